@@ -1,0 +1,3 @@
+from runcoach.cli.main import main
+
+main()

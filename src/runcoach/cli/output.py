@@ -1,0 +1,56 @@
+"""The one place the CLI prints results: human text on a terminal, or JSON with --json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def json_option(func: F) -> F:
+    """Add ``--json`` to a command: print only machine-readable JSON on stdout."""
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Print only machine-readable JSON on stdout."
+    )(func)
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn dataclasses, enums, dates and paths into plain JSON values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "tolist"):  # numpy scalars and arrays
+        return value.tolist()
+    return value
+
+
+def emit(as_json: bool, data: Any, render: Callable[[], str] | None = None) -> None:
+    """Print ``data`` as JSON, or the text ``render()`` makes for a person."""
+    if as_json or render is None:
+        click.echo(json.dumps(to_jsonable(data), ensure_ascii=False, indent=None))
+        return
+    text = render()
+    if text:
+        click.echo(text)
+
+
+def warn(message: str) -> None:
+    """A warning for the person at the terminal; always on stderr, so JSON stays clean."""
+    click.echo(f"warning: {message}", err=True)

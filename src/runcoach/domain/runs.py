@@ -1,0 +1,207 @@
+"""Run: what the athlete did, imported from a device file or entered by hand.
+
+A run's samples are columnar arrays (``Streams``); its summary numbers are plain fields that
+queries and reports use. Metres and seconds throughout; ``None`` means "not recorded"
+(a measured 0 is a real 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.units import Pace
+
+FloatArray = npt.NDArray[np.float64]
+
+
+class Sport(StrEnum):
+    RUNNING = "running"
+    TRAIL_RUNNING = "trail_running"
+    TREADMILL = "treadmill"
+    TRACK = "track"
+    WALKING = "walking"
+    HIKING = "hiking"
+    CYCLING = "cycling"
+    SWIMMING = "swimming"
+    ELLIPTICAL = "elliptical"
+    ROWING = "rowing"
+    SKIING = "skiing"
+    STRENGTH = "strength"
+    OTHER = "other"
+
+    @property
+    def is_run(self) -> bool:
+        return self in _RUN_SPORTS
+
+
+_RUN_SPORTS = {Sport.RUNNING, Sport.TRAIL_RUNNING, Sport.TREADMILL, Sport.TRACK}
+
+
+class WorkoutType(StrEnum):
+    EASY = "easy"
+    LONG = "long"
+    TEMPO = "tempo"
+    PROGRESSION = "progression"
+    INTERVALS = "intervals"
+    HILLS = "hills"
+    RACE = "race"
+    RECOVERY = "recovery"
+    STRIDES = "strides"
+    CROSS_TRAINING = "cross-training"
+    STRENGTH = "strength"
+
+
+class Surface(StrEnum):
+    ROAD = "road"
+    TRAIL = "trail"
+    TRACK = "track"
+    TREADMILL = "treadmill"
+    GRASS = "grass"
+
+
+class Terrain(StrEnum):
+    FLAT = "flat"
+    ROLLING = "rolling"
+    HILLY = "hilly"
+
+
+class Feel(StrEnum):
+    GREAT = "great"
+    GOOD = "good"
+    NORMAL = "normal"
+    TIRED = "tired"
+    SORE = "sore"
+    SICK = "sick"
+    INJURED = "injured"
+
+
+@dataclass
+class Streams:
+    """Samples of a run as columnar arrays of equal length.
+
+    ``time_s`` is seconds since the run's start and always present; every other stream is
+    ``None`` when the device did not record it, and may hold NaN where single samples are
+    missing.
+    """
+
+    time_s: FloatArray
+    distance_m: FloatArray | None = None
+    latitude: FloatArray | None = None
+    longitude: FloatArray | None = None
+    altitude_m: FloatArray | None = None
+    heart_rate: FloatArray | None = None
+    cadence_spm: FloatArray | None = None
+    power_w: FloatArray | None = None
+    speed_m_s: FloatArray | None = None
+
+    def __post_init__(self) -> None:
+        n = len(self.time_s)
+        for name, values in self.named().items():
+            if len(values) != n:
+                raise InvalidInput(f"stream '{name}' has {len(values)} samples, time has {n}")
+
+    def __len__(self) -> int:
+        return len(self.time_s)
+
+    def named(self) -> dict[str, FloatArray]:
+        """The recorded streams by name (``time_s`` included)."""
+        names = (
+            "time_s", "distance_m", "latitude", "longitude", "altitude_m",
+            "heart_rate", "cadence_spm", "power_w", "speed_m_s",
+        )  # fmt: skip
+        values = {name: getattr(self, name) for name in names}
+        return {name: array for name, array in values.items() if array is not None}
+
+    @property
+    def has_gps(self) -> bool:
+        return self.latitude is not None and bool(np.isfinite(self.latitude).any())
+
+
+@dataclass
+class Lap:
+    start: datetime
+    elapsed_s: float
+    distance_m: float | None = None
+    moving_s: float | None = None
+    avg_hr: float | None = None
+    max_hr: float | None = None
+    avg_cadence_spm: float | None = None
+    avg_power_w: float | None = None
+    ascent_m: float | None = None
+    intensity: str | None = None  # "active", "rest", "warmup", "cooldown" as the device marked it
+
+
+@dataclass
+class RaceResult:
+    """A run marked as a race: the official result, which may differ from the watch."""
+
+    official_time_s: float | None = None
+    distance_m: float | None = None
+    name: str | None = None
+    conditions: str | None = None  # free text: "29 °C, humid, 9 pm start"
+    temperature_c: float | None = None
+    dew_point_c: float | None = None
+
+
+@dataclass
+class Run:
+    """One activity. ``start`` is timezone-aware UTC; ``timezone`` is where it was run."""
+
+    start: datetime
+    sport: Sport = Sport.RUNNING
+    elapsed_s: float | None = None
+    moving_s: float | None = None
+    distance_m: float | None = None
+    timezone: str | None = None  # IANA name ("Europe/Ljubljana") or fixed offset ("+02:00")
+    sub_sport: str | None = None
+    ascent_m: float | None = None
+    descent_m: float | None = None
+    avg_hr: float | None = None
+    max_hr: float | None = None
+    avg_cadence_spm: float | None = None
+    max_cadence_spm: float | None = None
+    avg_power_w: float | None = None
+    max_power_w: float | None = None
+    calories: float | None = None
+    device: str | None = None
+    laps: list[Lap] = field(default_factory=list)
+    streams: Streams | None = None
+    name: str | None = None
+    notes: str | None = None
+    workout_type: WorkoutType | None = None
+    surface: Surface | None = None
+    terrain: Terrain | None = None
+    shoe_id: int | None = None
+    rpe: int | None = None  # rate of perceived exertion, 1-10 (Borg CR10)
+    feel: Feel | None = None
+    race: RaceResult | None = None
+    source: str = "manual"  # "fit", "gpx", "tcx", "manual"
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None:
+            raise InvalidInput("a run's start must carry a time zone (store UTC)")
+        if self.rpe is not None and not 1 <= self.rpe <= 10:
+            raise InvalidInput(f"effort (RPE) is from 1 to 10, not {self.rpe}")
+
+    @property
+    def duration_s(self) -> float | None:
+        """The time that counts for pace: moving time when known, else elapsed."""
+        return self.moving_s if self.moving_s is not None else self.elapsed_s
+
+    @property
+    def pace(self) -> Pace | None:
+        duration = self.duration_s
+        if not self.distance_m or not duration:
+            return None
+        return Pace.from_distance_time(self.distance_m, duration)
+
+    @property
+    def is_run(self) -> bool:
+        return self.sport.is_run

@@ -1,0 +1,226 @@
+"""Distance, duration and pace: parsing what runners type and formatting what they read.
+
+Inside runcoach everything is metres and seconds. This module is the one place where
+"10k", "half", "35mi", "1:32:05" and "4:50/km" become numbers, and where numbers become
+"4:50/km" or "7:47/mi" again.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from runcoach.domain.errors import InvalidInput
+
+METRES_PER_MILE = 1609.344  # international mile, exact by definition (1959)
+METRES_PER_KM = 1000.0
+MARATHON_M = 42195.0  # IAAF/World Athletics marathon distance
+HALF_MARATHON_M = 21097.5  # half of the marathon distance
+
+# Names runners use for standard race distances, in metres.
+NAMED_DISTANCES_M: dict[str, float] = {
+    "marathon": MARATHON_M,
+    "full": MARATHON_M,
+    "fm": MARATHON_M,
+    "half": HALF_MARATHON_M,
+    "half-marathon": HALF_MARATHON_M,
+    "halfmarathon": HALF_MARATHON_M,
+    "hm": HALF_MARATHON_M,
+    "mile": METRES_PER_MILE,
+    "1mile": METRES_PER_MILE,
+}
+
+DISTANCE_EXAMPLES = "5k, 10k, half, marathon, mile, 8k, 50k, 3000m, 12.5km, 10mi"
+DURATION_EXAMPLES = "41:30, 1:32:05, 2:59:59, 45min, 90s"
+PACE_EXAMPLES = "4:50/km, 7:45/mi"
+
+_DISTANCE_RE = re.compile(
+    r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>k|km|m|mi|mile|miles|meters|metres|kilometers|kilometres)?$"
+)
+_UNIT_METRES = {
+    "k": METRES_PER_KM,
+    "km": METRES_PER_KM,
+    "kilometers": METRES_PER_KM,
+    "kilometres": METRES_PER_KM,
+    "m": 1.0,
+    "meters": 1.0,
+    "metres": 1.0,
+    "mi": METRES_PER_MILE,
+    "mile": METRES_PER_MILE,
+    "miles": METRES_PER_MILE,
+}
+
+
+class UnitSystem(StrEnum):
+    """How a runner wants distances and paces shown."""
+
+    METRIC = "metric"
+    IMPERIAL = "imperial"
+
+
+def parse_distance(text: str) -> float:
+    """Parse a distance as runners write it and return metres.
+
+    Accepts named races ("half", "marathon", "mile"), numbers with a unit ("10k", "12.5km",
+    "3000m", "35mi", "10 miles") and a bare number, which is metres ("800").
+    """
+    cleaned = text.strip().lower().replace("_", "-")
+    if cleaned in NAMED_DISTANCES_M:
+        return NAMED_DISTANCES_M[cleaned]
+    match = _DISTANCE_RE.match(cleaned.replace(" ", ""))
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a distance runcoach understands",
+            hint=f"for example {DISTANCE_EXAMPLES}",
+        )
+    value = float(match["num"])
+    metres = value * _UNIT_METRES[match["unit"] or "m"]
+    if metres <= 0:
+        raise InvalidInput(
+            f"'{text}' is not a positive distance", hint=f"for example {DISTANCE_EXAMPLES}"
+        )
+    return metres
+
+
+_CLOCK_RE = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2}(?:\.\d+)?)$")
+_UNIT_DURATION_RE = re.compile(
+    r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>h|hr|hrs|hours?|min|mins|minutes?|s|sec|secs|seconds?)$"
+)
+_DURATION_UNIT_S = {"h": 3600.0, "m": 60.0, "s": 1.0}
+
+
+def parse_duration(text: str) -> float:
+    """Parse "h:mm:ss", "mm:ss", "45min", "1.5h" or "90s" and return seconds."""
+    cleaned = text.strip().lower()
+    clock = _CLOCK_RE.match(cleaned)
+    if clock:
+        return _clock_seconds(text, clock)
+    unit = _UNIT_DURATION_RE.match(cleaned.replace(" ", ""))
+    if unit:
+        seconds = float(unit["num"]) * _DURATION_UNIT_S[unit["unit"][0]]
+        if seconds > 0:
+            return seconds
+    raise InvalidInput(
+        f"'{text}' is not a time runcoach understands",
+        hint=f"write h:mm:ss or mm:ss, for example {DURATION_EXAMPLES}",
+    )
+
+
+def _clock_seconds(text: str, clock: re.Match[str]) -> float:
+    hours = int(clock["h"]) if clock["h"] is not None else 0
+    minutes = int(clock["m"])
+    seconds = float(clock["s"])
+    if seconds >= 60 or (clock["h"] is not None and minutes >= 60):
+        raise InvalidInput(
+            f"'{text}' is not a valid time: minutes and seconds run from 00 to 59",
+            hint=f"for example {DURATION_EXAMPLES}",
+        )
+    total = hours * 3600 + minutes * 60 + seconds
+    if total <= 0:
+        raise InvalidInput(
+            f"'{text}' is not a positive time", hint=f"for example {DURATION_EXAMPLES}"
+        )
+    return total
+
+
+@dataclass(frozen=True, order=True)
+class Pace:
+    """Time per distance, stored as seconds per kilometre."""
+
+    seconds_per_km: float
+
+    def __post_init__(self) -> None:
+        if not math.isfinite(self.seconds_per_km) or self.seconds_per_km <= 0:
+            raise InvalidInput(
+                f"a pace must be a positive time per distance, not {self.seconds_per_km}"
+            )
+
+    @classmethod
+    def from_distance_time(cls, distance_m: float, duration_s: float) -> Pace:
+        if distance_m <= 0 or duration_s <= 0:
+            raise InvalidInput("a pace needs a positive distance and a positive time")
+        return cls(duration_s / distance_m * METRES_PER_KM)
+
+    @classmethod
+    def from_speed(cls, speed_m_per_s: float) -> Pace:
+        if speed_m_per_s <= 0:
+            raise InvalidInput("a pace needs a positive speed")
+        return cls(METRES_PER_KM / speed_m_per_s)
+
+    @property
+    def seconds_per_mile(self) -> float:
+        return self.seconds_per_km * METRES_PER_MILE / METRES_PER_KM
+
+    @property
+    def speed_m_per_s(self) -> float:
+        return METRES_PER_KM / self.seconds_per_km
+
+    def time_for(self, distance_m: float) -> float:
+        """Seconds needed to cover ``distance_m`` at this pace."""
+        return self.seconds_per_km * distance_m / METRES_PER_KM
+
+    def scaled(self, factor: float) -> Pace:
+        """This pace multiplied by ``factor`` (> 1 is slower)."""
+        return Pace(self.seconds_per_km * factor)
+
+    def format(self, system: UnitSystem = UnitSystem.METRIC) -> str:
+        return format_pace(self, system)
+
+
+_PACE_RE = re.compile(r"^(?P<clock>[\d:.]+)\s*(?:/|per|min/)\s*(?P<unit>km|k|mi|mile)$")
+
+
+def parse_pace(text: str) -> Pace:
+    """Parse "4:50/km", "7:45/mi" or "7:45 per mile"."""
+    match = _PACE_RE.match(text.strip().lower())
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a pace runcoach understands", hint=f"for example {PACE_EXAMPLES}"
+        )
+    seconds = parse_duration(match["clock"])
+    per_metres = METRES_PER_KM if match["unit"] in ("km", "k") else METRES_PER_MILE
+    return Pace(seconds / per_metres * METRES_PER_KM)
+
+
+def format_duration(seconds: float) -> str:
+    """Format seconds as "h:mm:ss" (or "m:ss" under an hour), rounded to the second."""
+    total = round(seconds)
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"
+
+
+def format_pace(pace: Pace, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """Format a pace as "4:50/km" or "7:47/mi"."""
+    if system is UnitSystem.IMPERIAL:
+        return f"{format_duration(pace.seconds_per_mile)}/mi"
+    return f"{format_duration(pace.seconds_per_km)}/km"
+
+
+def format_distance(
+    distance_m: float, system: UnitSystem = UnitSystem.METRIC, digits: int = 2
+) -> str:
+    """Format metres as "12.35 km" or "7.67 mi"."""
+    if system is UnitSystem.IMPERIAL:
+        return f"{distance_m / METRES_PER_MILE:.{digits}f} mi"
+    return f"{distance_m / METRES_PER_KM:.{digits}f} km"
+
+
+def distance_label(distance_m: float) -> str:
+    """A short human name for a race distance: "marathon", "half", "10k", "1 mile", "3000 m"."""
+    for name, metres in (
+        ("marathon", MARATHON_M),
+        ("half", HALF_MARATHON_M),
+        ("mile", METRES_PER_MILE),
+    ):
+        if abs(distance_m - metres) < 1:
+            return name
+    if distance_m >= METRES_PER_KM and distance_m % 100 == 0:
+        return f"{distance_m / METRES_PER_KM:g}k"
+    return f"{distance_m:g} m"

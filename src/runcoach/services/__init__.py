@@ -1,0 +1,1 @@
+"""Use cases: import files, build a plan, what to do today, reports."""

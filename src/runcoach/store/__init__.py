@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy tables, repository functions and Alembic migrations."""

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.cli.runner import Result, run_cli
+
+
+@pytest.fixture
+def runcoach(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Result]:
+    """Call ``runcoach ARGS...`` as a user would, in a home folder of its own."""
+
+    def call(*args: str) -> Result:
+        return run_cli(capsys, monkeypatch, *args)
+
+    return call

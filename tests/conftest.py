@@ -1,0 +1,78 @@
+"""Shared fixtures: a fresh store per test on SQLite, and on PostgreSQL when configured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from runcoach.store.db import make_engine, migrate
+from runcoach.store.tables import metadata
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ACTIVITIES = SHARED_DATA / "activities"
+RACES = SHARED_DATA / "races"
+
+POSTGRES_URL_ENV = "RUNCOACH_TEST_DATABASE_URL"
+
+
+def needs_shared_data() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(
+        not ACTIVITIES.is_dir(), reason=f"the real device files are not at {ACTIVITIES}"
+    )
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine | None]:
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        yield None
+        return
+    engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    _drop_everything(engine)
+    migrate(engine)
+    yield engine
+    _drop_everything(engine)
+    engine.dispose()
+
+
+def _drop_everything(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+
+
+def _truncate_all(engine: Engine) -> None:
+    names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A freshly migrated, empty store: SQLite always, PostgreSQL when configured."""
+    if request.param == "sqlite":
+        sqlite_engine = make_engine(f"sqlite:///{tmp_path / 'runcoach.db'}")
+        migrate(sqlite_engine)
+        yield sqlite_engine
+        sqlite_engine.dispose()
+        return
+    pg = request.getfixturevalue("postgres_engine")
+    if pg is None:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_URL_ENV}")
+    _truncate_all(pg)
+    yield pg
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A runcoach home folder of its own, with no stray settings from the environment."""
+    folder = tmp_path / "home"
+    for name in list(os.environ):
+        if name.startswith("RUNCOACH_") and name != POSTGRES_URL_ENV:
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("RUNCOACH_HOME", str(folder))
+    return folder

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.units import (
+    HALF_MARATHON_M,
+    MARATHON_M,
+    METRES_PER_MILE,
+    Pace,
+    UnitSystem,
+    format_duration,
+    format_pace,
+    parse_distance,
+    parse_duration,
+    parse_pace,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("5k", 5000),
+        ("10k", 10000),
+        ("half", HALF_MARATHON_M),
+        ("marathon", MARATHON_M),
+        ("mile", METRES_PER_MILE),
+        ("8k", 8000),
+        ("50k", 50000),
+        ("3000m", 3000),
+        ("12.5km", 12500),
+        ("35mi", 35 * METRES_PER_MILE),
+        ("10 miles", 10 * METRES_PER_MILE),
+        ("800", 800),
+    ],
+)
+def test_distances_are_read_as_runners_write_them(text, metres):
+    assert parse_distance(text) == pytest.approx(metres)
+
+
+@pytest.mark.parametrize("text", ["", "fast", "10 parsecs", "-5k", "0k"])
+def test_an_unknown_distance_says_what_would_be_right(text):
+    with pytest.raises(InvalidInput, match="for example"):
+        parse_distance(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("41:30", 2490), ("1:32:05", 5525), ("2:59:59", 10799), ("45min", 2700), ("90s", 90)],
+)
+def test_times_are_read_as_runners_write_them(text, seconds):
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["1:75", "1:60:00", "abc", "0:00", "12"])
+def test_an_impossible_time_is_refused_with_an_example(text):
+    with pytest.raises(InvalidInput, match="for example"):
+        parse_duration(text)
+
+
+def test_paces_convert_between_km_and_mile():
+    pace = parse_pace("4:50/km")
+    assert format_pace(pace) == "4:50/km"
+    assert format_pace(pace, UnitSystem.IMPERIAL) == "7:47/mi"
+    assert parse_pace("8:00/mi").seconds_per_mile == pytest.approx(480)
+
+
+@given(st.floats(min_value=1, max_value=400_000, allow_nan=False))
+def test_formatted_durations_read_back_to_the_same_second(seconds):
+    assert parse_duration(format_duration(seconds)) == round(seconds)
+
+
+def test_pace_times_distance_gives_the_time():
+    assert Pace.from_distance_time(10_000, 2490).time_for(10_000) == pytest.approx(2490)
