@@ -1,0 +1,1 @@
+"""FIT reader (being written: issue 2)."""

@@ -1,0 +1,1 @@
+"""GPX reader (being written: issue 2)."""

@@ -1,0 +1,1 @@
+"""TCX reader (being written: issue 2)."""
