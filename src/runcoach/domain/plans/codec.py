@@ -1,0 +1,322 @@
+"""A plan as plain JSON values and back (the format of docs/plan-format.md).
+
+Metres, seconds and paces in seconds per km; dates as ISO 8601. Reading names the field that
+is wrong, so a hand-edited file fails with a message a coach can act on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.plans.model import (
+    Baseline,
+    Day,
+    Goal,
+    GoalKind,
+    Limitation,
+    Phase,
+    Plan,
+    Waiver,
+    Week,
+)
+from runcoach.domain.runs import Surface, Terrain
+from runcoach.domain.schedule import Allowance, DayType
+from runcoach.domain.units import Pace
+from runcoach.domain.workouts import (
+    Block,
+    Effort,
+    Exercise,
+    PaceRange,
+    Repeat,
+    Step,
+    StepKind,
+    Workout,
+    WorkoutKind,
+)
+
+FORMAT_NAME = "runcoach-plan"
+FORMAT_VERSION = 1
+
+Json = dict[str, Any]
+E = TypeVar("E", bound=StrEnum)
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+
+def plan_to_dict(plan: Plan) -> Json:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "title": plan.title,
+        "program": plan.program,
+        "created": plan.created.isoformat(),
+        "goal": _goal_out(plan.goal),
+        "baseline": _drop_none(vars(plan.baseline)),
+        "vdot": plan.vdot,
+        "paces": {name: _range_out(r) for name, r in plan.paces.items()},
+        "notes": list(plan.notes),
+        "limitations": [{"rule": x.rule, "why": x.why} for x in plan.limitations],
+        "waivers": [
+            {"date": w.day.isoformat(), "rule": w.rule, "reason": w.reason} for w in plan.waivers
+        ],
+        "weeks": [_week_out(w) for w in plan.weeks],
+    }
+
+
+def _goal_out(goal: Goal) -> Json:
+    return _drop_none(
+        {
+            "kind": goal.kind.value,
+            "distance_m": goal.distance_m,
+            "race_date": goal.race_date.isoformat() if goal.race_date else None,
+            "target_time_s": goal.target_time_s,
+            "name": goal.name,
+        }
+    )
+
+
+def _week_out(week: Week) -> Json:
+    return {
+        "index": week.index,
+        "phase": week.phase.value,
+        "recovery": week.recovery,
+        "notes": list(week.notes),
+        "days": [_day_out(d) for d in week.days],
+    }
+
+
+def _day_out(day: Day) -> Json:
+    return _drop_none(
+        {
+            "date": day.day.isoformat(),
+            "day_type": _drop_none(
+                {
+                    "name": day.day_type.name,
+                    "allowance": day.day_type.allowance.value,
+                    "max_minutes": day.day_type.max_minutes,
+                }
+            ),
+            "note": day.note or None,
+            "workouts": [workout_to_dict(w) for w in day.workouts],
+        }
+    )
+
+
+def workout_to_dict(workout: Workout) -> Json:
+    return _drop_none(
+        {
+            "kind": workout.kind.value,
+            "title": workout.title,
+            "tip": workout.tip or None,
+            "blocks": [_block_out(b) for b in workout.blocks] or None,
+            "exercises": [vars(e) for e in workout.exercises] or None,
+            "mini": workout_to_dict(workout.mini) if workout.mini else None,
+            "surface": workout.surface.value if workout.surface else None,
+            "terrain": workout.terrain.value if workout.terrain else None,
+            "shoe": workout.shoe,
+            "benchmark": workout.benchmark,
+            "notes": list(workout.notes) or None,
+            "duration_s": workout.duration_s,
+        }
+    )
+
+
+def _block_out(block: Block) -> Json:
+    if isinstance(block, Repeat):
+        return {"repeat": block.count, "steps": [_step_out(s) for s in block.steps]}
+    return _step_out(block)
+
+
+def _step_out(step: Step) -> Json:
+    return _drop_none(
+        {
+            "step": step.kind.value,
+            "duration_s": step.duration_s,
+            "distance_m": step.distance_m,
+            "pace": _range_out(step.pace) if step.pace else None,
+            "effort": step.effort.value if step.effort else None,
+            "note": step.note or None,
+        }
+    )
+
+
+def _range_out(pace: PaceRange) -> Json:
+    return {
+        "fast_s_per_km": pace.fast.seconds_per_km,
+        "slow_s_per_km": pace.slow.seconds_per_km,
+    }
+
+
+def _drop_none(values: dict[str, Any]) -> Json:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+
+def plan_from_dict(data: Any) -> Plan:
+    doc = _obj(data, "plan")
+    if doc.get("format") != FORMAT_NAME:
+        raise InvalidInput(
+            "this is not a runcoach plan file: 'format' must be 'runcoach-plan'",
+            hint="export one with: runcoach plan export --json plan.json",
+        )
+    return Plan(
+        goal=_goal_in(_obj(doc.get("goal"), "goal")),
+        created=_date(doc.get("created"), "created"),
+        baseline=Baseline(**_obj(doc.get("baseline"), "baseline")),
+        weeks=[_week_in(w, f"weeks[{i}]") for i, w in enumerate(_list(doc.get("weeks"), "weeks"))],
+        title=str(doc.get("title", "")),
+        program=doc.get("program"),
+        vdot=doc.get("vdot"),
+        paces={
+            k: _range_in(v, f"paces.{k}") for k, v in _obj(doc.get("paces", {}), "paces").items()
+        },
+        notes=[str(n) for n in doc.get("notes", [])],
+        limitations=[Limitation(str(x["rule"]), str(x["why"])) for x in doc.get("limitations", [])],
+        waivers=[_waiver_in(x, f"waivers[{i}]") for i, x in enumerate(doc.get("waivers", []))],
+    )
+
+
+def _paces_in(data: Any) -> dict[str, PaceRange]:
+    return {k: _range_in(v, f"paces.{k}") for k, v in _obj(data, "paces").items()}
+
+
+def _goal_in(data: Json) -> Goal:
+    race_date = data.get("race_date")
+    return Goal(
+        kind=_enum(GoalKind, data.get("kind"), "goal.kind"),
+        distance_m=data.get("distance_m"),
+        race_date=_date(race_date, "goal.race_date") if race_date else None,
+        target_time_s=data.get("target_time_s"),
+        name=str(data.get("name", "")),
+    )
+
+
+def _waiver_in(data: Json, where: str) -> Waiver:
+    return Waiver(_date(data.get("date"), f"{where}.date"), str(data["rule"]), str(data["reason"]))
+
+
+def _week_in(data: Any, where: str) -> Week:
+    doc = _obj(data, where)
+    days = [_day_in(d, f"{where}.days[{i}]") for i, d in enumerate(_list(doc.get("days"), where))]
+    return Week(
+        index=int(doc.get("index", 0)),
+        phase=_enum(Phase, doc.get("phase"), f"{where}.phase"),
+        days=days,
+        recovery=bool(doc.get("recovery", False)),
+        notes=[str(n) for n in doc.get("notes", [])],
+    )
+
+
+def _day_in(data: Any, where: str) -> Day:
+    doc = _obj(data, where)
+    dtype = _obj(doc.get("day_type", {"name": "free", "allowance": "any"}), f"{where}.day_type")
+    day_type = DayType(
+        name=str(dtype.get("name", "")),
+        allowance=_enum(Allowance, dtype.get("allowance"), f"{where}.day_type.allowance"),
+        max_minutes=dtype.get("max_minutes"),
+    )
+    workouts = [
+        workout_from_dict(w, f"{where}.workouts[{i}]")
+        for i, w in enumerate(_list(doc.get("workouts", []), f"{where}.workouts"))
+    ]
+    return Day(
+        _date(doc.get("date"), f"{where}.date"), day_type, workouts, str(doc.get("note", ""))
+    )
+
+
+def workout_from_dict(data: Any, where: str = "workout") -> Workout:
+    doc = _obj(data, where)
+    if not doc.get("title"):
+        raise InvalidInput(f"{where}.title is missing", hint='for example "Easy run 40 min"')
+    return Workout(
+        kind=_enum(WorkoutKind, doc.get("kind"), f"{where}.kind"),
+        title=str(doc["title"]),
+        blocks=tuple(
+            _block_in(b, f"{where}.blocks[{i}]") for i, b in enumerate(doc.get("blocks", []))
+        ),
+        tip=str(doc.get("tip", "")),
+        mini=workout_from_dict(doc["mini"], f"{where}.mini") if doc.get("mini") else None,
+        exercises=tuple(Exercise(**e) for e in doc.get("exercises", [])),
+        surface=_enum(Surface, doc["surface"], f"{where}.surface") if doc.get("surface") else None,
+        terrain=_enum(Terrain, doc["terrain"], f"{where}.terrain") if doc.get("terrain") else None,
+        shoe=doc.get("shoe"),
+        benchmark=doc.get("benchmark"),
+        notes=tuple(str(n) for n in doc.get("notes", [])),
+        duration_s=doc.get("duration_s"),
+    )
+
+
+def _blocks_in(data: Any, where: str) -> tuple[Block, ...]:
+    return tuple(_block_in(b, f"{where}[{i}]") for i, b in enumerate(_list(data, where)))
+
+
+def _block_in(data: Any, where: str) -> Block:
+    doc = _obj(data, where)
+    if "repeat" in doc:
+        steps = _list(doc.get("steps"), f"{where}.steps")
+        return Repeat(
+            int(doc["repeat"]),
+            tuple(_step_in(s, f"{where}.steps[{i}]") for i, s in enumerate(steps)),
+        )
+    return _step_in(doc, where)
+
+
+def _step_in(data: Any, where: str) -> Step:
+    doc = _obj(data, where)
+    try:
+        return Step(
+            kind=_enum(StepKind, doc.get("step"), f"{where}.step"),
+            duration_s=doc.get("duration_s"),
+            distance_m=doc.get("distance_m"),
+            pace=_range_in(doc["pace"], f"{where}.pace") if doc.get("pace") else None,
+            effort=_enum(Effort, doc["effort"], f"{where}.effort") if doc.get("effort") else None,
+            note=str(doc.get("note", "")),
+        )
+    except InvalidInput as error:
+        raise InvalidInput(f"{where}: {error.message}", hint=error.hint) from error
+
+
+def _range_in(data: Any, where: str) -> PaceRange:
+    doc = _obj(data, where)
+    try:
+        return PaceRange(Pace(float(doc["fast_s_per_km"])), Pace(float(doc["slow_s_per_km"])))
+    except (KeyError, TypeError, ValueError) as error:
+        raise InvalidInput(
+            f"{where} needs fast_s_per_km and slow_s_per_km",
+            hint='for example {"fast_s_per_km": 280, "slow_s_per_km": 290}',
+        ) from error
+
+
+def _obj(value: Any, where: str) -> Json:
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where} must be an object (a mapping of names to values)")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise InvalidInput(f"{where} must be a list")
+    return value
+
+
+def _date(value: Any, where: str) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise InvalidInput(
+            f"{where}: '{value}' is not a date", hint="write YYYY-MM-DD, e.g. 2027-04-18"
+        ) from error
+
+
+def _enum(cls: type[E], value: Any, where: str) -> E:
+    try:
+        return cls(value)
+    except ValueError as error:
+        choices = ", ".join(m.value for m in cls)
+        raise InvalidInput(f"{where}: '{value}' is not one of {choices}") from error
