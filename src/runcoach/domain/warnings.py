@@ -1,0 +1,315 @@
+"""The three too's, watched: too far, too soon, too fast.
+
+Each rule looks at the log (and at the plan's coming days where that helps) as of a day and
+says what it saw (numbers, dates, run ids), what to do instead, and where the rule comes from.
+The rules are written as cautions for a runner, not as injury predictions: the studies behind
+them found associations in groups, not certainties for one person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from runcoach.domain.logged import LoggedRun, between, distance_between
+from runcoach.domain.plans.model import Plan
+from runcoach.domain.units import format_distance
+from runcoach.domain.workouts import WorkoutKind
+
+SPIKE_LOOKBACK_DAYS = 30  # window of the longest earlier run, days (Frandsen et al. 2025)
+SPIKE_FRACTION = 0.10  # a run > 10 % longer than that longest run is a spike (Frandsen 2025)
+WATCH_DAYS = 14  # how far back the log is watched for new warnings, days
+WEEK_JUMP_FRACTION = 0.10  # week-over-week growth above 10 % (the "10 % rule", convention)
+TWO_WEEK_JUMP_FRACTION = 0.30  # > 30 % over two weeks (Nielsen et al. 2014, JOSPT 44(10))
+MIN_WEEK_FOR_JUMP_M = 10_000.0  # jumps from weeks below 10 km are not flagged, m; 5-20 km
+ACUTE_CHRONIC_LIMIT = 1.5  # acute:chronic distance ratio flagged above 1.5 (Gabbett 2016)
+MIN_CHRONIC_WEEK_M = 10_000.0  # ratio not computed on a chronic week below 10 km, m
+HARD_DAYS_IN_A_ROW = 2  # two hard days back to back break the hard/easy principle
+RACE_GAP_DAYS = 7  # races closer than 7 days apart (runcoach's system, SPEC principle 7)
+PLAN_LOOKAHEAD_DAYS = 7  # planned runs checked for spikes this many days ahead
+
+SOURCE_SPIKE = (
+    "Frandsen et al. 2025, Br J Sports Med, 'How much running is too much?': in 5,200 "
+    "runners a single run more than 10 % longer than the longest of the previous 30 days "
+    "came with a higher injury rate; weekly ratios did not"
+)
+SOURCE_WEEK_JUMP = (
+    "the '10 % rule' is a coaching convention (Buist et al. 2008 found no protection from it "
+    "in novices); Nielsen et al. 2014 (JOSPT 44(10)) found more injuries in novices who "
+    "raised weekly distance by more than 30 % over two weeks"
+)
+SOURCE_ACUTE_CHRONIC = (
+    "Gabbett 2016 (Br J Sports Med, 'The training-injury prevention paradox'): ratios above "
+    "1.5 came with more injuries in team sports; a description, not a predictor "
+    "(Impellizzeri et al. 2020: the ratio's limits)"
+)
+SOURCE_HARD_EASY = (
+    "the hard/easy principle (Bowerman; Daniels' Running Formula): a hard day is followed by "
+    "at least one easy day; runcoach's plans never put quality on consecutive days"
+)
+SOURCE_RECOVERY = (
+    "the hard/easy principle (Bowerman; Daniels' Running Formula): the day after a long run "
+    "or a race is easy"
+)
+SOURCE_RACES = "runcoach's system (SPEC principle 7): no two races within 7 days"
+SOURCE_SHOES = (
+    "shoe makers and running stores put a road shoe's life at 500-800 km; cushioning wears "
+    "out before the upper shows it"
+)
+
+
+class Severity(StrEnum):
+    CAUTION = "caution"  # worth knowing, adjust if it fits
+    WARNING = "warning"  # change something
+
+
+class Rule(StrEnum):
+    LONG_RUN_SPIKE = "long-run-spike"
+    PLANNED_SPIKE = "planned-run-spike"
+    WEEKLY_JUMP = "weekly-volume-jump"
+    TWO_WEEK_JUMP = "two-week-volume-jump"
+    ACUTE_CHRONIC = "acute-chronic-ratio"
+    HARD_DAYS = "hard-days-in-a-row"
+    RECOVERY = "too-little-recovery"
+    RACES_CLOSE = "races-too-close"
+    SHOE_WORN = "shoe-past-its-life"
+
+
+@dataclass(frozen=True)
+class TrainingWarning:
+    rule: Rule
+    severity: Severity
+    day: date  # the day the warning is about
+    seen: str  # what was seen, with numbers and dates
+    instead: str  # what to do instead
+    source: str  # where the rule comes from
+    run_ids: tuple[int, ...] = ()
+    numbers: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShoeWear:
+    """A pair of shoes and how far it has gone."""
+
+    shoe_id: int
+    name: str
+    distance_m: float
+    retirement_m: float
+
+
+def watch(
+    log: Sequence[LoggedRun],
+    today: date,
+    plan: Plan | None = None,
+    shoes: Iterable[ShoeWear] = (),
+) -> list[TrainingWarning]:
+    """Every warning as of ``today``: the log's last two weeks, the plan's next week, shoes."""
+    found = [
+        *long_run_spikes(log, today),
+        *planned_spikes(log, plan, today),
+        *volume_jumps(log, today),
+        *hard_days_in_a_row(log, today),
+        *too_little_recovery(log, today),
+        *races_too_close(log, today, plan),
+        *worn_shoes(shoes, today),
+    ]
+    return sorted(found, key=lambda w: (w.day, w.rule.value))
+
+
+def _ids(*runs: LoggedRun) -> tuple[int, ...]:
+    return tuple(r.run_id for r in runs if r.run_id is not None)
+
+
+def _km(metres: float) -> str:
+    return format_distance(metres, digits=1)
+
+
+def longest_before(log: Sequence[LoggedRun], day: date) -> LoggedRun | None:
+    """The longest run of the 30 days before ``day`` (``day`` itself left out)."""
+    earlier = between(log, day - timedelta(days=SPIKE_LOOKBACK_DAYS), day - timedelta(days=1))
+    return max(earlier, key=lambda r: r.distance_m, default=None)
+
+
+def spike_fraction(distance_m: float, longest: LoggedRun | None) -> float | None:
+    """How much longer than the longest earlier run (0.25 = 25 % longer); None if no spike."""
+    if longest is None or longest.distance_m <= 0:
+        return None
+    extra = distance_m / longest.distance_m - 1
+    return extra if round(extra, 6) > SPIKE_FRACTION else None
+
+
+def long_run_spikes(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
+    for run in between(log, today - timedelta(days=WATCH_DAYS - 1), today):
+        longest = longest_before(log, run.day)
+        extra = spike_fraction(run.distance_m, longest)
+        if extra is None or longest is None:
+            continue
+        yield TrainingWarning(
+            Rule.LONG_RUN_SPIKE,
+            Severity.WARNING if extra > 0.3 else Severity.CAUTION,
+            run.day,
+            f"{run.label()} was {_km(run.distance_m)}, {extra:.0%} longer than your longest of "
+            f"the previous 30 days ({_km(longest.distance_m)}, {longest.label()})",
+            "build the long run in steps of at most 10 % over your longest of the last 30 days; "
+            "keep the next days easy",
+            SOURCE_SPIKE,
+            _ids(run, longest),
+            {"distance_m": run.distance_m, "longest_m": longest.distance_m, "extra": extra},
+        )
+
+
+def planned_spikes(
+    log: Sequence[LoggedRun], plan: Plan | None, today: date
+) -> Iterator[TrainingWarning]:
+    """A planned run in the coming week that would be a spike over what the log shows."""
+    if plan is None:
+        return
+    for offset in range(PLAN_LOOKAHEAD_DAYS):
+        day = plan.day(today + timedelta(days=offset))
+        if day is None or not day.is_run_day:
+            continue
+        longest = longest_before(log, day.day)
+        extra = spike_fraction(day.distance_m, longest)
+        if extra is None or longest is None:
+            continue
+        yield TrainingWarning(
+            Rule.PLANNED_SPIKE,
+            Severity.CAUTION,
+            day.day,
+            f"the plan's {_km(day.distance_m)} on {day.day.isoformat()} is {extra:.0%} longer "
+            f"than your longest run of the 30 days before it ({_km(longest.distance_m)}, "
+            f"{longest.label()})",
+            f"run at most {_km(longest.distance_m * (1 + SPIKE_FRACTION))} that day, or "
+            "add the missing steps first; `runcoach today` shortens it for you",
+            SOURCE_SPIKE,
+            _ids(longest),
+            {"planned_m": day.distance_m, "longest_m": longest.distance_m, "extra": extra},
+        )
+
+
+def volume_jumps(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
+    """Rolling 7-day weeks ending today: week over week, over two weeks, acute:chronic."""
+    weeks = [_rolling_week(log, today, back) for back in range(4)]
+    this, last, before = weeks[0], weeks[1], weeks[2]
+    if last >= MIN_WEEK_FOR_JUMP_M and this > last * (1 + WEEK_JUMP_FRACTION):
+        yield _jump(Rule.WEEKLY_JUMP, today, this, last, "the 7 days before")
+    if before >= MIN_WEEK_FOR_JUMP_M and this > before * (1 + TWO_WEEK_JUMP_FRACTION):
+        yield _jump(Rule.TWO_WEEK_JUMP, today, this, before, "two weeks earlier")
+    chronic = sum(weeks) / len(weeks)
+    if chronic >= MIN_CHRONIC_WEEK_M and this / chronic > ACUTE_CHRONIC_LIMIT:
+        yield TrainingWarning(
+            Rule.ACUTE_CHRONIC,
+            Severity.CAUTION,
+            today,
+            f"the last 7 days hold {_km(this)}, {this / chronic:.2f} times your average week "
+            f"of the last 4 ({_km(chronic)})",
+            "hold this week's distance for a week or two before adding more",
+            SOURCE_ACUTE_CHRONIC,
+            numbers={"acute_m": this, "chronic_m": chronic, "ratio": this / chronic},
+        )
+
+
+def _rolling_week(log: Sequence[LoggedRun], today: date, weeks_back: int) -> float:
+    last = today - timedelta(days=7 * weeks_back)
+    return distance_between(log, last - timedelta(days=6), last)
+
+
+def _jump(rule: Rule, today: date, this: float, earlier: float, when: str) -> TrainingWarning:
+    growth = this / earlier - 1
+    limit = WEEK_JUMP_FRACTION if rule is Rule.WEEKLY_JUMP else TWO_WEEK_JUMP_FRACTION
+    return TrainingWarning(
+        rule,
+        Severity.WARNING if rule is Rule.TWO_WEEK_JUMP else Severity.CAUTION,
+        today,
+        f"the last 7 days hold {_km(this)}, {growth:.0%} more than {when} ({_km(earlier)})",
+        f"grow by at most {limit:.0%} ({_km(earlier * (1 + limit))}); make the coming days easy "
+        "or shorter",
+        SOURCE_WEEK_JUMP,
+        numbers={"this_m": this, "earlier_m": earlier, "growth": growth},
+    )
+
+
+def hard_days_in_a_row(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
+    runs = between(log, today - timedelta(days=WATCH_DAYS - 1), today)
+    hard_days = sorted({r.day for r in runs if r.is_quality or r.is_race})
+    streak: list[date] = []
+    for day in hard_days:
+        streak = [*streak, day] if streak and (day - streak[-1]).days == 1 else [day]
+        if len(streak) == HARD_DAYS_IN_A_ROW:
+            hard = [r for r in runs if r.day in streak and (r.is_quality or r.is_race)]
+            yield TrainingWarning(
+                Rule.HARD_DAYS,
+                Severity.WARNING,
+                day,
+                f"hard sessions on {len(streak)} days in a row: "
+                + ", ".join(r.label() for r in hard),
+                "put at least one easy day or a rest day between hard sessions",
+                SOURCE_HARD_EASY,
+                _ids(*hard),
+            )
+
+
+def too_little_recovery(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
+    """A quality session the day after a long run or a race."""
+    runs = between(log, today - timedelta(days=WATCH_DAYS), today)
+    for run in runs:
+        if not run.is_quality:
+            continue
+        before = [r for r in runs if r.day == run.day - timedelta(days=1) and r.is_hard]
+        after = [r for r in before if (r.is_long or r.is_race) and not r.is_quality]
+        if after:
+            what = "race" if after[0].is_race else "long run"
+            yield TrainingWarning(
+                Rule.RECOVERY,
+                Severity.WARNING,
+                run.day,
+                f"{run.label()} was a hard session the day after a {what} ({after[0].label()})",
+                f"run easy the day after a {what}; move the session two days later",
+                SOURCE_RECOVERY,
+                _ids(after[0], run),
+            )
+
+
+def races_too_close(
+    log: Sequence[LoggedRun], today: date, plan: Plan | None
+) -> Iterator[TrainingWarning]:
+    """Races (done, or planned from today on) fewer than 7 days apart."""
+    done = [(r.day, r.label()) for r in log if r.is_race and r.day <= today]
+    planned = [
+        (d.day, f"the planned race on {d.day.isoformat()}")
+        for d in (plan.days() if plan else [])
+        if d.day > today and d.has(WorkoutKind.RACE)
+    ]
+    races = sorted(done + planned)
+    for (first, first_label), (second, second_label) in zip(races, races[1:], strict=False):
+        gap = (second - first).days
+        if gap < RACE_GAP_DAYS and second >= today - timedelta(days=WATCH_DAYS):
+            ids = _ids(*[r for r in log if r.is_race and r.day in (first, second)])
+            yield TrainingWarning(
+                Rule.RACES_CLOSE,
+                Severity.WARNING,
+                second,
+                f"{first_label} and {second_label} are {gap} days apart",
+                "keep races at least 7 days apart; run the second as a workout or skip it",
+                SOURCE_RACES,
+                ids,
+                {"gap_days": float(gap)},
+            )
+
+
+def worn_shoes(shoes: Iterable[ShoeWear], today: date) -> Iterator[TrainingWarning]:
+    for shoe in shoes:
+        if shoe.distance_m < shoe.retirement_m:
+            continue
+        yield TrainingWarning(
+            Rule.SHOE_WORN,
+            Severity.CAUTION,
+            today,
+            f"your shoes '{shoe.name}' have {_km(shoe.distance_m)}, past their "
+            f"{_km(shoe.retirement_m)} life",
+            "retire them (or keep them for walking) and rotate in a fresh pair",
+            SOURCE_SHOES,
+            numbers={"shoe_id": float(shoe.shoe_id), "distance_m": shoe.distance_m},
+        )
