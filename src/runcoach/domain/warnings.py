@@ -8,6 +8,7 @@ them found associations in groups, not certainties for one person.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -283,7 +284,7 @@ def races_too_close(
         if d.day > today and d.has(WorkoutKind.RACE)
     ]
     races = sorted(done + planned)
-    for (first, first_label), (second, second_label) in zip(races, races[1:], strict=False):
+    for (first, first_label), (second, second_label) in itertools.pairwise(races):
         gap = (second - first).days
         if gap < RACE_GAP_DAYS and second >= today - timedelta(days=WATCH_DAYS):
             ids = _ids(*[r for r in log if r.is_race and r.day in (first, second)])
