@@ -118,6 +118,7 @@ class Availability:
     pattern: Pattern = field(default_factory=lambda: Weekly((ANY_DAY,) * 7))
     run_days_wanted: int = 5
     long_run_weekday: int | None = 6  # 0 Monday ... 6 Sunday; None: the longest free day
+    long_run_day_type: str | None = None  # in a rotating cycle: the day type for long runs
     facilities: Facilities = field(default_factory=Facilities)
 
     def __post_init__(self) -> None:

@@ -56,11 +56,17 @@ class WorkoutKind(StrEnum):
 
 _RUN_KINDS = frozenset(
     {
-        WorkoutKind.EASY, WorkoutKind.LONG, WorkoutKind.TEMPO, WorkoutKind.PROGRESSION,
-        WorkoutKind.INTERVALS, WorkoutKind.HILLS, WorkoutKind.RACE, WorkoutKind.RECOVERY,
+        WorkoutKind.EASY,
+        WorkoutKind.LONG,
+        WorkoutKind.TEMPO,
+        WorkoutKind.PROGRESSION,
+        WorkoutKind.INTERVALS,
+        WorkoutKind.HILLS,
+        WorkoutKind.RACE,
+        WorkoutKind.RECOVERY,
         WorkoutKind.STRIDES,
     }
-)  # fmt: skip
+)
 _QUALITY_KINDS = frozenset(
     {WorkoutKind.TEMPO, WorkoutKind.PROGRESSION, WorkoutKind.INTERVALS, WorkoutKind.HILLS}
 )

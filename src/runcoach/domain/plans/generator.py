@@ -1,0 +1,376 @@
+"""The plan generator: a profile and today's date in, a plan that keeps the rules out.
+
+Pure: ``today`` and the fitness model are passed in. The weeks are aligned so that the goal
+race is the last day of the last week; an open-ended plan starts today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout import (
+    GOAL_QUIET_DAYS,
+    LONG_SHARE,
+    RACE_RECOVERY_DAYS,
+    ULTRA_LONG_SHARE,
+    Carry,
+    WeekInput,
+    WeekLayout,
+)
+from runcoach.domain.plans.model import (
+    Baseline,
+    Day,
+    Limitation,
+    Phase,
+    Plan,
+    Waiver,
+    Week,
+)
+from runcoach.domain.plans.paces import FitnessModel, PlanPaces
+from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
+from runcoach.domain.plans.sessions import catalogue
+from runcoach.domain.plans.shape import (
+    MIN_LONGEST_M,
+    MIN_WEEKLY_M,
+    ULTRA_M,
+    WeekShape,
+    peak_long_m,
+    shape_weeks,
+)
+from runcoach.domain.plans.variety import assign_variety
+from runcoach.domain.units import Pace, distance_label, format_distance
+from runcoach.domain.workouts import PaceRange, Workout
+
+MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
+RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
+MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
+OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
+GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
+BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
+RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
+
+
+@dataclass
+class _Build:
+    profile: Profile
+    today: date
+    model: FitnessModel
+    notes: list[str] = field(default_factory=list)
+    limitations: list[Limitation] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+
+
+def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
+    """Build the plan for ``profile`` starting on or after ``today``."""
+    b = _Build(profile, today, model)
+    start, weeks = _frame(b)
+    baseline = _baseline(b)
+    vdot_now = _current_vdot(b)
+    careful = profile.is_beginner or profile.recent_injury is not None
+    shapes = shape_weeks(
+        start,
+        weeks,
+        profile.goal.distance_m,
+        profile.years_running,
+        baseline.weekly_distance_m,
+        careful,
+    )
+    vdots = _vdot_path(b, vdot_now, shapes)
+    races = _races(b, start, vdots[-1])
+    plan_weeks = _weeks(b, shapes, vdots, races, baseline)
+    _say_run_days(b, plan_weeks)
+    return Plan(
+        goal=profile.goal,
+        created=today,
+        baseline=baseline,
+        weeks=plan_weeks,
+        title=_title(profile),
+        program=profile.program,
+        vdot=round(vdot_now, 1),
+        paces=b.model.paces(vdot_now).named(),
+        notes=b.notes,
+        limitations=b.limitations,
+        waivers=b.waivers,
+    )
+
+
+def _title(profile: Profile) -> str:
+    goal = profile.goal
+    if not goal.is_race or goal.distance_m is None:
+        return f"{goal.name.capitalize()} plan"
+    return f"{distance_label(goal.distance_m).capitalize()} plan for {goal.race_date}"
+
+
+def _frame(b: _Build) -> tuple[date, int]:
+    goal, start = b.profile.goal, b.profile.start or b.today
+    if goal.race_date is None:
+        return start, b.profile.weeks or DEFAULT_OPEN_WEEKS
+    days = (goal.race_date - start).days + 1
+    weeks = days // 7
+    if weeks < 1:
+        from runcoach.domain.errors import InvalidInput
+
+        raise InvalidInput(
+            f"goal.date {goal.race_date} is less than a week after the start {start}",
+            hint="a plan needs at least one full week before the race",
+        )
+    plan_start = goal.race_date - timedelta(days=7 * weeks - 1)
+    if plan_start > start:
+        b.notes.append(
+            f"The plan starts on {plan_start} so that race day ends its last week; "
+            "until then keep your usual easy running."
+        )
+    if weeks < 4:
+        b.limitations.append(
+            Limitation(
+                "phases",
+                f"only {weeks} weeks to race day: no room for "
+                "base, build and peak; the plan sharpens and tapers.",
+            )
+        )
+    return plan_start, weeks
+
+
+def _baseline(b: _Build) -> Baseline:
+    p = b.profile
+    weekly = p.weekly_distance_m
+    longest = p.longest_run_m
+    if weekly is None:
+        weekly = MIN_WEEKLY_M * (1.0 if p.is_beginner else 2.0)
+        b.notes.append(
+            f"Your weekly distance is unknown: the plan assumes "
+            f"{format_distance(weekly, digits=0)}. Add weekly_distance to the profile."
+        )
+    if longest is None:
+        longest = max(MIN_LONGEST_M, weekly * 0.3)
+        b.notes.append(
+            f"Your longest recent run is unknown: the plan assumes "
+            f"{format_distance(longest, digits=1)}."
+        )
+    if weekly < MIN_WEEKLY_M or longest < MIN_LONGEST_M:
+        b.notes.append(
+            "You are starting from little or no running: the plan starts with "
+            "20-minute runs (walk breaks welcome) and grows from there."
+        )
+    return Baseline(
+        weekly_distance_m=max(weekly, MIN_WEEKLY_M), longest_run_m=max(longest, MIN_LONGEST_M)
+    )
+
+
+def _current_vdot(b: _Build) -> float:
+    recent = [r for r in b.profile.results if (b.today - r.day).days <= 365]
+    if recent:
+        weights = [(0.5 ** ((b.today - r.day).days / 180), r) for r in recent]
+        best = max(weights, key=lambda w: w[0] * b.model.vdot_for(w[1].distance_m, w[1].time_s))
+        return b.model.vdot_for(best[1].distance_m, best[1].time_s)
+    years = b.profile.years_running
+    guess = GUESSED_VDOT[3 if years >= 3 else (1 if years >= 1 else 0)]
+    b.notes.append(
+        f"No race or time trial in the last year: paces assume VDOT {guess:.0f}. "
+        "Run a 5k time trial and rebuild the plan for paces that fit you."
+    )
+    return guess
+
+
+def _vdot_path(b: _Build, now: float, shapes: list[WeekShape]) -> list[float]:
+    main = [s for s in shapes if s.phase is not Phase.TAPER] or shapes
+    goal = b.profile.goal
+    cap = now + MAX_VDOT_GAIN_PER_WEEK * len(main)
+    target = now + OPEN_VDOT_GAIN
+    if goal.distance_m and goal.target_time_s:
+        wanted = b.model.vdot_for(goal.distance_m, goal.target_time_s)
+        target = wanted
+        if wanted > cap:
+            target = cap
+            b.notes.append(
+                f"Your target needs VDOT {wanted:.1f}; you are at {now:.1f}. The paces "
+                f"grow toward {cap:.1f}, what {len(main)} weeks can bring. Check the "
+                "goal's verdict with `runcoach goal`."
+            )
+    target = max(target, now)
+    return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
+
+
+def _races(b: _Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEntry, bool]]:
+    """Goal and tune-up races by date; True marks the goal. Too-close tune-ups are dropped
+    unless the runner insists (then waived, warned and protected)."""
+    goal = b.profile.goal
+    races: dict[date, tuple[RaceEntry, bool]] = {}
+    if goal.race_date and goal.distance_m:
+        races[goal.race_date] = (RaceEntry(goal.race_date, goal.distance_m, goal.name), True)
+    for entry in sorted(b.profile.tune_ups, key=lambda r: r.day):
+        if not start <= entry.day < (goal.race_date or date.max):
+            b.notes.append(f"Tune-up {entry.name or entry.day} is outside the plan; left out.")
+            continue
+        close = [d for d in races if abs((d - entry.day).days) < RACE_GAP_DAYS]
+        if close and not entry.insist:
+            b.notes.append(
+                f"Tune-up {entry.name or entry.day} is within {RACE_GAP_DAYS} days of "
+                f"the race on {close[0]}: left out (add insist: true to keep it)."
+            )
+            continue
+        if close:
+            b.waivers.append(
+                Waiver(entry.day, "races-7-days-apart", "the runner insisted on this race")
+            )
+            b.notes.append(
+                f"WARNING: {entry.name or entry.day} is within {RACE_GAP_DAYS} days "
+                f"of another race. Kept because you insisted; the {RACE_RECOVERY_DAYS} "
+                "days after it are easy only."
+            )
+        races[entry.day] = (entry, False)
+    return races
+
+
+def _weeks(
+    b: _Build,
+    shapes: list[WeekShape],
+    vdots: list[float],
+    races: dict[date, tuple[RaceEntry, bool]],
+    baseline: Baseline,
+) -> list[Week]:
+    p, goal = b.profile, b.profile.goal
+    cat = catalogue(goal.distance_m, p.availability.facilities, p.dislikes)
+    bench = _benchmark_weeks(b, shapes)
+    protected = _protected_days(b, races)
+    ultra = (goal.distance_m or 0) > ULTRA_M
+    if ultra:
+        b.notes.append(
+            "Ultra: the long run may exceed 30 % of its week (ultras are excepted "
+            "from that rule); back-to-back long efforts build time on feet."
+        )
+    carry = Carry(max_long_m=baseline.longest_run_m)
+    out: list[Week] = []
+    for shape, vdot in zip(shapes, vdots, strict=True):
+        paces = b.model.paces(vdot)
+        wk = _week_input(
+            b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
+        )
+        wk.long_share = ULTRA_LONG_SHARE if ultra else LONG_SHARE
+        if shape.index in bench:
+            wk.benchmark = _benchmark(b, paces, vdots[0], bench.index(shape.index))
+        slots = WeekLayout(wk, carry).build()
+        out.append(_week(shape, wk, slots))
+    assign_variety(out, p)
+    return out
+
+
+def _week_input(
+    b: _Build,
+    shape: WeekShape,
+    paces: PlanPaces,
+    sessions: tuple[object, ...],
+    races: dict[date, tuple[RaceEntry, bool]],
+    protected: set[date],
+    baseline: Baseline,
+    plan_start: date,
+) -> WeekInput:
+    p = b.profile
+    dates = [shape.start + timedelta(days=i) for i in range(7)]
+    week_races = {d: _race_workout(b, paces, *races[d]) for d in dates if d in races}
+    goal_m = sum(r.distance_m for r, g in races.values() if g and r.day in dates)
+    goal_here = p.goal.race_date in dates
+    quality = _quality_count(p, shape)
+    run_days = max(MIN_RUN_DAYS, p.availability.run_days_wanted)
+    return WeekInput(
+        dates=dates,
+        types=[p.availability.day_type(d) for d in dates],
+        volume_m=shape.volume_m + goal_m,
+        long_factor=shape.long_factor,
+        recovery=shape.recovery,
+        quality=quality,
+        run_days=run_days,
+        sessions=sessions,  # type: ignore[arg-type]
+        races=week_races,
+        protected=protected,
+        long_allowed=not goal_here or (p.goal.distance_m or 0) < 15000,
+        long_target_m=peak_long_m(p.goal.distance_m, p.years_running),
+        long_share=LONG_SHARE,
+        benchmark=None,
+        paces=paces,
+        baseline_longest_m=baseline.longest_run_m,
+        start=plan_start,
+        long_weekday=p.availability.long_run_weekday,
+        long_day_type=p.availability.long_run_day_type,
+    )
+
+
+def _quality_count(p: Profile, shape: WeekShape) -> int:
+    if shape.recovery or shape.phase is Phase.TAPER:
+        return 0 if p.is_beginner and shape.recovery else 1
+    if shape.phase is Phase.BASE:
+        return 2 if p.years_running >= 3 and p.availability.run_days_wanted >= 5 else 1
+    return 1 if p.is_beginner and shape.phase is Phase.BUILD else 2
+
+
+def _protected_days(b: _Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[date]:
+    days: set[date] = set()
+    for day, (_, is_goal) in races.items():
+        if is_goal:
+            days |= {day - timedelta(days=k) for k in range(1, GOAL_QUIET_DAYS + 1)}
+    for waiver in b.waivers:
+        days |= {waiver.day + timedelta(days=k) for k in range(1, RACE_RECOVERY_DAYS + 1)}
+    return days
+
+
+def _race_workout(b: _Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
+    goal = b.profile.goal
+    if is_goal and goal.target_time_s:
+        pace = Pace.from_distance_time(entry.distance_m, goal.target_time_s)
+    else:
+        seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
+        pace = Pace.from_distance_time(entry.distance_m, seconds)
+    label = entry.name or f"{distance_label(entry.distance_m)} race"
+    title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
+    return lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+
+
+def _benchmark_weeks(b: _Build, shapes: list[WeekShape]) -> list[int]:
+    eligible = [s.index for s in shapes if s.phase is not Phase.TAPER and not s.recovery]
+    eligible = [i for i in eligible if i > 1] or eligible
+    count = min(5, len(eligible) // 2)
+    if count < 4:
+        b.limitations.append(
+            Limitation(
+                "benchmark-repeats",
+                f"{len(shapes)} weeks leave room for {count} benchmark sessions, not 4-5.",
+            )
+        )
+    if count <= 0:
+        return []
+    step = len(eligible) / count
+    return [eligible[int(k * step)] for k in range(count)]
+
+
+def _benchmark(b: _Build, paces: PlanPaces, vdot0: float, k: int) -> Workout:
+    goal_m = b.profile.goal.distance_m or 10000.0
+    base = b.model.paces(vdot0)
+    pace = base.mile if goal_m < 3000 else (base.interval if goal_m <= 10001 else base.threshold)
+    target = pace.scaled(1 - BENCHMARK_STEP * k)
+    return lib.benchmark(paces, goal_m, PaceRange(target.fast, target.slow), "key session")
+
+
+def _week(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:
+    days = [Day(d, t, list(s)) for d, t, s in zip(wk.dates, wk.types, slots, strict=True)]
+    notes = ["Recovery week: less volume, same routine."] if shape.recovery else []
+    return Week(shape.index, shape.phase, days, shape.recovery, notes)
+
+
+def _say_run_days(b: _Build, weeks: list[Week]) -> None:
+    short = [w.index for w in weeks if w.run_days < MIN_RUN_DAYS]
+    if short:
+        b.limitations.append(
+            Limitation(
+                "run-days-per-week",
+                f"weeks {short[:8]} have fewer than "
+                f"{MIN_RUN_DAYS} days that can hold a run; the plan uses every one.",
+            )
+        )
+    if b.profile.availability.run_days_wanted < MIN_RUN_DAYS:
+        b.notes.append(
+            f"You asked for {b.profile.availability.run_days_wanted} run days; the "
+            f"system asks for {MIN_RUN_DAYS}, so the extra days are short easy runs "
+            "(cross-training is fine instead)."
+        )

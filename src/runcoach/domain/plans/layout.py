@@ -1,0 +1,324 @@
+"""One week laid out on its days: races, the long run, quality, easy runs, routines.
+
+The order matters: fixed races first, then the long run on the preferred day, then quality
+sessions where the rules allow them (never on consecutive days, never the day after a race
+or long run, never close before the goal race), then easy runs to reach the week's volume
+within each day's time limit and the 10 % single-run rule, then strength and warm-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from runcoach.domain.plans import library as lib
+from runcoach.domain.plans import routines
+from runcoach.domain.plans.paces import PlanPaces
+from runcoach.domain.plans.sessions import Session
+from runcoach.domain.schedule import Allowance, DayType
+from runcoach.domain.workouts import Workout
+
+SINGLE_RUN_GROWTH = 1.10  # longest run vs the longest of the previous 30 days, Frandsen 2025
+LONG_SHARE = 0.29  # the generator's long-run share of the week (the rule allows 0.30)
+ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
+QUALITY_SHARE = 0.30  # the largest share of the week one quality session may take
+MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
+MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
+GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
+RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
+HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
+SAFETY = 0.98  # margin kept under a cap so estimates rounding never break a rule
+
+
+@dataclass
+class Carry:
+    """What one week hands the next."""
+
+    history: dict[date, float] = field(default_factory=dict)  # date -> longest run (m)
+    prev_hard: bool = False
+    last_titles: frozenset[str] = frozenset()
+    rotation: int = 0
+    max_long_m: float = 0.0
+    strength_turn: int = 0
+
+
+@dataclass
+class WeekInput:
+    dates: list[date]
+    types: list[DayType]
+    volume_m: float
+    long_factor: float
+    recovery: bool
+    quality: int
+    run_days: int
+    sessions: tuple[Session, ...]
+    races: dict[date, Workout]  # race workouts on their days
+    protected: set[date]  # no quality on these (after a kept exception, before the goal)
+    long_allowed: bool
+    long_target_m: float
+    long_share: float
+    benchmark: Workout | None
+    paces: PlanPaces
+    baseline_longest_m: float
+    start: date
+    long_weekday: int | None
+    long_day_type: str | None
+
+
+def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
+    """The longest run allowed on ``day``: 10 % over the longest of the 30 days before it."""
+    window = [m for d, m in carry.history.items() if day - timedelta(days=30) <= d < day]
+    if day - timedelta(days=30) < wk.start:
+        window.append(wk.baseline_longest_m)
+    return max(window, default=wk.baseline_longest_m) * SINGLE_RUN_GROWTH * SAFETY
+
+
+def _limit_m(t: DayType, p: PlanPaces) -> float:
+    limit = t.max_duration_s
+    return float("inf") if limit is None else limit / p.easy.slow.seconds_per_km * 1000 * SAFETY
+
+
+class WeekLayout:
+    def __init__(self, wk: WeekInput, carry: Carry) -> None:
+        self.wk = wk
+        self.carry = carry
+        self.slots: list[list[Workout]] = [[] for _ in wk.dates]
+        self.hard = [False] * len(wk.dates)
+
+    def build(self) -> list[list[Workout]]:
+        for i, d in enumerate(self.wk.dates):
+            if d in self.wk.races:
+                self._put(i, self.wk.races[d], hard=True)
+        long_i = self._place_long()
+        self._place_quality()
+        self._place_easy()
+        self._fit_long(long_i)
+        self._routines()
+        self._hand_over()
+        return self.slots
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _put(self, i: int, workout: Workout, hard: bool = False) -> None:
+        self.slots[i].append(workout)
+        self.hard[i] = self.hard[i] or hard
+        dist = workout.total_distance_m()
+        if workout.is_run:
+            d = self.wk.dates[i]
+            self.carry.history[d] = max(self.carry.history.get(d, 0.0), dist)
+
+    def _free(self, i: int) -> bool:
+        return self.wk.types[i].can_run and not any(w.is_run for w in self.slots[i])
+
+    def _hard_before(self, i: int) -> bool:
+        return self.hard[i - 1] if i > 0 else self.carry.prev_hard
+
+    def _cap(self, i: int) -> float:
+        return min(
+            single_run_cap(self.carry, self.wk.dates[i], self.wk),
+            _limit_m(self.wk.types[i], self.wk.paces),
+        )
+
+    # -- the long run ---------------------------------------------------------------------
+
+    def _place_long(self) -> int | None:
+        if not self.wk.long_allowed:
+            return None
+        options = [i for i in range(7) if self._long_ok(i)]
+        if not options:
+            return None
+        i = min(options, key=self._long_rank)
+        self._put(i, lib.long_run(self.wk.paces, self._long_distance(i)), hard=True)
+        return i
+
+    def _long_ok(self, i: int) -> bool:
+        near_race = any(abs((self.wk.dates[i] - r).days) <= 1 for r in self.wk.races)
+        return self._free(i) and not near_race and self.wk.dates[i] not in self.wk.protected
+
+    def _long_rank(self, i: int) -> tuple[int, int]:
+        t = self.wk.types[i]
+        short = 0 if t.allowance is Allowance.ANY else 1
+        if self.wk.long_day_type is not None:
+            return (short, 0 if t.name == self.wk.long_day_type else 1 + (6 - i))
+        want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
+        return (
+            short,
+            min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
+        )
+
+    def _long_distance(self, i: int) -> float:
+        target = self.wk.long_target_m
+        if self.wk.long_factor < 1 and self.carry.max_long_m:
+            target = min(target, self.carry.max_long_m * self.wk.long_factor)
+        share = self.wk.volume_m * self.wk.long_share
+        return max(min(target, share, self._cap(i)), 0.0)
+
+    def _fit_long(self, long_i: int | None) -> None:
+        """Shrink the long run if the week came out smaller than planned (30 % rule)."""
+        if long_i is None:
+            return
+        week_m = sum(w.total_distance_m() for s in self.slots for w in s)
+        run = next(w for w in self.slots[long_i] if w.kind.value == "long")
+        limit = week_m * self.wk.long_share / (1 - self.wk.long_share) * 0.999
+        others = week_m - run.total_distance_m()
+        allowed = others * self.wk.long_share / (1 - self.wk.long_share)
+        if run.total_distance_m() > min(limit, allowed):
+            self.slots[long_i].remove(run)
+            self._put(long_i, lib.long_run(self.wk.paces, allowed * 0.999), hard=True)
+            self.carry.history[self.wk.dates[long_i]] = allowed * 0.999
+        self.carry.max_long_m = max(
+            self.carry.max_long_m, max(w.total_distance_m() for w in self.slots[long_i])
+        )
+
+    # -- quality --------------------------------------------------------------------------
+
+    def _place_quality(self) -> None:
+        wanted = self.wk.quality - sum(1 for d in self.wk.dates if d in self.wk.races)
+        for n in range(max(wanted, 0)):
+            session = self._next_session(n)
+            if session is None:
+                return
+            options = [i for i in range(7) if self._quality_ok(i, session)]
+            if not options:
+                return
+            i = max(options, key=self._spacing)
+            self._put(i, session, hard=True)
+
+    def _next_session(self, n: int) -> Workout | None:
+        if n == 0 and self.wk.benchmark is not None:
+            return self._sized(self.wk.benchmark)
+        sessions = self.wk.sessions
+        for k in range(len(sessions)):
+            session = sessions[(self.carry.rotation + k) % len(sessions)]
+            workout = self._sized_session(session)
+            taken = {w.title for s in self.slots for w in s}
+            if workout and workout.title not in self.carry.last_titles | taken:
+                self.carry.rotation += k + 1
+                return workout
+        return None
+
+    def _sized_session(self, session: Session) -> Workout | None:
+        for scale in (1.0, 0.75, 0.5, 0.35):
+            workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
+            if self._fits(workout):
+                return workout
+        return None
+
+    def _sized(self, workout: Workout) -> Workout | None:
+        return workout if self._fits(workout) else None
+
+    def _fits(self, workout: Workout) -> bool:
+        week_s = self.wk.volume_m / 1000 * self.wk.paces.easy.middle.seconds_per_km
+        hard_s = sum(
+            w.total_duration_s() - w.easy_duration_s()
+            for s in self.slots
+            for w in s
+            if w.is_run and w.kind.value != "race"
+        )
+        hard_s += workout.total_duration_s() - workout.easy_duration_s()
+        if hard_s > week_s * HARD_SHARE:
+            return False
+        dist = workout.total_distance_m()
+        return (
+            dist <= self.wk.volume_m * QUALITY_SHARE
+            and dist <= min(self._cap(i) for i in range(7) if self.wk.types[i].can_run)
+            if any(t.can_run for t in self.wk.types)
+            else False
+        )
+
+    def _quality_ok(self, i: int, session: Workout) -> bool:
+        after = self.hard[i + 1] if i + 1 < 7 else False
+        limit = self.wk.types[i].max_duration_s
+        fits = limit is None or session.total_duration_s() <= limit * SAFETY
+        return (
+            self._free(i)
+            and fits
+            and not self._hard_before(i)
+            and not after
+            and self.wk.dates[i] not in self.wk.protected
+            and session.total_distance_m() <= self._cap(i)
+        )
+
+    def _spacing(self, i: int) -> tuple[int, int]:
+        hard_days = [j for j in range(7) if self.hard[j]] + ([-1] if self.carry.prev_hard else [])
+        gap = min((abs(i - j) for j in hard_days), default=7)
+        return (min(gap, 3), 1 if self.wk.types[i].allowance is Allowance.ANY else 0)
+
+    # -- easy runs ------------------------------------------------------------------------
+
+    def _place_easy(self) -> None:
+        runs = sum(1 for s in self.slots if any(w.is_run for w in s))
+        needed = self.wk.run_days - runs
+        options = sorted((i for i in range(7) if self._free(i)), key=self._easy_rank)
+        chosen = options[: max(needed, 0)]
+        if not chosen:
+            return
+        budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
+        for i, metres in zip(chosen, self._share(chosen, budget), strict=True):
+            minutes = metres / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
+            self._put(i, self._easy_workout(i, minutes))
+
+    def _easy_rank(self, i: int) -> tuple[int, int]:
+        short = 0 if self.wk.types[i].allowance is Allowance.ANY else 1
+        return (short, 0 if self._hard_before(i) else 1)
+
+    def _share(self, chosen: list[int], budget: float) -> list[float]:
+        caps = [min(self._cap(i), self._minutes_m(MAX_EASY_MIN)) for i in chosen]
+        shares = [0.0] * len(chosen)
+        left, open_ = max(budget, 0.0), list(range(len(chosen)))
+        for _ in range(3):
+            if not open_ or left <= 0:
+                break
+            each = left / len(open_)
+            for k in list(open_):
+                add = min(each, caps[k] - shares[k])
+                shares[k] += add
+                left -= add
+                if shares[k] >= caps[k] - 1:
+                    open_.remove(k)
+        floor = self._minutes_m(MIN_EASY_MIN)
+        return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
+
+    def _minutes_m(self, minutes: float) -> float:
+        return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000
+
+    def _easy_workout(self, i: int, minutes: float) -> Workout:
+        minutes = max(1.0, round(minutes))
+        if self._hard_before(i) and not self.wk.recovery:
+            return lib.recovery_run(self.wk.paces, minutes)
+        if minutes >= 30 and not self.wk.recovery and i % 3 == 1:
+            return lib.strides_run(self.wk.paces, minutes)
+        return lib.easy_run(self.wk.paces, minutes)
+
+    # -- routines -------------------------------------------------------------------------
+
+    def _routines(self) -> None:
+        hard_days = [i for i in range(7) if self.hard[i] and self.slots[i]]
+        warm = [
+            i
+            for i in hard_days
+            if any(w.is_quality or w.kind.value == "race" for w in self.slots[i])
+        ][:3]
+        for i in [j for j in range(7) if any(w.is_run for w in self.slots[j])]:
+            if len(warm) >= 2:
+                break
+            if i not in warm:
+                warm.append(i)
+        for i in warm:
+            self.slots[i].insert(0, routines.dynamic_warm_up())
+        self._strength()
+
+    def _strength(self) -> None:
+        race_days = {i for i, d in enumerate(self.wk.dates) if d in self.wk.races}
+        easy = [i for i in range(7) if self.slots[i] and not self.hard[i]]
+        rest = [i for i in range(7) if not any(w.is_run for w in self.slots[i])]
+        order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days]
+        for i in order[:2]:
+            self.slots[i].append(routines.strength(self.carry.strength_turn))
+            self.carry.strength_turn += 1
+
+    def _hand_over(self) -> None:
+        self.carry.prev_hard = self.hard[-1]
+        self.carry.last_titles = frozenset(
+            w.title for s in self.slots for w in s if w.is_quality and not w.benchmark
+        )

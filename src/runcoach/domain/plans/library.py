@@ -1,0 +1,328 @@
+"""The workouts a plan is made of: structured, with their mini version and a coaching tip.
+
+Every quality workout carries a mini version for a tired day: shorter and often a notch
+less intense (a 20-minute tempo becomes 10 minutes; 6 x 800 m at 5k pace becomes
+4 x 800 m at 10k pace).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from runcoach.domain.plans.paces import PlanPaces
+from runcoach.domain.runs import Terrain
+from runcoach.domain.units import distance_label
+from runcoach.domain.workouts import (
+    Effort,
+    PaceRange,
+    Repeat,
+    Step,
+    StepKind,
+    Workout,
+    WorkoutKind,
+)
+
+WARM_UP_MIN = 15  # warm-up before quality (minutes; 10-20), coaching practice
+COOL_DOWN_MIN = 10  # cool-down after quality (minutes; 10-15), coaching practice
+MINI_MIN_TEMPO_MIN = 10  # the shortest mini tempo (minutes)
+HILL_PACE_FACTOR = 1.15  # uphill pace vs interval pace on the flat, for distance estimates
+
+Builder = Callable[[PlanPaces, int], Workout]
+
+
+def _fewer(reps: int, wanted: int) -> int:
+    """Reps of a mini version: ``wanted``, but always fewer than the full session's."""
+    return max(1, min(reps - 1, wanted))
+
+
+def _min(minutes: float) -> float:
+    return minutes * 60.0
+
+
+def _warm_up(p: PlanPaces, minutes: float = WARM_UP_MIN) -> Step:
+    return Step(StepKind.WARM_UP, duration_s=_min(minutes), pace=p.easy, effort=Effort.EASY)
+
+
+def _cool_down(p: PlanPaces, minutes: float = COOL_DOWN_MIN) -> Step:
+    return Step(StepKind.COOL_DOWN, duration_s=_min(minutes), pace=p.easy, effort=Effort.EASY)
+
+
+def _jog(seconds: float, p: PlanPaces) -> Step:
+    return Step(StepKind.RECOVERY, duration_s=seconds, pace=p.easy.scaled(1.05), effort=Effort.JOG)
+
+
+def easy_run(p: PlanPaces, minutes: float, title: str = "") -> Workout:
+    return Workout(
+        WorkoutKind.EASY,
+        title or f"Easy run {minutes:.0f} min",
+        (Step(StepKind.WORK, duration_s=_min(minutes), pace=p.easy, effort=Effort.EASY),),
+        tip="Conversational: you could talk in full sentences. Easy days make the hard ones work.",
+    )
+
+
+def recovery_run(p: PlanPaces, minutes: float) -> Workout:
+    slow = p.easy.scaled(1.06)
+    return Workout(
+        WorkoutKind.RECOVERY,
+        f"Recovery run {minutes:.0f} min",
+        (Step(StepKind.WORK, duration_s=_min(minutes), pace=slow, effort=Effort.EASY),),
+        tip="Slower than easy, on soft ground if you can. It is there to loosen up, not to train.",
+    )
+
+
+def strides_run(p: PlanPaces, minutes: float) -> Workout:
+    easy = max(minutes - 8, 10)
+    return Workout(
+        WorkoutKind.STRIDES,
+        f"Easy {easy:.0f} min + 6 strides",
+        (
+            Step(StepKind.WORK, duration_s=_min(easy), pace=p.easy, effort=Effort.EASY),
+            Repeat(
+                6,
+                (
+                    Step(
+                        StepKind.WORK,
+                        duration_s=20,
+                        pace=p.repetition,
+                        effort=Effort.HARD,
+                        note="stride: fast and relaxed, not a sprint",
+                    ),
+                    _jog(60, p),
+                ),
+            ),
+        ),
+        tip="Strides keep speed and form in an easy week: smooth, tall, quick feet, full recovery.",
+    )
+
+
+def long_run(p: PlanPaces, distance_m: float, terrain: Terrain | None = None) -> Workout:
+    km = distance_m / 1000
+    slow = PaceRange(p.easy.fast, p.easy.slow.scaled(1.04))
+    return Workout(
+        WorkoutKind.LONG,
+        f"Long run {km:.1f} km",
+        (Step(StepKind.WORK, distance_m=distance_m, pace=slow, effort=Effort.EASY),),
+        tip=(
+            "Start slower than you think, stay easy all the way; fuel and drink as you will on "
+            "race day if it lasts over 75 minutes. The long run builds the engine."
+        ),
+        terrain=terrain,
+    )
+
+
+def tempo(p: PlanPaces, minutes: float) -> Workout:
+    def build(work_min: float) -> Workout:
+        return Workout(
+            WorkoutKind.TEMPO,
+            f"Tempo {work_min:.0f} min",
+            (
+                _warm_up(p),
+                Step(
+                    StepKind.WORK,
+                    duration_s=_min(work_min),
+                    pace=p.threshold,
+                    effort=Effort.THRESHOLD,
+                ),
+                _cool_down(p),
+            ),
+            tip="Comfortably hard: a pace you could race for about an hour. Even, never faster.",
+        )
+
+    return build(minutes).with_changes(mini=build(max(MINI_MIN_TEMPO_MIN, round(minutes / 2))))
+
+
+def cruise_intervals(p: PlanPaces, reps: int, minutes: float) -> Workout:
+    def build(n: int) -> Workout:
+        return Workout(
+            WorkoutKind.TEMPO,
+            f"Cruise intervals {n} x {minutes:.0f} min",
+            (
+                _warm_up(p),
+                Repeat(
+                    n,
+                    (
+                        Step(
+                            StepKind.WORK,
+                            duration_s=_min(minutes),
+                            pace=p.threshold,
+                            effort=Effort.THRESHOLD,
+                        ),
+                        _jog(60, p),
+                    ),
+                ),
+                _cool_down(p),
+            ),
+            tip="Threshold pace broken by short jogs: more time at the pace that lifts endurance.",
+        )
+
+    return build(reps).with_changes(mini=build(_fewer(reps, max(2, reps - 2))))
+
+
+# Pace one notch easier for a mini version (5k -> 10k, interval -> threshold ...).
+_EASIER = {
+    "mile": "5k",
+    "repetition": "interval",
+    "interval": "threshold",
+    "5k": "10k",
+    "10k": "half",
+    "half": "marathon",
+    "threshold": "marathon",
+}
+
+
+def intervals(
+    p: PlanPaces, reps: int, distance_m: float, pace_name: str, recovery_s: float
+) -> Workout:
+    def build(n: int, name: str, mini: Workout | None) -> Workout:
+        pace = p.named()[name]
+        return Workout(
+            WorkoutKind.INTERVALS,
+            f"{n} x {distance_label(distance_m)} at {name} pace",
+            (
+                _warm_up(p),
+                Repeat(
+                    n,
+                    (
+                        Step(StepKind.WORK, distance_m=distance_m, pace=pace, effort=Effort.HARD),
+                        _jog(recovery_s, p),
+                    ),
+                ),
+                _cool_down(p),
+            ),
+            tip="Run every rep at the same pace; the last should feel hard but still in control.",
+            mini=mini,
+        )
+
+    easier = _EASIER.get(pace_name, pace_name)
+    return build(reps, pace_name, build(_fewer(reps, math.ceil(reps * 2 / 3)), easier, None))
+
+
+def progression(p: PlanPaces, minutes: float) -> Workout:
+    def build(total: float) -> Workout:
+        return Workout(
+            WorkoutKind.PROGRESSION,
+            f"Progression run {total:.0f} min",
+            (
+                Step(
+                    StepKind.WARM_UP, duration_s=_min(total * 0.5), pace=p.easy, effort=Effort.EASY
+                ),
+                Step(
+                    StepKind.WORK,
+                    duration_s=_min(total * 0.3),
+                    pace=p.marathon,
+                    effort=Effort.MARATHON,
+                ),
+                Step(
+                    StepKind.WORK,
+                    duration_s=_min(total * 0.2),
+                    pace=p.threshold,
+                    effort=Effort.THRESHOLD,
+                ),
+            ),
+            tip="Start easy and let the pace come to you; finish strong but never sprinting.",
+        )
+
+    return build(minutes).with_changes(mini=build(max(20, round(minutes * 0.6))))
+
+
+def hills(p: PlanPaces, reps: int, seconds: float, treadmill: bool) -> Workout:
+    where = "treadmill at 6-8 % incline" if treadmill else "a steady hill"
+
+    def build(n: int) -> Workout:
+        up = Step(
+            StepKind.WORK,
+            duration_s=seconds,
+            pace=p.interval.scaled(HILL_PACE_FACTOR),
+            effort=Effort.HARD,
+            note=f"uphill on {where}",
+        )
+        down = Step(
+            StepKind.RECOVERY,
+            duration_s=seconds * 2,
+            pace=p.easy.scaled(1.1),
+            effort=Effort.JOG,
+            note="jog back down" if not treadmill else "walk/jog flat",
+        )
+        return Workout(
+            WorkoutKind.HILLS,
+            f"Hill repeats {n} x {seconds:.0f} s" + (" (treadmill)" if treadmill else ""),
+            (_warm_up(p), Repeat(n, (up, down)), _cool_down(p)),
+            tip="Drive the arms, short quick steps, eyes up the hill. Strength in disguise.",
+        )
+
+    return build(reps).with_changes(mini=build(_fewer(reps, max(3, reps // 2))))
+
+
+def fartlek(p: PlanPaces, reps: int) -> Workout:
+    def build(n: int) -> Workout:
+        return Workout(
+            WorkoutKind.INTERVALS,
+            f"Fartlek {n} x 1 min on / 1 min off",
+            (
+                _warm_up(p),
+                Repeat(
+                    n,
+                    (
+                        Step(StepKind.WORK, duration_s=60, pace=p.ten_k, effort=Effort.HARD),
+                        _jog(60, p),
+                    ),
+                ),
+                _cool_down(p),
+            ),
+            tip="Play with speed: on at about 10k effort, off at an easy jog. No watch-staring.",
+        )
+
+    return build(reps).with_changes(mini=build(_fewer(reps, max(4, reps // 2))))
+
+
+def marathon_pace(p: PlanPaces, km: float) -> Workout:
+    def build(k: float) -> Workout:
+        return Workout(
+            WorkoutKind.TEMPO,
+            f"{k:.0f} km at marathon pace",
+            (
+                _warm_up(p),
+                Step(StepKind.WORK, distance_m=k * 1000, pace=p.marathon, effort=Effort.MARATHON),
+                _cool_down(p),
+            ),
+            tip="Rehearse race day: the pace, the shoes, the drinks. It should feel controlled.",
+        )
+
+    return build(km).with_changes(mini=build(max(3.0, round(km / 2))))
+
+
+def race(p: PlanPaces, distance_m: float, pace: PaceRange, name: str) -> Workout:
+    return Workout(
+        WorkoutKind.RACE,
+        name or f"Race: {distance_label(distance_m)}",
+        (
+            _warm_up(p, 10 if distance_m < 25000 else 5),
+            Step(StepKind.WORK, distance_m=distance_m, pace=pace, effort=Effort.HARD),
+            _cool_down(p, 10 if distance_m < 25000 else 5),
+        ),
+        tip="Start a little slower than goal pace for the first kilometre; race the second half.",
+    )
+
+
+def benchmark(p: PlanPaces, goal_m: float, pace: PaceRange, name: str) -> Workout:
+    """The key session repeated through the plan, at a target pace that tightens."""
+    reps, distance, rest = (
+        (4, 400.0, 90.0)
+        if goal_m < 3000
+        else ((5, 1000.0, 120.0) if goal_m <= 10000 else (3, 2000.0, 120.0))
+    )
+    work = Step(StepKind.WORK, distance_m=distance, pace=pace, effort=Effort.HARD)
+    mini = Workout(
+        WorkoutKind.INTERVALS,
+        f"{max(2, reps - 2)} x {distance_label(distance)} (mini benchmark)",
+        (_warm_up(p), Repeat(max(2, reps - 2), (work, _jog(rest, p))), _cool_down(p)),
+    )
+    return Workout(
+        WorkoutKind.INTERVALS,
+        f"Benchmark: {reps} x {distance_label(distance)}",
+        (_warm_up(p), Repeat(reps, (work, _jog(rest, p))), _cool_down(p)),
+        tip="The same session every few weeks at a slightly faster target: your progress, seen.",
+        mini=mini,
+        benchmark=name,
+    )

@@ -1,0 +1,358 @@
+"""The runner's profile: goal, where they stand, and the life a plan must fit around.
+
+``profile_from_dict`` reads the already-parsed YAML/JSON document (docs/profile.md) and
+checks every field, naming the field and giving an example when something is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.plans.model import Goal, GoalKind
+from runcoach.domain.runs import Surface
+from runcoach.domain.schedule import (
+    WEEKDAYS,
+    Allowance,
+    Availability,
+    Cycle,
+    DayType,
+    Facilities,
+    Weekly,
+    weekday_index,
+)
+from runcoach.domain.units import METRES_PER_MILE, parse_distance, parse_duration
+from runcoach.domain.workouts import WorkoutKind
+
+MIN_GOAL_M = METRES_PER_MILE - 1  # shortest goal race: the mile
+MAX_GOAL_M = 100 * METRES_PER_MILE + 1  # longest goal race: 100 miles
+DEFAULT_OPEN_WEEKS = 12  # length of an open-ended plan (weeks; 4-52), one training block
+PROGRAMS = ("sub-5-mile", "first-half", "base-building", "return-after-break")
+
+
+@dataclass(frozen=True)
+class RaceEntry:
+    """A tune-up race the runner has entered."""
+
+    day: date
+    distance_m: float
+    name: str = ""
+    insist: bool = False  # the runner keeps it even where it breaks a rule
+
+
+@dataclass(frozen=True)
+class Result:
+    """A recent race or time trial."""
+
+    day: date
+    distance_m: float
+    time_s: float
+
+
+@dataclass(frozen=True)
+class Shoe:
+    name: str
+    uses: tuple[str, ...] = ()  # "daily", "fast", "trail", "long"
+
+
+@dataclass(frozen=True)
+class Profile:
+    goal: Goal
+    name: str = ""
+    tune_ups: tuple[RaceEntry, ...] = ()
+    results: tuple[Result, ...] = ()
+    weekly_distance_m: float | None = None
+    longest_run_m: float | None = None
+    years_running: float = 1.0
+    recent_injury: str | None = None
+    availability: Availability = field(default_factory=Availability)
+    shoes: tuple[Shoe, ...] = ()
+    surfaces: tuple[Surface, ...] = (Surface.ROAD,)
+    dislikes: tuple[WorkoutKind, ...] = ()
+    program: str | None = None
+    weeks: int | None = None  # length of an open-ended plan
+    start: date | None = None
+    advanced: bool = False
+
+    @property
+    def is_beginner(self) -> bool:
+        return self.years_running < 1.0
+
+
+def profile_from_dict(doc: Any) -> Profile:
+    data = _mapping(doc, "profile", "goal: {race: half, date: 2027-04-18}")
+    return Profile(
+        goal=_goal(data.get("goal")),
+        name=str(data.get("name", "")),
+        tune_ups=tuple(_race(r, i) for i, r in enumerate(_seq(data, "tune_up_races"))),
+        results=tuple(_result(r, i) for i, r in enumerate(_seq(data, "recent_results"))),
+        weekly_distance_m=_opt_distance(data, "weekly_distance"),
+        longest_run_m=_opt_distance(data, "longest_run_30d"),
+        years_running=_number(data, "years_running", 1.0, "years_running: 3"),
+        recent_injury=_opt_str(data.get("recent_injury")),
+        availability=_availability(data),
+        shoes=tuple(_shoe(s, i) for i, s in enumerate(_seq(data, "shoes"))),
+        surfaces=_surfaces(data),
+        dislikes=tuple(_kind(k, f"dislikes[{i}]") for i, k in enumerate(_seq(data, "dislikes"))),
+        program=_program(data.get("program")),
+        weeks=_opt_int(data, "weeks", 4, 52),
+        start=_opt_date(data.get("start"), "start"),
+        advanced=bool(data.get("advanced", False)),
+    )
+
+
+def _goal(value: Any) -> Goal:
+    example = "goal: {race: marathon, date: 2027-10-10, target: '2:59:00'} or goal: base"
+    if value in ("base", "base-building", "health", "stay-healthy"):
+        kind = GoalKind.BASE if str(value).startswith("base") else GoalKind.HEALTH
+        return Goal(kind, name="base building" if kind is GoalKind.BASE else "stay healthy")
+    data = _mapping(value, "goal", example)
+    if "race" not in data:
+        raise InvalidInput("goal.race is missing: which distance is the goal?", hint=example)
+    distance = _distance(data["race"], "goal.race")
+    if not MIN_GOAL_M <= distance <= MAX_GOAL_M:
+        raise InvalidInput(
+            f"goal.race: {data['race']} is outside 1 mile to 100 miles", hint=example
+        )
+    target = data.get("target")
+    return Goal(
+        GoalKind.RACE,
+        distance_m=distance,
+        race_date=_date(data.get("date"), "goal.date"),
+        target_time_s=_duration(target, "goal.target") if target is not None else None,
+        name=str(data.get("name", "")) or f"{data['race']} race",
+    )
+
+
+def _race(value: Any, i: int) -> RaceEntry:
+    where = f"tune_up_races[{i}]"
+    data = _mapping(value, where, "{date: 2027-03-14, distance: 10k, name: Spring 10k}")
+    return RaceEntry(
+        _date(data.get("date"), f"{where}.date"),
+        _distance(data.get("distance"), f"{where}.distance"),
+        str(data.get("name", "")),
+        bool(data.get("insist", False)),
+    )
+
+
+def _result(value: Any, i: int) -> Result:
+    where = f"recent_results[{i}]"
+    data = _mapping(value, where, "{date: 2026-10-04, distance: 10k, time: '48:30'}")
+    return Result(
+        _date(data.get("date"), f"{where}.date"),
+        _distance(data.get("distance"), f"{where}.distance"),
+        _duration(data.get("time"), f"{where}.time"),
+    )
+
+
+def _availability(data: dict[str, Any]) -> Availability:
+    raw = data.get("availability")
+    pattern: Weekly | Cycle = Weekly((DayType("free", Allowance.ANY),) * 7)
+    if raw is not None:
+        avail = _mapping(raw, "availability", "availability: {weekdays: {monday: none}}")
+        pattern = _cycle(avail["cycle"]) if "cycle" in avail else _weekly(avail.get("weekdays", {}))
+    long_day = data.get("long_run_day")
+    long_is_type = isinstance(pattern, Cycle) and long_day is not None
+    if long_is_type and str(long_day) not in {t.name for t in pattern.days}:
+        names = ", ".join(sorted({t.name for t in pattern.days}))
+        raise InvalidInput(
+            f"long_run_day: '{long_day}' is not one of the cycle's day types ({names})",
+            hint="for example long_run_day: off",
+        )
+    return Availability(
+        pattern=pattern,
+        run_days_wanted=int(_number(data, "run_days_per_week", 5, "run_days_per_week: 5")),
+        long_run_weekday=_long_weekday(long_day, long_is_type),
+        long_run_day_type=str(long_day) if long_is_type else None,
+        facilities=_facilities(data.get("facilities", [])),
+    )
+
+
+def _long_weekday(value: Any, is_type: bool) -> int | None:
+    if is_type:
+        return None
+    return weekday_index(str(value)) if value is not None else 6
+
+
+def _weekly(value: Any) -> Weekly:
+    data = _mapping(value, "availability.weekdays", "weekdays: {monday: none, tuesday: 'short 30'}")
+    days = [DayType(day, Allowance.ANY) for day in WEEKDAYS]
+    for name, spec in data.items():
+        index = weekday_index(str(name))
+        days[index] = _day_type(WEEKDAYS[index], spec, f"availability.weekdays.{name}")
+    return Weekly(tuple(days))
+
+
+def _cycle(value: Any) -> Cycle:
+    example = "cycle: {start: 2027-01-04, days: [day, day, night, night, off, off], types: ...}"
+    data = _mapping(value, "availability.cycle", example)
+    types_raw = _mapping(data.get("types", {}), "availability.cycle.types", example)
+    types = {
+        str(n): _day_type(str(n), s, f"availability.cycle.types.{n}") for n, s in types_raw.items()
+    }
+    names = data.get("days")
+    if not isinstance(names, list) or not names:
+        raise InvalidInput("availability.cycle.days must list the day types in order", hint=example)
+    days: list[DayType] = []
+    for i, name in enumerate(names):
+        if str(name) not in types:
+            raise InvalidInput(
+                f"availability.cycle.days[{i}]: '{name}' is not defined under cycle.types",
+                hint="define it, e.g. types: {night: none, off: any, day: 'short 30'}",
+            )
+        days.append(types[str(name)])
+    return Cycle(_date(data.get("start"), "availability.cycle.start"), tuple(days))
+
+
+def _day_type(name: str, spec: Any, where: str) -> DayType:
+    example = "any, none, or 'short 30' (a short run of at most 30 minutes)"
+    text = str(spec).strip().lower() if not isinstance(spec, dict) else ""
+    if isinstance(spec, dict) and "short" in spec:
+        return DayType(name, Allowance.SHORT, _minutes(spec["short"], where))
+    if text in ("any", "anything", "free"):
+        return DayType(name, Allowance.ANY)
+    if text in ("none", "no", "rest", "off-limits", "false"):
+        return DayType(name, Allowance.NONE)
+    if text.startswith("short"):
+        return DayType(name, Allowance.SHORT, _minutes(text[5:].strip(" :") or "0", where))
+    raise InvalidInput(f"{where}: '{spec}' is not a day type", hint=example)
+
+
+def _minutes(value: Any, where: str) -> float:
+    text = str(value).strip()
+    try:
+        minutes = float(text) if text.replace(".", "", 1).isdigit() else parse_duration(text) / 60
+    except InvalidInput as error:
+        raise InvalidInput(f"{where}: '{value}' is not a time limit", hint="'short 30'") from error
+    if minutes <= 0:
+        raise InvalidInput(f"{where}: a short day needs its time limit", hint="'short 30'")
+    return minutes
+
+
+def _facilities(value: Any) -> Facilities:
+    items = value if isinstance(value, list) else [value]
+    names = {str(v).strip().lower() for v in items if v}
+    unknown = names - {"track", "hills", "treadmill", "trails"}
+    if unknown:
+        raise InvalidInput(
+            f"facilities: {', '.join(sorted(unknown))} unknown",
+            hint="choose from track, hills, treadmill, trails",
+        )
+    return Facilities(**{n: True for n in names})
+
+
+def _surfaces(data: dict[str, Any]) -> tuple[Surface, ...]:
+    values = _seq(data, "surfaces") or ["road"]
+    out = []
+    for i, v in enumerate(values):
+        try:
+            out.append(Surface(str(v).lower()))
+        except ValueError as error:
+            choices = ", ".join(s.value for s in Surface)
+            raise InvalidInput(f"surfaces[{i}]: '{v}' is not one of {choices}") from error
+    return tuple(out)
+
+
+def _shoe(value: Any, i: int) -> Shoe:
+    if isinstance(value, str):
+        return Shoe(value)
+    data = _mapping(value, f"shoes[{i}]", "{name: Pegasus 40, uses: [daily, long]}")
+    if not data.get("name"):
+        raise InvalidInput(f"shoes[{i}].name is missing", hint="{name: Pegasus 40}")
+    uses = data.get("uses", [])
+    return Shoe(
+        str(data["name"]), tuple(str(u) for u in (uses if isinstance(uses, list) else [uses]))
+    )
+
+
+def _kind(value: Any, where: str) -> WorkoutKind:
+    try:
+        return WorkoutKind(str(value).lower())
+    except ValueError as error:
+        choices = ", ".join(k.value for k in WorkoutKind)
+        raise InvalidInput(f"{where}: '{value}' is not one of {choices}") from error
+
+
+def _program(value: Any) -> str | None:
+    if value is None:
+        return None
+    if str(value) not in PROGRAMS:
+        raise InvalidInput(f"program: '{value}' is not a ready program", hint=", ".join(PROGRAMS))
+    return str(value)
+
+
+# ---- small readers that name the field -------------------------------------------------
+
+
+def _mapping(value: Any, where: str, example: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where} must be a mapping of names to values", hint=example)
+    return value
+
+
+def _seq(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise InvalidInput(f"{key} must be a list", hint=f"{key}: [...]")
+    return value
+
+
+def _distance(value: Any, where: str) -> float:
+    try:
+        return parse_distance(str(value))
+    except InvalidInput as error:
+        raise InvalidInput(f"{where}: {error.message}", hint=error.hint) from error
+
+
+def _opt_distance(data: dict[str, Any], key: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if str(value).strip() in ("0", "0km", "0 km", "0mi"):
+        return 0.0
+    return _distance(value, key)
+
+
+def _duration(value: Any, where: str) -> float:
+    try:
+        return parse_duration(str(value))
+    except InvalidInput as error:
+        raise InvalidInput(f"{where}: {error.message}", hint=error.hint) from error
+
+
+def _date(value: Any, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise InvalidInput(
+            f"{where}: '{value}' is not a date", hint="write YYYY-MM-DD, e.g. 2027-04-18"
+        ) from error
+
+
+def _opt_date(value: Any, where: str) -> date | None:
+    return None if value is None else _date(value, where)
+
+
+def _number(data: dict[str, Any], key: str, default: float, example: str) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise InvalidInput(f"{key}: '{value}' must be a number, 0 or more", hint=example)
+    return float(value)
+
+
+def _opt_int(data: dict[str, Any], key: str, low: int, high: int) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(f"{key}: '{value}' must be a whole number from {low} to {high}")
+    return value
+
+
+def _opt_str(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return None if text.lower() in ("", "none", "no", "false") else text

@@ -1,0 +1,381 @@
+"""The rules every plan keeps, as code: ``check(plan)`` lists every violation with its date.
+
+A violation the plan declared up front (a limitation: a rule it cannot keep, and why) or
+that the runner insisted on (a waiver for that date) is still reported, marked accepted.
+The goal race itself is the point of the plan, not training: it is left out of the volume
+and single-run rules. Sources are in RULE_SOURCES and docs/plans.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from runcoach.domain.plans.model import Day, Phase, Plan, Week
+from runcoach.domain.plans.shape import ULTRA_M
+from runcoach.domain.schedule import Allowance
+from runcoach.domain.units import format_distance, format_duration
+from runcoach.domain.workouts import StepKind, Workout, WorkoutKind
+
+MIN_RUN_DAYS = 4  # run days a week where availability allows (days), SPEC principle 1
+FIRST_WEEK_MAX = 1.10  # week 1 vs the volume the runner does now (ratio)
+TWO_WEEK_MAX = 1.30  # a week vs two weeks before (ratio), the issue's "never > 30 %"
+AVERAGE_GROWTH = 1.10  # average weekly growth ceiling (ratio per week), the "10 % rule"
+AVERAGE_WINDOW = 4  # weeks over which the average growth is measured
+RECOVERY_WINDOW = 5  # a lighter week within every this many weeks ("every 3-4 weeks")
+RECOVERY_DROP = 0.9  # a lighter week: at most this share of the week before (ratio)
+SINGLE_RUN_MAX = 1.10  # a run vs the longest of the previous 30 days, Frandsen et al. 2025
+LONG_SHARE_MAX = 0.30  # the long run's share of its week (ratio), ultras excepted
+EASY_SHARE_MIN = 0.75  # easy share of running time ("about 80 %"; ratio), Seiler 2010
+MAX_QUALITY = 3  # quality sessions a week, Daniels 2014
+RACE_GAP_DAYS = 7  # days between races, SPEC principle 7
+GOAL_QUIET_DAYS = 3  # days before a goal race with nothing hard
+BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # repeats of the benchmark session
+STRENGTH_MIN, STRENGTH_MAX = 2, 3  # strength routines a week
+WARM_UP_MIN = 2  # dynamic warm-up routines a week
+TOLERANCE = 1.0005  # rounding allowance on ratios
+
+RULE_SOURCES: dict[str, str] = {
+    "no-run-day": "the runner's availability",
+    "short-day-limit": "the runner's availability",
+    "run-days-per-week": "runcoach system, principle 1 (consistency: at least 4 run days)",
+    "first-week-volume": "start from the volume the runner really does now (coaching practice)",
+    "growth-two-weeks": "never more than 30 % over two weeks (Nielsen et al. 2014, BJSM)",
+    "growth-average": "about 10 % a week on average (the 10 % rule; Buist et al. 2008)",
+    "recovery-week": "a lighter week every 3-4 weeks (Pfitzinger & Douglas 2009)",
+    "taper": "a 1-3 week taper before the goal race (Mujika & Padilla 2003; Bosquet 2007)",
+    "single-run-growth": "no run > 10 % longer than the longest of the last 30 days "
+    "(Frandsen et al. 2025, BJSM)",
+    "long-run-share": "long run at most about 30 % of the week, ultras excepted (Daniels 2014)",
+    "easy-share": "about 80 % of running time easy (Seiler 2010; polarized training)",
+    "quality-per-week": "at most 2-3 quality sessions a week (Daniels 2014)",
+    "quality-consecutive": "quality sessions never on consecutive days (hard/easy principle)",
+    "quality-after-hard": "no quality the day after a race or long run (hard/easy principle)",
+    "races-7-days-apart": "races at least 7 days apart, runcoach system principle 7",
+    "goal-race-quiet": "nothing hard in the 3 days before a goal race (taper practice)",
+    "variety-repeat": "no identical quality session in consecutive weeks (variety principle)",
+    "benchmark-repeats": "a benchmark session 4-5 times, each a little faster (small wins)",
+    "mini-version": "every quality workout carries its mini version (small wins)",
+    "routines": "strength 2-3 and dynamic warm-ups 2+ times a week (Lauersen et al. 2014)",
+    "structured": "workouts are structured: warm-up, work with target, cool-down",
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    day: date
+    rule: str
+    seen: str
+    source: str
+    accepted: str | None = None  # why it is accepted (a declared limitation or a waiver)
+
+
+def check(plan: Plan) -> list[Violation]:
+    """Every rule broken by ``plan``, in date order."""
+    found = [v for rule in _RULES for v in rule(plan)]
+    return sorted((_accept(plan, v) for v in found), key=lambda v: (v.day, v.rule))
+
+
+def _accept(plan: Plan, v: Violation) -> Violation:
+    for lim in plan.limitations:
+        if lim.rule == v.rule:
+            return replace(v, accepted=f"declared: {lim.why}")
+    for waiver in plan.waivers:
+        near = abs((waiver.day - v.day).days) <= RACE_GAP_DAYS
+        if near and (waiver.rule == v.rule or v.rule.startswith("quality-after")):
+            return replace(v, accepted=f"the runner insisted: {waiver.reason}")
+    return v
+
+
+def _v(day: date, rule: str, seen: str) -> Violation:
+    return Violation(day, rule, seen, RULE_SOURCES[rule])
+
+
+# ---- availability and consistency -------------------------------------------------------
+
+
+def _availability(plan: Plan) -> Iterator[Violation]:
+    for day in plan.days():
+        limit = day.day_type.max_duration_s
+        if day.day_type.allowance is Allowance.NONE and day.is_run_day:
+            yield _v(day.day, "no-run-day", f"a run on '{day.day_type.name}', a no-run day")
+        elif limit is not None and day.run_duration_s > limit + 1 and not _has_race(day):
+            yield _v(
+                day.day,
+                "short-day-limit",
+                f"{format_duration(day.run_duration_s)} "
+                f"of running on a day limited to {format_duration(limit)}",
+            )
+
+
+def _run_days(plan: Plan) -> Iterator[Violation]:
+    for week in plan.weeks:
+        possible = sum(1 for d in week.days if d.day_type.can_run)
+        if week.run_days < min(MIN_RUN_DAYS, possible) and not _is_goal_week(plan, week):
+            yield _v(
+                week.start,
+                "run-days-per-week",
+                f"week {week.index}: {week.run_days} run days, {possible} possible",
+            )
+
+
+# ---- volume ------------------------------------------------------------------------------
+
+
+def training_volume_m(plan: Plan, week: Week) -> float:
+    """The week's running distance, the goal race left out."""
+    return week.distance_m - sum(w.total_distance_m() for _, w in _goal_race(plan, week))
+
+
+def _volumes(plan: Plan) -> list[float]:
+    return [training_volume_m(plan, w) for w in plan.weeks]
+
+
+def _growth(plan: Plan) -> Iterator[Violation]:
+    base = plan.baseline.weekly_distance_m
+    vols = _volumes(plan)
+    if vols and vols[0] > base * FIRST_WEEK_MAX * TOLERANCE:
+        yield _v(plan.start, "first-week-volume", f"week 1 {_km(vols[0])} vs {_km(base)} now")
+    for i, vol in enumerate(vols):
+        j = _skip_recovery(plan, i - 2)
+        two_back = vols[j] if j >= 0 else base
+        if vol > two_back * TWO_WEEK_MAX * TOLERANCE:
+            yield _v(
+                plan.weeks[i].start,
+                "growth-two-weeks",
+                f"week {i + 1} {_km(vol)} vs {_km(two_back)} two weeks before",
+            )
+        j = _skip_recovery(plan, i - AVERAGE_WINDOW)
+        ref = vols[j] if j >= 0 else base
+        k = i - max(j, -1)
+        if vol > ref * AVERAGE_GROWTH**k * TOLERANCE:
+            yield _v(
+                plan.weeks[i].start,
+                "growth-average",
+                f"week {i + 1} {_km(vol)} vs {_km(ref)} {k} weeks before",
+            )
+
+
+def _skip_recovery(plan: Plan, j: int) -> int:
+    """A lighter recovery week does not reset the base growth is measured from."""
+    while j >= 0 and plan.weeks[j].recovery:
+        j -= 1
+    return j
+
+
+def _recovery(plan: Plan) -> Iterator[Violation]:
+    vols = _volumes(plan)
+    lighter = [i > 0 and v <= vols[i - 1] * RECOVERY_DROP for i, v in enumerate(vols)]
+    for i in range(len(vols) - RECOVERY_WINDOW + 1):
+        window = range(i, i + RECOVERY_WINDOW)
+        if not any(lighter[j] or plan.weeks[j].recovery for j in window):
+            yield _v(
+                plan.weeks[i + RECOVERY_WINDOW - 1].start,
+                "recovery-week",
+                f"weeks {i + 1}-{i + RECOVERY_WINDOW} without a lighter week",
+            )
+
+
+def _taper(plan: Plan) -> Iterator[Violation]:
+    if not plan.goal.is_race or len(plan.weeks) < 2:
+        return
+    vols = _volumes(plan)
+    last = vols[-1]
+    if last > max(vols) * 0.8 * TOLERANCE:
+        yield _v(plan.weeks[-1].start, "taper", f"race week {_km(last)} vs peak {_km(max(vols))}")
+    if not any(w.phase is Phase.TAPER for w in plan.weeks):
+        yield _v(plan.weeks[-1].start, "taper", "no taper week before the goal race")
+
+
+def _single_runs(plan: Plan) -> Iterator[Violation]:
+    longest: dict[date, float] = {}
+    for day in plan.days():
+        runs = [
+            w.total_distance_m() for w in day.workouts if w.is_run and not _is_goal(plan, day, w)
+        ]
+        if runs:
+            longest[day.day] = max(runs)
+    for when, dist in sorted(longest.items()):
+        window = [m for d, m in longest.items() if when - timedelta(days=30) <= d < when]
+        if when - timedelta(days=30) < plan.start:
+            window.append(plan.baseline.longest_run_m)
+        ref = max(window)
+        if dist > ref * SINGLE_RUN_MAX * TOLERANCE:
+            yield _v(
+                when,
+                "single-run-growth",
+                f"{_km(dist)} after at most {_km(ref)} in the previous 30 days",
+            )
+
+
+def _long_share(plan: Plan) -> Iterator[Violation]:
+    if (plan.goal.distance_m or 0) > ULTRA_M:
+        return
+    for week in plan.weeks:
+        total = week.distance_m
+        runs = [(d, w) for d, w in week.workouts() if w.is_run and w.kind is not WorkoutKind.RACE]
+        if not runs or total <= 0:
+            continue
+        day, run = max(runs, key=lambda r: r[1].total_distance_m())
+        share = run.total_distance_m() / total
+        if share > LONG_SHARE_MAX * TOLERANCE and len(runs) > 1:
+            yield _v(
+                day.day,
+                "long-run-share",
+                f"{_km(run.total_distance_m())} is {share:.0%} of the week's {_km(total)}",
+            )
+
+
+# ---- intensity ----------------------------------------------------------------------------
+
+
+def _easy_share(plan: Plan) -> Iterator[Violation]:
+    for week in plan.weeks:
+        runs = [w for _, w in week.workouts() if w.is_run and w.kind is not WorkoutKind.RACE]
+        total = sum(w.total_duration_s() for w in runs)
+        easy = sum(w.easy_duration_s() for w in runs)
+        if total > 0 and easy / total < EASY_SHARE_MIN:
+            yield _v(week.start, "easy-share", f"week {week.index}: {easy / total:.0%} easy")
+
+
+def _quality(plan: Plan) -> Iterator[Violation]:
+    for week in plan.weeks:
+        count = sum(1 for d in week.days if d.is_quality)
+        if count > MAX_QUALITY:
+            yield _v(week.start, "quality-per-week", f"week {week.index}: {count} sessions")
+    days = list(plan.days())
+    for before, day in itertools.pairwise(days):
+        if day.is_quality and before.is_quality:
+            yield _v(day.day, "quality-consecutive", "quality on two days in a row")
+        elif day.is_quality and (before.has(WorkoutKind.RACE) or before.has(WorkoutKind.LONG)):
+            yield _v(day.day, "quality-after-hard", "quality the day after a race or long run")
+
+
+def _races(plan: Plan) -> Iterator[Violation]:
+    race_days = [d.day for d in plan.days() if _has_race(d)]
+    for a, b in itertools.pairwise(race_days):
+        if (b - a).days < RACE_GAP_DAYS:
+            yield _v(b, "races-7-days-apart", f"races on {a} and {b}")
+    goal = plan.goal.race_date
+    if goal is None:
+        return
+    for k in range(1, GOAL_QUIET_DAYS + 1):
+        day = plan.day(goal - timedelta(days=k))
+        if day is not None and day.is_hard:
+            yield _v(day.day, "goal-race-quiet", f"a hard session {k} day(s) before the race")
+
+
+# ---- variety, small wins, structure -------------------------------------------------------
+
+
+def _signature(w: Workout) -> tuple[object, ...]:
+    return (w.kind, w.title, tuple((s.kind, s.duration_s, s.distance_m) for s in w.steps()))
+
+
+def _variety(plan: Plan) -> Iterator[Violation]:
+    previous: set[tuple[object, ...]] = set()
+    for week in plan.weeks:
+        now = {_signature(w): d for d, w in week.workouts() if w.is_quality and not w.benchmark}
+        for sig, day in now.items():
+            if sig in previous:
+                yield _v(day.day, "variety-repeat", f"'{sig[1]}' two weeks in a row")
+        previous = set(now)
+
+
+def _benchmarks(plan: Plan) -> Iterator[Violation]:
+    series: dict[str, list[tuple[date, float]]] = {}
+    for day in plan.days():
+        for w in day.workouts:
+            if w.benchmark:
+                series.setdefault(w.benchmark, []).append((day.day, _work_pace(w)))
+    if not series and plan.goal.is_race and len(plan.weeks) >= 8:
+        yield _v(plan.start, "benchmark-repeats", "no benchmark session in the plan")
+    for name, runs in series.items():
+        if not BENCHMARK_MIN <= len(runs) <= BENCHMARK_MAX:
+            yield _v(runs[0][0], "benchmark-repeats", f"'{name}' {len(runs)} times")
+        for (_, a), (when, b) in itertools.pairwise(runs):
+            if b >= a:
+                yield _v(when, "benchmark-repeats", f"'{name}' target not faster than last time")
+
+
+def _work_pace(w: Workout) -> float:
+    paces = [s.pace.middle.seconds_per_km for s in w.steps() if s.kind is StepKind.WORK and s.pace]
+    return min(paces, default=0.0)
+
+
+def _minis_and_structure(plan: Plan) -> Iterator[Violation]:
+    for day in plan.days():
+        for w in day.workouts:
+            if w.is_quality and (
+                w.mini is None or w.mini.total_duration_s() >= w.total_duration_s()
+            ):
+                yield _v(day.day, "mini-version", f"'{w.title}' has no shorter mini version")
+            if w.is_run and not _structured(w):
+                yield _v(day.day, "structured", f"'{w.title}' lacks warm-up, target or cool-down")
+
+
+def _structured(w: Workout) -> bool:
+    steps = list(w.steps())
+    targeted = all(s.pace is not None or s.effort is not None for s in steps)
+    if not w.is_quality:
+        return bool(steps) and targeted
+    kinds = [s.kind for s in steps]
+    return (targeted and StepKind.WORK in kinds and kinds[0] is StepKind.WARM_UP) or (
+        w.kind is WorkoutKind.PROGRESSION and targeted
+    )
+
+
+def _routines(plan: Plan) -> Iterator[Violation]:
+    for week in plan.weeks:
+        kinds = [w.kind for _, w in week.workouts()]
+        strength = kinds.count(WorkoutKind.STRENGTH)
+        warm = kinds.count(WorkoutKind.WARM_UP_ROUTINE)
+        if not STRENGTH_MIN <= strength <= STRENGTH_MAX or warm < WARM_UP_MIN:
+            yield _v(
+                week.start,
+                "routines",
+                f"week {week.index}: {strength} strength, {warm} dynamic warm-ups",
+            )
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def _has_race(day: Day) -> bool:
+    return day.has(WorkoutKind.RACE)
+
+
+def _is_goal(plan: Plan, day: Day, w: Workout) -> bool:
+    return w.kind is WorkoutKind.RACE and day.day == plan.goal.race_date
+
+
+def _goal_race(plan: Plan, week: Week) -> list[tuple[Day, Workout]]:
+    return [(d, w) for d, w in week.workouts() if _is_goal(plan, d, w)]
+
+
+def _is_goal_week(plan: Plan, week: Week) -> bool:
+    return bool(_goal_race(plan, week))
+
+
+def _km(metres: float) -> str:
+    return format_distance(metres, digits=1)
+
+
+_RULES: tuple[Callable[[Plan], Iterator[Violation]], ...] = (
+    _availability,
+    _run_days,
+    _growth,
+    _recovery,
+    _taper,
+    _single_runs,
+    _long_share,
+    _easy_share,
+    _quality,
+    _races,
+    _variety,
+    _benchmarks,
+    _minis_and_structure,
+    _routines,
+)

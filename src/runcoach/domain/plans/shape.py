@@ -1,0 +1,138 @@
+"""The shape of a plan: how many weeks, which phase each is, and how much volume.
+
+Constants are the rules of thumb coaches use; their sources are in docs/plans.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from runcoach.domain.plans.model import Phase
+from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M
+
+WEEKLY_GROWTH = 0.08  # normal week-on-week growth (fraction; <= 0.10), the "10 % rule"
+WEEKLY_GROWTH_CAREFUL = 0.06  # for beginners and after an injury (fraction)
+RECOVERY_FACTOR = 0.75  # recovery week volume vs the week before (0.6-0.8), Pfitzinger
+MIN_WEEKLY_M = 10000.0  # volume floor growth is measured from (m/week), a 4 x 20-min start
+MIN_LONGEST_M = 3000.0  # longest-run floor for someone starting over (m), a 20-min run
+ULTRA_M = MARATHON_M + 1  # anything longer than the marathon is an ultra
+
+# Peak weekly volume by goal distance for a runner with 3+ years (km/week), from common
+# published plans (Daniels 2014, Pfitzinger & Douglas 2009, Koop 2016 for ultras).
+_PEAK_KM = (
+    (1700, 40),
+    (5001, 45),
+    (10001, 50),
+    (21100, 55),
+    (42200, 70),
+    (60000, 80),
+    (110000, 90),
+    (1e9, 100),
+)
+# Longest long run by goal distance (km), same sources.
+_LONG_KM = (
+    (1700, 14),
+    (5001, 16),
+    (10001, 18),
+    (21100, 21),
+    (42200, 32),
+    (60000, 38),
+    (110000, 42),
+    (1e9, 48),
+)
+
+
+@dataclass(frozen=True)
+class WeekShape:
+    index: int
+    start: date
+    phase: Phase
+    recovery: bool
+    volume_m: float  # target running volume, the goal race excluded
+    long_factor: float = 1.0  # long run vs the longest so far: 1 normal, less to recover/taper
+
+
+def _lookup(table: tuple[tuple[float, float], ...], distance_m: float) -> float:
+    return next(value for limit, value in table if distance_m < limit) * 1000.0
+
+
+def experience_factor(years: float) -> float:
+    """Share of a seasoned runner's peak volume (0.6 beginner ... 1.0 three years and more)."""
+    return 0.6 if years < 1 else (0.8 if years < 3 else 1.0)
+
+
+def peak_volume_m(goal_m: float | None, years: float, baseline_m: float) -> float:
+    base = _lookup(_PEAK_KM, goal_m or 10000.0) * experience_factor(years)
+    return max(base, baseline_m)
+
+
+def peak_long_m(goal_m: float | None, years: float) -> float:
+    long_m = _lookup(_LONG_KM, goal_m or 10000.0)
+    if years < 1 and (goal_m or 0) <= MARATHON_M:
+        long_m = min(long_m, max(HALF_MARATHON_M * 0.9, (goal_m or 0) * 0.75))
+    return long_m
+
+
+def taper_weeks(goal_m: float | None, total_weeks: int) -> int:
+    """1 week up to 10k, 2 for the half and 50k-100k, 3 for the marathon and 100 miles."""
+    if goal_m is None:
+        return 0
+    wanted = 1 if goal_m <= 10001 else 2
+    if MARATHON_M - 1 <= goal_m <= MARATHON_M + 1 or goal_m > 110000:
+        wanted = 3 if total_weeks >= 14 else 2
+    return max(1, min(wanted, total_weeks // 4)) if total_weeks >= 2 else 1
+
+
+def phases(total: int, taper: int) -> list[Phase]:
+    """Base, build, peak sized to the weeks there are; the taper at the end."""
+    main = total - taper
+    base = round(main * 0.4)
+    build = round(main * 0.35)
+    peak = main - base - build
+    return [Phase.BASE] * base + [Phase.BUILD] * build + [Phase.PEAK] * peak + [Phase.TAPER] * taper
+
+
+def recovery_weeks(phase_list: list[Phase], every: int) -> list[bool]:
+    """Every ``every``-th week of the main block is a recovery week (never right before taper)."""
+    flags = []
+    for i, phase in enumerate(phase_list):
+        is_last_main = i + 1 < len(phase_list) and phase_list[i + 1] is Phase.TAPER
+        flags.append(phase is not Phase.TAPER and (i + 1) % every == 0 and not is_last_main)
+    return flags
+
+
+_TAPER_FACTORS = {1: (0.6,), 2: (0.75, 0.55), 3: (0.85, 0.7, 0.5)}
+
+
+def shape_weeks(
+    start: date,
+    total: int,
+    goal_m: float | None,
+    years: float,
+    baseline_m: float,
+    careful: bool,
+) -> list[WeekShape]:
+    taper = taper_weeks(goal_m, total)
+    phase_list = phases(total, taper)
+    recovery = recovery_weeks(phase_list, 3 if careful else 4)
+    growth = WEEKLY_GROWTH_CAREFUL if careful else WEEKLY_GROWTH
+    peak = peak_volume_m(goal_m, years, baseline_m)
+    shapes: list[WeekShape] = []
+    level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
+    for i, phase in enumerate(phase_list):
+        when = start + timedelta(days=7 * i)
+        if phase is Phase.TAPER:
+            step = i - (total - taper)
+            factor = _TAPER_FACTORS[taper][step]
+            shapes.append(WeekShape(i + 1, when, phase, False, level * factor, factor))
+            continue
+        if recovery[i]:
+            shapes.append(
+                WeekShape(i + 1, when, phase, True, level * RECOVERY_FACTOR, RECOVERY_FACTOR)
+            )
+            continue
+        if i > 0:
+            level = min(level * (1 + growth), max(peak, level))
+        shapes.append(WeekShape(i + 1, when, phase, False, level))
+    return shapes
