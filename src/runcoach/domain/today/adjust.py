@@ -1,0 +1,79 @@
+"""Workout transforms used when a day changes: easy instead, shorter, re-paced, rest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from runcoach.domain.workouts import (
+    Block,
+    Effort,
+    PaceRange,
+    Repeat,
+    Step,
+    StepKind,
+    Workout,
+    WorkoutKind,
+)
+
+MIN_EASY_S = 15 * 60.0  # shortest easy run worth prescribing, s; 10-20 min (coaching practice)
+EASY_TIP = "Conversational effort: you could talk in full sentences."
+SCALABLE = frozenset({WorkoutKind.EASY, WorkoutKind.LONG, WorkoutKind.RECOVERY})
+
+
+def easy_run(easy: PaceRange | None, duration_s: float, title: str = "") -> Workout:
+    minutes = max(duration_s, MIN_EASY_S) / 60
+    step = Step(StepKind.WORK, duration_s=round(minutes) * 60.0, pace=easy, effort=Effort.EASY)
+    return Workout(WorkoutKind.EASY, title or f"Easy run {minutes:.0f} min", (step,), tip=EASY_TIP)
+
+
+def rest(title: str, tip: str = "") -> Workout:
+    return Workout(WorkoutKind.REST, title, tip=tip)
+
+
+def shortened(workout: Workout, factor: float) -> Workout:
+    """An easy, long or recovery run with every step ``factor`` as long (never below 15 min)."""
+    if workout.kind not in SCALABLE or factor >= 1.0:
+        return workout
+    floor = min(1.0, MIN_EASY_S / max(workout.total_duration_s(), 1.0))
+    factor = max(factor, floor)
+    blocks = tuple(_scale_block(b, factor) for b in workout.blocks)
+    minutes = sum(_block_s(b) for b in blocks) / 60
+    return replace(workout, blocks=blocks, title=f"{workout.title}, shortened to {minutes:.0f} min")
+
+
+def _scale_block(block: Block, factor: float) -> Block:
+    if isinstance(block, Repeat):
+        return Repeat(block.count, tuple(_scale_step(s, factor) for s in block.steps))
+    return _scale_step(block, factor)
+
+
+def _scale_step(step: Step, factor: float) -> Step:
+    if step.duration_s is not None:
+        return replace(step, duration_s=round(step.duration_s * factor / 60) * 60.0 or 60.0)
+    assert step.distance_m is not None
+    return replace(step, distance_m=round(step.distance_m * factor / 100) * 100.0 or 100.0)
+
+
+def _block_s(block: Block) -> float:
+    if isinstance(block, Repeat):
+        return block.count * sum(s.estimated_duration_s() for s in block.steps)
+    return block.estimated_duration_s()
+
+
+def repaced(workout: Workout, factor: float) -> Workout:
+    """Every pace target multiplied by ``factor`` (< 1 faster), the mini version too."""
+    if factor == 1.0 or not workout.blocks:
+        return workout
+    blocks = tuple(_repace_block(b, factor) for b in workout.blocks)
+    mini = repaced(workout.mini, factor) if workout.mini else None
+    return replace(workout, blocks=blocks, mini=mini)
+
+
+def _repace_block(block: Block, factor: float) -> Block:
+    if isinstance(block, Repeat):
+        return Repeat(block.count, tuple(_repace_step(s, factor) for s in block.steps))
+    return _repace_step(block, factor)
+
+
+def _repace_step(step: Step, factor: float) -> Step:
+    return replace(step, pace=step.pace.scaled(factor)) if step.pace else step

@@ -1,0 +1,399 @@
+"""What to run today: the planned session, or a better choice given what happened.
+
+``answer(situation, day)`` is a pure function of the plan, the log, the check-ins and the
+day: the same history always gives the same answer. Every answer carries its reasons, each
+naming the rule and where it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from runcoach.domain.logged import LoggedRun, distance_between, on
+from runcoach.domain.plans.model import Day, Plan
+from runcoach.domain.runs import Feel
+from runcoach.domain.today import adjust
+from runcoach.domain.today.comeback import (
+    SOURCE_REBUILD,
+    SOURCE_RETURN,
+    comeback_on,
+    stage_workout,
+)
+from runcoach.domain.today.health import (
+    SOURCE_NECK_CHECK,
+    SOURCE_WAY_BACK,
+    CheckIn,
+    Health,
+    Status,
+    Symptoms,
+    health_on,
+)
+from runcoach.domain.today.moves import SOURCE_MOVES, Move, fits, reschedule
+from runcoach.domain.warnings import (
+    SOURCE_HARD_EASY,
+    SOURCE_SPIKE,
+    SOURCE_WEEK_JUMP,
+    ShoeWear,
+    TrainingWarning,
+    longest_before,
+    watch,
+)
+from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
+
+TIRED_LONG_SHARE = 0.67  # a long run on a tired day: two thirds of it (coaching practice)
+ABOVE_NECK_MAX_S = 30 * 60.0  # easy running allowed with a head cold, s (Eichner 1993)
+AFTER_ILLNESS_MAX_S = 45 * 60.0  # easy runs after illness at most this long, s
+MISSED_WEEK_SHARE = 0.8  # a week with less than 80 % of its planned distance run was "missed"
+REBUILD_GROWTH = 1.10  # next week at most 10 % above what was really run (the 10 % rule)
+MIN_WEEK_FACTOR = 0.5  # never cut a week below half of its plan for a miss, ratio (Daniels)
+SPIKE_CAP = 1.10  # no run > 10 % longer than the longest of 30 days (Frandsen et al. 2025)
+
+SOURCE_PLAN = "your plan"
+SOURCE_MINI = (
+    "runcoach's system (SPEC principle 5, small wins): on a tired or sore day the mini "
+    "version keeps the habit and the confidence; skipping loses both"
+)
+SOURCE_INJURY = (
+    "coaching and sports-medicine practice: running through pain turns days off into weeks; "
+    "cross-train only where it is pain-free and see a physiotherapist if it does not settle"
+)
+
+
+class Change(StrEnum):
+    AS_PLANNED = "as-planned"
+    REST_DAY = "rest-day"
+    MINI = "mini"
+    EASY_INSTEAD = "easy-instead"
+    SHORTENED = "shortened"
+    REST_SICK = "rest-sick"
+    PAUSED = "paused-injured"
+    RETURN_TO_RUN = "return-to-run"
+    MOVED_HERE = "moved-here"
+    DROPPED = "dropped"
+    REDUCED_VOLUME = "reduced-volume"
+    REPACED = "repaced"
+    OFF_PLAN = "off-plan"
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class FitnessChange:
+    """New fitness since the plan's paces were set: paces scale by ``pace_factor``."""
+
+    pace_factor: float  # new pace / old pace (< 1: faster)
+    told: str  # what changed and why, for the runner
+    source: str
+
+
+@dataclass(frozen=True)
+class Situation:
+    plan: Plan
+    log: Sequence[LoggedRun]
+    checkins: Sequence[CheckIn] = ()
+    shoes: Sequence[ShoeWear] = ()
+    fitness: FitnessChange | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    day: date
+    planned: tuple[Workout, ...]
+    workouts: tuple[Workout, ...]
+    changes: tuple[Change, ...]
+    reasons: tuple[Reason, ...]
+    health: Health
+    moves: tuple[Move, ...] = ()
+    warnings: tuple[TrainingWarning, ...] = ()
+    win: str | None = None
+    refresh_goal: bool = False  # the goal verdict should be refreshed (fitness or comeback)
+
+    @property
+    def runs(self) -> list[Workout]:
+        return [w for w in self.workouts if w.is_run]
+
+    @property
+    def is_rest(self) -> bool:
+        return not self.runs
+
+
+@dataclass
+class _Draft:
+    workouts: list[Workout]
+    changes: list[Change] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    win: str | None = None
+    refresh_goal: bool = False
+
+    def say(self, change: Change, rule: str, text: str, source: str) -> None:
+        self.changes.append(change)
+        self.reasons.append(Reason(rule, text, source))
+
+    def replace(self, old: Workout, new: Workout) -> None:
+        self.workouts = [new if w is old else w for w in self.workouts]
+
+    def swap_runs(self, make: Callable[[Workout], Workout]) -> None:
+        self.workouts = [make(w) if w.is_run else w for w in self.workouts]
+
+    @property
+    def runs(self) -> list[Workout]:
+        return [w for w in self.workouts if w.is_run]
+
+
+def answer(s: Situation, day: date) -> Answer:
+    health = health_on(s.checkins, day)
+    planned_day = s.plan.day(day)
+    warnings = tuple(watch(s.log, day, s.plan, s.shoes))
+    if planned_day is None:
+        return _off_plan(s, day, health, warnings)
+    week, moves = reschedule(s.plan, s.log, day, _blocked(s.checkins))
+    today = next(d for d in week if d.day == day)
+    draft = _Draft(list(today.workouts))
+    _explain_moves(draft, moves, day)
+    _adapt(s, day, health, today, draft)
+    if not draft.reasons:
+        _as_planned(s, today, draft)
+    return Answer(
+        day,
+        tuple(planned_day.workouts),
+        tuple(draft.workouts),
+        tuple(dict.fromkeys(draft.changes)),
+        tuple(draft.reasons),
+        health,
+        tuple(m for m in moves if m.moved_to == day or m.planned_on < day),
+        warnings,
+        draft.win,
+        draft.refresh_goal,
+    )
+
+
+def _adapt(s: Situation, day: date, health: Health, today: Day, draft: _Draft) -> None:
+    """Health first (it can stop everything), then volume, recovery and paces."""
+    if health.status is Status.INJURED:
+        return _paused(draft, health)
+    if health.status is Status.RETURNING and _comeback(s, day, health, today, draft):
+        return None
+    if health.status is Status.SICK:
+        return _sick(s, health, draft)
+    if health.status is Status.AFTER_ILLNESS:
+        _after_illness(s, health, draft)
+    elif health.status is Status.TIRED:
+        _tired(s, health, draft)
+    _after_hard_day(s, day, draft)
+    _missed_week(s, day, draft)
+    _spike_cap(s, day, draft)
+    _repace(s, draft)
+    return None
+
+
+def _blocked(checkins: Sequence[CheckIn]) -> set[date]:
+    return {c.day for c in checkins if c.feel in (Feel.SICK, Feel.INJURED)}
+
+
+def _easy(s: Situation) -> PaceRange | None:
+    return s.plan.paces.get("easy")
+
+
+def _off_plan(
+    s: Situation, day: date, health: Health, warnings: tuple[TrainingWarning, ...]
+) -> Answer:
+    when = "starts" if day < s.plan.start else "ended"
+    edge = s.plan.start if day < s.plan.start else s.plan.end
+    text = f"your plan {when} on {edge}: run easy if you like, and rest when unwell"
+    reason = Reason("outside-plan", text, SOURCE_PLAN)
+    return Answer(day, (), (), (Change.OFF_PLAN,), (reason,), health, warnings=warnings)
+
+
+def _as_planned(s: Situation, today: Day, draft: _Draft) -> None:
+    week = s.plan.week_of(today.day)
+    where = f"week {week.index} ({week.phase.value})" if week else "the plan"
+    if not today.is_run_day:
+        text = f"{where}: no run today, a rest day ({today.day_type.name})"
+        draft.say(Change.REST_DAY, "rest-day", text, SOURCE_PLAN)
+        return
+    titles = ", ".join(w.title for w in today.runs)
+    draft.say(Change.AS_PLANNED, "as-planned", f"{where}: {titles} as planned", SOURCE_PLAN)
+
+
+def _explain_moves(draft: _Draft, moves: Sequence[Move], day: date) -> None:
+    for move in moves:
+        if move.moved_to == day:
+            text = f"'{move.workout.title}' {move.why}; it replaces today's easy run"
+            draft.say(Change.MOVED_HERE, "missed-moved", text, SOURCE_MOVES)
+        elif move.moved_to is None and day - move.planned_on <= timedelta(days=1):
+            text = f"'{move.workout.title}' {move.why} (never stacked onto the next days)"
+            draft.say(Change.DROPPED, "missed-dropped", text, SOURCE_MOVES)
+
+
+def _paused(draft: _Draft, health: Health) -> None:
+    draft.workouts = [
+        adjust.rest(
+            "Rest: the plan is paused",
+            "Cross-train only if it is completely pain-free (cycling, swimming, pool running). "
+            "When you can run without pain: runcoach checkin --can-run",
+        )
+    ]
+    text = f"injured since {health.since}: the plan pauses until you can run again"
+    draft.say(Change.PAUSED, "injury-pause", text, SOURCE_INJURY)
+
+
+def _sick(s: Situation, health: Health, draft: _Draft) -> None:
+    way_back = f"afterwards one easy day per sick day ({health.sick_days} so far) before quality"
+    if health.symptoms is Symptoms.ABOVE_NECK and draft.runs:
+        minutes = min(ABOVE_NECK_MAX_S, sum(w.total_duration_s() for w in draft.runs))
+        draft.workouts = [adjust.easy_run(_easy(s), minutes, "Easy run, only if you feel up to it")]
+        text = (
+            "symptoms above the neck only: an easy run at most, no quality; stop and rest if "
+            f"you feel worse after 10 minutes; {way_back}"
+        )
+        draft.say(Change.EASY_INSTEAD, "neck-check", text, SOURCE_NECK_CHECK)
+        return
+    draft.workouts = [adjust.rest("Rest: you are sick", "Sleep, fluids; no training today.")]
+    where = (
+        "below the neck (fever, chest, aches or stomach)"
+        if health.symptoms is Symptoms.BELOW_NECK
+        else "not given (add --symptoms above-neck or below-neck)"
+    )
+    text = f"sick, symptoms {where}: rest today; {way_back}"
+    draft.say(Change.REST_SICK, "neck-check", text, SOURCE_NECK_CHECK)
+
+
+def _after_illness(s: Situation, health: Health, draft: _Draft) -> None:
+    if not draft.runs:
+        return
+    if not any(w.is_quality or w.kind is WorkoutKind.LONG for w in draft.runs):
+        return
+    minutes = min(AFTER_ILLNESS_MAX_S, sum(w.total_duration_s() for w in draft.runs))
+    draft.workouts = [w for w in draft.workouts if not w.is_run]
+    draft.workouts.append(adjust.easy_run(_easy(s), minutes))
+    text = (
+        f"back from {health.sick_days} sick day(s): easy running only, "
+        f"{health.easy_days_left} easy day(s) left before quality or a long run"
+    )
+    draft.say(Change.EASY_INSTEAD, "after-illness", text, SOURCE_WAY_BACK)
+
+
+def _tired(s: Situation, health: Health, draft: _Draft) -> None:
+    feel = health.feel.value if health.feel else "tired"
+    for w in draft.runs:
+        if w.is_quality:
+            mini = w.mini or adjust.easy_run(_easy(s), w.easy_duration_s())
+            draft.replace(w, mini)
+            draft.win = f"the mini version '{mini.title}' instead of skipping '{w.title}'"
+            text = f"{feel} today: the mini version of '{w.title}': {mini.title}"
+            draft.say(Change.MINI, "tired-mini", text, SOURCE_MINI)
+        elif w.kind is WorkoutKind.LONG:
+            short = adjust.shortened(w, TIRED_LONG_SHARE)
+            draft.replace(w, short)
+            text = f"{feel} today: the long run cut to two thirds, all easy"
+            draft.say(Change.SHORTENED, "tired-shorter", text, SOURCE_MINI)
+    if not draft.changes and draft.runs:
+        text = f"{feel} today: easy as planned; keep it truly easy and cut it short if it drags"
+        draft.say(Change.AS_PLANNED, "tired-easy", text, SOURCE_MINI)
+
+
+def _after_hard_day(s: Situation, day: date, draft: _Draft) -> None:
+    """No quality the day after a hard run in the log, whatever the plan said."""
+    yesterday = on(s.log, day - timedelta(days=1))
+    hard = [r for r in yesterday if r.is_hard]
+    quality = [w for w in draft.runs if w.is_quality]
+    if not hard or not quality:
+        return
+    minutes = quality[0].easy_duration_s()
+    draft.swap_runs(lambda w: adjust.easy_run(_easy(s), minutes) if w.is_quality else w)
+    text = f"yesterday's {hard[0].label()} was hard: easy today instead of '{quality[0].title}'"
+    draft.say(Change.EASY_INSTEAD, "quality-after-hard", text, SOURCE_HARD_EASY)
+
+
+def _missed_week(s: Situation, day: date, draft: _Draft) -> None:
+    factor = week_factor(s.plan, s.log, day)
+    if factor >= 1.0 or not draft.runs:
+        return
+    _reduce(draft, factor)
+    text = (
+        f"last week you ran much less than planned: this week at {factor:.0%} of the plan, "
+        "rebuilding instead of catching up"
+    )
+    draft.say(Change.REDUCED_VOLUME, "missed-week", text, SOURCE_WEEK_JUMP)
+
+
+def week_factor(plan: Plan, log: Sequence[LoggedRun], day: date) -> float:
+    """Share of this week's plan to run after a missed week (1.0: the full plan)."""
+    week = plan.week_of(day)
+    if week is None or week.index == 1:
+        return 1.0
+    previous = plan.weeks[plan.weeks.index(week) - 1]
+    done = distance_between(log, previous.start, previous.start + timedelta(days=6))
+    if previous.distance_m <= 0 or done >= MISSED_WEEK_SHARE * previous.distance_m:
+        return 1.0
+    ceiling = REBUILD_GROWTH * done / max(week.distance_m, 1.0)
+    return max(MIN_WEEK_FACTOR, min(1.0, ceiling))
+
+
+def _reduce(draft: _Draft, factor: float) -> None:
+    def smaller(w: Workout) -> Workout:
+        if w.is_quality:
+            return w.mini or w
+        return adjust.shortened(w, factor) if w.kind is not WorkoutKind.RACE else w
+
+    draft.swap_runs(smaller)
+
+
+def _spike_cap(s: Situation, day: date, draft: _Draft) -> None:
+    longest = longest_before(s.log, day)
+    if longest is None:
+        return
+    cap = SPIKE_CAP * longest.distance_m
+    for w in draft.runs:
+        if w.kind not in adjust.SCALABLE or w.total_distance_m() <= cap:
+            continue
+        short = adjust.shortened(w, cap / w.total_distance_m())
+        draft.replace(w, short)
+        text = (
+            f"'{w.title}' would be more than 10 % longer than your longest run of the last 30 "
+            f"days ({longest.distance_m / 1000:.1f} km): shortened"
+        )
+        draft.say(Change.SHORTENED, "single-run-growth", text, SOURCE_SPIKE)
+
+
+def _repace(s: Situation, draft: _Draft) -> None:
+    if s.fitness is None or s.fitness.pace_factor == 1.0:
+        return
+    draft.swap_runs(lambda w: adjust.repaced(w, s.fitness.pace_factor) if s.fitness else w)
+    draft.say(Change.REPACED, "fitness-changed", s.fitness.told, s.fitness.source)
+    draft.refresh_goal = True
+
+
+def _comeback(s: Situation, day: date, health: Health, today: Day, draft: _Draft) -> bool:
+    """The return-to-run progression; False once it is over (the plan takes over)."""
+    assert health.since is not None
+    back = comeback_on(s.log, health.since, health.days_off, day)
+    if back.finished:
+        return False
+    draft.refresh_goal = day == health.since or back.done_stages_on == day - timedelta(days=1)
+    if back.stage is None:
+        _reduce(draft, back.volume_factor)
+        text = f"back to continuous running: {back.volume_factor:.0%} of the plan's volume"
+        draft.say(Change.REDUCED_VOLUME, "return-rebuild", text, SOURCE_REBUILD)
+        return False
+    if not back.rested_yesterday:
+        draft.workouts = [adjust.rest("Rest or pain-free cross-training", "")]
+        text = "return to running: every other day; you ran yesterday, so rest today"
+        draft.say(Change.RETURN_TO_RUN, "return-to-run", text, SOURCE_RETURN)
+        return True
+    session = stage_workout(back.stage, _easy(s))
+    if not fits(today, session):
+        draft.workouts = [adjust.rest("Rest: today cannot hold a run", "")]
+    else:
+        draft.workouts = [session]
+    text = f"can run again since {health.since} after {health.days_off} days off: {session.title}"
+    draft.say(Change.RETURN_TO_RUN, "return-to-run", text, SOURCE_RETURN)
+    return True
