@@ -101,13 +101,12 @@ def week_compliance(
     runs = between(log, week.start, week.start + timedelta(days=6))
     wanted = [(d.day, w) for d in week.days for w in _prescribed(d.day, d.workouts, prescribed)]
     used: dict[int, LoggedRun] = {}
-    for distance in range(NEARBY_DAYS + 1):
+    for distance, same_kind in _PASSES:
         for i, (day, workout) in enumerate(wanted):
-            if i not in used:
-                found = _best(workout, [r for r in runs if abs((r.day - day).days) == distance
-                                        and all(r is not u for u in used.values())])  # fmt: skip
-                if found is not None:
-                    used[i] = found
+            free = [r for r in runs if all(r is not u for u in used.values())]
+            near = [r for r in free if abs((r.day - day).days) == distance]
+            if i not in used and (found := _best(workout, near, same_kind)) is not None:
+                used[i] = found
     minis = {w.mini for d in week.days for w in d.workouts if w.mini is not None}
     matches = tuple(
         _match(day, w, used.get(i), today, w in minis) for i, (day, w) in enumerate(wanted)
@@ -123,7 +122,13 @@ def _prescribed(
     return [w for w in workouts if w.is_run]
 
 
-def _best(workout: Workout, runs: Sequence[LoggedRun]) -> LoggedRun | None:
+# Matching passes: same kind on the day, then a day or two away, then any kind on the day.
+_PASSES = (*((d, True) for d in range(NEARBY_DAYS + 1)), (0, False))
+
+
+def _best(workout: Workout, runs: Sequence[LoggedRun], same_kind: bool) -> LoggedRun | None:
+    if same_kind:
+        runs = [r for r in runs if _same_kind(workout, r)]
     return min(runs, key=lambda r: _distance_gap(workout, r), default=None)
 
 

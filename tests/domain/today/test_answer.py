@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 from runcoach.domain.logged import LoggedRun
@@ -126,7 +127,7 @@ def test_a_missed_quality_session_moves_to_a_later_free_day_never_stacked():
             moved.append(got.day)
         log += [done_as(got.day, w) for w in got.runs]
     assert len(moved) == 1
-    assert all((b - a).days > 1 for a, b in zip(hard_days, hard_days[1:], strict=False))
+    assert all((b - a).days > 1 for a, b in itertools.pairwise(hard_days))
 
 
 def test_a_missed_week_lowers_the_next_week_instead_of_catching_up():
