@@ -17,6 +17,7 @@ from runcoach.domain.workouts import (
 
 MIN_EASY_S = 15 * 60.0  # shortest easy run worth prescribing, s; 10-20 min (coaching practice)
 EASY_TIP = "Conversational effort: you could talk in full sentences."
+SHORTENED = ", shortened to "
 SCALABLE = frozenset({WorkoutKind.EASY, WorkoutKind.LONG, WorkoutKind.RECOVERY})
 
 
@@ -38,7 +39,8 @@ def shortened(workout: Workout, factor: float) -> Workout:
     factor = max(factor, floor)
     blocks = tuple(_scale_block(b, factor) for b in workout.blocks)
     minutes = sum(_block_s(b) for b in blocks) / 60
-    return replace(workout, blocks=blocks, title=f"{workout.title}, shortened to {minutes:.0f} min")
+    root = workout.title.split(SHORTENED)[0]
+    return replace(workout, blocks=blocks, title=f"{root}{SHORTENED}{minutes:.0f} min")
 
 
 def _scale_block(block: Block, factor: float) -> Block:

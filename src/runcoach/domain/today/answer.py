@@ -14,7 +14,6 @@ from enum import StrEnum
 
 from runcoach.domain.logged import LoggedRun, distance_between, on
 from runcoach.domain.plans.model import Day, Plan
-from runcoach.domain.runs import Feel
 from runcoach.domain.today import adjust
 from runcoach.domain.today.comeback import (
     SOURCE_REBUILD,
@@ -46,9 +45,10 @@ from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 TIRED_LONG_SHARE = 0.67  # a long run on a tired day: two thirds of it (coaching practice)
 ABOVE_NECK_MAX_S = 30 * 60.0  # easy running allowed with a head cold, s (Eichner 1993)
 AFTER_ILLNESS_MAX_S = 45 * 60.0  # easy runs after illness at most this long, s
-MISSED_WEEK_SHARE = 0.8  # a week with less than 80 % of its planned distance run was "missed"
+MISSED_WEEK_SHARE = 0.7  # a week with less than 70 % of its planned distance run was "missed"
 REBUILD_GROWTH = 1.10  # next week at most 10 % above what was really run (the 10 % rule)
 MIN_WEEK_FACTOR = 0.5  # never cut a week below half of its plan for a miss, ratio (Daniels)
+EASY_ONLY_SHARE = 0.5  # at half the volume or less, easy running only (Daniels 2014, breaks)
 SPIKE_CAP = 1.10  # no run > 10 % longer than the longest of 30 days (Frandsen et al. 2025)
 
 SOURCE_PLAN = "your plan"
@@ -132,6 +132,8 @@ class _Draft:
     reasons: list[Reason] = field(default_factory=list)
     win: str | None = None
     refresh_goal: bool = False
+    cuts: list[tuple[float, Reason]] = field(default_factory=list)  # volume shares asked for
+    easy_only: bool = False  # a comeback at half volume or less: no quality at all
 
     def say(self, change: Change, rule: str, text: str, source: str) -> None:
         self.changes.append(change)
@@ -154,12 +156,13 @@ def answer(s: Situation, day: date) -> Answer:
     warnings = tuple(watch(s.log, day, s.plan, s.shoes))
     if planned_day is None:
         return _off_plan(s, day, health, warnings)
-    week, moves = reschedule(s.plan, s.log, day, _blocked(s.checkins))
+    week, moves = reschedule(s.plan, s.log, day, _blocked(s.plan, s.checkins, day))
     today = next(d for d in week if d.day == day)
     draft = _Draft(list(today.workouts))
-    _explain_moves(draft, moves, day)
+    if health.status not in _UNFIT:
+        _explain_moves(draft, moves, day)
     _adapt(s, day, health, today, draft)
-    if not draft.reasons:
+    if set(draft.changes) <= {Change.DROPPED}:
         _as_planned(s, today, draft)
     return Answer(
         day,
@@ -189,13 +192,20 @@ def _adapt(s: Situation, day: date, health: Health, today: Day, draft: _Draft) -
         _tired(s, health, draft)
     _after_hard_day(s, day, draft)
     _missed_week(s, day, draft)
+    _cut_volume(s, draft)
     _spike_cap(s, day, draft)
     _repace(s, draft)
     return None
 
 
-def _blocked(checkins: Sequence[CheckIn]) -> set[date]:
-    return {c.day for c in checkins if c.feel in (Feel.SICK, Feel.INJURED)}
+_UNFIT = frozenset({Status.SICK, Status.AFTER_ILLNESS, Status.INJURED, Status.RETURNING})
+
+
+def _blocked(plan: Plan, checkins: Sequence[CheckIn], day: date) -> set[date]:
+    """Days of this week that cannot take a missed session (ill, injured, coming back)."""
+    week = plan.week_of(day)
+    days = [d.day for d in week.days] if week else []
+    return {d for d in days if health_on(checkins, min(d, day)).status in _UNFIT}
 
 
 def _easy(s: Situation) -> PaceRange | None:
@@ -317,12 +327,21 @@ def _missed_week(s: Situation, day: date, draft: _Draft) -> None:
     factor = week_factor(s.plan, s.log, day)
     if factor >= 1.0 or not draft.runs:
         return
-    _reduce(draft, factor)
     text = (
         f"last week you ran much less than planned: this week at {factor:.0%} of the plan, "
         "rebuilding instead of catching up"
     )
-    draft.say(Change.REDUCED_VOLUME, "missed-week", text, SOURCE_WEEK_JUMP)
+    draft.cuts.append((factor, Reason("missed-week", text, SOURCE_WEEK_JUMP)))
+
+
+def _cut_volume(s: Situation, draft: _Draft) -> None:
+    """The smallest volume share asked for, applied once (shares never multiply)."""
+    if not draft.cuts or not draft.runs:
+        return
+    factor, _ = min(draft.cuts, key=lambda c: c[0])
+    _reduce(draft, factor, _easy(s), draft.easy_only)
+    for _, reason in draft.cuts:
+        draft.say(Change.REDUCED_VOLUME, reason.rule, reason.text, reason.source)
 
 
 def week_factor(plan: Plan, log: Sequence[LoggedRun], day: date) -> float:
@@ -338,8 +357,10 @@ def week_factor(plan: Plan, log: Sequence[LoggedRun], day: date) -> float:
     return max(MIN_WEEK_FACTOR, min(1.0, ceiling))
 
 
-def _reduce(draft: _Draft, factor: float) -> None:
+def _reduce(draft: _Draft, factor: float, easy: PaceRange | None, easy_only: bool) -> None:
     def smaller(w: Workout) -> Workout:
+        if w.is_quality and easy_only:
+            return adjust.easy_run(easy, w.easy_duration_s() * factor / EASY_ONLY_SHARE)
         if w.is_quality:
             return w.mini or w
         return adjust.shortened(w, factor) if w.kind is not WorkoutKind.RACE else w
@@ -353,15 +374,25 @@ def _spike_cap(s: Situation, day: date, draft: _Draft) -> None:
         return
     cap = SPIKE_CAP * longest.distance_m
     for w in draft.runs:
-        if w.kind not in adjust.SCALABLE or w.total_distance_m() <= cap:
+        if w.kind is WorkoutKind.RACE or w.total_distance_m() <= cap:
             continue
-        short = adjust.shortened(w, cap / w.total_distance_m())
-        draft.replace(w, short)
+        draft.replace(w, _within(s, w, cap))
         text = (
             f"'{w.title}' would be more than 10 % longer than your longest run of the last 30 "
             f"days ({longest.distance_m / 1000:.1f} km): shortened"
         )
         draft.say(Change.SHORTENED, "single-run-growth", text, SOURCE_SPIKE)
+
+
+def _within(s: Situation, workout: Workout, cap_m: float) -> Workout:
+    """``workout`` cut to at most ``cap_m``: shorter, its mini version, or an easy run."""
+    if workout.kind in adjust.SCALABLE:
+        return adjust.shortened(workout, cap_m / workout.total_distance_m())
+    if workout.mini is not None and workout.mini.total_distance_m() <= cap_m:
+        return workout.mini
+    easy = _easy(s)
+    pace_s_per_m = easy.middle.seconds_per_km / 1000 if easy else 0.36
+    return adjust.easy_run(easy, cap_m * pace_s_per_m)
 
 
 def _repace(s: Situation, draft: _Draft) -> None:
@@ -380,9 +411,9 @@ def _comeback(s: Situation, day: date, health: Health, today: Day, draft: _Draft
         return False
     draft.refresh_goal = day == health.since or back.done_stages_on == day - timedelta(days=1)
     if back.stage is None:
-        _reduce(draft, back.volume_factor)
         text = f"back to continuous running: {back.volume_factor:.0%} of the plan's volume"
-        draft.say(Change.REDUCED_VOLUME, "return-rebuild", text, SOURCE_REBUILD)
+        draft.cuts.append((back.volume_factor, Reason("return-rebuild", text, SOURCE_REBUILD)))
+        draft.easy_only = back.volume_factor <= EASY_ONLY_SHARE
         return False
     if not back.rested_yesterday:
         draft.workouts = [adjust.rest("Rest or pain-free cross-training", "")]

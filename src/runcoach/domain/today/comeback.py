@@ -48,11 +48,11 @@ STAGES = (
     Stage(120, 120, 6),
     Stage(180, 60, 6),
     Stage(300, 60, 4),
-    Stage(480, 60, 3),
-    Stage(600, 60, 3),
-    Stage(1200, 0, 1),
+    Stage(420, 60, 3),
+    Stage(720, 60, 2),
+    Stage(1500, 0, 1),
     Stage(1800, 0, 1),
-)  # run/walk to 30 minutes continuous over about 16 days (Warden et al. 2014, adapted)
+)  # running time grows 7 -> 30 min, run/walk to continuous in ~16 days (Warden 2014, adapted)
 
 SHORT_BREAK_DAYS = 5  # up to 5 days off: no reduction (Daniels 2014)
 MEDIUM_BREAK_DAYS = 28  # 6-28 days off: 50 % then 75 % (Daniels 2014)
