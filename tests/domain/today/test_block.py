@@ -9,6 +9,7 @@ adaptation rules, and that each answer explains itself.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -166,7 +167,7 @@ def test_the_injury_pauses_the_plan_and_the_comeback_is_gradual():
     assert comeback[0].refresh_goal and "Return to running" in comeback[0].runs[0].title
     assert all(not any(w.is_quality for w in a.workouts) for a in comeback)
     run_days = [a.day for a in comeback if a.runs]
-    assert all((b - a).days >= 2 for a, b in zip(run_days, run_days[1:], strict=False))
+    assert all((b - a).days >= 2 for a, b in itertools.pairwise(run_days))
     running = [sum(s.estimated_duration_s() for s in a.runs[0].steps() if s.note != "walk")
                for a in comeback if a.runs]  # fmt: skip
     assert running == sorted(running)

@@ -46,11 +46,12 @@ def copy_day(day: Day) -> Day:
 
 def fits(day: Day, workout: Workout) -> bool:
     """Whether ``day``'s type allows ``workout`` (no-run days none; short days within limit)."""
-    allowance = day.day_type.allowance
-    if allowance is Allowance.NONE:
-        return not workout.is_run
+    if not workout.is_run or workout.kind is WorkoutKind.RACE:
+        return True  # routines and rest fit any day; a race is on its date, whatever the day
+    if day.day_type.allowance is Allowance.NONE:
+        return False
     limit = day.day_type.max_duration_s
-    return limit is None or workout.total_duration_s() <= limit
+    return limit is None or workout.total_duration_s() <= limit + 1
 
 
 def reschedule(
