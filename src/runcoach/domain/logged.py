@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from runcoach.domain.runs import Run, WorkoutType
+from runcoach.domain.runs import RaceResult, Run, WorkoutType
 from runcoach.domain.workouts import WorkoutKind
 
 HARD_RPE = 7  # session RPE from which a run counts as hard, CR10 "very hard" (Foster 2001)
@@ -62,10 +62,11 @@ def logged_run(run: Run, tz: tzinfo) -> LoggedRun:
     """The day-by-day view of a run; ``tz`` is the athlete's time zone."""
     kind = _KIND_OF_TYPE.get(run.workout_type) if run.workout_type else None
     is_race = run.race is not None or run.workout_type is WorkoutType.RACE
+    official = run.race or RaceResult()
     return LoggedRun(
         day=run.start.astimezone(tz).date(),
-        distance_m=run.distance_m or 0.0,
-        duration_s=run.duration_s or 0.0,
+        distance_m=official.distance_m or run.distance_m or 0.0,
+        duration_s=official.official_time_s or run.duration_s or 0.0,
         kind=WorkoutKind.RACE if is_race else kind,
         run_id=run.id,
         rpe=run.rpe,
