@@ -1,0 +1,113 @@
+"""Repository functions for daily check-ins and the plan adjustments "today" made."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.runs import Feel
+from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.store.tables import checkins, plan_adjustments
+
+
+def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
+    """Store the day's check-in; a second one on the same day replaces what it says."""
+    values = {
+        "feel": checkin.feel.value if checkin.feel else None,
+        "symptoms": checkin.symptoms.value if checkin.symptoms else None,
+        "note": checkin.note,
+        "can_run": checkin.can_run,
+    }
+    where = (checkins.c.athlete_id == athlete_id) & (checkins.c.day == checkin.day)
+    if conn.execute(update(checkins).where(where).values(values)).rowcount == 0:
+        conn.execute(insert(checkins).values(athlete_id=athlete_id, day=checkin.day, **values))
+
+
+def merged(old: CheckIn | None, new: CheckIn) -> CheckIn:
+    """A new check-in for a day keeps what the earlier one said and the new one does not."""
+    if old is None:
+        return new
+    return CheckIn(
+        new.day,
+        new.feel or old.feel,
+        new.symptoms if new.feel else old.symptoms,
+        new.note or old.note,
+        new.can_run if new.can_run is not None else old.can_run,
+    )
+
+
+def checkin_on(conn: Connection, athlete_id: int, day: date) -> CheckIn | None:
+    row = conn.execute(
+        select(checkins).where((checkins.c.athlete_id == athlete_id) & (checkins.c.day == day))
+    ).first()
+    return _checkin(row._mapping) if row else None
+
+
+def list_checkins(conn: Connection, athlete_id: int, until: date | None = None) -> list[CheckIn]:
+    query = select(checkins).where(checkins.c.athlete_id == athlete_id)
+    if until is not None:
+        query = query.where(checkins.c.day <= until)
+    rows = conn.execute(query.order_by(checkins.c.day)).all()
+    return [_checkin(r._mapping) for r in rows]
+
+
+def delete_checkin(conn: Connection, athlete_id: int, day: date) -> bool:
+    where = (checkins.c.athlete_id == athlete_id) & (checkins.c.day == day)
+    return conn.execute(delete(checkins).where(where)).rowcount > 0
+
+
+def _checkin(row: Any) -> CheckIn:
+    try:
+        feel = Feel(row["feel"]) if row["feel"] else None
+        symptoms = Symptoms(row["symptoms"]) if row["symptoms"] else None
+    except ValueError as exc:
+        raise InvalidInput(f"the check-in of {row['day']} holds an unknown value: {exc}") from exc
+    return CheckIn(row["day"], feel, symptoms, row["note"] or "", row["can_run"])
+
+
+def save_adjustment(
+    conn: Connection,
+    athlete_id: int,
+    day: date,
+    kind: str,
+    changes: list[str],
+    detail: dict[str, Any],
+) -> int:
+    """Keep what was prescribed or changed (history: every answer given is kept)."""
+    new_id = conn.execute(
+        insert(plan_adjustments).values(
+            athlete_id=athlete_id,
+            day=day,
+            kind=kind,
+            changes=",".join(changes)[:400],
+            detail=json.dumps(detail, ensure_ascii=False),
+        )
+    ).inserted_primary_key
+    assert new_id is not None
+    return int(new_id[0])
+
+
+def list_adjustments(
+    conn: Connection, athlete_id: int, first: date | None = None, last: date | None = None
+) -> list[dict[str, Any]]:
+    """Every adjustment between the days, oldest first (the latest of a day last)."""
+    query = select(plan_adjustments).where(plan_adjustments.c.athlete_id == athlete_id)
+    if first is not None:
+        query = query.where(plan_adjustments.c.day >= first)
+    if last is not None:
+        query = query.where(plan_adjustments.c.day <= last)
+    rows = conn.execute(query.order_by(plan_adjustments.c.day, plan_adjustments.c.id)).all()
+    return [
+        {
+            "id": r.id,
+            "day": r.day,
+            "kind": r.kind,
+            "changes": [c for c in r.changes.split(",") if c],
+            "detail": json.loads(r.detail),
+        }
+        for r in rows
+    ]
