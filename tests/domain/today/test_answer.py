@@ -163,3 +163,22 @@ def test_a_fitness_change_repaces_the_session_and_says_so():
 def test_outside_the_plan_the_answer_still_explains_itself():
     got = answer(Situation(PLAN, []), START - timedelta(days=3))
     assert got.changes == (Change.OFF_PLAN,) and "starts" in got.reasons[0].text
+
+
+def test_a_sore_check_in_during_the_comeback_means_rest_and_the_stage_is_repeated():
+    injured = START + timedelta(days=9)
+    back = injured + timedelta(days=20)
+    log = lived_until(injured)
+    first = answer(
+        Situation(
+            PLAN, log, [CheckIn(injured, Feel.INJURED), CheckIn(back, Feel.NORMAL, can_run=True)]
+        ),
+        back,
+    )
+    log.append(done_as(back, first.runs[0]))
+    checkins = [CheckIn(injured, Feel.INJURED), CheckIn(back, Feel.NORMAL, can_run=True),
+                CheckIn(back + timedelta(days=1), Feel.SORE)]  # fmt: skip
+    sore_day = answer(Situation(PLAN, log, checkins), back + timedelta(days=1))
+    assert sore_day.is_rest and "sore" in sore_day.reasons[0].text
+    again = answer(Situation(PLAN, log, checkins), back + timedelta(days=2))
+    assert again.runs[0].title == first.runs[0].title

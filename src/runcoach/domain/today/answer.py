@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from runcoach.domain.logged import LoggedRun, distance_between, on
 from runcoach.domain.plans.model import Day, Plan
+from runcoach.domain.runs import Feel
 from runcoach.domain.today import adjust
 from runcoach.domain.today.comeback import (
     SOURCE_REBUILD,
@@ -406,9 +407,15 @@ def _repace(s: Situation, draft: _Draft) -> None:
 def _comeback(s: Situation, day: date, health: Health, today: Day, draft: _Draft) -> bool:
     """The return-to-run progression; False once it is over (the plan takes over)."""
     assert health.since is not None
-    back = comeback_on(s.log, health.since, health.days_off, day)
+    sore = {c.day for c in s.checkins if c.feel in (Feel.SORE, Feel.INJURED)}
+    back = comeback_on(s.log, health.since, health.days_off, day, sore)
     if back.finished:
         return False
+    if back.stage is not None and day in sore:
+        draft.workouts = [adjust.rest("Rest: sore on the way back", "")]
+        text = "sore during the comeback: rest today and repeat the last stage next time"
+        draft.say(Change.RETURN_TO_RUN, "return-to-run", text, SOURCE_RETURN)
+        return True
     draft.refresh_goal = day == health.since or back.done_stages_on == day - timedelta(days=1)
     if back.stage is None:
         text = f"back to continuous running: {back.volume_factor:.0%} of the plan's volume"

@@ -10,9 +10,9 @@ pain-free during and the day after). The rebuild follows Daniels' rules for time
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from runcoach.domain.logged import LoggedRun
 from runcoach.domain.workouts import Effort, PaceRange, Repeat, Step, StepKind, Workout, WorkoutKind
@@ -86,14 +86,24 @@ class Comeback:
         return self.stage is None and self.volume_factor >= 1.0
 
 
-def comeback_on(log: Sequence[LoggedRun], since: date, days_off: int, day: date) -> Comeback:
-    """The stage (or rebuild share) for ``day``, counting the run days logged since ``since``."""
+def comeback_on(
+    log: Sequence[LoggedRun],
+    since: date,
+    days_off: int,
+    day: date,
+    sore: Collection[date] = (),
+) -> Comeback:
+    """The stage (or rebuild share) for ``day``, counting the run days logged since ``since``.
+
+    A run that hurt (a sore check-in that day or the next) does not move the runner up.
+    """
     run_days = sorted({r.day for r in log if since <= r.day < day})
-    stage = first_stage(days_off) + len(run_days)
+    advancing = [d for d in run_days if d not in sore and d + timedelta(days=1) not in sore]
+    stage = first_stage(days_off) + len(advancing)
     ran_yesterday = bool(run_days) and (day - run_days[-1]).days == 1
     if stage < len(STAGES):
         return Comeback(stage, None, 0.0, not ran_yesterday)
-    done_on = run_days[len(STAGES) - first_stage(days_off) - 1]
+    done_on = advancing[len(STAGES) - first_stage(days_off) - 1]
     factor = rebuild_factor(days_off, (day - done_on).days)
     return Comeback(None, done_on, factor, not ran_yesterday)
 
