@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
+from runcoach.domain.errors import InvalidInput, NotFound
+from runcoach.domain.runs import Run, WorkoutType
+from runcoach.services.today import (
+    Inputs,
+    parse_checkin,
+    progress,
+    record_checkin,
+    respond,
+    warnings,
+)
+from runcoach.store.athletes import default_athlete_id
+from runcoach.store.checkins import list_adjustments, list_checkins
+from tests.domain.today.helpers import START, half_plan
+
+PLAN = half_plan()
+
+
+def run_on(day, km, kind=WorkoutType.EASY, ident=None):
+    return Run(datetime.combine(day, time(7), tzinfo=UTC), distance_m=km * 1000,
+               moving_s=km * 330, workout_type=kind, id=ident)  # fmt: skip
+
+
+def history():
+    runs = []
+    for w in range(4):
+        monday = START - timedelta(days=7 * (4 - w))
+        for offset, km in ((0, 5), (2, 6), (3, 6), (5, 13), (6, 5)):
+            kind = WorkoutType.LONG if km > 10 else WorkoutType.EASY
+            runs.append(run_on(monday + timedelta(days=offset), km, kind))
+    return runs
+
+
+def inputs(runs=None, plan=PLAN):
+    return Inputs(plan, history() if runs is None else runs, UTC)
+
+
+def quality_day():
+    return next(d.day for d in PLAN.days() if d.is_quality)
+
+
+def test_a_tired_check_in_is_kept_and_today_answers_with_the_mini(engine):
+    day = quality_day()
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        record_checkin(conn, athlete, parse_checkin(day, feel="tired"))
+        got = respond(conn, athlete, inputs(), day)
+        assert "mini" in got["changes"] and got["win"]
+        assert [c.feel.value for c in list_checkins(conn, athlete)] == ["tired"]
+        kept = list_adjustments(conn, athlete)
+        assert kept[-1]["detail"]["workouts"] == got["workouts"]
+
+
+def test_a_second_check_in_on_a_day_adds_to_the_first(engine):
+    day = quality_day()
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        record_checkin(conn, athlete, parse_checkin(day, feel="sick"))
+        record_checkin(conn, athlete, parse_checkin(day, symptoms="above-neck", note="runny nose"))
+        (kept,) = list_checkins(conn, athlete)
+        assert kept.feel.value == "sick" and kept.symptoms.value == "above-neck"
+        assert kept.note == "runny nose"
+
+
+def test_unknown_feelings_and_lonely_symptoms_are_refused_with_the_choices(engine):
+    with pytest.raises(InvalidInput, match="'meh' is not a feel") as caught:
+        parse_checkin(START, feel="meh")
+    assert "tired" in str(caught.value)
+    with pytest.raises(InvalidInput, match="symptoms go with feeling sick"):
+        parse_checkin(START, feel="tired", symptoms="below-neck")
+    assert parse_checkin(START, symptoms="below-neck").feel.value == "sick"
+
+
+def test_without_a_plan_today_says_how_to_make_one(engine):
+    with engine.begin() as conn, pytest.raises(NotFound, match="no plan"):
+        respond(conn, default_athlete_id(conn), inputs(plan=None), START)
+
+
+def test_warnings_come_from_the_log(engine):
+    runs = [*history(), run_on(START, 21, WorkoutType.LONG, ident=42)]
+    found = warnings(inputs(runs), START)
+    spike = next(w for w in found if w["rule"] == "long-run-spike")
+    assert 42 in spike["run_ids"] and spike["source"]
+
+
+def test_progress_matches_runs_against_what_today_prescribed(engine):
+    day = quality_day()
+    planned = next(w for w in PLAN.day(day).workouts if w.is_quality)
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        record_checkin(conn, athlete, parse_checkin(day, feel="tired"))
+        respond(conn, athlete, inputs(), day)
+        mini_km = planned.mini.total_distance_m() / 1000
+        runs = [*history(), run_on(day, mini_km, WorkoutType.INTERVALS, ident=5)]
+        weeks = progress(conn, athlete, inputs(runs), day + timedelta(days=1))
+    session = next(s for s in weeks[0]["sessions"] if s["day"] == day.isoformat())
+    assert session["mini"] and session["status"] == "done" and weeks[0]["minis_done"] == 1
