@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -64,3 +64,29 @@ def _pause(pause: Pause, times, dists, alts, hrs, hz: float) -> None:
 
 def steady(distance_m: float, pace_s_per_km: float, **kw) -> Streams:
     return build_streams(Segment(distance_m, pace_s_per_km), **kw)
+
+
+M_PER_DEGREE = 111_195.0
+
+
+def with_gps(streams: Streams, *, loop_m: float | None = None) -> Streams:
+    """The same streams with positions: a straight line north, or laps of a ``loop_m`` oval."""
+    d = streams.distance_m
+    if loop_m is None:
+        north, east = d, np.zeros_like(d)
+    else:
+        angle = 2 * np.pi * d / loop_m
+        north, east = 35 * np.sin(angle), 85 * np.cos(angle)
+    latitude = 46.0 + north / M_PER_DEGREE
+    longitude = 14.5 + east / (M_PER_DEGREE * np.cos(np.radians(46.0)))
+    return replace(streams, latitude=latitude, longitude=longitude)
+
+
+def with_noise(streams: Streams, fraction: float, seed: int = 7) -> Streams:
+    """GPS-like noise: each second's distance off by up to ``fraction``, total kept."""
+    rng = np.random.default_rng(seed)
+    steps = np.diff(streams.distance_m)
+    noisy = steps * (1 + fraction * rng.uniform(-1, 1, len(steps)))
+    distance = np.concatenate(([0.0], np.cumsum(noisy)))
+    distance *= streams.distance_m[-1] / distance[-1]
+    return replace(streams, distance_m=distance)
