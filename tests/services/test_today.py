@@ -37,7 +37,7 @@ def history():
 
 
 def inputs(runs=None, plan=PLAN):
-    return Inputs(plan, history() if runs is None else runs, UTC)
+    return Inputs.of_runs(plan, history() if runs is None else runs, UTC)
 
 
 def quality_day():
@@ -100,3 +100,38 @@ def test_progress_matches_runs_against_what_today_prescribed(engine):
         weeks = progress(conn, athlete, inputs(runs), day + timedelta(days=1))
     session = next(s for s in weeks[0]["sessions"] if s["day"] == day.isoformat())
     assert session["mini"] and session["status"] == "done" and weeks[0]["minis_done"] == 1
+
+
+def test_the_log_and_shoes_are_read_from_the_store_on_the_days_they_were_run(engine):
+    from datetime import date
+    from pathlib import Path
+
+    from runcoach.config import Settings
+    from runcoach.domain.runs import RaceResult
+    from runcoach.services.today import read_log, read_shoes
+    from runcoach.store import runs as run_store
+    from runcoach.store.shoes import add_shoe
+
+    settings = Settings(home=Path("."), database_url="sqlite://", shoe_retirement_m=500_000)
+    late = Run(datetime(2027, 3, 1, 23, 30, tzinfo=UTC), distance_m=10_050, moving_s=2500,
+               timezone="+02:00", workout_type=WorkoutType.RACE,
+               race=RaceResult(official_time_s=2490, distance_m=10_000))  # fmt: skip
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        shoe = add_shoe(conn, athlete, {"name": "Old pair", "added_on": date(2026, 1, 1)})
+        run_store.insert_run(conn, athlete, run_on(START, 8))
+        race_id = run_store.insert_run(conn, athlete, late)
+        for k in range(60):
+            worn = run_on(START - timedelta(days=k + 1), 10)
+            worn.shoe_id = shoe
+            run_store.insert_run(conn, athlete, worn)
+        log = read_log(conn, athlete)
+        shoes = read_shoes(conn, athlete, settings)
+    race = next(r for r in log if r.run_id == race_id)
+    assert race.day == date(2027, 3, 2) and race.is_race
+    assert (race.distance_m, race.duration_s) == (10_000, 2490)
+    assert [(s.name, s.distance_m, s.retirement_m) for s in shoes] == [
+        ("Old pair", 600_000, 500_000)
+    ]
+    found = warnings(Inputs(PLAN, log, shoes), START)
+    assert any(w["rule"] == "shoe-past-its-life" for w in found)

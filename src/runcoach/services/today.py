@@ -14,19 +14,22 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from runcoach.config import Settings
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.logged import LoggedRun, logged_runs
 from runcoach.domain.plans.codec import workout_from_dict
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Feel, Run
+from runcoach.domain.runs import Feel, Run, Sport
 from runcoach.domain.today.answer import Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
-from runcoach.domain.workouts import Workout
+from runcoach.domain.workouts import Workout, WorkoutKind
 from runcoach.store import checkins as store
+from runcoach.store import runs as run_store
+from runcoach.store import shoes as shoe_store
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,47 @@ class Inputs:
     """What the other stores hold for one athlete: the active plan, the log, the shoes."""
 
     plan: Plan | None
-    runs: Sequence[Run]
-    tz: tzinfo
+    runs: Sequence[LoggedRun]
     shoes: Sequence[ShoeWear] = field(default_factory=list)
 
+    @classmethod
+    def of_runs(cls, plan: Plan | None, runs: Sequence[Run], tz: tzinfo) -> Inputs:
+        return cls(plan, logged_runs(runs, tz))
+
     def log(self) -> list[LoggedRun]:
-        return logged_runs(self.runs, self.tz)
+        return list(self.runs)
+
+
+def read_log(conn: Connection, athlete_id: int) -> list[LoggedRun]:
+    """The running log on the days it was run (each run's own time zone), oldest first."""
+    rows = run_store.list_summaries(conn, run_store.RunFilter(athlete_id))
+    return sorted((_logged(conn, athlete_id, r) for r in rows if Sport(r.sport).is_run),
+                  key=lambda r: r.day)  # fmt: skip
+
+
+def _logged(conn: Connection, athlete_id: int, row: Any) -> LoggedRun:
+    kind = WorkoutKind(row.workout_type) if row.workout_type in _KINDS else None
+    distance, duration = row.distance_m or 0.0, row.moving_s or row.elapsed_s or 0.0
+    if row.is_race:
+        race = run_store.run_of(run_store.get_row(conn, athlete_id, row.id)).race
+        distance = (race.distance_m if race else None) or distance
+        duration = (race.official_time_s if race else None) or duration
+    return LoggedRun(
+        row.local_date, distance, duration, WorkoutKind.RACE if row.is_race else kind,
+        run_id=row.id, rpe=row.rpe, is_race=bool(row.is_race), shoe_id=row.shoe_id,
+    )  # fmt: skip
+
+
+_KINDS = {k.value for k in WorkoutKind}
+
+
+def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeWear]:
+    """Pairs still in use with their distance and retirement distance."""
+    return [
+        ShoeWear(r.id, r.name, float(r.distance_m), r.retirement_m or settings.shoe_retirement_m)
+        for r in shoe_store.shoes_with_distance(conn, athlete_id)
+        if r.retired_on is None
+    ]
 
 
 def parse_checkin(
