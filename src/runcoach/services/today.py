@@ -7,29 +7,34 @@ the domain's ``runcoach.domain.today``. Every answer given is kept in ``plan_adj
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.logged import LoggedRun, logged_runs
-from runcoach.domain.plans.codec import workout_from_dict
+from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.runs import Feel, Run, Sport
+from runcoach.domain.schedule import DayType
 from runcoach.domain.today.answer import Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
 from runcoach.store import checkins as store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
+from runcoach.store.athletes import default_athlete_id
 
 
 @dataclass(frozen=True)
@@ -158,3 +163,159 @@ def _need_plan(inputs: Inputs) -> Plan:
             hint="make one first: runcoach plan new --profile profile.yaml",
         )
     return inputs.plan
+
+
+# ---- the use cases the command line and the web call ---------------------------------------
+
+
+def local_today(conn: Connection, athlete_id: int) -> date:
+    """Today in the athlete's time zone (UTC when it is not set): the one clock read."""
+    zone = run_store.athlete_timezone(conn, athlete_id)
+    return run_store.local_date_of(datetime.now(UTC), zone)
+
+
+def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> Plan | None:
+    """The plan from a plan file (docs/plan-format.md); the stored plan comes with issue 4."""
+    if plan_file is None:
+        return None
+    try:
+        data = json.loads(plan_file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise NotFound(f"there is no plan file {plan_file}") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{plan_file} is not a runcoach plan (JSON): {exc}") from exc
+    return plan_from_dict(data)
+
+
+def gather(conn: Connection, athlete_id: int, settings: Settings, plan_file: Path | None) -> Inputs:
+    plan = load_plan(conn, athlete_id, plan_file)
+    return Inputs(plan, read_log(conn, athlete_id), read_shoes(conn, athlete_id, settings))
+
+
+def today(
+    engine: Engine,
+    settings: Settings,
+    day: date | None = None,
+    report: CheckInReport | None = None,
+    plan_file: Path | None = None,
+) -> dict[str, Any]:
+    """``runcoach today``: store the check-in if one was given, then answer for the day."""
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        when = day or local_today(conn, athlete)
+        if report is not None and not report.empty:
+            record_checkin(conn, athlete, report.on(when))
+        return respond(conn, athlete, gather(conn, athlete, settings, plan_file), when)
+
+
+def checkin(engine: Engine, report: CheckInReport, day: date | None = None) -> dict[str, Any]:
+    """``runcoach checkin``: store how the runner is, without asking for the session."""
+    if report.empty:
+        raise InvalidInput("a check-in needs something to say", hint="--feel tired, --can-run")
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        kept = record_checkin(conn, athlete, report.on(day or local_today(conn, athlete)))
+    return checkin_to_dict(kept)
+
+
+def warnings_for(
+    engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
+) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        athlete = default_athlete_id(conn)
+        inputs = gather(conn, athlete, settings, plan_file)
+        return warnings(inputs, day or local_today(conn, athlete))
+
+
+def progress_for(
+    engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
+) -> list[dict[str, Any]]:
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        inputs = gather(conn, athlete, settings, plan_file)
+        return progress(conn, athlete, inputs, day or local_today(conn, athlete))
+
+
+@dataclass(frozen=True)
+class CheckInReport:
+    """What the runner typed, before it has a day."""
+
+    feel: str | None = None
+    symptoms: str | None = None
+    note: str = ""
+    can_run: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.feel is None and self.symptoms is None and not self.note and not self.can_run
+
+    def on(self, day: date) -> CheckIn:
+        return parse_checkin(day, self.feel, self.symptoms, self.note, self.can_run)
+
+
+def checkin_to_dict(c: CheckIn) -> dict[str, Any]:
+    return {
+        "day": c.day.isoformat(),
+        "feel": c.feel.value if c.feel else None,
+        "symptoms": c.symptoms.value if c.symptoms else None,
+        "note": c.note,
+        "can_run": c.can_run,
+    }
+
+
+def shift(
+    engine: Engine,
+    plan_file: Path | None,
+    swap: tuple[date, date] | None = None,
+    insert: tuple[str, date] | None = None,
+) -> dict[str, Any]:
+    """``runcoach shift``: a swapped shift or an extra day; the coming weeks re-flow."""
+    if (swap is None) == (insert is None):
+        raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        plan = _need_plan(Inputs(load_plan(conn, athlete, plan_file), []))
+        now = local_today(conn, athlete)
+        if swap is not None:
+            result = swap_days(plan, swap[0], swap[1], now)
+        else:
+            assert insert is not None
+            result = insert_day(plan, day_type_named(plan, insert[0]), insert[1], now)
+        detail = shifted_to_dict(result, swap, insert)
+        store.save_adjustment(conn, athlete, now, "shift", ["shift"], detail)
+    _save_plan(result.plan, plan_file)
+    return detail
+
+
+def day_type_named(plan: Plan, name: str) -> DayType:
+    """The plan's day type called ``name`` (any case)."""
+    types = {d.day_type.name.lower(): d.day_type for d in plan.days()}
+    found = types.get(name.strip().lower())
+    if found is None:
+        raise InvalidInput(
+            f"the plan has no day type '{name}'", hint="one of: " + ", ".join(sorted(types))
+        )
+    return found
+
+
+def shifted_to_dict(
+    result: Shifted, swap: tuple[date, date] | None, insert: tuple[str, date] | None
+) -> dict[str, Any]:
+    return {
+        "swap": [d.isoformat() for d in swap] if swap else None,
+        "insert": {"day_type": insert[0], "date": insert[1].isoformat()} if insert else None,
+        "changes": list(result.changes),
+        "new_violations": [
+            {"day": v.day.isoformat(), "rule": v.rule, "seen": v.seen, "source": v.source}
+            for v in result.new_violations
+        ],
+    }
+
+
+def _save_plan(plan: Plan, plan_file: Path | None) -> None:
+    if plan_file is None:
+        return
+    text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1)
+    temporary = plan_file.with_suffix(plan_file.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(plan_file)  # never a half-written plan

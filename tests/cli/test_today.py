@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
+from runcoach.domain.workouts import WorkoutKind
+from tests.domain.today.helpers import START, half_plan
+
+PLAN = half_plan()
+
+
+@pytest.fixture
+def plan_file(tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan_to_dict(PLAN)), encoding="utf-8")
+    return path
+
+
+def quality_day():
+    return next(d.day for d in PLAN.days() if d.is_quality)
+
+
+def test_today_prints_the_session_its_steps_and_why(runcoach, plan_file):
+    day = quality_day()
+    result = runcoach("today", "--plan", str(plan_file), "--date", day.isoformat())
+    assert result.exit_code == 0, result.stderr
+    title = next(w.title for w in PLAN.day(day).workouts if w.is_quality)
+    assert title in result.stdout and "why:" in result.stdout and "/km" in result.stdout
+
+
+def test_a_tired_morning_gets_the_mini_version_as_json(runcoach, plan_file):
+    day = quality_day()
+    result = runcoach("today", "--feel", "tired", "--plan", str(plan_file),
+                      "--date", day.isoformat(), "--json")  # fmt: skip
+    data = result.json()
+    assert "mini" in data["changes"] and data["win"]
+    assert data["reasons"][0]["rule"] == "tired-mini"
+
+
+def test_a_cold_below_the_neck_is_rest_and_the_check_in_is_kept(runcoach, plan_file):
+    day = quality_day()
+    sick = runcoach("checkin", "--feel", "sick", "--symptoms", "below-neck",
+                    "--date", day.isoformat(), "--json")  # fmt: skip
+    assert sick.json()["symptoms"] == "below-neck"
+    data = runcoach("today", "--plan", str(plan_file), "--date", day.isoformat(), "--json").json()
+    assert data["workouts"][0]["kind"] == "rest" and "Eichner" in data["reasons"][0]["source"]
+
+
+def test_injured_then_able_to_run_again_starts_the_run_walk_comeback(runcoach, plan_file):
+    day = quality_day()
+    runcoach("checkin", "--feel", "injured", "--note", "calf", "--date", day.isoformat())
+    back = day + timedelta(days=10)
+    runcoach("checkin", "--can-run", "--date", back.isoformat())
+    data = runcoach("today", "--plan", str(plan_file), "--date", back.isoformat(), "--json").json()
+    assert (
+        "return-to-run" in data["changes"] and "Return to running" in data["workouts"][0]["title"]
+    )
+
+
+def test_warnings_and_compliance_answer_without_runs(runcoach, plan_file):
+    day = (START + timedelta(days=3)).isoformat()
+    warned = runcoach("warnings", "--plan", str(plan_file), "--date", day)
+    assert warned.exit_code == 0 and "no warnings" in warned.stdout
+    weeks = runcoach("compliance", "--plan", str(plan_file), "--date", day, "--json").json()
+    assert weeks[0]["done"] == 0 and weeks[0]["planned"] >= 1
+
+
+def rotating_plan_file(tmp_path):
+    """A rotating-shift plan that starts after the real today (shifts only change the future)."""
+    from runcoach.domain.plans.generator import generate
+    from runcoach.domain.plans.model import Goal, GoalKind
+    from runcoach.domain.plans.profile import Profile
+    from tests.domain.plans.fake_fitness import FAKE
+    from tests.domain.today.test_shift import ROTA
+
+    start = date.today() + timedelta(days=14 - date.today().weekday())
+    rota = replace(ROTA, pattern=replace(ROTA.pattern, start=start))
+    goal = Goal(GoalKind.RACE, 21097.5, start + timedelta(weeks=12, days=6), None, "half")
+    profile = Profile(goal=goal, weekly_distance_m=35_000, longest_run_m=14_000,
+                      years_running=3, availability=rota)  # fmt: skip
+    plan = generate(profile, start, FAKE)
+    path = tmp_path / "rota.json"
+    path.write_text(json.dumps(plan_to_dict(plan)), encoding="utf-8")
+    return plan, path
+
+
+def test_shift_swaps_a_long_run_day_with_a_sleep_day_and_rewrites_the_plan_file(runcoach, tmp_path):
+    plan, path = rotating_plan_file(tmp_path)
+    week = plan.weeks[1].days
+    long_day = next(d.day for d in week if d.has(WorkoutKind.LONG))
+    sleep_day = next(d.day for d in week if not d.day_type.can_run)
+    result = runcoach("shift", "--swap", long_day.isoformat(), sleep_day.isoformat(),
+                      "--plan", str(path), "--json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert any("Long run" in c for c in result.json()["changes"])
+    saved = plan_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    assert not saved.day(long_day).is_run_day
+    assert saved.day(long_day).day_type.name == "sleep after nights"
+
+
+def test_an_extra_night_needs_its_date_and_a_day_type_the_plan_knows(runcoach, tmp_path):
+    plan, path = rotating_plan_file(tmp_path)
+    on = plan.weeks[1].start.isoformat()
+    assert runcoach("shift", "--insert-day", "night shift", "--plan", str(path)).exit_code == 2
+    unknown = runcoach("shift", "--insert-day", "gala", "--date", on, "--plan", str(path))
+    assert unknown.exit_code == 2 and "night shift" in unknown.stderr
+    extra = runcoach("shift", "--insert-day", "night shift", "--date", on, "--plan", str(path))
+    assert extra.exit_code == 0, extra.stderr
+
+
+def test_an_unknown_feel_and_a_missing_plan_are_clear_errors(runcoach, tmp_path):
+    bad = runcoach("today", "--feel", "meh")
+    assert bad.exit_code == 2 and "meh" in bad.stderr
+    missing = runcoach("today", "--plan", str(tmp_path / "nope.json"))
+    assert missing.exit_code == 3 and "nope.json" in missing.stderr
+    none = runcoach("today")
+    assert none.exit_code == 3 and "no plan" in none.stderr
