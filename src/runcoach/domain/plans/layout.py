@@ -30,6 +30,7 @@ MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
 HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
+TUNE_UP_SHARE = 0.5  # the largest share of its week a tune-up race may take
 SAFETY = 0.98  # margin kept under a cap so estimates rounding never break a rule
 
 
@@ -110,7 +111,10 @@ class WeekLayout:
         return self.slots
 
     def _place_race(self, i: int, day: date, race: Workout) -> None:
-        too_long = day != self.wk.goal_day and race.total_distance_m() > self._cap(i)
+        dist = race.total_distance_m()
+        too_long = day != self.wk.goal_day and (
+            dist > self._cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
+        )
         if too_long and day not in self.wk.insisted:
             del self.wk.races[day]
             self.carry.notes.append(
