@@ -9,15 +9,15 @@ from hypothesis import strategies as st
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
-from tests.domain.plans.fake_fitness import FAKE
 from tests.domain.plans.strategies import TODAY, examples, profiles
 
 
 def _plan(doc: dict[str, Any]):  # type: ignore[no-untyped-def]
     try:
-        return generate(profile_from_dict(doc), TODAY, FAKE)
+        return generate(profile_from_dict(doc), TODAY, DANIELS)
     except InvalidInput:
         return None
 
