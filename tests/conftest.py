@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 
 from runcoach.store.db import make_engine, migrate
@@ -17,6 +18,11 @@ ACTIVITIES = SHARED_DATA / "activities"
 RACES = SHARED_DATA / "races"
 
 POSTGRES_URL_ENV = "RUNCOACH_TEST_DATABASE_URL"
+
+# Hypothesis: "ci" is the everyday run; `pytest --hypothesis-profile=thorough` for thousands.
+settings.register_profile("ci", deadline=None)
+settings.register_profile("thorough", deadline=None, max_examples=3000)
+settings.load_profile("ci")
 
 
 def needs_shared_data() -> pytest.MarkDecorator:

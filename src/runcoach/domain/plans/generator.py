@@ -6,7 +6,7 @@ race is the last day of the last week; an open-ended plan starts today.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans import library as lib
@@ -30,6 +30,14 @@ from runcoach.domain.plans.model import (
 )
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
+from runcoach.domain.plans.rules import (
+    AVERAGE_GROWTH,
+    AVERAGE_WINDOW,
+    FIRST_WEEK_MAX,
+    LONG_SHARE_MAX,
+    TWO_WEEK_MAX,
+    longest_share,
+)
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     MIN_LONGEST_M,
@@ -40,8 +48,9 @@ from runcoach.domain.plans.shape import (
     shape_weeks,
 )
 from runcoach.domain.plans.variety import assign_variety
+from runcoach.domain.schedule import Allowance
 from runcoach.domain.units import Pace, distance_label, format_distance
-from runcoach.domain.workouts import PaceRange, Workout
+from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
 MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
@@ -49,6 +58,7 @@ MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDO
 OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
+GROWTH_MARGIN = 0.96  # stay this far under the growth caps, for rounding (fraction)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
 
 
@@ -244,6 +254,11 @@ def _weeks(
     carry = Carry(max_long_m=baseline.longest_run_m)
     out: list[Week] = []
     for shape, vdot in zip(shapes, vdots, strict=True):
+        ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_date)
+        if shape.phase is Phase.TAPER and out:
+            peak = max(w.distance_m - _goal_distance(w, b.profile.goal.race_date) for w in out)
+            ceiling = min(ceiling, peak * shape.long_factor)
+        shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
         paces = b.model.paces(vdot)
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
@@ -254,7 +269,67 @@ def _weeks(
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
     assign_variety(out, p)
+    _say_benchmarks(b, out, len(bench))
+    _say_long_share(b, out, ultra)
+    b.notes.extend(carry.notes)
+    for day, rule in carry.waived:
+        b.waivers.append(Waiver(day, rule, "the runner insisted on this race"))
+        b.notes.append(
+            f"WARNING: the race on {day} is longer than your longest recent run "
+            "allows (+10 %). Kept because you insisted; run it as a long run."
+        )
     return out
+
+
+def allowed_volume_m(done: list[Week], baseline_m: float, goal_day: date | None) -> float:
+    """The most the next week may hold under the growth rules, from the weeks as built."""
+    vols = [w.distance_m - _goal_distance(w, goal_day) for w in done]
+    i = len(vols)
+
+    def ref(j: int) -> tuple[float, int]:
+        while j >= 0 and done[j].recovery:
+            j -= 1
+        return max(vols[j] if j >= 0 else baseline_m, MIN_WEEKLY_M), i - max(j, -1)
+
+    two, _ = ref(i - 2)
+    four, k = ref(i - AVERAGE_WINDOW)
+    first = baseline_m * FIRST_WEEK_MAX if i == 0 else float("inf")
+    return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
+
+
+def _goal_distance(week: Week, goal_day: date | None) -> float:
+    return sum(
+        w.total_distance_m()
+        for d, w in week.workouts()
+        if d.day == goal_day and w.kind is WorkoutKind.RACE
+    )
+
+
+def _say_long_share(b: _Build, weeks: list[Week], ultra: bool) -> None:
+    over = [w.index for w in weeks if (f := longest_share(w)) and f[2] > LONG_SHARE_MAX]
+    if over and not ultra:
+        b.limitations.append(
+            Limitation(
+                "long-run-share",
+                f"weeks {over[:8]}: your days that "
+                "can hold a run are so uneven (short days) that one run must carry "
+                "more than 30 % of the week.",
+            )
+        )
+
+
+def _say_benchmarks(b: _Build, weeks: list[Week], planned: int) -> None:
+    placed = sum(1 for w in weeks for _, x in w.workouts() if x.benchmark)
+    already = any(x.rule == "benchmark-repeats" for x in b.limitations)
+    if planned and placed < 4 and not already:
+        b.limitations.append(
+            Limitation(
+                "benchmark-repeats",
+                f"{placed} of {planned} benchmark "
+                "sessions fit: in the other weeks it would make the week too hard "
+                "or a run too long for the volume you do now.",
+            )
+        )
 
 
 def _week_input(
@@ -284,6 +359,8 @@ def _week_input(
         run_days=run_days,
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
+        goal_day=p.goal.race_date,
+        insisted={d for d, (r, g) in races.items() if r.insist and not g},
         protected=protected,
         long_allowed=not goal_here or (p.goal.distance_m or 0) < 15000,
         long_target_m=peak_long_m(p.goal.distance_m, p.years_running),
@@ -354,6 +431,9 @@ def _benchmark(b: _Build, paces: PlanPaces, vdot0: float, k: int) -> Workout:
 
 def _week(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:
     days = [Day(d, t, list(s)) for d, t, s in zip(wk.dates, wk.types, slots, strict=True)]
+    for day in days:
+        if day.has(WorkoutKind.RACE) and day.day_type.allowance is not Allowance.ANY:
+            day.note = f"A race on a '{day.day_type.name}' day: the race takes the day."
     notes = ["Recovery week: less volume, same routine."] if shape.recovery else []
     return Week(shape.index, shape.phase, days, shape.recovery, notes)
 

@@ -8,6 +8,7 @@ within each day's time limit and the 10 % single-run rule, then strength and war
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -15,18 +16,21 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.sessions import Session
+from runcoach.domain.plans.shape import MIN_LONGEST_M
 from runcoach.domain.schedule import Allowance, DayType
 from runcoach.domain.workouts import Workout
 
 SINGLE_RUN_GROWTH = 1.10  # longest run vs the longest of the previous 30 days, Frandsen 2025
 LONG_SHARE = 0.29  # the generator's long-run share of the week (the rule allows 0.30)
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
-QUALITY_SHARE = 0.30  # the largest share of the week one quality session may take
+QUALITY_SHARE = 0.25  # the largest share of the week one quality session may take
+EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
 HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
+TUNE_UP_SHARE = 0.5  # the largest share of its week a tune-up race may take
 SAFETY = 0.98  # margin kept under a cap so estimates rounding never break a rule
 
 
@@ -40,6 +44,8 @@ class Carry:
     rotation: int = 0
     max_long_m: float = 0.0
     strength_turn: int = 0
+    notes: list[str] = field(default_factory=list)
+    waived: list[tuple[date, str]] = field(default_factory=list)  # (day, rule) kept on request
 
 
 @dataclass
@@ -53,6 +59,8 @@ class WeekInput:
     run_days: int
     sessions: tuple[Session, ...]
     races: dict[date, Workout]  # race workouts on their days
+    goal_day: date | None
+    insisted: set[date]  # tune-ups the runner keeps whatever the rules say
     protected: set[date]  # no quality on these (after a kept exception, before the goal)
     long_allowed: bool
     long_target_m: float
@@ -70,7 +78,7 @@ def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
     window = [m for d, m in carry.history.items() if day - timedelta(days=30) <= d < day]
     if day - timedelta(days=30) < wk.start:
         window.append(wk.baseline_longest_m)
-    return max(window, default=wk.baseline_longest_m) * SINGLE_RUN_GROWTH * SAFETY
+    return max(window, default=MIN_LONGEST_M) * SINGLE_RUN_GROWTH * SAFETY
 
 
 def _limit_m(t: DayType, p: PlanPaces) -> float:
@@ -84,11 +92,16 @@ class WeekLayout:
         self.carry = carry
         self.slots: list[list[Workout]] = [[] for _ in wk.dates]
         self.hard = [False] * len(wk.dates)
+        # With fewer than 4 days that can hold a run no run can stay under 30 % of the week;
+        # the plan declares that, and the shares below stop shrinking the week.
+        possible = sum(1 for t in wk.types if t.can_run)
+        self.few_days = possible < 4
+        self.few_share = 1.0 / max(possible, 1) + 0.01
 
     def build(self) -> list[list[Workout]]:
         for i, d in enumerate(self.wk.dates):
             if d in self.wk.races:
-                self._put(i, self.wk.races[d], hard=True)
+                self._place_race(i, d, self.wk.races[d])
         long_i = self._place_long()
         self._place_quality()
         self._place_easy()
@@ -96,6 +109,22 @@ class WeekLayout:
         self._routines()
         self._hand_over()
         return self.slots
+
+    def _place_race(self, i: int, day: date, race: Workout) -> None:
+        dist = race.total_distance_m()
+        too_long = day != self.wk.goal_day and (
+            dist > self._cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
+        )
+        if too_long and day not in self.wk.insisted:
+            del self.wk.races[day]
+            self.carry.notes.append(
+                f"Tune-up '{race.title}' on {day} is longer than your "
+                "longest recent run allows (+10 %): left out."
+            )
+            return
+        if too_long:
+            self.carry.waived.append((day, "single-run-growth"))
+        self._put(i, race, hard=True)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -150,25 +179,41 @@ class WeekLayout:
         target = self.wk.long_target_m
         if self.wk.long_factor < 1 and self.carry.max_long_m:
             target = min(target, self.carry.max_long_m * self.wk.long_factor)
-        share = self.wk.volume_m * self.wk.long_share
+        share = self.wk.volume_m * (self.few_share if self.few_days else self.wk.long_share)
         return max(min(target, share, self._cap(i)), 0.0)
 
     def _fit_long(self, long_i: int | None) -> None:
-        """Shrink the long run if the week came out smaller than planned (30 % rule)."""
-        if long_i is None:
-            return
-        week_m = sum(w.total_distance_m() for s in self.slots for w in s)
-        run = next(w for w in self.slots[long_i] if w.kind.value == "long")
-        limit = week_m * self.wk.long_share / (1 - self.wk.long_share) * 0.999
-        others = week_m - run.total_distance_m()
-        allowed = others * self.wk.long_share / (1 - self.wk.long_share)
-        if run.total_distance_m() > min(limit, allowed):
-            self.slots[long_i].remove(run)
-            self._put(long_i, lib.long_run(self.wk.paces, allowed * 0.999), hard=True)
-            self.carry.history[self.wk.dates[long_i]] = allowed * 0.999
-        self.carry.max_long_m = max(
-            self.carry.max_long_m, max(w.total_distance_m() for w in self.slots[long_i])
-        )
+        """Cap the longest runs so none is over the long-run share of the week as built."""
+        if sum(1 for s in self.slots if any(w.is_run for w in s)) >= 4:
+            self._cap_runs(self.wk.long_share * 0.995)
+        if long_i is not None:
+            longest = max(w.total_distance_m() for w in self.slots[long_i])
+            self.carry.max_long_m = max(self.carry.max_long_m, longest)
+
+    def _cap_runs(self, share: float) -> None:
+        items = [(i, k, w) for i, s in enumerate(self.slots) for k, w in enumerate(s)]
+        runs = sorted((x for x in items if x[2].is_run), key=lambda x: -x[2].total_distance_m())
+        total = sum(x[2].total_distance_m() for x in runs)
+        movable = [x for x in runs if x[2].kind.value != "race"]
+        for n in range(1, len(movable) + 1):
+            rest = total - sum(x[2].total_distance_m() for x in movable[:n])
+            if share * n >= 1:
+                return
+            x_m = share * rest / (1 - share * n)
+            nxt = movable[n][2].total_distance_m() if n < len(movable) else 0.0
+            if movable[n - 1][2].total_distance_m() > x_m >= nxt:
+                for i, k, w in movable[:n]:
+                    self.slots[i][k] = self._smaller(w, x_m)
+                    self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
+                return
+            if movable[0][2].total_distance_m() <= x_m:
+                return
+
+    def _smaller(self, w: Workout, limit: float) -> Workout:
+        if w.kind.value == "long":
+            return lib.long_run(self.wk.paces, limit)
+        minutes = limit / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
+        return lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
 
     # -- quality --------------------------------------------------------------------------
 
@@ -248,22 +293,32 @@ class WeekLayout:
 
     def _place_easy(self) -> None:
         runs = sum(1 for s in self.slots if any(w.is_run for w in s))
-        needed = self.wk.run_days - runs
-        options = sorted((i for i in range(7) if self._free(i)), key=self._easy_rank)
-        chosen = options[: max(needed, 0)]
+        budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
+        per_run = min(self._minutes_m(MAX_EASY_MIN), self._easy_ceiling())
+        needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
+        chosen: list[int] = []
+        for _ in range(needed):
+            options = [i for i in range(7) if self._free(i) and i not in chosen]
+            if not options:
+                break
+            chosen.append(max(options, key=lambda i: self._easy_rank(i, chosen)))
         if not chosen:
             return
-        budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
+        chosen.sort()
         for i, metres in zip(chosen, self._share(chosen, budget), strict=True):
             minutes = metres / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
             self._put(i, self._easy_workout(i, minutes))
 
-    def _easy_rank(self, i: int) -> tuple[int, int]:
-        short = 0 if self.wk.types[i].allowance is Allowance.ANY else 1
-        return (short, 0 if self._hard_before(i) else 1)
+    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int]:
+        """Spread the runs out: the free day farthest from other runs, unlimited days first."""
+        taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
+        gap = min((abs(i - j) for j in taken), default=7)
+        whole = 1 if self.wk.types[i].allowance is Allowance.ANY else 0
+        return (whole, min(gap, 2))
 
     def _share(self, chosen: list[int], budget: float) -> list[float]:
-        caps = [min(self._cap(i), self._minutes_m(MAX_EASY_MIN)) for i in chosen]
+        ceiling = self._easy_ceiling()
+        caps = [min(self._cap(i), self._minutes_m(MAX_EASY_MIN), ceiling) for i in chosen]
         shares = [0.0] * len(chosen)
         left, open_ = max(budget, 0.0), list(range(len(chosen)))
         for _ in range(3):
@@ -276,8 +331,13 @@ class WeekLayout:
                 left -= add
                 if shares[k] >= caps[k] - 1:
                     open_.remove(k)
-        floor = self._minutes_m(MIN_EASY_MIN)
+        floor = min(self._minutes_m(MIN_EASY_MIN), max(budget, 0.0) / len(chosen))
         return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
+
+    def _easy_ceiling(self) -> float:
+        longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
+        share = self.few_share if self.few_days else EASY_SHARE_MAX
+        return min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
 
     def _minutes_m(self, minutes: float) -> float:
         return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000

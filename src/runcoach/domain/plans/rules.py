@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
-from runcoach.domain.plans.shape import ULTRA_M
+from runcoach.domain.plans.shape import MIN_LONGEST_M, MIN_WEEKLY_M, ULTRA_M
 from runcoach.domain.schedule import Allowance
 from runcoach.domain.units import format_distance, format_duration
 from runcoach.domain.workouts import StepKind, Workout, WorkoutKind
@@ -78,13 +78,22 @@ def check(plan: Plan) -> list[Violation]:
     return sorted((_accept(plan, v) for v in found), key=lambda v: (v.day, v.rule))
 
 
+# What a race the runner insisted on brings with it, in the days around it.
+_FOLLOW_FROM_A_KEPT_RACE = frozenset(
+    {
+        "quality-after-hard", "goal-race-quiet", "races-7-days-apart", "first-week-volume",
+        "growth-two-weeks", "growth-average", "long-run-share", "easy-share", "taper",
+    }
+)  # fmt: skip
+
+
 def _accept(plan: Plan, v: Violation) -> Violation:
     for lim in plan.limitations:
         if lim.rule == v.rule:
             return replace(v, accepted=f"declared: {lim.why}")
     for waiver in plan.waivers:
         near = abs((waiver.day - v.day).days) <= RACE_GAP_DAYS
-        if near and (waiver.rule == v.rule or v.rule.startswith("quality-after")):
+        if near and (waiver.rule == v.rule or v.rule in _FOLLOW_FROM_A_KEPT_RACE):
             return replace(v, accepted=f"the runner insisted: {waiver.reason}")
     return v
 
@@ -99,9 +108,11 @@ def _v(day: date, rule: str, seen: str) -> Violation:
 def _availability(plan: Plan) -> Iterator[Violation]:
     for day in plan.days():
         limit = day.day_type.max_duration_s
+        if _has_race(day):
+            continue  # a race the runner entered takes the day whatever it usually allows
         if day.day_type.allowance is Allowance.NONE and day.is_run_day:
             yield _v(day.day, "no-run-day", f"a run on '{day.day_type.name}', a no-run day")
-        elif limit is not None and day.run_duration_s > limit + 1 and not _has_race(day):
+        elif limit is not None and day.run_duration_s > limit + 1:
             yield _v(
                 day.day,
                 "short-day-limit",
@@ -140,7 +151,7 @@ def _growth(plan: Plan) -> Iterator[Violation]:
         yield _v(plan.start, "first-week-volume", f"week 1 {_km(vols[0])} vs {_km(base)} now")
     for i, vol in enumerate(vols):
         j = _skip_recovery(plan, i - 2)
-        two_back = vols[j] if j >= 0 else base
+        two_back = max(vols[j] if j >= 0 else base, MIN_WEEKLY_M)
         if vol > two_back * TWO_WEEK_MAX * TOLERANCE:
             yield _v(
                 plan.weeks[i].start,
@@ -148,7 +159,7 @@ def _growth(plan: Plan) -> Iterator[Violation]:
                 f"week {i + 1} {_km(vol)} vs {_km(two_back)} two weeks before",
             )
         j = _skip_recovery(plan, i - AVERAGE_WINDOW)
-        ref = vols[j] if j >= 0 else base
+        ref = max(vols[j] if j >= 0 else base, MIN_WEEKLY_M)
         k = i - max(j, -1)
         if vol > ref * AVERAGE_GROWTH**k * TOLERANCE:
             yield _v(
@@ -201,7 +212,7 @@ def _single_runs(plan: Plan) -> Iterator[Violation]:
         window = [m for d, m in longest.items() if when - timedelta(days=30) <= d < when]
         if when - timedelta(days=30) < plan.start:
             window.append(plan.baseline.longest_run_m)
-        ref = max(window)
+        ref = max(window, default=MIN_LONGEST_M)  # after a gap, a restart from a 20-min run
         if dist > ref * SINGLE_RUN_MAX * TOLERANCE:
             yield _v(
                 when,
@@ -214,18 +225,24 @@ def _long_share(plan: Plan) -> Iterator[Violation]:
     if (plan.goal.distance_m or 0) > ULTRA_M:
         return
     for week in plan.weeks:
-        total = week.distance_m
-        runs = [(d, w) for d, w in week.workouts() if w.is_run and w.kind is not WorkoutKind.RACE]
-        if not runs or total <= 0:
-            continue
-        day, run = max(runs, key=lambda r: r[1].total_distance_m())
-        share = run.total_distance_m() / total
-        if share > LONG_SHARE_MAX * TOLERANCE and len(runs) > 1:
+        found = longest_share(week)
+        if found is not None and found[2] > LONG_SHARE_MAX * TOLERANCE:
+            day, run, share = found
             yield _v(
                 day.day,
                 "long-run-share",
-                f"{_km(run.total_distance_m())} is {share:.0%} of the week's {_km(total)}",
+                f"{_km(run.total_distance_m())} is "
+                f"{share:.0%} of the week's {_km(week.distance_m)}",
             )
+
+
+def longest_share(week: Week) -> tuple[Day, Workout, float] | None:
+    """The week's longest run outside races and its share of the week (weeks of 4+ runs)."""
+    runs = [(d, w) for d, w in week.workouts() if w.is_run and w.kind is not WorkoutKind.RACE]
+    if not runs or week.distance_m <= 0 or week.run_days < MIN_RUN_DAYS:
+        return None
+    day, run = max(runs, key=lambda r: r[1].total_distance_m())
+    return day, run, run.total_distance_m() / week.distance_m
 
 
 # ---- intensity ----------------------------------------------------------------------------
@@ -332,7 +349,7 @@ def _routines(plan: Plan) -> Iterator[Violation]:
         kinds = [w.kind for _, w in week.workouts()]
         strength = kinds.count(WorkoutKind.STRENGTH)
         warm = kinds.count(WorkoutKind.WARM_UP_ROUTINE)
-        if not STRENGTH_MIN <= strength <= STRENGTH_MAX or warm < WARM_UP_MIN:
+        if not STRENGTH_MIN <= strength <= STRENGTH_MAX or warm < min(WARM_UP_MIN, week.run_days):
             yield _v(
                 week.start,
                 "routines",

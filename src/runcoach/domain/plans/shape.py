@@ -114,7 +114,7 @@ def shape_weeks(
     careful: bool,
 ) -> list[WeekShape]:
     taper = taper_weeks(goal_m, total)
-    phase_list = phases(total, taper)
+    phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
     recovery = recovery_weeks(phase_list, 3 if careful else 4)
     growth = WEEKLY_GROWTH_CAREFUL if careful else WEEKLY_GROWTH
     peak = peak_volume_m(goal_m, years, baseline_m)

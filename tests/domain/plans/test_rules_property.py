@@ -1,0 +1,45 @@
+"""The generator keeps every rule, or says up front which it cannot keep and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.paces import DANIELS
+from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.plans.rules import check
+from tests.domain.plans.strategies import TODAY, examples, profiles
+
+
+def _plan(doc: dict[str, Any]):  # type: ignore[no-untyped-def]
+    try:
+        return generate(profile_from_dict(doc), TODAY, DANIELS)
+    except InvalidInput:
+        return None
+
+
+@settings(max_examples=examples(300))
+@given(profiles())
+def test_every_generated_plan_keeps_the_rules_or_declares_the_ones_it_cannot(
+    doc: dict[str, Any],
+) -> None:
+    plan = _plan(doc)
+    if plan is None:
+        return
+    broken = [v for v in check(plan) if v.accepted is None]
+    assert not broken, "\n".join(f"{v.day} {v.rule}: {v.seen}" for v in broken[:10])
+
+
+@settings(max_examples=examples(150))
+@given(profiles(), st.data())
+def test_no_run_is_planned_on_a_day_that_allows_none(doc: dict[str, Any], data: Any) -> None:
+    plan = _plan(doc)
+    if plan is None:
+        return
+    for day in plan.days():
+        if not day.day_type.can_run:
+            assert not day.is_run_day or any(w.kind.value == "race" for w in day.workouts)
