@@ -73,8 +73,8 @@ def rotating_plan_file(tmp_path):
     """A rotating-shift plan that starts after the real today (shifts only change the future)."""
     from runcoach.domain.plans.generator import generate
     from runcoach.domain.plans.model import Goal, GoalKind
+    from runcoach.domain.plans.paces import DANIELS
     from runcoach.domain.plans.profile import Profile
-    from tests.domain.plans.fake_fitness import FAKE
     from tests.domain.today.test_shift import ROTA
 
     start = date.today() + timedelta(days=14 - date.today().weekday())
@@ -82,7 +82,7 @@ def rotating_plan_file(tmp_path):
     goal = Goal(GoalKind.RACE, 21097.5, start + timedelta(weeks=12, days=6), None, "half")
     profile = Profile(goal=goal, weekly_distance_m=35_000, longest_run_m=14_000,
                       years_running=3, availability=rota)  # fmt: skip
-    plan = generate(profile, start, FAKE)
+    plan = generate(profile, start, DANIELS)
     path = tmp_path / "rota.json"
     path.write_text(json.dumps(plan_to_dict(plan)), encoding="utf-8")
     return plan, path

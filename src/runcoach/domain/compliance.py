@@ -122,8 +122,9 @@ def _prescribed(
     return [w for w in workouts if w.is_run]
 
 
-# Matching passes: same kind on the day, then a day or two away, then any kind on the day.
-_PASSES = (*((d, True) for d in range(NEARBY_DAYS + 1)), (0, False))
+# Matching passes (days away, same kind only): the same kind on the day or the next, then
+# any run on the day, then the same kind two days away.
+_PASSES = ((0, True), (1, True), (0, False), (NEARBY_DAYS, True))
 
 
 def _best(workout: Workout, runs: Sequence[LoggedRun], same_kind: bool) -> LoggedRun | None:

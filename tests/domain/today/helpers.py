@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Goal, GoalKind, Plan
+from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile
 from runcoach.domain.schedule import Availability
 from runcoach.domain.workouts import Workout, WorkoutKind
-from tests.domain.plans.fake_fitness import FAKE
 
 START = date(2027, 3, 1)  # a Monday
 RACE_DAY = date(2027, 5, 30)
@@ -24,7 +24,7 @@ def half_plan(availability: Availability | None = None) -> Plan:
         years_running=3,
         availability=availability or Availability(),
     )
-    return generate(profile, START, FAKE)
+    return generate(profile, START, DANIELS)
 
 
 def history_before(start: date = START, weeks: int = 4) -> list[LoggedRun]:

@@ -50,10 +50,12 @@ def quality_days(plan: Plan, week: int) -> list[date]:
 
 def script(plan: Plan) -> tuple[Life, dict[str, date]]:
     life, marks = Life(), {}
-    for week in (1, 3, 6):  # tired on the week's last quality day
+    tired_weeks = [w for w in (1, 3, 6, 8, 9) if quality_days(plan, w)][:3]
+    for week in tired_weeks:  # tired on the week's last quality day
         day = quality_days(plan, week)[-1]
         life.checkins[day] = CheckIn(day, Feel.TIRED)
-    marks["missed"] = quality_days(plan, 2)[0]  # a key session skipped without a word
+    early = [d for w in (2, 3) for d in quality_days(plan, w) if d not in life.checkins]
+    marks["missed"] = early[0]  # a key session skipped without a word
     life.skip.add(marks["missed"])
     busy = plan.weeks[3].start  # week 4: a busy week, four days without running
     life.skip.update(busy + timedelta(days=i) for i in range(4))

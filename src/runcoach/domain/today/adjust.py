@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from runcoach.domain.workouts import (
@@ -50,10 +51,11 @@ def _scale_block(block: Block, factor: float) -> Block:
 
 
 def _scale_step(step: Step, factor: float) -> Step:
+    """Rounded down to whole minutes or 100 m, so a cap is never overshot."""
     if step.duration_s is not None:
-        return replace(step, duration_s=round(step.duration_s * factor / 60) * 60.0 or 60.0)
+        return replace(step, duration_s=max(60.0, math.floor(step.duration_s * factor / 60) * 60))
     assert step.distance_m is not None
-    return replace(step, distance_m=round(step.distance_m * factor / 100) * 100.0 or 100.0)
+    return replace(step, distance_m=max(100.0, math.floor(step.distance_m * factor / 100) * 100))
 
 
 def _block_s(block: Block) -> float:
