@@ -6,7 +6,18 @@ compares the two on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, func
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+)
 
 metadata = MetaData(
     naming_convention={
@@ -28,4 +39,21 @@ athletes = Table(
     Column("max_hr", Float, nullable=True),
     Column("resting_hr", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("goal_summary", String(300), nullable=False),
+    Column("document", Text, nullable=False),  # the plan as JSON (docs/plan-format.md)
+    Column("status", String(16), nullable=False, server_default="active"),  # active / archived
 )
