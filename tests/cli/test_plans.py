@@ -21,8 +21,9 @@ def test_each_example_profile_builds_a_plan_that_passes_check_and_exports(
     assert created.exit_code == 0, created.stderr
     assert not [v for v in created.json()["violations"] if v["accepted"] is None]
     plan_file, ics, fit_dir = tmp_path / "plan.json", tmp_path / "plan.ics", tmp_path / "fit"
-    exported = runcoach("plan", "export", "--json", str(plan_file), "--ical", str(ics),
-                        "--fit", str(fit_dir))  # fmt: skip
+    exported = runcoach(
+        "plan", "export", "--json", str(plan_file), "--ical", str(ics), "--fit", str(fit_dir)
+    )
     assert exported.exit_code == 0, exported.stderr
     checked = runcoach("plan", "check", str(plan_file))
     assert checked.exit_code == 0, checked.stdout
@@ -47,8 +48,13 @@ def test_check_reports_every_violation_with_its_date_and_fails(runcoach, tmp_pat
     runcoach("plan", "export", "--json", str(plan_file))
     doc = json.loads(plan_file.read_text())
     night = next(d for w in doc["weeks"] for d in w["days"] if d["day_type"]["allowance"] == "none")
-    night["workouts"] = [{"kind": "easy", "title": "Sneaky run",
-                          "blocks": [{"step": "work", "duration_s": 1800, "effort": "easy"}]}]  # fmt: skip
+    night["workouts"] = [
+        {
+            "kind": "easy",
+            "title": "Sneaky run",
+            "blocks": [{"step": "work", "duration_s": 1800, "effort": "easy"}],
+        }
+    ]
     plan_file.write_text(json.dumps(doc))
     checked = runcoach("plan", "check", str(plan_file), "--json")
     assert checked.exit_code == 1
@@ -57,11 +63,19 @@ def test_check_reports_every_violation_with_its_date_and_fails(runcoach, tmp_pat
 
 
 def test_an_edit_is_checked_against_the_rules_again(runcoach) -> None:
-    created = runcoach("plan", "create", "--profile", str(EXAMPLES / "sub3-marathon.yaml"),
-                       "--today", TODAY, "--json")  # fmt: skip
+    created = runcoach(
+        "plan",
+        "create",
+        "--profile",
+        str(EXAMPLES / "sub3-marathon.yaml"),
+        "--today",
+        TODAY,
+        "--json",
+    )
     weeks = created.json()["plan"]["weeks"]
-    long_day = next(d["date"] for d in weeks[3]["days"]
-                    if any(w["kind"] == "long" for w in d["workouts"]))  # fmt: skip
+    long_day = next(
+        d["date"] for d in weeks[3]["days"] if any(w["kind"] == "long" for w in d["workouts"])
+    )
     edited = runcoach("plan", "edit", "--date", long_day, "--workout", "long 45km", "--json")
     assert edited.exit_code == 0, edited.stderr
     rules = {v["rule"] for v in edited.json()["violations"] if v["accepted"] is None}

@@ -38,8 +38,11 @@ def _expected_steps(workout: Workout) -> list[tuple[str, float]]:
     for block in workout.blocks:
         inner = block.steps if isinstance(block, Repeat) else (block,)
         for step in inner:
-            out.append(("time", step.duration_s) if step.duration_s is not None
-                       else ("distance", step.distance_m or 0.0))  # fmt: skip
+            out.append(
+                ("time", step.duration_s)
+                if step.duration_s is not None
+                else ("distance", step.distance_m or 0.0)
+            )
         if isinstance(block, Repeat):
             out.append(("repeat_until_steps_cmplt", float(block.count)))
     return out
@@ -77,9 +80,13 @@ def test_a_fit_work_step_carries_its_pace_band_as_a_speed_range() -> None:
 
 
 def _plan():  # type: ignore[no-untyped-def]
-    doc = {"goal": {"race": "10k", "date": "2027-03-07", "target": "45:00"},
-           "weekly_distance": "35km", "longest_run_30d": "12km", "years_running": 3,
-           "facilities": ["track"]}  # fmt: skip
+    doc = {
+        "goal": {"race": "10k", "date": "2027-03-07", "target": "45:00"},
+        "weekly_distance": "35km",
+        "longest_run_30d": "12km",
+        "years_running": 3,
+        "facilities": ["track"],
+    }
     return generate(profile_from_dict(doc), date(2026, 11, 22), DANIELS)
 
 
