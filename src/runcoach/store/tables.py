@@ -218,3 +218,21 @@ plan_adjustments = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_plan_adjustments_athlete_day", "athlete_id", "day"),
 )
+
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("goal_summary", String(300), nullable=False),
+    Column("document", Text, nullable=False),  # the plan as JSON (docs/plan-format.md)
+    Column("status", String(16), nullable=False, server_default="active"),  # active / archived
+)

@@ -28,22 +28,36 @@ def intervals() -> Workout:
     mini = Workout(
         WorkoutKind.INTERVALS,
         "4 x 800 m at 10k pace",
-        (Step(StepKind.WARM_UP, duration_s=600, pace=JOG),
-         Repeat(4, (Step(StepKind.WORK, distance_m=800, pace=FIVE_K.scaled(1.04)),
-                    Step(StepKind.RECOVERY, duration_s=120, effort=Effort.JOG))),
-         Step(StepKind.COOL_DOWN, duration_s=600, pace=JOG)),
-    )  # fmt: skip
+        (
+            Step(StepKind.WARM_UP, duration_s=600, pace=JOG),
+            Repeat(
+                4,
+                (
+                    Step(StepKind.WORK, distance_m=800, pace=FIVE_K.scaled(1.04)),
+                    Step(StepKind.RECOVERY, duration_s=120, effort=Effort.JOG),
+                ),
+            ),
+            Step(StepKind.COOL_DOWN, duration_s=600, pace=JOG),
+        ),
+    )
     return Workout(
         WorkoutKind.INTERVALS,
         "6 x 800 m at 5k pace",
-        (Step(StepKind.WARM_UP, duration_s=900, pace=JOG),
-         Repeat(6, (Step(StepKind.WORK, distance_m=800, pace=FIVE_K),
-                    Step(StepKind.RECOVERY, duration_s=120, effort=Effort.JOG))),
-         Step(StepKind.COOL_DOWN, duration_s=600, pace=JOG)),
+        (
+            Step(StepKind.WARM_UP, duration_s=900, pace=JOG),
+            Repeat(
+                6,
+                (
+                    Step(StepKind.WORK, distance_m=800, pace=FIVE_K),
+                    Step(StepKind.RECOVERY, duration_s=120, effort=Effort.JOG),
+                ),
+            ),
+            Step(StepKind.COOL_DOWN, duration_s=600, pace=JOG),
+        ),
         tip="Even splits.",
         mini=mini,
         benchmark="800s",
-    )  # fmt: skip
+    )
 
 
 def one_week_plan() -> Plan:

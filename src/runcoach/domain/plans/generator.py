@@ -30,6 +30,7 @@ from runcoach.domain.plans.model import (
 )
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
+from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
 from runcoach.domain.plans.rules import (
     AVERAGE_GROWTH,
     AVERAGE_WINDOW,
@@ -49,7 +50,7 @@ from runcoach.domain.plans.shape import (
 )
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.schedule import Allowance
-from runcoach.domain.units import Pace, distance_label, format_distance
+from runcoach.domain.units import METRES_PER_MILE, Pace, distance_label, format_distance
 from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
 MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
@@ -74,6 +75,7 @@ class _Build:
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
+    profile = apply_program(profile, today)
     b = _Build(profile, today, model)
     start, weeks = _frame(b)
     baseline = _baseline(b)
@@ -110,7 +112,14 @@ def _title(profile: Profile) -> str:
     goal = profile.goal
     if not goal.is_race or goal.distance_m is None:
         return f"{goal.name.capitalize()} plan"
-    return f"{distance_label(goal.distance_m).capitalize()} plan for {goal.race_date}"
+    return f"{_race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
+
+
+def _race_name(distance_m: float) -> str:
+    miles = distance_m / METRES_PER_MILE
+    if distance_m > ULTRA_M and abs(miles - round(miles)) < 0.01:
+        return f"{round(miles)}-mile"
+    return distance_label(distance_m)
 
 
 def _frame(b: _Build) -> tuple[date, int]:
@@ -243,7 +252,7 @@ def _weeks(
 ) -> list[Week]:
     p, goal = b.profile, b.profile.goal
     cat = catalogue(goal.distance_m, p.availability.facilities, p.dislikes)
-    bench = _benchmark_weeks(b, shapes)
+    bench = [] if p.program == "sub-5-mile" else _benchmark_weeks(b, shapes)
     protected = _protected_days(b, races)
     ultra = (goal.distance_m or 0) > ULTRA_M
     if ultra:
@@ -266,10 +275,11 @@ def _weeks(
         wk.long_share = ULTRA_LONG_SHARE if ultra else LONG_SHARE
         if shape.index in bench:
             wk.benchmark = _benchmark(b, paces, vdots[0], bench.index(shape.index))
+        _program_week(b, wk, shape, paces)
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
     assign_variety(out, p)
-    _say_benchmarks(b, out, len(bench))
+    _say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
     _say_long_share(b, out, ultra)
     b.notes.extend(carry.notes)
     for day, rule in carry.waived:
@@ -318,6 +328,16 @@ def _say_long_share(b: _Build, weeks: list[Week], ultra: bool) -> None:
         )
 
 
+def _program_week(b: _Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
+    p = b.profile
+    if not quality_allowed(p, shape.index):
+        wk.quality = 0
+    if p.program == "sub-5-mile" and p.goal.distance_m and p.goal.target_time_s:
+        goal_pace = Pace.from_distance_time(p.goal.distance_m, p.goal.target_time_s)
+        wk.fixed = tuple(mile_sessions(shape.index, paces, goal_pace, p))
+        wk.quality = len(wk.fixed)
+
+
 def _say_benchmarks(b: _Build, weeks: list[Week], planned: int) -> None:
     placed = sum(1 for w in weeks for _, x in w.workouts() if x.benchmark)
     already = any(x.rule == "benchmark-repeats" for x in b.limitations)
@@ -362,7 +382,7 @@ def _week_input(
         goal_day=p.goal.race_date,
         insisted={d for d, (r, g) in races.items() if r.insist and not g},
         protected=protected,
-        long_allowed=not goal_here or (p.goal.distance_m or 0) < 15000,
+        long_allowed=not goal_here,
         long_target_m=peak_long_m(p.goal.distance_m, p.years_running),
         long_share=LONG_SHARE,
         benchmark=None,
@@ -399,7 +419,7 @@ def _race_workout(b: _Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) 
     else:
         seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
         pace = Pace.from_distance_time(entry.distance_m, seconds)
-    label = entry.name or f"{distance_label(entry.distance_m)} race"
+    label = entry.name or f"{_race_name(entry.distance_m)} race"
     title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
     return lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
 

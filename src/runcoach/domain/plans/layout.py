@@ -23,7 +23,7 @@ from runcoach.domain.workouts import Workout
 SINGLE_RUN_GROWTH = 1.10  # longest run vs the longest of the previous 30 days, Frandsen 2025
 LONG_SHARE = 0.29  # the generator's long-run share of the week (the rule allows 0.30)
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
-QUALITY_SHARE = 0.25  # the largest share of the week one quality session may take
+QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
 EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
@@ -71,6 +71,7 @@ class WeekInput:
     start: date
     long_weekday: int | None
     long_day_type: str | None
+    fixed: tuple[Workout, ...] = ()  # a ready program's sessions for the week, in order
 
 
 def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
@@ -218,7 +219,8 @@ class WeekLayout:
     # -- quality --------------------------------------------------------------------------
 
     def _place_quality(self) -> None:
-        wanted = self.wk.quality - sum(1 for d in self.wk.dates if d in self.wk.races)
+        races = sum(1 for d in self.wk.dates if d in self.wk.races)
+        wanted = len(self.wk.fixed) if self.wk.fixed else self.wk.quality - races
         for n in range(max(wanted, 0)):
             session = self._next_session(n)
             if session is None:
@@ -230,6 +232,8 @@ class WeekLayout:
             self._put(i, session, hard=True)
 
     def _next_session(self, n: int) -> Workout | None:
+        if self.wk.fixed:
+            return self._sized(self.wk.fixed[n]) if n < len(self.wk.fixed) else None
         if n == 0 and self.wk.benchmark is not None:
             return self._sized(self.wk.benchmark)
         sessions = self.wk.sessions
@@ -264,12 +268,8 @@ class WeekLayout:
         if hard_s > week_s * HARD_SHARE:
             return False
         dist = workout.total_distance_m()
-        return (
-            dist <= self.wk.volume_m * QUALITY_SHARE
-            and dist <= min(self._cap(i) for i in range(7) if self.wk.types[i].can_run)
-            if any(t.can_run for t in self.wk.types)
-            else False
-        )
+        room = max((self._cap(i) for i in range(7) if self._free(i)), default=0.0)
+        return dist <= self.wk.volume_m * QUALITY_SHARE and dist <= room
 
     def _quality_ok(self, i: int, session: Workout) -> bool:
         after = self.hard[i + 1] if i + 1 < 7 else False

@@ -40,11 +40,11 @@ def _min(minutes: float) -> float:
     return minutes * 60.0
 
 
-def _warm_up(p: PlanPaces, minutes: float = WARM_UP_MIN) -> Step:
+def warm_up(p: PlanPaces, minutes: float = WARM_UP_MIN) -> Step:
     return Step(StepKind.WARM_UP, duration_s=_min(minutes), pace=p.easy, effort=Effort.EASY)
 
 
-def _cool_down(p: PlanPaces, minutes: float = COOL_DOWN_MIN) -> Step:
+def cool_down(p: PlanPaces, minutes: float = COOL_DOWN_MIN) -> Step:
     return Step(StepKind.COOL_DOWN, duration_s=_min(minutes), pace=p.easy, effort=Effort.EASY)
 
 
@@ -117,14 +117,14 @@ def tempo(p: PlanPaces, minutes: float) -> Workout:
             WorkoutKind.TEMPO,
             f"Tempo {work_min:.0f} min",
             (
-                _warm_up(p),
+                warm_up(p),
                 Step(
                     StepKind.WORK,
                     duration_s=_min(work_min),
                     pace=p.threshold,
                     effort=Effort.THRESHOLD,
                 ),
-                _cool_down(p),
+                cool_down(p),
             ),
             tip="Comfortably hard: a pace you could race for about an hour. Even, never faster.",
         )
@@ -138,7 +138,7 @@ def cruise_intervals(p: PlanPaces, reps: int, minutes: float) -> Workout:
             WorkoutKind.TEMPO,
             f"Cruise intervals {n} x {minutes:.0f} min",
             (
-                _warm_up(p),
+                warm_up(p),
                 Repeat(
                     n,
                     (
@@ -151,7 +151,7 @@ def cruise_intervals(p: PlanPaces, reps: int, minutes: float) -> Workout:
                         _jog(60, p),
                     ),
                 ),
-                _cool_down(p),
+                cool_down(p),
             ),
             tip="Threshold pace broken by short jogs: more time at the pace that lifts endurance.",
         )
@@ -180,7 +180,7 @@ def intervals(
             WorkoutKind.INTERVALS,
             f"{n} x {distance_label(distance_m)} at {name} pace",
             (
-                _warm_up(p),
+                warm_up(p),
                 Repeat(
                     n,
                     (
@@ -188,7 +188,7 @@ def intervals(
                         _jog(recovery_s, p),
                     ),
                 ),
-                _cool_down(p),
+                cool_down(p),
             ),
             tip="Run every rep at the same pace; the last should feel hard but still in control.",
             mini=mini,
@@ -247,7 +247,7 @@ def hills(p: PlanPaces, reps: int, seconds: float, treadmill: bool) -> Workout:
         return Workout(
             WorkoutKind.HILLS,
             f"Hill repeats {n} x {seconds:.0f} s" + (" (treadmill)" if treadmill else ""),
-            (_warm_up(p), Repeat(n, (up, down)), _cool_down(p)),
+            (warm_up(p), Repeat(n, (up, down)), cool_down(p)),
             tip="Drive the arms, short quick steps, eyes up the hill. Strength in disguise.",
         )
 
@@ -260,7 +260,7 @@ def fartlek(p: PlanPaces, reps: int) -> Workout:
             WorkoutKind.INTERVALS,
             f"Fartlek {n} x 1 min on / 1 min off",
             (
-                _warm_up(p),
+                warm_up(p),
                 Repeat(
                     n,
                     (
@@ -268,7 +268,7 @@ def fartlek(p: PlanPaces, reps: int) -> Workout:
                         _jog(60, p),
                     ),
                 ),
-                _cool_down(p),
+                cool_down(p),
             ),
             tip="Play with speed: on at about 10k effort, off at an easy jog. No watch-staring.",
         )
@@ -282,9 +282,9 @@ def marathon_pace(p: PlanPaces, km: float) -> Workout:
             WorkoutKind.TEMPO,
             f"{k:.0f} km at marathon pace",
             (
-                _warm_up(p),
+                warm_up(p),
                 Step(StepKind.WORK, distance_m=k * 1000, pace=p.marathon, effort=Effort.MARATHON),
-                _cool_down(p),
+                cool_down(p),
             ),
             tip="Rehearse race day: the pace, the shoes, the drinks. It should feel controlled.",
         )
@@ -297,9 +297,9 @@ def race(p: PlanPaces, distance_m: float, pace: PaceRange, name: str) -> Workout
         WorkoutKind.RACE,
         name or f"Race: {distance_label(distance_m)}",
         (
-            _warm_up(p, 10 if distance_m < 25000 else 5),
+            warm_up(p, 10 if distance_m < 10000 else 5),
             Step(StepKind.WORK, distance_m=distance_m, pace=pace, effort=Effort.HARD),
-            _cool_down(p, 10 if distance_m < 25000 else 5),
+            cool_down(p, 10 if distance_m < 10000 else 5),
         ),
         tip="Start a little slower than goal pace for the first kilometre; race the second half.",
     )
@@ -316,12 +316,12 @@ def benchmark(p: PlanPaces, goal_m: float, pace: PaceRange, name: str) -> Workou
     mini = Workout(
         WorkoutKind.INTERVALS,
         f"{max(2, reps - 2)} x {distance_label(distance)} (mini benchmark)",
-        (_warm_up(p), Repeat(max(2, reps - 2), (work, _jog(rest, p))), _cool_down(p)),
+        (warm_up(p), Repeat(max(2, reps - 2), (work, _jog(rest, p))), cool_down(p)),
     )
     return Workout(
         WorkoutKind.INTERVALS,
         f"Benchmark: {reps} x {distance_label(distance)}",
-        (_warm_up(p), Repeat(reps, (work, _jog(rest, p))), _cool_down(p)),
+        (warm_up(p), Repeat(reps, (work, _jog(rest, p))), cool_down(p)),
         tip="The same session every few weeks at a slightly faster target: your progress, seen.",
         mini=mini,
         benchmark=name,

@@ -1,0 +1,212 @@
+"""``runcoach plan``: create, show, check, export, import and edit training plans."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.output import emit, json_option
+from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.describe import plan_text
+from runcoach.domain.plans.rules import Violation
+from runcoach.services import plans as service
+
+EXIT_VIOLATIONS = 1  # `plan check` found rules broken that the plan did not declare
+
+_today = click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Build as if today were this date (YYYY-MM-DD); default: today.",
+)
+_plan_id = click.option("--plan", "plan_id", type=int, help="A stored plan's id; default: active.")
+
+
+@click.group("plan")
+def plan_group() -> None:
+    """Training plans: built from your profile, checked against the rules, exported."""
+
+
+def _violations_json(violations: list[Violation]) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": v.day.isoformat(),
+            "rule": v.rule,
+            "seen": v.seen,
+            "source": v.source,
+            "accepted": v.accepted,
+        }
+        for v in violations
+    ]
+
+
+def _violations_text(violations: list[Violation]) -> str:
+    if not violations:
+        return "Every rule kept."
+    lines = []
+    for v in violations:
+        tag = f"  [accepted: {v.accepted}]" if v.accepted else ""
+        lines.append(f"{v.day}  {v.rule}: {v.seen} (rule: {v.source}){tag}")
+    return "\n".join(lines)
+
+
+@plan_group.command("create")
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Your profile (YAML or JSON; see docs/profile.md).",
+)
+@_today
+@json_option
+@pass_app
+def create_command(app: AppContext, profile_path: Path, today: Any, as_json: bool) -> None:
+    """Build a plan from a profile and store it as your active plan."""
+    built = service.create_plan(app.engine, profile_path, _day(today))
+    data = {
+        "plan_id": built.plan_id,
+        "filled_from_log": built.filled_from_log,
+        "violations": _violations_json(built.violations),
+        "plan": plan_to_dict(built.plan),
+    }
+    emit(as_json, data, lambda: _created_text(built, app))
+
+
+def _created_text(built: service.Built, app: AppContext) -> str:
+    head = f"Plan {built.plan_id} stored as your active plan."
+    filled = (
+        f"\nFrom your log: {', '.join(built.filled_from_log)}." if built.filled_from_log else ""
+    )
+    return f"{head}{filled}\n\n{plan_text(built.plan, app.settings.units)}"
+
+
+@plan_group.command("show")
+@_plan_id
+@json_option
+@pass_app
+def show_command(app: AppContext, plan_id: int | None, as_json: bool) -> None:
+    """Print the plan week by week."""
+    stored = service.active_plan(app.engine, plan_id)
+    data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
+    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units))
+
+
+@plan_group.command("check")
+@click.argument("plan_file", type=click.Path(path_type=Path, dir_okay=False))
+@json_option
+def check_command(plan_file: Path, as_json: bool) -> None:
+    """Check a plan file against the rules; exit 1 if a rule is broken undeclared."""
+    _, violations = service.check_file(plan_file)
+    emit(
+        as_json, {"violations": _violations_json(violations)}, lambda: _violations_text(violations)
+    )
+    if any(v.accepted is None for v in violations):
+        sys.exit(EXIT_VIOLATIONS)
+
+
+@plan_group.command("export")
+@click.option("--ical", type=click.Path(path_type=Path, dir_okay=False), help="An .ics file.")
+@click.option(
+    "--fit", type=click.Path(path_type=Path, file_okay=False), help="A folder of FIT workouts."
+)
+@click.option(
+    "--json",
+    "json_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A plan JSON file (docs/plan-format.md).",
+)
+@_plan_id
+@click.option("--json-output", "as_json", is_flag=True, help="Print only JSON on stdout.")
+@pass_app
+def export_command(
+    app: AppContext,
+    ical: Path | None,
+    fit: Path | None,
+    json_file: Path | None,
+    plan_id: int | None,
+    as_json: bool,
+) -> None:
+    """Export the plan to a calendar, a watch, or JSON."""
+    if not (ical or fit or json_file):
+        raise click.UsageError("choose at least one of --ical FILE, --fit DIR, --json FILE")
+    plan = service.active_plan(app.engine, plan_id).plan
+    written: list[Path] = []
+    if ical:
+        written.append(service.export_ical(plan, ical, app.settings.units))
+    if fit:
+        written.extend(service.export_fit(plan, fit))
+    if json_file:
+        written.append(service.export_json(plan, json_file))
+    emit(
+        as_json,
+        {"written": [str(p) for p in written]},
+        lambda: (
+            f"Wrote {len(written)} file(s): "
+            + ", ".join(str(p) for p in written[:5])
+            + (" ..." if len(written) > 5 else "")
+        ),
+    )
+
+
+@plan_group.command("import")
+@click.argument("plan_file", type=click.Path(path_type=Path, dir_okay=False))
+@json_option
+@pass_app
+def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
+    """Store a plan JSON file (exported, or written by a coach) as your active plan."""
+    built = service.import_plan(app.engine, plan_file)
+    data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
+    emit(
+        as_json,
+        data,
+        lambda: f"Plan {built.plan_id} imported.\n" + _violations_text(built.violations),
+    )
+
+
+@plan_group.command("edit")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(["%Y-%m-%d"]),
+    required=True,
+    help="The day to change (YYYY-MM-DD).",
+)
+@click.option("--workout", "spec", help='The new workout, e.g. "tempo 20min", "6x800m@5k", "rest".')
+@click.option(
+    "--workout-json",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The new workout as JSON (a workout of docs/plan-format.md).",
+)
+@_plan_id
+@json_option
+@pass_app
+def edit_command(
+    app: AppContext,
+    day: Any,
+    spec: str | None,
+    workout_json: Path | None,
+    plan_id: int | None,
+    as_json: bool,
+) -> None:
+    """Change a day's workout by hand; the plan is checked against the rules again."""
+    built = service.edit_plan(app.engine, day.date(), spec, workout_json, plan_id)
+    data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
+    emit(
+        as_json,
+        data,
+        lambda: (
+            f"Plan {built.plan_id}: {day.date()} changed.\n" + _violations_text(built.violations)
+        ),
+    )
+
+
+def _day(value: Any) -> date:
+    return value.date() if value is not None else date.today()
+
+
+COMMANDS = [plan_group]

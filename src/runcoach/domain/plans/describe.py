@@ -1,0 +1,94 @@
+"""Plans and workouts as text a runner reads: the terminal, a calendar event, a printout."""
+
+from __future__ import annotations
+
+from runcoach.domain.plans.model import Day, Plan, Week
+from runcoach.domain.units import UnitSystem, format_distance, format_duration, format_pace
+from runcoach.domain.workouts import Block, PaceRange, Repeat, Step, Workout
+
+
+def pace_band(band: PaceRange, units: UnitSystem) -> str:
+    fast, slow = format_pace(band.fast, units), format_pace(band.slow, units)
+    return f"{fast.split('/')[0]}-{slow}"
+
+
+def step_line(step: Step, units: UnitSystem) -> str:
+    amount = (
+        format_duration(step.duration_s)
+        if step.duration_s is not None
+        else format_distance(step.distance_m or 0.0, units, digits=2)
+    )
+    target = [pace_band(step.pace, units)] if step.pace else []
+    target += [step.effort.value] if step.effort else []
+    note = f" ({step.note})" if step.note else ""
+    return f"{step.kind.value.capitalize()} {amount} @ {', '.join(target) or 'open'}{note}"
+
+
+def block_lines(block: Block, units: UnitSystem) -> list[str]:
+    if isinstance(block, Repeat):
+        inner = "; ".join(step_line(s, units) for s in block.steps)
+        return [f"{block.count} x [ {inner} ]"]
+    return [step_line(block, units)]
+
+
+def summary(w: Workout, units: UnitSystem = UnitSystem.METRIC) -> str:
+    """One line: title, time and distance."""
+    if not w.is_run:
+        minutes = w.total_duration_s() / 60
+        return f"{w.title}" + (f" ({minutes:.0f} min)" if minutes else "")
+    dist = format_distance(w.total_distance_m(), units, digits=1)
+    return f"{w.title} ({format_duration(w.total_duration_s())}, ~{dist})"
+
+
+def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC) -> str:
+    """Everything about a workout: steps with paces, the mini version, the tip."""
+    lines = [summary(w, units)]
+    lines += [f"  - {line}" for b in w.blocks for line in block_lines(b, units)]
+    lines += [f"  - {e.name}: {e.amount}. {e.how}" for e in w.exercises]
+    extras = [x for x in (w.surface and f"surface {w.surface.value}",
+                          w.terrain and f"terrain {w.terrain.value}",
+                          w.shoe and f"shoes {w.shoe}") if x]  # fmt: skip
+    if extras:
+        lines.append("  " + ", ".join(str(x) for x in extras))
+    if w.benchmark:
+        lines.append(f"  Benchmark '{w.benchmark}': compare with last time.")
+    if w.mini is not None:
+        lines.append(f"  Tired? Mini version: {summary(w.mini, units)}")
+        lines += [f"    - {line}" for b in w.mini.blocks for line in block_lines(b, units)]
+    if w.tip:
+        lines.append(f"  Tip: {w.tip}")
+    lines += [f"  Note: {n}" for n in w.notes]
+    return "\n".join(lines)
+
+
+def day_line(day: Day, units: UnitSystem) -> str:
+    label = f"{day.day:%a %d %b}"
+    kind = day.day_type
+    if kind.allowance.value == "short":
+        label += f" [{kind.name}, max {kind.max_minutes:g} min]"
+    elif kind.allowance.value == "none":
+        label += f" [{kind.name}, no run]"
+    parts = "; ".join(summary(w, units) for w in day.workouts) or "rest"
+    return f"  {label}  {parts}"
+
+
+def week_text(week: Week, units: UnitSystem) -> str:
+    flag = ", recovery week" if week.recovery else ""
+    head = (
+        f"Week {week.index} ({week.phase.value}{flag}) from {week.start}: "
+        f"{format_distance(week.distance_m, units, digits=1)} in {week.run_days} run days"
+    )
+    lines = [head, *(day_line(d, units) for d in week.days)]
+    lines += [f"  Note: {n}" for n in week.notes]
+    return "\n".join(lines)
+
+
+def plan_text(plan: Plan, units: UnitSystem = UnitSystem.METRIC) -> str:
+    lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {len(plan.weeks)} weeks"]
+    if plan.vdot:
+        lines.append(f"Fitness: VDOT {plan.vdot}. Paces: " + ", ".join(
+            f"{name} {pace_band(band, units)}" for name, band in plan.paces.items()))  # fmt: skip
+    lines += [f"! {note}" for note in plan.notes]
+    lines += [f"! Cannot keep '{x.rule}': {x.why}" for x in plan.limitations]
+    lines += [""] + [week_text(w, units) + "\n" for w in plan.weeks]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,168 @@
+"""Plan use cases: build from a profile, store, show, check, export, import, edit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Engine
+
+from runcoach.domain.errors import InvalidInput, NotFound
+from runcoach.domain.plans.codec import workout_from_dict
+from runcoach.domain.plans.edit import workout_from_spec
+from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.paces import DANIELS, plan_paces
+from runcoach.domain.plans.profile import Profile, profile_from_dict
+from runcoach.domain.plans.rules import Violation, check
+from runcoach.domain.units import UnitSystem
+from runcoach.domain.workouts import Workout
+from runcoach.exporters.fit_workout import workout_fit_bytes
+from runcoach.exporters.ical import plan_to_ical
+from runcoach.exporters.plan_json import plan_from_json, plan_to_json
+from runcoach.store import plans as store
+from runcoach.store.athletes import default_athlete_id
+
+DEFAULT_VDOT = 40.0  # paces for editing a plan that carries no VDOT (a hand-written plan)
+
+
+@dataclass(frozen=True)
+class Built:
+    plan_id: int | None
+    plan: Plan
+    violations: list[Violation]
+    filled_from_log: list[str]
+
+
+def read_profile(path: Path) -> Profile:
+    """Read a YAML or JSON profile file; errors name the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidInput(f"cannot read the profile {path}: {error.strerror}") from error
+    try:
+        data: Any = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as error:
+        raise InvalidInput(f"{path} is not valid YAML/JSON: {error}") from error
+    try:
+        return profile_from_dict(data)
+    except InvalidInput as error:
+        raise InvalidInput(f"{path.name}: {error.message}", hint=error.hint) from error
+
+
+def fill_from_log(engine: Engine, profile: Profile, today: date) -> tuple[Profile, list[str]]:
+    """Current weekly volume and longest run from the training log where the profile is silent."""
+    if profile.weekly_distance_m is not None and profile.longest_run_m is not None:
+        return profile, []
+    with engine.begin() as conn:
+        found = store.log_volume(conn, default_athlete_id(conn), today)
+    if found is None:
+        return profile, []
+    weekly, longest = found
+    filled = []
+    if profile.weekly_distance_m is None:
+        profile, filled = replace(profile, weekly_distance_m=weekly), ["weekly_distance"]
+    if profile.longest_run_m is None:
+        profile, filled = replace(profile, longest_run_m=longest), [*filled, "longest_run_30d"]
+    return profile, filled
+
+
+def create_plan(engine: Engine, profile_path: Path, today: date, save: bool = True) -> Built:
+    profile, filled = fill_from_log(engine, read_profile(profile_path), today)
+    plan = generate(profile, today, DANIELS)
+    plan_id = None
+    if save:
+        with engine.begin() as conn:
+            plan_id = store.add_plan(conn, default_athlete_id(conn), plan)
+    return Built(plan_id, plan, check(plan), filled)
+
+
+def active_plan(engine: Engine, plan_id: int | None = None) -> store.StoredPlan:
+    with engine.begin() as conn:
+        return store.get_plan(conn, default_athlete_id(conn), plan_id)
+
+
+def read_plan_file(path: Path) -> Plan:
+    try:
+        return plan_from_json(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InvalidInput(f"cannot read the plan {path}: {error.strerror}") from error
+    except InvalidInput as error:
+        raise InvalidInput(f"{path.name}: {error.message}", hint=error.hint) from error
+
+
+def check_file(path: Path) -> tuple[Plan, list[Violation]]:
+    plan = read_plan_file(path)
+    return plan, check(plan)
+
+
+def import_plan(engine: Engine, path: Path) -> Built:
+    plan = read_plan_file(path)
+    with engine.begin() as conn:
+        plan_id = store.add_plan(conn, default_athlete_id(conn), plan)
+    return Built(plan_id, plan, check(plan), [])
+
+
+def export_ical(plan: Plan, path: Path, units: UnitSystem) -> Path:
+    path.write_bytes(plan_to_ical(plan, units))
+    return path
+
+
+def export_json(plan: Plan, path: Path) -> Path:
+    path.write_text(plan_to_json(plan), encoding="utf-8")
+    return path
+
+
+def export_fit(plan: Plan, folder: Path) -> list[Path]:
+    """One FIT workout file per structured run, named by date and title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for day in plan.days():
+        for k, workout in enumerate(w for w in day.workouts if w.is_run and w.blocks):
+            path = folder / f"{day.day.isoformat()}-{k + 1}-{_slug(workout.title)}.fit"
+            path.write_bytes(workout_fit_bytes(workout, day.day))
+            written.append(path)
+    return written
+
+
+def _slug(title: str) -> str:
+    keep = "".join(c if c.isalnum() else "-" for c in title.lower())
+    return "-".join(part for part in keep.split("-") if part)[:40]
+
+
+def edit_plan(
+    engine: Engine,
+    day: date,
+    spec: str | None,
+    workout_file: Path | None,
+    plan_id: int | None = None,
+) -> Built:
+    """Replace the runs of ``day`` with a workout (text spec or JSON file); re-check the plan."""
+    stored = active_plan(engine, plan_id)
+    plan = stored.plan
+    target = plan.day(day)
+    if target is None:
+        raise NotFound(f"{day} is not a day of this plan ({plan.start} to {plan.end})")
+    workout = _new_workout(plan, spec, workout_file)
+    kept = [w for w in target.workouts if not w.is_run and w.kind.value != "rest"]
+    target.workouts = [workout, *kept] if workout.is_run else [*kept, workout]
+    target.note = "edited by hand"
+    with engine.begin() as conn:
+        store.replace_plan(conn, stored.id, plan)
+    return Built(stored.id, plan, check(plan), [])
+
+
+def _new_workout(plan: Plan, spec: str | None, workout_file: Path | None) -> Workout:
+    if (spec is None) == (workout_file is None):
+        raise InvalidInput("give either --workout TEXT or --workout-json FILE")
+    if workout_file is not None:
+        try:
+            return workout_from_dict(json.loads(workout_file.read_text(encoding="utf-8")))
+        except (OSError, json.JSONDecodeError) as error:
+            raise InvalidInput(f"cannot read the workout {workout_file}: {error}") from error
+    assert spec is not None
+    return workout_from_spec(spec, plan_paces(plan.vdot or DEFAULT_VDOT))

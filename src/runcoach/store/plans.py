@@ -1,0 +1,105 @@
+"""Repository functions for plans: stored as their JSON document, one active per athlete."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Connection, MetaData, Table, func, insert, inspect, select, update
+
+from runcoach.domain.errors import NotFound
+from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
+from runcoach.domain.plans.model import Plan
+from runcoach.store.tables import plans
+
+ACTIVE, ARCHIVED = "active", "archived"
+RUN_SPORTS = ("running", "trail_running", "treadmill", "track")  # sports that count as runs
+LOG_WINDOW_DAYS = 28  # weeks of the log averaged for the current weekly volume (days)
+LONGEST_WINDOW_DAYS = 30  # window of the longest-run rule (days), Frandsen et al. 2025
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    id: int
+    created_at: datetime
+    goal_summary: str
+    status: str
+    plan: Plan
+
+
+def add_plan(conn: Connection, athlete_id: int, plan: Plan) -> int:
+    """Store ``plan`` as the athlete's active plan; the one before is archived."""
+    conn.execute(
+        update(plans)
+        .where(plans.c.athlete_id == athlete_id, plans.c.status == ACTIVE)
+        .values(status=ARCHIVED)
+    )
+    values = {
+        "athlete_id": athlete_id,
+        "goal_summary": plan.summary()[:300],
+        "document": json.dumps(plan_to_dict(plan)),
+        "status": ACTIVE,
+    }
+    new_id = conn.execute(insert(plans).values(**values)).inserted_primary_key
+    assert new_id is not None
+    return int(new_id[0])
+
+
+def replace_plan(conn: Connection, plan_id: int, plan: Plan) -> None:
+    conn.execute(
+        update(plans)
+        .where(plans.c.id == plan_id)
+        .values(document=json.dumps(plan_to_dict(plan)), goal_summary=plan.summary()[:300])
+    )
+
+
+def get_plan(conn: Connection, athlete_id: int, plan_id: int | None = None) -> StoredPlan:
+    """The plan ``plan_id``, or the athlete's active plan."""
+    query = select(plans).where(plans.c.athlete_id == athlete_id)
+    query = query.where(plans.c.id == plan_id) if plan_id else query.where(plans.c.status == ACTIVE)
+    row = conn.execute(query.order_by(plans.c.id.desc()).limit(1)).mappings().first()
+    if row is None:
+        what = f"plan {plan_id}" if plan_id else "an active plan"
+        raise NotFound(
+            f"there is no {what}", hint="create one: runcoach plan create --profile me.yaml"
+        )
+    return _stored(row)
+
+
+def list_plans(conn: Connection, athlete_id: int) -> list[StoredPlan]:
+    query = select(plans).where(plans.c.athlete_id == athlete_id).order_by(plans.c.id)
+    return [_stored(row) for row in conn.execute(query).mappings()]
+
+
+def _stored(row: object) -> StoredPlan:
+    data = dict(row)  # type: ignore[call-overload]
+    return StoredPlan(
+        id=int(data["id"]),
+        created_at=data["created_at"],
+        goal_summary=str(data["goal_summary"]),
+        status=str(data["status"]),
+        plan=plan_from_dict(json.loads(data["document"])),
+    )
+
+
+def log_volume(conn: Connection, athlete_id: int, today: date) -> tuple[float, float] | None:
+    """Weekly distance (last 4 weeks) and longest run (last 30 days) from the training log,
+    or ``None`` when the log is not there (its table missing) or holds no runs."""
+    if not inspect(conn).has_table("runs"):
+        return None
+    runs = Table("runs", MetaData(), autoload_with=conn)
+    since = today - timedelta(days=max(LOG_WINDOW_DAYS, LONGEST_WINDOW_DAYS))
+    rows = conn.execute(
+        select(runs.c.local_date, func.coalesce(runs.c.distance_m, 0.0)).where(
+            runs.c.athlete_id == athlete_id,
+            runs.c.sport.in_(RUN_SPORTS),
+            runs.c.local_date >= since,
+            runs.c.local_date < today,
+        )
+    ).all()
+    if not rows:
+        return None
+    weekly = sum(d for day, d in rows if (today - day).days <= LOG_WINDOW_DAYS)
+    longest = max((d for day, d in rows if (today - day).days <= LONGEST_WINDOW_DAYS), default=0)
+    return weekly * 7 / LOG_WINDOW_DAYS, float(longest)

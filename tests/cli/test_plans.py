@@ -1,0 +1,107 @@
+"""`runcoach plan ...` end to end, including the five example profiles of docs/examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import fitdecode
+import icalendar
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+TODAY = "2026-11-22"
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_each_example_profile_builds_a_plan_that_passes_check_and_exports(
+    runcoach, tmp_path: Path, example: Path
+) -> None:
+    created = runcoach("plan", "create", "--profile", str(example), "--today", TODAY, "--json")
+    assert created.exit_code == 0, created.stderr
+    assert not [v for v in created.json()["violations"] if v["accepted"] is None]
+    plan_file, ics, fit_dir = tmp_path / "plan.json", tmp_path / "plan.ics", tmp_path / "fit"
+    exported = runcoach(
+        "plan", "export", "--json", str(plan_file), "--ical", str(ics), "--fit", str(fit_dir)
+    )
+    assert exported.exit_code == 0, exported.stderr
+    checked = runcoach("plan", "check", str(plan_file))
+    assert checked.exit_code == 0, checked.stdout
+    assert list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    fits = sorted(fit_dir.glob("*.fit"))
+    assert fits
+    with fitdecode.FitReader(str(fits[0])) as reader:
+        names = [f.name for f in reader if isinstance(f, fitdecode.FitDataMessage)]
+    assert "workout" in names and "workout_step" in names
+
+
+def test_show_prints_the_plan_week_by_week(runcoach) -> None:
+    runcoach("plan", "create", "--profile", str(EXAMPLES / "first-half.yaml"), "--today", TODAY)
+    shown = runcoach("plan", "show")
+    assert shown.exit_code == 0
+    assert "Week 1 (base)" in shown.stdout and "Goal race" in shown.stdout
+
+
+def test_check_reports_every_violation_with_its_date_and_fails(runcoach, tmp_path) -> None:
+    runcoach("plan", "create", "--profile", str(EXAMPLES / "shift-worker.yaml"), "--today", TODAY)
+    plan_file = tmp_path / "plan.json"
+    runcoach("plan", "export", "--json", str(plan_file))
+    doc = json.loads(plan_file.read_text())
+    night = next(d for w in doc["weeks"] for d in w["days"] if d["day_type"]["allowance"] == "none")
+    night["workouts"] = [
+        {
+            "kind": "easy",
+            "title": "Sneaky run",
+            "blocks": [{"step": "work", "duration_s": 1800, "effort": "easy"}],
+        }
+    ]
+    plan_file.write_text(json.dumps(doc))
+    checked = runcoach("plan", "check", str(plan_file), "--json")
+    assert checked.exit_code == 1
+    found = [v for v in checked.json()["violations"] if v["rule"] == "no-run-day"]
+    assert found and found[0]["date"] == night["date"]
+
+
+def test_an_edit_is_checked_against_the_rules_again(runcoach) -> None:
+    created = runcoach(
+        "plan",
+        "create",
+        "--profile",
+        str(EXAMPLES / "sub3-marathon.yaml"),
+        "--today",
+        TODAY,
+        "--json",
+    )
+    weeks = created.json()["plan"]["weeks"]
+    long_day = next(
+        d["date"] for d in weeks[3]["days"] if any(w["kind"] == "long" for w in d["workouts"])
+    )
+    edited = runcoach("plan", "edit", "--date", long_day, "--workout", "long 45km", "--json")
+    assert edited.exit_code == 0, edited.stderr
+    rules = {v["rule"] for v in edited.json()["violations"] if v["accepted"] is None}
+    assert "single-run-growth" in rules
+    shown = runcoach("plan", "show", "--json")
+    day = next(d for w in shown.json()["plan"]["weeks"] for d in w["days"] if d["date"] == long_day)
+    assert day["workouts"][0]["title"] == "Long run 45.0 km"
+
+
+def test_an_exported_plan_imports_back(runcoach, tmp_path: Path) -> None:
+    runcoach("plan", "create", "--profile", str(EXAMPLES / "sub5-mile.yaml"), "--today", TODAY)
+    plan_file = tmp_path / "plan.json"
+    runcoach("plan", "export", "--json", str(plan_file))
+    imported = runcoach("plan", "import", str(plan_file), "--json")
+    assert imported.exit_code == 0
+    assert imported.json()["plan_id"] == 2
+
+
+def test_a_bad_profile_names_the_field_and_an_example(runcoach, tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("goal: {race: 200mi, date: 2027-05-01}\n")
+    result = runcoach("plan", "create", "--profile", str(profile))
+    assert result.exit_code == 2
+    assert "goal.race" in result.stderr and "1 mile to 100 miles" in result.stderr
+
+
+def test_show_without_a_plan_says_how_to_make_one(runcoach) -> None:
+    result = runcoach("plan", "show")
+    assert result.exit_code == 3 and "plan create" in result.stderr
