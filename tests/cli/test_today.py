@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_warnings_and_compliance_answer_without_runs(runcoach, plan_file):
     day = (START + timedelta(days=3)).isoformat()
     warned = runcoach("warnings", "--plan", str(plan_file), "--date", day)
     assert warned.exit_code == 0 and "no warnings" in warned.stdout
-    weeks = runcoach("compliance", "--plan", str(plan_file), "--date", day, "--json").json()
+    weeks = runcoach("plan", "progress", "--plan", str(plan_file), "--date", day, "--json").json()
     assert weeks[0]["done"] == 0 and weeks[0]["planned"] >= 1
 
 
@@ -93,7 +94,7 @@ def test_shift_swaps_a_long_run_day_with_a_sleep_day_and_rewrites_the_plan_file(
     week = plan.weeks[1].days
     long_day = next(d.day for d in week if d.has(WorkoutKind.LONG))
     sleep_day = next(d.day for d in week if not d.day_type.can_run)
-    result = runcoach("shift", "--swap", long_day.isoformat(), sleep_day.isoformat(),
+    result = runcoach("plan", "shift", "--swap", long_day.isoformat(), sleep_day.isoformat(),
                       "--plan", str(path), "--json")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert any("Long run" in c for c in result.json()["changes"])
@@ -105,10 +106,14 @@ def test_shift_swaps_a_long_run_day_with_a_sleep_day_and_rewrites_the_plan_file(
 def test_an_extra_night_needs_its_date_and_a_day_type_the_plan_knows(runcoach, tmp_path):
     plan, path = rotating_plan_file(tmp_path)
     on = plan.weeks[1].start.isoformat()
-    assert runcoach("shift", "--insert-day", "night shift", "--plan", str(path)).exit_code == 2
-    unknown = runcoach("shift", "--insert-day", "gala", "--date", on, "--plan", str(path))
+    assert (
+        runcoach("plan", "shift", "--insert-day", "night shift", "--plan", str(path)).exit_code == 2
+    )
+    unknown = runcoach("plan", "shift", "--insert-day", "gala", "--date", on, "--plan", str(path))
     assert unknown.exit_code == 2 and "night shift" in unknown.stderr
-    extra = runcoach("shift", "--insert-day", "night shift", "--date", on, "--plan", str(path))
+    extra = runcoach(
+        "plan", "shift", "--insert-day", "night shift", "--date", on, "--plan", str(path)
+    )
     assert extra.exit_code == 0, extra.stderr
 
 
@@ -116,6 +121,27 @@ def test_an_unknown_feel_and_a_missing_plan_are_clear_errors(runcoach, tmp_path)
     bad = runcoach("today", "--feel", "meh")
     assert bad.exit_code == 2 and "meh" in bad.stderr
     missing = runcoach("today", "--plan", str(tmp_path / "nope.json"))
-    assert missing.exit_code == 3 and "nope.json" in missing.stderr
+    assert missing.exit_code == 2 and "nope.json" in missing.stderr
     none = runcoach("today")
-    assert none.exit_code == 3 and "no plan" in none.stderr
+    assert none.exit_code == 3 and "active plan" in none.stderr and "plan create" in none.stderr
+
+
+SHIFT_WORKER = Path(__file__).resolve().parents[2] / "docs" / "examples" / "shift-worker.yaml"
+
+
+def test_a_stored_plan_is_adapted_shifted_and_its_progress_shown(runcoach):
+    created = runcoach("plan", "create", "--profile", str(SHIFT_WORKER), "--today", "2026-11-22")
+    assert created.exit_code == 0, created.stderr
+    plan = plan_from_dict(runcoach("plan", "show", "--json").json()["plan"])
+    week = plan.weeks[2].days
+    long_day = next(d.day for d in week if d.has(WorkoutKind.LONG))
+    answer = runcoach("today", "--date", long_day.isoformat(), "--json").json()
+    assert answer["workouts"] and answer["reasons"]
+    blocked = next(d.day for d in week if not d.day_type.can_run)
+    shifted = runcoach("plan", "shift", "--swap", long_day.isoformat(), blocked.isoformat(),
+                       "--today", "2026-11-22", "--json")  # fmt: skip
+    assert shifted.exit_code == 0, shifted.stderr
+    again = plan_from_dict(runcoach("plan", "show", "--json").json()["plan"])
+    assert not again.day(long_day).is_run_day
+    weeks = runcoach("plan", "progress", "--date", long_day.isoformat(), "--json").json()
+    assert len(weeks) == 3 and all(w["done"] == 0 for w in weeks)

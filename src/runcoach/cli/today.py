@@ -1,4 +1,4 @@
-"""``runcoach today``, ``checkin``, ``warnings``, ``compliance`` and ``shift``: day by day."""
+"""``runcoach today``, ``checkin``, ``warnings``, ``plan progress`` and ``plan shift``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
+from runcoach.cli.plans import plan_group
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
 from runcoach.services import today as service
 
@@ -80,7 +81,7 @@ def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json:
     emit(as_json, data, lambda: render_warnings(data) or "no warnings: carry on")
 
 
-@click.command("compliance")
+@plan_group.command("progress")
 @date_option
 @plan_option
 @json_option
@@ -173,21 +174,27 @@ def _checkin_text(data: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-@click.command("shift")
+@plan_group.command("shift")
 @click.option("--swap", nargs=2, type=click.DateTime(["%Y-%m-%d"]), help="Swap two days' types.")
 @click.option("--insert-day", "day_type", help="Put this day type (e.g. 'night shift') on --date.")
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day of --insert-day.")
+@click.option(
+    "--today",
+    "now",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Days before this stay; default today.",
+)
 @plan_option
 @json_option
 @pass_app
-def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any,
+def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any, now: Any,
                   plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
     """A swapped shift or an extra day: the coming weeks re-flow around it."""
     swapped = (swap[0].date(), swap[1].date()) if swap else None
     if day_type is not None and day is None:
         raise click.UsageError("--insert-day needs --date: the day the extra day falls on")
     insert = (day_type, day.date()) if day_type is not None else None
-    data = service.shift(app.engine, plan_file, swapped, insert)
+    data = service.shift(app.engine, plan_file, swapped, insert, _day(now))
     emit(as_json, data, lambda: render_shift(data))
 
 
@@ -198,4 +205,5 @@ def render_shift(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = [today_command, checkin_command, warnings_command, compliance_command, shift_command]
+# ``plan progress`` and ``plan shift`` join the plan group of runcoach.cli.plans.
+COMMANDS = [today_command, checkin_command, warnings_command]

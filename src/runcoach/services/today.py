@@ -20,7 +20,7 @@ from runcoach.config import Settings
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.logged import LoggedRun, logged_runs
-from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict, workout_from_dict
+from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.runs import Feel, Run, Sport
 from runcoach.domain.schedule import DayType
@@ -31,7 +31,9 @@ from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.services.plans import read_plan_file
 from runcoach.store import checkins as store
+from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
 from runcoach.store.athletes import default_athlete_id
@@ -174,21 +176,22 @@ def local_today(conn: Connection, athlete_id: int) -> date:
     return run_store.local_date_of(datetime.now(UTC), zone)
 
 
-def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> Plan | None:
-    """The plan from a plan file (docs/plan-format.md); the stored plan comes with issue 4."""
-    if plan_file is None:
-        return None
-    try:
-        data = json.loads(plan_file.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise NotFound(f"there is no plan file {plan_file}") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{plan_file} is not a runcoach plan (JSON): {exc}") from exc
-    return plan_from_dict(data)
+def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> StoredOrFile:
+    """The plan from a plan file (docs/plan-format.md), else the athlete's active plan."""
+    if plan_file is not None:
+        return StoredOrFile(read_plan_file(plan_file), None)
+    stored = plan_store.get_plan(conn, athlete_id)
+    return StoredOrFile(stored.plan, stored.id)
+
+
+@dataclass(frozen=True)
+class StoredOrFile:
+    plan: Plan
+    plan_id: int | None  # None: the plan came from a file
 
 
 def gather(conn: Connection, athlete_id: int, settings: Settings, plan_file: Path | None) -> Inputs:
-    plan = load_plan(conn, athlete_id, plan_file)
+    plan = load_plan(conn, athlete_id, plan_file).plan
     return Inputs(plan, read_log(conn, athlete_id), read_shoes(conn, athlete_id, settings))
 
 
@@ -268,21 +271,26 @@ def shift(
     plan_file: Path | None,
     swap: tuple[date, date] | None = None,
     insert: tuple[str, date] | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
-    """``runcoach shift``: a swapped shift or an extra day; the coming weeks re-flow."""
+    """``runcoach plan shift``: a swapped shift or an extra day; the coming weeks re-flow."""
     if (swap is None) == (insert is None):
         raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
     with engine.begin() as conn:
         athlete = default_athlete_id(conn)
-        plan = _need_plan(Inputs(load_plan(conn, athlete, plan_file), []))
-        now = local_today(conn, athlete)
+        source = load_plan(conn, athlete, plan_file)
+        plan = source.plan
+        now = today or local_today(conn, athlete)
         if swap is not None:
             result = swap_days(plan, swap[0], swap[1], now)
         else:
             assert insert is not None
             result = insert_day(plan, day_type_named(plan, insert[0]), insert[1], now)
         detail = shifted_to_dict(result, swap, insert)
-        store.save_adjustment(conn, athlete, now, "shift", ["shift"], detail)
+        history = {**detail, "plan_before": plan_to_dict(plan)}  # the shift can be undone
+        store.save_adjustment(conn, athlete, now, "shift", ["shift"], history)
+        if source.plan_id is not None:
+            plan_store.replace_plan(conn, source.plan_id, result.plan)
     _save_plan(result.plan, plan_file)
     return detail
 
