@@ -96,4 +96,5 @@ def test_the_ladder_steps_down_block_by_block_to_the_dream():
     rungs = ladder(1260, 1020, TODAY)
     assert [r.time_s for r in rungs] == sorted((r.time_s for r in rungs), reverse=True)
     assert rungs[-1].time_s == 1020
+    assert rungs[-2].time_s > 1020  # the dream appears once
     assert (rungs[1].date - rungs[0].date).days == 84

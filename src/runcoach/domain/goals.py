@@ -31,6 +31,7 @@ STRETCH_MAX_PCT = 3.0  # % faster than predicted that a great day can give (~ me
 LADDER_BLOCK_WEEKS = 12  # weeks per intermediate goal
 LADDER_STEP_PCT = 2.5  # % faster per 12-week block (the gain curve's early slope, rounded)
 LADDER_MAX_RUNGS = 12  # three years of blocks
+LADDER_TOLERANCE_S = 0.5  # s; a rung within half a second of the dream reaches it
 # Longest run before a race: about 75 % of a half, 30-32 km before a marathon (common coaching
 # practice, e.g. Pfitzinger & Douglas, Advanced Marathoning 2009); long runs grow ~1.5 km/week.
 LONG_RUN_SHARE_NEEDED = 0.75  # of the race distance, capped at LONG_RUN_CAP_M
@@ -184,7 +185,7 @@ def ladder(start_s: float, dream_s: float, start_date: dt.date) -> tuple[Rung, .
     """Intermediate goals, one per training block, from the realistic time toward the dream."""
     rungs: list[Rung] = []
     time_s, date = start_s, start_date
-    while time_s > dream_s and len(rungs) < LADDER_MAX_RUNGS:
+    while time_s > dream_s + LADDER_TOLERANCE_S and len(rungs) < LADDER_MAX_RUNGS:
         time_s = max(time_s * (1 - LADDER_STEP_PCT / 100), dream_s)
         date = date + dt.timedelta(weeks=LADDER_BLOCK_WEEKS)
         rungs.append(Rung(date, time_s))

@@ -6,8 +6,9 @@
 The data are Vickers & Vertosick (2016), groups 1 and 2 (1,443 runners), read from
 ``--data``, ``$RUNCOACH_RACE_DATA`` or ``../shared/data/races`` beside the repository. Times
 are the authors' course-adjusted times (``*_ti_adj``), as in their paper. Folds are by
-runner: no runner is ever both in the fit and in the test. The 80 % interval's coverage is measured honestly: each outer fold's
-interval quantiles come from an inner cross-validation on its training runners only.
+runner: no runner is ever both in the fit and in the test. The 80 % interval's coverage is
+measured honestly: each outer fold's interval quantiles come from an inner cross-validation
+on its training runners only.
 """
 
 from __future__ import annotations

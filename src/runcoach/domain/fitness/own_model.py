@@ -40,7 +40,7 @@ MIN_SPAN = 0.2  # log distance ratio below which two results give no personal ex
 RESIDUAL_SCALE_FLOOR = 1.5  # log ratio added to |log ratio|: same-distance results still vary
 TARGET_REFERENCE_M = 10_000.0  # m, centre of the target-distance term
 RECENCY_HALF_LIFE_DAYS = 90.0  # days; a result's weight halves every 90 days (assumption)
-NEAR_RATIO = 0.5  # log distance ratio under which the exponent shrinks toward Riegel's (CV)
+NEAR_RATIO = 0.8  # log distance ratio under which the exponent shrinks toward Riegel's (CV)
 INTERVAL_SHARE = 0.8  # the prediction interval's nominal coverage
 
 
@@ -59,38 +59,38 @@ OWN_MODEL_COEFFICIENTS: dict[str, CoefficientSet] = {
     "long-one": CoefficientSet(
         (0.372550, -0.064047, -0.021068, 0.536366, -0.005900,
          0.011448, 0.000000, 0.000000),
-        -0.023605,
-        0.032313,
+        -0.022701,
+        0.034217,
     ),
     "long-two": CoefficientSet(
         (0.447944, -0.091275, -0.038559, 0.644913, -0.029775,
          0.046098, 0.000000, 0.000000, -0.202839, 0.013708),
-        -0.025460,
-        0.029260,
+        -0.022121,
+        0.032617,
     ),
     "middle-one": CoefficientSet(
         (1.061397, -0.008423, 0.010066, 0.005793, -0.004613,
          -0.011053, 0.058961, -0.031778),
-        -0.030233,
-        0.031311,
+        -0.031471,
+        0.029247,
     ),
     "middle-two": CoefficientSet(
         (0.972351, -0.022125, 0.035215, 0.045030, 0.020138,
          0.013485, 0.029811, -0.056522, 0.021872, 0.028163),
-        -0.033355,
-        0.031074,
+        -0.033754,
+        0.029556,
     ),
     "short-one": CoefficientSet(
         (1.080234, -0.015108, 0.018556, 0.008826, -0.005472,
          -0.009815, -0.015039, 0.003191),
-        -0.035606,
-        0.031301,
+        -0.035604,
+        0.030763,
     ),
     "short-two": CoefficientSet(
         (1.192521, -0.011299, 0.007807, -0.004307, 0.001112,
          -0.025729, 0.007113, 0.005395, -0.124171, 0.010363),
-        -0.032195,
-        0.029041,
+        -0.032694,
+        0.029350,
     ),
 }
 # fmt: on
