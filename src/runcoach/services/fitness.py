@@ -15,7 +15,7 @@ from typing import Any
 
 from runcoach.domain.errors import InvalidInput, NotFound, RuncoachError
 from runcoach.domain.fitness.conditions import Conditions
-from runcoach.domain.fitness.current import Performance
+from runcoach.domain.fitness.current import Fitness, Performance, current_fitness
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
 from runcoach.domain.fitness.vdot import vdot_from_performance
@@ -135,16 +135,34 @@ def paces_for(
     resting_hr: int | None,
     today: dt.date | None = None,
 ) -> PacesReport:
-    """Training paces from the best VDOT among the results (or the log), zones if max HR."""
-    results = results_or_log(result_texts, today or dt.date.today())
-    vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
-    zones = None if max_hr is None else heart_rate_zones(max_hr, resting_hr)
+    """Training paces from the best VDOT among the results, else from current fitness in the log.
+
+    Zones when a max heart rate is given (Karvonen with a resting heart rate).
+    """
     if max_hr is None and resting_hr is not None:
         raise InvalidInput(
             "a resting heart rate needs a max heart rate too",
             hint="e.g. --max-hr 186 --resting-hr 52",
         )
-    return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
+    zones = None if max_hr is None else heart_rate_zones(max_hr, resting_hr)
+    if result_texts:
+        results = parse_results(result_texts)
+        vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
+        return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
+    fitness = fitness_from_log(today or dt.date.today())
+    used = tuple(w.performance.as_result(fitness.on) for w in fitness.used)
+    return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
+
+
+def fitness_from_log(today: dt.date) -> Fitness:
+    """Current fitness (recency-weighted VDOT) from the races and efforts in the log."""
+    fitness = current_fitness(performances_from_log(), today)
+    if fitness is None:
+        raise NotFound(
+            "no race, time trial or hard effort in the last year to judge fitness from",
+            hint=f"give a result instead, for example --result {RESULT_EXAMPLE.split(',')[0]}",
+        )
+    return fitness
 
 
 @dataclass(frozen=True)
