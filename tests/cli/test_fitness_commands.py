@@ -105,3 +105,15 @@ def test_a_bad_temperature_gets_an_example(runcoach):
                       "--result", "5k=21:00", "--temperature", "hot")  # fmt: skip
     assert result.exit_code == 2
     assert "24C" in result.stderr
+
+
+def test_a_weekly_distance_without_a_unit_is_refused_with_an_example(runcoach):
+    result = runcoach("predict", "--result", "half=1:40:00", "--weekly-distance", "35", *MARATHON)
+    assert result.exit_code == 2
+    assert "35mi" in result.stderr
+
+
+def test_a_distance_beyond_100km_is_refused(runcoach):
+    result = runcoach("predict", "--result", "half=1:40:00", "--to", "200k")
+    assert result.exit_code == 2
+    assert "800 m to 100 km" in result.stderr

@@ -54,6 +54,23 @@ def optional(parse: Any, text: str | None) -> Any:
     return None if text is None else parse(text)
 
 
+WEEKLY_MIN_M = 1_000.0  # m; less than 1 km a week is a typo ("35" is 35 metres), not volume
+WEEKLY_MAX_M = 400_000.0  # m; beyond any runner's weekly volume
+
+
+def parse_weekly_distance(text: str | None) -> float | None:
+    """A weekly volume ("35mi", "55km"), refusing a bare number that means metres by mistake."""
+    if text is None:
+        return None
+    metres = parse_distance(text)
+    if not WEEKLY_MIN_M <= metres <= WEEKLY_MAX_M:
+        raise InvalidInput(
+            f"'{text}' is {metres:g} m a week, not a running volume",
+            hint="write the unit, for example --weekly-distance 35mi or 55km",
+        )
+    return metres
+
+
 def performances_from_log(athlete_id: int | None = None) -> list[Performance]:
     """Races, time trials and best efforts from the training log (not stored yet on main)."""
     raise NotFound(
@@ -73,7 +90,7 @@ def predict_race(
 ) -> Prediction:
     today = today or dt.date.today()
     results = results_or_log(result_texts, today)
-    return predict(results, parse_distance(to), optional(parse_distance, weekly_distance))
+    return predict(results, parse_distance(to), parse_weekly_distance(weekly_distance))
 
 
 def _batch_line(line: str) -> Prediction:
@@ -229,7 +246,7 @@ def check_goal_text(
     return check_goal(
         Goal(distance_m, time_s, parse_date(date), conditions.parse()),
         results_or_log(result_texts, today),
-        optional(parse_distance, weekly_distance),
+        parse_weekly_distance(weekly_distance),
         today,
         dream_s=dream_s,
         longest_run_m=optional(parse_distance, longest_run),
