@@ -81,6 +81,7 @@ def test_goal_check_gives_a_verdict_with_the_numbers(runcoach):
     data = result.json()
     assert data["verdict"] in {"within reach", "a stretch", "not realistic this time"}
     assert data["conditions_cost_s"] > 0
+    assert any("Daniels" in a for a in data["assumptions"])
     assert {a["name"] for a in data["conditions"]["adjustments"]} == {
         "heat", "time of day", "elevation gain", "altitude",
     }  # fmt: skip

@@ -87,6 +87,7 @@ def render(v: Verdict, units: UnitSystem) -> str:
     lines += [f"  - {reason}" for reason in v.reasons]
     lines.append(f"realistic this time: {format_duration(v.realistic_s)}")
     lines += _what_would_help(v, units)
+    lines += [f"assumed: {a}" for a in v.assumptions]
     if v.ladder:
         lines.append("ladder of intermediate goals:")
         lines += [f"  {r.date.isoformat()}  {format_duration(r.time_s)}" for r in v.ladder]
@@ -104,7 +105,7 @@ def _what_would_help(v: Verdict, units: UnitSystem) -> list[str]:
         return []
     lines = []
     if v.weeks_needed is None:
-        lines.append("  more weeks: more than one training cycle; aim at the ladder below")
+        lines.append("  more weeks: more than a year of one build-up; aim at the ladder below")
     else:
         lines.append(f"  more weeks: about {v.weeks_needed:.0f} weeks of training from today")
     if v.weekly_distance_needed_m is not None:

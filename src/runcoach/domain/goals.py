@@ -27,6 +27,7 @@ IMPROVEMENT_TAU_WEEKS = 30.0  # weeks, time constant of the diminishing gain
 # no evidence that slower builds prevent injury, so it is a ceiling, not a guarantee).
 VOLUME_GROWTH_PER_WEEK = 0.075  # fraction per week, averaged over build and recovery weeks
 VOLUME_BUILD_CAP = 1.5  # the race-day volume is at most 1.5x today's in one cycle
+ONE_CYCLE_WEEKS = 52.0  # weeks; a gap that needs longer is for the ladder, not one build-up
 STRETCH_MAX_PCT = 3.0  # % faster than predicted that a great day can give (~ median model error)
 LADDER_BLOCK_WEEKS = 12  # weeks per intermediate goal
 LADDER_STEP_PCT = 2.5  # % faster per 12-week block (the gain curve's early slope, rounded)
@@ -79,6 +80,17 @@ class Verdict:
     weekly_distance_needed_m: float | None  # volume that would close the gap on the same date
     ladder: tuple[Rung, ...]
     reasons: tuple[str, ...]
+    assumptions: tuple[str, ...] = ()
+
+
+ASSUMPTIONS = (
+    f"fitness gain {IMPROVEMENT_MAX_PCT:g} % x (1 - e^(-weeks/{IMPROVEMENT_TAU_WEEKS:g})) of race "
+    "time for consistent training: about 1 VDOT point every 7-8 weeks, a discounted reading of "
+    "Daniels' advice (Running Formula, 2014) to raise the training VDOT by 1 every 4-6 weeks",
+    "weekly volume grows about 10 % a week in three weeks of four, at most "
+    f"{VOLUME_BUILD_CAP:g}x today's in one cycle (the coaching 10 % rule)",
+    f"a stretch is at most {STRETCH_MAX_PCT:g} % faster than the race-day prediction (a great day)",
+)
 
 
 def improvement_pct(weeks: float) -> float:
@@ -92,7 +104,8 @@ def weeks_for_improvement(pct: float) -> float | None:
         return 0.0
     if pct >= IMPROVEMENT_MAX_PCT:
         return None
-    return -IMPROVEMENT_TAU_WEEKS * math.log(1.0 - pct / IMPROVEMENT_MAX_PCT)
+    weeks = -IMPROVEMENT_TAU_WEEKS * math.log(1.0 - pct / IMPROVEMENT_MAX_PCT)
+    return weeks if weeks <= ONE_CYCLE_WEEKS else None
 
 
 def built_volume_m(weekly_distance_m: float | None, weeks: float) -> float | None:
@@ -140,6 +153,7 @@ def check_goal(
         ladder=ladder(with_conditions, dream_s or goal.time_s, goal.race_date),
         reasons=_reasons(kind, needed, effect, goal, with_conditions)
         + _long_run_reasons(goal, longest_run_m, weeks_left),
+        assumptions=ASSUMPTIONS,
     )
 
 
