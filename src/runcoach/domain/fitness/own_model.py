@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.models import RIEGEL_EXPONENT, vdot_time
+from runcoach.domain.fitness.vdot import vdot_from_performance
 from runcoach.domain.units import METRES_PER_MILE
 
 OWN_MODEL_NAME = "runcoach-2026"
@@ -40,6 +41,7 @@ MIN_SPAN = 0.2  # log distance ratio below which two results give no personal ex
 RESIDUAL_SCALE_FLOOR = 1.5  # log ratio added to |log ratio|: same-distance results still vary
 TARGET_REFERENCE_M = 10_000.0  # m, centre of the target-distance term
 RECENCY_HALF_LIFE_DAYS = 90.0  # days; a result's weight halves every 90 days (assumption)
+SPEED_REFERENCE_VDOT = 45.0  # ml/kg/min, centre of the pace-level term (data median ~45)
 NEAR_RATIO = 0.8  # log distance ratio under which the exponent shrinks toward Riegel's (CV)
 INTERVAL_SHARE = 0.8  # the prediction interval's nominal coverage
 
@@ -57,40 +59,43 @@ class CoefficientSet:
 # fmt: off
 OWN_MODEL_COEFFICIENTS: dict[str, CoefficientSet] = {
     "long-one": CoefficientSet(
-        (0.372550, -0.064047, -0.021068, 0.536366, -0.005900,
-         0.011448, 0.000000, 0.000000),
-        -0.022701,
-        0.034217,
+        (0.374236, -0.090475, -0.023264, 0.538793, -0.013992,
+         0.018771, 0.000000, 0.000000, 0.046547),
+        -0.022865,
+        0.033717,
     ),
     "long-two": CoefficientSet(
-        (0.447944, -0.091275, -0.038559, 0.644913, -0.029775,
-         0.046098, 0.000000, 0.000000, -0.202839, 0.013708),
-        -0.022121,
-        0.032617,
+        (0.443124, -0.093244, -0.031028, 0.637973, -0.026352,
+         0.025573, 0.000000, 0.000000, 0.039544, -0.195320,
+         0.015590),
+        -0.024123,
+        0.033893,
     ),
     "middle-one": CoefficientSet(
-        (1.061397, -0.008423, 0.010066, 0.005793, -0.004613,
-         -0.011053, 0.058961, -0.031778),
-        -0.031471,
-        0.029247,
+        (1.055737, -0.024055, 0.007317, 0.019133, -0.012427,
+         -0.015898, 0.066305, -0.042729, 0.058804),
+        -0.030509,
+        0.029800,
     ),
     "middle-two": CoefficientSet(
-        (0.972351, -0.022125, 0.035215, 0.045030, 0.020138,
-         0.013485, 0.029811, -0.056522, 0.021872, 0.028163),
-        -0.033754,
-        0.029556,
+        (0.975619, -0.015494, 0.036879, 0.041245, 0.019701,
+         0.010863, 0.030303, -0.056062, -0.011427, 0.021770,
+         0.026581),
+        -0.034339,
+        0.029321,
     ),
     "short-one": CoefficientSet(
-        (1.080234, -0.015108, 0.018556, 0.008826, -0.005472,
-         -0.009815, -0.015039, 0.003191),
-        -0.035604,
-        0.030763,
+        (1.085741, 0.002141, 0.014894, 0.005742, -0.000440,
+         -0.008452, -0.018298, -0.000925, -0.046215),
+        -0.033995,
+        0.031719,
     ),
     "short-two": CoefficientSet(
-        (1.192521, -0.011299, 0.007807, -0.004307, 0.001112,
-         -0.025729, 0.007113, 0.005395, -0.124171, 0.010363),
-        -0.032694,
-        0.029350,
+        (1.167307, 0.003562, 0.001302, -0.012680, 0.006578,
+         -0.022741, -0.001581, 0.005156, -0.048625, -0.088781,
+         0.005969),
+        -0.031224,
+        0.028161,
     ),
 }
 # fmt: on
@@ -138,6 +143,11 @@ def mileage_term(weekly_mi: float) -> float:
     return math.log((weekly_mi + MILEAGE_OFFSET_MI) / (MILEAGE_REFERENCE_MI + MILEAGE_OFFSET_MI))
 
 
+def speed_term(result: Result) -> float:
+    """The anchor's pace level: log of its VDOT relative to a reference recreational runner."""
+    return math.log(vdot_from_performance(result.distance_m, result.time_s) / SPEED_REFERENCE_VDOT)
+
+
 def choose_anchor(results: Sequence[Result], target_m: float) -> Result:
     """The result nearest the target distance, recent results preferred."""
     return max(
@@ -181,6 +191,7 @@ def design(results: Sequence[Result], target_m: float, weekly_mi: float) -> Desi
         ratio * m * abs(ratio),
         min(ratio, 0.0),
         min(ratio, 0.0) * m,
+        ratio * speed_term(anchor),
     ]
     personal = personal_exponent(results)
     size = target_band(target_m)
