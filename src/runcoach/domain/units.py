@@ -224,3 +224,52 @@ def distance_label(distance_m: float) -> str:
     if distance_m >= METRES_PER_KM and distance_m % 100 == 0:
         return f"{distance_m / METRES_PER_KM:g}k"
     return f"{distance_m:g} m"
+
+
+TEMPERATURE_EXAMPLES = "24C, 24°C, 75F"
+_TEMPERATURE_RE = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*°?\s*(?P<unit>c|f)?$")
+
+
+def parse_temperature(text: str) -> float:
+    """Parse "24C", "24 °C" or "75F" and return degrees Celsius (a bare number is Celsius)."""
+    match = _TEMPERATURE_RE.match(text.strip().lower())
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a temperature runcoach understands",
+            hint=f"for example {TEMPERATURE_EXAMPLES}",
+        )
+    value = float(match["num"])
+    celsius = (value - 32.0) * 5.0 / 9.0 if match["unit"] == "f" else value
+    if not -40.0 <= celsius <= 55.0:
+        raise InvalidInput(
+            f"{text} is outside the temperatures people race in (-40 to 55 °C)",
+            hint=f"for example {TEMPERATURE_EXAMPLES}",
+        )
+    return celsius
+
+
+def parse_percentage(text: str) -> float:
+    """Parse "70%" or "70" and return 70.0 (0-100)."""
+    cleaned = text.strip().rstrip("%").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        value = math.nan
+    if not 0.0 <= value <= 100.0:
+        raise InvalidInput(f"'{text}' is not a percentage from 0 to 100", hint="for example 70%")
+    return value
+
+
+_TIME_OF_DAY_RE = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?$")
+
+
+def parse_time_of_day(text: str) -> float:
+    """Parse "09:00", "21:30", "9pm" or "7:30am" and return the hour of day (21.5)."""
+    match = _TIME_OF_DAY_RE.match(text.strip().lower())
+    hours = int(match["h"]) if match else 99
+    minutes = int(match["m"] or 0) if match else 0
+    if match and match["ampm"]:
+        hours = hours % 12 + (12 if match["ampm"] == "pm" else 0) if hours <= 12 else 99
+    if not match or hours > 23 or minutes > 59:
+        raise InvalidInput(f"'{text}' is not a time of day", hint="for example 09:00, 21:30 or 9pm")
+    return hours + minutes / 60.0

@@ -32,7 +32,7 @@ DROP_SLOW_AMPLITUDE = 0.1894393  # fraction, the slow-decaying term
 DROP_SLOW_RATE = 0.012778  # 1/min
 
 # Range of VDOT runcoach accepts: Daniels' tables run 30-85; below ~20 is walking pace.
-VDOT_MIN = 15.0  # ml/kg/min
+VDOT_MIN = 10.0  # ml/kg/min
 VDOT_MAX = 95.0  # ml/kg/min, above any recorded human VO2max-equivalent
 
 # Distances the equations are meant for (Daniels' tables: 1500 m to the marathon; we allow a

@@ -1,0 +1,89 @@
+"""``runcoach predict``: a race time from your results and weekly volume, with its interval."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.output import emit, json_option, to_jsonable
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.fitness.own_model import INTERVAL_SHARE, Prediction
+from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
+from runcoach.services.fitness import predict_batch, predict_race
+
+
+@click.command("predict")
+@click.option(
+    "--result",
+    "results",
+    multiple=True,
+    metavar="DIST=TIME",
+    help="A result, e.g. 10k=41:30 (repeat for more).",
+)
+@click.option("--weekly-distance", metavar="DIST", help="Typical weekly volume, e.g. 35mi or 55km.")
+@click.option(
+    "--to", "to", metavar="DIST", help="The race to predict: 5k, 10k, half, marathon, 50k..."
+)
+@click.option(
+    "--batch", type=click.File("r"), help="A JSON-lines file, one runner a line ('-' = stdin)."
+)
+@json_option
+@pass_app
+def predict_command(
+    app: AppContext,
+    results: tuple[str, ...],
+    weekly_distance: str | None,
+    to: str | None,
+    batch: Any,
+    as_json: bool,
+) -> None:
+    """Predict a race time from your results (runcoach's own model, with an 80 % interval)."""
+    if batch is not None:
+        for answer in predict_batch(batch):
+            click.echo(to_jsonable_line(answer))
+        return
+    if to is None:
+        raise InvalidInput("say which race to predict", hint="for example --to marathon")
+    prediction = predict_race(results, to, weekly_distance)
+    emit(as_json, prediction_json(prediction), lambda: render(prediction, app.settings.units))
+
+
+def to_jsonable_line(answer: dict[str, Any]) -> str:
+    return json.dumps(answer, ensure_ascii=False)
+
+
+def prediction_json(p: Prediction) -> dict[str, Any]:
+    return {
+        "distance_m": p.target_m,
+        "seconds": round(p.time_s, 1),
+        "low_seconds": round(p.low_s, 1),
+        "high_seconds": round(p.high_s, 1),
+        "interval": INTERVAL_SHARE,
+        "time": format_duration(p.time_s),
+        "model": p.model,
+        "used": to_jsonable(p.used),
+        "weekly_distance_m": p.weekly_distance_m,
+    }
+
+
+def render(p: Prediction, units: UnitSystem) -> str:
+    used = ", ".join(f"{distance_label(r.distance_m)} {format_duration(r.time_s)}" for r in p.used)
+    volume = (
+        "unknown (assumed 30 mi/week)"
+        if p.weekly_distance_m is None
+        else f"{format_distance(p.weekly_distance_m, units, 0)}/week"
+    )
+    return "\n".join(
+        [
+            f"{distance_label(p.target_m)}: {format_duration(p.time_s)} "
+            f"(80 % interval {format_duration(p.low_s)} - {format_duration(p.high_s)})",
+            f"from: {used}; weekly volume {volume}",
+            f"model: {p.model} (see docs/models.md)",
+        ]
+    )
+
+
+COMMANDS = [predict_command]

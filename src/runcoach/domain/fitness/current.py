@@ -1,0 +1,120 @@
+"""Current fitness (VDOT) from dated performances: races, time trials and hard best efforts.
+
+Recent performances weigh more (a half-life), races more than best efforts found inside
+training runs (those are often not all-out). Efforts well below the runner's best recent
+level are left out, because a relaxed long run's "best 10 km" says little about fitness.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.fitness.own_model import Result
+from runcoach.domain.fitness.vdot import DISTANCE_MAX_M, DISTANCE_MIN_M, vdot_from_performance
+
+FITNESS_HALF_LIFE_DAYS = 90.0  # days; weight halves every 90 days (detraining ~ months; assumption)
+LOOKBACK_DAYS = 365  # days; older performances are not current fitness
+SUBMAXIMAL_SHARE = 0.92  # performances under 92 % of the best recent VDOT are not all-out
+MIN_EFFORT_M = 1500.0  # m; shorter best efforts are too noisy (GPS, sprints) to count
+
+
+class PerformanceKind(StrEnum):
+    RACE = "race"
+    TIME_TRIAL = "time-trial"
+    EFFORT = "effort"
+
+
+# How much each kind counts: a best effort inside a run is rarely all-out (assumption).
+KIND_WEIGHT: dict[PerformanceKind, float] = {
+    PerformanceKind.RACE: 1.0,
+    PerformanceKind.TIME_TRIAL: 0.9,
+    PerformanceKind.EFFORT: 0.6,
+}
+
+
+@dataclass(frozen=True)
+class Performance:
+    """A dated all-out (or nearly) performance over a distance."""
+
+    date: dt.date
+    distance_m: float
+    time_s: float
+    kind: PerformanceKind = PerformanceKind.RACE
+
+    def as_result(self, today: dt.date) -> Result:
+        return Result(self.distance_m, self.time_s, float((today - self.date).days))
+
+
+@dataclass(frozen=True)
+class WeightedPerformance:
+    performance: Performance
+    vdot: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class Fitness:
+    """A runner's fitness on a date, and the performances it rests on."""
+
+    on: dt.date
+    vdot: float
+    used: tuple[WeightedPerformance, ...]
+    half_life_days: float = FITNESS_HALF_LIFE_DAYS
+
+
+def _weight(performance: Performance, on: dt.date) -> float:
+    age_days = (on - performance.date).days
+    return KIND_WEIGHT[performance.kind] * float(0.5 ** (age_days / FITNESS_HALF_LIFE_DAYS))
+
+
+def _candidates(performances: Sequence[Performance], on: dt.date) -> list[WeightedPerformance]:
+    out = []
+    for p in performances:
+        age = (on - p.date).days
+        if not 0 <= age <= LOOKBACK_DAYS or not DISTANCE_MIN_M <= p.distance_m <= DISTANCE_MAX_M:
+            continue
+        if p.kind is PerformanceKind.EFFORT and p.distance_m < MIN_EFFORT_M:
+            continue
+        out.append(
+            WeightedPerformance(p, vdot_from_performance(p.distance_m, p.time_s), _weight(p, on))
+        )
+    return out
+
+
+def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness | None:
+    """Recency-weighted VDOT on ``on`` from the near-maximal performances of the last year."""
+    candidates = _candidates(performances, on)
+    if not candidates:
+        return None
+    best = max(c.vdot for c in candidates)
+    kept = tuple(c for c in candidates if c.vdot >= SUBMAXIMAL_SHARE * best)
+    total = sum(c.weight for c in kept)
+    vdot = sum(c.vdot * c.weight for c in kept) / total
+    return Fitness(on, vdot, kept)
+
+
+def fitness_history(performances: Sequence[Performance], dates: Sequence[dt.date]) -> list[Fitness]:
+    """Fitness on each of ``dates`` (only performances up to that date count)."""
+    history = []
+    for on in dates:
+        fitness = current_fitness([p for p in performances if p.date <= on], on)
+        if fitness is not None:
+            history.append(fitness)
+    return history
+
+
+def monthly_dates(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first of each month from ``start``'s month to ``end``, then ``end`` itself."""
+    if end < start:
+        raise InvalidInput(
+            "the history's end comes before its start", hint="e.g. 2026-01-01..2026-11-01"
+        )
+    dates, day = [], dt.date(start.year, start.month, 1)
+    while day < end:
+        dates.append(day)
+        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return [*dates, end]

@@ -1,0 +1,100 @@
+"""The verdict on a goal: the issue's must-pass examples and the rules behind them."""
+
+import datetime as dt
+
+import pytest
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.fitness.conditions import Conditions
+from runcoach.domain.fitness.own_model import Result, predict
+from runcoach.domain.goals import (
+    Goal,
+    VerdictKind,
+    check_goal,
+    improvement_pct,
+    ladder,
+    weeks_for_improvement,
+)
+from runcoach.domain.units import parse_duration
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def test_a_21_minute_5k_runner_aiming_at_17_minutes_next_month_is_told_it_is_not_realistic():
+    goal = Goal(5000, parse_duration("17:00"), TODAY + dt.timedelta(days=30))
+    verdict = check_goal(goal, [Result(5000, parse_duration("21:00"))], 30_000, TODAY)
+    assert verdict.kind is VerdictKind.NOT_REALISTIC
+    # ...and is told what is realistic: about 20:40-21:00 next month, not 17:00
+    assert parse_duration("20:30") < verdict.realistic_s < parse_duration("21:00")
+    assert verdict.weeks_needed is None  # more than one training cycle away
+    assert verdict.ladder[-1].time_s == pytest.approx(goal.time_s)
+    assert len(verdict.ladder) >= 6  # a ladder of intermediate goals toward 17:00
+
+
+# A runner whose fitness predicts about 26:00 for 8 km in cool morning conditions.
+FIVE_K = [Result(5000, parse_duration("15:42"))]
+EIGHT_K_GOAL = parse_duration("26:00")
+RACE_DAY = TODAY + dt.timedelta(weeks=3)
+
+
+def test_the_8k_runner_is_predicted_about_26_minutes():
+    assert predict(FIVE_K, 8000, 50_000).time_s == pytest.approx(EIGHT_K_GOAL, abs=15)
+
+
+def test_26_minutes_for_8k_is_within_reach_on_a_cool_morning():
+    cool = Conditions(temperature_c=10, dew_point_c=4, start_hour=10)
+    verdict = check_goal(Goal(8000, EIGHT_K_GOAL, RACE_DAY, cool), FIVE_K, 50_000, TODAY)
+    assert verdict.kind is VerdictKind.WITHIN_REACH
+
+
+def test_26_minutes_for_8k_at_9pm_29c_and_humid_is_no_longer_within_reach():
+    hot = Conditions(temperature_c=29, humidity_pct=75, start_hour=21)
+    verdict = check_goal(Goal(8000, EIGHT_K_GOAL, RACE_DAY, hot), FIVE_K, 50_000, TODAY)
+    assert verdict.kind is not VerdictKind.WITHIN_REACH
+    assert verdict.conditions_cost_s > 60  # the heat costs well over a minute
+    assert any(r.startswith("heat costs about") for r in verdict.reasons)
+
+
+def test_a_goal_slower_than_the_prediction_is_within_reach():
+    goal = Goal(10_000, parse_duration("45:00"), TODAY + dt.timedelta(weeks=10))
+    verdict = check_goal(goal, [Result(10_000, parse_duration("44:00"))], 40_000, TODAY)
+    assert verdict.kind is VerdictKind.WITHIN_REACH
+
+
+def test_a_goal_two_percent_beyond_the_race_day_prediction_is_a_stretch():
+    results = [Result(10_000, parse_duration("44:00"))]
+    probe = check_goal(
+        Goal(10_000, parse_duration("44:00"), TODAY + dt.timedelta(weeks=8)), results, None, TODAY
+    )
+    goal_s = probe.race_day_with_conditions_s / 1.02
+    verdict = check_goal(Goal(10_000, goal_s, TODAY + dt.timedelta(weeks=8)), results, None, TODAY)
+    assert verdict.kind is VerdictKind.STRETCH
+
+
+def test_a_goal_date_in_the_past_is_refused_with_an_example():
+    goal = Goal(5000, 1200, TODAY - dt.timedelta(days=1))
+    with pytest.raises(InvalidInput, match="not in the future") as error:
+        check_goal(goal, [Result(5000, 1260)], None, TODAY)
+    assert error.value.hint and "--date" in error.value.hint
+
+
+def test_more_weeks_mean_more_assumed_improvement_with_diminishing_returns():
+    assert improvement_pct(0) == 0
+    assert improvement_pct(12) < improvement_pct(24) < 2 * improvement_pct(12)
+    assert weeks_for_improvement(improvement_pct(20)) == pytest.approx(20)
+
+
+def test_a_short_longest_run_is_named_in_the_marathon_verdict():
+    goal = Goal(42_195, parse_duration("3:30:00"), TODAY + dt.timedelta(weeks=6))
+    verdict = check_goal(
+        goal, [Result(21_097.5, parse_duration("1:38:00"))], 50_000, TODAY, longest_run_m=14_000
+    )
+    assert any("longest recent run 14 km" in r for r in verdict.reasons)
+
+
+def test_the_ladder_steps_down_block_by_block_to_the_dream():
+    rungs = ladder(1260, 1020, TODAY)
+    assert [r.time_s for r in rungs] == sorted((r.time_s for r in rungs), reverse=True)
+    assert rungs[-1].time_s == 1020
+    assert rungs[-2].time_s > 1020  # the dream appears once
+    assert (rungs[1].date - rungs[0].date).days == 84
