@@ -286,7 +286,7 @@ def _weeks(
         b.waivers.append(Waiver(day, rule, "the runner insisted on this race"))
         b.notes.append(
             f"WARNING: the race on {day} is longer than your longest recent run "
-            "allows (+10 %). Kept because you insisted; run it as a long run."
+            "allows (+10 %). Kept because you insisted: treat it as a controlled effort (marathon pace) rather than an all-out race."
         )
     return out
 

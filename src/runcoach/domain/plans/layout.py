@@ -344,6 +344,10 @@ class WeekLayout:
 
     def _easy_workout(self, i: int, minutes: float) -> Workout:
         minutes = max(1.0, round(minutes))
+        after_long = i > 0 and any(w.kind.value == "long" for w in self.slots[i - 1])
+        if after_long and self.wk.long_share > LONG_SHARE and minutes >= 45:
+            title = f"Back-to-back easy {minutes:.0f} min"
+            return lib.easy_run(self.wk.paces, minutes, title)
         if self._hard_before(i) and not self.wk.recovery:
             return lib.recovery_run(self.wk.paces, minutes)
         if minutes >= 30 and not self.wk.recovery and i % 3 == 1:
