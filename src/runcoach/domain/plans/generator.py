@@ -59,7 +59,7 @@ MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDO
 OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
-GROWTH_MARGIN = 0.96  # stay this far under the growth caps, for rounding (fraction)
+GROWTH_MARGIN = 0.98  # stay this far under the growth caps, for rounding (fraction)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
 
 
@@ -281,12 +281,14 @@ def _weeks(
     assign_variety(out, p)
     _say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
     _say_long_share(b, out, ultra)
+    _say_longest(b, out, carry.max_long_m)
     b.notes.extend(carry.notes)
     for day, rule in carry.waived:
         b.waivers.append(Waiver(day, rule, "the runner insisted on this race"))
         b.notes.append(
             f"WARNING: the race on {day} is longer than your longest recent run "
-            "allows (+10 %). Kept because you insisted: treat it as a controlled effort (marathon pace) rather than an all-out race."
+            "allows (+10 %). Kept because you insisted: run it as a controlled effort "
+            "(marathon pace) rather than all out."
         )
     return out
 
@@ -313,6 +315,20 @@ def _goal_distance(week: Week, goal_day: date | None) -> float:
         for d, w in week.workouts()
         if d.day == goal_day and w.kind is WorkoutKind.RACE
     )
+
+
+def _say_longest(b: _Build, weeks: list[Week], longest_m: float) -> None:
+    goal_m = b.profile.goal.distance_m
+    if goal_m is None or goal_m < 15000:
+        return
+    wanted = min(peak_long_m(goal_m, b.profile.years_running), goal_m * 0.75)
+    if longest_m < wanted * 0.9:
+        b.notes.append(
+            f"The longest run reaches {format_distance(longest_m, digits=1)}: with the volume "
+            "you can build in this time, the 10 % and 30 % rules keep it there (a race-specific "
+            f"long run would be about {format_distance(wanted, digits=0)}). Race day will be a "
+            "step up: start slower than goal pace and walk the aid stations if you need to."
+        )
 
 
 def _say_long_share(b: _Build, weeks: list[Week], ultra: bool) -> None:
