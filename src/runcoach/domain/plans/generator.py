@@ -43,6 +43,7 @@ from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     MIN_LONGEST_M,
     MIN_WEEKLY_M,
+    RECOVERY_FACTOR,
     ULTRA_M,
     WeekShape,
     peak_long_m,
@@ -81,6 +82,11 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
     careful = profile.is_beginner or profile.recent_injury is not None
+    if profile.recent_injury is not None:
+        b.notes.append(
+            f"After '{profile.recent_injury}': gentler growth, a recovery week every "
+            "third week, and an easy cross-training session most weeks."
+        )
     shapes = shape_weeks(
         start,
         weeks,
@@ -264,6 +270,8 @@ def _weeks(
     out: list[Week] = []
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_date)
+        if shape.recovery and out:
+            ceiling = min(ceiling, out[-1].distance_m * RECOVERY_FACTOR)
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - _goal_distance(w, b.profile.goal.race_date) for w in out)
             ceiling = min(ceiling, peak * shape.long_factor)
@@ -407,6 +415,7 @@ def _week_input(
         start=plan_start,
         long_weekday=p.availability.long_run_weekday,
         long_day_type=p.availability.long_run_day_type,
+        cross_training=p.recent_injury is not None,
     )
 
 
