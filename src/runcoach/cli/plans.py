@@ -87,13 +87,17 @@ def _created_text(built: service.Built, app: AppContext) -> str:
 
 @plan_group.command("show")
 @_plan_id
+@click.option("--week", type=int, help="Only this week (1 is the first).")
+@click.option("--details", is_flag=True, help="Every workout in full: steps, paces, mini, tip.")
 @json_option
 @pass_app
-def show_command(app: AppContext, plan_id: int | None, as_json: bool) -> None:
+def show_command(
+    app: AppContext, plan_id: int | None, week: int | None, details: bool, as_json: bool
+) -> None:
     """Print the plan week by week."""
     stored = service.active_plan(app.engine, plan_id)
     data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
-    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units))
+    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details))
 
 
 @plan_group.command("check")

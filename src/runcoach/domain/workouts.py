@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from runcoach.domain.errors import InvalidInput
@@ -221,21 +222,28 @@ class Workout:
         return self.kind.is_quality
 
     def total_duration_s(self) -> float:
-        if not self.blocks:
-            return self.duration_s or 0.0
-        return sum(step.estimated_duration_s() for step in self.steps())
+        return self._totals[0]
 
     def total_distance_m(self) -> float:
         """Running distance; routines and cross-training run no metres."""
-        if not self.is_run:
-            return 0.0
-        return sum(step.estimated_distance_m() for step in self.steps())
+        return self._totals[1]
 
     def easy_duration_s(self) -> float:
         """Time at easy effort (warm-ups, cool-downs, recoveries, easy steps)."""
+        return self._totals[2]
+
+    @cached_property
+    def _totals(self) -> tuple[float, float, float]:
+        """(duration s, distance m, easy duration s), computed once: a workout never changes."""
+        if not self.blocks:
+            return (self.duration_s or 0.0, 0.0, 0.0)
+        steps = list(self.steps())
+        duration = sum(s.estimated_duration_s() for s in steps)
         if not self.is_run:
-            return 0.0
-        return sum(s.estimated_duration_s() for s in self.steps() if _is_easy_step(self, s))
+            return (duration, 0.0, 0.0)
+        distance = sum(s.estimated_distance_m() for s in steps)
+        easy = sum(s.estimated_duration_s() for s in steps if _is_easy_step(self, s))
+        return (duration, distance, easy)
 
     def with_changes(self, **changes: Any) -> Workout:
         return replace(self, **changes)

@@ -16,12 +16,21 @@ def step_line(step: Step, units: UnitSystem) -> str:
     amount = (
         format_duration(step.duration_s)
         if step.duration_s is not None
-        else format_distance(step.distance_m or 0.0, units, digits=2)
+        else _step_distance(step.distance_m or 0.0, units)
     )
     target = [pace_band(step.pace, units)] if step.pace else []
     target += [step.effort.value] if step.effort else []
     note = f" ({step.note})" if step.note else ""
     return f"{step.kind.value.capitalize()} {amount} @ {', '.join(target) or 'open'}{note}"
+
+
+TRACK_DISTANCE_M = 3000.0  # reps up to this are written in metres, as on a track (m)
+
+
+def _step_distance(metres: float, units: UnitSystem) -> str:
+    if metres <= TRACK_DISTANCE_M and metres == round(metres):
+        return f"{metres:.0f} m"
+    return format_distance(metres, units, digits=2)
 
 
 def block_lines(block: Block, units: UnitSystem) -> list[str]:
@@ -72,23 +81,38 @@ def day_line(day: Day, units: UnitSystem) -> str:
     return f"  {label}  {parts}"
 
 
-def week_text(week: Week, units: UnitSystem) -> str:
+def week_text(week: Week, units: UnitSystem, details: bool = False) -> str:
     flag = ", recovery week" if week.recovery else ""
     head = (
         f"Week {week.index} ({week.phase.value}{flag}) from {week.start}: "
         f"{format_distance(week.distance_m, units, digits=1)} in {week.run_days} run days"
     )
-    lines = [head, *(day_line(d, units) for d in week.days)]
+    lines = [head]
+    for day in week.days:
+        lines.append(day_line(day, units))
+        if details:
+            lines += [_indent(describe(w, units), "      ") for w in day.workouts]
     lines += [f"  Note: {n}" for n in week.notes]
     return "\n".join(lines)
 
 
-def plan_text(plan: Plan, units: UnitSystem = UnitSystem.METRIC) -> str:
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def plan_text(
+    plan: Plan,
+    units: UnitSystem = UnitSystem.METRIC,
+    only_week: int | None = None,
+    details: bool = False,
+) -> str:
+    """The plan for a terminal: header, notes, then week by week (or one week)."""
     lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {len(plan.weeks)} weeks"]
     if plan.vdot:
         lines.append(f"Fitness: VDOT {plan.vdot}. Paces: " + ", ".join(
             f"{name} {pace_band(band, units)}" for name, band in plan.paces.items()))  # fmt: skip
     lines += [f"! {note}" for note in plan.notes]
     lines += [f"! Cannot keep '{x.rule}': {x.why}" for x in plan.limitations]
-    lines += [""] + [week_text(w, units) + "\n" for w in plan.weeks]
+    weeks = [w for w in plan.weeks if only_week is None or w.index == only_week]
+    lines += [""] + [week_text(w, units, details) + "\n" for w in weeks]
     return "\n".join(lines).rstrip() + "\n"

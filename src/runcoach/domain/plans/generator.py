@@ -6,10 +6,20 @@ race is the last day of the last week; an open-ended plan starts today.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.building import (
+    MIN_RUN_DAYS,
+    Build,
+    allowed_volume_m,
+    goal_distance_m,
+    say_benchmarks,
+    say_long_share,
+    say_longest,
+    say_run_days,
+)
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
     LONG_SHARE,
@@ -31,18 +41,11 @@ from runcoach.domain.plans.model import (
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
-from runcoach.domain.plans.rules import (
-    AVERAGE_GROWTH,
-    AVERAGE_WINDOW,
-    FIRST_WEEK_MAX,
-    LONG_SHARE_MAX,
-    TWO_WEEK_MAX,
-    longest_share,
-)
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     MIN_LONGEST_M,
     MIN_WEEKLY_M,
+    RECOVERY_FACTOR,
     ULTRA_M,
     WeekShape,
     peak_long_m,
@@ -53,34 +56,27 @@ from runcoach.domain.schedule import Allowance
 from runcoach.domain.units import METRES_PER_MILE, Pace, distance_label, format_distance
 from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
-MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
 MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
 OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
-GROWTH_MARGIN = 0.96  # stay this far under the growth caps, for rounding (fraction)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
-
-
-@dataclass
-class _Build:
-    profile: Profile
-    today: date
-    model: FitnessModel
-    notes: list[str] = field(default_factory=list)
-    limitations: list[Limitation] = field(default_factory=list)
-    waivers: list[Waiver] = field(default_factory=list)
 
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
     profile = apply_program(profile, today)
-    b = _Build(profile, today, model)
+    b = Build(profile, today, model)
     start, weeks = _frame(b)
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
     careful = profile.is_beginner or profile.recent_injury is not None
+    if profile.recent_injury is not None:
+        b.notes.append(
+            f"After '{profile.recent_injury}': gentler growth, a recovery week every "
+            "third week, and an easy cross-training session most weeks."
+        )
     shapes = shape_weeks(
         start,
         weeks,
@@ -92,7 +88,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     vdots = _vdot_path(b, vdot_now, shapes)
     races = _races(b, start, vdots[-1])
     plan_weeks = _weeks(b, shapes, vdots, races, baseline)
-    _say_run_days(b, plan_weeks)
+    say_run_days(b, plan_weeks)
     return Plan(
         goal=profile.goal,
         created=today,
@@ -122,7 +118,7 @@ def _race_name(distance_m: float) -> str:
     return distance_label(distance_m)
 
 
-def _frame(b: _Build) -> tuple[date, int]:
+def _frame(b: Build) -> tuple[date, int]:
     goal, start = b.profile.goal, b.profile.start or b.today
     if goal.race_date is None:
         return start, b.profile.weeks or DEFAULT_OPEN_WEEKS
@@ -152,7 +148,7 @@ def _frame(b: _Build) -> tuple[date, int]:
     return plan_start, weeks
 
 
-def _baseline(b: _Build) -> Baseline:
+def _baseline(b: Build) -> Baseline:
     p = b.profile
     weekly = p.weekly_distance_m
     longest = p.longest_run_m
@@ -178,7 +174,7 @@ def _baseline(b: _Build) -> Baseline:
     )
 
 
-def _current_vdot(b: _Build) -> float:
+def _current_vdot(b: Build) -> float:
     recent = [r for r in b.profile.results if (b.today - r.day).days <= 365]
     if recent:
         weights = [(0.5 ** ((b.today - r.day).days / 180), r) for r in recent]
@@ -193,7 +189,7 @@ def _current_vdot(b: _Build) -> float:
     return guess
 
 
-def _vdot_path(b: _Build, now: float, shapes: list[WeekShape]) -> list[float]:
+def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
     main = [s for s in shapes if s.phase is not Phase.TAPER] or shapes
     goal = b.profile.goal
     cap = now + MAX_VDOT_GAIN_PER_WEEK * len(main)
@@ -212,7 +208,7 @@ def _vdot_path(b: _Build, now: float, shapes: list[WeekShape]) -> list[float]:
     return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 
 
-def _races(b: _Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEntry, bool]]:
+def _races(b: Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEntry, bool]]:
     """Goal and tune-up races by date; True marks the goal. Too-close tune-ups are dropped
     unless the runner insists (then waived, warned and protected)."""
     goal = b.profile.goal
@@ -244,7 +240,7 @@ def _races(b: _Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEn
 
 
 def _weeks(
-    b: _Build,
+    b: Build,
     shapes: list[WeekShape],
     vdots: list[float],
     races: dict[date, tuple[RaceEntry, bool]],
@@ -264,8 +260,10 @@ def _weeks(
     out: list[Week] = []
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_date)
+        if shape.recovery and out:
+            ceiling = min(ceiling, out[-1].distance_m * RECOVERY_FACTOR)
         if shape.phase is Phase.TAPER and out:
-            peak = max(w.distance_m - _goal_distance(w, b.profile.goal.race_date) for w in out)
+            peak = max(w.distance_m - goal_distance_m(w, b.profile.goal.race_date) for w in out)
             ceiling = min(ceiling, peak * shape.long_factor)
         shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
         paces = b.model.paces(vdot)
@@ -279,56 +277,21 @@ def _weeks(
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
     assign_variety(out, p)
-    _say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
-    _say_long_share(b, out, ultra)
+    say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
+    say_long_share(b, out, ultra)
+    say_longest(b, out, carry.max_long_m)
     b.notes.extend(carry.notes)
     for day, rule in carry.waived:
         b.waivers.append(Waiver(day, rule, "the runner insisted on this race"))
         b.notes.append(
             f"WARNING: the race on {day} is longer than your longest recent run "
-            "allows (+10 %). Kept because you insisted; run it as a long run."
+            "allows (+10 %). Kept because you insisted: run it as a controlled effort "
+            "(marathon pace) rather than all out."
         )
     return out
 
 
-def allowed_volume_m(done: list[Week], baseline_m: float, goal_day: date | None) -> float:
-    """The most the next week may hold under the growth rules, from the weeks as built."""
-    vols = [w.distance_m - _goal_distance(w, goal_day) for w in done]
-    i = len(vols)
-
-    def ref(j: int) -> tuple[float, int]:
-        while j >= 0 and done[j].recovery:
-            j -= 1
-        return max(vols[j] if j >= 0 else baseline_m, MIN_WEEKLY_M), i - max(j, -1)
-
-    two, _ = ref(i - 2)
-    four, k = ref(i - AVERAGE_WINDOW)
-    first = baseline_m * FIRST_WEEK_MAX if i == 0 else float("inf")
-    return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
-
-
-def _goal_distance(week: Week, goal_day: date | None) -> float:
-    return sum(
-        w.total_distance_m()
-        for d, w in week.workouts()
-        if d.day == goal_day and w.kind is WorkoutKind.RACE
-    )
-
-
-def _say_long_share(b: _Build, weeks: list[Week], ultra: bool) -> None:
-    over = [w.index for w in weeks if (f := longest_share(w)) and f[2] > LONG_SHARE_MAX]
-    if over and not ultra:
-        b.limitations.append(
-            Limitation(
-                "long-run-share",
-                f"weeks {over[:8]}: your days that "
-                "can hold a run are so uneven (short days) that one run must carry "
-                "more than 30 % of the week.",
-            )
-        )
-
-
-def _program_week(b: _Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
+def _program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
     p = b.profile
     if not quality_allowed(p, shape.index):
         wk.quality = 0
@@ -338,22 +301,8 @@ def _program_week(b: _Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) 
         wk.quality = len(wk.fixed)
 
 
-def _say_benchmarks(b: _Build, weeks: list[Week], planned: int) -> None:
-    placed = sum(1 for w in weeks for _, x in w.workouts() if x.benchmark)
-    already = any(x.rule == "benchmark-repeats" for x in b.limitations)
-    if planned and placed < 4 and not already:
-        b.limitations.append(
-            Limitation(
-                "benchmark-repeats",
-                f"{placed} of {planned} benchmark "
-                "sessions fit: in the other weeks it would make the week too hard "
-                "or a run too long for the volume you do now.",
-            )
-        )
-
-
 def _week_input(
-    b: _Build,
+    b: Build,
     shape: WeekShape,
     paces: PlanPaces,
     sessions: tuple[object, ...],
@@ -391,6 +340,7 @@ def _week_input(
         start=plan_start,
         long_weekday=p.availability.long_run_weekday,
         long_day_type=p.availability.long_run_day_type,
+        cross_training=p.recent_injury is not None,
     )
 
 
@@ -402,7 +352,7 @@ def _quality_count(p: Profile, shape: WeekShape) -> int:
     return 1 if p.is_beginner and shape.phase is Phase.BUILD else 2
 
 
-def _protected_days(b: _Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[date]:
+def _protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[date]:
     days: set[date] = set()
     for day, (_, is_goal) in races.items():
         if is_goal:
@@ -412,7 +362,7 @@ def _protected_days(b: _Build, races: dict[date, tuple[RaceEntry, bool]]) -> set
     return days
 
 
-def _race_workout(b: _Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
+def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
     goal = b.profile.goal
     if is_goal and goal.target_time_s:
         pace = Pace.from_distance_time(entry.distance_m, goal.target_time_s)
@@ -424,7 +374,7 @@ def _race_workout(b: _Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) 
     return lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
 
 
-def _benchmark_weeks(b: _Build, shapes: list[WeekShape]) -> list[int]:
+def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
     eligible = [s.index for s in shapes if s.phase is not Phase.TAPER and not s.recovery]
     eligible = [i for i in eligible if i > 1] or eligible
     count = min(5, len(eligible) // 2)
@@ -441,7 +391,7 @@ def _benchmark_weeks(b: _Build, shapes: list[WeekShape]) -> list[int]:
     return [eligible[int(k * step)] for k in range(count)]
 
 
-def _benchmark(b: _Build, paces: PlanPaces, vdot0: float, k: int) -> Workout:
+def _benchmark(b: Build, paces: PlanPaces, vdot0: float, k: int) -> Workout:
     goal_m = b.profile.goal.distance_m or 10000.0
     base = b.model.paces(vdot0)
     pace = base.mile if goal_m < 3000 else (base.interval if goal_m <= 10001 else base.threshold)
@@ -456,21 +406,3 @@ def _week(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:
             day.note = f"A race on a '{day.day_type.name}' day: the race takes the day."
     notes = ["Recovery week: less volume, same routine."] if shape.recovery else []
     return Week(shape.index, shape.phase, days, shape.recovery, notes)
-
-
-def _say_run_days(b: _Build, weeks: list[Week]) -> None:
-    short = [w.index for w in weeks if w.run_days < MIN_RUN_DAYS]
-    if short:
-        b.limitations.append(
-            Limitation(
-                "run-days-per-week",
-                f"weeks {short[:8]} have fewer than "
-                f"{MIN_RUN_DAYS} days that can hold a run; the plan uses every one.",
-            )
-        )
-    if b.profile.availability.run_days_wanted < MIN_RUN_DAYS:
-        b.notes.append(
-            f"You asked for {b.profile.availability.run_days_wanted} run days; the "
-            f"system asks for {MIN_RUN_DAYS}, so the extra days are short easy runs "
-            "(cross-training is fine instead)."
-        )

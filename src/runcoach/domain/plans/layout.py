@@ -72,6 +72,7 @@ class WeekInput:
     long_weekday: int | None
     long_day_type: str | None
     fixed: tuple[Workout, ...] = ()  # a ready program's sessions for the week, in order
+    cross_training: bool = False  # after an injury: one easy cross-training session a week
 
 
 def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
@@ -343,7 +344,11 @@ class WeekLayout:
         return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000
 
     def _easy_workout(self, i: int, minutes: float) -> Workout:
-        minutes = max(1.0, round(minutes))
+        minutes = max(1.0, math.floor(minutes))  # rounding down never overshoots the week
+        after_long = i > 0 and any(w.kind.value == "long" for w in self.slots[i - 1])
+        if after_long and self.wk.long_share > LONG_SHARE and minutes >= 45:
+            title = f"Back-to-back easy {minutes:.0f} min"
+            return lib.easy_run(self.wk.paces, minutes, title)
         if self._hard_before(i) and not self.wk.recovery:
             return lib.recovery_run(self.wk.paces, minutes)
         if minutes >= 30 and not self.wk.recovery and i % 3 == 1:
@@ -367,6 +372,13 @@ class WeekLayout:
         for i in warm:
             self.slots[i].insert(0, routines.dynamic_warm_up())
         self._strength()
+        if self.wk.cross_training:
+            self._cross_train()
+
+    def _cross_train(self) -> None:
+        rest = [i for i in range(7) if self.wk.types[i].can_run and not self.slots[i]]
+        if rest:
+            self.slots[rest[len(rest) // 2]].append(routines.cross_training())
 
     def _strength(self) -> None:
         race_days = {i for i, d in enumerate(self.wk.dates) if d in self.wk.races}

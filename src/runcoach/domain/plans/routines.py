@@ -93,3 +93,18 @@ def rest_day(reason: str = "") -> Workout:
         "Rest",
         tip=reason or "Rest is when the training turns into fitness. Sleep, eat well, walk.",
     )
+
+
+CROSS_TRAINING_S = 40 * 60.0  # an easy cross-training session (s; 30-60 min)
+
+
+def cross_training(seconds: float = CROSS_TRAINING_S) -> Workout:
+    return Workout(
+        WorkoutKind.CROSS_TRAINING,
+        f"Cross-training {seconds / 60:.0f} min easy",
+        tip=(
+            "Cycling, the elliptical or pool running at an easy, conversational effort: "
+            "aerobic work without the pounding. It counts as training, not as running volume."
+        ),
+        duration_s=seconds,
+    )

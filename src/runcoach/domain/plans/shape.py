@@ -12,7 +12,7 @@ from runcoach.domain.plans.model import Phase
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M
 
 WEEKLY_GROWTH = 0.08  # normal week-on-week growth (fraction; <= 0.10), the "10 % rule"
-WEEKLY_GROWTH_CAREFUL = 0.06  # for beginners and after an injury (fraction)
+WEEKLY_GROWTH_CAREFUL = 0.08  # for beginners and after an injury (fraction)
 RECOVERY_FACTOR = 0.75  # recovery week volume vs the week before (0.6-0.8), Pfitzinger
 MIN_WEEKLY_M = 10000.0  # volume floor growth is measured from (m/week), a 4 x 20-min start
 MIN_LONGEST_M = 3000.0  # longest-run floor for someone starting over (m), a 20-min run
@@ -58,8 +58,8 @@ def _lookup(table: tuple[tuple[float, float], ...], distance_m: float) -> float:
 
 
 def experience_factor(years: float) -> float:
-    """Share of a seasoned runner's peak volume (0.6 beginner ... 1.0 three years and more)."""
-    return 0.6 if years < 1 else (0.8 if years < 3 else 1.0)
+    """Share of a seasoned runner's peak volume (0.75 beginner ... 1.0 three years and more)."""
+    return 0.75 if years < 1 else (0.85 if years < 3 else 1.0)
 
 
 def peak_volume_m(goal_m: float | None, years: float, baseline_m: float) -> float:

@@ -1,0 +1,120 @@
+"""What the generator knows while it builds, what a plan can still grow by, and the
+limitations and notes it declares up front (the rules it cannot keep, and why)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from runcoach.domain.plans.model import Limitation, Waiver, Week
+from runcoach.domain.plans.paces import FitnessModel
+from runcoach.domain.plans.profile import Profile
+from runcoach.domain.plans.rules import (
+    AVERAGE_GROWTH,
+    AVERAGE_WINDOW,
+    FIRST_WEEK_MAX,
+    LONG_SHARE_MAX,
+    TWO_WEEK_MAX,
+    longest_share,
+)
+from runcoach.domain.plans.shape import MIN_WEEKLY_M, peak_long_m
+from runcoach.domain.units import format_distance
+from runcoach.domain.workouts import WorkoutKind
+
+MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
+GROWTH_MARGIN = 0.98  # stay this far under the growth caps, for rounding (fraction)
+
+
+@dataclass
+class Build:
+    """The generator's working state: the profile and what it must say up front."""
+
+    profile: Profile
+    today: date
+    model: FitnessModel
+    notes: list[str] = field(default_factory=list)
+    limitations: list[Limitation] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+
+
+def allowed_volume_m(done: list[Week], baseline_m: float, goal_day: date | None) -> float:
+    """The most the next week may hold under the growth rules, from the weeks as built."""
+    vols = [w.distance_m - goal_distance_m(w, goal_day) for w in done]
+    i = len(vols)
+
+    def ref(j: int) -> tuple[float, int]:
+        while j >= 0 and done[j].recovery:
+            j -= 1
+        return max(vols[j] if j >= 0 else baseline_m, MIN_WEEKLY_M), i - max(j, -1)
+
+    two, _ = ref(i - 2)
+    four, k = ref(i - AVERAGE_WINDOW)
+    first = baseline_m * FIRST_WEEK_MAX if i == 0 else float("inf")
+    return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
+
+
+def goal_distance_m(week: Week, goal_day: date | None) -> float:
+    return sum(
+        w.total_distance_m()
+        for d, w in week.workouts()
+        if d.day == goal_day and w.kind is WorkoutKind.RACE
+    )
+
+
+def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
+    goal_m = b.profile.goal.distance_m
+    if goal_m is None or goal_m < 15000:
+        return
+    wanted = min(peak_long_m(goal_m, b.profile.years_running), goal_m * 0.75)
+    if longest_m < wanted * 0.9:
+        b.notes.append(
+            f"The longest run reaches {format_distance(longest_m, digits=1)}: with the volume "
+            "you can build in this time, the 10 % and 30 % rules keep it there (a race-specific "
+            f"long run would be about {format_distance(wanted, digits=0)}). Race day will be a "
+            "step up: start slower than goal pace and walk the aid stations if you need to."
+        )
+
+
+def say_long_share(b: Build, weeks: list[Week], ultra: bool) -> None:
+    over = [w.index for w in weeks if (f := longest_share(w)) and f[2] > LONG_SHARE_MAX]
+    if over and not ultra:
+        b.limitations.append(
+            Limitation(
+                "long-run-share",
+                f"weeks {over[:8]}: your days that "
+                "can hold a run are so uneven (short days) that one run must carry "
+                "more than 30 % of the week.",
+            )
+        )
+
+
+def say_benchmarks(b: Build, weeks: list[Week], planned: int) -> None:
+    placed = sum(1 for w in weeks for _, x in w.workouts() if x.benchmark)
+    already = any(x.rule == "benchmark-repeats" for x in b.limitations)
+    if planned and placed < 4 and not already:
+        b.limitations.append(
+            Limitation(
+                "benchmark-repeats",
+                f"{placed} of {planned} benchmark "
+                "sessions fit: in the other weeks it would make the week too hard "
+                "or a run too long for the volume you do now.",
+            )
+        )
+
+
+def say_run_days(b: Build, weeks: list[Week]) -> None:
+    short = [w.index for w in weeks if w.run_days < MIN_RUN_DAYS]
+    if short:
+        b.limitations.append(
+            Limitation(
+                "run-days-per-week",
+                f"weeks {short[:8]} have fewer than "
+                f"{MIN_RUN_DAYS} days that can hold a run; the plan uses every one.",
+            )
+        )
+    if b.profile.availability.run_days_wanted < MIN_RUN_DAYS:
+        b.notes.append(
+            f"You asked for {b.profile.availability.run_days_wanted} run days; the "
+            f"system asks for {MIN_RUN_DAYS}, so the extra days are short easy runs "
+            "(cross-training is fine instead)."
+        )

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.plans.model import GoalKind
+from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.schedule import Allowance, Cycle
+
+RACE = {"race": "half", "date": "2027-03-14"}
+
+
+def test_a_minimal_profile_needs_only_a_goal() -> None:
+    profile = profile_from_dict({"goal": RACE})
+    assert profile.goal.distance_m == pytest.approx(21097.5)
+    assert profile.goal.race_date == date(2027, 3, 14)
+
+
+def test_an_open_ended_goal_is_base_building_or_staying_healthy() -> None:
+    assert profile_from_dict({"goal": "base"}).goal.kind is GoalKind.BASE
+    assert profile_from_dict({"goal": "health"}).goal.kind is GoalKind.HEALTH
+
+
+@pytest.mark.parametrize(
+    ("doc", "field"),
+    [
+        ({"goal": {"race": "200mi", "date": "2027-03-14"}}, "goal.race"),
+        ({"goal": {"race": "half", "date": "14/03/2027"}}, "goal.date"),
+        ({"goal": {"race": "half", "date": "2027-03-14", "target": "fast"}}, "goal.target"),
+        ({"goal": RACE, "weekly_distance": "lots"}, "weekly_distance"),
+        ({"goal": RACE, "availability": {"weekdays": {"funday": "any"}}}, "funday"),
+        ({"goal": RACE, "availability": {"weekdays": {"monday": "maybe"}}}, "weekdays.monday"),
+        ({"goal": RACE, "availability": {"weekdays": {"monday": "short"}}}, "time limit"),
+        ({"goal": RACE, "facilities": ["pool"]}, "facilities"),
+        ({"goal": RACE, "tune_up_races": [{"date": "2027-02-01"}]}, "tune_up_races[0].distance"),
+        ({"goal": RACE, "dislikes": ["swimming"]}, "dislikes[0]"),
+        ({"goal": RACE, "program": "couch-to-moon"}, "program"),
+        ({"goal": RACE, "run_days_per_week": 9}, "run days"),
+    ],
+)
+def test_a_wrong_field_is_named_with_an_example(doc: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        profile_from_dict(doc)
+    assert field in str(caught.value)
+
+
+def test_a_rotating_cycle_reads_its_day_types_in_order() -> None:
+    profile = profile_from_dict(
+        {
+            "goal": RACE,
+            "availability": {
+                "cycle": {
+                    "start": "2026-11-16",
+                    "days": ["day", "night", "off"],
+                    "types": {"day": "short 30", "night": "none", "off": "any"},
+                }
+            },
+            "long_run_day": "off",
+        }
+    )
+    pattern = profile.availability.pattern
+    assert isinstance(pattern, Cycle)
+    assert [t.allowance for t in pattern.days] == [Allowance.SHORT, Allowance.NONE, Allowance.ANY]
+    assert pattern.days[0].max_minutes == 30
+    assert profile.availability.long_run_day_type == "off"
+
+
+def test_a_cycle_day_that_names_no_type_says_which() -> None:
+    with pytest.raises(InvalidInput, match=r"cycle.days\[1\]: 'late'"):
+        profile_from_dict(
+            {
+                "goal": RACE,
+                "availability": {
+                    "cycle": {
+                        "start": "2026-11-16",
+                        "days": ["day", "late"],
+                        "types": {"day": "any"},
+                    }
+                },
+            }
+        )
