@@ -20,7 +20,7 @@ from runcoach.store.source_files import sources_of
 MANUAL_DEFAULT_TIME = time(12, 0)  # a manual run without a time is put at noon (local)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RunSummary:
     """One line of the log."""
 
