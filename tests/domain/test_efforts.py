@@ -17,7 +17,7 @@ from runcoach.domain.efforts import (
     split_kind,
     splits,
 )
-from runcoach.domain.runs import Lap, Run, Streams
+from runcoach.domain.runs import Lap, Run, Sport, Streams
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE, Pace
 
 from .streams_builder import Pause, Segment, build_streams, steady
@@ -248,3 +248,24 @@ def test_the_analysis_survives_a_round_trip_through_plain_json_values():
     assert stored["splits_km"][0]["pace"] == pytest.approx(310)
     assert stored["halves"]["kind"] == "negative"
     assert type(analysis).from_dict(stored) == analysis
+
+
+def test_a_single_gps_spike_far_ahead_does_not_hide_the_rest_of_the_run():
+    clean = steady(3_000, 300)
+    spiked = clean.distance_m.copy()
+    spiked[400] += 5_000  # one sample 5 km ahead, then back on track
+    result = splits(Streams(time_s=clean.time_s, distance_m=spiked))
+    assert [s.elapsed_s for s in result] == pytest.approx([300, 300, 300])
+
+
+def test_a_bike_ride_gets_splits_but_no_running_best_efforts():
+    analysis = analyse_run(Run(start=START, sport=Sport.CYCLING, streams=steady(20_000, 120)))
+    assert len(analysis.splits_km) == 20
+    assert analysis.best_efforts == ()
+    assert "runs only" in analysis.limitations[0]
+
+
+def test_samples_covering_only_part_of_the_run_are_reported():
+    analysis = analyse_run(Run(start=START, distance_m=11_000, streams=steady(1_000, 300)))
+    assert len(analysis.splits_km) == 1
+    assert "cover 1.00 km of the 11.00 km" in analysis.limitations[0]

@@ -11,6 +11,7 @@ samples around it. See docs/run-analysis.md for the rules in a runner's words.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
@@ -26,6 +27,7 @@ from runcoach.domain.units import (
     METRES_PER_MILE,
     Pace,
     distance_label,
+    format_distance,
 )
 
 EVEN_SPLIT_TOLERANCE = 0.01  # fraction of pace, 0-0.05; halves within 1 % count as even
@@ -49,6 +51,10 @@ NO_DISTANCE_STREAM = (
     "(the device's laps are kept as recorded)"
 )
 NO_MOVEMENT = "the distance samples never increase: nothing to split"
+NO_SAMPLES = "no samples recorded (a manual entry?)"
+NOT_A_RUN = "best efforts are kept for runs only"
+PARTIAL_SAMPLES = 0.9  # fraction, 0.5-0.99; samples covering less of the device's distance
+# than this are reported as partial (a truncated file, a recording that stopped)
 
 
 @dataclass(frozen=True)
@@ -140,13 +146,33 @@ class RunAnalysis:
 
 
 def analyse_run(run: Run) -> RunAnalysis:
-    """Splits, halves and best efforts of a run (empty, with the reason, without samples)."""
+    """Splits, halves and best efforts of a run (empty, with the reason, without samples).
+
+    Best efforts are running efforts: other sports get splits and halves only.
+    """
     if run.streams is None:
-        return RunAnalysis((), (), None, (), ("no samples recorded (a manual entry?)",))
-    return analyse_streams(run.streams)
+        return RunAnalysis((), (), None, (), (NO_SAMPLES,))
+    analysis = analyse_streams(run.streams)
+    notes = list(analysis.limitations)
+    if not run.is_run and analysis.best_efforts:
+        analysis = dataclasses.replace(analysis, best_efforts=())
+        notes.append(NOT_A_RUN)
+    covered_m = sum(split.distance_m for split in analysis.splits_km)
+    if run.distance_m and covered_m and covered_m < run.distance_m * PARTIAL_SAMPLES:
+        notes.append(_partial_samples(covered_m, run.distance_m))
+    return dataclasses.replace(analysis, limitations=tuple(notes))
+
+
+def _partial_samples(covered_m: float, distance_m: float) -> str:
+    return (
+        f"the samples cover {format_distance(covered_m)} of the "
+        f"{format_distance(distance_m)} the device reported: splits and efforts are "
+        "for the recorded part only"
+    )
 
 
 def analyse_streams(streams: Streams) -> RunAnalysis:
+    """Splits, halves and best efforts from the samples alone."""
     track = track_of(streams)
     if track is None:
         reason = NO_DISTANCE_STREAM if streams.distance_m is None else NO_MOVEMENT

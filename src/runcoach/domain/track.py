@@ -25,6 +25,8 @@ IndexArray = npt.NDArray[np.intp]
 STOPPED_SPEED_M_S = 0.5  # m/s, 0-1.2; below it a stretch between samples counts as stopped
 # (33:20/km, well below a walk at ~1.3 m/s; runcoach's rule, cf. Strava's "moving time")
 
+SPIKE_SPEED_M_S = 30.0  # m/s, 15-50; a sample reached faster than this and followed by a drop
+# is a GPS spike (108 km/h: beyond any runner or rider; runcoach's rule)
 MIN_SAMPLES = 2  # a track needs at least a start and an end
 
 
@@ -123,14 +125,29 @@ def track_of(streams: Streams) -> Track | None:
 
 
 def _forward_samples(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
-    """Mask of samples with a time and a distance, neither lower than any earlier one."""
+    """Mask of samples with a time and a distance, neither lower than any earlier one.
+
+    A single sample that leaps ahead and is followed by a drop (a GPS spike) is dropped
+    first, so that it cannot hide the samples after it.
+    """
     finite = np.isfinite(time_s) & np.isfinite(distance_m)
-    keep = finite.copy()
-    t = np.where(finite, time_s, -np.inf)
-    d = np.where(finite, distance_m, -np.inf)
+    keep = finite & ~_spikes(np.where(finite, time_s, np.nan), np.where(finite, distance_m, np.nan))
+    t = np.where(keep, time_s, -np.inf)
+    d = np.where(keep, distance_m, -np.inf)
     keep &= t >= np.maximum.accumulate(t)
     keep &= d >= np.maximum.accumulate(d)
     return keep
+
+
+def _spikes(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
+    spikes = np.zeros(len(time_s), dtype=bool)
+    if len(time_s) < 3:
+        return spikes
+    leap = distance_m[1:-1] - distance_m[:-2]
+    seconds = np.maximum(time_s[1:-1] - time_s[:-2], 1.0)
+    with np.errstate(invalid="ignore"):
+        spikes[1:-1] = (leap > SPIKE_SPEED_M_S * seconds) & (distance_m[2:] < distance_m[1:-1])
+    return spikes
 
 
 def _moving_time(time_s: FloatArray, distance_m: FloatArray) -> FloatArray:
