@@ -18,6 +18,7 @@ from runcoach.domain.runs import (
     Terrain,
     WorkoutType,
 )
+from runcoach.domain.segments import turning_points
 from runcoach.domain.tagging import (
     Inference,
     InferredTags,
@@ -28,7 +29,7 @@ from runcoach.domain.tagging import (
     with_inferred_tags,
 )
 from runcoach.domain.units import Pace
-from runcoach.domain.workout_shapes import RunnerContext
+from runcoach.domain.workout_shapes import RunnerContext, runner_context
 
 from .streams_builder import Pause, Segment, build_streams, steady, with_gps, with_noise
 
@@ -299,3 +300,24 @@ def test_inferred_tags_fill_only_what_the_data_shows():
     run = Run(start=START, distance_m=8_000, elapsed_s=2_400)
     tagged = with_inferred_tags(run, InferredTags(None, None, None))
     assert (tagged.workout_type, tagged.surface, tagged.terrain) == (None, None, None)
+
+
+def test_the_runner_context_comes_from_recent_runs():
+    recent = [
+        Run(start=START, distance_m=d, elapsed_s=d * 0.33, workout_type=WorkoutType.EASY)
+        for d in (8_000, 10_000, 12_000)
+    ] + [
+        Run(start=START, distance_m=21_000, elapsed_s=6_900, workout_type=WorkoutType.LONG),
+        Run(start=START, sport=Sport.CYCLING, distance_m=60_000, elapsed_s=7_200),
+    ]
+    context = runner_context(recent)
+    assert context.median_distance_m == 11_000
+    assert context.longest_distance_m == 21_000
+    assert context.easy_pace.seconds_per_km == pytest.approx(330)
+    assert runner_context([]) == RunnerContext()
+
+
+def test_turning_points_ignore_wiggles_smaller_than_the_hysteresis():
+    values = np.array([0, 1, 0, 2, 10, 20, 19, 21, 15, 5, 4, 6, 3, 12, 25, 24, 20, 2, 0.0])
+    assert turning_points(values, 5) == [2, 7, 12, 14, 18]
+    assert turning_points(np.array([0, 1, 2, 1, 0.0]), 5) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,6 +61,21 @@ class RunnerContext:
     median_distance_m: float | None = None  # of the recent runs (e.g. the last 6 weeks)
     longest_distance_m: float | None = None
     easy_pace: Pace | None = None
+
+
+def runner_context(recent: Sequence[Run]) -> RunnerContext:
+    """The context from the runner's recent runs (say the last 6 weeks; the caller picks).
+
+    The median distance of the runs, the longest, and the median pace of those tagged easy.
+    """
+    distances = [r.distance_m for r in recent if r.is_run and r.distance_m]
+    easy = [r.pace for r in recent if r.is_run and r.workout_type is WorkoutType.EASY]
+    easy_s = [p.seconds_per_km for p in easy if p is not None]
+    return RunnerContext(
+        median_distance_m=statistics.median(distances) if distances else None,
+        longest_distance_m=max(distances) if distances else None,
+        easy_pace=Pace(statistics.median(easy_s)) if easy_s else None,
+    )
 
 
 # --- laps ------------------------------------------------------------------------------------
