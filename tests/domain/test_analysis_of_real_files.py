@@ -20,7 +20,13 @@ def _runs(name: str):
     return read_activity(path.name, path.read_bytes())
 
 
-def _every_activity():
+@pytest.fixture(scope="module")
+def every_activity():
+    """Every activity in the real files, read once for this module's tests."""
+    return list(_read_every_activity())
+
+
+def _read_every_activity():
     for path in sorted(ACTIVITIES.rglob("*")) if ACTIVITIES.is_dir() else []:
         if path.is_file() and format_of(path.name) is not None:
             try:
@@ -50,9 +56,9 @@ def test_a_9_km_fenix_2_run_has_nine_km_splits_and_plausible_best_efforts():
     assert efforts["400 m"].pace <= efforts["1k"].pace <= efforts["5k"].pace
 
 
-def test_every_real_activity_is_analysed_and_its_splits_add_up():
+def test_every_real_activity_is_analysed_and_its_splits_add_up(every_activity):
     analysed = 0
-    for name, run in _every_activity():
+    for name, run in every_activity:
         analysis = analyse_run(run)
         if not analysis.splits_km:
             assert analysis.limitations, name
@@ -65,8 +71,8 @@ def test_every_real_activity_is_analysed_and_its_splits_add_up():
     assert analysed >= 20
 
 
-def test_every_real_activity_gets_a_workout_type_with_a_reason():
-    for name, run in _every_activity():
+def test_every_real_activity_gets_a_workout_type_with_a_reason(every_activity):
+    for name, run in every_activity:
         tags = infer_tags(run)
         assert tags.workout_type is not None and tags.workout_type.reason, name
         if not run.is_run:
