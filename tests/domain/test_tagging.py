@@ -97,6 +97,7 @@ def test_terrain_is_unknown_without_altitude():
         (Sport.RUNNING, "track", Surface.TRACK),
         (Sport.RUNNING, "trail", Surface.TRAIL),
         (Sport.TRAIL_RUNNING, None, Surface.TRAIL),
+        (Sport.RUNNING, "street", Surface.ROAD),
     ],
 )
 def test_the_surface_the_device_recorded_is_taken(sport, sub_sport, surface):

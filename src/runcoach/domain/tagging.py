@@ -52,6 +52,7 @@ TRACK_MIN_DISTANCE_M = 1_600.0  # m; four laps before a small footprint says "tr
 _TREADMILL_WORDS = {"treadmill", "indoor_running", "indoor", "virtual_activity", "virtualrun"}
 _TRAIL_WORDS = {"trail", "trailrun", "mountain", "ultra"}
 _TRACK_WORDS = {"track"}
+_ROAD_WORDS = {"street", "road"}
 _RACE_NAME = re.compile(r"\brace\b(?!\s*pace)|\bparkrun\b", re.IGNORECASE)
 
 
@@ -147,6 +148,8 @@ def infer_surface(run: Run) -> Inference[Surface] | None:
         return Inference(Surface.TRACK, f"the device recorded it as {_said(run)}")
     if run.sport is Sport.TRAIL_RUNNING or words & _TRAIL_WORDS:
         return Inference(Surface.TRAIL, f"the device recorded it as {_said(run)}")
+    if words & _ROAD_WORDS:
+        return Inference(Surface.ROAD, f"the device recorded it as {_said(run)}")
     return _surface_from_samples(run)
 
 
