@@ -269,3 +269,12 @@ def test_samples_covering_only_part_of_the_run_are_reported():
     analysis = analyse_run(Run(start=START, distance_m=11_000, streams=steady(1_000, 300)))
     assert len(analysis.splits_km) == 1
     assert "cover 1.00 km of the 11.00 km" in analysis.limitations[0]
+
+
+def test_missing_heart_rate_samples_are_left_out_of_the_split_average():
+    streams = build_streams(Segment(1_000, 300, heart_rate=150))
+    heart = streams.heart_rate.copy()
+    heart[100:200] = np.nan  # the strap lost contact for 100 s
+    heart[250:260] = 190
+    result = splits(Streams(time_s=streams.time_s, distance_m=streams.distance_m, heart_rate=heart))
+    assert result[0].avg_hr == pytest.approx((190 * 10 + 150 * 190) / 200)
