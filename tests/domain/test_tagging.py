@@ -322,3 +322,15 @@ def test_turning_points_ignore_wiggles_smaller_than_the_hysteresis():
     values = np.array([0, 1, 0, 2, 10, 20, 19, 21, 15, 5, 4, 6, 3, 12, 25, 24, 20, 2, 0.0])
     assert turning_points(values, 5) == [2, 7, 12, 14, 18]
     assert turning_points(np.array([0, 1, 2, 1, 0.0]), 5) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(-20, 20), min_size=0, max_size=300),
+    st.sampled_from([1.0, 3.0, 5.0, 12.0]),
+)
+def test_turning_points_over_local_extremes_equal_the_zig_zag_over_every_sample(steps, h):
+    from runcoach.domain.segments import _zig_zag
+
+    values = np.cumsum(np.array(steps, dtype=float))
+    assert turning_points(values, h) == _zig_zag(values.tolist(), h)

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from runcoach.domain.runs import FloatArray, Streams
 from runcoach.domain.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
+
+IndexArray = npt.NDArray[np.intp]
 
 SMOOTHING_S = 9  # s, 5-30; moving average over GPS speed noise, short enough for 15 s strides
 MIN_CONTRAST = 0.2  # fraction, 0.1-0.3; fast running at least 20 % quicker than the usual
@@ -178,9 +181,23 @@ def turning_points(values: FloatArray, hysteresis: float) -> list[int]:
     """Indices of alternating lows and highs that differ by at least ``hysteresis``.
 
     The classic zig-zag filter: a high is confirmed once the values fall ``hysteresis``
-    below it, a low once they rise that much above it.
+    below it, a low once they rise that much above it. Only the local extremes can be
+    turning points, so the loop runs over those alone.
     """
-    series = values.tolist()
+    candidates = _local_extremes(values)
+    return [int(candidates[i]) for i in _zig_zag(values[candidates].tolist(), hysteresis)]
+
+
+def _local_extremes(values: FloatArray) -> IndexArray:
+    """Indices of the ends, and of every sample where the values stop rising or falling."""
+    if len(values) < 3:
+        return np.arange(len(values))
+    steps = np.diff(values)
+    turning = steps[:-1] * steps[1:] <= 0
+    return np.concatenate(([0], np.flatnonzero(turning) + 1, [len(values) - 1]))
+
+
+def _zig_zag(series: list[float], hysteresis: float) -> list[int]:
     low = high = 0
     for i, v in enumerate(series):  # find the first move of at least ``hysteresis``
         low = i if v <= series[low] else low

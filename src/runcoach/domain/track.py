@@ -35,11 +35,14 @@ class AtLevels:
     """A per-sample value (time, moving time) at each distinct distance of a track.
 
     ``first`` is its value at the first sample with that distance, ``last`` at the last one:
-    they differ where the runner stood still.
+    they differ where the runner stood still. ``line`` is the value along the track's
+    polyline (``Track.line_m``): the first value at each distance, then, where the runner
+    stood still, the last value a hair's breadth further on.
     """
 
     first: FloatArray
     last: FloatArray
+    line: FloatArray
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,9 @@ class Track:
     ``moving_s`` is the cumulative moving time at each sample: the time of every stretch
     between two samples covered faster than ``STOPPED_SPEED_M_S``. ``levels_m`` are the
     distinct distances, ascending; ``times`` and ``moving`` the clock and the moving time
-    at each of them.
+    at each of them. ``line_m`` is ``levels_m`` with, after each distance where the runner
+    stood still, the next larger float: strictly increasing, so that a stop becomes a
+    vertical step that ``numpy.interp`` follows exactly.
     """
 
     time_s: FloatArray
@@ -57,6 +62,7 @@ class Track:
     moving_s: FloatArray
     keep: BoolArray  # which samples of the original streams were kept
     levels_m: FloatArray
+    line_m: FloatArray
     times: AtLevels
     moving: AtLevels
 
@@ -81,28 +87,16 @@ class Track:
         return self.end_m - self.start_m
 
     def first_reached(self, values: AtLevels, at_m: FloatArray) -> FloatArray:
-        """``values`` when each distance in ``at_m`` was first reached."""
-        lo, base = self._between(values, at_m)
-        return np.where(self.levels_m[lo] == at_m, values.first[lo], base)
+        """``values`` when each distance in ``at_m`` was first reached.
+
+        Between two distinct distances the runner moved from the last sample at the lower
+        one to the first sample at the higher one, at an even pace.
+        """
+        return np.interp(at_m, self.line_m, values.line)
 
     def last_left(self, values: AtLevels, at_m: FloatArray) -> FloatArray:
         """``values`` when the runner last stood at each distance in ``at_m`` (after a stop)."""
-        lo, base = self._between(values, at_m)
-        hi = lo + 1
-        return np.where(self.levels_m[hi] == at_m, values.last[hi], base)
-
-    def _between(self, values: AtLevels, at_m: FloatArray) -> tuple[IndexArray, FloatArray]:
-        """The segment below each distance and the value interpolated along it.
-
-        Between two distinct distances the runner moved from the last sample at the lower
-        one to the first sample at the higher one; at the lower distance itself the value
-        is the last one there (callers pick the first one when they need it).
-        """
-        levels = self.levels_m
-        lo = np.clip(np.searchsorted(levels, at_m, side="right") - 1, 0, len(levels) - 2)
-        v_lo = values.last[lo]
-        fraction = (at_m - levels[lo]) / (levels[lo + 1] - levels[lo])
-        return lo, v_lo + fraction * (values.first[lo + 1] - v_lo)
+        return np.interp(np.nextafter(at_m, np.inf), self.line_m, values.line)
 
 
 def track_of(streams: Streams) -> Track | None:
@@ -118,10 +112,31 @@ def track_of(streams: Streams) -> Track | None:
     levels = distance_m[first]
     last = np.append(first[1:] - 1, len(distance_m) - 1)
     moving_s = _moving_time(time_s, distance_m)
+    line = _Polyline(levels, first, last)
     return Track(
-        time_s, distance_m, moving_s, keep, levels,
-        AtLevels(time_s[first], time_s[last]), AtLevels(moving_s[first], moving_s[last]),
+        time_s, distance_m, moving_s, keep, levels, line.distance_m,
+        line.at_levels(time_s), line.at_levels(moving_s),
     )  # fmt: skip
+
+
+class _Polyline:
+    """Each distinct distance once, plus a step just after it where the runner stood."""
+
+    def __init__(self, levels: FloatArray, first: IndexArray, last: IndexArray) -> None:
+        after = np.nextafter(levels, np.inf)
+        following = np.append(levels[1:], np.inf)
+        self.stood = (last != first) & (after < following)
+        counts = 1 + self.stood.astype(np.intp)
+        self.steps = np.cumsum(counts)[self.stood] - 1  # where the step points go
+        self.distance_m = np.repeat(levels, counts)
+        self.distance_m[self.steps] = after[self.stood]
+        self.first, self.last, self.counts = first, last, counts
+
+    def at_levels(self, per_sample: FloatArray) -> AtLevels:
+        first, last = per_sample[self.first], per_sample[self.last]
+        line = np.repeat(first, self.counts)
+        line[self.steps] = last[self.stood]
+        return AtLevels(first, last, line)
 
 
 def _forward_samples(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
