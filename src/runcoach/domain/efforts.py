@@ -314,9 +314,9 @@ def _best_effort(track: Track, distance_m: float) -> BestEffort | None:
     Starts are taken when the runner last left a distance (a stop before the start does not
     count), ends when the runner first reached it; a stop inside the stretch counts.
 
-    This is the two-pointer sweep over the samples, done as one vectorised binary search
-    per family (numpy's searchsorted, O(n log n) in C): faster than the O(n) sweep in a
-    Python loop (docs/benchmarks.md).
+    This does the work of the two-pointer sweep over the samples with one vectorised
+    interpolation per family (``numpy.interp``, a binary search in C): several times
+    faster than the O(n) sweep as a Python loop (docs/benchmarks.md).
     """
     levels, times = track.levels_m, track.times
     if distance_m <= 0 or distance_m > track.distance_covered_m:
