@@ -1,28 +1,33 @@
-"""Time the analysis of a marathon-length run: splits, halves and best efforts.
+"""Time the analysis of a marathon-length run: splits, halves, best efforts and tags.
 
-    .venv/bin/python -m benchmarks.efforts [--repeats 7]
+    .venv/bin/python -m benchmarks.efforts [--repeats 15]
 
-A marathon at 1 sample per second (about 12,600 samples at 5:00/km, 15,200 at 6:00/km)
-and a slow one with 1 sample per second over 5 hours (18,000) plus a 40,000-sample
-worst case; GPS-like noise on the pace. For comparison it also times a plain-Python
-two-pointer sweep for the best efforts, the textbook O(n) algorithm, and the tagging
-(workout type, surface, terrain) of the same run.
+A marathon at 1 sample per second (about 12,600 samples at 5:00/km), a slow one over
+5 hours (18,000) and a 40,000-sample worst case, with GPS-like noise on the pace. For
+comparison it also times a plain-Python two-pointer sweep for the best efforts (the
+textbook O(n) algorithm) and the tagging (workout type, surface, terrain) of the same run.
+Then analysis and tags of every real device file in ../shared/data/activities (read
+before the timing starts).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 
-from runcoach.domain.efforts import EFFORT_DISTANCES_M, analyse_streams, best_efforts
+from runcoach.domain.efforts import EFFORT_DISTANCES_M, analyse_run, analyse_streams, best_efforts
+from runcoach.domain.errors import ImportProblem
 from runcoach.domain.runs import Run, Streams
 from runcoach.domain.tagging import infer_tags
 from runcoach.domain.units import MARATHON_M
+from runcoach.importers import format_of, read_activity
 
 
 def marathon_streams(samples: int, seed: int = 42) -> Streams:
@@ -61,6 +66,32 @@ def median_ms(action: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+ACTIVITIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "activities"
+
+
+def real_runs() -> list[Run]:
+    """Every activity in the real device files (read once, outside the timing)."""
+    runs: list[Run] = []
+    for path in sorted(ACTIVITIES.rglob("*")) if ACTIVITIES.is_dir() else []:
+        if path.is_file() and format_of(path.name) is not None:
+            with contextlib.suppress(ImportProblem):
+                runs.extend(read_activity(path.name, path.read_bytes()))
+    return runs
+
+
+def time_real_files(repeats: int) -> None:
+    runs = real_runs()
+    if not runs:
+        print(f"\n(no real files at {ACTIVITIES})")
+        return
+    samples = sum(len(r.streams) for r in runs if r.streams is not None)
+    total = median_ms(lambda: [(analyse_run(r), infer_tags(r)) for r in runs], repeats)
+    print(
+        f"\nreal files: {len(runs)} activities, {samples:,} samples: analysis and tags of all "
+        f"of them {total:.0f} ms (median of {repeats}), {total / len(runs):.1f} ms per activity"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=7)
@@ -78,6 +109,7 @@ def main() -> None:
         run = Run(start=datetime(2026, 4, 26, 8, tzinfo=UTC), streams=streams)
         tags = median_ms(lambda r=run: infer_tags(r), args.repeats)
         print(f"| {samples:,} | {full:.1f} | {efforts:.1f} | {sweep:.0f} | {tags:.1f} |")
+    time_real_files(args.repeats)
 
 
 if __name__ == "__main__":
