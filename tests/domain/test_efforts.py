@@ -278,3 +278,17 @@ def test_missing_heart_rate_samples_are_left_out_of_the_split_average():
     heart[250:260] = 190
     result = splits(Streams(time_s=streams.time_s, distance_m=streams.distance_m, heart_rate=heart))
     assert result[0].avg_hr == pytest.approx((190 * 10 + 150 * 190) / 200)
+
+
+def test_splits_count_from_the_first_sample_even_if_it_is_a_few_metres_in():
+    clean = steady(3_000, 300)
+    late = Streams(time_s=clean.time_s, distance_m=clean.distance_m + 3.5)
+    result = splits(late)
+    assert [s.distance_m for s in result] == pytest.approx([1_000, 1_000, 1_000])
+    assert not any(s.is_partial for s in result)
+
+
+def test_a_float_hair_over_a_whole_km_makes_no_extra_split():
+    clean = steady(3_000, 300)
+    result = splits(Streams(time_s=clean.time_s, distance_m=clean.distance_m * (1 + 1e-13)))
+    assert len(result) == 3

@@ -44,6 +44,7 @@ EFFORT_DISTANCES_M: tuple[float, ...] = (
     MARATHON_M,
 )  # the standard best efforts of SPEC.md §1 (Strava's list, less 2 mile, 15k, 10 mile...)
 
+SPLIT_ROUNDING = 1e-9  # fraction of a split; float error, not distance
 TIE_S = 1e-6  # s; stretches this close in time are equally fast (float rounding)
 
 NO_DISTANCE_STREAM = (
@@ -208,9 +209,10 @@ def best_efforts(
 
 
 def _split_bounds_m(track: Track, unit_m: float) -> FloatArray:
-    """Distances where splits start and end: every whole unit, then the end of the run."""
-    first = np.floor(track.start_m / unit_m) + 1
-    whole = np.arange(first, np.ceil(track.end_m / unit_m)) * unit_m
+    """Distances where splits start and end: every whole unit from the first sample, then
+    the end of the run (a float hair over a whole unit makes no extra split)."""
+    count = np.ceil(track.distance_covered_m / unit_m - SPLIT_ROUNDING)
+    whole = track.start_m + np.arange(1, count) * unit_m
     return np.concatenate(([track.start_m], whole, [track.end_m]))
 
 
