@@ -88,7 +88,9 @@ def decode_fast(data: bytes) -> FitContent | None:
         return None
     try:
         parsed = fitfast.parse(prepared, enum_names=True, datetimes=False)
-    except (fitfast.FitDecodeError, ValueError, OverflowError):
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
         return None
     if not _fast_is_trusted(parsed):
         return None
@@ -127,7 +129,7 @@ def decode_reference(data: bytes) -> FitContent:
             warnings.simplefilter("ignore")
             for frame in reader:
                 _take_frame(content, frame)
-    except (fitdecode.FitError, struct.error, ValueError, KeyError, IndexError) as error:
+    except Exception as error:  # fitdecode also fails with AssertionError, TypeError...
         offset = _offset_of(error)
         if not content.messages:
             raise FitDecodeFailed(_short(error), offset) from error

@@ -146,7 +146,7 @@ def _fill_summary(run: Run, session: Message, streams: Streams) -> None:
         streams.cadence_spm
     )
     run.max_cadence_spm = _cadence(session, "max", run.sport) or tracks.maximum(streams.cadence_spm)
-    run.avg_power_w = _number(session, "avg_power") or tracks.mean_while_active(streams.power_w)
+    run.avg_power_w = _number(session, "avg_power") or tracks.mean(streams.power_w)
     run.max_power_w = _number(session, "max_power") or tracks.maximum(streams.power_w)
     run.calories = _number(session, "total_calories")
     if run.moving_s is not None and run.elapsed_s is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from runcoach.domain.runs import FloatArray, Streams
+from runcoach.domain.runs import FloatArray, Run, Streams
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius, m (IUGG 1980 mean radius R1)
 ASCENT_HYSTERESIS_M = 3.0  # m, 1-10; a turn smaller than this is noise (cf. Garmin/Strava ~2-5 m)
@@ -127,3 +127,42 @@ def total_distance_m(streams: Streams) -> float | None:
         return None
     finite = streams.distance_m[np.isfinite(streams.distance_m)]
     return float(finite[-1] - finite[0]) if len(finite) else None
+
+
+def fill_from_streams(run: Run) -> Run:
+    """Every summary number the file did not give, derived from the run's streams."""
+    streams = run.streams
+    if streams is None or not len(streams):
+        return run
+    if run.elapsed_s is None:
+        run.elapsed_s = float(streams.time_s[-1] - streams.time_s[0])
+    if run.distance_m is None:
+        run.distance_m = total_distance_m(streams)
+    if run.moving_s is None:
+        run.moving_s = moving_time_s(streams.time_s, streams.distance_m)
+    if run.ascent_m is None and run.descent_m is None:
+        run.ascent_m, run.descent_m = ascent_descent_m(streams.altitude_m)
+    run.avg_hr = run.avg_hr if run.avg_hr is not None else mean(streams.heart_rate)
+    run.max_hr = run.max_hr if run.max_hr is not None else maximum(streams.heart_rate)
+    if run.avg_cadence_spm is None:
+        run.avg_cadence_spm = mean_while_active(streams.cadence_spm)
+    if run.max_cadence_spm is None:
+        run.max_cadence_spm = maximum(streams.cadence_spm)
+    run.avg_power_w = run.avg_power_w or mean(streams.power_w)  # zeros count, as Garmin's
+    run.max_power_w = run.max_power_w or maximum(streams.power_w)
+    return run
+
+
+STRIDE_CADENCE_MAX = 120.0  # per min; a foot cadence whose median is below this counts strides
+
+
+def steps_per_minute(cadence: FloatArray | None, foot_sport: bool) -> FloatArray | None:
+    """Cadence in steps per minute: Garmin and Strava GPX/TCX write strides (one foot) per
+    minute for running, as FIT does; apps that write steps already are left alone."""
+    cadence = recorded(cadence)
+    if cadence is None or not foot_sport:
+        return cadence
+    moving = cadence[cadence > 0]
+    if len(moving) and float(np.median(moving)) < STRIDE_CADENCE_MAX:
+        return cadence * 2
+    return cadence
