@@ -292,3 +292,16 @@ def test_a_float_hair_over_a_whole_km_makes_no_extra_split():
     clean = steady(3_000, 300)
     result = splits(Streams(time_s=clean.time_s, distance_m=clean.distance_m * (1 + 1e-13)))
     assert len(result) == 3
+
+
+def test_best_efforts_faster_than_the_world_record_are_left_out_and_said():
+    # a drive marked as a run: 40 km/h
+    analysis = analyse_run(Run(start=START, streams=steady(10_000, 90)))
+    assert analysis.best_efforts == ()
+    assert "faster than the world record" in analysis.limitations[0]
+    assert "10k in 15:00" in analysis.limitations[0]
+
+
+def test_a_fast_but_human_run_keeps_its_best_efforts():
+    analysis = analyse_run(Run(start=START, streams=steady(10_000, 170)))  # 28:20 for 10k
+    assert len(analysis.best_efforts) == 5 and analysis.limitations == ()

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from runcoach.domain.records import beyond_world_record
 from runcoach.domain.runs import FloatArray, Run, Streams
 from runcoach.domain.track import Track, time_weighted_mean, track_of, value_at_times
 from runcoach.domain.units import (
@@ -28,6 +29,7 @@ from runcoach.domain.units import (
     Pace,
     distance_label,
     format_distance,
+    format_duration,
 )
 
 EVEN_SPLIT_TOLERANCE = 0.01  # fraction of pace, 0-0.05; halves within 1 % count as even
@@ -158,10 +160,22 @@ def analyse_run(run: Run) -> RunAnalysis:
     if not run.is_run and analysis.best_efforts:
         analysis = dataclasses.replace(analysis, best_efforts=())
         notes.append(NOT_A_RUN)
+    impossible = [
+        e for e in analysis.best_efforts if beyond_world_record(e.distance_m, e.elapsed_s)
+    ]
+    if impossible:
+        kept = tuple(e for e in analysis.best_efforts if e not in impossible)
+        analysis = dataclasses.replace(analysis, best_efforts=kept)
+        notes.append(_beyond_records(impossible))
     covered_m = sum(split.distance_m for split in analysis.splits_km)
     if run.distance_m and covered_m and covered_m < run.distance_m * PARTIAL_SAMPLES:
         notes.append(_partial_samples(covered_m, run.distance_m))
     return dataclasses.replace(analysis, limitations=tuple(notes))
+
+
+def _beyond_records(efforts: list[BestEffort]) -> str:
+    listed = ", ".join(f"{e.label} in {format_duration(e.elapsed_s)}" for e in efforts)
+    return f"left out as faster than the world record (GPS error, or not on foot): {listed}"
 
 
 def _partial_samples(covered_m: float, distance_m: float) -> str:
