@@ -50,7 +50,7 @@ def test_the_text_summary_lists_each_file_not_imported_with_its_reason(log_cli, 
     shutil.copy(FITPARSE / "Settings.fit", folder / "Settings.fit")
     result = log_cli("import", str(folder))
     assert result.exit_code == 0
-    assert "imported 1 files" in result.stdout
+    assert "imported 1 file (1 run added)" in result.stdout
     assert "failed: " in result.stdout and "broken.fit" in result.stdout
     assert "not an activity: " in result.stdout and "settings file" in result.stdout
 

@@ -80,7 +80,8 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
 
 def _render(summary: ImportSummary) -> str:
     lines = [
-        f"imported {summary.count(Outcome.IMPORTED)} files ({summary.runs_added} runs), "
+        f"imported {_count(summary.count(Outcome.IMPORTED), 'file')} "
+        f"({_count(summary.runs_added, 'run')} added), "
         f"{summary.count(Outcome.ALREADY_THERE)} already there, "
         f"{summary.count(Outcome.NOT_ACTIVITY)} not activities, "
         f"{summary.count(Outcome.FAILED)} failed"
@@ -92,6 +93,10 @@ def _render(summary: ImportSummary) -> str:
         for warning in file.warnings:
             lines.append(f"  note: {file.name}: {warning}")
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _warn_worn_shoes(app: AppContext) -> None:
