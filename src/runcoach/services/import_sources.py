@@ -87,7 +87,7 @@ def _from_file(
 ) -> Iterator[Candidate]:
     name = str(path)
     if path.suffix.lower() == ".zip":
-        yield from _zip_candidates(name, lambda: path.read_bytes(), limits, 1)
+        yield from _zip_candidates(name, lambda: path, limits, 1)  # read from disk, not memory
         return
     size = path.stat().st_size
     if size > limits.file_bytes and not name.lower().endswith(".gz"):
@@ -97,18 +97,23 @@ def _from_file(
 
 
 def _zip_candidates(
-    name: str, load: Callable[[], bytes], limits: Limits, depth: int
+    name: str,
+    load: Callable[[], bytes | Path],
+    limits: Limits,
+    depth: int,
+    outer_export: ExportIndex | None = None,
 ) -> Iterator[Candidate]:
     if depth > limits.nesting:
         problem = CorruptFile(f"{name}: archives nested more than {limits.nesting} deep")
         yield Candidate(name, _nothing, problem=problem)
         return
     try:
-        archive = zipfile.ZipFile(io.BytesIO(load()))
+        source = load()
+        archive = zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         yield Candidate(name, _nothing, problem=CorruptFile(f"{name}: not a readable zip ({exc})"))
         return
-    export = index_of_zip(archive)
+    export = index_of_zip(archive) or outer_export  # a Garmin export nests its uploads
     budget = _Budget(limits.archive_bytes)
     for info in sorted(archive.infolist(), key=lambda i: i.filename):
         if info.is_dir() or _skipped(info.filename):
@@ -138,7 +143,7 @@ def _member(
         return _ungzip(name, _read_member(archive, info, name, limits, budget), limits)
 
     if info.filename.lower().endswith(".zip"):
-        yield from _zip_candidates(name, read, limits, depth + 1)
+        yield from _zip_candidates(name, read, limits, depth + 1, export)
         return
     yield Candidate(name, read, export, info.filename)
 

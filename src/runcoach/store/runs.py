@@ -19,7 +19,15 @@ from runcoach.domain.errors import NotFound
 from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import InferredTags
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
-from runcoach.store.tables import athletes, best_efforts, laps, runs, streams
+from runcoach.store.tables import (
+    athletes,
+    best_efforts,
+    laps,
+    run_sources,
+    runs,
+    source_files,
+    streams,
+)
 
 # The numbers a device measures: same name on ``Run`` and in the ``runs`` table; they are
 # replaced when a richer file of the same run arrives.
@@ -247,9 +255,20 @@ def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str,
 
 
 def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
+    """Delete a run, and the files that held only this run (so they can be imported again)."""
+    linked = select(run_sources.c.source_file_id).where(run_sources.c.run_id == run_id)
+    source_ids = list(conn.execute(linked).scalars())
     found = conn.execute(delete(runs).where(runs.c.id == run_id, runs.c.athlete_id == athlete_id))
     if found.rowcount == 0:
         raise _not_found(run_id)
+    still_used = select(run_sources.c.source_file_id).where(
+        run_sources.c.source_file_id.in_(source_ids)
+    )
+    conn.execute(
+        delete(source_files).where(
+            source_files.c.id.in_(source_ids), source_files.c.id.not_in(still_used)
+        )
+    )
 
 
 def _not_found(run_id: int) -> NotFound:
@@ -383,3 +402,26 @@ def stream_count(conn: Connection, run_id: int) -> int:
 def lap_count(conn: Connection, run_id: int) -> int:
     query = select(func.count()).select_from(laps).where(laps.c.run_id == run_id)
     return int(conn.execute(query).scalar_one())
+
+
+def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) -> list[Run]:
+    """The runs of the ``days`` before ``before`` (summary numbers only, for context)."""
+    query = select(
+        runs.c.start_utc, runs.c.sport, runs.c.distance_m, runs.c.moving_s, runs.c.elapsed_s,
+        runs.c.workout_type,
+    ).where(
+        runs.c.athlete_id == athlete_id,
+        runs.c.start_utc >= (before - timedelta(days=days)).astimezone(UTC),
+        runs.c.start_utc < before.astimezone(UTC),
+    )  # fmt: skip
+    return [
+        Run(
+            start=_aware(row.start_utc),
+            sport=Sport(row.sport),
+            distance_m=row.distance_m,
+            moving_s=row.moving_s,
+            elapsed_s=row.elapsed_s,
+            workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
+        )
+        for row in conn.execute(query)
+    ]
