@@ -135,3 +135,22 @@ def test_the_log_and_shoes_are_read_from_the_store_on_the_days_they_were_run(eng
     ]
     found = warnings(Inputs(PLAN, log, shoes), START)
     assert any(w["rule"] == "shoe-past-its-life" for w in found)
+
+
+def test_a_race_that_moves_fitness_refreshes_the_goal_verdict(engine):
+    from dataclasses import replace
+
+    from runcoach.domain.fitness.vdot import race_time_s
+    from runcoach.domain.runs import RaceResult
+
+    plan = replace(PLAN, goal=replace(PLAN.goal, target_time_s=95 * 60))
+    fast = race_time_s(plan.vdot + 3, 10_000)
+    raced = run_on(START + timedelta(days=5), 10, WorkoutType.RACE, ident=77)
+    raced.race = RaceResult(official_time_s=fast, distance_m=10_000)
+    day = next(d.day for d in plan.days() if d.day > START + timedelta(days=5) and d.is_run_day)
+    with engine.begin() as conn:
+        got = respond(conn, default_athlete_id(conn),
+                      Inputs.of_runs(plan, [*history(), raced], UTC), day)  # fmt: skip
+    assert "repaced" in got["changes"] and got["refresh_goal"]
+    assert got["goal"]["verdict"] in ("within reach", "a stretch", "not realistic this time")
+    assert "goal half" in got["goal"]["told"]

@@ -102,8 +102,10 @@ def render_answer(data: dict[str, Any], units: UnitSystem) -> str:
     lines += [f"why: {r['text']} [{r['rule']}; {r['source']}]" for r in data["reasons"]]
     if data["win"]:
         lines.append(f"small win: {data['win']}")
-    if data["refresh_goal"]:
-        lines.append("your fitness changed: check the goal verdict (runcoach goal)")
+    if data.get("goal"):
+        lines.append(f"goal: {data['goal']['told']}")
+    elif data["refresh_goal"]:
+        lines.append("your fitness changed: no timed race goal or no race in the log to judge it")
     if data["warnings"]:
         lines += ["", render_warnings(data["warnings"])]
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from runcoach.domain.schedule import DayType
 from runcoach.domain.today.answer import Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.domain.today.refresh import refresh_goal
 from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
@@ -127,6 +128,9 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dic
     )  # fmt: skip
     got = answer(situation, day)
     detail = answer_to_dict(got)
+    if got.refresh_goal:
+        refreshed = refresh_goal(plan, log, day)
+        detail["goal"] = asdict(refreshed) if refreshed else None
     store.save_adjustment(conn, athlete_id, day, "today", detail["changes"], detail)
     return detail
 
