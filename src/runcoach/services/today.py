@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
 from runcoach.store.athletes import default_athlete_id
 
+LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
+
 
 @dataclass(frozen=True)
 class Inputs:
@@ -56,9 +58,9 @@ class Inputs:
         return list(self.runs)
 
 
-def read_log(conn: Connection, athlete_id: int) -> list[LoggedRun]:
-    """The running log on the days it was run (each run's own time zone), oldest first."""
-    rows = run_store.list_summaries(conn, run_store.RunFilter(athlete_id))
+def read_log(conn: Connection, athlete_id: int, since: date | None = None) -> list[LoggedRun]:
+    """The running log from ``since`` on the days it was run (each run's own zone), oldest first."""
+    rows = run_store.list_summaries(conn, run_store.RunFilter(athlete_id, date_from=since))
     return sorted((_logged(conn, athlete_id, r) for r in rows if Sport(r.sport).is_run),
                   key=lambda r: r.day)  # fmt: skip
 
@@ -194,9 +196,18 @@ class StoredOrFile:
     plan_id: int | None  # None: the plan came from a file
 
 
-def gather(conn: Connection, athlete_id: int, settings: Settings, plan_file: Path | None) -> Inputs:
+def gather(
+    conn: Connection,
+    athlete_id: int,
+    settings: Settings,
+    plan_file: Path | None,
+    day: date,
+) -> Inputs:
+    """The plan, the shoes, and the log the rules look at: from the plan's start or the
+    goal verdict's year before ``day``, whichever is earlier."""
     plan = load_plan(conn, athlete_id, plan_file).plan
-    return Inputs(plan, read_log(conn, athlete_id), read_shoes(conn, athlete_id, settings))
+    since = min(plan.start, day) - timedelta(days=LOG_DAYS_NEEDED)
+    return Inputs(plan, read_log(conn, athlete_id, since), read_shoes(conn, athlete_id, settings))
 
 
 def today(
@@ -212,7 +223,7 @@ def today(
         when = day or local_today(conn, athlete)
         if report is not None and not report.empty:
             record_checkin(conn, athlete, report.on(when))
-        return respond(conn, athlete, gather(conn, athlete, settings, plan_file), when)
+        return respond(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
 
 
 def checkin(engine: Engine, report: CheckInReport, day: date | None = None) -> dict[str, Any]:
@@ -230,8 +241,8 @@ def warnings_for(
 ) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         athlete = default_athlete_id(conn)
-        inputs = gather(conn, athlete, settings, plan_file)
-        return warnings(inputs, day or local_today(conn, athlete))
+        when = day or local_today(conn, athlete)
+        return warnings(gather(conn, athlete, settings, plan_file, when), when)
 
 
 def progress_for(
@@ -239,8 +250,8 @@ def progress_for(
 ) -> list[dict[str, Any]]:
     with engine.begin() as conn:
         athlete = default_athlete_id(conn)
-        inputs = gather(conn, athlete, settings, plan_file)
-        return progress(conn, athlete, inputs, day or local_today(conn, athlete))
+        when = day or local_today(conn, athlete)
+        return progress(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
 
 
 @dataclass(frozen=True)
