@@ -7,49 +7,39 @@ naming the rule and where it comes from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from runcoach.domain.logged import LoggedRun, distance_between, on
 from runcoach.domain.plans.model import Day, Plan
-from runcoach.domain.runs import Feel
-from runcoach.domain.today import adjust
-from runcoach.domain.today.comeback import (
-    SOURCE_REBUILD,
-    SOURCE_RETURN,
-    comeback_on,
-    stage_workout,
+from runcoach.domain.today import adjust, unwell
+from runcoach.domain.today.draft import (
+    Change,
+    Draft,
+    FitnessChange,
+    Reason,
+    Situation,
+    easy_pace,
 )
-from runcoach.domain.today.health import (
-    SOURCE_NECK_CHECK,
-    SOURCE_WAY_BACK,
-    CheckIn,
-    Health,
-    Status,
-    Symptoms,
-    health_on,
-)
-from runcoach.domain.today.moves import SOURCE_MOVES, Move, fits, reschedule
+from runcoach.domain.today.health import CheckIn, Health, Status, health_on
+from runcoach.domain.today.moves import SOURCE_MOVES, Move, reschedule
 from runcoach.domain.warnings import (
     SOURCE_HARD_EASY,
     SOURCE_SPIKE,
     SOURCE_WEEK_JUMP,
-    ShoeWear,
     TrainingWarning,
     longest_before,
     watch,
 )
 from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
+__all__ = ["Answer", "Change", "FitnessChange", "Reason", "Situation", "answer"]
+
 TIRED_LONG_SHARE = 0.67  # a long run on a tired day: two thirds of it (coaching practice)
-ABOVE_NECK_MAX_S = 30 * 60.0  # easy running allowed with a head cold, s (Eichner 1993)
-AFTER_ILLNESS_MAX_S = 45 * 60.0  # easy runs after illness at most this long, s
 MISSED_WEEK_SHARE = 0.7  # a week with less than 70 % of its planned distance run was "missed"
 REBUILD_GROWTH = 1.10  # next week at most 10 % above what was really run (the 10 % rule)
 MIN_WEEK_FACTOR = 0.5  # never cut a week below half of its plan for a miss, ratio (Daniels)
-EASY_ONLY_SHARE = 0.5  # at half the volume or less, easy running only (Daniels 2014, breaks)
 SPIKE_CAP = 1.10  # no run > 10 % longer than the longest of 30 days (Frandsen et al. 2025)
 
 SOURCE_PLAN = "your plan"
@@ -57,51 +47,6 @@ SOURCE_MINI = (
     "runcoach's system (SPEC principle 5, small wins): on a tired or sore day the mini "
     "version keeps the habit and the confidence; skipping loses both"
 )
-SOURCE_INJURY = (
-    "coaching and sports-medicine practice: running through pain turns days off into weeks; "
-    "cross-train only where it is pain-free and see a physiotherapist if it does not settle"
-)
-
-
-class Change(StrEnum):
-    AS_PLANNED = "as-planned"
-    REST_DAY = "rest-day"
-    MINI = "mini"
-    EASY_INSTEAD = "easy-instead"
-    SHORTENED = "shortened"
-    REST_SICK = "rest-sick"
-    PAUSED = "paused-injured"
-    RETURN_TO_RUN = "return-to-run"
-    MOVED_HERE = "moved-here"
-    DROPPED = "dropped"
-    REDUCED_VOLUME = "reduced-volume"
-    REPACED = "repaced"
-    OFF_PLAN = "off-plan"
-
-
-@dataclass(frozen=True)
-class Reason:
-    rule: str
-    text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class FitnessChange:
-    """New fitness since the plan's paces were set: paces scale by ``pace_factor``."""
-
-    pace_factor: float  # new pace / old pace (< 1: faster)
-    told: str  # what changed and why, for the runner
-    source: str
-
-
-@dataclass(frozen=True)
-class Situation:
-    plan: Plan
-    log: Sequence[LoggedRun]
-    checkins: Sequence[CheckIn] = ()
-    shoes: Sequence[ShoeWear] = ()
-    fitness: FitnessChange | None = None
 
 
 @dataclass(frozen=True)
@@ -126,31 +71,6 @@ class Answer:
         return not self.runs
 
 
-@dataclass
-class _Draft:
-    workouts: list[Workout]
-    changes: list[Change] = field(default_factory=list)
-    reasons: list[Reason] = field(default_factory=list)
-    win: str | None = None
-    refresh_goal: bool = False
-    cuts: list[tuple[float, Reason]] = field(default_factory=list)  # volume shares asked for
-    easy_only: bool = False  # a comeback at half volume or less: no quality at all
-
-    def say(self, change: Change, rule: str, text: str, source: str) -> None:
-        self.changes.append(change)
-        self.reasons.append(Reason(rule, text, source))
-
-    def replace(self, old: Workout, new: Workout) -> None:
-        self.workouts = [new if w is old else w for w in self.workouts]
-
-    def swap_runs(self, make: Callable[[Workout], Workout]) -> None:
-        self.workouts = [make(w) if w.is_run else w for w in self.workouts]
-
-    @property
-    def runs(self) -> list[Workout]:
-        return [w for w in self.workouts if w.is_run]
-
-
 def answer(s: Situation, day: date) -> Answer:
     health = health_on(s.checkins, day)
     planned_day = s.plan.day(day)
@@ -159,7 +79,7 @@ def answer(s: Situation, day: date) -> Answer:
         return _off_plan(s, day, health, warnings)
     week, moves = reschedule(s.plan, s.log, day, _blocked(s.plan, s.checkins, day))
     today = next(d for d in week if d.day == day)
-    draft = _Draft(list(today.workouts))
+    draft = Draft(list(today.workouts))
     if health.status not in _UNFIT:
         _explain_moves(draft, moves, day)
     _adapt(s, day, health, today, draft)
@@ -179,16 +99,16 @@ def answer(s: Situation, day: date) -> Answer:
     )
 
 
-def _adapt(s: Situation, day: date, health: Health, today: Day, draft: _Draft) -> None:
+def _adapt(s: Situation, day: date, health: Health, today: Day, draft: Draft) -> None:
     """Health first (it can stop everything), then volume, recovery and paces."""
     if health.status is Status.INJURED:
-        return _paused(draft, health)
-    if health.status is Status.RETURNING and _comeback(s, day, health, today, draft):
+        return unwell.paused(draft, health)
+    if health.status is Status.RETURNING and unwell.comeback(s, day, health, today, draft):
         return None
     if health.status is Status.SICK:
-        return _sick(s, health, draft)
+        return unwell.sick(s, health, draft)
     if health.status is Status.AFTER_ILLNESS:
-        _after_illness(s, health, draft)
+        unwell.after_illness(s, health, draft)
     elif health.status is Status.TIRED:
         _tired(s, health, draft)
     _after_hard_day(s, day, draft)
@@ -209,10 +129,6 @@ def _blocked(plan: Plan, checkins: Sequence[CheckIn], day: date) -> set[date]:
     return {d for d in days if health_on(checkins, min(d, day)).status in _UNFIT}
 
 
-def _easy(s: Situation) -> PaceRange | None:
-    return s.plan.paces.get("easy")
-
-
 def _off_plan(
     s: Situation, day: date, health: Health, warnings: tuple[TrainingWarning, ...]
 ) -> Answer:
@@ -223,7 +139,7 @@ def _off_plan(
     return Answer(day, (), (), (Change.OFF_PLAN,), (reason,), health, warnings=warnings)
 
 
-def _as_planned(s: Situation, today: Day, draft: _Draft) -> None:
+def _as_planned(s: Situation, today: Day, draft: Draft) -> None:
     week = s.plan.week_of(today.day)
     where = f"week {week.index} ({week.phase.value})" if week else "the plan"
     if not today.is_run_day:
@@ -234,7 +150,7 @@ def _as_planned(s: Situation, today: Day, draft: _Draft) -> None:
     draft.say(Change.AS_PLANNED, "as-planned", f"{where}: {titles} as planned", SOURCE_PLAN)
 
 
-def _explain_moves(draft: _Draft, moves: Sequence[Move], day: date) -> None:
+def _explain_moves(draft: Draft, moves: Sequence[Move], day: date) -> None:
     for move in moves:
         if move.moved_to == day:
             text = f"'{move.workout.title}' {move.why}; it replaces today's easy run"
@@ -244,59 +160,11 @@ def _explain_moves(draft: _Draft, moves: Sequence[Move], day: date) -> None:
             draft.say(Change.DROPPED, "missed-dropped", text, SOURCE_MOVES)
 
 
-def _paused(draft: _Draft, health: Health) -> None:
-    draft.workouts = [
-        adjust.rest(
-            "Rest: the plan is paused",
-            "Cross-train only if it is completely pain-free (cycling, swimming, pool running). "
-            "When you can run without pain: runcoach checkin --can-run",
-        )
-    ]
-    text = f"injured since {health.since}: the plan pauses until you can run again"
-    draft.say(Change.PAUSED, "injury-pause", text, SOURCE_INJURY)
-
-
-def _sick(s: Situation, health: Health, draft: _Draft) -> None:
-    way_back = f"afterwards one easy day per sick day ({health.sick_days} so far) before quality"
-    if health.symptoms is Symptoms.ABOVE_NECK and draft.runs:
-        minutes = min(ABOVE_NECK_MAX_S, sum(w.total_duration_s() for w in draft.runs))
-        draft.workouts = [adjust.easy_run(_easy(s), minutes, "Easy run, only if you feel up to it")]
-        text = (
-            "symptoms above the neck only: an easy run at most, no quality; stop and rest if "
-            f"you feel worse after 10 minutes; {way_back}"
-        )
-        draft.say(Change.EASY_INSTEAD, "neck-check", text, SOURCE_NECK_CHECK)
-        return
-    draft.workouts = [adjust.rest("Rest: you are sick", "Sleep, fluids; no training today.")]
-    where = (
-        "below the neck (fever, chest, aches or stomach)"
-        if health.symptoms is Symptoms.BELOW_NECK
-        else "not given (add --symptoms above-neck or below-neck)"
-    )
-    text = f"sick, symptoms {where}: rest today; {way_back}"
-    draft.say(Change.REST_SICK, "neck-check", text, SOURCE_NECK_CHECK)
-
-
-def _after_illness(s: Situation, health: Health, draft: _Draft) -> None:
-    if not draft.runs:
-        return
-    if not any(w.is_quality or w.kind is WorkoutKind.LONG for w in draft.runs):
-        return
-    minutes = min(AFTER_ILLNESS_MAX_S, sum(w.total_duration_s() for w in draft.runs))
-    draft.workouts = [w for w in draft.workouts if not w.is_run]
-    draft.workouts.append(adjust.easy_run(_easy(s), minutes))
-    text = (
-        f"back from {health.sick_days} sick day(s): easy running only, "
-        f"{health.easy_days_left} easy day(s) left before quality or a long run"
-    )
-    draft.say(Change.EASY_INSTEAD, "after-illness", text, SOURCE_WAY_BACK)
-
-
-def _tired(s: Situation, health: Health, draft: _Draft) -> None:
+def _tired(s: Situation, health: Health, draft: Draft) -> None:
     feel = health.feel.value if health.feel else "tired"
     for w in draft.runs:
         if w.is_quality:
-            mini = w.mini or adjust.easy_run(_easy(s), w.easy_duration_s())
+            mini = w.mini or adjust.easy_run(easy_pace(s), w.easy_duration_s())
             draft.replace(w, mini)
             draft.win = f"the mini version '{mini.title}' instead of skipping '{w.title}'"
             text = f"{feel} today: the mini version of '{w.title}': {mini.title}"
@@ -311,7 +179,7 @@ def _tired(s: Situation, health: Health, draft: _Draft) -> None:
         draft.say(Change.AS_PLANNED, "tired-easy", text, SOURCE_MINI)
 
 
-def _after_hard_day(s: Situation, day: date, draft: _Draft) -> None:
+def _after_hard_day(s: Situation, day: date, draft: Draft) -> None:
     """No quality the day after a hard run in the log, whatever the plan said."""
     yesterday = on(s.log, day - timedelta(days=1))
     hard = [r for r in yesterday if r.is_hard]
@@ -319,12 +187,12 @@ def _after_hard_day(s: Situation, day: date, draft: _Draft) -> None:
     if not hard or not quality:
         return
     minutes = quality[0].easy_duration_s()
-    draft.swap_runs(lambda w: adjust.easy_run(_easy(s), minutes) if w.is_quality else w)
+    draft.swap_runs(lambda w: adjust.easy_run(easy_pace(s), minutes) if w.is_quality else w)
     text = f"yesterday's {hard[0].label()} was hard: easy today instead of '{quality[0].title}'"
     draft.say(Change.EASY_INSTEAD, "quality-after-hard", text, SOURCE_HARD_EASY)
 
 
-def _missed_week(s: Situation, day: date, draft: _Draft) -> None:
+def _missed_week(s: Situation, day: date, draft: Draft) -> None:
     factor = week_factor(s.plan, s.log, day)
     if factor >= 1.0 or not draft.runs:
         return
@@ -335,12 +203,12 @@ def _missed_week(s: Situation, day: date, draft: _Draft) -> None:
     draft.cuts.append((factor, Reason("missed-week", text, SOURCE_WEEK_JUMP)))
 
 
-def _cut_volume(s: Situation, draft: _Draft) -> None:
+def _cut_volume(s: Situation, draft: Draft) -> None:
     """The smallest volume share asked for, applied once (shares never multiply)."""
     if not draft.cuts or not draft.runs:
         return
     factor, _ = min(draft.cuts, key=lambda c: c[0])
-    _reduce(draft, factor, _easy(s), draft.easy_only)
+    _reduce(draft, factor, easy_pace(s), draft.easy_only)
     for _, reason in draft.cuts:
         draft.say(Change.REDUCED_VOLUME, reason.rule, reason.text, reason.source)
 
@@ -358,10 +226,10 @@ def week_factor(plan: Plan, log: Sequence[LoggedRun], day: date) -> float:
     return max(MIN_WEEK_FACTOR, min(1.0, ceiling))
 
 
-def _reduce(draft: _Draft, factor: float, easy: PaceRange | None, easy_only: bool) -> None:
+def _reduce(draft: Draft, factor: float, easy: PaceRange | None, easy_only: bool) -> None:
     def smaller(w: Workout) -> Workout:
         if w.is_quality and easy_only:
-            return adjust.easy_run(easy, w.easy_duration_s() * factor / EASY_ONLY_SHARE)
+            return adjust.easy_run(easy, w.easy_duration_s() * factor / unwell.EASY_ONLY_SHARE)
         if w.is_quality:
             return w.mini or w
         return adjust.shortened(w, factor) if w.kind is not WorkoutKind.RACE else w
@@ -369,7 +237,7 @@ def _reduce(draft: _Draft, factor: float, easy: PaceRange | None, easy_only: boo
     draft.swap_runs(smaller)
 
 
-def _spike_cap(s: Situation, day: date, draft: _Draft) -> None:
+def _spike_cap(s: Situation, day: date, draft: Draft) -> None:
     longest = longest_before(s.log, day)
     if longest is None:
         return
@@ -391,47 +259,14 @@ def _within(s: Situation, workout: Workout, cap_m: float) -> Workout:
         return adjust.shortened(workout, cap_m / workout.total_distance_m())
     if workout.mini is not None and workout.mini.total_distance_m() <= cap_m:
         return workout.mini
-    easy = _easy(s)
+    easy = easy_pace(s)
     pace_s_per_m = easy.middle.seconds_per_km / 1000 if easy else 0.36
     return adjust.easy_run(easy, cap_m * pace_s_per_m)
 
 
-def _repace(s: Situation, draft: _Draft) -> None:
+def _repace(s: Situation, draft: Draft) -> None:
     if s.fitness is None or s.fitness.pace_factor == 1.0:
         return
     draft.swap_runs(lambda w: adjust.repaced(w, s.fitness.pace_factor) if s.fitness else w)
     draft.say(Change.REPACED, "fitness-changed", s.fitness.told, s.fitness.source)
     draft.refresh_goal = True
-
-
-def _comeback(s: Situation, day: date, health: Health, today: Day, draft: _Draft) -> bool:
-    """The return-to-run progression; False once it is over (the plan takes over)."""
-    assert health.since is not None
-    sore = {c.day for c in s.checkins if c.feel in (Feel.SORE, Feel.INJURED)}
-    back = comeback_on(s.log, health.since, health.days_off, day, sore)
-    if back.finished:
-        return False
-    if back.stage is not None and day in sore:
-        draft.workouts = [adjust.rest("Rest: sore on the way back", "")]
-        text = "sore during the comeback: rest today and repeat the last stage next time"
-        draft.say(Change.RETURN_TO_RUN, "return-to-run", text, SOURCE_RETURN)
-        return True
-    draft.refresh_goal = day == health.since or back.done_stages_on == day - timedelta(days=1)
-    if back.stage is None:
-        text = f"back to continuous running: {back.volume_factor:.0%} of the plan's volume"
-        draft.cuts.append((back.volume_factor, Reason("return-rebuild", text, SOURCE_REBUILD)))
-        draft.easy_only = back.volume_factor <= EASY_ONLY_SHARE
-        return False
-    if not back.rested_yesterday:
-        draft.workouts = [adjust.rest("Rest or pain-free cross-training", "")]
-        text = "return to running: every other day; you ran yesterday, so rest today"
-        draft.say(Change.RETURN_TO_RUN, "return-to-run", text, SOURCE_RETURN)
-        return True
-    session = stage_workout(back.stage, _easy(s))
-    if not fits(today, session):
-        draft.workouts = [adjust.rest("Rest: today cannot hold a run", "")]
-    else:
-        draft.workouts = [session]
-    text = f"can run again since {health.since} after {health.days_off} days off: {session.title}"
-    draft.say(Change.RETURN_TO_RUN, "return-to-run", text, SOURCE_RETURN)
-    return True

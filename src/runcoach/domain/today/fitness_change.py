@@ -14,7 +14,7 @@ from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
 from runcoach.domain.fitness.vdot import DISTANCE_MAX_M, DISTANCE_MIN_M, vdot_from_performance
 from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.today.answer import FitnessChange
+from runcoach.domain.today.draft import FitnessChange
 from runcoach.domain.units import distance_label, format_duration
 
 VDOT_CHANGE = 1.0  # a race this many VDOT points off the plan's changes paces (~2 % of pace;
