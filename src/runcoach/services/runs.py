@@ -81,18 +81,15 @@ def list_runs(
             _athlete(conn, athlete_id), date_from, date_to, workout_type, sport, limit
         )
         rows = run_store.list_summaries(conn, where)
-    return [_summary(row) for row in rows]
+    return _summaries(rows)
 
 
-def _summary(row: Any) -> RunSummary:
-    duration = row.moving_s if row.moving_s is not None else row.elapsed_s
-    pace = duration / row.distance_m * 1000 if duration and row.distance_m else None
-    start = row.start_utc if row.start_utc.tzinfo else row.start_utc.replace(tzinfo=UTC)
-    return RunSummary(
-        row.id, start, row.local_date, row.sport, row.name, row.distance_m, duration, pace,
-        row.ascent_m, row.avg_hr, row.workout_type, row.surface, row.terrain, row.shoe_id,
-        bool(row.is_race), row.split_kind, row.source,
-    )  # fmt: skip
+def _summaries(rows: list[Any]) -> list[RunSummary]:
+    found = [RunSummary(*row) for row in rows]  # the store selects the fields in order
+    if found and found[0].start_utc.tzinfo is None:  # SQLite hands back naive UTC
+        for summary in found:
+            summary.start_utc = summary.start_utc.replace(tzinfo=UTC)
+    return found
 
 
 def show_run(engine: Engine, run_id: int, *, athlete_id: int | None = None) -> RunDetail:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, case, delete, func, insert, select, update
 
 from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import NotFound
@@ -37,11 +37,28 @@ DEVICE_NUMBERS = (
 )  # fmt: skip
 TAGS = ("workout_type", "surface", "terrain")
 # The summary a list shows: no blobs, no JSON.
+_DURATION = func.coalesce(runs.c.moving_s, runs.c.elapsed_s)
 SUMMARY = (
-    "id", "start_utc", "timezone", "local_date", "sport", "name", "distance_m", "moving_s",
-    "elapsed_s", "ascent_m", "avg_hr", "workout_type", "surface", "terrain", "shoe_id",
-    "is_race", "split_kind", "source", "rpe", "feel",
-)  # fmt: skip
+    runs.c.id,
+    runs.c.start_utc,
+    runs.c.local_date,
+    runs.c.sport,
+    runs.c.name,
+    runs.c.distance_m,
+    _DURATION.label("duration_s"),
+    case((runs.c.distance_m > 0, _DURATION * 1000.0 / runs.c.distance_m), else_=None).label(
+        "pace_s_per_km"
+    ),
+    runs.c.ascent_m,
+    runs.c.avg_hr,
+    runs.c.workout_type,
+    runs.c.surface,
+    runs.c.terrain,
+    runs.c.shoe_id,
+    runs.c.is_race,
+    runs.c.split_kind,
+    runs.c.source,
+)  # fmt: skip  (the order of services.runs.RunSummary's fields)
 
 
 @dataclass(frozen=True)
@@ -281,7 +298,7 @@ def _not_found(run_id: int) -> NotFound:
 def list_summaries(conn: Connection, where: RunFilter) -> list[Row[Any]]:
     """Runs newest first, summary columns only (no samples, no JSON)."""
     query = (
-        select(*(runs.c[name] for name in SUMMARY))
+        select(*SUMMARY)
         .where(runs.c.athlete_id == where.athlete_id)
         .order_by(runs.c.start_utc.desc())
     )
