@@ -60,21 +60,18 @@ class Inputs:
 
 def read_log(conn: Connection, athlete_id: int, since: date | None = None) -> list[LoggedRun]:
     """The running log from ``since`` on the days it was run (each run's own zone), oldest first."""
-    rows = run_store.list_summaries(conn, run_store.RunFilter(athlete_id, date_from=since))
-    return sorted((_logged(conn, athlete_id, r) for r in rows if Sport(r.sport).is_run),
-                  key=lambda r: r.day)  # fmt: skip
+    return [_logged(r) for r in store.log_rows(conn, athlete_id, since) if Sport(r.sport).is_run]
 
 
-def _logged(conn: Connection, athlete_id: int, row: Any) -> LoggedRun:
+def _logged(row: Any) -> LoggedRun:
     kind = WorkoutKind(row.workout_type) if row.workout_type in _KINDS else None
-    distance, duration = row.distance_m or 0.0, row.moving_s or row.elapsed_s or 0.0
-    if row.is_race:
-        race = run_store.run_of(run_store.get_row(conn, athlete_id, row.id)).race
-        distance = (race.distance_m if race else None) or distance
-        duration = (race.official_time_s if race else None) or duration
+    is_race = bool(row.is_race)
     return LoggedRun(
-        row.local_date, distance, duration, WorkoutKind.RACE if row.is_race else kind,
-        run_id=row.id, rpe=row.rpe, is_race=bool(row.is_race), shoe_id=row.shoe_id,
+        row.local_date,
+        (row.race_distance_m if is_race else None) or row.distance_m or 0.0,
+        (row.race_official_time_s if is_race else None) or row.duration_s or 0.0,
+        WorkoutKind.RACE if is_race else kind,
+        run_id=row.id, rpe=row.rpe, is_race=is_race, shoe_id=row.shoe_id,
     )  # fmt: skip
 
 

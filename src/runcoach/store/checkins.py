@@ -6,12 +6,12 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
-from runcoach.store.tables import checkins, plan_adjustments
+from runcoach.store.tables import checkins, plan_adjustments, runs
 
 
 def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
@@ -111,3 +111,24 @@ def list_adjustments(
         }
         for r in rows
     ]
+
+
+def log_rows(conn: Connection, athlete_id: int, since: date | None = None) -> list[Any]:
+    """What the day-by-day rules read of each run since ``since`` (local dates), oldest first:
+    day, sport, distance, duration, type, effort, race result, shoe. No samples, no JSON."""
+    query = select(
+        runs.c.id,
+        runs.c.local_date,
+        runs.c.sport,
+        runs.c.distance_m,
+        func.coalesce(runs.c.moving_s, runs.c.elapsed_s).label("duration_s"),
+        runs.c.workout_type,
+        runs.c.rpe,
+        runs.c.is_race,
+        runs.c.race_official_time_s,
+        runs.c.race_distance_m,
+        runs.c.shoe_id,
+    ).where(runs.c.athlete_id == athlete_id)
+    if since is not None:
+        query = query.where(runs.c.local_date >= since)
+    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)))

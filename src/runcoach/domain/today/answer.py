@@ -22,7 +22,7 @@ from runcoach.domain.today.draft import (
     Situation,
     easy_pace,
 )
-from runcoach.domain.today.health import CheckIn, Health, Status, health_on
+from runcoach.domain.today.health import Health, Status, health_on
 from runcoach.domain.today.moves import SOURCE_MOVES, Move, reschedule
 from runcoach.domain.warnings import (
     SOURCE_HARD_EASY,
@@ -72,12 +72,12 @@ class Answer:
 
 
 def answer(s: Situation, day: date) -> Answer:
-    health = health_on(s.checkins, day)
+    health = _health(s, day)
     planned_day = s.plan.day(day)
     warnings = tuple(watch(s.log, day, s.plan, s.shoes))
     if planned_day is None:
         return _off_plan(s, day, health, warnings)
-    week, moves = reschedule(s.plan, s.log, day, _blocked(s.plan, s.checkins, day))
+    week, moves = reschedule(s.plan, s.log, day, _blocked(s, day))
     today = next(d for d in week if d.day == day)
     draft = Draft(list(today.workouts))
     if health.status not in _UNFIT:
@@ -122,11 +122,15 @@ def _adapt(s: Situation, day: date, health: Health, today: Day, draft: Draft) ->
 _UNFIT = frozenset({Status.SICK, Status.AFTER_ILLNESS, Status.INJURED, Status.RETURNING})
 
 
-def _blocked(plan: Plan, checkins: Sequence[CheckIn], day: date) -> set[date]:
+def _blocked(s: Situation, day: date) -> set[date]:
     """Days of this week that cannot take a missed session (ill, injured, coming back)."""
-    week = plan.week_of(day)
+    week = s.plan.week_of(day)
     days = [d.day for d in week.days] if week else []
-    return {d for d in days if health_on(checkins, min(d, day)).status in _UNFIT}
+    return {d for d in days if _health(s, min(d, day)).status in _UNFIT}
+
+
+def _health(s: Situation, day: date) -> Health:
+    return unwell.settled(s, day, health_on(s.checkins, day))
 
 
 def _off_plan(

@@ -11,11 +11,18 @@ from runcoach.domain.today import adjust
 from runcoach.domain.today.comeback import (
     SOURCE_REBUILD,
     SOURCE_RETURN,
+    Comeback,
     comeback_on,
     stage_workout,
 )
 from runcoach.domain.today.draft import Change, Draft, Reason, Situation, easy_pace
-from runcoach.domain.today.health import SOURCE_NECK_CHECK, SOURCE_WAY_BACK, Health, Symptoms
+from runcoach.domain.today.health import (
+    SOURCE_NECK_CHECK,
+    SOURCE_WAY_BACK,
+    Health,
+    Status,
+    Symptoms,
+)
 from runcoach.domain.today.moves import fits
 from runcoach.domain.workouts import WorkoutKind
 
@@ -78,11 +85,22 @@ def after_illness(s: Situation, health: Health, draft: Draft) -> None:
     draft.say(Change.EASY_INSTEAD, "after-illness", text, SOURCE_WAY_BACK)
 
 
-def comeback(s: Situation, day: date, health: Health, today: Day, draft: Draft) -> bool:
-    """The return-to-run progression; False once it is over (the plan takes over)."""
+def _where(s: Situation, day: date, health: Health) -> tuple[Comeback, set[date]]:
     assert health.since is not None
     sore = {c.day for c in s.checkins if c.feel in (Feel.SORE, Feel.INJURED)}
-    back = comeback_on(s.log, health.since, health.days_off, day, sore)
+    return comeback_on(s.log, health.since, health.days_off, day, sore), sore
+
+
+def settled(s: Situation, day: date, health: Health) -> Health:
+    """A runner whose comeback is over is simply well again."""
+    if health.status is not Status.RETURNING or not _where(s, day, health)[0].finished:
+        return health
+    return Health(Status.WELL, health.feel)
+
+
+def comeback(s: Situation, day: date, health: Health, today: Day, draft: Draft) -> bool:
+    """The return-to-run progression; False once it is over (the plan takes over)."""
+    back, sore = _where(s, day, health)
     if back.finished:
         return False
     if back.stage is not None and day in sore:
