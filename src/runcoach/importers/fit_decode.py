@@ -92,7 +92,12 @@ class FitDecodeFailed(Exception):
 
 def record_columns(records: list[Any], time_offset_s: float = 0.0) -> dict[str, FloatArray]:
     """The record fields the reader uses as float columns (NaN where a record lacks one)."""
-    columns = {name: _column(records, name) for name in NATIVE_RECORD_FIELDS}
+    present = set().union(*records) if records else set()  # fields no record has: all NaN
+    missing = np.full(len(records), np.nan)
+    columns = {
+        name: _column(records, name) if name in present else missing.copy()
+        for name in NATIVE_RECORD_FIELDS
+    }
     columns["timestamp"] = columns["timestamp"] - time_offset_s
     keep = np.isfinite(columns["timestamp"])
     columns = {name: values[keep] for name, values in columns.items()}
