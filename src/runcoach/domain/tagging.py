@@ -105,7 +105,7 @@ def infer_terrain(run: Run) -> Inference[Terrain] | None:
     if ascent_m is None or not distance_m or distance_m < METRES_PER_KM / 2:
         return None
     per_km = ascent_m / (distance_m / METRES_PER_KM)
-    reason = f"{per_km:.0f} m of climbing per km ({ascent_m:.0f} m {source})"
+    reason = f"{per_km:.1f} m of climbing per km ({ascent_m:.0f} m {source})"
     if per_km < FLAT_MAX_M_PER_KM:
         return Inference(Terrain.FLAT, reason)
     if per_km < HILLY_MIN_M_PER_KM:
