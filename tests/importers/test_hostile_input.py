@@ -93,3 +93,11 @@ def _apply(original: bytes, changes: list[tuple[int, int]]) -> bytes:
     for index, value in changes:
         buffer[index] = value
     return bytes(buffer)
+
+
+def test_every_format_is_read_even_after_one_reader_module_was_imported_alone() -> None:
+    import runcoach.importers.fit  # noqa: F401
+
+    with pytest.raises(ImportProblem) as raised:
+        read_activity("x.gpx", b"<gpx/>")
+    assert not isinstance(raised.value, UnsupportedFile)

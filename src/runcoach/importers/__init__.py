@@ -65,7 +65,6 @@ def read_activity(name: str, data: bytes) -> list[Run]:
 
 
 def _load_readers() -> None:
-    """Import the format modules so that they register themselves (once)."""
-    if _READERS:
-        return
+    """Import the format modules so that they register themselves (importing one format's
+    module directly must not hide the others, so this never trusts ``_READERS`` alone)."""
     from runcoach.importers import fit, gpx, tcx  # noqa: F401
