@@ -397,3 +397,42 @@ def test_a_run_faster_than_any_runner_is_flagged_as_probably_a_ride():
 
 def test_an_elite_but_human_run_is_not_flagged():
     assert workout(steady(10_000, 165)).value is not WorkoutType.CROSS_TRAINING  # 27:30 10k
+
+
+def test_identical_laps_are_not_a_session():
+    laps = [_lap(300, 1_000) for _ in range(8)]
+    assert infer_workout_type(Run(start=START, laps=laps), NOBODY).value is WorkoutType.EASY
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 4_000),
+            st.one_of(st.none(), st.floats(0, 5_000)),
+            st.sampled_from([None, "active", "rest", "warmup", "cooldown", "recovery", "?"]),
+        ),
+        max_size=30,
+    )
+)
+def test_any_laps_give_a_workout_type_and_never_an_error(raw_laps):
+    laps = [_lap(seconds, metres, intensity) for seconds, metres, intensity in raw_laps]
+    inferred = infer_workout_type(Run(start=START, laps=laps), NOBODY)
+    assert inferred.value in WorkoutType and inferred.reason
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.floats(-30, 40), min_size=2, max_size=600),
+    st.lists(st.floats(0.5, 8), min_size=2, max_size=600),
+    st.lists(st.floats(-5, 5), min_size=2, max_size=600),
+)
+def test_any_samples_give_tags_and_never_an_error(steps_m, gaps_s, climbs_m):
+    n = min(len(steps_m), len(gaps_s), len(climbs_m))
+    streams = Streams(
+        time_s=np.cumsum(gaps_s[:n]),
+        distance_m=np.cumsum(steps_m[:n]),
+        altitude_m=100 + np.cumsum(climbs_m[:n]),
+    )
+    tags = infer_tags(Run(start=START, streams=streams))
+    assert tags.workout_type is not None and tags.workout_type.reason

@@ -106,6 +106,8 @@ def _lap_paces(laps: list[Lap]) -> Shape | None:
     speeds = np.array([(lap.distance_m or 0.0) / lap.elapsed_s for lap in timed])
     line = (speeds.min() + speeds.max()) / 2
     fast = speeds > line
+    if not fast.any():  # every lap at the same pace
+        return None
     if speeds[fast].min() < np.median(speeds[~fast]) * (1 + LAP_MIN_CONTRAST):
         return None
     blocks = int(np.sum(np.diff(np.concatenate(([0], fast.astype(np.int8)))) == 1))
