@@ -436,3 +436,14 @@ def test_any_samples_give_tags_and_never_an_error(steps_m, gaps_s, climbs_m):
     )
     tags = infer_tags(Run(start=START, streams=streams))
     assert tags.workout_type is not None and tags.workout_type.reason
+
+
+def test_latitude_without_longitude_is_not_a_track_and_no_error():
+    streams = with_gps(steady(3_000, 300))
+    streams = Streams(
+        time_s=streams.time_s,
+        distance_m=streams.distance_m,
+        latitude=streams.latitude,
+        longitude=np.full(len(streams), np.nan),
+    )
+    assert infer_surface(run_of(streams)).value is Surface.ROAD

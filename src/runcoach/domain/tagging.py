@@ -181,8 +181,10 @@ def _fits_on_a_track(run: Run) -> bool:
         return False
     if distance_m is None or distance_m < TRACK_MIN_DISTANCE_M:
         return False
-    lat = streams.latitude[np.isfinite(streams.latitude)]
-    lon = streams.longitude[np.isfinite(streams.longitude)]
+    both = np.isfinite(streams.latitude) & np.isfinite(streams.longitude)
+    if not both.any():
+        return False
+    lat, lon = streams.latitude[both], streams.longitude[both]
     north_m = (np.percentile(lat, 99) - np.percentile(lat, 1)) * _M_PER_DEGREE
     east_m = (
         (np.percentile(lon, 99) - np.percentile(lon, 1))
