@@ -61,7 +61,7 @@ def _runcoach(data: bytes) -> Any:
 
 
 DECODERS: dict[str, Callable[[bytes], Any]] = {
-    "fitparse 1.2": _fitparse,
+    "fitparse 1.2 (optional)": _fitparse,
     "fitdecode 0.11": _fitdecode,
     "pyfitparsernative 0.2": _native,
     "fitfast 0.1 parse()": _fitfast_parse,
@@ -128,6 +128,21 @@ def bench_fit(folder: Path, repeat: int) -> None:
         seconds = median_seconds(decode, ok, repeat)
         rate = records / seconds if seconds else float("inf")
         print(f"| {label} | {len(ok)}/{len(files)} | {records} | {seconds:.3f} | {rate:,.0f} |")
+    bench_runcoach_paths(files, counts, repeat)
+
+
+def bench_runcoach_paths(files: dict[str, bytes], counts: dict[str, int], repeat: int) -> None:
+    """runcoach's whole FIT reader, split by the decoder it chose for each file."""
+    from runcoach.importers.fit_decode import decode
+
+    groups: dict[str, dict[str, bytes]] = {}
+    for name, data in readable(_runcoach, files).items():
+        groups.setdefault(decode(data).decoder, {})[name] = data
+    for decoder, group in sorted(groups.items()):
+        records = sum(counts[name] for name in group)
+        seconds = median_seconds(_runcoach, group, repeat)
+        label = f"runcoach read_fit, files decoded by {decoder}"
+        print(f"| {label} | {len(group)} | {records} | {seconds:.3f} | {records / seconds:,.0f} |")
 
 
 def bench_xml(folder: Path, repeat: int) -> None:
@@ -176,7 +191,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--skip-xml", action="store_true")
+    parser.add_argument("--skip-slow", action="store_true", help="leave out fitparse")
     args = parser.parse_args()
+    if args.skip_slow:
+        DECODERS.pop("fitparse 1.2 (optional)")
     bench_fit(args.folder, args.repeat)
     if not args.skip_xml:
         bench_xml(args.folder, args.repeat)

@@ -208,3 +208,19 @@ def test_an_indoor_run_without_gps_is_a_full_run() -> None:
 def test_a_zero_heart_rate_is_no_signal_not_a_measurement() -> None:
     (ride,) = read(FITPARSE / "null_compressed_speed_dist.fit")
     assert ride.avg_hr is None and ride.streams is not None and ride.streams.heart_rate is None
+
+
+def test_event_timestamps_of_hr_messages_are_expanded_in_time_order() -> None:
+    content = decode((FITPARSE / "event_timestamp.fit").read_bytes())
+    times = [t for message in content.of("hr") for t in message["times"]]
+    steps = np.diff(times)
+    assert len(times) > 10_000 and (steps >= 0).mean() > 0.999
+    assert steps.min() > -5  # a new anchor message may step back by a beat or two
+    session = content.first("session")
+    end = session["start_time"] + session["total_elapsed_time"]
+    assert abs(times[-1] - end) < 60  # the strap's last beat is at the end of the swim
+
+
+def test_laps_keep_the_intensity_the_device_marked() -> None:
+    (ride,) = read(FITPARSE / "sample-activity.fit")
+    assert ride.laps and {lap.intensity for lap in ride.laps} == {"active"}

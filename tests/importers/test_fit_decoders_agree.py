@@ -57,3 +57,35 @@ def test_a_damaged_header_crc_zero_file_is_not_given_to_the_fast_decoder() -> No
     data = bytearray((ACTIVITIES / "python-fitparse" / "2013-02-06-12-11-14.fit").read_bytes())
     data[500] ^= 0xFF
     assert decode_fast(bytes(data)) is None
+
+
+@needs_shared_data()
+@pytest.mark.parametrize("path", FIT_FILES, ids=lambda p: p.name)
+def test_runs_are_the_same_whichever_decoder_read_the_file(path: Path) -> None:
+    from runcoach.domain.errors import ImportProblem
+    from runcoach.importers.fit import runs_of
+
+    data = path.read_bytes()
+    fast = decode_fast(data)
+    if fast is None or fast.first("file_id").get("type") != "activity":
+        pytest.skip("read by fitdecode only, or not an activity")
+    try:
+        ours = runs_of(fast)
+    except ImportProblem:
+        pytest.skip("not an activity")
+    theirs = runs_of(decode_reference(data))
+    summary = ("timezone", "sport", "distance_m", "elapsed_s", "moving_s", "ascent_m", "avg_hr",
+               "max_hr", "avg_cadence_spm", "avg_power_w", "calories", "device")  # fmt: skip
+    for mine, reference in zip(ours, theirs, strict=True):
+        assert mine.start == reference.start
+        for name in summary:
+            assert _same(getattr(mine, name), getattr(reference, name)), name
+        assert [lap.intensity for lap in mine.laps] == [lap.intensity for lap in reference.laps]
+        assert mine.streams is not None and reference.streams is not None
+        assert sorted(mine.streams.named()) == sorted(reference.streams.named())
+
+
+def _same(mine: object, reference: object) -> bool:
+    if isinstance(mine, float) and isinstance(reference, float):
+        return mine == pytest.approx(reference)
+    return mine == reference

@@ -22,7 +22,7 @@ SEEDS = [
     "python-fitparse/garmin-fenix-5-run.fit",
     "python-fitparse/compressed-speed-distance.fit",
     "python-fitparse/2015-10-13-08-43-15.fit",
-    "python-fitparse/event_timestamp.fit",
+    "python-fitparse/activity-settings.fit",  # chained: an activity, then settings
     "python-fitparse/Settings.fit",
     "sweatpy/activity_5039744860.gpx",
     "sweatpy/activity_5039744860.tcx",

@@ -148,14 +148,18 @@ def _clock(content: FitContent, records: dict[str, np.ndarray]) -> Clock:
     if reference is None or reference >= FIT_RELATIVE_TIME_MAX:
         return Clock(offset_s=FIT_EPOCH_UNIX_S)
     activity = content.first("activity")
-    local, at = activity.get("local_timestamp"), activity.get("timestamp")
-    relative_anchor = isinstance(local, int | float) and isinstance(at, int | float)
-    if relative_anchor and local >= FIT_RELATIVE_TIME_MAX:  # type: ignore[operator]
-        return Clock(offset_s=FIT_EPOCH_UNIX_S + local - at)  # type: ignore[operator]
+    local, at = _number_or_none(activity, "local_timestamp"), _number_or_none(activity, "timestamp")
+    if local is not None and at is not None and local >= FIT_RELATIVE_TIME_MAX:
+        return Clock(offset_s=FIT_EPOCH_UNIX_S + local - at)  # local clock absolute, UTC relative
     raise NotAnActivity(
         "no timestamps: the watch recorded only seconds since it was switched on, not a date",
         hint="the watch's own software may export it with dates (GPX or TCX)",
     )
+
+
+def _number_or_none(message: Message, name: str) -> float | None:
+    value = message.get(name)
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _reference_time(content: FitContent, records: dict[str, np.ndarray]) -> float | None:

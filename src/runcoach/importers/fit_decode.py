@@ -47,6 +47,10 @@ NATIVE_RECORD_FIELDS = frozenset(
         "speed", "enhanced_speed",
     }
 )  # fmt: skip
+# The messages runs are built from besides records (their times are normalised).
+SUMMARY_MESSAGES = frozenset(
+    {"file_id", "session", "lap", "event", "activity", "device_info", "sport"}
+)
 _TIME_FIELDS = ("timestamp", "start_time", "time_created", "local_timestamp")
 
 
@@ -88,7 +92,12 @@ class FitDecodeFailed(Exception):
 
 def record_columns(records: list[Any], time_offset_s: float = 0.0) -> dict[str, FloatArray]:
     """The record fields the reader uses as float columns (NaN where a record lacks one)."""
-    columns = {name: _column(records, name) for name in NATIVE_RECORD_FIELDS}
+    present = set().union(*records) if records else set()  # fields no record has: all NaN
+    missing = np.full(len(records), np.nan)
+    columns = {
+        name: _column(records, name) if name in present else missing.copy()
+        for name in NATIVE_RECORD_FIELDS
+    }
     columns["timestamp"] = columns["timestamp"] - time_offset_s
     keep = np.isfinite(columns["timestamp"])
     columns = {name: values[keep] for name, values in columns.items()}
@@ -149,9 +158,9 @@ def decode_fast(data: bytes) -> FitContent | None:
     if not _fast_is_trusted(parsed):
         return None
     messages: dict[str, list[Any]] = {
-        kind: found if kind == "record" else [_fast_message(m) for m in found]
+        kind: [_fast_message(m) for m in found] if kind in SUMMARY_MESSAGES else found
         for kind, found in parsed.items()
-    }  # records stay as fitfast made them (the slow part): columns() reads them directly
+    }  # records (the bulk) stay as fitfast made them: columns() reads them directly
     return FitContent(
         messages=messages, decoder="fitfast", record_time_offset_s=_FITFAST_UNIX_OFFSET
     )

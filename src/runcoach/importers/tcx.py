@@ -18,14 +18,15 @@ from runcoach.importers import register, tracks, xmlfiles
 from runcoach.importers.sports import FOOT_SPORTS, named_sport
 from runcoach.importers.xmlfiles import Element, local
 
-_FIELDS = (
-    ("LatitudeDegrees", ("Position", "LatitudeDegrees")),
-    ("LongitudeDegrees", ("Position", "LongitudeDegrees")),
-    ("AltitudeMeters", ("AltitudeMeters",)),
-    ("DistanceMeters", ("DistanceMeters",)),
-    ("HeartRateBpm", ("HeartRateBpm", "Value")),
-)
-_EXTENSIONS = {"cadence": {"cadence", "runcadence"}, "power": {"watts"}, "speed": {"speed"}}
+# Trackpoint elements (local names, lower-cased) -> column; "value" is HeartRateBpm/Value.
+_POINT_TAGS = {
+    "time": "time", "latitudedegrees": "lat", "longitudedegrees": "lon",
+    "altitudemeters": "alt", "distancemeters": "dist", "value": "hr", "cadence": "cad",
+    "runcadence": "cad", "watts": "power", "speed": "speed",
+}  # fmt: skip
+_COLUMNS = ("lat", "lon", "alt", "dist", "hr", "cad", "power", "speed")
+_SEEN_TAGS: dict[object, str | None] = {}  # full tag -> column, so each tag is split once
+_SEEN_TAGS_MAX = 1024  # a hostile file with endless distinct tags does not grow it further
 
 
 @register(".tcx")
@@ -91,17 +92,22 @@ def _samples(laps: list[Element]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _point(point: Element) -> tuple[float | None, ...]:
-    values = [xmlfiles.number(xmlfiles.text(point, *path)) for _, path in _FIELDS]
-    extras = {name: np.nan for name in _EXTENSIONS}
-    extras["cadence"] = xmlfiles.number(xmlfiles.text(point, "Cadence"))
-    extensions = xmlfiles.child(point, "Extensions")
-    for element in extensions.iter() if extensions is not None else ():
-        name = local(element.tag).lower()
-        for stream, names in _EXTENSIONS.items():
-            if name in names and element.text and np.isnan(extras[stream]):
-                extras[stream] = xmlfiles.number(element.text)
-    time = xmlfiles.timestamp(xmlfiles.text(point, "Time"))
-    return (time, *values, extras["cadence"], extras["power"], extras["speed"])
+    values: dict[str, str] = {}
+    for element in point.iter():
+        name = _column_of(element.tag)
+        if name is not None and name not in values and element.text:
+            values[name] = element.text
+    time = xmlfiles.timestamp(values.get("time"))
+    return (time, *(xmlfiles.number(values.get(name)) for name in _COLUMNS))
+
+
+def _column_of(tag: object) -> str | None:
+    if tag in _SEEN_TAGS:
+        return _SEEN_TAGS[tag]
+    column = _POINT_TAGS.get(local(tag).lower())
+    if len(_SEEN_TAGS) < _SEEN_TAGS_MAX:
+        _SEEN_TAGS[tag] = column
+    return column
 
 
 def _streams(time_s: np.ndarray, columns: np.ndarray, foot: bool) -> Streams:

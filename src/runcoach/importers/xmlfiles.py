@@ -1,6 +1,6 @@
 """Safe XML for GPX and TCX: no DTDs, no entities (no XML bombs), no network, bounded size.
 
-lxml (BSD) parses: ~20x faster here than defusedxml, whose guard runs expat through a
+lxml (BSD) parses: several times faster here than defusedxml, whose guard runs expat through a
 pure-Python parser. A document declaring a DTD (the only place entities can be declared) is
 refused before parsing; the parser itself resolves no entities, loads no DTD and fetches
 nothing, as a second guard.
