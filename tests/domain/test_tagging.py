@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from runcoach.domain.runs import (
@@ -334,3 +334,116 @@ def test_turning_points_over_local_extremes_equal_the_zig_zag_over_every_sample(
 
     values = np.cumsum(np.array(steps, dtype=float))
     assert turning_points(values, h) == _zig_zag(values.tolist(), h)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rep_m=st.floats(300, 1_600),
+    rep_pace=st.floats(180, 280),
+    jog_m=st.floats(150, 600),
+    jog_slower=st.floats(1.35, 2.0),
+    reps=st.integers(4, 10),
+    warm_slower=st.floats(1.25, 1.6),
+    seed=st.integers(0, 99),
+)
+def test_any_usual_interval_session_is_intervals(
+    rep_m, rep_pace, jog_m, jog_slower, reps, warm_slower, seed
+):
+    assume(reps * rep_m * rep_pace / 1000 >= 300)  # five minutes of work or more
+    easy = rep_pace * warm_slower
+    streams = build_streams(
+        Segment(2_000, easy),
+        *repeats(reps, Segment(rep_m, rep_pace), Segment(jog_m, rep_pace * jog_slower)),
+        Segment(1_500, easy),
+    )
+    assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.INTERVALS
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    easy=st.floats(300, 420),
+    faster=st.floats(1.2, 1.4),
+    tempo_m=st.floats(4_000, 8_000),
+    seed=st.integers(0, 99),
+)
+def test_any_usual_tempo_run_is_a_tempo(easy, faster, tempo_m, seed):
+    streams = build_streams(
+        Segment(2_500, easy), Segment(tempo_m, easy / faster), Segment(1_500, easy)
+    )
+    assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.TEMPO
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    easy=st.floats(300, 420),
+    easy_m=st.floats(5_000, 10_000),
+    strides=st.integers(4, 8),
+    faster=st.floats(1.4, 1.8),
+    seed=st.integers(0, 99),
+)
+def test_any_easy_run_with_strides_at_the_end_is_strides(easy, easy_m, strides, faster, seed):
+    streams = build_streams(
+        Segment(easy_m, easy),
+        *repeats(strides, Segment(100, easy / faster), Segment(150, easy * 1.2)),
+    )
+    assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.STRIDES
+
+
+def test_a_run_faster_than_any_runner_is_flagged_as_probably_a_ride():
+    inferred = workout(steady(13_000, 120))  # 2:00/km for 13 km: 30 km/h
+    assert inferred.value is WorkoutType.CROSS_TRAINING
+    assert inferred.reason.startswith("2:00/km over 13.00 km is faster than any runner")
+
+
+def test_an_elite_but_human_run_is_not_flagged():
+    assert workout(steady(10_000, 165)).value is not WorkoutType.CROSS_TRAINING  # 27:30 10k
+
+
+def test_identical_laps_are_not_a_session():
+    laps = [_lap(300, 1_000) for _ in range(8)]
+    assert infer_workout_type(Run(start=START, laps=laps), NOBODY).value is WorkoutType.EASY
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 4_000),
+            st.one_of(st.none(), st.floats(0, 5_000)),
+            st.sampled_from([None, "active", "rest", "warmup", "cooldown", "recovery", "?"]),
+        ),
+        max_size=30,
+    )
+)
+def test_any_laps_give_a_workout_type_and_never_an_error(raw_laps):
+    laps = [_lap(seconds, metres, intensity) for seconds, metres, intensity in raw_laps]
+    inferred = infer_workout_type(Run(start=START, laps=laps), NOBODY)
+    assert inferred.value in WorkoutType and inferred.reason
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.floats(-30, 40), min_size=2, max_size=600),
+    st.lists(st.floats(0.5, 8), min_size=2, max_size=600),
+    st.lists(st.floats(-5, 5), min_size=2, max_size=600),
+)
+def test_any_samples_give_tags_and_never_an_error(steps_m, gaps_s, climbs_m):
+    n = min(len(steps_m), len(gaps_s), len(climbs_m))
+    streams = Streams(
+        time_s=np.cumsum(gaps_s[:n]),
+        distance_m=np.cumsum(steps_m[:n]),
+        altitude_m=100 + np.cumsum(climbs_m[:n]),
+    )
+    tags = infer_tags(Run(start=START, streams=streams))
+    assert tags.workout_type is not None and tags.workout_type.reason
+
+
+def test_latitude_without_longitude_is_not_a_track_and_no_error():
+    streams = with_gps(steady(3_000, 300))
+    streams = Streams(
+        time_s=streams.time_s,
+        distance_m=streams.distance_m,
+        latitude=streams.latitude,
+        longitude=np.full(len(streams), np.nan),
+    )
+    assert infer_surface(run_of(streams)).value is Surface.ROAD

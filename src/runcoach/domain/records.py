@@ -28,3 +28,14 @@ def beyond_world_record(distance_m: float, elapsed_s: float) -> bool:
     """True when ``elapsed_s`` over ``distance_m`` is faster than any human has run it."""
     record_s = WORLD_RECORDS_S.get(distance_m)
     return record_s is not None and elapsed_s < record_s * RECORD_MARGIN
+
+
+def faster_than_any_runner(distance_m: float, elapsed_s: float) -> bool:
+    """True when a whole run's average pace beats the record pace of the longest standard
+    distance it covered (a 13 km "run" at 2:47/km beats the 10,000 m record pace)."""
+    covered = [d for d in WORLD_RECORDS_S if d <= distance_m]
+    if not covered or elapsed_s <= 0:
+        return False
+    longest = max(covered)
+    record_pace = WORLD_RECORDS_S[longest] / longest
+    return elapsed_s / distance_m < record_pace * RECORD_MARGIN

@@ -22,9 +22,13 @@ SMOOTHING_S = 9  # s, 5-30; moving average over GPS speed noise, short enough fo
 MIN_CONTRAST = 0.2  # fraction, 0.1-0.3; fast running at least 20 % quicker than the usual
 # pace, else the run has no fast bouts (easy 5:30/km vs 5k pace 4:30 is 22 %; runcoach's rule)
 SLOW_PERCENTILE = 30.0  # %; the usual pace of the run, most running is easy running
-FAST_PERCENTILE = 97.0  # %; the quick end of the run, robust to single GPS spikes
+FAST_PERCENTILE = 99.0  # %; the quick end of the run: 1 % of an hour is 36 s, so four strides
+# count, while a single GPS spike (smoothed over 9 s) does not
+BOUT_LINE = 0.6  # fraction of the way from the usual to the quick speed, 0.5-0.75; above it
+# is a fast bout (above halfway, so a brisk warm-up between slow recovery jogs is not one)
 MIN_BOUT_S = 8  # s, 5-20; shorter bursts above the line are noise
-MERGE_GAP_S = 6  # s, 0-15; a dip shorter than this inside a bout does not split it
+MERGE_GAP_S = 15  # s, 0-30; a dip shorter than this inside a bout does not split it
+# (recoveries between reps and strides last 30 s or more)
 DOWNHILL_GRADE = 0.02  # drop over distance, 0.01-0.04; a fast stretch losing 2 m per 100 m
 # or more is downhill running, not a fast bout (runcoach's rule)
 CLIMB_HYSTERESIS_M = 5.0  # m, 2-10; altitude wiggles smaller than this are not climbs
@@ -110,7 +114,7 @@ def fast_bouts(profile: Profile) -> list[Bout]:
     quick = float(np.percentile(moving, FAST_PERCENTILE))
     if quick < usual * (1 + MIN_CONTRAST):
         return []
-    fast = profile.speed_m_s >= (usual + quick) / 2
+    fast = profile.speed_m_s >= usual + BOUT_LINE * (quick - usual)
     stretches = [(a, b) for a, b in _stretches(fast) if b - a >= MIN_BOUT_S]
     return [_bout(profile, a, b) for a, b in stretches if not _downhill(profile, a, b)]
 

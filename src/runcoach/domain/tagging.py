@@ -19,9 +19,10 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from runcoach.domain.records import faster_than_any_runner
 from runcoach.domain.runs import Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.segments import climbs, profile_of, turning_points
-from runcoach.domain.units import METRES_PER_KM, Pace
+from runcoach.domain.units import METRES_PER_KM, Pace, format_distance, format_pace
 from runcoach.domain.workout_shapes import (
     EASY_REASON,
     NO_SAMPLES_REASON,
@@ -104,7 +105,7 @@ def infer_terrain(run: Run) -> Inference[Terrain] | None:
     if ascent_m is None or not distance_m or distance_m < METRES_PER_KM / 2:
         return None
     per_km = ascent_m / (distance_m / METRES_PER_KM)
-    reason = f"{per_km:.0f} m of climbing per km ({ascent_m:.0f} m {source})"
+    reason = f"{per_km:.1f} m of climbing per km ({ascent_m:.0f} m {source})"
     if per_km < FLAT_MAX_M_PER_KM:
         return Inference(Terrain.FLAT, reason)
     if per_km < HILLY_MIN_M_PER_KM:
@@ -180,8 +181,10 @@ def _fits_on_a_track(run: Run) -> bool:
         return False
     if distance_m is None or distance_m < TRACK_MIN_DISTANCE_M:
         return False
-    lat = streams.latitude[np.isfinite(streams.latitude)]
-    lon = streams.longitude[np.isfinite(streams.longitude)]
+    both = np.isfinite(streams.latitude) & np.isfinite(streams.longitude)
+    if not both.any():
+        return False
+    lat, lon = streams.latitude[both], streams.longitude[both]
     north_m = (np.percentile(lat, 99) - np.percentile(lat, 1)) * _M_PER_DEGREE
     east_m = (
         (np.percentile(lon, 99) - np.percentile(lon, 1))
@@ -214,6 +217,9 @@ def infer_workout_type(run: Run, context: RunnerContext) -> Inference[WorkoutTyp
     if not run.is_run:
         kind = WorkoutType.STRENGTH if run.sport is Sport.STRENGTH else WorkoutType.CROSS_TRAINING
         return Inference(kind, f"{run.sport.value.replace('_', ' ')} is not running")
+    too_fast = _too_fast_for_running(run)
+    if too_fast is not None:
+        return Inference(WorkoutType.CROSS_TRAINING, too_fast)
     if run.race is not None:
         return Inference(WorkoutType.RACE, "marked as a race")
     if run.name and _RACE_NAME.search(run.name):
@@ -239,6 +245,18 @@ def _from_samples(run: Run, context: RunnerContext) -> Shape:
 def _long_only(run: Run, context: RunnerContext) -> Shape | None:
     shape = classify_by_context(run, context, None)
     return shape if shape[0] is WorkoutType.LONG else None
+
+
+def _too_fast_for_running(run: Run) -> str | None:
+    pace, distance_m = _pace_of(run), _distance_m(run)
+    if pace is None or distance_m is None:
+        return None
+    if not faster_than_any_runner(distance_m, pace.time_for(distance_m)):
+        return None
+    return (
+        f"{format_pace(pace)} over {format_distance(distance_m)} is faster than any runner: "
+        "a ride or a drive saved as a run?"
+    )
 
 
 def _pace_of(run: Run) -> Pace | None:

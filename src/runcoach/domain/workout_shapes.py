@@ -30,6 +30,7 @@ INTERVAL_MAX_SPREAD = 0.5  # coefficient of variation of rep durations, 0.3-0.8;
 # session are alike, the surges of an unstructured run are not
 LAP_MIN_CONTRAST = 0.12  # fraction, 0.08-0.25; fast laps this much quicker than the others
 STRIDE_MAX_S = 40.0  # s, 15-45; strides are 15-30 s accelerations (~100 m)
+STRIDE_MIN_S = 12.0  # s, 8-15; the typical stride bout lasts this long at least (shorter: noise)
 STRIDES_IN_LAST = 0.35  # fraction of the run's time; strides come at the end of an easy run
 TEMPO_MIN_S = 12 * 60.0  # s, 10-20 min; the shortest sustained tempo (Daniels: 20 min typical)
 TEMPO_MAX_VARIATION = 0.08  # coefficient of variation of speed, 0.03-0.12; "steady"
@@ -105,6 +106,8 @@ def _lap_paces(laps: list[Lap]) -> Shape | None:
     speeds = np.array([(lap.distance_m or 0.0) / lap.elapsed_s for lap in timed])
     line = (speeds.min() + speeds.max()) / 2
     fast = speeds > line
+    if not fast.any():  # every lap at the same pace
+        return None
     if speeds[fast].min() < np.median(speeds[~fast]) * (1 + LAP_MIN_CONTRAST):
         return None
     blocks = int(np.sum(np.diff(np.concatenate(([0], fast.astype(np.int8)))) == 1))
@@ -170,7 +173,10 @@ def _is_strides(bouts: list[Bout], profile: Profile) -> bool:
     if len(bouts) < INTERVAL_MIN_REPS:
         return False
     begin = profile.time_s[0] + (1 - STRIDES_IN_LAST) * (profile.time_s[-1] - profile.time_s[0])
-    return all(b.duration_s <= STRIDE_MAX_S and b.start_s >= begin for b in bouts)
+    typical_s = statistics.median(b.duration_s for b in bouts)
+    return typical_s >= STRIDE_MIN_S and all(
+        b.duration_s <= STRIDE_MAX_S and b.start_s >= begin for b in bouts
+    )
 
 
 def _strides(bouts: list[Bout], profile: Profile) -> Shape | None:
@@ -284,4 +290,4 @@ def _easy() -> Shape:
 
 
 EASY_REASON = "steady running with no faster parts"
-NO_SAMPLES_REASON = "no pace samples to read: easy unless you say otherwise"
+NO_SAMPLES_REASON = "too few pace samples to read: easy unless you say otherwise"
