@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import tempfile
 import time
@@ -84,6 +85,8 @@ def main() -> None:
         "store_bytes": sum(p.stat().st_size for p in folder.iterdir()),
     }
     print(json.dumps(result, indent=2))
+    engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -155,3 +155,13 @@ def test_json_output_has_no_progress_bar_or_other_text(log_cli):
     result = log_cli("import", str(SWEATPY), "--json")
     assert result.stdout.count("\n") == 1
     assert result.json()["files"] > 5
+
+
+def test_a_progress_bar_shows_on_a_terminal_only(log_cli, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    shown = log_cli("import", str(SWEATPY))
+    assert "importing" in shown.stderr
+    quiet = log_cli("import", str(SWEATPY), "--json")
+    assert "importing" not in quiet.stderr

@@ -239,6 +239,8 @@ def _store_file(
     stored = find_source(conn, athlete_id, sha256_of(data))  # e.g. twice in one import
     if stored is not None:
         return _same_file(name, stored)
+    if not found:
+        raise NotAnActivity("no activity in the file")
     warnings = [w for run in found for w in run.warnings]
     placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
     added = [p.run_id for p in placed if p.new or p.primary]
