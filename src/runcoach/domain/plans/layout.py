@@ -235,6 +235,8 @@ class WeekLayout:
             i, k = found[-1]
             minutes = math.floor(self.slots[i][k].total_duration_s() / 60)
             self.slots[i][k] = lib.easy_run(self.wk.paces, minutes)
+            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
+            self.carry.history[self.wk.dates[i]] = max(runs, default=0.0)
             self.hard[i] = any(
                 w.is_quality or w.kind.value in ("race", "long") for w in self.slots[i]
             )
