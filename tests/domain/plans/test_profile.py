@@ -81,3 +81,23 @@ def test_a_cycle_day_that_names_no_type_says_which() -> None:
                 },
             }
         )
+
+
+def test_a_bare_off_that_yaml_reads_as_false_is_still_the_day_type_off() -> None:
+    profile = profile_from_dict(
+        {
+            "goal": RACE,
+            "availability": {
+                "cycle": {
+                    "start": "2026-11-16",
+                    "days": ["day", False],
+                    "types": {"day": "short 30", False: "any"},
+                }
+            },
+            "long_run_day": False,
+        }
+    )
+    pattern = profile.availability.pattern
+    assert isinstance(pattern, Cycle)
+    assert pattern.days[1].name == "off"
+    assert profile.availability.long_run_day_type == "off"

@@ -29,6 +29,7 @@ MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
+HARD_SHARE_MAX = 0.22  # hard share a built week may keep (the rule's "about 80 %" easy)
 HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
 TUNE_UP_SHARE = 0.5  # the largest share of its week a tune-up race may take
 SAFETY = 0.98  # margin kept under a cap so estimates rounding never break a rule
@@ -107,6 +108,7 @@ class WeekLayout:
         long_i = self._place_long()
         self._place_quality()
         self._place_easy()
+        self._keep_mostly_easy()
         self._fit_long(long_i)
         self._routines()
         self._hand_over()
@@ -182,7 +184,11 @@ class WeekLayout:
         if self.wk.long_factor < 1 and self.carry.max_long_m:
             target = min(target, self.carry.max_long_m * self.wk.long_factor)
         share = self.wk.volume_m * (self.few_share if self.few_days else self.wk.long_share)
-        return max(min(target, share, self._cap(i)), 0.0)
+        return max(min(target, share, self._cap(i), self._remaining_m()), 0.0)
+
+    def _remaining_m(self) -> float:
+        """The week's volume not yet given to a run."""
+        return self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
 
     def _fit_long(self, long_i: int | None) -> None:
         """Cap the longest runs so none is over the long-run share of the week as built."""
@@ -216,6 +222,30 @@ class WeekLayout:
             return lib.long_run(self.wk.paces, limit)
         minutes = limit / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
         return lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
+
+    def _keep_mostly_easy(self) -> None:
+        """If the week came out smaller than planned, trade quality for easy running until
+        at most HARD_SHARE_MAX of the running time is hard."""
+        while self._hard_share() > HARD_SHARE_MAX:
+            found = [
+                (i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s) if w.is_quality
+            ]
+            if not found:
+                return
+            i, k = found[-1]
+            minutes = math.floor(self.slots[i][k].total_duration_s() / 60)
+            self.slots[i][k] = lib.easy_run(self.wk.paces, minutes)
+            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
+            self.carry.history[self.wk.dates[i]] = max(runs, default=0.0)
+            self.hard[i] = any(
+                w.is_quality or w.kind.value in ("race", "long") for w in self.slots[i]
+            )
+
+    def _hard_share(self) -> float:
+        runs = [w for s in self.slots for w in s if w.is_run and w.kind.value != "race"]
+        total = sum(w.total_duration_s() for w in runs)
+        hard = sum(w.total_duration_s() - w.easy_duration_s() for w in runs)
+        return hard / total if total else 0.0
 
     # -- quality --------------------------------------------------------------------------
 
@@ -270,7 +300,8 @@ class WeekLayout:
             return False
         dist = workout.total_distance_m()
         room = max((self._cap(i) for i in range(7) if self._free(i)), default=0.0)
-        return dist <= self.wk.volume_m * QUALITY_SHARE and dist <= room
+        fits_week = dist <= min(self.wk.volume_m * QUALITY_SHARE, self._remaining_m())
+        return fits_week and dist <= room
 
     def _quality_ok(self, i: int, session: Workout) -> bool:
         after = self.hard[i + 1] if i + 1 < 7 else False

@@ -154,6 +154,7 @@ def _availability(data: dict[str, Any]) -> Availability:
         avail = _mapping(raw, "availability", "availability: {weekdays: {monday: none}}")
         pattern = _cycle(avail["cycle"]) if "cycle" in avail else _weekly(avail.get("weekdays", {}))
     long_day = data.get("long_run_day")
+    long_day = None if long_day is None else _name(long_day)
     long_is_type = isinstance(pattern, Cycle) and long_day is not None
     if long_is_type and str(long_day) not in {t.name for t in pattern.days}:
         names = ", ".join(sorted({t.name for t in pattern.days}))
@@ -168,6 +169,15 @@ def _availability(data: dict[str, Any]) -> Availability:
         long_run_day_type=str(long_day) if long_is_type else None,
         facilities=_facilities(data.get("facilities", [])),
     )
+
+
+def _name(value: Any) -> str:
+    """A day type's name; YAML reads a bare off/on as false/true, so turn those back."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
 
 
 def _long_weekday(value: Any, is_type: bool) -> int | None:
@@ -190,19 +200,21 @@ def _cycle(value: Any) -> Cycle:
     data = _mapping(value, "availability.cycle", example)
     types_raw = _mapping(data.get("types", {}), "availability.cycle.types", example)
     types = {
-        str(n): _day_type(str(n), s, f"availability.cycle.types.{n}") for n, s in types_raw.items()
+        _name(n): _day_type(_name(n), s, f"availability.cycle.types.{_name(n)}")
+        for n, s in types_raw.items()
     }
     names = data.get("days")
     if not isinstance(names, list) or not names:
         raise InvalidInput("availability.cycle.days must list the day types in order", hint=example)
     days: list[DayType] = []
-    for i, name in enumerate(names):
-        if str(name) not in types:
+    for i, raw in enumerate(names):
+        name = _name(raw)
+        if name not in types:
             raise InvalidInput(
                 f"availability.cycle.days[{i}]: '{name}' is not defined under cycle.types",
                 hint="define it, e.g. types: {night: none, off: any, day: 'short 30'}",
             )
-        days.append(types[str(name)])
+        days.append(types[name])
     return Cycle(_date(data.get("start"), "availability.cycle.start"), tuple(days))
 
 
@@ -213,7 +225,7 @@ def _day_type(name: str, spec: Any, where: str) -> DayType:
         return DayType(name, Allowance.SHORT, _minutes(spec["short"], where))
     if text in ("any", "anything", "free"):
         return DayType(name, Allowance.ANY)
-    if text in ("none", "no", "rest", "off-limits", "false"):
+    if text in ("none", "no", "rest", "off", "false"):
         return DayType(name, Allowance.NONE)
     if text.startswith("short"):
         return DayType(name, Allowance.SHORT, _minutes(text[5:].strip(" :") or "0", where))

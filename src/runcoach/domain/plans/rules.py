@@ -181,7 +181,10 @@ def _recovery(plan: Plan) -> Iterator[Violation]:
     lighter = [i > 0 and v <= vols[i - 1] * RECOVERY_DROP for i, v in enumerate(vols)]
     for i in range(len(vols) - RECOVERY_WINDOW + 1):
         window = range(i, i + RECOVERY_WINDOW)
-        if not any(lighter[j] or plan.weeks[j].recovery for j in window):
+        if not any(
+            lighter[j] or plan.weeks[j].recovery or plan.weeks[j].phase is Phase.TAPER
+            for j in window
+        ):
             yield _v(
                 plan.weeks[i + RECOVERY_WINDOW - 1].start,
                 "recovery-week",
