@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from runcoach.domain.days import zone
+from runcoach.domain.progress import BenchmarkRun
 from runcoach.domain.runs import Run
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.domain.wins import (
-    BenchmarkResult,
     Effort,
     GoalMet,
     Halves,
@@ -75,9 +75,9 @@ def test_history_before_the_window_decides_whether_an_effort_is_a_best():
 
 def test_a_benchmark_workout_faster_than_last_time_is_a_win():
     results = [
-        BenchmarkResult("3 x 2 km at threshold", 1, date(2026, 4, 1), Pace(250)),
-        BenchmarkResult("3 x 2 km at threshold", 2, date(2026, 4, 22), Pace(246)),
-        BenchmarkResult("3 x 2 km at threshold", 3, date(2026, 5, 13), Pace(248)),
+        BenchmarkRun("3 x 2 km at threshold", 1, date(2026, 4, 1), Pace(250)),
+        BenchmarkRun("3 x 2 km at threshold", 2, date(2026, 4, 22), Pace(246)),
+        BenchmarkRun("3 x 2 km at threshold", 3, date(2026, 5, 13), Pace(248)),
     ]
     wins = detect_wins(WinInputs([], benchmarks=results), UTC, TODAY)
     assert [(w.kind, w.run_id) for w in wins] == [(WinKind.BENCHMARK_FASTER, 2)]

@@ -223,3 +223,86 @@ def _year_earlier(day: date) -> date:
     if day.month == 2 and day.day == 29:
         return date(day.year - 1, 2, 28)
     return day.replace(year=day.year - 1)
+
+
+BENCHMARK_TYPES = ("tempo", "intervals", "progression", "hills")  # key sessions worth repeating
+BENCHMARK_DISTANCE_STEP_M = 1000.0  # runs within the same whole km count as one session, m
+
+
+@dataclass(frozen=True)
+class BenchmarkRun:
+    name: str
+    run_id: int | None
+    day: date
+    pace: Pace
+
+
+def work_pace(run: Run) -> Pace | None:
+    """The pace of the work: the laps the device marked active, else the whole run."""
+    active = [lap for lap in run.laps if lap.intensity == "active" and lap.distance_m]
+    seconds = sum(lap.moving_s or lap.elapsed_s for lap in active)
+    metres = sum(lap.distance_m or 0.0 for lap in active)
+    if active and seconds > 0 and metres > 0:
+        return Pace.from_distance_time(metres, seconds)
+    return run.pace
+
+
+def benchmark_runs(runs: Iterable[Run], tz: tzinfo) -> list[BenchmarkRun]:
+    """Quality sessions of the same type and about the same distance, repeated at least twice.
+
+    Without a plan that names its benchmark workouts, "the same session again" is the same
+    workout type over the same whole number of kilometres ("tempo, 8 km").
+    """
+    groups: dict[str, list[BenchmarkRun]] = defaultdict(list)
+    for run in runs:
+        kind = run.workout_type.value if run.workout_type else None
+        pace = work_pace(run)
+        if kind not in BENCHMARK_TYPES or pace is None or not run.distance_m:
+            continue
+        km = round(run.distance_m / BENCHMARK_DISTANCE_STEP_M)
+        name = f"{kind}, {km:g} km"
+        groups[name].append(BenchmarkRun(name, run.id, _day(run, tz), pace))
+    repeated = [item for group in groups.values() if len(group) > 1 for item in group]
+    return sorted(repeated, key=lambda b: (b.name, b.day))
+
+
+@dataclass(frozen=True)
+class PlannedWeek:
+    """What a plan asked of one week (from the plans module when a plan exists)."""
+
+    week_start: date
+    sessions: int
+    distance_m: float
+
+
+@dataclass(frozen=True)
+class PlannedVsDone:
+    week_start: date
+    planned_sessions: int
+    done_sessions: int
+    planned_distance_m: float
+    done_distance_m: float
+
+    @property
+    def complete(self) -> bool:
+        return self.planned_sessions > 0 and self.done_sessions >= self.planned_sessions
+
+
+def planned_vs_done(
+    planned: Iterable[PlannedWeek], done: Iterable[WeekVolume]
+) -> list[PlannedVsDone]:
+    """Each planned week beside what was run that week."""
+    by_week = {w.week_start: w for w in done}
+    rows = []
+    for week in planned:
+        ran = by_week.get(week.week_start)
+        rows.append(
+            PlannedVsDone(
+                week.week_start,
+                week.sessions,
+                ran.runs if ran else 0,
+                week.distance_m,
+                ran.distance_m if ran else 0.0,
+            )
+        )
+    return rows

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, local_day, week_start
-from runcoach.domain.progress import STREAK_RUN_DAYS
+from runcoach.domain.progress import STREAK_RUN_DAYS, BenchmarkRun
 from runcoach.domain.runs import Run
 from runcoach.domain.units import (
     METRES_PER_KM,
@@ -98,16 +98,6 @@ class Effort:
 
 
 @dataclass(frozen=True)
-class BenchmarkResult:
-    """One run of a benchmark workout (the same key session repeated through a plan)."""
-
-    name: str
-    run_id: int
-    day: date
-    pace: Pace
-
-
-@dataclass(frozen=True)
 class PlanWeek:
     week_start: date
     planned: int  # sessions the plan asked for
@@ -148,7 +138,7 @@ class WinInputs:
     runs: Sequence[Run]
     halves: Sequence[Halves] = ()
     efforts: Sequence[Effort] = ()
-    benchmarks: Sequence[BenchmarkResult] = ()
+    benchmarks: Sequence[BenchmarkRun] = ()
     plan_weeks: Sequence[PlanWeek] = ()
     minis: Sequence[MiniWorkout] = ()
     goals: Sequence[GoalMet] = ()
@@ -254,7 +244,7 @@ def _effort_win(kind: WinKind, found: list[tuple[Effort, float | None]], tz: tzi
 
 
 def benchmark_wins(
-    results: Iterable[BenchmarkResult], past: WinHistory, system: UnitSystem
+    results: Iterable[BenchmarkRun], past: WinHistory, system: UnitSystem
 ) -> list[Win]:
     """A benchmark workout run faster than the last time it was run."""
     last = dict(past.benchmark_pace)

@@ -1,0 +1,334 @@
+"""The progress report for a period: measures, load, variety, wins, from the log.
+
+What is read is bounded by the period, not by the history: the period's runs plus the load
+warm-up (``LOAD_WARMUP_DAYS`` before it), the same dates a year earlier, and a few aggregates
+(counts, best times, run days). Plans and race predictions come in through ``ReportHooks``
+when those modules exist.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from enum import StrEnum
+
+from runcoach.domain.days import day_bounds_utc, local_day, week_start
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.load import (
+    LOAD_WARMUP_DAYS,
+    DayState,
+    HeartRateProfile,
+    LoadBasis,
+    RunLoad,
+    WeekStrain,
+    WorkloadRatio,
+    daily_loads,
+    estimate_threshold_pace,
+    ramp_rate,
+    run_load,
+    training_curve,
+    week_strain,
+    workload_ratio,
+)
+from runcoach.domain.progress import (
+    STREAK_RUN_DAYS,
+    BenchmarkRun,
+    IntensitySplit,
+    PlannedVsDone,
+    PlannedWeek,
+    Streaks,
+    Totals,
+    WeekVolume,
+    benchmark_runs,
+    intensity_by_heart_rate,
+    intensity_by_pace,
+    planned_vs_done,
+    runs_in,
+    same_period_last_year,
+    totals,
+    week_streaks,
+    weekly_volume,
+)
+from runcoach.domain.runs import Run
+from runcoach.domain.units import Pace, UnitSystem
+from runcoach.domain.variety import Variety, variety
+from runcoach.domain.wins import PlanWeek, Win, WinInputs, detect_wins
+from runcoach.services.runlog import AthleteProfile, RunLog, win_history
+
+RESTING_HR_DEFAULT = 60.0  # bpm, used when the athlete gave none; adults 50-80 (AHA)
+MIN_HR_RUNS_FOR_MAX = 5  # runs with a max HR before the highest one stands in for max HR
+
+
+class PeriodKind(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def resolve_period(
+    kind: PeriodKind, today: date, first: date | None = None, last: date | None = None
+) -> Period:
+    """The week (ISO, from Monday), month or year holding ``today``, or ``first`` .. ``last``."""
+    if kind is PeriodKind.CUSTOM:
+        if first is None or last is None:
+            raise InvalidInput("a custom period needs both --from and --to",
+                               hint="for example --from 2026-01-01 --to 2026-03-31")  # fmt: skip
+        if last < first:
+            raise InvalidInput(f"the period ends ({last}) before it starts ({first})",
+                               hint="--from must be on or before --to")  # fmt: skip
+        return Period(kind, first, last)
+    if kind is PeriodKind.WEEK:
+        monday = week_start(today)
+        return Period(kind, monday, monday + timedelta(days=6))
+    if kind is PeriodKind.MONTH:
+        following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return Period(kind, today.replace(day=1), following - timedelta(days=1))
+    return Period(kind, date(today.year, 1, 1), date(today.year, 12, 31))
+
+
+@dataclass(frozen=True)
+class PredictionPoint:
+    """A race prediction on a day (from the fitness module when it exists)."""
+
+    day: date
+    distance_m: float
+    time_s: float
+    source: str
+
+
+@dataclass(frozen=True)
+class ReportHooks:
+    """What other modules add to a report when they exist: plans, predictions, threshold."""
+
+    planned_weeks: Callable[[date, date], Sequence[PlannedWeek]] | None = None
+    predictions: Callable[[date, date], Sequence[PredictionPoint]] | None = None
+    threshold_pace: Pace | None = None
+    threshold_source: str = "fitness model"
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    basis: list[str]  # where the threshold pace and heart-rate profile come from
+    runs: list[RunLoad]  # the period's run loads, each with its method
+    methods: dict[str, int]  # runs per method in the period
+    days: list[DayState]  # fitness, fatigue, form for each day of the period
+    ramp_rate: float | None  # fitness change over the last 7 days of the period
+    weeks: list[WeekStrain]  # monotony and strain of each ISO week of the period
+    workload_ratio: WorkloadRatio
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    today: date
+    units: UnitSystem
+    totals: Totals
+    weeks: list[WeekVolume]
+    streak_four_days: Streaks
+    streak_any_run: Streaks
+    intensity_pace: IntensitySplit | None
+    intensity_heart_rate: IntensitySplit | None
+    load: LoadSummary
+    variety: Variety
+    wins: list[Win]
+    this_year: Totals
+    last_year: Totals
+    benchmarks: list[BenchmarkRun]
+    planned: list[PlannedVsDone] = field(default_factory=list)
+    predictions: list[PredictionPoint] = field(default_factory=list)
+
+
+def build_report(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    today: date,
+    units: UnitSystem = UnitSystem.METRIC,
+    hooks: ReportHooks | None = None,
+) -> Report:
+    """Every measure of ``period`` from ``log``, reading only what the period needs."""
+    hooks = hooks or ReportHooks()
+    tz = athlete.tz
+    warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
+    window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
+    inside = runs_in(window, period.first, period.last, tz)
+    until = min(today, period.last)
+    basis, basis_notes = load_basis(window, athlete, hooks)
+    weeks = weekly_volume(inside, period.first, period.last, tz)
+    this_year, last_year = year_over_year(log, athlete, until)
+    return Report(
+        period=period,
+        today=today,
+        units=units,
+        totals=totals(inside, period.first, period.last, tz),
+        weeks=weeks,
+        streak_four_days=current_streaks(log, athlete, window, until, STREAK_RUN_DAYS),
+        streak_any_run=current_streaks(log, athlete, window, until, 1),
+        intensity_pace=intensity_by_pace(inside, basis.threshold_pace)
+        if basis.threshold_pace
+        else None,
+        intensity_heart_rate=intensity_by_heart_rate(inside, basis.heart_rate.max_hr)
+        if basis.heart_rate and any(r.avg_hr is not None for r in inside)
+        else None,
+        load=load_summary(window, period, until, athlete, basis, basis_notes),
+        variety=variety(inside, log.start_points([r.id for r in inside if r.id]), units),
+        wins=period_wins(log, athlete, period, window, today, units, hooks),
+        this_year=this_year,
+        last_year=last_year,
+        benchmarks=[b for b in benchmark_runs(window, tz) if b.day <= period.last],
+        planned=_planned(hooks, period, weeks),
+        predictions=list(hooks.predictions(period.first, period.last)) if hooks.predictions else [],
+    )
+
+
+def load_basis(
+    runs: Sequence[Run], athlete: AthleteProfile, hooks: ReportHooks
+) -> tuple[LoadBasis, list[str]]:
+    """The threshold pace and heart-rate profile loads are measured against, with sources."""
+    notes: list[str] = []
+    threshold = hooks.threshold_pace
+    if threshold is not None:
+        notes.append(f"threshold pace from the {hooks.threshold_source}")
+    else:
+        threshold = estimate_threshold_pace(runs)
+        if threshold is not None:
+            notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
+    return LoadBasis(_heart_rate_profile(runs, athlete, notes), threshold), notes
+
+
+def _heart_rate_profile(
+    runs: Sequence[Run], athlete: AthleteProfile, notes: list[str]
+) -> HeartRateProfile | None:
+    max_hr = athlete.max_hr
+    if max_hr is None:
+        seen = [r.max_hr for r in runs if r.max_hr is not None]
+        if len(seen) < MIN_HR_RUNS_FOR_MAX:
+            return None
+        max_hr = max(seen)
+        notes.append(f"max heart rate {max_hr:.0f}: the highest recorded (set yours for better)")
+    resting = athlete.resting_hr
+    if resting is None:
+        resting = RESTING_HR_DEFAULT
+        notes.append(f"resting heart rate assumed {resting:.0f} bpm (set yours for better)")
+    if max_hr <= resting:
+        return None
+    return HeartRateProfile(resting_hr=resting, max_hr=max_hr)
+
+
+def load_summary(
+    runs: Sequence[Run],
+    period: Period,
+    until: date,
+    athlete: AthleteProfile,
+    basis: LoadBasis,
+    notes: list[str],
+) -> LoadSummary:
+    """Run loads, fitness/fatigue/form, ramp, monotony/strain and the acute:chronic ratio."""
+    warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
+    loads = [run_load(r, local_day(r.start, athlete.tz), basis) for r in runs]
+    known = [item for item in loads if item is not None]
+    daily = daily_loads(known, warm_first, period.last)
+    curve = training_curve(warm_first, daily)
+    offset = LOAD_WARMUP_DAYS
+    end_index = (until - warm_first).days
+    in_period = [item for item in known if period.first <= item.day <= period.last]
+    weeks = [
+        week_strain(curve[i].day, daily[i : i + 7])
+        for i in range(offset - period.first.weekday(), len(daily) - 6, 7)
+    ]
+    return LoadSummary(
+        basis=notes,
+        runs=in_period,
+        methods=dict(Counter(item.method.value for item in in_period)),
+        days=curve[offset:],
+        ramp_rate=ramp_rate(curve, end_index),
+        weeks=weeks,
+        workload_ratio=workload_ratio(daily[: end_index + 1]),
+    )
+
+
+def current_streaks(
+    log: RunLog, athlete: AthleteProfile, window: Sequence[Run], until: date, min_days: int
+) -> Streaks:
+    """The streak alive at ``until``; reads further back only if it outlasts the window."""
+    tz = athlete.tz
+    days = [local_day(r.start, tz) for r in window if r.is_run]
+    found = week_streaks(days, until, min_days)
+    first_day = min(days, default=until)
+    if found.current and found.current.first_week <= week_start(first_day) + timedelta(days=7):
+        _start, end = day_bounds_utc(until, until, tz)
+        days = [local_day(s, tz) for s in log.run_starts(None, end)]
+        found = week_streaks(days, until, min_days)
+    return found
+
+
+def year_over_year(log: RunLog, athlete: AthleteProfile, until: date) -> tuple[Totals, Totals]:
+    """This year to ``until`` against the same dates last year."""
+    tz = athlete.tz
+    first = date(until.year, 1, 1)
+    last_first, last_until = same_period_last_year(first, until)
+    runs = log.runs(*day_bounds_utc(last_first, until, tz))
+    return totals(runs, first, until, tz), totals(runs, last_first, last_until, tz)
+
+
+def period_wins(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    window: Sequence[Run] | None,
+    today: date,
+    units: UnitSystem,
+    hooks: ReportHooks,
+) -> list[Win]:
+    """The wins of the period, judged against everything before it."""
+    tz = athlete.tz
+    start, end = day_bounds_utc(period.first, period.last, tz)
+    if window is None:
+        warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
+        window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
+    history = win_history(log, start, tz)
+    inside = runs_in(window, period.first, period.last, tz)
+    ids = [r.id for r in inside if r.id is not None]
+    benchmarks = benchmark_runs(window, tz)
+    earlier = {b.name: b.pace for b in benchmarks if b.day < period.first}
+    history = replace(history, benchmark_pace=earlier)
+    plan_weeks = [
+        PlanWeek(row.week_start, row.planned_sessions, row.done_sessions)
+        for row in _planned(hooks, period, weekly_volume(inside, period.first, period.last, tz))
+    ]
+    inputs = WinInputs(
+        runs=inside,
+        halves=log.halves(ids),
+        efforts=log.efforts(start, end),
+        benchmarks=[b for b in benchmarks if period.first <= b.day <= period.last],
+        plan_weeks=plan_weeks,
+    )
+    return detect_wins(inputs, tz, min(today, period.last), units, history)
+
+
+def wins_since(
+    log: RunLog, athlete: AthleteProfile, since: date, today: date, units: UnitSystem
+) -> list[Win]:
+    """Every win from ``since`` to ``today``, newest first."""
+    return period_wins(log, athlete, Period(PeriodKind.CUSTOM, since, today), None, today, units,
+                       ReportHooks())  # fmt: skip
+
+
+def _planned(hooks: ReportHooks, period: Period, weeks: list[WeekVolume]) -> list[PlannedVsDone]:
+    if hooks.planned_weeks is None:
+        return []
+    return planned_vs_done(hooks.planned_weeks(period.first, period.last), weeks)
