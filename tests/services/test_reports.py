@@ -77,8 +77,12 @@ def test_a_weekly_report_has_the_numbers_worked_out_by_hand():
     assert report.streak_four_days.current.weeks == 1
     # run 1 by session RPE: 4 x 50 min = 200 AU -> 200/420*100; others by pace at IF 250/300
     methods = {item.run_id: item.method for item in report.load.runs}
-    assert methods == {1: LoadMethod.SESSION_RPE, 2: LoadMethod.PACE, 3: LoadMethod.PACE,
-                       4: LoadMethod.PACE}  # fmt: skip
+    assert methods == {
+        1: LoadMethod.SESSION_RPE,
+        2: LoadMethod.PACE,
+        3: LoadMethod.PACE,
+        4: LoadMethod.PACE,
+    }
     run2 = next(item for item in report.load.runs if item.run_id == 2)
     assert run2.load == pytest.approx(40 / 60 * (250 / 300) ** 2 * 100)
     assert report.load.weeks[0].load == pytest.approx(sum(i.load for i in report.load.runs))
@@ -116,8 +120,9 @@ def test_the_athletes_time_zone_moves_a_late_run_into_the_next_week():
 
 def test_this_year_is_compared_with_the_same_dates_last_year():
     runs = [easy(1, date(2025, 2, 10)), easy(2, date(2025, 6, 1)), easy(3, date(2026, 2, 1))]
-    report = build_report(MemoryLog(runs), ME, resolve_period(PeriodKind.MONTH, date(2026, 3, 5)),
-                          date(2026, 3, 5))  # fmt: skip
+    report = build_report(
+        MemoryLog(runs), ME, resolve_period(PeriodKind.MONTH, date(2026, 3, 5)), date(2026, 3, 5)
+    )
     assert report.this_year.distance_m == 10000
     assert report.last_year.distance_m == 10000  # 1 June 2025 is after 5 March
     assert report.last_year.last == date(2025, 3, 5)
@@ -126,8 +131,12 @@ def test_this_year_is_compared_with_the_same_dates_last_year():
 def test_heart_rate_loads_use_the_athletes_profile():
     runs = [easy(i, date(2026, 3, 2) + timedelta(days=i), avg_hr=150, max_hr=170) for i in range(5)]
     athlete = AthleteProfile(1, UTC, max_hr=190, resting_hr=50)
-    report = build_report(MemoryLog(runs), athlete, resolve_period(PeriodKind.MONTH,
-                          date(2026, 3, 20)), date(2026, 3, 20))  # fmt: skip
+    report = build_report(
+        MemoryLog(runs),
+        athlete,
+        resolve_period(PeriodKind.MONTH, date(2026, 3, 20)),
+        date(2026, 3, 20),
+    )
     assert {item.method for item in report.load.runs} == {LoadMethod.HEART_RATE}
     assert report.intensity_heart_rate is not None
     assert report.intensity_heart_rate.easy_s == 5 * 3000  # 150/190 = 79 % of max
@@ -141,8 +150,9 @@ def test_plan_and_prediction_hooks_feed_the_report_and_the_wins():
         predictions=lambda first, last: [PredictionPoint(monday, 10000, 2700, "test")],
     )
     sunday = monday + timedelta(days=6)
-    report = build_report(MemoryLog(runs), ME, resolve_period(PeriodKind.WEEK, monday), sunday,
-                          hooks=hooks)  # fmt: skip
+    report = build_report(
+        MemoryLog(runs), ME, resolve_period(PeriodKind.WEEK, monday), sunday, hooks=hooks
+    )
     assert report.planned[0].complete and report.planned[0].done_distance_m == 40000
     assert report.predictions[0].time_s == 2700
     assert WinKind.PLAN_WEEK_COMPLETE in [w.kind for w in report.wins]
@@ -157,10 +167,11 @@ def test_benchmark_sessions_repeat_and_a_faster_one_is_a_win():
             moving_s=2350,
             id=2,
             workout_type=WorkoutType.TEMPO,
-        ),  # fmt: skip
+        ),
     ]
-    report = build_report(MemoryLog(runs), ME, resolve_period(PeriodKind.MONTH, date(2026, 2, 10)),
-                          date(2026, 2, 10))  # fmt: skip
+    report = build_report(
+        MemoryLog(runs), ME, resolve_period(PeriodKind.MONTH, date(2026, 2, 10)), date(2026, 2, 10)
+    )
     assert [b.run_id for b in report.benchmarks] == [1, 2]
     assert [w.run_id for w in report.wins if w.kind is WinKind.BENCHMARK_FASTER] == [2]
 
@@ -169,6 +180,11 @@ def test_wins_since_a_day_judge_best_efforts_against_everything_before():
     at = datetime(2026, 1, 10, 8, tzinfo=UTC)
     runs = [easy(1, date(2025, 5, 1)), easy(2, date(2026, 1, 10))]
     efforts = [Effort(1, runs[0].start, 5000, 1300), Effort(2, at, 5000, 1290)]
-    wins = wins_since(MemoryLog(runs, all_efforts=efforts), ME, date(2026, 1, 1),
-                      date(2026, 1, 31), UnitSystem.METRIC)  # fmt: skip
+    wins = wins_since(
+        MemoryLog(runs, all_efforts=efforts),
+        ME,
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        UnitSystem.METRIC,
+    )
     assert [w.kind for w in wins if w.run_id == 2] == [WinKind.BEST_EFFORT]
