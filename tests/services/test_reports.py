@@ -10,18 +10,11 @@ from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.load import LoadMethod
 from runcoach.domain.progress import PlannedWeek
+from runcoach.domain.report import Period, PeriodKind, PredictionPoint, resolve_period
 from runcoach.domain.runs import Run, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.domain.wins import Effort, Halves, WinKind
-from runcoach.services.reports import (
-    Period,
-    PeriodKind,
-    PredictionPoint,
-    ReportHooks,
-    build_report,
-    resolve_period,
-    wins_since,
-)
+from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 
 ME = AthleteProfile(1, UTC)
