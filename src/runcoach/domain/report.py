@@ -80,10 +80,19 @@ class LoadSummary:
     basis: list[str]  # where the threshold pace and heart-rate profile come from
     runs: list[RunLoad]  # the period's run loads, each with its method
     methods: dict[str, int]  # runs per method in the period
-    days: list[DayState]  # fitness, fatigue, form for each day of the period
+    days: list[DayState]  # fitness, fatigue, form for each day from trend_start(period)
     ramp_rate: float | None  # fitness change over the last 7 days of the period
     weeks: list[WeekStrain]  # monotony and strain of each ISO week of the period
     workload_ratio: WorkloadRatio
+
+
+TREND_WEEKS = 12  # weeks of context shown with a short period's charts
+
+
+def trend_start(period: Period) -> date:
+    """Where charts start: the period's first day, or 12 weeks before its end if earlier."""
+    twelve = week_start(period.last) - timedelta(weeks=TREND_WEEKS - 1)
+    return min(period.first, twelve)
 
 
 @dataclass(frozen=True)
@@ -103,5 +112,6 @@ class Report:
     this_year: Totals
     last_year: Totals
     benchmarks: list[BenchmarkRun]
+    trend_weeks: list[WeekVolume] = field(default_factory=list)  # from trend_start(period)
     planned: list[PlannedVsDone] = field(default_factory=list)
     predictions: list[PredictionPoint] = field(default_factory=list)

@@ -49,6 +49,7 @@ from runcoach.domain.report import (
     PeriodKind,
     PredictionPoint,
     Report,
+    trend_start,
 )
 from runcoach.domain.runs import Run
 from runcoach.domain.units import Pace, UnitSystem
@@ -108,6 +109,7 @@ def build_report(
         this_year=this_year,
         last_year=last_year,
         benchmarks=[b for b in benchmark_runs(window, tz) if b.day <= period.last],
+        trend_weeks=weekly_volume(window, trend_start(period), period.last, tz),
         planned=_planned(hooks, period, weeks),
         predictions=list(hooks.predictions(period.first, period.last)) if hooks.predictions else [],
     )
@@ -172,7 +174,7 @@ def load_summary(
         basis=notes,
         runs=in_period,
         methods=dict(Counter(item.method.value for item in in_period)),
-        days=curve[offset:],
+        days=curve[(trend_start(period) - warm_first).days : end_index + 1],
         ramp_rate=ramp_rate(curve, end_index),
         weeks=weeks,
         workload_ratio=workload_ratio(daily[: end_index + 1]),
