@@ -86,6 +86,21 @@ class LoadSummary:
     workload_ratio: WorkloadRatio
 
 
+@dataclass(frozen=True)
+class RunLine:
+    """One run of the period as a report lists it."""
+
+    run_id: int | None
+    day: date
+    name: str | None
+    workout_type: str | None
+    distance_m: float | None
+    duration_s: float | None
+    avg_hr: float | None
+    load: float | None
+    load_method: str | None
+
+
 TREND_WEEKS = 12  # weeks of context shown with a short period's charts
 
 
@@ -112,6 +127,7 @@ class Report:
     this_year: Totals
     last_year: Totals
     benchmarks: list[BenchmarkRun]
+    runs: list[RunLine] = field(default_factory=list)
     trend_weeks: list[WeekVolume] = field(default_factory=list)  # from trend_start(period)
     planned: list[PlannedVsDone] = field(default_factory=list)
     predictions: list[PredictionPoint] = field(default_factory=list)

@@ -28,6 +28,7 @@ ROUTE_START_RADIUS_M = 250.0  # starts closer than this share a start point, m (
 ROUTE_DISTANCE_FRACTION = 0.10  # runs within 10 % of a route's distance run the same route
 EARTH_RADIUS_M = 6_371_000.0  # mean Earth radius, m (IUGG)
 MIN_RUNS_FOR_HEADLINE = 3  # fewer runs say nothing about habits
+MIN_RUNS_FOR_HABIT = 2  # a route-and-pace pair run once is not a habit
 
 LatLon = tuple[float, float]
 
@@ -167,12 +168,12 @@ def _headline(runs: Sequence[Run], routes: list[str | None], paces: list[str | N
         pairs = Counter(
             (route, pace) for route, pace in zip(routes, paces, strict=True) if route and pace
         )
-        if pairs:
+        if pairs and pairs.most_common(1)[0][1] >= MIN_RUNS_FOR_HABIT:
             (route, pace), count = pairs.most_common(1)[0]
             where = f"on the same route ({route}) at the same pace ({pace})"
             return f"{count / len(runs):.0%} of your runs were {where}"
     same_pace = Counter(p for p in paces if p is not None)
-    if not same_pace:
+    if not same_pace or same_pace.most_common(1)[0][1] < MIN_RUNS_FOR_HABIT:
         return None
     pace, count = same_pace.most_common(1)[0]
     return f"{count / len(runs):.0%} of your runs were at the same pace ({pace})"

@@ -29,6 +29,7 @@ from runcoach.domain.units import (
 
 MIN_NEGATIVE_SPLIT_M = 3000.0  # shorter runs split too noisily to count, m (GPS error ~1-2 %)
 FIRST_DISTANCE_MIN_M = 10000.0  # "your first 10k" and longer are milestones; shorter are not
+MIN_BENCHMARK_GAIN_S_PER_KM = 1.0  # smaller gains are within GPS and pacing noise, s/km
 MIN_STREAK_WIN_WEEKS = 2  # a streak is "kept" from its second week on
 RUN_MILESTONES = (1, 10, 25, 50, 100, 150, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000,
                   2500, 3000, 4000, 5000, 7500, 10000)  # fmt: skip
@@ -251,8 +252,8 @@ def benchmark_wins(
     wins = []
     for result in sorted(results, key=lambda r: r.day):
         before = last.get(result.name)
-        if before is not None and result.pace < before:
-            gain = before.seconds_per_km - result.pace.seconds_per_km
+        gain = before.seconds_per_km - result.pace.seconds_per_km if before else 0.0
+        if before is not None and gain >= MIN_BENCHMARK_GAIN_S_PER_KM:
             if system is UnitSystem.IMPERIAL:
                 gain *= METRES_PER_MILE / METRES_PER_KM
             unit = "mi" if system is UnitSystem.IMPERIAL else "km"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from runcoach.domain.days import day_bounds_utc, local_day, week_start
 from runcoach.domain.load import (
@@ -49,6 +49,7 @@ from runcoach.domain.report import (
     PeriodKind,
     PredictionPoint,
     Report,
+    RunLine,
     trend_start,
 )
 from runcoach.domain.runs import Run
@@ -89,6 +90,7 @@ def build_report(
     basis, basis_notes = load_basis(window, athlete, hooks)
     weeks = weekly_volume(inside, period.first, period.last, tz)
     this_year, last_year = year_over_year(log, athlete, until)
+    load = load_summary(window, period, until, athlete, basis, basis_notes)
     return Report(
         period=period,
         today=today,
@@ -103,16 +105,30 @@ def build_report(
         intensity_heart_rate=intensity_by_heart_rate(inside, basis.heart_rate.max_hr)
         if basis.heart_rate and any(r.avg_hr is not None for r in inside)
         else None,
-        load=load_summary(window, period, until, athlete, basis, basis_notes),
+        load=load,
         variety=variety(inside, log.start_points([r.id for r in inside if r.id]), units),
         wins=period_wins(log, athlete, period, window, today, units, hooks),
         this_year=this_year,
         last_year=last_year,
         benchmarks=[b for b in benchmark_runs(window, tz) if b.day <= period.last],
+        runs=run_lines(inside, load, tz),
         trend_weeks=weekly_volume(window, trend_start(period), period.last, tz),
         planned=_planned(hooks, period, weeks),
         predictions=list(hooks.predictions(period.first, period.last)) if hooks.predictions else [],
     )
+
+
+def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLine]:
+    """The period's runs, newest last, each with its load and the method behind it."""
+    by_id = {item.run_id: item for item in load.runs if item.run_id is not None}
+    lines = []
+    for run in runs:
+        item = by_id.get(run.id) if run.id is not None else None
+        kind = run.workout_type.value if run.workout_type else None
+        lines.append(RunLine(run.id, local_day(run.start, tz), run.name, kind, run.distance_m,
+                             run.duration_s, run.avg_hr, item.load if item else None,
+                             item.method.value if item else None))  # fmt: skip
+    return lines
 
 
 def load_basis(
