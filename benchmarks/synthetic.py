@@ -38,7 +38,7 @@ def history(years: int, end: date, seed: int = 6) -> tuple[list[Run], list[Effor
     day = first
     while day <= end:
         planned = WEEK.get(day.weekday())
-        if planned and rng.random() < 0.85:
+        if planned and rng.random() < 0.96:
             progress = (day - first).days / max(1, (end - first).days)
             run = _run(len(runs) + 1, day, planned, progress, rng)
             runs.append(run)

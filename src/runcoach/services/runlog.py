@@ -9,6 +9,7 @@ benchmark compare it with.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -87,15 +88,22 @@ def win_history(log: RunLog, before: datetime, tz: tzinfo) -> WinHistory:
 
 @dataclass
 class MemoryLog:
-    """A ``RunLog`` over runs held in memory (tests, benchmarks, one-off files)."""
+    """A ``RunLog`` over runs held in memory (tests, benchmarks, one-off files).
+
+    Runs are kept sorted by start, so a window is found by bisection, as an index would.
+    """
 
     all_runs: list[Run]
     all_efforts: list[Effort] = field(default_factory=list)
     all_halves: list[Halves] = field(default_factory=list)
     starts: dict[int, LatLon] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.all_runs = sorted(self.all_runs, key=lambda r: r.start)
+        self._starts = [r.start for r in self.all_runs]
+
     def runs(self, start: datetime, end: datetime) -> list[Run]:
-        return sorted((r for r in self.all_runs if start <= r.start < end), key=lambda r: r.start)
+        return self.all_runs[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def run_starts(self, start: datetime | None, end: datetime) -> list[datetime]:
         chosen = (r for r in self.all_runs if r.is_run and r.start < end)
