@@ -183,6 +183,9 @@ class Run:
     race: RaceResult | None = None
     source: str = "manual"  # "fit", "gpx", "tcx", "manual"
     id: int | None = None
+    # What the importer had to guess or recover ("the file breaks at byte 7471: ..."); shown
+    # to the runner, never a reason to drop the run.
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None:

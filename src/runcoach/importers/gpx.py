@@ -1,1 +1,116 @@
-"""GPX reader (being written: issue 2)."""
+"""GPX reader (GPX 1.0 and 1.1, Garmin/Strava/Cluetrust extensions): one run per timed track.
+
+Read with the safe ElementTree of ``xmlfiles`` rather than gpxpy: gpxpy drops the heart-rate
+extensions of files that declare GPX 1.0, and every extension we need (hr, cad, power, speed,
+under any namespace prefix or none) is a child element found by local name.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from xml.etree.ElementTree import Element
+
+import numpy as np
+
+from runcoach.domain.errors import NotAnActivity, UnsupportedFile
+from runcoach.domain.runs import Run, Streams
+from runcoach.importers import register, tracks, xmlfiles
+from runcoach.importers.sports import FOOT_SPORTS, named_sport
+from runcoach.importers.xmlfiles import local
+
+# Extension element names (local, lower-cased) per stream, as devices and apps write them.
+_EXTENSIONS = {
+    "heart_rate": {"hr", "heartrate", "heart_rate"},
+    "cadence": {"cad", "cadence", "runcadence"},
+    "power": {"power", "watts", "powerinwatts"},
+    "speed": {"speed"},
+}
+
+
+@register(".gpx")
+def read_gpx(data: bytes) -> list[Run]:
+    """The run in a GPX file: its tracks in time order (a device starts a new track after a
+    signal loss or a pause, so the tracks of one file are one outing)."""
+    root = xmlfiles.parse(data, "GPX")
+    if local(root.tag) != "gpx":
+        raise UnsupportedFile(f"not a GPX file: the document is <{local(root.tag)}>, not <gpx>")
+    found = list(xmlfiles.children(root, "trk"))
+    if not found:
+        raise NotAnActivity(_what_instead(root))
+    points = [p for track in found for s in xmlfiles.children(track, "trkseg") for p in _points(s)]
+    timed = sorted((p for p in points if p[0] is not None), key=lambda p: p[0] or 0.0)
+    if len(timed) < 2 or timed[-1][0] == timed[0][0]:
+        raise NotAnActivity(
+            "a track with no valid timestamps (a route, or a device whose clock was not set)",
+            hint="export the activity itself (with times) from the watch or app",
+        )
+    run = _run(timed, found[0], root)
+    if len(timed) < len(points):
+        run.warnings.append(
+            f"{len(points) - len(timed)} track points without a valid time left out"
+        )
+    return [tracks.fill_from_streams(run)]
+
+
+def _what_instead(root: Element) -> str:
+    if next(xmlfiles.children(root, "rte"), None) is not None:
+        return "a route (a path to follow), not a recorded activity"
+    if next(xmlfiles.children(root, "wpt"), None) is not None:
+        return "waypoints only, not a recorded activity"
+    return "an empty GPX file: no track in it"
+
+
+def _run(timed: list[tuple[float | None, ...]], track: Element, root: Element) -> Run:
+    columns = np.array([p[1:] for p in timed], dtype=np.float64).T
+    start = float(timed[0][0] or 0.0)
+    sport = named_sport(xmlfiles.text(track, "type"))
+    streams = _streams(np.array([p[0] for p in timed]) - start, columns, sport in FOOT_SPORTS)
+    return Run(
+        start=datetime.fromtimestamp(start, tz=UTC),
+        sport=sport,
+        name=xmlfiles.text(track, "name") or xmlfiles.text(root, "metadata", "name"),
+        streams=streams,
+        source="gpx",
+    )
+
+
+def _points(segment: Element) -> list[tuple[float | None, ...]]:
+    return [_point(point) for point in xmlfiles.children(segment, "trkpt")]
+
+
+def _point(point: Element) -> tuple[float | None, ...]:
+    values = {name: np.nan for name in _EXTENSIONS}
+    for element in point.iter():
+        name = local(element.tag).lower()
+        for stream, names in _EXTENSIONS.items():
+            if name in names and element.text and np.isnan(values[stream]):
+                values[stream] = xmlfiles.number(element.text)
+    return (
+        xmlfiles.timestamp(xmlfiles.text(point, "time")),
+        xmlfiles.number(point.get("lat")),
+        xmlfiles.number(point.get("lon")),
+        xmlfiles.number(xmlfiles.text(point, "ele")),
+        values["heart_rate"],
+        values["cadence"],
+        values["power"],
+        values["speed"],
+    )
+
+
+def _streams(time_s: np.ndarray, columns: np.ndarray, foot: bool) -> Streams:
+    latitude, longitude, altitude, heart, cadence, power, speed = columns
+    valid = np.isfinite(latitude) & np.isfinite(longitude)
+    latitude = np.where(valid, latitude, np.nan)
+    longitude = np.where(valid, longitude, np.nan)
+    has_gps = bool(valid.any())
+    return Streams(
+        time_s=time_s.astype(np.float64),
+        distance_m=tracks.cumulative_distance_m(latitude, longitude) if has_gps else None,
+        latitude=latitude if has_gps else None,
+        longitude=longitude if has_gps else None,
+        altitude_m=tracks.recorded(altitude),
+        heart_rate=tracks.heart_rate(heart),
+        cadence_spm=tracks.steps_per_minute(cadence, foot),
+        power_w=tracks.recorded(power),
+        speed_m_s=tracks.recorded(speed),
+    )

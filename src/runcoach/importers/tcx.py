@@ -1,1 +1,152 @@
-"""TCX reader (being written: issue 2)."""
+"""TCX reader (Garmin Training Center v2, as Garmin Connect, Polar, Strava, MapMyRide write it).
+
+One run per <Activity>. Read with the safe ElementTree of ``xmlfiles`` rather than tcxreader:
+tcxreader skips track points without a position by default (a treadmill run would lose its
+samples) and does not keep a lap's intensity; every field we need is one lookup by local name.
+Lap totals from the device (time, distance, calories) win over sums of the samples.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from xml.etree.ElementTree import Element
+
+import numpy as np
+
+from runcoach.domain.errors import NotAnActivity, UnsupportedFile
+from runcoach.domain.runs import Lap, Run, Sport, Streams
+from runcoach.importers import register, tracks, xmlfiles
+from runcoach.importers.sports import FOOT_SPORTS, named_sport
+from runcoach.importers.xmlfiles import local
+
+_FIELDS = (
+    ("LatitudeDegrees", ("Position", "LatitudeDegrees")),
+    ("LongitudeDegrees", ("Position", "LongitudeDegrees")),
+    ("AltitudeMeters", ("AltitudeMeters",)),
+    ("DistanceMeters", ("DistanceMeters",)),
+    ("HeartRateBpm", ("HeartRateBpm", "Value")),
+)
+_EXTENSIONS = {"cadence": {"cadence", "runcadence"}, "power": {"watts"}, "speed": {"speed"}}
+
+
+@register(".tcx")
+def read_tcx(data: bytes) -> list[Run]:
+    """The runs in a TCX file, one per activity."""
+    root = xmlfiles.parse(data, "TCX")
+    if local(root.tag) != "TrainingCenterDatabase":
+        raise UnsupportedFile(f"not a TCX file: the document is <{local(root.tag)}>")
+    activities = [a for folder in xmlfiles.children(root, "Activities") for a in folder]
+    activities = [a for a in activities if local(a.tag) == "Activity"]
+    if not activities:
+        raise NotAnActivity(_what_instead(root))
+    runs = [run for run in map(_activity_run, activities) if run is not None]
+    if not runs:
+        raise NotAnActivity("an activity with no timestamps: nothing says when it happened")
+    return runs
+
+
+def _what_instead(root: Element) -> str:
+    if xmlfiles.child(root, "Courses") is not None:
+        return "a course (a route to follow), not a recorded activity"
+    if xmlfiles.child(root, "Workouts") is not None:
+        return "a workout (a session to do, not one done)"
+    return "an empty TCX file: no activity in it"
+
+
+def _activity_run(activity: Element) -> Run | None:
+    laps = list(xmlfiles.children(activity, "Lap"))
+    start = xmlfiles.timestamp(xmlfiles.text(activity, "Id"))
+    if laps:
+        start = xmlfiles.timestamp(laps[0].get("StartTime")) or start
+    times, columns = _samples(laps)
+    if start is None and len(times):
+        start = float(times[0])
+    if start is None:
+        return None
+    sport = named_sport(activity.get("Sport"), default=Sport.RUNNING)
+    foot = sport in FOOT_SPORTS
+    run = Run(
+        start=datetime.fromtimestamp(start, tz=UTC),
+        sport=sport,
+        moving_s=_lap_sum(laps, "TotalTimeSeconds"),
+        distance_m=_lap_sum(laps, "DistanceMeters"),
+        calories=_lap_sum(laps, "Calories"),
+        device=_device(activity),
+        laps=[_lap(lap, foot) for lap in laps if lap.get("StartTime")],
+        streams=_streams(times - start, columns, foot) if len(times) else None,
+        source="tcx",
+    )
+    if run.streams is not None and len(run.streams):
+        run.elapsed_s = float(run.streams.time_s[-1])
+    return tracks.fill_from_streams(run)
+
+
+def _samples(laps: list[Element]) -> tuple[np.ndarray, np.ndarray]:
+    points = [p for lap in laps for t in xmlfiles.children(lap, "Track") for p in t]
+    rows = [_point(p) for p in points if local(p.tag) == "Trackpoint"]
+    timed = sorted((r for r in rows if r[0] is not None), key=lambda r: r[0] or 0.0)
+    if not timed:
+        return np.array([]), np.empty((8, 0))
+    times = np.array([r[0] for r in timed], dtype=np.float64)
+    return times, np.array([r[1:] for r in timed], dtype=np.float64).T
+
+
+def _point(point: Element) -> tuple[float | None, ...]:
+    values = [xmlfiles.number(xmlfiles.text(point, *path)) for _, path in _FIELDS]
+    extras = {name: np.nan for name in _EXTENSIONS}
+    extras["cadence"] = xmlfiles.number(xmlfiles.text(point, "Cadence"))
+    extensions = xmlfiles.child(point, "Extensions")
+    for element in extensions.iter() if extensions is not None else ():
+        name = local(element.tag).lower()
+        for stream, names in _EXTENSIONS.items():
+            if name in names and element.text and np.isnan(extras[stream]):
+                extras[stream] = xmlfiles.number(element.text)
+    time = xmlfiles.timestamp(xmlfiles.text(point, "Time"))
+    return (time, *values, extras["cadence"], extras["power"], extras["speed"])
+
+
+def _streams(time_s: np.ndarray, columns: np.ndarray, foot: bool) -> Streams:
+    latitude, longitude, altitude, distance, heart, cadence, power, speed = columns
+    has_gps = bool((np.isfinite(latitude) & np.isfinite(longitude)).any())
+    distance_m = tracks.recorded(distance)
+    if distance_m is None and has_gps:
+        distance_m = tracks.cumulative_distance_m(latitude, longitude)
+    return Streams(
+        time_s=time_s,
+        distance_m=distance_m,
+        latitude=latitude if has_gps else None,
+        longitude=longitude if has_gps else None,
+        altitude_m=tracks.recorded(altitude),
+        heart_rate=tracks.heart_rate(heart),
+        cadence_spm=tracks.steps_per_minute(cadence, foot),
+        power_w=tracks.recorded(power),
+        speed_m_s=tracks.recorded(speed),
+    )
+
+
+def _lap(lap: Element, foot: bool) -> Lap:
+    cadence = xmlfiles.number(xmlfiles.text(lap, "Cadence"))
+    return Lap(
+        start=datetime.fromtimestamp(xmlfiles.timestamp(lap.get("StartTime")) or 0.0, tz=UTC),
+        elapsed_s=_finite(xmlfiles.number(xmlfiles.text(lap, "TotalTimeSeconds"))) or 0.0,
+        distance_m=_finite(xmlfiles.number(xmlfiles.text(lap, "DistanceMeters"))),
+        avg_hr=_finite(xmlfiles.number(xmlfiles.text(lap, "AverageHeartRateBpm", "Value"))),
+        max_hr=_finite(xmlfiles.number(xmlfiles.text(lap, "MaximumHeartRateBpm", "Value"))),
+        avg_cadence_spm=_finite(cadence * 2 if foot else cadence),
+        intensity=(xmlfiles.text(lap, "Intensity") or "").lower() or None,
+    )
+
+
+def _lap_sum(laps: list[Element], name: str) -> float | None:
+    values = [xmlfiles.number(xmlfiles.text(lap, name)) for lap in laps]
+    finite = [v for v in values if np.isfinite(v)]
+    return float(sum(finite)) if finite and sum(finite) > 0 else None
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if np.isfinite(value) else None
+
+
+def _device(activity: Element) -> str | None:
+    name = xmlfiles.text(activity, "Creator", "Name")
+    return name.lower() if name else None

@@ -1,0 +1,185 @@
+"""The shape of a run in its samples: fast bouts in the pace, climbs in the altitude.
+
+Workout tagging reads these: a run whose smoothed pace shows several fast bouts with slower
+running between them was intervals; one long fast bout in the middle was a tempo; several
+similar climbs run at least as fast as the way down were hill repeats. Everything is
+resampled to one value per second first, so 1 Hz and "smart recording" files look alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from runcoach.domain.runs import FloatArray, Streams
+from runcoach.domain.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
+
+SMOOTHING_S = 9  # s, 5-30; moving average over GPS speed noise, short enough for 15 s strides
+MIN_CONTRAST = 0.15  # fraction, 0.1-0.3; fast running at least 15 % quicker than the usual
+# pace, else the run has no fast bouts (easy 5:30/km vs 10k pace 4:40 is 18 %; runcoach's rule)
+SLOW_PERCENTILE = 30.0  # %; the usual pace of the run, most running is easy running
+FAST_PERCENTILE = 97.0  # %; the quick end of the run, robust to single GPS spikes
+MIN_BOUT_S = 8  # s, 5-20; shorter bursts above the line are noise
+MERGE_GAP_S = 6  # s, 0-15; a dip shorter than this inside a bout does not split it
+CLIMB_HYSTERESIS_M = 5.0  # m, 2-10; altitude wiggles smaller than this are not climbs
+# (barometric noise is 1-2 m, GPS altitude noise larger; cf. Garmin's 3-5 m ascent filters)
+
+
+@dataclass(frozen=True)
+class Bout:
+    """A stretch run clearly faster than the rest (seconds and metres into the run)."""
+
+    start_s: float
+    end_s: float
+    start_m: float
+    distance_m: float
+
+    @property
+    def duration_s(self) -> float:
+        return self.end_s - self.start_s
+
+    @property
+    def speed_m_s(self) -> float:
+        return self.distance_m / self.duration_s
+
+
+@dataclass(frozen=True)
+class Climb:
+    """From a low point to the next high point, and the way back down after it."""
+
+    gain_m: float
+    up_s: float
+    up_m: float
+    down_s: float  # until the next low point (0 at the end of the run)
+    down_m: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A run resampled to 1 Hz: seconds, metres and smoothed speed in m/s."""
+
+    time_s: FloatArray
+    distance_m: FloatArray
+    speed_m_s: FloatArray
+    track: Track
+
+    @property
+    def moving(self) -> FloatArray:
+        return self.speed_m_s[self.speed_m_s >= STOPPED_SPEED_M_S]
+
+
+def profile_of(streams: Streams) -> Profile | None:
+    """The 1 Hz profile of a run; None without distance samples or under a minute long."""
+    track = track_of(streams)
+    if track is None or track.end_s - track.start_s < 60:
+        return None
+    time_s = np.arange(track.start_s, track.end_s + 1e-9, 1.0)
+    distance_m = np.interp(time_s, track.time_s, track.distance_m)
+    speed = np.gradient(distance_m, time_s)
+    return Profile(time_s, distance_m, moving_average(speed, SMOOTHING_S), track)
+
+
+def moving_average(values: FloatArray, window: int) -> FloatArray:
+    """Centred moving average; the ends average over the samples they have."""
+    kernel = np.ones(window)
+    sums = np.convolve(values, kernel, mode="same")
+    counts = np.convolve(np.ones(len(values)), kernel, mode="same")
+    return sums / counts
+
+
+def fast_bouts(profile: Profile) -> list[Bout]:
+    """Stretches clearly faster than the run's usual pace; none in a steady run."""
+    moving = profile.moving
+    if len(moving) < MIN_BOUT_S:
+        return []
+    usual = float(np.percentile(moving, SLOW_PERCENTILE))
+    quick = float(np.percentile(moving, FAST_PERCENTILE))
+    if quick < usual * (1 + MIN_CONTRAST):
+        return []
+    fast = profile.speed_m_s >= (usual + quick) / 2
+    return [_bout(profile, a, b) for a, b in _stretches(fast) if b - a >= MIN_BOUT_S]
+
+
+def _stretches(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) index pairs of the True stretches, dips under MERGE_GAP_S filled."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    pairs = list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    merged: list[tuple[int, int]] = []
+    for start, end in pairs:
+        if merged and start - merged[-1][1] < MERGE_GAP_S:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _bout(profile: Profile, start: int, end: int) -> Bout:
+    last = min(end, len(profile.time_s) - 1)
+    return Bout(
+        start_s=float(profile.time_s[start]),
+        end_s=float(profile.time_s[last]),
+        start_m=float(profile.distance_m[start] - profile.distance_m[0]),
+        distance_m=float(profile.distance_m[last] - profile.distance_m[start]),
+    )
+
+
+def climbs(streams: Streams, profile: Profile) -> list[Climb]:
+    """Each climb of the run with the descent after it, altitude noise filtered out."""
+    if streams.altitude_m is None:
+        return []
+    track = profile.track
+    altitude = value_at_times(track.time_s, streams.altitude_m[track.keep], profile.time_s)
+    if not np.isfinite(altitude).all():
+        return []
+    turns = turning_points(moving_average(altitude, SMOOTHING_S), CLIMB_HYSTERESIS_M)
+    return [
+        _climb(profile, altitude, turns, k)
+        for k in range(len(turns) - 1)
+        if _rises(altitude, turns, k)
+    ]
+
+
+def _rises(altitude: FloatArray, turns: list[int], k: int) -> bool:
+    return bool(altitude[turns[k + 1]] > altitude[turns[k]])
+
+
+def _climb(profile: Profile, altitude: FloatArray, turns: list[int], k: int) -> Climb:
+    low, high = turns[k], turns[k + 1]
+    after = turns[k + 2] if k + 2 < len(turns) else high
+    t, d = profile.time_s, profile.distance_m
+    return Climb(
+        gain_m=float(altitude[high] - altitude[low]),
+        up_s=float(t[high] - t[low]),
+        up_m=float(d[high] - d[low]),
+        down_s=float(t[after] - t[high]),
+        down_m=float(d[after] - d[high]),
+    )
+
+
+def turning_points(values: FloatArray, hysteresis: float) -> list[int]:
+    """Indices of alternating lows and highs that differ by at least ``hysteresis``.
+
+    The classic zig-zag filter: a high is confirmed once the values fall ``hysteresis``
+    below it, a low once they rise that much above it.
+    """
+    series = values.tolist()
+    low = high = 0
+    for i, v in enumerate(series):  # find the first move of at least ``hysteresis``
+        low = i if v < series[low] else low
+        high = i if v > series[high] else high
+        if series[high] - series[low] >= hysteresis:
+            break
+    else:
+        return []
+    turns, extreme = ([low], high) if high > low else ([high], low)
+    rising = high > low
+    for i in range(max(low, high) + 1, len(series)):
+        v = series[i]
+        if (v > series[extreme]) == rising and v != series[extreme]:
+            extreme = i
+        elif abs(v - series[extreme]) >= hysteresis:
+            turns.append(extreme)
+            rising, extreme = not rising, i
+    turns.append(extreme)
+    return turns

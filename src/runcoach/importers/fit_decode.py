@@ -1,0 +1,258 @@
+"""FIT bytes -> ``FitContent``: the messages of a file, decoded by a fast or a mature decoder.
+
+The fast decoder is fitfast (Rust, BSD-3); fitdecode (MIT, pure Python) is the reference and
+the fallback. fitfast is used only where a test shows it agrees with fitdecode on every real
+file (tests/importers/test_fit_decoders_agree.py); a file goes to fitdecode when fitfast:
+
+- rejects it (truncated, bad CRC, chained with a broken part, missing definition...);
+- holds ``compressed_speed_distance`` (FR60/FR70 era): fitfast leaves the packed bytes unexpanded;
+- holds ``hr`` messages (HRM-Tri/Swim): fitfast leaves ``event_timestamp_12`` packed;
+- declares a developer field named like a native record field (it would shadow the native one).
+
+fitfast also rejects files whose header CRC is 0x0000 (legal: "not computed"), checking the file
+CRC over the data only. Such a file's CRC is checked here over header and data, as the FIT
+protocol says, and the bytes handed to fitfast carry a computed header CRC and data CRC.
+
+Both decoders give the same shape: message dicts keyed by field name (first valid value wins,
+developer fields left out), enum values as names, times as FIT seconds (see ``fit_time``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import fitdecode
+import fitfast
+
+Message = dict[str, Any]
+
+FIT_EPOCH_UNIX_S = 631065600  # 1989-12-31T00:00:00Z, the FIT epoch (FIT protocol, Garmin)
+FIT_RELATIVE_TIME_MAX = 0x10000000  # date_time below this is seconds since power-on (FIT SDK)
+_FITFAST_UNIX_OFFSET = FIT_EPOCH_UNIX_S  # fitfast adds this to every date_time it decodes
+
+# Record fields the reader uses: a developer field with one of these names goes to fitdecode.
+NATIVE_RECORD_FIELDS = frozenset(
+    {
+        "timestamp", "distance", "position_lat", "position_long", "altitude",
+        "enhanced_altitude", "heart_rate", "cadence", "fractional_cadence", "power",
+        "speed", "enhanced_speed",
+    }
+)  # fmt: skip
+_TIME_FIELDS = ("timestamp", "start_time", "time_created", "local_timestamp")
+
+
+@dataclass
+class FitContent:
+    """What a FIT file holds: messages by kind, in file order, plus what went wrong on the way."""
+
+    messages: dict[str, list[Message]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    decoder: str = "fitdecode"
+    end_offset: int | None = None  # where decoding stopped early, when it did
+
+    def of(self, kind: str) -> list[Message]:
+        return self.messages.get(kind, [])
+
+    def first(self, kind: str) -> Message:
+        found = self.of(kind)
+        return found[0] if found else {}
+
+
+class FitDecodeFailed(Exception):
+    """Neither decoder could read anything: ``offset`` says where it broke."""
+
+    def __init__(self, reason: str, offset: int | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.offset = offset
+
+
+def decode(data: bytes) -> FitContent:
+    """The file's messages, from fitfast when it is trusted with this file, else fitdecode."""
+    fast = decode_fast(data)
+    if fast is not None:
+        return fast
+    return decode_reference(data)
+
+
+def decode_fast(data: bytes) -> FitContent | None:
+    """fitfast's reading, or None when fitfast cannot read this file or is not trusted with it."""
+    prepared = _with_computed_header_crcs(data)
+    if prepared is None:
+        return None
+    try:
+        parsed = fitfast.parse(prepared, enum_names=True, datetimes=False)
+    except (fitfast.FitDecodeError, ValueError, OverflowError):
+        return None
+    if not _fast_is_trusted(parsed):
+        return None
+    messages = {kind: [_fast_message(m) for m in found] for kind, found in parsed.items()}
+    return FitContent(messages=messages, decoder="fitfast")
+
+
+def _fast_is_trusted(parsed: dict[str, list[dict[str | int, Any]]]) -> bool:
+    if parsed.get("hr"):
+        return False
+    names = {str(d.get("field_name", "")) for d in parsed.get("field_description", [])}
+    if names & NATIVE_RECORD_FIELDS:
+        return False
+    return not any("compressed_speed_distance" in r for r in parsed.get("record", []))
+
+
+def _fast_message(raw: dict[str | int, Any]) -> Message:
+    message = {k: v for k, v in raw.items() if isinstance(k, str)}
+    for name in _TIME_FIELDS:
+        value = message.get(name)
+        if isinstance(value, int | float):
+            message[name] = value - _FITFAST_UNIX_OFFSET
+    return message
+
+
+def decode_reference(data: bytes) -> FitContent:
+    """fitdecode's reading; keeps what was read before a break and says where it broke."""
+    content = FitContent(decoder="fitdecode")
+    reader = fitdecode.FitReader(
+        io.BytesIO(data),
+        check_crc=fitdecode.CrcCheck.READONLY,
+        error_handling=fitdecode.ErrorHandling.IGNORE,
+    )
+    try:
+        with warnings.catch_warnings(), reader:
+            warnings.simplefilter("ignore")
+            for frame in reader:
+                _take_frame(content, frame)
+    except (fitdecode.FitError, struct.error, ValueError, KeyError, IndexError) as error:
+        offset = _offset_of(error)
+        if not content.messages:
+            raise FitDecodeFailed(_short(error), offset) from error
+        content.end_offset = offset
+        where = f"at byte {offset}" if offset is not None else "early"
+        content.warnings.append(f"the file breaks {where} ({_short(error)})")
+    return content
+
+
+def _take_frame(content: FitContent, frame: Any) -> None:
+    if isinstance(frame, fitdecode.FitCRC):
+        if not frame.matched and frame.crc != 0:
+            content.warnings.append("the file's CRC does not match its data: it may be damaged")
+    elif isinstance(frame, fitdecode.FitDataMessage):
+        convert = _hr_message if frame.name == "hr" else _reference_message
+        content.messages.setdefault(frame.name, []).append(convert(frame))
+
+
+def _reference_message(frame: fitdecode.FitDataMessage) -> Message:
+    message: Message = {}
+    for item in frame.fields:
+        if item.value is None or isinstance(item.field, fitdecode.types.DevField):
+            continue
+        name = item.name
+        if name in message:  # a later, expanded copy never replaces a valid first value
+            continue
+        message[name] = _plain(name, item)
+    return message
+
+
+def _plain(name: str, item: Any) -> Any:
+    value = item.value
+    if isinstance(value, datetime):
+        if name == "event_timestamp":  # hr messages: expanded 12-bit times, absolute
+            return value.timestamp() - FIT_EPOCH_UNIX_S
+        return item.raw_value
+    if isinstance(value, tuple) and name == "event_timestamp" and value:
+        return [_plain(name, _Raw(v)) for v in value]
+    return value
+
+
+@dataclass
+class _Raw:
+    value: Any
+
+    @property
+    def raw_value(self) -> Any:
+        return self.value
+
+
+def _hr_message(frame: fitdecode.FitDataMessage) -> Message:
+    """An ``hr`` message as ``times`` (FIT seconds) and ``bpm`` lists of equal length.
+
+    fitdecode expands ``event_timestamp_12`` into absolute times (anchored, as the FIT SDK does,
+    on the message that carries ``timestamp`` and ``fractional_timestamp``); that anchor message
+    holds one beat rate at its own time.
+    """
+    fields = _reference_message(frame)
+    bpm = fields.get("filtered_bpm")
+    bpms = list(bpm) if isinstance(bpm, tuple) else [bpm] if bpm is not None else []
+    times = [
+        item.value.timestamp() - FIT_EPOCH_UNIX_S
+        for item in frame.fields
+        if item.name == "event_timestamp" and isinstance(item.value, datetime)
+    ]
+    if not times and "timestamp" in fields:
+        times = [fields["timestamp"] + fields.get("fractional_timestamp", 0.0)]
+    count = min(len(times), len(bpms))
+    return {"times": times[:count], "bpm": bpms[:count]}
+
+
+def _offset_of(error: Exception) -> int | None:
+    offset = getattr(error, "offset", None)
+    if isinstance(offset, int):
+        return offset
+    _, at, tail = str(error).rpartition(" @ ")
+    return int(tail) if at and tail.isdigit() else None
+
+
+def _short(error: Exception) -> str:
+    text = re.sub(r" @ \d+", "", str(error)).replace("FIT parsing error: ", "")
+    return text[:160]
+
+
+# --- FIT CRC-16 (FIT protocol, Garmin: polynomial 0xA001, reflected) ---
+
+_CRC_TABLE = []
+for _byte in range(256):
+    _crc = _byte
+    for _ in range(8):
+        _crc = (_crc >> 1) ^ 0xA001 if _crc & 1 else _crc >> 1
+    _CRC_TABLE.append(_crc)
+
+
+def fit_crc(data: bytes | bytearray | memoryview, crc: int = 0) -> int:
+    table = _CRC_TABLE
+    for byte in data:
+        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
+    return crc
+
+
+def _with_computed_header_crcs(data: bytes) -> bytes | None:
+    """The bytes fitfast accepts for a file whose headers say CRC 0x0000, None if none would do."""
+    patched: bytearray | None = None
+    offset = 0
+    while offset < len(data):
+        header_size = data[offset]
+        if header_size not in (12, 14) or offset + header_size > len(data):
+            return None
+        (data_size,) = struct.unpack_from("<I", data, offset + 4)
+        end = offset + header_size + data_size
+        if end + 2 > len(data):
+            return None
+        if header_size == 14 and data[offset + 12 : offset + 14] == b"\0\0":
+            patched = patched if patched is not None else bytearray(data)
+            if not _patch_segment(patched, offset, end):
+                return None
+        offset = end + 2
+    return bytes(patched) if patched is not None else data
+
+
+def _patch_segment(buffer: bytearray, start: int, end: int) -> bool:
+    (stored,) = struct.unpack_from("<H", buffer, end)
+    if fit_crc(memoryview(buffer)[start:end]) != stored:
+        return False
+    struct.pack_into("<H", buffer, start + 12, fit_crc(memoryview(buffer)[start : start + 12]))
+    struct.pack_into("<H", buffer, end, fit_crc(memoryview(buffer)[start + 14 : end]))
+    return True

@@ -1,0 +1,92 @@
+"""Safe XML for GPX and TCX: no DTDs, no entities (no XML bombs), no network, bounded size.
+
+defusedxml (PSF licence) wraps the standard library's C ElementTree parser and refuses DTDs and
+entity declarations, so an XML bomb is rejected before it expands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeElementTree
+from defusedxml import DefusedXmlException
+
+from runcoach.domain.errors import CorruptFile, UnsupportedFile
+
+EARLIEST_VALID_TIME_S = 631065600  # 1990-01-01 (FIT epoch): earlier is an unset device clock
+MAX_XML_BYTES = 512 * 1024 * 1024  # bytes; a 24-hour run sampled each second is ~40 MB of GPX
+
+
+def parse(data: bytes, format_name: str) -> Element:
+    """The document's root element, or a ``CorruptFile``/``UnsupportedFile`` saying why not."""
+    if not data.strip():
+        raise CorruptFile(f"empty {format_name} file", hint=f"a {format_name} file is XML text")
+    if len(data) > MAX_XML_BYTES:
+        raise UnsupportedFile(f"{format_name} file of {len(data)} bytes is too large to read")
+    try:
+        root: Element = SafeElementTree.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise CorruptFile(
+            f"{format_name} file declares a DTD or entities ({type(error).__name__}), "
+            "which activity files never need: refused as unsafe"
+        ) from None
+    except ParseError as error:
+        line, column = error.position
+        raise CorruptFile(
+            f"broken {format_name} XML at line {line}, column {column + 1}: {error.msg}",
+            hint="the file may be cut short or not be XML at all",
+        ) from None
+    return root
+
+
+def local(tag: str) -> str:
+    """A tag without its namespace: '{http://...}trkpt' -> 'trkpt'."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(element: Element, name: str) -> Iterator[Element]:
+    return (child for child in element if local(child.tag) == name)
+
+
+def child(element: Element, *path: str) -> Element | None:
+    """The first descendant along ``path`` (local names), or None."""
+    current: Element | None = element
+    for name in path:
+        if current is None:
+            return None
+        current = next(children(current, name), None)
+    return current
+
+
+def text(element: Element, *path: str) -> str | None:
+    found = child(element, *path)
+    if found is None or found.text is None:
+        return None
+    return found.text.strip() or None
+
+
+def number(value: str | None) -> float:
+    """A float from text, NaN when missing or not a number."""
+    if value is None:
+        return float("nan")
+    try:
+        return float(value)
+    except ValueError:
+        return float("nan")
+
+
+def timestamp(value: str | None) -> float | None:
+    """Unix seconds from an ISO 8601 time; a time without zone is taken as UTC (GPX says UTC).
+    None when missing, unreadable, or before 1990 (a device whose clock was never set)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("z", "Z"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    seconds = moment.timestamp()
+    return seconds if seconds >= EARLIEST_VALID_TIME_S else None

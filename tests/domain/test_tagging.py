@@ -1,0 +1,300 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from runcoach.domain.runs import (
+    Lap,
+    RaceResult,
+    Run,
+    Sport,
+    Streams,
+    Surface,
+    Terrain,
+    WorkoutType,
+)
+from runcoach.domain.tagging import (
+    Inference,
+    InferredTags,
+    infer_surface,
+    infer_tags,
+    infer_terrain,
+    infer_workout_type,
+    with_inferred_tags,
+)
+from runcoach.domain.units import Pace
+from runcoach.domain.workout_shapes import RunnerContext
+
+from .streams_builder import Pause, Segment, build_streams, steady, with_gps, with_noise
+
+START = datetime(2026, 5, 3, 7, 0, tzinfo=UTC)
+NOBODY = RunnerContext()
+
+
+def run_of(streams: Streams, **fields) -> Run:
+    distance = float(streams.distance_m[-1]) if streams.distance_m is not None else None
+    fields.setdefault("distance_m", distance)
+    fields.setdefault("elapsed_s", float(streams.time_s[-1]))
+    return Run(start=START, streams=streams, **fields)
+
+
+def workout(streams: Streams, context: RunnerContext = NOBODY, **fields) -> Inference:
+    return infer_workout_type(run_of(streams, **fields), context)
+
+
+def repeats(times: int, *parts):
+    return [part for _ in range(times) for part in parts]
+
+
+# --- terrain ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ascent_m", "terrain"),
+    [(20, Terrain.FLAT), (49, Terrain.FLAT), (100, Terrain.ROLLING), (250, Terrain.HILLY)],
+)
+def test_terrain_follows_the_climbing_per_km(ascent_m, terrain):
+    inferred = infer_terrain(Run(start=START, distance_m=10_000, ascent_m=ascent_m))
+    assert inferred.value is terrain
+    assert "per km" in inferred.reason
+
+
+def test_terrain_is_read_from_the_altitude_samples_when_the_device_gave_no_ascent():
+    hilly = build_streams(
+        *repeats(5, Segment(500, 330, climb_m=40), Segment(500, 300, climb_m=-40))
+    )
+    inferred = infer_terrain(run_of(hilly))
+    assert inferred.value is Terrain.HILLY
+    assert "200 m from the altitude samples" in inferred.reason
+
+
+def test_altitude_noise_does_not_make_a_flat_run_hilly():
+    streams = steady(10_000, 300)
+    wobble = 100 + 1.5 * np.sin(np.arange(len(streams)) / 3)
+    streams = Streams(time_s=streams.time_s, distance_m=streams.distance_m, altitude_m=wobble)
+    assert infer_terrain(run_of(streams)).value is Terrain.FLAT
+
+
+def test_terrain_is_unknown_without_altitude():
+    assert infer_terrain(Run(start=START, distance_m=10_000)) is None
+
+
+# --- surface ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sport", "sub_sport", "surface"),
+    [
+        (Sport.RUNNING, "treadmill", Surface.TREADMILL),
+        (Sport.RUNNING, "indoor_running", Surface.TREADMILL),
+        (Sport.TREADMILL, None, Surface.TREADMILL),
+        (Sport.RUNNING, "track", Surface.TRACK),
+        (Sport.RUNNING, "trail", Surface.TRAIL),
+        (Sport.TRAIL_RUNNING, None, Surface.TRAIL),
+    ],
+)
+def test_the_surface_the_device_recorded_is_taken(sport, sub_sport, surface):
+    inferred = infer_surface(Run(start=START, sport=sport, sub_sport=sub_sport))
+    assert inferred.value is surface
+    assert "device recorded" in inferred.reason
+
+
+def test_distance_without_gps_is_a_treadmill():
+    assert infer_surface(run_of(steady(5_000, 330))).value is Surface.TREADMILL
+
+
+def test_an_outdoor_run_with_gps_is_road():
+    assert infer_surface(run_of(with_gps(steady(5_000, 330)))).value is Surface.ROAD
+
+
+def test_a_run_whose_positions_all_fit_in_a_running_track_is_on_a_track():
+    inferred = infer_surface(run_of(with_gps(steady(4_000, 300), loop_m=400)))
+    assert inferred.value is Surface.TRACK
+
+
+def test_laps_of_about_400_m_mean_a_track():
+    laps = [Lap(start=START, elapsed_s=90, distance_m=d) for d in (402, 398, 405, 400, 396)]
+    inferred = infer_surface(Run(start=START, laps=laps))
+    assert inferred.value is Surface.TRACK
+    assert "5 laps of ~400 m" in inferred.reason
+
+
+def test_the_surface_of_a_manual_run_or_a_bike_ride_is_unknown():
+    assert infer_surface(Run(start=START, distance_m=8_000)) is None
+    assert infer_surface(run_of(with_gps(steady(20_000, 120)), sport=Sport.CYCLING)) is None
+
+
+# --- workout type: marked and sport ----------------------------------------------------------
+
+
+def test_a_bike_ride_is_cross_training():
+    inferred = workout(steady(20_000, 120), sport=Sport.CYCLING)
+    assert inferred.value is WorkoutType.CROSS_TRAINING
+    assert "cycling is not running" in inferred.reason
+
+
+def test_a_run_marked_as_a_race_is_a_race():
+    assert workout(steady(5_000, 250), race=RaceResult()).value is WorkoutType.RACE
+
+
+def test_a_parkrun_by_name_is_a_race_but_race_pace_is_not():
+    assert workout(steady(5_000, 250), name="Saturday parkrun").value is WorkoutType.RACE
+    assert workout(steady(5_000, 300), name="race pace 5k").value is WorkoutType.EASY
+
+
+# --- workout type: laps ----------------------------------------------------------------------
+
+
+def _lap(seconds: float, metres: float, intensity: str | None = None) -> Lap:
+    return Lap(
+        start=START + timedelta(seconds=1),
+        elapsed_s=seconds,
+        distance_m=metres,
+        intensity=intensity,
+    )
+
+
+def test_laps_the_device_marked_as_work_and_rest_are_intervals():
+    laps = [
+        _lap(600, 2_000, "warmup"),
+        *repeats(6, _lap(180, 800, "active"), _lap(120, 300, "rest")),
+        _lap(600, 2_000, "cooldown"),
+    ]
+    inferred = infer_workout_type(Run(start=START, laps=laps), NOBODY)
+    assert inferred.value is WorkoutType.INTERVALS
+    assert inferred.reason == "6 work laps of ~800 m with recoveries"
+
+
+def test_a_single_long_work_lap_between_warm_up_and_cool_down_is_a_tempo():
+    laps = [_lap(600, 2_000, "warmup"), _lap(1_200, 4_500, "active"), _lap(600, 2_000, "cooldown")]
+    assert infer_workout_type(Run(start=START, laps=laps), NOBODY).value is WorkoutType.TEMPO
+
+
+def test_unmarked_laps_alternating_fast_and_slow_are_intervals():
+    laps = [_lap(660, 2_000), *repeats(5, _lap(240, 1_000), _lap(150, 400)), _lap(660, 2_000)]
+    inferred = infer_workout_type(Run(start=START, laps=laps), NOBODY)
+    assert inferred.value is WorkoutType.INTERVALS
+    assert "5 fast laps of ~1 km" in inferred.reason
+
+
+def test_even_auto_laps_say_nothing_about_the_workout():
+    laps = [_lap(330 + i % 3, 1_000) for i in range(10)]
+    assert infer_workout_type(Run(start=START, laps=laps), NOBODY).value is WorkoutType.EASY
+
+
+# --- workout type: the pace and altitude streams ---------------------------------------------
+
+
+def test_fast_bouts_with_recoveries_in_the_pace_are_intervals():
+    streams = build_streams(
+        Segment(2_000, 330),
+        *repeats(6, Segment(800, 225), Segment(400, 390)),
+        Segment(2_000, 330),
+    )
+    inferred = workout(with_noise(streams, 0.1))
+    assert inferred.value is WorkoutType.INTERVALS
+    assert inferred.reason.startswith("6 fast bouts of ~800 m")
+
+
+def test_short_bursts_at_the_end_of_an_easy_run_are_strides():
+    streams = build_streams(Segment(8_000, 330), *repeats(5, Segment(100, 200), Segment(150, 420)))
+    inferred = workout(with_noise(streams, 0.1))
+    assert inferred.value is WorkoutType.STRIDES
+    assert inferred.reason.startswith("5 short bursts")
+
+
+def test_a_sustained_fast_middle_section_is_a_tempo():
+    streams = build_streams(Segment(3_000, 330), Segment(5_000, 260), Segment(2_000, 340))
+    inferred = workout(with_noise(streams, 0.1))
+    assert inferred.value is WorkoutType.TEMPO
+    assert "steady at 4:2" in inferred.reason
+
+
+def test_a_fast_finish_is_a_progression_not_a_tempo():
+    streams = build_streams(Segment(6_000, 330), Segment(4_000, 280))
+    assert workout(with_noise(streams, 0.1)).value is WorkoutType.PROGRESSION
+
+
+def test_each_third_faster_is_a_progression():
+    streams = build_streams(Segment(4_000, 340), Segment(4_000, 320), Segment(4_000, 300))
+    assert workout(with_noise(streams, 0.1)).value is WorkoutType.PROGRESSION
+    assert workout(streams).reason == "each third faster: 5:40/km, 5:20/km, 5:00/km"
+
+
+def test_repeated_climbs_run_up_hard_are_hill_repeats():
+    streams = build_streams(
+        Segment(2_000, 330),
+        *repeats(6, Segment(300, 330, climb_m=25), Segment(300, 420, climb_m=-25)),
+        Segment(2_000, 330),
+    )
+    inferred = workout(streams)
+    assert inferred.value is WorkoutType.HILLS
+    assert inferred.reason == "6 climbs of ~25 m, run up hard"
+
+
+def test_an_easy_run_over_hills_is_not_hill_repeats():
+    streams = build_streams(
+        *repeats(4, Segment(1_000, 420, climb_m=40), Segment(1_000, 300, climb_m=-40)),
+    )
+    assert workout(streams).value is not WorkoutType.HILLS
+
+
+def test_a_run_well_above_the_usual_distance_is_a_long_run():
+    context = RunnerContext(median_distance_m=10_000)
+    inferred = workout(steady(18_000, 330), context)
+    assert inferred.value is WorkoutType.LONG
+    assert inferred.reason == "1.8x your usual run (10 km)"
+
+
+def test_without_history_a_run_of_90_minutes_or_more_is_long():
+    assert workout(steady(17_000, 330)).value is WorkoutType.LONG
+    assert workout(steady(15_000, 330)).value is WorkoutType.EASY
+
+
+def test_a_long_run_with_strides_at_the_end_is_a_long_run():
+    streams = build_streams(Segment(20_000, 330), *repeats(4, Segment(100, 200), Segment(150, 420)))
+    assert workout(streams).value is WorkoutType.LONG
+
+
+def test_a_short_run_slower_than_easy_pace_is_a_recovery_run():
+    context = RunnerContext(median_distance_m=10_000, easy_pace=Pace(330))
+    inferred = workout(steady(5_000, 380), context)
+    assert inferred.value is WorkoutType.RECOVERY
+    assert "6:20/km vs 5:30/km" in inferred.reason
+
+
+def test_a_steady_run_is_easy():
+    inferred = workout(with_noise(steady(10_000, 330), 0.15))
+    assert inferred.value is WorkoutType.EASY
+
+
+def test_a_steady_run_with_a_traffic_light_is_still_easy():
+    streams = build_streams(Segment(5_000, 330), Pause(60), Segment(5_000, 330))
+    assert workout(with_noise(streams, 0.1)).value is WorkoutType.EASY
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(240, 480), st.floats(3_000, 14_000), st.floats(0, 0.2), st.integers(0, 99))
+def test_steady_running_with_gps_noise_is_never_a_structured_session(pace, km, noise, seed):
+    streams = with_noise(steady(km, pace), noise, seed=seed)
+    assert workout(streams).value in (WorkoutType.EASY, WorkoutType.LONG)
+
+
+# --- the runner decides ----------------------------------------------------------------------
+
+
+def test_inferred_tags_never_replace_what_the_runner_set():
+    run = run_of(with_gps(steady(10_000, 330)), workout_type=WorkoutType.TEMPO)
+    tagged = with_inferred_tags(run, infer_tags(run))
+    assert tagged.workout_type is WorkoutType.TEMPO
+    assert tagged.surface is Surface.ROAD
+
+
+def test_inferred_tags_fill_only_what_the_data_shows():
+    run = Run(start=START, distance_m=8_000, elapsed_s=2_400)
+    tagged = with_inferred_tags(run, InferredTags(None, None, None))
+    assert (tagged.workout_type, tagged.surface, tagged.terrain) == (None, None, None)
