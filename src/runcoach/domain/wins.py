@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, local_day, week_start
+from runcoach.domain.efforts import EVEN_SPLIT_TOLERANCE
 from runcoach.domain.progress import STREAK_RUN_DAYS, BenchmarkRun
 from runcoach.domain.runs import Run
 from runcoach.domain.units import (
@@ -173,14 +174,14 @@ def negative_splits(
     days: Mapping[int, date],
     system: UnitSystem,
 ) -> list[Win]:
-    """Runs of 3 km or more whose second half was faster than the first."""
+    """Runs of 3 km or more whose second half was faster than the first by more than 1 %."""
     by_run = {h.run_id: h for h in halves}
     wins = []
     for run in runs:
         half = by_run.get(run.id) if run.id is not None else None
         if half is None or run.id is None or (run.distance_m or 0.0) < MIN_NEGATIVE_SPLIT_M:
             continue
-        if half.second_s < half.first_s:
+        if half.second_s < half.first_s * (1.0 - EVEN_SPLIT_TOLERANCE):
             gained = half.first_s - half.second_s
             title = f"Negative split: {format_distance(run.distance_m or 0.0, system, 1)}"
             detail = (

@@ -12,10 +12,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
+import numpy as np
+
 from runcoach.domain.days import local_day
+from runcoach.domain.efforts import analyse_run
 from runcoach.domain.progress import STREAK_RUN_DAYS, week_streaks
 from runcoach.domain.runs import Run
 from runcoach.domain.variety import LatLon
@@ -133,3 +136,36 @@ def _fastest(efforts: Iterable[Effort]) -> dict[float, float]:
     for effort in efforts:
         best[effort.distance_m] = min(best.get(effort.distance_m, effort.time_s), effort.time_s)
     return best
+
+
+def log_from_runs(runs: Sequence[Run]) -> MemoryLog:
+    """A log over runs read from files: halves, best efforts and starts from their samples."""
+    efforts: list[Effort] = []
+    halves: list[Halves] = []
+    starts: dict[int, LatLon] = {}
+    for run in runs:
+        if run.id is None:
+            continue
+        analysis = analyse_run(run)
+        if analysis.halves is not None:
+            h = analysis.halves
+            halves.append(Halves(run.id, h.first_moving_s, h.second_moving_s))
+        efforts += [
+            Effort(run.id, run.start + timedelta(seconds=e.start_s), e.distance_m, e.elapsed_s)
+            for e in analysis.best_efforts
+        ]
+        start = start_point(run)
+        if start is not None:
+            starts[run.id] = start
+    return MemoryLog(list(runs), efforts, halves, starts)
+
+
+def start_point(run: Run) -> LatLon | None:
+    """The first recorded position of a run with GPS."""
+    streams = run.streams
+    if streams is None or streams.latitude is None or streams.longitude is None:
+        return None
+    known = np.flatnonzero(np.isfinite(streams.latitude) & np.isfinite(streams.longitude))
+    if not len(known):
+        return None
+    return float(streams.latitude[known[0]]), float(streams.longitude[known[0]])
