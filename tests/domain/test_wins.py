@@ -100,9 +100,17 @@ def test_streak_wins_across_the_new_year_and_the_longest_streak():
     assert streaks[0].title == "Longest streak yet: 3 weeks in a row with 4+ run days"
 
 
+def test_a_week_that_qualified_before_the_period_is_not_a_new_win():
+    runs = [run(9, date(2026, 3, 8))]  # Sunday; the week had 4 run days already
+    history = WinHistory(weeks_before={date(2026, 2, 23): 4, date(2026, 3, 2): 4})
+    wins = detect_wins(WinInputs(runs), UTC, TODAY, history=history)
+    assert [w.kind for w in wins if "streak" in w.kind.value] == []
+
+
 def test_a_streak_shorter_than_the_longest_is_kept_not_longest():
     runs = four_runs_a_week(date(2026, 3, 2), 2)
-    history = WinHistory(longest_streak_weeks=5)
+    earlier = {date(2026, 1, 5) + timedelta(weeks=w): 4 for w in range(5)}  # 5 weeks in a row
+    history = WinHistory(weeks_before=earlier)
     wins = detect_wins(WinInputs(runs), UTC, TODAY, history=history)
     assert [w.kind for w in wins if "streak" in w.kind.value] == [WinKind.STREAK_KEPT]
 
@@ -112,7 +120,7 @@ def test_the_run_day_that_makes_the_week_is_counted_in_the_athletes_time_zone():
     days = [date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6)]
     runs = [run(i, d) for i, d in enumerate(days, 1)]
     late = Run(start=datetime(2026, 3, 8, 23, 30, tzinfo=UTC), distance_m=5000, moving_s=1500, id=9)
-    history = WinHistory(run_days=[date(2026, 2, d) for d in (23, 24, 25, 26)])
+    history = WinHistory(weeks_before={date(2026, 2, 23): 4})
     utc = detect_wins(WinInputs([*runs, late]), UTC, TODAY, history=history)
     local = detect_wins(WinInputs([*runs, late]), zone("Europe/Ljubljana"), TODAY, history=history)
     assert WinKind.LONGEST_STREAK in kinds(utc)

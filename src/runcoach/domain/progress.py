@@ -7,7 +7,7 @@ Only runs count toward running volume and run days; cross-training counts toward
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from enum import StrEnum
@@ -107,16 +107,26 @@ class Streaks:
     longest: Streak | None
 
 
-def week_streaks(run_days: Iterable[date], today: date, min_run_days: int) -> Streaks:
-    """Streaks of consecutive ISO weeks with at least ``min_run_days`` run days."""
+def week_counts(run_days: Iterable[date], today: date) -> dict[date, int]:
+    """Run days in each ISO week (keyed by its Monday), up to ``today``."""
     per_week: dict[date, int] = defaultdict(int)
     for day in set(run_days):
         if day <= today:
             per_week[week_start(day)] += 1
-    good = sorted(monday for monday, n in per_week.items() if n >= min_run_days)
+    return dict(per_week)
+
+
+def week_streaks(run_days: Iterable[date], today: date, min_run_days: int) -> Streaks:
+    """Streaks of consecutive ISO weeks with at least ``min_run_days`` run days."""
+    return streaks_from_weeks(week_counts(run_days, today), today, min_run_days)
+
+
+def streaks_from_weeks(per_week: Mapping[date, int], today: date, min_run_days: int) -> Streaks:
+    """The same, from run days per week (the compact form a store can aggregate)."""
+    this_week = week_start(today)
+    good = sorted(m for m, n in per_week.items() if n >= min_run_days and m <= this_week)
     runs_of_weeks = _consecutive(good)
     longest = max(runs_of_weeks, key=lambda s: (s.weeks, s.last_week), default=None)
-    this_week = week_start(today)
     last_week = this_week - timedelta(days=DAYS_PER_WEEK)
     current = next((s for s in runs_of_weeks if s.last_week in (this_week, last_week)), None)
     return Streaks(min_run_days, current, longest)

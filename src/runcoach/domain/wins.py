@@ -131,8 +131,7 @@ class WinHistory:
     best_s: Mapping[float, float] = field(default_factory=dict)  # all-time best per distance
     year_best_s: Mapping[tuple[int, float], float] = field(default_factory=dict)
     benchmark_pace: Mapping[str, Pace] = field(default_factory=dict)  # last result per name
-    run_days: Sequence[date] = ()  # earlier run days, enough to see the streak so far
-    longest_streak_weeks: int = 0
+    weeks_before: Mapping[date, int] = field(default_factory=dict)  # run days per ISO week
 
 
 @dataclass(frozen=True)
@@ -270,27 +269,25 @@ def benchmark_wins(
 
 def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) -> list[Win]:
     """A week that keeps the streak of 4-run-day weeks going, or makes it the longest."""
-    run_days: dict[date, Run | None] = dict.fromkeys(past.run_days)
+    new_days: dict[date, Run] = {}
     for run in runs:
-        run_days.setdefault(local_day(run.start, tz), run)
-    by_week: dict[date, list[date]] = defaultdict(list)
-    for day in sorted(d for d in run_days if d <= today):
-        by_week[week_start(day)].append(day)
-    longest, streak, previous = past.longest_streak_weeks, 0, None
+        new_days.setdefault(local_day(run.start, tz), run)
+    fresh: dict[date, list[date]] = defaultdict(list)
+    for day in sorted(d for d in new_days if d <= today):
+        fresh[week_start(day)].append(day)
+    longest, streak, previous = 0, 0, None
     wins = []
-    for monday in sorted(by_week):
-        days = by_week[monday]
-        if len(days) < STREAK_RUN_DAYS:
+    for monday in sorted(set(past.weeks_before) | set(fresh)):
+        before, days = past.weeks_before.get(monday, 0), fresh.get(monday, [])
+        if before + len(days) < STREAK_RUN_DAYS:
             continue
         gap = previous is not None and monday - previous == timedelta(days=DAYS_PER_WEEK)
-        streak = streak + 1 if gap else 1
-        previous = monday
-        made_on = days[STREAK_RUN_DAYS - 1]
-        maker = run_days[made_on]
+        streak, previous = (streak + 1 if gap else 1), monday
         kind = WinKind.LONGEST_STREAK if streak > longest else WinKind.STREAK_KEPT
         longest = max(longest, streak)
-        if maker is not None and streak >= MIN_STREAK_WIN_WEEKS:
-            wins.append(_streak_win(kind, made_on, streak, maker))
+        if before < STREAK_RUN_DAYS and streak >= MIN_STREAK_WIN_WEEKS:
+            made_on = days[STREAK_RUN_DAYS - before - 1]
+            wins.append(_streak_win(kind, made_on, streak, new_days[made_on]))
     return wins
 
 

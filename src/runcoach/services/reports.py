@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 
-from runcoach.domain.days import day_bounds_utc, local_day, week_start
+from runcoach.domain.days import day_bounds_utc, local_day
 from runcoach.domain.load import (
     LOAD_WARMUP_DAYS,
     HeartRateProfile,
@@ -39,8 +39,8 @@ from runcoach.domain.progress import (
     planned_vs_done,
     runs_in,
     same_period_last_year,
+    streaks_from_weeks,
     totals,
-    week_streaks,
     weekly_volume,
 )
 from runcoach.domain.report import (
@@ -97,8 +97,8 @@ def build_report(
         units=units,
         totals=totals(inside, period.first, period.last, tz),
         weeks=weeks,
-        streak_four_days=current_streaks(log, athlete, window, until, STREAK_RUN_DAYS),
-        streak_any_run=current_streaks(log, athlete, window, until, 1),
+        streak_four_days=current_streaks(log, athlete, until, STREAK_RUN_DAYS),
+        streak_any_run=current_streaks(log, athlete, until, 1),
         intensity_pace=intensity_by_pace(inside, basis.threshold_pace)
         if basis.threshold_pace
         else None,
@@ -197,19 +197,10 @@ def load_summary(
     )
 
 
-def current_streaks(
-    log: RunLog, athlete: AthleteProfile, window: Sequence[Run], until: date, min_days: int
-) -> Streaks:
-    """The streak alive at ``until``; reads further back only if it outlasts the window."""
-    tz = athlete.tz
-    days = [local_day(r.start, tz) for r in window if r.is_run]
-    found = week_streaks(days, until, min_days)
-    first_day = min(days, default=until)
-    if found.current and found.current.first_week <= week_start(first_day) + timedelta(days=7):
-        _start, end = day_bounds_utc(until, until, tz)
-        days = [local_day(s, tz) for s in log.run_starts(None, end)]
-        found = week_streaks(days, until, min_days)
-    return found
+def current_streaks(log: RunLog, athlete: AthleteProfile, until: date, min_days: int) -> Streaks:
+    """The streak alive at ``until`` and the longest, from run days per week."""
+    _start, end = day_bounds_utc(until, until, athlete.tz)
+    return streaks_from_weeks(log.run_days_per_week(end, athlete.tz), until, min_days)
 
 
 def year_over_year(log: RunLog, athlete: AthleteProfile, until: date) -> tuple[Totals, Totals]:

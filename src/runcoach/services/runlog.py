@@ -9,17 +9,19 @@ benchmark compare it with.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import accumulate
 from typing import Protocol
 
 import numpy as np
 
-from runcoach.domain.days import local_day
+from runcoach.domain.days import local_day, week_start
 from runcoach.domain.efforts import analyse_run
-from runcoach.domain.progress import STREAK_RUN_DAYS, week_streaks
+from runcoach.domain.progress import week_counts
 from runcoach.domain.runs import Run
 from runcoach.domain.variety import LatLon
 from runcoach.domain.wins import Effort, Halves, WinHistory
@@ -42,8 +44,11 @@ class RunLog(Protocol):
         """Summaries (laps included, no streams) of activities starting in [start, end)."""
         ...
 
-    def run_starts(self, start: datetime | None, end: datetime) -> list[datetime]:
-        """Start instants of the runs (not cross-training) in [start, end); all before if None."""
+    def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
+        """Days with a run (not cross-training) in each ISO week (by Monday) before ``end``.
+
+        ``end`` is the start of a local day: the count is of whole days before it.
+        """
         ...
 
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
@@ -71,21 +76,13 @@ def win_history(log: RunLog, before: datetime, tz: tzinfo) -> WinHistory:
     """The aggregates of everything before ``before`` that wins are judged against."""
     count, distance = log.count_and_distance(before)
     year_start = datetime(local_day(before, tz).year, 1, 1, tzinfo=tz)
-    year = year_start.year
     year_bests = log.best_effort_times(year_start, before)
-    days = [local_day(s, tz) for s in log.run_starts(None, before)]
-    last_day = max(days, default=None)
-    longest = 0
-    if last_day is not None:
-        found = week_streaks(days, last_day, STREAK_RUN_DAYS).longest
-        longest = found.weeks if found else 0
     return WinHistory(
         runs=count,
         distance_m=distance,
         best_s=log.best_effort_times(None, before),
-        year_best_s={(year, d): t for d, t in year_bests.items()},
-        run_days=days,
-        longest_streak_weeks=longest,
+        year_best_s={(year_start.year, d): t for d, t in year_bests.items()},
+        weeks_before=log.run_days_per_week(before, tz),
     )
 
 
@@ -93,7 +90,9 @@ def win_history(log: RunLog, before: datetime, tz: tzinfo) -> WinHistory:
 class MemoryLog:
     """A ``RunLog`` over runs held in memory (tests, benchmarks, one-off files).
 
-    Runs are kept sorted by start, so a window is found by bisection, as an index would.
+    It keeps what an indexed store keeps: runs sorted by start (windows by bisection), running
+    totals, best-effort prefix minima and run days per week, so that its answers cost what
+    the store's indexed queries cost, not a scan of the history.
     """
 
     all_runs: list[Run]
@@ -104,38 +103,86 @@ class MemoryLog:
     def __post_init__(self) -> None:
         self.all_runs = sorted(self.all_runs, key=lambda r: r.start)
         self._starts = [r.start for r in self.all_runs]
+        only_runs = [r for r in self.all_runs if r.is_run]
+        self._run_starts = [r.start for r in only_runs]
+        self._cumulative_m = list(accumulate((r.distance_m or 0.0 for r in only_runs), initial=0.0))
+        self._efforts = _effort_index(self.all_efforts)
+        self._halves = {h.run_id: h for h in self.all_halves}
+        self._weeks: dict[str, _WeekIndex] = {}
 
     def runs(self, start: datetime, end: datetime) -> list[Run]:
         return self.all_runs[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
-    def run_starts(self, start: datetime | None, end: datetime) -> list[datetime]:
-        chosen = (r for r in self.all_runs if r.is_run and r.start < end)
-        return [r.start for r in chosen if start is None or r.start >= start]
-
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
-        before = [r for r in self.all_runs if r.is_run and r.start < end]
-        return len(before), sum(r.distance_m or 0.0 for r in before)
+        count = bisect_left(self._run_starts, end)
+        return count, self._cumulative_m[count]
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
-        return [e for e in self.all_efforts if start <= e.start < end]
+        return [e for index in self._efforts.values() for e in index.between(start, end)]
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
-        chosen = (e for e in self.all_efforts if e.start < end)
-        return _fastest(e for e in chosen if start is None or e.start >= start)
+        found = {d: index.fastest(start, end) for d, index in self._efforts.items()}
+        return {d: t for d, t in found.items() if t is not None}
 
     def halves(self, run_ids: Sequence[int]) -> list[Halves]:
-        wanted = set(run_ids)
-        return [h for h in self.all_halves if h.run_id in wanted]
+        return [self._halves[i] for i in run_ids if i in self._halves]
 
     def start_points(self, run_ids: Sequence[int]) -> dict[int, LatLon]:
         return {i: self.starts[i] for i in run_ids if i in self.starts}
 
+    def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
+        key = str(tz)
+        if key not in self._weeks:
+            self._weeks[key] = _WeekIndex([local_day(s, tz) for s in self._run_starts])
+        return self._weeks[key].before(local_day(end - timedelta(microseconds=1), tz))
 
-def _fastest(efforts: Iterable[Effort]) -> dict[float, float]:
-    best: dict[float, float] = {}
+
+@dataclass
+class _EffortIndex:
+    """One distance's efforts by start, with the fastest time up to each of them."""
+
+    efforts: list[Effort]
+
+    def __post_init__(self) -> None:
+        self.efforts.sort(key=lambda e: e.start)
+        self.starts = [e.start for e in self.efforts]
+        self.prefix_min = list(accumulate((e.time_s for e in self.efforts), min))
+
+    def between(self, start: datetime, end: datetime) -> list[Effort]:
+        return self.efforts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def fastest(self, start: datetime | None, end: datetime) -> float | None:
+        stop = bisect_left(self.starts, end)
+        if start is None:
+            return self.prefix_min[stop - 1] if stop else None
+        chosen = self.efforts[bisect_left(self.starts, start) : stop]
+        return min((e.time_s for e in chosen), default=None)
+
+
+def _effort_index(efforts: Iterable[Effort]) -> dict[float, _EffortIndex]:
+    by_distance: dict[float, list[Effort]] = defaultdict(list)
     for effort in efforts:
-        best[effort.distance_m] = min(best.get(effort.distance_m, effort.time_s), effort.time_s)
-    return best
+        by_distance[effort.distance_m].append(effort)
+    return {d: _EffortIndex(found) for d, found in by_distance.items()}
+
+
+class _WeekIndex:
+    """Run days per ISO week, kept as a store would keep a weekly aggregate."""
+
+    def __init__(self, days: Iterable[date]) -> None:
+        self.days = sorted(set(days))
+        counts = week_counts(self.days, self.days[-1] if self.days else date.min)
+        self.weeks = sorted(counts.items())
+        self.mondays = [monday for monday, _n in self.weeks]
+
+    def before(self, last_day: date) -> dict[date, int]:
+        """Run days per week up to and including ``last_day``."""
+        monday = week_start(last_day)
+        found = dict(self.weeks[: bisect_left(self.mondays, monday)])
+        partial = bisect_right(self.days, last_day) - bisect_left(self.days, monday)
+        if partial:
+            found[monday] = partial
+        return found
 
 
 def log_from_runs(runs: Sequence[Run]) -> MemoryLog:
