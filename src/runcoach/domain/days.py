@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from runcoach.domain.errors import InvalidInput
 
 DAYS_PER_WEEK = 7
+LOCAL_DAY_CACHE = 1 << 16  # run starts remembered with their local day: a decade is ~3,000
 
 
 def zone(name: str | None) -> tzinfo:
@@ -32,8 +34,9 @@ def zone(name: str | None) -> tzinfo:
         ) from exc
 
 
+@lru_cache(maxsize=LOCAL_DAY_CACHE)
 def local_day(moment: datetime, tz: tzinfo) -> date:
-    """The calendar day of ``moment`` in the athlete's time zone."""
+    """The calendar day of ``moment`` in the athlete's time zone (cached: reports ask often)."""
     return moment.astimezone(tz).date()
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from statistics import fmean, pstdev
+from statistics import fmean
 
 from runcoach.domain.runs import Run
 from runcoach.domain.units import Pace
@@ -212,7 +212,8 @@ class WeekStrain:
 
 def week_strain(week_start: date, daily: Sequence[float]) -> WeekStrain:
     """Monotony = mean daily load / SD of daily load (population SD over the 7 days)."""
-    mean, sd = fmean(daily), pstdev(daily)
+    mean = fmean(daily)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in daily) / len(daily))
     monotony = mean / sd if sd > 0 else None
     total = sum(daily)
     strain = total * monotony if monotony is not None else None

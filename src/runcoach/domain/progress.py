@@ -170,15 +170,6 @@ class IntensitySplit:
         }
         return by_zone[zone] / known
 
-    def add(self, zone: Intensity | None, seconds: float) -> IntensitySplit:
-        field = f"{zone.value}_s" if zone else "unknown_s"
-        values = {name: getattr(self, name) for name in _SPLIT_FIELDS}
-        values[field] += seconds
-        return IntensitySplit(self.basis, **values)
-
-
-_SPLIT_FIELDS = ("easy_s", "moderate_s", "hard_s", "unknown_s")
-
 
 def _segments(run: Run) -> list[tuple[float, float | None, float | None]]:
     """(seconds, metres, average heart rate) of each lap, or of the whole run without laps."""
@@ -208,20 +199,27 @@ def heart_rate_zone(avg_hr: float | None, max_hr: float) -> Intensity | None:
 
 def intensity_by_pace(runs: Iterable[Run], threshold: Pace) -> IntensitySplit:
     """Time easy / moderate / hard from each lap's average pace against threshold pace."""
-    split = IntensitySplit("pace")
-    for run in runs:
-        for seconds, metres, _hr in _segments(run):
-            split = split.add(pace_zone(seconds, metres, threshold), seconds)
-    return split
+    zones = ((pace_zone(t, m, threshold), t) for run in runs for t, m, _hr in _segments(run))
+    return _split("pace", zones)
 
 
 def intensity_by_heart_rate(runs: Iterable[Run], max_hr: float) -> IntensitySplit:
     """Time easy / moderate / hard from each lap's average heart rate against max HR."""
-    split = IntensitySplit("heart rate")
-    for run in runs:
-        for seconds, _metres, hr in _segments(run):
-            split = split.add(heart_rate_zone(hr, max_hr), seconds)
-    return split
+    zones = ((heart_rate_zone(hr, max_hr), t) for run in runs for t, _m, hr in _segments(run))
+    return _split("heart rate", zones)
+
+
+def _split(basis: str, zones: Iterable[tuple[Intensity | None, float]]) -> IntensitySplit:
+    seconds: dict[Intensity | None, float] = defaultdict(float)
+    for zone, duration in zones:
+        seconds[zone] += duration
+    return IntensitySplit(
+        basis,
+        seconds[Intensity.EASY],
+        seconds[Intensity.MODERATE],
+        seconds[Intensity.HARD],
+        seconds[None],
+    )
 
 
 def same_period_last_year(first: date, last: date) -> tuple[date, date]:
