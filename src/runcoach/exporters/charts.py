@@ -255,5 +255,9 @@ def svg_markup(fig: Figure) -> str:
     """The chart as inline SVG (no XML header), to embed in an HTML page."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
-    text = buffer.getvalue()
+    return inline_svg(buffer.getvalue())
+
+
+def inline_svg(text: str) -> str:
+    """An SVG file's text without its XML header and doctype."""
     return text[text.index("<svg") :]

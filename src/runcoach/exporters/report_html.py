@@ -33,8 +33,10 @@ ul.wins { padding-left: 18px; margin: 4px 0; } ul.wins li { margin: 2px 0; }
 """
 
 
-def render_report_html(report: Report, athlete_name: str = "") -> str:
-    """The whole page as a string."""
+def render_report_html(
+    report: Report, athlete_name: str = "", charts_svg: Sequence[str] | None = None
+) -> str:
+    """The whole page as a string; ``charts_svg`` reuses charts already drawn as SVG."""
     sections = [
         _header(report, athlete_name),
         _cards(report),
@@ -45,7 +47,7 @@ def render_report_html(report: Report, athlete_name: str = "") -> str:
         _planned(report),
         _year(report),
         _runs(report),
-        _charts(report),
+        _charts(report, charts_svg),
     ]
     body = "\n".join(part for part in sections if part)
     title = escape(f"runcoach report {report.period.first} to {report.period.last}")
@@ -241,7 +243,7 @@ def _runs(report: Report) -> str:
     return "<h2>Runs</h2>" + _table(head, rows, {2, 3, 4, 5, 6})
 
 
-def _charts(report: Report) -> str:
-    charts = report_charts(report)
-    parts = [f'<div class="chart">{svg_markup(fig)}</div>' for fig in charts.values()]
+def _charts(report: Report, drawn: Sequence[str] | None) -> str:
+    svgs = drawn if drawn is not None else [svg_markup(f) for f in report_charts(report).values()]
+    parts = [f'<div class="chart">{svg}</div>' for svg in svgs]
     return "<h2>Charts</h2>" + "".join(parts) if parts else ""

@@ -12,7 +12,7 @@ from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.report import PeriodKind, Report, resolve_period
 from runcoach.domain.wins import Win
-from runcoach.exporters.charts import report_charts, write_charts
+from runcoach.exporters.charts import inline_svg, report_charts, write_charts
 from runcoach.exporters.report_html import render_report_html
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
@@ -76,8 +76,9 @@ def period_report(
 def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
     """Charts as PNG and SVG, and ``report.html``, in ``folder``."""
     written = write_charts(report_charts(report), folder)
+    svgs = [inline_svg(p.read_text(encoding="utf-8")) for p in written if p.suffix == ".svg"]
     page = folder / "report.html"
-    page.write_text(render_report_html(report, athlete_name), encoding="utf-8")
+    page.write_text(render_report_html(report, athlete_name, svgs), encoding="utf-8")
     return [*written, page]
 
 
