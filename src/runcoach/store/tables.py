@@ -6,7 +6,25 @@ compares the two on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+    func,
+)
 
 metadata = MetaData(
     naming_convention={
@@ -28,4 +46,145 @@ athletes = Table(
     Column("max_hr", Float, nullable=True),
     Column("resting_hr", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# --- the training log (issue 2) --------------------------------------------------------------
+
+shoes = Table(
+    "shoes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("brand", String(200), nullable=True),
+    Column("model", String(200), nullable=True),
+    Column("added_on", Date, nullable=False),
+    Column("retired_on", Date, nullable=True),
+    Column("retirement_m", Float, nullable=True),  # None: the settings' default
+    Column("notes", Text, nullable=True),
+    UniqueConstraint("athlete_id", "name", name="uq_shoes_athlete_id_name"),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("start_utc", DateTime(timezone=True), nullable=False),
+    Column("timezone", String(64), nullable=True),
+    Column("local_date", Date, nullable=False),  # the day in the runner's time zone
+    Column("sport", String(32), nullable=False),
+    Column("sub_sport", String(64), nullable=True),
+    Column("distance_m", Float, nullable=True),
+    Column("moving_s", Float, nullable=True),
+    Column("elapsed_s", Float, nullable=True),
+    Column("ascent_m", Float, nullable=True),
+    Column("descent_m", Float, nullable=True),
+    Column("avg_hr", Float, nullable=True),
+    Column("max_hr", Float, nullable=True),
+    Column("avg_cadence_spm", Float, nullable=True),
+    Column("max_cadence_spm", Float, nullable=True),
+    Column("avg_power_w", Float, nullable=True),
+    Column("max_power_w", Float, nullable=True),
+    Column("calories", Float, nullable=True),
+    Column("device", String(200), nullable=True),
+    Column("name", String(500), nullable=True),
+    Column("notes", Text, nullable=True),
+    Column("workout_type", String(32), nullable=True),
+    Column("workout_type_inferred", Boolean, nullable=False, server_default=false()),
+    Column("workout_type_reason", String(500), nullable=True),
+    Column("surface", String(32), nullable=True),
+    Column("surface_inferred", Boolean, nullable=False, server_default=false()),
+    Column("terrain", String(32), nullable=True),
+    Column("terrain_inferred", Boolean, nullable=False, server_default=false()),
+    Column("shoe_id", Integer, ForeignKey("shoes.id", ondelete="SET NULL"), nullable=True),
+    Column("rpe", Integer, nullable=True),
+    Column("feel", String(32), nullable=True),
+    Column("is_race", Boolean, nullable=False, server_default=false()),
+    Column("race_official_time_s", Float, nullable=True),
+    Column("race_distance_m", Float, nullable=True),
+    Column("race_name", String(500), nullable=True),
+    Column("race_conditions", Text, nullable=True),
+    Column("race_temperature_c", Float, nullable=True),
+    Column("race_dew_point_c", Float, nullable=True),
+    Column("first_half_s_per_km", Float, nullable=True),
+    Column("second_half_s_per_km", Float, nullable=True),
+    Column("split_kind", String(16), nullable=True),  # negative / even / positive
+    Column("analysis", JSON, nullable=True),  # splits per km and mile, halves, limitations
+    Column("source", String(16), nullable=False),  # fit, gpx, tcx, manual, strava
+    Column("fingerprint", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_runs_athlete_id_start_utc", "athlete_id", "start_utc"),
+    Index("ix_runs_athlete_id_local_date", "athlete_id", "local_date"),
+    Index("ix_runs_shoe_id", "shoe_id"),
+)
+
+laps = Table(
+    "laps",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),  # 1-based, in the order run
+    Column("start_utc", DateTime(timezone=True), nullable=False),
+    Column("elapsed_s", Float, nullable=False),
+    Column("moving_s", Float, nullable=True),
+    Column("distance_m", Float, nullable=True),
+    Column("avg_hr", Float, nullable=True),
+    Column("max_hr", Float, nullable=True),
+    Column("avg_cadence_spm", Float, nullable=True),
+    Column("avg_power_w", Float, nullable=True),
+    Column("ascent_m", Float, nullable=True),
+    Column("intensity", String(32), nullable=True),
+)
+
+best_efforts = Table(
+    "best_efforts",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("distance_m", Float, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("elapsed_s", Float, nullable=False),
+    Column("start_s", Float, nullable=False),  # on the run's clock
+    Column("start_m", Float, nullable=False),  # metres into the run
+    Index("ix_best_efforts_athlete_id_distance_m", "athlete_id", "distance_m", "elapsed_s"),
+)
+
+streams = Table(
+    "streams",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("codec", String(32), nullable=False),  # see store/streams_codec.py
+    Column("samples", Integer, nullable=False),
+    Column("columns", String(200), nullable=False),  # comma-separated stream names
+    Column("data", LargeBinary, nullable=False),
+)
+
+source_files = Table(
+    "source_files",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("sha256", String(64), nullable=False),  # of the activity file's own bytes
+    Column("name", String(1000), nullable=False),  # where it came from: archive!member
+    Column("format", String(16), nullable=False),  # fit, gpx, tcx
+    Column("size_bytes", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # the original bytes, zstd-compressed
+    Column("imported_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("outcome", String(32), nullable=False),  # imported / duplicate (of a run's)
+    Column("reason", Text, nullable=True),
+    UniqueConstraint("athlete_id", "sha256", name="uq_source_files_athlete_id_sha256"),
+)
+
+run_sources = Table(
+    "run_sources",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "source_file_id",
+        Integer,
+        ForeignKey("source_files.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("is_primary", Boolean, nullable=False),  # the file the run's numbers come from
+    Index("ix_run_sources_source_file_id", "source_file_id"),
 )

@@ -1,0 +1,299 @@
+"""Import activity files into the training log: every file atomically, no run twice.
+
+Each file is read, analysed (splits, efforts, tags) and stored in one transaction of its
+own, with its original bytes: a crash or a bad file loses nothing stored before, and running
+the same import again finishes it (files already stored are recognised by their SHA-256).
+The same activity in another format (a FIT and the GPX of the same run) is recognised by its
+start, sport and overlapping time, stored once, and the richer file's numbers are kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from runcoach.domain.efforts import analyse_run
+from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
+from runcoach.domain.runs import Run, Sport
+from runcoach.domain.tagging import infer_tags
+from runcoach.importers import format_of, read_activity, supported_suffixes
+from runcoach.services.exports import ExportRecord
+from runcoach.services.import_sources import Candidate, Limits, candidates
+from runcoach.store import runs as run_store
+from runcoach.store.athletes import default_athlete_id
+from runcoach.store.shoes import shoe_or_new
+from runcoach.store.source_files import add_source, find_source, link_source, sha256_of
+
+SAME_START_S = 300.0  # s; two files starting this close may hold the same activity (GPX
+# exports start at the first point, FIT at the session start: seconds to a minute apart)
+MIN_OVERLAP = 0.5  # fraction of the shorter activity's time both files cover, 0-1
+SAME_DISTANCE = 0.15  # fraction; distances of the same run differ less (GPS vs foot pod)
+SAME_START_CLOSE_S = 60.0  # s; starts this close with overlapping times are the same
+# activity whatever the distances say (a GPX's distance from points vs the device's wheel)
+FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    ALREADY_THERE = "already_there"
+    NOT_ACTIVITY = "not_activity"
+    FAILED = "failed"
+
+
+@dataclass
+class FileOutcome:
+    name: str
+    outcome: Outcome
+    reason: str | None = None
+    run_ids: list[int] = field(default_factory=list)
+    kind: str | None = None  # the problem's kind: not_activity, unsupported, corrupt, failed
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportSummary:
+    files: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for f in self.files if f.outcome is outcome)
+
+    @property
+    def runs_added(self) -> int:
+        return len({i for f in self.files if f.outcome is Outcome.IMPORTED for i in f.run_ids})
+
+    @property
+    def worked(self) -> bool:
+        """Anything imported or already there, or nothing but files that are not activities."""
+        if self.count(Outcome.IMPORTED) or self.count(Outcome.ALREADY_THERE):
+            return True
+        return self.count(Outcome.FAILED) == 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": len(self.files),
+            **{outcome.value: self.count(outcome) for outcome in Outcome},
+            "runs_added": self.runs_added,
+            "details": [dataclasses.asdict(f) for f in self.files],
+        }
+
+
+Progress = Callable[[FileOutcome], None]
+
+
+def import_paths(
+    engine: Engine,
+    paths: list[Path],
+    *,
+    athlete_id: int | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Import every activity file under ``paths``; one file's failure never stops the rest."""
+    found = sorted(candidates(paths, limits), key=_richest_first)
+    if on_total is not None:
+        on_total(len(found))
+    if athlete_id is None:
+        with engine.begin() as conn:
+            athlete_id = default_athlete_id(conn)
+    summary = ImportSummary()
+    for candidate in found:
+        outcome = import_one(engine, athlete_id, candidate)
+        summary.files.append(outcome)
+        if progress is not None:
+            progress(outcome)
+    summary.files.sort(key=lambda f: f.name)
+    return summary
+
+
+def _richest_first(candidate: Candidate) -> tuple[int, str]:
+    suffix = format_of(candidate.name) or ""
+    return (-FORMAT_RICHNESS.get(suffix.lstrip("."), 0), candidate.name)
+
+
+def import_one(engine: Engine, athlete_id: int, candidate: Candidate) -> FileOutcome:
+    """Import one file in one transaction; report what happened."""
+    name = candidate.name
+    try:
+        if candidate.problem is not None:
+            raise candidate.problem
+        suffix = format_of(name)
+        if suffix is None:
+            raise UnsupportedFile(
+                "not an activity file", hint=f"runcoach reads {', '.join(supported_suffixes())}"
+            )
+        data = candidate.read()
+        with engine.begin() as conn:
+            return _store_file(conn, athlete_id, candidate, suffix.lstrip("."), data)
+    except ImportProblem as problem:
+        return _problem_outcome(name, problem)
+    except Exception as error:  # a reader's bug must not stop the other files
+        return FileOutcome(
+            name,
+            Outcome.FAILED,
+            f"runcoach could not read it ({type(error).__name__}: {error})",
+            kind="failed",
+        )
+
+
+def _problem_outcome(name: str, problem: ImportProblem) -> FileOutcome:
+    quiet = isinstance(problem, NotAnActivity | UnsupportedFile)
+    reason = str(problem).removeprefix(f"{name}: ")
+    return FileOutcome(
+        name, Outcome.NOT_ACTIVITY if quiet else Outcome.FAILED, reason, kind=problem.kind
+    )
+
+
+def _store_file(
+    conn: Connection, athlete_id: int, candidate: Candidate, file_format: str, data: bytes
+) -> FileOutcome:
+    name = candidate.name
+    stored = find_source(conn, athlete_id, sha256_of(data))
+    if stored is not None:
+        return FileOutcome(name, Outcome.ALREADY_THERE, f"the same file as {stored.name}")
+    found = read_activity(name, data)
+    warnings = [w for run in found for w in run.warnings]
+    placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
+    added = [p.run_id for p in placed if p.new or p.primary]
+    outcome = Outcome.IMPORTED if added else Outcome.ALREADY_THERE
+    reason = _placement_reason(placed)
+    source_id = add_source(
+        conn, athlete_id, name=name, file_format=file_format, data=data,
+        outcome="imported" if added else "duplicate", reason=reason,
+    )  # fmt: skip
+    for placement in placed:
+        link_source(conn, placement.run_id, source_id, primary=placement.primary)
+    run_ids = [p.run_id for p in placed]
+    return FileOutcome(name, outcome, reason, run_ids, warnings=warnings)
+
+
+@dataclass(frozen=True)
+class _Placement:
+    run_id: int
+    new: bool  # a run that was not in the log
+    primary: bool  # this file's numbers are the run's (new, or richer than the stored file)
+
+
+def _placement_reason(placed: list[_Placement]) -> str | None:
+    known = [str(p.run_id) for p in placed if not p.new]
+    if not known:
+        return None
+    ids = ", ".join(known)
+    if any(p.primary for p in placed if not p.new):
+        return f"the same activity as run {ids}, in a richer file: its numbers replace the old"
+    return f"the same activity as run {ids}, already in the log (kept as a further source)"
+
+
+def _place_run(conn: Connection, athlete_id: int, candidate: Candidate, run: Run) -> _Placement:
+    """Store a run, or recognise it as one already stored (keeping the richer numbers)."""
+    record = _export_record(candidate, run)
+    if record is not None and record.sport is not None and not _same_family(record.sport, run):
+        run = dataclasses.replace(run, sport=record.sport)
+    match = _same_activity(conn, athlete_id, run)
+    if match is None:
+        run_id = run_store.insert_run(conn, athlete_id, _with_record(conn, athlete_id, run, record),
+                                      analyse_run(run), infer_tags(run))  # fmt: skip
+        return _Placement(run_id, new=True, primary=True)
+    richer = _richness(run) > _stored_richness(conn, match)
+    if richer:
+        run_store.replace_measurements(
+            conn, athlete_id, match.id, run, analyse_run(run), infer_tags(run)
+        )
+    _merge_record(conn, athlete_id, match, record)
+    return _Placement(match.id, new=False, primary=richer)
+
+
+def _same_family(sport: Sport, run: Run) -> bool:
+    return sport.is_run == run.is_run and (run.is_run or sport is run.sport)
+
+
+def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Any:
+    for row in run_store.runs_near(conn, athlete_id, run.start, SAME_START_S):
+        if row.source == "manual" or not _same_family(Sport(row.sport), run):
+            continue
+        if _overlap(row, run) < MIN_OVERLAP:
+            continue
+        close = abs((_aware(row.start_utc) - run.start).total_seconds()) <= SAME_START_CLOSE_S
+        if close or _similar_distance(row.distance_m, run.distance_m):
+            return row
+    return None
+
+
+def _overlap(row: Any, run: Run) -> float:
+    start = _aware(row.start_utc)
+    stored_s = row.elapsed_s or row.moving_s or 0.0
+    new_s = run.elapsed_s or run.moving_s or 0.0
+    if stored_s <= 0 or new_s <= 0:
+        return 1.0 if abs((start - run.start).total_seconds()) < 60 else 0.0
+    begin = max(start, run.start)
+    end = min(start.timestamp() + stored_s, run.start.timestamp() + new_s)
+    shared = end - begin.timestamp()
+    return max(0.0, shared) / min(stored_s, new_s)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _similar_distance(stored_m: float | None, new_m: float | None) -> bool:
+    if not stored_m or not new_m:
+        return True
+    return abs(stored_m - new_m) <= SAME_DISTANCE * max(stored_m, new_m)
+
+
+def _richness(run: Run) -> tuple[int, int, int]:
+    stream_count = 0 if run.streams is None else len(run.streams.named())
+    return (FORMAT_RICHNESS.get(run.source, 0), stream_count, len(run.laps))
+
+
+def _stored_richness(conn: Connection, row: Any) -> tuple[int, int, int]:
+    return (
+        FORMAT_RICHNESS.get(row.source, 0),
+        run_store.stream_count(conn, row.id),
+        run_store.lap_count(conn, row.id),
+    )
+
+
+# --- what an export's index adds -------------------------------------------------------------
+
+
+def _export_record(candidate: Candidate, run: Run) -> ExportRecord | None:
+    if candidate.export is None:
+        return None
+    return candidate.export.record_for(candidate.member, run.start)
+
+
+def _with_record(conn: Connection, athlete_id: int, run: Run, record: ExportRecord | None) -> Run:
+    if record is None:
+        return run
+    shoe_id = run.shoe_id
+    if record.gear and run.is_run:
+        shoe_id = shoe_or_new(conn, athlete_id, record.gear, run.start.date())
+    return dataclasses.replace(
+        run,
+        name=record.name or run.name,
+        notes=run.notes or record.description,
+        shoe_id=shoe_id,
+    )
+
+
+def _merge_record(conn: Connection, athlete_id: int, row: Any, record: ExportRecord | None) -> None:
+    """Fill what the stored run lacks from an export's index (never overwrite)."""
+    if record is None:
+        return
+    values: dict[str, Any] = {}
+    if record.name and not row.name:
+        values["name"] = record.name
+    if record.description and not row.notes:
+        values["notes"] = record.description
+    if record.gear and row.shoe_id is None and Sport(row.sport).is_run:
+        values["shoe_id"] = shoe_or_new(conn, athlete_id, record.gear, datetime.now(UTC).date())
+    if values:
+        run_store.update_run(conn, athlete_id, row.id, values)

@@ -1,0 +1,385 @@
+"""Repository functions for runs: write a run with its laps, efforts and samples; read back.
+
+A run's summary numbers are columns (lists and reports read only those); laps and best
+efforts are rows of their own tables ("best 5k ever" is one indexed query); splits and
+halves are the ``analysis`` JSON of the run; samples are one compressed blob in ``streams``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
+
+from runcoach.domain.efforts import RunAnalysis
+from runcoach.domain.errors import NotFound
+from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.tagging import InferredTags
+from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
+from runcoach.store.tables import athletes, best_efforts, laps, runs, streams
+
+# The numbers a device measures: same name on ``Run`` and in the ``runs`` table; they are
+# replaced when a richer file of the same run arrives.
+DEVICE_NUMBERS = (
+    "distance_m", "moving_s", "elapsed_s", "ascent_m", "descent_m", "avg_hr", "max_hr",
+    "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
+)  # fmt: skip
+TAGS = ("workout_type", "surface", "terrain")
+# The summary a list shows: no blobs, no JSON.
+SUMMARY = (
+    "id", "start_utc", "timezone", "local_date", "sport", "name", "distance_m", "moving_s",
+    "elapsed_s", "ascent_m", "avg_hr", "workout_type", "surface", "terrain", "shoe_id",
+    "is_race", "split_kind", "source", "rpe", "feel",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RunFilter:
+    athlete_id: int
+    date_from: date | None = None  # local dates, inclusive
+    date_to: date | None = None
+    workout_type: str | None = None
+    sport: str | None = None
+    limit: int | None = None
+
+
+def local_date_of(start: datetime, zone: str | None) -> date:
+    """The calendar day a run started on where it was run (UTC when the zone is unknown)."""
+    return start.astimezone(_tzinfo(zone)).date()
+
+
+def _tzinfo(zone: str | None) -> Any:
+    if not zone:
+        return UTC
+    if zone[0] in "+-" and len(zone) == 6 and zone[3] == ":":
+        sign = 1 if zone[0] == "+" else -1
+        return timezone(sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])))
+    try:
+        return ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def fingerprint_of(run: Run) -> str:
+    """The activity's identity across formats: its sport family and start minute (UTC)."""
+    family = "run" if run.is_run else run.sport.value
+    return f"{family}@{run.start.astimezone(UTC):%Y-%m-%dT%H:%M}"
+
+
+def athlete_timezone(conn: Connection, athlete_id: int) -> str | None:
+    return conn.execute(select(athletes.c.timezone).where(athletes.c.id == athlete_id)).scalar()
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def insert_run(
+    conn: Connection,
+    athlete_id: int,
+    run: Run,
+    analysis: RunAnalysis | None = None,
+    tags: InferredTags | None = None,
+) -> int:
+    """Store a run with its laps, best efforts and samples; return its id."""
+    values = {
+        **_measured_values(conn, athlete_id, run, analysis),
+        **_own_values(run),
+        **_tag_values(run, tags),
+    }
+    result = conn.execute(insert(runs).values(athlete_id=athlete_id, **values))
+    run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    _write_details(conn, athlete_id, run_id, run, analysis)
+    return run_id
+
+
+def replace_measurements(
+    conn: Connection,
+    athlete_id: int,
+    run_id: int,
+    run: Run,
+    analysis: RunAnalysis | None,
+    tags: InferredTags | None,
+) -> None:
+    """Take a richer file's numbers for a stored run; the runner's own fields stay."""
+    current = conn.execute(select(runs).where(runs.c.id == run_id)).one()
+    values = _measured_values(conn, athlete_id, run, analysis)
+    for tag, value in _tag_values(run, tags).items():
+        base = tag.removesuffix("_inferred").removesuffix("_reason")
+        if getattr(current, base) is None or getattr(current, f"{base}_inferred"):
+            values[tag] = value
+    values["updated_at"] = datetime.now(UTC)
+    conn.execute(update(runs).where(runs.c.id == run_id).values(**values))
+    for table in (laps, best_efforts, streams):
+        conn.execute(delete(table).where(table.c.run_id == run_id))
+    _write_details(conn, athlete_id, run_id, run, analysis)
+
+
+def _measured_values(
+    conn: Connection, athlete_id: int, run: Run, analysis: RunAnalysis | None
+) -> dict[str, Any]:
+    zone = run.timezone or athlete_timezone(conn, athlete_id)
+    halves = None if analysis is None else analysis.halves
+    return {
+        "start_utc": run.start.astimezone(UTC),
+        "timezone": run.timezone,
+        "local_date": local_date_of(run.start, zone),
+        "sport": run.sport.value,
+        "sub_sport": run.sub_sport,
+        **{name: getattr(run, name) for name in DEVICE_NUMBERS},
+        "source": run.source,
+        "fingerprint": fingerprint_of(run),
+        "first_half_s_per_km": None if halves is None else halves.first_pace.seconds_per_km,
+        "second_half_s_per_km": None if halves is None else halves.second_pace.seconds_per_km,
+        "split_kind": None if halves is None else halves.kind.value,
+        "analysis": None if analysis is None else _analysis_json(analysis),
+    }
+
+
+def _analysis_json(analysis: RunAnalysis) -> dict[str, Any]:
+    data = analysis.to_dict()
+    data.pop("best_efforts", None)  # a table of their own
+    return data
+
+
+def _own_values(run: Run) -> dict[str, Any]:
+    race = run.race
+    return {
+        "name": run.name,
+        "notes": run.notes,
+        "shoe_id": run.shoe_id,
+        "rpe": run.rpe,
+        "feel": None if run.feel is None else run.feel.value,
+        "is_race": race is not None,
+        **_race_values(race),
+    }
+
+
+def _race_values(race: RaceResult | None) -> dict[str, Any]:
+    if race is None:
+        return {f"race_{name}": None for name in RACE_FIELDS}
+    return {f"race_{name}": getattr(race, RACE_ATTRIBUTES[name]) for name in RACE_FIELDS}
+
+
+RACE_ATTRIBUTES = {
+    "official_time_s": "official_time_s",
+    "distance_m": "distance_m",
+    "name": "name",
+    "conditions": "conditions",
+    "temperature_c": "temperature_c",
+    "dew_point_c": "dew_point_c",
+}
+RACE_FIELDS = tuple(RACE_ATTRIBUTES)
+
+
+def _tag_values(run: Run, tags: InferredTags | None) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name in TAGS:
+        own = getattr(run, name)
+        guess = None if tags is None else getattr(tags, name)
+        chosen = own if own is not None or guess is None else guess.value
+        values[name] = None if chosen is None else chosen.value
+        values[f"{name}_inferred"] = own is None and guess is not None
+    guess_type = None if tags is None else tags.workout_type
+    inferred = guess_type is not None and values["workout_type_inferred"]
+    values["workout_type_reason"] = guess_type.reason[:500] if guess_type and inferred else None
+    return values
+
+
+def _write_details(
+    conn: Connection, athlete_id: int, run_id: int, run: Run, analysis: RunAnalysis | None
+) -> None:
+    if run.laps:
+        conn.execute(insert(laps), [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)])
+    if analysis is not None and analysis.best_efforts:
+        rows = [
+            {
+                "run_id": run_id,
+                "athlete_id": athlete_id,
+                "distance_m": effort.distance_m,
+                "elapsed_s": effort.elapsed_s,
+                "start_s": effort.start_s,
+                "start_m": effort.start_m,
+            }
+            for effort in analysis.best_efforts
+        ]
+        conn.execute(insert(best_efforts), rows)
+    if run.streams is not None and len(run.streams):
+        conn.execute(
+            insert(streams).values(
+                run_id=run_id,
+                codec=CODEC,
+                samples=len(run.streams),
+                columns=",".join(run.streams.named()),
+                data=encode_streams(run.streams),
+            )
+        )
+
+
+def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "number": index + 1,
+        "start_utc": lap.start.astimezone(UTC),
+        "elapsed_s": lap.elapsed_s,
+        "moving_s": lap.moving_s,
+        "distance_m": lap.distance_m,
+        "avg_hr": lap.avg_hr,
+        "max_hr": lap.max_hr,
+        "avg_cadence_spm": lap.avg_cadence_spm,
+        "avg_power_w": lap.avg_power_w,
+        "ascent_m": lap.ascent_m,
+        "intensity": lap.intensity,
+    }
+
+
+def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str, Any]) -> None:
+    """Change the runner's own fields (tags, name, notes, shoes, effort, race) of a run."""
+    found = conn.execute(
+        update(runs)
+        .where(runs.c.id == run_id, runs.c.athlete_id == athlete_id)
+        .values(**values, updated_at=datetime.now(UTC))
+    )
+    if found.rowcount == 0:
+        raise _not_found(run_id)
+
+
+def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
+    found = conn.execute(delete(runs).where(runs.c.id == run_id, runs.c.athlete_id == athlete_id))
+    if found.rowcount == 0:
+        raise _not_found(run_id)
+
+
+def _not_found(run_id: int) -> NotFound:
+    return NotFound(f"there is no run {run_id}", hint="runcoach runs list shows the run ids")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def list_summaries(conn: Connection, where: RunFilter) -> list[Row[Any]]:
+    """Runs newest first, summary columns only (no samples, no JSON)."""
+    query = (
+        select(*(runs.c[name] for name in SUMMARY))
+        .where(runs.c.athlete_id == where.athlete_id)
+        .order_by(runs.c.start_utc.desc())
+    )
+    if where.date_from is not None:
+        query = query.where(runs.c.local_date >= where.date_from)
+    if where.date_to is not None:
+        query = query.where(runs.c.local_date <= where.date_to)
+    if where.workout_type is not None:
+        query = query.where(runs.c.workout_type == where.workout_type)
+    if where.sport is not None:
+        query = query.where(runs.c.sport == where.sport)
+    if where.limit is not None:
+        query = query.limit(where.limit)
+    return list(conn.execute(query))
+
+
+def get_row(conn: Connection, athlete_id: int, run_id: int) -> Row[Any]:
+    row = conn.execute(
+        select(runs).where(runs.c.id == run_id, runs.c.athlete_id == athlete_id)
+    ).one_or_none()
+    if row is None:
+        raise _not_found(run_id)
+    return row
+
+
+def run_of(row: Row[Any]) -> Run:
+    """The domain run of a stored row (without laps and samples)."""
+    return Run(
+        id=row.id,
+        start=_aware(row.start_utc),
+        sport=Sport(row.sport),
+        timezone=row.timezone,
+        **{name: getattr(row, name) for name in DEVICE_NUMBERS},
+        sub_sport=row.sub_sport,
+        name=row.name,
+        notes=row.notes,
+        workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
+        surface=None if row.surface is None else Surface(row.surface),
+        terrain=None if row.terrain is None else Terrain(row.terrain),
+        shoe_id=row.shoe_id,
+        rpe=row.rpe,
+        feel=None if row.feel is None else Feel(row.feel),
+        race=_race_of(row),
+        source=row.source,
+    )
+
+
+def _race_of(row: Row[Any]) -> RaceResult | None:
+    if not row.is_race:
+        return None
+    return RaceResult(**{RACE_ATTRIBUTES[n]: getattr(row, f"race_{n}") for n in RACE_FIELDS})
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they were stored as UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def laps_of(conn: Connection, run_id: int) -> list[Lap]:
+    rows = conn.execute(select(laps).where(laps.c.run_id == run_id).order_by(laps.c.number))
+    return [
+        Lap(
+            start=_aware(row.start_utc),
+            **{name: getattr(row, name) for name in _LAP_FIELDS},
+        )
+        for row in rows
+    ]
+
+
+_LAP_FIELDS = (
+    "elapsed_s", "distance_m", "moving_s", "avg_hr", "max_hr", "avg_cadence_spm",
+    "avg_power_w", "ascent_m", "intensity",
+)  # fmt: skip
+
+
+def efforts_of(conn: Connection, run_id: int) -> list[Row[Any]]:
+    query = select(best_efforts).where(best_efforts.c.run_id == run_id)
+    return list(conn.execute(query.order_by(best_efforts.c.distance_m)))
+
+
+def streams_of(conn: Connection, run_id: int) -> Any:
+    blob = conn.execute(select(streams.c.data).where(streams.c.run_id == run_id)).scalar()
+    return None if blob is None else decode_streams(blob)
+
+
+def best_effort_ever(conn: Connection, athlete_id: int, distance_m: float) -> Row[Any] | None:
+    """The fastest effort over ``distance_m`` in all the athlete's runs (indexed)."""
+    query = (
+        select(best_efforts)
+        .where(best_efforts.c.athlete_id == athlete_id, best_efforts.c.distance_m == distance_m)
+        .order_by(best_efforts.c.elapsed_s)
+        .limit(1)
+    )
+    return conn.execute(query).one_or_none()
+
+
+def runs_near(
+    conn: Connection, athlete_id: int, start: datetime, within_s: float
+) -> list[Row[Any]]:
+    """Stored runs that started within ``within_s`` of ``start`` (for recognising duplicates)."""
+    low, high = start - timedelta(seconds=within_s), start + timedelta(seconds=within_s)
+    query = select(
+        runs.c.id, runs.c.start_utc, runs.c.sport, runs.c.elapsed_s, runs.c.moving_s,
+        runs.c.distance_m, runs.c.source, runs.c.name, runs.c.notes, runs.c.shoe_id,
+    ).where(
+        runs.c.athlete_id == athlete_id,
+        runs.c.start_utc >= low.astimezone(UTC),
+        runs.c.start_utc <= high.astimezone(UTC),
+    )  # fmt: skip
+    return list(conn.execute(query))
+
+
+def stream_count(conn: Connection, run_id: int) -> int:
+    columns = conn.execute(select(streams.c.columns).where(streams.c.run_id == run_id)).scalar()
+    return 0 if not columns else len(columns.split(","))
+
+
+def lap_count(conn: Connection, run_id: int) -> int:
+    query = select(func.count()).select_from(laps).where(laps.c.run_id == run_id)
+    return int(conn.execute(query).scalar_one())

@@ -1,0 +1,87 @@
+"""Repository functions for source files: the original bytes of every imported file.
+
+Each file is kept once per athlete (by the SHA-256 of its bytes), zstd-compressed, and
+linked to the runs it holds (``run_sources``): the file a run's numbers come from is its
+primary source; another format of the same run is kept as a further source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import zstandard
+from sqlalchemy import Connection, Row, insert, select, update
+
+from runcoach.store.tables import run_sources, source_files
+
+ORIGINAL_ZSTD_LEVEL = 12  # zstd level, 1-22; originals are written once and rarely read
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_source(conn: Connection, athlete_id: int, sha256: str) -> Any:
+    query = select(source_files.c.id, source_files.c.name, source_files.c.outcome).where(
+        source_files.c.athlete_id == athlete_id, source_files.c.sha256 == sha256
+    )
+    return conn.execute(query).one_or_none()
+
+
+def add_source(
+    conn: Connection,
+    athlete_id: int,
+    *,
+    name: str,
+    file_format: str,
+    data: bytes,
+    outcome: str,
+    reason: str | None = None,
+) -> int:
+    """Keep a file's original bytes, compressed; return its id."""
+    result = conn.execute(
+        insert(source_files).values(
+            athlete_id=athlete_id,
+            sha256=sha256_of(data),
+            name=name[:1000],
+            format=file_format,
+            size_bytes=len(data),
+            data=zstandard.ZstdCompressor(level=ORIGINAL_ZSTD_LEVEL).compress(data),
+            outcome=outcome,
+            reason=reason,
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def link_source(conn: Connection, run_id: int, source_id: int, *, primary: bool) -> None:
+    if primary:
+        conn.execute(
+            update(run_sources).where(run_sources.c.run_id == run_id).values(is_primary=False)
+        )
+    conn.execute(
+        insert(run_sources).values(run_id=run_id, source_file_id=source_id, is_primary=primary)
+    )
+
+
+def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
+    query = (
+        select(
+            source_files.c.id,
+            source_files.c.name,
+            source_files.c.format,
+            source_files.c.size_bytes,
+            source_files.c.imported_at,
+            run_sources.c.is_primary,
+        )
+        .join(run_sources, run_sources.c.source_file_id == source_files.c.id)
+        .where(run_sources.c.run_id == run_id)
+        .order_by(run_sources.c.is_primary.desc(), source_files.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def original_bytes(conn: Connection, source_id: int) -> bytes:
+    blob = conn.execute(select(source_files.c.data).where(source_files.c.id == source_id)).scalar()
+    return b"" if blob is None else zstandard.ZstdDecompressor().decompress(blob)

@@ -1,0 +1,174 @@
+"""The import service on the real device files, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import shutil
+import zipfile
+
+import pytest
+from sqlalchemy import func, select
+
+from runcoach.services import importing
+from runcoach.services.import_sources import Limits
+from runcoach.services.importing import Outcome, import_paths
+from runcoach.store.source_files import original_bytes
+from runcoach.store.tables import best_efforts, run_sources, runs, source_files, streams
+from tests.conftest import ACTIVITIES, needs_shared_data
+
+pytestmark = needs_shared_data()
+SWEATPY = ACTIVITIES / "sweatpy"
+
+
+def _count(engine, table):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def _outcomes(summary):
+    return {f.name.rsplit("/", 1)[-1].rsplit("!", 1)[-1]: f.outcome for f in summary.files}
+
+
+def test_a_fit_file_becomes_a_run_with_samples_efforts_and_its_original_bytes(engine):
+    path = SWEATPY / "4078723797.fit"
+    summary = import_paths(engine, [path])
+    assert summary.count(Outcome.IMPORTED) == 1
+    assert _count(engine, runs) == 1
+    assert _count(engine, streams) == 1
+    assert _count(engine, best_efforts) >= 3
+    with engine.connect() as conn:
+        source_id = conn.execute(select(source_files.c.id)).scalar_one()
+        assert original_bytes(conn, source_id) == path.read_bytes()
+
+
+def test_the_same_file_twice_is_already_there(engine):
+    path = SWEATPY / "4801048867.fit"
+    import_paths(engine, [path])
+    again = import_paths(engine, [path])
+    assert again.count(Outcome.ALREADY_THERE) == 1
+    assert "same file" in (again.files[0].reason or "")
+    assert _count(engine, runs) == 1
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("4078723797.fit", "4078723797_strava.gpx", "activity_4078723797.gpx"),
+        ("4801048867.fit", "4801048867_strava.gpx", "activity_4801048867.tcx"),
+        ("activity_5039744860.gpx", "activity_5039744860.tcx"),
+    ],
+)
+def test_one_activity_in_several_formats_is_stored_once(engine, names):
+    summary = import_paths(engine, [SWEATPY / name for name in names])
+    assert _count(engine, runs) == 1
+    assert _count(engine, source_files) == len(names)
+    assert _count(engine, run_sources) == len(names)
+    assert summary.count(Outcome.IMPORTED) == 1
+
+
+def test_the_richer_file_wins_even_when_the_gpx_came_first(engine):
+    import_paths(engine, [SWEATPY / "4078723797_strava.gpx"])
+    with engine.connect() as conn:
+        assert conn.execute(select(runs.c.source)).scalar_one() == "gpx"
+    later = import_paths(engine, [SWEATPY / "4078723797.fit"])
+    assert later.count(Outcome.IMPORTED) == 1
+    assert "richer" in (later.files[0].reason or "")
+    with engine.connect() as conn:
+        assert conn.execute(select(runs.c.source)).scalar_one() == "fit"
+        primary = conn.execute(
+            select(source_files.c.format)
+            .join(run_sources, run_sources.c.source_file_id == source_files.c.id)
+            .where(run_sources.c.is_primary)
+        ).all()
+    assert [p.format for p in primary] == ["fit"]
+
+
+def _folder_with_a_broken_file(tmp_path):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    shutil.copy(SWEATPY / "4801048867.fit", folder / "a.fit")
+    (folder / "b.fit").write_bytes(b"\x0e\x10\x00\x00garbage that is not a FIT file at all")
+    shutil.copy(SWEATPY / "activity_5039744860.tcx", folder / "c.tcx")
+    return folder
+
+
+def test_a_broken_file_in_the_middle_of_a_folder_stops_nothing(engine, tmp_path):
+    summary = import_paths(engine, [_folder_with_a_broken_file(tmp_path)])
+    outcomes = _outcomes(summary)
+    assert outcomes == {
+        "a.fit": Outcome.IMPORTED,
+        "b.fit": Outcome.FAILED,
+        "c.tcx": Outcome.IMPORTED,
+    }
+    broken = next(f for f in summary.files if f.name.endswith("b.fit"))
+    assert "FIT" in (broken.reason or "")
+    assert _count(engine, runs) == 2
+
+
+def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
+    engine, tmp_path, monkeypatch
+):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for name in ("4078723797.fit", "4801048867.fit", "6449921903_ACTIVITY.fit", "3173437224.tcx"):
+        shutil.copy(SWEATPY / name, folder / name)
+    real_insert = importing.run_store.insert_run
+    calls = []
+
+    def crash_on_the_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # the runner pressed Ctrl-C, or the machine went down
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(importing.run_store, "insert_run", crash_on_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(engine, [folder])
+    assert _count(engine, runs) == 2
+    assert _count(engine, source_files) == 2  # the interrupted file left nothing behind
+    monkeypatch.setattr(importing.run_store, "insert_run", real_insert)
+    again = import_paths(engine, [folder])
+    assert again.count(Outcome.ALREADY_THERE) == 2
+    assert again.count(Outcome.IMPORTED) == 2
+    assert _count(engine, runs) == 4
+
+
+def test_gz_and_nested_zips_are_read(engine, tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("deep/4801048867.fit", (SWEATPY / "4801048867.fit").read_bytes())
+    outer = tmp_path / "outer.zip"
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.writestr("inner.zip", inner.getvalue())
+        archive.writestr(
+            "a.fit.gz", gzip.compress((SWEATPY / "6449921903_ACTIVITY.fit").read_bytes())
+        )
+    summary = import_paths(engine, [outer])
+    assert summary.count(Outcome.IMPORTED) == 2
+    assert {f.name for f in summary.files} == {
+        f"{outer}!a.fit.gz",
+        f"{outer}!inner.zip!deep/4801048867.fit",
+    }
+
+
+def test_a_zip_bomb_member_is_refused_and_the_others_imported(engine, tmp_path):
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("zeros.gpx", b"\0" * (8 * 1024 * 1024))
+        archive.writestr("run.fit", (SWEATPY / "6449921903_ACTIVITY.fit").read_bytes())
+    summary = import_paths(engine, [bomb], limits=Limits(file_bytes=1024 * 1024))
+    outcomes = _outcomes(summary)
+    assert outcomes == {"zeros.gpx": Outcome.FAILED, "run.fit": Outcome.IMPORTED}
+    refused = next(f for f in summary.files if f.name.endswith("zeros.gpx"))
+    assert "zip bomb" in (refused.reason or "")
+
+
+def test_an_archive_that_expands_past_its_total_bound_stops_reading(engine, tmp_path):
+    bomb = tmp_path / "many.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for i in range(4):
+            archive.writestr(f"{i}.gpx", b"\0" * (600 * 1024))
+    limits = Limits(file_bytes=1024 * 1024, archive_bytes=1024 * 1024)
+    summary = import_paths(engine, [bomb], limits=limits)
+    assert any("expands past" in (f.reason or "") for f in summary.files)
