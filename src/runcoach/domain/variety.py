@@ -20,7 +20,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from runcoach.domain.runs import Run, Surface, Terrain, WorkoutType
+import numpy as np
+
+from runcoach.domain.runs import Run, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration
 
 PACE_BAND_S = 15.0  # width of a pace band, s per km (or per mile): one training-pace step, 5-20
@@ -80,6 +82,16 @@ def distance_m(a: LatLon, b: LatLon) -> float:
     h = math.sin((lat2 - lat1) / 2) ** 2
     h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+def start_of(streams: Streams | None) -> LatLon | None:
+    """The first recorded position of a run's samples; None without GPS."""
+    if streams is None or streams.latitude is None or streams.longitude is None:
+        return None
+    known = np.flatnonzero(np.isfinite(streams.latitude) & np.isfinite(streams.longitude))
+    if not len(known):
+        return None
+    return float(streams.latitude[known[0]]), float(streams.longitude[known[0]])
 
 
 @dataclass

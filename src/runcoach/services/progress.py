@@ -17,7 +17,7 @@ from runcoach.exporters.report_html import render_report_html
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
 from runcoach.store.athletes import default_athlete_id
-from runcoach.store.progress import athlete_row, has_training_log
+from runcoach.store.progress import SqlRunLog, athlete_row, has_training_log
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,7 @@ def open_log(engine: Engine, athlete_id: int | None = None) -> OpenLog:
 
 def store_run_log(engine: Engine, athlete_id: int) -> RunLog:
     """The SQL ``RunLog`` over the training log's tables."""
-    from runcoach.store.progress import SqlRunLog  # type: ignore[attr-defined]
-
-    log: RunLog = SqlRunLog(engine, athlete_id)
-    return log
+    return SqlRunLog(engine, athlete_id)
 
 
 def today_for(athlete: AthleteProfile, now: datetime | None = None) -> date:

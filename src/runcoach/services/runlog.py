@@ -17,13 +17,11 @@ from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
 from typing import Protocol
 
-import numpy as np
-
 from runcoach.domain.days import local_day, week_start
 from runcoach.domain.efforts import analyse_run
 from runcoach.domain.progress import week_counts
 from runcoach.domain.runs import Run
-from runcoach.domain.variety import LatLon
+from runcoach.domain.variety import LatLon, start_of
 from runcoach.domain.wins import Effort, Halves, WinHistory
 
 
@@ -201,18 +199,7 @@ def log_from_runs(runs: Sequence[Run]) -> MemoryLog:
             Effort(run.id, run.start + timedelta(seconds=e.start_s), e.distance_m, e.elapsed_s)
             for e in analysis.best_efforts
         ]
-        start = start_point(run)
+        start = start_of(run.streams)
         if start is not None:
             starts[run.id] = start
     return MemoryLog(list(runs), efforts, halves, starts)
-
-
-def start_point(run: Run) -> LatLon | None:
-    """The first recorded position of a run with GPS."""
-    streams = run.streams
-    if streams is None or streams.latitude is None or streams.longitude is None:
-        return None
-    known = np.flatnonzero(np.isfinite(streams.latitude) & np.isfinite(streams.longitude))
-    if not len(known):
-        return None
-    return float(streams.latitude[known[0]]), float(streams.longitude[known[0]])

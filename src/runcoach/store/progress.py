@@ -5,11 +5,22 @@ Reports read summary columns only, within bounded windows (see ``services/runlog
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, Engine, func, insert, inspect, select
 
-from runcoach.store.tables import athletes
+from runcoach.domain.days import local_day
+from runcoach.domain.progress import week_counts
+from runcoach.domain.runs import Lap, Run, Sport
+from runcoach.domain.variety import LatLon, start_of
+from runcoach.domain.wins import Effort, Halves
+from runcoach.store.runs import _LAP_FIELDS, _aware, run_of
+from runcoach.store.streams_codec import decode_streams
+from runcoach.store.tables import athletes, best_efforts, laps, run_start_points, runs, streams
 
 
 @dataclass(frozen=True)
@@ -40,3 +51,161 @@ def athlete_row(conn: Connection, athlete_id: int) -> AthleteRow | None:
 def has_training_log(conn: Connection) -> bool:
     """Whether this store holds the runs table (the training log's migration has run)."""
     return "runs" in inspect(conn).get_table_names()
+
+
+RUN_SPORTS = tuple(s.value for s in Sport if s.is_run)  # what counts as running volume
+
+
+class SqlRunLog:
+    """One athlete's log as reports read it: summary columns, bounded windows, aggregates.
+
+    Implements ``services.runlog.RunLog``. Never reads samples, except once per run for its
+    start point (kept in ``run_start_points`` afterwards).
+    """
+
+    def __init__(self, engine: Engine, athlete_id: int) -> None:
+        self.engine = engine
+        self.athlete_id = athlete_id
+
+    def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
+        conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
+        if start is not None:
+            conditions.append(runs.c.start_utc >= start.astimezone(UTC))
+        if only_runs:
+            conditions.append(runs.c.sport.in_(RUN_SPORTS))
+        return conditions
+
+    def runs(self, start: datetime, end: datetime) -> list[Run]:
+        columns = [c for c in runs.c if c.name not in ("analysis", "fingerprint")]
+        query = select(*columns).where(*self._mine(start, end, False)).order_by(runs.c.start_utc)
+        with self.engine.connect() as conn:
+            found = [run_of(row) for row in conn.execute(query)]
+            lap_rows = conn.execute(
+                select(laps)
+                .join(runs, runs.c.id == laps.c.run_id)
+                .where(*self._mine(start, end, False))
+                .order_by(laps.c.run_id, laps.c.number)
+            )
+            by_run = _laps_by_run(lap_rows)
+        for run in found:
+            run.laps = by_run.get(run.id or 0, [])
+        return found
+
+    def count_and_distance(self, end: datetime) -> tuple[int, float]:
+        query = select(func.count(), func.coalesce(func.sum(runs.c.distance_m), 0.0)).where(
+            *self._mine(None, end, True)
+        )
+        with self.engine.connect() as conn:
+            count, metres = conn.execute(query).one()
+        return int(count), float(metres)
+
+    def efforts(self, start: datetime, end: datetime) -> list[Effort]:
+        query = (
+            select(
+                best_efforts.c.run_id,
+                runs.c.start_utc,
+                best_efforts.c.distance_m,
+                best_efforts.c.elapsed_s,
+                best_efforts.c.start_s,
+            )
+            .join(runs, runs.c.id == best_efforts.c.run_id)
+            .where(*self._mine(start, end, True))
+        )
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query))
+        return [
+            Effort(
+                r.run_id,
+                _aware(r.start_utc) + timedelta(seconds=r.start_s),
+                r.distance_m,
+                r.elapsed_s,
+            )
+            for r in rows
+        ]
+
+    def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
+        query = (
+            select(best_efforts.c.distance_m, func.min(best_efforts.c.elapsed_s))
+            .join(runs, runs.c.id == best_efforts.c.run_id)
+            .where(best_efforts.c.athlete_id == self.athlete_id, *self._mine(start, end, True))
+            .group_by(best_efforts.c.distance_m)
+        )
+        with self.engine.connect() as conn:
+            return {float(d): float(t) for d, t in conn.execute(query)}
+
+    def halves(self, run_ids: Sequence[int]) -> list[Halves]:
+        if not run_ids:
+            return []
+        query = select(
+            runs.c.id, runs.c.distance_m, runs.c.first_half_s_per_km, runs.c.second_half_s_per_km
+        ).where(
+            runs.c.athlete_id == self.athlete_id,
+            runs.c.id.in_(list(run_ids)),
+            runs.c.first_half_s_per_km.is_not(None),
+            runs.c.distance_m.is_not(None),
+        )
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query))
+        # each half is half the distance: time = pace (s/km) x half the distance (km)
+        return [
+            Halves(
+                r.id,
+                r.first_half_s_per_km * r.distance_m / 2000,
+                r.second_half_s_per_km * r.distance_m / 2000,
+            )
+            for r in rows
+        ]
+
+    def start_points(self, run_ids: Sequence[int]) -> dict[int, LatLon]:
+        wanted = list(run_ids)
+        if not wanted:
+            return {}
+        with self.engine.begin() as conn:
+            query = select(run_start_points).where(run_start_points.c.run_id.in_(wanted))
+            known: dict[int, Any] = {r.run_id: r for r in conn.execute(query)}
+            missing = [i for i in wanted if i not in known]
+            if missing:
+                known.update(_remember_start_points(conn, self.athlete_id, missing))
+        return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
+
+    def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
+        query = select(runs.c.start_utc).where(*self._mine(None, end, True))
+        with self.engine.connect() as conn:
+            days = {local_day(_aware(s), tz) for (s,) in conn.execute(query)}
+        return week_counts(days, max(days, default=date.min))
+
+
+def _laps_by_run(rows: Any) -> dict[int, list[Lap]]:
+    found: dict[int, list[Lap]] = defaultdict(list)
+    for row in rows:
+        found[row.run_id].append(
+            Lap(start=_aware(row.start_utc), **{name: getattr(row, name) for name in _LAP_FIELDS})
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class _Point:
+    latitude: float | None
+    longitude: float | None
+
+
+def _remember_start_points(
+    conn: Connection, athlete_id: int, run_ids: list[int]
+) -> dict[int, _Point]:
+    """Read the start point of runs not seen before from their samples, and keep it."""
+    query = (
+        select(streams.c.run_id, streams.c.data)
+        .join(runs, runs.c.id == streams.c.run_id)
+        .where(runs.c.athlete_id == athlete_id, streams.c.run_id.in_(run_ids))
+    )
+    found = {i: _Point(None, None) for i in run_ids}
+    for run_id, blob in conn.execute(query):
+        start = start_of(decode_streams(blob))
+        if start is not None:
+            found[run_id] = _Point(*start)
+    conn.execute(
+        insert(run_start_points),
+        [{"run_id": i, "latitude": p.latitude, "longitude": p.longitude} for i, p in found.items()],
+    )
+    return found

@@ -188,3 +188,14 @@ run_sources = Table(
     Column("is_primary", Boolean, nullable=False),  # the file the run's numbers come from
     Index("ix_run_sources_source_file_id", "source_file_id"),
 )
+
+# --- progress reports (issue 6) ---------------------------------------------------------------
+
+run_start_points = Table(
+    "run_start_points",
+    metadata,
+    # Where a run started, read once from its samples (None: no GPS): routes for variety.
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("latitude", Float, nullable=True),
+    Column("longitude", Float, nullable=True),
+)
