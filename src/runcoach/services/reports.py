@@ -208,8 +208,7 @@ def year_over_year(log: RunLog, athlete: AthleteProfile, until: date) -> tuple[T
     tz = athlete.tz
     first = date(until.year, 1, 1)
     last_first, last_until = same_period_last_year(first, until)
-    runs = log.runs(*day_bounds_utc(last_first, until, tz))
-    return totals(runs, first, until, tz), totals(runs, last_first, last_until, tz)
+    return log.totals(first, until, tz), log.totals(last_first, last_until, tz)
 
 
 def period_wins(

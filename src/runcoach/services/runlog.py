@@ -17,9 +17,9 @@ from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
 from typing import Protocol
 
-from runcoach.domain.days import local_day, week_start
+from runcoach.domain.days import day_bounds_utc, local_day, week_start
 from runcoach.domain.efforts import analyse_run
-from runcoach.domain.progress import week_counts
+from runcoach.domain.progress import Totals, totals, week_counts
 from runcoach.domain.runs import Run
 from runcoach.domain.variety import LatLon, start_of
 from runcoach.domain.wins import Effort, Halves, WinHistory
@@ -51,6 +51,10 @@ class RunLog(Protocol):
 
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
         """How many runs before ``end`` and their total distance in metres."""
+        ...
+
+    def totals(self, first: date, last: date, tz: tzinfo) -> Totals:
+        """Distance, time, ascent, run days and the longest run of local days first..last."""
         ...
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
@@ -114,6 +118,9 @@ class MemoryLog:
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
         count = bisect_left(self._run_starts, end)
         return count, self._cumulative_m[count]
+
+    def totals(self, first: date, last: date, tz: tzinfo) -> Totals:
+        return totals(self.runs(*day_bounds_utc(first, last, tz)), first, last, tz)
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
         return [e for index in self._efforts.values() for e in index.between(start, end)]

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, exists, func, insert, inspect, select
 
-from runcoach.domain.days import local_day
-from runcoach.domain.progress import week_counts
+from runcoach.domain.days import day_bounds_utc, local_day
+from runcoach.domain.efforts import EFFORT_DISTANCES_M
+from runcoach.domain.progress import Totals, week_counts
 from runcoach.domain.runs import Lap, Run, Sport
 from runcoach.domain.variety import LatLon, start_of
 from runcoach.domain.wins import Effort, Halves
@@ -66,6 +67,7 @@ class SqlRunLog:
     def __init__(self, engine: Engine, athlete_id: int) -> None:
         self.engine = engine
         self.athlete_id = athlete_id
+        self._weeks: dict[tuple[datetime, str], dict[date, int]] = {}
 
     def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
         conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
@@ -124,14 +126,70 @@ class SqlRunLog:
         ]
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
+        with self.engine.connect() as conn:
+            if start is not None:
+                return self._fastest_between(conn, start, end)
+            found = {d: self._fastest_before(conn, d, end) for d in EFFORT_DISTANCES_M}
+        return {d: t for d, t in found.items() if t is not None}
+
+    def _fastest_before(self, conn: Connection, distance_m: float, end: datetime) -> float | None:
+        """Walks the (athlete, distance, time) index fastest first: stops at the first hit."""
+        run_before = exists().where(
+            runs.c.id == best_efforts.c.run_id, *self._mine(None, end, True)
+        )
+        query = (
+            select(best_efforts.c.elapsed_s)
+            .where(
+                best_efforts.c.athlete_id == self.athlete_id,
+                best_efforts.c.distance_m == distance_m,
+                run_before,
+            )
+            .order_by(best_efforts.c.elapsed_s)
+            .limit(1)
+        )
+        found = conn.execute(query).scalar()
+        return None if found is None else float(found)
+
+    def _fastest_between(
+        self, conn: Connection, start: datetime, end: datetime
+    ) -> dict[float, float]:
+        """Drives from the runs of the window (indexed by start), then their efforts."""
+        window = select(runs.c.id).where(*self._mine(start, end, True))
         query = (
             select(best_efforts.c.distance_m, func.min(best_efforts.c.elapsed_s))
-            .join(runs, runs.c.id == best_efforts.c.run_id)
-            .where(best_efforts.c.athlete_id == self.athlete_id, *self._mine(start, end, True))
+            .where(best_efforts.c.run_id.in_(window))
             .group_by(best_efforts.c.distance_m)
         )
+        return {float(d): float(t) for d, t in conn.execute(query)}
+
+    def totals(self, first: date, last: date, tz: tzinfo) -> Totals:
+        start, end = day_bounds_utc(first, last, tz)
+        mine = self._mine(start, end, True)
+        duration = func.coalesce(runs.c.moving_s, runs.c.elapsed_s, 0.0)
+        query = select(
+            func.count(),
+            func.count(func.distinct(runs.c.local_date)),
+            func.coalesce(func.sum(runs.c.distance_m), 0.0),
+            func.coalesce(func.sum(duration), 0.0),
+            func.coalesce(func.sum(runs.c.ascent_m), 0.0),
+        ).where(*mine)
+        longest = select(runs.c.id, runs.c.distance_m).where(*mine, runs.c.distance_m.is_not(None))
         with self.engine.connect() as conn:
-            return {float(d): float(t) for d, t in conn.execute(query)}
+            count, days, metres, seconds, ascent = conn.execute(query).one()
+            top = conn.execute(longest.order_by(runs.c.distance_m.desc()).limit(1)).first()
+        weeks = ((last - first).days + 1) / 7
+        return Totals(
+            first,
+            last,
+            int(count),
+            int(days),
+            float(metres),
+            float(seconds),
+            float(ascent),
+            float(top.distance_m) if top else 0.0,
+            int(top.id) if top else None,
+            int(days) / weeks,
+        )
 
     def halves(self, run_ids: Sequence[int]) -> list[Halves]:
         if not run_ids:
@@ -169,10 +227,23 @@ class SqlRunLog:
         return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
-        query = select(runs.c.start_utc).where(*self._mine(None, end, True))
-        with self.engine.connect() as conn:
-            days = {local_day(_aware(s), tz) for (s,) in conn.execute(query)}
-        return week_counts(days, max(days, default=date.min))
+        """From the runs' local dates (the day where each was run), one row per day."""
+        key = (end, str(tz))
+        if key not in self._weeks:
+            last = local_day(end - timedelta(microseconds=1), tz)
+            query = (
+                select(runs.c.local_date)
+                .where(
+                    runs.c.athlete_id == self.athlete_id,
+                    runs.c.sport.in_(RUN_SPORTS),
+                    runs.c.local_date <= last,
+                )
+                .distinct()
+            )
+            with self.engine.connect() as conn:
+                days = [d for (d,) in conn.execute(query)]
+            self._weeks[key] = week_counts(days, last)
+        return self._weeks[key]
 
 
 def _laps_by_run(rows: Any) -> dict[int, list[Lap]]:
