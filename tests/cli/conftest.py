@@ -18,3 +18,10 @@ def runcoach(
         return run_cli(capsys, monkeypatch, *args)
 
     return call
+
+
+@pytest.fixture
+def log_cli(runcoach, engine, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """``runcoach`` on the test's ``engine`` (SQLite, and PostgreSQL when configured)."""
+    monkeypatch.setenv("RUNCOACH_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    return runcoach

@@ -55,9 +55,9 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
 
 def _register_commands() -> None:
     """Each noun lives in its own module and adds itself here."""
-    from runcoach.cli import info, report
+    from runcoach.cli import imports, info, report, runs, shoes
 
-    for module in (info, report):
+    for module in (info, imports, runs, shoes, report):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -97,7 +97,11 @@ def _from_file(
 
 
 def _zip_candidates(
-    name: str, load: Callable[[], bytes], limits: Limits, depth: int
+    name: str,
+    load: Callable[[], bytes],
+    limits: Limits,
+    depth: int,
+    outer_export: ExportIndex | None = None,
 ) -> Iterator[Candidate]:
     if depth > limits.nesting:
         problem = CorruptFile(f"{name}: archives nested more than {limits.nesting} deep")
@@ -108,7 +112,7 @@ def _zip_candidates(
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         yield Candidate(name, _nothing, problem=CorruptFile(f"{name}: not a readable zip ({exc})"))
         return
-    export = index_of_zip(archive)
+    export = index_of_zip(archive) or outer_export  # a Garmin export nests its uploads
     budget = _Budget(limits.archive_bytes)
     for info in sorted(archive.infolist(), key=lambda i: i.filename):
         if info.is_dir() or _skipped(info.filename):
@@ -138,7 +142,7 @@ def _member(
         return _ungzip(name, _read_member(archive, info, name, limits, budget), limits)
 
     if info.filename.lower().endswith(".zip"):
-        yield from _zip_candidates(name, read, limits, depth + 1)
+        yield from _zip_candidates(name, read, limits, depth + 1, export)
         return
     yield Candidate(name, read, export, info.filename)
 

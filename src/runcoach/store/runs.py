@@ -19,7 +19,15 @@ from runcoach.domain.errors import NotFound
 from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import InferredTags
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
-from runcoach.store.tables import athletes, best_efforts, laps, runs, streams
+from runcoach.store.tables import (
+    athletes,
+    best_efforts,
+    laps,
+    run_sources,
+    runs,
+    source_files,
+    streams,
+)
 
 # The numbers a device measures: same name on ``Run`` and in the ``runs`` table; they are
 # replaced when a richer file of the same run arrives.
@@ -247,9 +255,20 @@ def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str,
 
 
 def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
+    """Delete a run, and the files that held only this run (so they can be imported again)."""
+    linked = select(run_sources.c.source_file_id).where(run_sources.c.run_id == run_id)
+    source_ids = list(conn.execute(linked).scalars())
     found = conn.execute(delete(runs).where(runs.c.id == run_id, runs.c.athlete_id == athlete_id))
     if found.rowcount == 0:
         raise _not_found(run_id)
+    still_used = select(run_sources.c.source_file_id).where(
+        run_sources.c.source_file_id.in_(source_ids)
+    )
+    conn.execute(
+        delete(source_files).where(
+            source_files.c.id.in_(source_ids), source_files.c.id.not_in(still_used)
+        )
+    )
 
 
 def _not_found(run_id: int) -> NotFound:

@@ -22,13 +22,18 @@ def add_shoe(conn: Connection, athlete_id: int, values: dict[str, Any]) -> int:
 
 
 def find_shoe(conn: Connection, athlete_id: int, name: str) -> Row[Any] | None:
-    """A pair by its name (case-insensitive) or by its id written as a number."""
+    """A pair by its id, its name (any case) or the start of its name when only one fits."""
     query = select(shoes).where(shoes.c.athlete_id == athlete_id)
     if name.strip().isdigit():
         by_id = conn.execute(query.where(shoes.c.id == int(name))).one_or_none()
         if by_id is not None:
             return by_id
-    return conn.execute(query.where(func.lower(shoes.c.name) == name.strip().lower())).one_or_none()
+    wanted = name.strip().lower()
+    exact = conn.execute(query.where(func.lower(shoes.c.name) == wanted)).one_or_none()
+    if exact is not None:
+        return exact
+    starting = list(conn.execute(query.where(func.lower(shoes.c.name).startswith(wanted))))
+    return starting[0] if len(starting) == 1 else None
 
 
 def get_shoe(conn: Connection, athlete_id: int, name: str) -> Row[Any]:

@@ -1,0 +1,106 @@
+"""``runcoach import PATH...``: files, folders, .gz and .zip exports into the training log.
+
+Exit status: 0 when anything was imported or was already there, or when every file simply
+held no activity (a folder of settings files is not an error); 6 when every activity file
+failed; 2 for a path that does not exist.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.output import emit, json_option, warn
+from runcoach.domain.errors import ImportProblem
+from runcoach.domain.units import format_distance
+from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_paths
+from runcoach.services.shoes import worn_out_pairs
+
+PROGRESS_MIN_FILES = 2  # files; a single file needs no progress bar
+
+_LABELS = {
+    Outcome.ALREADY_THERE: "already there",
+    Outcome.NOT_ACTIVITY: "not an activity",
+    Outcome.FAILED: "failed",
+}
+
+
+class _Progress:
+    """A progress bar on stderr, only for a person at a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        if self.enabled and total >= PROGRESS_MIN_FILES:
+            self.bar = click.progressbar(length=total, label="importing", file=sys.stderr)
+            self.bar.__enter__()
+
+    def step(self, _outcome: FileOutcome) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@json_option
+@pass_app
+def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Import activity files: FIT, GPX, TCX (also .gz), folders and .zip account exports.
+
+    A whole Strava or Garmin export can be given as its .zip or unpacked folder; the names,
+    descriptions and shoes of its index are merged into the runs. Importing again never
+    duplicates a run. Exit status: 0 when anything was imported or already there (or no
+    file held an activity), 6 when every activity file failed, 2 for a missing path.
+    """
+    progress = _Progress(enabled=not as_json and sys.stderr.isatty())
+    try:
+        summary = import_paths(
+            app.engine, list(paths), progress=progress.step, on_total=progress.start
+        )
+    finally:
+        progress.finish()
+    emit(as_json, summary.to_dict(), lambda: _render(summary))
+    _warn_worn_shoes(app)
+    if not summary.worked:
+        raise ImportProblem(
+            f"none of the {summary.count(Outcome.FAILED)} activity files could be imported",
+            hint="see the reason given for each file above",
+        )
+
+
+def _render(summary: ImportSummary) -> str:
+    lines = [
+        f"imported {summary.count(Outcome.IMPORTED)} files ({summary.runs_added} runs), "
+        f"{summary.count(Outcome.ALREADY_THERE)} already there, "
+        f"{summary.count(Outcome.NOT_ACTIVITY)} not activities, "
+        f"{summary.count(Outcome.FAILED)} failed"
+    ]
+    for outcome, label in _LABELS.items():
+        for file in (f for f in summary.files if f.outcome is outcome):
+            lines.append(f"  {label}: {file.name}: {file.reason}")
+    for file in summary.files:
+        for warning in file.warnings:
+            lines.append(f"  note: {file.name}: {warning}")
+    return "\n".join(lines)
+
+
+def _warn_worn_shoes(app: AppContext) -> None:
+    for pair in worn_out_pairs(app.engine, app.settings):
+        warn(
+            f"your '{pair.name}' have run {format_distance(pair.distance_m, app.settings.units, 0)}"
+            f", past their {format_distance(pair.retirement_m, app.settings.units, 0)}: "
+            "time for a new pair (runcoach shoes retire NAME)"
+        )
+
+
+COMMANDS = [import_command]

@@ -1,0 +1,205 @@
+"""``runcoach runs``: list, show, add by hand, edit and delete the runs of the log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import click
+from sqlalchemy import Engine
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.output import emit, json_option, warn
+from runcoach.cli.run_views import detail_json, render_detail, render_list, summary_json
+from runcoach.config import Settings
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.units import UnitSystem, format_distance, parse_distance, parse_duration
+from runcoach.services import runs as service
+from runcoach.services.shoes import worn_out_pairs
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+TIME = click.DateTime(formats=["%H:%M", "%H:%M:%S"])
+WORKOUT_TYPES = click.Choice([t.value for t in WorkoutType])
+SURFACES = click.Choice([s.value for s in Surface])
+TERRAINS = click.Choice([t.value for t in Terrain])
+FEELS = click.Choice([f.value for f in Feel])
+SPORTS = click.Choice([s.value for s in Sport])
+RPE = click.IntRange(1, 10)
+E = TypeVar("E", bound=StrEnum)
+
+
+@click.group("runs")
+def runs_group() -> None:
+    """The training log: list, show, add, edit and delete runs."""
+
+
+@runs_group.command("list")
+@click.option("--from", "date_from", type=DATE, help="First day (YYYY-MM-DD), inclusive.")
+@click.option("--to", "date_to", type=DATE, help="Last day (YYYY-MM-DD), inclusive.")
+@click.option("--type", "workout_type", type=WORKOUT_TYPES, help="Only this workout type.")
+@click.option("--sport", type=SPORTS, help="Only this sport.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (newest first).")
+@json_option
+@pass_app
+def list_command(
+    app: AppContext,
+    date_from: datetime | None,
+    date_to: datetime | None,
+    workout_type: str | None,
+    sport: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List runs, newest first."""
+    found = service.list_runs(
+        app.engine,
+        date_from=_day(date_from),
+        date_to=_day(date_to),
+        workout_type=workout_type,
+        sport=sport,
+        limit=limit,
+    )
+    emit(as_json, [summary_json(r) for r in found], lambda: render_list(found, app.settings.units))
+
+
+@runs_group.command("show")
+@click.argument("run_id", type=int)
+@json_option
+@pass_app
+def show_command(app: AppContext, run_id: int, as_json: bool) -> None:
+    """Everything about one run: numbers, laps, splits, halves and best efforts."""
+    detail = service.show_run(app.engine, run_id)
+    emit(as_json, detail_json(detail), lambda: render_detail(detail, app.settings.units))
+
+
+@runs_group.command("add")
+@click.option("--date", "day", type=DATE, help="The day (YYYY-MM-DD); default today.")
+@click.option("--time", "at", type=TIME, help="Start time (HH:MM); default noon.")
+@click.option("--distance", help="10k, 8.5km, 5mi; a bare number is in your units.")
+@click.option("--duration", help="Time taken: 45:00, 1:32:05, 50min.")
+@click.option("--sport", type=SPORTS, default=Sport.RUNNING.value, show_default=True)
+@click.option("--type", "workout_type", type=WORKOUT_TYPES, help="Workout type.")
+@click.option("--rpe", type=RPE, help="Effort, 1 (very easy) to 10 (all out).")
+@click.option("--feel", type=FEELS, help="How it felt.")
+@click.option("--surface", type=SURFACES)
+@click.option("--shoes", help="The pair you wore (its name or id).")
+@click.option("--name", help="A title for the run.")
+@click.option("--notes")
+@json_option
+@pass_app
+def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
+    """Add a run without a device file (treadmill, forgotten watch)."""
+    entry = service.ManualRun(
+        day=_day(given["day"]) or date.today(),
+        at=given["at"].time() if given["at"] else None,
+        distance_m=_distance(given["distance"], app.settings.units),
+        duration_s=None if not given["duration"] else parse_duration(str(given["duration"])),
+        sport=Sport(str(given["sport"])),
+        workout_type=_enum(WorkoutType, given["workout_type"]),
+        rpe=given["rpe"],
+        feel=_enum(Feel, given["feel"]),
+        surface=_enum(Surface, given["surface"]),
+        shoes=_text(given["shoes"]),
+        name=_text(given["name"]),
+        notes=_text(given["notes"]),
+    )
+    run_id = service.add_manual_run(app.engine, entry)
+    emit(as_json, {"id": run_id}, lambda: f"added run {run_id}")
+    _warn_worn_shoes(app.engine, app.settings)
+
+
+@runs_group.command("edit")
+@click.argument("run_id", type=int)
+@click.option("--name")
+@click.option("--notes")
+@click.option("--type", "workout_type", type=WORKOUT_TYPES, help="Workout type.")
+@click.option("--surface", type=SURFACES)
+@click.option("--terrain", type=TERRAINS)
+@click.option("--shoes", help="The pair worn (name or id); 'none' takes them off.")
+@click.option("--rpe", type=RPE, help="Effort, 1 to 10.")
+@click.option("--feel", type=FEELS)
+@click.option("--race/--not-race", default=None, help="Mark (or unmark) the run as a race.")
+@click.option("--official-time", help="The race's official time: 1:32:05.")
+@click.option("--race-distance", help="The race's distance: half, 10k, 26.2mi.")
+@click.option("--race-name", help="The race's name.")
+@click.option("--conditions", help='Race-day conditions: "29 °C, humid, 9 pm start".')
+@click.option("--delete", is_flag=True, help="Delete the run (asks first, unless --yes).")
+@click.option("--yes", is_flag=True, help="Do not ask before deleting.")
+@json_option
+@pass_app
+def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -> None:
+    """Change a run's tags, name, notes, shoes and effort; mark it a race; or delete it."""
+    if given["delete"]:
+        _delete(app, run_id, bool(given["yes"]), as_json)
+        return
+    service.edit_run(app.engine, run_id, _edit_of(given, app.settings.units))
+    emit(as_json, {"id": run_id, "changed": True}, lambda: f"changed run {run_id}")
+    _warn_worn_shoes(app.engine, app.settings)
+
+
+def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
+    official = given["official_time"]
+    distance = given["race_distance"]
+    result = RaceResult(
+        official_time_s=parse_duration(str(official)) if official else None,
+        distance_m=_distance(distance, units),
+        name=_text(given["race_name"]),
+        conditions=_text(given["conditions"]),
+    )
+    has_result = any(v is not None for v in vars(result).values())
+    return service.RunEdit(
+        name=_text(given["name"]),
+        notes=_text(given["notes"]),
+        workout_type=_enum(WorkoutType, given["workout_type"]),
+        surface=_enum(Surface, given["surface"]),
+        terrain=_enum(Terrain, given["terrain"]),
+        shoes=_text(given["shoes"]),
+        rpe=given["rpe"],
+        feel=_enum(Feel, given["feel"]),
+        race=given["race"],
+        race_result=result if has_result else None,
+    )
+
+
+def _delete(app: AppContext, run_id: int, yes: bool, as_json: bool) -> None:
+    service.show_run(app.engine, run_id)  # a clear error for a run that is not there
+    if not yes:
+        if as_json:
+            raise InvalidInput("deleting with --json needs --yes", hint=f"runs edit {run_id} "
+                               "--delete --yes --json")  # fmt: skip
+        click.confirm(f"delete run {run_id} and its samples?", abort=True, err=True)
+    service.delete_run(app.engine, run_id)
+    emit(as_json, {"id": run_id, "deleted": True}, lambda: f"deleted run {run_id}")
+
+
+def _warn_worn_shoes(engine: Engine, settings: Settings) -> None:
+    for pair in worn_out_pairs(engine, settings):
+        distance = format_distance(pair.distance_m, settings.units, 0)
+        warn(f"your '{pair.name}' have run {distance}, past their retirement distance")
+
+
+def _day(value: object) -> date | None:
+    return value.date() if isinstance(value, datetime) else None
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _enum(kind: type[E], value: object) -> E | None:
+    return None if value is None else kind(str(value))
+
+
+def _distance(text: object, units: UnitSystem) -> float | None:
+    """A distance as typed; a bare number is in the runner's units (km or miles)."""
+    if text is None or str(text).strip() == "":
+        return None
+    cleaned = str(text).strip()
+    if cleaned.replace(".", "", 1).isdigit():
+        cleaned += "mi" if units is UnitSystem.IMPERIAL else "km"
+    return parse_distance(cleaned)
+
+
+COMMANDS = [runs_group]

@@ -1,0 +1,265 @@
+"""The training log's use cases: list runs, show one, add a run by hand, edit or delete it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from runcoach.domain.efforts import RunAnalysis, analyse_run
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.runs import Feel, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.tagging import infer_tags
+from runcoach.store import runs as run_store
+from runcoach.store.athletes import default_athlete_id
+from runcoach.store.shoes import get_shoe
+from runcoach.store.source_files import sources_of
+
+MANUAL_DEFAULT_TIME = time(12, 0)  # a manual run without a time is put at noon (local)
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """One line of the log."""
+
+    id: int
+    start_utc: datetime
+    local_date: date
+    sport: str
+    name: str | None
+    distance_m: float | None
+    duration_s: float | None  # moving time when known, else elapsed
+    pace_s_per_km: float | None
+    ascent_m: float | None
+    avg_hr: float | None
+    workout_type: str | None
+    surface: str | None
+    terrain: str | None
+    shoe_id: int | None
+    is_race: bool
+    split_kind: str | None
+    source: str
+
+
+@dataclass
+class RunDetail:
+    """Everything the log knows about one run, for ``runs show``."""
+
+    run: Run
+    local_date: date
+    tags_inferred: dict[str, bool]
+    workout_type_reason: str | None
+    shoe_name: str | None
+    analysis: RunAnalysis | None
+    best_efforts: list[dict[str, float]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _athlete(conn: Connection, athlete_id: int | None) -> int:
+    return default_athlete_id(conn) if athlete_id is None else athlete_id
+
+
+def list_runs(
+    engine: Engine,
+    *,
+    athlete_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    workout_type: str | None = None,
+    sport: str | None = None,
+    limit: int | None = None,
+) -> list[RunSummary]:
+    """The runs newest first: summary columns only, so a decade lists in milliseconds."""
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput(f"--from {date_from} is after --to {date_to}")
+    with engine.begin() as conn:
+        where = run_store.RunFilter(
+            _athlete(conn, athlete_id), date_from, date_to, workout_type, sport, limit
+        )
+        rows = run_store.list_summaries(conn, where)
+    return [_summary(row) for row in rows]
+
+
+def _summary(row: Any) -> RunSummary:
+    duration = row.moving_s if row.moving_s is not None else row.elapsed_s
+    pace = duration / row.distance_m * 1000 if duration and row.distance_m else None
+    start = row.start_utc if row.start_utc.tzinfo else row.start_utc.replace(tzinfo=UTC)
+    return RunSummary(
+        row.id, start, row.local_date, row.sport, row.name, row.distance_m, duration, pace,
+        row.ascent_m, row.avg_hr, row.workout_type, row.surface, row.terrain, row.shoe_id,
+        bool(row.is_race), row.split_kind, row.source,
+    )  # fmt: skip
+
+
+def show_run(engine: Engine, run_id: int, *, athlete_id: int | None = None) -> RunDetail:
+    with engine.begin() as conn:
+        athlete = _athlete(conn, athlete_id)
+        row = run_store.get_row(conn, athlete, run_id)
+        run = run_store.run_of(row)
+        run.laps = run_store.laps_of(conn, run_id)
+        efforts = [
+            {"distance_m": e.distance_m, "elapsed_s": e.elapsed_s, "start_m": e.start_m}
+            for e in run_store.efforts_of(conn, run_id)
+        ]
+        sources = [
+            {"name": s.name, "format": s.format, "size_bytes": s.size_bytes,
+             "primary": bool(s.is_primary)}
+            for s in sources_of(conn, run_id)
+        ]  # fmt: skip
+        shoe = _shoe_name(conn, athlete, row.shoe_id)
+    return RunDetail(
+        run=run,
+        local_date=row.local_date,
+        tags_inferred={t: bool(getattr(row, f"{t}_inferred")) for t in run_store.TAGS},
+        workout_type_reason=row.workout_type_reason,
+        shoe_name=shoe,
+        analysis=_analysis(row.analysis),
+        best_efforts=efforts,
+        sources=sources,
+    )
+
+
+def _analysis(data: dict[str, Any] | None) -> RunAnalysis | None:
+    if data is None:
+        return None
+    return RunAnalysis.from_dict({**data, "best_efforts": []})
+
+
+def _shoe_name(conn: Connection, athlete_id: int, shoe_id: int | None) -> str | None:
+    if shoe_id is None:
+        return None
+    return str(get_shoe(conn, athlete_id, str(shoe_id)).name)
+
+
+# --- manual runs -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ManualRun:
+    """What a runner types for a run without a device."""
+
+    day: date
+    distance_m: float | None
+    duration_s: float | None
+    at: time | None = None
+    sport: Sport = Sport.RUNNING
+    workout_type: WorkoutType | None = None
+    rpe: int | None = None
+    feel: Feel | None = None
+    notes: str | None = None
+    name: str | None = None
+    shoes: str | None = None
+    surface: Surface | None = None
+
+
+def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None = None) -> int:
+    if entry.distance_m is None and entry.duration_s is None:
+        raise InvalidInput(
+            "a run needs a distance or a duration (or both)",
+            hint="runcoach runs add --distance 8km --duration 45:00",
+        )
+    start = datetime.combine(entry.day, entry.at or MANUAL_DEFAULT_TIME, tzinfo=UTC)
+    with engine.begin() as conn:
+        athlete = _athlete(conn, athlete_id)
+        shoe_id = None if entry.shoes is None else int(get_shoe(conn, athlete, entry.shoes).id)
+        run = Run(
+            start=start, sport=entry.sport, elapsed_s=entry.duration_s,
+            moving_s=entry.duration_s, distance_m=entry.distance_m,
+            workout_type=entry.workout_type, rpe=entry.rpe, feel=entry.feel,
+            notes=entry.notes, name=entry.name, shoe_id=shoe_id, surface=entry.surface,
+            source="manual",
+        )  # fmt: skip
+        return run_store.insert_run(conn, athlete, run, analyse_run(run), infer_tags(run))
+
+
+# --- editing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunEdit:
+    """The changes a runner asks for; ``None`` leaves a field as it is."""
+
+    name: str | None = None
+    notes: str | None = None
+    workout_type: WorkoutType | None = None
+    surface: Surface | None = None
+    terrain: Terrain | None = None
+    shoes: str | None = None  # a pair's name or id; "none" takes the shoes off the run
+    rpe: int | None = None
+    feel: Feel | None = None
+    race: bool | None = None  # True marks a race, False unmarks it
+    race_result: RaceResult | None = None
+
+
+NO_SHOES = "none"
+
+
+def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int | None = None) -> None:
+    if edit.rpe is not None and not 1 <= edit.rpe <= 10:
+        raise InvalidInput(f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint="--rpe 6")
+    with engine.begin() as conn:
+        athlete = _athlete(conn, athlete_id)
+        current = run_store.get_row(conn, athlete, run_id)
+        values = _plain_changes(edit)
+        values.update(_tag_changes(edit))
+        values.update(_race_changes(edit, bool(current.is_race)))
+        if edit.shoes is not None:
+            values["shoe_id"] = _shoe_id(conn, athlete, edit.shoes)
+        if not values:
+            raise InvalidInput("nothing to change", hint="for example --type tempo --shoes Pegasus")
+        run_store.update_run(conn, athlete, run_id, values)
+
+
+def _plain_changes(edit: RunEdit) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name in ("name", "notes", "rpe"):
+        if getattr(edit, name) is not None:
+            values[name] = getattr(edit, name)
+    if edit.feel is not None:
+        values["feel"] = edit.feel.value
+    return values
+
+
+def _tag_changes(edit: RunEdit) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for tag in run_store.TAGS:
+        chosen = getattr(edit, tag)
+        if chosen is not None:
+            values[tag] = chosen.value
+            values[f"{tag}_inferred"] = False
+    if "workout_type" in values:
+        values["workout_type_reason"] = None
+    return values
+
+
+def _race_changes(edit: RunEdit, is_race: bool) -> dict[str, Any]:
+    if edit.race is False:
+        return {"is_race": False} | {f"race_{n}": None for n in run_store.RACE_FIELDS}
+    if edit.race is None and edit.race_result is None:
+        return {}
+    if edit.race_result is not None and edit.race is None and not is_race:
+        raise InvalidInput(
+            "this run is not marked as a race", hint="add --race to mark it with its result"
+        )
+    values: dict[str, Any] = {"is_race": True}
+    if edit.race is True:
+        values |= {"workout_type": WorkoutType.RACE.value, "workout_type_inferred": False}
+    result = edit.race_result or RaceResult()
+    for name in run_store.RACE_FIELDS:
+        value = getattr(result, run_store.RACE_ATTRIBUTES[name])
+        if value is not None:
+            values[f"race_{name}"] = value
+    return values
+
+
+def _shoe_id(conn: Connection, athlete_id: int, shoes: str) -> int | None:
+    if shoes.strip().lower() == NO_SHOES:
+        return None
+    return int(get_shoe(conn, athlete_id, shoes).id)
+
+
+def delete_run(engine: Engine, run_id: int, *, athlete_id: int | None = None) -> None:
+    with engine.begin() as conn:
+        run_store.delete_run(conn, _athlete(conn, athlete_id), run_id)
