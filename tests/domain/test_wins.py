@@ -160,3 +160,13 @@ def test_plan_weeks_minis_and_goals_become_wins_when_their_hooks_provide_them():
         (WinKind.MINI_WORKOUT, date(2026, 6, 10)),
         (WinKind.PLAN_WEEK_COMPLETE, date(2026, 6, 7)),
     ]
+
+
+def test_a_gps_glitch_faster_than_any_human_is_no_win():
+    glitch = Run(start=at(date(2026, 6, 1)), distance_m=390_000, moving_s=7200, id=1)
+    efforts = [Effort(1, glitch.start, 10000, 43), Effort(1, glitch.start, 42195, 182)]
+    halves = [Halves(1, 3700, 3500)]
+    wins = detect_wins(WinInputs([glitch], halves=halves, efforts=efforts), UTC, TODAY)
+    assert not {WinKind.NEGATIVE_SPLIT, WinKind.FIRST_DISTANCE, WinKind.BEST_EFFORT} & set(
+        kinds(wins)
+    )

@@ -28,6 +28,7 @@ from runcoach.domain.units import (
     format_pace,
 )
 
+MAX_PLAUSIBLE_SPEED_M_S = 10.5  # above the 400 m world record's 9.3 m/s: a GPS error, no win
 MIN_NEGATIVE_SPLIT_M = 3000.0  # shorter runs split too noisily to count, m (GPS error ~1-2 %)
 FIRST_DISTANCE_MIN_M = 10000.0  # "your first 10k" and longer are milestones; shorter are not
 MIN_BENCHMARK_GAIN_S_PER_KM = 1.0  # smaller gains are within GPS and pacing noise, s/km
@@ -180,6 +181,8 @@ def negative_splits(
         half = by_run.get(run.id) if run.id is not None else None
         if half is None or run.id is None or (run.distance_m or 0.0) < MIN_NEGATIVE_SPLIT_M:
             continue
+        if (run.distance_m or 0.0) / (half.first_s + half.second_s) > MAX_PLAUSIBLE_SPEED_M_S:
+            continue
         if half.second_s < half.first_s * (1.0 - EVEN_SPLIT_TOLERANCE):
             gained = half.first_s - half.second_s
             title = f"Negative split: {format_distance(run.distance_m or 0.0, system, 1)}"
@@ -196,7 +199,8 @@ def effort_wins(efforts: Iterable[Effort], tz: tzinfo, past: WinHistory) -> list
     best = dict(past.best_s)
     year_best = dict(past.year_best_s)
     per_run: dict[tuple[int, WinKind], list[tuple[Effort, float | None]]] = defaultdict(list)
-    for effort in sorted(efforts, key=lambda e: (e.start, e.distance_m)):
+    plausible = (e for e in efforts if e.distance_m / e.time_s <= MAX_PLAUSIBLE_SPEED_M_S)
+    for effort in sorted(plausible, key=lambda e: (e.start, e.distance_m)):
         year = local_day(effort.start, tz).year
         kind, before = _effort_kind(effort, best.get(effort.distance_m),
                                     year_best.get((year, effort.distance_m)))  # fmt: skip
