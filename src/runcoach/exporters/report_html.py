@@ -14,6 +14,7 @@ from runcoach.domain.report import Report
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
 from runcoach.exporters.charts import report_charts, svg_markup
 
+STRAIN_WEEKS_SHOWN = 12  # weeks of monotony and strain listed: the last twelve with load
 CSS = """
 @page { size: A4; margin: 14mm; }
 body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; color: #222; max-width: 880px;
@@ -105,11 +106,17 @@ def _streak(streaks: Streaks) -> str:
     return f"{current} (best {longest})"
 
 
+def _day_style(report: Report) -> str:
+    """Days with their year when the period spans more than one year."""
+    return "%a %d %b" if report.period.first.year == report.period.last.year else "%d %b %Y"
+
+
 def _wins(report: Report) -> str:
     if not report.wins:
         return "<h2>Small wins</h2><p>No wins found in this period yet.</p>"
+    style = _day_style(report)
     items = "".join(
-        f"<li><b>{w.day:%a %d %b}</b> {escape(w.title)}"
+        f"<li><b>{w.day.strftime(style)}</b> {escape(w.title)}"
         f"{' — ' + escape(w.detail) if w.detail else ''}</li>"
         for w in report.wins
     )
@@ -130,14 +137,15 @@ def _load(report: Report) -> str:
         rows.append(("ramp rate (fitness change, 7 d)", f"{load.ramp_rate:+.1f}"))
     ratio = load.workload_ratio.ratio
     rows.append(("acute:chronic ratio (7 d / 28 d)", "–" if ratio is None else f"{ratio:.2f}"))
+    shown = [w for w in load.weeks if w.load > 0][-STRAIN_WEEKS_SHOWN:]
     weeks = [
         (
-            f"week of {w.week_start:%d %b}",
+            f"week of {w.week_start.strftime(_day_style(report))}",
             f"load {w.load:.0f}, monotony "
             f"{'–' if w.monotony is None else f'{w.monotony:.2f}'}, strain "
             f"{'–' if w.strain is None else f'{w.strain:.0f}'}",
         )
-        for w in load.weeks
+        for w in shown
     ]
     methods = ", ".join(f"{n} by {m.replace('_', ' ')}" for m, n in load.methods.items())
     notes = "; ".join([*load.basis, f"loads: {methods}" if methods else "no loads"])
@@ -228,7 +236,7 @@ def _runs(report: Report) -> str:
         )
         rows.append(
             (
-                f"{r.day:%a %d %b}",
+                r.day.strftime(_day_style(report)),
                 r.name or r.workout_type or "run",
                 _dist(r.distance_m, u),
                 format_duration(r.duration_s) if r.duration_s else "–",
