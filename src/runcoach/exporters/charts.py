@@ -34,6 +34,7 @@ from runcoach.domain.units import (
 
 SIZE_IN = (8.0, 3.6)  # figure size, inches: fits an A4 page width at 100 dpi
 DPI = 110
+MAX_LABELLED_WEEKS = 26  # run-day labels on bars up to half a year; beyond, they crowd
 MAX_PREDICTION_PANELS = 4  # race distances drawn, shortest first
 MAX_BENCHMARK_LINES = 3  # the most repeated sessions only: more lines are unreadable
 COLOURS = {
@@ -80,7 +81,7 @@ def weekly_volume_chart(weeks: Sequence[WeekVolume], system: UnitSystem) -> Figu
         _x(w.week_start for w in weeks), values, width=5, align="edge", color=COLOURS["volume"]
     )
     for bar, week in zip(bars, weeks, strict=True):
-        if week.run_days:
+        if week.run_days and len(weeks) <= MAX_LABELLED_WEEKS:
             ax.annotate(
                 f"{week.run_days}d",
                 (bar.get_x() + bar.get_width() / 2, bar.get_height()),
@@ -101,7 +102,7 @@ def _x(days: Iterable[date]) -> list[float]:
 
 
 def _date_axis(ax: Axes) -> None:
-    locator = mdates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    locator = mdates.AutoDateLocator(minticks=3)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_formatter(formatter)
