@@ -17,7 +17,7 @@ from runcoach.domain.efforts import (
     split_kind,
     splits,
 )
-from runcoach.domain.runs import Lap, Run, Streams
+from runcoach.domain.runs import Lap, Run, Sport, Streams
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE, Pace
 
 from .streams_builder import Pause, Segment, build_streams, steady
@@ -248,3 +248,60 @@ def test_the_analysis_survives_a_round_trip_through_plain_json_values():
     assert stored["splits_km"][0]["pace"] == pytest.approx(310)
     assert stored["halves"]["kind"] == "negative"
     assert type(analysis).from_dict(stored) == analysis
+
+
+def test_a_single_gps_spike_far_ahead_does_not_hide_the_rest_of_the_run():
+    clean = steady(3_000, 300)
+    spiked = clean.distance_m.copy()
+    spiked[400] += 5_000  # one sample 5 km ahead, then back on track
+    result = splits(Streams(time_s=clean.time_s, distance_m=spiked))
+    assert [s.elapsed_s for s in result] == pytest.approx([300, 300, 300])
+
+
+def test_a_bike_ride_gets_splits_but_no_running_best_efforts():
+    analysis = analyse_run(Run(start=START, sport=Sport.CYCLING, streams=steady(20_000, 120)))
+    assert len(analysis.splits_km) == 20
+    assert analysis.best_efforts == ()
+    assert "runs only" in analysis.limitations[0]
+
+
+def test_samples_covering_only_part_of_the_run_are_reported():
+    analysis = analyse_run(Run(start=START, distance_m=11_000, streams=steady(1_000, 300)))
+    assert len(analysis.splits_km) == 1
+    assert "cover 1.00 km of the 11.00 km" in analysis.limitations[0]
+
+
+def test_missing_heart_rate_samples_are_left_out_of_the_split_average():
+    streams = build_streams(Segment(1_000, 300, heart_rate=150))
+    heart = streams.heart_rate.copy()
+    heart[100:200] = np.nan  # the strap lost contact for 100 s
+    heart[250:260] = 190
+    result = splits(Streams(time_s=streams.time_s, distance_m=streams.distance_m, heart_rate=heart))
+    assert result[0].avg_hr == pytest.approx((190 * 10 + 150 * 190) / 200)
+
+
+def test_splits_count_from_the_first_sample_even_if_it_is_a_few_metres_in():
+    clean = steady(3_000, 300)
+    late = Streams(time_s=clean.time_s, distance_m=clean.distance_m + 3.5)
+    result = splits(late)
+    assert [s.distance_m for s in result] == pytest.approx([1_000, 1_000, 1_000])
+    assert not any(s.is_partial for s in result)
+
+
+def test_a_float_hair_over_a_whole_km_makes_no_extra_split():
+    clean = steady(3_000, 300)
+    result = splits(Streams(time_s=clean.time_s, distance_m=clean.distance_m * (1 + 1e-13)))
+    assert len(result) == 3
+
+
+def test_best_efforts_faster_than_the_world_record_are_left_out_and_said():
+    # a drive marked as a run: 40 km/h
+    analysis = analyse_run(Run(start=START, streams=steady(10_000, 90)))
+    assert analysis.best_efforts == ()
+    assert "faster than the world record" in analysis.limitations[0]
+    assert "10k in 15:00" in analysis.limitations[0]
+
+
+def test_a_fast_but_human_run_keeps_its_best_efforts():
+    analysis = analyse_run(Run(start=START, streams=steady(10_000, 170)))  # 28:20 for 10k
+    assert len(analysis.best_efforts) == 5 and analysis.limitations == ()

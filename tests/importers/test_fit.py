@@ -14,7 +14,6 @@ import pytest
 from runcoach.domain.runs import Run, Sport
 from runcoach.importers import read_activity
 from runcoach.importers.fit_decode import decode, decode_fast, fit_crc
-from runcoach.importers.fit_runs import record_columns
 from tests.conftest import ACTIVITIES, needs_shared_data
 
 pytestmark = needs_shared_data()
@@ -81,7 +80,7 @@ def _pdt(text: str) -> float:
 
 def test_compressed_timestamps_and_compressed_speed_distance_match_the_expected_records() -> None:
     content = decode((FITPARSE / "compressed-speed-distance.fit").read_bytes())
-    columns = record_columns(content.of("record"))
+    columns = content.columns()
     with (FITPARSE / "compressed-speed-distance-records.csv").open() as handle:
         rows = [{k.strip(): v for k, v in row.items()} for row in csv.DictReader(handle)]
     by_time = {float(r["Timestamp"]): r for r in rows}

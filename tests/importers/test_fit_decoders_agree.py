@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from runcoach.importers.fit_decode import decode_fast, decode_reference
-from runcoach.importers.fit_runs import record_columns
 from tests.conftest import ACTIVITIES, needs_shared_data
 
 FIT_FILES = sorted(ACTIVITIES.rglob("*.[fF][iI][tT]")) if ACTIVITIES.is_dir() else []
@@ -32,7 +31,7 @@ def test_the_fast_decoder_agrees_with_fitdecode_on_every_real_file_it_reads(path
     assert {k: len(v) for k, v in fast.messages.items() if k in _COUNTED} == {
         k: len(v) for k, v in reference.messages.items() if k in _COUNTED
     }
-    ours, theirs = record_columns(fast.of("record")), record_columns(reference.of("record"))
+    ours, theirs = fast.columns(), reference.columns()
     np.testing.assert_array_equal(ours["timestamp"], theirs["timestamp"])
     for name, tolerance in TOLERANCE.items():
         np.testing.assert_allclose(ours[name], theirs[name], atol=tolerance, err_msg=name)

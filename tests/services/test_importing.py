@@ -6,6 +6,7 @@ import gzip
 import io
 import shutil
 import zipfile
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -31,7 +32,7 @@ def _outcomes(summary):
 
 
 def test_a_fit_file_becomes_a_run_with_samples_efforts_and_its_original_bytes(engine):
-    path = SWEATPY / "4078723797.fit"
+    path = ACTIVITIES / "python-fitparse" / "activity-small-fenix2-run.fit"
     summary = import_paths(engine, [path])
     assert summary.count(Outcome.IMPORTED) == 1
     assert _count(engine, runs) == 1
@@ -172,3 +173,35 @@ def test_an_archive_that_expands_past_its_total_bound_stops_reading(engine, tmp_
     limits = Limits(file_bytes=1024 * 1024, archive_bytes=1024 * 1024)
     summary = import_paths(engine, [bomb], limits=limits)
     assert any("expands past" in (f.reason or "") for f in summary.files)
+
+
+def test_a_richer_file_keeps_what_the_runner_set_on_the_run(engine):
+    from runcoach.domain.runs import WorkoutType
+    from runcoach.services.runs import RunEdit, edit_run, show_run
+    from runcoach.services.shoes import NewShoe, add_pair
+
+    [run_id] = import_paths(engine, [SWEATPY / "4078723797_strava.gpx"]).files[0].run_ids
+    add_pair(engine, NewShoe("Trainer"), date(2024, 1, 1))
+    edit_run(engine, run_id, RunEdit(name="Hot ride", shoes="Trainer", rpe=7,
+                                     workout_type=WorkoutType.LONG))  # fmt: skip
+    import_paths(engine, [SWEATPY / "4078723797.fit"])
+    detail = show_run(engine, run_id)
+    assert detail.run.source == "fit"
+    assert (detail.run.name, detail.shoe_name, detail.run.rpe) == ("Hot ride", "Trainer", 7)
+    assert detail.run.workout_type is WorkoutType.LONG
+    assert detail.tags_inferred["workout_type"] is False
+    assert detail.run.device is not None  # the FIT's numbers now
+
+
+def test_reading_in_worker_processes_gives_the_same_log_as_reading_in_one(engine, tmp_path):
+    from runcoach.store.db import open_engine
+
+    folder = ACTIVITIES / "python-fitparse"  # 48 files: enough for the pool of readers
+    pooled = import_paths(engine, [folder], workers=2)
+    alone_engine = open_engine(f"sqlite:///{tmp_path / 'alone.db'}")
+    alone = import_paths(alone_engine, [folder], workers=1)
+    assert [(f.name, f.outcome, f.reason) for f in pooled.files] == [
+        (f.name, f.outcome, f.reason) for f in alone.files
+    ]
+    assert _count(engine, runs) == _count(alone_engine, runs)
+    alone_engine.dispose()

@@ -11,12 +11,14 @@ samples around it. See docs/run-analysis.md for the rules in a runner's words.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
+from runcoach.domain.records import beyond_world_record
 from runcoach.domain.runs import FloatArray, Run, Streams
 from runcoach.domain.track import Track, time_weighted_mean, track_of, value_at_times
 from runcoach.domain.units import (
@@ -26,6 +28,8 @@ from runcoach.domain.units import (
     METRES_PER_MILE,
     Pace,
     distance_label,
+    format_distance,
+    format_duration,
 )
 
 EVEN_SPLIT_TOLERANCE = 0.01  # fraction of pace, 0-0.05; halves within 1 % count as even
@@ -42,6 +46,7 @@ EFFORT_DISTANCES_M: tuple[float, ...] = (
     MARATHON_M,
 )  # the standard best efforts of SPEC.md §1 (Strava's list, less 2 mile, 15k, 10 mile...)
 
+SPLIT_ROUNDING = 1e-9  # fraction of a split; float error, not distance
 TIE_S = 1e-6  # s; stretches this close in time are equally fast (float rounding)
 
 NO_DISTANCE_STREAM = (
@@ -49,6 +54,10 @@ NO_DISTANCE_STREAM = (
     "(the device's laps are kept as recorded)"
 )
 NO_MOVEMENT = "the distance samples never increase: nothing to split"
+NO_SAMPLES = "no samples recorded (a manual entry?)"
+NOT_A_RUN = "best efforts are kept for runs only"
+PARTIAL_SAMPLES = 0.9  # fraction, 0.5-0.99; samples covering less of the device's distance
+# than this are reported as partial (a truncated file, a recording that stopped)
 
 
 @dataclass(frozen=True)
@@ -140,13 +149,45 @@ class RunAnalysis:
 
 
 def analyse_run(run: Run) -> RunAnalysis:
-    """Splits, halves and best efforts of a run (empty, with the reason, without samples)."""
+    """Splits, halves and best efforts of a run (empty, with the reason, without samples).
+
+    Best efforts are running efforts: other sports get splits and halves only.
+    """
     if run.streams is None:
-        return RunAnalysis((), (), None, (), ("no samples recorded (a manual entry?)",))
-    return analyse_streams(run.streams)
+        return RunAnalysis((), (), None, (), (NO_SAMPLES,))
+    analysis = analyse_streams(run.streams)
+    notes = list(analysis.limitations)
+    if not run.is_run and analysis.best_efforts:
+        analysis = dataclasses.replace(analysis, best_efforts=())
+        notes.append(NOT_A_RUN)
+    impossible = [
+        e for e in analysis.best_efforts if beyond_world_record(e.distance_m, e.elapsed_s)
+    ]
+    if impossible:
+        kept = tuple(e for e in analysis.best_efforts if e not in impossible)
+        analysis = dataclasses.replace(analysis, best_efforts=kept)
+        notes.append(_beyond_records(impossible))
+    covered_m = sum(split.distance_m for split in analysis.splits_km)
+    if run.distance_m and covered_m and covered_m < run.distance_m * PARTIAL_SAMPLES:
+        notes.append(_partial_samples(covered_m, run.distance_m))
+    return dataclasses.replace(analysis, limitations=tuple(notes))
+
+
+def _beyond_records(efforts: list[BestEffort]) -> str:
+    listed = ", ".join(f"{e.label} in {format_duration(e.elapsed_s)}" for e in efforts)
+    return f"left out as faster than the world record (GPS error, or not on foot): {listed}"
+
+
+def _partial_samples(covered_m: float, distance_m: float) -> str:
+    return (
+        f"the samples cover {format_distance(covered_m)} of the "
+        f"{format_distance(distance_m)} the device reported: splits and efforts are "
+        "for the recorded part only"
+    )
 
 
 def analyse_streams(streams: Streams) -> RunAnalysis:
+    """Splits, halves and best efforts from the samples alone."""
     track = track_of(streams)
     if track is None:
         reason = NO_DISTANCE_STREAM if streams.distance_m is None else NO_MOVEMENT
@@ -182,9 +223,10 @@ def best_efforts(
 
 
 def _split_bounds_m(track: Track, unit_m: float) -> FloatArray:
-    """Distances where splits start and end: every whole unit, then the end of the run."""
-    first = np.floor(track.start_m / unit_m) + 1
-    whole = np.arange(first, np.ceil(track.end_m / unit_m)) * unit_m
+    """Distances where splits start and end: every whole unit from the first sample, then
+    the end of the run (a float hair over a whole unit makes no extra split)."""
+    count = np.ceil(track.distance_covered_m / unit_m - SPLIT_ROUNDING)
+    whole = track.start_m + np.arange(1, count) * unit_m
     return np.concatenate(([track.start_m], whole, [track.end_m]))
 
 
@@ -288,9 +330,9 @@ def _best_effort(track: Track, distance_m: float) -> BestEffort | None:
     Starts are taken when the runner last left a distance (a stop before the start does not
     count), ends when the runner first reached it; a stop inside the stretch counts.
 
-    This is the two-pointer sweep over the samples, done as one vectorised binary search
-    per family (numpy's searchsorted, O(n log n) in C): faster than the O(n) sweep in a
-    Python loop (docs/benchmarks.md).
+    This does the work of the two-pointer sweep over the samples with one vectorised
+    interpolation per family (``numpy.interp``, a binary search in C): several times
+    faster than the O(n) sweep as a Python loop (docs/benchmarks.md).
     """
     levels, times = track.levels_m, track.times
     if distance_m <= 0 or distance_m > track.distance_covered_m:

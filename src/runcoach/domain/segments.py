@@ -11,17 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from runcoach.domain.runs import FloatArray, Streams
 from runcoach.domain.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
 
+IndexArray = npt.NDArray[np.intp]
+
 SMOOTHING_S = 9  # s, 5-30; moving average over GPS speed noise, short enough for 15 s strides
-MIN_CONTRAST = 0.15  # fraction, 0.1-0.3; fast running at least 15 % quicker than the usual
-# pace, else the run has no fast bouts (easy 5:30/km vs 10k pace 4:40 is 18 %; runcoach's rule)
+MIN_CONTRAST = 0.2  # fraction, 0.1-0.3; fast running at least 20 % quicker than the usual
+# pace, else the run has no fast bouts (easy 5:30/km vs 5k pace 4:30 is 22 %; runcoach's rule)
 SLOW_PERCENTILE = 30.0  # %; the usual pace of the run, most running is easy running
 FAST_PERCENTILE = 97.0  # %; the quick end of the run, robust to single GPS spikes
 MIN_BOUT_S = 8  # s, 5-20; shorter bursts above the line are noise
 MERGE_GAP_S = 6  # s, 0-15; a dip shorter than this inside a bout does not split it
+DOWNHILL_GRADE = 0.02  # drop over distance, 0.01-0.04; a fast stretch losing 2 m per 100 m
+# or more is downhill running, not a fast bout (runcoach's rule)
 CLIMB_HYSTERESIS_M = 5.0  # m, 2-10; altitude wiggles smaller than this are not climbs
 # (barometric noise is 1-2 m, GPS altitude noise larger; cf. Garmin's 3-5 m ascent filters)
 
@@ -57,11 +62,12 @@ class Climb:
 
 @dataclass(frozen=True)
 class Profile:
-    """A run resampled to 1 Hz: seconds, metres and smoothed speed in m/s."""
+    """A run resampled to 1 Hz: seconds, metres, smoothed speed and altitude."""
 
     time_s: FloatArray
     distance_m: FloatArray
     speed_m_s: FloatArray
+    altitude_m: FloatArray | None  # None when not recorded
     track: Track
 
     @property
@@ -76,8 +82,15 @@ def profile_of(streams: Streams) -> Profile | None:
         return None
     time_s = np.arange(track.start_s, track.end_s + 1e-9, 1.0)
     distance_m = np.interp(time_s, track.time_s, track.distance_m)
-    speed = np.gradient(distance_m, time_s)
-    return Profile(time_s, distance_m, moving_average(speed, SMOOTHING_S), track)
+    speed = moving_average(np.gradient(distance_m, time_s), SMOOTHING_S)
+    return Profile(time_s, distance_m, speed, _altitude(streams, track, time_s), track)
+
+
+def _altitude(streams: Streams, track: Track, time_s: FloatArray) -> FloatArray | None:
+    if streams.altitude_m is None:
+        return None
+    altitude = value_at_times(track.time_s, streams.altitude_m[track.keep], time_s)
+    return moving_average(altitude, SMOOTHING_S) if np.isfinite(altitude).all() else None
 
 
 def moving_average(values: FloatArray, window: int) -> FloatArray:
@@ -98,7 +111,17 @@ def fast_bouts(profile: Profile) -> list[Bout]:
     if quick < usual * (1 + MIN_CONTRAST):
         return []
     fast = profile.speed_m_s >= (usual + quick) / 2
-    return [_bout(profile, a, b) for a, b in _stretches(fast) if b - a >= MIN_BOUT_S]
+    stretches = [(a, b) for a, b in _stretches(fast) if b - a >= MIN_BOUT_S]
+    return [_bout(profile, a, b) for a, b in stretches if not _downhill(profile, a, b)]
+
+
+def _downhill(profile: Profile, start: int, end: int) -> bool:
+    """A fast stretch down a slope is gravity, not a harder effort."""
+    if profile.altitude_m is None:
+        return False
+    last = min(end, len(profile.time_s) - 1)
+    drop_m = profile.altitude_m[start] - profile.altitude_m[last]
+    return bool(drop_m >= DOWNHILL_GRADE * (profile.distance_m[last] - profile.distance_m[start]))
 
 
 def _stretches(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -124,15 +147,12 @@ def _bout(profile: Profile, start: int, end: int) -> Bout:
     )
 
 
-def climbs(streams: Streams, profile: Profile) -> list[Climb]:
+def climbs(profile: Profile) -> list[Climb]:
     """Each climb of the run with the descent after it, altitude noise filtered out."""
-    if streams.altitude_m is None:
+    altitude = profile.altitude_m
+    if altitude is None:
         return []
-    track = profile.track
-    altitude = value_at_times(track.time_s, streams.altitude_m[track.keep], profile.time_s)
-    if not np.isfinite(altitude).all():
-        return []
-    turns = turning_points(moving_average(altitude, SMOOTHING_S), CLIMB_HYSTERESIS_M)
+    turns = turning_points(altitude, CLIMB_HYSTERESIS_M)
     return [
         _climb(profile, altitude, turns, k)
         for k in range(len(turns) - 1)
@@ -161,12 +181,26 @@ def turning_points(values: FloatArray, hysteresis: float) -> list[int]:
     """Indices of alternating lows and highs that differ by at least ``hysteresis``.
 
     The classic zig-zag filter: a high is confirmed once the values fall ``hysteresis``
-    below it, a low once they rise that much above it.
+    below it, a low once they rise that much above it. Only the local extremes can be
+    turning points, so the loop runs over those alone.
     """
-    series = values.tolist()
+    candidates = _local_extremes(values)
+    return [int(candidates[i]) for i in _zig_zag(values[candidates].tolist(), hysteresis)]
+
+
+def _local_extremes(values: FloatArray) -> IndexArray:
+    """Indices of the ends, and of every sample where the values stop rising or falling."""
+    if len(values) < 3:
+        return np.arange(len(values))
+    steps = np.diff(values)
+    turning = steps[:-1] * steps[1:] <= 0
+    return np.concatenate(([0], np.flatnonzero(turning) + 1, [len(values) - 1]))
+
+
+def _zig_zag(series: list[float], hysteresis: float) -> list[int]:
     low = high = 0
     for i, v in enumerate(series):  # find the first move of at least ``hysteresis``
-        low = i if v < series[low] else low
+        low = i if v <= series[low] else low
         high = i if v > series[high] else high
         if series[high] - series[low] >= hysteresis:
             break
@@ -176,8 +210,8 @@ def turning_points(values: FloatArray, hysteresis: float) -> list[int]:
     rising = high > low
     for i in range(max(low, high) + 1, len(series)):
         v = series[i]
-        if (v > series[extreme]) == rising and v != series[extreme]:
-            extreme = i
+        if (v > series[extreme]) if rising else (v <= series[extreme]):
+            extreme = i  # a climb runs from the last low to the first high
         elif abs(v - series[extreme]) >= hysteresis:
             turns.append(extreme)
             rising, extreme = not rising, i

@@ -23,6 +23,8 @@ from runcoach.domain.runs import Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.segments import climbs, profile_of, turning_points
 from runcoach.domain.units import METRES_PER_KM, Pace
 from runcoach.domain.workout_shapes import (
+    EASY_REASON,
+    NO_SAMPLES_REASON,
     RunnerContext,
     Shape,
     classify_by_context,
@@ -50,6 +52,7 @@ TRACK_MIN_DISTANCE_M = 1_600.0  # m; four laps before a small footprint says "tr
 _TREADMILL_WORDS = {"treadmill", "indoor_running", "indoor", "virtual_activity", "virtualrun"}
 _TRAIL_WORDS = {"trail", "trailrun", "mountain", "ultra"}
 _TRACK_WORDS = {"track"}
+_ROAD_WORDS = {"street", "road"}
 _RACE_NAME = re.compile(r"\brace\b(?!\s*pace)|\bparkrun\b", re.IGNORECASE)
 
 
@@ -145,6 +148,8 @@ def infer_surface(run: Run) -> Inference[Surface] | None:
         return Inference(Surface.TRACK, f"the device recorded it as {_said(run)}")
     if run.sport is Sport.TRAIL_RUNNING or words & _TRAIL_WORDS:
         return Inference(Surface.TRAIL, f"the device recorded it as {_said(run)}")
+    if words & _ROAD_WORDS:
+        return Inference(Surface.ROAD, f"the device recorded it as {_said(run)}")
     return _surface_from_samples(run)
 
 
@@ -160,7 +165,7 @@ def _surface_from_samples(run: Run) -> Inference[Surface] | None:
     if streams is None:
         return None
     if not streams.has_gps:
-        if streams.distance_m is None and not run.distance_m:
+        if not _distance_m(run):
             return None
         return Inference(Surface.TREADMILL, "distance without GPS (a foot pod or the watch)")
     if _fits_on_a_track(run):
@@ -220,10 +225,11 @@ def infer_workout_type(run: Run, context: RunnerContext) -> Inference[WorkoutTyp
 def _from_samples(run: Run, context: RunnerContext) -> Shape:
     """Structured sessions first, then long, then strides or progression, else by context."""
     profile = None if run.streams is None else profile_of(run.streams)
-    if profile is None or run.streams is None:
-        return classify_by_context(run, context, _pace_of(run))
+    if profile is None:
+        kind, reason = classify_by_context(run, context, _pace_of(run))
+        return kind, NO_SAMPLES_REASON if reason == EASY_REASON else reason
     return (
-        classify_structured(profile, climbs(run.streams, profile))
+        classify_structured(profile, climbs(profile))
         or _long_only(run, context)
         or classify_relaxed(profile)
         or classify_by_context(run, context, _pace_of(run))

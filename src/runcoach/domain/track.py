@@ -25,6 +25,8 @@ IndexArray = npt.NDArray[np.intp]
 STOPPED_SPEED_M_S = 0.5  # m/s, 0-1.2; below it a stretch between samples counts as stopped
 # (33:20/km, well below a walk at ~1.3 m/s; runcoach's rule, cf. Strava's "moving time")
 
+SPIKE_SPEED_M_S = 30.0  # m/s, 15-50; a sample reached faster than this and followed by a drop
+# is a GPS spike (108 km/h: beyond any runner or rider; runcoach's rule)
 MIN_SAMPLES = 2  # a track needs at least a start and an end
 
 
@@ -33,11 +35,14 @@ class AtLevels:
     """A per-sample value (time, moving time) at each distinct distance of a track.
 
     ``first`` is its value at the first sample with that distance, ``last`` at the last one:
-    they differ where the runner stood still.
+    they differ where the runner stood still. ``line`` is the value along the track's
+    polyline (``Track.line_m``): the first value at each distance, then, where the runner
+    stood still, the last value a hair's breadth further on.
     """
 
     first: FloatArray
     last: FloatArray
+    line: FloatArray
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ class Track:
     ``moving_s`` is the cumulative moving time at each sample: the time of every stretch
     between two samples covered faster than ``STOPPED_SPEED_M_S``. ``levels_m`` are the
     distinct distances, ascending; ``times`` and ``moving`` the clock and the moving time
-    at each of them.
+    at each of them. ``line_m`` is ``levels_m`` with, after each distance where the runner
+    stood still, the next larger float: strictly increasing, so that a stop becomes a
+    vertical step that ``numpy.interp`` follows exactly.
     """
 
     time_s: FloatArray
@@ -55,6 +62,7 @@ class Track:
     moving_s: FloatArray
     keep: BoolArray  # which samples of the original streams were kept
     levels_m: FloatArray
+    line_m: FloatArray
     times: AtLevels
     moving: AtLevels
 
@@ -79,28 +87,16 @@ class Track:
         return self.end_m - self.start_m
 
     def first_reached(self, values: AtLevels, at_m: FloatArray) -> FloatArray:
-        """``values`` when each distance in ``at_m`` was first reached."""
-        lo, base = self._between(values, at_m)
-        return np.where(self.levels_m[lo] == at_m, values.first[lo], base)
+        """``values`` when each distance in ``at_m`` was first reached.
+
+        Between two distinct distances the runner moved from the last sample at the lower
+        one to the first sample at the higher one, at an even pace.
+        """
+        return np.interp(at_m, self.line_m, values.line)
 
     def last_left(self, values: AtLevels, at_m: FloatArray) -> FloatArray:
         """``values`` when the runner last stood at each distance in ``at_m`` (after a stop)."""
-        lo, base = self._between(values, at_m)
-        hi = lo + 1
-        return np.where(self.levels_m[hi] == at_m, values.last[hi], base)
-
-    def _between(self, values: AtLevels, at_m: FloatArray) -> tuple[IndexArray, FloatArray]:
-        """The segment below each distance and the value interpolated along it.
-
-        Between two distinct distances the runner moved from the last sample at the lower
-        one to the first sample at the higher one; at the lower distance itself the value
-        is the last one there (callers pick the first one when they need it).
-        """
-        levels = self.levels_m
-        lo = np.clip(np.searchsorted(levels, at_m, side="right") - 1, 0, len(levels) - 2)
-        v_lo = values.last[lo]
-        fraction = (at_m - levels[lo]) / (levels[lo + 1] - levels[lo])
-        return lo, v_lo + fraction * (values.first[lo + 1] - v_lo)
+        return np.interp(np.nextafter(at_m, np.inf), self.line_m, values.line)
 
 
 def track_of(streams: Streams) -> Track | None:
@@ -116,21 +112,57 @@ def track_of(streams: Streams) -> Track | None:
     levels = distance_m[first]
     last = np.append(first[1:] - 1, len(distance_m) - 1)
     moving_s = _moving_time(time_s, distance_m)
+    line = _Polyline(levels, first, last)
     return Track(
-        time_s, distance_m, moving_s, keep, levels,
-        AtLevels(time_s[first], time_s[last]), AtLevels(moving_s[first], moving_s[last]),
+        time_s, distance_m, moving_s, keep, levels, line.distance_m,
+        line.at_levels(time_s), line.at_levels(moving_s),
     )  # fmt: skip
 
 
+class _Polyline:
+    """Each distinct distance once, plus a step just after it where the runner stood."""
+
+    def __init__(self, levels: FloatArray, first: IndexArray, last: IndexArray) -> None:
+        after = np.nextafter(levels, np.inf)
+        following = np.append(levels[1:], np.inf)
+        self.stood = (last != first) & (after < following)
+        counts = 1 + self.stood.astype(np.intp)
+        self.steps = np.cumsum(counts)[self.stood] - 1  # where the step points go
+        self.distance_m = np.repeat(levels, counts)
+        self.distance_m[self.steps] = after[self.stood]
+        self.first, self.last, self.counts = first, last, counts
+
+    def at_levels(self, per_sample: FloatArray) -> AtLevels:
+        first, last = per_sample[self.first], per_sample[self.last]
+        line = np.repeat(first, self.counts)
+        line[self.steps] = last[self.stood]
+        return AtLevels(first, last, line)
+
+
 def _forward_samples(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
-    """Mask of samples with a time and a distance, neither lower than any earlier one."""
+    """Mask of samples with a time and a distance, neither lower than any earlier one.
+
+    A single sample that leaps ahead and is followed by a drop (a GPS spike) is dropped
+    first, so that it cannot hide the samples after it.
+    """
     finite = np.isfinite(time_s) & np.isfinite(distance_m)
-    keep = finite.copy()
-    t = np.where(finite, time_s, -np.inf)
-    d = np.where(finite, distance_m, -np.inf)
+    keep = finite & ~_spikes(np.where(finite, time_s, np.nan), np.where(finite, distance_m, np.nan))
+    t = np.where(keep, time_s, -np.inf)
+    d = np.where(keep, distance_m, -np.inf)
     keep &= t >= np.maximum.accumulate(t)
     keep &= d >= np.maximum.accumulate(d)
     return keep
+
+
+def _spikes(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
+    spikes = np.zeros(len(time_s), dtype=bool)
+    if len(time_s) < 3:
+        return spikes
+    leap = distance_m[1:-1] - distance_m[:-2]
+    seconds = np.maximum(time_s[1:-1] - time_s[:-2], 1.0)
+    with np.errstate(invalid="ignore"):
+        spikes[1:-1] = (leap > SPIKE_SPEED_M_S * seconds) & (distance_m[2:] < distance_m[1:-1])
+    return spikes
 
 
 def _moving_time(time_s: FloatArray, distance_m: FloatArray) -> FloatArray:

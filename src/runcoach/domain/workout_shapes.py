@@ -8,18 +8,26 @@ Marathoning), and explained for runners in docs/run-analysis.md.
 
 from __future__ import annotations
 
+import itertools
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from runcoach.domain.runs import Lap, Run, WorkoutType
-from runcoach.domain.segments import Bout, Climb, Profile, fast_bouts
+from runcoach.domain.runs import FloatArray, Lap, Run, WorkoutType
+from runcoach.domain.segments import MIN_CONTRAST, Bout, Climb, Profile, fast_bouts
 from runcoach.domain.units import Pace, distance_label, format_duration, format_pace
 
 Shape = tuple[WorkoutType, str]
 
 INTERVAL_MIN_REPS = 3  # repetitions, 2-6; fewer fast bouts are surges, not a session
+INTERVAL_MAX_REPS = 30  # repetitions; more is pace noise or stop-and-go, not a session
+INTERVAL_MIN_REP_S = 30.0  # s, 20-60; shorter bouts are strides or noise (200 m at 3:20/km
+# is 40 s)
+INTERVAL_MIN_WORK_S = 4 * 60.0  # s, 3-8 min; the least total work of a real session
+INTERVAL_MAX_SPREAD = 0.5  # coefficient of variation of rep durations, 0.3-0.8; reps of a
+# session are alike, the surges of an unstructured run are not
 LAP_MIN_CONTRAST = 0.12  # fraction, 0.08-0.25; fast laps this much quicker than the others
 STRIDE_MAX_S = 40.0  # s, 15-45; strides are 15-30 s accelerations (~100 m)
 STRIDES_IN_LAST = 0.35  # fraction of the run's time; strides come at the end of an easy run
@@ -28,10 +36,13 @@ TEMPO_MAX_VARIATION = 0.08  # coefficient of variation of speed, 0.03-0.12; "ste
 WARM_UP_MIN_S = 3 * 60.0  # s; a tempo starts after some easier running
 COOL_DOWN_MIN_S = 2 * 60.0  # s; and ends before the run does (else it is a fast finish)
 HILL_MIN_GAIN_M = 8.0  # m, 5-30; a climb worth repeating
+HILL_MIN_GRADE = 0.04  # rise over distance, 0.03-0.10; hill repeats use a real hill (4-8 %)
 HILL_SAME_HILL = 0.5  # fraction; climbs within +-50 % of the typical gain are the same hill
 HILL_UP_VS_DOWN = 0.85  # ratio of speeds, 0.7-1.0; hill repeats are run up hard and jogged
 # down, so the ups are about as quick as the downs; in an easy hilly run they are far slower
 PROGRESSION_STEP = 0.02  # fraction of pace, 0.01-0.05; each third at least 2 % faster
+PROGRESSION_MAX_RANGE = 1.35  # slowest / fastest third pace, 1.2-1.5; easy to threshold is
+# about 1.25; a bigger change is a walk turned into a run or stop-and-go, not a progression
 PROGRESSION_MIN_S = 20 * 60.0  # s; shorter runs are too short to call progressive
 LONG_VS_MEDIAN = 1.5  # x the runner's median run distance, 1.3-2.0
 LONG_MIN_S = 75 * 60.0  # s, 60-90 min; a long run is long in time too
@@ -50,6 +61,21 @@ class RunnerContext:
     median_distance_m: float | None = None  # of the recent runs (e.g. the last 6 weeks)
     longest_distance_m: float | None = None
     easy_pace: Pace | None = None
+
+
+def runner_context(recent: Sequence[Run]) -> RunnerContext:
+    """The context from the runner's recent runs (say the last 6 weeks; the caller picks).
+
+    The median distance of the runs, the longest, and the median pace of those tagged easy.
+    """
+    distances = [r.distance_m for r in recent if r.is_run and r.distance_m]
+    easy = [r.pace for r in recent if r.is_run and r.workout_type is WorkoutType.EASY]
+    easy_s = [p.seconds_per_km for p in easy if p is not None]
+    return RunnerContext(
+        median_distance_m=statistics.median(distances) if distances else None,
+        longest_distance_m=max(distances) if distances else None,
+        easy_pace=Pace(statistics.median(easy_s)) if easy_s else None,
+    )
 
 
 # --- laps ------------------------------------------------------------------------------------
@@ -121,7 +147,11 @@ def classify_relaxed(profile: Profile) -> Shape | None:
 
 
 def _hill_repeats(run_climbs: list[Climb]) -> Shape | None:
-    real = [c for c in run_climbs if c.gain_m >= HILL_MIN_GAIN_M and c.up_s > 0]
+    real = [
+        c
+        for c in run_climbs
+        if c.gain_m >= HILL_MIN_GAIN_M and c.up_s > 0 and c.gain_m >= HILL_MIN_GRADE * c.up_m
+    ]
     if len(real) < INTERVAL_MIN_REPS:
         return None
     typical = statistics.median(c.gain_m for c in real)
@@ -151,11 +181,34 @@ def _strides(bouts: list[Bout], profile: Profile) -> Shape | None:
 
 
 def _intervals(bouts: list[Bout], profile: Profile) -> Shape | None:
-    if len(bouts) < INTERVAL_MIN_REPS or _is_strides(bouts, profile):
+    if _is_strides(bouts, profile):
         return None
-    size = about(statistics.median(b.distance_m for b in bouts))
-    seconds = format_duration(statistics.median(b.duration_s for b in bouts))
-    return WorkoutType.INTERVALS, f"{len(bouts)} fast bouts of ~{size} ({seconds}) with recoveries"
+    reps = [b for b in bouts if b.duration_s >= INTERVAL_MIN_REP_S]
+    if not INTERVAL_MIN_REPS <= len(reps) <= INTERVAL_MAX_REPS:
+        return None
+    durations = np.array([b.duration_s for b in reps])
+    if durations.sum() < INTERVAL_MIN_WORK_S or _spread(durations) > INTERVAL_MAX_SPREAD:
+        return None
+    if not _recovered_between(reps, profile):
+        return None
+    size = about(statistics.median(b.distance_m for b in reps))
+    seconds = format_duration(float(np.median(durations)))
+    return WorkoutType.INTERVALS, f"{len(reps)} fast bouts of ~{size} ({seconds}) with recoveries"
+
+
+def _spread(values: FloatArray) -> float:
+    return float(np.std(values) / np.mean(values))
+
+
+def _recovered_between(reps: list[Bout], profile: Profile) -> bool:
+    """Most gaps between reps were run (or walked, or stood) clearly slower than the reps."""
+    rep_speed = statistics.median(b.speed_m_s for b in reps)
+    slow = 0
+    for before, after in itertools.pairwise(reps):
+        gap = (profile.time_s > before.end_s) & (profile.time_s < after.start_s)
+        if gap.any() and profile.speed_m_s[gap].mean() * (1 + MIN_CONTRAST) <= rep_speed:
+            slow += 1
+    return slow * 3 >= (len(reps) - 1) * 2
 
 
 def _tempo(bouts: list[Bout], profile: Profile) -> Shape | None:
@@ -185,6 +238,8 @@ def _progression(profile: Profile) -> Shape | None:
     times[-1] = track.end_s
     paces = np.diff(times) / (track.distance_covered_m / 3) * 1000
     if not all(paces[i + 1] <= paces[i] * (1 - PROGRESSION_STEP) for i in range(2)):
+        return None
+    if paces[0] > paces[2] * PROGRESSION_MAX_RANGE:
         return None
     shown = ", ".join(format_pace(Pace(float(p))) for p in paces)
     return WorkoutType.PROGRESSION, f"each third faster: {shown}"
@@ -225,4 +280,8 @@ def _recovery(run: Run, context: RunnerContext, pace: Pace | None) -> Shape | No
 
 
 def _easy() -> Shape:
-    return WorkoutType.EASY, "steady running with no faster parts"
+    return WorkoutType.EASY, EASY_REASON
+
+
+EASY_REASON = "steady running with no faster parts"
+NO_SAMPLES_REASON = "no pace samples to read: easy unless you say otherwise"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from runcoach.domain.errors import UnsupportedFile
+from runcoach.domain.errors import CorruptFile, RuncoachError, UnsupportedFile
 from runcoach.domain.runs import Run
 
 Reader = Callable[[bytes], list[Run]]
@@ -53,11 +53,18 @@ def read_activity(name: str, data: bytes) -> list[Run]:
         raise UnsupportedFile(
             f"{name}: not a file runcoach reads", hint=f"it reads {', '.join(supported_suffixes())}"
         )
-    return _READERS[suffix](data)
+    try:
+        return _READERS[suffix](data)
+    except RuncoachError:
+        raise
+    except Exception as error:  # a last net: the readers wrap every parser error they know
+        raise CorruptFile(
+            f"{name}: could not be read ({type(error).__name__}: {str(error)[:120]})",
+            hint="the file may be damaged; if it opens elsewhere, please report it with the file",
+        ) from error
 
 
 def _load_readers() -> None:
-    """Import the format modules so that they register themselves (once)."""
-    if _READERS:
-        return
+    """Import the format modules so that they register themselves (importing one format's
+    module directly must not hide the others, so this never trusts ``_READERS`` alone)."""
     from runcoach.importers import fit, gpx, tcx  # noqa: F401

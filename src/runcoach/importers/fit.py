@@ -26,7 +26,6 @@ from runcoach.importers.fit_runs import (
     Context,
     build_run,
     fill_heart_rate,
-    record_columns,
     session_windows,
 )
 
@@ -88,7 +87,7 @@ def _check_is_activity(content: FitContent) -> None:
         raise NotAnActivity(_NOT_ACTIVITIES[file_type])
     if file_type is not None and file_type != "activity":
         raise NotAnActivity(f"a FIT file of type '{file_type}', not an activity")
-    if not any("timestamp" in r for r in content.of("record")) and not content.of("session"):
+    if not len(content.columns()["timestamp"]) and not content.of("session"):
         raise NotAnActivity(
             "an activity file with no timestamps: nothing in it says when it happened",
             hint="export the activity again from the watch or its app",
@@ -97,7 +96,7 @@ def _check_is_activity(content: FitContent) -> None:
 
 def runs_of(content: FitContent) -> list[Run]:
     """Runs from decoded content that holds an activity."""
-    records = record_columns(content.of("record"))
+    records = content.columns()
     if content.of("hr"):
         fill_heart_rate(records, content.of("hr"))
     context = Context(

@@ -29,6 +29,9 @@ from typing import Any
 
 import fitdecode
 import fitfast
+import numpy as np
+
+from runcoach.domain.runs import FloatArray
 
 Message = dict[str, Any]
 
@@ -51,10 +54,20 @@ _TIME_FIELDS = ("timestamp", "start_time", "time_created", "local_timestamp")
 class FitContent:
     """What a FIT file holds: messages by kind, in file order, plus what went wrong on the way."""
 
-    messages: dict[str, list[Message]] = field(default_factory=dict)
+    messages: dict[str, list[Any]] = field(default_factory=dict)  # kind -> Message dicts
     warnings: list[str] = field(default_factory=list)
     decoder: str = "fitdecode"
     end_offset: int | None = None  # where decoding stopped early, when it did
+    record_time_offset_s: float = 0.0  # subtracted from record timestamps (fitfast adds one)
+
+    def columns(self) -> dict[str, FloatArray]:
+        """The record fields the reader uses as float columns, in time order, one row per
+        timestamp (NaN where a record lacks a field). Built once."""
+        if self._columns is None:
+            self._columns = record_columns(self.of("record"), self.record_time_offset_s)
+        return self._columns
+
+    _columns: dict[str, FloatArray] | None = None
 
     def of(self, kind: str) -> list[Message]:
         return self.messages.get(kind, [])
@@ -73,6 +86,47 @@ class FitDecodeFailed(Exception):
         self.offset = offset
 
 
+def record_columns(records: list[Any], time_offset_s: float = 0.0) -> dict[str, FloatArray]:
+    """The record fields the reader uses as float columns (NaN where a record lacks one)."""
+    columns = {name: _column(records, name) for name in NATIVE_RECORD_FIELDS}
+    columns["timestamp"] = columns["timestamp"] - time_offset_s
+    keep = np.isfinite(columns["timestamp"])
+    columns = {name: values[keep] for name, values in columns.items()}
+    return _one_per_timestamp(columns)
+
+
+def _one_per_timestamp(columns: dict[str, FloatArray]) -> dict[str, FloatArray]:
+    """Records in time order, one per timestamp: the first valid value of each field wins
+    (chained files repeat records; some devices split one sample over two records)."""
+    order = np.argsort(columns["timestamp"], kind="stable")
+    stamps = columns["timestamp"][order]
+    unique, inverse = np.unique(stamps, return_inverse=True)
+    if len(unique) == len(stamps):
+        return {name: values[order] for name, values in columns.items()}
+    merged = {}
+    for name, values in columns.items():
+        ordered = values[order]
+        valid = np.isfinite(ordered)
+        out = np.full(len(unique), np.nan)
+        out[inverse[valid][::-1]] = ordered[valid][::-1]
+        merged[name] = out
+    return merged
+
+
+def _column(records: list[Any], name: str) -> FloatArray:
+    values = [record.get(name, _NAN) for record in records]
+    try:
+        column = np.array(values, dtype=np.float64)  # None becomes NaN too
+        if column.ndim == 1:
+            return column
+    except (TypeError, ValueError):
+        pass  # a damaged file can give a list or a string where a number belongs
+    return np.array([v if isinstance(v, int | float) else np.nan for v in values], dtype=float)
+
+
+_NAN = float("nan")
+
+
 def decode(data: bytes) -> FitContent:
     """The file's messages, from fitfast when it is trusted with this file, else fitdecode."""
     fast = decode_fast(data)
@@ -88,12 +142,19 @@ def decode_fast(data: bytes) -> FitContent | None:
         return None
     try:
         parsed = fitfast.parse(prepared, enum_names=True, datetimes=False)
-    except (fitfast.FitDecodeError, ValueError, OverflowError):
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
         return None
     if not _fast_is_trusted(parsed):
         return None
-    messages = {kind: [_fast_message(m) for m in found] for kind, found in parsed.items()}
-    return FitContent(messages=messages, decoder="fitfast")
+    messages: dict[str, list[Any]] = {
+        kind: found if kind == "record" else [_fast_message(m) for m in found]
+        for kind, found in parsed.items()
+    }  # records stay as fitfast made them (the slow part): columns() reads them directly
+    return FitContent(
+        messages=messages, decoder="fitfast", record_time_offset_s=_FITFAST_UNIX_OFFSET
+    )
 
 
 def _fast_is_trusted(parsed: dict[str, list[dict[str | int, Any]]]) -> bool:
@@ -127,7 +188,7 @@ def decode_reference(data: bytes) -> FitContent:
             warnings.simplefilter("ignore")
             for frame in reader:
                 _take_frame(content, frame)
-    except (fitdecode.FitError, struct.error, ValueError, KeyError, IndexError) as error:
+    except Exception as error:  # fitdecode also fails with AssertionError, TypeError...
         offset = _offset_of(error)
         if not content.messages:
             raise FitDecodeFailed(_short(error), offset) from error

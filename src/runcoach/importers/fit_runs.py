@@ -14,11 +14,7 @@ import numpy as np
 
 from runcoach.domain.runs import FloatArray, Lap, Run, Sport, Streams
 from runcoach.importers import tracks
-from runcoach.importers.fit_decode import (
-    NATIVE_RECORD_FIELDS,
-    FitContent,
-    Message,
-)
+from runcoach.importers.fit_decode import FitContent, Message
 from runcoach.importers.sports import FOOT_SPORTS, fit_sport
 
 SEMICIRCLE_DEG = 180.0 / 2**31  # degrees per semicircle (FIT protocol position unit)
@@ -46,40 +42,6 @@ class Context:
     timezone: str | None
     warnings: list[str]
     multisport: bool
-
-
-def record_columns(records: list[Message]) -> dict[str, FloatArray]:
-    """The record fields the reader uses as float columns (NaN where a record lacks one)."""
-    columns = {name: _column(records, name) for name in NATIVE_RECORD_FIELDS}
-    keep = np.isfinite(columns["timestamp"])
-    columns = {name: values[keep] for name, values in columns.items()}
-    return _one_per_timestamp(columns)
-
-
-def _one_per_timestamp(columns: dict[str, FloatArray]) -> dict[str, FloatArray]:
-    """Records in time order, one per timestamp: the first valid value of each field wins
-    (chained files repeat records; some devices split one sample over two records)."""
-    order = np.argsort(columns["timestamp"], kind="stable")
-    stamps = columns["timestamp"][order]
-    unique, inverse = np.unique(stamps, return_inverse=True)
-    if len(unique) == len(stamps):
-        return {name: values[order] for name, values in columns.items()}
-    merged = {}
-    for name, values in columns.items():
-        ordered = values[order]
-        valid = np.isfinite(ordered)
-        out = np.full(len(unique), np.nan)
-        out[inverse[valid][::-1]] = ordered[valid][::-1]
-        merged[name] = out
-    return merged
-
-
-def _column(records: list[Message], name: str) -> FloatArray:
-    values = [record.get(name) for record in records]
-    try:
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
-    except (TypeError, ValueError):
-        return np.array([v if isinstance(v, int | float) else np.nan for v in values], dtype=float)
 
 
 def fill_heart_rate(columns: dict[str, FloatArray], hr_messages: list[Message]) -> None:

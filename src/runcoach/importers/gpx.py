@@ -1,6 +1,6 @@
 """GPX reader (GPX 1.0 and 1.1, Garmin/Strava/Cluetrust extensions): one run per timed track.
 
-Read with the safe ElementTree of ``xmlfiles`` rather than gpxpy: gpxpy drops the heart-rate
+Read with the safe lxml parser of ``xmlfiles`` rather than gpxpy: gpxpy drops the heart-rate
 extensions of files that declare GPX 1.0, and every extension we need (hr, cad, power, speed,
 under any namespace prefix or none) is a child element found by local name.
 """
@@ -8,7 +8,6 @@ under any namespace prefix or none) is a child element found by local name.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from xml.etree.ElementTree import Element
 
 import numpy as np
 
@@ -16,7 +15,7 @@ from runcoach.domain.errors import NotAnActivity, UnsupportedFile
 from runcoach.domain.runs import Run, Streams
 from runcoach.importers import register, tracks, xmlfiles
 from runcoach.importers.sports import FOOT_SPORTS, named_sport
-from runcoach.importers.xmlfiles import local
+from runcoach.importers.xmlfiles import Element, local
 
 # Extension element names (local, lower-cased) per stream, as devices and apps write them.
 _EXTENSIONS = {
@@ -25,6 +24,24 @@ _EXTENSIONS = {
     "power": {"power", "watts", "powerinwatts"},
     "speed": {"speed"},
 }
+
+_STREAM_OF = {name: stream for stream, names in _EXTENSIONS.items() for name in names} | {
+    "time": "time",
+    "ele": "ele",
+}
+
+
+_SEEN_TAGS: dict[object, str | None] = {}  # full tag -> stream, so each tag is split once
+_SEEN_TAGS_MAX = 1024  # a hostile file with endless distinct tags does not grow it further
+
+
+def _stream_of(tag: object) -> str | None:
+    if tag in _SEEN_TAGS:
+        return _SEEN_TAGS[tag]
+    stream = _STREAM_OF.get(local(tag).lower())
+    if len(_SEEN_TAGS) < _SEEN_TAGS_MAX:
+        _SEEN_TAGS[tag] = stream
+    return stream
 
 
 @register(".gpx")
@@ -79,21 +96,17 @@ def _points(segment: Element) -> list[tuple[float | None, ...]]:
 
 
 def _point(point: Element) -> tuple[float | None, ...]:
-    values = {name: np.nan for name in _EXTENSIONS}
+    values: dict[str, str] = {}
     for element in point.iter():
-        name = local(element.tag).lower()
-        for stream, names in _EXTENSIONS.items():
-            if name in names and element.text and np.isnan(values[stream]):
-                values[stream] = xmlfiles.number(element.text)
+        name = _stream_of(element.tag)
+        if name is not None and name not in values and element.text:
+            values[name] = element.text
     return (
-        xmlfiles.timestamp(xmlfiles.text(point, "time")),
+        xmlfiles.timestamp(values.get("time")),
         xmlfiles.number(point.get("lat")),
         xmlfiles.number(point.get("lon")),
-        xmlfiles.number(xmlfiles.text(point, "ele")),
-        values["heart_rate"],
-        values["cadence"],
-        values["power"],
-        values["speed"],
+        xmlfiles.number(values.get("ele")),
+        *(xmlfiles.number(values.get(stream)) for stream in _EXTENSIONS),
     )
 
 

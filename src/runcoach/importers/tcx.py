@@ -1,6 +1,6 @@
 """TCX reader (Garmin Training Center v2, as Garmin Connect, Polar, Strava, MapMyRide write it).
 
-One run per <Activity>. Read with the safe ElementTree of ``xmlfiles`` rather than tcxreader:
+One run per <Activity>. Read with the safe lxml parser of ``xmlfiles`` rather than tcxreader:
 tcxreader skips track points without a position by default (a treadmill run would lose its
 samples) and does not keep a lap's intensity; every field we need is one lookup by local name.
 Lap totals from the device (time, distance, calories) win over sums of the samples.
@@ -9,7 +9,6 @@ Lap totals from the device (time, distance, calories) win over sums of the sampl
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from xml.etree.ElementTree import Element
 
 import numpy as np
 
@@ -17,7 +16,7 @@ from runcoach.domain.errors import NotAnActivity, UnsupportedFile
 from runcoach.domain.runs import Lap, Run, Sport, Streams
 from runcoach.importers import register, tracks, xmlfiles
 from runcoach.importers.sports import FOOT_SPORTS, named_sport
-from runcoach.importers.xmlfiles import local
+from runcoach.importers.xmlfiles import Element, local
 
 _FIELDS = (
     ("LatitudeDegrees", ("Position", "LatitudeDegrees")),

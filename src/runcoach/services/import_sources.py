@@ -87,7 +87,7 @@ def _from_file(
 ) -> Iterator[Candidate]:
     name = str(path)
     if path.suffix.lower() == ".zip":
-        yield from _zip_candidates(name, lambda: path.read_bytes(), limits, 1)
+        yield from _zip_candidates(name, lambda: path, limits, 1)  # read from disk, not memory
         return
     size = path.stat().st_size
     if size > limits.file_bytes and not name.lower().endswith(".gz"):
@@ -98,7 +98,7 @@ def _from_file(
 
 def _zip_candidates(
     name: str,
-    load: Callable[[], bytes],
+    load: Callable[[], bytes | Path],
     limits: Limits,
     depth: int,
     outer_export: ExportIndex | None = None,
@@ -108,7 +108,8 @@ def _zip_candidates(
         yield Candidate(name, _nothing, problem=problem)
         return
     try:
-        archive = zipfile.ZipFile(io.BytesIO(load()))
+        source = load()
+        archive = zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         yield Candidate(name, _nothing, problem=CorruptFile(f"{name}: not a readable zip ({exc})"))
         return

@@ -10,7 +10,9 @@ start, sport and overlapping time, stored once, and the richer file's numbers ar
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -22,9 +24,11 @@ from sqlalchemy import Connection, Engine
 from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
 from runcoach.domain.runs import Run, Sport
-from runcoach.domain.tagging import infer_tags
-from runcoach.importers import format_of, read_activity, supported_suffixes
+from runcoach.domain.tagging import InferredTags, infer_tags
+from runcoach.domain.workout_shapes import runner_context
+from runcoach.importers import format_of, supported_suffixes
 from runcoach.services.exports import ExportRecord
+from runcoach.services.import_pool import ParseResult, Pool, reader_pool, result_of, runs_of
 from runcoach.services.import_sources import Candidate, Limits, candidates
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
@@ -37,6 +41,8 @@ MIN_OVERLAP = 0.5  # fraction of the shorter activity's time both files cover, 0
 SAME_DISTANCE = 0.15  # fraction; distances of the same run differ less (GPS vs foot pod)
 SAME_START_CLOSE_S = 60.0  # s; starts this close with overlapping times are the same
 # activity whatever the distances say (a GPX's distance from points vs the device's wheel)
+RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
+# (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
 
 
@@ -95,8 +101,13 @@ def import_paths(
     progress: Progress | None = None,
     limits: Limits | None = None,
     on_total: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> ImportSummary:
-    """Import every activity file under ``paths``; one file's failure never stops the rest."""
+    """Import every activity file under ``paths``; one file's failure never stops the rest.
+
+    Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
+    process) and stored here, in order, one transaction each.
+    """
     found = sorted(candidates(paths, limits), key=_richest_first)
     if on_total is not None:
         on_total(len(found))
@@ -104,34 +115,85 @@ def import_paths(
         with engine.begin() as conn:
             athlete_id = default_athlete_id(conn)
     summary = ImportSummary()
-    for candidate in found:
-        outcome = import_one(engine, athlete_id, candidate)
-        summary.files.append(outcome)
-        if progress is not None:
-            progress(outcome)
+    with reader_pool(len(found), workers) as pool:
+        for outcome in _pipeline(engine, athlete_id, found, pool):
+            summary.files.append(outcome)
+            if progress is not None:
+                progress(outcome)
     summary.files.sort(key=lambda f: f.name)
     return summary
 
 
-def _richest_first(candidate: Candidate) -> tuple[int, str]:
-    suffix = format_of(candidate.name) or ""
-    return (-FORMAT_RICHNESS.get(suffix.lstrip("."), 0), candidate.name)
+@dataclass
+class _Prepared:
+    """A file read and (maybe) being decoded by a worker, waiting to be stored."""
+
+    candidate: Candidate
+    file_format: str
+    data: bytes
+    future: Future[ParseResult] | None
 
 
-def import_one(engine: Engine, athlete_id: int, candidate: Candidate) -> FileOutcome:
-    """Import one file in one transaction; report what happened."""
-    name = candidate.name
-    try:
-        if candidate.problem is not None:
-            raise candidate.problem
-        suffix = format_of(name)
-        if suffix is None:
-            raise UnsupportedFile(
-                "not an activity file", hint=f"runcoach reads {', '.join(supported_suffixes())}"
-            )
-        data = candidate.read()
+def _pipeline(
+    engine: Engine, athlete_id: int, found: list[Candidate], pool: Pool | None
+) -> Iterator[FileOutcome]:
+    window: deque[_Prepared | FileOutcome] = deque()
+    for candidate in found:
+        window.append(_prepared(engine, athlete_id, candidate, pool))
+        if len(window) > (pool.window if pool else 0):
+            yield _finish(engine, athlete_id, window.popleft())
+    while window:
+        yield _finish(engine, athlete_id, window.popleft())
+
+
+def _prepared(
+    engine: Engine, athlete_id: int, candidate: Candidate, pool: Pool | None
+) -> _Prepared | FileOutcome:
+    def step() -> _Prepared | FileOutcome:
+        return _prepare(engine, athlete_id, candidate, pool)
+
+    result: _Prepared | FileOutcome = _guarded(candidate.name, step)
+    return result
+
+
+def _prepare(
+    engine: Engine, athlete_id: int, candidate: Candidate, pool: Pool | None
+) -> _Prepared | FileOutcome:
+    """Check what can be checked before decoding; hand the bytes to a worker."""
+    if candidate.problem is not None:
+        raise candidate.problem
+    suffix = format_of(candidate.name)
+    if suffix is None:
+        raise UnsupportedFile(
+            "not an activity file", hint=f"runcoach reads {', '.join(supported_suffixes())}"
+        )
+    data = candidate.read()
+    with engine.connect() as conn:
+        stored = find_source(conn, athlete_id, sha256_of(data))
+    if stored is not None:
+        return _same_file(candidate.name, stored)
+    future = None if pool is None else pool.submit(candidate.name, data)
+    return _Prepared(candidate, suffix.lstrip("."), data, future)
+
+
+def _finish(engine: Engine, athlete_id: int, item: _Prepared | FileOutcome) -> FileOutcome:
+    if isinstance(item, FileOutcome):
+        return item
+    name = item.candidate.name
+
+    def store() -> FileOutcome:
+        found = runs_of(result_of(item.future, name, item.data))
         with engine.begin() as conn:
-            return _store_file(conn, athlete_id, candidate, suffix.lstrip("."), data)
+            return _store_file(conn, athlete_id, item.candidate, item.file_format, item.data, found)
+
+    outcome: FileOutcome = _guarded(name, store)
+    return outcome
+
+
+def _guarded(name: str, step: Callable[[], Any]) -> Any:
+    """Run one file's step; its problems become its outcome, never the import's end."""
+    try:
+        return step()
     except ImportProblem as problem:
         return _problem_outcome(name, problem)
     except Exception as error:  # a reader's bug must not stop the other files
@@ -143,6 +205,20 @@ def import_one(engine: Engine, athlete_id: int, candidate: Candidate) -> FileOut
         )
 
 
+def _same_file(name: str, stored: Any) -> FileOutcome:
+    return FileOutcome(name, Outcome.ALREADY_THERE, f"the same file as {stored.name}")
+
+
+def _richest_first(candidate: Candidate) -> tuple[int, str]:
+    suffix = format_of(candidate.name) or ""
+    return (-FORMAT_RICHNESS.get(suffix.lstrip("."), 0), candidate.name)
+
+
+def import_one(engine: Engine, athlete_id: int, candidate: Candidate) -> FileOutcome:
+    """Import one file in one transaction, in this process; report what happened."""
+    return _finish(engine, athlete_id, _prepared(engine, athlete_id, candidate, None))
+
+
 def _problem_outcome(name: str, problem: ImportProblem) -> FileOutcome:
     quiet = isinstance(problem, NotAnActivity | UnsupportedFile)
     reason = str(problem).removeprefix(f"{name}: ")
@@ -152,13 +228,17 @@ def _problem_outcome(name: str, problem: ImportProblem) -> FileOutcome:
 
 
 def _store_file(
-    conn: Connection, athlete_id: int, candidate: Candidate, file_format: str, data: bytes
+    conn: Connection,
+    athlete_id: int,
+    candidate: Candidate,
+    file_format: str,
+    data: bytes,
+    found: list[Run],
 ) -> FileOutcome:
     name = candidate.name
-    stored = find_source(conn, athlete_id, sha256_of(data))
+    stored = find_source(conn, athlete_id, sha256_of(data))  # e.g. twice in one import
     if stored is not None:
-        return FileOutcome(name, Outcome.ALREADY_THERE, f"the same file as {stored.name}")
-    found = read_activity(name, data)
+        return _same_file(name, stored)
     warnings = [w for run in found for w in run.warnings]
     placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
     added = [p.run_id for p in placed if p.new or p.primary]
@@ -198,16 +278,23 @@ def _place_run(conn: Connection, athlete_id: int, candidate: Candidate, run: Run
         run = dataclasses.replace(run, sport=record.sport)
     match = _same_activity(conn, athlete_id, run)
     if match is None:
-        run_id = run_store.insert_run(conn, athlete_id, _with_record(conn, athlete_id, run, record),
-                                      analyse_run(run), infer_tags(run))  # fmt: skip
+        run = _with_record(conn, athlete_id, run, record)
+        run_id = run_store.insert_run(
+            conn, athlete_id, run, analyse_run(run), _tags(conn, athlete_id, run)
+        )
         return _Placement(run_id, new=True, primary=True)
     richer = _richness(run) > _stored_richness(conn, match)
     if richer:
         run_store.replace_measurements(
-            conn, athlete_id, match.id, run, analyse_run(run), infer_tags(run)
+            conn, athlete_id, match.id, run, analyse_run(run), _tags(conn, athlete_id, run)
         )
     _merge_record(conn, athlete_id, match, record)
     return _Placement(match.id, new=False, primary=richer)
+
+
+def _tags(conn: Connection, athlete_id: int, run: Run) -> InferredTags:
+    recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)
+    return infer_tags(run, runner_context(recent))
 
 
 def _same_family(sport: Sport, run: Run) -> bool:

@@ -12,6 +12,8 @@ from runcoach.domain.efforts import RunAnalysis, analyse_run
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.runs import Feel, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import infer_tags
+from runcoach.domain.workout_shapes import runner_context
+from runcoach.services.importing import RECENT_DAYS
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import get_shoe
@@ -20,7 +22,7 @@ from runcoach.store.source_files import sources_of
 MANUAL_DEFAULT_TIME = time(12, 0)  # a manual run without a time is put at noon (local)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RunSummary:
     """One line of the log."""
 
@@ -171,7 +173,9 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None =
             notes=entry.notes, name=entry.name, shoe_id=shoe_id, surface=entry.surface,
             source="manual",
         )  # fmt: skip
-        return run_store.insert_run(conn, athlete, run, analyse_run(run), infer_tags(run))
+        recent = run_store.recent_runs(conn, athlete, start, RECENT_DAYS)
+        tags = infer_tags(run, runner_context(recent))
+        return run_store.insert_run(conn, athlete, run, analyse_run(run), tags)
 
 
 # --- editing ---------------------------------------------------------------------------------

@@ -402,3 +402,26 @@ def stream_count(conn: Connection, run_id: int) -> int:
 def lap_count(conn: Connection, run_id: int) -> int:
     query = select(func.count()).select_from(laps).where(laps.c.run_id == run_id)
     return int(conn.execute(query).scalar_one())
+
+
+def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) -> list[Run]:
+    """The runs of the ``days`` before ``before`` (summary numbers only, for context)."""
+    query = select(
+        runs.c.start_utc, runs.c.sport, runs.c.distance_m, runs.c.moving_s, runs.c.elapsed_s,
+        runs.c.workout_type,
+    ).where(
+        runs.c.athlete_id == athlete_id,
+        runs.c.start_utc >= (before - timedelta(days=days)).astimezone(UTC),
+        runs.c.start_utc < before.astimezone(UTC),
+    )  # fmt: skip
+    return [
+        Run(
+            start=_aware(row.start_utc),
+            sport=Sport(row.sport),
+            distance_m=row.distance_m,
+            moving_s=row.moving_s,
+            elapsed_s=row.elapsed_s,
+            workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
+        )
+        for row in conn.execute(query)
+    ]

@@ -1,0 +1,90 @@
+"""Reading activity files in worker processes while the main process stores them in order.
+
+Decoding a file is the slow part of an import (the readers are CPU-bound); storing must stay
+in one process, in order, one transaction per file. So the main process reads the bytes and
+hands them to a small pool of "spawn" processes (never "fork": a forked child would share
+the parent's database connections), keeping a bounded window of files in flight.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+from runcoach.domain.errors import ImportProblem
+from runcoach.domain.runs import Run
+from runcoach.importers import read_activity
+
+PARALLEL_MIN_FILES = 24  # files; fewer are read in-process (starting a worker costs ~1 s)
+MAX_WORKERS = 4  # processes; more gain little, the store writes in one process anyway
+WINDOW_PER_WORKER = 4  # files in flight per worker (bounds memory: a file and its runs each)
+
+ParseResult = tuple[str, Any]
+
+
+def default_workers() -> int:
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def parse(name: str, data: bytes) -> ParseResult:
+    """Read a file's runs; problems come back as values (they cross a process boundary)."""
+    try:
+        return ("runs", read_activity(name, data))
+    except ImportProblem as problem:
+        return ("problem", (type(problem), problem.message, problem.hint))
+    except Exception as error:  # a reader's bug: reported for this file only
+        return ("error", f"{type(error).__name__}: {error}")
+
+
+class ReaderFailed(Exception):
+    """A reader crashed on a file (a bug, not a bad file)."""
+
+
+def runs_of(result: ParseResult) -> list[Run]:
+    """The runs of a ``parse`` result, or its problem raised again."""
+    kind, value = result
+    if kind == "runs":
+        return list(value)
+    if kind == "problem":
+        cls, message, hint = value
+        raise cls(message, hint=hint)
+    raise ReaderFailed(str(value))
+
+
+@dataclass
+class Pool:
+    executor: ProcessPoolExecutor
+    window: int
+
+    def submit(self, name: str, data: bytes) -> Future[ParseResult]:
+        return self.executor.submit(parse, name, data)
+
+
+def result_of(future: Future[ParseResult] | None, name: str, data: bytes) -> ParseResult:
+    """A file's parse result: from its worker, or read here (no pool, or the pool broke)."""
+    if future is None:
+        return parse(name, data)
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker died (e.g. a crash in native code): read it here
+        return parse(name, data)
+
+
+@contextmanager
+def reader_pool(files: int, workers: int | None) -> Iterator[Pool | None]:
+    """A pool of reader processes for a large import, or None for a small one."""
+    count = default_workers() if workers is None else workers
+    if count <= 1 or files < PARALLEL_MIN_FILES:
+        yield None
+        return
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+    try:
+        yield Pool(executor, window=count * WINDOW_PER_WORKER)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
