@@ -55,9 +55,20 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
 
 def _register_commands() -> None:
     """Each noun lives in its own module and adds itself here."""
-    from runcoach.cli import goals, imports, info, paces, plans, predict, runs, shoes, today
+    from runcoach.cli import (
+        goals,
+        imports,
+        info,
+        paces,
+        plans,
+        predict,
+        report,
+        runs,
+        shoes,
+        today,
+    )
 
-    for module in (info, imports, runs, shoes, predict, paces, goals, plans, today):
+    for module in (info, imports, runs, shoes, predict, paces, goals, plans, today, report):
         for command in module.COMMANDS:
             cli.add_command(command)
 

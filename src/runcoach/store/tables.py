@@ -236,3 +236,14 @@ plans = Table(
     Column("document", Text, nullable=False),  # the plan as JSON (docs/plan-format.md)
     Column("status", String(16), nullable=False, server_default="active"),  # active / archived
 )
+
+# --- progress reports (issue 6) ---------------------------------------------------------------
+
+run_start_points = Table(
+    "run_start_points",
+    metadata,
+    # Where a run started, read once from its samples (None: no GPS): routes for variety.
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("latitude", Float, nullable=True),
+    Column("longitude", Float, nullable=True),
+)

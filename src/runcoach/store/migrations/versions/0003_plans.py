@@ -1,7 +1,7 @@
 """plans: an athlete's training plans as JSON documents, active or archived
 
 Revision ID: 0003_plans
-Revises: 0001_athletes
+Revises: 0002_training_log
 Create Date: 2026-11-22
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_plans"
-down_revision = "0001_athletes"
+down_revision = "0002_training_log"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """checkins and plan_adjustments: daily check-ins and what "today" changed (issue 5)
 
 Revision ID: 0004_checkins
-Revises: 0002_training_log, 0003_plans
+Revises: 0003_plans
 Create Date: 2026-11-22
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_checkins"
-down_revision = ("0002_training_log", "0003_plans")  # joins both heads; the lead may re-chain
+down_revision = "0003_plans"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,119 @@
+"""How long reports take on 1, 3 and 10 years of training, and what a weekly report reads.
+
+    python -m benchmarks.reports [--repeat 5] [--charts] [--store]
+
+For each history length it builds the synthetic history (``benchmarks/synthetic.py``, about
+300 runs a year, so 3,000 runs for a decade), then times ``build_report`` for the week, the
+month, the year and the whole history (median of ``--repeat`` runs), and counts the runs the
+weekly report read. With ``--charts`` it also times drawing every chart and the HTML report.
+With ``--store`` the history is inserted through the repository into a SQLite file and the
+reports read it with ``SqlRunLog`` (summary columns, indexed aggregates), as the CLI does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from benchmarks.store_history import stored_history
+from benchmarks.synthetic import history, start_points
+from runcoach.domain.days import zone
+from runcoach.domain.report import Period, PeriodKind, resolve_period
+from runcoach.domain.runs import Run
+from runcoach.exporters.charts import report_charts
+from runcoach.exporters.report_html import render_report_html
+from runcoach.services.reports import build_report
+from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
+from runcoach.store.progress import SqlRunLog
+
+TODAY = date(2026, 11, 20)
+ATHLETE = AthleteProfile(1, zone("Europe/Ljubljana"), max_hr=190, resting_hr=50)
+
+
+class CountingLog(MemoryLog):
+    """Counts the run summaries a report reads."""
+
+    read = 0
+
+    def runs(self, start: datetime, end: datetime) -> list[Run]:
+        found = super().runs(start, end)
+        self.read += len(found)
+        return found
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def periods(years: int) -> dict[str, Period]:
+    whole = Period(PeriodKind.CUSTOM, date(TODAY.year - years, TODAY.month, TODAY.day), TODAY)
+    found = {
+        kind.value: resolve_period(kind, TODAY)
+        for kind in (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR)
+    }
+    found["all"] = whole
+    return found
+
+
+def bench(years: int, repeat: int, charts: bool) -> None:
+    runs, efforts, halves = history(years, TODAY)
+    log = CountingLog(runs, efforts, halves, start_points(runs))
+    cells = []
+    _time_periods(log, years, repeat, cells)
+    log.read = 0
+    week = build_report(log, ATHLETE, resolve_period(PeriodKind.WEEK, TODAY), TODAY)
+    cells.append(f"week reads {log.read} runs")
+    if charts:
+        drawn = median_ms(lambda: render_report_html(week), max(1, repeat // 2))
+        cells.append(f"week charts+HTML {drawn:.0f} ms ({len(report_charts(week))} charts)")
+    print(f"{years:2d} y, {len(runs):5d} runs | " + " | ".join(cells))
+
+
+def _time_periods(log: RunLog, years: int, repeat: int, cells: list[str]) -> None:
+    for name, period in periods(years).items():
+        ms = median_ms(lambda p=period: build_report(log, ATHLETE, p, TODAY), repeat)
+        cells.append(f"{name} {ms:7.1f} ms")
+
+
+def bench_store(years: int, repeat: int, folder: Path) -> None:
+    started = time.perf_counter()
+    engine, athlete_id, count = stored_history(years, TODAY, folder)
+    inserted = time.perf_counter() - started
+    log = SqlRunLog(engine, athlete_id)
+    build_report(log, ATHLETE, resolve_period(PeriodKind.YEAR, TODAY), TODAY)  # start points
+    cells: list[str] = []
+    _time_periods(log, years, repeat, cells)
+    print(
+        f"{years:2d} y, {count:5d} runs in SQLite (inserted in {inserted:.0f} s) | "
+        + " | ".join(cells)
+    )
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--charts", action="store_true")
+    parser.add_argument("--years", type=int, nargs="*", default=[1, 3, 10])
+    parser.add_argument("--store", action="store_true", help="read through the SQLite store")
+    args = parser.parse_args()
+    for years in args.years:
+        if args.store:
+            with tempfile.TemporaryDirectory() as folder:
+                bench_store(years, args.repeat, Path(folder))
+        else:
+            bench(years, args.repeat, args.charts)
+
+
+if __name__ == "__main__":
+    main()

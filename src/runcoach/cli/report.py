@@ -1,0 +1,152 @@
+"""``runcoach report`` and ``runcoach wins``: progress in numbers, charts and small wins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.output import emit, json_option, to_jsonable
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.progress import Intensity, IntensitySplit, Streaks
+from runcoach.domain.report import PeriodKind, Report
+from runcoach.domain.units import UnitSystem, format_distance, format_duration
+from runcoach.domain.wins import Win
+from runcoach.services.progress import period_report, recent_wins, write_report
+
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@click.command("report")
+@click.option("--week", "kind", flag_value=PeriodKind.WEEK.value, help="This ISO week (default).")
+@click.option("--month", "kind", flag_value=PeriodKind.MONTH.value, help="This calendar month.")
+@click.option("--year", "kind", flag_value=PeriodKind.YEAR.value, help="This calendar year.")
+@click.option("--from", "first", type=DAY, help="First day of a custom period (YYYY-MM-DD).")
+@click.option("--to", "last", type=DAY, help="Last day of a custom period (YYYY-MM-DD).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write charts (PNG and SVG) and report.html into this folder.",
+)
+@json_option
+@pass_app
+def report_command(
+    app: AppContext,
+    kind: str | None,
+    first: datetime | None,
+    last: datetime | None,
+    out: Path | None,
+    as_json: bool,
+) -> None:
+    """Volume, run days, streaks, intensity, load, variety and wins for a period."""
+    chosen = _kind(kind, first, last)
+    report, name = period_report(
+        app.engine,
+        app.settings,
+        chosen,
+        first.date() if first else None,
+        last.date() if last else None,
+    )
+    files = write_report(report, out, name) if out else []
+    data = to_jsonable(report)
+    if out:
+        data["files"] = [str(p) for p in files]
+    emit(as_json, data, lambda: render_report(report) + _files(files))
+
+
+def _kind(kind: str | None, first: datetime | None, last: datetime | None) -> PeriodKind:
+    if first is not None or last is not None:
+        if kind is not None:
+            raise InvalidInput(f"choose either --{kind} or --from/--to, not both")
+        return PeriodKind.CUSTOM
+    return PeriodKind(kind) if kind else PeriodKind.WEEK
+
+
+def _files(files: list[Path]) -> str:
+    return "".join(f"\nwrote {p}" for p in files)
+
+
+def _streak(streaks: Streaks) -> str:
+    current = streaks.current.weeks if streaks.current else 0
+    longest = streaks.longest.weeks if streaks.longest else 0
+    return f"{current} weeks (longest {longest})"
+
+
+def _intensity(split: IntensitySplit | None) -> str | None:
+    if split is None or split.share(Intensity.EASY) is None:
+        return None
+    shares = " / ".join(f"{(split.share(z) or 0):.0%} {z.value}" for z in Intensity)
+    return f"intensity by {split.basis}: {shares}"
+
+
+def render_report(report: Report) -> str:
+    """The report as a screen of text."""
+    t, u = report.totals, report.units
+    lines = [
+        f"{report.period.kind.value} {report.period.first} to {report.period.last}",
+        f"distance {format_distance(t.distance_m, u, 1)}, time {format_duration(t.duration_s)}, "
+        f"ascent {t.ascent_m:.0f} m, {t.runs} runs on {t.run_days} days "
+        f"({t.run_days_per_week:.1f} per week), longest {format_distance(t.longest_run_m, u, 1)}",
+        f"weeks in a row with 4+ run days: {_streak(report.streak_four_days)}; "
+        f"with a run: {_streak(report.streak_any_run)}",
+    ]
+    lines += [
+        x for x in (_intensity(report.intensity_pace), _intensity(report.intensity_heart_rate)) if x
+    ]
+    lines += _load_lines(report)
+    if report.variety.headline:
+        lines.append(f"variety: {report.variety.headline}")
+    lines.append(_year_line(report, u))
+    lines += [f"win {w.day}: {w.title}" for w in report.wins]
+    return "\n".join(lines)
+
+
+def _load_lines(report: Report) -> list[str]:
+    load = report.load
+    if not load.days:
+        return []
+    last = load.days[-1]
+    ratio = load.workload_ratio.ratio
+    methods = ", ".join(f"{n} by {m.replace('_', ' ')}" for m, n in load.methods.items())
+    return [
+        f"fitness {last.fitness:.1f}, fatigue {last.fatigue:.1f}, form {last.form:+.1f}"
+        + (f", ramp {load.ramp_rate:+.1f}/week" if load.ramp_rate is not None else ""),
+        f"acute:chronic ratio {'-' if ratio is None else f'{ratio:.2f}'} "
+        "(a description, not an injury predictor: see docs/progress.md)",
+        "; ".join([f"loads: {methods or 'none'}", *load.basis]),
+    ]
+
+
+def _year_line(report: Report, units: UnitSystem) -> str:
+    this, last = report.this_year, report.last_year
+    return (
+        f"this year {format_distance(this.distance_m, units, 0)} on {this.run_days} days; "
+        f"same dates last year {format_distance(last.distance_m, units, 0)} "
+        f"on {last.run_days} days"
+    )
+
+
+@click.command("wins")
+@click.option("--since", type=DAY, help="First day (YYYY-MM-DD); default the last 28 days.")
+@json_option
+@pass_app
+def wins_command(app: AppContext, since: datetime | None, as_json: bool) -> None:
+    """The small wins found in your log, newest first."""
+    found = recent_wins(app.engine, app.settings, since.date() if since else None)
+    emit(as_json, found, lambda: render_wins(found))
+
+
+def render_wins(wins: list[Win]) -> str:
+    if not wins:
+        return "no wins in this period yet: every run is a chance for one"
+    return "\n".join(
+        f"{w.day}  {w.title}"
+        + (f" — {w.detail}" if w.detail else "")
+        + (f" (run {w.run_id})" if w.run_id is not None else "")
+        for w in wins
+    )
+
+
+COMMANDS = [report_command, wins_command]

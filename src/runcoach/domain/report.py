@@ -1,0 +1,133 @@
+"""A progress report as data: the period it covers and every measure in it.
+
+Services build a ``Report`` from the log; the CLI, the web pages and the exporters (charts,
+the printable weekly report) present it. Nothing here reads or computes: it is the shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from runcoach.domain.days import week_start
+from runcoach.domain.errors import InvalidInput
+from runcoach.domain.load import DayState, RunLoad, WeekStrain, WorkloadRatio
+from runcoach.domain.progress import (
+    BenchmarkRun,
+    IntensitySplit,
+    PlannedVsDone,
+    Streaks,
+    Totals,
+    WeekVolume,
+)
+from runcoach.domain.units import UnitSystem
+from runcoach.domain.variety import Variety
+from runcoach.domain.wins import Win
+
+
+class PeriodKind(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def resolve_period(
+    kind: PeriodKind, today: date, first: date | None = None, last: date | None = None
+) -> Period:
+    """The week (ISO, from Monday), month or year holding ``today``, or ``first`` .. ``last``."""
+    if kind is PeriodKind.CUSTOM:
+        if first is None or last is None:
+            raise InvalidInput("a custom period needs both --from and --to",
+                               hint="for example --from 2026-01-01 --to 2026-03-31")  # fmt: skip
+        if last < first:
+            raise InvalidInput(f"the period ends ({last}) before it starts ({first})",
+                               hint="--from must be on or before --to")  # fmt: skip
+        return Period(kind, first, last)
+    if kind is PeriodKind.WEEK:
+        monday = week_start(today)
+        return Period(kind, monday, monday + timedelta(days=6))
+    if kind is PeriodKind.MONTH:
+        following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return Period(kind, today.replace(day=1), following - timedelta(days=1))
+    return Period(kind, date(today.year, 1, 1), date(today.year, 12, 31))
+
+
+@dataclass(frozen=True)
+class PredictionPoint:
+    """A race prediction on a day (from the fitness module when it exists)."""
+
+    day: date
+    distance_m: float
+    time_s: float
+    source: str
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    basis: list[str]  # where the threshold pace and heart-rate profile come from
+    runs: list[RunLoad]  # the period's run loads, each with its method
+    methods: dict[str, int]  # runs per method in the period
+    days: list[DayState]  # fitness, fatigue, form for each day from trend_start(period)
+    ramp_rate: float | None  # fitness change over the last 7 days of the period
+    weeks: list[WeekStrain]  # monotony and strain of each ISO week of the period
+    workload_ratio: WorkloadRatio
+
+
+@dataclass(frozen=True)
+class RunLine:
+    """One run of the period as a report lists it."""
+
+    run_id: int | None
+    day: date
+    name: str | None
+    workout_type: str | None
+    distance_m: float | None
+    duration_s: float | None
+    avg_hr: float | None
+    load: float | None
+    load_method: str | None
+
+
+TREND_WEEKS = 12  # weeks of context shown with a short period's charts
+
+
+def trend_start(period: Period) -> date:
+    """Where charts start: the period's first day, or 12 weeks before its end if earlier."""
+    twelve = week_start(period.last) - timedelta(weeks=TREND_WEEKS - 1)
+    return min(period.first, twelve)
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    today: date
+    units: UnitSystem
+    totals: Totals
+    weeks: list[WeekVolume]
+    streak_four_days: Streaks
+    streak_any_run: Streaks
+    intensity_pace: IntensitySplit | None
+    intensity_heart_rate: IntensitySplit | None
+    load: LoadSummary
+    variety: Variety
+    wins: list[Win]
+    this_year: Totals
+    last_year: Totals
+    benchmarks: list[BenchmarkRun]
+    runs: list[RunLine] = field(default_factory=list)
+    trend_weeks: list[WeekVolume] = field(default_factory=list)  # from trend_start(period)
+    planned: list[PlannedVsDone] = field(default_factory=list)
+    predictions: list[PredictionPoint] = field(default_factory=list)

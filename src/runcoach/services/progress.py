@@ -1,0 +1,92 @@
+"""Use cases behind ``runcoach report`` and ``runcoach wins``: open the log, build, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from runcoach.config import Settings
+from runcoach.domain.days import zone
+from runcoach.domain.report import PeriodKind, Report, resolve_period
+from runcoach.domain.wins import Win
+from runcoach.exporters.charts import inline_svg, report_charts, write_charts
+from runcoach.exporters.report_html import render_report_html
+from runcoach.services.reports import ReportHooks, build_report, wins_since
+from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
+from runcoach.store.athletes import default_athlete_id
+from runcoach.store.progress import SqlRunLog, athlete_row, has_training_log
+
+
+@dataclass(frozen=True)
+class OpenLog:
+    log: RunLog
+    athlete: AthleteProfile
+    name: str
+
+
+def open_log(engine: Engine, athlete_id: int | None = None) -> OpenLog:
+    """The athlete's log as reports read it, with the athlete's time zone and heart rates."""
+    with engine.begin() as conn:
+        chosen = athlete_id if athlete_id is not None else default_athlete_id(conn)
+        row = athlete_row(conn, chosen)
+        with_log = has_training_log(conn)
+    tz = zone(row.timezone if row else None)
+    profile = AthleteProfile(
+        chosen, tz, row.max_hr if row else None, row.resting_hr if row else None
+    )
+    log: RunLog = MemoryLog([])  # a store without the training log's tables holds no runs
+    if with_log:
+        log = store_run_log(engine, chosen)
+    return OpenLog(log, profile, row.name if row else "")
+
+
+def store_run_log(engine: Engine, athlete_id: int) -> RunLog:
+    """The SQL ``RunLog`` over the training log's tables."""
+    return SqlRunLog(engine, athlete_id)
+
+
+def today_for(athlete: AthleteProfile, now: datetime | None = None) -> date:
+    """Today in the athlete's time zone."""
+    return (now or datetime.now(athlete.tz)).astimezone(athlete.tz).date()
+
+
+def period_report(
+    engine: Engine,
+    settings: Settings,
+    kind: PeriodKind,
+    first: date | None = None,
+    last: date | None = None,
+    now: datetime | None = None,
+    hooks: ReportHooks | None = None,
+) -> tuple[Report, str]:
+    """The report for the week, month, year or custom period, and the athlete's name."""
+    opened = open_log(engine)
+    today = today_for(opened.athlete, now)
+    period = resolve_period(kind, today, first, last)
+    report = build_report(opened.log, opened.athlete, period, today, settings.units, hooks)
+    return report, opened.name
+
+
+def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
+    """Charts as PNG and SVG, and ``report.html``, in ``folder``."""
+    written = write_charts(report_charts(report), folder)
+    svgs = [inline_svg(p.read_text(encoding="utf-8")) for p in written if p.suffix == ".svg"]
+    page = folder / "report.html"
+    page.write_text(render_report_html(report, athlete_name, svgs), encoding="utf-8")
+    return [*written, page]
+
+
+def recent_wins(
+    engine: Engine, settings: Settings, since: date | None, now: datetime | None = None
+) -> list[Win]:
+    """The wins from ``since`` (default: the last 28 days) to today, newest first."""
+    opened = open_log(engine)
+    today = today_for(opened.athlete, now)
+    first = since if since is not None else date.fromordinal(today.toordinal() - DEFAULT_WIN_DAYS)
+    return wins_since(opened.log, opened.athlete, first, today, settings.units)
+
+
+DEFAULT_WIN_DAYS = 28  # `runcoach wins` without --since: the last four weeks

@@ -1,0 +1,260 @@
+"""The progress report for a period: measures, load, variety, wins, from the log.
+
+What is read is bounded by the period, not by the history: the period's runs plus the load
+warm-up (``LOAD_WARMUP_DAYS`` before it), the same dates a year earlier, and a few aggregates
+(counts, best times, run days). Plans and race predictions come in through ``ReportHooks``
+when those modules exist.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta, tzinfo
+
+from runcoach.domain.days import day_bounds_utc, local_day
+from runcoach.domain.load import (
+    LOAD_WARMUP_DAYS,
+    HeartRateProfile,
+    LoadBasis,
+    daily_loads,
+    estimate_threshold_pace,
+    ramp_rate,
+    run_load,
+    training_curve,
+    week_strain,
+    workload_ratio,
+)
+from runcoach.domain.progress import (
+    STREAK_RUN_DAYS,
+    PlannedVsDone,
+    PlannedWeek,
+    Streaks,
+    Totals,
+    WeekVolume,
+    benchmark_runs,
+    intensity_by_heart_rate,
+    intensity_by_pace,
+    planned_vs_done,
+    runs_in,
+    same_period_last_year,
+    streaks_from_weeks,
+    totals,
+    weekly_volume,
+)
+from runcoach.domain.report import (
+    LoadSummary,
+    Period,
+    PeriodKind,
+    PredictionPoint,
+    Report,
+    RunLine,
+    trend_start,
+)
+from runcoach.domain.runs import Run
+from runcoach.domain.units import Pace, UnitSystem
+from runcoach.domain.variety import variety
+from runcoach.domain.wins import PlanWeek, Win, WinInputs, detect_wins
+from runcoach.services.runlog import AthleteProfile, RunLog, win_history
+
+RESTING_HR_DEFAULT = 60.0  # bpm, used when the athlete gave none; adults 50-80 (AHA)
+MIN_HR_RUNS_FOR_MAX = 5  # runs with a max HR before the highest one stands in for max HR
+
+
+@dataclass(frozen=True)
+class ReportHooks:
+    """What other modules add to a report when they exist: plans, predictions, threshold."""
+
+    planned_weeks: Callable[[date, date], Sequence[PlannedWeek]] | None = None
+    predictions: Callable[[date, date], Sequence[PredictionPoint]] | None = None
+    threshold_pace: Pace | None = None
+    threshold_source: str = "fitness model"
+
+
+def build_report(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    today: date,
+    units: UnitSystem = UnitSystem.METRIC,
+    hooks: ReportHooks | None = None,
+) -> Report:
+    """Every measure of ``period`` from ``log``, reading only what the period needs."""
+    hooks = hooks or ReportHooks()
+    tz = athlete.tz
+    warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
+    window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
+    inside = runs_in(window, period.first, period.last, tz)
+    until = min(today, period.last)
+    basis, basis_notes = load_basis(window, athlete, hooks)
+    weeks = weekly_volume(inside, period.first, period.last, tz)
+    this_year, last_year = year_over_year(log, athlete, until)
+    load = load_summary(window, period, until, athlete, basis, basis_notes)
+    return Report(
+        period=period,
+        today=today,
+        units=units,
+        totals=totals(inside, period.first, period.last, tz),
+        weeks=weeks,
+        streak_four_days=current_streaks(log, athlete, until, STREAK_RUN_DAYS),
+        streak_any_run=current_streaks(log, athlete, until, 1),
+        intensity_pace=intensity_by_pace(inside, basis.threshold_pace)
+        if basis.threshold_pace
+        else None,
+        intensity_heart_rate=intensity_by_heart_rate(inside, basis.heart_rate.max_hr)
+        if basis.heart_rate and any(r.avg_hr is not None for r in inside)
+        else None,
+        load=load,
+        variety=variety(inside, log.start_points([r.id for r in inside if r.id]), units),
+        wins=period_wins(log, athlete, period, window, today, units, hooks),
+        this_year=this_year,
+        last_year=last_year,
+        benchmarks=[b for b in benchmark_runs(window, tz) if b.day <= period.last],
+        runs=run_lines(inside, load, tz),
+        trend_weeks=weekly_volume(window, trend_start(period), period.last, tz),
+        planned=_planned(hooks, period, weeks),
+        predictions=list(hooks.predictions(period.first, period.last)) if hooks.predictions else [],
+    )
+
+
+def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLine]:
+    """The period's runs, newest last, each with its load and the method behind it."""
+    by_id = {item.run_id: item for item in load.runs if item.run_id is not None}
+    lines = []
+    for run in runs:
+        item = by_id.get(run.id) if run.id is not None else None
+        kind = run.workout_type.value if run.workout_type else None
+        lines.append(RunLine(run.id, local_day(run.start, tz), run.name, kind, run.distance_m,
+                             run.duration_s, run.avg_hr, item.load if item else None,
+                             item.method.value if item else None))  # fmt: skip
+    return lines
+
+
+def load_basis(
+    runs: Sequence[Run], athlete: AthleteProfile, hooks: ReportHooks
+) -> tuple[LoadBasis, list[str]]:
+    """The threshold pace and heart-rate profile loads are measured against, with sources."""
+    notes: list[str] = []
+    threshold = hooks.threshold_pace
+    if threshold is not None:
+        notes.append(f"threshold pace from the {hooks.threshold_source}")
+    else:
+        threshold = estimate_threshold_pace(runs)
+        if threshold is not None:
+            notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
+    return LoadBasis(_heart_rate_profile(runs, athlete, notes), threshold), notes
+
+
+def _heart_rate_profile(
+    runs: Sequence[Run], athlete: AthleteProfile, notes: list[str]
+) -> HeartRateProfile | None:
+    max_hr = athlete.max_hr
+    if max_hr is None:
+        seen = [r.max_hr for r in runs if r.max_hr is not None]
+        if len(seen) < MIN_HR_RUNS_FOR_MAX:
+            return None
+        max_hr = max(seen)
+        notes.append(f"max heart rate {max_hr:.0f}: the highest recorded (set yours for better)")
+    resting = athlete.resting_hr
+    if resting is None:
+        resting = RESTING_HR_DEFAULT
+        notes.append(f"resting heart rate assumed {resting:.0f} bpm (set yours for better)")
+    if max_hr <= resting:
+        return None
+    return HeartRateProfile(resting_hr=resting, max_hr=max_hr)
+
+
+def load_summary(
+    runs: Sequence[Run],
+    period: Period,
+    until: date,
+    athlete: AthleteProfile,
+    basis: LoadBasis,
+    notes: list[str],
+) -> LoadSummary:
+    """Run loads, fitness/fatigue/form, ramp, monotony/strain and the acute:chronic ratio."""
+    warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
+    loads = [run_load(r, local_day(r.start, athlete.tz), basis) for r in runs]
+    known = [item for item in loads if item is not None]
+    daily = daily_loads(known, warm_first, period.last)
+    curve = training_curve(warm_first, daily)
+    offset = LOAD_WARMUP_DAYS
+    end_index = (until - warm_first).days
+    in_period = [item for item in known if period.first <= item.day <= period.last]
+    weeks = [
+        week_strain(curve[i].day, daily[i : i + 7])
+        for i in range(offset - period.first.weekday(), len(daily) - 6, 7)
+    ]
+    return LoadSummary(
+        basis=notes,
+        runs=in_period,
+        methods=dict(Counter(item.method.value for item in in_period)),
+        days=curve[(trend_start(period) - warm_first).days : end_index + 1],
+        ramp_rate=ramp_rate(curve, end_index),
+        weeks=weeks,
+        workload_ratio=workload_ratio(daily[: end_index + 1]),
+    )
+
+
+def current_streaks(log: RunLog, athlete: AthleteProfile, until: date, min_days: int) -> Streaks:
+    """The streak alive at ``until`` and the longest, from run days per week."""
+    _start, end = day_bounds_utc(until, until, athlete.tz)
+    return streaks_from_weeks(log.run_days_per_week(end, athlete.tz), until, min_days)
+
+
+def year_over_year(log: RunLog, athlete: AthleteProfile, until: date) -> tuple[Totals, Totals]:
+    """This year to ``until`` against the same dates last year."""
+    tz = athlete.tz
+    first = date(until.year, 1, 1)
+    last_first, last_until = same_period_last_year(first, until)
+    return log.totals(first, until, tz), log.totals(last_first, last_until, tz)
+
+
+def period_wins(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    window: Sequence[Run] | None,
+    today: date,
+    units: UnitSystem,
+    hooks: ReportHooks,
+) -> list[Win]:
+    """The wins of the period, judged against everything before it."""
+    tz = athlete.tz
+    start, end = day_bounds_utc(period.first, period.last, tz)
+    if window is None:
+        warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
+        window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
+    history = win_history(log, start, tz)
+    inside = runs_in(window, period.first, period.last, tz)
+    ids = [r.id for r in inside if r.id is not None]
+    benchmarks = benchmark_runs(window, tz)
+    earlier = {b.name: b.pace for b in benchmarks if b.day < period.first}
+    history = replace(history, benchmark_pace=earlier)
+    plan_weeks = [
+        PlanWeek(row.week_start, row.planned_sessions, row.done_sessions)
+        for row in _planned(hooks, period, weekly_volume(inside, period.first, period.last, tz))
+    ]
+    inputs = WinInputs(
+        runs=inside,
+        halves=log.halves(ids),
+        efforts=log.efforts(start, end),
+        benchmarks=[b for b in benchmarks if period.first <= b.day <= period.last],
+        plan_weeks=plan_weeks,
+    )
+    return detect_wins(inputs, tz, min(today, period.last), units, history)
+
+
+def wins_since(
+    log: RunLog, athlete: AthleteProfile, since: date, today: date, units: UnitSystem
+) -> list[Win]:
+    """Every win from ``since`` to ``today``, newest first."""
+    return period_wins(log, athlete, Period(PeriodKind.CUSTOM, since, today), None, today, units,
+                       ReportHooks())  # fmt: skip
+
+
+def _planned(hooks: ReportHooks, period: Period, weeks: list[WeekVolume]) -> list[PlannedVsDone]:
+    if hooks.planned_weeks is None:
+        return []
+    return planned_vs_done(hooks.planned_weeks(period.first, period.last), weeks)

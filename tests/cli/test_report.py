@@ -1,0 +1,112 @@
+"""`runcoach report` and `runcoach wins` through the real entry point."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from runcoach.domain.runs import Run, WorkoutType
+from runcoach.domain.wins import Halves
+from runcoach.services import progress
+from runcoach.services.runlog import AthleteProfile, MemoryLog
+
+MONDAY = date(2026, 3, 2)
+
+
+def test_an_empty_log_gives_a_report_of_zeros(runcoach):
+    result = runcoach("report", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert data["totals"]["runs"] == 0 and data["period"]["kind"] == "week"
+    assert "Impellizzeri" in data["load"]["workload_ratio"]["limits"]
+
+
+def test_a_custom_period_ending_before_it_starts_is_refused(runcoach):
+    result = runcoach("report", "--from", "2026-03-01", "--to", "2026-02-01")
+    assert result.exit_code == 2
+    assert "before it starts" in result.stderr and result.stdout == ""
+
+
+def test_a_period_flag_and_dates_together_are_refused(runcoach):
+    result = runcoach("report", "--month", "--from", "2026-03-01", "--to", "2026-03-31")
+    assert result.exit_code == 2 and "either" in result.stderr
+
+
+def test_a_malformed_date_is_a_usage_error(runcoach):
+    result = runcoach("wins", "--since", "1st of March")
+    assert result.exit_code == 2 and "'%Y-%m-%d'" in result.stderr
+
+
+def week_of_runs() -> MemoryLog:
+    runs = []
+    for i, offset in enumerate((0, 2, 3, 5), 1):
+        day = MONDAY + timedelta(days=offset)
+        start = datetime(day.year, day.month, day.day, 7, tzinfo=UTC)
+        runs.append(
+            Run(
+                start=start,
+                distance_m=10000,
+                moving_s=3000,
+                id=i,
+                avg_hr=150,
+                max_hr=170,
+                workout_type=WorkoutType.EASY,
+                rpe=None,
+            )
+        )
+    return MemoryLog(runs, all_halves=[Halves(4, 1520, 1480)])
+
+
+@pytest.fixture
+def logged(monkeypatch):
+    """The CLI over a constructed week of runs, on Sunday 8 March 2026."""
+    athlete = AthleteProfile(1, UTC, max_hr=190, resting_hr=50)
+    opened = progress.OpenLog(week_of_runs(), athlete, "Ana")
+    monkeypatch.setattr(progress, "open_log", lambda engine, athlete_id=None: opened)
+    sunday = datetime(2026, 3, 8, 20, tzinfo=UTC)
+    original = progress.today_for
+    monkeypatch.setattr(progress, "today_for", lambda a, now=None: original(a, now or sunday))
+
+
+def test_the_weekly_report_shows_the_measures_in_the_terminal(runcoach, logged):
+    result = runcoach("report")
+    assert result.exit_code == 0, result.stderr
+    assert "week 2026-03-02 to 2026-03-08" in result.stdout
+    assert "distance 40.0 km, time 3:20:00" in result.stdout
+    assert "4 runs on 4 days" in result.stdout
+    assert "loads: 4 by heart rate" in result.stdout
+    assert "Negative split" in result.stdout
+
+
+def test_miles_are_shown_to_a_runner_who_reads_miles(runcoach, logged):
+    result = runcoach("--units", "imperial", "report")
+    assert "distance 24.9 mi" in result.stdout
+
+
+def test_out_writes_png_and_svg_charts_and_a_self_contained_html_report(runcoach, logged, tmp_path):
+    out = tmp_path / "report"
+    result = runcoach("report", "--out", str(out), "--json")
+    assert result.exit_code == 0, result.stderr
+    files = {p.rsplit("/", 1)[1] for p in result.json()["files"]}
+    assert {
+        "weekly-volume.png",
+        "weekly-volume.svg",
+        "fitness-fatigue-form.png",
+        "intensity.svg",
+        "report.html",
+    } <= files
+    assert (out / "weekly-volume.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    html = (out / "report.html").read_text()
+    assert "<svg" in html and "Training report for Ana" in html
+    for fetch in ('src="http', 'href="http', "<link", "<script", "@import", "url(http"):
+        assert fetch not in html
+
+
+def test_wins_lists_the_wins_with_their_runs(runcoach, logged):
+    result = runcoach("wins", "--since", "2026-03-01", "--json")
+    assert result.exit_code == 0, result.stderr
+    kinds = {(w["kind"], w["run_id"]) for w in result.json()}
+    assert ("negative_split", 4) in kinds
+    text = runcoach("wins", "--since", "2026-03-01").stdout
+    assert "Negative split: 10.0 km" in text and "(run 4)" in text
