@@ -29,19 +29,7 @@ _STREAM_OF = {name: stream for stream, names in _EXTENSIONS.items() for name in 
     "time": "time",
     "ele": "ele",
 }
-
-
-_SEEN_TAGS: dict[object, str | None] = {}  # full tag -> stream, so each tag is split once
-_SEEN_TAGS_MAX = 1024  # a hostile file with endless distinct tags does not grow it further
-
-
-def _stream_of(tag: object) -> str | None:
-    if tag in _SEEN_TAGS:
-        return _SEEN_TAGS[tag]
-    stream = _STREAM_OF.get(local(tag).lower())
-    if len(_SEEN_TAGS) < _SEEN_TAGS_MAX:
-        _SEEN_TAGS[tag] = stream
-    return stream
+_stream_of = xmlfiles.TagLookup(_STREAM_OF)
 
 
 @register(".gpx")

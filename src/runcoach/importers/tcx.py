@@ -25,8 +25,7 @@ _POINT_TAGS = {
     "runcadence": "cad", "watts": "power", "speed": "speed",
 }  # fmt: skip
 _COLUMNS = ("lat", "lon", "alt", "dist", "hr", "cad", "power", "speed")
-_SEEN_TAGS: dict[object, str | None] = {}  # full tag -> column, so each tag is split once
-_SEEN_TAGS_MAX = 1024  # a hostile file with endless distinct tags does not grow it further
+_column_of = xmlfiles.TagLookup(_POINT_TAGS)
 
 
 @register(".tcx")
@@ -99,15 +98,6 @@ def _point(point: Element) -> tuple[float | None, ...]:
             values[name] = element.text
     time = xmlfiles.timestamp(values.get("time"))
     return (time, *(xmlfiles.number(values.get(name)) for name in _COLUMNS))
-
-
-def _column_of(tag: object) -> str | None:
-    if tag in _SEEN_TAGS:
-        return _SEEN_TAGS[tag]
-    column = _POINT_TAGS.get(local(tag).lower())
-    if len(_SEEN_TAGS) < _SEEN_TAGS_MAX:
-        _SEEN_TAGS[tag] = column
-    return column
 
 
 def _streams(time_s: np.ndarray, columns: np.ndarray, foot: bool) -> Streams:

@@ -100,3 +100,24 @@ def timestamp(value: str | None) -> float | None:
         moment = moment.replace(tzinfo=UTC)
     seconds = moment.timestamp()
     return seconds if seconds >= EARLIEST_VALID_TIME_S else None
+
+
+class TagLookup:
+    """Maps a full (namespaced) tag to a name by its local part, caching each tag once.
+
+    The cache is bounded, so a hostile file with endless distinct tags does not grow it.
+    """
+
+    MAX_CACHED = 1024
+
+    def __init__(self, names_by_local_tag: dict[str, str]) -> None:
+        self._names = names_by_local_tag
+        self._seen: dict[object, str | None] = {}
+
+    def __call__(self, tag: object) -> str | None:
+        if tag in self._seen:
+            return self._seen[tag]
+        name = self._names.get(local(tag).lower())
+        if len(self._seen) < self.MAX_CACHED:
+            self._seen[tag] = name
+        return name
