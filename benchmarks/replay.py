@@ -70,14 +70,30 @@ def _shift_fit_part(out: bytearray, start: int, shift_s: int) -> int | None:
     data_size = struct.unpack_from("<I", out, start + 4)[0]
     pos = start + header_size
     end = pos + data_size
-    if end + 2 > len(out):
-        return None
     definitions: dict[int, tuple[str, int, list[tuple[int, int]], int]] = {}
+    if end + 2 > len(out):
+        # A truncated file (the device stopped writing): shift every record that is whole,
+        # leave the cut-off tail as it is; there is no CRC to recompute.
+        _shift_truncated(out, pos, definitions, shift_s)
+        return None
     while pos < end:
         pos = _shift_record(out, pos, definitions, shift_s)
     crc = fit_crc(out[start:end])
     struct.pack_into("<H", out, end, crc)
     return end + 2
+
+
+def _shift_truncated(
+    out: bytearray,
+    pos: int,
+    definitions: dict[int, tuple[str, int, list[tuple[int, int]], int]],
+    shift_s: int,
+) -> None:
+    while pos < len(out):
+        try:  # the record cut off by the end of the file is shifted as far as it goes
+            pos = _shift_record(out, pos, definitions, shift_s)
+        except (IndexError, KeyError, struct.error):
+            return
 
 
 def _shift_record(

@@ -64,3 +64,20 @@ def test_relative_system_times_of_old_devices_are_left_alone_and_the_anchor_move
         return None
 
     assert anchor(shift_fit(data, WEEK_S)) - anchor(data) == timedelta(seconds=WEEK_S)
+
+
+@needs_shared_data()
+@pytest.mark.parametrize(
+    "name", ["activity-unexpected-eof.fit", "strava-android-app-201.10-b1218918.fit"]
+)
+def test_a_truncated_fit_file_is_moved_as_far_as_it_goes(name):
+    # The device stopped writing: no CRC to recompute, but every whole record is moved, so
+    # the decade does not replay the same bytes (a duplicate) on every day it uses this file.
+    from runcoach.importers import read_activity
+
+    data = (ACTIVITIES / "python-fitparse" / name).read_bytes()
+    moved = shift_fit(data, WEEK_S)
+    assert len(moved) == len(data) and moved != data
+    (before,), (after,) = read_activity(name, data), read_activity(name, moved)
+    assert after.start - before.start == timedelta(seconds=WEEK_S)
+    assert after.distance_m == before.distance_m
