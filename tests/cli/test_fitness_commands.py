@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 MARATHON = ["--to", "marathon"]
 
 
@@ -118,3 +120,80 @@ def test_a_distance_beyond_100km_is_refused(runcoach):
     result = runcoach("predict", "--result", "half=1:40:00", "--to", "200k")
     assert result.exit_code == 2
     assert "800 m to 100 km" in result.stderr
+
+
+def _log_run(log_cli, day, distance, duration, *more):
+    result = log_cli("runs", "add", "--date", day.isoformat(), "--distance", distance,
+                     "--duration", duration, *more, "--json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return result.json()["id"]
+
+
+def _four_weeks_and_a_race(log_cli):
+    """Four weeks of 40 km (four 10 km runs a week) and a 10 km race 10 days ago."""
+    from datetime import date, timedelta
+
+    today = date.today()
+    for days_ago in range(1, 28, 7):
+        for offset in range(4):
+            _log_run(log_cli, today - timedelta(days=days_ago + offset), "10km", "55:00")
+    race = _log_run(log_cli, today - timedelta(days=10), "10.06km", "41:40")
+    edited = log_cli("runs", "edit", str(race), "--race", "--official-time", "41:30",
+                     "--race-distance", "10k", "--json")  # fmt: skip
+    assert edited.exit_code == 0, edited.stderr
+    return race
+
+
+def test_without_results_predict_paces_and_goal_read_the_log(log_cli):
+    race = _four_weeks_and_a_race(log_cli)
+    predicted = log_cli("predict", "--to", "half", "--json").json()
+    [used] = predicted["used"]
+    assert (used["distance_m"], used["time_s"]) == (10_000, 41 * 60 + 30)  # the official result
+    # 16 runs of 10 km in the 28 days, plus the 10.06 km race: (160 + 10.06) km / 4 weeks
+    assert predicted["weekly_distance_m"] == pytest.approx(170_060 / 4)
+    typed = log_cli("predict", "--result", "10k=41:30", "--weekly-distance", "42.515km",
+                    "--to", "half", "--json").json()  # fmt: skip
+    assert predicted["seconds"] == pytest.approx(typed["seconds"], abs=2.0)  # recency: 10 days
+
+    paces = log_cli("paces", "--json").json()
+    assert round(paces["vdot"], 1) == pytest.approx(50.0, abs=0.5)  # 10k in 41:30 is VDOT ~50
+    verdict = log_cli("goal", "check", "--goal", "10k=41:00", "--date", "2099-01-01",
+                      "--json").json()  # fmt: skip
+    assert verdict["today"]["used"][0]["time_s"] == 41 * 60 + 30
+    assert race
+
+
+def test_efforts_inside_training_runs_count_when_there_is_no_race(engine):
+    import datetime as dt
+
+    import numpy as np
+
+    from runcoach.domain.efforts import analyse_run
+    from runcoach.domain.fitness.current import PerformanceKind
+    from runcoach.domain.runs import Run, Streams
+    from runcoach.services.fitness import performances_from_log, read_log_inputs
+    from runcoach.store import runs as run_store
+    from runcoach.store.athletes import default_athlete_id
+
+    def steady(day: int, seconds: int, speed: float) -> Run:
+        t = np.arange(seconds, dtype=np.float64)
+        start = dt.datetime(2026, 11, day, 7, tzinfo=dt.UTC)
+        return Run(start=start, elapsed_s=float(seconds), moving_s=float(seconds),
+                   distance_m=seconds * speed, source="fit",
+                   streams=Streams(time_s=t, distance_m=t * speed))  # fmt: skip
+
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        for day, speed in ((2, 3.0), (9, 4.0)):  # an easy hour, then a hard 5 km
+            run = steady(day, 3600 if speed == 3.0 else 1300, speed)
+            run_store.insert_run(conn, athlete, run, analyse_run(run))
+        found = performances_from_log(conn, athlete, dt.date(2026, 1, 1), dt.date(2026, 11, 22))
+    assert {p.kind for p in found} == {PerformanceKind.EFFORT}
+    assert {p.distance_m for p in found if p.date == dt.date(2026, 11, 9)} >= {1609.344, 5000.0}
+    inputs = read_log_inputs(engine, dt.date(2026, 11, 22))
+    # the easy hour's efforts are under 92 % of the hard 5 km's VDOT: left out
+    assert {w.performance.date for w in inputs.fitness.used} == {dt.date(2026, 11, 9)}
+    [five_k] = [r for r in inputs.results if r.distance_m == 5000.0]
+    assert five_k.time_s == pytest.approx(1250.0, abs=1.0)
+    assert inputs.weekly_distance_m == pytest.approx((10_800 + 5_200) / 4)
+    assert inputs.longest_run_m == pytest.approx(10_800)

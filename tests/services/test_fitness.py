@@ -2,23 +2,37 @@ import datetime as dt
 
 import pytest
 
-from runcoach.domain.errors import InvalidInput
-from runcoach.domain.fitness.current import Performance, PerformanceKind
-from runcoach.services import fitness
+from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.services.fitness import ConditionsText, check_goal_text, paces_for, parse_result
 
 TODAY = dt.date(2026, 11, 22)
 
 
-def test_paces_without_results_come_from_current_fitness_in_the_log(monkeypatch):
-    log = [
-        Performance(dt.date(2026, 10, 1), 10_000, 41 * 60 + 21),
-        Performance(dt.date(2026, 11, 1), 5000, 19 * 60 + 57, PerformanceKind.TIME_TRIAL),
-    ]
-    monkeypatch.setattr(fitness, "performances_from_log", lambda: log)
-    report = paces_for([], None, None, today=TODAY)
+def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
+    from runcoach.domain.runs import RaceResult, Run, WorkoutType
+    from runcoach.store import runs as run_store
+    from runcoach.store.athletes import default_athlete_id
+
+    def run(day: dt.date, distance_m: float, time_s: float, **more) -> Run:
+        start = dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.UTC)
+        return Run(start=start, distance_m=distance_m, elapsed_s=time_s, moving_s=time_s,
+                   source="manual", **more)  # fmt: skip
+
+    race = RaceResult(official_time_s=41 * 60 + 21, distance_m=10_000)
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        run_store.insert_run(conn, athlete, run(dt.date(2026, 10, 1), 10_080, 2490, race=race))
+        trial = run(dt.date(2026, 11, 1), 5000, 19 * 60 + 57, workout_type=WorkoutType.RACE)
+        run_store.insert_run(conn, athlete, trial)
+    report = paces_for([], None, None, today=TODAY, open_log=lambda: engine)
     assert report.vdot == pytest.approx(50, abs=0.3)
-    assert len(report.from_results) == 2
+    assert sorted(r.time_s for r in report.from_results) == [19 * 60 + 57, 41 * 60 + 21]
+
+
+def test_without_results_or_a_log_the_runner_is_told_what_to_give():
+    with pytest.raises(NotFound, match="no results given") as error:
+        paces_for([], None, None, today=TODAY)
+    assert "--result 10k=41:30" in str(error.value)
 
 
 def test_the_goal_is_judged_as_of_the_day_the_service_is_given():

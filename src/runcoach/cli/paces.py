@@ -35,7 +35,7 @@ def paces_command(
     as_json: bool,
 ) -> None:
     """Easy, marathon, threshold, interval and repetition paces from your fitness (VDOT)."""
-    report = paces_for(results, max_hr, resting_hr)
+    report = paces_for(results, max_hr, resting_hr, open_log=lambda: app.engine)
     emit(as_json, paces_json(report), lambda: render(report))
 
 

@@ -47,8 +47,18 @@ def predict_command(
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
-    prediction = predict_race(results, to, weekly_distance)
-    emit(as_json, prediction_json(prediction), lambda: render(prediction, app.settings.units))
+    prediction = predict_race(results, to, weekly_distance, open_log=lambda: app.engine)
+    data = {**prediction_json(prediction), "source": "given" if results else "log"}
+    emit(as_json, data, lambda: render(prediction, app.settings.units) + _log_note(results))
+
+
+def _log_note(results: tuple[str, ...]) -> str:
+    if results:
+        return ""
+    return (
+        "\nread from the training log: races, time trials and hard best efforts of the last "
+        "year, weekly volume of the last 4 weeks (docs/fitness.md)"
+    )
 
 
 def to_jsonable_line(answer: dict[str, Any]) -> str:
@@ -70,7 +80,11 @@ def prediction_json(p: Prediction) -> dict[str, Any]:
 
 
 def render(p: Prediction, units: UnitSystem) -> str:
-    used = ", ".join(f"{distance_label(r.distance_m)} {format_duration(r.time_s)}" for r in p.used)
+    used = ", ".join(
+        f"{distance_label(r.distance_m)} {format_duration(r.time_s)}"
+        + (f" ({r.days_ago:.0f} days ago)" if r.days_ago else "")
+        for r in p.used
+    )
     volume = (
         "unknown (assumed 30 mi/week)"
         if p.weekly_distance_m is None

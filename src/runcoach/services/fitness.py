@@ -1,21 +1,32 @@
 """Use cases for fitness: predict a race, training paces and zones, check a goal.
 
 This is where the clock is read (``today``), where what a runner typed becomes domain values
-(through ``runcoach.domain.units``), and where results would come from the training log.
-The log's run tables have not landed on main yet: ``performances_from_log`` is the seam.
+(through ``runcoach.domain.units``), and where results come from the training log when none
+are typed: races, runs tagged as race efforts (time trials) and best efforts inside training
+runs of the last year (``performances_from_log``), with the weekly volume of the last four
+weeks. The log is opened only then (``open_log``), so typed results need no database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection, Engine
+
 from runcoach.domain.errors import InvalidInput, NotFound, RuncoachError
 from runcoach.domain.fitness.conditions import Conditions
-from runcoach.domain.fitness.current import Fitness, Performance, current_fitness
+from runcoach.domain.fitness.current import (
+    LOOKBACK_DAYS,
+    MIN_EFFORT_M,
+    Fitness,
+    Performance,
+    PerformanceKind,
+    current_fitness,
+)
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
 from runcoach.domain.fitness.vdot import vdot_from_performance
@@ -29,6 +40,8 @@ from runcoach.domain.units import (
     parse_temperature,
     parse_time_of_day,
 )
+from runcoach.store import performances as log_store
+from runcoach.store.athletes import default_athlete_id
 
 RESULT_EXAMPLE = "10k=41:30, half=1:32:05, marathon=3:15:00"
 
@@ -71,26 +84,112 @@ def parse_weekly_distance(text: str | None) -> float | None:
     return metres
 
 
-def performances_from_log(athlete_id: int | None = None) -> list[Performance]:
-    """Races, time trials and best efforts from the training log (not stored yet on main)."""
-    raise NotFound(
-        "the training log holds no races or best efforts yet",
-        hint=f"give your results instead, for example --result {RESULT_EXAMPLE.split(',')[0]}",
+VOLUME_DAYS = 28  # days of log that give the current weekly volume (4 weeks; assumption)
+LONGEST_RUN_DAYS = 42  # days of log searched for the longest recent run (6 weeks)
+NO_RESULTS_HINT = f"give your results instead, for example --result {RESULT_EXAMPLE.split(',')[0]}"
+
+OpenLog = Callable[[], Engine]
+
+
+@dataclass(frozen=True)
+class LogInputs:
+    """What the training log says for a prediction: results, volume, longest recent run."""
+
+    results: tuple[Result, ...]
+    weekly_distance_m: float | None
+    longest_run_m: float | None
+    fitness: Fitness
+
+
+def performances_from_log(
+    conn: Connection, athlete_id: int, since: dt.date, until: dt.date
+) -> list[Performance]:
+    """Races, time trials (runs tagged as race efforts) and best efforts inside training runs
+    between two dates, oldest first."""
+    out = [
+        Performance(
+            r.local_date,
+            float(r.distance_m),
+            float(r.time_s),
+            PerformanceKind.RACE if r.is_race else PerformanceKind.TIME_TRIAL,
+            r.run_id,
+        )
+        for r in log_store.race_rows(conn, athlete_id, since, until)
+        if r.distance_m and r.time_s
+    ]
+    out += [
+        Performance(
+            r.local_date, float(r.distance_m), float(r.time_s), PerformanceKind.EFFORT, r.run_id
+        )
+        for r in log_store.effort_rows(conn, athlete_id, since, until, MIN_EFFORT_M)
+    ]
+    return sorted(out, key=lambda p: p.date)
+
+
+def read_log_inputs(engine: Engine, today: dt.date) -> LogInputs:
+    """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
+    with engine.begin() as conn:
+        athlete_id = default_athlete_id(conn)
+        since = today - dt.timedelta(days=LOOKBACK_DAYS)
+        performances = performances_from_log(conn, athlete_id, since, today)
+        volume = log_store.running_volume(
+            conn, athlete_id, today - dt.timedelta(days=VOLUME_DAYS - 1), today
+        )
+        longest = log_store.running_volume(
+            conn, athlete_id, today - dt.timedelta(days=LONGEST_RUN_DAYS - 1), today
+        ).longest_m
+    fitness = _current_or_explain(performances, today)
+    weekly = float(volume.distance_m) * 7 / VOLUME_DAYS if volume.runs else None
+    return LogInputs(
+        telling_results(fitness), weekly, None if longest is None else float(longest), fitness
     )
 
 
-def results_or_log(texts: Sequence[str], today: dt.date) -> list[Result]:
+def telling_results(fitness: Fitness) -> tuple[Result, ...]:
+    """The results a prediction starts from: races and time trials, and per other distance
+    the fastest best effort among those that set current fitness."""
+    used = [w.performance for w in fitness.used]
+    raced = [p for p in used if p.kind is not PerformanceKind.EFFORT]
+    raced_at = {round(p.distance_m) for p in raced}
+    efforts: dict[int, Performance] = {}
+    for p in used:
+        key = round(p.distance_m)
+        if p.kind is PerformanceKind.EFFORT and key not in raced_at:
+            best = efforts.get(key)
+            efforts[key] = p if best is None or p.time_s < best.time_s else best
+    return tuple(p.as_result(fitness.on) for p in [*raced, *efforts.values()])
+
+
+def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
+    if open_log is None:
+        raise NotFound("no results given and no training log to read", hint=NO_RESULTS_HINT)
+    return read_log_inputs(open_log(), today)
+
+
+def results_or_log(
+    texts: Sequence[str], today: dt.date, open_log: OpenLog | None = None
+) -> list[Result]:
     if texts:
         return parse_results(texts)
-    return [p.as_result(today) for p in performances_from_log()]
+    return list(_log_inputs(open_log, today).results)
 
 
 def predict_race(
-    result_texts: Sequence[str], to: str, weekly_distance: str | None, today: dt.date | None = None
+    result_texts: Sequence[str],
+    to: str,
+    weekly_distance: str | None,
+    today: dt.date | None = None,
+    open_log: OpenLog | None = None,
 ) -> Prediction:
+    """A prediction from the results given, else from the log (with the log's weekly volume
+    unless one is given)."""
     today = today or dt.date.today()
-    results = results_or_log(result_texts, today)
-    return predict(results, parse_distance(to), parse_weekly_distance(weekly_distance))
+    target_m = parse_distance(to)
+    weekly_m = parse_weekly_distance(weekly_distance)
+    if result_texts:
+        return predict(parse_results(result_texts), target_m, weekly_m)
+    log = _log_inputs(open_log, today)
+    return predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
 
 
 def _batch_line(line: str) -> Prediction:
@@ -107,6 +206,8 @@ def _batch_line(line: str) -> Prediction:
     ]
     if len(texts) != len(data["results"]):
         raise InvalidInput("each result needs a distance and a time", hint=_BATCH_EXAMPLE)
+    if not texts:
+        raise InvalidInput("a line needs at least one result", hint=_BATCH_EXAMPLE)
     weekly = data.get("weekly_distance")
     return predict_race(
         texts, str(data["to"]), None if weekly is None else str(weekly), dt.date.today()
@@ -151,6 +252,7 @@ def paces_for(
     max_hr: int | None,
     resting_hr: int | None,
     today: dt.date | None = None,
+    open_log: OpenLog | None = None,
 ) -> PacesReport:
     """Training paces from the best VDOT among the results, else from current fitness in the log.
 
@@ -166,18 +268,19 @@ def paces_for(
         results = parse_results(result_texts)
         vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
         return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
-    fitness = fitness_from_log(today or dt.date.today())
+    fitness = _log_inputs(open_log, today or dt.date.today()).fitness
     used = tuple(w.performance.as_result(fitness.on) for w in fitness.used)
     return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
 
 
-def fitness_from_log(today: dt.date) -> Fitness:
+def _current_or_explain(performances: Sequence[Performance], today: dt.date) -> Fitness:
     """Current fitness (recency-weighted VDOT) from the races and efforts in the log."""
-    fitness = current_fitness(performances_from_log(), today)
+    fitness = current_fitness(performances, today)
     if fitness is None:
         raise NotFound(
-            "no race, time trial or hard effort in the last year to judge fitness from",
-            hint=f"give a result instead, for example --result {RESULT_EXAMPLE.split(',')[0]}",
+            "the training log holds no race, time trial or hard effort of "
+            f"{MIN_EFFORT_M:g} m or more in the last year to judge fitness from",
+            hint=NO_RESULTS_HINT,
         )
     return fitness
 
@@ -238,18 +341,31 @@ def check_goal_text(
     longest_run: str | None = None,
     dream: str | None = None,
     today: dt.date | None = None,
+    open_log: OpenLog | None = None,
 ) -> Verdict:
-    """The verdict on a goal typed as text, judged as of ``today`` (default: the clock)."""
+    """The verdict on a goal typed as text, judged as of ``today`` (default: the clock).
+
+    Without results, the results, weekly volume and longest recent run come from the log
+    (each one given on the command line still wins)."""
     today = today or dt.date.today()
     distance_m, time_s = parse_goal(goal)
     dream_s = None if dream is None else parse_duration(dream)
+    weekly_m = parse_weekly_distance(weekly_distance)
+    longest_m = optional(parse_distance, longest_run)
+    if result_texts:
+        results = parse_results(result_texts)
+    else:
+        log = _log_inputs(open_log, today)
+        results = list(log.results)
+        weekly_m = weekly_m or log.weekly_distance_m
+        longest_m = longest_m or log.longest_run_m
     return check_goal(
         Goal(distance_m, time_s, parse_date(date), conditions.parse()),
-        results_or_log(result_texts, today),
-        parse_weekly_distance(weekly_distance),
+        results,
+        weekly_m,
         today,
         dream_s=dream_s,
-        longest_run_m=optional(parse_distance, longest_run),
+        longest_run_m=longest_m,
     )
 
 

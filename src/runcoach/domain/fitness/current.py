@@ -44,6 +44,7 @@ class Performance:
     distance_m: float
     time_s: float
     kind: PerformanceKind = PerformanceKind.RACE
+    run_id: int | None = None  # the logged run it comes from, when it comes from the log
 
     def as_result(self, today: dt.date) -> Result:
         return Result(self.distance_m, self.time_s, float((today - self.date).days))
