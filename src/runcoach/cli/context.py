@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
 
 from runcoach.config import Settings
-from runcoach.store.db import open_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass
@@ -19,6 +21,8 @@ class AppContext:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            from runcoach.store.db import open_engine  # SQLAlchemy only for commands that need it
+
             self._engine = open_engine(self.settings.database_url)
         return self._engine
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -37,7 +38,46 @@ def exit_code_for(error: RuncoachError) -> int:
     return EXIT_OTHER_ERROR
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Each noun lives in its own module (its ``COMMANDS``); the module is imported only when its
+# command runs, so ``runcoach runs list`` does not pay for charts, plans or the fitness model.
+COMMAND_MODULES: dict[str, str] = {
+    "info": "info",
+    "import": "imports",
+    "runs": "runs",
+    "shoes": "shoes",
+    "predict": "predict",
+    "paces": "paces",
+    "goal": "goals",
+    "plan": "plans",
+    "today": "today",
+    "checkin": "today",
+    "warnings": "today",
+    "report": "report",
+    "wins": "report",
+}
+
+
+class LazyGroup(click.Group):
+    """The top-level group: commands are found in ``COMMAND_MODULES`` on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMAND_MODULES.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"runcoach.cli.{module_name}")
+        for command in module.COMMANDS:
+            if command.name == cmd_name:
+                return command  # type: ignore[no-any-return]
+        raise LookupError(f"runcoach.cli.{module_name} has no command {cmd_name!r}")
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="runcoach")
 @click.option(
     "--home",
@@ -51,29 +91,6 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
     """runcoach: a self-hosted running coach and training log."""
     settings = load_settings({"home": home, "database_url": database_url, "units": units})
     ctx.obj = AppContext(settings=settings)
-
-
-def _register_commands() -> None:
-    """Each noun lives in its own module and adds itself here."""
-    from runcoach.cli import (
-        goals,
-        imports,
-        info,
-        paces,
-        plans,
-        predict,
-        report,
-        runs,
-        shoes,
-        today,
-    )
-
-    for module in (info, imports, runs, shoes, predict, paces, goals, plans, today, report):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register_commands()
 
 
 def main() -> None:
