@@ -22,14 +22,19 @@ def json_option(func: F) -> F:
     )(func)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # what json writes as it is
+
+
 def to_jsonable(value: Any) -> Any:
     """Turn dataclasses, enums, dates and paths into plain JSON values."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return to_jsonable(asdict(value))
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [to_jsonable(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
