@@ -197,3 +197,33 @@ def test_efforts_inside_training_runs_count_when_there_is_no_race(engine):
     assert five_k.time_s == pytest.approx(1250.0, abs=1.0)
     assert inputs.weekly_distance_m == pytest.approx((10_800 + 5_200) / 4)
     assert inputs.longest_run_m == pytest.approx(10_800)
+
+
+def test_fitness_shows_what_it_rests_on_and_how_it_changed(log_cli):
+    from datetime import date, timedelta
+
+    today = date.today()
+    old = _log_run(log_cli, today - timedelta(days=200), "10km", "46:00", "--type", "race")
+    race = _four_weeks_and_a_race(log_cli)
+    data = log_cli("fitness", "--since", (today - timedelta(days=365)).isoformat(),
+                   "--json").json()  # fmt: skip
+    kinds = {u["run_id"]: u["kind"] for u in data["used"]}
+    # the 46:00 time trial (VDOT ~44) is under 92 % of the race's ~50: not all-out, left out
+    assert kinds == {race: "race"}
+    assert data["vdot"] == pytest.approx(50.0, abs=0.5)
+    history = data["history"]
+    assert history[-1]["date"] == today.isoformat()
+    before_race = [h for h in history if date.fromisoformat(h["date"]) < today - timedelta(10)]
+    months_after_trial = [
+        h for h in before_race if date.fromisoformat(h["date"]) > today - timedelta(200)
+    ]
+    assert months_after_trial and all(h["vdot"] < 45.5 for h in months_after_trial)
+    text = log_cli("fitness").stdout
+    assert f"run {race}" in text and "how it changed" in text
+    assert old
+
+
+def test_fitness_with_an_empty_log_says_what_to_give(log_cli):
+    result = log_cli("fitness")
+    assert result.exit_code == 3
+    assert "runs edit ID --race" in result.stderr

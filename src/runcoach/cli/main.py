@@ -46,6 +46,7 @@ COMMAND_MODULES: dict[str, str] = {
     "runs": "runs",
     "shoes": "shoes",
     "predict": "predict",
+    "fitness": "fitness",
     "paces": "paces",
     "goal": "goals",
     "plan": "plans",

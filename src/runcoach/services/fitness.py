@@ -26,6 +26,8 @@ from runcoach.domain.fitness.current import (
     Performance,
     PerformanceKind,
     current_fitness,
+    fitness_history,
+    monthly_dates,
 )
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
@@ -143,6 +145,33 @@ def read_log_inputs(engine: Engine, today: dt.date) -> LogInputs:
     return LogInputs(
         telling_results(fitness), weekly, None if longest is None else float(longest), fitness
     )
+
+
+HISTORY_DAYS_DEFAULT = 730  # days of fitness history shown unless asked for more (2 years)
+
+
+@dataclass(frozen=True)
+class FitnessOverTime:
+    """Current fitness and how it changed: fitness on the first of each month since a date."""
+
+    now: Fitness
+    history: tuple[Fitness, ...]
+
+
+def fitness_over_time(
+    engine: Engine, today: dt.date | None = None, since: dt.date | None = None
+) -> FitnessOverTime:
+    """Current fitness from the log and its history month by month (default: two years)."""
+    today = today or dt.date.today()
+    since = since or today - dt.timedelta(days=HISTORY_DAYS_DEFAULT)
+    if since > today:
+        raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
+    with engine.begin() as conn:
+        athlete_id = default_athlete_id(conn)
+        first = since - dt.timedelta(days=LOOKBACK_DAYS)
+        performances = performances_from_log(conn, athlete_id, first, today)
+    now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
+    return FitnessOverTime(now, tuple(fitness_history(performances, monthly_dates(since, today))))
 
 
 def telling_results(fitness: Fitness) -> tuple[Result, ...]:
@@ -273,14 +302,19 @@ def paces_for(
     return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
 
 
-def _current_or_explain(performances: Sequence[Performance], today: dt.date) -> Fitness:
+MARK_A_RACE_HINT = "mark a race in the log: runcoach runs edit ID --race --official-time 41:30"
+
+
+def _current_or_explain(
+    performances: Sequence[Performance], today: dt.date, hint: str = NO_RESULTS_HINT
+) -> Fitness:
     """Current fitness (recency-weighted VDOT) from the races and efforts in the log."""
     fitness = current_fitness(performances, today)
     if fitness is None:
         raise NotFound(
             "the training log holds no race, time trial or hard effort of "
             f"{MIN_EFFORT_M:g} m or more in the last year to judge fitness from",
-            hint=NO_RESULTS_HINT,
+            hint=hint,
         )
     return fitness
 

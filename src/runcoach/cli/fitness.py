@@ -1,0 +1,83 @@
+"""``runcoach fitness``: current fitness from the log, what it rests on, how it changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.output import emit, json_option
+from runcoach.domain.fitness.current import Fitness
+from runcoach.domain.units import distance_label, format_duration
+from runcoach.services.fitness import FitnessOverTime, fitness_over_time, parse_date
+
+SOURCE = (
+    "VDOT of Daniels & Gilbert (1979) per performance, recency-weighted (half-life "
+    "{half_life:g} days); races count fully, time trials 0.9, efforts in training runs 0.6"
+)
+
+
+@click.command("fitness")
+@click.option("--since", metavar="YYYY-MM-DD", help="Start of the history; default two years ago.")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="Fitness as of this day; default today.")
+@json_option
+@pass_app
+def fitness_command(app: AppContext, since: str | None, on: str | None, as_json: bool) -> None:
+    """Your current fitness (VDOT) from races and hard efforts in the log, and its history."""
+    today = None if on is None else parse_date(on)
+    start = None if since is None else parse_date(since)
+    report = fitness_over_time(app.engine, today, start)
+    emit(as_json, fitness_json(report), lambda: render(report))
+
+
+def _used(fitness: Fitness) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": w.performance.date.isoformat(),
+            "kind": w.performance.kind.value,
+            "distance_m": w.performance.distance_m,
+            "time_s": w.performance.time_s,
+            "vdot": round(w.vdot, 2),
+            "weight": round(w.weight, 3),
+            "run_id": w.performance.run_id,
+        }
+        for w in fitness.used
+    ]
+
+
+def fitness_json(report: FitnessOverTime) -> dict[str, Any]:
+    now = report.now
+    return {
+        "date": now.on.isoformat(),
+        "vdot": round(now.vdot, 2),
+        "source": SOURCE.format(half_life=now.half_life_days),
+        "used": _used(now),
+        "history": [
+            {"date": f.on.isoformat(), "vdot": round(f.vdot, 2), "performances": len(f.used)}
+            for f in report.history
+        ],
+    }
+
+
+def render(report: FitnessOverTime) -> str:
+    now = report.now
+    lines = [f"fitness on {now.on}: VDOT {now.vdot:.1f}, from {len(now.used)} performances:"]
+    for w in sorted(now.used, key=lambda w: -w.weight):
+        p = w.performance
+        run = f"run {p.run_id}" if p.run_id is not None else ""
+        lines.append(
+            f"  {p.date}  {p.kind.value:<10} {distance_label(p.distance_m):<9} "
+            f"{format_duration(p.time_s):>8}  VDOT {w.vdot:4.1f}  weight {w.weight:.2f}  {run}"
+        )
+    lines.append("how it changed (first of each month):")
+    lines += [f"  {f.on}  VDOT {f.vdot:4.1f}" + _arrow(f, now) for f in report.history]
+    lines.append(SOURCE.format(half_life=now.half_life_days) + " (docs/fitness.md)")
+    return "\n".join(lines)
+
+
+def _arrow(then: Fitness, now: Fitness) -> str:
+    return "  (now)" if then.on == now.on else f"  ({then.vdot - now.vdot:+.1f} vs now)"
+
+
+COMMANDS = [fitness_command]
