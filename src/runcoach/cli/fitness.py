@@ -77,7 +77,11 @@ def render(report: FitnessOverTime) -> str:
 
 
 def _arrow(then: Fitness, now: Fitness) -> str:
-    return "  (now)" if then.on == now.on else f"  ({then.vdot - now.vdot:+.1f} vs now)"
+    return (
+        "  (now)"
+        if then.on == now.on
+        else f"  ({round(then.vdot - now.vdot, 1) + 0.0:+.1f} vs now)"
+    )
 
 
 COMMANDS = [fitness_command]
