@@ -9,8 +9,8 @@ import pytest
 from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.load import LoadMethod
-from runcoach.domain.progress import PlannedWeek
-from runcoach.domain.report import Period, PeriodKind, PredictionPoint, resolve_period
+from runcoach.domain.progress import PlannedVsDone
+from runcoach.domain.report import Period, PeriodKind, PlanFacts, PredictionPoint, resolve_period
 from runcoach.domain.runs import Run, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.domain.wins import Effort, Halves, WinKind
@@ -139,7 +139,7 @@ def test_plan_and_prediction_hooks_feed_the_report_and_the_wins():
     monday = date(2026, 3, 2)
     runs = [easy(i, monday + timedelta(days=i)) for i in range(4)]
     hooks = ReportHooks(
-        planned_weeks=lambda first, last: [PlannedWeek(monday, 4, 40000)],
+        plan=lambda first, last: PlanFacts([PlannedVsDone(monday, 4, 4, 40000, 40000)]),
         predictions=lambda first, last: [PredictionPoint(monday, 10000, 2700, "test")],
     )
     sunday = monday + timedelta(days=6)
