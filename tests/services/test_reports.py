@@ -14,7 +14,7 @@ from runcoach.domain.report import Period, PeriodKind, PlanFacts, PredictionPoin
 from runcoach.domain.runs import Run, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.domain.wins import Effort, Halves, WinKind
-from runcoach.services.reports import ReportHooks, build_report, wins_since
+from runcoach.services.reports import ReportHooks, Threshold, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 
 ME = AthleteProfile(1, UTC)
@@ -61,7 +61,7 @@ def test_a_weekly_report_has_the_numbers_worked_out_by_hand():
         easy(4, monday + timedelta(days=6), 21.1, ascent_m=150),
     ]
     log = MemoryLog(runs, all_halves=[Halves(4, 3200, 3130)])
-    hooks = ReportHooks(threshold_pace=Pace(250))
+    hooks = ReportHooks(threshold=lambda first, last: Threshold(Pace(250), "fitness model"))
     sunday = monday + timedelta(days=6)
     report = build_report(log, ME, resolve_period(PeriodKind.WEEK, monday), sunday, hooks=hooks)
     assert report.totals.distance_m == pytest.approx(45100)
@@ -79,7 +79,7 @@ def test_a_weekly_report_has_the_numbers_worked_out_by_hand():
     run2 = next(item for item in report.load.runs if item.run_id == 2)
     assert run2.load == pytest.approx(40 / 60 * (250 / 300) ** 2 * 100)
     assert report.load.weeks[0].load == pytest.approx(sum(i.load for i in report.load.runs))
-    assert "threshold pace from the fitness model" in report.load.basis
+    assert "threshold pace 4:10/km from the fitness model" in report.load.basis
     assert report.intensity_pace is not None and report.intensity_pace.easy_s == 45.1 * 300
     assert WinKind.NEGATIVE_SPLIT in [w.kind for w in report.wins]
 

@@ -51,7 +51,7 @@ from runcoach.domain.report import (
     trend_start,
 )
 from runcoach.domain.runs import Run
-from runcoach.domain.units import Pace, UnitSystem
+from runcoach.domain.units import Pace, UnitSystem, format_pace
 from runcoach.domain.variety import variety
 from runcoach.domain.wins import PlanWeek, Win, WinInputs, detect_wins
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
@@ -61,17 +61,26 @@ MIN_HR_RUNS_FOR_MAX = 5  # runs with a max HR before the highest one stands in f
 
 
 @dataclass(frozen=True)
+class Threshold:
+    """A threshold pace and where it comes from."""
+
+    pace: Pace
+    source: str
+
+
+@dataclass(frozen=True)
 class ReportHooks:
     """What other modules add to a report: the plan, race predictions, the threshold pace.
 
     ``services/report_hooks.py`` feeds them from the store (the active plan through
-    ``domain/compliance.py``, predictions and threshold from the fitness model).
+    ``domain/compliance.py``, predictions and threshold from the fitness model). The plan
+    is asked for the period; predictions and threshold for the charts' span (from
+    ``trend_start``) up to the period's last day gone by.
     """
 
     plan: Callable[[date, date], PlanFacts] | None = None
     predictions: Callable[[date, date], Sequence[PredictionPoint]] | None = None
-    threshold_pace: Pace | None = None
-    threshold_source: str = "fitness model"
+    threshold: Callable[[date, date], Threshold | None] | None = None
 
 
 def build_report(
@@ -89,7 +98,9 @@ def build_report(
     window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
     inside = runs_in(window, period.first, period.last, tz)
     until = min(today, period.last)
-    basis, basis_notes = load_basis(window, athlete, hooks)
+    span = (trend_start(period), until) if until >= trend_start(period) else None
+    threshold = hooks.threshold(*span) if hooks.threshold and span else None
+    basis, basis_notes = load_basis(window, athlete, threshold)
     trend = weekly_volume(window, trend_start(period), period.last, tz)
     weeks = weekly_volume(inside, period.first, period.last, tz)  # a partial first week
     this_year, last_year = year_over_year(log, athlete, until)
@@ -120,7 +131,7 @@ def build_report(
         runs=run_lines(inside, load, tz),
         trend_weeks=trend,
         planned=plan.weeks,
-        predictions=list(hooks.predictions(period.first, period.last)) if hooks.predictions else [],
+        predictions=list(hooks.predictions(*span)) if hooks.predictions and span else [],
         plan_source=plan.source,
     )
 
@@ -149,18 +160,21 @@ def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLin
 
 
 def load_basis(
-    runs: Sequence[Run], athlete: AthleteProfile, hooks: ReportHooks
+    runs: Sequence[Run], athlete: AthleteProfile, threshold: Threshold | None = None
 ) -> tuple[LoadBasis, list[str]]:
     """The threshold pace and heart-rate profile loads are measured against, with sources."""
     notes: list[str] = []
-    threshold = hooks.threshold_pace
+    pace = None
     if threshold is not None:
-        notes.append(f"threshold pace from the {hooks.threshold_source}")
+        pace = threshold.pace
+        notes.append(
+            f"threshold pace {format_pace(pace, UnitSystem.METRIC)} from the {threshold.source}"
+        )
     else:
-        threshold = estimate_threshold_pace(runs)
-        if threshold is not None:
+        pace = estimate_threshold_pace(runs)
+        if pace is not None:
             notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
-    return LoadBasis(_heart_rate_profile(runs, athlete, notes), threshold), notes
+    return LoadBasis(_heart_rate_profile(runs, athlete, notes), pace), notes
 
 
 def _heart_rate_profile(
