@@ -7,8 +7,8 @@ For each history length it builds the synthetic history (``benchmarks/synthetic.
 month, the year and the whole history (median of ``--repeat`` runs), and counts the runs the
 weekly report read. With ``--charts`` it also times drawing every chart and the HTML report.
 With ``--store`` the history is inserted through the repository into a SQLite file and the
-reports read it with a new ``SqlRunLog`` each time (summary columns, weekly rows, indexed
-aggregates), as the CLI does.
+reports read it with a new ``SqlRunLog`` and the store's hooks (race predictions and the
+threshold pace from the fitness model) each time, as the CLI does.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from pathlib import Path
 from benchmarks.store_history import stored_history
 from benchmarks.synthetic import history, start_points
 from runcoach.domain.days import zone
-from runcoach.domain.report import Period, PeriodKind, resolve_period
+from runcoach.domain.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.runs import Run
 from runcoach.exporters.charts import report_charts
 from runcoach.exporters.report_html import render_report_html
-from runcoach.services.reports import build_report
+from runcoach.services.report_hooks import report_hooks
+from runcoach.services.reports import ReportHooks, build_report
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
 from runcoach.store.progress import SqlRunLog
 
@@ -70,7 +71,7 @@ def bench(years: int, repeat: int, charts: bool) -> None:
     runs, efforts, halves = history(years, TODAY)
     log = CountingLog(runs, efforts, halves, start_points(runs))
     cells = []
-    _time_periods(lambda: log, years, repeat, cells)
+    _time_periods(lambda: (log, ReportHooks()), years, repeat, cells)
     log.read = 0
     week = build_report(log, ATHLETE, resolve_period(PeriodKind.WEEK, TODAY), TODAY)
     cells.append(f"week reads {log.read} runs")
@@ -81,21 +82,29 @@ def bench(years: int, repeat: int, charts: bool) -> None:
 
 
 def _time_periods(
-    open_log: Callable[[], RunLog], years: int, repeat: int, cells: list[str]
+    open_log: Callable[[], tuple[RunLog, ReportHooks]], years: int, repeat: int, cells: list[str]
 ) -> None:
     for name, period in periods(years).items():
-        ms = median_ms(lambda p=period: build_report(open_log(), ATHLETE, p, TODAY), repeat)
+        ms = median_ms(lambda p=period: _report(open_log, p), repeat)
         cells.append(f"{name} {ms:7.1f} ms")
+
+
+def _report(open_log: Callable[[], tuple[RunLog, ReportHooks]], period: Period) -> Report:
+    log, hooks = open_log()
+    return build_report(log, ATHLETE, period, TODAY, hooks=hooks)
 
 
 def bench_store(years: int, repeat: int, folder: Path) -> None:
     started = time.perf_counter()
     engine, athlete_id, count = stored_history(years, TODAY, folder)
     inserted = time.perf_counter() - started
-    whole = periods(years)["all"]
-    build_report(SqlRunLog(engine, athlete_id), ATHLETE, whole, TODAY)  # start points
+
+    def open_log() -> tuple[RunLog, ReportHooks]:
+        return SqlRunLog(engine, athlete_id), report_hooks(engine, athlete_id, TODAY)
+
+    _report(open_log, periods(years)["all"])  # start points, read once and kept
     cells: list[str] = []
-    _time_periods(lambda: SqlRunLog(engine, athlete_id), years, repeat, cells)
+    _time_periods(open_log, years, repeat, cells)
     print(
         f"{years:2d} y, {count:5d} runs in SQLite (inserted in {inserted:.0f} s) | "
         + " | ".join(cells)

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from runcoach.domain.load import DayState
-from runcoach.domain.progress import BenchmarkRun, IntensitySplit, WeekVolume
+from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
 from runcoach.domain.report import PredictionPoint, Report
 from runcoach.domain.units import (
     METRES_PER_KM,
@@ -192,6 +192,29 @@ def intensity_chart(splits: Sequence[IntensitySplit | None]) -> Figure | None:
     return fig
 
 
+def plan_chart(rows: Sequence[PlannedVsDone], system: UnitSystem) -> Figure | None:
+    """Each plan week: planned distance (outline) beside the distance run, sessions on top."""
+    if not rows:
+        return None
+    per, unit = _unit(system)
+    fig, ax = _figure(f"Plan: planned vs done ({unit})")
+    x = _x(r.week_start for r in rows)
+    ax.bar(x, [r.planned_distance_m / per for r in rows], width=3, align="edge",
+           facecolor="none", edgecolor=COLOURS["volume"], hatch="//", label="planned")  # fmt: skip
+    done = ax.bar([d + 3 for d in x], [r.done_distance_m / per for r in rows], width=3,
+                  align="edge", color=COLOURS["volume"], label="done")  # fmt: skip
+    for bar, row in zip(done, rows, strict=True):
+        if len(rows) <= MAX_LABELLED_WEEKS and row.planned_sessions:
+            top = max(bar.get_height(), row.planned_distance_m / per)
+            ax.annotate(f"{row.done_sessions}/{row.planned_sessions}", (bar.get_x(), top),
+                        ha="center", va="bottom", fontsize=8, color="#444")  # fmt: skip
+    ax.set_ylabel(f"distance per week ({unit})")
+    ax.set_xlabel("week starting (label: sessions done / due)")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    _date_axis(ax)
+    return fig
+
+
 def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
     """Predicted race times over time: one panel per distance (at most four)."""
     if not points:
@@ -207,7 +230,9 @@ def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
         items.sort(key=lambda p: p.day)
         ax.plot(_x(p.day for p in items), [p.time_s for p in items], marker="o")
         ax.set_ylabel(distance_label(metres))
-        ax.yaxis.set_major_locator(_clock_ticks([p.time_s for p in items]))
+        low, high = _clock_range([p.time_s for p in items])
+        ax.set_ylim(low, high)
+        ax.yaxis.set_major_locator(_clock_ticks(high - low))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_duration(v)))
         ax.grid(axis="y", alpha=0.3)
     _date_axis(axes[-1])
@@ -217,9 +242,18 @@ def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
 CLOCK_STEPS_S = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)  # round clock steps
 
 
-def _clock_ticks(seconds: Sequence[float]) -> MultipleLocator:
-    """Ticks on round minutes or seconds, about four of them."""
-    span = max(seconds) - min(seconds)
+MIN_CLOCK_SPAN_SHARE = 0.02  # a flat line still gets an axis of +-2 % of its time
+
+
+def _clock_range(seconds: Sequence[float]) -> tuple[float, float]:
+    """The axis around the times: their span plus 15 %, at least +-2 % of the slowest."""
+    low, high = min(seconds), max(seconds)
+    pad = max((high - low) * 0.15, high * MIN_CLOCK_SPAN_SHARE)
+    return low - pad, high + pad
+
+
+def _clock_ticks(span: float) -> MultipleLocator:
+    """Ticks on round minutes or seconds, about four of them over ``span`` seconds."""
     step = next((s for s in CLOCK_STEPS_S if span / s <= 4), CLOCK_STEPS_S[-1])
     return MultipleLocator(step)
 
@@ -232,6 +266,7 @@ def report_charts(report: Report) -> dict[str, Figure]:
         "benchmark-pace": benchmark_chart(report.benchmarks, report.units),
         "intensity": intensity_chart([report.intensity_pace, report.intensity_heart_rate]),
         "predictions": predictions_chart(report.predictions),
+        "plan-vs-done": plan_chart(report.planned, report.units),
     }
     return {name: fig for name, fig in charts.items() if fig is not None}
 

@@ -75,7 +75,10 @@ def _weight(performance: Performance, on: dt.date) -> float:
     return KIND_WEIGHT[performance.kind] * float(0.5 ** (age_days / FITNESS_HALF_LIFE_DAYS))
 
 
-def _candidates(performances: Sequence[Performance], on: dt.date) -> list[WeightedPerformance]:
+def _candidates(
+    performances: Sequence[Performance], on: dt.date
+) -> list[tuple[Performance, float]]:
+    """The performances that can count on ``on``, with their VDOT."""
     out = []
     for p in performances:
         age = (on - p.date).days
@@ -85,7 +88,7 @@ def _candidates(performances: Sequence[Performance], on: dt.date) -> list[Weight
             continue
         vdot = _vdot(p.distance_m, p.time_s)
         if vdot is not None:
-            out.append(WeightedPerformance(p, vdot, _weight(p, on)))
+            out.append((p, vdot))
     return out
 
 
@@ -104,8 +107,12 @@ def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness
     candidates = _candidates(performances, on)
     if not candidates:
         return None
-    best = max(c.vdot for c in candidates)
-    kept = tuple(c for c in candidates if c.vdot >= SUBMAXIMAL_SHARE * best)
+    best = max(vdot for _p, vdot in candidates)
+    kept = tuple(
+        WeightedPerformance(p, vdot, _weight(p, on))
+        for p, vdot in candidates
+        if vdot >= SUBMAXIMAL_SHARE * best
+    )
     total = sum(c.weight for c in kept)
     vdot = sum(c.vdot * c.weight for c in kept) / total
     return Fitness(on, vdot, kept)
