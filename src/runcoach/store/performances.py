@@ -52,7 +52,8 @@ def effort_rows(
         )
         .join(runs, runs.c.id == best_efforts.c.run_id)
         .where(
-            best_efforts.c.athlete_id == athlete_id,
+            # by the runs' dates (indexed), not all the athlete's efforts: bounded by the dates
+            runs.c.athlete_id == athlete_id,
             best_efforts.c.distance_m >= min_distance_m,
             runs.c.is_race.is_(False),
             or_(runs.c.workout_type.is_(None), runs.c.workout_type != WorkoutType.RACE.value),

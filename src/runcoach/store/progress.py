@@ -9,6 +9,7 @@ from collections import defaultdict, namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -89,7 +90,7 @@ class SqlRunLog:
     def __init__(self, engine: Engine, athlete_id: int) -> None:
         self.engine = engine
         self.athlete_id = athlete_id
-        self._weeks: dict[tuple[datetime, str], dict[date, int]] = {}
+        self._weeks: list[tuple[date, int]] | None = None  # run days of each week, read once
 
     def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
         conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
@@ -263,10 +264,15 @@ class SqlRunLog:
     def halves(self, run_ids: Sequence[int]) -> list[Halves]:
         if not run_ids:
             return []
+        # by primary key; the athlete is checked on the rows (a condition on it in SQL
+        # makes SQLite walk all the athlete's runs by its index instead)
         query = select(
-            runs.c.id, runs.c.distance_m, runs.c.first_half_s_per_km, runs.c.second_half_s_per_km
+            runs.c.id,
+            runs.c.athlete_id,
+            runs.c.distance_m,
+            runs.c.first_half_s_per_km,
+            runs.c.second_half_s_per_km,
         ).where(
-            runs.c.athlete_id == self.athlete_id,
             runs.c.id.in_(list(run_ids)),
             runs.c.first_half_s_per_km.is_not(None),
             runs.c.distance_m.is_not(None),
@@ -276,7 +282,8 @@ class SqlRunLog:
         # each half is half the distance: time = pace (s/km) x half the distance (km)
         return [
             Halves(run_id, first * metres / 2000, second * metres / 2000)
-            for run_id, metres, first, second in rows
+            for run_id, athlete, metres, first, second in rows
+            if athlete == self.athlete_id
         ]
 
     def start_points(self, run_ids: Sequence[int]) -> dict[int, LatLon]:
@@ -292,27 +299,29 @@ class SqlRunLog:
         return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
-        """From ``run_weeks`` for the weeks before ``end``'s, then that week's run days."""
-        key = (end, str(tz))
-        if key not in self._weeks:
-            last = local_day(end - timedelta(microseconds=1), tz)
-            monday = week_start(last)
-            weeks = select(run_weeks.c.week_start, run_weeks.c.run_days).where(
-                run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.week_start < monday
-            )
-            this_week = select(func.count(func.distinct(runs.c.local_date))).where(
-                runs.c.athlete_id == self.athlete_id,
-                runs.c.sport.in_(RUN_SPORTS),
-                runs.c.local_date >= monday,
-                runs.c.local_date <= last,
-            )
-            with self.engine.connect() as conn:
-                found = {day: int(n) for day, n in conn.execute(weeks) if n}
-                days = int(conn.execute(this_week).scalar_one())
-            if days:
-                found[monday] = days
-            self._weeks[key] = found
-        return self._weeks[key]
+        """From ``run_weeks`` for the weeks before ``end``'s, then that week's run days.
+
+        The weekly rows are read once per log (a report asks for two ends).
+        """
+        last = local_day(end - timedelta(microseconds=1), tz)
+        monday = week_start(last)
+        this_week = select(func.count(func.distinct(runs.c.local_date))).where(
+            runs.c.athlete_id == self.athlete_id,
+            runs.c.sport.in_(RUN_SPORTS),
+            runs.c.local_date >= monday,
+            runs.c.local_date <= last,
+        )
+        with self.engine.connect() as conn:
+            if self._weeks is None:
+                weeks = select(run_weeks.c.week_start, run_weeks.c.run_days).where(
+                    run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.run_days > 0
+                )
+                self._weeks = [(day, int(n)) for day, n in conn.execute(weeks)]
+            days = int(conn.execute(this_week).scalar_one())
+        found = {day: n for day, n in self._weeks if day < monday}
+        if days:
+            found[monday] = days
+        return found
 
 
 def _effort(row: Any) -> Effort:
@@ -322,8 +331,13 @@ def _effort(row: Any) -> Effort:
 
 def _plain_rows(result: Result[Any]) -> list[Any]:
     """Rows as named tuples: their attributes read several times faster than a ``Row``'s."""
-    plain = namedtuple("plain", list(result.keys()))  # type: ignore[misc]
+    plain = _row_class(tuple(result.keys()))
     return [plain._make(values) for values in result.all()]
+
+
+@lru_cache(maxsize=16)
+def _row_class(keys: tuple[str, ...]) -> Any:
+    return namedtuple("plain", keys)
 
 
 def _laps_by_run(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Lap]]:
