@@ -125,3 +125,17 @@ def test_a_report_before_the_plan_and_without_races_has_no_plan_rows_or_predicti
     data = log_cli("report", "--from", "2026-01-05", "--to", "2026-02-22", "--json").json()
     assert data["planned"] == [] and data["predictions"] == []
     assert not any("fitness model" in note for note in data["load"]["basis"])
+
+
+def test_the_terminal_and_the_printable_report_show_the_plan_and_the_predictions(
+    log_cli, planned, tmp_path
+):
+    out = tmp_path / "out"
+    result = log_cli("report", "--from", "2026-03-02", "--to", "2026-06-07", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "plan, week of 2026-03-02: 5 of 5 sessions due done, 32.5 km of 32.5 km run" in (
+        result.stdout
+    )
+    assert "predicted on 2026-06-07:" in result.stdout and "10k 48:30" in result.stdout
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Planned vs done" in page and "Race predictions" in page and "48:30" in page

@@ -6,6 +6,7 @@ the printable weekly report) present it. Nothing here reads or computes: it is t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -73,6 +74,14 @@ class PredictionPoint:
     distance_m: float
     time_s: float
     source: str
+
+
+def latest_predictions(points: Sequence[PredictionPoint]) -> list[PredictionPoint]:
+    """The newest prediction for each distance, shortest distance first."""
+    newest: dict[float, PredictionPoint] = {}
+    for point in sorted(points, key=lambda p: p.day):
+        newest[point.distance_m] = point
+    return [newest[d] for d in sorted(newest)]
 
 
 @dataclass(frozen=True)

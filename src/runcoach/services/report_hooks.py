@@ -147,23 +147,25 @@ class LogFitness:
         return self._read[key]
 
     def predictions(self, first: date, last: date) -> list[PredictionPoint]:
-        return [
-            PredictionPoint(f.on, metres, race_time_s(f.vdot, metres), _source(f))
-            for f in self.monthly(first, last)
-            for metres in PREDICTION_DISTANCES_M
-        ]
+        points = []
+        for f in self.monthly(first, last):
+            source = f"{PREDICTION_MODEL} for {_fitness_words(f)}"
+            points += [PredictionPoint(f.on, m, race_time_s(f.vdot, m), source)
+                       for m in PREDICTION_DISTANCES_M]  # fmt: skip
+        return points
 
     def threshold(self, first: date, last: date) -> Threshold | None:
         history = self.monthly(first, last)
         now = history[-1] if history and history[-1].on == last else None
         if now is None:
             return None
-        return Threshold(training_paces(now.vdot).threshold, f"fitness model: {_source(now)}")
+        words = f"fitness model: Daniels' threshold pace for {_fitness_words(now)}"
+        return Threshold(training_paces(now.vdot).threshold, words)
 
 
-def _source(fitness: Fitness) -> str:
+def _fitness_words(fitness: Fitness) -> str:
     kinds = sorted({w.performance.kind.value for w in fitness.used})
     return (
-        f"{PREDICTION_MODEL} of VDOT {fitness.vdot:.1f} on {fitness.on}, from "
-        f"{len(fitness.used)} performances ({', '.join(kinds)}) of the year before"
+        f"VDOT {fitness.vdot:.1f} on {fitness.on}, from {len(fitness.used)} performances "
+        f"({', '.join(kinds)}) of the year before"
     )
