@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -123,7 +125,24 @@ def test_an_unknown_feel_and_a_missing_plan_are_clear_errors(runcoach, tmp_path)
     missing = runcoach("today", "--plan", str(tmp_path / "nope.json"))
     assert missing.exit_code == 2 and "nope.json" in missing.stderr
     none = runcoach("today")
-    assert none.exit_code == 3 and "active plan" in none.stderr and "plan create" in none.stderr
+    assert none.exit_code == 3 and "there is no active plan" in none.stderr
+    assert "runcoach plan create --profile" in none.stderr
+
+
+def test_without_a_plan_warnings_watch_the_log_and_progress_says_how_to_make_one(runcoach):
+    assert runcoach("warnings", "--date", "2027-03-01").exit_code == 0
+    progress = runcoach("plan", "progress")
+    assert progress.exit_code == 3 and "there is no active plan" in progress.stderr
+    assert "runcoach plan create --profile" in progress.stderr
+
+
+def test_plan_progress_and_shift_exist_when_only_the_plan_group_is_loaded():
+    """A fresh process loads `plan` alone (the CLI loads modules lazily)."""
+    code = "from runcoach.cli.main import main; main()"
+    shown = subprocess.run(
+        [sys.executable, "-c", code, "plan", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "progress" in shown.stdout and "shift" in shown.stdout
 
 
 SHIFT_WORKER = Path(__file__).resolve().parents[2] / "docs" / "examples" / "shift-worker.yaml"

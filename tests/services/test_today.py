@@ -77,8 +77,9 @@ def test_unknown_feelings_and_lonely_symptoms_are_refused_with_the_choices(engin
 
 
 def test_without_a_plan_today_says_how_to_make_one(engine):
-    with engine.begin() as conn, pytest.raises(NotFound, match="no plan"):
+    with engine.begin() as conn, pytest.raises(NotFound, match="there is no active plan") as e:
         respond(conn, default_athlete_id(conn), inputs(plan=None), START)
+    assert "runcoach plan create --profile" in str(e.value)
 
 
 def test_warnings_come_from_the_log(engine):

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from statistics import fmean
+from typing import Protocol
 
-from runcoach.domain.runs import Run
 from runcoach.domain.units import Pace
 
 FITNESS_DAYS = 42.0  # CTL time constant, days; 35-50 in use (Banister 1975; Coggan's PMC)
@@ -89,6 +89,24 @@ class LoadBasis:
 
     heart_rate: HeartRateProfile | None = None
     threshold_pace: Pace | None = None
+
+
+class Run(Protocol):
+    """What a load is computed from: a stored run (``runcoach.domain.runs.Run``) or a run of
+    the day-by-day log (``runcoach.domain.logged.LoggedRun``)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def duration_s(self) -> float | None: ...
+    @property
+    def avg_hr(self) -> float | None: ...
+    @property
+    def rpe(self) -> int | None: ...
+    @property
+    def pace(self) -> Pace | None: ...
+    @property
+    def is_run(self) -> bool: ...
 
 
 @dataclass(frozen=True)
