@@ -75,8 +75,7 @@ def race_change(plan_vdot: float, race: LoggedRun) -> FitnessChange | None:
     new = vdot_from_performance(race.distance_m, race.duration_s)
     if abs(new - plan_vdot) < VDOT_CHANGE:
         return None
-    factor = _threshold_s(new) / _threshold_s(plan_vdot)
-    direction = "faster" if factor < 1 else "slower"
+    factor, direction = _paces(new, plan_vdot)
     told = (
         f"your {distance_label(race.distance_m)} race on {race.day} "
         f"({format_duration(race.duration_s)}) says VDOT {new:.1f}, the plan used "
@@ -126,8 +125,7 @@ def workout_change(plan_vdot: float, run: LoggedRun, portion: WorkPortion) -> Fi
     expected, shown = workout_vdots(plan_vdot, portion)
     if not VDOT_MIN <= shown <= VDOT_MAX:
         return None
-    factor = _threshold_s(shown) / _threshold_s(expected)
-    direction = "faster" if difference < 0 else "slower"
+    factor, direction = _paces(shown, expected)
     told = (
         f"your {portion.workout.title} on {run.day} averaged {format_pace(portion.pace)} over "
         f"{_reps(portion)}, {abs(difference):.1%} {direction} than its "
@@ -177,6 +175,12 @@ def _reps(portion: WorkPortion) -> str:
 
 def _usable(run: LoggedRun) -> bool:
     return DISTANCE_MIN_M <= run.distance_m <= DISTANCE_MAX_M and run.duration_s > 0
+
+
+def _paces(new: float, old: float) -> tuple[float, str]:
+    """How today's paces scale from VDOT ``old`` to ``new`` (threshold over threshold)."""
+    factor = _threshold_s(new) / _threshold_s(old)
+    return factor, "faster" if factor < 1 else "slower"
 
 
 def _threshold_s(vdot: float) -> float:
