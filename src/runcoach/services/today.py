@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.load import HeartRateProfile
+from runcoach.domain.load import MIN_HR_RUNS_FOR_MAX, RESTING_HR_DEFAULT, HeartRateProfile
 from runcoach.domain.logged import LoggedRun, logged_runs
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
@@ -34,7 +34,6 @@ from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
 from runcoach.services.plans import read_plan_file
-from runcoach.services.reports import MIN_HR_RUNS_FOR_MAX, RESTING_HR_DEFAULT
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
