@@ -9,7 +9,7 @@ the athlete's time zone; the caller gives that zone, the domain never guesses it
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 
 from runcoach.domain.runs import Lap, RaceResult, Run, WorkoutType
@@ -37,7 +37,9 @@ class LoggedRun:
     is_race: bool = False
     shoe_id: int | None = None
     avg_hr: float | None = None
-    laps: tuple[Lap, ...] = ()  # as the device split the run; () when not read or not recorded
+    # as the device split the run; () when not read or not recorded (laps are mutable: not
+    # compared or hashed)
+    laps: tuple[Lap, ...] = field(default=(), compare=False)
 
     @property
     def id(self) -> int | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from runcoach.domain.fitness.vdot import race_time_s
 from runcoach.domain.logged import LoggedRun
+from runcoach.domain.plans.model import Plan
 from runcoach.domain.today.answer import Change, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.refresh import refresh_goal
@@ -112,3 +113,27 @@ def test_today_repaces_says_why_and_the_goal_verdict_uses_the_workout():
     assert goal is not None and goal.realistic_s < race_time_s(50.0, 21097.5)
     assert goal.verdict == "within reach"
     assert refresh_goal(plan, log, quality) is None  # without it, nothing to judge by
+
+
+def second_session_plan() -> tuple[Plan, date]:
+    """The plan with the same reps a week after SESSION_DAY too."""
+    plan = plan_with_session()
+    later = SESSION_DAY + timedelta(days=7)
+    plan.day(later).workouts = list(plan.day(SESSION_DAY).workouts)
+    return plan, later
+
+
+def test_the_newest_readable_session_decides():
+    plan, later = second_session_plan()
+    fast, on_target = session([392.0] * 4), session([406.4] * 4, day=later)  # 254 s/km
+    assert fitness_change(plan, [fast], later + timedelta(days=1)) is not None
+    assert fitness_change(plan, [fast, on_target], later + timedelta(days=1)) is None
+
+
+def test_laps_far_off_target_are_not_a_reading_and_the_one_before_counts():
+    plan, later = second_session_plan()
+    fast = session([392.0] * 4)
+    # 1.6 km in 320 s = 200 s/km, 21 % faster than 254: bad laps or another session
+    absurd = session([320.0] * 4, day=later)
+    change = fitness_change(plan, [fast, absurd], later + timedelta(days=1))
+    assert change is not None and change.day == SESSION_DAY

@@ -110,7 +110,7 @@ def _portion(workout: Workout, run: LoggedRun) -> WorkPortion | None:
         if version is None:
             continue
         portion = work_portion(version, run.laps)
-        if portion is not None and portion.time_s >= MIN_WORK_S:
+        if portion is not None and _believable(portion):
             return portion
     return None
 
@@ -118,7 +118,7 @@ def _portion(workout: Workout, run: LoggedRun) -> WorkPortion | None:
 def workout_change(plan_vdot: float, run: LoggedRun, portion: WorkPortion) -> FitnessChange | None:
     """New paces when the work portion was 3 % or more off target, sustained; else None."""
     difference = portion.difference
-    if not WORKOUT_PACE_CHANGE <= abs(difference) <= MAX_WORKOUT_CHANGE:
+    if abs(difference) < WORKOUT_PACE_CHANGE:
         return None
     if portion.share_on_side() < SUSTAINED_SHARE:
         return None
@@ -158,6 +158,11 @@ def workout_vdots(plan_vdot: float, portion: WorkPortion) -> tuple[float, float]
         expected += weight * vdot_at_fraction(rep.target, share)
         shown += weight * vdot_at_fraction(rep.pace, share)
     return expected, shown
+
+
+def _believable(portion: WorkPortion) -> bool:
+    """Enough work to tell, and not so far off that the laps must be another session."""
+    return portion.time_s >= MIN_WORK_S and abs(portion.difference) <= MAX_WORKOUT_CHANGE
 
 
 def _reps(portion: WorkPortion) -> str:
