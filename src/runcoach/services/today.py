@@ -214,7 +214,7 @@ def _need_plan(inputs: Inputs) -> Plan:
     return inputs.plan
 
 
-NO_PLAN = "there is no active plan, so there is no session to adapt"
+NO_PLAN = "there is no active plan"
 NO_PLAN_HINT = "create one: runcoach plan create --profile me.yaml; or give --plan FILE"
 
 
