@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
+from runcoach.domain.runs import Run, WorkoutType
 from runcoach.domain.workouts import WorkoutKind
+from runcoach.store import runs as run_store
+from runcoach.store.athletes import default_athlete_id
 from tests.domain.today.helpers import START, half_plan
+from tests.domain.workout_laps import SESSION_DAY, plan_with_session, session_laps
 
 PLAN = half_plan()
 
@@ -123,7 +129,24 @@ def test_an_unknown_feel_and_a_missing_plan_are_clear_errors(runcoach, tmp_path)
     missing = runcoach("today", "--plan", str(tmp_path / "nope.json"))
     assert missing.exit_code == 2 and "nope.json" in missing.stderr
     none = runcoach("today")
-    assert none.exit_code == 3 and "active plan" in none.stderr and "plan create" in none.stderr
+    assert none.exit_code == 3 and "there is no active plan" in none.stderr
+    assert "runcoach plan create --profile" in none.stderr
+
+
+def test_without_a_plan_warnings_watch_the_log_and_progress_says_how_to_make_one(runcoach):
+    assert runcoach("warnings", "--date", "2027-03-01").exit_code == 0
+    progress = runcoach("plan", "progress")
+    assert progress.exit_code == 3 and "there is no active plan" in progress.stderr
+    assert "runcoach plan create --profile" in progress.stderr
+
+
+def test_plan_progress_and_shift_exist_when_only_the_plan_group_is_loaded():
+    """A fresh process loads `plan` alone (the CLI loads modules lazily)."""
+    code = "from runcoach.cli.main import main; main()"
+    shown = subprocess.run(
+        [sys.executable, "-c", code, "plan", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "progress" in shown.stdout and "shift" in shown.stdout
 
 
 SHIFT_WORKER = Path(__file__).resolve().parents[2] / "docs" / "examples" / "shift-worker.yaml"
@@ -145,3 +168,32 @@ def test_a_stored_plan_is_adapted_shifted_and_its_progress_shown(runcoach):
     assert not again.day(long_day).is_run_day
     weeks = runcoach("plan", "progress", "--date", long_day.isoformat(), "--json").json()
     assert len(weeks) == 3 and all(w["done"] == 0 for w in weeks)
+
+
+def test_a_fast_threshold_session_in_the_store_moves_fitness_in_today_json(
+    log_cli, engine, tmp_path
+):
+    """The laps stored with a run are read; 4 x 1.6 km at 4:05/km against 4:14/km."""
+    plan = plan_with_session()
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan_to_dict(plan)), encoding="utf-8")
+    laps = list(session_laps([392.0] * 4))
+    run = Run(datetime.combine(SESSION_DAY, time(7), tzinfo=UTC), distance_m=11_600,
+              moving_s=3458, workout_type=WorkoutType.TEMPO, laps=laps)  # fmt: skip
+    with engine.begin() as conn:
+        run_id = run_store.insert_run(conn, default_athlete_id(conn), run)
+    day = next(d.day for d in plan.days() if d.day > SESSION_DAY and d.is_quality)
+    result = log_cli("today", "--plan", str(path), "--date", day.isoformat(), "--json")
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert "repaced" in data["changes"] and data["refresh_goal"]
+    reason = next(r for r in data["reasons"] if r["rule"] == "workout-fitness")
+    assert f"on {SESSION_DAY} averaged 4:05/km over 4 x 1.6 km, 3.5% faster" in reason["text"]
+    fitness = data["fitness"]
+    assert fitness["rule"] == "workout-fitness" and fitness["day"] == SESSION_DAY.isoformat()
+    assert fitness["vdot"] == pytest.approx(52.5818, abs=1e-3)  # hand-computed in the domain test
+    assert fitness["pace_factor"] == pytest.approx(245 / 254)
+    assert fitness["numbers"]["run_id"] == run_id
+    assert data["goal"]["verdict"] == "within reach"
+    text = log_cli("today", "--plan", str(path), "--date", day.isoformat())
+    assert "paces now from VDOT 52.6" in text.stdout and "goal:" in text.stdout

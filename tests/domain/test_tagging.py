@@ -359,6 +359,27 @@ def test_any_usual_interval_session_is_intervals(
     assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.INTERVALS
 
 
+def test_a_session_of_mostly_fast_running_is_still_intervals():
+    # 10 x 1500 m at 3:02/km with 150 m jogs: the reps are 70 % of the run, so the run's
+    # slow percentile falls inside them (hypothesis found it: tagged easy before)
+    rep_pace = 182.0
+    streams = build_streams(
+        Segment(2_000, rep_pace * 1.25),
+        *repeats(10, Segment(1_497, rep_pace), Segment(150, rep_pace * 1.35)),
+        Segment(1_500, rep_pace * 1.25),
+    )
+    for seed in (0, 7, 42):
+        assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.INTERVALS
+
+
+@pytest.mark.parametrize("tempo_m", [12_000, 16_000])
+def test_a_long_tempo_that_fills_most_of_the_run_is_a_tempo(tempo_m):
+    streams = build_streams(Segment(2_000, 330), Segment(tempo_m, 330 / 1.25), Segment(1_500, 330))
+    inferred = workout(with_noise(streams, 0.1, seed=3))
+    assert inferred.value is WorkoutType.TEMPO
+    assert "4:24/km" in inferred.reason
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     easy=st.floats(300, 420),

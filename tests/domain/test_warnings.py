@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
+from runcoach.domain.load import HeartRateProfile
 from runcoach.domain.logged import LoggedRun, logged_run
 from runcoach.domain.runs import RaceResult, Run, WorkoutType
 from runcoach.domain.warnings import Rule, Severity, ShoeWear, watch
@@ -117,3 +120,61 @@ def test_a_run_from_the_log_counts_on_the_athletes_calendar_day():
     )  # fmt: skip
     seen = logged_run(late, timezone(timedelta(hours=2)))
     assert seen.day == date(2027, 3, 28) and seen.is_race and seen.is_hard
+
+
+HR = HeartRateProfile(resting_hr=50.0, max_hr=190.0)
+
+
+def hour(days_ago: int, avg_hr: float | None, rpe: int | None = None) -> LoggedRun:
+    """10 km in 60 minutes, at an average heart rate."""
+    day = TODAY - timedelta(days=days_ago)
+    return LoggedRun(day, 10_000, 3600, WorkoutKind.EASY, run_id=500 - days_ago, rpe=rpe,
+                     avg_hr=avg_hr)  # fmt: skip
+
+
+def four_weeks(last_week_hr: float, hr: float = 130.0) -> list[LoggedRun]:
+    """Four 10 km hours a week for four weeks; the last week's at ``last_week_hr``."""
+    days = [d for w in range(4) for d in (7 * w + 1, 7 * w + 2, 7 * w + 4, 7 * w + 6)]
+    return sorted((hour(d, last_week_hr if d < 7 else hr) for d in days), key=lambda r: r.day)
+
+
+def test_the_acute_chronic_ratio_is_of_training_load_not_distance():
+    # Same 40 km every week, but the last week's hours were run hard (HR 175, not 130).
+    # HRr = (130-50)/140 = 0.5714: TRIMP = 60 x 0.5714 x 0.64 x e^(1.92 x 0.5714) = 65.73;
+    # an hour at threshold (HRr 0.86) is 60 x 0.86 x 0.64 x e^(1.6512) = 172.16 -> 38.18 points.
+    # HRr = 125/140 = 0.8929: TRIMP = 190.38 -> 110.58 points.
+    # acute = 4 x 110.58 = 442.3; chronic week = (12 x 38.18 + 442.3) / 4 = 225.1; ratio 1.965
+    log = four_weeks(last_week_hr=175.0)
+    found = {w.rule: w for w in watch(log, TODAY, heart_rate=HR)}
+    assert Rule.WEEKLY_JUMP not in found  # the distance did not move
+    ratio = found[Rule.ACUTE_CHRONIC]
+    assert ratio.numbers["acute_load"] == pytest.approx(442.3, abs=0.2)
+    assert ratio.numbers["chronic_load"] == pytest.approx(225.1, abs=0.2)
+    assert ratio.numbers["ratio"] == pytest.approx(1.965, abs=0.002)
+    assert ratio.numbers["runs_heart_rate"] == 16
+    assert "442 load points, 1.96 times" in ratio.seen
+    assert "loads from heart rate (16 runs)" in ratio.seen
+    assert "Impellizzeri et al. 2020" in ratio.source and "Gabbett 2016" in ratio.source
+    assert "conceptual issues and fundamental pitfalls" in ratio.source
+
+
+def test_the_same_load_every_week_raises_no_ratio_warning():
+    assert Rule.ACUTE_CHRONIC not in rules(four_weeks(last_week_hr=130.0), heart_rate=HR)
+
+
+def test_without_heart_rate_the_load_comes_from_effort_and_says_so():
+    # session RPE: 4 x 60 min at RPE 3 (180 AU = 42.86 points) a week, then at RPE 9 (128.57)
+    days = [d for w in range(4) for d in (7 * w + 1, 7 * w + 2, 7 * w + 4, 7 * w + 6)]
+    log = sorted((hour(d, None, 9 if d < 7 else 3) for d in days), key=lambda r: r.day)
+    ratio = next(w for w in watch(log, TODAY) if w.rule is Rule.ACUTE_CHRONIC)
+    # acute 514.3; chronic (12 x 42.86 + 514.3) / 4 = 257.1; ratio 2.0
+    assert ratio.numbers["ratio"] == pytest.approx(2.0)
+    assert "loads from session rpe (16 runs)" in ratio.seen
+
+
+def test_small_chronic_loads_give_no_ratio():
+    # two 20-minute runs, then four: the ratio is high, but 60 points a week is not reached
+    log = [
+        LoggedRun(TODAY - timedelta(days=d), 3000, 1200, WorkoutKind.EASY) for d in (1, 3, 20, 25)
+    ]
+    assert Rule.ACUTE_CHRONIC not in rules(log)

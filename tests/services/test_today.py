@@ -77,8 +77,9 @@ def test_unknown_feelings_and_lonely_symptoms_are_refused_with_the_choices(engin
 
 
 def test_without_a_plan_today_says_how_to_make_one(engine):
-    with engine.begin() as conn, pytest.raises(NotFound, match="no plan"):
+    with engine.begin() as conn, pytest.raises(NotFound, match="there is no active plan") as e:
         respond(conn, default_athlete_id(conn), inputs(plan=None), START)
+    assert "runcoach plan create --profile" in str(e.value)
 
 
 def test_warnings_come_from_the_log(engine):
@@ -154,3 +155,30 @@ def test_a_race_that_moves_fitness_refreshes_the_goal_verdict(engine):
     assert "repaced" in got["changes"] and got["refresh_goal"]
     assert got["goal"]["verdict"] in ("within reach", "a stretch", "not realistic this time")
     assert "goal half" in got["goal"]["told"]
+
+
+def test_the_log_carries_heart_rate_and_the_laps_from_the_plans_creation_on(engine):
+    from runcoach.domain.runs import Lap
+    from runcoach.services.today import heart_rate_profile, read_log
+    from runcoach.store import runs as run_store
+
+    def with_laps(day, avg_hr):
+        run = run_on(day, 8)
+        start = run.start
+        run.laps = [
+            Lap(start, 1200.0, 4000.0),
+            Lap(start + timedelta(seconds=1200), 1440.0, 4000.0),
+        ]
+        run.avg_hr, run.max_hr = avg_hr, avg_hr + 30
+        return run
+
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        before = run_store.insert_run(conn, athlete, with_laps(START - timedelta(days=1), 140.0))
+        after = run_store.insert_run(conn, athlete, with_laps(START, 150.0))
+        log = {r.run_id: r for r in read_log(conn, athlete, laps_since=START)}
+        assert log[before].laps == () and log[before].avg_hr == 140.0
+        assert [lap.elapsed_s for lap in log[after].laps] == [1200.0, 1440.0]
+        assert heart_rate_profile(conn, athlete, [170.0, 180.0]) is None  # 5 runs needed
+        profile = heart_rate_profile(conn, athlete, [170.0, 180.0, 175.0, 172.0, 171.0])
+        assert profile is not None and (profile.resting_hr, profile.max_hr) == (60.0, 180.0)

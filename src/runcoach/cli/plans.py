@@ -214,3 +214,7 @@ def _day(value: Any) -> date:
 
 
 COMMANDS = [plan_group]
+
+# `plan progress` and `plan shift` are defined with the day-by-day commands (runcoach.cli.today);
+# loading them here registers them whenever the `plan` group is loaded on its own.
+from runcoach.cli import today as _day_by_day  # noqa: E402, F401

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from statistics import fmean
+from typing import Protocol
 
-from runcoach.domain.runs import Run
 from runcoach.domain.units import Pace
 
 FITNESS_DAYS = 42.0  # CTL time constant, days; 35-50 in use (Banister 1975; Coggan's PMC)
@@ -42,6 +42,8 @@ TRIMP_B = 1.92  # TRIMP exponent, men (Banister 1991); women 1.67
 THRESHOLD_HRR = 0.86  # threshold heart rate as a fraction of HR reserve, 0.80-0.90 (Friel 2009)
 SRPE_THRESHOLD_HOUR_AU = 420.0  # session RPE of an hour at threshold: CR10 7 x 60 min (Foster 2001)
 ASSUMED_EASY_IF = 0.75  # intensity factor assumed for a run with only a duration, 0.65-0.80
+RESTING_HR_DEFAULT = 60.0  # bpm, when the athlete gave none; adults 50-80 (AHA)
+MIN_HR_RUNS_FOR_MAX = 5  # runs with a max HR before the highest one stands in for max HR
 MIN_HRR = 0.0  # heart-rate reserve below resting counts as zero
 MAX_HRR = 1.0  # and above maximum as maximum
 
@@ -89,6 +91,24 @@ class LoadBasis:
 
     heart_rate: HeartRateProfile | None = None
     threshold_pace: Pace | None = None
+
+
+class Run(Protocol):
+    """What a load is computed from: a stored run (``runcoach.domain.runs.Run``) or a run of
+    the day-by-day log (``runcoach.domain.logged.LoggedRun``)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def duration_s(self) -> float | None: ...
+    @property
+    def avg_hr(self) -> float | None: ...
+    @property
+    def rpe(self) -> int | None: ...
+    @property
+    def pace(self) -> Pace | None: ...
+    @property
+    def is_run(self) -> bool: ...
 
 
 @dataclass(frozen=True)

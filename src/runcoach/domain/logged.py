@@ -1,5 +1,6 @@
 """A logged run as the day-by-day rules see it: the athlete's calendar day, how far, how
-long, what kind of session, and whether it was hard.
+long, what kind of session, whether it was hard, its average heart rate and its laps (the
+work portion of a quality session is read from them).
 
 The rules that watch the log (warnings, planned vs done, what to run today) work on days in
 the athlete's time zone; the caller gives that zone, the domain never guesses it.
@@ -8,10 +9,11 @@ the athlete's time zone; the caller gives that zone, the domain never guesses it
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 
-from runcoach.domain.runs import RaceResult, Run, WorkoutType
+from runcoach.domain.runs import Lap, RaceResult, Run, WorkoutType
+from runcoach.domain.units import Pace
 from runcoach.domain.workouts import WorkoutKind
 
 HARD_RPE = 7  # session RPE from which a run counts as hard, CR10 "very hard" (Foster 2001)
@@ -34,6 +36,25 @@ class LoggedRun:
     rpe: int | None = None
     is_race: bool = False
     shoe_id: int | None = None
+    avg_hr: float | None = None
+    # as the device split the run; () when not read or not recorded (laps are mutable: not
+    # compared or hashed)
+    laps: tuple[Lap, ...] = field(default=(), compare=False)
+
+    @property
+    def id(self) -> int | None:
+        """The stored run's id (the name ``runcoach.domain.load.run_load`` reads)."""
+        return self.run_id
+
+    @property
+    def is_run(self) -> bool:
+        return True  # the log holds running activities only (``logged_runs``)
+
+    @property
+    def pace(self) -> Pace | None:
+        if self.distance_m <= 0 or self.duration_s <= 0:
+            return None
+        return Pace.from_distance_time(self.distance_m, self.duration_s)
 
     @property
     def is_long(self) -> bool:
@@ -72,6 +93,8 @@ def logged_run(run: Run, tz: tzinfo) -> LoggedRun:
         rpe=run.rpe,
         is_race=is_race,
         shoe_id=run.shoe_id,
+        avg_hr=run.avg_hr,
+        laps=tuple(run.laps),
     )
 
 

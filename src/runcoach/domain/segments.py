@@ -24,6 +24,8 @@ MIN_CONTRAST = 0.2  # fraction, 0.1-0.3; fast running at least 20 % quicker than
 SLOW_PERCENTILE = 30.0  # %; the usual pace of the run, most running is easy running
 FAST_PERCENTILE = 99.0  # %; the quick end of the run: 1 % of an hour is 36 s, so four strides
 # count, while a single GPS spike (smoothed over 9 s) does not
+SLOW_SHARE_MIN = 0.1  # fraction of moving time, 0.05-0.2; in a session of mostly fast running
+# (10 x 1500 m with 150 m jogs) the slower running is this share at least (runcoach's rule)
 BOUT_LINE = 0.6  # fraction of the way from the usual to the quick speed, 0.5-0.75; above it
 # is a fast bout (above halfway, so a brisk warm-up between slow recovery jogs is not one)
 MIN_BOUT_S = 8  # s, 5-20; shorter bursts above the line are noise
@@ -110,13 +112,48 @@ def fast_bouts(profile: Profile) -> list[Bout]:
     moving = profile.moving
     if len(moving) < MIN_BOUT_S:
         return []
-    usual = float(np.percentile(moving, SLOW_PERCENTILE))
     quick = float(np.percentile(moving, FAST_PERCENTILE))
-    if quick < usual * (1 + MIN_CONTRAST):
+    usual = _usual_speed(moving, quick)
+    if usual is None:
         return []
     fast = profile.speed_m_s >= usual + BOUT_LINE * (quick - usual)
     stretches = [(a, b) for a, b in _stretches(fast) if b - a >= MIN_BOUT_S]
     return [_bout(profile, a, b) for a, b in stretches if not _downhill(profile, a, b)]
+
+
+def _usual_speed(moving: FloatArray, quick: float) -> float | None:
+    """The speed of the run's slower running, if the run has clearly faster parts.
+
+    Usually most running is easy, so the slow percentile is the usual pace. A session of
+    mostly fast running (long reps, short jogs) puts that percentile inside the reps; then
+    the usual pace is the median of the slower of the two groups the speeds fall into
+    (Otsu's split), if that group is a real share of the run and clearly slower.
+    """
+    usual = float(np.percentile(moving, SLOW_PERCENTILE))
+    if quick >= usual * (1 + MIN_CONTRAST):
+        return usual
+    if float(moving.max()) < float(moving.min()) * (1 + MIN_CONTRAST):
+        return None  # steady throughout
+    split = _otsu_split(moving)
+    slow, fast = moving[moving < split], moving[moving >= split]
+    if len(slow) < SLOW_SHARE_MIN * len(moving) or not len(fast):
+        return None
+    usual = float(np.median(slow))
+    return usual if float(np.median(fast)) >= usual * (1 + MIN_CONTRAST) else None
+
+
+def _otsu_split(values: FloatArray, bins: int = 256) -> float:
+    """The value that splits ``values`` into two groups of least spread within each (Otsu 1979)."""
+    counts, edges = np.histogram(values, bins=bins)
+    centres = (edges[:-1] + edges[1:]) / 2
+    weight_low = np.cumsum(counts)
+    weight_high = weight_low[-1] - weight_low
+    sum_low = np.cumsum(counts * centres)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_low = sum_low / weight_low
+        mean_high = (sum_low[-1] - sum_low) / weight_high
+        between = weight_low * weight_high * (mean_low - mean_high) ** 2
+    return float(edges[int(np.nanargmax(between[:-1])) + 1])
 
 
 def _downhill(profile: Profile, start: int, end: int) -> bool:

@@ -9,14 +9,28 @@ them found associations in groups, not certainties for one person.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
+from runcoach.domain.load import (
+    ACUTE_DAYS,
+    ACWR_LIMITS,
+    CHRONIC_DAYS,
+    HeartRateProfile,
+    LoadBasis,
+    RunLoad,
+    daily_loads,
+    estimate_threshold_pace,
+    run_load,
+    workload_ratio,
+)
 from runcoach.domain.logged import LoggedRun, between, distance_between
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.units import format_distance
+from runcoach.domain.units import Pace, format_distance
 from runcoach.domain.workouts import WorkoutKind
 
 SPIKE_LOOKBACK_DAYS = 30  # window of the longest earlier run, days (Frandsen et al. 2025)
@@ -25,8 +39,9 @@ WATCH_DAYS = 14  # how far back the log is watched for new warnings, days
 WEEK_JUMP_FRACTION = 0.10  # week-over-week growth above 10 % (the "10 % rule", convention)
 TWO_WEEK_JUMP_FRACTION = 0.30  # > 30 % over two weeks (Nielsen et al. 2014, JOSPT 44(10))
 MIN_WEEK_FOR_JUMP_M = 10_000.0  # jumps from weeks below 10 km are not flagged, m; 5-20 km
-ACUTE_CHRONIC_LIMIT = 1.5  # acute:chronic distance ratio flagged above 1.5 (Gabbett 2016)
-MIN_CHRONIC_WEEK_M = 10_000.0  # ratio not computed on a chronic week below 10 km, m
+ACUTE_CHRONIC_LIMIT = 1.5  # acute:chronic training-load ratio flagged above 1.5 (Gabbett 2016)
+MIN_CHRONIC_WEEK_LOAD = 60.0  # ratio not computed on a chronic week below 60 load points (about
+# 10 km of easy running: 60 min at intensity 0.75 is 56 points): small loads swing the ratio
 HARD_DAYS_IN_A_ROW = 2  # two hard days back to back break the hard/easy principle
 RACE_GAP_DAYS = 7  # races closer than 7 days apart (runcoach's system, SPEC principle 7)
 PLAN_LOOKAHEAD_DAYS = 7  # planned runs checked for spikes this many days ahead
@@ -43,8 +58,9 @@ SOURCE_WEEK_JUMP = (
 )
 SOURCE_ACUTE_CHRONIC = (
     "Gabbett 2016 (Br J Sports Med, 'The training-injury prevention paradox'): ratios above "
-    "1.5 came with more injuries in team sports; a description, not a predictor "
-    "(Impellizzeri et al. 2020: the ratio's limits)"
+    "1.5 came with more injuries in team sports; rolling 7 and 28 days (Hulin et al. 2014); "
+    "training load per run as in runcoach report (heart rate, session RPE, pace or duration). "
+    + ACWR_LIMITS
 )
 SOURCE_HARD_EASY = (
     "the hard/easy principle (Bowerman; Daniels' Running Formula): a hard day is followed by "
@@ -105,12 +121,17 @@ def watch(
     today: date,
     plan: Plan | None = None,
     shoes: Iterable[ShoeWear] = (),
+    heart_rate: HeartRateProfile | None = None,
 ) -> list[TrainingWarning]:
-    """Every warning as of ``today``: the log's last two weeks, the plan's next week, shoes."""
+    """Every warning as of ``today``: the log's last two weeks, the plan's next week, shoes.
+
+    ``heart_rate`` (the runner's resting and maximum heart rate) lets the training load of
+    runs with a heart rate come from it; without it loads come from effort, pace or time."""
     found = [
         *long_run_spikes(log, today),
         *planned_spikes(log, plan, today),
         *volume_jumps(log, today),
+        *acute_chronic(log, today, load_basis(log, plan, heart_rate)),
         *hard_days_in_a_row(log, today),
         *too_little_recovery(log, today),
         *races_too_close(log, today, plan),
@@ -191,25 +212,58 @@ def planned_spikes(
 
 
 def volume_jumps(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
-    """Rolling 7-day weeks ending today: week over week, over two weeks, acute:chronic."""
-    weeks = [_rolling_week(log, today, back) for back in range(4)]
-    this, last, before = weeks[0], weeks[1], weeks[2]
+    """Rolling 7-day weeks of distance ending today: week over week, and over two weeks."""
+    this, last, before = (_rolling_week(log, today, back) for back in range(3))
     if last >= MIN_WEEK_FOR_JUMP_M and this > last * (1 + WEEK_JUMP_FRACTION):
         yield _jump(Rule.WEEKLY_JUMP, today, this, last, "the 7 days before")
     if before >= MIN_WEEK_FOR_JUMP_M and this > before * (1 + TWO_WEEK_JUMP_FRACTION):
         yield _jump(Rule.TWO_WEEK_JUMP, today, this, before, "two weeks earlier")
-    chronic = sum(weeks) / len(weeks)
-    if chronic >= MIN_CHRONIC_WEEK_M and this / chronic > ACUTE_CHRONIC_LIMIT:
-        yield TrainingWarning(
-            Rule.ACUTE_CHRONIC,
-            Severity.CAUTION,
-            today,
-            f"the last 7 days hold {_km(this)}, {this / chronic:.2f} times your average week "
-            f"of the last 4 ({_km(chronic)})",
-            "hold this week's distance for a week or two before adding more",
-            SOURCE_ACUTE_CHRONIC,
-            numbers={"acute_m": this, "chronic_m": chronic, "ratio": this / chronic},
-        )
+
+
+def load_basis(
+    log: Sequence[LoggedRun], plan: Plan | None, heart_rate: HeartRateProfile | None
+) -> LoadBasis:
+    """Loads are measured against the plan's threshold pace (its VDOT's, Daniels), else the
+    fastest pace held 20-70 minutes in the log; and the heart-rate profile when known."""
+    threshold: Pace | None = None
+    if plan is not None and "threshold" in plan.paces:
+        threshold = plan.paces["threshold"].middle
+    elif plan is not None and plan.vdot is not None:
+        threshold = pace_at_fraction(plan.vdot, THRESHOLD_FRACTION)
+    return LoadBasis(heart_rate, threshold or estimate_threshold_pace(log))
+
+
+def acute_chronic(
+    log: Sequence[LoggedRun], today: date, basis: LoadBasis
+) -> Iterator[TrainingWarning]:
+    """The coupled acute:chronic ratio of training load: 7 days against 28, both ending today."""
+    first = today - timedelta(days=CHRONIC_DAYS - 1)
+    loads = [x for r in between(log, first, today) if (x := run_load(r, r.day, basis))]
+    ratio = workload_ratio(daily_loads(loads, first, today))
+    acute, chronic = ratio.acute * ACUTE_DAYS, ratio.chronic * ACUTE_DAYS  # per week
+    if ratio.ratio is None or chronic < MIN_CHRONIC_WEEK_LOAD:
+        return
+    if ratio.ratio <= ACUTE_CHRONIC_LIMIT:
+        return
+    yield TrainingWarning(
+        Rule.ACUTE_CHRONIC,
+        Severity.CAUTION,
+        today,
+        f"the last 7 days hold {acute:.0f} load points, {ratio.ratio:.2f} times your average "
+        f"week of the last 4 ({chronic:.0f}); loads from {_methods(loads)}",
+        "hold this week's load for a week or two before adding more; the ratio describes how "
+        "this week compares, it does not predict an injury",
+        SOURCE_ACUTE_CHRONIC,
+        _ids(*[r for r in between(log, today - timedelta(days=ACUTE_DAYS - 1), today)]),
+        {"acute_load": acute, "chronic_load": chronic, "ratio": ratio.ratio}
+        | {f"runs_{m}": float(n) for m, n in Counter(x.method.value for x in loads).items()},
+    )
+
+
+def _methods(loads: Sequence[RunLoad]) -> str:
+    """'heart rate (9 runs), pace (3 runs)': the load basis, most used first."""
+    counts = Counter(x.method.value.replace("_", " ") for x in loads)
+    return ", ".join(f"{m} ({n} run{'s' if n > 1 else ''})" for m, n in counts.most_common())
 
 
 def _rolling_week(log: Sequence[LoggedRun], today: date, weeks_back: int) -> float:

@@ -19,12 +19,13 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
+from runcoach.domain.load import MIN_HR_RUNS_FOR_MAX, RESTING_HR_DEFAULT, HeartRateProfile
 from runcoach.domain.logged import LoggedRun, logged_runs
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Feel, Run, Sport
+from runcoach.domain.runs import Feel, Lap, Run, Sport
 from runcoach.domain.schedule import DayType
-from runcoach.domain.today.answer import Situation, answer
+from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.domain.today.refresh import refresh_goal
@@ -38,17 +39,20 @@ from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
 from runcoach.store.athletes import default_athlete_id
+from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """What the other stores hold for one athlete: the active plan, the log, the shoes."""
+    """What the other stores hold for one athlete: the active plan, the log, the shoes, and
+    the heart-rate profile training loads are measured with."""
 
     plan: Plan | None
     runs: Sequence[LoggedRun]
     shoes: Sequence[ShoeWear] = field(default_factory=list)
+    heart_rate: HeartRateProfile | None = None
 
     @classmethod
     def of_runs(cls, plan: Plan | None, runs: Sequence[Run], tz: tzinfo) -> Inputs:
@@ -58,12 +62,23 @@ class Inputs:
         return list(self.runs)
 
 
-def read_log(conn: Connection, athlete_id: int, since: date | None = None) -> list[LoggedRun]:
-    """The running log from ``since`` on the days it was run (each run's own zone), oldest first."""
-    return [_logged(r) for r in store.log_rows(conn, athlete_id, since) if Sport(r.sport).is_run]
+def read_log(
+    conn: Connection, athlete_id: int, since: date | None = None, laps_since: date | None = None
+) -> list[LoggedRun]:
+    """The running log from ``since`` on the days it was run (each run's own zone), oldest
+    first; the runs from ``laps_since`` on carry their laps (benchmark workouts read them)."""
+    rows = store.log_rows(conn, athlete_id, since)
+    return _log_of(conn, athlete_id, rows, laps_since)
 
 
-def _logged(row: Any) -> LoggedRun:
+def _log_of(
+    conn: Connection, athlete_id: int, rows: Sequence[Any], laps_since: date | None
+) -> list[LoggedRun]:
+    laps = run_store.laps_since(conn, athlete_id, laps_since) if laps_since else {}
+    return [_logged(r, laps.get(r.id, ())) for r in rows if Sport(r.sport).is_run]
+
+
+def _logged(row: Any, laps: Sequence[Lap]) -> LoggedRun:
     kind = WorkoutKind(row.workout_type) if row.workout_type in _KINDS else None
     is_race = bool(row.is_race)
     return LoggedRun(
@@ -72,7 +87,23 @@ def _logged(row: Any) -> LoggedRun:
         (row.race_official_time_s if is_race else None) or row.duration_s or 0.0,
         WorkoutKind.RACE if is_race else kind,
         run_id=row.id, rpe=row.rpe, is_race=is_race, shoe_id=row.shoe_id,
+        avg_hr=row.avg_hr, laps=tuple(laps),
     )  # fmt: skip
+
+
+def heart_rate_profile(
+    conn: Connection, athlete_id: int, seen_max_hr: Sequence[float]
+) -> HeartRateProfile | None:
+    """The runner's resting and maximum heart rate, as ``runcoach report`` finds them: the
+    athlete's own, else the highest recorded (from 5 runs with one) and a resting 60 bpm."""
+    row = athlete_row(conn, athlete_id)
+    max_hr = row.max_hr if row else None
+    if max_hr is None and len(seen_max_hr) >= MIN_HR_RUNS_FOR_MAX:
+        max_hr = max(seen_max_hr)
+    resting = (row.resting_hr if row else None) or RESTING_HR_DEFAULT
+    if max_hr is None or max_hr <= resting:
+        return None
+    return HeartRateProfile(resting_hr=resting, max_hr=max_hr)
 
 
 _KINDS = {k.value for k in WorkoutKind}
@@ -121,21 +152,25 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dic
     """Today's answer for ``day``, kept in the history of adjustments."""
     plan = _need_plan(inputs)
     log = inputs.log()
+    fitness = fitness_change(plan, log, day)
     situation = Situation(
-        plan, log, store.list_checkins(conn, athlete_id, until=day), inputs.shoes,
-        fitness_change(plan, log, day),
+        plan, log, store.list_checkins(conn, athlete_id, until=day), inputs.shoes, fitness,
+        inputs.heart_rate,
     )  # fmt: skip
     got = answer(situation, day)
     detail = answer_to_dict(got)
+    if fitness is not None and Change.REPACED in got.changes:
+        detail["fitness"] = fitness_to_dict(fitness)
     if got.refresh_goal:
-        refreshed = refresh_goal(plan, log, day)
+        refreshed = refresh_goal(plan, log, day, fitness)
         detail["goal"] = asdict(refreshed) if refreshed else None
     store.save_adjustment(conn, athlete_id, day, "today", detail["changes"], detail)
     return detail
 
 
 def warnings(inputs: Inputs, day: date) -> list[dict[str, Any]]:
-    return [warning_to_dict(w) for w in watch(inputs.log(), day, inputs.plan, inputs.shoes)]
+    found = watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate)
+    return [warning_to_dict(w) for w in found]
 
 
 def progress(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> list[dict[str, Any]]:
@@ -161,13 +196,26 @@ def prescribed_days(
     return found
 
 
+def fitness_to_dict(fitness: FitnessChange) -> dict[str, Any]:
+    return {
+        "rule": fitness.rule,
+        "vdot": fitness.vdot,
+        "day": fitness.day.isoformat() if fitness.day else None,
+        "pace_factor": fitness.pace_factor,
+        "told": fitness.told,
+        "source": fitness.source,
+        "numbers": dict(fitness.numbers),
+    }
+
+
 def _need_plan(inputs: Inputs) -> Plan:
     if inputs.plan is None:
-        raise NotFound(
-            "there is no plan yet, so there is no session to adapt",
-            hint="make one first: runcoach plan new --profile profile.yaml",
-        )
+        raise NotFound(NO_PLAN, hint=NO_PLAN_HINT)
     return inputs.plan
+
+
+NO_PLAN = "there is no active plan"
+NO_PLAN_HINT = "create one: runcoach plan create --profile me.yaml; or give --plan FILE"
 
 
 # ---- the use cases the command line and the web call ---------------------------------------
@@ -183,7 +231,10 @@ def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> Stor
     """The plan from a plan file (docs/plan-format.md), else the athlete's active plan."""
     if plan_file is not None:
         return StoredOrFile(read_plan_file(plan_file), None)
-    stored = plan_store.get_plan(conn, athlete_id)
+    try:
+        stored = plan_store.get_plan(conn, athlete_id)
+    except NotFound as exc:
+        raise NotFound(NO_PLAN, hint=NO_PLAN_HINT) from exc
     return StoredOrFile(stored.plan, stored.id)
 
 
@@ -199,12 +250,25 @@ def gather(
     settings: Settings,
     plan_file: Path | None,
     day: date,
+    plan_required: bool = True,
 ) -> Inputs:
     """The plan, the shoes, and the log the rules look at: from the plan's start or the
-    goal verdict's year before ``day``, whichever is earlier."""
-    plan = load_plan(conn, athlete_id, plan_file).plan
-    since = min(plan.start, day) - timedelta(days=LOG_DAYS_NEEDED)
-    return Inputs(plan, read_log(conn, athlete_id, since), read_shoes(conn, athlete_id, settings))
+    goal verdict's year before ``day``, whichever is earlier; laps from the plan's creation
+    on (a benchmark workout since then can move fitness). Without ``plan_required`` a
+    missing plan is None (the warnings watch the log alone)."""
+    try:
+        plan: Plan | None = load_plan(conn, athlete_id, plan_file).plan
+    except NotFound:
+        if plan_required:
+            raise
+        plan = None
+    start = min(plan.start, day) if plan else day
+    since = start - timedelta(days=LOG_DAYS_NEEDED)
+    laps_since = min(plan.created, day) if plan else None
+    rows = store.log_rows(conn, athlete_id, since)
+    hr = heart_rate_profile(conn, athlete_id, [r.max_hr for r in rows if r.max_hr])
+    log = _log_of(conn, athlete_id, rows, laps_since)
+    return Inputs(plan, log, read_shoes(conn, athlete_id, settings), hr)
 
 
 def today(
@@ -239,7 +303,7 @@ def warnings_for(
     with engine.connect() as conn:
         athlete = default_athlete_id(conn)
         when = day or local_today(conn, athlete)
-        return warnings(gather(conn, athlete, settings, plan_file, when), when)
+        return warnings(gather(conn, athlete, settings, plan_file, when, False), when)
 
 
 def progress_for(

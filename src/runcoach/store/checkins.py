@@ -115,7 +115,8 @@ def list_adjustments(
 
 def log_rows(conn: Connection, athlete_id: int, since: date | None = None) -> list[Any]:
     """What the day-by-day rules read of each run since ``since`` (local dates), oldest first:
-    day, sport, distance, duration, type, effort, race result, shoe. No samples, no JSON."""
+    day, sport, distance, duration, type, effort, race result, shoe, heart rate. No laps,
+    no samples, no JSON."""
     query = select(
         runs.c.id,
         runs.c.local_date,
@@ -128,6 +129,8 @@ def log_rows(conn: Connection, athlete_id: int, since: date | None = None) -> li
         runs.c.race_official_time_s,
         runs.c.race_distance_m,
         runs.c.shoe_id,
+        runs.c.avg_hr,
+        runs.c.max_hr,
     ).where(runs.c.athlete_id == athlete_id)
     if since is not None:
         query = query.where(runs.c.local_date >= since)

@@ -60,7 +60,7 @@ def get_plan(conn: Connection, athlete_id: int, plan_id: int | None = None) -> S
     query = query.where(plans.c.id == plan_id) if plan_id else query.where(plans.c.status == ACTIVE)
     row = conn.execute(query.order_by(plans.c.id.desc()).limit(1)).mappings().first()
     if row is None:
-        what = f"plan {plan_id}" if plan_id else "an active plan"
+        what = f"plan {plan_id}" if plan_id else "active plan"
         raise NotFound(
             f"there is no {what}", hint="create one: runcoach plan create --profile me.yaml"
         )

@@ -367,13 +367,25 @@ def _aware(moment: datetime) -> datetime:
 
 def laps_of(conn: Connection, run_id: int) -> list[Lap]:
     rows = conn.execute(select(laps).where(laps.c.run_id == run_id).order_by(laps.c.number))
-    return [
-        Lap(
-            start=_aware(row.start_utc),
-            **{name: getattr(row, name) for name in _LAP_FIELDS},
-        )
-        for row in rows
-    ]
+    return [_lap(row) for row in rows]
+
+
+def laps_since(conn: Connection, athlete_id: int, since: date) -> dict[int, list[Lap]]:
+    """The laps of the athlete's runs from ``since`` (local dates) on, by run id, in order."""
+    query = (
+        select(laps)
+        .join(runs, runs.c.id == laps.c.run_id)
+        .where(runs.c.athlete_id == athlete_id, runs.c.local_date >= since)
+        .order_by(laps.c.run_id, laps.c.number)
+    )
+    found: dict[int, list[Lap]] = {}
+    for row in conn.execute(query):
+        found.setdefault(row.run_id, []).append(_lap(row))
+    return found
+
+
+def _lap(row: Any) -> Lap:
+    return Lap(start=_aware(row.start_utc), **{name: getattr(row, name) for name in _LAP_FIELDS})
 
 
 _LAP_FIELDS = (

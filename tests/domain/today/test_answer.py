@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import timedelta
+
+import pytest
 
 from runcoach.domain.logged import LoggedRun
 from runcoach.domain.runs import Feel
-from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
+from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer, week_factor
 from runcoach.domain.today.comeback import STAGES
 from runcoach.domain.today.health import CheckIn, Status, Symptoms
 from runcoach.domain.workouts import WorkoutKind
@@ -140,6 +143,35 @@ def test_a_missed_week_lowers_the_next_week_instead_of_catching_up():
     assert Change.REDUCED_VOLUME in got.changes
     planned = sum(w.total_distance_m() for w in PLAN.day(day).runs)
     assert sum(w.total_distance_m() for w in got.runs) < planned
+
+
+def test_a_runner_with_no_run_logged_is_not_missing_weeks():
+    week3 = PLAN.weeks[2]
+    day = next(d.day for d in week3.days if d.is_run_day and not d.is_quality)
+    assert week_factor(PLAN, [], day) == 1.0
+    got = answer(Situation(PLAN, []), day)
+    assert Change.REDUCED_VOLUME not in got.changes
+
+
+def test_a_week_that_ended_before_the_plan_was_made_is_not_missed():
+    made_late = replace(PLAN, created=PLAN.weeks[1].start)  # made on week 2's Monday
+    day = next(d.day for d in PLAN.weeks[1].days if d.is_run_day)
+    assert week_factor(made_late, history_before(), day) == 1.0
+
+
+def test_a_week_is_judged_only_from_the_day_the_plan_was_made():
+    week1, week2 = PLAN.weeks[0], PLAN.weeks[1]
+    made = week1.start + timedelta(days=4)  # on Friday of week 1
+    plan = replace(PLAN, created=made)
+    day = next(d.day for d in week2.days if d.is_run_day)
+    planned_after = sum(d.distance_m for d in week1.days if d.day >= made)
+    # ran everything planned from Friday on (nothing earlier): that week was not missed
+    done = [LoggedRun(made, planned_after, planned_after * 0.36, WorkoutKind.EASY)]
+    assert week_factor(plan, [*history_before(), *done], day) == 1.0
+    # ran half of it: missed; next week at 110 % of what was run (at least half the plan)
+    half = [LoggedRun(made, planned_after / 2, planned_after * 0.18, WorkoutKind.EASY)]
+    expected = max(0.5, min(1.0, 1.1 * planned_after / 2 / week2.distance_m))
+    assert week_factor(plan, [*history_before(), *half], day) == pytest.approx(expected)
 
 
 def test_no_quality_the_day_after_a_long_run_in_the_log():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runcoach.domain.fitness.vdot import race_time_s, velocity_for_oxygen
+from runcoach.domain.fitness.vdot import oxygen_cost, race_time_s, velocity_for_oxygen
 from runcoach.domain.units import MARATHON_M, Pace
 
 # Shares of VDOT (VO2max-equivalent) for each intensity, Daniels' Running Formula (2014) ch. 4
@@ -43,6 +43,13 @@ def pace_at_fraction(vdot: float, fraction: float) -> Pace:
     """The pace whose oxygen cost is ``fraction`` of ``vdot``."""
     velocity_m_per_min = velocity_for_oxygen(vdot * fraction)
     return Pace.from_speed(velocity_m_per_min / 60.0)
+
+
+def vdot_at_fraction(pace: Pace, fraction: float) -> float:
+    """The VDOT whose ``fraction`` share is the oxygen cost of ``pace``: the inverse of
+    ``pace_at_fraction`` (a 4:15/km run at threshold, 0.88, says VDOT 50)."""
+    velocity_m_per_min = 60_000.0 / pace.seconds_per_km
+    return oxygen_cost(velocity_m_per_min) / fraction
 
 
 def training_paces(vdot: float) -> TrainingPaces:

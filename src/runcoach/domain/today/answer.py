@@ -74,7 +74,7 @@ class Answer:
 def answer(s: Situation, day: date) -> Answer:
     health = _health(s, day)
     planned_day = s.plan.day(day)
-    warnings = tuple(watch(s.log, day, s.plan, s.shoes))
+    warnings = tuple(watch(s.log, day, s.plan, s.shoes, s.heart_rate))
     if planned_day is None:
         return _off_plan(s, day, health, warnings)
     week, moves = reschedule(s.plan, s.log, day, _blocked(s, day))
@@ -218,13 +218,23 @@ def _cut_volume(s: Situation, draft: Draft) -> None:
 
 
 def week_factor(plan: Plan, log: Sequence[LoggedRun], day: date) -> float:
-    """Share of this week's plan to run after a missed week (1.0: the full plan)."""
+    """Share of this week's plan to run after a missed week (1.0: the full plan).
+
+    Last week was missed when less than 70 % of what it planned from the plan's creation on
+    was run. A week that ended before the plan was made cannot be missed, and neither can
+    any week of a runner whose log holds no run at all (nothing imported yet: runcoach
+    cannot tell missed runs from runs not imported)."""
     week = plan.week_of(day)
     if week is None or week.index == 1:
         return 1.0
     previous = plan.weeks[plan.weeks.index(week) - 1]
-    done = distance_between(log, previous.start, previous.start + timedelta(days=6))
-    if previous.distance_m <= 0 or done >= MISSED_WEEK_SHARE * previous.distance_m:
+    first = max(previous.start, plan.created)
+    last = previous.start + timedelta(days=6)  # ended: ``day`` is in the week after
+    if first > last or not any(r.day <= day for r in log):
+        return 1.0
+    planned = sum(d.distance_m for d in previous.days if d.day >= first)
+    done = distance_between(log, first, last)
+    if planned <= 0 or done >= MISSED_WEEK_SHARE * planned:
         return 1.0
     ceiling = REBUILD_GROWTH * done / max(week.distance_m, 1.0)
     return max(MIN_WEEK_FACTOR, min(1.0, ceiling))
@@ -272,5 +282,5 @@ def _repace(s: Situation, draft: Draft) -> None:
     if s.fitness is None or s.fitness.pace_factor == 1.0:
         return
     draft.swap_runs(lambda w: adjust.repaced(w, s.fitness.pace_factor) if s.fitness else w)
-    draft.say(Change.REPACED, "fitness-changed", s.fitness.told, s.fitness.source)
+    draft.say(Change.REPACED, s.fitness.rule, s.fitness.told, s.fitness.source)
     draft.refresh_goal = True

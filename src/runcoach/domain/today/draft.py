@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
+from runcoach.domain.load import HeartRateProfile
 from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.today.health import CheckIn
@@ -37,6 +39,10 @@ class Reason:
     source: str
 
 
+RACE_FITNESS = "fitness-changed"  # the rule of a race that moved fitness
+WORKOUT_FITNESS = "workout-fitness"  # the rule of a benchmark workout that moved fitness
+
+
 @dataclass(frozen=True)
 class FitnessChange:
     """New fitness since the plan's paces were set: paces scale by ``pace_factor``."""
@@ -44,6 +50,10 @@ class FitnessChange:
     pace_factor: float  # new pace / old pace (< 1: faster)
     told: str  # what changed and why, for the runner
     source: str
+    rule: str = RACE_FITNESS  # or WORKOUT_FITNESS
+    vdot: float | None = None  # the fitness now (Daniels VDOT)
+    day: date | None = None  # the day of the race or the workout that showed it
+    numbers: dict[str, float] = field(default_factory=dict)  # what was measured
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Situation:
     checkins: Sequence[CheckIn] = ()
     shoes: Sequence[ShoeWear] = ()
     fitness: FitnessChange | None = None
+    heart_rate: HeartRateProfile | None = None  # resting and maximum: heart-rate loads
 
 
 @dataclass

@@ -1,9 +1,12 @@
-"""The goal verdict refreshed from the log when fitness changed (a race, a comeback).
+"""The goal verdict refreshed from the log when fitness changed (a race, a benchmark workout,
+a comeback).
 
 It uses the fitness issue's verdict (``runcoach.domain.goals.check_goal``) on the plan's
 goal, with the races of the last year, the weekly volume of the last four weeks and the
-longest run of the last 30 days as the log shows them today. A goal that is no longer
-realistic asks for the plan to be rebuilt toward the realistic time.
+longest run of the last 30 days as the log shows them today. When a benchmark workout moved
+fitness, its VDOT enters as one more result: the goal distance's VDOT-equivalent time
+(Daniels & Gilbert 1979) on the workout's day. A goal that is no longer realistic asks for
+the plan to be rebuilt toward the realistic time.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from datetime import date, timedelta
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import Result
+from runcoach.domain.fitness.vdot import DISTANCE_MAX_M, DISTANCE_MIN_M, race_time_s
 from runcoach.domain.goals import Goal, VerdictKind, check_goal
 from runcoach.domain.logged import LoggedRun, between, distance_between
 from runcoach.domain.plans.model import Plan
+from runcoach.domain.today.draft import WORKOUT_FITNESS, FitnessChange
 from runcoach.domain.units import distance_label, format_duration
 
 RESULTS_WINDOW_DAYS = 365  # races of the last year judge the goal (days)
@@ -34,13 +39,15 @@ class GoalRefresh:
     reasons: tuple[str, ...]
 
 
-def refresh_goal(plan: Plan, log: Sequence[LoggedRun], day: date) -> GoalRefresh | None:
+def refresh_goal(
+    plan: Plan, log: Sequence[LoggedRun], day: date, fitness: FitnessChange | None = None
+) -> GoalRefresh | None:
     """The verdict on the plan's race goal as of ``day``; None without a timed race goal or
-    without a race in the log to judge it by."""
+    without a race (or a benchmark workout that moved ``fitness``) to judge it by."""
     g = plan.goal
     if not g.is_race or g.distance_m is None or g.target_time_s is None or g.race_date is None:
         return None
-    results = _results(log, day)
+    results = _results(log, day) + _workout_result(fitness, g.distance_m, day)
     if not results:
         return None
     try:
@@ -67,6 +74,16 @@ def _results(log: Sequence[LoggedRun], day: date) -> list[Result]:
         for r in races
         if r.is_race and r.distance_m > 0 and r.duration_s > 0
     ]
+
+
+def _workout_result(fitness: FitnessChange | None, distance_m: float, day: date) -> list[Result]:
+    """The goal distance's VDOT-equivalent time of a benchmark workout that moved fitness."""
+    if fitness is None or fitness.rule != WORKOUT_FITNESS or fitness.vdot is None:
+        return []
+    if fitness.day is None or not DISTANCE_MIN_M <= distance_m <= DISTANCE_MAX_M:
+        return []
+    days_ago = float((day - fitness.day).days)
+    return [Result(distance_m, race_time_s(fitness.vdot, distance_m), days_ago)]
 
 
 def _weekly_m(log: Sequence[LoggedRun], day: date) -> float | None:
