@@ -50,10 +50,13 @@ def report_command(
         last.date() if last else None,
     )
     files = write_report(report, out, name) if out else []
+    if not as_json:  # the JSON of a decade (3,000 runs, 3,900 days) is not made for nothing
+        emit(False, None, lambda: render_report(report) + _files(files))
+        return
     data = to_jsonable(report)
     if out:
         data["files"] = [str(p) for p in files]
-    emit(as_json, data, lambda: render_report(report) + _files(files))
+    emit(True, data)
 
 
 def _kind(kind: str | None, first: datetime | None, last: datetime | None) -> PeriodKind:

@@ -12,8 +12,6 @@ from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.report import PeriodKind, Report, resolve_period
 from runcoach.domain.wins import Win
-from runcoach.exporters.charts import inline_svg, report_charts, write_charts
-from runcoach.exporters.report_html import render_report_html
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
@@ -84,6 +82,10 @@ def _store_hooks(engine: Engine, opened: OpenLog, today: date) -> ReportHooks:
 
 def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
     """Charts as PNG and SVG, and ``report.html``, in ``folder``."""
+    # matplotlib takes half a second to import: only a report written out pays for it
+    from runcoach.exporters.charts import inline_svg, report_charts, write_charts
+    from runcoach.exporters.report_html import render_report_html
+
     written = write_charts(report_charts(report), folder)
     svgs = [inline_svg(p.read_text(encoding="utf-8")) for p in written if p.suffix == ".svg"]
     page = folder / "report.html"

@@ -40,7 +40,6 @@ from runcoach.domain.wins import GoalMet, MiniWorkout
 from runcoach.domain.workouts import WorkoutKind
 from runcoach.services.fitness import performances_from_log
 from runcoach.services.reports import ReportHooks, Threshold
-from runcoach.services.today import prescribed_days, read_log
 from runcoach.store import plans as plan_store
 
 PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
@@ -81,6 +80,9 @@ class _PlanReader:
         source = f"plan {plan_id} ({plan.summary()}), matched by domain/compliance.py"
         if not plan.weeks or plan.start > last:
             return PlanFacts(source=source)
+        # the day-by-day coaching modules load only when there is a plan to match
+        from runcoach.services.today import prescribed_days, read_log
+
         with self.engine.connect() as conn:
             log = read_log(conn, self.athlete_id, plan.start)
             prescribed = prescribed_days(conn, self.athlete_id, plan.start, self.today)

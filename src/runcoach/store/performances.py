@@ -36,7 +36,7 @@ def race_rows(conn: Connection, athlete_id: int, since: date, until: date) -> li
         runs.c.local_date >= since,
         runs.c.local_date <= until,
     )
-    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)))
+    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)).all())
 
 
 def effort_rows(
@@ -62,7 +62,7 @@ def effort_rows(
             runs.c.local_date <= until,
         )
     )
-    return list(conn.execute(query.order_by(runs.c.local_date, best_efforts.c.run_id)))
+    return list(conn.execute(query.order_by(runs.c.local_date, best_efforts.c.run_id)).all())
 
 
 def running_volume(conn: Connection, athlete_id: int, since: date, until: date) -> Any:
