@@ -137,13 +137,7 @@ class SqlRunLog:
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
         query = (
-            select(
-                best_efforts.c.run_id,
-                runs.c.start_utc,
-                best_efforts.c.distance_m,
-                best_efforts.c.elapsed_s,
-                best_efforts.c.start_s,
-            )
+            select(*_EFFORT_COLUMNS)
             .join(runs, runs.c.id == best_efforts.c.run_id)
             .where(*self._mine(start, end, True))
         )
@@ -175,15 +169,7 @@ class SqlRunLog:
             .label("earlier")
         )
         inner = (
-            select(
-                best_efforts.c.run_id,
-                runs.c.start_utc,
-                best_efforts.c.distance_m,
-                best_efforts.c.elapsed_s,
-                best_efforts.c.start_s,
-                edge.label("edge"),
-                earlier,
-            )
+            select(*_EFFORT_COLUMNS, edge.label("edge"), earlier)
             .join(runs, runs.c.id == best_efforts.c.run_id)
             .where(*self._mine(start, end, True), plausible)
             .subquery()
@@ -322,6 +308,15 @@ class SqlRunLog:
         if days:
             found[monday] = days
         return found
+
+
+_EFFORT_COLUMNS = (  # what _effort reads
+    best_efforts.c.run_id,
+    runs.c.start_utc,
+    best_efforts.c.distance_m,
+    best_efforts.c.elapsed_s,
+    best_efforts.c.start_s,
+)
 
 
 def _effort(row: Any) -> Effort:
