@@ -36,6 +36,7 @@ SIZE_IN = (8.0, 3.6)  # figure size, inches: fits an A4 page width at 100 dpi
 DPI = 110
 MAX_LABELLED_WEEKS = 26  # run-day labels on bars up to half a year; beyond, they crowd
 MAX_PREDICTION_PANELS = 4  # race distances drawn, shortest first
+LONG_CURVE_DAYS = 400  # beyond about a year of days, daily fatigue is drawn thin and light
 MAX_BENCHMARK_LINES = 3  # the most repeated sessions only: more lines are unreadable
 COLOURS = {
     "volume": "#2f6f9f",
@@ -114,19 +115,23 @@ def fitness_chart(days: Sequence[DayState]) -> Figure | None:
         return None
     fig, ax = _figure("Fitness, fatigue and form (load points per day)")
     x = _x(d.day for d in days)
+    long = len(days) > LONG_CURVE_DAYS  # over years fatigue is a band: thin, under fitness
     ax.plot(
         x,
         [d.fitness for d in days],
         color=COLOURS["fitness"],
         lw=2.2,
         label="fitness (42-day average)",
+        zorder=3,
     )
     ax.plot(
         x,
         [d.fatigue for d in days],
         color=COLOURS["fatigue"],
-        lw=1.4,
+        lw=0.6 if long else 1.4,
+        alpha=0.55 if long else 1.0,
         label="fatigue (7-day average)",
+        zorder=2,
     )
     form = [d.form for d in days]
     ax.fill_between(x, form, 0, color=COLOURS["form"], alpha=0.25, label="form = fitness - fatigue")
