@@ -6,9 +6,10 @@
 The data are Vickers & Vertosick (2016), groups 1 and 2 (1,443 runners), read from
 ``--data``, ``$RUNCOACH_RACE_DATA`` or ``../shared/data/races`` beside the repository. Times
 are the authors' course-adjusted times (``*_ti_adj``), as in their paper. Folds are by
-runner: no runner is ever both in the fit and in the test. The 80 % interval's coverage is
-measured honestly: each outer fold's interval quantiles come from an inner cross-validation
-on its training runners only.
+runner and nested: each outer fold's model, with every choice the fit makes (feature variant,
+shrinkage toward Riegel per pair, how results are combined, interval quantiles), comes from
+``model_fit.fit_model`` on its training runners only, so no test runner reaches the fit and
+the 80 % interval's coverage is measured honestly.
 """
 
 from __future__ import annotations
