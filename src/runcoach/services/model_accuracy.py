@@ -6,15 +6,15 @@
 The data are Vickers & Vertosick (2016), groups 1 and 2 (1,443 runners), read from
 ``--data``, ``$RUNCOACH_RACE_DATA`` or ``../shared/data/races`` beside the repository. Times
 are the authors' course-adjusted times (``*_ti_adj``), as in their paper. Folds are by
-runner: no runner is ever both in the fit and in the test. The 80 % interval's coverage is
-measured honestly: each outer fold's interval quantiles come from an inner cross-validation
-on its training runners only.
+runner and nested: each outer fold's model, with every choice the fit makes (feature variant,
+shrinkage toward Riegel per pair, how results are combined, interval quantiles), comes from
+``model_fit.fit_model`` on its training runners only, so no test runner reaches the fit and
+the 80 % interval's coverage is measured honestly.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import json
 import math
@@ -26,36 +26,19 @@ from pathlib import Path
 import numpy as np
 
 from runcoach.domain.fitness.models import riegel_time, vdot_time
-from runcoach.domain.fitness.own_model import (
-    CoefficientSet,
-    Result,
-    design,
-    predict,
-)
+from runcoach.domain.fitness.own_model import OwnModel, Result, predict
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE
+from runcoach.services.model_fit import (
+    Runner,
+    build_examples,
+    fit_model,
+    fold_of,
+    load_runners,
+)
 
 # ../shared/data/races next to the repository (a checkout's sibling), as the issue names it
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "races"
-DATA_FILE = "vickers_2016_groups_1_2.csv"
-RACE_COLUMNS_M = {  # column prefix -> race distance in metres (codebook)
-    "k5": 5000.0,
-    "k10": 10000.0,
-    "m5": 5 * METRES_PER_MILE,
-    "m10": 10 * METRES_PER_MILE,
-    "mh": HALF_MARATHON_M,
-    "mf": MARATHON_M,
-}
-CASES = tuple(f"{band}-{n}" for band in ("long", "middle", "short") for n in ("one", "two"))
-IRLS_ITERATIONS = 60  # iterations of reweighted least squares toward least absolute deviations
-IRLS_FLOOR = 0.005  # log ratio; residuals below this are not up-weighted further
 INNER_FOLDS = 5
-
-
-@dataclass(frozen=True)
-class Runner:
-    runner_id: int
-    results: tuple[Result, ...]
-    weekly_mi: float
 
 
 @dataclass(frozen=True)
@@ -67,88 +50,9 @@ class Task:
     pick: Callable[[Runner], list[Result] | None]
 
 
-def load_runners(folder: Path) -> list[Runner]:
-    with (folder / DATA_FILE).open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    runners = []
-    for row in rows:
-        results = tuple(
-            Result(metres, float(row[f"{key}_ti_adj"]))
-            for key, metres in RACE_COLUMNS_M.items()
-            if row[f"{key}_ti_adj"]
-        )
-        runners.append(Runner(int(row["id"]), results, float(row["typical"])))
-    return runners
-
-
-# --- training rows -------------------------------------------------------------------------
-
-
-def training_examples(runner: Runner) -> Iterable[tuple[list[Result], Result]]:
-    """Every (known results, target) a runner's races offer: one or two results each."""
-    for target in runner.results:
-        others = [r for r in runner.results if r is not target]
-        for size in (1, 2):
-            for known in itertools.combinations(others, size):
-                yield list(known), target
-
-
-def design_matrix(runners: Sequence[Runner]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    rows: dict[str, tuple[list[tuple[float, ...]], list[float]]] = {c: ([], []) for c in CASES}
-    for runner in runners:
-        for known, target in training_examples(runner):
-            d = design(known, target.distance_m, runner.weekly_mi)
-            rows[d.case][0].append(d.features)
-            rows[d.case][1].append(math.log(target.time_s / d.anchor.time_s))
-    return {c: (np.array(x, dtype=float), np.array(y, dtype=float)) for c, (x, y) in rows.items()}
-
-
-def fit_lad(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Least absolute deviations by iteratively reweighted least squares."""
-    weights: np.ndarray = np.linalg.lstsq(x, y, rcond=None)[0]
-    for _ in range(IRLS_ITERATIONS):
-        root_w = 1.0 / np.sqrt(np.maximum(np.abs(y - x @ weights), IRLS_FLOOR))
-        weights = np.linalg.lstsq(x * root_w[:, None], y * root_w, rcond=None)[0]
-    return weights
-
-
-def fit_weights(runners: Sequence[Runner]) -> dict[str, np.ndarray]:
-    return {case: fit_lad(x, y) for case, (x, y) in design_matrix(runners).items()}
-
-
-def folds_of(runners: Sequence[Runner], folds: int, seed: int) -> np.ndarray:
-    return np.random.default_rng(seed).integers(0, folds, len(runners))
-
-
-def scaled_residuals(runners: Sequence[Runner], folds: int, seed: int) -> dict[str, list[float]]:
-    """Cross-validated log(actual/predicted) / scale for every training example, per case."""
-    fold = folds_of(runners, folds, seed)
-    out: dict[str, list[float]] = {c: [] for c in CASES}
-    for k in range(folds):
-        weights = fit_weights([r for r, f in zip(runners, fold, strict=True) if f != k])
-        point_only = {c: CoefficientSet(tuple(map(float, w)), 0.0, 0.0) for c, w in weights.items()}
-        for runner in (r for r, f in zip(runners, fold, strict=True) if f == k):
-            for known, target in training_examples(runner):
-                d = design(known, target.distance_m, runner.weekly_mi)
-                p = predict(
-                    known, target.distance_m, runner.weekly_mi * METRES_PER_MILE, point_only
-                )
-                out[d.case].append(math.log(target.time_s / p.time_s) / d.scale)
-    return out
-
-
-def fit_model(runners: Sequence[Runner], folds: int, seed: int) -> dict[str, CoefficientSet]:
-    """Weights fitted on all ``runners``; interval quantiles from their cross-validation."""
-    weights = fit_weights(runners)
-    residuals = scaled_residuals(runners, folds, seed)
-    return {
-        case: CoefficientSet(
-            tuple(float(w) for w in weights[case]),
-            float(np.quantile(residuals[case], 0.1)),
-            float(np.quantile(residuals[case], 0.9)),
-        )
-        for case in CASES
-    }
+def single_result_pairs(runner: Runner) -> Iterable[tuple[Result, Result]]:
+    """Every (one known result, another result to predict) the runner's races offer."""
+    yield from itertools.permutations(runner.results, 2)
 
 
 # --- the report's tasks --------------------------------------------------------------------
@@ -225,17 +129,21 @@ class Scores:
 def cross_validate(
     runners: Sequence[Runner], folds: int = 10, seed: int = 0, inner_folds: int = INNER_FOLDS
 ) -> dict[str, object]:
-    """Outer k-fold by runner; own model refitted per fold, classics on the same runners."""
-    fold = folds_of(runners, folds, seed)
+    """Outer k-fold by runner; own model refitted per fold, classics on the same runners.
+
+    Each outer fold's model, with every choice it makes, comes from ``fit_model`` on the
+    training runners alone (its own inner cross-validation): nested cross-validation.
+    """
+    fold = fold_of(len(runners), folds, seed)
+    examples = build_examples(runners)
     scores: dict[str, dict[str, Scores]] = {
         t.name: {m: Scores([], []) for m in ("own", "riegel-1.06", "vdot")} for t in TASKS
     }
     pairs: dict[str, dict[str, Scores]] = {}
     for k in range(folds):
-        train = [r for r, f in zip(runners, fold, strict=True) if f != k]
-        coefficients = fit_model(train, inner_folds, seed + 1 + k)
+        model = fit_model(examples, fold != k, inner_folds, seed + 1 + k)
         test = [r for r, f in zip(runners, fold, strict=True) if f == k]
-        _score_fold(test, coefficients, scores, pairs)
+        _score_fold(test, model, scores, pairs)
     return {
         "folds": folds,
         "seed": seed,
@@ -247,12 +155,13 @@ def cross_validate(
 
 def _score_fold(
     test: Sequence[Runner],
-    coefficients: dict[str, CoefficientSet],
+    model: OwnModel,
     scores: dict[str, dict[str, Scores]],
     pairs: dict[str, dict[str, Scores]],
 ) -> None:
     def own(results: Sequence[Result], target_m: float, weekly_mi: float) -> tuple[float, ...]:
-        return _own(results, target_m, weekly_mi, coefficients)
+        p = predict(results, target_m, weekly_mi * METRES_PER_MILE, model)
+        return (p.time_s, p.low_s, p.high_s)
 
     models: dict[str, Callable[[Sequence[Result], float, float], tuple[float, ...]]] = {
         "own": own,
@@ -265,26 +174,15 @@ def _score_fold(
             if known is None:
                 continue
             actual = _by_distance(runner)[task.target_m].time_s
-            for name, model in models.items():
-                _record(
-                    scores[task.name][name], model(known, task.target_m, runner.weekly_mi), actual
-                )
-        for known, target in training_examples(runner):
-            if len(known) != 1:
-                continue
-            key = f"{known[0].distance_m / 1000:g}k -> {target.distance_m / 1000:g}k"
+            for name, fn in models.items():
+                _record(scores[task.name][name], fn(known, task.target_m, runner.weekly_mi), actual)
+        for result, target in single_result_pairs(runner):
+            key = f"{result.distance_m / 1000:g}k -> {target.distance_m / 1000:g}k"
             bucket = pairs.setdefault(key, {m: Scores([], []) for m in models})
-            for name, model in models.items():
+            for name, fn in models.items():
                 _record(
-                    bucket[name], model(known, target.distance_m, runner.weekly_mi), target.time_s
+                    bucket[name], fn([result], target.distance_m, runner.weekly_mi), target.time_s
                 )
-
-
-def _own(
-    results: Sequence[Result], target_m: float, weekly_mi: float, coef: dict[str, CoefficientSet]
-) -> tuple[float, ...]:
-    p = predict(results, target_m, weekly_mi * METRES_PER_MILE, coef)
-    return (p.time_s, p.low_s, p.high_s)
 
 
 def _record(scores: Scores, predicted: tuple[float, ...], actual: float) -> None:
@@ -319,16 +217,27 @@ def format_report(report: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def format_constants(coefficients: dict[str, CoefficientSet]) -> str:
-    lines = ["OWN_MODEL_COEFFICIENTS: dict[str, CoefficientSet] = {"]
-    for case, c in coefficients.items():
-        chunks = [c.weights[i : i + 5] for i in range(0, len(c.weights), 5)]
-        weights = ",\n         ".join(", ".join(f"{w:.6f}" for w in chunk) for chunk in chunks)
-        lines.append(
-            f'    "{case}": CoefficientSet(\n        ({weights}),\n'
-            f"        {c.residual_low:.6f},\n        {c.residual_high:.6f},\n    ),"
+def format_constants(model: OwnModel) -> str:
+    """The ``OWN_MODEL`` constant for own_model.py, as Python source."""
+    lines = ["OWN_MODEL = OwnModel(", "    bands={"]
+    for band, c in model.bands.items():
+        chunks = [c.weights[i : i + 4] for i in range(0, len(c.weights), 4)]
+        weights = ",\n             ".join(
+            ", ".join(f"{round(w, 6) + 0.0:.6f}" for w in chunk) for chunk in chunks
         )
-    return "\n".join([*lines, "}"])
+        lines.append(
+            f'        "{band}": BandCoefficients(\n            ({weights}),\n'
+            f"            closeness={c.closeness:g}, several_offset={c.several_offset + 0.0:.6f},\n"
+            f"            one_low={c.one_low:.6f}, one_high={c.one_high:.6f},\n"
+            f"            several_low={c.several_low:.6f}, several_high={c.several_high:.6f},\n"
+            "        ),"
+        )
+    lines.append("    },")
+    lines.append("    shrink={")
+    for (result, target), share in sorted(model.shrink.items()):
+        lines.append(f'        ("{result}", "{target}"): {share:.1f},')
+    lines += ["    },", ")"]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -343,7 +252,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     runners = load_runners(args.data)
     if args.fit:
-        print(format_constants(fit_model(runners, args.folds, args.seed)))
+        everyone = np.ones(len(runners), dtype=bool)
+        model = fit_model(build_examples(runners), everyone, args.folds, args.seed)
+        print(format_constants(model))
         return
     report = cross_validate(runners, args.folds, args.seed)
     print(json.dumps(report, indent=2) if args.json else format_report(report))
