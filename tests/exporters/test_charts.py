@@ -108,3 +108,9 @@ def test_plan_weeks_are_drawn_planned_beside_done_with_sessions_on_top():
     assert heights == [32.0, 36.0, 32.5, 12.0]  # planned bars, then done bars
     assert [t.get_text() for t in ax.texts] == ["5/5", "2/5"]
     assert plan_chart([], UnitSystem.METRIC) is None
+
+
+def test_months_without_a_prediction_are_a_gap_not_a_line():
+    days = [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1), date(2026, 8, 1)]
+    ax = predictions_chart([PredictionPoint(d, 5000, 1300, "model") for d in days]).axes[0]
+    assert [len(line.get_xdata()) for line in ax.get_lines()] == [3, 1]

@@ -233,7 +233,8 @@ def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
     fig.suptitle("Race predictions over time (h:mm:ss)", x=0.02, ha="left", fontweight="bold")
     for ax, (metres, items) in zip(axes, shown, strict=True):
         items.sort(key=lambda p: p.day)
-        ax.plot(_x(p.day for p in items), [p.time_s for p in items], marker="o")
+        for run in _without_gaps(items):  # no line across months without a prediction
+            ax.plot(_x(p.day for p in run), [p.time_s for p in run], marker="o", color="C0")
         ax.set_ylabel(distance_label(metres))
         low, high = _clock_range([p.time_s for p in items])
         ax.set_ylim(low, high)
@@ -242,6 +243,20 @@ def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
         ax.grid(axis="y", alpha=0.3)
     _date_axis(axes[-1])
     return fig
+
+
+PREDICTION_GAP_DAYS = 45  # monthly points further apart than this have no prediction between
+
+
+def _without_gaps(points: Sequence[PredictionPoint]) -> list[list[PredictionPoint]]:
+    """The points (by day) in runs with no gap of more than ``PREDICTION_GAP_DAYS``."""
+    runs: list[list[PredictionPoint]] = []
+    for point in points:
+        if runs and (point.day - runs[-1][-1].day).days <= PREDICTION_GAP_DAYS:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
 
 
 CLOCK_STEPS_S = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)  # round clock steps

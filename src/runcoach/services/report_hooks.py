@@ -168,6 +168,6 @@ class LogFitness:
 def _fitness_words(fitness: Fitness) -> str:
     kinds = sorted({w.performance.kind.value for w in fitness.used})
     return (
-        f"VDOT {fitness.vdot:.1f} on {fitness.on}, from {len(fitness.used)} performances "
-        f"({', '.join(kinds)}) of the year before"
+        f"VDOT {fitness.vdot:.1f} on {fitness.on}, from {len(fitness.used)} "
+        f"performance{'s' if len(fitness.used) > 1 else ''} ({', '.join(kinds)}) of the year before"
     )
