@@ -23,7 +23,13 @@ def stored_history(years: int, end: date, folder: Path) -> tuple[Engine, int, in
     """A migrated SQLite store in ``folder`` holding ``years`` of runs: (engine, athlete, runs)."""
     engine = make_engine(f"sqlite:///{folder / f'history-{years}y.db'}")
     migrate(engine)
-    runs, efforts, halves = history(years, end)
+    athlete, count = insert_history(engine, years, end)
+    return engine, athlete, count
+
+
+def insert_history(engine: Engine, years: int, end: date, seed: int = 6) -> tuple[int, int]:
+    """Insert the synthetic history, best efforts and halves included: (athlete, runs)."""
+    runs, efforts, halves = history(years, end, seed=seed)
     by_run: dict[int, list[Effort]] = defaultdict(list)
     for effort in efforts:
         by_run[effort.run_id].append(effort)
@@ -34,7 +40,7 @@ def stored_history(years: int, end: date, folder: Path) -> tuple[Engine, int, in
             assert run.id is not None
             analysis = _analysis(run.distance_m or 0.0, by_run[run.id], half_of.get(run.id))
             insert_run(conn, athlete, dataclasses.replace(run, id=None, shoe_id=None), analysis)
-    return engine, athlete, len(runs)
+    return athlete, len(runs)
 
 
 def _analysis(distance_m: float, efforts: list[Effort], half: HalfTimes | None) -> RunAnalysis:

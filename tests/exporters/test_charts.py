@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from runcoach.domain.load import training_curve
-from runcoach.domain.progress import BenchmarkRun, IntensitySplit, WeekVolume
+from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
 from runcoach.domain.report import PredictionPoint
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.exporters.charts import (
     benchmark_chart,
     fitness_chart,
     intensity_chart,
+    plan_chart,
     predictions_chart,
     svg_markup,
     weekly_volume_chart,
@@ -84,3 +85,32 @@ def test_charts_are_written_as_png_and_svg(tmp_path):
     assert sorted(p.name for p in written) == ["weekly-volume.png", "weekly-volume.svg"]
     assert written[0].read_bytes()[:4] == b"\x89PNG"
     assert svg_markup(fitness_chart(training_curve(MONDAY, [30.0] * 20))).startswith("<svg")
+
+
+def test_a_flat_prediction_gets_a_few_round_ticks_not_hundreds():
+    points = [PredictionPoint(MONDAY + timedelta(days=d), 42195, 10000.0, "model") for d in (0, 6)]
+    ax = predictions_chart(points).axes[0]
+    low, high = ax.get_ylim()
+    assert (low, high) == (10000 - 200, 10000 + 200)  # +-2 % of 2:46:40
+    ticks = [t for t in ax.get_yticks() if low <= t <= high]
+    assert 2 <= len(ticks) <= 5 and all(t % 60 == 0 for t in ticks)
+
+
+def test_plan_weeks_are_drawn_planned_beside_done_with_sessions_on_top():
+    rows = [
+        PlannedVsDone(MONDAY, 5, 5, 32000, 32500),
+        PlannedVsDone(MONDAY + timedelta(weeks=1), 5, 2, 36000, 12000),
+    ]
+    fig = plan_chart(rows, UnitSystem.METRIC)
+    ax = fig.axes[0]
+    assert "(km)" in texts(fig)
+    heights = [round(bar.get_height(), 1) for bar in ax.patches]
+    assert heights == [32.0, 36.0, 32.5, 12.0]  # planned bars, then done bars
+    assert [t.get_text() for t in ax.texts] == ["5/5", "2/5"]
+    assert plan_chart([], UnitSystem.METRIC) is None
+
+
+def test_months_without_a_prediction_are_a_gap_not_a_line():
+    days = [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1), date(2026, 8, 1)]
+    ax = predictions_chart([PredictionPoint(d, 5000, 1300, "model") for d in days]).axes[0]
+    assert [len(line.get_xdata()) for line in ax.get_lines()] == [3, 1]

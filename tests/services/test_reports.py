@@ -9,12 +9,12 @@ import pytest
 from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.load import LoadMethod
-from runcoach.domain.progress import PlannedWeek
-from runcoach.domain.report import Period, PeriodKind, PredictionPoint, resolve_period
+from runcoach.domain.progress import PlannedVsDone
+from runcoach.domain.report import Period, PeriodKind, PlanFacts, PredictionPoint, resolve_period
 from runcoach.domain.runs import Run, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.domain.wins import Effort, Halves, WinKind
-from runcoach.services.reports import ReportHooks, build_report, wins_since
+from runcoach.services.reports import ReportHooks, Threshold, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 
 ME = AthleteProfile(1, UTC)
@@ -61,7 +61,7 @@ def test_a_weekly_report_has_the_numbers_worked_out_by_hand():
         easy(4, monday + timedelta(days=6), 21.1, ascent_m=150),
     ]
     log = MemoryLog(runs, all_halves=[Halves(4, 3200, 3130)])
-    hooks = ReportHooks(threshold_pace=Pace(250))
+    hooks = ReportHooks(threshold=lambda first, last: Threshold(Pace(250), "fitness model"))
     sunday = monday + timedelta(days=6)
     report = build_report(log, ME, resolve_period(PeriodKind.WEEK, monday), sunday, hooks=hooks)
     assert report.totals.distance_m == pytest.approx(45100)
@@ -79,7 +79,7 @@ def test_a_weekly_report_has_the_numbers_worked_out_by_hand():
     run2 = next(item for item in report.load.runs if item.run_id == 2)
     assert run2.load == pytest.approx(40 / 60 * (250 / 300) ** 2 * 100)
     assert report.load.weeks[0].load == pytest.approx(sum(i.load for i in report.load.runs))
-    assert "threshold pace from the fitness model" in report.load.basis
+    assert "threshold pace 4:10/km from the fitness model" in report.load.basis
     assert report.intensity_pace is not None and report.intensity_pace.easy_s == 45.1 * 300
     assert WinKind.NEGATIVE_SPLIT in [w.kind for w in report.wins]
 
@@ -139,7 +139,7 @@ def test_plan_and_prediction_hooks_feed_the_report_and_the_wins():
     monday = date(2026, 3, 2)
     runs = [easy(i, monday + timedelta(days=i)) for i in range(4)]
     hooks = ReportHooks(
-        planned_weeks=lambda first, last: [PlannedWeek(monday, 4, 40000)],
+        plan=lambda first, last: PlanFacts([PlannedVsDone(monday, 4, 4, 40000, 40000)]),
         predictions=lambda first, last: [PredictionPoint(monday, 10000, 2700, "test")],
     )
     sunday = monday + timedelta(days=6)

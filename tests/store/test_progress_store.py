@@ -8,16 +8,19 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 import pytest
 
+from benchmarks.store_history import insert_history
 from benchmarks.synthetic import history
 from runcoach.domain.days import zone
-from runcoach.domain.efforts import analyse_run
+from runcoach.domain.efforts import BestEffort, RunAnalysis, analyse_run
 from runcoach.domain.report import PeriodKind, resolve_period
-from runcoach.domain.runs import Run, Streams
+from runcoach.domain.runs import Lap, Run, Streams
+from runcoach.domain.units import Pace
+from runcoach.domain.wins import WinInputs, detect_wins
 from runcoach.services.reports import build_report
-from runcoach.services.runlog import AthleteProfile, log_from_runs
+from runcoach.services.runlog import AthleteProfile, log_from_runs, win_history
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.progress import SqlRunLog
-from runcoach.store.runs import insert_run
+from runcoach.store.runs import _LAP_FIELDS, insert_run
 
 TODAY = date(2026, 11, 20)
 TZ = zone("Europe/Ljubljana")
@@ -104,11 +107,13 @@ def test_halves_efforts_and_start_points_come_from_the_stored_analysis(stored):
     )
 
 
-@pytest.mark.parametrize("kind", [PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR])
+@pytest.mark.parametrize(
+    "kind", [PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR, PeriodKind.CUSTOM]
+)
 def test_reports_from_the_store_equal_reports_from_the_reference(stored, kind):
     sql, memory = stored
     athlete = AthleteProfile(1, TZ, max_hr=190, resting_hr=50)
-    period = resolve_period(kind, TODAY)
+    period = resolve_period(kind, TODAY, date(2024, 11, 1), TODAY)  # custom: the whole history
     from_sql = build_report(sql, athlete, period, TODAY)
     from_memory = build_report(memory, athlete, period, TODAY)
     assert from_sql.totals == from_memory.totals
@@ -118,3 +123,37 @@ def test_reports_from_the_store_equal_reports_from_the_reference(stored, kind):
     ]
     assert from_sql.load.days[-1].fitness == pytest.approx(from_memory.load.days[-1].fitness)
     assert from_sql.variety.headline == from_memory.variety.headline
+
+
+def test_the_efforts_read_for_wins_give_exactly_the_wins_of_every_effort(engine):
+    athlete, _count = insert_history(engine, 3, TODAY)
+    sql = SqlRunLog(engine, athlete)
+    start, end = datetime(2024, 11, 1, tzinfo=TZ), datetime(2026, 11, 21, tzinfo=TZ)
+    few, every = sql.win_efforts(start, end), sql.efforts(start, end)
+    assert len(few) < len(every) / 4  # two years of efforts, a few of them faster than before
+    history = win_history(sql, start, TZ)
+    assert detect_wins(WinInputs([], efforts=few), TZ, TODAY, history=history) == detect_wins(
+        WinInputs([], efforts=every), TZ, TODAY, history=history
+    )
+
+
+def test_efforts_near_new_year_are_all_read_whatever_their_time(engine):
+    """The athlete's zone may put them in the other year, where they may be a year best."""
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        for day, seconds in ((date(2025, 6, 1), 1200), (date(2025, 12, 1), 1300),
+                             (date(2025, 12, 31), 1400), (date(2026, 1, 2), 1500),
+                             (date(2026, 2, 1), 1600)):  # fmt: skip
+            run = Run(start=datetime(day.year, day.month, day.day, 7, tzinfo=UTC),
+                      distance_m=5000, moving_s=seconds, source="manual")  # fmt: skip
+            analysis = RunAnalysis((), (), None, (BestEffort(5000, 0, 0, seconds, Pace(200)),))
+            insert_run(conn, athlete, run, analysis)
+    log = SqlRunLog(engine, athlete)
+    found = log.win_efforts(datetime(2025, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
+    # June is the first of 2025; December 1st is slower: left out; New Year's Eve and 2
+    # January are read; 1 February is the first of 2026 once 2 January is left aside
+    assert sorted(e.time_s for e in found) == [1200, 1400, 1500, 1600]
+
+
+def test_laps_are_read_in_the_order_of_their_fields():
+    assert [f.name for f in dataclasses.fields(Lap)][1:] == list(_LAP_FIELDS)

@@ -11,8 +11,8 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option, to_jsonable
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress import Intensity, IntensitySplit, Streaks
-from runcoach.domain.report import PeriodKind, Report
-from runcoach.domain.units import UnitSystem, format_distance, format_duration
+from runcoach.domain.report import PeriodKind, Report, latest_predictions
+from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
 from runcoach.domain.wins import Win
 from runcoach.services.progress import period_report, recent_wins, write_report
 
@@ -40,7 +40,7 @@ def report_command(
     out: Path | None,
     as_json: bool,
 ) -> None:
-    """Volume, run days, streaks, intensity, load, variety and wins for a period."""
+    """Volume, run days, streaks, intensity, load, variety, wins, plan and predictions."""
     chosen = _kind(kind, first, last)
     report, name = period_report(
         app.engine,
@@ -50,10 +50,13 @@ def report_command(
         last.date() if last else None,
     )
     files = write_report(report, out, name) if out else []
+    if not as_json:  # the JSON of a decade (3,000 runs, 3,900 days) is not made for nothing
+        emit(False, None, lambda: render_report(report) + _files(files))
+        return
     data = to_jsonable(report)
     if out:
         data["files"] = [str(p) for p in files]
-    emit(as_json, data, lambda: render_report(report) + _files(files))
+    emit(True, data)
 
 
 def _kind(kind: str | None, first: datetime | None, last: datetime | None) -> PeriodKind:
@@ -99,8 +102,29 @@ def render_report(report: Report) -> str:
     if report.variety.headline:
         lines.append(f"variety: {report.variety.headline}")
     lines.append(_year_line(report, u))
+    lines += _plan_lines(report)
+    lines += _prediction_lines(report)
     lines += [f"win {w.day}: {w.title}" for w in report.wins]
     return "\n".join(lines)
+
+
+def _plan_lines(report: Report) -> list[str]:
+    u = report.units
+    lines = [
+        f"plan, week of {p.week_start}: {p.done_sessions} of {p.planned_sessions} sessions due "
+        f"done, {format_distance(p.done_distance_m, u, 1)} of "
+        f"{format_distance(p.planned_distance_m, u, 1)} run"
+        for p in report.planned
+    ]
+    return lines + ([f"  (from {report.plan_source})"] if lines else [])
+
+
+def _prediction_lines(report: Report) -> list[str]:
+    latest = latest_predictions(report.predictions)
+    if not latest:
+        return []
+    times = ", ".join(f"{distance_label(p.distance_m)} {format_duration(p.time_s)}" for p in latest)
+    return [f"predicted on {latest[-1].day}: {times}", f"  ({latest[-1].source})"]
 
 
 def _load_lines(report: Report) -> list[str]:

@@ -264,8 +264,10 @@ def benchmark_runs(runs: Iterable[Run], tz: tzinfo) -> list[BenchmarkRun]:
     groups: dict[str, list[BenchmarkRun]] = defaultdict(list)
     for run in runs:
         kind = run.workout_type.value if run.workout_type else None
+        if kind not in BENCHMARK_TYPES or not run.distance_m:
+            continue
         pace = work_pace(run)
-        if kind not in BENCHMARK_TYPES or pace is None or not run.distance_m:
+        if pace is None:
             continue
         km = round(run.distance_m / BENCHMARK_DISTANCE_STEP_M)
         name = f"{kind}, {km:g} km"
@@ -275,16 +277,9 @@ def benchmark_runs(runs: Iterable[Run], tz: tzinfo) -> list[BenchmarkRun]:
 
 
 @dataclass(frozen=True)
-class PlannedWeek:
-    """What a plan asked of one week (from the plans module when a plan exists)."""
-
-    week_start: date
-    sessions: int
-    distance_m: float
-
-
-@dataclass(frozen=True)
 class PlannedVsDone:
+    """One plan week beside what was done (``domain/compliance.py`` matches the runs)."""
+
     week_start: date
     planned_sessions: int
     done_sessions: int
@@ -294,23 +289,3 @@ class PlannedVsDone:
     @property
     def complete(self) -> bool:
         return self.planned_sessions > 0 and self.done_sessions >= self.planned_sessions
-
-
-def planned_vs_done(
-    planned: Iterable[PlannedWeek], done: Iterable[WeekVolume]
-) -> list[PlannedVsDone]:
-    """Each planned week beside what was run that week."""
-    by_week = {w.week_start: w for w in done}
-    rows = []
-    for week in planned:
-        ran = by_week.get(week.week_start)
-        rows.append(
-            PlannedVsDone(
-                week.week_start,
-                week.sessions,
-                ran.runs if ran else 0,
-                week.distance_m,
-                ran.distance_m if ran else 0.0,
-            )
-        )
-    return rows

@@ -6,6 +6,7 @@ the printable weekly report) present it. Nothing here reads or computes: it is t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -23,7 +24,7 @@ from runcoach.domain.progress import (
 )
 from runcoach.domain.units import UnitSystem
 from runcoach.domain.variety import Variety
-from runcoach.domain.wins import Win
+from runcoach.domain.wins import GoalMet, MiniWorkout, Win
 
 
 class PeriodKind(StrEnum):
@@ -67,12 +68,30 @@ def resolve_period(
 
 @dataclass(frozen=True)
 class PredictionPoint:
-    """A race prediction on a day (from the fitness module when it exists)."""
+    """A race prediction on a day, and the model and fitness it comes from."""
 
     day: date
     distance_m: float
     time_s: float
     source: str
+
+
+def latest_predictions(points: Sequence[PredictionPoint]) -> list[PredictionPoint]:
+    """The newest prediction for each distance, shortest distance first."""
+    newest: dict[float, PredictionPoint] = {}
+    for point in sorted(points, key=lambda p: p.day):
+        newest[point.distance_m] = point
+    return [newest[d] for d in sorted(newest)]
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the active plan says about a period: planned vs done, minis done, goals met."""
+
+    weeks: list[PlannedVsDone] = field(default_factory=list)
+    minis: list[MiniWorkout] = field(default_factory=list)
+    goals: list[GoalMet] = field(default_factory=list)
+    source: str = ""  # which plan, for the report to say
 
 
 @dataclass(frozen=True)
@@ -131,3 +150,4 @@ class Report:
     trend_weeks: list[WeekVolume] = field(default_factory=list)  # from trend_start(period)
     planned: list[PlannedVsDone] = field(default_factory=list)
     predictions: list[PredictionPoint] = field(default_factory=list)
+    plan_source: str = ""  # the plan that planned vs done comes from

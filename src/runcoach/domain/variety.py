@@ -19,6 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -71,7 +72,11 @@ def pace_band(pace: Pace | None, system: UnitSystem) -> str | None:
         return None
     imperial = system is UnitSystem.IMPERIAL
     seconds = pace.seconds_per_mile if imperial else pace.seconds_per_km
-    low = math.floor(seconds / PACE_BAND_S) * PACE_BAND_S
+    return _band_label(math.floor(seconds / PACE_BAND_S) * PACE_BAND_S, imperial)
+
+
+@lru_cache(maxsize=1024)
+def _band_label(low: float, imperial: bool) -> str:
     unit = "/mi" if imperial else "/km"
     return f"{format_duration(low)}-{format_duration(low + PACE_BAND_S)}{unit}"
 

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from runcoach.domain.load import DayState
-from runcoach.domain.progress import BenchmarkRun, IntensitySplit, WeekVolume
+from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
 from runcoach.domain.report import PredictionPoint, Report
 from runcoach.domain.units import (
     METRES_PER_KM,
@@ -36,6 +36,7 @@ SIZE_IN = (8.0, 3.6)  # figure size, inches: fits an A4 page width at 100 dpi
 DPI = 110
 MAX_LABELLED_WEEKS = 26  # run-day labels on bars up to half a year; beyond, they crowd
 MAX_PREDICTION_PANELS = 4  # race distances drawn, shortest first
+LONG_CURVE_DAYS = 400  # beyond about a year of days, daily fatigue is drawn thin and light
 MAX_BENCHMARK_LINES = 3  # the most repeated sessions only: more lines are unreadable
 COLOURS = {
     "volume": "#2f6f9f",
@@ -114,19 +115,23 @@ def fitness_chart(days: Sequence[DayState]) -> Figure | None:
         return None
     fig, ax = _figure("Fitness, fatigue and form (load points per day)")
     x = _x(d.day for d in days)
+    long = len(days) > LONG_CURVE_DAYS  # over years fatigue is a band: thin, under fitness
     ax.plot(
         x,
         [d.fitness for d in days],
         color=COLOURS["fitness"],
         lw=2.2,
         label="fitness (42-day average)",
+        zorder=3,
     )
     ax.plot(
         x,
         [d.fatigue for d in days],
         color=COLOURS["fatigue"],
-        lw=1.4,
+        lw=0.6 if long else 1.4,
+        alpha=0.55 if long else 1.0,
         label="fatigue (7-day average)",
+        zorder=2,
     )
     form = [d.form for d in days]
     ax.fill_between(x, form, 0, color=COLOURS["form"], alpha=0.25, label="form = fitness - fatigue")
@@ -192,6 +197,29 @@ def intensity_chart(splits: Sequence[IntensitySplit | None]) -> Figure | None:
     return fig
 
 
+def plan_chart(rows: Sequence[PlannedVsDone], system: UnitSystem) -> Figure | None:
+    """Each plan week: planned distance (outline) beside the distance run, sessions on top."""
+    if not rows:
+        return None
+    per, unit = _unit(system)
+    fig, ax = _figure(f"Plan: planned vs done ({unit})")
+    x = _x(r.week_start for r in rows)
+    ax.bar(x, [r.planned_distance_m / per for r in rows], width=3, align="edge",
+           facecolor="none", edgecolor=COLOURS["volume"], hatch="//", label="planned")  # fmt: skip
+    done = ax.bar([d + 3 for d in x], [r.done_distance_m / per for r in rows], width=3,
+                  align="edge", color=COLOURS["volume"], label="done")  # fmt: skip
+    for bar, row in zip(done, rows, strict=True):
+        if len(rows) <= MAX_LABELLED_WEEKS and row.planned_sessions:
+            top = max(bar.get_height(), row.planned_distance_m / per)
+            ax.annotate(f"{row.done_sessions}/{row.planned_sessions}", (bar.get_x(), top),
+                        ha="center", va="bottom", fontsize=8, color="#444")  # fmt: skip
+    ax.set_ylabel(f"distance per week ({unit})")
+    ax.set_xlabel("week starting (label: sessions done / due)")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    _date_axis(ax)
+    return fig
+
+
 def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
     """Predicted race times over time: one panel per distance (at most four)."""
     if not points:
@@ -205,21 +233,47 @@ def predictions_chart(points: Sequence[PredictionPoint]) -> Figure | None:
     fig.suptitle("Race predictions over time (h:mm:ss)", x=0.02, ha="left", fontweight="bold")
     for ax, (metres, items) in zip(axes, shown, strict=True):
         items.sort(key=lambda p: p.day)
-        ax.plot(_x(p.day for p in items), [p.time_s for p in items], marker="o")
+        for run in _without_gaps(items):  # no line across months without a prediction
+            ax.plot(_x(p.day for p in run), [p.time_s for p in run], marker="o", color="C0")
         ax.set_ylabel(distance_label(metres))
-        ax.yaxis.set_major_locator(_clock_ticks([p.time_s for p in items]))
+        low, high = _clock_range([p.time_s for p in items])
+        ax.set_ylim(low, high)
+        ax.yaxis.set_major_locator(_clock_ticks(high - low))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_duration(v)))
         ax.grid(axis="y", alpha=0.3)
     _date_axis(axes[-1])
     return fig
 
 
+PREDICTION_GAP_DAYS = 45  # monthly points further apart than this have no prediction between
+
+
+def _without_gaps(points: Sequence[PredictionPoint]) -> list[list[PredictionPoint]]:
+    """The points (by day) in runs with no gap of more than ``PREDICTION_GAP_DAYS``."""
+    runs: list[list[PredictionPoint]] = []
+    for point in points:
+        if runs and (point.day - runs[-1][-1].day).days <= PREDICTION_GAP_DAYS:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
 CLOCK_STEPS_S = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)  # round clock steps
 
 
-def _clock_ticks(seconds: Sequence[float]) -> MultipleLocator:
-    """Ticks on round minutes or seconds, about four of them."""
-    span = max(seconds) - min(seconds)
+MIN_CLOCK_SPAN_SHARE = 0.02  # a flat line still gets an axis of +-2 % of its time
+
+
+def _clock_range(seconds: Sequence[float]) -> tuple[float, float]:
+    """The axis around the times: their span plus 15 %, at least +-2 % of the slowest."""
+    low, high = min(seconds), max(seconds)
+    pad = max((high - low) * 0.15, high * MIN_CLOCK_SPAN_SHARE)
+    return low - pad, high + pad
+
+
+def _clock_ticks(span: float) -> MultipleLocator:
+    """Ticks on round minutes or seconds, about four of them over ``span`` seconds."""
     step = next((s for s in CLOCK_STEPS_S if span / s <= 4), CLOCK_STEPS_S[-1])
     return MultipleLocator(step)
 
@@ -232,6 +286,7 @@ def report_charts(report: Report) -> dict[str, Figure]:
         "benchmark-pace": benchmark_chart(report.benchmarks, report.units),
         "intensity": intensity_chart([report.intensity_pace, report.intensity_heart_rate]),
         "predictions": predictions_chart(report.predictions),
+        "plan-vs-done": plan_chart(report.planned, report.units),
     }
     return {name: fig for name, fig in charts.items() if fig is not None}
 

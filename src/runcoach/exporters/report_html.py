@@ -10,8 +10,15 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from runcoach.domain.progress import Intensity, IntensitySplit, Streaks, Totals
-from runcoach.domain.report import Report
-from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
+from runcoach.domain.report import Report, latest_predictions
+from runcoach.domain.units import (
+    Pace,
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+    format_pace,
+)
 from runcoach.exporters.charts import report_charts, svg_markup
 
 STRAIN_WEEKS_SHOWN = 12  # weeks of monotony and strain listed: the last twelve with load
@@ -46,6 +53,7 @@ def render_report_html(
         _intensity(report),
         _variety(report),
         _planned(report),
+        _predictions(report),
         _year(report),
         _runs(report),
         _charts(report, charts_svg),
@@ -200,7 +208,19 @@ def _planned(report: Report) -> str:
         )
         for p in report.planned
     ]
-    return "<h2>Planned vs done</h2>" + _table(("week", "sessions", "distance"), rows, {1, 2})
+    source = f'<p class="note">{escape(report.plan_source)}</p>' if report.plan_source else ""
+    table = _table(("week", "sessions done / due", "distance run / planned"), rows, {1, 2})
+    return "<h2>Planned vs done</h2>" + table + source
+
+
+def _predictions(report: Report) -> str:
+    latest = latest_predictions(report.predictions)
+    if not latest:
+        return ""
+    rows = [(distance_label(p.distance_m), format_duration(p.time_s), f"{p.day}") for p in latest]
+    table = _table(("race", "predicted time", "on"), rows, {1})
+    note = f'<p class="note">{escape(latest[-1].source)}</p>'
+    return "<h2>Race predictions</h2>" + table + note
 
 
 def _year(report: Report) -> str:

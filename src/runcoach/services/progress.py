@@ -12,8 +12,7 @@ from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.report import PeriodKind, Report, resolve_period
 from runcoach.domain.wins import Win
-from runcoach.exporters.charts import inline_svg, report_charts, write_charts
-from runcoach.exporters.report_html import render_report_html
+from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
 from runcoach.store.athletes import default_athlete_id
@@ -25,6 +24,7 @@ class OpenLog:
     log: RunLog
     athlete: AthleteProfile
     name: str
+    with_log: bool = False  # the store holds the training log (and plans)
 
 
 def open_log(engine: Engine, athlete_id: int | None = None) -> OpenLog:
@@ -40,7 +40,7 @@ def open_log(engine: Engine, athlete_id: int | None = None) -> OpenLog:
     log: RunLog = MemoryLog([])  # a store without the training log's tables holds no runs
     if with_log:
         log = store_run_log(engine, chosen)
-    return OpenLog(log, profile, row.name if row else "")
+    return OpenLog(log, profile, row.name if row else "", with_log)
 
 
 def store_run_log(engine: Engine, athlete_id: int) -> RunLog:
@@ -62,16 +62,30 @@ def period_report(
     now: datetime | None = None,
     hooks: ReportHooks | None = None,
 ) -> tuple[Report, str]:
-    """The report for the week, month, year or custom period, and the athlete's name."""
+    """The report for the week, month, year or custom period, and the athlete's name.
+
+    Without ``hooks``, the active plan and the fitness model feed them (``report_hooks``).
+    """
     opened = open_log(engine)
     today = today_for(opened.athlete, now)
     period = resolve_period(kind, today, first, last)
+    hooks = hooks or _store_hooks(engine, opened, today)
     report = build_report(opened.log, opened.athlete, period, today, settings.units, hooks)
     return report, opened.name
 
 
+def _store_hooks(engine: Engine, opened: OpenLog, today: date) -> ReportHooks:
+    if not opened.with_log:
+        return ReportHooks()
+    return report_hooks(engine, opened.athlete.athlete_id, today)
+
+
 def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
     """Charts as PNG and SVG, and ``report.html``, in ``folder``."""
+    # matplotlib takes half a second to import: only a report written out pays for it
+    from runcoach.exporters.charts import inline_svg, report_charts, write_charts
+    from runcoach.exporters.report_html import render_report_html
+
     written = write_charts(report_charts(report), folder)
     svgs = [inline_svg(p.read_text(encoding="utf-8")) for p in written if p.suffix == ".svg"]
     page = folder / "report.html"
@@ -86,7 +100,8 @@ def recent_wins(
     opened = open_log(engine)
     today = today_for(opened.athlete, now)
     first = since if since is not None else date.fromordinal(today.toordinal() - DEFAULT_WIN_DAYS)
-    return wins_since(opened.log, opened.athlete, first, today, settings.units)
+    hooks = _store_hooks(engine, opened, today)
+    return wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
 
 
 DEFAULT_WIN_DAYS = 28  # `runcoach wins` without --since: the last four weeks

@@ -2,14 +2,16 @@
 
 What is read is bounded by the period, not by the history: the period's runs plus the load
 warm-up (``LOAD_WARMUP_DAYS`` before it), the same dates a year earlier, and a few aggregates
-(counts, best times, run days). Plans and race predictions come in through ``ReportHooks``
-when those modules exist.
+(counts, best times, run days). The plan, race predictions and the threshold pace come in
+through ``ReportHooks`` (fed by ``services/report_hooks.py``).
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 
@@ -28,15 +30,12 @@ from runcoach.domain.load import (
 )
 from runcoach.domain.progress import (
     STREAK_RUN_DAYS,
-    PlannedVsDone,
-    PlannedWeek,
+    BenchmarkRun,
     Streaks,
     Totals,
-    WeekVolume,
     benchmark_runs,
     intensity_by_heart_rate,
     intensity_by_pace,
-    planned_vs_done,
     runs_in,
     same_period_last_year,
     streaks_from_weeks,
@@ -47,13 +46,14 @@ from runcoach.domain.report import (
     LoadSummary,
     Period,
     PeriodKind,
+    PlanFacts,
     PredictionPoint,
     Report,
     RunLine,
     trend_start,
 )
 from runcoach.domain.runs import Run
-from runcoach.domain.units import Pace, UnitSystem
+from runcoach.domain.units import Pace, UnitSystem, format_pace
 from runcoach.domain.variety import variety
 from runcoach.domain.wins import PlanWeek, Win, WinInputs, detect_wins
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
@@ -63,13 +63,26 @@ MIN_HR_RUNS_FOR_MAX = 5  # runs with a max HR before the highest one stands in f
 
 
 @dataclass(frozen=True)
-class ReportHooks:
-    """What other modules add to a report when they exist: plans, predictions, threshold."""
+class Threshold:
+    """A threshold pace and where it comes from."""
 
-    planned_weeks: Callable[[date, date], Sequence[PlannedWeek]] | None = None
+    pace: Pace
+    source: str
+
+
+@dataclass(frozen=True)
+class ReportHooks:
+    """What other modules add to a report: the plan, race predictions, the threshold pace.
+
+    ``services/report_hooks.py`` feeds them from the store (the active plan through
+    ``domain/compliance.py``, predictions and threshold from the fitness model). The plan
+    is asked for the period; predictions and threshold for the charts' span (from
+    ``trend_start``) up to the period's last day gone by.
+    """
+
+    plan: Callable[[date, date], PlanFacts] | None = None
     predictions: Callable[[date, date], Sequence[PredictionPoint]] | None = None
-    threshold_pace: Pace | None = None
-    threshold_source: str = "fitness model"
+    threshold: Callable[[date, date], Threshold | None] | None = None
 
 
 def build_report(
@@ -81,16 +94,50 @@ def build_report(
     hooks: ReportHooks | None = None,
 ) -> Report:
     """Every measure of ``period`` from ``log``, reading only what the period needs."""
-    hooks = hooks or ReportHooks()
+    with cycle_collector_paused():
+        return _build_report(log, athlete, period, today, units, hooks or ReportHooks())
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a report is built, and let it run after.
+
+    A decade's report makes some 10^5 small objects (runs, laps, days, loads) without
+    reference cycles; the collector would walk the whole heap again and again while they
+    are made (a tenth to a quarter of the time, measured with benchmarks/reports.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_report(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    today: date,
+    units: UnitSystem,
+    hooks: ReportHooks,
+) -> Report:
     tz = athlete.tz
     warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
     window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
     inside = runs_in(window, period.first, period.last, tz)
     until = min(today, period.last)
-    basis, basis_notes = load_basis(window, athlete, hooks)
-    weeks = weekly_volume(inside, period.first, period.last, tz)
+    span = (trend_start(period), until) if until >= trend_start(period) else None
+    threshold = hooks.threshold(*span) if hooks.threshold and span else None
+    basis, basis_notes = load_basis(window, athlete, threshold)
+    trend = weekly_volume(window, trend_start(period), period.last, tz)
+    weeks = weekly_volume(inside, period.first, period.last, tz)  # a partial first week
     this_year, last_year = year_over_year(log, athlete, until)
     load = load_summary(window, period, until, athlete, basis, basis_notes)
+    benchmarks = [b for b in benchmark_runs(window, tz) if b.day <= period.last]
+    plan = _plan_facts(hooks, period)
+    seen = _Seen(window, inside, benchmarks, plan)
     return Report(
         period=period,
         today=today,
@@ -107,15 +154,26 @@ def build_report(
         else None,
         load=load,
         variety=variety(inside, log.start_points([r.id for r in inside if r.id]), units),
-        wins=period_wins(log, athlete, period, window, today, units, hooks),
+        wins=period_wins(log, athlete, period, today, units, hooks, seen),
         this_year=this_year,
         last_year=last_year,
-        benchmarks=[b for b in benchmark_runs(window, tz) if b.day <= period.last],
+        benchmarks=benchmarks,
         runs=run_lines(inside, load, tz),
-        trend_weeks=weekly_volume(window, trend_start(period), period.last, tz),
-        planned=_planned(hooks, period, weeks),
-        predictions=list(hooks.predictions(period.first, period.last)) if hooks.predictions else [],
+        trend_weeks=trend,
+        planned=plan.weeks,
+        predictions=list(hooks.predictions(*span)) if hooks.predictions and span else [],
+        plan_source=plan.source,
     )
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What ``build_report`` already read and worked out, handed on to the wins."""
+
+    window: Sequence[Run]  # the period's activities and its load warm-up
+    inside: Sequence[Run]  # the period's runs
+    benchmarks: Sequence[BenchmarkRun]  # up to the period's end
+    plan: PlanFacts
 
 
 def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLine]:
@@ -132,18 +190,21 @@ def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLin
 
 
 def load_basis(
-    runs: Sequence[Run], athlete: AthleteProfile, hooks: ReportHooks
+    runs: Sequence[Run], athlete: AthleteProfile, threshold: Threshold | None = None
 ) -> tuple[LoadBasis, list[str]]:
     """The threshold pace and heart-rate profile loads are measured against, with sources."""
     notes: list[str] = []
-    threshold = hooks.threshold_pace
+    pace = None
     if threshold is not None:
-        notes.append(f"threshold pace from the {hooks.threshold_source}")
+        pace = threshold.pace
+        notes.append(
+            f"threshold pace {format_pace(pace, UnitSystem.METRIC)} from the {threshold.source}"
+        )
     else:
-        threshold = estimate_threshold_pace(runs)
-        if threshold is not None:
+        pace = estimate_threshold_pace(runs)
+        if pace is not None:
             notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
-    return LoadBasis(_heart_rate_profile(runs, athlete, notes), threshold), notes
+    return LoadBasis(_heart_rate_profile(runs, athlete, notes), pace), notes
 
 
 def _heart_rate_profile(
@@ -215,46 +276,48 @@ def period_wins(
     log: RunLog,
     athlete: AthleteProfile,
     period: Period,
-    window: Sequence[Run] | None,
     today: date,
     units: UnitSystem,
     hooks: ReportHooks,
+    seen: _Seen | None = None,
 ) -> list[Win]:
     """The wins of the period, judged against everything before it."""
     tz = athlete.tz
     start, end = day_bounds_utc(period.first, period.last, tz)
-    if window is None:
+    if seen is None:
         warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
         window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
+        seen = _Seen(window, runs_in(window, period.first, period.last, tz),
+                     benchmark_runs(window, tz), _plan_facts(hooks, period))  # fmt: skip
+    plan = seen.plan
     history = win_history(log, start, tz)
-    inside = runs_in(window, period.first, period.last, tz)
-    ids = [r.id for r in inside if r.id is not None]
-    benchmarks = benchmark_runs(window, tz)
-    earlier = {b.name: b.pace for b in benchmarks if b.day < period.first}
+    earlier = {b.name: b.pace for b in seen.benchmarks if b.day < period.first}
     history = replace(history, benchmark_pace=earlier)
-    plan_weeks = [
-        PlanWeek(row.week_start, row.planned_sessions, row.done_sessions)
-        for row in _planned(hooks, period, weekly_volume(inside, period.first, period.last, tz))
-    ]
+    plan_weeks = [PlanWeek(w.week_start, w.planned_sessions, w.done_sessions) for w in plan.weeks]
     inputs = WinInputs(
-        runs=inside,
-        halves=log.halves(ids),
-        efforts=log.efforts(start, end),
-        benchmarks=[b for b in benchmarks if period.first <= b.day <= period.last],
+        runs=seen.inside,
+        halves=log.halves([r.id for r in seen.inside if r.id is not None]),
+        efforts=log.win_efforts(start, end),
+        benchmarks=[b for b in seen.benchmarks if period.first <= b.day <= period.last],
         plan_weeks=plan_weeks,
+        minis=plan.minis,
+        goals=plan.goals,
     )
     return detect_wins(inputs, tz, min(today, period.last), units, history)
 
 
 def wins_since(
-    log: RunLog, athlete: AthleteProfile, since: date, today: date, units: UnitSystem
+    log: RunLog,
+    athlete: AthleteProfile,
+    since: date,
+    today: date,
+    units: UnitSystem,
+    hooks: ReportHooks | None = None,
 ) -> list[Win]:
     """Every win from ``since`` to ``today``, newest first."""
-    return period_wins(log, athlete, Period(PeriodKind.CUSTOM, since, today), None, today, units,
-                       ReportHooks())  # fmt: skip
+    period = Period(PeriodKind.CUSTOM, since, today)
+    return period_wins(log, athlete, period, today, units, hooks or ReportHooks())
 
 
-def _planned(hooks: ReportHooks, period: Period, weeks: list[WeekVolume]) -> list[PlannedVsDone]:
-    if hooks.planned_weeks is None:
-        return []
-    return planned_vs_done(hooks.planned_weeks(period.first, period.last), weeks)
+def _plan_facts(hooks: ReportHooks, period: Period) -> PlanFacts:
+    return hooks.plan(period.first, period.last) if hooks.plan else PlanFacts()

@@ -61,6 +61,11 @@ class RunLog(Protocol):
         """Best efforts inside the runs started in [start, end)."""
         ...
 
+    def win_efforts(self, start: datetime, end: datetime) -> list[Effort]:
+        """The efforts of [start, end) that ``detect_wins`` needs: at least every effort that
+        could be a win or change a best (a store may leave out the slower ones)."""
+        ...
+
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
         """Fastest time per effort distance over runs in [start, end) (all time if no start)."""
         ...
@@ -124,6 +129,9 @@ class MemoryLog:
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
         return [e for index in self._efforts.values() for e in index.between(start, end)]
+
+    def win_efforts(self, start: datetime, end: datetime) -> list[Effort]:
+        return self.efforts(start, end)
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
         found = {d: index.fastest(start, end) for d, index in self._efforts.items()}

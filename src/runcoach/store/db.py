@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. A database already there is opened without loading Alembic (a fifth
 # of a command's start-up); tests/store/test_migrations.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0005_run_start_points"
+HEAD_REVISION = "0006_run_weeks"
+# SQLite's page cache per connection, KiB (negative = KiB in the PRAGMA). The default 2 MB
+# holds a decade's run summaries only in part; 32 MB holds them, laps and best efforts.
+SQLITE_CACHE_KIB = 32 * 1024
 
 
 def make_engine(url: str) -> Engine:
@@ -35,6 +38,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

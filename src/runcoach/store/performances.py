@@ -36,7 +36,7 @@ def race_rows(conn: Connection, athlete_id: int, since: date, until: date) -> li
         runs.c.local_date >= since,
         runs.c.local_date <= until,
     )
-    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)))
+    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)).all())
 
 
 def effort_rows(
@@ -52,7 +52,8 @@ def effort_rows(
         )
         .join(runs, runs.c.id == best_efforts.c.run_id)
         .where(
-            best_efforts.c.athlete_id == athlete_id,
+            # by the runs' dates (indexed), not all the athlete's efforts: bounded by the dates
+            runs.c.athlete_id == athlete_id,
             best_efforts.c.distance_m >= min_distance_m,
             runs.c.is_race.is_(False),
             or_(runs.c.workout_type.is_(None), runs.c.workout_type != WorkoutType.RACE.value),
@@ -61,7 +62,7 @@ def effort_rows(
             runs.c.local_date <= until,
         )
     )
-    return list(conn.execute(query.order_by(runs.c.local_date, best_efforts.c.run_id)))
+    return list(conn.execute(query.order_by(runs.c.local_date, best_efforts.c.run_id)).all())
 
 
 def running_volume(conn: Connection, athlete_id: int, since: date, until: date) -> Any:

@@ -5,23 +5,46 @@ Reports read summary columns only, within bounded windows (see ``services/runlog
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import defaultdict, namedtuple
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, exists, func, insert, inspect, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Result,
+    and_,
+    case,
+    exists,
+    extract,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+)
 
-from runcoach.domain.days import day_bounds_utc, local_day
+from runcoach.domain.days import day_bounds_utc, local_day, week_start
 from runcoach.domain.efforts import EFFORT_DISTANCES_M
-from runcoach.domain.progress import Totals, week_counts
-from runcoach.domain.runs import Lap, Run, Sport
+from runcoach.domain.progress import Totals
+from runcoach.domain.runs import Lap, Run
 from runcoach.domain.variety import LatLon, start_of
-from runcoach.domain.wins import Effort, Halves
+from runcoach.domain.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.store.run_weeks import RUN_SPORTS
 from runcoach.store.runs import _LAP_FIELDS, _aware, run_of
 from runcoach.store.streams_codec import decode_streams
-from runcoach.store.tables import athletes, best_efforts, laps, run_start_points, runs, streams
+from runcoach.store.tables import (
+    athletes,
+    best_efforts,
+    laps,
+    run_start_points,
+    run_weeks,
+    runs,
+    streams,
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +77,7 @@ def has_training_log(conn: Connection) -> bool:
     return "runs" in inspect(conn).get_table_names()
 
 
-RUN_SPORTS = tuple(s.value for s in Sport if s.is_run)  # what counts as running volume
+YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (time zones)
 
 
 class SqlRunLog:
@@ -67,7 +90,7 @@ class SqlRunLog:
     def __init__(self, engine: Engine, athlete_id: int) -> None:
         self.engine = engine
         self.athlete_id = athlete_id
-        self._weeks: dict[tuple[datetime, str], dict[date, int]] = {}
+        self._weeks: list[tuple[date, int]] | None = None  # run days of each week, read once
 
     def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
         conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
@@ -80,50 +103,83 @@ class SqlRunLog:
     def runs(self, start: datetime, end: datetime) -> list[Run]:
         columns = [c for c in runs.c if c.name not in ("analysis", "fingerprint")]
         query = select(*columns).where(*self._mine(start, end, False)).order_by(runs.c.start_utc)
+        lap_query = (
+            select(laps.c.run_id, laps.c.start_utc, *(laps.c[name] for name in _LAP_FIELDS))
+            .join(runs, runs.c.id == laps.c.run_id)
+            .where(*self._mine(start, end, False))
+            .order_by(laps.c.run_id, laps.c.number)
+        )
         with self.engine.connect() as conn:
-            found = [run_of(row) for row in conn.execute(query)]
-            lap_rows = conn.execute(
-                select(laps)
-                .join(runs, runs.c.id == laps.c.run_id)
-                .where(*self._mine(start, end, False))
-                .order_by(laps.c.run_id, laps.c.number)
-            )
-            by_run = _laps_by_run(lap_rows)
+            found = [run_of(row) for row in _plain_rows(conn.execute(query))]
+            by_run = _laps_by_run(conn.execute(lap_query).all())
         for run in found:
             run.laps = by_run.get(run.id or 0, [])
         return found
 
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
-        query = select(func.count(), func.coalesce(func.sum(runs.c.distance_m), 0.0)).where(
-            *self._mine(None, end, True)
+        """Whole weeks from ``run_weeks``, the runs of the last days before ``end`` one by one.
+
+        A run's local date is at most 12 hours behind UTC, so every run of a week that ends
+        a day before ``end``'s UTC date started before ``end``.
+        """
+        cut = week_start((end.astimezone(UTC) - timedelta(days=1)).date())
+        weeks = select(
+            func.coalesce(func.sum(run_weeks.c.runs), 0),
+            func.coalesce(func.sum(run_weeks.c.distance_m), 0.0),
+        ).where(run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.week_start < cut)
+        recent = select(func.count(), func.coalesce(func.sum(runs.c.distance_m), 0.0)).where(
+            *self._mine(None, end, True), runs.c.local_date >= cut
         )
         with self.engine.connect() as conn:
-            count, metres = conn.execute(query).one()
-        return int(count), float(metres)
+            count, metres = conn.execute(weeks).one()
+            more, more_m = conn.execute(recent).one()
+        return int(count) + int(more), float(metres) + float(more_m)
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
         query = (
-            select(
-                best_efforts.c.run_id,
-                runs.c.start_utc,
-                best_efforts.c.distance_m,
-                best_efforts.c.elapsed_s,
-                best_efforts.c.start_s,
-            )
+            select(*_EFFORT_COLUMNS)
             .join(runs, runs.c.id == best_efforts.c.run_id)
             .where(*self._mine(start, end, True))
         )
         with self.engine.connect() as conn:
             rows = list(conn.execute(query))
-        return [
-            Effort(
-                r.run_id,
-                _aware(r.start_utc) + timedelta(seconds=r.start_s),
-                r.distance_m,
-                r.elapsed_s,
+        return [_effort(r) for r in rows]
+
+    def win_efforts(self, start: datetime, end: datetime) -> list[Effort]:
+        """The efforts of the window that can be wins, as ``detect_wins`` judges them.
+
+        An effort no faster than an earlier one at its distance in the same year (of the
+        window, plausible) can neither be a win nor change a best, so it is not read: a
+        decade's report reads a few hundred efforts, not twenty thousand. The year is the
+        run's local year; efforts of runs within ``YEAR_EDGE_DAYS`` of New Year are all read,
+        since the athlete's time zone may put them in the other year.
+        """
+        plausible = best_efforts.c.distance_m <= MAX_PLAUSIBLE_SPEED_M_S * best_efforts.c.elapsed_s
+        month, day = extract("month", runs.c.local_date), extract("day", runs.c.local_date)
+        edge = or_(
+            and_(month == 12, day > 31 - YEAR_EDGE_DAYS), and_(month == 1, day <= YEAR_EDGE_DAYS)
+        )
+        earlier = (
+            func.min(case((edge, None), else_=best_efforts.c.elapsed_s))
+            .over(
+                partition_by=(best_efforts.c.distance_m, extract("year", runs.c.local_date)),
+                order_by=(runs.c.start_utc, best_efforts.c.start_s),
+                rows=(None, -1),
             )
-            for r in rows
-        ]
+            .label("earlier")
+        )
+        inner = (
+            select(*_EFFORT_COLUMNS, edge.label("edge"), earlier)
+            .join(runs, runs.c.id == best_efforts.c.run_id)
+            .where(*self._mine(start, end, True), plausible)
+            .subquery()
+        )
+        query = select(inner).where(
+            or_(inner.c.edge, inner.c.earlier.is_(None), inner.c.elapsed_s < inner.c.earlier)
+        )
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query))
+        return [_effort(r) for r in rows]
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
         with self.engine.connect() as conn:
@@ -194,24 +250,26 @@ class SqlRunLog:
     def halves(self, run_ids: Sequence[int]) -> list[Halves]:
         if not run_ids:
             return []
+        # by primary key; the athlete is checked on the rows (a condition on it in SQL
+        # makes SQLite walk all the athlete's runs by its index instead)
         query = select(
-            runs.c.id, runs.c.distance_m, runs.c.first_half_s_per_km, runs.c.second_half_s_per_km
+            runs.c.id,
+            runs.c.athlete_id,
+            runs.c.distance_m,
+            runs.c.first_half_s_per_km,
+            runs.c.second_half_s_per_km,
         ).where(
-            runs.c.athlete_id == self.athlete_id,
             runs.c.id.in_(list(run_ids)),
             runs.c.first_half_s_per_km.is_not(None),
             runs.c.distance_m.is_not(None),
         )
         with self.engine.connect() as conn:
-            rows = list(conn.execute(query))
+            rows = conn.execute(query).all()
         # each half is half the distance: time = pace (s/km) x half the distance (km)
         return [
-            Halves(
-                r.id,
-                r.first_half_s_per_km * r.distance_m / 2000,
-                r.second_half_s_per_km * r.distance_m / 2000,
-            )
-            for r in rows
+            Halves(run_id, first * metres / 2000, second * metres / 2000)
+            for run_id, athlete, metres, first, second in rows
+            if athlete == self.athlete_id
         ]
 
     def start_points(self, run_ids: Sequence[int]) -> dict[int, LatLon]:
@@ -220,38 +278,68 @@ class SqlRunLog:
             return {}
         with self.engine.begin() as conn:
             query = select(run_start_points).where(run_start_points.c.run_id.in_(wanted))
-            known: dict[int, Any] = {r.run_id: r for r in conn.execute(query)}
+            known: dict[int, Any] = {r.run_id: r for r in _plain_rows(conn.execute(query))}
             missing = [i for i in wanted if i not in known]
             if missing:
                 known.update(_remember_start_points(conn, self.athlete_id, missing))
         return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
-        """From the runs' local dates (the day where each was run), one row per day."""
-        key = (end, str(tz))
-        if key not in self._weeks:
-            last = local_day(end - timedelta(microseconds=1), tz)
-            query = (
-                select(runs.c.local_date)
-                .where(
-                    runs.c.athlete_id == self.athlete_id,
-                    runs.c.sport.in_(RUN_SPORTS),
-                    runs.c.local_date <= last,
-                )
-                .distinct()
-            )
-            with self.engine.connect() as conn:
-                days = [d for (d,) in conn.execute(query)]
-            self._weeks[key] = week_counts(days, last)
-        return self._weeks[key]
+        """From ``run_weeks`` for the weeks before ``end``'s, then that week's run days.
 
-
-def _laps_by_run(rows: Any) -> dict[int, list[Lap]]:
-    found: dict[int, list[Lap]] = defaultdict(list)
-    for row in rows:
-        found[row.run_id].append(
-            Lap(start=_aware(row.start_utc), **{name: getattr(row, name) for name in _LAP_FIELDS})
+        The weekly rows are read once per log (a report asks for two ends).
+        """
+        last = local_day(end - timedelta(microseconds=1), tz)
+        monday = week_start(last)
+        this_week = select(func.count(func.distinct(runs.c.local_date))).where(
+            runs.c.athlete_id == self.athlete_id,
+            runs.c.sport.in_(RUN_SPORTS),
+            runs.c.local_date >= monday,
+            runs.c.local_date <= last,
         )
+        with self.engine.connect() as conn:
+            if self._weeks is None:
+                weeks = select(run_weeks.c.week_start, run_weeks.c.run_days).where(
+                    run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.run_days > 0
+                )
+                self._weeks = [(day, int(n)) for day, n in conn.execute(weeks)]
+            days = int(conn.execute(this_week).scalar_one())
+        found = {day: n for day, n in self._weeks if day < monday}
+        if days:
+            found[monday] = days
+        return found
+
+
+_EFFORT_COLUMNS = (  # what _effort reads
+    best_efforts.c.run_id,
+    runs.c.start_utc,
+    best_efforts.c.distance_m,
+    best_efforts.c.elapsed_s,
+    best_efforts.c.start_s,
+)
+
+
+def _effort(row: Any) -> Effort:
+    start = _aware(row.start_utc) + timedelta(seconds=row.start_s)
+    return Effort(row.run_id, start, row.distance_m, row.elapsed_s)
+
+
+def _plain_rows(result: Result[Any]) -> list[Any]:
+    """Rows as named tuples: their attributes read several times faster than a ``Row``'s."""
+    plain = _row_class(tuple(result.keys()))
+    return [plain._make(values) for values in result.all()]
+
+
+@lru_cache(maxsize=16)
+def _row_class(keys: tuple[str, ...]) -> Any:
+    return namedtuple("plain", keys)
+
+
+def _laps_by_run(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Lap]]:
+    """From (run id, start, *_LAP_FIELDS) tuples: the fields in ``Lap``'s own order."""
+    found: dict[int, list[Lap]] = defaultdict(list)
+    for run_id, start, *numbers in rows:
+        found[run_id].append(Lap(_aware(start), *numbers))
     return found
 
 

@@ -18,6 +18,7 @@ from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import NotFound
 from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import InferredTags
+from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
 from runcoach.store.tables import (
     athletes,
@@ -117,6 +118,7 @@ def insert_run(
     result = conn.execute(insert(runs).values(athlete_id=athlete_id, **values))
     run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _write_details(conn, athlete_id, run_id, run, analysis)
+    refresh_weeks(conn, athlete_id, [values["local_date"]])
     return run_id
 
 
@@ -140,6 +142,7 @@ def replace_measurements(
     for table in (laps, best_efforts, streams):
         conn.execute(delete(table).where(table.c.run_id == run_id))
     _write_details(conn, athlete_id, run_id, run, analysis)
+    refresh_weeks(conn, athlete_id, [current.local_date, values["local_date"]])
 
 
 def _measured_values(
@@ -269,15 +272,20 @@ def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str,
     )
     if found.rowcount == 0:
         raise _not_found(run_id)
+    week = run_week_of(conn, run_id)
+    if week is not None:
+        refresh_weeks(conn, athlete_id, [week[1]])
 
 
 def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
     """Delete a run, and the files that held only this run (so they can be imported again)."""
     linked = select(run_sources.c.source_file_id).where(run_sources.c.run_id == run_id)
     source_ids = list(conn.execute(linked).scalars())
+    week = run_week_of(conn, run_id)
     found = conn.execute(delete(runs).where(runs.c.id == run_id, runs.c.athlete_id == athlete_id))
-    if found.rowcount == 0:
+    if found.rowcount == 0 or week is None:
         raise _not_found(run_id)
+    refresh_weeks(conn, athlete_id, [week[1]])
     still_used = select(run_sources.c.source_file_id).where(
         run_sources.c.source_file_id.in_(source_ids)
     )

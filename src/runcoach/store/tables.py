@@ -247,3 +247,17 @@ run_start_points = Table(
     Column("latitude", Float, nullable=True),
     Column("longitude", Float, nullable=True),
 )
+
+run_weeks = Table(
+    "run_weeks",
+    metadata,
+    # Running volume of each week (Monday of the runs' local dates), kept by store/run_weeks.py
+    # on every write of a run, so that streaks and totals over years read weeks, not runs.
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("week_start", Date, primary_key=True),
+    Column("runs", Integer, nullable=False),
+    Column("run_days", Integer, nullable=False),
+    Column("distance_m", Float, nullable=False),
+    Column("duration_s", Float, nullable=False),
+    Column("ascent_m", Float, nullable=False),
+)

@@ -54,3 +54,19 @@ def test_fitness_history_follows_the_races_month_by_month():
     history = fitness_history(races, monthly_dates(dt.date(2026, 1, 1), TODAY))
     assert history[0].on == dt.date(2026, 4, 1)
     assert history[-1].vdot > history[0].vdot
+
+
+def test_a_walked_best_effort_outside_the_model_is_left_out_not_an_error():
+    race = Performance(dt.date(2026, 10, 1), 10_000, 41 * 60 + 21)
+    walk = Performance(dt.date(2026, 10, 20), 5000, 90 * 60, PerformanceKind.EFFORT)  # VDOT < 10
+    fitness = current_fitness([race, walk], TODAY)
+    assert fitness is not None
+    assert [w.performance for w in fitness.used] == [race]
+    assert current_fitness([walk], TODAY) is None
+
+
+def test_fitness_history_counts_only_the_year_before_each_date():
+    races = [Performance(dt.date(2025, 1, 10), 5000, 19 * 60 + 57)]  # VDOT 50
+    history = fitness_history(races, [dt.date(2025, 12, 1), dt.date(2026, 2, 1)])
+    assert [f.on for f in history] == [dt.date(2025, 12, 1)]  # 387 days later it is too old
+    assert history[0].vdot == pytest.approx(vdot_from_performance(5000, 1197))

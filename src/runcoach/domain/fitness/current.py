@@ -8,9 +8,11 @@ level are left out, because a relaxed long run's "best 10 km" says little about 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import Result
@@ -20,6 +22,7 @@ FITNESS_HALF_LIFE_DAYS = 90.0  # days; weight halves every 90 days (detraining ~
 LOOKBACK_DAYS = 365  # days; older performances are not current fitness
 SUBMAXIMAL_SHARE = 0.92  # performances under 92 % of the best recent VDOT are not all-out
 MIN_EFFORT_M = 1500.0  # m; shorter best efforts are too noisy (GPS, sprints) to count
+VDOT_CACHE_SIZE = 65536  # performances whose VDOT is remembered (a decade of efforts: ~15,000)
 
 
 class PerformanceKind(StrEnum):
@@ -72,7 +75,10 @@ def _weight(performance: Performance, on: dt.date) -> float:
     return KIND_WEIGHT[performance.kind] * float(0.5 ** (age_days / FITNESS_HALF_LIFE_DAYS))
 
 
-def _candidates(performances: Sequence[Performance], on: dt.date) -> list[WeightedPerformance]:
+def _candidates(
+    performances: Sequence[Performance], on: dt.date
+) -> list[tuple[Performance, float]]:
+    """The performances that can count on ``on``, with their VDOT."""
     out = []
     for p in performances:
         age = (on - p.date).days
@@ -80,10 +86,20 @@ def _candidates(performances: Sequence[Performance], on: dt.date) -> list[Weight
             continue
         if p.kind is PerformanceKind.EFFORT and p.distance_m < MIN_EFFORT_M:
             continue
-        out.append(
-            WeightedPerformance(p, vdot_from_performance(p.distance_m, p.time_s), _weight(p, on))
-        )
+        vdot = _vdot(p.distance_m, p.time_s)
+        if vdot is not None:
+            out.append((p, vdot))
     return out
+
+
+@lru_cache(maxsize=VDOT_CACHE_SIZE)
+def _vdot(distance_m: float, time_s: float) -> float | None:
+    """VDOT of a performance, None outside the model's range (a walked "best 5 km" in the
+    log says nothing of race fitness). Cached: a history asks for the same ones each month."""
+    try:
+        return vdot_from_performance(distance_m, time_s)
+    except InvalidInput:
+        return None
 
 
 def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness | None:
@@ -91,8 +107,12 @@ def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness
     candidates = _candidates(performances, on)
     if not candidates:
         return None
-    best = max(c.vdot for c in candidates)
-    kept = tuple(c for c in candidates if c.vdot >= SUBMAXIMAL_SHARE * best)
+    best = max(vdot for _p, vdot in candidates)
+    kept = tuple(
+        WeightedPerformance(p, vdot, _weight(p, on))
+        for p, vdot in candidates
+        if vdot >= SUBMAXIMAL_SHARE * best
+    )
     total = sum(c.weight for c in kept)
     vdot = sum(c.vdot * c.weight for c in kept) / total
     return Fitness(on, vdot, kept)
@@ -100,9 +120,13 @@ def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness
 
 def fitness_history(performances: Sequence[Performance], dates: Sequence[dt.date]) -> list[Fitness]:
     """Fitness on each of ``dates`` (only performances up to that date count)."""
+    ordered = sorted(performances, key=lambda p: p.date)
+    days = [p.date for p in ordered]
     history = []
     for on in dates:
-        fitness = current_fitness([p for p in performances if p.date <= on], on)
+        since = on - dt.timedelta(days=LOOKBACK_DAYS)  # older ones do not count (_candidates)
+        recent = ordered[bisect_left(days, since) : bisect_right(days, on)]
+        fitness = current_fitness(recent, on)
         if fitness is not None:
             history.append(fitness)
     return history

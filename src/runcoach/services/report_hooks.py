@@ -1,0 +1,173 @@
+"""What feeds a report's hooks: the active plan, race predictions and the threshold pace.
+
+- Planned vs done, and the mini workouts done, come from the active plan matched against
+  the log by ``domain/compliance.py``, with what ``runcoach today`` prescribed instead (as
+  ``runcoach today --progress`` matches them).
+- A goal is met by a race over the plan's goal distance at or under its target time.
+- Fitness over time is the fitness model's (``domain/fitness/current.py``) over the races,
+  time trials and best efforts of the log (``services/fitness.performances_from_log``);
+  race predictions are its VDOT-equivalent times (Daniels-Gilbert) on the first of each
+  month and on the last day; the threshold pace is Daniels' threshold pace for the VDOT
+  on the period's last day.
+
+Each hook reads the store when the report asks for its period, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, Engine
+
+from runcoach.domain.compliance import WeekCompliance, compliance
+from runcoach.domain.errors import NotFound
+from runcoach.domain.fitness.current import (
+    LOOKBACK_DAYS,
+    Fitness,
+    fitness_history,
+    monthly_dates,
+)
+from runcoach.domain.fitness.paces import training_paces
+from runcoach.domain.fitness.vdot import race_time_s
+from runcoach.domain.logged import LoggedRun
+from runcoach.domain.plans.model import Plan
+from runcoach.domain.progress import PlannedVsDone
+from runcoach.domain.report import PlanFacts, PredictionPoint
+from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, distance_label, format_duration
+from runcoach.domain.wins import GoalMet, MiniWorkout
+from runcoach.domain.workouts import WorkoutKind
+from runcoach.services.fitness import performances_from_log
+from runcoach.services.reports import ReportHooks, Threshold
+from runcoach.store import plans as plan_store
+
+PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
+GOAL_DISTANCE_TOLERANCE = 0.03  # a race within 3 % of the goal distance is over it (GPS ~1-3 %)
+PREDICTION_MODEL = "VDOT-equivalent time (Daniels-Gilbert)"
+
+
+def report_hooks(engine: Engine, athlete_id: int, today: date) -> ReportHooks:
+    """Hooks that read the athlete's active plan and fitness from the store."""
+    with engine.connect() as conn:
+        plan = active_plan(conn, athlete_id)
+    fitness = LogFitness(engine, athlete_id)
+    return ReportHooks(
+        plan=None if plan is None else _PlanReader(engine, athlete_id, plan, today).facts,
+        predictions=fitness.predictions,
+        threshold=fitness.threshold,
+    )
+
+
+def active_plan(conn: Connection, athlete_id: int) -> tuple[int, Plan] | None:
+    """The athlete's active plan and its id, None without one."""
+    try:
+        stored = plan_store.get_plan(conn, athlete_id)
+    except NotFound:
+        return None
+    return stored.id, stored.plan
+
+
+@dataclass
+class _PlanReader:
+    engine: Engine
+    athlete_id: int
+    plan: tuple[int, Plan]
+    today: date
+
+    def facts(self, first: date, last: date) -> PlanFacts:
+        plan_id, plan = self.plan
+        source = f"plan {plan_id} ({plan.summary()}), matched by domain/compliance.py"
+        if not plan.weeks or plan.start > last:
+            return PlanFacts(source=source)
+        # the day-by-day coaching modules load only when there is a plan to match
+        from runcoach.services.today import prescribed_days, read_log
+
+        with self.engine.connect() as conn:
+            log = read_log(conn, self.athlete_id, plan.start)
+            prescribed = prescribed_days(conn, self.athlete_id, plan.start, self.today)
+        weeks = compliance(plan, log, self.today, prescribed)
+        return plan_facts(plan, weeks, log, first, min(last, self.today), source)
+
+
+def plan_facts(
+    plan: Plan,
+    weeks: Sequence[WeekCompliance],
+    log: Sequence[LoggedRun],
+    first: date,
+    last: date,
+    source: str,
+) -> PlanFacts:
+    """The plan weeks touching ``first`` .. ``last``, their minis, and the goal if met."""
+    shown = [w for w in weeks if w.start <= last and w.start + timedelta(days=6) >= first]
+    rows = [PlannedVsDone(w.start, w.planned, w.done, w.planned_m, w.done_m) for w in shown]
+    minis = [
+        MiniWorkout(m.run.run_id, m.run.day, m.workout.title)
+        for w in shown
+        for m in w.minis
+        if m.run is not None and m.run.run_id is not None and first <= m.run.day <= last
+    ]
+    since = max(first, plan.start)
+    return PlanFacts(rows, minis, goals_met(plan, log, since, last), source)
+
+
+def goals_met(plan: Plan, log: Sequence[LoggedRun], first: date, last: date) -> list[GoalMet]:
+    """Races over the plan's goal distance at or under its target time, ``first``..``last``."""
+    goal = plan.goal
+    if not goal.is_race or not goal.distance_m or not goal.target_time_s:
+        return []
+    target_m, target_s = goal.distance_m, goal.target_time_s
+    met = []
+    for run in log:
+        near = abs(run.distance_m - target_m) <= GOAL_DISTANCE_TOLERANCE * target_m
+        in_time = 0 < run.duration_s <= target_s
+        if run.kind is WorkoutKind.RACE and near and in_time and first <= run.day <= last:
+            what = (
+                f"{distance_label(target_m)} in {format_duration(run.duration_s)} "
+                f"(goal {format_duration(target_s)})"
+            )
+            met.append(GoalMet(run.day, what, run.run_id))
+    return met
+
+
+@dataclass
+class LogFitness:
+    """Fitness over time from the log's performances, read once per period asked."""
+
+    engine: Engine
+    athlete_id: int
+    _read: dict[tuple[date, date], list[Fitness]] = field(default_factory=dict)
+
+    def monthly(self, first: date, last: date) -> list[Fitness]:
+        """Fitness on the first of each month from ``first`` and on ``last``."""
+        key = (first, last)
+        if key not in self._read:
+            with self.engine.connect() as conn:
+                since = first - timedelta(days=LOOKBACK_DAYS)
+                found = performances_from_log(conn, self.athlete_id, since, last)
+            self._read[key] = fitness_history(found, monthly_dates(first, last))
+        return self._read[key]
+
+    def predictions(self, first: date, last: date) -> list[PredictionPoint]:
+        points = []
+        for f in self.monthly(first, last):
+            source = f"{PREDICTION_MODEL} for {_fitness_words(f)}"
+            points += [PredictionPoint(f.on, m, race_time_s(f.vdot, m), source)
+                       for m in PREDICTION_DISTANCES_M]  # fmt: skip
+        return points
+
+    def threshold(self, first: date, last: date) -> Threshold | None:
+        history = self.monthly(first, last)
+        now = history[-1] if history and history[-1].on == last else None
+        if now is None:
+            return None
+        words = f"fitness model: Daniels' threshold pace for {_fitness_words(now)}"
+        return Threshold(training_paces(now.vdot).threshold, words)
+
+
+def _fitness_words(fitness: Fitness) -> str:
+    kinds = sorted({w.performance.kind.value for w in fitness.used})
+    return (
+        f"VDOT {fitness.vdot:.1f} on {fitness.on}, from {len(fitness.used)} "
+        f"performance{'s' if len(fitness.used) > 1 else ''} ({', '.join(kinds)}) of the year before"
+    )

@@ -1,0 +1,90 @@
+"""Running volume per week (``run_weeks``), kept up to date on every write of a run.
+
+One row per athlete and ISO week (by its Monday) of the runs' local dates (the day where
+each was run, as ``runs.local_date``): runs, run days, distance, time and ascent of the
+running sports. ``store/runs.py`` calls ``refresh_weeks`` with the days a write touched
+(insert, a richer file replacing the numbers, an edit, a delete), so that streaks and
+counts over years read one row a week instead of every run (``store/progress.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
+
+from runcoach.domain.days import DAYS_PER_WEEK, week_start
+from runcoach.domain.runs import Sport
+from runcoach.store.tables import run_weeks, runs
+
+RUN_SPORTS = tuple(s.value for s in Sport if s.is_run)  # what counts as running volume
+DURATION = func.coalesce(runs.c.moving_s, runs.c.elapsed_s, 0.0)
+
+
+def run_week_of(conn: Connection, run_id: int) -> tuple[int, date] | None:
+    """The athlete and local date of a stored run (to refresh its week after a change)."""
+    row = conn.execute(
+        select(runs.c.athlete_id, runs.c.local_date).where(runs.c.id == run_id)
+    ).first()
+    return None if row is None else (int(row.athlete_id), row.local_date)
+
+
+def refresh_weeks(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
+    """Recount the weeks holding ``days`` from the runs table."""
+    for monday in sorted({week_start(d) for d in days}):
+        last = monday + timedelta(days=DAYS_PER_WEEK - 1)
+        conn.execute(
+            delete(run_weeks).where(
+                run_weeks.c.athlete_id == athlete_id, run_weeks.c.week_start == monday
+            )
+        )
+        rows = _volume_rows(conn, athlete_id, monday, last)
+        if rows:
+            conn.execute(insert(run_weeks), rows)
+
+
+def rebuild_run_weeks(conn: Connection) -> int:
+    """Count every week of every athlete again (the migration's backfill); rows written."""
+    conn.execute(delete(run_weeks))
+    rows = _volume_rows(conn, None, None, None)
+    if rows:
+        conn.execute(insert(run_weeks), rows)
+    return len(rows)
+
+
+def _volume_rows(
+    conn: Connection, athlete_id: int | None, first: date | None, last: date | None
+) -> list[dict[str, Any]]:
+    """One row per athlete and week from the runs' daily totals (few rows a day)."""
+    conditions: list[ColumnElement[bool]] = [runs.c.sport.in_(RUN_SPORTS)]
+    if athlete_id is not None:
+        conditions.append(runs.c.athlete_id == athlete_id)
+    if first is not None and last is not None:
+        conditions += [runs.c.local_date >= first, runs.c.local_date <= last]
+    query = (
+        select(
+            runs.c.athlete_id,
+            runs.c.local_date,
+            func.count(),
+            func.coalesce(func.sum(runs.c.distance_m), 0.0),
+            func.coalesce(func.sum(DURATION), 0.0),
+            func.coalesce(func.sum(runs.c.ascent_m), 0.0),
+        )
+        .where(*conditions)
+        .group_by(runs.c.athlete_id, runs.c.local_date)
+    )
+    weeks: dict[tuple[int, date], dict[str, Any]] = defaultdict(dict)
+    for athlete, day, count, metres, seconds, ascent in conn.execute(query):
+        row = weeks[(int(athlete), week_start(day))]
+        if not row:
+            row.update(athlete_id=int(athlete), week_start=week_start(day), runs=0, run_days=0,
+                       distance_m=0.0, duration_s=0.0, ascent_m=0.0)  # fmt: skip
+        row["runs"] += int(count)
+        row["run_days"] += 1
+        row["distance_m"] += float(metres)
+        row["duration_s"] += float(seconds)
+        row["ascent_m"] += float(ascent)
+    return list(weeks.values())
