@@ -17,6 +17,7 @@ FILES = [
     "sweatpy/3173437224.tcx",
     "gpxpy/cerknicko-jezero.gpx",  # 2010-08-05, 13.7 km without heart rate
 ]
+FILES_OF_2010 = [ACTIVITIES / "gpxpy/cerknicko-jezero.gpx"]  # 2010-08-05, 13.7 km
 
 
 @pytest.fixture
@@ -68,3 +69,17 @@ def test_wins_over_the_imported_files_link_to_stored_runs(runcoach, imported):
     ).json()["runs"]
     ids = {r["run_id"] for r in listed}
     assert all(w["run_id"] in ids for w in wins if w["run_id"] is not None)
+
+
+def test_a_drive_saved_as_a_run_counts_as_cross_training_not_running(runcoach, engine):
+    # first_and_last_elevation.gpx: 390 km in 2 hours, tagged cross-training on import
+    import_paths(engine, [ACTIVITIES / "gpxpy/first_and_last_elevation.gpx", *FILES_OF_2010])
+    url = engine.url.render_as_string(hide_password=False)
+    result = runcoach("--database-url", url, "report", "--from", "2010-01-01", "--to",
+                      "2013-12-31", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert data["totals"]["longest_run_m"] == pytest.approx(13_665, abs=5)  # the 2010 run
+    assert all(r["distance_m"] < 100_000 for r in data["runs"])
+    wins = runcoach("--database-url", url, "wins", "--since", "2010-01-01", "--json").json()
+    assert not [w for w in wins if "km run in total" in w["title"]]

@@ -16,7 +16,7 @@ from runcoach.domain.progress import (
     week_streaks,
     weekly_volume,
 )
-from runcoach.domain.runs import Lap, Run, Sport
+from runcoach.domain.runs import Lap, Run, Sport, WorkoutType
 from runcoach.domain.units import Pace
 
 LJUBLJANA = zone("Europe/Ljubljana")
@@ -40,6 +40,17 @@ def test_totals_count_distance_time_ascent_run_days_and_the_longest_run():
     assert found.ascent_m == 100
     assert (found.longest_run_m, found.longest_run_id) == (21100, 3)
     assert found.run_days_per_week == 2.0
+
+
+def test_a_running_activity_tagged_cross_training_or_strength_is_not_a_run():
+    day = datetime(2026, 3, 2, 6, tzinfo=UTC)
+    runs = [
+        run_at(day, 10, 50, id=1),
+        run_at(day, 390, 120, workout_type=WorkoutType.CROSS_TRAINING, id=2),  # a drive
+        run_at(day, 2, 40, workout_type=WorkoutType.STRENGTH, id=3),  # a gym session
+    ]
+    found = totals(runs, date(2026, 3, 2), date(2026, 3, 8), UTC)
+    assert (found.runs, found.distance_m, found.longest_run_id) == (1, 10_000, 1)
 
 
 def test_a_run_just_after_midnight_local_time_counts_on_the_local_day_and_week():

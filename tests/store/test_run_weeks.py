@@ -79,3 +79,17 @@ def test_the_migration_counts_the_weeks_of_runs_stored_before_it(engine):
     command.upgrade(config, "head")
     with engine.connect() as conn:
         assert weeks(conn) == {date(2026, 3, 2): (2, 2, 16000.0, 16 * 330.0, 0.0)}
+
+
+def test_a_run_tagged_cross_training_or_strength_leaves_the_running_volume(engine):
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        run_store.insert_run(conn, athlete, run_on(2, 10))
+        ride = run_store.insert_run(conn, athlete, run_on(3, 40))  # a ride saved as a run
+        assert weeks(conn)[date(2026, 3, 2)] == (2, 2, 50000.0, 15000.0, 500.0)
+        run_store.update_run(conn, athlete, ride, {"workout_type": "cross-training"})
+        assert weeks(conn)[date(2026, 3, 2)] == (1, 1, 10000.0, 3000.0, 100.0)
+        run_store.update_run(conn, athlete, ride, {"workout_type": "strength"})
+        assert weeks(conn)[date(2026, 3, 2)] == (1, 1, 10000.0, 3000.0, 100.0)
+        run_store.update_run(conn, athlete, ride, {"workout_type": "easy"})
+        assert weeks(conn)[date(2026, 3, 2)] == (2, 2, 50000.0, 15000.0, 500.0)

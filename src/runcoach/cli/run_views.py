@@ -17,7 +17,6 @@ from runcoach.domain.units import (
 from runcoach.services.runs import RunDetail, RunSummary
 
 MISSING = "–"
-RUN_SPORTS = {sport.value for sport in Sport if sport.is_run}
 
 
 def summary_json(run: RunSummary) -> dict[str, Any]:
@@ -48,7 +47,7 @@ def render_list(found: list[RunSummary], units: UnitSystem) -> str:
     lines = [f"{'id':>5}  {'date':10}  {'type':14}  {'distance':>9}  {'time':>8}  "
              f"{'pace':>9}  {'hr':>3}  name"]  # fmt: skip
     for run in found:
-        kind = (run.workout_type or run.sport) if run.sport in RUN_SPORTS else run.sport
+        kind = (run.workout_type or run.sport) if Sport(run.sport).is_run else run.sport
         lines.append(
             f"{run.id:>5}  {run.local_date.isoformat():10}  {kind:14.14}  "
             f"{_distance(run.distance_m, units):>9}  {_duration(run.duration_s):>8}  "

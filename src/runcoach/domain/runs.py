@@ -37,10 +37,10 @@ class Sport(StrEnum):
 
     @property
     def is_run(self) -> bool:
-        return self in _RUN_SPORTS
+        return self in RUN_SPORTS
 
 
-_RUN_SPORTS = {Sport.RUNNING, Sport.TRAIL_RUNNING, Sport.TREADMILL, Sport.TRACK}
+RUN_SPORTS = frozenset({Sport.RUNNING, Sport.TRAIL_RUNNING, Sport.TREADMILL, Sport.TRACK})
 
 
 class WorkoutType(StrEnum):
@@ -55,6 +55,12 @@ class WorkoutType(StrEnum):
     STRIDES = "strides"
     CROSS_TRAINING = "cross-training"
     STRENGTH = "strength"
+
+
+NOT_RUNNING = frozenset({WorkoutType.CROSS_TRAINING, WorkoutType.STRENGTH})
+"""Types that make an activity of a running sport not running: a ride or a drive saved as a
+run (runcoach tags those too fast for any runner), a gym session on the watch's run
+profile. They count toward training load, not toward running volume, run days or bests."""
 
 
 class Surface(StrEnum):
@@ -207,4 +213,5 @@ class Run:
 
     @property
     def is_run(self) -> bool:
-        return self.sport.is_run
+        """Running: a running sport, not tagged cross-training or strength (``NOT_RUNNING``)."""
+        return self.sport.is_run and self.workout_type not in NOT_RUNNING

@@ -140,7 +140,7 @@ def _ascent_m(run: Run) -> tuple[float | None, str]:
 
 def infer_surface(run: Run) -> Inference[Surface] | None:
     """Treadmill, track, trail or road; None for other sports or when nothing tells."""
-    if not run.is_run:
+    if not run.sport.is_run:
         return None
     words = _words(run.sub_sport)
     if run.sport is Sport.TREADMILL or words & _TREADMILL_WORDS:
@@ -214,7 +214,7 @@ def _said(run: Run) -> str:
 
 def infer_workout_type(run: Run, context: RunnerContext) -> Inference[WorkoutType]:
     """What kind of session the run was, from its sport, laps, pace and climbs."""
-    if not run.is_run:
+    if not run.sport.is_run:
         kind = WorkoutType.STRENGTH if run.sport is Sport.STRENGTH else WorkoutType.CROSS_TRAINING
         return Inference(kind, f"{run.sport.value.replace('_', ' ')} is not running")
     too_fast = _too_fast_for_running(run)

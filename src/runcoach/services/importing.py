@@ -300,7 +300,8 @@ def _tags(conn: Connection, athlete_id: int, run: Run) -> InferredTags:
 
 
 def _same_family(sport: Sport, run: Run) -> bool:
-    return sport.is_run == run.is_run and (run.is_run or sport is run.sport)
+    running = run.sport.is_run
+    return sport.is_run == running and (running or sport is run.sport)
 
 
 def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Any:
@@ -363,7 +364,7 @@ def _with_record(conn: Connection, athlete_id: int, run: Run, record: ExportReco
     if record is None:
         return run
     shoe_id = run.shoe_id
-    if record.gear and run.is_run:
+    if record.gear and run.sport.is_run:
         shoe_id = shoe_or_new(conn, athlete_id, record.gear, run.start.date())
     return dataclasses.replace(
         run,

@@ -12,10 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
-from runcoach.domain.runs import Sport, WorkoutType
+from runcoach.domain.runs import WorkoutType
+from runcoach.store.running import running_only
 from runcoach.store.tables import best_efforts, runs
-
-RUN_SPORTS = [s.value for s in Sport if s.is_run]
 
 
 def race_rows(conn: Connection, athlete_id: int, since: date, until: date) -> list[Any]:
@@ -32,7 +31,7 @@ def race_rows(conn: Connection, athlete_id: int, since: date, until: date) -> li
     ).where(
         runs.c.athlete_id == athlete_id,
         or_(runs.c.is_race, runs.c.workout_type == WorkoutType.RACE.value),
-        runs.c.sport.in_(RUN_SPORTS),
+        running_only(),
         runs.c.local_date >= since,
         runs.c.local_date <= until,
     )
@@ -57,7 +56,7 @@ def effort_rows(
             best_efforts.c.distance_m >= min_distance_m,
             runs.c.is_race.is_(False),
             or_(runs.c.workout_type.is_(None), runs.c.workout_type != WorkoutType.RACE.value),
-            runs.c.sport.in_(RUN_SPORTS),
+            running_only(),
             runs.c.local_date >= since,
             runs.c.local_date <= until,
         )
@@ -73,7 +72,7 @@ def running_volume(conn: Connection, athlete_id: int, since: date, until: date) 
         func.count().label("runs"),
     ).where(
         runs.c.athlete_id == athlete_id,
-        runs.c.sport.in_(RUN_SPORTS),
+        running_only(),
         runs.c.local_date >= since,
         runs.c.local_date <= until,
     )

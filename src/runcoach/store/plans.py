@@ -11,10 +11,10 @@ from sqlalchemy import Connection, MetaData, Table, func, insert, inspect, selec
 from runcoach.domain.errors import NotFound
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.model import Plan
+from runcoach.store.running import running_only
 from runcoach.store.tables import plans
 
 ACTIVE, ARCHIVED = "active", "archived"
-RUN_SPORTS = ("running", "trail_running", "treadmill", "track")  # sports that count as runs
 LOG_WINDOW_DAYS = 28  # weeks of the log averaged for the current weekly volume (days)
 LONGEST_WINDOW_DAYS = 30  # window of the longest-run rule (days), Frandsen et al. 2025
 
@@ -93,7 +93,7 @@ def log_volume(conn: Connection, athlete_id: int, today: date) -> tuple[float, f
     rows = conn.execute(
         select(runs.c.local_date, func.coalesce(runs.c.distance_m, 0.0)).where(
             runs.c.athlete_id == athlete_id,
-            runs.c.sport.in_(RUN_SPORTS),
+            running_only(runs),
             runs.c.local_date >= since,
             runs.c.local_date < today,
         )

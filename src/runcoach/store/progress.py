@@ -33,7 +33,7 @@ from runcoach.domain.progress import Totals
 from runcoach.domain.runs import Lap, Run
 from runcoach.domain.variety import LatLon, start_of
 from runcoach.domain.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
-from runcoach.store.run_weeks import RUN_SPORTS
+from runcoach.store.running import running_only
 from runcoach.store.runs import _LAP_FIELDS, _aware, run_of
 from runcoach.store.streams_codec import decode_streams
 from runcoach.store.tables import (
@@ -97,7 +97,7 @@ class SqlRunLog:
         if start is not None:
             conditions.append(runs.c.start_utc >= start.astimezone(UTC))
         if only_runs:
-            conditions.append(runs.c.sport.in_(RUN_SPORTS))
+            conditions.append(running_only())
         return conditions
 
     def runs(self, start: datetime, end: datetime) -> list[Run]:
@@ -293,7 +293,7 @@ class SqlRunLog:
         monday = week_start(last)
         this_week = select(func.count(func.distinct(runs.c.local_date))).where(
             runs.c.athlete_id == self.athlete_id,
-            runs.c.sport.in_(RUN_SPORTS),
+            running_only(),
             runs.c.local_date >= monday,
             runs.c.local_date <= last,
         )

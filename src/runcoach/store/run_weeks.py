@@ -1,10 +1,11 @@
 """Running volume per week (``run_weeks``), kept up to date on every write of a run.
 
 One row per athlete and ISO week (by its Monday) of the runs' local dates (the day where
-each was run, as ``runs.local_date``): runs, run days, distance, time and ascent of the
-running sports. ``store/runs.py`` calls ``refresh_weeks`` with the days a write touched
-(insert, a richer file replacing the numbers, an edit, a delete), so that streaks and
-counts over years read one row a week instead of every run (``store/progress.py``).
+each was run, as ``runs.local_date``): runs, run days, distance, time and ascent of what
+counts as running (``store/running.py``). ``store/runs.py`` calls ``refresh_weeks`` with the
+days a write touched (insert, a richer file replacing the numbers, an edit, a delete), so
+that streaks and counts over years read one row a week instead of every run
+(``store/progress.py``).
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
-from runcoach.domain.runs import Sport
+from runcoach.store.running import running_only
 from runcoach.store.tables import run_weeks, runs
 
-RUN_SPORTS = tuple(s.value for s in Sport if s.is_run)  # what counts as running volume
 DURATION = func.coalesce(runs.c.moving_s, runs.c.elapsed_s, 0.0)
 
 
@@ -59,7 +59,7 @@ def _volume_rows(
     conn: Connection, athlete_id: int | None, first: date | None, last: date | None
 ) -> list[dict[str, Any]]:
     """One row per athlete and week from the runs' daily totals (few rows a day)."""
-    conditions: list[ColumnElement[bool]] = [runs.c.sport.in_(RUN_SPORTS)]
+    conditions: list[ColumnElement[bool]] = [running_only()]
     if athlete_id is not None:
         conditions.append(runs.c.athlete_id == athlete_id)
     if first is not None and last is not None:

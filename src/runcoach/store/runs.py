@@ -91,7 +91,7 @@ def _tzinfo(zone: str | None) -> Any:
 
 def fingerprint_of(run: Run) -> str:
     """The activity's identity across formats: its sport family and start minute (UTC)."""
-    family = "run" if run.is_run else run.sport.value
+    family = "run" if run.sport.is_run else run.sport.value
     return f"{family}@{run.start.astimezone(UTC):%Y-%m-%dT%H:%M}"
 
 
