@@ -14,6 +14,7 @@ from runcoach.domain.load import (
     LoadMethod,
     daily_loads,
     estimate_threshold_pace,
+    heart_rate_profile,
     ramp_rate,
     run_load,
     training_curve,
@@ -141,3 +142,15 @@ def test_threshold_pace_is_the_fastest_pace_held_twenty_to_seventy_minutes():
         Run(start=START, moving_s=2400, distance_m=10000, sport=Sport.CYCLING),
     ]
     assert estimate_threshold_pace(runs) == Pace(250.0)
+
+
+def test_the_heart_rate_profile_is_the_runners_own_else_assumed_and_said_so():
+    own, notes = heart_rate_profile(188.0, 48.0, [])
+    assert (own, notes) == (HeartRateProfile(resting_hr=48.0, max_hr=188.0), [])
+    assert heart_rate_profile(None, None, [170.0, 180.0, 175.0, 172.0]) == (None, [])
+    seen, notes = heart_rate_profile(None, None, [170.0, 180.0, 175.0, 172.0, 171.0])
+    assert seen == HeartRateProfile(resting_hr=60.0, max_hr=180.0)
+    assert notes == [
+        "max heart rate 180: the highest recorded (set yours for better)",
+        "resting heart rate assumed 60 bpm (set yours for better)",
+    ]

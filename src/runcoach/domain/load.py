@@ -85,6 +85,26 @@ class HeartRateProfile:
         return 60.0 * THRESHOLD_HRR * self.trimp_a * math.exp(self.trimp_b * THRESHOLD_HRR)
 
 
+def heart_rate_profile(
+    max_hr: float | None, resting_hr: float | None, seen_max_hr: Sequence[float]
+) -> tuple[HeartRateProfile | None, list[str]]:
+    """The runner's resting and maximum heart rate: their own, else the highest recorded
+    (once ``MIN_HR_RUNS_FOR_MAX`` runs have one) and a resting ``RESTING_HR_DEFAULT``; with
+    a note for each value that was not the runner's own."""
+    notes: list[str] = []
+    if max_hr is None:
+        if len(seen_max_hr) < MIN_HR_RUNS_FOR_MAX:
+            return None, notes
+        max_hr = max(seen_max_hr)
+        notes.append(f"max heart rate {max_hr:.0f}: the highest recorded (set yours for better)")
+    if resting_hr is None:
+        resting_hr = RESTING_HR_DEFAULT
+        notes.append(f"resting heart rate assumed {resting_hr:.0f} bpm (set yours for better)")
+    if max_hr <= resting_hr:
+        return None, notes
+    return HeartRateProfile(resting_hr=resting_hr, max_hr=max_hr), notes
+
+
 @dataclass(frozen=True)
 class LoadBasis:
     """What loads are measured against: the heart-rate profile and the threshold pace."""

@@ -18,10 +18,10 @@ from datetime import date, timedelta, tzinfo
 from runcoach.domain.days import day_bounds_utc, local_day
 from runcoach.domain.load import (
     LOAD_WARMUP_DAYS,
-    HeartRateProfile,
     LoadBasis,
     daily_loads,
     estimate_threshold_pace,
+    heart_rate_profile,
     ramp_rate,
     run_load,
     training_curve,
@@ -57,9 +57,6 @@ from runcoach.domain.units import Pace, UnitSystem, format_pace
 from runcoach.domain.variety import variety
 from runcoach.domain.wins import PlanWeek, Win, WinInputs, detect_wins
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
-
-RESTING_HR_DEFAULT = 60.0  # bpm, used when the athlete gave none; adults 50-80 (AHA)
-MIN_HR_RUNS_FOR_MAX = 5  # runs with a max HR before the highest one stands in for max HR
 
 
 @dataclass(frozen=True)
@@ -204,26 +201,9 @@ def load_basis(
         pace = estimate_threshold_pace(runs)
         if pace is not None:
             notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
-    return LoadBasis(_heart_rate_profile(runs, athlete, notes), pace), notes
-
-
-def _heart_rate_profile(
-    runs: Sequence[Run], athlete: AthleteProfile, notes: list[str]
-) -> HeartRateProfile | None:
-    max_hr = athlete.max_hr
-    if max_hr is None:
-        seen = [r.max_hr for r in runs if r.max_hr is not None]
-        if len(seen) < MIN_HR_RUNS_FOR_MAX:
-            return None
-        max_hr = max(seen)
-        notes.append(f"max heart rate {max_hr:.0f}: the highest recorded (set yours for better)")
-    resting = athlete.resting_hr
-    if resting is None:
-        resting = RESTING_HR_DEFAULT
-        notes.append(f"resting heart rate assumed {resting:.0f} bpm (set yours for better)")
-    if max_hr <= resting:
-        return None
-    return HeartRateProfile(resting_hr=resting, max_hr=max_hr)
+    seen = [r.max_hr for r in runs if r.max_hr is not None]
+    profile, assumed = heart_rate_profile(athlete.max_hr, athlete.resting_hr, seen)
+    return LoadBasis(profile, pace), notes + assumed
 
 
 def load_summary(

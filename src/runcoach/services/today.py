@@ -19,7 +19,8 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.load import MIN_HR_RUNS_FOR_MAX, RESTING_HR_DEFAULT, HeartRateProfile
+from runcoach.domain.load import HeartRateProfile
+from runcoach.domain.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.logged import LoggedRun, logged_runs
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
@@ -97,13 +98,8 @@ def heart_rate_profile(
     """The runner's resting and maximum heart rate, as ``runcoach report`` finds them: the
     athlete's own, else the highest recorded (from 5 runs with one) and a resting 60 bpm."""
     row = athlete_row(conn, athlete_id)
-    max_hr = row.max_hr if row else None
-    if max_hr is None and len(seen_max_hr) >= MIN_HR_RUNS_FOR_MAX:
-        max_hr = max(seen_max_hr)
-    resting = (row.resting_hr if row else None) or RESTING_HR_DEFAULT
-    if max_hr is None or max_hr <= resting:
-        return None
-    return HeartRateProfile(resting_hr=resting, max_hr=max_hr)
+    own_max, own_resting = (row.max_hr, row.resting_hr) if row else (None, None)
+    return profile_of_heart_rate(own_max, own_resting, seen_max_hr)[0]
 
 
 _KINDS = {k.value for k in WorkoutKind}
