@@ -75,14 +75,11 @@ def _weight(performance: Performance, on: dt.date) -> float:
     return KIND_WEIGHT[performance.kind] * float(0.5 ** (age_days / FITNESS_HALF_LIFE_DAYS))
 
 
-def _candidates(
-    performances: Sequence[Performance], on: dt.date
-) -> list[tuple[Performance, float]]:
-    """The performances that can count on ``on``, with their VDOT."""
+def _rated(performances: Sequence[Performance]) -> list[tuple[Performance, float]]:
+    """The performances that can count at all (distance, kind), with their VDOT."""
     out = []
     for p in performances:
-        age = (on - p.date).days
-        if not 0 <= age <= LOOKBACK_DAYS or not DISTANCE_MIN_M <= p.distance_m <= DISTANCE_MAX_M:
+        if not DISTANCE_MIN_M <= p.distance_m <= DISTANCE_MAX_M:
             continue
         if p.kind is PerformanceKind.EFFORT and p.distance_m < MIN_EFFORT_M:
             continue
@@ -104,7 +101,13 @@ def _vdot(distance_m: float, time_s: float) -> float | None:
 
 def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness | None:
     """Recency-weighted VDOT on ``on`` from the near-maximal performances of the last year."""
-    candidates = _candidates(performances, on)
+    in_window = [
+        (p, vdot) for p, vdot in _rated(performances) if 0 <= (on - p.date).days <= LOOKBACK_DAYS
+    ]
+    return _weighted(in_window, on)
+
+
+def _weighted(candidates: Sequence[tuple[Performance, float]], on: dt.date) -> Fitness | None:
     if not candidates:
         return None
     best = max(vdot for _p, vdot in candidates)
@@ -120,13 +123,12 @@ def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness
 
 def fitness_history(performances: Sequence[Performance], dates: Sequence[dt.date]) -> list[Fitness]:
     """Fitness on each of ``dates`` (only performances up to that date count)."""
-    ordered = sorted(performances, key=lambda p: p.date)
-    days = [p.date for p in ordered]
+    rated = sorted(_rated(performances), key=lambda pair: pair[0].date)
+    days = [p.date for p, _vdot in rated]
     history = []
     for on in dates:
-        since = on - dt.timedelta(days=LOOKBACK_DAYS)  # older ones do not count (_candidates)
-        recent = ordered[bisect_left(days, since) : bisect_right(days, on)]
-        fitness = current_fitness(recent, on)
+        since = on - dt.timedelta(days=LOOKBACK_DAYS)  # the window of current_fitness
+        fitness = _weighted(rated[bisect_left(days, since) : bisect_right(days, on)], on)
         if fitness is not None:
             history.append(fitness)
     return history
