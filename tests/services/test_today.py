@@ -182,3 +182,15 @@ def test_the_log_carries_heart_rate_and_the_laps_from_the_plans_creation_on(engi
         assert heart_rate_profile(conn, athlete, [170.0, 180.0]) is None  # 5 runs needed
         profile = heart_rate_profile(conn, athlete, [170.0, 180.0, 175.0, 172.0, 171.0])
         assert profile is not None and (profile.resting_hr, profile.max_hr) == (60.0, 180.0)
+
+
+def test_the_log_leaves_out_a_run_tagged_cross_training(engine):
+    from runcoach.services.today import read_log
+    from runcoach.store import runs as run_store
+
+    drive = run_on(START, 390, WorkoutType.CROSS_TRAINING)  # a drive saved as a run
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        kept = run_store.insert_run(conn, athlete, run_on(START, 8))
+        run_store.insert_run(conn, athlete, drive)
+        assert [r.run_id for r in read_log(conn, athlete)] == [kept]

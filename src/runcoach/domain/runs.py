@@ -63,6 +63,11 @@ run (runcoach tags those too fast for any runner), a gym session on the watch's 
 profile. They count toward training load, not toward running volume, run days or bests."""
 
 
+def counts_as_running(sport: Sport, workout_type: WorkoutType | str | None) -> bool:
+    """A running sport, not tagged as one of the ``NOT_RUNNING`` types."""
+    return sport.is_run and workout_type not in NOT_RUNNING
+
+
 class Surface(StrEnum):
     ROAD = "road"
     TRAIL = "trail"
@@ -214,4 +219,4 @@ class Run:
     @property
     def is_run(self) -> bool:
         """Running: a running sport, not tagged cross-training or strength (``NOT_RUNNING``)."""
-        return self.sport.is_run and self.workout_type not in NOT_RUNNING
+        return counts_as_running(self.sport, self.workout_type)

@@ -24,7 +24,7 @@ from runcoach.domain.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.logged import LoggedRun, logged_runs
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Feel, Lap, Run, Sport
+from runcoach.domain.runs import Feel, Lap, Run, Sport, counts_as_running
 from runcoach.domain.schedule import DayType
 from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
@@ -76,7 +76,8 @@ def _log_of(
     conn: Connection, athlete_id: int, rows: Sequence[Any], laps_since: date | None
 ) -> list[LoggedRun]:
     laps = run_store.laps_since(conn, athlete_id, laps_since) if laps_since else {}
-    return [_logged(r, laps.get(r.id, ())) for r in rows if Sport(r.sport).is_run]
+    running = [r for r in rows if counts_as_running(Sport(r.sport), r.workout_type)]
+    return [_logged(r, laps.get(r.id, ())) for r in running]
 
 
 def _logged(row: Any, laps: Sequence[Lap]) -> LoggedRun:
