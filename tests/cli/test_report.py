@@ -110,3 +110,12 @@ def test_wins_lists_the_wins_with_their_runs(runcoach, logged):
     assert ("negative_split", 4) in kinds
     text = runcoach("wins", "--since", "2026-03-01").stdout
     assert "Negative split: 10.0 km" in text and "(run 4)" in text
+
+
+def test_no_wins_in_the_last_28_days_says_how_to_see_older_ones():
+    from runcoach.cli.report import render_wins
+
+    default = render_wins([], since_given=False)
+    assert default.startswith("no wins in the last 28 days yet")
+    assert "runcoach wins --since" in default
+    assert render_wins([]) == "no wins in this period yet: every run is a chance for one"

@@ -159,11 +159,16 @@ def _year_line(report: Report, units: UnitSystem) -> str:
 def wins_command(app: AppContext, since: datetime | None, as_json: bool) -> None:
     """The small wins found in your log, newest first."""
     found = recent_wins(app.engine, app.settings, since.date() if since else None)
-    emit(as_json, found, lambda: render_wins(found))
+    emit(as_json, found, lambda: render_wins(found, since_given=since is not None))
 
 
-def render_wins(wins: list[Win]) -> str:
+def render_wins(wins: list[Win], since_given: bool = True) -> str:
     if not wins:
+        if not since_given:
+            return (
+                "no wins in the last 28 days yet: every run is a chance for one "
+                "(older ones: runcoach wins --since 2020-01-01)"
+            )
         return "no wins in this period yet: every run is a chance for one"
     return "\n".join(
         f"{w.day}  {w.title}"
