@@ -372,6 +372,28 @@ def test_a_session_of_mostly_fast_running_is_still_intervals():
         assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.INTERVALS
 
 
+@pytest.mark.parametrize("flat_m, up_m, up_pace", [(1_200, 300, 420), (800, 300, 430)])
+def test_an_easy_run_over_hills_is_not_intervals_though_its_climbs_are_slow(flat_m, up_m, up_pace):
+    # 5:30/km on the flat, 7:00/km up 6-7 % climbs, 5:10/km down: the slow parts are the
+    # climbs, not recoveries between reps
+    hill = [
+        Segment(flat_m, 330),
+        Segment(up_m, up_pace, climb_m=20),
+        Segment(up_m, 310, climb_m=-20),
+    ]
+    streams = build_streams(*(hill * 6))
+    for seed in (0, 1):
+        assert workout(with_noise(streams, 0.1, seed=seed)).value is WorkoutType.EASY
+
+
+@pytest.mark.parametrize("run_pace, walk_pace", [(360, 660), (330, 540)])
+def test_run_walk_is_not_intervals(run_pace, walk_pace):
+    # 4 minutes running, 1 minute walking (the walk-break method), eight times
+    minutes = [Segment(240 / run_pace * 1000, run_pace), Segment(60 / walk_pace * 1000, walk_pace)]
+    streams = build_streams(*(minutes * 8))
+    assert workout(with_noise(streams, 0.1, seed=0)).value is WorkoutType.EASY
+
+
 @pytest.mark.parametrize("tempo_m", [12_000, 16_000])
 def test_a_long_tempo_that_fills_most_of_the_run_is_a_tempo(tempo_m):
     streams = build_streams(Segment(2_000, 330), Segment(tempo_m, 330 / 1.25), Segment(1_500, 330))

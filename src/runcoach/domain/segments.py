@@ -26,6 +26,9 @@ FAST_PERCENTILE = 99.0  # %; the quick end of the run: 1 % of an hour is 36 s, s
 # count, while a single GPS spike (smoothed over 9 s) does not
 SLOW_SHARE_MIN = 0.1  # fraction of moving time, 0.05-0.2; in a session of mostly fast running
 # (10 x 1500 m with 150 m jogs) the slower running is this share at least (runcoach's rule)
+JOG_MIN_SPEED_M_S = 2.0  # m/s (8:20/km), 1.8-2.2; slower "recoveries" are walked: people
+# switch from walking to running near 2.0 m/s (Hreljac 1993, Med Sci Sports Exerc 25:1158)
+CLIMB_WINDOW_S = 30  # s, 10-60; the stretch over which a grade is read
 BOUT_LINE = 0.6  # fraction of the way from the usual to the quick speed, 0.5-0.75; above it
 # is a fast bout (above halfway, so a brisk warm-up between slow recovery jogs is not one)
 MIN_BOUT_S = 8  # s, 5-20; shorter bursts above the line are noise
@@ -113,7 +116,7 @@ def fast_bouts(profile: Profile) -> list[Bout]:
     if len(moving) < MIN_BOUT_S:
         return []
     quick = float(np.percentile(moving, FAST_PERCENTILE))
-    usual = _usual_speed(moving, quick)
+    usual = _usual_speed(profile, quick)
     if usual is None:
         return []
     fast = profile.speed_m_s >= usual + BOUT_LINE * (quick - usual)
@@ -121,25 +124,46 @@ def fast_bouts(profile: Profile) -> list[Bout]:
     return [_bout(profile, a, b) for a, b in stretches if not _downhill(profile, a, b)]
 
 
-def _usual_speed(moving: FloatArray, quick: float) -> float | None:
+def _usual_speed(profile: Profile, quick: float) -> float | None:
     """The speed of the run's slower running, if the run has clearly faster parts.
 
     Usually most running is easy, so the slow percentile is the usual pace. A session of
     mostly fast running (long reps, short jogs) puts that percentile inside the reps; then
     the usual pace is the median of the slower of the two groups the speeds fall into
-    (Otsu's split), if that group is a real share of the run and clearly slower.
+    (Otsu's split), if that group is a real share of the run, clearly slower, jogged (not
+    walked: run/walk is not intervals) and on the level (not an easy run's climbs).
     """
+    moving = profile.moving
     usual = float(np.percentile(moving, SLOW_PERCENTILE))
     if quick >= usual * (1 + MIN_CONTRAST):
         return usual
     if float(moving.max()) < float(moving.min()) * (1 + MIN_CONTRAST):
         return None  # steady throughout
     split = _otsu_split(moving)
-    slow, fast = moving[moving < split], moving[moving >= split]
+    speed = profile.speed_m_s
+    is_moving = speed >= STOPPED_SPEED_M_S
+    slow = speed[is_moving & (speed < split) & ~_climbing(profile)]
+    fast = speed[is_moving & (speed >= split)]
     if len(slow) < SLOW_SHARE_MIN * len(moving) or not len(fast):
         return None
     usual = float(np.median(slow))
+    if usual < JOG_MIN_SPEED_M_S:
+        return None
     return usual if float(np.median(fast)) >= usual * (1 + MIN_CONTRAST) else None
+
+
+def _climbing(profile: Profile) -> npt.NDArray[np.bool_]:
+    """Where the run goes uphill (over about half a minute); nowhere without altitude."""
+    if profile.altitude_m is None:
+        return np.zeros(len(profile.time_s), dtype=bool)
+    k = CLIMB_WINDOW_S // 2
+    ahead = np.minimum(np.arange(len(profile.time_s)) + k, len(profile.time_s) - 1)
+    behind = np.maximum(np.arange(len(profile.time_s)) - k, 0)
+    rise = profile.altitude_m[ahead] - profile.altitude_m[behind]
+    run = profile.distance_m[ahead] - profile.distance_m[behind]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        grade = np.where(run > 0, rise / run, 0.0)
+    return grade >= DOWNHILL_GRADE  # the same 2 % that makes a fast stretch downhill
 
 
 def _otsu_split(values: FloatArray, bins: int = 256) -> float:
