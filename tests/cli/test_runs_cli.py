@@ -162,3 +162,22 @@ def test_a_second_pair_with_the_same_name_is_refused(log_cli):
     log_cli("shoes", "add", "Pegasus")
     again = log_cli("shoes", "add", "Pegasus")
     assert again.exit_code == 4 and "already have a pair" in again.stderr
+
+
+def test_rides_in_the_list_show_their_speed_runs_their_pace():
+    from datetime import date
+
+    from runcoach.cli.run_views import render_list
+    from runcoach.domain.units import UnitSystem
+    from runcoach.services.runs import RunSummary
+
+    def summary(ident, sport, kind):
+        fields = {f: None for f in RunSummary.__dataclass_fields__}
+        fields.update(id=ident, local_date=date(2026, 3, 2), sport=sport, workout_type=kind,
+                      distance_m=30_000.0, duration_s=3600.0, pace_s_per_km=120.0)  # fmt: skip
+        return RunSummary(**fields)
+
+    text = render_list([summary(1, "cycling", None), summary(2, "running", "easy")],
+                       UnitSystem.METRIC)  # fmt: skip
+    ride, run = text.splitlines()[1:]
+    assert "30.0 km/h" in ride and "2:00/km" in run

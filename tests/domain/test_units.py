@@ -13,6 +13,7 @@ from runcoach.domain.units import (
     UnitSystem,
     format_duration,
     format_pace,
+    format_speed,
     parse_distance,
     parse_duration,
     parse_pace,
@@ -74,3 +75,10 @@ def test_formatted_durations_read_back_to_the_same_second(seconds):
 
 def test_pace_times_distance_gives_the_time():
     assert Pace.from_distance_time(10_000, 2490).time_for(10_000) == pytest.approx(2490)
+
+
+def test_a_ride_reads_as_a_speed():
+    # 113.55 km in 3:59:42 moving = 28.42 km/h = 17.66 mph
+    pace = Pace.from_distance_time(113_550, 3 * 3600 + 59 * 60 + 42)
+    assert format_speed(pace) == "28.4 km/h"
+    assert format_speed(pace, UnitSystem.IMPERIAL) == "17.7 mph"

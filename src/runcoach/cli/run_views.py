@@ -13,10 +13,12 @@ from runcoach.domain.units import (
     format_distance,
     format_duration,
     format_pace,
+    format_speed,
 )
 from runcoach.services.runs import RunDetail, RunSummary
 
 MISSING = "–"
+SPEED_SPORTS = {Sport.CYCLING.value, Sport.SKIING.value}  # shown in km/h or mph, not min/km
 
 
 def summary_json(run: RunSummary) -> dict[str, Any]:
@@ -51,7 +53,8 @@ def render_list(found: list[RunSummary], units: UnitSystem) -> str:
         lines.append(
             f"{run.id:>5}  {run.local_date.isoformat():10}  {kind:14.14}  "
             f"{_distance(run.distance_m, units):>9}  {_duration(run.duration_s):>8}  "
-            f"{_pace(run.pace_s_per_km, units):>9}  {_number(run.avg_hr):>3}  {run.name or ''}"
+            f"{_pace(run.pace_s_per_km, units, run.sport):>9}  {_number(run.avg_hr):>3}  "
+            f"{run.name or ''}"
         )
     return "\n".join(lines)
 
@@ -64,8 +67,13 @@ def _duration(seconds: float | None) -> str:
     return MISSING if seconds is None else format_duration(seconds)
 
 
-def _pace(seconds_per_km: float | None, units: UnitSystem) -> str:
-    return MISSING if not seconds_per_km else format_pace(Pace(seconds_per_km), units)
+def _pace(seconds_per_km: float | None, units: UnitSystem, sport: str = "running") -> str:
+    """Pace, or speed for the sports whose athletes read speed (cycling, skiing)."""
+    if not seconds_per_km:
+        return MISSING
+    if sport in SPEED_SPORTS:
+        return format_speed(Pace(seconds_per_km), units)
+    return format_pace(Pace(seconds_per_km), units)
 
 
 def _number(value: float | None, unit: str = "") -> str:
@@ -157,8 +165,9 @@ def _head(detail: RunDetail, units: UnitSystem) -> str:
         f"  {run.sport.value}{' / ' + run.sub_sport if run.sub_sport else ''}"
         f"{'  device ' + run.device if run.device else ''}",
         f"  distance {_distance(run.distance_m, units)}   moving {_duration(run.moving_s)}"
-        f"   elapsed {_duration(run.elapsed_s)}   pace "
-        f"{_pace(None if run.pace is None else run.pace.seconds_per_km, units)}",
+        f"   elapsed {_duration(run.elapsed_s)}   "
+        f"{'speed' if run.sport.value in SPEED_SPORTS else 'pace'} "
+        f"{_pace(None if run.pace is None else run.pace.seconds_per_km, units, run.sport.value)}",
         f"  ascent {_number(run.ascent_m, ' m')}   descent {_number(run.descent_m, ' m')}"
         f"   heart rate {_number(run.avg_hr)} avg / {_number(run.max_hr)} max"
         f"   cadence {_number(run.avg_cadence_spm)} spm   power {_number(run.avg_power_w, ' W')}"

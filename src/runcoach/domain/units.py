@@ -203,6 +203,13 @@ def format_pace(pace: Pace, system: UnitSystem = UnitSystem.METRIC) -> str:
     return f"{format_duration(pace.seconds_per_km)}/km"
 
 
+def format_speed(pace: Pace, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """Format a pace as a speed, "28.4 km/h" or "17.6 mph" (how riders read theirs)."""
+    if system is UnitSystem.IMPERIAL:
+        return f"{3600 / pace.seconds_per_mile:.1f} mph"
+    return f"{3600 / pace.seconds_per_km:.1f} km/h"
+
+
 def format_distance(
     distance_m: float, system: UnitSystem = UnitSystem.METRIC, digits: int = 2
 ) -> str:
