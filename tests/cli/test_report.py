@@ -33,6 +33,21 @@ def test_a_period_flag_and_dates_together_are_refused(runcoach):
     assert result.exit_code == 2 and "either" in result.stderr
 
 
+def test_two_period_flags_are_refused_not_one_silently_taken(runcoach):
+    result = runcoach("report", "--week", "--month")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "choose one period, not --week and --month" in result.stderr
+
+
+def test_an_out_folder_that_cannot_be_written_is_a_clear_error(runcoach, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = runcoach("report", "--out", str(blocker / "report"))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"cannot write the report into {blocker / 'report'}" in result.stderr
+    assert blocker.read_text() == "not a folder"
+
+
 def test_a_malformed_date_is_a_usage_error(runcoach):
     result = runcoach("wins", "--since", "1st of March")
     assert result.exit_code == 2 and "'%Y-%m-%d'" in result.stderr

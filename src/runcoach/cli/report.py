@@ -20,9 +20,9 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.command("report")
-@click.option("--week", "kind", flag_value=PeriodKind.WEEK.value, help="This ISO week (default).")
-@click.option("--month", "kind", flag_value=PeriodKind.MONTH.value, help="This calendar month.")
-@click.option("--year", "kind", flag_value=PeriodKind.YEAR.value, help="This calendar year.")
+@click.option("--week", is_flag=True, help="This ISO week (default).")
+@click.option("--month", is_flag=True, help="This calendar month.")
+@click.option("--year", is_flag=True, help="This calendar year.")
 @click.option("--from", "first", type=DAY, help="First day of a custom period (YYYY-MM-DD).")
 @click.option("--to", "last", type=DAY, help="Last day of a custom period (YYYY-MM-DD).")
 @click.option(
@@ -34,14 +34,18 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @pass_app
 def report_command(
     app: AppContext,
-    kind: str | None,
+    week: bool,
+    month: bool,
+    year: bool,
     first: datetime | None,
     last: datetime | None,
     out: Path | None,
     as_json: bool,
 ) -> None:
     """Volume, run days, streaks, intensity, load, variety, wins, plan and predictions."""
-    chosen = _kind(kind, first, last)
+    kinds = [k for k, on in ((PeriodKind.WEEK, week), (PeriodKind.MONTH, month),
+                             (PeriodKind.YEAR, year)) if on]  # fmt: skip
+    chosen = _kind(kinds, first, last)
     report, name = period_report(
         app.engine,
         app.settings,
@@ -49,7 +53,13 @@ def report_command(
         first.date() if first else None,
         last.date() if last else None,
     )
-    files = write_report(report, out, name) if out else []
+    try:
+        files = write_report(report, out, name) if out else []
+    except OSError as error:
+        raise InvalidInput(
+            f"cannot write the report into {out}: {error.strerror or error}",
+            hint="--out needs a folder you can write to, for example --out report",
+        ) from error
     if not as_json:  # the JSON of a decade (3,000 runs, 3,900 days) is not made for nothing
         emit(False, None, lambda: render_report(report) + _files(files))
         return
@@ -59,12 +69,18 @@ def report_command(
     emit(True, data)
 
 
-def _kind(kind: str | None, first: datetime | None, last: datetime | None) -> PeriodKind:
+def _kind(kinds: list[PeriodKind], first: datetime | None, last: datetime | None) -> PeriodKind:
+    if len(kinds) > 1:
+        flags = " and ".join(f"--{k.value}" for k in kinds)
+        raise InvalidInput(
+            f"choose one period, not {flags}",
+            hint="for example --month, or --from 2026-01-01 --to 2026-03-31",
+        )
     if first is not None or last is not None:
-        if kind is not None:
-            raise InvalidInput(f"choose either --{kind} or --from/--to, not both")
+        if kinds:
+            raise InvalidInput(f"choose either --{kinds[0].value} or --from/--to, not both")
         return PeriodKind.CUSTOM
-    return PeriodKind(kind) if kind else PeriodKind.WEEK
+    return kinds[0] if kinds else PeriodKind.WEEK
 
 
 def _files(files: list[Path]) -> str:
