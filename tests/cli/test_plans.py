@@ -94,6 +94,19 @@ def test_an_exported_plan_imports_back(runcoach, tmp_path: Path) -> None:
     assert imported.json()["plan_id"] == 2
 
 
+def test_an_export_to_a_place_that_cannot_be_written_says_where_not_a_traceback(
+    runcoach, tmp_path: Path
+) -> None:
+    runcoach("plan", "create", "--profile", str(EXAMPLES / "sub5-mile.yaml"), "--today", TODAY)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("kept")
+    for flag in ("--ical", "--json", "--fit"):
+        result = runcoach("plan", "export", flag, str(blocker / "plan"))
+        assert result.exit_code == 1 and "Traceback" not in result.stderr, flag
+        assert result.stderr.startswith(f"error: {blocker / 'plan'}"), flag
+    assert blocker.read_text() == "kept"
+
+
 def test_a_bad_profile_names_the_field_and_an_example(runcoach, tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
     profile.write_text("goal: {race: 200mi, date: 2027-05-01}\n")
