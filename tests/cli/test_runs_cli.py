@@ -181,3 +181,16 @@ def test_rides_in_the_list_show_their_speed_runs_their_pace():
                        UnitSystem.METRIC)  # fmt: skip
     ride, run = text.splitlines()[1:]
     assert "30.0 km/h" in ride and "2:00/km" in run
+
+
+def test_a_typed_run_in_the_future_or_faster_than_any_runner_is_refused(runcoach):
+    future = runcoach("runs", "add", "--distance", "10k", "--duration", "45:00",
+                      "--date", "2099-01-01")  # fmt: skip
+    assert future.exit_code == 2 and "is in the future" in future.stderr
+    typo = runcoach("runs", "add", "--distance", "500k", "--duration", "1:00:00")
+    assert typo.exit_code == 2 and "faster than the world record" in typo.stderr
+    ride = runcoach("runs", "add", "--distance", "40k", "--duration", "1:20:00",
+                    "--sport", "cycling")  # fmt: skip
+    assert ride.exit_code == 0, ride.stderr
+    listed = runcoach("runs", "list", "--json").json()
+    assert [r["sport"] for r in listed] == ["cycling"]  # nothing else was stored

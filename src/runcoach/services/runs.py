@@ -10,8 +10,19 @@ from sqlalchemy import Connection, Engine
 
 from runcoach.domain.efforts import RunAnalysis, analyse_run
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import Feel, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.records import faster_than_any_runner
+from runcoach.domain.runs import (
+    NOT_RUNNING,
+    Feel,
+    RaceResult,
+    Run,
+    Sport,
+    Surface,
+    Terrain,
+    WorkoutType,
+)
 from runcoach.domain.tagging import infer_tags
+from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.services.importing import RECENT_DAYS
 from runcoach.store import runs as run_store
@@ -160,8 +171,16 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None =
             hint="runcoach runs add --distance 8km --duration 45:00",
         )
     start = datetime.combine(entry.day, entry.at or MANUAL_DEFAULT_TIME, tzinfo=UTC)
+    _check_plausible(entry)
     with engine.begin() as conn:
         athlete = _athlete(conn, athlete_id)
+        zone = run_store.athlete_timezone(conn, athlete)
+        today = run_store.local_date_of(datetime.now(UTC), zone)
+        if entry.day > today:
+            raise InvalidInput(
+                f"the run's date {entry.day} is in the future (today is {today})",
+                hint="log a run once it is run; a planned one goes in the plan",
+            )
         shoe_id = None if entry.shoes is None else int(get_shoe(conn, athlete, entry.shoes).id)
         run = Run(
             start=start, sport=entry.sport, elapsed_s=entry.duration_s,
@@ -173,6 +192,20 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None =
         recent = run_store.recent_runs(conn, athlete, start, RECENT_DAYS)
         tags = infer_tags(run, runner_context(recent))
         return run_store.insert_run(conn, athlete, run, analyse_run(run), tags)
+
+
+def _check_plausible(entry: ManualRun) -> None:
+    """A typed run faster than any runner is a typo (500k for 50k), unless it was not a run."""
+    if entry.distance_m is None or entry.duration_s is None:
+        return
+    not_running = entry.workout_type in NOT_RUNNING or not entry.sport.is_run
+    if not not_running and faster_than_any_runner(entry.distance_m, entry.duration_s):
+        pace = format_pace(Pace.from_distance_time(entry.distance_m, entry.duration_s))
+        raise InvalidInput(
+            f"{format_distance(entry.distance_m)} in {format_duration(entry.duration_s)} "
+            f"({pace}) is faster than the world record: a typo?",
+            hint="check --distance and --duration; a ride goes in with --sport cycling",
+        )
 
 
 # --- editing ---------------------------------------------------------------------------------
