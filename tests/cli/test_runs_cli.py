@@ -194,3 +194,13 @@ def test_a_typed_run_in_the_future_or_faster_than_any_runner_is_refused(runcoach
     assert ride.exit_code == 0, ride.stderr
     listed = runcoach("runs", "list", "--json").json()
     assert [r["sport"] for r in listed] == ["cycling"]  # nothing else was stored
+
+
+def test_an_official_race_time_faster_than_the_world_record_is_refused(runcoach):
+    assert runcoach("runs", "add", "--distance", "10k", "--duration", "45:00").exit_code == 0
+    typo = runcoach("runs", "edit", "1", "--race", "--official-time", "12:00")
+    assert typo.exit_code == 2 and "faster than the world record" in typo.stderr
+    shown = runcoach("runs", "show", "1", "--json").json()
+    assert shown["race"] is None and shown["workout_type"] != "race"  # nothing was changed
+    assert runcoach("runs", "edit", "1", "--race", "--official-time", "44:30").exit_code == 0
+    assert runcoach("runs", "show", "1", "--json").json()["race"]["official_time_s"] == 2670

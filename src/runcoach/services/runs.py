@@ -239,6 +239,7 @@ def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int | No
         values = _plain_changes(edit)
         values.update(_tag_changes(edit))
         values.update(_race_changes(edit, bool(current.is_race)))
+        _check_race_time(values, current)
         if edit.shoes is not None:
             values["shoe_id"] = _shoe_id(conn, athlete, edit.shoes)
         if not values:
@@ -286,6 +287,21 @@ def _race_changes(edit: RunEdit, is_race: bool) -> dict[str, Any]:
         if value is not None:
             values[f"race_{name}"] = value
     return values
+
+
+def _check_race_time(values: dict[str, Any], current: Any) -> None:
+    """An official time faster than the world record for its distance is a typo."""
+    time_s = values.get("race_official_time_s", current.race_official_time_s)
+    distance_m = values.get("race_distance_m", current.race_distance_m) or current.distance_m
+    if not values.get("is_race") or not time_s or not distance_m:
+        return
+    if faster_than_any_runner(distance_m, time_s):
+        raise InvalidInput(
+            f"an official time of {format_duration(time_s)} over "
+            f"{format_distance(distance_m)} is faster than the world record: a typo?",
+            hint="give the official time as h:mm:ss or mm:ss, e.g. --official-time 44:30, "
+            "and --race-distance if the race was not the run's distance",
+        )
 
 
 def _shoe_id(conn: Connection, athlete_id: int, shoes: str) -> int | None:
