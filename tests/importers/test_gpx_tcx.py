@@ -136,7 +136,7 @@ def test_pauses_in_a_gpx_track_are_not_moving_time() -> None:
 
 @pytest.mark.parametrize(
     "name, words",
-    [("route.gpx", "route"), ("gpx1.1_with_all_fields.gpx", "no valid timestamps"),
+    [("route.gpx", "route"), ("gpx1.1_with_all_fields.gpx", "a single timed point"),
      ("unicode.gpx", "waypoints"), ("Mojstrovka.gpx", "clock")],
 )  # fmt: skip
 def test_gpx_files_without_a_recorded_activity_say_what_they_are(name: str, words: str) -> None:

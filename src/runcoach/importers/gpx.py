@@ -44,10 +44,17 @@ def read_gpx(data: bytes) -> list[Run]:
         raise NotAnActivity(_what_instead(root))
     points = [p for track in found for s in xmlfiles.children(track, "trkseg") for p in _points(s)]
     timed = sorted((p for p in points if p[0] is not None), key=lambda p: p[0] or 0.0)
-    if len(timed) < 2 or timed[-1][0] == timed[0][0]:
+    if not timed:
         raise NotAnActivity(
             "a track with no valid timestamps (a route, or a device whose clock was not set)",
             hint="export the activity itself (with times) from the watch or app",
+        )
+    if len(timed) < 2 or timed[-1][0] == timed[0][0]:
+        raise NotAnActivity(
+            "a track with a single timed point: no time passes in it"
+            if len(timed) < 2
+            else f"a track whose {len(timed)} timed points all have the same time",
+            hint="export the whole activity from the watch or app",
         )
     run = _run(timed, found[0], root)
     if len(timed) < len(points):
