@@ -227,3 +227,9 @@ def test_fitness_with_an_empty_log_says_what_to_give(log_cli):
     result = log_cli("fitness")
     assert result.exit_code == 3
     assert "runs edit ID --race" in result.stderr
+
+
+def test_an_altitude_no_race_is_run_at_is_refused(runcoach):
+    result = runcoach("goal", "check", "--goal", "marathon=2:59:59", "--date", "2099-04-19",
+                      "--result", "half=1:25:00", "--altitude", "9000m")  # fmt: skip
+    assert result.exit_code == 2 and "higher than any race is run" in result.stderr

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.domain.errors import InvalidInput, NotFound, RuncoachError
-from runcoach.domain.fitness.conditions import Conditions
+from runcoach.domain.fitness.conditions import ALTITUDE_MAX_M, Conditions
 from runcoach.domain.fitness.current import (
     LOOKBACK_DAYS,
     MIN_EFFORT_M,
@@ -342,7 +342,13 @@ class ConditionsText:
 def _altitude(text: str | None) -> float | None:
     if text is not None and text.strip() in ("0", "0m"):
         return 0.0
-    return parse_distance(text) if text is not None else None
+    altitude_m = parse_distance(text) if text is not None else None
+    if altitude_m is not None and altitude_m > ALTITUDE_MAX_M:
+        raise InvalidInput(
+            f"{text} is higher than any race is run (the highest starts at 5,364 m)",
+            hint="give the race's altitude above sea level, e.g. --altitude 1600m",
+        )
+    return altitude_m
 
 
 def parse_goal(text: str) -> tuple[float, float]:

@@ -63,3 +63,11 @@ def test_an_early_start_costs_a_little_and_every_adjustment_names_its_source():
         "altitude",
     }
     assert all(a.source and a.limits for a in effect.adjustments)
+
+
+def test_altitude_above_the_data_says_it_is_extrapolated():
+    effect = conditions_effect(Conditions(altitude_m=3600), 10_000, 2400)
+    (altitude,) = [a for a in effect.adjustments if a.name == "altitude"]
+    # 3000 m costs 6.5 %; the last step (2500 -> 3000 m: +1.8 %) continued for 600 m: +2.16 %
+    assert altitude.factor == pytest.approx(1.0866)
+    assert "extrapolated beyond the data" in altitude.limits

@@ -60,6 +60,7 @@ ALTITUDE_M_TO_PCT: tuple[tuple[float, float], ...] = (
     (2500.0, 4.7),
     (3000.0, 6.5),
 )
+ALTITUDE_MAX_M = 5_400.0  # m; the highest race start (Tenzing Hillary Everest Marathon, 5,364 m)
 
 
 @dataclass(frozen=True)
@@ -198,12 +199,16 @@ def altitude_adjustment(conditions: Conditions) -> Adjustment | None:
     if conditions.altitude_m is None:
         return None
     pct = _interpolate(ALTITUDE_M_TO_PCT, max(conditions.altitude_m, 0.0))
+    limits = "unacclimatised runners, races over ~10 min; 2-3 weeks at altitude halve the cost"
+    highest = ALTITUDE_M_TO_PCT[-1][0]
+    if conditions.altitude_m > highest:
+        limits += f"; above {highest:.0f} m the cost is extrapolated beyond the data"
     return Adjustment(
         "altitude",
         1.0 + pct / 100.0,
         f"{conditions.altitude_m:.0f} m above sea level: {pct:.1f} % slower",
         "Peronnet, Thibault & Cousineau 1991; Daniels' altitude adjustments",
-        "unacclimatised runners, races over ~10 min; 2-3 weeks at altitude halve the cost",
+        limits,
     )
 
 
