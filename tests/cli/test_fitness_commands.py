@@ -233,3 +233,10 @@ def test_an_altitude_no_race_is_run_at_is_refused(runcoach):
     result = runcoach("goal", "check", "--goal", "marathon=2:59:59", "--date", "2099-04-19",
                       "--result", "half=1:25:00", "--altitude", "9000m")  # fmt: skip
     assert result.exit_code == 2 and "higher than any race is run" in result.stderr
+
+
+def test_a_dew_point_above_the_temperature_is_refused(runcoach):
+    result = runcoach("goal", "check", "--goal", "10k=45:00", "--date", "2099-04-19",
+                      "--result", "10k=46:00", "--temperature", "20C",
+                      "--dew-point", "30C")  # fmt: skip
+    assert result.exit_code == 2 and "dew point is at most the air temperature" in result.stderr

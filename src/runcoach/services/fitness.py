@@ -329,9 +329,17 @@ class ConditionsText:
     altitude: str | None = None
 
     def parse(self) -> Conditions:
+        temperature_c = optional(parse_temperature, self.temperature)
+        dew_point_c = optional(parse_temperature, self.dew_point)
+        if temperature_c is not None and dew_point_c is not None and dew_point_c > temperature_c:
+            raise InvalidInput(
+                f"a dew point of {self.dew_point} above a temperature of {self.temperature} "
+                "cannot be: the dew point is at most the air temperature (100 % humidity)",
+                hint="for example --temperature 24C --dew-point 18C",
+            )
         return Conditions(
-            temperature_c=optional(parse_temperature, self.temperature),
-            dew_point_c=optional(parse_temperature, self.dew_point),
+            temperature_c=temperature_c,
+            dew_point_c=dew_point_c,
             humidity_pct=optional(parse_percentage, self.humidity),
             start_hour=optional(parse_time_of_day, self.start),
             elevation_gain_m=optional(parse_distance, self.elevation_gain),

@@ -71,3 +71,12 @@ def test_altitude_above_the_data_says_it_is_extrapolated():
     # 3000 m costs 6.5 %; the last step (2500 -> 3000 m: +1.8 %) continued for 600 m: +2.16 %
     assert altitude.factor == pytest.approx(1.0866)
     assert "extrapolated beyond the data" in altitude.limits
+
+
+def test_a_course_steeper_than_any_race_is_refused_and_a_steep_one_is_a_rough_guide():
+    with pytest.raises(InvalidInput, match="steeper than any race"):
+        conditions_effect(Conditions(elevation_gain_m=100_000), 10_000, 2400)
+    effect = conditions_effect(Conditions(elevation_gain_m=800), 10_000, 2400)
+    (hills,) = effect.adjustments
+    assert hills.factor == pytest.approx(1 + 800 * 3.65 / 10_000)  # 29.2 % slower
+    assert "rough guide" in hills.limits

@@ -47,6 +47,9 @@ MORNING_START_PCT = 0.5  # % slower, start 07:00-09:00
 # climbed (and descended again) costs as much as 3.65 m on the flat, assuming the descent returns
 # only half its energetic saving (runners brake downhill). Valid for road courses, grades < 10 %.
 FLAT_M_PER_M_GAIN = 3.65  # m of flat running per metre of elevation gain
+MODEL_GAIN_PER_M = 0.05  # gain / distance; above it the climbing half averages over 10 %
+MAX_GAIN_PER_M = 0.6  # gain / distance no race reaches (the steepest vertical kilometres
+# climb about 1000 m in 1.9 km, 0.53)
 
 # --- altitude --------------------------------------------------------------------------------
 # Race altitude (m) -> % slower for unacclimatised runners in 10-60 min+ efforts, approximating
@@ -181,17 +184,27 @@ def time_of_day_adjustment(conditions: Conditions) -> Adjustment | None:
 
 
 def hills_adjustment(conditions: Conditions, distance_m: float) -> Adjustment | None:
-    if conditions.elevation_gain_m is None:
+    gain_m = conditions.elevation_gain_m
+    if gain_m is None:
         return None
-    extra_m = conditions.elevation_gain_m * FLAT_M_PER_M_GAIN
+    if gain_m > MAX_GAIN_PER_M * distance_m:
+        raise InvalidInput(
+            f"{gain_m:.0f} m of climbing in {distance_m / 1000:.1f} km is steeper than any race "
+            "(the steepest vertical kilometres climb about 530 m per km)",
+            hint="give the course's total elevation gain, e.g. --elevation-gain 250m",
+        )
+    extra_m = gain_m * FLAT_M_PER_M_GAIN
     factor = 1.0 + extra_m / distance_m
+    limits = "road courses with grades under ~10 %, descent equal to the climb"
+    if gain_m > MODEL_GAIN_PER_M * distance_m:
+        limits += "; this course is steeper, so the cost is a rough guide"
     return Adjustment(
         "elevation gain",
         factor,
-        f"{conditions.elevation_gain_m:.0f} m climbed ≈ {extra_m:.0f} m more on the flat: "
+        f"{gain_m:.0f} m climbed ≈ {extra_m:.0f} m more on the flat: "
         f"{(factor - 1) * 100:.1f} % slower",
         "Minetti et al. 2002 (energy cost of running on gradients)",
-        "road courses with grades under ~10 %, descent equal to the climb",
+        limits,
     )
 
 
