@@ -118,3 +118,10 @@ def test_a_bad_profile_names_the_field_and_an_example(runcoach, tmp_path: Path) 
 def test_show_without_a_plan_says_how_to_make_one(runcoach) -> None:
     result = runcoach("plan", "show")
     assert result.exit_code == 3 and "plan create" in result.stderr
+
+
+def test_a_race_date_in_the_past_is_called_that(runcoach, tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("goal: {race: marathon, date: 2001-05-01}\n")
+    result = runcoach("plan", "create", "--profile", str(profile), "--today", TODAY)
+    assert result.exit_code == 2 and "goal.date 2001-05-01 is in the past" in result.stderr

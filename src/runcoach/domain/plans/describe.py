@@ -107,7 +107,8 @@ def plan_text(
     details: bool = False,
 ) -> str:
     """The plan for a terminal: header, notes, then week by week (or one week)."""
-    lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {len(plan.weeks)} weeks"]
+    count = len(plan.weeks)
+    lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {count} week{'s' * (count != 1)}"]
     if plan.vdot:
         lines.append(f"Fitness: VDOT {plan.vdot}. Paces: " + ", ".join(
             f"{name} {pace_band(band, units)}" for name, band in plan.paces.items()))  # fmt: skip

@@ -127,6 +127,12 @@ def _frame(b: Build) -> tuple[date, int]:
     if weeks < 1:
         from runcoach.domain.errors import InvalidInput
 
+        if goal.race_date < start:
+            raise InvalidInput(
+                f"goal.date {goal.race_date} is in the past (the plan would start {start})",
+                hint="give the date of a race to come, e.g. date: "
+                f"{start + timedelta(days=16 * 7)}",
+            )
         raise InvalidInput(
             f"goal.date {goal.race_date} is less than a week after the start {start}",
             hint="a plan needs at least one full week before the race",
@@ -141,7 +147,7 @@ def _frame(b: Build) -> tuple[date, int]:
         b.limitations.append(
             Limitation(
                 "phases",
-                f"only {weeks} weeks to race day: no room for "
+                f"only {weeks} week{'s' if weeks != 1 else ''} to race day: no room for "
                 "base, build and peak; the plan sharpens and tapers.",
             )
         )
