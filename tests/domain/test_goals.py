@@ -8,6 +8,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions
 from runcoach.domain.fitness.own_model import Result, predict
 from runcoach.domain.goals import (
+    ASSUMPTIONS,
     Goal,
     VerdictKind,
     check_goal,
@@ -98,3 +99,12 @@ def test_the_ladder_steps_down_block_by_block_to_the_dream():
     assert rungs[-1].time_s == 1020
     assert rungs[-2].time_s > 1020  # the dream appears once
     assert (rungs[1].date - rungs[0].date).days == 84
+
+
+def test_the_verdict_states_the_ladder_step_it_used():
+    rungs = ladder(1260, 1020, TODAY)
+    step_pct = (1 - rungs[1].time_s / rungs[0].time_s) * 100
+    stated = [a for a in ASSUMPTIONS if "ladder" in a]
+    assert len(stated) == 1
+    assert f"{step_pct:g} % faster" in stated[0]
+    assert f"{(rungs[1].date - rungs[0].date).days // 7}-week" in stated[0]

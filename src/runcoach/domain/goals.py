@@ -90,6 +90,9 @@ ASSUMPTIONS = (
     "weekly volume grows about 10 % a week in three weeks of four, at most "
     f"{VOLUME_BUILD_CAP:g}x today's in one cycle (the coaching 10 % rule)",
     f"a stretch is at most {STRETCH_MAX_PCT:g} % faster than the race-day prediction (a great day)",
+    f"each rung of the ladder is {LADDER_STEP_PCT:g} % faster than the one before, one "
+    f"{LADDER_BLOCK_WEEKS}-week training block later (the gain curve's early slope, rounded "
+    "down): re-check each rung when you reach it",
 )
 
 
