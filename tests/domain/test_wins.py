@@ -89,15 +89,33 @@ def four_runs_a_week(first_monday: date, weeks: int, first_id: int = 1) -> list[
     return [run(first_id + i, day) for i, day in enumerate(days)]
 
 
-def test_streak_wins_across_the_new_year_and_the_longest_streak():
+def test_streak_wins_across_the_new_year():
     runs = four_runs_a_week(date(2025, 12, 22), 3)  # weeks of 22 Dec, 29 Dec, 5 Jan
     wins = detect_wins(WinInputs(runs), UTC, date(2026, 1, 31))
     streaks = [w for w in wins if w.kind in (WinKind.STREAK_KEPT, WinKind.LONGEST_STREAK)]
+    # a first streak has no record to beat: it is kept, week after week
     assert [(w.kind, w.day) for w in streaks] == [
-        (WinKind.LONGEST_STREAK, date(2026, 1, 10)),
-        (WinKind.LONGEST_STREAK, date(2026, 1, 3)),
+        (WinKind.STREAK_KEPT, date(2026, 1, 10)),
+        (WinKind.STREAK_KEPT, date(2026, 1, 3)),
     ]
-    assert streaks[0].title == "Longest streak yet: 3 weeks in a row with 4+ run days"
+    assert streaks[0].title == "Streak kept: 3 weeks in a row with 4+ run days"
+
+
+def test_the_longest_streak_yet_is_said_once_the_week_it_passes_the_old_record():
+    earlier = {date(2026, 1, 5) + timedelta(weeks=w): 4 for w in range(3)}  # 3 weeks in a row
+    runs = four_runs_a_week(date(2026, 3, 2), 6)  # a gap, then 6 weeks in a row
+    wins = detect_wins(WinInputs(runs), UTC, TODAY, history=WinHistory(weeks_before=earlier))
+    streaks = sorted((w for w in wins if "streak" in w.kind.value), key=lambda w: w.day)
+    assert [w.kind for w in streaks] == [
+        WinKind.STREAK_KEPT,  # week 2
+        WinKind.STREAK_KEPT,  # week 3 equals the record
+        WinKind.LONGEST_STREAK,  # week 4 passes it
+        WinKind.STREAK_KEPT,  # weeks 5 and 6 keep the new record going
+        WinKind.STREAK_KEPT,
+    ]
+    longest = streaks[2]
+    assert longest.title == "Longest streak yet: 4 weeks in a row with 4+ run days"
+    assert longest.detail.endswith("; the longest before was 3 weeks")
 
 
 def test_a_week_that_qualified_before_the_period_is_not_a_new_win():
@@ -123,8 +141,8 @@ def test_the_run_day_that_makes_the_week_is_counted_in_the_athletes_time_zone():
     history = WinHistory(weeks_before={date(2026, 2, 23): 4})
     utc = detect_wins(WinInputs([*runs, late]), UTC, TODAY, history=history)
     local = detect_wins(WinInputs([*runs, late]), zone("Europe/Ljubljana"), TODAY, history=history)
-    assert WinKind.LONGEST_STREAK in kinds(utc)
-    assert WinKind.LONGEST_STREAK not in kinds(local)
+    assert WinKind.STREAK_KEPT in kinds(utc)
+    assert WinKind.STREAK_KEPT not in kinds(local)
 
 
 def test_the_hundredth_run_and_the_thousandth_kilometre_are_milestones():

@@ -279,26 +279,36 @@ def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) 
     fresh: dict[date, list[date]] = defaultdict(list)
     for day in sorted(d for d in new_days if d <= today):
         fresh[week_start(day)].append(day)
-    longest, streak, previous = 0, 0, None
+    # record: the longest streak that ended before the current one began. "Longest streak yet"
+    # is said once, the week the current streak passes a real earlier streak; a first streak
+    # and the weeks after the record fell are "Streak kept".
+    longest, record, streak, previous = 0, 0, 0, None
     wins = []
     for monday in sorted(set(past.weeks_before) | set(fresh)):
         before, days = past.weeks_before.get(monday, 0), fresh.get(monday, [])
         if before + len(days) < STREAK_RUN_DAYS:
             continue
-        gap = previous is not None and monday - previous == timedelta(days=DAYS_PER_WEEK)
-        streak, previous = (streak + 1 if gap else 1), monday
-        kind = WinKind.LONGEST_STREAK if streak > longest else WinKind.STREAK_KEPT
-        longest = max(longest, streak)
+        if previous is not None and monday - previous == timedelta(days=DAYS_PER_WEEK):
+            streak += 1
+        else:
+            record, streak = longest, 1
+        previous, longest = monday, max(longest, streak)
+        beaten = record >= MIN_STREAK_WIN_WEEKS and streak == record + 1
         if before < STREAK_RUN_DAYS and streak >= MIN_STREAK_WIN_WEEKS:
             made_on = days[STREAK_RUN_DAYS - before - 1]
-            wins.append(_streak_win(kind, made_on, streak, new_days[made_on]))
+            run = new_days[made_on]
+            wins.append(_streak_win(made_on, streak, record if beaten else None, run))
     return wins
 
 
-def _streak_win(kind: WinKind, day: date, weeks: int, run: Run) -> Win:
-    words = "Longest streak yet" if kind is WinKind.LONGEST_STREAK else "Streak kept"
+def _streak_win(day: date, weeks: int, beaten: int | None, run: Run) -> Win:
+    """A streak week; ``beaten`` is the earlier record this week passes, if it does."""
+    words = "Streak kept" if beaten is None else "Longest streak yet"
     title = f"{words}: {weeks} weeks in a row with {STREAK_RUN_DAYS}+ run days"
     detail = f"run day {STREAK_RUN_DAYS} of the week of {week_start(day).isoformat()}"
+    if beaten is not None:
+        detail += f"; the longest before was {beaten} weeks"
+    kind = WinKind.STREAK_KEPT if beaten is None else WinKind.LONGEST_STREAK
     return Win(kind, day, title, detail, run.id)
 
 
@@ -315,7 +325,15 @@ def milestone_wins(
         count += 1
         if count in RUN_MILESTONES:
             title = f"Run number {count}" if count > 1 else "Your first run in runcoach"
-            wins.append(Win(WinKind.RUN_MILESTONE, day, title, f"{count} runs logged", run.id))
+            wins.append(
+                Win(
+                    WinKind.RUN_MILESTONE,
+                    day,
+                    title,
+                    f"{count} run{'s' if count > 1 else ''} logged",
+                    run.id,
+                )
+            )
         before, metres = metres, metres + (run.distance_m or 0.0)
         for mark in DISTANCE_MILESTONES:
             if before < mark * unit_m <= metres:
