@@ -6,6 +6,7 @@ import pytest
 
 from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem
+from runcoach.domain.runs import WorkoutType
 from runcoach.domain.tagging import infer_tags
 from runcoach.importers import format_of, read_activity
 from tests.conftest import ACTIVITIES, needs_shared_data
@@ -77,3 +78,11 @@ def test_every_real_activity_gets_a_workout_type_with_a_reason(every_activity):
         assert tags.workout_type is not None and tags.workout_type.reason, name
         if not run.is_run:
             assert tags.surface is None, name
+
+
+def test_the_fenix_2_run_lapped_by_hand_is_a_tempo():
+    # warm-up lap 5:18/km, 3 km at 4:40, 3 km at 4:14, a cool-down lap with some walking
+    (run,) = _runs("activity-small-fenix2-run.fit")
+    inferred = infer_tags(run).workout_type
+    assert inferred is not None and inferred.value is WorkoutType.TEMPO
+    assert "2 laps at 4:40/km then 4:14/km" in inferred.reason

@@ -184,6 +184,35 @@ def test_unmarked_laps_alternating_fast_and_slow_are_intervals():
     assert "5 fast laps of ~1 km" in inferred.reason
 
 
+def test_hand_pressed_laps_warm_up_faster_laps_cool_down_are_a_tempo():
+    # the fenix 2 run of 15 Aug 2015: GPS spikes hide it in the samples, the laps do not
+    laps = [_lap(270, 849), _lap(836, 2_988), _lap(758, 2_979), _lap(965, 2_193)]
+    inferred = infer_workout_type(Run(start=START, laps=laps), NOBODY)
+    assert inferred.value is WorkoutType.TEMPO
+    assert inferred.reason == (
+        "5.97 km in 2 laps at 4:40/km then 4:14/km between a 5:18/km warm-up lap "
+        "and a cool-down lap"
+    )
+
+
+@pytest.mark.parametrize(
+    "laps",
+    [
+        # 1 km auto-laps of an easy run with a slow first km and a walked last one
+        [_lap(400, 1_000), *[_lap(320, 1_000)] * 6, _lap(300, 600)],
+        # the fast part is too short for a tempo (8 min)
+        [_lap(600, 2_000), _lap(480, 2_000), _lap(600, 2_000)],
+        # hardly faster than the warm-up (5:18 then 4:50/km: 9 %)
+        [_lap(318, 1_000), _lap(1_450, 5_000), _lap(600, 1_500)],
+        # work laps far apart: a fartlek, not one tempo
+        [_lap(330, 1_000), _lap(700, 2_500), _lap(500, 2_500), _lap(600, 1_500)],
+    ],
+    ids=["auto-laps", "short", "no-contrast", "fartlek"],
+)
+def test_laps_that_are_not_a_lapped_tempo(laps):
+    assert infer_workout_type(Run(start=START, laps=laps), NOBODY).value is not WorkoutType.TEMPO
+
+
 def test_even_auto_laps_say_nothing_about_the_workout():
     laps = [_lap(330 + i % 3, 1_000) for i in range(10)]
     assert infer_workout_type(Run(start=START, laps=laps), NOBODY).value is WorkoutType.EASY

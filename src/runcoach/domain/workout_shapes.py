@@ -17,7 +17,13 @@ import numpy as np
 
 from runcoach.domain.runs import FloatArray, Lap, Run, WorkoutType
 from runcoach.domain.segments import MIN_CONTRAST, Bout, Climb, Profile, fast_bouts
-from runcoach.domain.units import Pace, distance_label, format_duration, format_pace
+from runcoach.domain.units import (
+    Pace,
+    distance_label,
+    format_distance,
+    format_duration,
+    format_pace,
+)
 
 Shape = tuple[WorkoutType, str]
 
@@ -29,6 +35,10 @@ INTERVAL_MIN_WORK_S = 4 * 60.0  # s, 3-8 min; the least total work of a real ses
 INTERVAL_MAX_SPREAD = 0.5  # coefficient of variation of rep durations, 0.3-0.8; reps of a
 # session are alike, the surges of an unstructured run are not
 LAP_MIN_CONTRAST = 0.12  # fraction, 0.08-0.25; fast laps this much quicker than the others
+AUTO_LAP_SAME = 0.02  # fraction; laps (but the last) within 2 % of one distance are auto-laps,
+# not laps the runner pressed to mark the parts of a session
+TEMPO_LAPS_MAX_RANGE = 1.15  # fastest / slowest work lap speed, 1.1-1.2; a tempo may speed up
+# (4:40 then 4:14/km) but laps further apart are a fartlek, not one tempo
 STRIDE_MAX_S = 40.0  # s, 15-45; strides are 15-30 s accelerations (~100 m)
 STRIDE_MIN_S = 12.0  # s, 8-15; the typical stride bout lasts this long at least (shorter: noise)
 STRIDES_IN_LAST = 0.35  # fraction of the run's time; strides come at the end of an easy run
@@ -84,7 +94,7 @@ def runner_context(recent: Sequence[Run]) -> RunnerContext:
 
 def classify_by_laps(laps: list[Lap]) -> Shape | None:
     """Intervals or a tempo from laps the device marked, else from lap paces."""
-    return _marked_laps(laps) or _lap_paces(laps)
+    return _marked_laps(laps) or _lap_paces(laps) or _lap_tempo(laps)
 
 
 def _marked_laps(laps: list[Lap]) -> Shape | None:
@@ -117,6 +127,44 @@ def _lap_paces(laps: list[Lap]) -> Shape | None:
     return WorkoutType.INTERVALS, (
         f"{len(fast_laps)} fast laps {_lap_size(fast_laps)} with slower laps between"
     )
+
+
+def _lap_tempo(laps: list[Lap]) -> Shape | None:
+    """A warm-up lap, clearly faster laps, a cool-down lap: a tempo the runner lapped by hand.
+
+    GPS speed noise can hide such a session from the pace samples, but the laps the runner
+    pressed say it plainly. Auto-laps (every lap the same distance) mark nothing and are left
+    to the samples.
+    """
+    timed = [lap for lap in laps if lap.distance_m and lap.elapsed_s > 0]
+    if len(timed) < 3 or len(timed) != len(laps) or _auto_laps(timed):
+        return None
+    speeds = [(lap.distance_m or 0.0) / lap.elapsed_s for lap in timed]
+    warm_up, work, cool_down = timed[0], timed[1:-1], timed[-1]
+    work_speeds = speeds[1:-1]
+    if min(work_speeds) < max(speeds[0], speeds[-1]) * (1 + LAP_MIN_CONTRAST):
+        return None
+    if max(work_speeds) > min(work_speeds) * TEMPO_LAPS_MAX_RANGE:
+        return None
+    work_s = sum(lap.elapsed_s for lap in work)
+    if work_s < TEMPO_MIN_S or warm_up.elapsed_s < WARM_UP_MIN_S:
+        return None
+    if cool_down.elapsed_s < COOL_DOWN_MIN_S:
+        return None
+    work_m = sum(lap.distance_m or 0.0 for lap in work)
+    paces = [format_pace(Pace.from_speed(v)) for v in work_speeds]
+    at = paces[0] if len(paces) == 1 else f"{', '.join(paces[:-1])} then {paces[-1]}"
+    laps_said = "a lap" if len(work) == 1 else f"{len(work)} laps"
+    warm_up_pace = format_pace(Pace.from_speed(speeds[0]))
+    return WorkoutType.TEMPO, (
+        f"{format_distance(work_m)} in {laps_said} at {at} between a {warm_up_pace} "
+        "warm-up lap and a cool-down lap"
+    )
+
+
+def _auto_laps(laps: list[Lap]) -> bool:
+    first = laps[0].distance_m or 0.0
+    return all(abs((lap.distance_m or 0.0) - first) <= AUTO_LAP_SAME * first for lap in laps[:-1])
 
 
 def _lap_size(laps: list[Lap]) -> str:
