@@ -76,7 +76,7 @@ def build_history(folder: Path, years: int, runs_per_week: int) -> dict[str, int
     return {"files": len(days), "bytes": total, "sources": len(sources)}
 
 
-def _runcoach(home: Path, *args: str) -> tuple[float, str]:
+def run_runcoach(home: Path, *args: str) -> tuple[float, str]:
     env = {**os.environ, "RUNCOACH_HOME": str(home)}
     env.pop("RUNCOACH_DATABASE_URL", None)
     began = time.perf_counter()
@@ -89,7 +89,7 @@ def _runcoach(home: Path, *args: str) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def _folder_size(folder: Path) -> int:
+def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
@@ -125,11 +125,11 @@ def main() -> None:
     import_times, listed_s = [], []
     for attempt in range(args.repeat):
         home = work / f"home{attempt}"
-        seconds, out = _runcoach(home, "import", str(history), "--json")
+        seconds, out = run_runcoach(home, "import", str(history), "--json")
         import_times.append(seconds)
         summary = json.loads(out)
-        listed_s.append(_runcoach(home, "runs", "list", "--json")[0])
-    store_bytes = _folder_size(work / "home0")
+        listed_s.append(run_runcoach(home, "runs", "list", "--json")[0])
+    store_bytes = folder_size(work / "home0")
     result = {
         "history": built,
         "import_s_median": round(statistics.median(import_times), 2),

@@ -82,3 +82,12 @@ def test_a_ride_reads_as_a_speed():
     pace = Pace.from_distance_time(113_550, 3 * 3600 + 59 * 60 + 42)
     assert format_speed(pace) == "28.4 km/h"
     assert format_speed(pace, UnitSystem.IMPERIAL) == "17.7 mph"
+
+
+def test_counted_says_one_run_and_many_runs():
+    from runcoach.domain.units import counted
+
+    assert counted(1, "run") == "1 run"
+    assert counted(0, "run") == "0 runs"
+    assert counted(1204, "run") == "1,204 runs"
+    assert counted(2, "pair of shoes", "pairs of shoes") == "2 pairs of shoes"

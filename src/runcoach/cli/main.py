@@ -42,6 +42,8 @@ def exit_code_for(error: RuncoachError) -> int:
 # command runs, so ``runcoach runs list`` does not pay for charts, plans or the fitness model.
 COMMAND_MODULES: dict[str, str] = {
     "info": "info",
+    "backup": "backup",
+    "restore": "backup",
     "import": "imports",
     "runs": "runs",
     "shoes": "shoes",

@@ -184,6 +184,11 @@ def parse_pace(text: str) -> Pace:
     return Pace(seconds / per_metres * METRES_PER_KM)
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """ "1 run", "3 runs", "1,204 runs"; ``many`` for plurals that are not one + "s"."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
 def format_duration(seconds: float) -> str:
     """Format seconds as "h:mm:ss" (or "m:ss" under an hour), rounded to the second."""
     total = round(seconds)

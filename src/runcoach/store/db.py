@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -58,13 +58,36 @@ def migrate(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-def current_revision(engine: Engine) -> str | None:
+def migrate_to(engine: Engine, revision: str) -> None:
+    """Bring a new database's schema to ``revision`` (a restore loads its backup there)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def known_revisions() -> set[str]:
+    """Every migration this runcoach has."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def current_revision(bind: Engine | Connection) -> str | None:
     """The migration the database is at; None for a new (or not yet migrated) database."""
+    if isinstance(bind, Connection):
+        return _revision_on(bind)
     try:
-        with engine.connect() as conn:
-            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError:  # no alembic_version table yet
+        with bind.connect() as conn:
+            return _revision_on(conn)
+    except DBAPIError:
         return None
+
+
+def _revision_on(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     return None if found is None else str(found)
 
 

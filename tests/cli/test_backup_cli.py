@@ -1,0 +1,50 @@
+"""``runcoach backup`` and ``runcoach restore`` as a runner uses them."""
+
+from __future__ import annotations
+
+from tests.conftest import ACTIVITIES, needs_shared_data
+
+pytestmark = needs_shared_data()
+FIT = str(ACTIVITIES / "python-fitparse" / "activity-small-fenix2-run.fit")
+
+
+def test_one_command_backs_up_and_another_restores_into_a_new_home(runcoach, home, tmp_path):
+    assert runcoach("import", FIT).exit_code == 0
+    made = runcoach("backup")
+    assert made.exit_code == 0, made.stderr
+    (path,) = (home / "backups").glob("runcoach-*.zip")
+    assert made.stdout.startswith(f"backed up {path} (")
+    assert "  1 run, 1 original file\n" in made.stdout
+
+    new_home = tmp_path / "new-home"
+    restored = runcoach("--home", str(new_home), "restore", str(path), "--json")
+    assert restored.exit_code == 0, restored.stderr
+    assert restored.json()["rows"]["runs"] == 1
+    listed = runcoach("--home", str(new_home), "runs", "list", "--json")
+    assert [r["distance_m"] for r in listed.json()] == [
+        r["distance_m"] for r in runcoach("runs", "list", "--json").json()
+    ]
+
+
+def test_restoring_over_a_store_with_runs_is_refused_and_keeps_them(runcoach, tmp_path):
+    runcoach("import", FIT)
+    runcoach("backup", str(tmp_path / "mine.zip"))
+    refused = runcoach("restore", str(tmp_path / "mine.zip"))
+    assert refused.exit_code == 4
+    assert "not empty (1 run," in refused.stderr and "--home DIR" in refused.stderr
+    assert len(runcoach("runs", "list", "--json").json()) == 1
+
+
+def test_restoring_a_watch_file_says_it_is_not_a_backup(runcoach):
+    result = runcoach("restore", FIT)
+    assert result.exit_code == 2
+    assert "not a runcoach backup" in result.stderr
+    assert "runcoach backup" in result.stderr
+
+
+def test_a_backup_to_a_folder_that_cannot_be_written_is_a_clear_error(runcoach, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = runcoach("backup", str(blocker / "b.zip"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
