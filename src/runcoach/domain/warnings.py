@@ -30,7 +30,7 @@ from runcoach.domain.load import (
 )
 from runcoach.domain.logged import LoggedRun, between, distance_between
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.units import Pace, format_distance
+from runcoach.domain.units import Pace, counted, format_distance
 from runcoach.domain.workouts import WorkoutKind
 
 SPIKE_LOOKBACK_DAYS = 30  # window of the longest earlier run, days (Frandsen et al. 2025)
@@ -263,7 +263,7 @@ def acute_chronic(
 def _methods(loads: Sequence[RunLoad]) -> str:
     """'heart rate (9 runs), pace (3 runs)': the load basis, most used first."""
     counts = Counter(x.method.value.replace("_", " ") for x in loads)
-    return ", ".join(f"{m} ({n} run{'s' if n > 1 else ''})" for m, n in counts.most_common())
+    return ", ".join(f"{m} ({counted(n, 'run')})" for m, n in counts.most_common())
 
 
 def _rolling_week(log: Sequence[LoggedRun], today: date, weeks_back: int) -> float:

@@ -22,6 +22,7 @@ from runcoach.domain.units import (
     METRES_PER_MILE,
     Pace,
     UnitSystem,
+    counted,
     distance_label,
     format_distance,
     format_duration,
@@ -330,7 +331,7 @@ def milestone_wins(
                     WinKind.RUN_MILESTONE,
                     day,
                     title,
-                    f"{count} run{'s' if count > 1 else ''} logged",
+                    f"{counted(count, 'run')} logged",
                     run.id,
                 )
             )

@@ -35,7 +35,13 @@ from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.progress import PlannedVsDone
 from runcoach.domain.report import PlanFacts, PredictionPoint
-from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, distance_label, format_duration
+from runcoach.domain.units import (
+    HALF_MARATHON_M,
+    MARATHON_M,
+    counted,
+    distance_label,
+    format_duration,
+)
 from runcoach.domain.wins import GoalMet, MiniWorkout
 from runcoach.domain.workouts import WorkoutKind
 from runcoach.services.fitness import performances_from_log
@@ -168,6 +174,6 @@ class LogFitness:
 def _fitness_words(fitness: Fitness) -> str:
     kinds = sorted({w.performance.kind.value for w in fitness.used})
     return (
-        f"VDOT {fitness.vdot:.1f} on {fitness.on}, from {len(fitness.used)} "
-        f"performance{'s' if len(fitness.used) > 1 else ''} ({', '.join(kinds)}) of the year before"
+        f"VDOT {fitness.vdot:.1f} on {fitness.on}, from "
+        f"{counted(len(fitness.used), 'performance')} ({', '.join(kinds)}) of the year before"
     )

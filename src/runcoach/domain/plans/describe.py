@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runcoach.domain.plans.model import Day, Plan, Week
-from runcoach.domain.units import UnitSystem, format_distance, format_duration, format_pace
+from runcoach.domain.units import UnitSystem, counted, format_distance, format_duration, format_pace
 from runcoach.domain.workouts import Block, PaceRange, Repeat, Step, Workout
 
 
@@ -108,7 +108,7 @@ def plan_text(
 ) -> str:
     """The plan for a terminal: header, notes, then week by week (or one week)."""
     count = len(plan.weeks)
-    lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {count} week{'s' * (count != 1)}"]
+    lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {counted(count, 'week')}"]
     if plan.vdot:
         lines.append(f"Fitness: VDOT {plan.vdot}. Paces: " + ", ".join(
             f"{name} {pace_band(band, units)}" for name, band in plan.paces.items()))  # fmt: skip

@@ -53,7 +53,7 @@ from runcoach.domain.plans.shape import (
 )
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.schedule import Allowance
-from runcoach.domain.units import METRES_PER_MILE, Pace, distance_label, format_distance
+from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
 from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
@@ -147,7 +147,7 @@ def _frame(b: Build) -> tuple[date, int]:
         b.limitations.append(
             Limitation(
                 "phases",
-                f"only {weeks} week{'s' if weeks != 1 else ''} to race day: no room for "
+                f"only {counted(weeks, 'week')} to race day: no room for "
                 "base, build and peak; the plan sharpens and tapers.",
             )
         )
