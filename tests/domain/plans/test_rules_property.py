@@ -43,3 +43,24 @@ def test_no_run_is_planned_on_a_day_that_allows_none(doc: dict[str, Any], data: 
     for day in plan.days():
         if not day.day_type.can_run:
             assert not day.is_run_day or any(w.kind.value == "race" for w in day.workouts)
+
+
+def test_a_runner_who_can_run_one_day_in_seventeen_gets_no_empty_or_token_runs():
+    # found by the property test above: after a week with no run day, a recovery week was
+    # sized from that empty week (a 0.0 km long run), and the race week held a 1-minute run
+    days = ["t0"] * 8 + ["t1"] + ["t0"] * 8
+    doc = {
+        "weekly_distance": "1.0km",
+        "longest_run_30d": "1.0km",
+        "years_running": 0,
+        "run_days_per_week": 2,
+        "availability": {
+            "cycle": {"start": "2026-11-22", "days": days, "types": {"t0": "none", "t1": "any"}}
+        },
+        "goal": {"race": "mile", "date": "2027-01-24"},
+    }
+    plan = _plan(doc)
+    assert plan is not None
+    assert [v for v in check(plan) if v.accepted is None] == []
+    runs = [w for day in plan.days() for w in day.workouts if w.is_run and w.kind.value != "race"]
+    assert runs and min(w.total_duration_s() for w in runs) >= 10 * 60

@@ -266,8 +266,9 @@ def _weeks(
     out: list[Week] = []
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_date)
-        if shape.recovery and out:
-            ceiling = min(ceiling, out[-1].distance_m * RECOVERY_FACTOR)
+        ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
+        if shape.recovery and ran:
+            ceiling = min(ceiling, ran[-1].distance_m * RECOVERY_FACTOR)
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - goal_distance_m(w, b.profile.goal.race_date) for w in out)
             ceiling = min(ceiling, peak * shape.long_factor)

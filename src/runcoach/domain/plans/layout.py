@@ -26,6 +26,8 @@ ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 %
 QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
 EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
+SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
+# gets no run: a few minutes of running is not training (runcoach's rule)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
@@ -339,7 +341,8 @@ class WeekLayout:
         chosen.sort()
         for i, metres in zip(chosen, self._share(chosen, budget), strict=True):
             minutes = metres / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-            self._put(i, self._easy_workout(i, minutes))
+            if minutes >= SHORTEST_RUN_MIN:
+                self._put(i, self._easy_workout(i, minutes))
 
     def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int]:
         """Spread the runs out: the free day farthest from other runs, unlimited days first."""
