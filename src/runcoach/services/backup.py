@@ -14,10 +14,8 @@ to this runcoach's newest schema.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from sqlalchemy import Connection, Engine, Table
 from runcoach import __version__
 from runcoach.domain.errors import Conflict, InvalidInput
 from runcoach.domain.units import counted
+from runcoach.services.files import atomic_path
 from runcoach.store.backup import (
     column_kinds,
     count_rows,
@@ -65,16 +64,10 @@ def default_backup_path(home: Path, now: datetime) -> Path:
 def write_backup(engine: Engine, path: Path, now: datetime) -> BackupSummary:
     """Write every table to ``path`` (a zip archive), atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with engine.connect() as conn, conn.begin():
-            _repeatable_read(conn)
-            revision = _revision_of(conn)
-            rows = _write_archive(conn, partial, revision, now)
-        os.replace(partial, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
+    with atomic_path(path) as partial, engine.connect() as conn, conn.begin():
+        _repeatable_read(conn)
+        revision = _revision_of(conn)
+        rows = _write_archive(conn, partial, revision, now)
     return BackupSummary(path, revision, now.isoformat(), rows, path.stat().st_size)
 
 

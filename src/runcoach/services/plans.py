@@ -24,6 +24,7 @@ from runcoach.domain.workouts import Workout
 from runcoach.exporters.fit_workout import workout_fit_bytes
 from runcoach.exporters.ical import plan_to_ical
 from runcoach.exporters.plan_json import plan_from_json, plan_to_json
+from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
 from runcoach.store.athletes import default_athlete_id
 
@@ -108,12 +109,14 @@ def import_plan(engine: Engine, path: Path) -> Built:
 
 
 def export_ical(plan: Plan, path: Path, units: UnitSystem) -> Path:
-    path.write_bytes(plan_to_ical(plan, units))
+    with atomic_path(path) as partial:
+        partial.write_bytes(plan_to_ical(plan, units))
     return path
 
 
 def export_json(plan: Plan, path: Path) -> Path:
-    path.write_text(plan_to_json(plan), encoding="utf-8")
+    with atomic_path(path) as partial:
+        partial.write_text(plan_to_json(plan), encoding="utf-8")
     return path
 
 
@@ -124,7 +127,8 @@ def export_fit(plan: Plan, folder: Path) -> list[Path]:
     for day in plan.days():
         for k, workout in enumerate(w for w in day.workouts if w.is_run and w.blocks):
             path = folder / f"{day.day.isoformat()}-{k + 1}-{_slug(workout.title)}.fit"
-            path.write_bytes(workout_fit_bytes(workout, day.day))
+            with atomic_path(path) as partial:
+                partial.write_bytes(workout_fit_bytes(workout, day.day))
             written.append(path)
     return written
 

@@ -34,6 +34,7 @@ from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.services.files import atomic_path
 from runcoach.services.plans import read_plan_file
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
@@ -397,6 +398,5 @@ def _save_plan(plan: Plan, plan_file: Path | None) -> None:
     if plan_file is None:
         return
     text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1)
-    temporary = plan_file.with_suffix(plan_file.suffix + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(plan_file)  # never a half-written plan
+    with atomic_path(plan_file) as partial:  # never a half-written plan
+        partial.write_text(text, encoding="utf-8")
