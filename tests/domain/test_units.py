@@ -91,3 +91,15 @@ def test_counted_says_one_run_and_many_runs():
     assert counted(0, "run") == "0 runs"
     assert counted(1204, "run") == "1,204 runs"
     assert counted(2, "pair of shoes", "pairs of shoes") == "2 pairs of shoes"
+
+
+def test_clock_glitches_are_bad_times_jumps_and_what_follows_them():
+    import numpy as np
+
+    from runcoach.domain.runs import clock_glitches
+
+    day = 86_400.0
+    times = np.array([0.0, 1.0, np.nan, 2.0, -5.0, 3.0, 4.0 + 13 * 3600, 5.0 + 13 * 3600])
+    assert clock_glitches(times).tolist() == [False, False, True, False, True, False, True, True]
+    assert not clock_glitches(np.arange(0.0, 9 * day, 3600.0)).any()  # a 9-day race is fine
+    assert clock_glitches(np.array([0.0, 11 * day])).tolist() == [False, True]

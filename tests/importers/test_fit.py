@@ -177,10 +177,11 @@ def test_a_file_with_a_wrong_crc_is_imported_with_a_warning() -> None:
 @pytest.mark.parametrize(
     "name, records",
     [("nick.fit", 14383), ("activity-unexpected-eof.fit", 14),
-     ("strava-android-app-201.10-b1218918.fit", 236), ("activity-settings-nodata.fit", 14)],
+     ("strava-android-app-201.10-b1218918.fit", 235), ("activity-settings-nodata.fit", 14)],
 )  # fmt: skip
 def test_a_truncated_file_keeps_its_readable_part_and_says_so(name: str, records: int) -> None:
-    # records: distinct timestamps (the Strava app writes two records per second)
+    # records: distinct timestamps (the Strava app writes two records per second); the Strava
+    # file's 236th is dated 2085, after 5 minutes of running, and is left out (clock_glitches)
     (run,) = read(FITPARSE / name)
     assert run.streams is not None and len(run.streams) == records
     assert any("breaks at byte" in warning for warning in run.warnings)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import CorruptFile, ImportProblem, UnsupportedFile
 from runcoach.domain.runs import Run
 from runcoach.importers import read_activity
@@ -101,3 +102,37 @@ def test_every_format_is_read_even_after_one_reader_module_was_imported_alone() 
     with pytest.raises(ImportProblem) as raised:
         read_activity("x.gpx", b"<gpx/>")
     assert not isinstance(raised.value, UnsupportedFile)
+
+
+def _gpx_with_times(*times: str) -> bytes:
+    points = "".join(
+        f'<trkpt lat="46.05" lon="{14.5 + i * 0.0005:.4f}"><time>{t}</time></trkpt>'
+        for i, t in enumerate(times)
+    )
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="t" '
+        f'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>{points}</trkseg></trk></gpx>'
+    ).encode()
+
+
+def test_a_point_dated_decades_later_is_left_out_not_turned_into_decades_of_samples():
+    # a real Strava FIT file ends with a record dated 2085; exported as GPX, its track once
+    # asked for 2 billion one-second samples and the import was killed for want of memory
+    data = _gpx_with_times(
+        "2021-09-27T14:13:10Z", "2021-09-27T14:14:10Z", "2021-09-27T14:15:10Z",
+        "2085-12-21T16:46:58Z",
+    )  # fmt: skip
+    (run,) = read_activity("glitch.gpx", data)
+    assert len(run.streams) == 3
+    assert run.elapsed_s is not None and run.elapsed_s < 3600
+    assert any("1 of 4 samples were left out" in w for w in run.warnings)
+    analyse_run(run)  # and the analysis of what is left stays small
+
+
+def test_samples_after_a_gap_of_more_than_twelve_hours_are_left_out():
+    data = _gpx_with_times(
+        "2026-03-01T08:00:00Z", "2026-03-01T08:10:00Z", "2026-03-01T08:20:00Z",
+        "2026-03-02T09:00:00Z", "2026-03-02T09:10:00Z",
+    )  # fmt: skip
+    (run,) = read_activity("gap.gpx", data)
+    assert len(run.streams) == 3

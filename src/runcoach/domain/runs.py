@@ -92,6 +92,12 @@ class Feel(StrEnum):
     INJURED = "injured"
 
 
+FOOT_SPORTS = frozenset(
+    {Sport.RUNNING, Sport.TRAIL_RUNNING, Sport.TREADMILL, Sport.TRACK, Sport.WALKING, Sport.HIKING}
+)  # cadence in steps per minute; FIT, and GPX/TCX from Garmin and Strava, record strides
+# (one leg) per minute for these, which the importers double and the GPX export halves
+
+
 @dataclass
 class Streams:
     """Samples of a run as columnar arrays of equal length.
@@ -132,6 +138,32 @@ class Streams:
     @property
     def has_gps(self) -> bool:
         return self.latitude is not None and bool(np.isfinite(self.latitude).any())
+
+    def only(self, keep: npt.NDArray[np.bool_]) -> Streams:
+        """The samples where ``keep`` is True."""
+        return Streams(**{name: values[keep] for name, values in self.named().items()})
+
+
+MAX_RECORDING_GAP_S = 12 * 3600.0  # s; a watch that resumes after a longer gap has recorded
+# two activities, or its clock jumped (a FIT record dated 2085 after 5 minutes of running)
+MAX_ACTIVITY_S = 10 * 86400.0  # s; longer than any one-piece race (Tor des Geants' limit is
+# 150 h); samples timed later come from a broken clock, not from running
+
+
+def clock_glitches(time_s: FloatArray) -> npt.NDArray[np.bool_]:
+    """Samples whose time cannot belong to the activity: not a number, before the first
+    sample, more than MAX_ACTIVITY_S after it, or after a gap of more than
+    MAX_RECORDING_GAP_S (and everything after such a gap)."""
+    bad = ~np.isfinite(time_s)
+    if bad.all():
+        return bad
+    first = float(time_s[~bad][0])
+    bad |= (time_s < first) | (time_s > first + MAX_ACTIVITY_S)
+    good = np.flatnonzero(~bad)
+    jumps = np.flatnonzero(np.diff(time_s[good]) > MAX_RECORDING_GAP_S)
+    if len(jumps):
+        bad[good[jumps[0] + 1] :] = True
+    return bad
 
 
 @dataclass
@@ -220,3 +252,19 @@ class Run:
     def is_run(self) -> bool:
         """Running: a running sport, not tagged cross-training or strength (``NOT_RUNNING``)."""
         return counts_as_running(self.sport, self.workout_type)
+
+
+def without_clock_glitches(run: Run) -> Run:
+    """The run without samples timed by a broken clock, and a warning saying how many."""
+    streams = run.streams
+    if streams is None or not len(streams):
+        return run
+    bad = clock_glitches(streams.time_s)
+    if not bad.any():
+        return run
+    run.streams = streams.only(~bad)
+    run.warnings.append(
+        f"{int(bad.sum())} of {len(streams)} samples were left out: their time lies outside "
+        "the activity (more than 12 h after the sample before, or a broken clock)"
+    )
+    return run

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from runcoach.domain.runs import FloatArray, Streams
+from runcoach.domain.runs import MAX_ACTIVITY_S, FloatArray, Streams
 from runcoach.domain.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
 
 IndexArray = npt.NDArray[np.intp]
@@ -87,8 +87,8 @@ class Profile:
 def profile_of(streams: Streams) -> Profile | None:
     """The 1 Hz profile of a run; None without distance samples or under a minute long."""
     track = track_of(streams)
-    if track is None or track.end_s - track.start_s < 60:
-        return None
+    if track is None or not 60 <= track.end_s - track.start_s <= MAX_ACTIVITY_S:
+        return None  # too short to read, or a broken clock (a run stored before the check)
     time_s = np.arange(track.start_s, track.end_s + 1e-9, 1.0)
     distance_m = np.interp(time_s, track.time_s, track.distance_m)
     speed = moving_average(np.gradient(distance_m, time_s), SMOOTHING_S)

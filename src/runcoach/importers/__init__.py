@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from runcoach.domain.errors import CorruptFile, RuncoachError, UnsupportedFile
-from runcoach.domain.runs import Run
+from runcoach.domain.runs import Run, without_clock_glitches
 
 Reader = Callable[[bytes], list[Run]]
 
@@ -54,7 +54,7 @@ def read_activity(name: str, data: bytes) -> list[Run]:
             f"{name}: not a file runcoach reads", hint=f"it reads {', '.join(supported_suffixes())}"
         )
     try:
-        return _READERS[suffix](data)
+        return [without_clock_glitches(run) for run in _READERS[suffix](data)]
     except RuncoachError:
         raise
     except Exception as error:  # a last net: the readers wrap every parser error they know

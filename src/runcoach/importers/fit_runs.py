@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from runcoach.domain.runs import FloatArray, Lap, Run, Sport, Streams
+from runcoach.domain.runs import FOOT_SPORTS, FloatArray, Lap, Run, Sport, Streams
 from runcoach.importers import tracks
 from runcoach.importers.fit_decode import FitContent, Message
-from runcoach.importers.sports import FOOT_SPORTS, fit_sport
+from runcoach.importers.sports import fit_sport
 
 SEMICIRCLE_DEG = 180.0 / 2**31  # degrees per semicircle (FIT protocol position unit)
 HR_MATCH_S = 1.5  # s; an hr-message beat this close to a record fills that record's heart rate

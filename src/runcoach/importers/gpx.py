@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 import numpy as np
 
 from runcoach.domain.errors import NotAnActivity, UnsupportedFile
-from runcoach.domain.runs import Run, Streams
+from runcoach.domain.runs import FOOT_SPORTS, Run, Streams
 from runcoach.importers import register, tracks, xmlfiles
-from runcoach.importers.sports import FOOT_SPORTS, named_sport
+from runcoach.importers.sports import named_sport
 from runcoach.importers.xmlfiles import Element, local
 
 # Extension element names (local, lower-cased) per stream, as devices and apps write them.

@@ -60,8 +60,3 @@ def named_sport(name: str | None, default: Sport = Sport.RUNNING) -> Sport:
         return default
     key = name.strip().lower().replace(" ", "_").replace("-", "_")
     return _NAMES.get(key, _NAMES.get(key.replace("_", ""), Sport.OTHER))
-
-
-FOOT_SPORTS = frozenset(
-    {Sport.RUNNING, Sport.TRAIL_RUNNING, Sport.TREADMILL, Sport.TRACK, Sport.WALKING, Sport.HIKING}
-)  # cadence in steps per minute: FIT records strides (one leg) per minute, doubled here

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 import numpy as np
 
 from runcoach.domain.errors import NotAnActivity, UnsupportedFile
-from runcoach.domain.runs import Lap, Run, Sport, Streams
+from runcoach.domain.runs import FOOT_SPORTS, Lap, Run, Sport, Streams
 from runcoach.importers import register, tracks, xmlfiles
-from runcoach.importers.sports import FOOT_SPORTS, named_sport
+from runcoach.importers.sports import named_sport
 from runcoach.importers.xmlfiles import Element, local
 
 # Trackpoint elements (local names, lower-cased) -> column; "value" is HeartRateBpm/Value.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from runcoach.domain.runs import FloatArray, Run, Streams
+from runcoach.domain.runs import FloatArray, Run, Streams, without_clock_glitches
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius, m (IUGG 1980 mean radius R1)
 ASCENT_HYSTERESIS_M = 3.0  # m, 1-10; a turn smaller than this is noise (cf. Garmin/Strava ~2-5 m)
@@ -130,8 +130,9 @@ def total_distance_m(streams: Streams) -> float | None:
 
 
 def fill_from_streams(run: Run) -> Run:
-    """Every summary number the file did not give, derived from the run's streams."""
-    streams = run.streams
+    """Every summary number the file did not give, derived from the run's streams (without
+    the samples a broken clock timed outside the activity)."""
+    streams = without_clock_glitches(run).streams
     if streams is None or not len(streams):
         return run
     if run.elapsed_s is None:
