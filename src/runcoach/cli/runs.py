@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -15,7 +16,14 @@ from runcoach.cli.run_views import detail_json, render_detail, render_list, summ
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
-from runcoach.domain.units import UnitSystem, format_distance, parse_distance, parse_duration
+from runcoach.domain.units import (
+    UnitSystem,
+    counted,
+    format_distance,
+    parse_distance,
+    parse_duration,
+)
+from runcoach.services import log_export
 from runcoach.services import runs as service
 from runcoach.services.shoes import worn_out_pairs
 
@@ -161,6 +169,59 @@ def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
         race=given["race"],
         race_result=result if has_result else None,
     )
+
+
+@runs_group.command("export")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the log as CSV to this file: a row per run.",
+)
+@click.option(
+    "--gpx",
+    "gpx_folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write a GPX file per run with a GPS track into this folder.",
+)
+@click.option("--from", "date_from", type=DATE, help="First day (YYYY-MM-DD), inclusive.")
+@click.option("--to", "date_to", type=DATE, help="Last day (YYYY-MM-DD), inclusive.")
+@click.option("--type", "workout_type", type=WORKOUT_TYPES, help="Only this workout type.")
+@click.option("--sport", type=SPORTS, help="Only this sport.")
+@json_option
+@pass_app
+def export_command(
+    app: AppContext, /, csv_path: Path | None, gpx_folder: Path | None, as_json: bool, **given: Any
+) -> None:
+    """Export the log: --csv FILE (a row per run) and/or --gpx FOLDER (a file per track)."""
+    if csv_path is None and gpx_folder is None:
+        raise InvalidInput("say what to export", hint="--csv log.csv or --gpx tracks/ (or both)")
+    selection = log_export.LogSelection(
+        _day(given["date_from"]), _day(given["date_to"]), given["workout_type"], given["sport"]
+    )
+    done: dict[str, Any] = {}
+    if csv_path is not None:
+        done["csv"] = log_export.export_csv(app.engine, csv_path, selection)
+    if gpx_folder is not None:
+        done["gpx"] = log_export.export_gpx(app.engine, gpx_folder, selection)
+    emit(as_json, done, lambda: _exported(done))
+
+
+def _exported(done: dict[str, Any]) -> str:
+    lines = []
+    if "csv" in done:
+        lines.append(f"wrote {counted(done['csv'].runs, 'run')} to {done['csv'].path}")
+    if "gpx" in done:
+        gpx = done["gpx"]
+        lines.append(f"wrote {counted(len(gpx.files), 'GPX file')} to {gpx.path}")
+        if gpx.without_track:
+            ids = ", ".join(str(i) for i in gpx.without_track[:10])
+            more = "" if len(gpx.without_track) <= 10 else ", ..."
+            lines.append(
+                f"  {counted(len(gpx.without_track), 'run')} without a GPS track "
+                f"(treadmill, indoor, typed in): {ids}{more}"
+            )
+    return "\n".join(lines)
 
 
 def _delete(app: AppContext, run_id: int, yes: bool, as_json: bool) -> None:

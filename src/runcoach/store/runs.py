@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, Row, case, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, Select, case, delete, func, insert, select, update
 
 from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import NotFound
@@ -305,11 +305,19 @@ def _not_found(run_id: int) -> NotFound:
 
 def list_summaries(conn: Connection, where: RunFilter) -> list[Row[Any]]:
     """Runs newest first, summary columns only (no samples, no JSON)."""
-    query = (
-        select(*SUMMARY)
-        .where(runs.c.athlete_id == where.athlete_id)
-        .order_by(runs.c.start_utc.desc())
-    )
+    query = _filtered(select(*SUMMARY).order_by(runs.c.start_utc.desc()), where)
+    return list(conn.execute(query))
+
+
+def runs_oldest_first(conn: Connection, where: RunFilter) -> list[Run]:
+    """The filtered runs as domain runs (without laps and samples), oldest first."""
+    columns = [c for c in runs.c if c.name != "analysis"]
+    query = _filtered(select(*columns).order_by(runs.c.start_utc), where)
+    return [run_of(row) for row in conn.execute(query)]
+
+
+def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
+    query = query.where(runs.c.athlete_id == where.athlete_id)
     if where.date_from is not None:
         query = query.where(runs.c.local_date >= where.date_from)
     if where.date_to is not None:
@@ -320,7 +328,7 @@ def list_summaries(conn: Connection, where: RunFilter) -> list[Row[Any]]:
         query = query.where(runs.c.sport == where.sport)
     if where.limit is not None:
         query = query.limit(where.limit)
-    return list(conn.execute(query))
+    return query
 
 
 def get_row(conn: Connection, athlete_id: int, run_id: int) -> Row[Any]:

@@ -83,3 +83,9 @@ def shoes_with_distance(conn: Connection, athlete_id: int) -> list[Row[Any]]:
 
 def retire_shoe(conn: Connection, shoe_id: int, on: date | None) -> None:
     conn.execute(update(shoes).where(shoes.c.id == shoe_id).values(retired_on=on))
+
+
+def shoe_names(conn: Connection, athlete_id: int) -> dict[int, str]:
+    """Every pair's name by id, retired ones too."""
+    query = select(shoes.c.id, shoes.c.name).where(shoes.c.athlete_id == athlete_id)
+    return {row.id: row.name for row in conn.execute(query)}
