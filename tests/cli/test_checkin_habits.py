@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 
@@ -61,3 +63,56 @@ def test_an_implausible_value_is_refused_with_an_example_and_loses_nothing(
 def test_a_check_in_with_nothing_to_say_says_what_it_could_say(runcoach):
     result = runcoach("checkin")
     assert result.exit_code != 0 and "--slept 7.5h" in result.stderr
+
+
+MONDAY = date(2026, 11, 2)
+
+
+def a_month_of_habits(call):
+    """Four weeks: runs Tue/Thu/Sat with a warm-up, strength Mon/Thu, 7h30 of sleep, weight
+    going down 0.1 kg a day from 72 kg, resting heart rate 50."""
+    for k in range(28):
+        day = (MONDAY + timedelta(k)).isoformat()
+        told = ["--slept", "7h30", "--weight", f"{72 - 0.1 * k:.1f}kg", "--resting-hr", "50"]
+        if k % 7 in (1, 3, 5):
+            call("runs", "add", "--date", day, "--distance", "8k", "--duration", "44:00")
+            told.append("--warm-up")
+        if k % 7 in (0, 3):
+            told.append("--strength")
+        assert call("checkin", "--date", day, *told).exit_code == 0
+
+
+def test_habits_are_wins_and_weight_and_resting_heart_rate_trends_in_the_report(log_cli):
+    a_month_of_habits(log_cli)
+    last = (MONDAY + timedelta(27)).isoformat()
+    data = log_cli("report", "--from", MONDAY.isoformat(), "--to", last, "--json").json()
+    assert data["habits"]["strength_days"] == 8 and data["habits"]["run_days"] == 12
+    assert data["habits"]["warm_up_runs"] == 12 and data["habits"]["enough_sleep_nights"] == 28
+    assert data["weight"]["latest"] == {"day": last, "value": pytest.approx(69.3)}
+    assert data["weight"]["average"] == pytest.approx(69.6)
+    # the change over 4 weeks needs readings 4 weeks before the last week: none in 28 days
+    assert data["weight"]["change"] is None and data["resting_hr"]["average"] == 50.0
+    habit_titles = [w["title"] for w in data["wins"] if w["kind"] == "habit_kept"]
+    assert sorted(habit_titles) == sorted([
+        "Habit kept: strength routine on 2 days of the week",
+        "Habit kept: 7 h of sleep or more on 5 nights of the week",
+        "Habit kept: a warm-up before every run of the week (3 runs)",
+        "Habit kept 4 weeks in a row: strength routine twice a week",
+        "Habit kept 4 weeks in a row: 7 h of sleep 5 nights a week",
+        "Habit kept 4 weeks in a row: a warm-up before every run",
+    ])  # fmt: skip
+    text = log_cli("report", "--from", MONDAY.isoformat(), "--to", last).stdout
+    assert "habits: strength 8 days, warm-up before 12 of 12 run days, ate well 0 days" in text
+    assert f"weight 69.3 kg on {last}; 7-day average 69.6 kg (7 readings)\n" in text
+    wins = log_cli("wins", "--since", MONDAY.isoformat()).stdout
+    assert "Habit kept 4 weeks in a row: strength routine twice a week" in wins
+
+
+def test_the_report_draws_the_body_chart_when_there_are_readings(log_cli, tmp_path):
+    a_month_of_habits(log_cli)
+    last = (MONDAY + timedelta(27)).isoformat()
+    out = tmp_path / "out"
+    result = log_cli("report", "--from", MONDAY.isoformat(), "--to", last, "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (out / "body.svg").exists()
+    assert "Habits and body" in (out / "report.html").read_text(encoding="utf-8")

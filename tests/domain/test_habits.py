@@ -1,11 +1,23 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.habits import ENOUGH_SLEEP_S, Habit, Habits
+from runcoach.domain.habits import (
+    ENOUGH_SLEEP_S,
+    HABIT_STEP_WEEKS,
+    Habit,
+    HabitCounts,
+    HabitLog,
+    Habits,
+    counts_words,
+    habit_counts,
+    habit_wins,
+    kept_weeks,
+)
 from runcoach.domain.runs import Feel
 from runcoach.domain.today.health import CheckIn, Status, health_on
 from runcoach.domain.units import (
@@ -15,6 +27,7 @@ from runcoach.domain.units import (
     parse_hours,
     parse_weight,
 )
+from runcoach.domain.wins import WinKind
 
 MONDAY = date(2026, 11, 30)
 
@@ -80,3 +93,98 @@ def test_a_check_in_of_habits_alone_does_not_end_a_sick_day():
     assert not habits_only.about_health
     assert health_on([sick, habits_only], MONDAY + timedelta(1)).status is Status.SICK
     assert health_on([sick], MONDAY + timedelta(1)).status is Status.SICK
+
+
+# ---- habits kept, week by week ---------------------------------------------------------------
+
+
+def week_of(start, **told):
+    """Habits told on the days ``start + offset`` for each offset in told's lists."""
+    days = {}
+    for name, offsets in told.items():
+        for k in offsets:
+            day = start + timedelta(k)
+            value = 8 * 3600.0 if name == "sleep_s" else True
+            days[day] = replace(days.get(day, Habits()), **{name: value})
+    return days
+
+
+def test_the_strength_routine_twice_in_a_week_is_a_win_on_the_second_day():
+    log = HabitLog(week_of(MONDAY, strength=[0, 3, 5]))
+    wins = habit_wins(log, MONDAY, MONDAY + timedelta(6), MONDAY + timedelta(6))
+    assert [(w.day, w.title) for w in wins] == [
+        (MONDAY + timedelta(3), "Habit kept: strength routine on 2 days of the week")
+    ]
+    assert wins[0].kind is WinKind.HABIT_KEPT and "WHO 2020" in wins[0].detail
+
+
+def test_once_a_week_is_no_win_yet():
+    log = HabitLog(week_of(MONDAY, strength=[0]))
+    assert habit_wins(log, MONDAY, MONDAY + timedelta(6), MONDAY + timedelta(6)) == []
+
+
+def test_eating_well_and_enough_sleep_count_on_the_fifth_day_of_a_week():
+    log = HabitLog(week_of(MONDAY, ate_well=[0, 1, 2, 3, 6], sleep_s=[0, 1, 2, 3]))
+    wins = habit_wins(log, MONDAY, MONDAY + timedelta(6), MONDAY + timedelta(6))
+    assert [(w.day, w.title) for w in wins] == [
+        (MONDAY + timedelta(6), "Habit kept: ate well on 5 days of the week")
+    ]
+
+
+def test_a_warm_up_before_every_run_counts_once_the_week_is_over_with_three_runs_or_more():
+    runs = {MONDAY + timedelta(k) for k in (1, 3, 5)}
+    log = HabitLog(week_of(MONDAY, warm_up=[1, 3, 5]), runs)
+    sunday = MONDAY + timedelta(6)
+    assert habit_wins(log, MONDAY, sunday, MONDAY + timedelta(5)) == []  # not over yet
+    (win,) = habit_wins(log, MONDAY, sunday, sunday)
+    assert win.day == MONDAY + timedelta(5) and "every run of the week (3 runs)" in win.title
+    missed = HabitLog(log.days, runs | {MONDAY + timedelta(6)})  # a 4th run without warm-up
+    assert habit_wins(missed, MONDAY, sunday, sunday) == []
+    two = {MONDAY + timedelta(1), MONDAY + timedelta(3)}
+    two_runs = HabitLog(week_of(MONDAY, warm_up=[1, 3]), two)
+    assert habit_wins(two_runs, MONDAY, sunday, sunday) == []
+
+
+def test_a_habit_kept_week_after_week_is_told_the_first_week_and_every_fourth_not_weekly():
+    weeks = 9
+    days = {}
+    for w in range(weeks):
+        days.update(week_of(MONDAY + timedelta(weeks=w), strength=[1, 4]))
+    last = MONDAY + timedelta(weeks=weeks) - timedelta(1)
+    wins = habit_wins(HabitLog(days), MONDAY, last, last)
+    assert [w.title for w in reversed(wins)] == [
+        "Habit kept: strength routine on 2 days of the week",
+        f"Habit kept {HABIT_STEP_WEEKS} weeks in a row: strength routine twice a week",
+        f"Habit kept {2 * HABIT_STEP_WEEKS} weeks in a row: strength routine twice a week",
+    ]
+
+
+def test_a_week_missed_starts_the_count_again_and_the_weeks_before_a_period_count():
+    days = {}
+    for w in (0, 2, 3, 4, 5):  # week 1 missed
+        days.update(week_of(MONDAY + timedelta(weeks=w), strength=[0, 2]))
+    kept = kept_weeks(HabitLog(days), MONDAY + timedelta(weeks=6))
+    assert [k.weeks for k in kept] == [1, 1, 2, 3, 4]
+    fifth = MONDAY + timedelta(weeks=5)
+    (win,) = habit_wins(HabitLog(days), fifth, fifth + timedelta(6), fifth + timedelta(6))
+    assert win.title.startswith("Habit kept 4 weeks in a row")
+
+
+def test_days_after_today_are_not_counted():
+    log = HabitLog(week_of(MONDAY, strength=[0, 3]))
+    assert habit_wins(log, MONDAY, MONDAY + timedelta(6), MONDAY + timedelta(2)) == []
+
+
+def test_a_period_counts_the_habits_told_in_it():
+    runs = {MONDAY + timedelta(k) for k in (1, 3, 5)}
+    log = HabitLog(week_of(MONDAY, strength=[0], warm_up=[1, 5], ate_well=[0, 1], sleep_s=[2]),
+                   runs)  # fmt: skip
+    short = MONDAY + timedelta(4)
+    days = dict(log.days) | {short: Habits(sleep_s=6 * 3600.0)}
+    counts = habit_counts(HabitLog(days, runs), MONDAY, MONDAY + timedelta(6))
+    assert counts == HabitCounts(5, 1, 2, 3, 2, 1, 2, 7 * 3600.0)
+    assert counts_words(counts) == (
+        "strength 1 day, warm-up before 2 of 3 run days, ate well 2 days, "
+        "7 h+ sleep 1 of 2 nights (average 7h00)"
+    )
+    assert habit_counts(log, MONDAY + timedelta(7), MONDAY + timedelta(13)) is None

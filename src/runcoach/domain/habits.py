@@ -2,9 +2,10 @@
 enough sleep; and the optional body weight and resting heart rate of the morning.
 
 Habits are told in the day's check-in. They become small wins by the week, never by the
-day: a habit kept on enough days of an ISO week is one win, said on the day the week's
-target is reached, and the win counts the weeks in a row the habit has been kept. So a
-runner who keeps all four sees at most four habit wins a week, and none for a single day.
+day: a habit is kept in an ISO week when it was done on enough days of it. The first kept
+week (after a week that was not) is a win, said on the day the week's target is reached,
+and so is every 4th week in a row after it (4, 8, 12...). A runner who keeps all four
+habits week after week sees about one habit win a week, never a win for a single day.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ MOST_DAYS_PER_WEEK = 5  # ate well / slept enough on 5 of 7 days is a kept week 
 # judgement: a habit, with room for a birthday and a night shift); 4-7
 MIN_WARM_UP_RUN_DAYS = 3  # "a warm-up before every run" counts in weeks of 3+ run days
 # (coaching judgement: one or two warm-ups are a start, three a habit); 2-4
+HABIT_STEP_WEEKS = 4  # a habit kept week after week is a win again every 4th week in a row
+# (coaching judgement: a month of a habit is worth telling; the same win weekly is noise)
 HABIT_LOOKBACK_WEEKS = 52  # weeks read before a period to count a habit's weeks in a row
 
 SLEEP_RANGE_S = (0.0, 16 * 3600.0)  # plausible sleep for one night, s
@@ -188,28 +191,32 @@ def habit_wins(log: HabitLog, first: date, last: date, today: date) -> list[Win]
     """The habit wins of ``first`` .. ``last`` (read with ``HABIT_LOOKBACK_WEEKS`` before
     ``first`` for the weeks in a row), newest first."""
     until = min(last, today)
-    wins = [_win(w) for w in kept_weeks(log, until) if first <= w.day <= until]
+    told = [w for w in kept_weeks(log, until) if w.weeks == 1 or w.weeks % HABIT_STEP_WEEKS == 0]
+    wins = [_win(w) for w in told if first <= w.day <= until]
     return sorted(wins, key=lambda w: w.day, reverse=True)
 
 
 _WHAT = {
-    Habit.STRENGTH: "strength routine on {n} days of the week",
-    Habit.WARM_UP: "a warm-up before every run of the week ({n} runs)",
-    Habit.ATE_WELL: "ate well on {n} days of the week",
-    Habit.SLEEP: "7 h of sleep or more on {n} nights of the week",
-}
+    Habit.STRENGTH: ("strength routine on {n} days of the week", "strength routine twice a week"),
+    Habit.WARM_UP: ("a warm-up before every run of the week ({n} runs)",
+                    "a warm-up before every run"),
+    Habit.ATE_WELL: ("ate well on {n} days of the week", "ate well 5 days a week"),
+    Habit.SLEEP: ("7 h of sleep or more on {n} nights of the week", "7 h of sleep 5 nights a week"),
+}  # fmt: skip
 _WHY = {
-    Habit.STRENGTH: "strength work makes the legs durable: " + SOURCE_STRENGTH,
-    Habit.WARM_UP: "a dynamic warm-up readies the legs for the run (runcoach's system)",
+    Habit.STRENGTH: "muscle-strengthening on 2+ days a week (WHO 2020 guidelines)",
+    Habit.WARM_UP: "a dynamic warm-up before each run (runcoach's system, SPEC principle 7)",
     Habit.ATE_WELL: "eating well fuels the training and the recovery",
-    Habit.SLEEP: "sleep is when training turns into fitness: " + SOURCE_SLEEP,
+    Habit.SLEEP: "adults need 7 h or more (Watson et al. 2015, AASM/SRS consensus)",
 }
 
 
 def _win(week: KeptWeek) -> Win:
-    title = "Habit kept: " + _WHAT[week.habit].format(n=week.count)
-    if week.weeks > 1:
-        title += f", {week.weeks} weeks in a row"
+    once, again = _WHAT[week.habit]
+    if week.weeks == 1:
+        title = "Habit kept: " + once.format(n=week.count)
+    else:
+        title = f"Habit kept {week.weeks} weeks in a row: {again}"
     detail = f"week of {week.week_start.isoformat()}; {_WHY[week.habit]}"
     return Win(WinKind.HABIT_KEPT, week.day, title, detail)
 
@@ -253,13 +260,18 @@ def habit_counts(log: HabitLog, first: date, last: date) -> HabitCounts | None:
 
 def counts_words(counts: HabitCounts) -> str:
     """One line for a person: "strength 2 days, warm-up before 3 of 4 run days, ..."."""
-    parts = [f"strength {counts.strength_days} days"]
+    parts = [f"strength {_days(counts.strength_days)}"]
     if counts.run_days:
-        parts.append(f"warm-up before {counts.warm_up_runs} of {counts.run_days} run days")
-    parts.append(f"ate well {counts.ate_well_days} days")
+        parts.append(f"warm-up before {counts.warm_up_runs} of {_days(counts.run_days, 'run ')}")
+    parts.append(f"ate well {_days(counts.ate_well_days)}")
     if counts.average_sleep_s is not None:
         parts.append(
-            f"7 h+ sleep {counts.enough_sleep_nights} of {counts.sleep_nights} nights "
+            f"7 h+ sleep {counts.enough_sleep_nights} of {counts.sleep_nights} "
+            f"night{'s' if counts.sleep_nights > 1 else ''} "
             f"(average {format_hours(counts.average_sleep_s)})"
         )
     return ", ".join(parts)
+
+
+def _days(n: int, kind: str = "") -> str:
+    return f"{n} {kind}day{'' if n == 1 else 's'}"
