@@ -116,3 +116,24 @@ def test_the_report_draws_the_body_chart_when_there_are_readings(log_cli, tmp_pa
     assert result.exit_code == 0, result.stderr
     assert (out / "body.svg").exists()
     assert "Habits and body" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_resting_heart_rate_up_three_mornings_is_in_warnings_and_today(log_cli, tmp_path):
+    import json
+
+    from runcoach.domain.plans.codec import plan_to_dict
+    from tests.domain.today.helpers import START, half_plan
+
+    mornings = [50, 52, 51, 49, 50, 52, 51, 57, 58, 56]
+    days = [START + timedelta(k) for k in range(len(mornings))]
+    for day, bpm in zip(days, mornings, strict=True):
+        log_cli("checkin", "--resting-hr", str(bpm), "--date", day.isoformat())
+    warned = log_cli("warnings", "--date", days[-1].isoformat())
+    assert "caution: your resting heart rate was 57, 58, 56 bpm these 3 mornings" in warned.stdout
+    assert "Dressendorfer" in warned.stdout
+    calm = log_cli("warnings", "--date", days[-2].isoformat(), "--json").json()
+    assert all(w["rule"] != "resting-heart-rate-up" for w in calm)
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(plan_to_dict(half_plan())), encoding="utf-8")
+    today = log_cli("today", "--plan", str(plan_file), "--date", days[-1].isoformat(), "--json")
+    assert "resting-heart-rate-up" in [w["rule"] for w in today.json()["warnings"]]

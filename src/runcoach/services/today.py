@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
+from runcoach.domain.body import Reading
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.load import HeartRateProfile
@@ -28,6 +29,7 @@ from runcoach.domain.runs import Lap, Run, Sport, counts_as_running
 from runcoach.domain.schedule import DayType
 from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
+from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import refresh_goal
 from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
@@ -43,6 +45,7 @@ from runcoach.store.athletes import default_athlete_id
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
+RESTING_HR_DAYS = 14  # resting heart rates read: a rise's mornings and the week before, days
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Inputs:
     runs: Sequence[LoggedRun]
     shoes: Sequence[ShoeWear] = field(default_factory=list)
     heart_rate: HeartRateProfile | None = None
+    resting_hr: Sequence[Reading] = ()  # the mornings' resting heart rates of the check-ins
 
     @classmethod
     def of_runs(cls, plan: Plan | None, runs: Sequence[Run], tz: tzinfo) -> Inputs:
@@ -136,7 +140,8 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dic
 
 
 def warnings(inputs: Inputs, day: date) -> list[dict[str, Any]]:
-    found = watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate)
+    found = watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate,
+                  inputs.resting_hr)  # fmt: skip
     return [warning_to_dict(w) for w in found]
 
 
@@ -229,7 +234,9 @@ def gather(
     rows = store.log_rows(conn, athlete_id, since)
     hr = heart_rate_profile(conn, athlete_id, [r.max_hr for r in rows if r.max_hr])
     log = _log_of(conn, athlete_id, rows, laps_since)
-    return Inputs(plan, log, read_shoes(conn, athlete_id, settings), hr)
+    told = store.list_checkins(conn, athlete_id, day, day - timedelta(days=RESTING_HR_DAYS))
+    shoes = read_shoes(conn, athlete_id, settings)
+    return Inputs(plan, log, shoes, hr, resting_hr_readings(told))
 
 
 def today(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from runcoach.domain.body import Reading
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.habits import Habits
 from runcoach.domain.runs import Feel
@@ -134,3 +135,9 @@ def _illness(history: Sequence[CheckIn], day: date, today: CheckIn | None) -> He
         return None
     feel = today.feel if today else None
     return Health(Status.AFTER_ILLNESS, feel, sick_days=sick_days, easy_days_left=left)
+
+
+def resting_hr_readings(checkins: Sequence[CheckIn]) -> list[Reading]:
+    """The morning resting heart rates the check-ins tell, oldest first."""
+    told = ((c.day, c.habits.resting_hr) for c in checkins)
+    return sorted((Reading(d, v) for d, v in told if v is not None), key=lambda r: r.day)
