@@ -21,7 +21,7 @@ from runcoach.domain.units import KG_PER_LB, format_hours
 from runcoach.domain.wins import Win, WinKind
 
 ENOUGH_SLEEP_S = 7 * 3600.0  # adults need 7 h or more a night, regularly, s (Watson et al.
-# 2015, AASM/SRS consensus statement, Sleep 38(6)); 9 h+ is fine for some, athletes included
+# 2015, AASM/SRS consensus statement, Sleep 38(6)); over 9 h may suit some (young, ill)
 STRENGTH_DAYS_PER_WEEK = 2  # muscle-strengthening on 2 or more days a week (WHO 2020
 # guidelines on physical activity, Bull et al. 2020, Br J Sports Med 54(24)); 2-3 for runners
 MOST_DAYS_PER_WEEK = 5  # ate well / slept enough on 5 of 7 days is a kept week (coaching
