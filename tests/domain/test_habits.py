@@ -188,3 +188,11 @@ def test_a_period_counts_the_habits_told_in_it():
         "7 h+ sleep 1 of 2 nights (average 7h00)"
     )
     assert habit_counts(log, MONDAY + timedelta(7), MONDAY + timedelta(13)) is None
+
+
+def test_a_heart_rate_is_a_number_of_beats_per_minute_with_or_without_bpm():
+    from runcoach.domain.units import parse_heart_rate
+
+    assert parse_heart_rate("52") == parse_heart_rate("52 bpm") == 52.0
+    with pytest.raises(InvalidInput, match="for example 52"):
+        parse_heart_rate("fast")

@@ -341,3 +341,16 @@ def format_hours(seconds: float) -> str:
     """Format seconds as hours and minutes the way sleep is told: "7h30", "8h00"."""
     minutes = round(seconds / 60.0)
     return f"{minutes // 60}h{minutes % 60:02d}"
+
+
+_BPM_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?:bpm)?$")
+
+
+def parse_heart_rate(text: str) -> float:
+    """Parse "52" or "52bpm" and return beats per minute."""
+    match = _BPM_RE.match(text.strip().lower())
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a heart rate in beats per minute", hint="for example 52 or 52bpm"
+        )
+    return float(match["num"])

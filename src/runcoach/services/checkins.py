@@ -7,7 +7,6 @@ the earlier answer, what is not told stays (``store.checkins.merged``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -18,7 +17,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.habits import ENOUGH_SLEEP_S, Habits
 from runcoach.domain.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
-from runcoach.domain.units import UnitSystem, parse_hours, parse_weight
+from runcoach.domain.units import UnitSystem, parse_heart_rate, parse_hours, parse_weight
 from runcoach.store import checkins as store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.runs import athlete_timezone, local_date_of
@@ -48,20 +47,6 @@ def _enum(cls: Any, value: str | None, name: str) -> Any:
         raise InvalidInput(f"'{value}' is not a {name} runcoach knows", hint=allowed) from exc
 
 
-_BPM_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?:bpm)?$")
-
-
-def parse_resting_hr(text: str) -> float:
-    """Parse "52" or "52bpm" and return beats per minute."""
-    match = _BPM_RE.match(text.strip().lower())
-    if not match:
-        raise InvalidInput(
-            f"'{text}' is not a heart rate in beats per minute",
-            hint="for example --resting-hr 52",
-        )
-    return float(match["num"])
-
-
 @dataclass(frozen=True)
 class HabitReport:
     """The habits as typed: flags (None: not said; False: said not done) and texts."""
@@ -80,7 +65,7 @@ class HabitReport:
             ate_well=self.ate_well,
             sleep_s=parse_hours(self.slept) if self.slept is not None else None,
             weight_kg=parse_weight(self.weight, units) if self.weight is not None else None,
-            resting_hr=parse_resting_hr(self.resting_hr) if self.resting_hr is not None else None,
+            resting_hr=parse_heart_rate(self.resting_hr) if self.resting_hr is not None else None,
         )
 
     @property
