@@ -7,9 +7,11 @@ and its change over 4 weeks, never as the day-to-day difference.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 from statistics import fmean
 
 from runcoach.domain.units import UnitSystem, format_weight
@@ -52,6 +54,21 @@ def _week_before(readings: Sequence[Reading], last: date) -> list[float]:
     return [r.value for r in readings if first <= r.day <= last]
 
 
+class _Weeks:
+    """The 7-day averages of sorted readings, each in O(log n) (a decade: 3,650 points)."""
+
+    def __init__(self, readings: Sequence[Reading]) -> None:
+        self.days = [r.day for r in readings]
+        self.sums = list(accumulate((r.value for r in readings), initial=0.0))
+
+    def up_to(self, last: date) -> tuple[float, int] | None:
+        """The average of the readings of the 7 days up to ``last``, and how many."""
+        end = bisect_right(self.days, last)
+        start = bisect_left(self.days, last - timedelta(days=AVERAGE_DAYS - 1))
+        count = end - start
+        return ((self.sums[end] - self.sums[start]) / count, count) if count else None
+
+
 def body_trend(readings: Iterable[Reading], first: date, last: date) -> BodyTrend | None:
     """The trend of the readings up to ``last`` with points from ``first``; None when no
     reading falls in ``first`` .. ``last``."""
@@ -59,12 +76,13 @@ def body_trend(readings: Iterable[Reading], first: date, last: date) -> BodyTren
     points = [r for r in known if r.day >= first]
     if not points:
         return None
+    weeks = _Weeks(known)
     latest = points[-1]
-    week = _week_before(known, latest.day)
-    earlier = _week_before(known, latest.day - timedelta(days=CHANGE_DAYS))
-    change = fmean(week) - fmean(earlier) if earlier else None
-    averages = [Reading(p.day, fmean(_week_before(known, p.day))) for p in points]
-    return BodyTrend(latest, fmean(week), len(week), change, points, averages)
+    average, count = weeks.up_to(latest.day) or (latest.value, 1)
+    earlier = weeks.up_to(latest.day - timedelta(days=CHANGE_DAYS))
+    change = average - earlier[0] if earlier else None
+    averages = [Reading(p.day, (weeks.up_to(p.day) or (p.value, 1))[0]) for p in points]
+    return BodyTrend(latest, average, count, change, points, averages)
 
 
 @dataclass(frozen=True)

@@ -147,11 +147,14 @@ def kept_weeks(log: HabitLog, today: date) -> list[KeptWeek]:
     by_week: dict[date, list[tuple[date, Habits]]] = {}
     for day in sorted(d for d in log.days if d <= today):
         by_week.setdefault(week_start(day), []).append((day, log.days[day]))
+    runs_by_week: dict[date, list[date]] = {}
+    for day in sorted(log.run_days):
+        runs_by_week.setdefault(week_start(day), []).append(day)
     found: list[KeptWeek] = []
     last_kept: dict[Habit, KeptWeek] = {}
     for monday, told in sorted(by_week.items()):
         for habit in Habit:
-            week = _kept(habit, monday, told, log.run_days, today)
+            week = _kept(habit, monday, told, runs_by_week.get(monday, []), today)
             if week is None:
                 continue
             before = last_kept.get(habit)
@@ -166,22 +169,21 @@ def _kept(
     habit: Habit,
     monday: date,
     told: list[tuple[date, Habits]],
-    run_days: Collection[date],
+    runs: list[date],
     today: date,
 ) -> KeptWeek | None:
     done = [day for day, habits in told if habits.kept(habit)]
     if habit is Habit.WARM_UP:
-        return _warmed_up_week(monday, set(done), run_days, today)
+        return _warmed_up_week(monday, set(done), runs, today)
     need = STRENGTH_DAYS_PER_WEEK if habit is Habit.STRENGTH else MOST_DAYS_PER_WEEK
     return KeptWeek(habit, monday, done[need - 1], need) if len(done) >= need else None
 
 
 def _warmed_up_week(
-    monday: date, warmed_up: set[date], run_days: Collection[date], today: date
+    monday: date, warmed_up: set[date], runs: list[date], today: date
 ) -> KeptWeek | None:
-    """A finished week whose every run day (3 or more) had its warm-up."""
+    """A finished week whose every run day (3 or more, sorted) had its warm-up."""
     sunday = monday + timedelta(DAYS_PER_WEEK - 1)
-    runs = sorted(d for d in run_days if monday <= d <= sunday)
     if sunday > today or len(runs) < MIN_WARM_UP_RUN_DAYS or not warmed_up.issuperset(runs):
         return None
     return KeptWeek(Habit.WARM_UP, monday, runs[-1], len(runs), len(runs))

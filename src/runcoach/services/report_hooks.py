@@ -77,11 +77,14 @@ class _HabitReader:
     athlete_id: int
 
     def read(self, first: date, last: date) -> HabitLog:
-        """The habits told from ``first`` to ``last`` and the days with a run."""
+        """The habits told from ``first`` to ``last`` and, when a warm-up is told, the days
+        with a run (a log without check-ins reads no runs for them)."""
         with self.engine.connect() as conn:
             told = checkin_store.list_checkins(conn, self.athlete_id, last, first)
+            days = {c.day: c.habits for c in told if not c.habits.empty}
+            if not any(h.warm_up is not None for h in days.values()):
+                return HabitLog(days)
             rows = checkin_store.log_rows(conn, self.athlete_id, first, last)
-        days = {c.day: c.habits for c in told if not c.habits.empty}
         ran = {r.local_date for r in rows if counts_as_running(Sport(r.sport), r.workout_type)}
         return HabitLog(days, frozenset(ran))
 
