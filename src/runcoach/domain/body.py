@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from statistics import fmean
 
-from runcoach.domain.units import UnitSystem, format_weight
+from runcoach.domain.units import UnitSystem, counted, format_weight
 
 AVERAGE_DAYS = 7  # a week's readings averaged: a day's swings (water, sleep) smooth out, days
 CHANGE_DAYS = 28  # the trend: this week's average against the one 4 weeks before, days
@@ -122,7 +122,7 @@ def resting_hr_words(trend: BodyTrend) -> str:
 def _trend_words(name: str, trend: BodyTrend, shown: Callable[[float], str]) -> str:
     line = (
         f"{name} {shown(trend.latest.value)} on {trend.latest.day}; 7-day average "
-        f"{shown(trend.average)} ({trend.readings} reading{'s' if trend.readings > 1 else ''})"
+        f"{shown(trend.average)} ({counted(trend.readings, 'reading')})"
     )
     if trend.change is not None:
         line += f", {'+' if trend.change >= 0 else ''}{shown(trend.change)} over 4 weeks"

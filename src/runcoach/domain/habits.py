@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.units import KG_PER_LB, format_hours
+from runcoach.domain.units import KG_PER_LB, counted, format_hours
 from runcoach.domain.wins import Win, WinKind
 
 ENOUGH_SLEEP_S = 7 * 3600.0  # adults need 7 h or more a night, regularly, s (Watson et al.
@@ -262,18 +262,14 @@ def habit_counts(log: HabitLog, first: date, last: date) -> HabitCounts | None:
 
 def counts_words(counts: HabitCounts) -> str:
     """One line for a person: "strength 2 days, warm-up before 3 of 4 run days, ..."."""
-    parts = [f"strength {_days(counts.strength_days)}"]
+    parts = [f"strength {counted(counts.strength_days, 'day')}"]
     if counts.run_days:
-        parts.append(f"warm-up before {counts.warm_up_runs} of {_days(counts.run_days, 'run ')}")
-    parts.append(f"ate well {_days(counts.ate_well_days)}")
+        runs = counted(counts.run_days, "run day")
+        parts.append(f"warm-up before {counts.warm_up_runs} of {runs}")
+    parts.append(f"ate well {counted(counts.ate_well_days, 'day')}")
     if counts.average_sleep_s is not None:
         parts.append(
-            f"7 h+ sleep {counts.enough_sleep_nights} of {counts.sleep_nights} "
-            f"night{'s' if counts.sleep_nights > 1 else ''} "
+            f"7 h+ sleep {counts.enough_sleep_nights} of {counted(counts.sleep_nights, 'night')} "
             f"(average {format_hours(counts.average_sleep_s)})"
         )
     return ", ".join(parts)
-
-
-def _days(n: int, kind: str = "") -> str:
-    return f"{n} {kind}day{'' if n == 1 else 's'}"
