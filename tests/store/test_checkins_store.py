@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from alembic import command
 from sqlalchemy import insert
@@ -61,3 +61,18 @@ def test_a_check_in_stored_before_the_habits_migration_survives_it_untouched(eng
         record_checkin(conn, athlete, CheckIn(DAY, habits=Habits(sleep_s=30000.0)))
         again = checkin_on(conn, athlete, DAY)
     assert again is not None and again.feel is Feel.SICK and again.habits.sleep_s == 30000.0
+
+
+def test_habits_told_and_told_not_done_survive_a_backup_and_restore(engine, tmp_path):
+    from runcoach.services.backup import restore_backup, write_backup
+    from runcoach.store.db import make_engine
+
+    told = Habits(strength=False, warm_up=True, sleep_s=25200.0, weight_kg=70.31, resting_hr=49)
+    with engine.begin() as conn:
+        record_checkin(conn, default_athlete_id(conn), CheckIn(DAY, Feel.GOOD, habits=told))
+    write_backup(engine, tmp_path / "backup.zip", datetime(2026, 12, 3, 7, tzinfo=UTC))
+    target = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    restore_backup(target, tmp_path / "backup.zip")
+    with target.connect() as conn:
+        kept = checkin_on(conn, default_athlete_id(conn), DAY)
+    assert kept == CheckIn(DAY, Feel.GOOD, habits=told)
