@@ -37,6 +37,15 @@ def test_a_later_check_in_adds_and_overrides_but_never_erases(engine):
     assert kept.habits == Habits(strength=False, ate_well=True, sleep_s=25200.0)
 
 
+def test_a_second_note_the_same_day_is_added_to_the_first_not_written_over_it(engine):
+    with engine.begin() as conn:
+        athlete = default_athlete_id(conn)
+        for note in ("left calf tight", "ate pizza", "ate pizza", ""):
+            record_checkin(conn, athlete, CheckIn(DAY, note=note, habits=Habits(ate_well=False)))
+        kept = checkin_on(conn, athlete, DAY)
+    assert kept is not None and kept.note == "left calf tight; ate pizza"
+
+
 def test_check_ins_are_listed_between_two_days(engine):
     with engine.begin() as conn:
         athlete = default_athlete_id(conn)

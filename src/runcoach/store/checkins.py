@@ -40,10 +40,17 @@ def merged(old: CheckIn | None, new: CheckIn) -> CheckIn:
         new.day,
         new.feel or old.feel,
         new.symptoms if new.feel else old.symptoms,
-        new.note or old.note,
+        _notes(old.note, new.note),
         new.can_run if new.can_run is not None else old.can_run,
         new.habits.over(old.habits),
     )
+
+
+def _notes(old: str, new: str) -> str:
+    """A second note of the day is added to the first, never written over it."""
+    if not new or new in old.split("; "):
+        return old
+    return f"{old}; {new}" if old else new
 
 
 def checkin_on(conn: Connection, athlete_id: int, day: date) -> CheckIn | None:
