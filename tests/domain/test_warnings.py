@@ -178,3 +178,15 @@ def test_small_chronic_loads_give_no_ratio():
         LoggedRun(TODAY - timedelta(days=d), 3000, 1200, WorkoutKind.EASY) for d in (1, 3, 20, 25)
     ]
     assert Rule.ACUTE_CHRONIC not in rules(log)
+
+
+def test_a_resting_heart_rate_up_three_mornings_is_a_caution_with_its_source():
+    from runcoach.domain.body import Reading
+
+    mornings = [50, 52, 51, 49, 50, 52, 51, 57, 58, 56]
+    readings = [Reading(TODAY - timedelta(9 - k), float(v)) for k, v in enumerate(mornings)]
+    (found,) = watch([], TODAY, resting_hr=readings)
+    assert (found.rule, found.severity) == (Rule.RESTING_HR_RISE, Severity.CAUTION)
+    assert "57, 58, 56 bpm" in found.seen and "50.7 bpm" in found.seen
+    assert "Dressendorfer" in found.source and "--feel sick" in found.instead
+    assert watch([], TODAY + timedelta(1), resting_hr=readings) == []  # not measured today

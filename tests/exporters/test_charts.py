@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from runcoach.domain.load import training_curve
 from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
 from runcoach.domain.report import PredictionPoint
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.exporters.charts import (
     benchmark_chart,
+    body_chart,
     fitness_chart,
     intensity_chart,
     plan_chart,
@@ -114,3 +117,17 @@ def test_months_without_a_prediction_are_a_gap_not_a_line():
     days = [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1), date(2026, 8, 1)]
     ax = predictions_chart([PredictionPoint(d, 5000, 1300, "model") for d in days]).axes[0]
     assert [len(line.get_xdata()) for line in ax.get_lines()] == [3, 1]
+
+
+def test_body_weight_and_resting_heart_rate_get_a_panel_each_only_when_told():
+    from runcoach.domain.body import Reading, body_trend
+
+    days = [MONDAY + timedelta(k) for k in range(10)]
+    weight = body_trend([Reading(d, 70.0) for d in days], MONDAY, days[-1])
+    hr = body_trend([Reading(d, 50.0 + k % 3) for k, d in enumerate(days)], MONDAY, days[-1])
+    assert body_chart(None, None, UnitSystem.METRIC) is None
+    both = body_chart(weight, hr, UnitSystem.IMPERIAL)
+    assert [ax.get_ylabel() for ax in both.axes] == ["weight (lb)", "resting HR (bpm)"]
+    assert max(both.axes[0].lines[0].get_ydata()) == pytest.approx(154.3, abs=0.1)
+    only_hr = body_chart(None, hr, UnitSystem.METRIC)
+    assert [ax.get_ylabel() for ax in only_hr.axes] == ["resting HR (bpm)"]

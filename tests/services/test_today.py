@@ -6,11 +6,10 @@ import pytest
 
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.runs import Run, WorkoutType
+from runcoach.services.checkins import parse_checkin, record_checkin
 from runcoach.services.today import (
     Inputs,
-    parse_checkin,
     progress,
-    record_checkin,
     respond,
     warnings,
 )

@@ -11,8 +11,13 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option, to_jsonable
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress import Intensity, IntensitySplit, Streaks
-from runcoach.domain.report import PeriodKind, Report, latest_predictions
-from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
+from runcoach.domain.report import PeriodKind, Report, habit_lines, latest_predictions
+from runcoach.domain.units import (
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+)
 from runcoach.domain.wins import Win
 from runcoach.services.progress import period_report, recent_wins, write_report
 
@@ -120,6 +125,7 @@ def render_report(report: Report) -> str:
     lines.append(_year_line(report, u))
     lines += _plan_lines(report)
     lines += _prediction_lines(report)
+    lines += habit_lines(report)
     lines += [f"win {w.day}: {w.title}" for w in report.wins]
     return "\n".join(lines)
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from runcoach.domain.body import BodyTrend, resting_hr_words, weight_words
 from runcoach.domain.days import week_start
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.habits import HabitCounts, counts_words
 from runcoach.domain.load import DayState, RunLoad, WeekStrain, WorkloadRatio
 from runcoach.domain.progress import (
     BenchmarkRun,
@@ -151,3 +153,16 @@ class Report:
     planned: list[PlannedVsDone] = field(default_factory=list)
     predictions: list[PredictionPoint] = field(default_factory=list)
     plan_source: str = ""  # the plan that planned vs done comes from
+    habits: HabitCounts | None = None  # the habits told in the period's check-ins
+    weight: BodyTrend | None = None  # body weight, kg, from trend_start(period)
+    resting_hr: BodyTrend | None = None  # morning resting heart rate, bpm
+
+
+def habit_lines(report: Report) -> list[str]:
+    """The period's habits, body weight and resting heart rate, a line each, for a person."""
+    lines = [f"habits: {counts_words(report.habits)}"] if report.habits else []
+    if report.weight is not None:
+        lines.append(weight_words(report.weight, report.units))
+    if report.resting_hr is not None:
+        lines.append(resting_hr_words(report.resting_hr))
+    return lines

@@ -285,3 +285,72 @@ def parse_time_of_day(text: str) -> float:
     if not match or hours > 23 or minutes > 59:
         raise InvalidInput(f"'{text}' is not a time of day", hint="for example 09:00, 21:30 or 9pm")
     return hours + minutes / 60.0
+
+
+KG_PER_LB = 0.45359237  # international avoirdupois pound, exact by definition (1959)
+WEIGHT_EXAMPLES = "70.4kg, 155lb"
+_WEIGHT_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>kg|kgs|lb|lbs|pounds?)?$")
+
+
+def parse_weight(text: str, system: UnitSystem = UnitSystem.METRIC) -> float:
+    """Parse "70.4kg" or "155lb" and return kilograms; a bare number is in ``system``'s unit
+    (kg for metric, lb for imperial)."""
+    match = _WEIGHT_RE.match(text.strip().lower())
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a weight runcoach understands", hint=f"for example {WEIGHT_EXAMPLES}"
+        )
+    unit = match["unit"] or ("lb" if system is UnitSystem.IMPERIAL else "kg")
+    value = float(match["num"])
+    return value if unit.startswith("kg") else value * KG_PER_LB
+
+
+def format_weight(kg: float, system: UnitSystem = UnitSystem.METRIC, digits: int = 1) -> str:
+    """Format kilograms as "70.4 kg" or "155.2 lb"."""
+    if system is UnitSystem.IMPERIAL:
+        return f"{kg / KG_PER_LB:.{digits}f} lb"
+    return f"{kg:.{digits}f} kg"
+
+
+HOURS_EXAMPLES = "7.5h, 7h30, 7:30, 450min"
+_HOURS_RE = re.compile(
+    r"^(?:(?P<h>\d+(?:\.\d+)?)(?:h|hrs?|hours?)?|(?P<hh>\d+)(?:h|:)(?P<mm>\d{1,2})(?:m|min)?"
+    r"|(?P<min>\d+)(?:min|mins|minutes?))$"
+)
+
+
+def parse_hours(text: str) -> float:
+    """Parse a span of hours as people say how long they slept and return seconds:
+    "7.5h", "7h30", "7h30m", "7:30" (h:mm), "450min", or a bare number of hours ("7.5")."""
+    match = _HOURS_RE.match(text.strip().lower().replace(" ", ""))
+    if match and match["mm"] is not None and int(match["mm"]) >= 60:
+        match = None
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a number of hours runcoach understands",
+            hint=f"for example {HOURS_EXAMPLES}",
+        )
+    if match["min"] is not None:
+        return float(match["min"]) * 60.0
+    if match["hh"] is not None:
+        return int(match["hh"]) * 3600.0 + int(match["mm"]) * 60.0
+    return float(match["h"]) * 3600.0
+
+
+def format_hours(seconds: float) -> str:
+    """Format seconds as hours and minutes the way sleep is told: "7h30", "8h00"."""
+    minutes = round(seconds / 60.0)
+    return f"{minutes // 60}h{minutes % 60:02d}"
+
+
+_BPM_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?:bpm)?$")
+
+
+def parse_heart_rate(text: str) -> float:
+    """Parse "52" or "52bpm" and return beats per minute."""
+    match = _BPM_RE.match(text.strip().lower())
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a heart rate in beats per minute", hint="for example 52 or 52bpm"
+        )
+    return float(match["num"])

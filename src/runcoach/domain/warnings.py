@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from runcoach.domain.body import (
+    RESTING_HR_RISE_BPM,
+    SOURCE_RESTING_HR_RISE,
+    Reading,
+    resting_hr_rise,
+)
 from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
 from runcoach.domain.load import (
     ACUTE_DAYS,
@@ -92,6 +98,7 @@ class Rule(StrEnum):
     RECOVERY = "too-little-recovery"
     RACES_CLOSE = "races-too-close"
     SHOE_WORN = "shoe-past-its-life"
+    RESTING_HR_RISE = "resting-heart-rate-up"
 
 
 @dataclass(frozen=True)
@@ -122,8 +129,10 @@ def watch(
     plan: Plan | None = None,
     shoes: Iterable[ShoeWear] = (),
     heart_rate: HeartRateProfile | None = None,
+    resting_hr: Sequence[Reading] = (),
 ) -> list[TrainingWarning]:
-    """Every warning as of ``today``: the log's last two weeks, the plan's next week, shoes.
+    """Every warning as of ``today``: the log's last two weeks, the plan's next week, shoes,
+    and the morning resting heart rates of the check-ins (``resting_hr``).
 
     ``heart_rate`` (the runner's resting and maximum heart rate) lets the training load of
     runs with a heart rate come from it; without it loads come from effort, pace or time."""
@@ -136,6 +145,7 @@ def watch(
         *too_little_recovery(log, today),
         *races_too_close(log, today, plan),
         *worn_shoes(shoes, today),
+        *resting_hr_up(resting_hr, today),
     ]
     return sorted(found, key=lambda w: (w.day, w.rule.value))
 
@@ -368,3 +378,21 @@ def worn_shoes(shoes: Iterable[ShoeWear], today: date) -> Iterator[TrainingWarni
             SOURCE_SHOES,
             numbers={"shoe_id": float(shoe.shoe_id), "distance_m": shoe.distance_m},
         )
+
+
+def resting_hr_up(readings: Sequence[Reading], today: date) -> Iterator[TrainingWarning]:
+    rise = resting_hr_rise(readings, today)
+    if rise is None:
+        return
+    bpm = ", ".join(f"{r.value:g}" for r in rise.readings)
+    yield TrainingWarning(
+        Rule.RESTING_HR_RISE,
+        Severity.CAUTION,
+        today,
+        f"your resting heart rate was {bpm} bpm these {len(rise.readings)} mornings, "
+        f"{RESTING_HR_RISE_BPM:g}+ bpm over the week before's average of {rise.baseline:.1f} bpm",
+        "run easy or rest until it is back down, and sleep; if you feel ill, "
+        "runcoach checkin --feel sick",
+        SOURCE_RESTING_HR_RISE,
+        numbers={"baseline_bpm": rise.baseline, "latest_bpm": rise.readings[-1].value},
+    )

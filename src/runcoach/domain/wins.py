@@ -71,6 +71,7 @@ class WinKind(StrEnum):
     RUN_MILESTONE = "run_milestone"
     DISTANCE_MILESTONE = "distance_milestone"
     GOAL_MET = "goal_met"
+    HABIT_KEPT = "habit_kept"  # domain/habits.py: a habit kept on enough days of a week
 
 
 @dataclass(frozen=True)

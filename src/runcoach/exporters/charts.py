@@ -21,10 +21,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
+from runcoach.domain.body import BodyTrend
 from runcoach.domain.load import DayState
 from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
 from runcoach.domain.report import PredictionPoint, Report
 from runcoach.domain.units import (
+    KG_PER_LB,
     METRES_PER_KM,
     METRES_PER_MILE,
     UnitSystem,
@@ -46,6 +48,7 @@ COLOURS = {
     "easy": "#6baed6",
     "moderate": "#fdae6b",
     "hard": "#e6550d",
+    "body": "#756bb1",
 }
 matplotlib.rcParams.update(
     {
@@ -278,6 +281,33 @@ def _clock_ticks(span: float) -> MultipleLocator:
     return MultipleLocator(step)
 
 
+def body_chart(
+    weight: BodyTrend | None, resting_hr: BodyTrend | None, system: UnitSystem
+) -> Figure | None:
+    """Body weight and resting heart rate: each morning's reading and the 7-day average,
+    one panel each (only those with readings)."""
+    per_kg, unit = (1 / KG_PER_LB, "lb") if system is UnitSystem.IMPERIAL else (1.0, "kg")
+    panels = [(t, label, scale) for t, label, scale in
+              ((weight, f"weight ({unit})", per_kg), (resting_hr, "resting HR (bpm)", 1.0))
+              if t is not None]  # fmt: skip
+    if not panels:
+        return None
+    fig = Figure(figsize=(SIZE_IN[0], 1.0 + 1.8 * len(panels)), dpi=DPI, layout="constrained")
+    axes = fig.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
+    fig.suptitle("Body: morning readings and 7-day average", x=0.02, ha="left",
+                 fontweight="bold")  # fmt: skip
+    for ax, (trend, label, scale) in zip(axes, panels, strict=True):
+        ax.plot(_x(p.day for p in trend.points), [p.value * scale for p in trend.points],
+                "o", markersize=3, color=COLOURS["body"], alpha=0.5, label="reading")  # fmt: skip
+        ax.plot(_x(a.day for a in trend.averages), [a.value * scale for a in trend.averages],
+                color=COLOURS["body"], label="7-day average")  # fmt: skip
+        ax.set_ylabel(label)
+        ax.grid(axis="y", alpha=0.3)
+    axes[0].legend(loc="best", fontsize=8, frameon=False)
+    _date_axis(axes[-1])
+    return fig
+
+
 def report_charts(report: Report) -> dict[str, Figure]:
     """Every chart the report has something to show in, by file name stem."""
     charts = {
@@ -287,6 +317,7 @@ def report_charts(report: Report) -> dict[str, Figure]:
         "intensity": intensity_chart([report.intensity_pace, report.intensity_heart_rate]),
         "predictions": predictions_chart(report.predictions),
         "plan-vs-done": plan_chart(report.planned, report.units),
+        "body": body_chart(report.weight, report.resting_hr, report.units),
     }
     return {name: fig for name, fig in charts.items() if fig is not None}
 

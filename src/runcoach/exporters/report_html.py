@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from runcoach.domain.progress import Intensity, IntensitySplit, Streaks, Totals
-from runcoach.domain.report import Report, latest_predictions
+from runcoach.domain.report import Report, habit_lines, latest_predictions
 from runcoach.domain.units import (
     Pace,
     UnitSystem,
@@ -54,6 +54,7 @@ def render_report_html(
         _variety(report),
         _planned(report),
         _predictions(report),
+        _habits(report),
         _year(report),
         _runs(report),
         _charts(report, charts_svg),
@@ -221,6 +222,14 @@ def _predictions(report: Report) -> str:
     table = _table(("race", "predicted time", "on"), rows, {1})
     note = f'<p class="note">{escape(latest[-1].source)}</p>'
     return "<h2>Race predictions</h2>" + table + note
+
+
+def _habits(report: Report) -> str:
+    lines = habit_lines(report)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f"<h2>Habits and body</h2><ul>{items}</ul>"
 
 
 def _year(report: Report) -> str:

@@ -4,6 +4,8 @@
   the log by ``domain/compliance.py``, with what ``runcoach today`` prescribed instead (as
   ``runcoach today --progress`` matches them).
 - A goal is met by a race over the plan's goal distance at or under its target time.
+- Habits, body weight and resting heart rate come from the check-ins, with the days of
+  the runs (a warm-up before every run of a week is a win).
 - Fitness over time is the fitness model's (``domain/fitness/current.py``) over the races,
   time trials and best efforts of the log (``services/fitness.performances_from_log``);
   race predictions are its VDOT-equivalent times (Daniels-Gilbert) on the first of each
@@ -31,10 +33,12 @@ from runcoach.domain.fitness.current import (
 )
 from runcoach.domain.fitness.paces import training_paces
 from runcoach.domain.fitness.vdot import race_time_s
+from runcoach.domain.habits import HabitLog
 from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.progress import PlannedVsDone
 from runcoach.domain.report import PlanFacts, PredictionPoint
+from runcoach.domain.runs import Sport, counts_as_running
 from runcoach.domain.units import (
     HALF_MARATHON_M,
     MARATHON_M,
@@ -46,6 +50,7 @@ from runcoach.domain.wins import GoalMet, MiniWorkout
 from runcoach.domain.workouts import WorkoutKind
 from runcoach.services.fitness import performances_from_log
 from runcoach.services.reports import ReportHooks, Threshold
+from runcoach.store import checkins as checkin_store
 from runcoach.store import plans as plan_store
 
 PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
@@ -62,7 +67,26 @@ def report_hooks(engine: Engine, athlete_id: int, today: date) -> ReportHooks:
         plan=None if plan is None else _PlanReader(engine, athlete_id, plan, today).facts,
         predictions=fitness.predictions,
         threshold=fitness.threshold,
+        habits=_HabitReader(engine, athlete_id).read,
     )
+
+
+@dataclass
+class _HabitReader:
+    engine: Engine
+    athlete_id: int
+
+    def read(self, first: date, last: date) -> HabitLog:
+        """The habits told from ``first`` to ``last`` and, when a warm-up is told, the days
+        with a run (a log without check-ins reads no runs for them)."""
+        with self.engine.connect() as conn:
+            told = checkin_store.list_checkins(conn, self.athlete_id, last, first)
+            days = {c.day: c.habits for c in told if not c.habits.empty}
+            if not any(h.warm_up is not None for h in days.values()):
+                return HabitLog(days)
+            rows = checkin_store.log_rows(conn, self.athlete_id, first, last)
+        ran = {r.local_date for r in rows if counts_as_running(Sport(r.sport), r.workout_type)}
+        return HabitLog(days, frozenset(ran))
 
 
 def active_plan(conn: Connection, athlete_id: int) -> tuple[int, Plan] | None:

@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 
+from runcoach.domain.body import BodyTrend, Reading, body_trend
 from runcoach.domain.days import day_bounds_utc, local_day
+from runcoach.domain.habits import HABIT_LOOKBACK_WEEKS, HabitLog, habit_counts, habit_wins
 from runcoach.domain.load import (
     LOAD_WARMUP_DAYS,
     LoadBasis,
@@ -72,14 +74,16 @@ class ReportHooks:
     """What other modules add to a report: the plan, race predictions, the threshold pace.
 
     ``services/report_hooks.py`` feeds them from the store (the active plan through
-    ``domain/compliance.py``, predictions and threshold from the fitness model). The plan
-    is asked for the period; predictions and threshold for the charts' span (from
-    ``trend_start``) up to the period's last day gone by.
+    ``domain/compliance.py``, predictions and threshold from the fitness model, habits from
+    the check-ins). The plan is asked for the period; predictions and threshold for the
+    charts' span (from ``trend_start``) up to the period's last day gone by; habits from
+    ``HABIT_LOOKBACK_WEEKS`` before the period (weeks in a row) to its end.
     """
 
     plan: Callable[[date, date], PlanFacts] | None = None
     predictions: Callable[[date, date], Sequence[PredictionPoint]] | None = None
     threshold: Callable[[date, date], Threshold | None] | None = None
+    habits: Callable[[date, date], HabitLog] | None = None  # check-ins and run days
 
 
 def build_report(
@@ -134,7 +138,8 @@ def _build_report(
     load = load_summary(window, period, until, athlete, basis, basis_notes)
     benchmarks = [b for b in benchmark_runs(window, tz) if b.day <= period.last]
     plan = _plan_facts(hooks, period)
-    seen = _Seen(window, inside, benchmarks, plan)
+    habits = _habit_log(hooks, period)
+    seen = _Seen(window, inside, benchmarks, plan, habits)
     return Report(
         period=period,
         today=today,
@@ -160,7 +165,16 @@ def _build_report(
         planned=plan.weeks,
         predictions=list(hooks.predictions(*span)) if hooks.predictions and span else [],
         plan_source=plan.source,
+        habits=habit_counts(habits, period.first, until),
+        weight=_trend(habits, "weight_kg", trend_start(period), until),
+        resting_hr=_trend(habits, "resting_hr", trend_start(period), until),
     )
+
+
+def _trend(habits: HabitLog, measure: str, first: date, last: date) -> BodyTrend | None:
+    readings = [Reading(day, value) for day, told in habits.days.items()
+                if (value := getattr(told, measure)) is not None]  # fmt: skip
+    return body_trend(readings, first, last)
 
 
 @dataclass(frozen=True)
@@ -171,6 +185,7 @@ class _Seen:
     inside: Sequence[Run]  # the period's runs
     benchmarks: Sequence[BenchmarkRun]  # up to the period's end
     plan: PlanFacts
+    habits: HabitLog  # check-ins and run days, from HABIT_LOOKBACK_WEEKS before the period
 
 
 def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLine]:
@@ -268,7 +283,8 @@ def period_wins(
         warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
         window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
         seen = _Seen(window, runs_in(window, period.first, period.last, tz),
-                     benchmark_runs(window, tz), _plan_facts(hooks, period))  # fmt: skip
+                     benchmark_runs(window, tz), _plan_facts(hooks, period),
+                     _habit_log(hooks, period))  # fmt: skip
     plan = seen.plan
     history = win_history(log, start, tz)
     earlier = {b.name: b.pace for b in seen.benchmarks if b.day < period.first}
@@ -283,7 +299,9 @@ def period_wins(
         minis=plan.minis,
         goals=plan.goals,
     )
-    return detect_wins(inputs, tz, min(today, period.last), units, history)
+    found = detect_wins(inputs, tz, min(today, period.last), units, history)
+    found += habit_wins(seen.habits, period.first, period.last, today)
+    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
 
 
 def wins_since(
@@ -297,6 +315,13 @@ def wins_since(
     """Every win from ``since`` to ``today``, newest first."""
     period = Period(PeriodKind.CUSTOM, since, today)
     return period_wins(log, athlete, period, today, units, hooks or ReportHooks())
+
+
+def _habit_log(hooks: ReportHooks, period: Period) -> HabitLog:
+    if hooks.habits is None:
+        return HabitLog()
+    first = period.first - timedelta(weeks=HABIT_LOOKBACK_WEEKS)
+    return hooks.habits(min(first, trend_start(period)), period.last)
 
 
 def _plan_facts(hooks: ReportHooks, period: Period) -> PlanFacts:

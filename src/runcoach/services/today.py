@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
+from runcoach.domain.body import Reading
 from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.load import HeartRateProfile
@@ -24,16 +25,17 @@ from runcoach.domain.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.logged import LoggedRun, logged_runs
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Feel, Lap, Run, Sport, counts_as_running
+from runcoach.domain.runs import Lap, Run, Sport, counts_as_running
 from runcoach.domain.schedule import DayType
 from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
-from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import refresh_goal
 from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.services.checkins import CheckInReport, local_today, record_checkin
 from runcoach.services.files import atomic_path
 from runcoach.services.plans import read_plan_file
 from runcoach.store import checkins as store
@@ -44,6 +46,7 @@ from runcoach.store.athletes import default_athlete_id
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
+RESTING_HR_DAYS = 14  # resting heart rates read: a rise's mornings and the week before, days
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Inputs:
     runs: Sequence[LoggedRun]
     shoes: Sequence[ShoeWear] = field(default_factory=list)
     heart_rate: HeartRateProfile | None = None
+    resting_hr: Sequence[Reading] = ()  # the mornings' resting heart rates of the check-ins
 
     @classmethod
     def of_runs(cls, plan: Plan | None, runs: Sequence[Run], tz: tzinfo) -> Inputs:
@@ -116,36 +120,6 @@ def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[Sh
     ]
 
 
-def parse_checkin(
-    day: date,
-    feel: str | None = None,
-    symptoms: str | None = None,
-    note: str = "",
-    can_run: bool | None = None,
-) -> CheckIn:
-    """A check-in from what the runner typed; symptoms alone mean feeling sick."""
-    where = _enum(Symptoms, symptoms, "symptoms")
-    how = _enum(Feel, feel, "feel") or (Feel.SICK if where else None)
-    return CheckIn(day, how, where, note, can_run)
-
-
-def _enum(cls: Any, value: str | None, name: str) -> Any:
-    if value is None:
-        return None
-    try:
-        return cls(value.strip().lower())
-    except ValueError as exc:
-        allowed = ", ".join(m.value for m in cls)
-        raise InvalidInput(f"'{value}' is not a {name} runcoach knows", hint=allowed) from exc
-
-
-def record_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> CheckIn:
-    """Store the check-in, merged with what the runner already said that day."""
-    kept = store.merged(store.checkin_on(conn, athlete_id, checkin.day), checkin)
-    store.save_checkin(conn, athlete_id, kept)
-    return kept
-
-
 def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dict[str, Any]:
     """Today's answer for ``day``, kept in the history of adjustments."""
     plan = _need_plan(inputs)
@@ -167,7 +141,8 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dic
 
 
 def warnings(inputs: Inputs, day: date) -> list[dict[str, Any]]:
-    found = watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate)
+    found = watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate,
+                  inputs.resting_hr)  # fmt: skip
     return [warning_to_dict(w) for w in found]
 
 
@@ -219,12 +194,6 @@ NO_PLAN_HINT = "create one: runcoach plan create --profile me.yaml; or give --pl
 # ---- the use cases the command line and the web call ---------------------------------------
 
 
-def local_today(conn: Connection, athlete_id: int) -> date:
-    """Today in the athlete's time zone (UTC when it is not set): the one clock read."""
-    zone = run_store.athlete_timezone(conn, athlete_id)
-    return run_store.local_date_of(datetime.now(UTC), zone)
-
-
 def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> StoredOrFile:
     """The plan from a plan file (docs/plan-format.md), else the athlete's active plan."""
     if plan_file is not None:
@@ -266,7 +235,9 @@ def gather(
     rows = store.log_rows(conn, athlete_id, since)
     hr = heart_rate_profile(conn, athlete_id, [r.max_hr for r in rows if r.max_hr])
     log = _log_of(conn, athlete_id, rows, laps_since)
-    return Inputs(plan, log, read_shoes(conn, athlete_id, settings), hr)
+    told = store.list_checkins(conn, athlete_id, day, day - timedelta(days=RESTING_HR_DAYS))
+    shoes = read_shoes(conn, athlete_id, settings)
+    return Inputs(plan, log, shoes, hr, resting_hr_readings(told))
 
 
 def today(
@@ -285,16 +256,6 @@ def today(
         return respond(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
 
 
-def checkin(engine: Engine, report: CheckInReport, day: date | None = None) -> dict[str, Any]:
-    """``runcoach checkin``: store how the runner is, without asking for the session."""
-    if report.empty:
-        raise InvalidInput("a check-in needs something to say", hint="--feel tired, --can-run")
-    with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
-        kept = record_checkin(conn, athlete, report.on(day or local_today(conn, athlete)))
-    return checkin_to_dict(kept)
-
-
 def warnings_for(
     engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
 ) -> list[dict[str, Any]]:
@@ -311,33 +272,6 @@ def progress_for(
         athlete = default_athlete_id(conn)
         when = day or local_today(conn, athlete)
         return progress(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
-
-
-@dataclass(frozen=True)
-class CheckInReport:
-    """What the runner typed, before it has a day."""
-
-    feel: str | None = None
-    symptoms: str | None = None
-    note: str = ""
-    can_run: bool | None = None
-
-    @property
-    def empty(self) -> bool:
-        return self.feel is None and self.symptoms is None and not self.note and not self.can_run
-
-    def on(self, day: date) -> CheckIn:
-        return parse_checkin(day, self.feel, self.symptoms, self.note, self.can_run)
-
-
-def checkin_to_dict(c: CheckIn) -> dict[str, Any]:
-    return {
-        "day": c.day.isoformat(),
-        "feel": c.feel.value if c.feel else None,
-        "symptoms": c.symptoms.value if c.symptoms else None,
-        "note": c.note,
-        "can_run": c.can_run,
-    }
 
 
 def shift(

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.habits import Habits
 from runcoach.domain.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.store.tables import checkins, plan_adjustments, runs
+
+HABIT_COLUMNS = tuple(f.name for f in fields(Habits))  # the same names in the table
 
 
 def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
@@ -21,6 +25,7 @@ def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
         "symptoms": checkin.symptoms.value if checkin.symptoms else None,
         "note": checkin.note,
         "can_run": checkin.can_run,
+        **{name: getattr(checkin.habits, name) for name in HABIT_COLUMNS},
     }
     where = (checkins.c.athlete_id == athlete_id) & (checkins.c.day == checkin.day)
     if conn.execute(update(checkins).where(where).values(values)).rowcount == 0:
@@ -35,9 +40,17 @@ def merged(old: CheckIn | None, new: CheckIn) -> CheckIn:
         new.day,
         new.feel or old.feel,
         new.symptoms if new.feel else old.symptoms,
-        new.note or old.note,
+        _notes(old.note, new.note),
         new.can_run if new.can_run is not None else old.can_run,
+        new.habits.over(old.habits),
     )
+
+
+def _notes(old: str, new: str) -> str:
+    """A second note of the day is added to the first, never written over it."""
+    if not new or new in old.split("; "):
+        return old
+    return f"{old}; {new}" if old else new
 
 
 def checkin_on(conn: Connection, athlete_id: int, day: date) -> CheckIn | None:
@@ -47,8 +60,13 @@ def checkin_on(conn: Connection, athlete_id: int, day: date) -> CheckIn | None:
     return _checkin(row._mapping) if row else None
 
 
-def list_checkins(conn: Connection, athlete_id: int, until: date | None = None) -> list[CheckIn]:
+def list_checkins(
+    conn: Connection, athlete_id: int, until: date | None = None, since: date | None = None
+) -> list[CheckIn]:
+    """The check-ins from ``since`` to ``until`` (each included when given), oldest first."""
     query = select(checkins).where(checkins.c.athlete_id == athlete_id)
+    if since is not None:
+        query = query.where(checkins.c.day >= since)
     if until is not None:
         query = query.where(checkins.c.day <= until)
     rows = conn.execute(query.order_by(checkins.c.day)).all()
@@ -66,7 +84,8 @@ def _checkin(row: Any) -> CheckIn:
         symptoms = Symptoms(row["symptoms"]) if row["symptoms"] else None
     except ValueError as exc:
         raise InvalidInput(f"the check-in of {row['day']} holds an unknown value: {exc}") from exc
-    return CheckIn(row["day"], feel, symptoms, row["note"] or "", row["can_run"])
+    habits = Habits(**{name: row[name] for name in HABIT_COLUMNS})
+    return CheckIn(row["day"], feel, symptoms, row["note"] or "", row["can_run"], habits)
 
 
 def save_adjustment(
@@ -113,8 +132,11 @@ def list_adjustments(
     ]
 
 
-def log_rows(conn: Connection, athlete_id: int, since: date | None = None) -> list[Any]:
-    """What the day-by-day rules read of each run since ``since`` (local dates), oldest first:
+def log_rows(
+    conn: Connection, athlete_id: int, since: date | None = None, until: date | None = None
+) -> list[Any]:
+    """What the day-by-day rules read of each run from ``since`` to ``until`` (local dates,
+    each included when given), oldest first:
     day, sport, distance, duration, type, effort, race result, shoe, heart rate. No laps,
     no samples, no JSON."""
     query = select(
@@ -134,4 +156,6 @@ def log_rows(conn: Connection, athlete_id: int, since: date | None = None) -> li
     ).where(runs.c.athlete_id == athlete_id)
     if since is not None:
         query = query.where(runs.c.local_date >= since)
+    if until is not None:
+        query = query.where(runs.c.local_date <= until)
     return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)))

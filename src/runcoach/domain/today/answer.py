@@ -22,7 +22,7 @@ from runcoach.domain.today.draft import (
     Situation,
     easy_pace,
 )
-from runcoach.domain.today.health import Health, Status, health_on
+from runcoach.domain.today.health import Health, Status, health_on, resting_hr_readings
 from runcoach.domain.today.moves import SOURCE_MOVES, Move, reschedule
 from runcoach.domain.warnings import (
     SOURCE_HARD_EASY,
@@ -74,7 +74,8 @@ class Answer:
 def answer(s: Situation, day: date) -> Answer:
     health = _health(s, day)
     planned_day = s.plan.day(day)
-    warnings = tuple(watch(s.log, day, s.plan, s.shoes, s.heart_rate))
+    resting = resting_hr_readings(s.checkins)
+    warnings = tuple(watch(s.log, day, s.plan, s.shoes, s.heart_rate, resting))
     if planned_day is None:
         return _off_plan(s, day, health, warnings)
     week, moves = reschedule(s.plan, s.log, day, _blocked(s, day))

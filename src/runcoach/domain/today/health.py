@@ -7,11 +7,13 @@ for any day can be recomputed from the same history.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from runcoach.domain.body import Reading
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.habits import Habits
 from runcoach.domain.runs import Feel
 
 SICK_CARRY_DAYS = 1  # a sick report still holds this many days without a new check-in, days
@@ -35,13 +37,15 @@ class Symptoms(StrEnum):
 
 @dataclass(frozen=True)
 class CheckIn:
-    """How the runner is on a day; ``can_run`` marks the day they can run again after injury."""
+    """How the runner is on a day; ``can_run`` marks the day they can run again after injury;
+    ``habits`` what they did for their health (domain/habits.py)."""
 
     day: date
     feel: Feel | None = None
     symptoms: Symptoms | None = None
     note: str = ""
     can_run: bool | None = None
+    habits: Habits = field(default_factory=Habits)
 
     def __post_init__(self) -> None:
         if self.symptoms is not None and self.feel is not Feel.SICK:
@@ -49,6 +53,12 @@ class CheckIn:
                 "symptoms go with feeling sick",
                 hint="runcoach today --feel sick --symptoms above-neck",
             )
+
+    @property
+    def about_health(self) -> bool:
+        """Whether it says how the runner is (a check-in of habits alone does not)."""
+        told = self.feel, self.symptoms, self.can_run
+        return any(x is not None for x in told) or bool(self.note)
 
 
 class Status(StrEnum):
@@ -73,7 +83,8 @@ class Health:
 
 def health_on(checkins: Sequence[CheckIn], day: date) -> Health:
     """The runner's state on ``day`` from the check-ins up to that day."""
-    history = sorted((c for c in checkins if c.day <= day), key=lambda c: c.day)
+    told = (c for c in checkins if c.day <= day and c.about_health)
+    history = sorted(told, key=lambda c: c.day)
     today = next((c for c in reversed(history) if c.day == day), None)
     injury = _injury(history, day)
     if injury is not None:
@@ -124,3 +135,9 @@ def _illness(history: Sequence[CheckIn], day: date, today: CheckIn | None) -> He
         return None
     feel = today.feel if today else None
     return Health(Status.AFTER_ILLNESS, feel, sick_days=sick_days, easy_days_left=left)
+
+
+def resting_hr_readings(checkins: Sequence[CheckIn]) -> list[Reading]:
+    """The morning resting heart rates the check-ins tell, oldest first."""
+    told = ((c.day, c.habits.resting_hr) for c in checkins)
+    return sorted((Reading(d, v) for d, v in told if v is not None), key=lambda r: r.day)
