@@ -8,14 +8,14 @@ halves are the ``analysis`` JSON of the run; samples are one compressed blob in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, Row, Select, case, delete, func, insert, select, update
 
+from runcoach.domain.days import zone
 from runcoach.domain.efforts import RunAnalysis
-from runcoach.domain.errors import NotFound
+from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import InferredTags
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
@@ -72,21 +72,12 @@ class RunFilter:
     limit: int | None = None
 
 
-def local_date_of(start: datetime, zone: str | None) -> date:
+def local_date_of(start: datetime, zone_name: str | None) -> date:
     """The calendar day a run started on where it was run (UTC when the zone is unknown)."""
-    return start.astimezone(_tzinfo(zone)).date()
-
-
-def _tzinfo(zone: str | None) -> Any:
-    if not zone:
-        return UTC
-    if zone[0] in "+-" and len(zone) == 6 and zone[3] == ":":
-        sign = 1 if zone[0] == "+" else -1
-        return timezone(sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])))
     try:
-        return ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
+        return start.astimezone(zone(zone_name)).date()
+    except InvalidInput:  # a zone name a device wrote that this machine does not know
+        return start.astimezone(UTC).date()
 
 
 def fingerprint_of(run: Run) -> str:
