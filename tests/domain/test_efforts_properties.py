@@ -137,6 +137,8 @@ def _scan(streams: Streams, distance_m: float, step_m: float) -> float:
 
 
 def _first_time_at(t, d, x):
+    x = min(x, d[-1])  # (d[-1] - D) + D can round past the end: the end is still reached
+    # when the runner gets there, not after a pause at the finish
     i = int(np.searchsorted(d, x, side="left"))
     if i == 0:
         return t[0]
