@@ -19,6 +19,7 @@ from runcoach.domain.runs import Run
 from runcoach.exporters.gpx_track import run_gpx
 from runcoach.exporters.log_csv import LogRow, local_start, write_log_csv
 from runcoach.services.files import atomic_path
+from runcoach.services.runs import run_filter
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import shoe_names
@@ -86,8 +87,6 @@ def _with_samples(engine: Engine, selection: LogSelection) -> Iterator[Run]:
 
 
 def _filter(athlete: int, selection: LogSelection) -> run_store.RunFilter:
-    if selection.date_from and selection.date_to and selection.date_from > selection.date_to:
-        raise InvalidInput(f"--from {selection.date_from} is after --to {selection.date_to}")
-    return run_store.RunFilter(
+    return run_filter(
         athlete, selection.date_from, selection.date_to, selection.workout_type, selection.sport
     )

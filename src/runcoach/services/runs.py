@@ -85,14 +85,26 @@ def list_runs(
     limit: int | None = None,
 ) -> list[RunSummary]:
     """The runs newest first: summary columns only, so a decade lists in milliseconds."""
-    if date_from and date_to and date_from > date_to:
-        raise InvalidInput(f"--from {date_from} is after --to {date_to}")
     with engine.begin() as conn:
-        where = run_store.RunFilter(
+        where = run_filter(
             _athlete(conn, athlete_id), date_from, date_to, workout_type, sport, limit
         )
         rows = run_store.list_summaries(conn, where)
     return _summaries(rows)
+
+
+def run_filter(
+    athlete_id: int,
+    date_from: date | None,
+    date_to: date | None,
+    workout_type: str | None = None,
+    sport: str | None = None,
+    limit: int | None = None,
+) -> run_store.RunFilter:
+    """Which runs a command asked for (local dates, inclusive), the days in order."""
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput(f"--from {date_from} is after --to {date_to}")
+    return run_store.RunFilter(athlete_id, date_from, date_to, workout_type, sport, limit)
 
 
 def _summaries(rows: list[Any]) -> list[RunSummary]:
