@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, inspect
 
 from runcoach import __version__
 from runcoach.config import Settings
+from runcoach.store.backup import count_rows
 from runcoach.store.tables import metadata
 
 
@@ -17,9 +18,7 @@ def store_info(settings: Settings, engine: Engine) -> dict[str, Any]:
     with engine.connect() as conn:
         for name, table in metadata.tables.items():
             if name in existing:
-                counts[name] = int(
-                    conn.execute(select(func.count()).select_from(table)).scalar_one()
-                )
+                counts[name] = count_rows(conn, table)
     return {
         "version": __version__,
         "home": str(settings.home),
