@@ -170,7 +170,7 @@ def test_an_archive_that_expands_past_its_total_bound_stops_reading(engine, tmp_
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for i in range(4):
             archive.writestr(f"{i}.gpx", b"\0" * (600 * 1024))
-    limits = Limits(file_bytes=1024 * 1024, archive_bytes=1024 * 1024)
+    limits = Limits(file_bytes=1024 * 1024, decompressed_bytes=1024 * 1024, expansion=1)
     summary = import_paths(engine, [bomb], limits=limits)
     assert any("expands past" in (f.reason or "") for f in summary.files)
 

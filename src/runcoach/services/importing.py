@@ -29,7 +29,7 @@ from runcoach.domain.workout_shapes import runner_context
 from runcoach.importers import format_of, supported_suffixes
 from runcoach.services.exports import ExportRecord
 from runcoach.services.import_pool import ParseResult, Pool, reader_pool, result_of, runs_of
-from runcoach.services.import_sources import Candidate, Limits, candidates
+from runcoach.services.import_sources import Candidate, Limits, Sources
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import shoe_or_new
@@ -44,6 +44,8 @@ SAME_START_CLOSE_S = 60.0  # s; starts this close with overlapping times are the
 RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
 # (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
+MAX_BYTES_IN_FLIGHT = 128 * 1024 * 1024  # bytes of files read ahead of the one being stored
+# (each is held here and by its reader process; docs/importers.md, "Memory")
 
 
 class Outcome(StrEnum):
@@ -106,20 +108,23 @@ def import_paths(
     """Import every activity file under ``paths``; one file's failure never stops the rest.
 
     Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
-    process) and stored here, in order, one transaction each.
+    process) and stored here, in order, one transaction each. What the import reads is
+    bounded (``import_sources``): one budget of unpacked bytes for the whole import, and at
+    most ``MAX_BYTES_IN_FLIGHT`` of file bytes held at once.
     """
-    found = sorted(candidates(paths, limits), key=_richest_first)
-    if on_total is not None:
-        on_total(len(found))
-    if athlete_id is None:
-        with engine.begin() as conn:
-            athlete_id = default_athlete_id(conn)
-    summary = ImportSummary()
-    with reader_pool(len(found), workers) as pool:
-        for outcome in _pipeline(engine, athlete_id, found, pool):
-            summary.files.append(outcome)
-            if progress is not None:
-                progress(outcome)
+    with Sources(limits) as sources:
+        found = sorted(sources.candidates(paths), key=_richest_first)
+        if on_total is not None:
+            on_total(len(found))
+        if athlete_id is None:
+            with engine.begin() as conn:
+                athlete_id = default_athlete_id(conn)
+        summary = ImportSummary()
+        with reader_pool(len(found), workers) as pool:
+            for outcome in _pipeline(engine, athlete_id, found, pool):
+                summary.files.append(outcome)
+                if progress is not None:
+                    progress(outcome)
     summary.files.sort(key=lambda f: f.name)
     return summary
 
@@ -137,13 +142,22 @@ class _Prepared:
 def _pipeline(
     engine: Engine, athlete_id: int, found: list[Candidate], pool: Pool | None
 ) -> Iterator[FileOutcome]:
+    """Files prepared ahead while earlier ones are decoded: at most the pool's window of
+    files, and at most ``MAX_BYTES_IN_FLIGHT`` of their bytes (the file being stored may
+    pass it alone), so that memory stays bounded whatever the files' sizes."""
     window: deque[_Prepared | FileOutcome] = deque()
     for candidate in found:
         window.append(_prepared(engine, athlete_id, candidate, pool))
-        if len(window) > (pool.window if pool else 0):
+        while window and (
+            len(window) > (pool.window if pool else 0) or _in_flight(window) > MAX_BYTES_IN_FLIGHT
+        ):
             yield _finish(engine, athlete_id, window.popleft())
     while window:
         yield _finish(engine, athlete_id, window.popleft())
+
+
+def _in_flight(window: deque[_Prepared | FileOutcome]) -> int:
+    return sum(len(item.data) for item in window if isinstance(item, _Prepared))
 
 
 def _prepared(
@@ -162,6 +176,8 @@ def _prepare(
     """Check what can be checked before decoding; hand the bytes to a worker."""
     if candidate.problem is not None:
         raise candidate.problem
+    if candidate.export is not None and candidate.member == candidate.export.member:
+        return _index_outcome(candidate)
     suffix = format_of(candidate.name)
     if suffix is None:
         raise UnsupportedFile(
@@ -203,6 +219,19 @@ def _guarded(name: str, step: Callable[[], Any]) -> Any:
             f"runcoach could not read it ({type(error).__name__}: {error})",
             kind="failed",
         )
+
+
+def _index_outcome(candidate: Candidate) -> FileOutcome:
+    export = candidate.export
+    assert export is not None
+    records = len(export.by_start)
+    return FileOutcome(
+        candidate.name,
+        Outcome.NOT_ACTIVITY,
+        f"the {export.kind} export's index: names, types and shoes of {records} activities",
+        kind="index",
+        warnings=export.notes(),
+    )
 
 
 def _same_file(name: str, stored: Any) -> FileOutcome:
