@@ -123,3 +123,25 @@ def cli(args: list[str], home: Path) -> str:
         "    if done.code not in (0, None):\n"
         "        print('exit', done.code)\n"
     )
+
+
+def cli_cases(cases: list[list[str]], home: Path) -> str:
+    """The body that runs ``runcoach ARGS`` once per case, in one child, and prints a JSON list
+    of {"code", "out", "err"}: a traceback escapes (and counts as one for the whole child)."""
+    return (
+        "import contextlib, io, json, os, sys\n"
+        f"os.environ['RUNCOACH_HOME'] = {str(home)!r}\n"
+        "from runcoach.cli.main import main\n"
+        "answers = []\n"
+        f"for args in {cases!r}:\n"
+        "    sys.argv = ['runcoach', *args]\n"
+        "    out, err = io.StringIO(), io.StringIO()\n"
+        "    code = 0\n"
+        "    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):\n"
+        "        try:\n"
+        "            main()\n"
+        "        except SystemExit as done:\n"
+        "            code = done.code if isinstance(done.code, int) else 1\n"
+        "    answers.append({'code': code, 'out': out.getvalue(), 'err': err.getvalue()})\n"
+        "print(json.dumps(answers))\n"
+    )

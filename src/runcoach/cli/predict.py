@@ -12,6 +12,7 @@ from runcoach.cli.output import emit, json_option, to_jsonable
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import INTERVAL_SHARE, Prediction
 from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
+from runcoach.services.documents import BATCH_LINE, bounded_lines
 from runcoach.services.fitness import predict_batch, predict_race
 
 
@@ -28,7 +29,7 @@ from runcoach.services.fitness import predict_batch, predict_race
     "--to", "to", metavar="DIST", help="The race to predict: 5k, 10k, half, marathon, 50k..."
 )
 @click.option(
-    "--batch", type=click.File("r"), help="A JSON-lines file, one runner a line ('-' = stdin)."
+    "--batch", type=click.File("rb"), help="A JSON-lines file, one runner a line ('-' = stdin)."
 )
 @json_option
 @pass_app
@@ -42,7 +43,7 @@ def predict_command(
 ) -> None:
     """Predict a race time from your results (runcoach's own model, with an 80 % interval)."""
     if batch is not None:
-        for answer in predict_batch(batch):
+        for answer in predict_batch(bounded_lines(batch, BATCH_LINE.max_bytes)):
             click.echo(to_jsonable_line(answer))
         return
     if to is None:

@@ -10,7 +10,6 @@ weeks. The log is opened only then (``open_log``), so typed results need no data
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +41,7 @@ from runcoach.domain.units import (
     parse_temperature,
     parse_time_of_day,
 )
+from runcoach.services.documents import BATCH_LINE, load_document
 from runcoach.store import performances as log_store
 from runcoach.store.athletes import default_athlete_id
 
@@ -221,11 +221,12 @@ def predict_race(
     return predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
 
 
-def _batch_line(line: str) -> Prediction:
+def _batch_line(line: bytes | str) -> Prediction:
+    raw = line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
     try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"not JSON ({error.msg})", hint=_BATCH_EXAMPLE) from None
+        data = load_document(raw, "the line", BATCH_LINE, as_json=True)
+    except InvalidInput as error:
+        raise InvalidInput(error.message, hint=_BATCH_EXAMPLE) from None
     if not isinstance(data, dict) or not isinstance(data.get("results"), list) or "to" not in data:
         raise InvalidInput("a line needs 'results' (a list) and 'to'", hint=_BATCH_EXAMPLE)
     texts = [
@@ -249,10 +250,11 @@ _BATCH_EXAMPLE = (
 )
 
 
-def predict_batch(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
-    """One answer per non-empty line; a bad line answers with its error and line number."""
+def predict_batch(lines: Iterable[bytes | str]) -> Iterator[dict[str, Any]]:
+    """One answer per non-empty line; a bad line (not UTF-8, not JSON, nested too deep, too
+    long) answers with its error and line number, and the next lines are still answered."""
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if len(line) <= BATCH_LINE.max_bytes and not line.strip():
             continue
         try:
             p = _batch_line(line)

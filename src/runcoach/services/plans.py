@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.plans.codec import workout_from_dict
+from runcoach.domain.plans.codec import plan_from_dict, workout_from_dict
 from runcoach.domain.plans.edit import workout_from_spec
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Plan
@@ -23,7 +21,14 @@ from runcoach.domain.units import UnitSystem
 from runcoach.domain.workouts import Workout
 from runcoach.exporters.fit_workout import workout_fit_bytes
 from runcoach.exporters.ical import plan_to_ical
-from runcoach.exporters.plan_json import plan_from_json, plan_to_json
+from runcoach.exporters.plan_json import plan_to_json
+from runcoach.services.documents import (
+    PLAN_FILE,
+    PROFILE,
+    load_document,
+    read_document,
+    read_limited,
+)
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
 from runcoach.store.athletes import default_athlete_id
@@ -40,15 +45,9 @@ class Built:
 
 
 def read_profile(path: Path) -> Profile:
-    """Read a YAML or JSON profile file; errors name the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise InvalidInput(f"cannot read the profile {path}: {error.strerror}") from error
-    try:
-        data: Any = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as error:
-        raise InvalidInput(f"{path} is not valid YAML/JSON: {error}") from error
+    """Read a YAML or JSON profile file within the limits of ``documents.PROFILE`` (size,
+    nesting, aliases, numbers, dates); errors name the file."""
+    data: Any = read_document(path, PROFILE, "profile")
     try:
         return profile_from_dict(data)
     except InvalidInput as error:
@@ -88,12 +87,18 @@ def active_plan(engine: Engine, plan_id: int | None = None) -> store.StoredPlan:
 
 
 def read_plan_file(path: Path) -> Plan:
+    """A plan file (JSON, docs/plan-format.md), read within ``documents.PLAN_FILE``."""
+    raw = read_limited(path, PLAN_FILE.max_bytes, "plan")
+    data = load_document(raw, path.name, PLAN_FILE, as_json=True)
     try:
-        return plan_from_json(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InvalidInput(f"cannot read the plan {path}: {error.strerror}") from error
+        return plan_from_dict(data)
     except InvalidInput as error:
         raise InvalidInput(f"{path.name}: {error.message}", hint=error.hint) from error
+    except (TypeError, KeyError, ValueError, AttributeError) as error:  # a field of a wrong shape
+        raise InvalidInput(
+            f"{path.name}: not a runcoach plan ({type(error).__name__}: {str(error)[:160]})",
+            hint="export one with: runcoach plan export --json plan.json",
+        ) from None
 
 
 def check_file(path: Path) -> tuple[Plan, list[Violation]]:
@@ -164,9 +169,13 @@ def _new_workout(plan: Plan, spec: str | None, workout_file: Path | None) -> Wor
     if (spec is None) == (workout_file is None):
         raise InvalidInput("give either --workout TEXT or --workout-json FILE")
     if workout_file is not None:
+        raw = read_limited(workout_file, PLAN_FILE.max_bytes, "workout")
+        data = load_document(raw, workout_file.name, PLAN_FILE, as_json=True)
         try:
-            return workout_from_dict(json.loads(workout_file.read_text(encoding="utf-8")))
-        except (OSError, json.JSONDecodeError) as error:
-            raise InvalidInput(f"cannot read the workout {workout_file}: {error}") from error
+            return workout_from_dict(data)
+        except (TypeError, KeyError, ValueError, AttributeError) as error:
+            raise InvalidInput(
+                f"{workout_file.name}: not a workout ({type(error).__name__}: {str(error)[:160]})"
+            ) from None
     assert spec is not None
     return workout_from_spec(spec, plan_paces(plan.vdot or DEFAULT_VDOT))

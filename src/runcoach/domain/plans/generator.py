@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.building import (
     MIN_RUN_DAYS,
@@ -57,6 +58,8 @@ from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label
 from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
+MAX_PLAN_WEEKS = 104  # weeks; the longest plan built (two years: Lydiard's base periods and
+# Daniels' four-phase plans run 24-52 weeks; a goal further away gets a plan nearer to it)
 MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
 OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
@@ -124,9 +127,14 @@ def _frame(b: Build) -> tuple[date, int]:
         return start, b.profile.weeks or DEFAULT_OPEN_WEEKS
     days = (goal.race_date - start).days + 1
     weeks = days // 7
+    if weeks > MAX_PLAN_WEEKS:
+        raise InvalidInput(
+            f"goal.date {goal.race_date} is {weeks:,} weeks after the start {start}: "
+            f"runcoach builds plans of at most {MAX_PLAN_WEEKS} weeks",
+            hint="give a nearer race as the goal, or set start: to a date at most "
+            f"{MAX_PLAN_WEEKS} weeks before the race",
+        )
     if weeks < 1:
-        from runcoach.domain.errors import InvalidInput
-
         if goal.race_date < start:
             raise InvalidInput(
                 f"goal.date {goal.race_date} is in the past (the plan would start {start})",

@@ -1,0 +1,231 @@
+"""Documents a person hands runcoach (a profile, a plan file, a line of a batch): untrusted.
+
+Every document is checked before and while it is parsed, so that a hostile one ends in a
+clear message naming what is wrong, never in a traceback, a hang or exhausted memory: its
+size, that it is UTF-8 text, how deep it nests, how many YAML aliases it uses and how large
+they make it (a 400-byte "billion laughs" alias bomb expands to 10^9 nodes), and that its
+numbers and dates are ones a runner could mean (10^400 is not a weekly distance, 9999 is not
+a race date).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from runcoach.domain.errors import InvalidInput
+
+KiB = 1024
+MAX_DEPTH = 32  # levels of nesting; a profile uses 4, a plan file 7
+MAX_ALIASES = 100  # YAML aliases (*name) in one document; a profile uses a handful at most
+MAX_NODES = 200_000  # values in a document with its aliases expanded (a year's plan: ~20,000)
+MAX_DIGITS = 15  # digits of a whole number (a float's precision; 10^15 m is 6,700 au)
+EARLIEST_DATE = date(1900, 1, 1)  # dates a runner can mean: a birth date at the earliest
+LATEST_DATE = date(2199, 12, 31)  # ... and well past any race a plan could be built for
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    max_bytes: int
+    max_depth: int = MAX_DEPTH
+    max_aliases: int = MAX_ALIASES
+    max_nodes: int = MAX_NODES
+
+
+PROFILE = DocumentLimits(max_bytes=256 * KiB)  # a profile is 1-3 KB
+PLAN_FILE = DocumentLimits(max_bytes=16 * 1024 * KiB)  # a year's plan as JSON is ~1 MB
+BATCH_LINE = DocumentLimits(max_bytes=64 * KiB)  # one runner's results
+
+
+def bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes]:
+    """The lines of ``stream``, never more than ``max_bytes + 1`` bytes of one in memory: an
+    overlong line is given cut there (so that ``load_document`` refuses it by its size, with
+    its line number) and its rest is skipped."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def read_document(path: Path, limits: DocumentLimits, what: str) -> Any:
+    """The parsed YAML (or JSON, for ``.json``) document in ``path``."""
+    data = read_limited(path, limits.max_bytes, what)
+    return load_document(data, path.name, limits, as_json=path.suffix.lower() == ".json")
+
+
+def read_limited(path: Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (a FIFO or device is refused)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise InvalidInput(f"cannot read the {what} {path}: {error.strerror}") from error
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise InvalidInput(f"the {what} {path} is not a regular file")
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InvalidInput(
+            f"the {what} {path} is larger than {max_bytes // KiB} KiB",
+            hint=f"a {what} is a small text file; is this the right file?",
+        )
+    return data
+
+
+def load_document(data: bytes, name: str, limits: DocumentLimits, *, as_json: bool) -> Any:
+    """Parse ``data`` (YAML, or JSON when ``as_json``) within ``limits``; InvalidInput naming
+    ``name`` and the place when it is not a document runcoach can take."""
+    if len(data) > limits.max_bytes:
+        raise InvalidInput(f"{name} is larger than {limits.max_bytes // KiB} KiB")
+    text = _utf8(data, name)
+    document = _json(text, name) if as_json else _yaml(text, name, limits)
+    _check_values(document, name, limits)
+    return document
+
+
+def _utf8(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"{name} is not UTF-8 text (byte {error.start} is {data[error.start]:#04x})",
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except RecursionError:
+        raise InvalidInput(f"{name} nests deeper than {MAX_DEPTH} levels") from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        raise InvalidInput(f"{name} is not valid JSON ({str(error)[:120]})") from None
+
+
+def _yaml(text: str, name: str, limits: DocumentLimits) -> Any:
+    loader = _GuardedLoader(text, limits)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_expanded_size(node, name, limits)
+        return loader.construct_document(node)
+    except _TooMuch as error:
+        raise InvalidInput(f"{name}: {error}", hint="a profile is plain YAML: no tricks") from None
+    except yaml.MarkedYAMLError as error:
+        where = error.problem_mark
+        at = f" (line {where.line + 1}, column {where.column + 1})" if where else ""
+        raise InvalidInput(f"{name} is not valid YAML{at}: {error.problem}") from None
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
+        raise InvalidInput(f"{name} is not valid YAML ({str(error)[:120]})") from None
+    finally:
+        loader.dispose()
+
+
+class _TooMuch(Exception):
+    """A document past one of the limits (a message for the runner)."""
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, counting depth and aliases while it composes the document."""
+
+    def __init__(self, text: str, limits: DocumentLimits) -> None:
+        super().__init__(text)
+        self.limits = limits
+        self.depth = 0
+        self.aliases = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > self.limits.max_aliases:
+                raise _TooMuch(f"more than {self.limits.max_aliases} YAML aliases (*name)")
+        self.depth += 1
+        if self.depth > self.limits.max_depth:
+            raise _TooMuch(f"nests deeper than {self.limits.max_depth} levels")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _check_expanded_size(root: Node, name: str, limits: DocumentLimits) -> None:
+    """Refuse a document whose aliases expand it past ``max_nodes`` values (each node's size
+    is counted once, so this takes time in the document's size, not its expansion)."""
+    sizes: dict[int, int] = {}
+    order: list[Node] = []
+    stack: list[Node] = [root]
+    while stack:  # children before parents, each node once
+        node = stack.pop()
+        if id(node) in sizes:
+            continue
+        sizes[id(node)] = 0
+        order.append(node)
+        stack.extend(_children(node))
+    for node in reversed(order):
+        sizes[id(node)] = 1 + sum(min(sizes[id(c)], limits.max_nodes) for c in _children(node))
+        if sizes[id(node)] > limits.max_nodes:
+            raise _TooMuch(f"expands to more than {limits.max_nodes:,} values through its aliases")
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_values(document: Any, name: str, limits: DocumentLimits) -> None:
+    """Walk the parsed document (without recursion) for depth, numbers and dates."""
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    seen = 0
+    while stack:
+        value, where, depth = stack.pop()
+        seen += 1
+        if depth > limits.max_depth:
+            raise InvalidInput(f"{name} nests deeper than {limits.max_depth} levels")
+        if seen > limits.max_nodes:
+            raise InvalidInput(f"{name} holds more than {limits.max_nodes:,} values")
+        _check_scalar(value, f"{name}: {where or 'the document'}")
+        stack.extend(_items(value, where, depth))
+
+
+def _items(value: Any, where: str, depth: int) -> list[tuple[Any, str, int]]:
+    if isinstance(value, dict):
+        return [(v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in value.items()]
+    if isinstance(value, list):
+        return [(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
+    return []
+
+
+def _check_scalar(value: Any, where: str) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and len(str(abs(value))) > MAX_DIGITS:
+        raise InvalidInput(f"{where}: a number of more than {MAX_DIGITS} digits is not plausible")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidInput(f"{where}: {value} is not a number runcoach can use")
+    if isinstance(value, date) and not EARLIEST_DATE <= _day(value) <= LATEST_DATE:
+        raise InvalidInput(
+            f"{where}: {value} is not a date runcoach plans for "
+            f"({EARLIEST_DATE.year} to {LATEST_DATE.year})"
+        )
+
+
+def _day(value: date) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
