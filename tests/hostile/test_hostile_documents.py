@@ -49,7 +49,7 @@ HOSTILE_PROFILES: dict[str, tuple[bytes, str]] = {
     "deep-mapping.yaml": (
         b"goal:\n" + b"".join(b"  " * i + b"a:\n" for i in range(1, 60)),
         "deeper than",
-    ),  # noqa: E501
+    ),
     "deep.json": (b"[" * 100_000 + b"]" * 100_000, "deeper than"),
     "latin1.yaml": ("name: Jürgen\n".encode("latin-1") + GOOD_PROFILE.encode(), "not UTF-8"),
     "huge-number.yaml": (GOOD_PROFILE.replace("30km", "1" + "0" * 400).encode(), "digits"),
@@ -113,7 +113,7 @@ def test_limits_can_be_tightened_per_kind_of_document() -> None:
     with pytest.raises(InvalidInput, match="deeper than 2"):
         load_document(
             b"a: {b: {c: 1}}", "x.yaml", DocumentLimits(max_bytes=100, max_depth=2), as_json=False
-        )  # noqa: E501
+        )
 
 
 def _lines(*lines: bytes) -> list[dict]:
