@@ -46,3 +46,29 @@ def nested_zip_bomb(path: Path, leaves: int = 4, copies: int = 4, leaf_bytes: in
             archive.write(inner, f"part-{i}.zip")
     inner.unlink()
     return path
+
+
+def tcx_run(
+    start: datetime | None = None,
+    distance_m: float = 10_000.0,
+    lap_seconds: float = 3_000.0,
+    points: int = 60,
+    step_s: float = 1.0,
+) -> bytes:
+    """A TCX run whose lap totals (the device's numbers, which win) say ``distance_m`` in
+    ``lap_seconds``; its points are ``step_s`` apart."""
+    start = start or datetime(2024, 5, 4, 7, 0, tzinfo=UTC)
+    stamp = "%Y-%m-%dT%H:%M:%SZ"
+    rows = "".join(
+        f"<Trackpoint><Time>{(start + timedelta(seconds=i * step_s)).strftime(stamp)}</Time>"
+        f"<DistanceMeters>{i * 3.0}</DistanceMeters></Trackpoint>"
+        for i in range(points)
+    )
+    return (
+        '<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+        'TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">'
+        f'<Id>{start.strftime(stamp)}</Id><Lap StartTime="{start.strftime(stamp)}">'
+        f"<TotalTimeSeconds>{lap_seconds}"
+        f"</TotalTimeSeconds><DistanceMeters>{distance_m}</DistanceMeters><Track>{rows}</Track>"
+        "</Lap></Activity></Activities></TrainingCenterDatabase>"
+    ).encode()

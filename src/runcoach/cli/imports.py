@@ -25,6 +25,7 @@ PROGRESS_MIN_FILES = 2  # files; a single file needs no progress bar
 _LABELS = {
     Outcome.ALREADY_THERE: "already there",
     Outcome.NOT_ACTIVITY: "not an activity",
+    Outcome.QUARANTINED: "quarantined (cannot be; see runcoach quarantine)",
     Outcome.FAILED: "failed",
 }
 
@@ -84,6 +85,7 @@ def _render(summary: ImportSummary) -> str:
         f"({_count(summary.runs_added, 'run')} added), "
         f"{summary.count(Outcome.ALREADY_THERE)} already there, "
         f"{summary.count(Outcome.NOT_ACTIVITY)} not activities, "
+        f"{summary.count(Outcome.QUARANTINED)} quarantined, "
         f"{summary.count(Outcome.FAILED)} failed"
     ]
     for outcome, label in _LABELS.items():

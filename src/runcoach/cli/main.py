@@ -46,6 +46,7 @@ COMMAND_MODULES: dict[str, str] = {
     "restore": "backup",
     "import": "imports",
     "runs": "runs",
+    "quarantine": "quarantine",
     "shoes": "shoes",
     "predict": "predict",
     "fitness": "fitness",

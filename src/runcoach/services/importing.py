@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine
 
 from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
+from runcoach.domain.plausibility import impossible
 from runcoach.domain.runs import Run, Sport
 from runcoach.domain.tagging import InferredTags, infer_tags
 from runcoach.domain.workout_shapes import runner_context
@@ -33,7 +34,15 @@ from runcoach.services.import_sources import Candidate, Limits, Sources
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import shoe_or_new
-from runcoach.store.source_files import add_source, find_source, link_source, sha256_of
+from runcoach.store.source_files import (
+    QUARANTINED,
+    add_source,
+    find_source,
+    link_source,
+    linked_runs,
+    set_outcome,
+    sha256_of,
+)
 
 SAME_START_S = 300.0  # s; two files starting this close may hold the same activity (GPX
 # exports start at the first point, FIT at the session start: seconds to a minute apart)
@@ -52,6 +61,7 @@ class Outcome(StrEnum):
     IMPORTED = "imported"
     ALREADY_THERE = "already_there"
     NOT_ACTIVITY = "not_activity"
+    QUARANTINED = "quarantined"  # kept aside: a record that cannot be (domain/plausibility.py)
     FAILED = "failed"
 
 
@@ -235,6 +245,13 @@ def _index_outcome(candidate: Candidate) -> FileOutcome:
 
 
 def _same_file(name: str, stored: Any) -> FileOutcome:
+    if stored.outcome == QUARANTINED:
+        return FileOutcome(
+            name,
+            Outcome.ALREADY_THERE,
+            f"the same file as {stored.name}, in quarantine "
+            f"(runcoach quarantine release {stored.id} takes it in)",
+        )
     return FileOutcome(name, Outcome.ALREADY_THERE, f"the same file as {stored.name}")
 
 
@@ -271,18 +288,58 @@ def _store_file(
     if not found:
         raise NotAnActivity("no activity in the file")
     warnings = [w for run in found for w in run.warnings]
-    placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
+    kept, held = _sorted_out(found, len(found))
+    placed = [_place_run(conn, athlete_id, candidate, run) for run in kept]
     added = [p.run_id for p in placed if p.new or p.primary]
     outcome = Outcome.IMPORTED if added else Outcome.ALREADY_THERE
     reason = _placement_reason(placed)
+    if held and not kept:
+        outcome, reason = Outcome.QUARANTINED, "; ".join(held)
+    elif held:
+        warnings += [f"quarantined: {why}" for why in held]
     source_id = add_source(
         conn, athlete_id, name=name, file_format=file_format, data=data,
-        outcome="imported" if added else "duplicate", reason=reason,
+        outcome=_source_outcome(added, held), reason="; ".join(held) if held else reason,
     )  # fmt: skip
     for placement in placed:
         link_source(conn, placement.run_id, source_id, primary=placement.primary)
     run_ids = [p.run_id for p in placed]
     return FileOutcome(name, outcome, reason, run_ids, warnings=warnings)
+
+
+def take_in_quarantined(
+    conn: Connection, athlete_id: int, source_id: int, name: str, found: list[Run]
+) -> FileOutcome:
+    """Store the runs of a quarantined file as they are: the runner has looked and says they
+    happened. Runs of the file already in the log are recognised, never stored twice."""
+    linked = linked_runs(conn, source_id)
+    candidate = Candidate(name, lambda: b"")
+    placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
+    for placement in placed:
+        if placement.run_id not in linked:
+            link_source(conn, placement.run_id, source_id, primary=placement.primary)
+    set_outcome(conn, source_id, "imported", "released from quarantine by the runner")
+    return FileOutcome(name, Outcome.IMPORTED, None, [p.run_id for p in placed])
+
+
+def _sorted_out(found: list[Run], count: int) -> tuple[list[Run], list[str]]:
+    """The runs that can be, and the reasons of those that cannot (quarantined)."""
+    now = datetime.now(UTC)
+    kept, held = [], []
+    for number, run in enumerate(found, start=1):
+        reasons = impossible(run, now)
+        if not reasons:
+            kept.append(run)
+            continue
+        which = f"run {number} of {count}: " if count > 1 else ""
+        held.append(f"{which}{', '.join(reasons)}")
+    return kept, held
+
+
+def _source_outcome(added: list[int], held: list[str]) -> str:
+    if held:
+        return QUARANTINED
+    return "imported" if added else "duplicate"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def find_source(conn: Connection, athlete_id: int, sha256: str) -> Any:
     query = select(source_files.c.id, source_files.c.name, source_files.c.outcome).where(
         source_files.c.athlete_id == athlete_id, source_files.c.sha256 == sha256
     )
-    return conn.execute(query).one_or_none()
+    return conn.execute(query).one_or_none()  # outcome: imported, duplicate or quarantined
 
 
 def add_source(
@@ -85,3 +85,42 @@ def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
 def original_bytes(conn: Connection, source_id: int) -> bytes:
     blob = conn.execute(select(source_files.c.data).where(source_files.c.id == source_id)).scalar()
     return b"" if blob is None else zstandard.ZstdDecompressor().decompress(blob)
+
+
+QUARANTINED = "quarantined"  # source_files.outcome of a file holding a record that cannot be
+
+
+def quarantined_sources(conn: Connection, athlete_id: int) -> list[Row[Any]]:
+    """The athlete's files holding a quarantined record, oldest first."""
+    query = (
+        select(
+            source_files.c.id,
+            source_files.c.name,
+            source_files.c.format,
+            source_files.c.imported_at,
+            source_files.c.reason,
+        )
+        .where(source_files.c.athlete_id == athlete_id, source_files.c.outcome == QUARANTINED)
+        .order_by(source_files.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def get_source(conn: Connection, athlete_id: int, source_id: int) -> Any:
+    query = select(
+        source_files.c.id, source_files.c.name, source_files.c.format, source_files.c.outcome
+    ).where(source_files.c.athlete_id == athlete_id, source_files.c.id == source_id)
+    return conn.execute(query).one_or_none()
+
+
+def set_outcome(conn: Connection, source_id: int, outcome: str, reason: str | None) -> None:
+    conn.execute(
+        update(source_files)
+        .where(source_files.c.id == source_id)
+        .values(outcome=outcome, reason=reason)
+    )
+
+
+def linked_runs(conn: Connection, source_id: int) -> set[int]:
+    query = select(run_sources.c.run_id).where(run_sources.c.source_file_id == source_id)
+    return set(conn.execute(query).scalars())
