@@ -10,6 +10,7 @@ import click
 
 from runcoach import __version__
 from runcoach.cli.context import AppContext
+from runcoach.cli.output import printable
 from runcoach.config import load_settings
 from runcoach.domain.errors import (
     Conflict,
@@ -102,7 +103,7 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except RuncoachError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {printable(str(error))}", err=True)
         sys.exit(exit_code_for(error))
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
@@ -114,5 +115,5 @@ def main() -> None:
         sys.exit(done.exit_code)
     except OSError as error:  # a file the runner named cannot be read or written
         where = f"{error.filename}: " if error.filename else ""
-        click.echo(f"error: {where}{error.strerror or error}", err=True)
+        click.echo(f"error: {printable(where + str(error.strerror or error))}", err=True)
         sys.exit(1)

@@ -11,6 +11,7 @@ track to write.
 from __future__ import annotations
 
 import math
+import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
@@ -31,8 +32,8 @@ def run_gpx(run: Run) -> str:
     gpx = gpxpy.gpx.GPX()
     gpx.creator = CREATOR
     gpx.nsmap["gpxtpx"] = TPX_NS
-    gpx.name = run.name
-    track = gpxpy.gpx.GPXTrack(name=run.name)
+    gpx.name = xml_text(run.name)
+    track = gpxpy.gpx.GPXTrack(name=xml_text(run.name))
     track.type = run.sport.value  # type: ignore[assignment]  # gpxpy types it as None
     segment = gpxpy.gpx.GPXTrackSegment()
     track.segments.append(segment)
@@ -61,6 +62,16 @@ def run_gpx(run: Run) -> str:
     if not segment.points:
         raise InvalidInput(f"run {run.id} has no GPS track (no sample has a position)")
     return str(gpx.to_xml(version="1.1"))
+
+
+def xml_text(text: str | None) -> str | None:
+    """Text XML 1.0 can hold: a character it forbids (C0 controls but tab, newline and
+    carriage return; U+FFFE, U+FFFF; lone surrogates), even as a reference, becomes U+FFFD,
+    so that a run named with a terminal escape code still exports as valid GPX."""
+    return None if text is None else _NOT_XML.sub("\ufffd", text)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _finite(values: object, i: int) -> float | None:
