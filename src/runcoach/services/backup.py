@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from runcoach import __version__
 from runcoach.domain.errors import Conflict, InvalidInput
@@ -43,6 +45,7 @@ from runcoach.store.db import current_revision, known_revisions, migrate, migrat
 BACKUP_FORMAT = "runcoach-backup"
 BACKUP_VERSION = 1  # of the archive's layout; a newer one is refused with a clear message
 MANIFEST = "manifest.json"
+DAMAGED_ARCHIVE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
 MAX_MANIFEST_BYTES = 1024 * 1024  # a manifest is a few KB; a larger one is not a backup of ours
 
 
@@ -133,7 +136,7 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None
-    except (zipfile.BadZipFile, OSError) as error:
+    except (*DAMAGED_ARCHIVE, ValueError) as error:
         raise InvalidInput(
             f"{path}: not a runcoach backup (not a zip archive: {error})",
             hint="restore a file made by `runcoach backup`",
@@ -152,7 +155,7 @@ def _manifest_of(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         raise InvalidInput(f"{path}: {MANIFEST} is {info.file_size:,} bytes: not a runcoach backup")
     try:
         manifest = json.loads(archive.read(MANIFEST))
-    except (ValueError, zipfile.BadZipFile) as error:
+    except (*DAMAGED_ARCHIVE, ValueError, RecursionError) as error:
         raise InvalidInput(f"{path}: {MANIFEST} cannot be read: {error}") from None
     _check_manifest(manifest, path)
     return dict(manifest)
@@ -230,8 +233,13 @@ def _restore_table(
     member = f"tables/{name}.jsonl"
     try:
         loaded = load_rows(conn, table, _read_rows(archive, member, column_kinds(table), path))
-    except (zipfile.BadZipFile, KeyError, OSError) as error:
+    except (*DAMAGED_ARCHIVE, KeyError) as error:
         raise InvalidInput(f"{path}: {member} cannot be read: {error}") from None
+    except SQLAlchemyError as error:  # a row the schema refuses: the transaction rolls back
+        cause = type(getattr(error, "orig", None) or error).__name__
+        raise InvalidInput(
+            f"{path}: {member} holds a row the database refuses ({cause}); nothing was restored"
+        ) from None
     if loaded != expected:
         raise InvalidInput(
             f"{path}: {member} has {loaded:,} rows, the manifest says {expected:,}: "
@@ -246,7 +254,7 @@ def _read_rows(
         for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8"), 1):
             try:
                 yield decode_row(kinds, json.loads(line))
-            except (ValueError, TypeError, AttributeError) as error:
+            except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as error:
                 raise InvalidInput(
                     f"{path}: {member} line {number}: {error}; nothing was restored"
                 ) from None

@@ -117,13 +117,12 @@ def _json(text: str, name: str) -> Any:
 
 
 def _yaml(text: str, name: str, limits: DocumentLimits) -> Any:
-    loader = _GuardedLoader(text, limits)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        _check_expanded_size(node, name, limits)
-        return loader.construct_document(node)
+        loader = _GuardedLoader(text, limits)  # reads the stream: may refuse a character
+    except yaml.YAMLError as error:
+        raise InvalidInput(f"{name} is not valid YAML ({str(error)[:160]})") from None
+    try:
+        return _composed(loader, name, limits)
     except _TooMuch as error:
         raise InvalidInput(f"{name}: {error}", hint="a profile is plain YAML: no tricks") from None
     except yaml.MarkedYAMLError as error:
@@ -134,6 +133,14 @@ def _yaml(text: str, name: str, limits: DocumentLimits) -> Any:
         raise InvalidInput(f"{name} is not valid YAML ({str(error)[:120]})") from None
     finally:
         loader.dispose()
+
+
+def _composed(loader: _GuardedLoader, name: str, limits: DocumentLimits) -> Any:
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    _check_expanded_size(node, name, limits)
+    return loader.construct_document(node)
 
 
 class _TooMuch(Exception):
