@@ -65,15 +65,18 @@ COMMAND_MODULES: dict[str, str] = {
 # that listing the commands imports none of them (tests/cli/test_lazy_help.py keeps the two
 # equal). A command missing here is imported for its help, as click would.
 COMMAND_SUMMARIES: dict[str, str] = {
-    "backup": "Back up everything runcoach holds to one file (default: HOME/backups/runcoach-DATE.zip).",
+    "backup": "Back up everything runcoach holds to one file "
+    "(default: HOME/backups/runcoach-DATE.zip).",
     "checkin": "Say how you are today and the habits kept (kept; `today` adapts, `wins` counts).",
-    "fitness": "Your current fitness (VDOT) from races and hard efforts in the log, and its history.",
+    "fitness": "Your current fitness (VDOT) from races and hard efforts in the log, "
+    "and its history.",
     "goal": "Goals: judge a race goal against your fitness, time left and race-day conditions.",
     "import": "Import activity files: FIT, GPX, TCX (also .gz), folders and .zip account exports.",
     "info": "Show the home folder, the database and what the store holds.",
     "paces": "Easy, marathon, threshold, interval and repetition paces from your fitness (VDOT).",
     "plan": "Training plans: built from your profile, checked against the rules, exported.",
-    "predict": "Predict a race time from your results (runcoach's own model, with an 80 % interval).",
+    "predict": "Predict a race time from your results "
+    "(runcoach's own model, with an 80 % interval).",
     "report": "Volume, run days, streaks, intensity, load, variety, wins, plan and predictions.",
     "restore": "Restore a backup into an empty database (never over existing data).",
     "runs": "The training log: list, show, add, edit and delete runs.",
