@@ -13,7 +13,14 @@ from sqlalchemy import Engine, text
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import metadata
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED_DATA = next(
+    (
+        d / "shared" / "data"
+        for d in Path(__file__).resolve().parents
+        if (d / "shared" / "data").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "data",
+)  # ../shared/data beside the checkout, or above it (a worktree under /work/wt/)
 ACTIVITIES = SHARED_DATA / "activities"
 RACES = SHARED_DATA / "races"
 
