@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from runcoach.cli.output import json_text, printable
+from runcoach.cli.output import json_text
+from runcoach.cli.safe_text import printable
 from runcoach.exporters.gpx_track import xml_text
 from runcoach.importers.gpx import read_gpx
 from tests.hostile.files import gpx_run
