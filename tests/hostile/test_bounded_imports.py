@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from runcoach.services.import_sources import MAX_FILE_BYTES, Limits
+from runcoach.services.import_sources import MAX_FILE_BYTES, MAX_FIT_BYTES, Limits
 from runcoach.services.importing import Outcome, import_paths
 from tests.hostile.bounded import MiB, cli, run_bounded
 from tests.hostile.files import gpx_run, gzip_of_zeros, nested_zip_bomb
@@ -171,3 +171,28 @@ def test_a_broken_gz_member_fails_alone(engine, tmp_path):
         archive.writestr("b.gpx", gpx_run())
     summary = import_paths(engine, [path])
     assert [f.outcome for f in summary.files] == [Outcome.FAILED, Outcome.IMPORTED]
+
+
+def test_a_fit_file_past_the_fit_limit_is_refused_without_being_read(engine, tmp_path):
+    path = tmp_path / "six-days.fit"
+    with path.open("wb") as sparse:
+        sparse.truncate(MAX_FIT_BYTES + 1)  # decoding FIT takes ~40x its size
+    [outcome] = import_paths(engine, [path]).files
+    assert outcome.outcome is Outcome.FAILED
+    assert "more than the 16 MiB runcoach reads" in (outcome.reason or "")
+
+
+def test_reading_ahead_is_bounded_by_the_memory_decoding_takes(monkeypatch, engine, tmp_path):
+    from runcoach.services import import_pool, importing
+
+    monkeypatch.setattr(import_pool, "PARALLEL_MIN_FILES", 2)  # a pool even for a few files
+    for i in range(6):
+        (tmp_path / f"{i}.gpx").write_bytes(gpx_run(start=datetime(2024, 5, 4 + i, tzinfo=UTC)))
+    size = len(gpx_run())
+    monkeypatch.setattr(importing, "MAX_DECODING_IN_FLIGHT", 2 * size * 3)
+    most: list[int] = []
+    decoding = importing._decoding
+    monkeypatch.setattr(importing, "_decoding", lambda w: most.append(decoding(w)) or most[-1])
+    summary = import_paths(engine, [tmp_path], workers=2)
+    assert summary.count(Outcome.IMPORTED) == 6
+    assert max(most) <= 3 * size * 3  # the bound, and the one file that may pass it

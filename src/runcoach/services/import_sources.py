@@ -31,7 +31,9 @@ from runcoach.services.exports import ExportIndex, index_of_folder, index_of_zip
 MiB = 1024 * 1024
 CHUNK_BYTES = MiB  # bytes read at a time; every limit is checked after each chunk
 MAX_FILE_BYTES = 128 * MiB  # bytes; the largest activity file read, unpacked (a 48-hour TCX
-# sampled each second is ~100 MB, a 24-hour GPX ~40 MB; a FIT file is 10x smaller)
+# sampled each second is ~100 MB, a 24-hour GPX ~40 MB); reading one takes ~2x its size
+MAX_FIT_BYTES = 16 * MiB  # bytes; the largest FIT file read: ~4 days sampled each second (a
+# FIT record is ~30 bytes), and decoding one takes ~40x its size (656 MB for 16 MB, measured)
 DECOMPRESSED_FLOOR_BYTES = 1024 * MiB  # bytes any import may unpack, whatever its size
 MAX_EXPANSION = 40  # unpacked bytes allowed per byte of archive on disk; measured ratios in
 # a zip: FIT 2-4x, GPX and TCX 8-20x; a zip bomb is ~1000x (deflate's ceiling is 1032x)
@@ -45,6 +47,7 @@ class Limits:
     """Bounds on what an import reads, against zip bombs and runaway files."""
 
     file_bytes: int = MAX_FILE_BYTES
+    fit_bytes: int = MAX_FIT_BYTES
     decompressed_bytes: int = DECOMPRESSED_FLOOR_BYTES
     expansion: int = MAX_EXPANSION
     nesting: int = MAX_NESTING
@@ -135,7 +138,7 @@ class Sources:
         if path.suffix.lower() == ".zip":
             yield from self._zip(name, lambda: self._disk_archive(path, name, size), 1, None)
             return
-        if size > self.limits.file_bytes and not name.lower().endswith(".gz"):
+        if size > self._file_limit(name) and not name.lower().endswith(".gz"):
             yield Candidate(name, _nothing, problem=self._too_big(name, size))
             return
         yield Candidate(name, lambda: self._read_file(path, name), export, member)
@@ -209,7 +212,7 @@ class Sources:
 
         def read() -> bytes:
             if not name.lower().endswith(".gz"):
-                return self._unpack(archive, info, name, self.limits.file_bytes)
+                return self._unpack(archive, info, name, self._file_limit(name))
             with _member_stream(archive, info, name) as packed:
                 counted = _Counted(packed, self.budget, name)
                 return self._gunzip(counted, name)  # type: ignore[arg-type]
@@ -247,21 +250,20 @@ class Sources:
     def _bounded(
         self, stream: IO[bytes], name: str, budget: Budget | None, limit: int | None = None
     ) -> bytes:
-        limit = self.limits.file_bytes if limit is None else limit
+        limit = self._file_limit(name) if limit is None else limit
         return read_bounded(stream, name, limit, budget, self._too_big)
 
+    def _file_limit(self, name: str) -> int:
+        """The most bytes read of one activity file, by its format."""
+        fit = name.lower().removesuffix(".gz").endswith(".fit")
+        return min(self.limits.file_bytes, self.limits.fit_bytes) if fit else self.limits.file_bytes
+
     def _too_big(self, name: str, size: int, limit: int | None = None) -> CorruptFile:
-        limit = self.limits.file_bytes if limit is None else limit
+        limit = self._file_limit(name) if limit is None else limit
         return CorruptFile(
             f"{name}: {_size(size)} unpacked, more than the {_size(limit)} runcoach reads",
             hint="an activity file is at most a few MiB; this is not one, or a zip bomb",
         )
-
-
-def candidates(paths: list[Path], limits: Limits | None = None) -> Iterator[Candidate]:
-    """Everything to import under ``paths`` (the archives stay open until the iterator ends)."""
-    with Sources(limits) as sources:
-        yield from sources.candidates(paths)
 
 
 def read_bounded(

@@ -49,8 +49,12 @@ from runcoach.store.source_files import (
 RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
 # (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
-MAX_BYTES_IN_FLIGHT = 128 * 1024 * 1024  # bytes of files read ahead of the one being stored
-# (each is held here and by its reader process; docs/importers.md, "Memory")
+MAX_DECODING_IN_FLIGHT = 640 * 1024 * 1024  # bytes; the memory that the files read ahead of
+# the one being stored may take to decode, estimated by DECODING_PER_BYTE (docs/importers.md,
+# "Memory"); a file that needs more is read alone
+DECODING_PER_BYTE = {"fit": 40, "gpx": 3, "tcx": 3}  # bytes of memory to decode one byte of a
+# file, with the file itself (measured: a 16 MB FIT took 626 MB, a 50 MB TCX 99 MB, a 50 MB
+# GPX 99 MB, over python's own 31 MB)
 
 
 class Outcome(StrEnum):
@@ -116,7 +120,7 @@ def import_paths(
     Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
     process) and stored here, in order, one transaction each. What the import reads is
     bounded (``import_sources``): one budget of unpacked bytes for the whole import, and at
-    most ``MAX_BYTES_IN_FLIGHT`` of file bytes held at once.
+    most ``MAX_DECODING_IN_FLIGHT`` of memory for the files being decoded at once.
     """
     with Sources(limits) as sources:
         found = sorted(sources.candidates(paths), key=_richest_first)
@@ -149,21 +153,26 @@ def _pipeline(
     engine: Engine, athlete_id: int, found: list[Candidate], pool: Pool | None
 ) -> Iterator[FileOutcome]:
     """Files prepared ahead while earlier ones are decoded: at most the pool's window of
-    files, and at most ``MAX_BYTES_IN_FLIGHT`` of their bytes (the file being stored may
-    pass it alone), so that memory stays bounded whatever the files' sizes."""
+    files, and at most ``MAX_DECODING_IN_FLIGHT`` of memory to decode them (a file that needs
+    more is decoded alone), so that memory stays bounded whatever the files' sizes."""
     window: deque[_Prepared | FileOutcome] = deque()
     for candidate in found:
         window.append(_prepared(engine, athlete_id, candidate, pool))
         while window and (
-            len(window) > (pool.window if pool else 0) or _in_flight(window) > MAX_BYTES_IN_FLIGHT
+            len(window) > (pool.window if pool else 0) or _decoding(window) > MAX_DECODING_IN_FLIGHT
         ):
             yield _finish(engine, athlete_id, window.popleft())
     while window:
         yield _finish(engine, athlete_id, window.popleft())
 
 
-def _in_flight(window: deque[_Prepared | FileOutcome]) -> int:
-    return sum(len(item.data) for item in window if isinstance(item, _Prepared))
+def _decoding(window: deque[_Prepared | FileOutcome]) -> int:
+    """The memory the files in ``window`` take to decode, estimated from their sizes."""
+    return sum(
+        len(item.data) * DECODING_PER_BYTE.get(item.file_format, 1)
+        for item in window
+        if isinstance(item, _Prepared)
+    )
 
 
 def _prepared(
