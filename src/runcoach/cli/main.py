@@ -57,6 +57,7 @@ COMMAND_MODULES: dict[str, str] = {
     "warnings": "today",
     "report": "report",
     "wins": "report",
+    "serve": "serve",
 }
 
 

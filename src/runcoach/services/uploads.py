@@ -71,8 +71,16 @@ def recent_uploads(engine: Engine, *, athlete_id: int, limit: int = 5) -> list[U
 
 
 def _job(row: store.UploadJobRow) -> UploadJob:
-    return UploadJob(row.id, row.status, row.files_total, row.files_done, row.outcomes,
-                     row.error, row.created_at, row.finished_at)
+    return UploadJob(
+        row.id,
+        row.status,
+        row.files_total,
+        row.files_done,
+        row.outcomes,
+        row.error,
+        row.created_at,
+        row.finished_at,
+    )
 
 
 def run_upload(engine: Engine, job_id: int) -> None:
@@ -86,7 +94,10 @@ def run_upload(engine: Engine, job_id: int) -> None:
         with tempfile.TemporaryDirectory(prefix="runcoach-upload-") as folder:
             paths = _written(Path(folder), files)
             import_paths(
-                engine, paths, athlete_id=job.athlete_id, workers=IMPORT_WORKERS,
+                engine,
+                paths,
+                athlete_id=job.athlete_id,
+                workers=IMPORT_WORKERS,
                 on_total=lambda n: _set(engine, job_id, files_total=n),
                 progress=lambda o: _record(engine, job_id, outcomes, o),
             )
@@ -113,8 +124,13 @@ def _set(engine: Engine, job_id: int, **values: Any) -> None:
 
 def _record(engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome) -> None:
     outcomes.append(
-        {"name": _shown(o.name), "outcome": o.outcome.value, "reason": o.reason,
-         "run_ids": o.run_ids, "warnings": o.warnings}
+        {
+            "name": _shown(o.name),
+            "outcome": o.outcome.value,
+            "reason": o.reason,
+            "run_ids": o.run_ids,
+            "warnings": o.warnings,
+        }
     )
     _set(engine, job_id, files_done=len(outcomes), outcomes=list(outcomes))
 
@@ -132,6 +148,13 @@ def _finish(
     engine: Engine, job_id: int, status: str, outcomes: list[dict[str, Any]], error: str | None
 ) -> None:
     with engine.begin() as conn:
-        store.update_job(conn, job_id, status=status, outcomes=outcomes, error=error,
-                         files_done=len(outcomes), finished_at=datetime.now(UTC))
+        store.update_job(
+            conn,
+            job_id,
+            status=status,
+            outcomes=outcomes,
+            error=error,
+            files_done=len(outcomes),
+            finished_at=datetime.now(UTC),
+        )
         store.drop_files(conn, job_id)

@@ -85,3 +85,13 @@ def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
 def original_bytes(conn: Connection, source_id: int) -> bytes:
     blob = conn.execute(select(source_files.c.data).where(source_files.c.id == source_id)).scalar()
     return b"" if blob is None else zstandard.ZstdDecompressor().decompress(blob)
+
+
+def source_ids_of(conn: Connection, athlete_id: int) -> list[tuple[int, str]]:
+    """Every stored file of an athlete: its id and name, in the order imported."""
+    rows = conn.execute(
+        select(source_files.c.id, source_files.c.name)
+        .where(source_files.c.athlete_id == athlete_id)
+        .order_by(source_files.c.id)
+    )
+    return [(int(r.id), str(r.name)) for r in rows]

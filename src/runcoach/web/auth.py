@@ -126,3 +126,13 @@ async def check_visitor_csrf(request: Request) -> None:
 
 Authorized = Annotated[Access, Depends(authorize)]
 SessionOnly = Annotated[Access, Depends(authorize_session)]
+
+
+def athlete_settings_of(request: Request, access: Access) -> Settings:
+    """The server's settings with the athlete's own units (reports phrase in them)."""
+    from dataclasses import replace
+
+    from runcoach.services.athletes import athlete_settings
+
+    own = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
+    return replace(settings_of(request), units=own.units)
