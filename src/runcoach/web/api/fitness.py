@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from runcoach.services import fitness as service
 from runcoach.services.calendar import today_of
 from runcoach.views.fitness import paces_json, prediction_json, verdict_json
-from runcoach.web.auth import Authorized, engine_of
+from runcoach.web.auth import Reading, engine_of
 
 router = APIRouter(tags=["fitness"])
 
@@ -37,7 +37,7 @@ class GoalIn(BaseModel):
 
 
 @router.post("/goal-check", summary="Within reach, a stretch or not realistic, with the ladder")
-def goal_check(request: Request, access: Authorized, body: GoalIn) -> dict[str, Any]:
+def goal_check(request: Request, access: Reading, body: GoalIn) -> dict[str, Any]:
     engine = engine_of(request)
     verdict = service.check_goal_text(
         body.goal,
@@ -61,7 +61,7 @@ class PredictIn(BaseModel):
 
 
 @router.post("/predictions", summary="A race time with its 80 % interval")
-def predict(request: Request, access: Authorized, body: PredictIn) -> dict[str, Any]:
+def predict(request: Request, access: Reading, body: PredictIn) -> dict[str, Any]:
     engine = engine_of(request)
     prediction = service.predict_race(
         body.results,
@@ -81,7 +81,7 @@ class PacesIn(BaseModel):
 
 
 @router.post("/paces", summary="Training paces and heart-rate zones")
-def paces(request: Request, access: Authorized, body: PacesIn) -> dict[str, Any]:
+def paces(request: Request, access: Reading, body: PacesIn) -> dict[str, Any]:
     engine = engine_of(request)
     report = service.paces_for(
         body.results,

@@ -16,7 +16,7 @@ from runcoach.services import calendar, plan_exports
 from runcoach.services import plans as service
 from runcoach.services.calendar import today_of
 from runcoach.views.plans import violations_json
-from runcoach.web.auth import Authorized, engine_of, settings_of
+from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
 
 router = APIRouter(tags=["plans"])
 PROFILE_EXAMPLE = {
@@ -81,7 +81,7 @@ class Move(BaseModel):
 
 
 @router.post("/plans/active/moves/preview", summary="What moving a session would break")
-def preview_move(request: Request, access: Authorized, body: Move) -> dict[str, Any]:
+def preview_move(request: Request, access: Reading, body: Move) -> dict[str, Any]:
     return calendar.preview_move(
         engine_of(request), body.from_day, body.to_day, athlete_id=access.actor.athlete_id
     )
