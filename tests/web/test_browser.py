@@ -113,10 +113,8 @@ def move_a_quality_session_to_today(page, base: str, name: str) -> None:
         sessions.nth(0),
     )  # fmt: skip
     source = chosen.get_attribute("data-from")
-    if source == today:  # already today: move it away and back to see both directions
-        target = (date.today() + timedelta(days=1)).isoformat()
-    else:
-        target = today
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    target = tomorrow if source == today else today  # already today: move it to tomorrow
     chosen.drag_to(page.locator(f'.cal .day[data-day="{target}"]'))
     page.wait_for_selector("#move-result", timeout=30_000)
     assert "->" in page.inner_text("#move-result")  # the move and its rule check, before saving
