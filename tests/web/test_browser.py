@@ -87,11 +87,17 @@ def build_shift_plan(page, base: str, name: str) -> None:
     page.fill("input[name=long_run_day]", "off")
     page.check("#availability-cycle")
     page.fill("input[name=cycle_start]", today.isoformat())
-    page.fill("input[name=cycle_days]", "off, day, day, day, off, night, night, night, "
-              "recover, off, off, day, day, off")
+    page.fill(
+        "input[name=cycle_days]",
+        "off, day, day, day, off, night, night, night, recover, off, off, day, day, off",
+    )
     for i, (kind, allows, minutes) in enumerate(
-        [("day", "short", "30"), ("night", "none", ""), ("recover", "short", "40"),
-         ("off", "any", "")]
+        [
+            ("day", "short", "30"),
+            ("night", "none", ""),
+            ("recover", "short", "40"),
+            ("off", "any", ""),
+        ]
     ):
         page.fill(f"input[name=type_name_{i}]", kind)
         page.select_option(f"select[name=type_kind_{i}]", allows)
