@@ -135,13 +135,39 @@ def test_a_plan_is_built_from_a_profile_moved_and_subscribed_as_a_calendar(app, 
     assert TestClient(app).get(new_feed).status_code == 200
 
 
-def test_today_tired_gets_the_mini_version_and_did_it_logs_the_run(app, ann: Runner):
+STARTS_TODAY = {
+    **SHIFT_PROFILE,
+    "goal": {"race": "10k", "date": (date.today() + timedelta(days=16 * 7 - 1)).isoformat()},
+    "availability": {"cycle": {
+        "start": date.today().isoformat(),
+        "days": ["off", "day", "day", "off", "night", "night", "recover", "off"],
+        "types": {"day": "short 30", "night": "none", "recover": "short 40", "off": "any"}}},
+}  # fmt: skip (the plan's weeks end on race day: it starts today, on an "off" day)
+
+
+def test_today_tired_gets_a_shorter_session_and_did_it_logs_the_run(app, ann: Runner):
     phone = script(app, ann.token("write"))
-    phone.post("/api/v1/plans", json=SHIFT_PROFILE)
+    phone.post("/api/v1/plans", json=STARTS_TODAY)
+    planned = phone.get("/api/v1/today").json()
+    assert planned["workouts"], planned
     answer = phone.post("/api/v1/today", json={"feel": "tired"}).json()
-    assert answer["health"]["feel"] == "tired"
+    assert answer["health"]["feel"] == "tired" and answer["workouts"] != planned["workouts"]
+    assert any("tired" in r["text"] for r in answer["reasons"])
+    logged = phone.post("/api/v1/today/done")
+    assert logged.status_code == 201
+    run = phone.get(f"/api/v1/runs/{logged.json()['id']}").json()
+    assert run["date"] == date.today().isoformat() and run["source"] == "manual"
     assert phone.get("/api/v1/warnings").status_code == 200
     assert phone.get("/api/v1/progress").status_code == 200
+
+
+def test_a_shift_change_re_flows_the_coming_days(app, ann: Runner):
+    phone = script(app, ann.token("write"))
+    phone.post("/api/v1/plans", json=STARTS_TODAY)
+    day = (date.today() + timedelta(days=4)).isoformat()  # a "night": no run
+    changed = phone.post("/api/v1/plans/active/shifts", json={"day": day, "day_type": "off"})
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["insert"] == {"day_type": "off", "date": day}
 
 
 def test_goal_check_prediction_and_paces_answer_from_results(app, ann: Runner):

@@ -83,6 +83,7 @@ BODIES = {
     "/api/v1/admin/signups": {"open": False},
     "/api/v1/admin/invitations": {},
     "/api/v1/today": {"feel": "tired"},
+    "/api/v1/plans/active/shifts": {"day": "2027-01-05", "day_type": "off"},
     "/api/v1/checkins": {"feel": "tired"},
 }
 

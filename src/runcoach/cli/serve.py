@@ -43,7 +43,7 @@ DEFAULT_PORT = 8000
 @pass_app
 def serve_command(app: AppContext, host: str, port: int, workers: int, tile_url: str | None,
                   https: bool, forwarded: str | None) -> None:  # fmt: skip
-    """Start the web app and the API (http://127.0.0.1:8000; the first visit makes the admin)."""
+    """Start the web app and the HTTP API; the first visit creates the admin account."""
     import uvicorn
 
     settings = app.settings

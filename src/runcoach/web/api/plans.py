@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
-from runcoach.services import calendar, plan_exports
+from runcoach.services import calendar, plan_exports, today
 from runcoach.services import plans as service
 from runcoach.services.calendar import today_of
 from runcoach.views.plans import violations_json
@@ -91,6 +91,23 @@ def preview_move(request: Request, access: Reading, body: Move) -> dict[str, Any
 def save_move(request: Request, access: Authorized, body: Move) -> dict[str, Any]:
     return calendar.save_move(
         engine_of(request), body.from_day, body.to_day, athlete_id=access.actor.athlete_id
+    )
+
+
+class ShiftChange(BaseModel):
+    """A swapped shift (``swap``: two days exchange their day types) or an extra shift
+    (``day`` becomes ``day_type``; the later days each take the type of the day before)."""
+
+    swap: tuple[date, date] | None = None
+    day: date | None = None
+    day_type: str | None = None
+
+
+@router.post("/plans/active/shifts", summary="A shift change: the coming weeks re-flow")
+def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
+    insert = (body.day_type, body.day) if body.day and body.day_type else None
+    return today.shift(
+        engine_of(request), None, swap=body.swap, insert=insert, athlete_id=access.actor.athlete_id
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from runcoach.services import checkins, today
+from runcoach.services import checkins, done, today
 from runcoach.services.athletes import athlete_settings
 from runcoach.web.auth import Authorized, engine_of, settings_of
 
@@ -87,3 +87,11 @@ def get_progress(
     return today.progress_for(
         engine_of(request), settings_of(request), day, athlete_id=access.actor.athlete_id
     )
+
+
+@router.post("/today/done", status_code=201, summary="Did it: log today's prescribed run")
+def did_it(request: Request, access: Authorized) -> dict[str, Any]:
+    run_id = done.session_done(
+        engine_of(request), settings_of(request), athlete_id=access.actor.athlete_id
+    )
+    return {"id": run_id}
