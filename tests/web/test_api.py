@@ -52,6 +52,7 @@ def test_a_script_uploads_a_fit_file_with_a_token_and_the_run_is_in_the_log(app,
     run_id = job["outcomes"][0]["run_ids"][0]
     shown = phone.get(f"/api/v1/runs/{run_id}").json()
     assert shown["distance_m"] > 1000 and shown["sources"][0]["format"] == "fit"
+    assert shown["sources"][0]["name"] == FIT.name  # as uploaded, not the job's folder
     original = phone.get(f"/api/v1/runs/{run_id}/file")
     assert original.content == FIT.read_bytes()  # byte for byte
     samples = phone.get(f"/api/v1/runs/{run_id}/samples").json()
