@@ -22,6 +22,7 @@ from runcoach.domain.fitness.conditions import wbgt_estimate_c
 TREND_CLIP_PCT = 10.0  # % per year; a bigger jump is an injury or a walk, not a trend
 AGE_FROM = 35.0  # years
 INTERVAL_QUANTILES = (10.0, 90.0)  # the 80 % interval of the gain
+INTERVAL_GAPS = (1, 2, 3)  # years apart used to see how the interval widens
 FLAT_MODEL_PCT_PER_YEAR = 6.6  # % per year, runcoach's earlier assumption (8 % x (1 - e^-52/30))
 
 
@@ -79,6 +80,7 @@ class GainFit:
     age_pct_per_year_per_year: float  # gain per year per year of age above 35 (negative)
     low_pct: float  # 10th percentile of the residual at one year apart
     high_pct: float  # 90th percentile
+    interval_exponent: float  # the interval widens as (years apart) ** this
 
     def centre(self, cases: Sequence[GainCase]) -> np.ndarray:
         x, _ = _columns(cases)
@@ -90,10 +92,17 @@ class GainFit:
 def fit_gain(cases: Sequence[GainCase]) -> GainFit:
     x, y = _columns(cases)
     beta = median_regression(x, y)
-    one_year = np.array([c.gap_years == 1 for c in cases])
-    residual = (y - x @ beta)[one_year]
-    low, high = np.percentile(residual, INTERVAL_QUANTILES)
-    return GainFit(float(beta[0]), float(beta[1]), float(beta[2]), float(low), float(high))
+    gaps = np.array([c.gap_years for c in cases])
+    residual = y - x @ beta
+    low, high = np.percentile(residual[gaps == 1], INTERVAL_QUANTILES)
+    widths = [
+        np.subtract(*np.percentile(residual[gaps == g], INTERVAL_QUANTILES[::-1]))
+        for g in INTERVAL_GAPS
+    ]
+    exponent = float(np.polyfit(np.log(INTERVAL_GAPS), np.log(widths), 1)[0])
+    return GainFit(
+        float(beta[0]), float(beta[1]), float(beta[2]), float(low), float(high), exponent
+    )
 
 
 def check_gain(fit: GainFit, cases: Sequence[GainCase]) -> dict[str, object]:
@@ -103,7 +112,15 @@ def check_gain(fit: GainFit, cases: Sequence[GainCase]) -> dict[str, object]:
     centre = fit.centre(one_year)
     inside = (actual >= centre + fit.low_pct) & (actual <= centre + fit.high_pct)
     with_trend = np.array([c.trend_pct_per_year is not None for c in one_year])
+    later = [c for c in cases if c.gap_years in (2, 3)]
+    scale = np.array([c.gap_years for c in later], dtype=float) ** fit.interval_exponent
+    later_actual, later_centre = np.array([c.gain_pct for c in later]), fit.centre(later)
+    later_inside = (later_actual >= later_centre + fit.low_pct * scale) & (
+        later_actual <= later_centre + fit.high_pct * scale
+    )
     return {
+        "interval_80_coverage_2_3_years_apart": round(float(np.mean(later_inside)), 3),
+        "pairs_2_3_years_apart": len(later),
         "runners_pairs_one_year_apart": len(one_year),
         "median_actual_gain_pct": round(float(np.median(actual)), 2),
         "share_faster": round(float(np.mean(actual > 0)), 3),

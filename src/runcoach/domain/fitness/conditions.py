@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.fitness.heat import WBGT_DANGER_C, heat_cost
+from runcoach.domain.fitness.heat import HEAT_THRESHOLD_WBGT_C, WBGT_DANGER_C, heat_cost
 
 # --- heat: WBGT from temperature and dew point, the runner's level and the season -------------
 # The model and its fitted constants live in runcoach.domain.fitness.heat.
@@ -150,8 +150,10 @@ def heat_adjustment(
         f"(WBGT about {wbgt:.0f} °C): {cost.pct:.1f} % slower at your level "
         f"(a {_hours(cost.level_h)} marathoner's pace)"
     )
-    if cost.season_factor < 1.0:
-        detail += f", x{cost.season_factor:g} for heat after the summer's acclimatisation"
+    if cost.threshold_c > HEAT_THRESHOLD_WBGT_C:
+        detail += (
+            f"; after the summer's acclimatisation heat costs from WBGT {cost.threshold_c:.0f} °C"
+        )
     limits = "fitted on Boston marathons 2001-2008 and 2014, WBGT 11-24 °C"
     if cost.extrapolated:
         limits += "; " + "; ".join(cost.extrapolated)
