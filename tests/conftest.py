@@ -13,14 +13,12 @@ from sqlalchemy import Engine, text
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import metadata
 
-SHARED_DATA = next(
-    (
-        d / "shared" / "data"
-        for d in Path(__file__).resolve().parents
-        if (d / "shared" / "data").is_dir()
-    ),
-    Path(__file__).resolve().parents[2] / "shared" / "data",
-)  # ../shared/data beside the checkout, or above it (a worktree under /work/wt/)
+# The real device files and race results sit beside the project (../shared/data); a git
+# worktree elsewhere points at them with RUNCOACH_TEST_SHARED_DATA.
+SHARED_DATA = Path(
+    os.environ.get("RUNCOACH_TEST_SHARED_DATA")
+    or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
 ACTIVITIES = SHARED_DATA / "activities"
 RACES = SHARED_DATA / "races"
 

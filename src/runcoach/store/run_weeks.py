@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.running import running_only
 from runcoach.store.tables import run_weeks, runs
 
@@ -72,7 +73,9 @@ _COUNT_WEEK = insert(run_weeks).from_select(
 
 
 def refresh_weeks(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
-    """Recount the weeks holding ``days`` from the runs table."""
+    """Recount the weeks holding ``days`` from the runs table (the log held meanwhile, so two
+    writers never count the same week from different moments)."""
+    lock_training_log(conn, athlete_id)
     for monday in sorted({week_start(d) for d in days}):
         sunday = monday + timedelta(days=DAYS_PER_WEEK - 1)
         week = {"athlete_id": athlete_id, "monday": monday, "sunday": sunday}
