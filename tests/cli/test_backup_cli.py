@@ -48,3 +48,31 @@ def test_a_backup_to_a_folder_that_cannot_be_written_is_a_clear_error(runcoach, 
     result = runcoach("backup", str(blocker / "b.zip"))
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_a_restore_goes_into_a_new_home_that_was_only_looked_at(runcoach, tmp_path):
+    runcoach("import", FIT)
+    runcoach("backup", str(tmp_path / "mine.zip"))
+    new_home = str(tmp_path / "new-home")
+    assert runcoach("--home", new_home, "runs", "list").exit_code == 0  # a first look
+    restored = runcoach("--home", new_home, "restore", str(tmp_path / "mine.zip"))
+    assert restored.exit_code == 0, restored.stderr
+    assert len(runcoach("--home", new_home, "runs", "list", "--json").json()) == 1
+
+
+def test_a_home_whose_athlete_was_told_something_is_not_restored_over(runcoach, tmp_path):
+    from sqlalchemy import update
+
+    from runcoach.store.db import open_engine
+    from runcoach.store.tables import athletes
+
+    runcoach("backup", str(tmp_path / "empty.zip"))
+    new_home = tmp_path / "new-home"
+    runcoach("--home", str(new_home), "runs", "list")
+    engine = open_engine(f"sqlite:///{new_home / 'runcoach.db'}")
+    with engine.begin() as conn:
+        if not conn.execute(athletes.select()).first():
+            conn.execute(athletes.insert().values(name="me"))
+        conn.execute(update(athletes).values(timezone="Europe/Ljubljana"))
+    refused = runcoach("--home", str(new_home), "restore", str(tmp_path / "empty.zip"))
+    assert refused.exit_code == 4 and "not empty" in refused.stderr

@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import Connection, Engine, Table, delete
 
 from runcoach import __version__
 from runcoach.domain.errors import Conflict, InvalidInput
 from runcoach.domain.units import counted
 from runcoach.services.files import atomic_path
+from runcoach.store.athletes import only_an_untouched_athlete
 from runcoach.store.backup import (
     column_kinds,
     count_rows,
@@ -196,10 +197,16 @@ def restore_backup(engine: Engine, path: Path) -> BackupSummary:
 
 
 def _make_empty_schema(engine: Engine, revision: str) -> None:
-    """The target holds no rows: (re)create its schema at the backup's revision."""
+    """The target holds no rows (but perhaps the local athlete a first look at an empty store
+    made, with nothing told yet: the backup's takes its place): (re)create its schema at the
+    backup's revision."""
     with engine.begin() as conn:
         tables = reflect_tables(conn)
         held = {t.name: n for t in tables if (n := count_rows(conn, t))}
+        by_name = {t.name: t for t in tables}
+        if set(held) == {"athletes"} and only_an_untouched_athlete(conn, by_name["athletes"]):
+            conn.execute(delete(by_name["athletes"]))
+            held = {}
         if held:
             raise Conflict(
                 f"the database is not empty ({counted(held.get('runs', 0), 'run')}, "
