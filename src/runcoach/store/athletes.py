@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Table, func, insert, or_, select
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, or_, select, update
 
 from runcoach.store.tables import athletes
 
@@ -28,6 +30,30 @@ def default_athlete_id(conn: Connection) -> int:
     new_id = conn.execute(insert(athletes).values(name=DEFAULT_ATHLETE_NAME)).inserted_primary_key
     assert new_id is not None
     return int(new_id[0])
+
+
+def athlete_or_local(conn: Connection, athlete_id: int | None) -> int:
+    """The athlete a door asked for (the web: the account's); the local athlete of a
+    command-line install when none was given."""
+    return default_athlete_id(conn) if athlete_id is None else athlete_id
+
+
+def athlete_row(conn: Connection, athlete_id: int) -> Any:
+    from runcoach.domain.errors import NotFound
+
+    row = conn.execute(
+        select(
+            athletes.c.id, athletes.c.name, athletes.c.timezone, athletes.c.units,
+            athletes.c.max_hr, athletes.c.resting_hr,
+        ).where(athletes.c.id == athlete_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"there is no athlete {athlete_id}")
+    return row
+
+
+def update_athlete(conn: Connection, athlete_id: int, values: dict[str, Any]) -> None:
+    conn.execute(update(athletes).where(athletes.c.id == athlete_id).values(**values))
 
 
 def local_athlete_id(conn: Connection) -> int | None:
