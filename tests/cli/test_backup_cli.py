@@ -76,3 +76,26 @@ def test_a_home_whose_athlete_was_told_something_is_not_restored_over(runcoach, 
         conn.execute(update(athletes).values(timezone="Europe/Ljubljana"))
     refused = runcoach("--home", str(new_home), "restore", str(tmp_path / "empty.zip"))
     assert refused.exit_code == 4 and "not empty" in refused.stderr
+
+
+def test_verify_says_a_good_backup_would_restore_and_a_damaged_one_why_not(runcoach, tmp_path):
+    runcoach("import", FIT)
+    runcoach("backup", str(tmp_path / "mine.zip"))
+    good = runcoach("verify", str(tmp_path / "mine.zip"))
+    assert good.exit_code == 0, good.stderr
+    assert good.stdout.startswith(f"verified {tmp_path / 'mine.zip'} (") and "1 run" in good.stdout
+    data = bytearray((tmp_path / "mine.zip").read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 32] = bytes(32)
+    (tmp_path / "damaged.zip").write_bytes(bytes(data))
+    for command in ("verify", "restore"):
+        bad = runcoach("--home", str(tmp_path / "new"), command, str(tmp_path / "damaged.zip"))
+        assert bad.exit_code == 2 and "nothing was restored" in bad.stderr
+        assert "Traceback" not in bad.stderr
+
+
+def test_an_unreachable_database_is_a_message_not_a_traceback(runcoach, tmp_path):
+    url = "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2"
+    for args in (["runs", "list"], ["restore", str(tmp_path / "b.zip")], ["backup"]):
+        result = runcoach("--database-url", url, *args)
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.startswith("error: cannot open the database postgresql")

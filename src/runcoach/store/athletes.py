@@ -43,8 +43,12 @@ def athlete_row(conn: Connection, athlete_id: int) -> Any:
 
     row = conn.execute(
         select(
-            athletes.c.id, athletes.c.name, athletes.c.timezone, athletes.c.units,
-            athletes.c.max_hr, athletes.c.resting_hr,
+            athletes.c.id,
+            athletes.c.name,
+            athletes.c.timezone,
+            athletes.c.units,
+            athletes.c.max_hr,
+            athletes.c.resting_hr,
         ).where(athletes.c.id == athlete_id)
     ).first()
     if row is None:

@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from runcoach.domain.errors import Unavailable
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -85,6 +87,21 @@ def _sqlite_pragmas(dbapi_connection: Any) -> None:
     cursor.close()
 
 
+def check_reachable(engine: Engine) -> None:
+    """Unavailable, with the reason, when the database cannot be opened (a server that does
+    not answer, a file that is not a database); never a driver's traceback."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as error:
+        reason = str(error.orig or error).strip().splitlines() or [type(error).__name__]
+        raise Unavailable(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+            f"{reason[0]}",
+            hint="check --database-url (or RUNCOACH_DATABASE_URL) and that the server is up",
+        ) from None
+
+
 def alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
@@ -137,6 +154,7 @@ def _revision_on(conn: Connection) -> str | None:
 def open_engine(url: str) -> Engine:
     """An engine whose database is migrated and ready."""
     engine = make_engine(url)
+    check_reachable(engine)
     if current_revision(engine) != HEAD_REVISION:
         migrate(engine)
     return engine
