@@ -99,3 +99,18 @@ def test_an_unreachable_database_is_a_message_not_a_traceback(runcoach, tmp_path
         result = runcoach("--database-url", url, *args)
         assert result.exit_code == 1, result.stderr
         assert result.stderr.startswith("error: cannot open the database postgresql")
+
+
+def test_a_backup_and_its_folder_are_private_whatever_the_umask(runcoach, home):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        assert runcoach("backup").exit_code == 0
+    finally:
+        os.umask(old)
+    (made,) = (home / "backups").glob("runcoach-*.zip")
+    assert stat.S_IMODE((home / "backups").stat().st_mode) == 0o700
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700

@@ -54,6 +54,7 @@ from runcoach.store.db import (
     migrate_to,
     snapshot_read,
 )
+from runcoach.store.files import PRIVATE_FILE_MODE, private_folder
 
 BACKUP_FORMAT = "runcoach-backup"
 BACKUP_VERSION = 2  # of the archive's layout; a newer one is refused with a clear message
@@ -85,8 +86,8 @@ def default_backup_path(home: Path, now: datetime) -> Path:
 
 def write_backup(engine: Engine, path: Path, now: datetime) -> BackupSummary:
     """Write every table to ``path`` (a zip archive), atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as partial, snapshot_read(engine) as conn:
+    private_folder(path.parent)
+    with atomic_path(path, mode=PRIVATE_FILE_MODE) as partial, snapshot_read(engine) as conn:
         revision = _revision_of(conn)
         rows = _write_archive(conn, partial, revision, now)
     return BackupSummary(path, revision, now.isoformat(), rows, path.stat().st_size)

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from runcoach.domain.errors import Unavailable
+from runcoach.store.files import private_file, private_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -36,7 +37,8 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        private_folder(Path(parsed.database).parent)
+        private_file(Path(parsed.database))  # SQLite gives its WAL and shm files its mode
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
