@@ -80,6 +80,11 @@ def _write_track(path: Path, size: int, suffix: str) -> Path:
     if suffix == ".gpx":
         assert one is not None
         head, _, _ = one.partition(b"<trkpt")
+        head = head.replace(
+            b'xmlns="http://www.topografix.com/GPX/1/1"',
+            b'xmlns="http://www.topografix.com/GPX/1/1" '
+            b'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"',
+        )
         tail = b"</trkseg></trk></gpx>"
         point = (
             '<trkpt lat="{lat:.6f}" lon="11.0"><ele>520.0</ele><time>{t}</time><extensions>'
