@@ -117,6 +117,14 @@ def _write_track(path: Path, size: int, suffix: str) -> Path:
     return path
 
 
+def _big_fit(folder: Path) -> list[Path]:
+    """A FIT file just under the 16 MiB FIT limit: 16 chained copies of a real 1 MB file."""
+    real = Path(ROOT).parent / "shared" / "data" / "activities" / "python-fitparse"
+    path = folder / "chained.fit"
+    path.write_bytes((real / "activity-large-fenxi2-multisport.fit").read_bytes() * 16)
+    return [path]
+
+
 def _real_files(folder: Path) -> list[Path]:
     return [Path(ROOT).parent / "shared" / "data" / "activities"]
 
@@ -127,6 +135,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Path]]] = {
     "gz-3GiB": _big_gz,
     "tcx-120MB": _big_xml(".tcx", 120),
     "gpx-120MB": _big_xml(".gpx", 120),
+    "fit-16MB-chained": _big_fit,
     "30-gpx-of-40MB": _many_big,
     "real-sample-files": _real_files,
 }

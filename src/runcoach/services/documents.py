@@ -108,12 +108,12 @@ def _json(text: str, name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(
-            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            f"{name} is not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     except RecursionError:
         raise InvalidInput(f"{name} nests deeper than {MAX_DEPTH} levels") from None
     except ValueError as error:  # e.g. an integer of more than 4,300 digits
-        raise InvalidInput(f"{name} is not valid JSON ({str(error)[:120]})") from None
+        raise InvalidInput(f"{name} is not JSON ({str(error)[:120]})") from None
 
 
 def _yaml(text: str, name: str, limits: DocumentLimits) -> Any:
