@@ -34,6 +34,8 @@ class GoalIn(BaseModel):
     longest_run: str | None = Field(default=None, examples=["24km"])
     dream: str | None = Field(default=None, examples=["3:30:00"])
     conditions: ConditionsIn | None = None
+    years_running: str | None = Field(default=None, examples=["4"])
+    age: str | None = Field(default=None, examples=["42"])
 
 
 @router.post("/goal-check", summary="Within reach, a stretch or not realistic, with the ladder")
@@ -50,6 +52,7 @@ def goal_check(request: Request, access: Reading, body: GoalIn) -> dict[str, Any
         today=today_of(engine, athlete_id=access.actor.athlete_id),
         open_log=lambda: engine,
         athlete_id=access.actor.athlete_id,
+        runner=service.RunnerText(body.years_running, body.age),
     )
     return verdict_json(verdict)
 
