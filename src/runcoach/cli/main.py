@@ -58,6 +58,7 @@ COMMAND_MODULES: dict[str, str] = {
     "warnings": "today",
     "report": "report",
     "wins": "report",
+    "serve": "serve",
     "verify": "backup",
 }
 
@@ -86,6 +87,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "verify": "Check a backup file as a restore would, without restoring it.",
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
+    "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
 }  # fmt: skip
 
 

@@ -91,7 +91,9 @@ async def _security_headers(
 ) -> Response:
     response = await call_next(request)
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", content_security_policy(request.app.state.tile_url))
+    headers.setdefault(
+        "Content-Security-Policy", content_security_policy(request.app.state.tile_url)
+    )
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("X-Frame-Options", "DENY")
