@@ -101,3 +101,28 @@ def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
 def original_bytes(conn: Connection, source_id: int) -> bytes:
     blob = conn.execute(select(source_files.c.data).where(source_files.c.id == source_id)).scalar()
     return b"" if blob is None else zstandard.ZstdDecompressor().decompress(blob)
+
+
+def source_ids_of(conn: Connection, athlete_id: int) -> list[tuple[int, str]]:
+    """Every stored file of an athlete: its id and name, in the order imported."""
+    rows = conn.execute(
+        select(source_files.c.id, source_files.c.name)
+        .where(source_files.c.athlete_id == athlete_id)
+        .order_by(source_files.c.id)
+    )
+    return [(int(r.id), str(r.name)) for r in rows]
+
+
+def sources_named_under(conn: Connection, athlete_id: int, prefix: str) -> list[tuple[int, str]]:
+    """The athlete's files whose name starts with ``prefix`` (an upload's temporary folder)."""
+    rows = conn.execute(
+        select(source_files.c.id, source_files.c.name).where(
+            source_files.c.athlete_id == athlete_id,
+            source_files.c.name.startswith(prefix, autoescape=True),
+        )
+    )
+    return [(int(r.id), str(r.name)) for r in rows]
+
+
+def rename_source(conn: Connection, source_id: int, name: str) -> None:
+    conn.execute(update(source_files).where(source_files.c.id == source_id).values(name=name))
