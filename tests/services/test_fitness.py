@@ -10,6 +10,7 @@ TODAY = dt.date(2026, 11, 22)
 
 def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
     from runcoach.domain.runs import RaceResult, Run, WorkoutType
+    from runcoach.services.fitness import AthleteLog
     from runcoach.store import runs as run_store
     from runcoach.store.athletes import default_athlete_id
 
@@ -24,7 +25,7 @@ def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
         run_store.insert_run(conn, athlete, run(dt.date(2026, 10, 1), 10_080, 2490, race=race))
         trial = run(dt.date(2026, 11, 1), 5000, 19 * 60 + 57, workout_type=WorkoutType.RACE)
         run_store.insert_run(conn, athlete, trial)
-    report = paces_for([], None, None, today=TODAY, open_log=lambda: engine)
+    report = paces_for([], None, None, today=TODAY, open_log=lambda: AthleteLog(engine, athlete))
     assert report.vdot == pytest.approx(50, abs=0.3)
     assert sorted(r.time_s for r in report.from_results) == [19 * 60 + 57, 41 * 60 + 21]
 

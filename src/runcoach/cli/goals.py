@@ -56,7 +56,7 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         options["weekly_distance"],
         options["longest_run"],
         options["dream"],
-        open_log=lambda: app.engine,
+        open_log=app.athlete_log,
     )
     emit(as_json, verdict_json(verdict), lambda: render(verdict, app.settings.units))
 

@@ -65,7 +65,11 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
     progress = _Progress(enabled=not as_json and sys.stderr.isatty())
     try:
         summary = import_paths(
-            app.engine, list(paths), progress=progress.step, on_total=progress.start
+            app.engine,
+            list(paths),
+            athlete_id=app.athlete_id,
+            progress=progress.step,
+            on_total=progress.start,
         )
     finally:
         progress.finish()
@@ -100,7 +104,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _warn_worn_shoes(app: AppContext) -> None:
-    for pair in worn_out_pairs(app.engine, app.settings):
+    for pair in worn_out_pairs(app.engine, app.settings, athlete_id=app.athlete_id):
         warn(
             f"your '{pair.name}' have run {format_distance(pair.distance_m, app.settings.units, 0)}"
             f", past their {format_distance(pair.retirement_m, app.settings.units, 0)}: "

@@ -35,7 +35,7 @@ def paces_command(
     as_json: bool,
 ) -> None:
     """Easy, marathon, threshold, interval and repetition paces from your fitness (VDOT)."""
-    report = paces_for(results, max_hr, resting_hr, open_log=lambda: app.engine)
+    report = paces_for(results, max_hr, resting_hr, open_log=app.athlete_log)
     emit(as_json, paces_json(report), lambda: render(report))
 
 

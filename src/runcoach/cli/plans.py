@@ -67,7 +67,7 @@ def _violations_text(violations: list[Violation]) -> str:
 @pass_app
 def create_command(app: AppContext, profile_path: Path, today: Any, as_json: bool) -> None:
     """Build a plan from a profile and store it as your active plan."""
-    built = service.create_plan(app.engine, profile_path, _day(today))
+    built = service.create_plan(app.engine, profile_path, _day(today), athlete_id=app.athlete_id)
     data = {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
@@ -95,7 +95,7 @@ def show_command(
     app: AppContext, plan_id: int | None, week: int | None, details: bool, as_json: bool
 ) -> None:
     """Print the plan week by week."""
-    stored = service.active_plan(app.engine, plan_id)
+    stored = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id)
     data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
     emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details))
 
@@ -138,7 +138,7 @@ def export_command(
     """Export the plan to a calendar, a watch, or JSON."""
     if not (ical or fit or json_file):
         raise click.UsageError("choose at least one of --ical FILE, --fit DIR, --json FILE")
-    plan = service.active_plan(app.engine, plan_id).plan
+    plan = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id).plan
     written: list[Path] = []
     if ical:
         written.append(service.export_ical(plan, ical, app.settings.units))
@@ -163,7 +163,7 @@ def export_command(
 @pass_app
 def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
     """Store a plan JSON file (exported, or written by a coach) as your active plan."""
-    built = service.import_plan(app.engine, plan_file)
+    built = service.import_plan(app.engine, plan_file, athlete_id=app.athlete_id)
     data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
     emit(
         as_json,
@@ -198,7 +198,9 @@ def edit_command(
     as_json: bool,
 ) -> None:
     """Change a day's workout by hand; the plan is checked against the rules again."""
-    built = service.edit_plan(app.engine, day.date(), spec, workout_json, plan_id)
+    built = service.edit_plan(
+        app.engine, day.date(), spec, workout_json, plan_id, athlete_id=app.athlete_id
+    )
     data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
     emit(
         as_json,

@@ -47,7 +47,7 @@ def predict_command(
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
-    prediction = predict_race(results, to, weekly_distance, open_log=lambda: app.engine)
+    prediction = predict_race(results, to, weekly_distance, open_log=app.athlete_log)
     data = {**prediction_json(prediction), "source": "given" if results else "log"}
     emit(as_json, data, lambda: render(prediction, app.settings.units) + _log_note(results))
 

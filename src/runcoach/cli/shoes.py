@@ -48,7 +48,7 @@ def add_command(
         retirement_m=_distance(retire_at, app.settings.units),
         notes=notes,
     )
-    shoe_id = add_pair(app.engine, shoe, date.today())
+    shoe_id = add_pair(app.engine, shoe, date.today(), athlete_id=app.athlete_id)
     emit(as_json, {"id": shoe_id, "name": name}, lambda: f"added shoes {shoe_id}: {name}")
 
 
@@ -58,7 +58,9 @@ def add_command(
 @pass_app
 def list_command(app: AppContext, include_retired: bool, as_json: bool) -> None:
     """The pairs with the distance run in each, the most recent first."""
-    pairs = list_pairs(app.engine, app.settings, include_retired=include_retired)
+    pairs = list_pairs(
+        app.engine, app.settings, include_retired=include_retired, athlete_id=app.athlete_id
+    )
     units = app.settings.units
     emit(as_json, [_json(pair) for pair in pairs], lambda: _render(pairs, units))
     for pair in pairs:
@@ -80,7 +82,7 @@ def retire_command(
 ) -> None:
     """Retire a pair (it stays in the log with its distance)."""
     on = None if undo else (day.date() if day else date.today())
-    shoe = retire_pair(app.engine, name, on)
+    shoe = retire_pair(app.engine, name, on, athlete_id=app.athlete_id)
     text = f"'{shoe}' back in use" if on is None else f"retired '{shoe}' on {on}"
     emit(as_json, {"name": shoe, "retired_on": on}, lambda: text)
 

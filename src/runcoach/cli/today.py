@@ -61,7 +61,9 @@ def today_command(app: AppContext, feel: str | None, symptoms: str | None, note:
                   day: Any, plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
     """What to run today: the planned session, or a better one, and why."""
     report = checkins.CheckInReport(feel, symptoms, note)
-    data = service.today(app.engine, app.settings, _day(day), report, plan_file)
+    data = service.today(
+        app.engine, app.settings, _day(day), report, plan_file, athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_answer(data, app.settings.units))
 
 
@@ -99,7 +101,7 @@ def checkin_command(app: AppContext, feel: str | None, symptoms: str | None, not
     habits = checkins.HabitReport(strength, warm_up, ate_well, slept, weight, resting_hr)
     report = checkins.CheckInReport(feel, symptoms, note, can_run or None, habits,
                                     app.settings.units)  # fmt: skip
-    data = checkins.checkin(app.engine, report, _day(day))
+    data = checkins.checkin(app.engine, report, _day(day), athlete_id=app.athlete_id)
     emit(as_json, data, lambda: f"checked in for {data['day']}: "
          + _checkin_text(data, app.settings.units))  # fmt: skip
 
@@ -111,7 +113,9 @@ def checkin_command(app: AppContext, feel: str | None, symptoms: str | None, not
 @pass_app
 def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """The three too's, watched: too far, too soon, too fast."""
-    data = service.warnings_for(app.engine, app.settings, _day(day), plan_file)
+    data = service.warnings_for(
+        app.engine, app.settings, _day(day), plan_file, athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_warnings(data) or "no warnings: carry on")
 
 
@@ -122,7 +126,9 @@ def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json:
 @pass_app
 def compliance_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """Planned vs done, week by week."""
-    data = service.progress_for(app.engine, app.settings, _day(day), plan_file)
+    data = service.progress_for(
+        app.engine, app.settings, _day(day), plan_file, athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_weeks(data, app.settings.units))
 
 
@@ -249,7 +255,9 @@ def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any, no
     if day_type is not None and day is None:
         raise click.UsageError("--insert-day needs --date: the day the extra day falls on")
     insert = (day_type, day.date()) if day_type is not None else None
-    data = service.shift(app.engine, plan_file, swapped, insert, _day(now))
+    data = service.shift(
+        app.engine, plan_file, swapped, insert, _day(now), athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_shift(data))
 
 

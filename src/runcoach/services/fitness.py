@@ -43,7 +43,6 @@ from runcoach.domain.units import (
     parse_time_of_day,
 )
 from runcoach.store import performances as log_store
-from runcoach.store.athletes import default_athlete_id
 
 RESULT_EXAMPLE = "10k=41:30, half=1:32:05, marathon=3:15:00"
 
@@ -90,7 +89,16 @@ VOLUME_DAYS = 28  # days of log that give the current weekly volume (4 weeks; as
 LONGEST_RUN_DAYS = 42  # days of log searched for the longest recent run (6 weeks)
 NO_RESULTS_HINT = f"give your results instead, for example --result {RESULT_EXAMPLE.split(',')[0]}"
 
-OpenLog = Callable[[], Engine]
+
+@dataclass(frozen=True)
+class AthleteLog:
+    """Whose training log to read, and the store that holds it."""
+
+    engine: Engine
+    athlete_id: int
+
+
+OpenLog = Callable[[], AthleteLog]  # opens the store only when the log is needed
 
 
 @dataclass(frozen=True)
@@ -128,10 +136,9 @@ def performances_from_log(
     return sorted(out, key=lambda p: p.date)
 
 
-def read_log_inputs(engine: Engine, today: dt.date) -> LogInputs:
+def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
     with engine.begin() as conn:
-        athlete_id = default_athlete_id(conn)
         since = today - dt.timedelta(days=LOOKBACK_DAYS)
         performances = performances_from_log(conn, athlete_id, since, today)
         volume = log_store.running_volume(
@@ -159,7 +166,11 @@ class FitnessOverTime:
 
 
 def fitness_over_time(
-    engine: Engine, today: dt.date | None = None, since: dt.date | None = None
+    engine: Engine,
+    today: dt.date | None = None,
+    since: dt.date | None = None,
+    *,
+    athlete_id: int,
 ) -> FitnessOverTime:
     """Current fitness from the log and its history month by month (default: two years)."""
     today = today or dt.date.today()
@@ -167,7 +178,6 @@ def fitness_over_time(
     if since > today:
         raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
     with engine.begin() as conn:
-        athlete_id = default_athlete_id(conn)
         first = since - dt.timedelta(days=LOOKBACK_DAYS)
         performances = performances_from_log(conn, athlete_id, first, today)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
@@ -192,7 +202,8 @@ def telling_results(fitness: Fitness) -> tuple[Result, ...]:
 def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
     if open_log is None:
         raise NotFound("no results given and no training log to read", hint=NO_RESULTS_HINT)
-    return read_log_inputs(open_log(), today)
+    opened = open_log()
+    return read_log_inputs(opened.engine, today, athlete_id=opened.athlete_id)
 
 
 def results_or_log(

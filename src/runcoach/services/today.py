@@ -42,7 +42,6 @@ from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
-from runcoach.store.athletes import default_athlete_id
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
@@ -246,32 +245,41 @@ def today(
     day: date | None = None,
     report: CheckInReport | None = None,
     plan_file: Path | None = None,
+    *,
+    athlete_id: int,
 ) -> dict[str, Any]:
     """``runcoach today``: store the check-in if one was given, then answer for the day."""
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
-        when = day or local_today(conn, athlete)
+        when = day or local_today(conn, athlete_id)
         if report is not None and not report.empty:
-            record_checkin(conn, athlete, report.on(when))
-        return respond(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
+            record_checkin(conn, athlete_id, report.on(when))
+        return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan_file, when), when)
 
 
 def warnings_for(
-    engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
+    engine: Engine,
+    settings: Settings,
+    day: date | None = None,
+    plan_file: Path | None = None,
+    *,
+    athlete_id: int,
 ) -> list[dict[str, Any]]:
     with engine.connect() as conn:
-        athlete = default_athlete_id(conn)
-        when = day or local_today(conn, athlete)
-        return warnings(gather(conn, athlete, settings, plan_file, when, False), when)
+        when = day or local_today(conn, athlete_id)
+        return warnings(gather(conn, athlete_id, settings, plan_file, when, False), when)
 
 
 def progress_for(
-    engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
+    engine: Engine,
+    settings: Settings,
+    day: date | None = None,
+    plan_file: Path | None = None,
+    *,
+    athlete_id: int,
 ) -> list[dict[str, Any]]:
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
-        when = day or local_today(conn, athlete)
-        return progress(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
+        when = day or local_today(conn, athlete_id)
+        return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan_file, when), when)
 
 
 def shift(
@@ -280,15 +288,16 @@ def shift(
     swap: tuple[date, date] | None = None,
     insert: tuple[str, date] | None = None,
     today: date | None = None,
+    *,
+    athlete_id: int,
 ) -> dict[str, Any]:
     """``runcoach plan shift``: a swapped shift or an extra day; the coming weeks re-flow."""
     if (swap is None) == (insert is None):
         raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
-        source = load_plan(conn, athlete, plan_file)
+        source = load_plan(conn, athlete_id, plan_file)
         plan = source.plan
-        now = today or local_today(conn, athlete)
+        now = today or local_today(conn, athlete_id)
         if swap is not None:
             result = swap_days(plan, swap[0], swap[1], now)
         else:
@@ -296,7 +305,7 @@ def shift(
             result = insert_day(plan, day_type_named(plan, insert[0]), insert[1], now)
         detail = shifted_to_dict(result, swap, insert)
         history = {**detail, "plan_before": plan_to_dict(plan)}  # the shift can be undone
-        store.save_adjustment(conn, athlete, now, "shift", ["shift"], history)
+        store.save_adjustment(conn, athlete_id, now, "shift", ["shift"], history)
         if source.plan_id is not None:
             plan_store.replace_plan(conn, source.plan_id, result.plan)
     _save_plan(result.plan, plan_file)
