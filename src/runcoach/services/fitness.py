@@ -207,7 +207,9 @@ def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
 
 
 def results_or_log(
-    texts: Sequence[str], today: dt.date, open_log: OpenLog | None = None
+    texts: Sequence[str],
+    today: dt.date,
+    open_log: OpenLog | None = None,
 ) -> list[Result]:
     if texts:
         return parse_results(texts)

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.runs import Run
+from runcoach.domain.same_activity import SAME_START_S, first_same_activity, same_family
 from runcoach.domain.tagging import InferredTags, infer_tags
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.importers import format_of, supported_suffixes
@@ -31,15 +33,10 @@ from runcoach.services.exports import ExportRecord
 from runcoach.services.import_pool import ParseResult, Pool, reader_pool, result_of, runs_of
 from runcoach.services.import_sources import Candidate, Limits, candidates
 from runcoach.store import runs as run_store
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import add_source, find_source, link_source, sha256_of
 
-SAME_START_S = 300.0  # s; two files starting this close may hold the same activity (GPX
-# exports start at the first point, FIT at the session start: seconds to a minute apart)
-MIN_OVERLAP = 0.5  # fraction of the shorter activity's time both files cover, 0-1
-SAME_DISTANCE = 0.15  # fraction; distances of the same run differ less (GPS vs foot pod)
-SAME_START_CLOSE_S = 60.0  # s; starts this close with overlapping times are the same
-# activity whatever the distances say (a GPX's distance from points vs the device's wheel)
 RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
 # (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
@@ -179,11 +176,28 @@ def _finish(engine: Engine, athlete_id: int, item: _Prepared | FileOutcome) -> F
 
     def store() -> FileOutcome:
         found = runs_of(result_of(item.future, name, item.data))
-        with engine.begin() as conn:
-            return _store_file(conn, athlete_id, item.candidate, item.file_format, item.data, found)
+        try:
+            with engine.begin() as conn:
+                return _store_file(
+                    conn, athlete_id, item.candidate, item.file_format, item.data, found
+                )
+        except IntegrityError as refused:  # another writer stored it first: this very file?
+            return _stored_meanwhile(engine, athlete_id, name, item.data, refused)
 
     outcome: FileOutcome = _guarded(name, store)
     return outcome
+
+
+def _stored_meanwhile(
+    engine: Engine, athlete_id: int, name: str, data: bytes, refused: IntegrityError
+) -> FileOutcome:
+    """After a write refused by a unique key: "already there" if another import stored this
+    file first (a writer that does not hold the log's lock), else the refusal itself."""
+    with engine.connect() as conn:
+        stored = find_source(conn, athlete_id, sha256_of(data))
+    if stored is None:
+        raise refused
+    return _same_file(name, stored)
 
 
 def _guarded(name: str, step: Callable[[], Any]) -> Any:
@@ -232,7 +246,8 @@ def _store_file(
     found: list[Run],
 ) -> FileOutcome:
     name = candidate.name
-    stored = find_source(conn, athlete_id, sha256_of(data))  # e.g. twice in one import
+    lock_training_log(conn, athlete_id)  # from here to COMMIT no other import stores a run
+    stored = find_source(conn, athlete_id, sha256_of(data))  # by another import meanwhile
     if stored is not None:
         return _same_file(name, stored)
     if not found:
@@ -272,7 +287,7 @@ def _placement_reason(placed: list[_Placement]) -> str | None:
 def _place_run(conn: Connection, athlete_id: int, candidate: Candidate, run: Run) -> _Placement:
     """Store a run, or recognise it as one already stored (keeping the richer numbers)."""
     record = _export_record(candidate, run)
-    if record is not None and record.sport is not None and not _same_family(record.sport, run):
+    if record is not None and record.sport is not None and not same_family(record.sport, run):
         run = dataclasses.replace(run, sport=record.sport)
     match = _same_activity(conn, athlete_id, run)
     if match is None:
@@ -281,6 +296,7 @@ def _place_run(conn: Connection, athlete_id: int, candidate: Candidate, run: Run
             conn, athlete_id, run, analyse_run(run), _tags(conn, athlete_id, run)
         )
         return _Placement(run_id, new=True, primary=True)
+    assert match.id is not None  # a stored run
     richer = _richness(run) > _stored_richness(conn, match)
     if richer:
         run_store.replace_measurements(
@@ -295,43 +311,9 @@ def _tags(conn: Connection, athlete_id: int, run: Run) -> InferredTags:
     return infer_tags(run, runner_context(recent))
 
 
-def _same_family(sport: Sport, run: Run) -> bool:
-    running = run.sport.is_run
-    return sport.is_run == running and (running or sport is run.sport)
-
-
-def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Any:
-    for row in run_store.runs_near(conn, athlete_id, run.start, SAME_START_S):
-        if row.source == "manual" or not _same_family(Sport(row.sport), run):
-            continue
-        if _overlap(row, run) < MIN_OVERLAP:
-            continue
-        close = abs((_aware(row.start_utc) - run.start).total_seconds()) <= SAME_START_CLOSE_S
-        if close or _similar_distance(row.distance_m, run.distance_m):
-            return row
-    return None
-
-
-def _overlap(row: Any, run: Run) -> float:
-    start = _aware(row.start_utc)
-    stored_s = row.elapsed_s or row.moving_s or 0.0
-    new_s = run.elapsed_s or run.moving_s or 0.0
-    if stored_s <= 0 or new_s <= 0:
-        return 1.0 if abs((start - run.start).total_seconds()) < 60 else 0.0
-    begin = max(start, run.start)
-    end = min(start.timestamp() + stored_s, run.start.timestamp() + new_s)
-    shared = end - begin.timestamp()
-    return max(0.0, shared) / min(stored_s, new_s)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _similar_distance(stored_m: float | None, new_m: float | None) -> bool:
-    if not stored_m or not new_m:
-        return True
-    return abs(stored_m - new_m) <= SAME_DISTANCE * max(stored_m, new_m)
+def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
+    nearby = run_store.activities_near(conn, athlete_id, run.start, SAME_START_S)
+    return first_same_activity(nearby, run)
 
 
 def _richness(run: Run) -> tuple[int, int, int]:
@@ -339,11 +321,12 @@ def _richness(run: Run) -> tuple[int, int, int]:
     return (FORMAT_RICHNESS.get(run.source, 0), stream_count, len(run.laps))
 
 
-def _stored_richness(conn: Connection, row: Any) -> tuple[int, int, int]:
+def _stored_richness(conn: Connection, stored: Run) -> tuple[int, int, int]:
+    assert stored.id is not None
     return (
-        FORMAT_RICHNESS.get(row.source, 0),
-        run_store.stream_count(conn, row.id),
-        run_store.lap_count(conn, row.id),
+        FORMAT_RICHNESS.get(stored.source, 0),
+        run_store.stream_count(conn, stored.id),
+        run_store.lap_count(conn, stored.id),
     )
 
 
@@ -370,16 +353,18 @@ def _with_record(conn: Connection, athlete_id: int, run: Run, record: ExportReco
     )
 
 
-def _merge_record(conn: Connection, athlete_id: int, row: Any, record: ExportRecord | None) -> None:
+def _merge_record(
+    conn: Connection, athlete_id: int, stored: Run, record: ExportRecord | None
+) -> None:
     """Fill what the stored run lacks from an export's index (never overwrite)."""
-    if record is None:
+    if record is None or stored.id is None:
         return
     values: dict[str, Any] = {}
-    if record.name and not row.name:
+    if record.name and not stored.name:
         values["name"] = record.name
-    if record.description and not row.notes:
+    if record.description and not stored.notes:
         values["notes"] = record.description
-    if record.gear and row.shoe_id is None and Sport(row.sport).is_run:
+    if record.gear and stored.shoe_id is None and stored.sport.is_run:
         values["shoe_id"] = shoe_or_new(conn, athlete_id, record.gear, datetime.now(UTC).date())
     if values:
-        run_store.update_run(conn, athlete_id, row.id, values)
+        run_store.update_run(conn, athlete_id, stored.id, values)

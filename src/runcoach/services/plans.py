@@ -76,9 +76,14 @@ def fill_from_log(
 def create_plan(
     engine: Engine, profile_path: Path, today: date, save: bool = True, *, athlete_id: int
 ) -> Built:
-    profile, filled = fill_from_log(
-        engine, read_profile(profile_path), today, athlete_id=athlete_id
-    )
+    return build_plan(engine, read_profile(profile_path), today, save, athlete_id=athlete_id)
+
+
+def build_plan(
+    engine: Engine, profile: Profile, today: date, save: bool = True, *, athlete_id: int
+) -> Built:
+    """A plan from a profile (a file's or a web form's), filled from the log where silent."""
+    profile, filled = fill_from_log(engine, profile, today, athlete_id=athlete_id)
     plan = generate(profile, today, DANIELS)
     plan_id = None
     if save:

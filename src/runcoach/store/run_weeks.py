@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.running import running_only
 from runcoach.store.tables import run_weeks, runs
 
@@ -33,7 +34,9 @@ def run_week_of(conn: Connection, run_id: int) -> tuple[int, date] | None:
 
 
 def refresh_weeks(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
-    """Recount the weeks holding ``days`` from the runs table."""
+    """Recount the weeks holding ``days`` from the runs table (the log held meanwhile, so two
+    writers never count the same week from different moments)."""
+    lock_training_log(conn, athlete_id)
     for monday in sorted({week_start(d) for d in days}):
         last = monday + timedelta(days=DAYS_PER_WEEK - 1)
         conn.execute(

@@ -18,6 +18,7 @@ from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import InferredTags
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
 from runcoach.store.tables import (
@@ -256,6 +257,7 @@ def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:
 
 def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str, Any]) -> None:
     """Change the runner's own fields (tags, name, notes, shoes, effort, race) of a run."""
+    lock_training_log(conn, athlete_id)  # before the row's lock: the order imports take
     found = conn.execute(
         update(runs)
         .where(runs.c.id == run_id, runs.c.athlete_id == athlete_id)
@@ -270,6 +272,7 @@ def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str,
 
 def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
     """Delete a run, and the files that held only this run (so they can be imported again)."""
+    lock_training_log(conn, athlete_id)  # before the row's lock: the order imports take
     linked = select(run_sources.c.source_file_id).where(run_sources.c.run_id == run_id)
     source_ids = list(conn.execute(linked).scalars())
     week = run_week_of(conn, run_id)
@@ -414,10 +417,12 @@ def best_effort_ever(conn: Connection, athlete_id: int, distance_m: float) -> Ro
     return conn.execute(query).one_or_none()
 
 
-def runs_near(
+def activities_near(
     conn: Connection, athlete_id: int, start: datetime, within_s: float
-) -> list[Row[Any]]:
-    """Stored runs that started within ``within_s`` of ``start`` (for recognising duplicates)."""
+) -> list[Run]:
+    """Stored runs that started within ``within_s`` of ``start``, as summary runs (no laps,
+    samples or JSON): what ``domain.same_activity`` needs to recognise a duplicate, and what
+    an export's index may fill in (name, notes, shoes)."""
     low, high = start - timedelta(seconds=within_s), start + timedelta(seconds=within_s)
     query = select(
         runs.c.id, runs.c.start_utc, runs.c.sport, runs.c.elapsed_s, runs.c.moving_s,
@@ -426,8 +431,16 @@ def runs_near(
         runs.c.athlete_id == athlete_id,
         runs.c.start_utc >= low.astimezone(UTC),
         runs.c.start_utc <= high.astimezone(UTC),
+    ).order_by(runs.c.start_utc, runs.c.id)  # fmt: skip
+    return [_nearby_run(row) for row in conn.execute(query)]
+
+
+def _nearby_run(row: Any) -> Run:
+    return Run(
+        id=row.id, start=_aware(row.start_utc), sport=Sport(row.sport),
+        elapsed_s=row.elapsed_s, moving_s=row.moving_s, distance_m=row.distance_m,
+        source=row.source, name=row.name, notes=row.notes, shoe_id=row.shoe_id,
     )  # fmt: skip
-    return list(conn.execute(query))
 
 
 def stream_count(conn: Connection, run_id: int) -> int:
