@@ -191,10 +191,10 @@ def test_fitness_and_predictions_come_from_the_athletes_own_races(club):
     assert ann.now.vdot is not None
     with pytest.raises(NotFound):
         fitness_over_time(club.engine, TODAY, date(2026, 10, 1), athlete_id=club.bo)
-    predicted = predict_race([], "10k", None, TODAY, lambda: AthleteLog(club.engine, club.ann))
+    predicted = predict_race([], 10_000, None, TODAY, lambda: AthleteLog(club.engine, club.ann))
     assert predicted.time_s > 0
     with pytest.raises(NotFound):
-        predict_race([], "10k", None, TODAY, lambda: AthleteLog(club.engine, club.bo))
+        predict_race([], 10_000, None, TODAY, lambda: AthleteLog(club.engine, club.bo))
 
 
 def test_an_export_holds_only_the_athletes_own_runs(club, tmp_path):

@@ -10,7 +10,8 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.fitness.current import Fitness
 from runcoach.domain.units import distance_label, format_duration
-from runcoach.services.fitness import FitnessOverTime, fitness_over_time, parse_date
+from runcoach.inputs.fitness import parse_date
+from runcoach.services.fitness import FitnessOverTime, fitness_over_time
 
 SOURCE = (
     "VDOT of Daniels & Gilbert (1979) per performance, recency-weighted (half-life "

@@ -8,9 +8,24 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
-from runcoach.domain.goals import Verdict
-from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
-from runcoach.services.fitness import ConditionsText, check_goal_text
+from runcoach.domain.goals import Goal, Verdict
+from runcoach.domain.units import (
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+    parse_distance,
+    parse_duration,
+)
+from runcoach.inputs.fitness import (
+    ConditionsText,
+    optional,
+    parse_date,
+    parse_goal,
+    parse_results,
+    parse_weekly_distance,
+)
+from runcoach.services.fitness import judge_goal
 from runcoach.views.fitness import verdict_json
 
 
@@ -48,16 +63,13 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         elevation_gain=options.pop("elevation_gain"),
         altitude=options.pop("altitude"),
     )
-    verdict = check_goal_text(
-        options["goal"],
-        options["race_date"],
-        conditions,
-        options["results"],
-        options["weekly_distance"],
-        options["longest_run"],
-        options["dream"],
-        open_log=app.athlete_log,
-    )
+    distance_m, time_s = parse_goal(options["goal"])
+    dream_s = optional(parse_duration, options["dream"])
+    weekly_m = parse_weekly_distance(options["weekly_distance"])
+    longest_m = optional(parse_distance, options["longest_run"])
+    results = parse_results(options["results"])
+    goal = Goal(distance_m, time_s, parse_date(options["race_date"]), conditions.parse())
+    verdict = judge_goal(goal, results, weekly_m, longest_m, dream_s, open_log=app.athlete_log)
     emit(as_json, verdict_json(verdict), lambda: render(verdict, app.settings.units))
 
 

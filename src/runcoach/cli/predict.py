@@ -11,7 +11,14 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import Prediction
-from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
+from runcoach.domain.units import (
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+    parse_distance,
+)
+from runcoach.inputs.fitness import parse_results, parse_weekly_distance
 from runcoach.services.fitness import predict_batch, predict_race
 from runcoach.views.fitness import prediction_json
 
@@ -48,7 +55,10 @@ def predict_command(
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
-    prediction = predict_race(results, to, weekly_distance, open_log=app.athlete_log)
+    target_m = parse_distance(to)
+    weekly_m = parse_weekly_distance(weekly_distance)
+    given = parse_results(results)
+    prediction = predict_race(given, target_m, weekly_m, open_log=app.athlete_log)
     data = {**prediction_json(prediction), "source": "given" if results else "log"}
     emit(as_json, data, lambda: render(prediction, app.settings.units) + _log_note(results))
 
