@@ -20,6 +20,7 @@ from runcoach.config import Settings
 from runcoach.domain.errors import NotFound
 from runcoach.domain.report import PeriodKind
 from runcoach.domain.runs import WorkoutType
+from runcoach.inputs.plans import read_profile
 from runcoach.services import checkins, log_export, plans, progress, shoes, today
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
 from runcoach.services.importing import Outcome, import_paths
@@ -138,7 +139,7 @@ def _count(engine: Engine, table, athlete_id: int) -> int:
 
 
 def test_a_plan_check_ins_and_today_are_each_athletes_own(club):
-    plans.create_plan(club.engine, PROFILE, date(2026, 11, 16), athlete_id=club.ann)
+    plans.build_plan(club.engine, read_profile(PROFILE), date(2026, 11, 16), athlete_id=club.ann)
     with pytest.raises(NotFound):
         plans.active_plan(club.engine, athlete_id=club.bo)
     ann_plan = plans.active_plan(club.engine, athlete_id=club.ann)
@@ -210,7 +211,7 @@ def test_an_export_holds_only_the_athletes_own_runs(club, tmp_path):
 
 
 def test_a_plan_built_from_the_log_reads_only_the_athletes_own_volume(club):
-    profile = plans.read_profile(PROFILE)
+    profile = read_profile(PROFILE)
     silent = replace(profile, weekly_distance_m=None, longest_run_m=None)
     ann, _ = plans.fill_from_log(club.engine, silent, TODAY, athlete_id=club.ann)
     bo, _ = plans.fill_from_log(club.engine, silent, TODAY, athlete_id=club.bo)

@@ -14,6 +14,7 @@ from runcoach.cli.output import emit, json_option
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.rules import Violation
+from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
 from runcoach.services import plans as service
 from runcoach.views.plans import violations_json
 
@@ -55,7 +56,8 @@ def _violations_text(violations: list[Violation]) -> str:
 @pass_app
 def create_command(app: AppContext, profile_path: Path, today: Any, as_json: bool) -> None:
     """Build a plan from a profile and store it as your active plan."""
-    built = service.create_plan(app.engine, profile_path, _day(today), athlete_id=app.athlete_id)
+    profile = read_profile(profile_path)
+    built = service.build_plan(app.engine, profile, _day(today), athlete_id=app.athlete_id)
     data = {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
@@ -93,7 +95,7 @@ def show_command(
 @json_option
 def check_command(plan_file: Path, as_json: bool) -> None:
     """Check a plan file against the rules; exit 1 if a rule is broken undeclared."""
-    _, violations = service.check_file(plan_file)
+    violations = service.check_plan(read_plan_file(plan_file))
     emit(as_json, {"violations": violations_json(violations)}, lambda: _violations_text(violations))
     if any(v.accepted is None for v in violations):
         sys.exit(EXIT_VIOLATIONS)
@@ -149,7 +151,8 @@ def export_command(
 @pass_app
 def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
     """Store a plan JSON file (exported, or written by a coach) as your active plan."""
-    built = service.import_plan(app.engine, plan_file, athlete_id=app.athlete_id)
+    plan = read_plan_file(plan_file)
+    built = service.import_plan(app.engine, plan, athlete_id=app.athlete_id)
     data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
@@ -184,8 +187,9 @@ def edit_command(
     as_json: bool,
 ) -> None:
     """Change a day's workout by hand; the plan is checked against the rules again."""
+    given = None if workout_json is None else read_workout_file(workout_json)
     built = service.edit_plan(
-        app.engine, day.date(), spec, workout_json, plan_id, athlete_id=app.athlete_id
+        app.engine, day.date(), spec, given, plan_id, athlete_id=app.athlete_id
     )
     data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(

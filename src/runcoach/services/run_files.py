@@ -50,7 +50,7 @@ def run_samples(engine: Engine, run_id: int, *, athlete_id: int) -> dict[str, An
         return {"points": 0}
     keep = _thinned(len(streams))
     return {
-        "points": int(len(keep)),
+        "points": len(keep),
         "time_s": _listed(streams.time_s, keep),
         "distance_m": _listed(streams.distance_m, keep),
         "latitude": _listed(streams.latitude, keep),
