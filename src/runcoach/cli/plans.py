@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,14 +10,13 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
+from runcoach.domain.errors import RulesBroken
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.rules import Violation
 from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
 from runcoach.services import plans as service
 from runcoach.views.plans import violations_json
-
-EXIT_VIOLATIONS = 1  # `plan check` found rules broken that the plan did not declare
 
 _today = click.option(
     "--today",
@@ -97,8 +95,9 @@ def check_command(plan_file: Path, as_json: bool) -> None:
     """Check a plan file against the rules; exit 1 if a rule is broken undeclared."""
     violations = service.check_plan(read_plan_file(plan_file))
     emit(as_json, {"violations": violations_json(violations)}, lambda: _violations_text(violations))
-    if any(v.accepted is None for v in violations):
-        sys.exit(EXIT_VIOLATIONS)
+    broken = [v for v in violations if v.accepted is None]
+    if broken:
+        raise RulesBroken(f"{len(broken)} rule(s) broken and not declared")
 
 
 @plan_group.command("export")

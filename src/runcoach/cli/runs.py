@@ -10,20 +10,19 @@ from typing import Any, TypeVar
 import click
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, warn
+from runcoach.cli.output import emit, json_option
 from runcoach.cli.run_views import render_detail, render_list
+from runcoach.cli.shoes import warn_worn_shoes
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import (
     UnitSystem,
     counted,
-    format_distance,
     parse_distance,
     parse_duration,
 )
 from runcoach.services import log_export
 from runcoach.services import runs as service
-from runcoach.services.shoes import worn_out_pairs
 from runcoach.views.runs import detail_json, summary_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -115,7 +114,7 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
     )
     run_id = service.add_manual_run(app.engine, entry, athlete_id=app.athlete_id)
     emit(as_json, {"id": run_id}, lambda: f"added run {run_id}")
-    _warn_worn_shoes(app)
+    warn_worn_shoes(app)
 
 
 @runs_group.command("edit")
@@ -146,7 +145,7 @@ def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -
         app.engine, run_id, _edit_of(given, app.settings.units), athlete_id=app.athlete_id
     )
     emit(as_json, {"id": run_id, "changed": True}, lambda: f"changed run {run_id}")
-    _warn_worn_shoes(app)
+    warn_worn_shoes(app)
 
 
 def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
@@ -241,12 +240,6 @@ def _delete(app: AppContext, run_id: int, yes: bool, as_json: bool) -> None:
         click.confirm(f"delete run {run_id} and its samples?", abort=True, err=True)
     service.delete_run(app.engine, run_id, athlete_id=app.athlete_id)
     emit(as_json, {"id": run_id, "deleted": True}, lambda: f"deleted run {run_id}")
-
-
-def _warn_worn_shoes(app: AppContext) -> None:
-    for pair in worn_out_pairs(app.engine, app.settings, athlete_id=app.athlete_id):
-        distance = format_distance(pair.distance_m, app.settings.units, 0)
-        warn(f"your '{pair.name}' have run {distance}, past their retirement distance")
 
 
 def _day(value: object) -> date | None:

@@ -9,7 +9,14 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option, warn
 from runcoach.domain.units import UnitSystem, format_distance, parse_distance
-from runcoach.services.shoes import NewShoe, ShoeReport, add_pair, list_pairs, retire_pair
+from runcoach.services.shoes import (
+    NewShoe,
+    ShoeReport,
+    add_pair,
+    list_pairs,
+    retire_pair,
+    worn_out_pairs,
+)
 from runcoach.views.shoes import shoe_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -65,10 +72,21 @@ def list_command(app: AppContext, include_retired: bool, as_json: bool) -> None:
     emit(as_json, [shoe_json(pair) for pair in pairs], lambda: _render(pairs, units))
     for pair in pairs:
         if pair.worn_out:
-            warn(
-                f"'{pair.name}' has run {format_distance(pair.distance_m, units, 0)}, past its "
-                f"{format_distance(pair.retirement_m, units, 0)}: time for a new pair"
-            )
+            warn(worn_message(pair, units))
+
+
+def worn_message(pair: ShoeReport, units: UnitSystem) -> str:
+    """The one warning for a pair past its retirement distance (runs, imports, shoes list)."""
+    return (
+        f"'{pair.name}' has run {format_distance(pair.distance_m, units, 0)}, past its "
+        f"{format_distance(pair.retirement_m, units, 0)}: time for a new pair"
+    )
+
+
+def warn_worn_shoes(app: AppContext) -> None:
+    """After a write that can add distance to a pair: warn for each pair now worn out."""
+    for pair in worn_out_pairs(app.engine, app.settings, athlete_id=app.athlete_id):
+        warn(worn_message(pair, app.settings.units))
 
 
 @shoes_group.command("retire")
