@@ -34,6 +34,8 @@ COMMAND_MODULES: dict[str, str] = {
     "warnings": "today",
     "report": "report",
     "wins": "report",
+    "serve": "serve",
+    "verify": "backup",
 }
 
 
@@ -58,8 +60,10 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "runs": "The training log: list, show, add, edit and delete runs.",
     "shoes": "Your shoes: distance per pair and a warning when a pair is worn out.",
     "today": "What to run today: the planned session, or a better one, and why.",
+    "verify": "Check a backup file as a restore would, without restoring it.",
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
+    "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
 }  # fmt: skip
 
 

@@ -16,9 +16,8 @@ from runcoach.domain.units import (
     distance_label,
     format_distance,
     format_duration,
-    parse_distance,
 )
-from runcoach.inputs.fitness import parse_results, parse_weekly_distance
+from runcoach.inputs.fitness import parse_prediction_request
 from runcoach.services.fitness import predict_batch, predict_race
 from runcoach.views.fitness import prediction_json
 
@@ -55,10 +54,10 @@ def predict_command(
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
-    target_m = parse_distance(to)
-    weekly_m = parse_weekly_distance(weekly_distance)
-    given = parse_results(results)
-    prediction = predict_race(given, target_m, weekly_m, open_log=app.athlete_log)
+    asked = parse_prediction_request(results, to, weekly_distance)
+    prediction = predict_race(
+        asked.results, asked.target_m, asked.weekly_m, open_log=app.athlete_log
+    )
     data = {**prediction_json(prediction), "source": "given" if results else "log"}
     emit(as_json, data, lambda: render(prediction, app.settings.units) + _log_note(results))
 

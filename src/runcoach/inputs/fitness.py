@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import ALTITUDE_MAX_M, Conditions
+from runcoach.domain.fitness.gain import GainInputs
 from runcoach.domain.fitness.own_model import Result
 from runcoach.domain.fitness.vdot import vdot_from_performance
+from runcoach.domain.goals import Goal
 from runcoach.domain.units import (
     parse_distance,
     parse_duration,
@@ -132,6 +135,49 @@ class PredictionRequest:
     weekly_m: float | None
 
 
+def parse_prediction_request(
+    result_texts: Sequence[str], to: str, weekly_distance: str | None
+) -> PredictionRequest:
+    """A prediction as typed: the race ("marathon"), the volume ("35mi"), the results (none:
+    the log's)."""
+    target_m = parse_distance(to)
+    weekly_m = parse_weekly_distance(weekly_distance)
+    return PredictionRequest(parse_results(result_texts), target_m, weekly_m)
+
+
+@dataclass(frozen=True)
+class GoalRequest:
+    """A goal and what it is judged from, as the services take it (``judge_goal(**vars)``)."""
+
+    goal: Goal
+    results: list[Result]
+    weekly_m: float | None
+    longest_m: float | None
+    dream_s: float | None
+    gain: GainInputs
+
+
+def parse_goal_request(
+    goal: str,
+    date: str,
+    conditions: ConditionsText,
+    result_texts: Sequence[str],
+    weekly_distance: str | None,
+    longest_run: str | None = None,
+    dream: str | None = None,
+    runner: RunnerText | None = None,
+) -> GoalRequest:
+    """A goal as typed at the command line or in the goal form ("marathon=3:59:59")."""
+    distance_m, time_s = parse_goal(goal)
+    dream_s = None if dream is None else parse_duration(dream)
+    weekly_m = parse_weekly_distance(weekly_distance)
+    longest_m = optional(parse_distance, longest_run)
+    gain = (runner or RunnerText()).parse()
+    results = parse_results(result_texts)
+    the_goal = Goal(distance_m, time_s, parse_date(date), conditions.parse())
+    return GoalRequest(the_goal, results, weekly_m, longest_m, dream_s, gain)
+
+
 BATCH_EXAMPLE = (
     'for example {"results": [{"distance": "half", "time": "1:32:05"}], '
     '"weekly_distance": "35mi", "to": "marathon"}'
@@ -159,3 +205,33 @@ def parse_batch_line(line: str) -> PredictionRequest:
     target_m = parse_distance(str(data["to"]))
     weekly_m = parse_weekly_distance(None if weekly is None else str(weekly))
     return PredictionRequest(parse_results(texts), target_m, weekly_m)
+
+
+@dataclass(frozen=True)
+class RunnerText:
+    """What the runner says about themselves for the expected gain, as typed."""
+
+    years_running: str | None = None
+    age: str | None = None
+
+    def parse(self) -> GainInputs:
+        return GainInputs(
+            years_running=_number(
+                "years of running", self.years_running, 0, 80, "--years-running 4"
+            ),
+            age=_number("age", self.age, 5, 110, "--age 42"),
+        )
+
+
+def _number(what: str, text: str | None, low: float, high: float, example: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = math.nan
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"'{text}' is not a valid {what} ({low:g}-{high:g})", hint=f"for example {example}"
+        )
+    return value

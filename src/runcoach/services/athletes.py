@@ -29,8 +29,9 @@ class AthleteSettings:
 def athlete_settings(engine: Engine, *, athlete_id: int) -> AthleteSettings:
     with engine.connect() as conn:
         row = athlete_row(conn, athlete_id)
-    return AthleteSettings(row.name, UnitSystem(row.units or "metric"), row.timezone,
-                           row.max_hr, row.resting_hr)
+    return AthleteSettings(
+        row.name, UnitSystem(row.units or "metric"), row.timezone, row.max_hr, row.resting_hr
+    )
 
 
 def change_settings(engine: Engine, new: AthleteSettings, *, athlete_id: int) -> AthleteSettings:
@@ -53,5 +54,7 @@ def change_settings(engine: Engine, new: AthleteSettings, *, athlete_id: int) ->
 
 def _check_range(what: str, value: float | None, bounds: tuple[float, float]) -> None:
     if value is not None and not bounds[0] <= value <= bounds[1]:
-        raise InvalidInput(f"a {what} of {value:g} bpm is not plausible",
-                           hint=f"between {bounds[0]:g} and {bounds[1]:g}")
+        raise InvalidInput(
+            f"a {what} of {value:g} bpm is not plausible",
+            hint=f"between {bounds[0]:g} and {bounds[1]:g}",
+        )

@@ -52,17 +52,31 @@ def calendar(
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
         days.append(_day(stored.plan if stored else None, day, today, statuses, by_day))
-    return {"first": first.isoformat(), "last": last.isoformat(), "today": today.isoformat(),
-            "plan_id": stored.id if stored else None, "days": days}
+    return {
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "today": today.isoformat(),
+        "plan_id": stored.id if stored else None,
+        "days": days,
+    }
 
 
 def _run(run: run_service.RunSummary) -> dict[str, Any]:
-    return {"id": run.id, "sport": run.sport, "name": run.name, "distance_m": run.distance_m,
-            "duration_s": run.duration_s, "workout_type": run.workout_type}
+    return {
+        "id": run.id,
+        "sport": run.sport,
+        "name": run.name,
+        "distance_m": run.distance_m,
+        "duration_s": run.duration_s,
+        "workout_type": run.workout_type,
+    }
 
 
 def _statuses(
-    engine: Engine, settings: Settings, stored: plan_store.StoredPlan | None, until: date,
+    engine: Engine,
+    settings: Settings,
+    stored: plan_store.StoredPlan | None,
+    until: date,
     athlete_id: int,
 ) -> dict[tuple[str, str], str]:
     if stored is None or until < stored.plan.start:
@@ -72,7 +86,10 @@ def _statuses(
 
 
 def _day(
-    plan: Plan | None, day: date, today: date, statuses: dict[tuple[str, str], str],
+    plan: Plan | None,
+    day: date,
+    today: date,
+    statuses: dict[tuple[str, str], str],
     runs: dict[date, list[dict[str, Any]]],
 ) -> dict[str, Any]:
     planned = plan.day(day) if plan else None
@@ -82,11 +99,17 @@ def _day(
         if status is None:
             status = "coming" if day >= today else ("rest" if not workout.is_run else "missed")
         sessions.append({**workout_to_dict(workout), "status": status, "is_run": workout.is_run})
-    return {"date": day.isoformat(), "day_type": planned.day_type.name if planned else None,
-            "sessions": sessions, "runs": runs.get(day, [])}
+    return {
+        "date": day.isoformat(),
+        "day_type": planned.day_type.name if planned else None,
+        "sessions": sessions,
+        "runs": runs.get(day, []),
+    }
 
 
-def preview_move(engine: Engine, from_day: date, to_day: date, *, athlete_id: int) -> dict[str, Any]:
+def preview_move(
+    engine: Engine, from_day: date, to_day: date, *, athlete_id: int
+) -> dict[str, Any]:
     """What moving the session would change and break; nothing is saved."""
     return _moved_to_dict(_move(engine, from_day, to_day, athlete_id)[1])
 

@@ -28,6 +28,7 @@ from runcoach.domain.fitness.current import (
     fitness_history,
     monthly_dates,
 )
+from runcoach.domain.fitness.gain import GainInputs
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
 from runcoach.domain.fitness.vdot import vdot_from_performance
@@ -85,6 +86,32 @@ def performances_from_log(
         for r in log_store.effort_rows(conn, athlete_id, since, until, MIN_EFFORT_M)
     ]
     return sorted(out, key=lambda p: p.date)
+
+
+TREND_SPAN_DAYS = 182  # days; the trend compares fitness now with fitness half a year ago
+DAYS_PER_YEAR = 365.25
+
+
+def gain_inputs_from_log(engine: Engine, today: dt.date, *, athlete_id: int) -> GainInputs:
+    """What the log says about the expected gain: years of running it covers, and the trend of
+    fitness over the last half year (%/year of race time; VDOT % is about race-time %)."""
+    with engine.begin() as conn:
+        first = log_store.first_run_date(conn, athlete_id)
+        since = today - dt.timedelta(days=LOOKBACK_DAYS + TREND_SPAN_DAYS)
+        performances = performances_from_log(conn, athlete_id, since, today)
+    years = None if first is None else (today - first).days / DAYS_PER_YEAR
+    return GainInputs(
+        years_running=years, trend_pct_per_year=fitness_trend_pct(performances, today)
+    )
+
+
+def fitness_trend_pct(performances: Sequence[Performance], today: dt.date) -> float | None:
+    """The change of fitness from half a year ago to today, in % a year (+ = faster)."""
+    now = current_fitness(performances, today)
+    then = current_fitness(performances, today - dt.timedelta(days=TREND_SPAN_DAYS))
+    if now is None or then is None:
+        return None
+    return (now.vdot / then.vdot - 1.0) * 100.0 * DAYS_PER_YEAR / TREND_SPAN_DAYS
 
 
 def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int) -> LogInputs:
@@ -250,17 +277,39 @@ def judge_goal(
     dream_s: float | None = None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    gain: GainInputs | None = None,
 ) -> Verdict:
     """The verdict on a goal, judged as of ``today`` (default: the clock).
 
-    Without results, the results, weekly volume and longest recent run come from the log
-    (each one given still wins)."""
+    Without results, the results, weekly volume, longest recent run and what the expected gain
+    rests on (years of running, fitness trend) come from the log (each one given still wins:
+    ``gain`` is what the runner told of themselves)."""
     today = today or dt.date.today()
+    gain_inputs = gain or GainInputs()
     if not results:
         log = _log_inputs(open_log, today)
         results = list(log.results)
         weekly_m = weekly_m or log.weekly_distance_m
         longest_m = longest_m or log.longest_run_m
+        assert open_log is not None  # _log_inputs refused otherwise
+        opened = open_log()
+        from_log = gain_inputs_from_log(opened.engine, today, athlete_id=opened.athlete_id)
+        gain_inputs = _merged(gain_inputs, from_log)
     return check_goal(
-        goal, list(results), weekly_m, today, dream_s=dream_s, longest_run_m=longest_m
+        goal,
+        list(results),
+        weekly_m,
+        today,
+        dream_s=dream_s,
+        longest_run_m=longest_m,
+        gain_inputs=gain_inputs,
+    )
+
+
+def _merged(given: GainInputs, log: GainInputs) -> GainInputs:
+    """What the runner typed wins; the log fills the rest."""
+    return GainInputs(
+        years_running=given.years_running if given.years_running is not None else log.years_running,
+        age=given.age,
+        trend_pct_per_year=log.trend_pct_per_year,
     )

@@ -16,21 +16,30 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
 from runcoach.domain.runs import Run
 from runcoach.domain.same_activity import SAME_START_S, first_same_activity, same_family
-from runcoach.domain.tagging import InferredTags, infer_tags
+from runcoach.domain.tagging import InferredTags, SampleReading, infer_tags
 from runcoach.domain.workout_shapes import runner_context
-from runcoach.importers import format_of, supported_suffixes
+from runcoach.importers import format_of, read_activity, supported_suffixes
 from runcoach.services.exports import ExportRecord
-from runcoach.services.import_pool import ParseResult, Pool, reader_pool, result_of, runs_of
+from runcoach.services.import_pool import (
+    ParseResult,
+    Pool,
+    ReadFile,
+    ReadRun,
+    read_file_of,
+    read_run,
+    reader_pool,
+    result_of,
+)
 from runcoach.services.import_sources import Candidate, Limits, candidates
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
@@ -175,11 +184,11 @@ def _finish(engine: Engine, athlete_id: int, item: _Prepared | FileOutcome) -> F
     name = item.candidate.name
 
     def store() -> FileOutcome:
-        found = runs_of(result_of(item.future, name, item.data))
+        read = read_file_of(result_of(item.future, name, item.data))
         try:
             with engine.begin() as conn:
                 return _store_file(
-                    conn, athlete_id, item.candidate, item.file_format, item.data, found
+                    conn, athlete_id, item.candidate, item.file_format, item.data, read
                 )
         except IntegrityError as refused:  # another writer stored it first: this very file?
             return _stored_meanwhile(engine, athlete_id, name, item.data, refused)
@@ -243,22 +252,25 @@ def _store_file(
     candidate: Candidate,
     file_format: str,
     data: bytes,
-    found: list[Run],
+    read: ReadFile,
 ) -> FileOutcome:
     name = candidate.name
     lock_training_log(conn, athlete_id)  # from here to COMMIT no other import stores a run
-    stored = find_source(conn, athlete_id, sha256_of(data))  # by another import meanwhile
+    stored = find_source(conn, athlete_id, read.original.sha256)  # by another import meanwhile
     if stored is not None:
         return _same_file(name, stored)
-    if not found:
+    if not read.runs:
         raise NotAnActivity("no activity in the file")
-    warnings = [w for run in found for w in run.warnings]
-    placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
+    warnings = [w for found in read.runs for w in found.run.warnings]
+    placed = [
+        _place_run(conn, athlete_id, candidate, found, partial(_read_again, data, name, index))
+        for index, found in enumerate(read.runs)
+    ]
     added = [p.run_id for p in placed if p.new or p.primary]
     outcome = Outcome.IMPORTED if added else Outcome.ALREADY_THERE
     reason = _placement_reason(placed)
     source_id = add_source(
-        conn, athlete_id, name=name, file_format=file_format, data=data,
+        conn, athlete_id, name=name, file_format=file_format, data=read.original,
         outcome="imported" if added else "duplicate", reason=reason,
     )  # fmt: skip
     for placement in placed:
@@ -284,31 +296,44 @@ def _placement_reason(placed: list[_Placement]) -> str | None:
     return f"the same activity as run {ids}, already in the log (kept as a further source)"
 
 
-def _place_run(conn: Connection, athlete_id: int, candidate: Candidate, run: Run) -> _Placement:
+def _place_run(
+    conn: Connection,
+    athlete_id: int,
+    candidate: Candidate,
+    read: ReadRun,
+    read_again: Callable[[], Run],
+) -> _Placement:
     """Store a run, or recognise it as one already stored (keeping the richer numbers)."""
-    record = _export_record(candidate, run)
-    if record is not None and record.sport is not None and not same_family(record.sport, run):
-        run = dataclasses.replace(run, sport=record.sport)
+    record = _export_record(candidate, read.run)
+    if record is not None and record.sport is not None and not same_family(record.sport, read.run):
+        # The export says it was another kind of activity: its analysis and tags change with
+        # the sport, so the run is read again here with its samples (rare: an export's index).
+        read = read_run(dataclasses.replace(read_again(), sport=record.sport))
+    run = read.run
     match = _same_activity(conn, athlete_id, run)
     if match is None:
-        run = _with_record(conn, athlete_id, run, record)
-        run_id = run_store.insert_run(
-            conn, athlete_id, run, analyse_run(run), _tags(conn, athlete_id, run)
+        prepared = dataclasses.replace(
+            read.prepared, run=_with_record(conn, athlete_id, run, record)
         )
+        tags = _tags(conn, athlete_id, prepared.run, read.reading)
+        run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags)
         return _Placement(run_id, new=True, primary=True)
     assert match.id is not None  # a stored run
-    richer = _richness(run) > _stored_richness(conn, match)
+    richer = _richness(read) > _stored_richness(conn, match)
     if richer:
-        run_store.replace_measurements(
-            conn, athlete_id, match.id, run, analyse_run(run), _tags(conn, athlete_id, run)
-        )
+        tags = _tags(conn, athlete_id, run, read.reading)
+        run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags)
     _merge_record(conn, athlete_id, match, record)
     return _Placement(match.id, new=False, primary=richer)
 
 
-def _tags(conn: Connection, athlete_id: int, run: Run) -> InferredTags:
+def _read_again(data: bytes, name: str, index: int) -> Run:
+    return read_activity(name, data)[index]
+
+
+def _tags(conn: Connection, athlete_id: int, run: Run, reading: SampleReading) -> InferredTags:
     recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)
-    return infer_tags(run, runner_context(recent))
+    return infer_tags(run, runner_context(recent), reading)
 
 
 def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
@@ -316,9 +341,9 @@ def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
     return first_same_activity(nearby, run)
 
 
-def _richness(run: Run) -> tuple[int, int, int]:
-    stream_count = 0 if run.streams is None else len(run.streams.named())
-    return (FORMAT_RICHNESS.get(run.source, 0), stream_count, len(run.laps))
+def _richness(read: ReadRun) -> tuple[int, int, int]:
+    run = read.run
+    return (FORMAT_RICHNESS.get(run.source, 0), read.prepared.stream_count, len(run.laps))
 
 
 def _stored_richness(conn: Connection, stored: Run) -> tuple[int, int, int]:

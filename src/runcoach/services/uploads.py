@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from runcoach.domain.errors import InvalidInput
 from runcoach.services.importing import FileOutcome, import_paths
 from runcoach.store import uploads as store
+from runcoach.store.source_files import rename_source, sources_named_under
 
 MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export is one zip
 MAX_UPLOAD_BYTES = 512 * 2**20  # all files of one upload together, bytes (PostgreSQL's bytea
@@ -71,8 +72,16 @@ def recent_uploads(engine: Engine, *, athlete_id: int, limit: int = 5) -> list[U
 
 
 def _job(row: store.UploadJobRow) -> UploadJob:
-    return UploadJob(row.id, row.status, row.files_total, row.files_done, row.outcomes,
-                     row.error, row.created_at, row.finished_at)
+    return UploadJob(
+        row.id,
+        row.status,
+        row.files_total,
+        row.files_done,
+        row.outcomes,
+        row.error,
+        row.created_at,
+        row.finished_at,
+    )
 
 
 def run_upload(engine: Engine, job_id: int) -> None:
@@ -86,14 +95,25 @@ def run_upload(engine: Engine, job_id: int) -> None:
         with tempfile.TemporaryDirectory(prefix="runcoach-upload-") as folder:
             paths = _written(Path(folder), files)
             import_paths(
-                engine, paths, athlete_id=job.athlete_id, workers=IMPORT_WORKERS,
+                engine,
+                paths,
+                athlete_id=job.athlete_id,
+                workers=IMPORT_WORKERS,
                 on_total=lambda n: _set(engine, job_id, files_total=n),
-                progress=lambda o: _record(engine, job_id, outcomes, o),
+                progress=lambda o: _record(engine, job_id, outcomes, o, folder),
             )
+            _keep_uploaded_names(engine, job.athlete_id, folder)
     except Exception as error:  # the job fails with its reason; the files already stored stay
         _finish(engine, job_id, "failed", outcomes, f"{type(error).__name__}: {error}")
         raise
     _finish(engine, job_id, "done", outcomes, None)
+
+
+def _keep_uploaded_names(engine: Engine, athlete_id: int, folder: str) -> None:
+    """The stored files are named as uploaded, not after the job's temporary folder."""
+    with engine.begin() as conn:
+        for source_id, name in sources_named_under(conn, athlete_id, folder):
+            rename_source(conn, source_id, _shown(name, folder))
 
 
 def _written(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
@@ -111,27 +131,40 @@ def _set(engine: Engine, job_id: int, **values: Any) -> None:
         store.update_job(conn, job_id, **values)
 
 
-def _record(engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome) -> None:
+def _record(
+    engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome, folder: str
+) -> None:
     outcomes.append(
-        {"name": _shown(o.name), "outcome": o.outcome.value, "reason": o.reason,
-         "run_ids": o.run_ids, "warnings": o.warnings}
+        {
+            "name": _shown(o.name, folder),
+            "outcome": o.outcome.value,
+            "reason": o.reason,
+            "run_ids": o.run_ids,
+            "warnings": o.warnings,
+        }
     )
     _set(engine, job_id, files_done=len(outcomes), outcomes=list(outcomes))
 
 
-def _shown(name: str) -> str:
-    """The name as the runner uploaded it, without the job's temporary folder."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    for i, part in enumerate(parts):
-        if part.isdigit() and len(part) == 5:
-            return "/".join(parts[i + 1 :])
-    return name
+def _shown(name: str, folder: str) -> str:
+    """The name as the runner uploaded it: without the job's folder and the file's number."""
+    if not name.startswith(folder):
+        return name
+    inside = name[len(folder) :].lstrip("/\\")
+    return inside.split("/", 1)[1] if "/" in inside else inside
 
 
 def _finish(
     engine: Engine, job_id: int, status: str, outcomes: list[dict[str, Any]], error: str | None
 ) -> None:
     with engine.begin() as conn:
-        store.update_job(conn, job_id, status=status, outcomes=outcomes, error=error,
-                         files_done=len(outcomes), finished_at=datetime.now(UTC))
+        store.update_job(
+            conn,
+            job_id,
+            status=status,
+            outcomes=outcomes,
+            error=error,
+            files_done=len(outcomes),
+            finished_at=datetime.now(UTC),
+        )
         store.drop_files(conn, job_id)

@@ -26,11 +26,17 @@ class UploadJobRow:
     finished_at: datetime | None
 
 
-def add_job(conn: Connection, athlete_id: int, files: list[tuple[str, bytes]], now: datetime) -> int:
+def add_job(
+    conn: Connection, athlete_id: int, files: list[tuple[str, bytes]], now: datetime
+) -> int:
     new = conn.execute(
         insert(upload_jobs).values(
-            athlete_id=athlete_id, status="queued", files_total=len(files), files_done=0,
-            outcomes=[], created_at=now,
+            athlete_id=athlete_id,
+            status="queued",
+            files_total=len(files),
+            files_done=0,
+            outcomes=[],
+            created_at=now,
         )
     ).inserted_primary_key
     assert new is not None

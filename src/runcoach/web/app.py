@@ -54,7 +54,7 @@ def create_app(
         version=__version__,
         description=API_DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # FastAPI's Swagger page loads its code from a CDN: nothing from a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -91,7 +91,9 @@ async def _security_headers(
 ) -> Response:
     response = await call_next(request)
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", content_security_policy(request.app.state.tile_url))
+    headers.setdefault(
+        "Content-Security-Policy", content_security_policy(request.app.state.tile_url)
+    )
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("X-Frame-Options", "DENY")

@@ -97,13 +97,20 @@ def _is_form(request: Request) -> bool:
 async def authorize(request: Request) -> Access:
     """Any logged-in account or live token; a session's unsafe request carries its CSRF token;
     a read-only token may only read."""
+    access = await authorize_reading(request)
+    if request.method not in SAFE_METHODS and not access.actor.can_write:
+        raise PermissionDenied("this API token may only read", hint="make a token with write scope")
+    return access
+
+
+async def authorize_reading(request: Request) -> Access:
+    """As ``authorize``, for a POST that only computes (a goal check, a prediction, a move's
+    preview): a read-only token may send it, since nothing is stored."""
     access = find_access(request)
     if access is None:
         raise NotLoggedIn()
     if access.session_token is not None:
         await check_csrf(request, access.csrf)
-    elif request.method not in SAFE_METHODS and not access.actor.can_write:
-        raise PermissionDenied("this API token may only read", hint="make a token with write scope")
     return access
 
 
@@ -125,4 +132,15 @@ async def check_visitor_csrf(request: Request) -> None:
 
 
 Authorized = Annotated[Access, Depends(authorize)]
+Reading = Annotated[Access, Depends(authorize_reading)]
 SessionOnly = Annotated[Access, Depends(authorize_session)]
+
+
+def athlete_settings_of(request: Request, access: Access) -> Settings:
+    """The server's settings with the athlete's own units (reports phrase in them)."""
+    from dataclasses import replace
+
+    from runcoach.services.athletes import athlete_settings
+
+    own = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
+    return replace(settings_of(request), units=own.units)

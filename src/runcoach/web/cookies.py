@@ -17,8 +17,13 @@ def _secure(request: Request) -> bool:
 
 def set_session_cookie(request: Request, response: Response, token: str) -> None:
     response.set_cookie(
-        SESSION_COOKIE, token, max_age=int(SESSION_LIFETIME.total_seconds()), httponly=True,
-        samesite="lax", secure=_secure(request), path="/",
+        SESSION_COOKIE,
+        token,
+        max_age=int(SESSION_LIFETIME.total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
     )
     response.delete_cookie(PRE_SESSION_COOKIE, path="/")
 
@@ -31,6 +36,11 @@ def set_pre_session_cookie(request: Request, response: Response, value: str) -> 
     if request.cookies.get(PRE_SESSION_COOKIE) == value:
         return
     response.set_cookie(
-        PRE_SESSION_COOKIE, value, max_age=PRE_SESSION_MAX_AGE_S, httponly=True, samesite="lax",
-        secure=_secure(request), path="/",
+        PRE_SESSION_COOKIE,
+        value,
+        max_age=PRE_SESSION_MAX_AGE_S,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
     )

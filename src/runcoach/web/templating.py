@@ -44,8 +44,13 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     page = templates.TemplateResponse(
         request,
         name,
-        {"access": access, "actor": access.actor if access else None, "csrf": csrf,
-         "units": _units(request), **context},
+        {
+            "access": access,
+            "actor": access.actor if access else None,
+            "csrf": csrf,
+            "units": _units(request),
+            **context,
+        },
         status_code=status,
     )
     if access is None:

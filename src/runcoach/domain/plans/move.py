@@ -46,4 +46,6 @@ def move_session(plan: Plan, from_day: date, to_day: date, today: date) -> Moved
 
 def _new(before: Plan, after: Plan) -> tuple[rules.Violation, ...]:
     seen = {(v.day, v.rule) for v in rules.check(before) if v.accepted is None}
-    return tuple(v for v in rules.check(after) if v.accepted is None and (v.day, v.rule) not in seen)
+    return tuple(
+        v for v in rules.check(after) if v.accepted is None and (v.day, v.rule) not in seen
+    )

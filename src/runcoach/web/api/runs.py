@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+import datetime as dt
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -30,16 +31,22 @@ def list_runs(
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 500,
 ) -> list[dict[str, Any]]:
     found = service.list_runs(
-        engine_of(request), athlete_id=access.actor.athlete_id, date_from=date_from,
-        date_to=date_to, workout_type=workout_type.value if workout_type else None,
-        sport=sport.value if sport else None, limit=limit,
+        engine_of(request),
+        athlete_id=access.actor.athlete_id,
+        date_from=date_from,
+        date_to=date_to,
+        workout_type=workout_type.value if workout_type else None,
+        sport=sport.value if sport else None,
+        limit=limit,
     )
     return [summary_json(r) for r in found]
 
 
 @router.get("/{run_id}", summary="One run: every number, laps, splits, halves, best efforts")
 def show_run(request: Request, access: Authorized, run_id: int) -> dict[str, Any]:
-    return detail_json(service.show_run(engine_of(request), run_id, athlete_id=access.actor.athlete_id))
+    return detail_json(
+        service.show_run(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
+    )
 
 
 @router.get("/{run_id}/samples", summary="The run's samples, thinned for charts and a map")
@@ -51,8 +58,9 @@ def run_samples(request: Request, access: Authorized, run_id: int) -> dict[str, 
 def original_file(request: Request, access: Authorized, run_id: int) -> Response:
     found = run_files.original_file(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
     disposition = f'attachment; filename="{_ascii(found.name)}"'
-    return Response(found.data, media_type=found.media_type,
-                    headers={"Content-Disposition": disposition})
+    return Response(
+        found.data, media_type=found.media_type, headers={"Content-Disposition": disposition}
+    )
 
 
 def _ascii(name: str) -> str:
@@ -62,38 +70,47 @@ def _ascii(name: str) -> str:
 class ManualRunIn(BaseModel):
     """A run without a device file. Distances and durations as runners write them."""
 
-    date: date
-    time: time | None = None
-    distance: str | None = Field(None, examples=["8k", "5mi", "10.5km"])
-    duration: str | None = Field(None, examples=["45:00", "1:32:05", "50min"])
+    date: dt.date
+    time: dt.time | None = None
+    distance: str | None = Field(default=None, examples=["8k", "5mi", "10.5km"])
+    duration: str | None = Field(default=None, examples=["45:00", "1:32:05", "50min"])
     sport: Sport = Sport.RUNNING
     type: WorkoutType | None = None
-    rpe: int | None = Field(None, ge=1, le=10)
+    rpe: int | None = Field(default=None, ge=1, le=10)
     feel: Feel | None = None
     surface: Surface | None = None
     shoes: str | None = None
-    name: str | None = Field(None, max_length=500)
-    notes: str | None = Field(None, max_length=10_000)
+    name: str | None = Field(default=None, max_length=500)
+    notes: str | None = Field(default=None, max_length=10_000)
 
     def entry(self) -> service.ManualRun:
         return service.ManualRun(
-            day=self.date, at=self.time, sport=self.sport, workout_type=self.type,
+            day=self.date,
+            at=self.time,
+            sport=self.sport,
+            workout_type=self.type,
             distance_m=parse_distance(self.distance) if self.distance else None,
             duration_s=parse_duration(self.duration) if self.duration else None,
-            rpe=self.rpe, feel=self.feel, notes=self.notes, name=self.name, shoes=self.shoes,
+            rpe=self.rpe,
+            feel=self.feel,
+            notes=self.notes,
+            name=self.name,
+            shoes=self.shoes,
             surface=self.surface,
         )
 
 
 @router.post("", status_code=201, summary="Add a run by hand")
 def add_run(request: Request, access: Authorized, body: ManualRunIn) -> dict[str, Any]:
-    run_id = service.add_manual_run(engine_of(request), body.entry(), athlete_id=access.actor.athlete_id)
+    run_id = service.add_manual_run(
+        engine_of(request), body.entry(), athlete_id=access.actor.athlete_id
+    )
     return {"id": run_id}
 
 
 class RaceIn(BaseModel):
-    official_time: str | None = Field(None, examples=["1:32:05"])
-    distance: str | None = Field(None, examples=["half"])
+    official_time: str | None = Field(default=None, examples=["1:32:05"])
+    distance: str | None = Field(default=None, examples=["half"])
     name: str | None = None
     conditions: str | None = None
 
@@ -101,22 +118,29 @@ class RaceIn(BaseModel):
 class RunEditIn(BaseModel):
     """The changes; a field left out stays as it is. ``shoes: "none"`` takes the shoes off."""
 
-    name: str | None = Field(None, max_length=500)
-    notes: str | None = Field(None, max_length=10_000)
+    name: str | None = Field(default=None, max_length=500)
+    notes: str | None = Field(default=None, max_length=10_000)
     type: WorkoutType | None = None
     surface: Surface | None = None
     terrain: Terrain | None = None
     shoes: str | None = None
-    rpe: int | None = Field(None, ge=1, le=10)
+    rpe: int | None = Field(default=None, ge=1, le=10)
     feel: Feel | None = None
     race: bool | None = None
     race_result: RaceIn | None = None
 
     def edit(self) -> service.RunEdit:
         return service.RunEdit(
-            name=self.name, notes=self.notes, workout_type=self.type, surface=self.surface,
-            terrain=self.terrain, shoes=self.shoes, rpe=self.rpe, feel=self.feel,
-            race=self.race, race_result=_race(self.race_result),
+            name=self.name,
+            notes=self.notes,
+            workout_type=self.type,
+            surface=self.surface,
+            terrain=self.terrain,
+            shoes=self.shoes,
+            rpe=self.rpe,
+            feel=self.feel,
+            race=self.race,
+            race_result=_race(self.race_result),
         )
 
 
@@ -126,7 +150,8 @@ def _race(given: RaceIn | None) -> RaceResult | None:
     return RaceResult(
         official_time_s=parse_duration(given.official_time) if given.official_time else None,
         distance_m=parse_distance(given.distance) if given.distance else None,
-        name=given.name, conditions=given.conditions,
+        name=given.name,
+        conditions=given.conditions,
     )
 
 
