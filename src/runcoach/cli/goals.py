@@ -9,8 +9,14 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.goals import Verdict
-from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
-from runcoach.services.fitness import ConditionsText, RunnerText, check_goal_text
+from runcoach.domain.units import (
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+)
+from runcoach.inputs.fitness import ConditionsText, RunnerText, parse_goal_request
+from runcoach.services.fitness import judge_goal
 from runcoach.views.fitness import verdict_json
 
 
@@ -52,7 +58,7 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         elevation_gain=options.pop("elevation_gain"),
         altitude=options.pop("altitude"),
     )
-    verdict = check_goal_text(
+    asked = parse_goal_request(
         options["goal"],
         options["race_date"],
         conditions,
@@ -60,9 +66,9 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         options["weekly_distance"],
         options["longest_run"],
         options["dream"],
-        open_log=lambda: app.engine,
-        runner=RunnerText(options["years_running"], options["age"]),
+        RunnerText(options["years_running"], options["age"]),
     )
+    verdict = judge_goal(**vars(asked), open_log=app.athlete_log)
     emit(as_json, verdict_json(verdict), lambda: render(verdict, app.settings.units))
 
 
