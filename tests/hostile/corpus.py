@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
-from tests.conftest import ACTIVITIES
+from tests.conftest import ACTIVITIES, local_athlete
 from tests.hostile.files import MiB, gpx_run, gzip_of_zeros, tcx_run
 from tests.hostile.test_hostile_documents import ALIAS_BOMB, GOOD_LINE, HOSTILE_PROFILES
 
@@ -177,7 +177,7 @@ def _valid_plan() -> bytes:
     from runcoach.domain.plans.generator import generate
     from runcoach.domain.plans.paces import DANIELS
     from runcoach.exporters.plan_json import plan_to_json
-    from runcoach.services.plans import read_profile
+    from runcoach.inputs.plans import read_profile
 
     profile = read_profile(EXAMPLES / "first-half.yaml")
     return plan_to_json(generate(profile, date(2026, 12, 1), DANIELS)).encode()
@@ -216,7 +216,7 @@ def _backups() -> dict[str, bytes]:
         migrate(engine)
         run = Path(folder) / "run.gpx"
         run.write_bytes(gpx_run())
-        import_paths(engine, [run])
+        import_paths(engine, [run], athlete_id=local_athlete(engine))
         write_backup(engine, Path(folder) / "backup.zip", datetime(2026, 12, 1, tzinfo=UTC))
         engine.dispose()
         good = (Path(folder) / "backup.zip").read_bytes()

@@ -19,11 +19,11 @@ from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
 from runcoach.importers import read_activity
-from runcoach.services.documents import BATCH_LINE, PROFILE, bounded_lines, load_document
+from runcoach.inputs.documents import BATCH_LINE, PROFILE, bounded_lines, load_document
+from runcoach.inputs.plans import read_plan_file
 from runcoach.services.exports import garmin_index, strava_index
 from runcoach.services.fitness import predict_batch
 from runcoach.services.import_sources import Limits, Sources
-from runcoach.services.plans import read_plan_file
 
 MiB = 1024 * 1024
 TODAY = date(2026, 12, 1)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.services.documents import (
+from runcoach.inputs.documents import (
     BATCH_LINE,
     PROFILE,
     DocumentLimits,

@@ -14,6 +14,7 @@ from runcoach.services.importing import Outcome, import_paths
 from runcoach.services.quarantine import quarantined_files, release
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.tables import run_weeks, runs
+from tests.conftest import local_athlete
 from tests.hostile.files import gpx_run, tcx_run
 
 NOW = datetime(2026, 12, 3, tzinfo=UTC)
@@ -78,7 +79,7 @@ def test_impossible_records_are_quarantined_with_their_reason_and_count_nowhere(
     for name, (data, _) in IMPOSSIBLE.items():
         (tmp_path / name).write_bytes(data)
     (tmp_path / "real.gpx").write_bytes(gpx_run())
-    summary = import_paths(engine, [tmp_path])
+    summary = import_paths(engine, [tmp_path], athlete_id=local_athlete(engine))
     outcomes = {f.name.rsplit("/", 1)[-1]: f for f in summary.files}
     assert outcomes["real.gpx"].outcome is Outcome.IMPORTED
     for name, (_, words) in IMPOSSIBLE.items():
@@ -96,8 +97,8 @@ def test_impossible_records_are_quarantined_with_their_reason_and_count_nowhere(
 def test_a_quarantined_file_imported_again_is_recognised_and_says_how_to_release(engine, tmp_path):
     path = tmp_path / "42785-km.tcx"
     path.write_bytes(IMPOSSIBLE["42785-km.tcx"][0])
-    import_paths(engine, [path])
-    [again] = import_paths(engine, [path]).files
+    import_paths(engine, [path], athlete_id=local_athlete(engine))
+    [again] = import_paths(engine, [path], athlete_id=local_athlete(engine)).files
     assert again.outcome is Outcome.ALREADY_THERE
     assert "quarantine release" in (again.reason or "")
 
@@ -105,7 +106,7 @@ def test_a_quarantined_file_imported_again_is_recognised_and_says_how_to_release
 def test_a_released_file_takes_its_run_in_once(engine, tmp_path):
     path = tmp_path / "111-years.tcx"
     path.write_bytes(IMPOSSIBLE["111-years.tcx"][0])
-    import_paths(engine, [path])
+    import_paths(engine, [path], athlete_id=local_athlete(engine))
     with engine.connect() as conn:
         athlete = default_athlete_id(conn)
     [held] = quarantined_files(engine, athlete_id=athlete)

@@ -20,7 +20,7 @@ def quarantine_group(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is None:
         app = ctx.find_object(AppContext)
         assert app is not None
-        held = quarantined_files(app.engine, athlete_id=_athlete(app))
+        held = quarantined_files(app.engine, athlete_id=app.athlete_id)
         emit(as_json, held, lambda: _render(held))
 
 
@@ -30,16 +30,9 @@ def quarantine_group(ctx: click.Context, as_json: bool) -> None:
 @pass_app
 def release_command(app: AppContext, file_id: int, as_json: bool) -> None:
     """Take a quarantined file's runs into the log as they are (you know they happened)."""
-    outcome = release(app.engine, file_id, athlete_id=_athlete(app))
+    outcome = release(app.engine, file_id, athlete_id=app.athlete_id)
     ids = ", ".join(map(str, outcome.run_ids))
     emit(as_json, outcome, lambda: f"released {outcome.name}: run {ids} now in the log")
-
-
-def _athlete(app: AppContext) -> int:
-    from runcoach.store.athletes import default_athlete_id
-
-    with app.engine.begin() as conn:
-        return default_athlete_id(conn)
 
 
 def _render(held: list[QuarantinedFile]) -> str:
