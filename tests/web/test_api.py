@@ -139,10 +139,13 @@ def test_a_plan_is_built_from_a_profile_moved_and_subscribed_as_a_calendar(app, 
 STARTS_TODAY = {
     **SHIFT_PROFILE,
     "goal": {"race": "10k", "date": (date.today() + timedelta(days=16 * 7 - 1)).isoformat()},
-    "availability": {"cycle": {
-        "start": date.today().isoformat(),
-        "days": ["off", "day", "day", "off", "night", "night", "recover", "off"],
-        "types": {"day": "short 30", "night": "none", "recover": "short 40", "off": "any"}}},
+    "availability": {
+        "cycle": {
+            "start": date.today().isoformat(),
+            "days": ["off", "day", "day", "off", "night", "night", "recover", "off"],
+            "types": {"day": "short 30", "night": "none", "recover": "short 40", "off": "any"},
+        }
+    },
 }  # fmt: skip (the plan's weeks end on race day: it starts today, on an "off" day)
 
 

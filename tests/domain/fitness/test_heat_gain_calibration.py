@@ -15,21 +15,21 @@ MODELS_MD = (ROOT / "docs" / "models.md").read_text()
 
 def test_the_heat_constants_are_the_fitted_ones():
     fitted = SUMMARY["heat"]
-    assert heat.HEAT_THRESHOLD_WBGT_C == fitted["threshold_wbgt_c"]
-    assert heat.HEAT_PCT_PER_C == fitted["slope_pct_per_c_at_3_5_h"]
-    assert heat.HEAT_LEVEL_PCT_PER_C_PER_H == fitted["level_pct_per_c_per_h"]
-    assert heat.FITTED_WBGT_C == tuple(fitted["fitted_wbgt_range_c"])
-    assert heat.SEASON_SHIFT_AUTUMN_C == SUMMARY["season"]["autumn_threshold_shift_c"]
+    assert fitted["threshold_wbgt_c"] == heat.HEAT_THRESHOLD_WBGT_C
+    assert fitted["slope_pct_per_c_at_3_5_h"] == heat.HEAT_PCT_PER_C
+    assert fitted["level_pct_per_c_per_h"] == heat.HEAT_LEVEL_PCT_PER_C_PER_H
+    assert tuple(fitted["fitted_wbgt_range_c"]) == heat.FITTED_WBGT_C
+    assert SUMMARY["season"]["autumn_threshold_shift_c"] == heat.SEASON_SHIFT_AUTUMN_C
 
 
 def test_the_gain_constants_are_the_fitted_ones():
     fitted = SUMMARY["gain"]["fit"]
-    assert gain.GAIN_BASE_PCT_PER_YEAR == fitted["base_pct_per_year"]
-    assert gain.GAIN_TREND_WEIGHT == fitted["trend_weight"]
-    assert gain.GAIN_AGE_PCT_PER_YEAR_PER_YEAR == fitted["age_pct_per_year_per_year"]
-    assert gain.GAIN_LOW_PCT == fitted["low_pct"]
-    assert gain.GAIN_HIGH_PCT == fitted["high_pct"]
-    assert gain.GAIN_INTERVAL_EXPONENT == fitted["interval_exponent"]
+    assert fitted["base_pct_per_year"] == gain.GAIN_BASE_PCT_PER_YEAR
+    assert fitted["trend_weight"] == gain.GAIN_TREND_WEIGHT
+    assert fitted["age_pct_per_year_per_year"] == gain.GAIN_AGE_PCT_PER_YEAR_PER_YEAR
+    assert fitted["low_pct"] == gain.GAIN_LOW_PCT
+    assert fitted["high_pct"] == gain.GAIN_HIGH_PCT
+    assert fitted["interval_exponent"] == gain.GAIN_INTERVAL_EXPONENT
 
 
 def test_the_check_set_was_never_read():

@@ -3,8 +3,9 @@
 The cost grows with the wet-bulb globe temperature (WBGT, estimated from air temperature and
 dew point) above a threshold, and more for slower runners, who are out longer and later in the
 day. Heat early in the season, before a summer of training has acclimatised the runner, costs
-more than the same heat in the autumn: after the summer the cost starts at a higher WBGT. Calibration, data and accuracy: experiments/
-heat_gain_calibration.py, docs/heat_gain_accuracy.json, docs/models.md.
+more than the same heat in the autumn: after the summer the cost starts at a higher WBGT.
+Calibration, data and accuracy: experiments/heat_gain_calibration.py,
+docs/heat_gain_accuracy.json, docs/models.md.
 """
 
 from __future__ import annotations
