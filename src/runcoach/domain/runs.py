@@ -229,6 +229,8 @@ class Run:
     # What the importer had to guess or recover ("the file breaks at byte 7471: ..."); shown
     # to the runner, never a reason to drop the run.
     warnings: list[str] = field(default_factory=list)
+    # The runner says the stretches runcoach took for glitches were real: analyse them as run.
+    samples_trusted: bool = False
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None:

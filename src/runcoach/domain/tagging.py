@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from runcoach.domain.glitches import ran_streams
 from runcoach.domain.records import faster_than_any_runner
 from runcoach.domain.runs import Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.segments import climbs, profile_of, turning_points
@@ -230,7 +231,8 @@ def infer_workout_type(run: Run, context: RunnerContext) -> Inference[WorkoutTyp
 
 def _from_samples(run: Run, context: RunnerContext) -> Shape:
     """Structured sessions first, then long, then strides or progression, else by context."""
-    profile = None if run.streams is None else profile_of(run.streams)
+    streams = ran_streams(run)  # glitches become stops: a car's speed is no tempo
+    profile = None if streams is None else profile_of(streams)
     if profile is None:
         kind, reason = classify_by_context(run, context, _pace_of(run))
         return kind, NO_SAMPLES_REASON if reason == EASY_REASON else reason

@@ -172,6 +172,7 @@ def _own_values(run: Run) -> dict[str, Any]:
         "rpe": run.rpe,
         "feel": None if run.feel is None else run.feel.value,
         "is_race": race is not None,
+        "samples_trusted": run.samples_trusted,
         **_race_values(race),
     }
 
@@ -350,6 +351,7 @@ def run_of(row: Row[Any]) -> Run:
         feel=None if row.feel is None else Feel(row.feel),
         race=_race_of(row),
         source=row.source,
+        samples_trusted=bool(row.samples_trusted),
     )
 
 
