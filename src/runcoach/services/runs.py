@@ -25,6 +25,7 @@ from runcoach.domain.tagging import infer_tags
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.services.importing import RECENT_DAYS
+from runcoach.services.reanalysis import reanalyse_run
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import get_shoe
@@ -237,6 +238,7 @@ class RunEdit:
     feel: Feel | None = None
     race: bool | None = None  # True marks a race, False unmarks it
     race_result: RaceResult | None = None
+    trust_samples: bool | None = None  # True: the stretches taken for glitches were real
 
 
 NO_SHOES = "none"
@@ -254,9 +256,13 @@ def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int | No
         _check_race_time(values, current)
         if edit.shoes is not None:
             values["shoe_id"] = _shoe_id(conn, athlete, edit.shoes)
+        if edit.trust_samples is not None:
+            values["samples_trusted"] = edit.trust_samples
         if not values:
             raise InvalidInput("nothing to change", hint="for example --type tempo --shoes Pegasus")
         run_store.update_run(conn, athlete, run_id, values)
+        if edit.trust_samples is not None:
+            reanalyse_run(conn, run_id, athlete_id=athlete)
 
 
 def _plain_changes(edit: RunEdit) -> dict[str, Any]:

@@ -7,6 +7,7 @@ halves are the ``analysis`` JSON of the run; samples are one compressed blob in 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -136,6 +137,34 @@ def replace_measurements(
     refresh_weeks(conn, athlete_id, [current.local_date, values["local_date"]])
 
 
+def replace_analysis(
+    conn: Connection,
+    athlete_id: int,
+    run_id: int,
+    analysis: RunAnalysis,
+    tags: InferredTags | None,
+) -> None:
+    """A stored run's analysis re-derived from its samples: halves, efforts and the tags
+    runcoach inferred (the runner's own tags stay)."""
+    current = get_row(conn, athlete_id, run_id)
+    halves = analysis.halves
+    values: dict[str, Any] = {
+        "first_half_s_per_km": None if halves is None else halves.first_pace.seconds_per_km,
+        "second_half_s_per_km": None if halves is None else halves.second_pace.seconds_per_km,
+        "split_kind": None if halves is None else halves.kind.value,
+        "analysis": _analysis_json(analysis),
+    }
+    run = run_of(current)
+    for tag, value in _tag_values(dataclasses.replace(run, **dict.fromkeys(TAGS)), tags).items():
+        base = tag.removesuffix("_inferred").removesuffix("_reason")
+        if getattr(current, base) is None or getattr(current, f"{base}_inferred"):
+            values[tag] = value
+    conn.execute(update(runs).where(runs.c.id == run_id).values(**values))
+    conn.execute(delete(best_efforts).where(best_efforts.c.run_id == run_id))
+    _write_efforts(conn, athlete_id, run_id, analysis)
+    refresh_weeks(conn, athlete_id, [current.local_date])
+
+
 def _measured_values(
     conn: Connection, athlete_id: int, run: Run, analysis: RunAnalysis | None
 ) -> dict[str, Any]:
@@ -213,19 +242,8 @@ def _write_details(
 ) -> None:
     if run.laps:
         conn.execute(insert(laps), [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)])
-    if analysis is not None and analysis.best_efforts:
-        rows = [
-            {
-                "run_id": run_id,
-                "athlete_id": athlete_id,
-                "distance_m": effort.distance_m,
-                "elapsed_s": effort.elapsed_s,
-                "start_s": effort.start_s,
-                "start_m": effort.start_m,
-            }
-            for effort in analysis.best_efforts
-        ]
-        conn.execute(insert(best_efforts), rows)
+    if analysis is not None:
+        _write_efforts(conn, athlete_id, run_id, analysis)
     if run.streams is not None and len(run.streams):
         conn.execute(
             insert(streams).values(
@@ -236,6 +254,23 @@ def _write_details(
                 data=encode_streams(run.streams),
             )
         )
+
+
+def _write_efforts(conn: Connection, athlete_id: int, run_id: int, analysis: RunAnalysis) -> None:
+    if not analysis.best_efforts:
+        return
+    rows = [
+        {
+            "run_id": run_id,
+            "athlete_id": athlete_id,
+            "distance_m": effort.distance_m,
+            "elapsed_s": effort.elapsed_s,
+            "start_s": effort.start_s,
+            "start_m": effort.start_m,
+        }
+        for effort in analysis.best_efforts
+    ]
+    conn.execute(insert(best_efforts), rows)
 
 
 def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:
@@ -463,3 +498,14 @@ def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) 
         )
         for row in conn.execute(query)
     ]
+
+
+def ids_with_samples(conn: Connection, athlete_id: int) -> list[int]:
+    """The athlete's runs that have samples to analyse, oldest first."""
+    query = (
+        select(runs.c.id)
+        .join(streams, streams.c.run_id == runs.c.id)
+        .where(runs.c.athlete_id == athlete_id)
+        .order_by(runs.c.start_utc)
+    )
+    return list(conn.execute(query).scalars())
