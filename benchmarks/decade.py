@@ -26,10 +26,9 @@ from pathlib import Path
 
 import fitdecode
 
+from benchmarks.data import ACTIVITIES
 from benchmarks.replay import COMPRESSED_TIMESTAMP_STEP_S, shift_fit, shift_xml
 
-ROOT = Path(__file__).resolve().parents[1]
-ACTIVITIES = ROOT.parent / "shared" / "data" / "activities"
 RUN_DAYS = (0, 1, 2, 3, 5, 6, 4)  # weekday order in which run days are added to a week
 
 

@@ -13,7 +13,18 @@ from sqlalchemy import Engine, text
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import metadata
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def _shared_data() -> Path:
+    """``shared/data`` beside the checkout (or beside the folder of git worktrees it is in)."""
+    here = Path(__file__).resolve()
+    for folder in here.parents[1:4]:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    return here.parents[2] / "shared" / "data"
+
+
+SHARED_DATA = _shared_data()
 ACTIVITIES = SHARED_DATA / "activities"
 RACES = SHARED_DATA / "races"
 

@@ -116,7 +116,8 @@ class Availability:
     """Everything the plan must fit around."""
 
     pattern: Pattern = field(default_factory=lambda: Weekly((ANY_DAY,) * 7))
-    run_days_wanted: int = 5
+    run_days_wanted: int = 5  # the most run days a week the runner can run (a limit)
+    run_days_least: int | None = None  # a range's lower end ("3-4 days"), if one was given
     long_run_weekday: int | None = 6  # 0 Monday ... 6 Sunday; None: the longest free day
     long_run_day_type: str | None = None  # in a rotating cycle: the day type for long runs
     facilities: Facilities = field(default_factory=Facilities)
@@ -126,6 +127,11 @@ class Availability:
             raise InvalidInput(
                 f"run days wanted must be 1 to 7 a week, not {self.run_days_wanted}",
                 hint="for example run_days_per_week: 5",
+            )
+        if self.run_days_least is not None and not 1 <= self.run_days_least <= self.run_days_wanted:
+            raise InvalidInput(
+                f"run days: {self.run_days_least}-{self.run_days_wanted} is not a range of days",
+                hint="for example run_days_per_week: 3-4",
             )
 
     def day_type(self, day: date) -> DayType:

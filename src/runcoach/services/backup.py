@@ -38,7 +38,13 @@ from runcoach.store.backup import (
     reflect_tables,
     reset_id_sequences,
 )
-from runcoach.store.db import current_revision, known_revisions, migrate, migrate_to
+from runcoach.store.db import (
+    current_revision,
+    known_revisions,
+    migrate,
+    migrate_to,
+    snapshot_read,
+)
 
 BACKUP_FORMAT = "runcoach-backup"
 BACKUP_VERSION = 1  # of the archive's layout; a newer one is refused with a clear message
@@ -64,17 +70,10 @@ def default_backup_path(home: Path, now: datetime) -> Path:
 def write_backup(engine: Engine, path: Path, now: datetime) -> BackupSummary:
     """Write every table to ``path`` (a zip archive), atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as partial, engine.connect() as conn, conn.begin():
-        _repeatable_read(conn)
+    with atomic_path(path) as partial, snapshot_read(engine) as conn:
         revision = _revision_of(conn)
         rows = _write_archive(conn, partial, revision, now)
     return BackupSummary(path, revision, now.isoformat(), rows, path.stat().st_size)
-
-
-def _repeatable_read(conn: Connection) -> None:
-    """One snapshot for every table (SQLite's read transaction already is one)."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
 
 def _revision_of(conn: Connection) -> str:

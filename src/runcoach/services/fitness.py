@@ -43,7 +43,7 @@ from runcoach.domain.units import (
     parse_time_of_day,
 )
 from runcoach.store import performances as log_store
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store.athletes import athlete_or_local
 
 RESULT_EXAMPLE = "10k=41:30, half=1:32:05, marathon=3:15:00"
 
@@ -128,10 +128,10 @@ def performances_from_log(
     return sorted(out, key=lambda p: p.date)
 
 
-def read_log_inputs(engine: Engine, today: dt.date) -> LogInputs:
+def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int | None = None) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
     with engine.begin() as conn:
-        athlete_id = default_athlete_id(conn)
+        athlete_id = athlete_or_local(conn, athlete_id)
         since = today - dt.timedelta(days=LOOKBACK_DAYS)
         performances = performances_from_log(conn, athlete_id, since, today)
         volume = log_store.running_volume(
@@ -159,7 +159,11 @@ class FitnessOverTime:
 
 
 def fitness_over_time(
-    engine: Engine, today: dt.date | None = None, since: dt.date | None = None
+    engine: Engine,
+    today: dt.date | None = None,
+    since: dt.date | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> FitnessOverTime:
     """Current fitness from the log and its history month by month (default: two years)."""
     today = today or dt.date.today()
@@ -167,7 +171,7 @@ def fitness_over_time(
     if since > today:
         raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
     with engine.begin() as conn:
-        athlete_id = default_athlete_id(conn)
+        athlete_id = athlete_or_local(conn, athlete_id)
         first = since - dt.timedelta(days=LOOKBACK_DAYS)
         performances = performances_from_log(conn, athlete_id, first, today)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
@@ -189,18 +193,22 @@ def telling_results(fitness: Fitness) -> tuple[Result, ...]:
     return tuple(p.as_result(fitness.on) for p in [*raced, *efforts.values()])
 
 
-def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
+def _log_inputs(open_log: OpenLog | None, today: dt.date, athlete_id: int | None) -> LogInputs:
     if open_log is None:
         raise NotFound("no results given and no training log to read", hint=NO_RESULTS_HINT)
-    return read_log_inputs(open_log(), today)
+    return read_log_inputs(open_log(), today, athlete_id=athlete_id)
 
 
 def results_or_log(
-    texts: Sequence[str], today: dt.date, open_log: OpenLog | None = None
+    texts: Sequence[str],
+    today: dt.date,
+    open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> list[Result]:
     if texts:
         return parse_results(texts)
-    return list(_log_inputs(open_log, today).results)
+    return list(_log_inputs(open_log, today, athlete_id).results)
 
 
 def predict_race(
@@ -209,6 +217,8 @@ def predict_race(
     weekly_distance: str | None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> Prediction:
     """A prediction from the results given, else from the log (with the log's weekly volume
     unless one is given)."""
@@ -217,7 +227,7 @@ def predict_race(
     weekly_m = parse_weekly_distance(weekly_distance)
     if result_texts:
         return predict(parse_results(result_texts), target_m, weekly_m)
-    log = _log_inputs(open_log, today)
+    log = _log_inputs(open_log, today, athlete_id)
     return predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
 
 
@@ -282,6 +292,8 @@ def paces_for(
     resting_hr: int | None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> PacesReport:
     """Training paces from the best VDOT among the results, else from current fitness in the log.
 
@@ -297,7 +309,7 @@ def paces_for(
         results = parse_results(result_texts)
         vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
         return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
-    fitness = _log_inputs(open_log, today or dt.date.today()).fitness
+    fitness = _log_inputs(open_log, today or dt.date.today(), athlete_id).fitness
     used = tuple(w.performance.as_result(fitness.on) for w in fitness.used)
     return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
 
@@ -390,6 +402,8 @@ def check_goal_text(
     dream: str | None = None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> Verdict:
     """The verdict on a goal typed as text, judged as of ``today`` (default: the clock).
 
@@ -403,7 +417,7 @@ def check_goal_text(
     if result_texts:
         results = parse_results(result_texts)
     else:
-        log = _log_inputs(open_log, today)
+        log = _log_inputs(open_log, today, athlete_id)
         results = list(log.results)
         weekly_m = weekly_m or log.weekly_distance_m
         longest_m = longest_m or log.longest_run_m

@@ -17,3 +17,9 @@ def default_athlete_id(conn: Connection) -> int:
     new_id = conn.execute(insert(athletes).values(name=DEFAULT_ATHLETE_NAME)).inserted_primary_key
     assert new_id is not None
     return int(new_id[0])
+
+
+def athlete_or_local(conn: Connection, athlete_id: int | None) -> int:
+    """The athlete a door asked for (the web: the account's); the local athlete of a
+    command-line install when none was given."""
+    return default_athlete_id(conn) if athlete_id is None else athlete_id

@@ -13,8 +13,8 @@ from runcoach.domain.plans.rules import (
     AVERAGE_GROWTH,
     AVERAGE_WINDOW,
     FIRST_WEEK_MAX,
-    LONG_SHARE_MAX,
     TWO_WEEK_MAX,
+    long_share_max,
     longest_share,
 )
 from runcoach.domain.plans.shape import MIN_WEEKLY_M, peak_long_m
@@ -22,6 +22,7 @@ from runcoach.domain.units import format_distance
 from runcoach.domain.workouts import WorkoutKind
 
 MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
+FORCED_DIP = 0.5  # a week the runner's life holds under half the volume before it (ratio)
 GROWTH_MARGIN = 0.98  # stay this far under the growth caps, for rounding (fraction)
 
 
@@ -37,9 +38,9 @@ class Build:
     waivers: list[Waiver] = field(default_factory=list)
 
 
-def allowed_volume_m(done: list[Week], baseline_m: float, goal_day: date | None) -> float:
+def allowed_volume_m(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> float:
     """The most the next week may hold under the growth rules, from the weeks as built."""
-    vols = [w.distance_m - goal_distance_m(w, goal_day) for w in done]
+    vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
     i = len(vols)
 
     def ref(j: int) -> tuple[float, int]:
@@ -53,11 +54,24 @@ def allowed_volume_m(done: list[Week], baseline_m: float, goal_day: date | None)
     return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
 
 
-def goal_distance_m(week: Week, goal_day: date | None) -> float:
+def steady_volume_m(done: list[Week], goal_days: tuple[date, ...]) -> float:
+    """The most the next week may hold so that volume does not swing with the work cycle: at
+    most 30 % over the last week as built (the two-week rule applied week on week). A planned
+    recovery week, and a week the runner's life forced under half the volume before it (a
+    week of nights), do not set the level: the week before them does."""
+    vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
+    for i in range(len(done) - 1, -1, -1):
+        forced = vols[i] < FORCED_DIP * max(vols[:i], default=0.0)
+        if not done[i].recovery and not forced:
+            return max(vols[i], MIN_WEEKLY_M) * TWO_WEEK_MAX * GROWTH_MARGIN
+    return float("inf")
+
+
+def goal_distance_m(week: Week, goal_days: tuple[date, ...]) -> float:
     return sum(
         w.total_distance_m()
         for d, w in week.workouts()
-        if d.day == goal_day and w.kind is WorkoutKind.RACE
+        if d.day in goal_days and w.kind is WorkoutKind.RACE
     )
 
 
@@ -75,8 +89,8 @@ def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
         )
 
 
-def say_long_share(b: Build, weeks: list[Week], ultra: bool) -> None:
-    over = [w.index for w in weeks if (f := longest_share(w)) and f[2] > LONG_SHARE_MAX]
+def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> None:
+    over = [w.index for w in weeks if _over_share(b, w, held_m)]
     if over and not ultra:
         b.limitations.append(
             Limitation(
@@ -86,6 +100,14 @@ def say_long_share(b: Build, weeks: list[Week], ultra: bool) -> None:
                 "more than 30 % of the week.",
             )
         )
+
+
+def _over_share(b: Build, week: Week, held_m: float) -> bool:
+    found = longest_share(week)
+    limit = long_share_max(b.profile.goal.distance_m, week.distance_m)
+    if found is None or limit is None:
+        return False
+    return found[2] > limit and found[1].total_distance_m() > held_m
 
 
 def say_benchmarks(b: Build, weeks: list[Week], planned: int) -> None:
@@ -98,6 +120,25 @@ def say_benchmarks(b: Build, weeks: list[Week], planned: int) -> None:
                 f"{placed} of {planned} benchmark "
                 "sessions fit: in the other weeks it would make the week too hard "
                 "or a run too long for the volume you do now.",
+            )
+        )
+
+
+def say_routines(b: Build, weeks: list[Week]) -> None:
+    """Weeks whose short days leave no room for the routines within their time limits."""
+    missing = []
+    for week in weeks:
+        kinds = [w.kind for _, w in week.workouts()]
+        warm = kinds.count(WorkoutKind.WARM_UP_ROUTINE)
+        if kinds.count(WorkoutKind.STRENGTH) < 2 or warm < min(2, week.run_days):
+            missing.append(week.index)
+    if missing:
+        b.limitations.append(
+            Limitation(
+                "routines",
+                f"weeks {missing[:8]}: your days' time limits hold the runs but leave no room "
+                "for every strength routine and dynamic warm-up; do them on a day you can "
+                "spare 20 minutes.",
             )
         )
 

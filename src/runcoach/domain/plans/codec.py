@@ -63,6 +63,7 @@ def plan_to_dict(plan: Plan) -> Json:
         "waivers": [
             {"date": w.day.isoformat(), "rule": w.rule, "reason": w.reason} for w in plan.waivers
         ],
+        **({"max_run_days": plan.max_run_days} if plan.max_run_days else {}),
         "weeks": [_week_out(w) for w in plan.weeks],
     }
 
@@ -75,6 +76,7 @@ def _goal_out(goal: Goal) -> Json:
             "race_date": goal.race_date.isoformat() if goal.race_date else None,
             "target_time_s": goal.target_time_s,
             "name": goal.name,
+            "also": [d.isoformat() for d in goal.also] or None,
         }
     )
 
@@ -179,7 +181,16 @@ def plan_from_dict(data: Any) -> Plan:
         notes=[str(n) for n in doc.get("notes", [])],
         limitations=[Limitation(str(x["rule"]), str(x["why"])) for x in doc.get("limitations", [])],
         waivers=[_waiver_in(x, f"waivers[{i}]") for i, x in enumerate(doc.get("waivers", []))],
+        max_run_days=_opt_int(doc.get("max_run_days"), "max_run_days"),
     )
+
+
+def _opt_int(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{where}: '{value}' must be a whole number")
+    return value
 
 
 def _paces_in(data: Any) -> dict[str, PaceRange]:
@@ -194,6 +205,7 @@ def _goal_in(data: Json) -> Goal:
         race_date=_date(race_date, "goal.race_date") if race_date else None,
         target_time_s=data.get("target_time_s"),
         name=str(data.get("name", "")),
+        also=tuple(_date(d, "goal.also") for d in _list(data.get("also", []), "goal.also")),
     )
 
 

@@ -11,18 +11,18 @@ from datetime import date, timedelta
 
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.building import (
-    MIN_RUN_DAYS,
     Build,
     allowed_volume_m,
     goal_distance_m,
     say_benchmarks,
     say_long_share,
     say_longest,
+    say_routines,
     say_run_days,
+    steady_volume_m,
 )
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
-    LONG_SHARE,
     RACE_RECOVERY_DAYS,
     ULTRA_LONG_SHARE,
     Carry,
@@ -41,6 +41,7 @@ from runcoach.domain.plans.model import (
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
+from runcoach.domain.plans.rules import long_share_max
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     MIN_LONGEST_M,
@@ -60,8 +61,10 @@ RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 
 MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
 OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
+BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
+LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
 
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
@@ -89,6 +92,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     races = _races(b, start, vdots[-1])
     plan_weeks = _weeks(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
+    say_routines(b, plan_weeks)
     return Plan(
         goal=profile.goal,
         created=today,
@@ -101,6 +105,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         notes=b.notes,
         limitations=b.limitations,
         waivers=b.waivers,
+        max_run_days=profile.availability.run_days_wanted,
     )
 
 
@@ -221,8 +226,10 @@ def _races(b: Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEnt
     races: dict[date, tuple[RaceEntry, bool]] = {}
     if goal.race_date and goal.distance_m:
         races[goal.race_date] = (RaceEntry(goal.race_date, goal.distance_m, goal.name), True)
+    for other in b.profile.goal_races:
+        races[other.day] = (other, True)
     for entry in sorted(b.profile.tune_ups, key=lambda r: r.day):
-        if not start <= entry.day < (goal.race_date or date.max):
+        if not start <= entry.day < (goal.race_days[0] if goal.race_days else date.max):
             b.notes.append(f"Tune-up {entry.name or entry.day} is outside the plan; left out.")
             continue
         close = [d for d in races if abs((d - entry.day).days) < RACE_GAP_DAYS]
@@ -264,28 +271,32 @@ def _weeks(
         )
     carry = Carry(max_long_m=baseline.longest_run_m)
     out: list[Week] = []
+    done_bench = 0
     for shape, vdot in zip(shapes, vdots, strict=True):
-        ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_date)
+        ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
+        ceiling = min(ceiling, steady_volume_m(out, b.profile.goal.race_days))
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
         if shape.recovery and ran:
             ceiling = min(ceiling, ran[-1].distance_m * RECOVERY_FACTOR)
         if shape.phase is Phase.TAPER and out:
-            peak = max(w.distance_m - goal_distance_m(w, b.profile.goal.race_date) for w in out)
+            peak = max(w.distance_m - goal_distance_m(w, b.profile.goal.race_days) for w in out)
             ceiling = min(ceiling, peak * shape.long_factor)
         shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
         paces = b.model.paces(vdot)
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
-        wk.long_share = ULTRA_LONG_SHARE if ultra else LONG_SHARE
-        if shape.index in bench:
-            wk.benchmark = _benchmark(b, paces, vdots[0], bench.index(shape.index))
+        due = done_bench < len(bench) and shape.index >= bench[done_bench]
+        if due and not shape.recovery and shape.phase is not Phase.TAPER:
+            wk.benchmark = _benchmark(b, paces, vdots[0], done_bench)
         _program_week(b, wk, shape, paces)
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
+        # a benchmark the week could not hold (a short-day week) moves to the next week
+        done_bench += any(w.benchmark for s in slots for w in s) and wk.benchmark is not None
     assign_variety(out, p)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
-    say_long_share(b, out, ultra)
+    say_long_share(b, out, ultra, baseline.longest_run_m)
     say_longest(b, out, carry.max_long_m)
     b.notes.extend(carry.notes)
     for day, rule in carry.waived:
@@ -322,9 +333,10 @@ def _week_input(
     dates = [shape.start + timedelta(days=i) for i in range(7)]
     week_races = {d: _race_workout(b, paces, *races[d]) for d in dates if d in races}
     goal_m = sum(r.distance_m for r, g in races.values() if g and r.day in dates)
-    goal_here = p.goal.race_date in dates
+    goal_here = any(d in dates for d in p.goal.race_days)
     quality = _quality_count(p, shape)
-    run_days = max(MIN_RUN_DAYS, p.availability.run_days_wanted)
+    ultra = (p.goal.distance_m or 0) > ULTRA_M
+    training = shape.phase in (Phase.BUILD, Phase.PEAK) and not shape.recovery
     return WeekInput(
         dates=dates,
         types=[p.availability.day_type(d) for d in dates],
@@ -332,15 +344,17 @@ def _week_input(
         long_factor=shape.long_factor,
         recovery=shape.recovery,
         quality=quality,
-        run_days=run_days,
+        run_days=p.availability.run_days_wanted,
+        max_days=p.availability.run_days_wanted,
+        back_to_back=ultra and training,
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
-        goal_day=p.goal.race_date,
+        goal_days=set(p.goal.race_days),
         insisted={d for d, (r, g) in races.items() if r.insist and not g},
         protected=protected,
         long_allowed=not goal_here,
         long_target_m=peak_long_m(p.goal.distance_m, p.years_running),
-        long_share=LONG_SHARE,
+        long_share=_long_share(p.goal.distance_m, shape.volume_m),
         benchmark=None,
         paces=paces,
         baseline_longest_m=baseline.longest_run_m,
@@ -349,6 +363,12 @@ def _week_input(
         long_day_type=p.availability.long_run_day_type,
         cross_training=p.recent_injury is not None,
     )
+
+
+def _long_share(goal_m: float | None, volume_m: float) -> float:
+    """The generator's long-run share: just under the rule's (an ultra's own share)."""
+    limit = long_share_max(goal_m, volume_m)
+    return ULTRA_LONG_SHARE if limit is None else limit * LONG_SHARE_MARGIN
 
 
 def _quality_count(p: Profile, shape: WeekShape) -> int:
@@ -371,7 +391,7 @@ def _protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[
 
 def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
     goal = b.profile.goal
-    if is_goal and goal.target_time_s:
+    if is_goal and goal.target_time_s and entry.day == goal.race_date:
         pace = Pace.from_distance_time(entry.distance_m, goal.target_time_s)
     else:
         seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
@@ -384,7 +404,7 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
     eligible = [s.index for s in shapes if s.phase is not Phase.TAPER and not s.recovery]
     eligible = [i for i in eligible if i > 1] or eligible
-    count = min(5, len(eligible) // 2)
+    count = min(BENCHMARK_MAX, len(eligible), max(BENCHMARK_MIN, len(eligible) // 2))
     if count < 4:
         b.limitations.append(
             Limitation(
@@ -403,7 +423,8 @@ def _benchmark(b: Build, paces: PlanPaces, vdot0: float, k: int) -> Workout:
     base = b.model.paces(vdot0)
     pace = base.mile if goal_m < 3000 else (base.interval if goal_m <= 10001 else base.threshold)
     target = pace.scaled(1 - BENCHMARK_STEP * k)
-    return lib.benchmark(paces, goal_m, PaceRange(target.fast, target.slow), "key session")
+    week_m = b.profile.weekly_distance_m or 0.0
+    return lib.benchmark(paces, goal_m, PaceRange(target.fast, target.slow), "key session", week_m)
 
 
 def _week(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:

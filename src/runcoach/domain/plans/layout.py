@@ -21,14 +21,19 @@ from runcoach.domain.schedule import Allowance, DayType
 from runcoach.domain.workouts import Workout
 
 SINGLE_RUN_GROWTH = 1.10  # longest run vs the longest of the previous 30 days, Frandsen 2025
-LONG_SHARE = 0.29  # the generator's long-run share of the week (the rule allows 0.30)
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
 QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
+BENCHMARK_SHARE = 0.4  # the same for the benchmark, mostly warm-up and cool-down jogging in a
+# small week (a 15 km week holds 3 x 1 km with its 25 minutes of easy running around it)
 EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
 SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
 # gets no run: a few minutes of running is not training (runcoach's rule)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
+AFTER_LONG_MAX_MIN = 45.0  # the run the day after a long run or race: an easy 45 minutes at
+# most (coaching practice: the day after the long run is for recovery, not more volume)
+BACK_TO_BACK_SHARE = 0.55  # an ultra's second long run vs the first (ratio), Koop 2016
+FEW_DAYS_SHARE_MAX = 0.5  # with fewer than 4 run days, no run over half the week (ratio)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
 HARD_SHARE_MAX = 0.22  # hard share a built week may keep (the rule's "about 80 %" easy)
@@ -62,7 +67,7 @@ class WeekInput:
     run_days: int
     sessions: tuple[Session, ...]
     races: dict[date, Workout]  # race workouts on their days
-    goal_day: date | None
+    goal_days: set[date]  # the goal race, or each race of a goal on consecutive days
     insisted: set[date]  # tune-ups the runner keeps whatever the rules say
     protected: set[date]  # no quality on these (after a kept exception, before the goal)
     long_allowed: bool
@@ -76,6 +81,8 @@ class WeekInput:
     long_day_type: str | None
     fixed: tuple[Workout, ...] = ()  # a ready program's sessions for the week, in order
     cross_training: bool = False  # after an injury: one easy cross-training session a week
+    max_days: int = 7  # the most run days the runner can run this week
+    back_to_back: bool = False  # an ultra's build: a second long run the day after the first
 
 
 def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
@@ -99,15 +106,16 @@ class WeekLayout:
         self.hard = [False] * len(wk.dates)
         # With fewer than 4 days that can hold a run no run can stay under 30 % of the week;
         # the plan declares that, and the shares below stop shrinking the week.
-        possible = sum(1 for t in wk.types if t.can_run)
+        possible = min(sum(1 for t in wk.types if t.can_run), wk.max_days)
         self.few_days = possible < 4
-        self.few_share = 1.0 / max(possible, 1) + 0.01
+        self.few_share = min(1.0 / max(possible, 1) + 0.01, FEW_DAYS_SHARE_MAX)
 
     def build(self) -> list[list[Workout]]:
         for i, d in enumerate(self.wk.dates):
             if d in self.wk.races:
                 self._place_race(i, d, self.wk.races[d])
         long_i = self._place_long()
+        self._place_back_to_back(long_i)
         self._place_quality()
         self._place_easy()
         self._keep_mostly_easy()
@@ -118,7 +126,7 @@ class WeekLayout:
 
     def _place_race(self, i: int, day: date, race: Workout) -> None:
         dist = race.total_distance_m()
-        too_long = day != self.wk.goal_day and (
+        too_long = day not in self.wk.goal_days and (
             dist > self._cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
         )
         if too_long and day not in self.wk.insisted:
@@ -143,7 +151,10 @@ class WeekLayout:
             self.carry.history[d] = max(self.carry.history.get(d, 0.0), dist)
 
     def _free(self, i: int) -> bool:
-        return self.wk.types[i].can_run and not any(w.is_run for w in self.slots[i])
+        """Day ``i`` can take a new run: it allows one, holds none, and the week has room."""
+        days = sum(1 for s in self.slots if any(w.is_run for w in s))
+        empty = not any(w.is_run for w in self.slots[i])
+        return self.wk.types[i].can_run and empty and days < self.wk.max_days
 
     def _hard_before(self, i: int) -> bool:
         return self.hard[i - 1] if i > 0 else self.carry.prev_hard
@@ -182,11 +193,33 @@ class WeekLayout:
         )
 
     def _long_distance(self, i: int) -> float:
+        """Toward the distance's long run within the week's share, never below what the runner
+        already runs (a long run that goes backwards is no long run), within the day's caps."""
         target = self.wk.long_target_m
         if self.wk.long_factor < 1 and self.carry.max_long_m:
             target = min(target, self.carry.max_long_m * self.wk.long_factor)
-        share = self.wk.volume_m * (self.few_share if self.few_days else self.wk.long_share)
-        return max(min(target, share, self._cap(i), self._remaining_m()), 0.0)
+        share = self.wk.volume_m * self._long_share()
+        wanted = max(min(target, share), self._hold_m())
+        return max(min(wanted, self._cap(i), self._remaining_m()), 0.0)
+
+    def _long_share(self) -> float:
+        return max(self.few_share, self.wk.long_share) if self.few_days else self.wk.long_share
+
+    def _hold_m(self) -> float:
+        """The long run the runner already runs, kept in normal weeks (not to recover or taper)."""
+        if self.wk.long_factor < 1 or self.wk.recovery:
+            return 0.0
+        return min(self.wk.baseline_longest_m, self.wk.long_target_m)
+
+    def _place_back_to_back(self, long_i: int | None) -> None:
+        """An ultra's second long run on the day after the first: time on tired legs."""
+        if not self.wk.back_to_back or long_i is None or long_i + 1 >= 7:
+            return
+        i = long_i + 1
+        first = max(w.total_distance_m() for w in self.slots[long_i] if w.is_run)
+        dist = min(first * BACK_TO_BACK_SHARE, self._cap(i), self._remaining_m())
+        if self._free(i) and self.wk.dates[i] not in self.wk.protected and dist >= first * 0.4:
+            self._put(i, lib.back_to_back_long_run(self.wk.paces, dist), hard=True)
 
     def _remaining_m(self) -> float:
         """The week's volume not yet given to a run."""
@@ -220,8 +253,15 @@ class WeekLayout:
                 return
 
     def _smaller(self, w: Workout, limit: float) -> Workout:
+        if w.kind.value == "long" and w.title.startswith("Back-to-back"):
+            return lib.back_to_back_long_run(self.wk.paces, limit)
         if w.kind.value == "long":
-            return lib.long_run(self.wk.paces, limit)
+            floor = self._hold_m()
+            return (
+                w
+                if w.total_distance_m() <= floor
+                else lib.long_run(self.wk.paces, max(limit, floor))
+            )
         minutes = limit / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
         return lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
 
@@ -302,8 +342,17 @@ class WeekLayout:
             return False
         dist = workout.total_distance_m()
         room = max((self._cap(i) for i in range(7) if self._free(i)), default=0.0)
-        fits_week = dist <= min(self.wk.volume_m * QUALITY_SHARE, self._remaining_m())
-        return fits_week and dist <= room
+        share = BENCHMARK_SHARE if workout.benchmark else QUALITY_SHARE
+        fits_week = dist <= min(self.wk.volume_m * share, self._remaining_m())
+        return fits_week and dist <= room and self._leaves_easy_runs(dist)
+
+    def _leaves_easy_runs(self, dist: float) -> bool:
+        """After a session of ``dist`` the week still holds its easy days as real runs (20
+        minutes or more each), not 13-minute leftovers."""
+        runs = sum(1 for s in self.slots if any(w.is_run for w in s)) + 1
+        free = sum(1 for i in range(7) if self.wk.types[i].can_run and not self.slots[i]) - 1
+        easy_days = max(0, min(self.wk.run_days, self.wk.max_days, runs + free) - runs)
+        return self._remaining_m() - dist >= easy_days * self._minutes_m(MIN_EASY_MIN + 5)
 
     def _quality_ok(self, i: int, session: Workout) -> bool:
         after = self.hard[i + 1] if i + 1 < 7 else False
@@ -331,7 +380,8 @@ class WeekLayout:
         per_run = min(self._minutes_m(MAX_EASY_MIN), self._easy_ceiling())
         needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
         chosen: list[int] = []
-        for _ in range(needed):
+        room = self.wk.max_days - runs
+        for _ in range(min(needed, room)):
             options = [i for i in range(7) if self._free(i) and i not in chosen]
             if not options:
                 break
@@ -353,7 +403,7 @@ class WeekLayout:
 
     def _share(self, chosen: list[int], budget: float) -> list[float]:
         ceiling = self._easy_ceiling()
-        caps = [min(self._cap(i), self._minutes_m(MAX_EASY_MIN), ceiling) for i in chosen]
+        caps = [min(self._cap(i), self._minutes_m(self._easy_max_min(i)), ceiling) for i in chosen]
         shares = [0.0] * len(chosen)
         left, open_ = max(budget, 0.0), list(range(len(chosen)))
         for _ in range(3):
@@ -369,6 +419,12 @@ class WeekLayout:
         floor = min(self._minutes_m(MIN_EASY_MIN), max(budget, 0.0) / len(chosen))
         return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
 
+    def _easy_max_min(self, i: int) -> float:
+        """An easy run's longest: shorter the day after a long run or race (recovery)."""
+        before = self.slots[i - 1] if i > 0 else []
+        after_hard = any(w.kind.value in ("long", "race") for w in before)
+        return AFTER_LONG_MAX_MIN if after_hard else MAX_EASY_MIN
+
     def _easy_ceiling(self) -> float:
         longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
         share = self.few_share if self.few_days else EASY_SHARE_MAX
@@ -379,10 +435,6 @@ class WeekLayout:
 
     def _easy_workout(self, i: int, minutes: float) -> Workout:
         minutes = max(1.0, math.floor(minutes))  # rounding down never overshoots the week
-        after_long = i > 0 and any(w.kind.value == "long" for w in self.slots[i - 1])
-        if after_long and self.wk.long_share > LONG_SHARE and minutes >= 45:
-            title = f"Back-to-back easy {minutes:.0f} min"
-            return lib.easy_run(self.wk.paces, minutes, title)
         if self._hard_before(i) and not self.wk.recovery:
             return lib.recovery_run(self.wk.paces, minutes)
         if minutes >= 30 and not self.wk.recovery and i % 3 == 1:
@@ -393,21 +445,45 @@ class WeekLayout:
 
     def _routines(self) -> None:
         hard_days = [i for i in range(7) if self.hard[i] and self.slots[i]]
-        warm = [
+        quality = [
             i
             for i in hard_days
             if any(w.is_quality or w.kind.value == "race" for w in self.slots[i])
-        ][:3]
-        for i in [j for j in range(7) if any(w.is_run for w in self.slots[j])]:
-            if len(warm) >= 2:
+        ]
+        runs = [j for j in range(7) if any(w.is_run for w in self.slots[j])]
+        warm: list[int] = []
+        for i in quality + [j for j in runs if j not in quality]:
+            if len(warm) >= 2 and i not in quality[:3]:
                 break
-            if i not in warm:
+            if self._make_room(i, routines.DYNAMIC_WARM_UP_S):
+                self.slots[i].insert(0, routines.dynamic_warm_up())
                 warm.append(i)
-        for i in warm:
-            self.slots[i].insert(0, routines.dynamic_warm_up())
         self._strength()
         if self.wk.cross_training:
             self._cross_train()
+
+    def _room_s(self, i: int) -> float:
+        """Time left on day ``i`` for a routine: a short day's limit counts everything."""
+        t = self.wk.types[i]
+        if t.allowance is not Allowance.SHORT:
+            return float("inf")
+        return (t.max_duration_s or 0.0) * SAFETY - sum(w.total_duration_s() for w in self.slots[i])
+
+    def _make_room(self, i: int, seconds: float) -> bool:
+        """Room for ``seconds`` of routine on day ``i``, shortening its easy run if need be."""
+        short = seconds - self._room_s(i)
+        if short <= 0:
+            return True
+        for k, w in enumerate(self.slots[i]):
+            minutes = math.floor((w.total_duration_s() - short) / 60)
+            if w.kind.value in ("easy", "recovery", "strides") and minutes >= SHORTEST_RUN_MIN:
+                self.slots[i][k] = (
+                    lib.recovery_run(self.wk.paces, minutes)
+                    if w.kind.value == "recovery"
+                    else lib.easy_run(self.wk.paces, minutes)
+                )
+                return self._room_s(i) >= seconds
+        return False
 
     def _cross_train(self) -> None:
         rest = [i for i in range(7) if self.wk.types[i].can_run and not self.slots[i]]
@@ -419,9 +495,14 @@ class WeekLayout:
         easy = [i for i in range(7) if self.slots[i] and not self.hard[i]]
         rest = [i for i in range(7) if not any(w.is_run for w in self.slots[i])]
         order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days]
-        for i in order[:2]:
-            self.slots[i].append(routines.strength(self.carry.strength_turn))
-            self.carry.strength_turn += 1
+        placed = 0
+        for i in order:
+            if placed >= 2:
+                break
+            if self._make_room(i, routines.STRENGTH_S):
+                self.slots[i].append(routines.strength(self.carry.strength_turn))
+                self.carry.strength_turn += 1
+                placed += 1
 
     def _hand_over(self) -> None:
         self.carry.prev_hard = self.hard[-1]

@@ -111,6 +111,18 @@ def long_run(p: PlanPaces, distance_m: float, terrain: Terrain | None = None) ->
     )
 
 
+def back_to_back_long_run(p: PlanPaces, distance_m: float) -> Workout:
+    """An ultra's second long run, the day after the first: easy, on tired legs."""
+    first = long_run(p, distance_m)
+    return first.with_changes(
+        title=f"Back-to-back long run {distance_m / 1000:.1f} km",
+        tip=(
+            "The day after the long run, on tired legs: walk the climbs, eat and drink as in the "
+            "race. It teaches the body the second half of an ultra without one huge run."
+        ),
+    )
+
+
 def tempo(p: PlanPaces, minutes: float) -> Workout:
     def build(work_min: float) -> Workout:
         return Workout(
@@ -305,18 +317,28 @@ def race(p: PlanPaces, distance_m: float, pace: PaceRange, name: str) -> Workout
     )
 
 
-def benchmark(p: PlanPaces, goal_m: float, pace: PaceRange, name: str) -> Workout:
-    """The key session repeated through the plan, at a target pace that tightens."""
-    reps, distance, rest = (
-        (4, 400.0, 90.0)
-        if goal_m < 3000
-        else ((5, 1000.0, 120.0) if goal_m <= 10000 else (3, 2000.0, 120.0))
-    )
+SMALL_BENCHMARK_WEEK_M = 30000.0  # below this weekly volume (m) the benchmark is smaller
+
+
+def benchmark(
+    p: PlanPaces, goal_m: float, pace: PaceRange, name: str, week_m: float = float("inf")
+) -> Workout:
+    """The key session repeated through the plan, at a target pace that tightens. Its size
+    follows the runner's volume now (a 15 km week gets 3 x 1 km) and stays the same in every
+    edition, so the editions compare."""
+    small = week_m < SMALL_BENCHMARK_WEEK_M
+    if goal_m < 3000:
+        reps, distance, rest = (3 if small else 4), 400.0, 90.0
+    elif goal_m <= 10000 or small:
+        reps, distance, rest = (3 if small else 5), 1000.0, 120.0
+    else:
+        reps, distance, rest = 3, 2000.0, 120.0
+    fewer = max(1, reps - 2)
     work = Step(StepKind.WORK, distance_m=distance, pace=pace, effort=Effort.HARD)
     mini = Workout(
         WorkoutKind.INTERVALS,
-        f"{max(2, reps - 2)} x {distance_label(distance)} (mini benchmark)",
-        (warm_up(p), Repeat(max(2, reps - 2), (work, _jog(rest, p))), cool_down(p)),
+        f"{fewer} x {distance_label(distance)} (mini benchmark)",
+        (warm_up(p), Repeat(fewer, (work, _jog(rest, p))), cool_down(p)),
     )
     return Workout(
         WorkoutKind.INTERVALS,

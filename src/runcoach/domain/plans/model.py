@@ -37,10 +37,18 @@ class Goal:
     race_date: date | None = None
     target_time_s: float | None = None
     name: str = ""
+    also: tuple[date, ...] = ()  # the goal's other race days (a double on consecutive days)
 
     @property
     def is_race(self) -> bool:
         return self.kind is GoalKind.RACE
+
+    @property
+    def race_days(self) -> tuple[date, ...]:
+        """Every day of the goal: the goal date and the days of its other races, in order."""
+        if self.race_date is None:
+            return ()
+        return tuple(sorted({self.race_date, *self.also}))
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)  # read these first
     limitations: list[Limitation] = field(default_factory=list)
     waivers: list[Waiver] = field(default_factory=list)
+    max_run_days: int | None = None  # the runner's limit of run days a week, if any
 
     @property
     def start(self) -> date:

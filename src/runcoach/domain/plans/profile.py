@@ -6,7 +6,7 @@ checks every field, naming the field and giving an example when something is wro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -75,6 +75,7 @@ class Profile:
     weeks: int | None = None  # length of an open-ended plan
     start: date | None = None
     advanced: bool = False
+    goal_races: tuple[RaceEntry, ...] = ()  # the goal's other races (a double), dates in goal.also
 
     @property
     def is_beginner(self) -> bool:
@@ -83,8 +84,11 @@ class Profile:
 
 def profile_from_dict(doc: Any) -> Profile:
     data = _mapping(doc, "profile", "goal: {race: half, date: 2027-04-18}")
+    goal = _goal(data.get("goal"))
+    also = _goal_also(data.get("goal"), goal)
     return Profile(
-        goal=_goal(data.get("goal")),
+        goal=replace(goal, also=tuple(r.day for r in also)),
+        goal_races=also,
         name=str(data.get("name", "")),
         tune_ups=tuple(_race(r, i) for i, r in enumerate(_seq(data, "tune_up_races"))),
         results=tuple(_result(r, i) for i, r in enumerate(_seq(data, "recent_results"))),
@@ -126,6 +130,33 @@ def _goal(value: Any) -> Goal:
     )
 
 
+GOAL_SPAN_DAYS = 6  # the races of one goal (a double, a stage race) fall within this many days
+
+
+def _goal_also(value: Any, goal: Goal) -> tuple[RaceEntry, ...]:
+    """The goal's other races: a marathon on Saturday and another on Sunday is one goal."""
+    if not isinstance(value, dict) or not value.get("also"):
+        return ()
+    example = "also: [{date: 2027-04-17, distance: marathon, name: Saturday marathon}]"
+    items = value["also"] if isinstance(value["also"], list) else [value["also"]]
+    out = []
+    for i, item in enumerate(items):
+        where = f"goal.also[{i}]"
+        data = _mapping(item, where, example)
+        day = _date(data.get("date"), f"{where}.date")
+        assert goal.race_date is not None
+        if not 0 < (goal.race_date - day).days <= GOAL_SPAN_DAYS:
+            raise InvalidInput(
+                f"{where}.date: {day} is not within the {GOAL_SPAN_DAYS} days before the goal "
+                f"race on {goal.race_date} (goal.date is the last race of the goal); a race "
+                "further away is a tune-up (tune_up_races)",
+                hint=example,
+            )
+        distance = _distance(data.get("distance", value.get("race")), f"{where}.distance")
+        out.append(RaceEntry(day, distance, str(data.get("name", "")) or f"race on {day}"))
+    return tuple(sorted(out, key=lambda r: r.day))
+
+
 def _race(value: Any, i: int) -> RaceEntry:
     where = f"tune_up_races[{i}]"
     data = _mapping(value, where, "{date: 2027-03-14, distance: 10k, name: Spring 10k}")
@@ -162,13 +193,28 @@ def _availability(data: dict[str, Any]) -> Availability:
             f"long_run_day: '{long_day}' is not one of the cycle's day types ({names})",
             hint="for example long_run_day: off",
         )
+    least, most = _run_days(data.get("run_days_per_week", 5))
     return Availability(
         pattern=pattern,
-        run_days_wanted=int(_number(data, "run_days_per_week", 5, "run_days_per_week: 5")),
+        run_days_wanted=most,
+        run_days_least=least,
         long_run_weekday=_long_weekday(long_day, long_is_type),
         long_run_day_type=str(long_day) if long_is_type else None,
         facilities=_facilities(data.get("facilities", [])),
     )
+
+
+def _run_days(value: Any) -> tuple[int | None, int]:
+    """``5`` (at most 5 days) or a range ``3-4`` (3 to 4 days, for a beginner)."""
+    example = "run_days_per_week: 5, or a range: run_days_per_week: 3-4"
+    text = str(value).strip()
+    low, _, high = text.partition("-")
+    numbers = low.strip().isdigit() and (not high or high.strip().isdigit())
+    if isinstance(value, bool) or not numbers:
+        raise InvalidInput(f"run_days_per_week: '{value}' is not a number of days", hint=example)
+    if not high:
+        return None, int(low)
+    return int(low), int(high)
 
 
 def _name(value: Any) -> str:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
 from runcoach.domain.plans.shape import MIN_LONGEST_M, MIN_WEEKLY_M, ULTRA_M
 from runcoach.domain.schedule import Allowance
-from runcoach.domain.units import format_distance, format_duration
+from runcoach.domain.units import MARATHON_M, format_distance, format_duration
 from runcoach.domain.workouts import StepKind, Workout, WorkoutKind
 
 MIN_RUN_DAYS = 4  # run days a week where availability allows (days), SPEC principle 1
@@ -27,7 +27,14 @@ AVERAGE_WINDOW = 4  # weeks over which the average growth is measured
 RECOVERY_WINDOW = 5  # a lighter week within every this many weeks ("every 3-4 weeks")
 RECOVERY_DROP = 0.9  # a lighter week: at most this share of the week before (ratio)
 SINGLE_RUN_MAX = 1.10  # a run vs the longest of the previous 30 days, Frandsen et al. 2025
-LONG_SHARE_MAX = 0.30  # the long run's share of its week (ratio), ultras excepted
+LONG_SHARE_MAX = 0.30  # the long run's share of its week (ratio), ultras excepted, Daniels 2014
+LONG_SHARE_MARATHON = 0.40  # marathon build-ups: 20 mi long runs in 50-55 mi weeks (ratio),
+# Pfitzinger & Douglas 2009 (Advanced Marathoning, 18/55 schedule: 36 %)
+LONG_SHARE_LOW_VOLUME = 0.45  # half and longer on low volume: novice programmes put 40-50 % of
+# a 20-25 mi week in the long run (ratio), Higdon's novice half and marathon programmes
+HIGH_VOLUME_M = 60000.0  # from this weekly volume (m) the long run keeps the standard share
+LOW_VOLUME_M = 25000.0  # up to this weekly volume (m) the low-volume share applies
+SHARE_GOAL_M = 21000.0  # goals from about the half marathon on need a long run that grows (m)
 EASY_SHARE_MIN = 0.75  # easy share of running time ("about 80 %"; ratio), Seiler 2010
 MAX_QUALITY = 3  # quality sessions a week, Daniels 2014
 RACE_GAP_DAYS = 7  # days between races, SPEC principle 7
@@ -40,7 +47,8 @@ TOLERANCE = 1.0005  # rounding allowance on ratios
 RULE_SOURCES: dict[str, str] = {
     "no-run-day": "the runner's availability",
     "short-day-limit": "the runner's availability",
-    "run-days-per-week": "runcoach system, principle 1 (consistency: at least 4 run days)",
+    "run-days-per-week": "runcoach system, principle 1 (consistency: at least 4 run days), "
+    "and never more than the runner can run",
     "first-week-volume": "start from the volume the runner really does now (coaching practice)",
     "growth-two-weeks": "never more than 30 % over two weeks (Nielsen et al. 2014, BJSM)",
     "growth-average": "about 10 % a week on average (the 10 % rule; Buist et al. 2008)",
@@ -48,7 +56,9 @@ RULE_SOURCES: dict[str, str] = {
     "taper": "a 1-3 week taper before the goal race (Mujika & Padilla 2003; Bosquet 2007)",
     "single-run-growth": "no run > 10 % longer than the longest of the last 30 days "
     "(Frandsen et al. 2025, BJSM)",
-    "long-run-share": "long run at most about 30 % of the week, ultras excepted (Daniels 2014)",
+    "long-run-share": "long run at most about 30 % of the week (Daniels 2014), up to 40 % in a "
+    "marathon build-up (Pfitzinger & Douglas 2009) and 45 % on low volume (Higdon's novice "
+    "programmes), ultras excepted; a run no longer than the runner already runs is kept",
     "easy-share": "about 80 % of running time easy (Seiler 2010; polarized training)",
     "quality-per-week": "at most 2-3 quality sessions a week (Daniels 2014)",
     "quality-consecutive": "quality sessions never on consecutive days (hard/easy principle)",
@@ -112,23 +122,35 @@ def _availability(plan: Plan) -> Iterator[Violation]:
             continue  # a race the runner entered takes the day whatever it usually allows
         if day.day_type.allowance is Allowance.NONE and day.is_run_day:
             yield _v(day.day, "no-run-day", f"a run on '{day.day_type.name}', a no-run day")
-        elif limit is not None and day.run_duration_s > limit + 1:
+        elif limit is not None and day.is_run_day and day_time_s(day) > limit + 1:
             yield _v(
                 day.day,
                 "short-day-limit",
-                f"{format_duration(day.run_duration_s)} "
-                f"of running on a day limited to {format_duration(limit)}",
+                f"{format_duration(day_time_s(day))} "
+                f"(running, warm-up and strength) on a day limited to {format_duration(limit)}",
             )
 
 
+def day_time_s(day: Day) -> float:
+    """Everything the day asks of the runner: runs, warm-up routines, strength, drills."""
+    return sum(w.total_duration_s() for w in day.workouts)
+
+
 def _run_days(plan: Plan) -> Iterator[Violation]:
+    most = plan.max_run_days or 7
     for week in plan.weeks:
         possible = sum(1 for d in week.days if d.day_type.can_run)
-        if week.run_days < min(MIN_RUN_DAYS, possible) and not _is_goal_week(plan, week):
+        if week.run_days < min(MIN_RUN_DAYS, possible, most) and not _is_goal_week(plan, week):
             yield _v(
                 week.start,
                 "run-days-per-week",
                 f"week {week.index}: {week.run_days} run days, {possible} possible",
+            )
+        elif week.run_days > most:
+            yield _v(
+                week.start,
+                "run-days-per-week",
+                f"week {week.index}: {week.run_days} run days, the runner can run {most}",
             )
 
 
@@ -224,12 +246,29 @@ def _single_runs(plan: Plan) -> Iterator[Violation]:
             )
 
 
+def long_share_max(goal_m: float | None, week_m: float) -> float | None:
+    """The long run's largest share of a week of ``week_m``; ``None`` for ultras (excepted).
+
+    From the half marathon on, a smaller week may give its long run a larger share (the long
+    run must still grow toward the race); the marathon build-up allows 40 % at any volume."""
+    goal = goal_m or 0.0
+    if goal > ULTRA_M:
+        return None
+    if goal < SHARE_GOAL_M:
+        return LONG_SHARE_MAX
+    low = min(max((HIGH_VOLUME_M - week_m) / (HIGH_VOLUME_M - LOW_VOLUME_M), 0.0), 1.0)
+    share = LONG_SHARE_MAX + (LONG_SHARE_LOW_VOLUME - LONG_SHARE_MAX) * low
+    return max(share, LONG_SHARE_MARATHON) if goal >= MARATHON_M - 1 else share
+
+
 def _long_share(plan: Plan) -> Iterator[Violation]:
-    if (plan.goal.distance_m or 0) > ULTRA_M:
-        return
     for week in plan.weeks:
         found = longest_share(week)
-        if found is not None and found[2] > LONG_SHARE_MAX * TOLERANCE:
+        limit = long_share_max(plan.goal.distance_m, week.distance_m)
+        if found is None or limit is None:
+            continue
+        held = found[1].total_distance_m() <= plan.baseline.longest_run_m * TOLERANCE
+        if found[2] > limit * TOLERANCE and not held:
             day, run, share = found
             yield _v(
                 day.day,
@@ -276,11 +315,11 @@ def _quality(plan: Plan) -> Iterator[Violation]:
 def _races(plan: Plan) -> Iterator[Violation]:
     race_days = [d.day for d in plan.days() if _has_race(d)]
     for a, b in itertools.pairwise(race_days):
-        if (b - a).days < RACE_GAP_DAYS:
+        if (b - a).days < RACE_GAP_DAYS and not {a, b} <= set(plan.goal.race_days):
             yield _v(b, "races-7-days-apart", f"races on {a} and {b}")
-    goal = plan.goal.race_date
-    if goal is None:
+    if not plan.goal.race_days:
         return
+    goal = plan.goal.race_days[0]
     for k in range(1, GOAL_QUIET_DAYS + 1):
         day = plan.day(goal - timedelta(days=k))
         if day is not None and day.is_hard:
@@ -368,7 +407,7 @@ def _has_race(day: Day) -> bool:
 
 
 def _is_goal(plan: Plan, day: Day, w: Workout) -> bool:
-    return w.kind is WorkoutKind.RACE and day.day == plan.goal.race_date
+    return w.kind is WorkoutKind.RACE and day.day in plan.goal.race_days
 
 
 def _goal_race(plan: Plan, week: Week) -> list[tuple[Day, Workout]]:

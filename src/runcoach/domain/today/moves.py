@@ -45,13 +45,15 @@ def copy_day(day: Day) -> Day:
 
 
 def fits(day: Day, workout: Workout) -> bool:
-    """Whether ``day``'s type allows ``workout`` (no-run days none; short days within limit)."""
+    """Whether ``day``'s type allows ``workout``: no-run days none; on a short day the run and
+    the day's routines (warm-up, strength) together within its limit."""
     if not workout.is_run or workout.kind is WorkoutKind.RACE:
         return True  # routines and rest fit any day; a race is on its date, whatever the day
     if day.day_type.allowance is Allowance.NONE:
         return False
     limit = day.day_type.max_duration_s
-    return limit is None or workout.total_duration_s() <= limit + 1
+    routines = sum(w.total_duration_s() for w in day.workouts if not w.is_run)
+    return limit is None or workout.total_duration_s() + routines <= limit + 1
 
 
 def reschedule(

@@ -1,8 +1,8 @@
 """samples trusted: the runner can say that the stretches runcoach took for GPS glitches were
 real (``runs edit ID --trust-samples``); every stored run starts as not overridden
 
-Revision ID: 0008_samples_trusted
-Revises: 0007_habits
+Revision ID: 0009_samples_trusted
+Revises: 0008_accounts
 Create Date: 2026-12-03
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_samples_trusted"
-down_revision = "0007_habits"
+revision = "0009_samples_trusted"
+down_revision = "0008_accounts"
 branch_labels = None
 depends_on = None
 
