@@ -14,7 +14,6 @@ from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import metadata
 
 
-
 def _shared_data() -> Path:
     """``shared/data`` beside the checkout (or beside the folder of git worktrees it is in)."""
     here = Path(__file__).resolve()

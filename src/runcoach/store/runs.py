@@ -154,8 +154,8 @@ def replace_analysis(
         "split_kind": None if halves is None else halves.kind.value,
         "analysis": _analysis_json(analysis),
     }
-    run = run_of(current)
-    for tag, value in _tag_values(dataclasses.replace(run, **dict.fromkeys(TAGS)), tags).items():
+    untagged = dataclasses.replace(run_of(current), workout_type=None, surface=None, terrain=None)
+    for tag, value in _tag_values(untagged, tags).items():
         base = tag.removesuffix("_inferred").removesuffix("_reason")
         if getattr(current, base) is None or getattr(current, f"{base}_inferred"):
             values[tag] = value
