@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.fitness.paces import TrainingPaces
 from runcoach.domain.units import Pace, UnitSystem, format_pace
@@ -64,6 +65,7 @@ def paces_json(report: PacesReport) -> dict[str, Any]:
         "source": "Daniels' Running Formula (3rd ed. 2014), VDOT of Daniels & Gilbert 1979",
         "paces": _named(report.paces),
         "heart_rate_zones": report.zones,
+        "age_days": report.age_days,
     }
 
 
@@ -85,6 +87,9 @@ def render(report: PacesReport) -> str:
     if report.zones is not None:
         lines.append(f"heart-rate zones ({report.zones.method}, {report.zones.source}):")
         lines += [f"  {z.name:<22} {z.low_bpm}-{z.high_bpm} bpm" for z in report.zones.zones]
+    note = old_results_note(report.age_days)
+    if note:
+        lines.append(note + "; start with the slow end of each pace")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option, to_jsonable
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import INTERVAL_SHARE, Prediction
@@ -76,6 +77,7 @@ def prediction_json(p: Prediction) -> dict[str, Any]:
         "model": p.model,
         "used": to_jsonable(p.used),
         "weekly_distance_m": p.weekly_distance_m,
+        "results_age_days": p.results_age_days,
     }
 
 
@@ -96,6 +98,7 @@ def render(p: Prediction, units: UnitSystem) -> str:
             f"(80 % interval {format_duration(p.low_s)} - {format_duration(p.high_s)})",
             f"from: {used}; weekly volume {volume}",
             f"model: {p.model} (see docs/models.md)",
+            *[note for note in (old_results_note(p.results_age_days or 0),) if note],
         ]
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -84,12 +85,16 @@ def list_runs(
     workout_type: str | None = None,
     sport: str | None = None,
     limit: int | None = None,
+    runs_only: bool = False,
 ) -> list[RunSummary]:
-    """The runs newest first: summary columns only, so a decade lists in milliseconds."""
+    """The activities newest first: summary columns only, so a decade lists in milliseconds.
+    ``runs_only``: running of a minute or more (no rides, no drives tagged cross-training, no
+    watch started by mistake)."""
     with engine.begin() as conn:
         where = run_filter(
             _athlete(conn, athlete_id), date_from, date_to, workout_type, sport, limit
         )
+        where = dataclasses.replace(where, runs_only=runs_only)
         rows = run_store.list_summaries(conn, where)
     return _summaries(rows)
 

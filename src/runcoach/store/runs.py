@@ -12,14 +12,35 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, case, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from runcoach.domain.days import zone
 from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.runs import (
+    EMPTY_RECORD_S,
+    Feel,
+    Lap,
+    RaceResult,
+    Run,
+    Sport,
+    Surface,
+    Terrain,
+    WorkoutType,
+)
 from runcoach.domain.tagging import InferredTags
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
+from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
 from runcoach.store.tables import (
     athletes,
@@ -71,6 +92,7 @@ class RunFilter:
     workout_type: str | None = None
     sport: str | None = None
     limit: int | None = None
+    runs_only: bool = False  # running (store/running.py) of a minute or more: the log's default
 
 
 def local_date_of(start: datetime, zone_name: str | None) -> date:
@@ -353,6 +375,8 @@ def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
         query = query.where(runs.c.workout_type == where.workout_type)
     if where.sport is not None:
         query = query.where(runs.c.sport == where.sport)
+    if where.runs_only:
+        query = query.where(running_only(), _DURATION >= EMPTY_RECORD_S)  # is_empty_record
     if where.limit is not None:
         query = query.limit(where.limit)
     return query
