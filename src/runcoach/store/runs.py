@@ -533,3 +533,15 @@ def ids_with_samples(conn: Connection, athlete_id: int) -> list[int]:
         .order_by(runs.c.start_utc)
     )
     return list(conn.execute(query).scalars())
+
+
+def nearest_run_day(conn: Connection, athlete_id: int, first: date, last: date) -> date | None:
+    """The local day of the athlete's last run before ``first``; without one, of the first
+    run after ``last`` (running only, as reports count it)."""
+    mine = (runs.c.athlete_id == athlete_id, running_only())
+    before = select(func.max(runs.c.local_date)).where(*mine, runs.c.local_date < first)
+    found = conn.execute(before).scalar()
+    if found is None:
+        after = select(func.min(runs.c.local_date)).where(*mine, runs.c.local_date > last)
+        found = conn.execute(after).scalar()
+    return found
