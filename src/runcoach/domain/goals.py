@@ -16,6 +16,7 @@ from enum import StrEnum
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, conditions_effect
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
+from runcoach.domain.race_plan import RacePlan, race_plan, ready_program
 from runcoach.domain.units import METRES_PER_KM
 
 # Fitness gain of a consistent runner: gain(w) = MAX (1 - e^(-w/TAU)) % of race time. The early
@@ -81,6 +82,7 @@ class Verdict:
     ladder: tuple[Rung, ...]
     reasons: tuple[str, ...]
     assumptions: tuple[str, ...] = ()
+    race_plan: RacePlan | None = None  # splits for the goal (or, beyond reach, the realistic)
 
 
 ASSUMPTIONS = (
@@ -157,6 +159,12 @@ def check_goal(
         reasons=_reasons(kind, needed, effect, goal, with_conditions)
         + _long_run_reasons(goal, longest_run_m, weeks_left),
         assumptions=ASSUMPTIONS,
+        race_plan=race_plan(
+            goal.distance_m,
+            goal.time_s if kind is not VerdictKind.NOT_REALISTIC else with_conditions,
+            goal.conditions,
+            ready_program(goal.distance_m, goal.time_s, longest_run_m),
+        ),
     )
 
 
