@@ -13,17 +13,12 @@ from sqlalchemy import Engine, text
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import metadata
 
-
-def _shared_data() -> Path:
-    """``shared/data`` beside the checkout (or beside the folder of git worktrees it is in)."""
-    here = Path(__file__).resolve()
-    for folder in here.parents[1:4]:
-        if (folder / "shared" / "data").is_dir():
-            return folder / "shared" / "data"
-    return here.parents[2] / "shared" / "data"
-
-
-SHARED_DATA = _shared_data()
+# The real device files and race results sit beside the project (../shared/data); a git
+# worktree elsewhere points at them with RUNCOACH_TEST_SHARED_DATA.
+SHARED_DATA = Path(
+    os.environ.get("RUNCOACH_TEST_SHARED_DATA")
+    or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
 ACTIVITIES = SHARED_DATA / "activities"
 RACES = SHARED_DATA / "races"
 

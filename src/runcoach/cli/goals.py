@@ -7,8 +7,7 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, to_jsonable
-from runcoach.cli.predict import prediction_json
+from runcoach.cli.output import emit, json_option
 from runcoach.domain.goals import Verdict
 from runcoach.domain.race_plan import RacePlan, SplitTarget
 from runcoach.domain.units import (
@@ -20,6 +19,7 @@ from runcoach.domain.units import (
     format_duration,
 )
 from runcoach.services.fitness import ConditionsText, check_goal_text
+from runcoach.views.fitness import verdict_json
 
 
 @click.group("goal")
@@ -67,14 +67,6 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         open_log=lambda: app.engine,
     )
     emit(as_json, verdict_json(verdict), lambda: render(verdict, app.settings.units))
-
-
-def verdict_json(v: Verdict) -> dict[str, Any]:
-    data = to_jsonable(v)
-    data["verdict"] = v.kind.value
-    data["today"] = prediction_json(v.today)
-    data["conditions"]["factor"] = v.conditions.factor
-    return dict(data)
 
 
 def render(v: Verdict, units: UnitSystem) -> str:

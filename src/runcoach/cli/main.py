@@ -58,6 +58,7 @@ COMMAND_MODULES: dict[str, str] = {
     "warnings": "today",
     "report": "report",
     "wins": "report",
+    "serve": "serve",
 }
 
 
@@ -84,6 +85,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "today": "What to run today: the planned session, or a better one, and why.",
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
+    "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
 }  # fmt: skip
 
 

@@ -11,13 +11,15 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.goals import race_plan_lines
-from runcoach.cli.output import emit, json_option, to_jsonable
+from runcoach.cli.output import emit, json_option
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.model import Goal
 from runcoach.domain.plans.rules import Violation
 from runcoach.domain.race_plan import RacePlan, race_plan
 from runcoach.services import plans as service
+from runcoach.views.json import to_jsonable
+from runcoach.views.plans import violations_json
 
 EXIT_VIOLATIONS = 1  # `plan check` found rules broken that the plan did not declare
 
@@ -32,19 +34,6 @@ _plan_id = click.option("--plan", "plan_id", type=int, help="A stored plan's id;
 @click.group("plan")
 def plan_group() -> None:
     """Training plans: built from your profile, checked against the rules, exported."""
-
-
-def _violations_json(violations: list[Violation]) -> list[dict[str, Any]]:
-    return [
-        {
-            "date": v.day.isoformat(),
-            "rule": v.rule,
-            "seen": v.seen,
-            "source": v.source,
-            "accepted": v.accepted,
-        }
-        for v in violations
-    ]
 
 
 def _violations_text(violations: list[Violation]) -> str:
@@ -74,7 +63,7 @@ def create_command(app: AppContext, profile_path: Path, today: Any, as_json: boo
     data = {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
-        "violations": _violations_json(built.violations),
+        "violations": violations_json(built.violations),
         "plan": plan_to_dict(built.plan),
     }
     emit(as_json, data, lambda: _created_text(built, app))
@@ -120,9 +109,7 @@ def goal_race_plan(goal: Goal) -> RacePlan | None:
 def check_command(plan_file: Path, as_json: bool) -> None:
     """Check a plan file against the rules; exit 1 if a rule is broken undeclared."""
     _, violations = service.check_file(plan_file)
-    emit(
-        as_json, {"violations": _violations_json(violations)}, lambda: _violations_text(violations)
-    )
+    emit(as_json, {"violations": violations_json(violations)}, lambda: _violations_text(violations))
     if any(v.accepted is None for v in violations):
         sys.exit(EXIT_VIOLATIONS)
 
@@ -178,7 +165,7 @@ def export_command(
 def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
     """Store a plan JSON file (exported, or written by a coach) as your active plan."""
     built = service.import_plan(app.engine, plan_file)
-    data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
+    data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
         data,
@@ -213,7 +200,7 @@ def edit_command(
 ) -> None:
     """Change a day's workout by hand; the plan is checked against the rules again."""
     built = service.edit_plan(app.engine, day.date(), spec, workout_json, plan_id)
-    data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
+    data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
         data,

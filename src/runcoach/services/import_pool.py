@@ -4,6 +4,11 @@ Decoding a file is the slow part of an import (the readers are CPU-bound); stori
 in one process, in order, one transaction per file. So the main process reads the bytes and
 hands them to a small pool of "spawn" processes (never "fork": a forked child would share
 the parent's database connections), keeping a bounded window of files in flight.
+
+A worker does all the work on a file that needs no database: it decodes the file, analyses
+each run (splits, efforts), reads what the samples say toward the tags, encodes the samples
+and compresses the original bytes. The main process is left with the database work: it was
+the import's bottleneck while it analysed and compressed too (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -17,9 +22,13 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Any
 
+from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem
 from runcoach.domain.runs import Run
+from runcoach.domain.tagging import SampleReading, read_samples
 from runcoach.importers import read_activity
+from runcoach.store.runs import PreparedRun, prepare_run
+from runcoach.store.source_files import PackedOriginal, pack_original
 
 PARALLEL_MIN_FILES = 24  # files; fewer are read in-process (starting a worker costs ~1 s)
 MAX_WORKERS = 4  # processes; more gain little, the store writes in one process anyway
@@ -32,10 +41,37 @@ def default_workers() -> int:
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
+@dataclass(frozen=True)
+class ReadRun:
+    """A run as a reader hands it over: ready to store, with what its samples say toward
+    its tags (the samples themselves are encoded in ``prepared``)."""
+
+    prepared: PreparedRun
+    reading: SampleReading
+
+    @property
+    def run(self) -> Run:
+        return self.prepared.run
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """A file's runs, read and prepared, and its original bytes packed to keep."""
+
+    runs: list[ReadRun]
+    original: PackedOriginal
+
+
+def read_run(run: Run) -> ReadRun:
+    """Everything about a run that needs no database: analysis, tag reading, encoded samples."""
+    return ReadRun(prepare_run(run, analyse_run(run)), read_samples(run))
+
+
 def parse(name: str, data: bytes) -> ParseResult:
     """Read a file's runs; problems come back as values (they cross a process boundary)."""
     try:
-        return ("runs", read_activity(name, data))
+        runs = [read_run(run) for run in read_activity(name, data)]
+        return ("runs", ReadFile(runs, pack_original(data)))
     except ImportProblem as problem:
         return ("problem", (type(problem), problem.message, problem.hint))
     except Exception as error:  # a reader's bug: reported for this file only
@@ -46,11 +82,12 @@ class ReaderFailed(Exception):
     """A reader crashed on a file (a bug, not a bad file)."""
 
 
-def runs_of(result: ParseResult) -> list[Run]:
-    """The runs of a ``parse`` result, or its problem raised again."""
+def read_file_of(result: ParseResult) -> ReadFile:
+    """The file read by ``parse``, or its problem raised again."""
     kind, value = result
     if kind == "runs":
-        return list(value)
+        read: ReadFile = value
+        return read
     if kind == "problem":
         cls, message, hint = value
         raise cls(message, hint=hint)

@@ -21,8 +21,6 @@ from runcoach.domain.plans.profile import Profile, profile_from_dict
 from runcoach.domain.plans.rules import Violation, check
 from runcoach.domain.units import UnitSystem
 from runcoach.domain.workouts import Workout
-from runcoach.exporters.fit_workout import workout_fit_bytes
-from runcoach.exporters.ical import plan_to_ical
 from runcoach.exporters.plan_json import plan_from_json, plan_to_json
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
@@ -126,6 +124,8 @@ def import_plan(engine: Engine, path: Path, *, athlete_id: int | None = None) ->
 
 def export_ical(plan: Plan, path: Path, units: UnitSystem) -> Path:
     with atomic_path(path) as partial:
+        from runcoach.exporters.ical import plan_to_ical  # only when exporting (its imports)
+
         partial.write_bytes(plan_to_ical(plan, units))
     return path
 
@@ -138,6 +138,8 @@ def export_json(plan: Plan, path: Path) -> Path:
 
 def export_fit(plan: Plan, folder: Path) -> list[Path]:
     """One FIT workout file per structured run, named by date and title."""
+    from runcoach.exporters.fit_workout import workout_fit_bytes  # fit-tool: only to export
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for day in plan.days():
