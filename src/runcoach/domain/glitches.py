@@ -91,6 +91,9 @@ class GlitchKind(StrEnum):
     HEART_RATE = "heart_rate"
 
 
+_KINDS = tuple(GlitchKind)
+
+
 @dataclass(frozen=True)
 class Glitch:
     """One implausible stretch: where it is on the run's clock and recorded distance."""
@@ -203,31 +206,35 @@ class _State:
         self.time_s = track.time_s
         self.dt = np.diff(track.time_s)
         self.dd = np.diff(track.distance_m)
-        self.kind: list[GlitchKind | None] = [None] * len(self.dt)
+        self.kind = np.full(len(self.dt), -1, dtype=np.int8)  # index into _KINDS; -1: none
         self.bad = np.zeros(len(self.dt), dtype=bool)
         self.usual_speed = _usual_speed(self.dt, self.dd)
+        self._clean: FloatArray | None = None
 
     def clean_distance(self) -> FloatArray:
         """Distance at each sample with the glitches found so far taken out."""
-        return np.concatenate(([0.0], np.cumsum(np.where(self.bad, 0.0, self.dd))))
+        if self._clean is None:
+            kept = np.where(self.bad, 0.0, self.dd)
+            self._clean = np.concatenate(([0.0], np.cumsum(kept)))
+        return self._clean
 
     def mark(self, kind: GlitchKind, intervals: BoolArray) -> None:
-        for index in np.flatnonzero(intervals & ~self.bad):
-            self.kind[index] = kind
-        self.bad |= intervals
+        new = intervals & ~self.bad
+        if new.any():
+            self.kind[new] = _KINDS.index(kind)
+            self.bad |= new
+            self._clean = None
 
     def glitches(self) -> tuple[Glitch, ...]:
-        found: list[Glitch] = []
-        index = 0
-        while index < len(self.kind):
-            kind = self.kind[index]
-            end = index
-            while end + 1 < len(self.kind) and self.kind[end + 1] is kind:
-                end += 1
-            if kind is not None:
-                found.append(self._glitch(kind, index, end + 1))
-            index = end + 1
-        return tuple(found)
+        """Each stretch of neighbouring intervals of one kind, as a glitch."""
+        change = np.flatnonzero(np.diff(self.kind)) + 1
+        starts = np.concatenate(([0], change))
+        ends = np.concatenate((change, [len(self.kind)]))
+        return tuple(
+            self._glitch(_KINDS[int(self.kind[a])], int(a), int(b))
+            for a, b in zip(starts, ends, strict=True)
+            if len(self.kind) and self.kind[a] >= 0
+        )
 
     def _glitch(self, kind: GlitchKind, first: int, last: int) -> Glitch:
         track = self.track
@@ -251,6 +258,8 @@ def _usual_speed(dt: FloatArray, dd: FloatArray) -> float | None:
 
 def _window_marks(state: _State, starts_s: FloatArray, window_s: float) -> BoolArray:
     """The intervals that overlap any window ``[start, start + window_s]``."""
+    if not len(starts_s):
+        return np.zeros(len(state.dt), dtype=bool)
     time_s = state.time_s
     first = np.searchsorted(time_s, starts_s, side="right") - 1
     last = np.searchsorted(time_s, starts_s + window_s, side="left")  # exclusive interval end
