@@ -63,6 +63,9 @@ def test_the_glitched_sample_run_shows_its_glitches_and_keeps_no_fake_5k(sample_
     assert shown["workout_type"] != "tempo"
     text = sample_log("runs", "show", str(run_id)).stdout
     assert "position jump: 5.34 km" in text and f"runs edit {run_id} --trust-samples" in text
+    wins = sample_log("wins", "--since", "2000-01-01", "--json").json()
+    assert not [w for w in wins if w["run_id"] == run_id]  # no first 10k, no negative split
+    assert sample_log("fitness", "--json").json()["vdot"] < 60  # not the glitch's 75.7
 
 
 def test_the_runner_can_trust_the_samples_and_take_it_back(sample_log):
