@@ -190,7 +190,7 @@ def test_efforts_inside_training_runs_count_when_there_is_no_race(engine):
         found = performances_from_log(conn, athlete, dt.date(2026, 1, 1), dt.date(2026, 11, 22))
     assert {p.kind for p in found} == {PerformanceKind.EFFORT}
     assert {p.distance_m for p in found if p.date == dt.date(2026, 11, 9)} >= {1609.344, 5000.0}
-    inputs = read_log_inputs(engine, dt.date(2026, 11, 22))
+    inputs = read_log_inputs(engine, dt.date(2026, 11, 22), athlete_id=athlete)
     # the easy hour's efforts are under 92 % of the hard 5 km's VDOT: left out
     assert {w.performance.date for w in inputs.fitness.used} == {dt.date(2026, 11, 9)}
     [five_k] = [r for r in inputs.results if r.distance_m == 5000.0]

@@ -168,6 +168,7 @@ STORY: tuple[tuple[str, str], ...] = (
     ("wins", "wins --json"),
     ("wins-since", "wins --since 2010-01-01 --json"),
     ("backup", "backup {out}/runcoach.zip --json"),
+    ("verify", "verify {out}/runcoach.zip --json"),
     ("restore", "--home {restored} restore {out}/runcoach.zip --json"),
     ("info-restored", "--home {restored} info --json"),
     ("runs-show-missing", "runs show 999 --json"),

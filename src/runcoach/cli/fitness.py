@@ -10,7 +10,8 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.fitness.current import Fitness
 from runcoach.domain.units import distance_label, format_duration
-from runcoach.services.fitness import FitnessOverTime, fitness_over_time, parse_date
+from runcoach.inputs.fitness import parse_date
+from runcoach.services.fitness import FitnessOverTime, fitness_over_time
 
 SOURCE = (
     "VDOT of Daniels & Gilbert (1979) per performance, recency-weighted (half-life "
@@ -27,7 +28,7 @@ def fitness_command(app: AppContext, since: str | None, on: str | None, as_json:
     """Your current fitness (VDOT) from races and hard efforts in the log, and its history."""
     today = None if on is None else parse_date(on)
     start = None if since is None else parse_date(since)
-    report = fitness_over_time(app.engine, today, start)
+    report = fitness_over_time(app.engine, today, start, athlete_id=app.athlete_id)
     emit(as_json, fitness_json(report), lambda: render(report))
 
 

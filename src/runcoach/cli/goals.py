@@ -18,7 +18,8 @@ from runcoach.domain.units import (
     format_distance,
     format_duration,
 )
-from runcoach.services.fitness import ConditionsText, check_goal_text
+from runcoach.inputs.fitness import ConditionsText, RunnerText, parse_goal_request
+from runcoach.services.fitness import judge_goal
 from runcoach.views.fitness import verdict_json
 
 
@@ -46,6 +47,10 @@ def goal_group() -> None:
 @click.option("--start", metavar="HH:MM", help="Start time of day, e.g. 09:00 or 9pm.")
 @click.option("--elevation-gain", metavar="DIST", help="Total climb on the course, e.g. 250m.")
 @click.option("--altitude", metavar="DIST", help="Altitude above sea level, e.g. 1600m.")
+@click.option(
+    "--years-running", metavar="YEARS", help="Years of regular running; default: the log."
+)
+@click.option("--age", metavar="YEARS", help="Your age (above 35 the expected gain is smaller).")
 @json_option
 @pass_app
 def check_command(app: AppContext, /, **options: Any) -> None:
@@ -56,7 +61,7 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         elevation_gain=options.pop("elevation_gain"),
         altitude=options.pop("altitude"),
     )
-    verdict = check_goal_text(
+    asked = parse_goal_request(
         options["goal"],
         options["race_date"],
         conditions,
@@ -64,8 +69,9 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         options["weekly_distance"],
         options["longest_run"],
         options["dream"],
-        open_log=lambda: app.engine,
+        RunnerText(options["years_running"], options["age"]),
     )
+    verdict = judge_goal(**vars(asked), open_log=app.athlete_log)
     emit(as_json, verdict_json(verdict), lambda: render(verdict, app.settings.units))
 
 
@@ -78,8 +84,12 @@ def render(v: Verdict, units: UnitSystem) -> str:
         f"(80 %: {format_duration(v.today.low_s)}-{format_duration(v.today.high_s)}, "
         f"{v.today.model})",
         f"  on race day          {format_duration(v.race_day_s)} "
-        f"(assumed gain {v.improvement_pct:.1f} %{_volume(v, units)})",
+        f"(expected gain {v.improvement_pct:+.1f} %, 80 %: {v.improvement_low_pct:+.1f} to "
+        f"{v.improvement_high_pct:+.1f} %{_volume(v, units)})",
+        f"  race day range       {format_duration(v.race_day_fast_s)}-"
+        f"{format_duration(v.race_day_slow_s)} (the 80 % interval of the gain)",
     ]
+    lines += [f"  - gain: {reason}" for reason in v.gain_reasons]
     if v.conditions.adjustments:
         lines.append(
             f"  with the conditions  {format_duration(v.race_day_with_conditions_s)} "

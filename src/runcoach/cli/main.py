@@ -12,32 +12,8 @@ from click.utils import make_default_short_help
 from runcoach import __version__
 from runcoach.cli.context import AppContext
 from runcoach.config import load_settings
-from runcoach.domain.errors import (
-    Conflict,
-    ImportProblem,
-    InvalidInput,
-    NotFound,
-    PermissionDenied,
-    RuncoachError,
-)
-
-# Exit codes, the one place they are decided (2 is click's usage error).
-EXIT_CODES: dict[type[RuncoachError], int] = {
-    InvalidInput: 2,
-    NotFound: 3,
-    Conflict: 4,
-    PermissionDenied: 5,
-    ImportProblem: 6,
-}
-EXIT_OTHER_ERROR = 1
-
-
-def exit_code_for(error: RuncoachError) -> int:
-    for cls in type(error).__mro__:
-        if cls in EXIT_CODES:
-            return EXIT_CODES[cls]
-    return EXIT_OTHER_ERROR
-
+from runcoach.domain.errors import RuncoachError
+from runcoach.views.errors import meaning_of
 
 # Each noun lives in its own module (its ``COMMANDS``); the module is imported only when its
 # command runs, so ``runcoach runs list`` does not pay for charts, plans or the fitness model.
@@ -59,6 +35,7 @@ COMMAND_MODULES: dict[str, str] = {
     "report": "report",
     "wins": "report",
     "serve": "serve",
+    "verify": "backup",
 }
 
 
@@ -83,6 +60,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "runs": "The training log: list, show, add, edit and delete runs.",
     "shoes": "Your shoes: distance per pair and a warning when a pair is worn out.",
     "today": "What to run today: the planned session, or a better one, and why.",
+    "verify": "Check a backup file as a restore would, without restoring it.",
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
     "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
@@ -144,9 +122,10 @@ def main() -> None:
     """Entry point: run the CLI and turn runcoach's errors into messages and exit codes."""
     try:
         cli.main(standalone_mode=False)
-    except RuncoachError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(exit_code_for(error))
+    except RuncoachError as error:  # exit codes are decided in runcoach.views.errors
+        if not error.shown:
+            click.echo(f"error: {error}", err=True)
+        sys.exit(meaning_of(error).exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)

@@ -12,7 +12,13 @@ from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import Prediction
-from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
+from runcoach.domain.units import (
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+)
+from runcoach.inputs.fitness import parse_prediction_request
 from runcoach.services.fitness import predict_batch, predict_race
 from runcoach.views.fitness import prediction_json
 
@@ -49,7 +55,10 @@ def predict_command(
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
-    prediction = predict_race(results, to, weekly_distance, open_log=lambda: app.engine)
+    asked = parse_prediction_request(results, to, weekly_distance)
+    prediction = predict_race(
+        asked.results, asked.target_m, asked.weekly_m, open_log=app.athlete_log
+    )
     data = {**prediction_json(prediction), "source": "given" if results else "log"}
     emit(as_json, data, lambda: render(prediction, app.settings.units) + _log_note(results))
 

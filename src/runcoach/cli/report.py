@@ -63,9 +63,12 @@ def report_command(
         chosen,
         first.date() if first else None,
         last.date() if last else None,
+        athlete_id=app.athlete_id,
     )
     empty = report.totals.runs == 0
-    nearest = period_with_runs(app.engine, report.period) if empty else None
+    nearest = (
+        period_with_runs(app.engine, report.period, athlete_id=app.athlete_id) if empty else None
+    )
     try:
         files = write_report(report, out, name) if out and not empty else []
     except OSError as error:
@@ -206,7 +209,9 @@ def _year_line(report: Report, units: UnitSystem) -> str:
 @pass_app
 def wins_command(app: AppContext, since: datetime | None, as_json: bool) -> None:
     """The small wins found in your log, newest first."""
-    found = recent_wins(app.engine, app.settings, since.date() if since else None)
+    found = recent_wins(
+        app.engine, app.settings, since.date() if since else None, athlete_id=app.athlete_id
+    )
     emit(as_json, found, lambda: render_wins(found, since_given=since is not None))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 class RuncoachError(Exception):
     """Base of every error with a message meant for the runner."""
 
+    shown = False  # True: the answer already told the runner everything (no message again)
+
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -37,6 +39,16 @@ class PermissionDenied(RuncoachError):
     """The asker may not see or change this."""
 
 
+class TooManyAttempts(PermissionDenied):
+    """Too many tries lately (failed logins): the asker waits a few minutes."""
+
+
+class RulesBroken(RuncoachError):
+    """A plan breaks rules it does not declare; the violations, shown, are the answer."""
+
+    shown = True
+
+
 class ImportProblem(RuncoachError):
     """A file could not be imported; ``kind`` says why in one word."""
 
@@ -59,3 +71,7 @@ class UnsupportedFile(ImportProblem):
     """A file runcoach does not read."""
 
     kind = "unsupported"
+
+
+class Unavailable(RuncoachError):
+    """Something runcoach needs is out of reach: the database server, a file system."""

@@ -71,6 +71,8 @@ class Verdict:
     improvement_high_pct: float
     race_day_weekly_distance_m: float | None
     race_day_s: float  # with the training gain, before conditions
+    race_day_fast_s: float  # with the gain at the top of its 80 % interval, before conditions
+    race_day_slow_s: float  # with the gain at the bottom of its 80 % interval
     conditions: ConditionsEffect
     conditions_cost_s: float
     race_day_with_conditions_s: float
@@ -126,7 +128,8 @@ def check_goal(
     volume = built_volume_m(weekly_distance_m, weeks_left)
     expected = expected_gain(weeks_left, gain_inputs or GainInputs())
     gain = expected.centre_pct
-    race_day_s = predict(results, goal.distance_m, volume).time_s * (1 - gain / 100)
+    built_s = predict(results, goal.distance_m, volume).time_s
+    race_day_s = built_s * (1 - gain / 100)
     effect = conditions_effect(_with_month(goal), goal.distance_m, race_day_s)
     with_conditions = race_day_s * effect.factor
     needed = (with_conditions / goal.time_s - 1.0) * 100.0
@@ -143,6 +146,8 @@ def check_goal(
         improvement_high_pct=expected.high_pct,
         race_day_weekly_distance_m=volume,
         race_day_s=race_day_s,
+        race_day_fast_s=built_s * (1 - expected.high_pct / 100),
+        race_day_slow_s=built_s * (1 - expected.low_pct / 100),
         conditions=effect,
         conditions_cost_s=with_conditions - race_day_s,
         race_day_with_conditions_s=with_conditions,

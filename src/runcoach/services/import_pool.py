@@ -14,12 +14,14 @@ the import's bottleneck while it analysed and compressed too (docs/benchmarks.md
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
+from multiprocessing.connection import wait
 from typing import Any
 
 from runcoach.domain.efforts import analyse_run
@@ -113,6 +115,19 @@ def result_of(future: Future[ParseResult] | None, name: str, data: bytes) -> Par
         return parse(name, data)
 
 
+def _end_with_parent() -> None:
+    """In a worker: end the moment the importing process is gone (killed with ``kill -9``, it
+    could not shut its pool down; the workers would wait for files forever)."""
+    parent = parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_ended, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_when_ended(sentinel: int) -> None:
+    wait([sentinel])
+    os._exit(1)
+
+
 @contextmanager
 def reader_pool(files: int, workers: int | None) -> Iterator[Pool | None]:
     """A pool of reader processes for a large import, or None for a small one."""
@@ -120,7 +135,9 @@ def reader_pool(files: int, workers: int | None) -> Iterator[Pool | None]:
     if count <= 1 or files < PARALLEL_MIN_FILES:
         yield None
         return
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+    executor = ProcessPoolExecutor(
+        max_workers=count, mp_context=get_context("spawn"), initializer=_end_with_parent
+    )
     try:
         yield Pool(executor, window=count * WINDOW_PER_WORKER)
     finally:

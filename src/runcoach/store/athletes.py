@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, or_, select, update
 
 from runcoach.store.tables import athletes
 
@@ -13,6 +13,8 @@ DEFAULT_ATHLETE_NAME = "me"
 # number), so that no other program's locks on the same database collide with runcoach's.
 TRAINING_LOG_LOCK = 0x5243_0001  # with the athlete's id: writing the athlete's log
 LOCAL_ATHLETE_LOCK = (0x5243_0002, 0)  # creating the local athlete
+# What a runner tells about themself; NULL until told.
+ATHLETE_SETTINGS = ("timezone", "max_hr", "resting_hr")
 
 
 def default_athlete_id(conn: Connection) -> int:
@@ -28,12 +30,6 @@ def default_athlete_id(conn: Connection) -> int:
     new_id = conn.execute(insert(athletes).values(name=DEFAULT_ATHLETE_NAME)).inserted_primary_key
     assert new_id is not None
     return int(new_id[0])
-
-
-def athlete_or_local(conn: Connection, athlete_id: int | None) -> int:
-    """The athlete a door asked for (the web: the account's); the local athlete of a
-    command-line install when none was given."""
-    return default_athlete_id(conn) if athlete_id is None else athlete_id
 
 
 def athlete_row(conn: Connection, athlete_id: int) -> Any:
@@ -62,6 +58,16 @@ def local_athlete_id(conn: Connection) -> int | None:
     """The local athlete, if there is one yet (a look at an empty store creates nothing)."""
     found = conn.execute(select(athletes.c.id).order_by(athletes.c.id).limit(1)).scalar()
     return None if found is None else int(found)
+
+
+def only_an_untouched_athlete(conn: Connection, athletes_table: Table) -> bool:
+    """Whether ``athletes_table`` (as reflected, at any migration) holds nothing but the local
+    athlete as a first look at the store made it: the default name and nothing told yet."""
+    told = [
+        athletes_table.c[name].is_not(None) for name in ATHLETE_SETTINGS if name in athletes_table.c
+    ]
+    rows = conn.execute(select(athletes_table.c.name, *([or_(*told)] if told else []))).all()
+    return len(rows) == 1 and rows[0][0] == DEFAULT_ATHLETE_NAME and not any(rows[0][1:])
 
 
 def lock_training_log(conn: Connection, athlete_id: int) -> None:

@@ -11,6 +11,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from runcoach.domain.errors import Unavailable
+from runcoach.store.files import private_file, private_folder
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -34,7 +37,8 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        private_folder(Path(parsed.database).parent)
+        private_file(Path(parsed.database))  # SQLite gives its WAL and shm files its mode
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
@@ -83,6 +87,21 @@ def _sqlite_pragmas(dbapi_connection: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
+
+
+def check_reachable(engine: Engine) -> None:
+    """Unavailable, with the reason, when the database cannot be opened (a server that does
+    not answer, a file that is not a database); never a driver's traceback."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as error:
+        reason = str(error.orig or error).strip().splitlines() or [type(error).__name__]
+        raise Unavailable(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+            f"{reason[0]}",
+            hint="check --database-url (or RUNCOACH_DATABASE_URL) and that the server is up",
+        ) from None
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -137,6 +156,7 @@ def _revision_on(conn: Connection) -> str | None:
 def open_engine(url: str) -> Engine:
     """An engine whose database is migrated and ready."""
     engine = make_engine(url)
+    check_reachable(engine)
     if current_revision(engine) != HEAD_REVISION:
         migrate(engine)
     return engine

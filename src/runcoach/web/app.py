@@ -54,7 +54,7 @@ def create_app(
         version=__version__,
         description=API_DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # FastAPI's Swagger page loads its code from a CDN: nothing from a CDN
         redoc_url=None,
         lifespan=lifespan,
     )

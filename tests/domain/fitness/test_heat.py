@@ -59,7 +59,7 @@ def test_dangerous_heat_warns_to_cancel():
     effect = conditions_effect(Conditions(temperature_c=33, dew_point_c=25), MARATHON_M, 4 * 3600)
     assert any("ACSM" in w for w in effect.warnings)
     heat = next(a for a in effect.adjustments if a.name == "heat")
-    assert "extrapolated" in heat.limits
+    assert "extrapolated" in heat.limits and "extrapolated" in heat.detail
 
 
 def test_the_race_month_reaches_the_heat_cost():

@@ -11,7 +11,12 @@ import math
 from dataclasses import dataclass, field
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.fitness.heat import HEAT_THRESHOLD_WBGT_C, WBGT_DANGER_C, heat_cost
+from runcoach.domain.fitness.heat import (
+    FITTED_WBGT_C,
+    HEAT_THRESHOLD_WBGT_C,
+    WBGT_DANGER_C,
+    heat_cost,
+)
 
 # --- heat: WBGT from temperature and dew point, the runner's level and the season -------------
 # The model and its fitted constants live in runcoach.domain.fitness.heat.
@@ -150,6 +155,8 @@ def heat_adjustment(
         f"(WBGT about {wbgt:.0f} °C): {cost.pct:.1f} % slower at your level "
         f"(a {_hours(cost.level_h)} marathoner's pace)"
     )
+    if wbgt > FITTED_WBGT_C[1]:
+        detail += f" (extrapolated: the hottest race fitted had WBGT {FITTED_WBGT_C[1]:.0f} °C)"
     if cost.threshold_c > HEAT_THRESHOLD_WBGT_C:
         detail += (
             f"; after the summer's acclimatisation heat costs from WBGT {cost.threshold_c:.0f} °C"

@@ -74,7 +74,7 @@ def expected_gain(weeks: float, inputs: GainInputs) -> Gain:
 
 def _per_year(inputs: GainInputs) -> tuple[float, tuple[str, ...]]:
     per_year = GAIN_BASE_PCT_PER_YEAR
-    reasons = [f"experienced runners: {GAIN_BASE_PCT_PER_YEAR:+.1f} % a year in the median"]
+    reasons = [f"repeat marathoners: {GAIN_BASE_PCT_PER_YEAR:+.1f} % a year in the median"]
     if inputs.trend_pct_per_year is not None:
         trend = max(
             min(inputs.trend_pct_per_year, TREND_CLIP_PCT_PER_YEAR), -TREND_CLIP_PCT_PER_YEAR
