@@ -73,7 +73,7 @@ def main() -> None:
     cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     codes: dict[str, set[int]] = {name: set() for name in COMMANDS}
     loads = [load_average()]
-    for name, command in COMMANDS.items():  # warm the file cache, not timed
+    for command in COMMANDS.values():  # warm the file cache, not timed
         time_once(command, home)
     for _ in range(args.repeat):
         for name, command in COMMANDS.items():

@@ -198,9 +198,7 @@ def _activity(start: datetime) -> Any:
 
 
 def build_history(folder: Path, years: int, runs_per_week: int) -> dict[str, int]:
-    first_start = datetime.combine(FIRST_DAY, datetime.min.time(), UTC).replace(
-        hour=START_HOUR_UTC
-    )
+    first_start = datetime.combine(FIRST_DAY, datetime.min.time(), UTC).replace(hour=START_HOUR_UTC)
     base = {variant: fit_bytes(variant, first_start) for variant in VARIANTS}
     days = [
         FIRST_DAY + timedelta(weeks=week, days=weekday)
@@ -218,15 +216,15 @@ def build_history(folder: Path, years: int, runs_per_week: int) -> dict[str, int
     return {"files": len(days), "bytes": total, "records": len(days) * RUN_S}
 
 
-def fitfast_alone_s(folder: Path) -> float:
-    """Seconds fitfast takes to read every file of ``folder`` in this one process."""
+def fitfast_alone_s(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds fitfast takes to read every file of ``folder`` in this process."""
     import fitfast
 
     files = [path.read_bytes() for path in sorted(folder.rglob("*.fit"))]
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     for data in files:
         fitfast.parse(data)
-    return time.perf_counter() - began
+    return time.perf_counter() - began, time.process_time() - began_cpu
 
 
 def main() -> None:
@@ -240,7 +238,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="runcoach-watch-decade-"))
     history = args.out or work / "history"
     built = build_history(history, args.years, args.runs_per_week)
-    floor_s = fitfast_alone_s(history)
+    floor_s, floor_cpu_s = fitfast_alone_s(history)
     times, cpus, loads = [], [], []
     for attempt in range(args.repeat):
         with fresh_store(work, attempt, args.postgres) as store:
@@ -259,7 +257,9 @@ def main() -> None:
         "import_cpu_s_all": [round(c, 1) for c in cpus],
         "records_per_s": round(built["records"] / median),
         "fitfast_alone_s": round(floor_s, 2),
+        "fitfast_alone_cpu_s": round(floor_cpu_s, 2),
         "import_vs_fitfast_alone": round(median / floor_s, 2),
+        "import_cpu_vs_fitfast_alone_cpu": round(statistics.median(cpus) / floor_cpu_s, 2),
         "load_average_at_start": loads,
         "import_summary": {k: v for k, v in summary.items() if isinstance(v, int | float)},
     }

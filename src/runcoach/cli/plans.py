@@ -9,16 +9,20 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.goals import race_plan_lines
 from runcoach.cli.options import date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import RulesBroken
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
+from runcoach.domain.plans.model import Goal
 from runcoach.domain.plans.rules import Violation
+from runcoach.domain.race_plan import RacePlan, race_plan
 from runcoach.domain.units import UnitSystem, format_distance
 from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
 from runcoach.services import plans as service
 from runcoach.services import today as day_by_day
+from runcoach.views.json import to_jsonable
 from runcoach.views.plans import violations_json
 
 _today = click.option(
@@ -88,7 +92,18 @@ def show_command(
     """Print the plan week by week."""
     stored = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id)
     data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
-    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details))
+    race = goal_race_plan(stored.plan.goal)
+    data["race_plan"] = None if race is None else to_jsonable(race)
+    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details) + (
+        "" if race is None else "\n".join(race_plan_lines(race, app.settings.units)) + "\n"
+    ))  # fmt: skip
+
+
+def goal_race_plan(goal: Goal) -> RacePlan | None:
+    """The race day's split targets when the plan's goal is a race with a target time."""
+    if not goal.is_race or not goal.distance_m or not goal.target_time_s:
+        return None
+    return race_plan(goal.distance_m, goal.target_time_s)  # the plan is the program
 
 
 @plan_group.command("check")
