@@ -101,11 +101,16 @@ def show_command(
 
 
 @plan_group.command("check")
-@click.argument("plan_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("plan_file", type=click.Path(path_type=Path, dir_okay=False), required=False)
 @json_option
-def check_command(plan_file: Path, as_json: bool) -> None:
-    """Check a plan file against the rules; exit 1 if a rule is broken undeclared."""
-    _, violations = service.check_file(plan_file)
+@pass_app
+def check_command(app: AppContext, plan_file: Path | None, as_json: bool) -> None:
+    """Check a plan file (default: your active plan) against the rules; exit 1 if a rule is
+    broken undeclared."""
+    if plan_file is None:
+        _, violations = service.check_active(app.engine)
+    else:
+        _, violations = service.check_file(plan_file)
     emit(
         as_json, {"violations": _violations_json(violations)}, lambda: _violations_text(violations)
     )

@@ -101,6 +101,12 @@ def check_file(path: Path) -> tuple[Plan, list[Violation]]:
     return plan, check(plan)
 
 
+def check_active(engine: Engine, plan_id: int | None = None) -> tuple[Plan, list[Violation]]:
+    """The active (or a stored) plan checked against the rules."""
+    plan = active_plan(engine, plan_id).plan
+    return plan, check(plan)
+
+
 def import_plan(engine: Engine, path: Path) -> Built:
     plan = read_plan_file(path)
     with engine.begin() as conn:
