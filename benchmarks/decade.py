@@ -1,12 +1,16 @@
 """The decade benchmark: ten years of training replayed from real device files, imported.
 
     python -m benchmarks.decade [--runs-per-week 6] [--years 10] [--repeat 3] [--out DIR]
+                                [--postgres URL]
 
 1. Builds the history (not timed): every real activity file in ../shared/data/activities that
    runcoach imports as a run is replayed, round-robin, on the days of a ten-year training
    calendar (6 runs a week by default, about 3,100 files), with all its timestamps shifted.
 2. Times ``runcoach import`` of the whole folder into an empty home (median of --repeat runs),
    ``runcoach runs list`` over the decade, and compares the store's size with the files'.
+With ``--postgres URL`` (a PostgreSQL server, e.g. postgresql://postgres@127.0.0.1/postgres)
+the import goes into a new database made on that server for each attempt (and dropped), and
+the CPU time of the import and its readers is given too (``benchmarks.stores``).
 Results are printed as JSON and belong in docs/benchmarks.md.
 """
 
@@ -26,10 +30,11 @@ from pathlib import Path
 
 import fitdecode
 
+from benchmarks.data import ACTIVITIES
 from benchmarks.replay import COMPRESSED_TIMESTAMP_STEP_S, shift_fit, shift_xml
+from benchmarks.stores import fresh_store, load_average
+from benchmarks.stores import run_runcoach as run_in_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ACTIVITIES = ROOT.parent / "shared" / "data" / "activities"
 RUN_DAYS = (0, 1, 2, 3, 5, 6, 4)  # weekday order in which run days are added to a week
 
 
@@ -118,10 +123,15 @@ def main() -> None:
     parser.add_argument("--runs-per-week", type=int, default=6)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, help="keep the history here (default: temporary)")
+    parser.add_argument("--postgres", help="a PostgreSQL server URL: import into new databases")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="runcoach-decade-"))
     history = args.out or work / "history"
     built = build_history(history, args.years, args.runs_per_week)
+    if args.postgres:
+        print(json.dumps(_on_postgres(work, history, built, args), indent=2))
+        shutil.rmtree(work, ignore_errors=True)
+        return
     import_times, listed_s = [], []
     for attempt in range(args.repeat):
         home = work / f"home{attempt}"
@@ -144,6 +154,27 @@ def main() -> None:
     print(json.dumps(result, indent=2))
     if args.out is None:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _on_postgres(
+    work: Path, history: Path, built: dict[str, int], args: argparse.Namespace
+) -> dict[str, object]:
+    times, cpus, loads = [], [], []
+    for attempt in range(args.repeat):
+        with fresh_store(work, attempt, args.postgres) as store:
+            loads.append(load_average())
+            seconds, cpu_s, out = run_in_store(store, "import", str(history), "--json")
+            times.append(seconds)
+            cpus.append(cpu_s)
+    return {
+        "history": built,
+        "engine": "postgresql",
+        "import_s_median": round(statistics.median(times), 2),
+        "import_s_all": [round(t, 2) for t in times],
+        "import_cpu_s_all": [round(c, 1) for c in cpus],
+        "load_average_at_start": loads,
+        "import_summary": {k: v for k, v in json.loads(out).items() if isinstance(v, int | float)},
+    }
 
 
 if __name__ == "__main__":

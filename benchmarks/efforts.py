@@ -18,10 +18,10 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import numpy as np
 
+from benchmarks.data import ACTIVITIES
 from runcoach.domain.efforts import EFFORT_DISTANCES_M, analyse_run, analyse_streams, best_efforts
 from runcoach.domain.errors import ImportProblem
 from runcoach.domain.runs import Run, Streams
@@ -64,9 +64,6 @@ def median_ms(action: Callable[[], object], repeats: int) -> float:
         action()
         times.append((time.perf_counter() - began) * 1000)
     return statistics.median(times)
-
-
-ACTIVITIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "activities"
 
 
 def real_runs() -> list[Run]:

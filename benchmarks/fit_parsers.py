@@ -20,7 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "data" / "activities"
+from benchmarks.data import ACTIVITIES
+
+DEFAULT_FOLDER = ACTIVITIES
 
 
 def _fitdecode(data: bytes) -> Any:

@@ -27,15 +27,18 @@ def stored_history(years: int, end: date, folder: Path) -> tuple[Engine, int, in
     return engine, athlete, count
 
 
-def insert_history(engine: Engine, years: int, end: date, seed: int = 6) -> tuple[int, int]:
-    """Insert the synthetic history, best efforts and halves included: (athlete, runs)."""
+def insert_history(
+    engine: Engine, years: int, end: date, seed: int = 6, athlete: int | None = None
+) -> tuple[int, int]:
+    """Insert the synthetic history, best efforts and halves included, for ``athlete``
+    (default: the local athlete): (athlete, runs)."""
     runs, efforts, halves = history(years, end, seed=seed)
     by_run: dict[int, list[Effort]] = defaultdict(list)
     for effort in efforts:
         by_run[effort.run_id].append(effort)
     half_of = {h.run_id: h for h in halves}
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
+        athlete = default_athlete_id(conn) if athlete is None else athlete
         for run in runs:
             assert run.id is not None
             analysis = _analysis(run.distance_m or 0.0, by_run[run.id], half_of.get(run.id))

@@ -13,7 +13,12 @@ from sqlalchemy import Engine, text
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import metadata
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# The real device files and race results sit beside the project (../shared/data); a git
+# worktree elsewhere points at them with RUNCOACH_TEST_SHARED_DATA.
+SHARED_DATA = Path(
+    os.environ.get("RUNCOACH_TEST_SHARED_DATA")
+    or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
 ACTIVITIES = SHARED_DATA / "activities"
 RACES = SHARED_DATA / "races"
 

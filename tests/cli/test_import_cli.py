@@ -165,3 +165,14 @@ def test_a_progress_bar_shows_on_a_terminal_only(log_cli, monkeypatch):
     assert "importing" in shown.stderr
     quiet = log_cli("import", str(SWEATPY), "--json")
     assert "importing" not in quiet.stderr
+
+
+def test_a_run_file_the_export_calls_a_ride_is_analysed_and_tagged_as_a_ride(log_cli, tmp_path):
+    assert log_cli("import", str(strava_export(tmp_path)), "--json").exit_code == 0
+    runs = {run["name"]: run for run in log_cli("runs", "list", "--json").json()}
+    ride = log_cli("runs", "show", str(runs["Saturday ride"]["id"]), "--json").json()
+    assert ride["sport"] == "cycling"
+    assert ride["workout_type"] == "cross-training"
+    assert ride["best_efforts"] == []  # best efforts are running efforts
+    lunch = log_cli("runs", "show", str(runs["Lunch run by the river"]["id"]), "--json").json()
+    assert lunch["sport"] == "running" and lunch["best_efforts"]

@@ -146,7 +146,7 @@ def _manifest_changed(tmp_path, **fields):
     ("fields", "message"),
     [
         ({"revision": "0099_future"}, r"made by a newer runcoach .*'0099_future'"),
-        ({"version": 2}, r"backup format 2; this runcoach reads format 1"),
+        ({"version": 3}, r"backup format 3; this runcoach reads format 2"),
         ({"format": "something-else"}, r"not a runcoach backup"),
         ({"rows": {}}, r"does not list its tables"),
     ],

@@ -114,7 +114,7 @@ def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
     folder.mkdir()
     for name in ("4078723797.fit", "4801048867.fit", "6449921903_ACTIVITY.fit", "3173437224.tcx"):
         shutil.copy(SWEATPY / name, folder / name)
-    real_insert = importing.run_store.insert_run
+    real_insert = importing.run_store.insert_prepared
     calls = []
 
     def crash_on_the_third(*args, **kwargs):
@@ -123,12 +123,12 @@ def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
             raise KeyboardInterrupt  # the runner pressed Ctrl-C, or the machine went down
         return real_insert(*args, **kwargs)
 
-    monkeypatch.setattr(importing.run_store, "insert_run", crash_on_the_third)
+    monkeypatch.setattr(importing.run_store, "insert_prepared", crash_on_the_third)
     with pytest.raises(KeyboardInterrupt):
         import_paths(engine, [folder])
     assert _count(engine, runs) == 2
     assert _count(engine, source_files) == 2  # the interrupted file left nothing behind
-    monkeypatch.setattr(importing.run_store, "insert_run", real_insert)
+    monkeypatch.setattr(importing.run_store, "insert_prepared", real_insert)
     again = import_paths(engine, [folder])
     assert again.count(Outcome.ALREADY_THERE) == 2
     assert again.count(Outcome.IMPORTED) == 2

@@ -14,6 +14,7 @@ from runcoach.services.backup import (
     BackupSummary,
     default_backup_path,
     restore_backup,
+    verify_backup,
     write_backup,
 )
 
@@ -59,6 +60,20 @@ def restore_command(app: AppContext, path: Path, as_json: bool) -> None:
     emit(as_json, summary, lambda: _said("restored", summary))
 
 
+@click.command("verify")
+@click.argument("path", type=PATH)
+@json_option
+def verify_command(path: Path, as_json: bool) -> None:
+    """Check a backup file as a restore would, without restoring it.
+
+    Every member's checksum, every table of its schema, every value against what runcoach
+    stores, every link between rows: a restore of it into a scratch database, thrown away.
+    Exit status 0 when the backup would restore, 2 (with the reason) when it would not.
+    """
+    summary = verify_backup(path)
+    emit(as_json, summary, lambda: _said("verified", summary))
+
+
 def _said(verb: str, summary: BackupSummary) -> str:
     held = [
         counted(count, one, many)
@@ -75,4 +90,4 @@ def _said(verb: str, summary: BackupSummary) -> str:
     )
 
 
-COMMANDS = [backup_command, restore_command]
+COMMANDS = [backup_command, restore_command, verify_command]

@@ -7,11 +7,11 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, to_jsonable
-from runcoach.cli.predict import prediction_json
+from runcoach.cli.output import emit, json_option
 from runcoach.domain.goals import Verdict
 from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
-from runcoach.services.fitness import ConditionsText, check_goal_text
+from runcoach.services.fitness import ConditionsText, RunnerText, check_goal_text
+from runcoach.views.fitness import verdict_json
 
 
 @click.group("goal")
@@ -38,6 +38,10 @@ def goal_group() -> None:
 @click.option("--start", metavar="HH:MM", help="Start time of day, e.g. 09:00 or 9pm.")
 @click.option("--elevation-gain", metavar="DIST", help="Total climb on the course, e.g. 250m.")
 @click.option("--altitude", metavar="DIST", help="Altitude above sea level, e.g. 1600m.")
+@click.option(
+    "--years-running", metavar="YEARS", help="Years of regular running; default: the log."
+)
+@click.option("--age", metavar="YEARS", help="Your age (above 35 the expected gain is smaller).")
 @json_option
 @pass_app
 def check_command(app: AppContext, /, **options: Any) -> None:
@@ -57,16 +61,9 @@ def check_command(app: AppContext, /, **options: Any) -> None:
         options["longest_run"],
         options["dream"],
         open_log=lambda: app.engine,
+        runner=RunnerText(options["years_running"], options["age"]),
     )
     emit(as_json, verdict_json(verdict), lambda: render(verdict, app.settings.units))
-
-
-def verdict_json(v: Verdict) -> dict[str, Any]:
-    data = to_jsonable(v)
-    data["verdict"] = v.kind.value
-    data["today"] = prediction_json(v.today)
-    data["conditions"]["factor"] = v.conditions.factor
-    return dict(data)
 
 
 def render(v: Verdict, units: UnitSystem) -> str:
@@ -78,8 +75,12 @@ def render(v: Verdict, units: UnitSystem) -> str:
         f"(80 %: {format_duration(v.today.low_s)}-{format_duration(v.today.high_s)}, "
         f"{v.today.model})",
         f"  on race day          {format_duration(v.race_day_s)} "
-        f"(assumed gain {v.improvement_pct:.1f} %{_volume(v, units)})",
+        f"(expected gain {v.improvement_pct:+.1f} %, 80 %: {v.improvement_low_pct:+.1f} to "
+        f"{v.improvement_high_pct:+.1f} %{_volume(v, units)})",
+        f"  race day range       {format_duration(v.race_day_fast_s)}-"
+        f"{format_duration(v.race_day_slow_s)} (the 80 % interval of the gain)",
     ]
+    lines += [f"  - gain: {reason}" for reason in v.gain_reasons]
     if v.conditions.adjustments:
         lines.append(
             f"  with the conditions  {format_duration(v.race_day_with_conditions_s)} "

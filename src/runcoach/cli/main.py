@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.utils import make_default_short_help
 
 from runcoach import __version__
 from runcoach.cli.context import AppContext
@@ -57,7 +58,37 @@ COMMAND_MODULES: dict[str, str] = {
     "warnings": "today",
     "report": "report",
     "wins": "report",
+    "serve": "serve",
+    "verify": "backup",
 }
+
+
+# What ``runcoach --help`` says of each command: the first paragraph of its help, kept here so
+# that listing the commands imports none of them (tests/cli/test_lazy_help.py keeps the two
+# equal). A command missing here is imported for its help, as click would.
+COMMAND_SUMMARIES: dict[str, str] = {
+    "backup": "Back up everything runcoach holds to one file "
+    "(default: HOME/backups/runcoach-DATE.zip).",
+    "checkin": "Say how you are today and the habits kept (kept; `today` adapts, `wins` counts).",
+    "fitness": "Your current fitness (VDOT) from races and hard efforts in the log, "
+    "and its history.",
+    "goal": "Goals: judge a race goal against your fitness, time left and race-day conditions.",
+    "import": "Import activity files: FIT, GPX, TCX (also .gz), folders and .zip account exports.",
+    "info": "Show the home folder, the database and what the store holds.",
+    "paces": "Easy, marathon, threshold, interval and repetition paces from your fitness (VDOT).",
+    "plan": "Training plans: built from your profile, checked against the rules, exported.",
+    "predict": "Predict a race time from your results "
+    "(runcoach's own model, with an 80 % interval).",
+    "report": "Volume, run days, streaks, intensity, load, variety, wins, plan and predictions.",
+    "restore": "Restore a backup into an empty database (never over existing data).",
+    "runs": "The training log: list, show, add, edit and delete runs.",
+    "shoes": "Your shoes: distance per pair and a warning when a pair is worn out.",
+    "today": "What to run today: the planned session, or a better one, and why.",
+    "verify": "Check a backup file as a restore would, without restoring it.",
+    "warnings": "The three too's, watched: too far, too soon, too fast.",
+    "wins": "The small wins found in your log, newest first.",
+    "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
+}  # fmt: skip
 
 
 class LazyGroup(click.Group):
@@ -65,6 +96,21 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMAND_MODULES)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, as click writes it, without importing the commands."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, self._summary(ctx, name, limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def _summary(self, ctx: click.Context, name: str, limit: int) -> str:
+        summary = COMMAND_SUMMARIES.get(name)
+        if summary is None:
+            command = self.get_command(ctx, name)
+            return "" if command is None else command.get_short_help_str(limit)
+        return make_default_short_help(summary, limit)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMAND_MODULES.get(cmd_name)

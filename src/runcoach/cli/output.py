@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
-from datetime import date, datetime
-from enum import Enum
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+
+from runcoach.views.json import to_jsonable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -20,42 +18,6 @@ def json_option(func: F) -> F:
     return click.option(
         "--json", "as_json", is_flag=True, help="Print only machine-readable JSON on stdout."
     )(func)
-
-
-_PLAIN = frozenset({str, int, float, bool, type(None)})  # what json writes as it is
-
-
-def to_jsonable(value: Any) -> Any:
-    """Turn dataclasses, enums, dates and paths into plain JSON values."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    names = _dataclass_fields(kind)
-    if names is not None:  # field by field: asdict() would deep-copy everything first
-        return {name: to_jsonable(getattr(value, name)) for name in names}
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if hasattr(value, "tolist"):  # numpy scalars and arrays
-        return value.tolist()
-    return value
-
-
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
-
-
-def _dataclass_fields(kind: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass type, None for any other type (looked up once a type)."""
-    if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
-    return _FIELDS[kind]
 
 
 def emit(as_json: bool, data: Any, render: Callable[[], str] | None = None) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
-from runcoach.domain.fitness.paces import TrainingPaces
-from runcoach.domain.units import Pace, UnitSystem, format_pace
+from runcoach.domain.units import UnitSystem, format_pace
 from runcoach.services.fitness import PacesReport, paces_for
+from runcoach.views.fitness import paces_json
 
 
 @click.command("paces")
@@ -37,34 +35,6 @@ def paces_command(
     """Easy, marathon, threshold, interval and repetition paces from your fitness (VDOT)."""
     report = paces_for(results, max_hr, resting_hr, open_log=lambda: app.engine)
     emit(as_json, paces_json(report), lambda: render(report))
-
-
-def _both(pace: Pace) -> dict[str, Any]:
-    return {
-        "seconds_per_km": round(pace.seconds_per_km, 1),
-        "seconds_per_mile": round(pace.seconds_per_mile, 1),
-        "per_km": format_pace(pace, UnitSystem.METRIC),
-        "per_mile": format_pace(pace, UnitSystem.IMPERIAL),
-    }
-
-
-def _named(paces: TrainingPaces) -> dict[str, Any]:
-    return {
-        "easy": {"slow": _both(paces.easy.slow), "fast": _both(paces.easy.fast)},
-        "marathon": _both(paces.marathon),
-        "threshold": _both(paces.threshold),
-        "interval": _both(paces.interval),
-        "repetition": _both(paces.repetition),
-    }
-
-
-def paces_json(report: PacesReport) -> dict[str, Any]:
-    return {
-        "vdot": round(report.vdot, 1),
-        "source": "Daniels' Running Formula (3rd ed. 2014), VDOT of Daniels & Gilbert 1979",
-        "paces": _named(report.paces),
-        "heart_rate_zones": report.zones,
-    }
 
 
 def render(report: PacesReport) -> str:

@@ -15,6 +15,7 @@ from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.rules import Violation
 from runcoach.services import plans as service
+from runcoach.views.plans import violations_json
 
 EXIT_VIOLATIONS = 1  # `plan check` found rules broken that the plan did not declare
 
@@ -29,19 +30,6 @@ _plan_id = click.option("--plan", "plan_id", type=int, help="A stored plan's id;
 @click.group("plan")
 def plan_group() -> None:
     """Training plans: built from your profile, checked against the rules, exported."""
-
-
-def _violations_json(violations: list[Violation]) -> list[dict[str, Any]]:
-    return [
-        {
-            "date": v.day.isoformat(),
-            "rule": v.rule,
-            "seen": v.seen,
-            "source": v.source,
-            "accepted": v.accepted,
-        }
-        for v in violations
-    ]
 
 
 def _violations_text(violations: list[Violation]) -> str:
@@ -71,7 +59,7 @@ def create_command(app: AppContext, profile_path: Path, today: Any, as_json: boo
     data = {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
-        "violations": _violations_json(built.violations),
+        "violations": violations_json(built.violations),
         "plan": plan_to_dict(built.plan),
     }
     emit(as_json, data, lambda: _created_text(built, app))
@@ -111,9 +99,7 @@ def check_command(app: AppContext, plan_file: Path | None, as_json: bool) -> Non
         _, violations = service.check_active(app.engine)
     else:
         _, violations = service.check_file(plan_file)
-    emit(
-        as_json, {"violations": _violations_json(violations)}, lambda: _violations_text(violations)
-    )
+    emit(as_json, {"violations": violations_json(violations)}, lambda: _violations_text(violations))
     if any(v.accepted is None for v in violations):
         sys.exit(EXIT_VIOLATIONS)
 
@@ -169,7 +155,7 @@ def export_command(
 def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
     """Store a plan JSON file (exported, or written by a coach) as your active plan."""
     built = service.import_plan(app.engine, plan_file)
-    data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
+    data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
         data,
@@ -204,7 +190,7 @@ def edit_command(
 ) -> None:
     """Change a day's workout by hand; the plan is checked against the rules again."""
     built = service.edit_plan(app.engine, day.date(), spec, workout_json, plan_id)
-    data = {"plan_id": built.plan_id, "violations": _violations_json(built.violations)}
+    data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
         data,

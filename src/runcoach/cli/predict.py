@@ -8,11 +8,12 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, to_jsonable
+from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.fitness.own_model import INTERVAL_SHARE, Prediction
+from runcoach.domain.fitness.own_model import Prediction
 from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
 from runcoach.services.fitness import predict_batch, predict_race
+from runcoach.views.fitness import prediction_json
 
 
 @click.command("predict")
@@ -63,20 +64,6 @@ def _log_note(results: tuple[str, ...]) -> str:
 
 def to_jsonable_line(answer: dict[str, Any]) -> str:
     return json.dumps(answer, ensure_ascii=False)
-
-
-def prediction_json(p: Prediction) -> dict[str, Any]:
-    return {
-        "distance_m": p.target_m,
-        "seconds": round(p.time_s, 1),
-        "low_seconds": round(p.low_s, 1),
-        "high_seconds": round(p.high_s, 1),
-        "interval": INTERVAL_SHARE,
-        "time": format_duration(p.time_s),
-        "model": p.model,
-        "used": to_jsonable(p.used),
-        "weekly_distance_m": p.weekly_distance_m,
-    }
 
 
 def render(p: Prediction, units: UnitSystem) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, to_jsonable
+from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress import Intensity, IntensitySplit, Streaks
 from runcoach.domain.report import PeriodKind, Report, habit_lines, latest_predictions
@@ -20,6 +20,7 @@ from runcoach.domain.units import (
 )
 from runcoach.domain.wins import Win
 from runcoach.services.progress import period_report, recent_wins, write_report
+from runcoach.views.json import to_jsonable
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from runcoach.domain.efforts import Split
 from runcoach.domain.runs import Lap, Sport
 from runcoach.domain.units import (
@@ -16,31 +14,10 @@ from runcoach.domain.units import (
     format_speed,
 )
 from runcoach.services.runs import RunDetail, RunSummary
+from runcoach.views.runs import tag_value
 
 MISSING = "–"
 SPEED_SPORTS = {Sport.CYCLING.value, Sport.SKIING.value}  # shown in km/h or mph, not min/km
-
-
-def summary_json(run: RunSummary) -> dict[str, Any]:
-    return {
-        "id": run.id,
-        "start_utc": run.start_utc.isoformat(),
-        "date": run.local_date.isoformat(),
-        "sport": run.sport,
-        "name": run.name,
-        "distance_m": run.distance_m,
-        "duration_s": run.duration_s,
-        "pace_s_per_km": run.pace_s_per_km,
-        "ascent_m": run.ascent_m,
-        "avg_hr": run.avg_hr,
-        "workout_type": run.workout_type,
-        "surface": run.surface,
-        "terrain": run.terrain,
-        "shoe_id": run.shoe_id,
-        "is_race": run.is_race,
-        "split": run.split_kind,
-        "source": run.source,
-    }
 
 
 def render_list(found: list[RunSummary], units: UnitSystem) -> str:
@@ -83,59 +60,6 @@ def _number(value: float | None, unit: str = "") -> str:
 # --- one run ---------------------------------------------------------------------------------
 
 
-def detail_json(detail: RunDetail) -> dict[str, Any]:
-    run, analysis = detail.run, detail.analysis
-    race = run.race
-    return {
-        "id": run.id,
-        "start_utc": run.start.isoformat(),
-        "timezone": run.timezone,
-        "date": detail.local_date.isoformat(),
-        "sport": run.sport.value,
-        "sub_sport": run.sub_sport,
-        "name": run.name,
-        "notes": run.notes,
-        **{name: getattr(run, name) for name in _NUMBERS},
-        "pace_s_per_km": None if run.pace is None else run.pace.seconds_per_km,
-        "workout_type": _value(run.workout_type),
-        "workout_type_reason": detail.workout_type_reason,
-        "surface": _value(run.surface),
-        "terrain": _value(run.terrain),
-        "tags_inferred": detail.tags_inferred,
-        "shoes": detail.shoe_name,
-        "rpe": run.rpe,
-        "feel": _value(run.feel),
-        "race": None if race is None else vars(race),
-        "laps": [_lap_json(lap) for lap in run.laps],
-        "analysis": None if analysis is None else _analysis_json(detail),
-        "best_efforts": detail.best_efforts,
-        "source": run.source,
-        "sources": detail.sources,
-    }
-
-
-_NUMBERS = (
-    "distance_m", "moving_s", "elapsed_s", "ascent_m", "descent_m", "avg_hr", "max_hr",
-    "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
-)  # fmt: skip
-
-
-def _value(tag: Any) -> Any:
-    return None if tag is None else tag.value
-
-
-def _lap_json(lap: Lap) -> dict[str, Any]:
-    return {**vars(lap), "start": lap.start.isoformat()}
-
-
-def _analysis_json(detail: RunDetail) -> dict[str, Any]:
-    assert detail.analysis is not None
-    data = detail.analysis.to_dict()
-    data.pop("best_efforts", None)
-    data["negative_split"] = detail.analysis.negative_split
-    return data
-
-
 def render_detail(detail: RunDetail, units: UnitSystem) -> str:
     sections = [_head(detail, units), _laps(detail.run.laps, units)]
     if detail.analysis is not None:
@@ -155,7 +79,7 @@ def _head(detail: RunDetail, units: UnitSystem) -> str:
     run = detail.run
     local = run.start.strftime("%H:%M UTC")
     tags = ", ".join(
-        f"{name} {_value(getattr(run, name))}"
+        f"{name} {tag_value(getattr(run, name))}"
         + (" (inferred)" if detail.tags_inferred[name] else "")
         for name in ("workout_type", "surface", "terrain")
         if getattr(run, name) is not None
@@ -176,7 +100,7 @@ def _head(detail: RunDetail, units: UnitSystem) -> str:
     if tags:
         lines.append(f"  tags: {tags}")
     if detail.workout_type_reason and detail.tags_inferred["workout_type"]:
-        lines.append(f"  why {_value(run.workout_type)}: {detail.workout_type_reason}")
+        lines.append(f"  why {tag_value(run.workout_type)}: {detail.workout_type_reason}")
     lines += _own_lines(detail, units)
     return "\n".join(lines)
 
@@ -186,7 +110,7 @@ def _own_lines(detail: RunDetail, units: UnitSystem) -> list[str]:
     if detail.shoe_name:
         lines.append(f"  shoes: {detail.shoe_name}")
     if run.rpe is not None or run.feel is not None:
-        lines.append(f"  effort {run.rpe or MISSING}/10, felt {_value(run.feel) or MISSING}")
+        lines.append(f"  effort {run.rpe or MISSING}/10, felt {tag_value(run.feel) or MISSING}")
     if run.race is not None:
         race = run.race
         lines.append(

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option, warn
-from runcoach.cli.run_views import detail_json, render_detail, render_list, summary_json
+from runcoach.cli.run_views import render_detail, render_list
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
@@ -26,6 +26,7 @@ from runcoach.domain.units import (
 from runcoach.services import log_export
 from runcoach.services import runs as service
 from runcoach.services.shoes import worn_out_pairs
+from runcoach.views.runs import detail_json, summary_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 TIME = click.DateTime(formats=["%H:%M", "%H:%M:%S"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import click
 
@@ -11,6 +10,7 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option, warn
 from runcoach.domain.units import UnitSystem, format_distance, parse_distance
 from runcoach.services.shoes import NewShoe, ShoeReport, add_pair, list_pairs, retire_pair
+from runcoach.views.shoes import shoe_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -60,7 +60,7 @@ def list_command(app: AppContext, include_retired: bool, as_json: bool) -> None:
     """The pairs with the distance run in each, the most recent first."""
     pairs = list_pairs(app.engine, app.settings, include_retired=include_retired)
     units = app.settings.units
-    emit(as_json, [_json(pair) for pair in pairs], lambda: _render(pairs, units))
+    emit(as_json, [shoe_json(pair) for pair in pairs], lambda: _render(pairs, units))
     for pair in pairs:
         if pair.worn_out:
             warn(
@@ -83,15 +83,6 @@ def retire_command(
     shoe = retire_pair(app.engine, name, on)
     text = f"'{shoe}' back in use" if on is None else f"retired '{shoe}' on {on}"
     emit(as_json, {"name": shoe, "retired_on": on}, lambda: text)
-
-
-def _json(pair: ShoeReport) -> dict[str, Any]:
-    return {
-        "id": pair.id, "name": pair.name, "brand": pair.brand, "model": pair.model,
-        "added_on": pair.added_on, "retired_on": pair.retired_on,
-        "distance_m": pair.distance_m, "runs": pair.run_count, "last_run": pair.last_run,
-        "retirement_m": pair.retirement_m, "worn_out": pair.worn_out,
-    }  # fmt: skip
 
 
 def _render(pairs: list[ShoeReport], units: UnitSystem) -> str:

@@ -12,7 +12,8 @@ samples around it. See docs/run-analysis.md for the rules in a runner's words.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import asdict, dataclass, fields
+import functools
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -132,7 +133,7 @@ class RunAnalysis:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values (paces as seconds per km), for the log to store."""
-        plain: dict[str, Any] = _plain(asdict(self))
+        plain: dict[str, Any] = _plain(self)
         return plain
 
     @classmethod
@@ -375,16 +376,26 @@ _PACE_FIELDS = {"pace", "first_pace", "second_pace"}
 
 
 def _plain(value: Any) -> Any:
-    """``asdict`` output with paces as seconds per km and tuples as lists."""
-    if isinstance(value, dict):
-        if set(value) == {"seconds_per_km"}:
-            return value["seconds_per_km"]
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+    """Dataclasses as dicts (as ``asdict``), paces as seconds per km, tuples as lists.
+
+    Walked directly rather than through ``asdict``, which deep-copies every value first: an
+    import turns every run's analysis into JSON, and ``asdict`` was most of that time.
+    """
+    if isinstance(value, Pace):
+        return value.seconds_per_km
     if isinstance(value, StrEnum):
         return value.value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind: type = type(value)
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     return value
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def _from_plain(kind: Any, data: dict[str, Any]) -> Any:

@@ -59,3 +59,7 @@ class UnsupportedFile(ImportProblem):
     """A file runcoach does not read."""
 
     kind = "unsupported"
+
+
+class Unavailable(RuncoachError):
+    """Something runcoach needs is out of reach: the database server, a file system."""

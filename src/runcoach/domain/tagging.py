@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from runcoach.domain.records import faster_than_any_runner
-from runcoach.domain.runs import Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.segments import climbs, profile_of, turning_points
 from runcoach.domain.units import METRES_PER_KM, Pace, format_distance, format_pace
 from runcoach.domain.workout_shapes import (
@@ -72,12 +72,60 @@ class InferredTags:
     terrain: Inference[Terrain] | None
 
 
-def infer_tags(run: Run, context: RunnerContext | None = None) -> InferredTags:
-    """Workout type, surface and terrain as far as the data shows them."""
+@dataclass(frozen=True)
+class SampleReading:
+    """What a run's samples say toward its tags, worked out once from the samples.
+
+    This is the costly part of tagging (the pace profile, its bouts and climbs) and needs
+    nothing but the run, so an import works it out in the process that read the file; the
+    rest (the runner's recent runs, the sport an export's index gives) is cheap and is
+    added where the run is stored. ``infer_tags`` gives the same tags either way.
+    """
+
+    recorded: bool = False  # the run has samples
+    distance_m: float | None = None  # covered by the distance samples
+    ascent_m: float | None = None  # climbed, from the altitude samples
+    has_gps: bool = False
+    fits_on_a_track: bool = False  # every position within a running track's size
+    profiled: bool = False  # the samples give a pace profile to read
+    structured: Shape | None = None  # intervals, hill repeats, tempo... from the profile
+    relaxed: Shape | None = None  # strides or progression, from the profile
+
+
+def read_samples(run: Run) -> SampleReading:
+    """What ``run``'s samples say toward its tags (nothing, without samples)."""
+    streams = run.streams
+    if streams is None:
+        return SampleReading()
+    reading = SampleReading(
+        recorded=True,
+        distance_m=_samples_distance_m(streams),
+        ascent_m=_samples_ascent_m(streams),
+        has_gps=streams.has_gps,
+    )
+    profile = profile_of(streams)
+    return dataclasses.replace(
+        reading,
+        fits_on_a_track=_fits_on_a_track(run, reading),
+        profiled=profile is not None,
+        structured=None if profile is None else classify_structured(profile, climbs(profile)),
+        relaxed=None if profile is None else classify_relaxed(profile),
+    )
+
+
+def infer_tags(
+    run: Run, context: RunnerContext | None = None, reading: SampleReading | None = None
+) -> InferredTags:
+    """Workout type, surface and terrain as far as the data shows them.
+
+    ``reading`` is ``read_samples(run)`` when it was worked out already (the run may then come
+    without its samples); it is worked out here otherwise.
+    """
+    known = read_samples(run) if reading is None else reading
     return InferredTags(
-        workout_type=infer_workout_type(run, context or RunnerContext()),
-        surface=infer_surface(run),
-        terrain=infer_terrain(run),
+        workout_type=infer_workout_type(run, context or RunnerContext(), known),
+        surface=infer_surface(run, known),
+        terrain=infer_terrain(run, known),
     )
 
 
@@ -98,10 +146,11 @@ def with_inferred_tags(run: Run, tags: InferredTags) -> Run:
 # --- terrain ---------------------------------------------------------------------------------
 
 
-def infer_terrain(run: Run) -> Inference[Terrain] | None:
+def infer_terrain(run: Run, reading: SampleReading | None = None) -> Inference[Terrain] | None:
     """Flat, rolling or hilly from the climbing per km; None without altitude or distance."""
-    distance_m = _distance_m(run)
-    ascent_m, source = _ascent_m(run)
+    known = read_samples(run) if reading is None else reading
+    distance_m = _distance_m(run, known)
+    ascent_m, source = _ascent_m(run, known)
     if ascent_m is None or not distance_m or distance_m < METRES_PER_KM / 2:
         return None
     per_km = ascent_m / (distance_m / METRES_PER_KM)
@@ -113,32 +162,39 @@ def infer_terrain(run: Run) -> Inference[Terrain] | None:
     return Inference(Terrain.HILLY, reason)
 
 
-def _distance_m(run: Run) -> float | None:
-    if run.distance_m:
-        return run.distance_m
-    streams = run.streams
-    if streams is None or streams.distance_m is None:
+def _distance_m(run: Run, reading: SampleReading) -> float | None:
+    return run.distance_m or reading.distance_m
+
+
+def _samples_distance_m(streams: Streams) -> float | None:
+    if streams.distance_m is None:
         return None
     recorded = streams.distance_m[np.isfinite(streams.distance_m)]
     return float(recorded.max() - recorded.min()) if len(recorded) else None
 
 
-def _ascent_m(run: Run) -> tuple[float | None, str]:
+def _ascent_m(run: Run, reading: SampleReading) -> tuple[float | None, str]:
     if run.ascent_m is not None:
         return run.ascent_m, "as the device measured it"
-    if run.streams is None or run.streams.altitude_m is None:
+    if reading.ascent_m is None:
         return None, ""
-    altitude = run.streams.altitude_m[np.isfinite(run.streams.altitude_m)]
+    return reading.ascent_m, "from the altitude samples"
+
+
+def _samples_ascent_m(streams: Streams) -> float | None:
+    if streams.altitude_m is None:
+        return None
+    altitude = streams.altitude_m[np.isfinite(streams.altitude_m)]
     if len(altitude) < 2:
-        return None, ""
+        return None
     turns = altitude[turning_points(altitude, STREAM_ASCENT_HYSTERESIS_M)]
-    return float(np.clip(np.diff(turns), 0, None).sum()), "from the altitude samples"
+    return float(np.clip(np.diff(turns), 0, None).sum())
 
 
 # --- surface ---------------------------------------------------------------------------------
 
 
-def infer_surface(run: Run) -> Inference[Surface] | None:
+def infer_surface(run: Run, reading: SampleReading | None = None) -> Inference[Surface] | None:
     """Treadmill, track, trail or road; None for other sports or when nothing tells."""
     if not run.sport.is_run:
         return None
@@ -151,10 +207,10 @@ def infer_surface(run: Run) -> Inference[Surface] | None:
         return Inference(Surface.TRAIL, f"the device recorded it as {_said(run)}")
     if words & _ROAD_WORDS:
         return Inference(Surface.ROAD, f"the device recorded it as {_said(run)}")
-    return _surface_from_samples(run)
+    return _surface_from_samples(run, read_samples(run) if reading is None else reading)
 
 
-def _surface_from_samples(run: Run) -> Inference[Surface] | None:
+def _surface_from_samples(run: Run, reading: SampleReading) -> Inference[Surface] | None:
     track_laps = sum(
         1
         for lap in run.laps
@@ -162,21 +218,20 @@ def _surface_from_samples(run: Run) -> Inference[Surface] | None:
     )
     if track_laps >= TRACK_MIN_LAPS and track_laps * 2 >= len(run.laps):
         return Inference(Surface.TRACK, f"{track_laps} laps of ~400 m")
-    streams = run.streams
-    if streams is None:
+    if not reading.recorded:
         return None
-    if not streams.has_gps:
-        if not _distance_m(run):
+    if not reading.has_gps:
+        if not _distance_m(run, reading):
             return None
         return Inference(Surface.TREADMILL, "distance without GPS (a foot pod or the watch)")
-    if _fits_on_a_track(run):
+    if reading.fits_on_a_track:
         return Inference(Surface.TRACK, "every position lies within a running track's size")
     return Inference(Surface.ROAD, "outdoor run with GPS, not marked trail")
 
 
-def _fits_on_a_track(run: Run) -> bool:
+def _fits_on_a_track(run: Run, reading: SampleReading) -> bool:
     streams = run.streams
-    distance_m = _distance_m(run)
+    distance_m = _distance_m(run, reading)
     if streams is None or streams.latitude is None or streams.longitude is None:
         return False
     if distance_m is None or distance_m < TRACK_MIN_DISTANCE_M:
@@ -212,33 +267,35 @@ def _said(run: Run) -> str:
 # --- workout type ----------------------------------------------------------------------------
 
 
-def infer_workout_type(run: Run, context: RunnerContext) -> Inference[WorkoutType]:
+def infer_workout_type(
+    run: Run, context: RunnerContext, reading: SampleReading | None = None
+) -> Inference[WorkoutType]:
     """What kind of session the run was, from its sport, laps, pace and climbs."""
+    known = read_samples(run) if reading is None else reading
     if not run.sport.is_run:
         kind = WorkoutType.STRENGTH if run.sport is Sport.STRENGTH else WorkoutType.CROSS_TRAINING
         return Inference(kind, f"{run.sport.value.replace('_', ' ')} is not running")
-    too_fast = _too_fast_for_running(run)
+    too_fast = _too_fast_for_running(run, known)
     if too_fast is not None:
         return Inference(WorkoutType.CROSS_TRAINING, too_fast)
     if run.race is not None:
         return Inference(WorkoutType.RACE, "marked as a race")
     if run.name and _RACE_NAME.search(run.name):
         return Inference(WorkoutType.RACE, f"named '{run.name}'")
-    shape = classify_by_laps(run.laps) or _from_samples(run, context)
+    shape = classify_by_laps(run.laps) or _from_samples(run, context, known)
     return Inference(*shape)
 
 
-def _from_samples(run: Run, context: RunnerContext) -> Shape:
+def _from_samples(run: Run, context: RunnerContext, reading: SampleReading) -> Shape:
     """Structured sessions first, then long, then strides or progression, else by context."""
-    profile = None if run.streams is None else profile_of(run.streams)
-    if profile is None:
-        kind, reason = classify_by_context(run, context, _pace_of(run))
+    if not reading.profiled:
+        kind, reason = classify_by_context(run, context, _pace_of(run, reading))
         return kind, NO_SAMPLES_REASON if reason == EASY_REASON else reason
     return (
-        classify_structured(profile, climbs(profile))
+        reading.structured
         or _long_only(run, context)
-        or classify_relaxed(profile)
-        or classify_by_context(run, context, _pace_of(run))
+        or reading.relaxed
+        or classify_by_context(run, context, _pace_of(run, reading))
     )
 
 
@@ -247,8 +304,8 @@ def _long_only(run: Run, context: RunnerContext) -> Shape | None:
     return shape if shape[0] is WorkoutType.LONG else None
 
 
-def _too_fast_for_running(run: Run) -> str | None:
-    pace, distance_m = _pace_of(run), _distance_m(run)
+def _too_fast_for_running(run: Run, reading: SampleReading) -> str | None:
+    pace, distance_m = _pace_of(run, reading), _distance_m(run, reading)
     if pace is None or distance_m is None:
         return None
     if not faster_than_any_runner(distance_m, pace.time_for(distance_m)):
@@ -259,8 +316,8 @@ def _too_fast_for_running(run: Run) -> str | None:
     )
 
 
-def _pace_of(run: Run) -> Pace | None:
-    distance_m = _distance_m(run)
+def _pace_of(run: Run, reading: SampleReading) -> Pace | None:
+    distance_m = _distance_m(run, reading)
     duration_s = run.duration_s
     if not distance_m or not duration_s:
         return None

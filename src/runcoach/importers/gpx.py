@@ -30,21 +30,23 @@ _STREAM_OF = {name: stream for stream, names in _EXTENSIONS.items() for name in 
     "ele": "ele",
 }
 _stream_of = xmlfiles.TagLookup(_STREAM_OF)
+NO_TIME = float("nan")  # a point's time that is missing or unreadable
 
 
 @register(".gpx")
 def read_gpx(data: bytes) -> list[Run]:
     """The run in a GPX file: its tracks in time order (a device starts a new track after a
     signal loss or a pause, so the tracks of one file are one outing)."""
-    root = xmlfiles.parse(data, "GPX")
+    root, points = xmlfiles.parse_points(data, "GPX", "trkpt", _point, 4 + len(_EXTENSIONS))
     if local(root.tag) != "gpx":
         raise UnsupportedFile(f"not a GPX file: the document is <{local(root.tag)}>, not <gpx>")
     found = list(xmlfiles.children(root, "trk"))
     if not found:
         raise NotAnActivity(_what_instead(root))
-    points = [p for track in found for s in xmlfiles.children(track, "trkseg") for p in _points(s)]
-    timed = sorted((p for p in points if p[0] is not None), key=lambda p: p[0] or 0.0)
-    if not timed:
+    rows = points.under(s for track in found for s in xmlfiles.children(track, "trkseg"))
+    timed = rows[np.isfinite(rows[:, 0])]
+    timed = timed[np.argsort(timed[:, 0], kind="stable")]
+    if not len(timed):
         raise NotAnActivity(
             "a track with no valid timestamps (a route, or a device whose clock was not set)",
             hint="export the activity itself (with times) from the watch or app",
@@ -57,10 +59,8 @@ def read_gpx(data: bytes) -> list[Run]:
             hint="export the whole activity from the watch or app",
         )
     run = _run(timed, found[0], root)
-    if len(timed) < len(points):
-        run.warnings.append(
-            f"{len(points) - len(timed)} track points without a valid time left out"
-        )
+    if len(timed) < len(rows):
+        run.warnings.append(f"{len(rows) - len(timed)} track points without a valid time left out")
     return [tracks.fill_from_streams(run)]
 
 
@@ -72,11 +72,10 @@ def _what_instead(root: Element) -> str:
     return "an empty GPX file: no track in it"
 
 
-def _run(timed: list[tuple[float | None, ...]], track: Element, root: Element) -> Run:
-    columns = np.array([p[1:] for p in timed], dtype=np.float64).T
-    start = float(timed[0][0] or 0.0)
+def _run(timed: np.ndarray, track: Element, root: Element) -> Run:
+    start = float(timed[0, 0])
     sport = named_sport(xmlfiles.text(track, "type"))
-    streams = _streams(np.array([p[0] for p in timed]) - start, columns, sport in FOOT_SPORTS)
+    streams = _streams(timed[:, 0] - start, timed[:, 1:].T, sport in FOOT_SPORTS)
     return Run(
         start=datetime.fromtimestamp(start, tz=UTC),
         sport=sport,
@@ -86,18 +85,15 @@ def _run(timed: list[tuple[float | None, ...]], track: Element, root: Element) -
     )
 
 
-def _points(segment: Element) -> list[tuple[float | None, ...]]:
-    return [_point(point) for point in xmlfiles.children(segment, "trkpt")]
-
-
-def _point(point: Element) -> tuple[float | None, ...]:
+def _point(point: Element) -> tuple[float, ...]:
     values: dict[str, str] = {}
     for element in point.iter():
         name = _stream_of(element.tag)
         if name is not None and name not in values and element.text:
             values[name] = element.text
+    time = xmlfiles.timestamp(values.get("time"))
     return (
-        xmlfiles.timestamp(values.get("time")),
+        NO_TIME if time is None else time,
         xmlfiles.number(point.get("lat")),
         xmlfiles.number(point.get("lon")),
         xmlfiles.number(values.get("ele")),

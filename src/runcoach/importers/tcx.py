@@ -26,19 +26,20 @@ _POINT_TAGS = {
 }  # fmt: skip
 _COLUMNS = ("lat", "lon", "alt", "dist", "hr", "cad", "power", "speed")
 _column_of = xmlfiles.TagLookup(_POINT_TAGS)
+NO_TIME = float("nan")  # a point's time that is missing or unreadable
 
 
 @register(".tcx")
 def read_tcx(data: bytes) -> list[Run]:
     """The runs in a TCX file, one per activity."""
-    root = xmlfiles.parse(data, "TCX")
+    root, points = xmlfiles.parse_points(data, "TCX", "Trackpoint", _point, 1 + len(_COLUMNS))
     if local(root.tag) != "TrainingCenterDatabase":
         raise UnsupportedFile(f"not a TCX file: the document is <{local(root.tag)}>")
     activities = [a for folder in xmlfiles.children(root, "Activities") for a in folder]
     activities = [a for a in activities if local(a.tag) == "Activity"]
     if not activities:
         raise NotAnActivity(_what_instead(root))
-    runs = [run for run in map(_activity_run, activities) if run is not None]
+    runs = [run for a in activities if (run := _activity_run(a, points)) is not None]
     if not runs:
         raise NotAnActivity("an activity with no timestamps: nothing says when it happened")
     return runs
@@ -52,12 +53,12 @@ def _what_instead(root: Element) -> str:
     return "an empty TCX file: no activity in it"
 
 
-def _activity_run(activity: Element) -> Run | None:
+def _activity_run(activity: Element, points: xmlfiles.Points) -> Run | None:
     laps = list(xmlfiles.children(activity, "Lap"))
     start = xmlfiles.timestamp(xmlfiles.text(activity, "Id"))
     if laps:
         start = xmlfiles.timestamp(laps[0].get("StartTime")) or start
-    times, columns = _samples(laps)
+    times, columns = _samples(laps, points)
     if start is None and len(times):
         start = float(times[0])
     if start is None:
@@ -80,24 +81,23 @@ def _activity_run(activity: Element) -> Run | None:
     return tracks.fill_from_streams(run)
 
 
-def _samples(laps: list[Element]) -> tuple[np.ndarray, np.ndarray]:
-    points = [p for lap in laps for t in xmlfiles.children(lap, "Track") for p in t]
-    rows = [_point(p) for p in points if local(p.tag) == "Trackpoint"]
-    timed = sorted((r for r in rows if r[0] is not None), key=lambda r: r[0] or 0.0)
-    if not timed:
-        return np.array([]), np.empty((8, 0))
-    times = np.array([r[0] for r in timed], dtype=np.float64)
-    return times, np.array([r[1:] for r in timed], dtype=np.float64).T
+def _samples(laps: list[Element], points: xmlfiles.Points) -> tuple[np.ndarray, np.ndarray]:
+    rows = points.under(t for lap in laps for t in xmlfiles.children(lap, "Track"))
+    timed = rows[np.isfinite(rows[:, 0])]
+    timed = timed[np.argsort(timed[:, 0], kind="stable")]
+    if not len(timed):
+        return np.array([]), np.empty((len(_COLUMNS), 0))
+    return timed[:, 0], timed[:, 1:].T
 
 
-def _point(point: Element) -> tuple[float | None, ...]:
+def _point(point: Element) -> tuple[float, ...]:
     values: dict[str, str] = {}
     for element in point.iter():
         name = _column_of(element.tag)
         if name is not None and name not in values and element.text:
             values[name] = element.text
     time = xmlfiles.timestamp(values.get("time"))
-    return (time, *(xmlfiles.number(values.get(name)) for name in _COLUMNS))
+    return (NO_TIME if time is None else time, *(xmlfiles.number(values.get(n)) for n in _COLUMNS))
 
 
 def _streams(time_s: np.ndarray, columns: np.ndarray, foot: bool) -> Streams:

@@ -14,23 +14,30 @@ to this runcoach's newest schema.
 
 from __future__ import annotations
 
-import io
+import hashlib
 import json
+import re
+import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import Connection, Engine, Table, delete
+from sqlalchemy.exc import DBAPIError
 
 from runcoach import __version__
 from runcoach.domain.errors import Conflict, InvalidInput
 from runcoach.domain.units import counted
+from runcoach.services.backup_checks import check_row
 from runcoach.services.files import atomic_path
+from runcoach.store.athletes import only_an_untouched_athlete
 from runcoach.store.backup import (
     column_kinds,
+    column_rules,
     count_rows,
     decode_row,
     dump_rows,
@@ -38,10 +45,26 @@ from runcoach.store.backup import (
     reflect_tables,
     reset_id_sequences,
 )
-from runcoach.store.db import current_revision, known_revisions, migrate, migrate_to
+from runcoach.store.db import (
+    check_reachable,
+    current_revision,
+    known_revisions,
+    make_engine,
+    migrate,
+    migrate_to,
+    snapshot_read,
+)
+from runcoach.store.files import PRIVATE_FILE_MODE, private_folder
 
 BACKUP_FORMAT = "runcoach-backup"
-BACKUP_VERSION = 1  # of the archive's layout; a newer one is refused with a clear message
+BACKUP_VERSION = 2  # of the archive's layout; a newer one is refused with a clear message
+# Layouts this runcoach reads: 1 had no checksums (its rows are still checked one by one).
+READABLE_VERSIONS = (1, 2)
+CHECKSUM_VERSION = 2  # the first layout with a SHA-256 per member
+# What reading a damaged archive raises (a bad CRC, a truncated deflate stream, a lost member)
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, NotImplementedError)
+MAX_LINE_BYTES = 768 * 1024 * 1024  # bytes; a row (an original file of up to 512 MiB, base64)
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 1024 * 1024  # a manifest is a few KB; a larger one is not a backup of ours
 
@@ -63,18 +86,11 @@ def default_backup_path(home: Path, now: datetime) -> Path:
 
 def write_backup(engine: Engine, path: Path, now: datetime) -> BackupSummary:
     """Write every table to ``path`` (a zip archive), atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as partial, engine.connect() as conn, conn.begin():
-        _repeatable_read(conn)
+    private_folder(path.parent)
+    with atomic_path(path, mode=PRIVATE_FILE_MODE) as partial, snapshot_read(engine) as conn:
         revision = _revision_of(conn)
         rows = _write_archive(conn, partial, revision, now)
     return BackupSummary(path, revision, now.isoformat(), rows, path.stat().st_size)
-
-
-def _repeatable_read(conn: Connection) -> None:
-    """One snapshot for every table (SQLite's read transaction already is one)."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
 
 def _revision_of(conn: Connection) -> str:
@@ -86,6 +102,7 @@ def _revision_of(conn: Connection) -> str:
 
 def _write_archive(conn: Connection, partial: Path, revision: str, now: datetime) -> dict[str, int]:
     rows: dict[str, int] = {}
+    sums: dict[str, str] = {}
     columns: dict[str, dict[str, str]] = {}
     stamp = now.astimezone(UTC).timetuple()[:6]
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -93,7 +110,7 @@ def _write_archive(conn: Connection, partial: Path, revision: str, now: datetime
             member_info = zipfile.ZipInfo(f"tables/{table.name}.jsonl", stamp)
             member_info.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(member_info, "w", force_zip64=True) as member:
-                rows[table.name] = _write_rows(conn, table, member)
+                rows[table.name], sums[member_info.filename] = _write_rows(conn, table, member)
             columns[table.name] = column_kinds(table)
         manifest = {
             "format": BACKUP_FORMAT,
@@ -104,18 +121,22 @@ def _write_archive(conn: Connection, partial: Path, revision: str, now: datetime
             "database": conn.dialect.name,
             "tables": list(rows),
             "rows": rows,
+            "sha256": sums,
             "columns": columns,
         }
         archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
     return rows
 
 
-def _write_rows(conn: Connection, table: Table, member: Any) -> int:
-    count = 0
+def _write_rows(conn: Connection, table: Table, member: Any) -> tuple[int, str]:
+    """Write the table's rows; their number and the SHA-256 of the member's bytes."""
+    count, digest = 0, hashlib.sha256()
     for row in dump_rows(conn, table):
-        member.write(json.dumps(row, separators=(",", ":")).encode() + b"\n")
+        line = json.dumps(row, separators=(",", ":")).encode() + b"\n"
+        member.write(line)
+        digest.update(line)
         count += 1
-    return count
+    return count, digest.hexdigest()
 
 
 # --- restore ---------------------------------------------------------------------------------
@@ -133,7 +154,7 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise InvalidInput(
             f"{path}: not a runcoach backup (not a zip archive: {error})",
             hint="restore a file made by `runcoach backup`",
@@ -152,7 +173,7 @@ def _manifest_of(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         raise InvalidInput(f"{path}: {MANIFEST} is {info.file_size:,} bytes: not a runcoach backup")
     try:
         manifest = json.loads(archive.read(MANIFEST))
-    except (ValueError, zipfile.BadZipFile) as error:
+    except (ValueError, RecursionError, *ARCHIVE_ERRORS) as error:
         raise InvalidInput(f"{path}: {MANIFEST} cannot be read: {error}") from None
     _check_manifest(manifest, path)
     return dict(manifest)
@@ -161,34 +182,62 @@ def _manifest_of(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
 def _check_manifest(manifest: Any, path: Path) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
         raise InvalidInput(f"{path}: not a runcoach backup ({MANIFEST} is someone else's)")
-    if manifest.get("version") != BACKUP_VERSION:
+    if manifest.get("version") not in READABLE_VERSIONS:
         raise InvalidInput(
             f"{path}: backup format {manifest.get('version')!r}; this runcoach reads format "
             f"{BACKUP_VERSION}",
             hint="restore it with the runcoach version that made it, or a newer one",
         )
     revision = manifest.get("revision")
-    if revision not in known_revisions():
+    if not isinstance(revision, str) or revision not in known_revisions():
         raise InvalidInput(
             f"{path}: made by a newer runcoach (database migration {revision!r} is unknown "
             f"to runcoach {__version__})",
             hint="upgrade runcoach, then restore",
         )
-    tables, rows = manifest.get("tables"), manifest.get("rows")
-    if not isinstance(tables, list) or not isinstance(rows, dict) or set(tables) != set(rows):
+    if not _lists_its_tables(manifest):
         raise InvalidInput(f"{path}: {MANIFEST} does not list its tables and their rows")
+    if manifest["version"] >= CHECKSUM_VERSION and not _sums_every_table(manifest):
+        raise InvalidInput(f"{path}: {MANIFEST} does not give each table's SHA-256")
+
+
+def _lists_its_tables(manifest: dict[str, Any]) -> bool:
+    tables, rows = manifest.get("tables"), manifest.get("rows")
+    if not isinstance(tables, list) or not isinstance(rows, dict):
+        return False
+    names_ok = all(isinstance(t, str) for t in tables) and len(set(tables)) == len(tables)
+    counts_ok = all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in rows.values()
+    )
+    return names_ok and counts_ok and set(tables) == set(rows)
+
+
+def _sums_every_table(manifest: dict[str, Any]) -> bool:
+    sums = manifest.get("sha256")
+    if not isinstance(sums, dict):
+        return False
+    wanted = {_member(name) for name in manifest["tables"]}
+    given = {k for k, v in sums.items() if isinstance(v, str) and SHA256_HEX.fullmatch(v)}
+    return wanted <= given
+
+
+def _member(table: str) -> str:
+    return f"tables/{table}.jsonl"
 
 
 def restore_backup(engine: Engine, path: Path) -> BackupSummary:
-    """Load the backup at ``path`` into the empty database of ``engine``."""
+    """Load the backup at ``path`` into the empty database of ``engine``: every table of its
+    schema, every row checked, every member's checksum matched, or nothing at all."""
+    check_reachable(engine)
     archive = _open_archive(path)
     with archive:
         manifest = _manifest_of(archive, path)
         _make_empty_schema(engine, manifest["revision"])
         with engine.begin() as conn:
             tables = {t.name: t for t in reflect_tables(conn)}
+            _check_every_table(manifest, tables, path)
             for name in manifest["tables"]:
-                _restore_table(conn, archive, tables, name, manifest["rows"][name], path)
+                _restore_table(conn, archive, manifest, tables[name], path)
             reset_id_sequences(conn, tables.values())
     migrate(engine)
     return BackupSummary(
@@ -196,11 +245,28 @@ def restore_backup(engine: Engine, path: Path) -> BackupSummary:
     )
 
 
+def verify_backup(path: Path) -> BackupSummary:
+    """Check a backup as a restore would (checksums, every table, every value, every link
+    between rows) by restoring it into a scratch database that is thrown away after."""
+    with tempfile.TemporaryDirectory(prefix="runcoach-verify-") as scratch:
+        engine = make_engine(f"sqlite:///{Path(scratch) / 'verify.db'}")
+        try:
+            return restore_backup(engine, path)
+        finally:
+            engine.dispose()
+
+
 def _make_empty_schema(engine: Engine, revision: str) -> None:
-    """The target holds no rows: (re)create its schema at the backup's revision."""
+    """The target holds no rows (but perhaps the local athlete a first look at an empty store
+    made, with nothing told yet: the backup's takes its place): (re)create its schema at the
+    backup's revision."""
     with engine.begin() as conn:
         tables = reflect_tables(conn)
         held = {t.name: n for t in tables if (n := count_rows(conn, t))}
+        by_name = {t.name: t for t in tables}
+        if set(held) == {"athletes"} and only_an_untouched_athlete(conn, by_name["athletes"]):
+            conn.execute(delete(by_name["athletes"]))
+            held = {}
         if held:
             raise Conflict(
                 f"the database is not empty ({counted(held.get('runs', 0), 'run')}, "
@@ -216,37 +282,70 @@ def _make_empty_schema(engine: Engine, revision: str) -> None:
         migrate_to(engine, revision)
 
 
+def _check_every_table(manifest: dict[str, Any], tables: dict[str, Table], path: Path) -> None:
+    listed = set(manifest["tables"])
+    foreign = sorted(listed - set(tables))
+    if foreign:
+        raise InvalidInput(
+            f"{path}: table {foreign[0]!r} is not in the schema of its own migration"
+        )
+    missing = sorted(set(tables) - listed)
+    if missing:
+        raise InvalidInput(
+            f"{path}: the backup leaves out {counted(len(missing), 'table')} of its schema "
+            f"({', '.join(missing)}): it is incomplete; nothing was restored"
+        )
+
+
 def _restore_table(
-    conn: Connection,
-    archive: zipfile.ZipFile,
-    tables: dict[str, Table],
-    name: str,
-    expected: int,
-    path: Path,
+    conn: Connection, archive: zipfile.ZipFile, manifest: dict[str, Any], table: Table, path: Path
 ) -> None:
-    table = tables.get(name)
-    if table is None:
-        raise InvalidInput(f"{path}: table {name!r} is not in the schema of its own migration")
-    member = f"tables/{name}.jsonl"
+    member, expected = _member(table.name), manifest["rows"][table.name]
+    digest = hashlib.sha256()
+    rows = _read_rows(archive, member, table, digest, path)
     try:
-        loaded = load_rows(conn, table, _read_rows(archive, member, column_kinds(table), path))
-    except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InvalidInput(f"{path}: {member} cannot be read: {error}") from None
+        loaded = load_rows(conn, table, rows)
+    except ARCHIVE_ERRORS as error:
+        raise InvalidInput(
+            f"{path}: {member} cannot be read: {error}; nothing was restored"
+        ) from None
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise InvalidInput(
+            f"{path}: {member}: the database refuses its rows ({reason}); nothing was restored"
+        ) from None
     if loaded != expected:
         raise InvalidInput(
             f"{path}: {member} has {loaded:,} rows, the manifest says {expected:,}: "
             "the backup is incomplete; nothing was restored"
         )
+    wanted = manifest.get("sha256", {}).get(member)
+    if wanted is not None and digest.hexdigest() != wanted:
+        raise InvalidInput(
+            f"{path}: {member} is not what was backed up (its SHA-256 differs from the "
+            "manifest's): the backup was changed or damaged; nothing was restored"
+        )
 
 
 def _read_rows(
-    archive: zipfile.ZipFile, member: str, kinds: dict[str, str], path: Path
+    archive: zipfile.ZipFile, member: str, table: Table, digest: Any, path: Path
 ) -> Iterator[dict[str, Any]]:
+    rules = column_rules(table)
     with archive.open(member) as raw:
-        for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8"), 1):
+        for number, line in enumerate(_lines(raw), 1):
+            digest.update(line)
             try:
-                yield decode_row(kinds, json.loads(line))
-            except (ValueError, TypeError, AttributeError) as error:
+                row = decode_row(rules, json.loads(line))
+                check_row(table.name, row)
+            except (ValueError, TypeError, RecursionError) as error:
                 raise InvalidInput(
                     f"{path}: {member} line {number}: {error}; nothing was restored"
                 ) from None
+            yield row
+
+
+def _lines(raw: Any) -> Iterator[bytes]:
+    while line := raw.readline(MAX_LINE_BYTES + 1):
+        if len(line) > MAX_LINE_BYTES:
+            raise ValueError(f"a line longer than {MAX_LINE_BYTES:,} bytes")
+        yield line

@@ -19,7 +19,7 @@ from runcoach.domain.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.domain.units import UnitSystem, parse_heart_rate, parse_hours, parse_weight
 from runcoach.store import checkins as store
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store.athletes import athlete_or_local
 from runcoach.store.runs import athlete_timezone, local_date_of
 
 
@@ -101,7 +101,13 @@ def record_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> Check
     return kept
 
 
-def checkin(engine: Engine, report: CheckInReport, day: date | None = None) -> dict[str, Any]:
+def checkin(
+    engine: Engine,
+    report: CheckInReport,
+    day: date | None = None,
+    *,
+    athlete_id: int | None = None,
+) -> dict[str, Any]:
     """``runcoach checkin``: store how the runner is, without asking for the session."""
     if report.empty:
         raise InvalidInput(
@@ -109,7 +115,7 @@ def checkin(engine: Engine, report: CheckInReport, day: date | None = None) -> d
             hint="for example --feel tired, --can-run, --strength, --slept 7.5h",
         )
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
+        athlete = athlete_or_local(conn, athlete_id)
         when = day or local_today(conn, athlete)
         kept = record_checkin(conn, athlete, report.on(when))
     return checkin_to_dict(kept)

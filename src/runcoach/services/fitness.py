@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ from runcoach.domain.fitness.current import (
     fitness_history,
     monthly_dates,
 )
+from runcoach.domain.fitness.gain import GainInputs
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
 from runcoach.domain.fitness.vdot import vdot_from_performance
@@ -43,7 +45,7 @@ from runcoach.domain.units import (
     parse_time_of_day,
 )
 from runcoach.store import performances as log_store
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store.athletes import athlete_or_local
 
 RESULT_EXAMPLE = "10k=41:30, half=1:32:05, marathon=3:15:00"
 
@@ -128,10 +130,39 @@ def performances_from_log(
     return sorted(out, key=lambda p: p.date)
 
 
-def read_log_inputs(engine: Engine, today: dt.date) -> LogInputs:
+TREND_SPAN_DAYS = 182  # days; the trend compares fitness now with fitness half a year ago
+DAYS_PER_YEAR = 365.25
+
+
+def gain_inputs_from_log(
+    engine: Engine, today: dt.date, *, athlete_id: int | None = None
+) -> GainInputs:
+    """What the log says about the expected gain: years of running it covers, and the trend of
+    fitness over the last half year (%/year of race time; VDOT % is about race-time %)."""
+    with engine.begin() as conn:
+        athlete_id = athlete_or_local(conn, athlete_id)
+        first = log_store.first_run_date(conn, athlete_id)
+        since = today - dt.timedelta(days=LOOKBACK_DAYS + TREND_SPAN_DAYS)
+        performances = performances_from_log(conn, athlete_id, since, today)
+    years = None if first is None else (today - first).days / DAYS_PER_YEAR
+    return GainInputs(
+        years_running=years, trend_pct_per_year=fitness_trend_pct(performances, today)
+    )
+
+
+def fitness_trend_pct(performances: Sequence[Performance], today: dt.date) -> float | None:
+    """The change of fitness from half a year ago to today, in % a year (+ = faster)."""
+    now = current_fitness(performances, today)
+    then = current_fitness(performances, today - dt.timedelta(days=TREND_SPAN_DAYS))
+    if now is None or then is None:
+        return None
+    return (now.vdot / then.vdot - 1.0) * 100.0 * DAYS_PER_YEAR / TREND_SPAN_DAYS
+
+
+def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int | None = None) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
     with engine.begin() as conn:
-        athlete_id = default_athlete_id(conn)
+        athlete_id = athlete_or_local(conn, athlete_id)
         since = today - dt.timedelta(days=LOOKBACK_DAYS)
         performances = performances_from_log(conn, athlete_id, since, today)
         volume = log_store.running_volume(
@@ -159,7 +190,11 @@ class FitnessOverTime:
 
 
 def fitness_over_time(
-    engine: Engine, today: dt.date | None = None, since: dt.date | None = None
+    engine: Engine,
+    today: dt.date | None = None,
+    since: dt.date | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> FitnessOverTime:
     """Current fitness from the log and its history month by month (default: two years)."""
     today = today or dt.date.today()
@@ -167,7 +202,7 @@ def fitness_over_time(
     if since > today:
         raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
     with engine.begin() as conn:
-        athlete_id = default_athlete_id(conn)
+        athlete_id = athlete_or_local(conn, athlete_id)
         first = since - dt.timedelta(days=LOOKBACK_DAYS)
         performances = performances_from_log(conn, athlete_id, first, today)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
@@ -189,18 +224,22 @@ def telling_results(fitness: Fitness) -> tuple[Result, ...]:
     return tuple(p.as_result(fitness.on) for p in [*raced, *efforts.values()])
 
 
-def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
+def _log_inputs(open_log: OpenLog | None, today: dt.date, athlete_id: int | None) -> LogInputs:
     if open_log is None:
         raise NotFound("no results given and no training log to read", hint=NO_RESULTS_HINT)
-    return read_log_inputs(open_log(), today)
+    return read_log_inputs(open_log(), today, athlete_id=athlete_id)
 
 
 def results_or_log(
-    texts: Sequence[str], today: dt.date, open_log: OpenLog | None = None
+    texts: Sequence[str],
+    today: dt.date,
+    open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> list[Result]:
     if texts:
         return parse_results(texts)
-    return list(_log_inputs(open_log, today).results)
+    return list(_log_inputs(open_log, today, athlete_id).results)
 
 
 def predict_race(
@@ -209,6 +248,8 @@ def predict_race(
     weekly_distance: str | None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> Prediction:
     """A prediction from the results given, else from the log (with the log's weekly volume
     unless one is given)."""
@@ -217,7 +258,7 @@ def predict_race(
     weekly_m = parse_weekly_distance(weekly_distance)
     if result_texts:
         return predict(parse_results(result_texts), target_m, weekly_m)
-    log = _log_inputs(open_log, today)
+    log = _log_inputs(open_log, today, athlete_id)
     return predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
 
 
@@ -282,6 +323,8 @@ def paces_for(
     resting_hr: int | None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> PacesReport:
     """Training paces from the best VDOT among the results, else from current fitness in the log.
 
@@ -297,7 +340,7 @@ def paces_for(
         results = parse_results(result_texts)
         vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
         return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
-    fitness = _log_inputs(open_log, today or dt.date.today()).fitness
+    fitness = _log_inputs(open_log, today or dt.date.today(), athlete_id).fitness
     used = tuple(w.performance.as_result(fitness.on) for w in fitness.used)
     return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
 
@@ -390,23 +433,32 @@ def check_goal_text(
     dream: str | None = None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
+    *,
+    athlete_id: int | None = None,
+    runner: RunnerText | None = None,
 ) -> Verdict:
     """The verdict on a goal typed as text, judged as of ``today`` (default: the clock).
 
-    Without results, the results, weekly volume and longest recent run come from the log
-    (each one given on the command line still wins)."""
+    Without results, the results, weekly volume, longest recent run and what the expected gain
+    rests on (years of running, fitness trend) come from the log (each one given on the
+    command line still wins)."""
     today = today or dt.date.today()
     distance_m, time_s = parse_goal(goal)
     dream_s = None if dream is None else parse_duration(dream)
     weekly_m = parse_weekly_distance(weekly_distance)
     longest_m = optional(parse_distance, longest_run)
+    gain_inputs = (runner or RunnerText()).parse()
     if result_texts:
         results = parse_results(result_texts)
     else:
-        log = _log_inputs(open_log, today)
+        log = _log_inputs(open_log, today, athlete_id)
         results = list(log.results)
         weekly_m = weekly_m or log.weekly_distance_m
         longest_m = longest_m or log.longest_run_m
+        assert open_log is not None  # _log_inputs refused otherwise
+        gain_inputs = _merged(
+            gain_inputs, gain_inputs_from_log(open_log(), today, athlete_id=athlete_id)
+        )
     return check_goal(
         Goal(distance_m, time_s, parse_date(date), conditions.parse()),
         results,
@@ -414,6 +466,46 @@ def check_goal_text(
         today,
         dream_s=dream_s,
         longest_run_m=longest_m,
+        gain_inputs=gain_inputs,
+    )
+
+
+@dataclass(frozen=True)
+class RunnerText:
+    """What the runner says about themselves for the expected gain, as typed."""
+
+    years_running: str | None = None
+    age: str | None = None
+
+    def parse(self) -> GainInputs:
+        return GainInputs(
+            years_running=_number(
+                "years of running", self.years_running, 0, 80, "--years-running 4"
+            ),
+            age=_number("age", self.age, 5, 110, "--age 42"),
+        )
+
+
+def _number(what: str, text: str | None, low: float, high: float, example: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = math.nan
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"'{text}' is not a valid {what} ({low:g}-{high:g})", hint=f"for example {example}"
+        )
+    return value
+
+
+def _merged(given: GainInputs, log: GainInputs) -> GainInputs:
+    """What the runner typed wins; the log fills the rest."""
+    return GainInputs(
+        years_running=given.years_running if given.years_running is not None else log.years_running,
+        age=given.age,
+        trend_pct_per_year=log.trend_pct_per_year,
     )
 
 

@@ -16,31 +16,36 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
-from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
-from runcoach.domain.runs import Run, Sport
-from runcoach.domain.tagging import InferredTags, infer_tags
+from runcoach.domain.runs import Run
+from runcoach.domain.same_activity import SAME_START_S, first_same_activity, same_family
+from runcoach.domain.tagging import InferredTags, SampleReading, infer_tags
 from runcoach.domain.workout_shapes import runner_context
-from runcoach.importers import format_of, supported_suffixes
+from runcoach.importers import format_of, read_activity, supported_suffixes
 from runcoach.services.exports import ExportRecord
-from runcoach.services.import_pool import ParseResult, Pool, reader_pool, result_of, runs_of
+from runcoach.services.import_pool import (
+    ParseResult,
+    Pool,
+    ReadFile,
+    ReadRun,
+    read_file_of,
+    read_run,
+    reader_pool,
+    result_of,
+)
 from runcoach.services.import_sources import Candidate, Limits, candidates
 from runcoach.store import runs as run_store
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store.athletes import default_athlete_id, lock_training_log
 from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import add_source, find_source, link_source, sha256_of
 
-SAME_START_S = 300.0  # s; two files starting this close may hold the same activity (GPX
-# exports start at the first point, FIT at the session start: seconds to a minute apart)
-MIN_OVERLAP = 0.5  # fraction of the shorter activity's time both files cover, 0-1
-SAME_DISTANCE = 0.15  # fraction; distances of the same run differ less (GPS vs foot pod)
-SAME_START_CLOSE_S = 60.0  # s; starts this close with overlapping times are the same
-# activity whatever the distances say (a GPX's distance from points vs the device's wheel)
 RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
 # (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
@@ -182,12 +187,29 @@ def _finish(engine: Engine, athlete_id: int, item: _Prepared | FileOutcome) -> F
     name = item.candidate.name
 
     def store() -> FileOutcome:
-        found = runs_of(result_of(item.future, name, item.data))
-        with engine.begin() as conn:
-            return _store_file(conn, athlete_id, item.candidate, item.file_format, item.data, found)
+        read = read_file_of(result_of(item.future, name, item.data))
+        try:
+            with engine.begin() as conn:
+                return _store_file(
+                    conn, athlete_id, item.candidate, item.file_format, item.data, read
+                )
+        except IntegrityError as refused:  # another writer stored it first: this very file?
+            return _stored_meanwhile(engine, athlete_id, name, item.data, refused)
 
     outcome: FileOutcome = _guarded(name, store)
     return outcome
+
+
+def _stored_meanwhile(
+    engine: Engine, athlete_id: int, name: str, data: bytes, refused: IntegrityError
+) -> FileOutcome:
+    """After a write refused by a unique key: "already there" if another import stored this
+    file first (a writer that does not hold the log's lock), else the refusal itself."""
+    with engine.connect() as conn:
+        stored = find_source(conn, athlete_id, sha256_of(data))
+    if stored is None:
+        raise refused
+    return _same_file(name, stored)
 
 
 def _guarded(name: str, step: Callable[[], Any]) -> Any:
@@ -233,21 +255,25 @@ def _store_file(
     candidate: Candidate,
     file_format: str,
     data: bytes,
-    found: list[Run],
+    read: ReadFile,
 ) -> FileOutcome:
     name = candidate.name
-    stored = find_source(conn, athlete_id, sha256_of(data))  # e.g. twice in one import
+    lock_training_log(conn, athlete_id)  # from here to COMMIT no other import stores a run
+    stored = find_source(conn, athlete_id, read.original.sha256)  # by another import meanwhile
     if stored is not None:
         return _same_file(name, stored)
-    if not found:
+    if not read.runs:
         raise NotAnActivity("no activity in the file")
-    warnings = [w for run in found for w in run.warnings]
-    placed = [_place_run(conn, athlete_id, candidate, run) for run in found]
+    warnings = [w for found in read.runs for w in found.run.warnings]
+    placed = [
+        _place_run(conn, athlete_id, candidate, found, partial(_read_again, data, name, index))
+        for index, found in enumerate(read.runs)
+    ]
     added = [p.run_id for p in placed if p.new or p.primary]
     outcome = Outcome.IMPORTED if added else Outcome.ALREADY_THERE
     reason = _placement_reason(placed)
     source_id = add_source(
-        conn, athlete_id, name=name, file_format=file_format, data=data,
+        conn, athlete_id, name=name, file_format=file_format, data=read.original,
         outcome="imported" if added else "duplicate", reason=reason,
     )  # fmt: skip
     for placement in placed:
@@ -273,81 +299,62 @@ def _placement_reason(placed: list[_Placement]) -> str | None:
     return f"the same activity as run {ids}, already in the log (kept as a further source)"
 
 
-def _place_run(conn: Connection, athlete_id: int, candidate: Candidate, run: Run) -> _Placement:
+def _place_run(
+    conn: Connection,
+    athlete_id: int,
+    candidate: Candidate,
+    read: ReadRun,
+    read_again: Callable[[], Run],
+) -> _Placement:
     """Store a run, or recognise it as one already stored (keeping the richer numbers)."""
-    record = _export_record(candidate, run)
-    if record is not None and record.sport is not None and not _same_family(record.sport, run):
-        run = dataclasses.replace(run, sport=record.sport)
+    record = _export_record(candidate, read.run)
+    if record is not None and record.sport is not None and not same_family(record.sport, read.run):
+        # The export says it was another kind of activity: its analysis and tags change with
+        # the sport, so the run is read again here with its samples (rare: an export's index).
+        read = read_run(dataclasses.replace(read_again(), sport=record.sport))
+    run = read.run
     match = _same_activity(conn, athlete_id, run)
     if match is None:
-        run = _with_record(conn, athlete_id, run, record)
-        run_id = run_store.insert_run(
-            conn, athlete_id, run, analyse_run(run), _tags(conn, athlete_id, run)
+        prepared = dataclasses.replace(
+            read.prepared, run=_with_record(conn, athlete_id, run, record)
         )
+        tags = _tags(conn, athlete_id, prepared.run, read.reading)
+        run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags)
         return _Placement(run_id, new=True, primary=True)
-    richer = _richness(run) > _stored_richness(conn, match)
+    assert match.id is not None  # a stored run
+    richer = _richness(read) > _stored_richness(conn, match)
     if richer:
-        run_store.replace_measurements(
-            conn, athlete_id, match.id, run, analyse_run(run), _tags(conn, athlete_id, run)
-        )
+        tags = _tags(conn, athlete_id, run, read.reading)
+        run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags)
     _merge_record(conn, athlete_id, match, record)
     return _Placement(match.id, new=False, primary=richer)
 
 
-def _tags(conn: Connection, athlete_id: int, run: Run) -> InferredTags:
+def _read_again(data: bytes, name: str, index: int) -> Run:
+    return read_activity(name, data)[index]
+
+
+def _tags(conn: Connection, athlete_id: int, run: Run, reading: SampleReading) -> InferredTags:
     recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)
-    return infer_tags(run, runner_context(recent))
+    return infer_tags(run, runner_context(recent), reading)
 
 
-def _same_family(sport: Sport, run: Run) -> bool:
-    running = run.sport.is_run
-    return sport.is_run == running and (running or sport is run.sport)
+def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
+    nearby = run_store.activities_near(conn, athlete_id, run.start, SAME_START_S)
+    return first_same_activity(nearby, run)
 
 
-def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Any:
-    for row in run_store.runs_near(conn, athlete_id, run.start, SAME_START_S):
-        if row.source == "manual" or not _same_family(Sport(row.sport), run):
-            continue
-        if _overlap(row, run) < MIN_OVERLAP:
-            continue
-        close = abs((_aware(row.start_utc) - run.start).total_seconds()) <= SAME_START_CLOSE_S
-        if close or _similar_distance(row.distance_m, run.distance_m):
-            return row
-    return None
+def _richness(read: ReadRun) -> tuple[int, int, int]:
+    run = read.run
+    return (FORMAT_RICHNESS.get(run.source, 0), read.prepared.stream_count, len(run.laps))
 
 
-def _overlap(row: Any, run: Run) -> float:
-    start = _aware(row.start_utc)
-    stored_s = row.elapsed_s or row.moving_s or 0.0
-    new_s = run.elapsed_s or run.moving_s or 0.0
-    if stored_s <= 0 or new_s <= 0:
-        return 1.0 if abs((start - run.start).total_seconds()) < 60 else 0.0
-    begin = max(start, run.start)
-    end = min(start.timestamp() + stored_s, run.start.timestamp() + new_s)
-    shared = end - begin.timestamp()
-    return max(0.0, shared) / min(stored_s, new_s)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _similar_distance(stored_m: float | None, new_m: float | None) -> bool:
-    if not stored_m or not new_m:
-        return True
-    return abs(stored_m - new_m) <= SAME_DISTANCE * max(stored_m, new_m)
-
-
-def _richness(run: Run) -> tuple[int, int, int]:
-    stream_count = 0 if run.streams is None else len(run.streams.named())
-    return (FORMAT_RICHNESS.get(run.source, 0), stream_count, len(run.laps))
-
-
-def _stored_richness(conn: Connection, row: Any) -> tuple[int, int, int]:
+def _stored_richness(conn: Connection, stored: Run) -> tuple[int, int, int]:
+    assert stored.id is not None
     return (
-        FORMAT_RICHNESS.get(row.source, 0),
-        run_store.stream_count(conn, row.id),
-        run_store.lap_count(conn, row.id),
+        FORMAT_RICHNESS.get(stored.source, 0),
+        run_store.stream_count(conn, stored.id),
+        run_store.lap_count(conn, stored.id),
     )
 
 
@@ -374,16 +381,18 @@ def _with_record(conn: Connection, athlete_id: int, run: Run, record: ExportReco
     )
 
 
-def _merge_record(conn: Connection, athlete_id: int, row: Any, record: ExportRecord | None) -> None:
+def _merge_record(
+    conn: Connection, athlete_id: int, stored: Run, record: ExportRecord | None
+) -> None:
     """Fill what the stored run lacks from an export's index (never overwrite)."""
-    if record is None:
+    if record is None or stored.id is None:
         return
     values: dict[str, Any] = {}
-    if record.name and not row.name:
+    if record.name and not stored.name:
         values["name"] = record.name
-    if record.description and not row.notes:
+    if record.description and not stored.notes:
         values["notes"] = record.description
-    if record.gear and row.shoe_id is None and Sport(row.sport).is_run:
+    if record.gear and stored.shoe_id is None and stored.sport.is_run:
         values["shoe_id"] = shoe_or_new(conn, athlete_id, record.gear, datetime.now(UTC).date())
     if values:
-        run_store.update_run(conn, athlete_id, row.id, values)
+        run_store.update_run(conn, athlete_id, stored.id, values)

@@ -21,12 +21,10 @@ from runcoach.domain.plans.profile import Profile, profile_from_dict
 from runcoach.domain.plans.rules import Violation, check
 from runcoach.domain.units import UnitSystem
 from runcoach.domain.workouts import Workout
-from runcoach.exporters.fit_workout import workout_fit_bytes
-from runcoach.exporters.ical import plan_to_ical
 from runcoach.exporters.plan_json import plan_from_json, plan_to_json
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store.athletes import athlete_or_local
 
 DEFAULT_VDOT = 40.0  # paces for editing a plan that carries no VDOT (a hand-written plan)
 
@@ -55,12 +53,14 @@ def read_profile(path: Path) -> Profile:
         raise InvalidInput(f"{path.name}: {error.message}", hint=error.hint) from error
 
 
-def fill_from_log(engine: Engine, profile: Profile, today: date) -> tuple[Profile, list[str]]:
+def fill_from_log(
+    engine: Engine, profile: Profile, today: date, *, athlete_id: int | None = None
+) -> tuple[Profile, list[str]]:
     """Current weekly volume and longest run from the training log where the profile is silent."""
     if profile.weekly_distance_m is not None and profile.longest_run_m is not None:
         return profile, []
     with engine.begin() as conn:
-        found = store.log_volume(conn, default_athlete_id(conn), today)
+        found = store.log_volume(conn, athlete_or_local(conn, athlete_id), today)
     if found is None:
         return profile, []
     weekly, longest = found
@@ -73,18 +73,32 @@ def fill_from_log(engine: Engine, profile: Profile, today: date) -> tuple[Profil
 
 
 def create_plan(engine: Engine, profile_path: Path, today: date, save: bool = True) -> Built:
-    profile, filled = fill_from_log(engine, read_profile(profile_path), today)
+    return build_plan(engine, read_profile(profile_path), today, save)
+
+
+def build_plan(
+    engine: Engine,
+    profile: Profile,
+    today: date,
+    save: bool = True,
+    *,
+    athlete_id: int | None = None,
+) -> Built:
+    """A plan from a profile (a file's or a web form's), filled from the log where silent."""
+    profile, filled = fill_from_log(engine, profile, today, athlete_id=athlete_id)
     plan = generate(profile, today, DANIELS)
     plan_id = None
     if save:
         with engine.begin() as conn:
-            plan_id = store.add_plan(conn, default_athlete_id(conn), plan)
+            plan_id = store.add_plan(conn, athlete_or_local(conn, athlete_id), plan)
     return Built(plan_id, plan, check(plan), filled)
 
 
-def active_plan(engine: Engine, plan_id: int | None = None) -> store.StoredPlan:
+def active_plan(
+    engine: Engine, plan_id: int | None = None, *, athlete_id: int | None = None
+) -> store.StoredPlan:
     with engine.begin() as conn:
-        return store.get_plan(conn, default_athlete_id(conn), plan_id)
+        return store.get_plan(conn, athlete_or_local(conn, athlete_id), plan_id)
 
 
 def read_plan_file(path: Path) -> Plan:
@@ -101,21 +115,25 @@ def check_file(path: Path) -> tuple[Plan, list[Violation]]:
     return plan, check(plan)
 
 
-def check_active(engine: Engine, plan_id: int | None = None) -> tuple[Plan, list[Violation]]:
+def check_active(
+    engine: Engine, plan_id: int | None = None, *, athlete_id: int | None = None
+) -> tuple[Plan, list[Violation]]:
     """The active (or a stored) plan checked against the rules."""
-    plan = active_plan(engine, plan_id).plan
+    plan = active_plan(engine, plan_id, athlete_id=athlete_id).plan
     return plan, check(plan)
 
 
-def import_plan(engine: Engine, path: Path) -> Built:
+def import_plan(engine: Engine, path: Path, *, athlete_id: int | None = None) -> Built:
     plan = read_plan_file(path)
     with engine.begin() as conn:
-        plan_id = store.add_plan(conn, default_athlete_id(conn), plan)
+        plan_id = store.add_plan(conn, athlete_or_local(conn, athlete_id), plan)
     return Built(plan_id, plan, check(plan), [])
 
 
 def export_ical(plan: Plan, path: Path, units: UnitSystem) -> Path:
     with atomic_path(path) as partial:
+        from runcoach.exporters.ical import plan_to_ical  # only when exporting (its imports)
+
         partial.write_bytes(plan_to_ical(plan, units))
     return path
 
@@ -128,6 +146,8 @@ def export_json(plan: Plan, path: Path) -> Path:
 
 def export_fit(plan: Plan, folder: Path) -> list[Path]:
     """One FIT workout file per structured run, named by date and title."""
+    from runcoach.exporters.fit_workout import workout_fit_bytes  # fit-tool: only to export
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for day in plan.days():
@@ -150,9 +170,11 @@ def edit_plan(
     spec: str | None,
     workout_file: Path | None,
     plan_id: int | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> Built:
     """Replace the runs of ``day`` with a workout (text spec or JSON file); re-check the plan."""
-    stored = active_plan(engine, plan_id)
+    stored = active_plan(engine, plan_id, athlete_id=athlete_id)
     plan = stored.plan
     target = plan.day(day)
     if target is None:

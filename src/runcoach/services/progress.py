@@ -61,12 +61,14 @@ def period_report(
     last: date | None = None,
     now: datetime | None = None,
     hooks: ReportHooks | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> tuple[Report, str]:
     """The report for the week, month, year or custom period, and the athlete's name.
 
     Without ``hooks``, the active plan and the fitness model feed them (``report_hooks``).
     """
-    opened = open_log(engine)
+    opened = open_log(engine, athlete_id)
     today = today_for(opened.athlete, now)
     period = resolve_period(kind, today, first, last)
     hooks = hooks or _store_hooks(engine, opened, today)
@@ -94,10 +96,15 @@ def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[P
 
 
 def recent_wins(
-    engine: Engine, settings: Settings, since: date | None, now: datetime | None = None
+    engine: Engine,
+    settings: Settings,
+    since: date | None,
+    now: datetime | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> list[Win]:
     """The wins from ``since`` (default: the last 28 days) to today, newest first."""
-    opened = open_log(engine)
+    opened = open_log(engine, athlete_id)
     today = today_for(opened.athlete, now)
     first = since if since is not None else date.fromordinal(today.toordinal() - DEFAULT_WIN_DAYS)
     hooks = _store_hooks(engine, opened, today)

@@ -42,7 +42,7 @@ from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store.athletes import athlete_or_local
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
@@ -246,10 +246,12 @@ def today(
     day: date | None = None,
     report: CheckInReport | None = None,
     plan_file: Path | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> dict[str, Any]:
     """``runcoach today``: store the check-in if one was given, then answer for the day."""
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
+        athlete = athlete_or_local(conn, athlete_id)
         when = day or local_today(conn, athlete)
         if report is not None and not report.empty:
             record_checkin(conn, athlete, report.on(when))
@@ -257,19 +259,29 @@ def today(
 
 
 def warnings_for(
-    engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
+    engine: Engine,
+    settings: Settings,
+    day: date | None = None,
+    plan_file: Path | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> list[dict[str, Any]]:
     with engine.connect() as conn:
-        athlete = default_athlete_id(conn)
+        athlete = athlete_or_local(conn, athlete_id)
         when = day or local_today(conn, athlete)
         return warnings(gather(conn, athlete, settings, plan_file, when, False), when)
 
 
 def progress_for(
-    engine: Engine, settings: Settings, day: date | None = None, plan_file: Path | None = None
+    engine: Engine,
+    settings: Settings,
+    day: date | None = None,
+    plan_file: Path | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> list[dict[str, Any]]:
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
+        athlete = athlete_or_local(conn, athlete_id)
         when = day or local_today(conn, athlete)
         return progress(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
 
@@ -280,12 +292,14 @@ def shift(
     swap: tuple[date, date] | None = None,
     insert: tuple[str, date] | None = None,
     today: date | None = None,
+    *,
+    athlete_id: int | None = None,
 ) -> dict[str, Any]:
     """``runcoach plan shift``: a swapped shift or an extra day; the coming weeks re-flow."""
     if (swap is None) == (insert is None):
         raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
     with engine.begin() as conn:
-        athlete = default_athlete_id(conn)
+        athlete = athlete_or_local(conn, athlete_id)
         source = load_plan(conn, athlete, plan_file)
         plan = source.plan
         now = today or local_today(conn, athlete)

@@ -9,18 +9,25 @@ ISO dates, binary columns (original files, streams) as base64, JSON columns as t
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable, Iterator
+import binascii
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
+    Column,
     Connection,
     Date,
     DateTime,
+    Float,
     Integer,
     LargeBinary,
     MetaData,
+    Numeric,
     Table,
     func,
     insert,
@@ -30,6 +37,10 @@ from sqlalchemy import (
 
 VERSION_TABLE = "alembic_version"  # the migration bookkeeping: the manifest records it instead
 INSERT_BATCH_ROWS = 200  # rows per INSERT; streams and original files are up to ~1 MB a row
+# The days a restored date may fall on: far inside Python's calendar (years 1-9999), so that
+# week, plan and report arithmetic on them never overflows; a year-9999 start is damage.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2200, 1, 1)  # excluded
 
 
 def reflect_tables(conn: Connection) -> list[Table]:
@@ -82,24 +93,121 @@ def _encode(kind: str, value: Any) -> Any:
     return value
 
 
-def decode_row(kinds: dict[str, str], row: dict[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ColumnRule:
+    """What a column accepts from a backup: its kind, whether NULL, its longest text."""
+
+    kind: str  # binary, datetime, date, json, integer, float, boolean, text
+    nullable: bool
+    length: int | None = None  # characters, for a String(n)
+
+
+def column_rules(table: Table) -> dict[str, ColumnRule]:
+    """How each column's values are checked when a backup is read back."""
+    return {column.name: _rule(column) for column in table.columns}
+
+
+def _rule(column: Column[Any]) -> ColumnRule:
+    kind = _kind(column.type)
+    if kind == "plain":
+        kind = _plain_kind(column.type)
+    length = getattr(column.type, "length", None) if kind == "text" else None
+    return ColumnRule(kind, bool(column.nullable), length)
+
+
+def _plain_kind(column_type: Any) -> str:
+    if isinstance(column_type, Boolean):
+        return "boolean"
+    if isinstance(column_type, Integer):
+        return "integer"
+    if isinstance(column_type, Float | Numeric):
+        return "float"
+    return "text"
+
+
+def decode_row(rules: dict[str, ColumnRule], row: Any) -> dict[str, Any]:
     """A dumped row back to the values its columns take; ValueError if one does not fit."""
-    unknown = set(row) - set(kinds)
+    if not isinstance(row, dict):
+        raise ValueError("a row is not a JSON object")
+    unknown = set(row) - set(rules)
     if unknown:
         raise ValueError(f"column {sorted(unknown)[0]!r} is not in the table")
-    return {name: _decode(kinds[name], value) for name, value in row.items()}
+    return {name: _decoded(name, rules[name], value) for name, value in row.items()}
 
 
-def _decode(kind: str, value: Any) -> Any:
+def _decoded(name: str, rule: ColumnRule, value: Any) -> Any:
     if value is None:
+        if not rule.nullable:
+            raise ValueError(f"column {name!r} may not be empty")
         return None
-    if kind == "binary":
-        return base64.b64decode(value, validate=True)
-    if kind == "datetime":
-        return datetime.fromisoformat(value)
-    if kind == "date":
-        return date.fromisoformat(value)
+    try:
+        return _DECODERS[rule.kind](value, rule)
+    except (ValueError, TypeError, binascii.Error) as error:
+        raise ValueError(f"column {name!r}: {error}") from None
+
+
+def _binary(value: Any, rule: ColumnRule) -> bytes:
+    return base64.b64decode(_text(value, rule), validate=True)
+
+
+def _datetime(value: Any, rule: ColumnRule) -> datetime:
+    moment = datetime.fromisoformat(_text(value, rule))
+    if moment.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone")
+    _in_calendar(moment.date())
+    return moment
+
+
+def _date(value: Any, rule: ColumnRule) -> date:
+    return _in_calendar(date.fromisoformat(_text(value, rule)))
+
+
+def _in_calendar(day: date) -> date:
+    if not EARLIEST_DAY <= day < LATEST_DAY:
+        raise ValueError(f"{day} is not between {EARLIEST_DAY.year} and {LATEST_DAY.year}")
+    return day
+
+
+def _integer(value: Any, _rule: ColumnRule) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a whole number")
     return value
+
+
+def _float(value: Any, _rule: ColumnRule) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a number")
+    return float(value)
+
+
+def _boolean(value: Any, _rule: ColumnRule) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not true or false")
+    return value
+
+
+def _text(value: Any, rule: ColumnRule) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{str(value)[:40]!r} is not text")
+    if rule.length is not None and len(value) > rule.length:
+        raise ValueError(f"{len(value):,} characters, at most {rule.length:,}")
+    return value
+
+
+def _json(value: Any, _rule: ColumnRule) -> Any:
+    return value
+
+
+_DECODERS: dict[str, Callable[[Any, ColumnRule], Any]] = {
+    "binary": _binary,
+    "datetime": _datetime,
+    "date": _date,
+    "json": _json,
+    "integer": _integer,
+    "float": _float,
+    "boolean": _boolean,
+    "text": _text,
+}
 
 
 def load_rows(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> int:

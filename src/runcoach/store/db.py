@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,37 +11,97 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from runcoach.domain.errors import Unavailable
+from runcoach.store.files import private_file, private_folder
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. A database already there is opened without loading Alembic (a fifth
 # of a command's start-up); tests/store/test_migrations.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0007_habits"
+HEAD_REVISION = "0008_accounts"
 # SQLite's page cache per connection, KiB (negative = KiB in the PRAGMA). The default 2 MB
 # holds a decade's run summaries only in part; 32 MB holds them, laps and best efforts.
 SQLITE_CACHE_KIB = 32 * 1024
+# How long a SQLite transaction waits for another's write lock before giving up, s. A
+# file's transaction in an import holds it for well under a second; a migration a few.
+SQLITE_BUSY_TIMEOUT_S = 30
+# The execution option that marks a connection as a reader of one consistent snapshot.
+SNAPSHOT_READ = "runcoach_snapshot_read"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL mode and foreign keys on every connection."""
+    """An engine for ``url``; SQLite gets WAL mode, foreign keys and real transactions."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
-    event.listen(engine, "connect", _sqlite_pragmas)
+        private_folder(Path(parsed.database).parent)
+        private_file(Path(parsed.database))  # SQLite gives its WAL and shm files its mode
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling sends no BEGIN before a SELECT (or a CREATE) and
+    # commits before DDL: reads would each see another moment and a migration would not be
+    # atomic. With it off, runcoach sends BEGIN itself (SQLAlchemy's pysqlite documentation,
+    # "Serializable isolation / Savepoints / Transactional DDL").
+    dbapi_connection.isolation_level = None
+    _sqlite_pragmas(dbapi_connection)
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Every transaction takes the write lock when it starts (BEGIN IMMEDIATE), waiting for it
+    up to ``SQLITE_BUSY_TIMEOUT_S``: a transaction that reads and then writes (is this run
+    already stored? then insert it) can never act on what another writer changed meanwhile,
+    nor fail on a stale snapshot. A snapshot read (a backup) takes no lock: in WAL mode it
+    sees one moment of the database while writers go on."""
+    snapshot = conn.get_execution_options().get(SNAPSHOT_READ, False)
+    conn.exec_driver_sql("BEGIN" if snapshot else "BEGIN IMMEDIATE")
+
+
+@contextmanager
+def snapshot_read(engine: Engine) -> Iterator[Connection]:
+    """A connection whose reads all see one moment of the database, however long they take
+    and whatever is written meanwhile: REPEATABLE READ on PostgreSQL, a read transaction in
+    WAL mode on SQLite. Nothing is written through it."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn = conn.execution_options(**{SNAPSHOT_READ: True})
+        else:
+            conn = conn.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        with conn.begin():
+            yield conn
+
+
+def _sqlite_pragmas(dbapi_connection: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
+
+
+def check_reachable(engine: Engine) -> None:
+    """Unavailable, with the reason, when the database cannot be opened (a server that does
+    not answer, a file that is not a database); never a driver's traceback."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as error:
+        reason = str(error.orig or error).strip().splitlines() or [type(error).__name__]
+        raise Unavailable(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+            f"{reason[0]}",
+            hint="check --database-url (or RUNCOACH_DATABASE_URL) and that the server is up",
+        ) from None
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -94,6 +156,7 @@ def _revision_on(conn: Connection) -> str | None:
 def open_engine(url: str) -> Engine:
     """An engine whose database is migrated and ready."""
     engine = make_engine(url)
+    check_reachable(engine)
     if current_revision(engine) != HEAD_REVISION:
         migrate(engine)
     return engine

@@ -77,3 +77,12 @@ def running_volume(conn: Connection, athlete_id: int, since: date, until: date) 
         runs.c.local_date <= until,
     )
     return conn.execute(query).one()
+
+
+def first_run_date(conn: Connection, athlete_id: int) -> date | None:
+    """The day of the athlete's oldest run in the log (None when the log holds none)."""
+    query = select(func.min(runs.c.local_date)).where(
+        runs.c.athlete_id == athlete_id, running_only()
+    )
+    found = conn.execute(query).scalar_one_or_none()
+    return found if isinstance(found, date) else None

@@ -15,9 +15,22 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    bindparam,
+    cast,
+    delete,
+    distinct,
+    func,
+    insert,
+    select,
+)
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.running import running_only
 from runcoach.store.tables import run_weeks, runs
 
@@ -32,18 +45,42 @@ def run_week_of(conn: Connection, run_id: int) -> tuple[int, date] | None:
     return None if row is None else (int(row.athlete_id), row.local_date)
 
 
+# Recounting a week is two statements built once (an import runs them for every file): the
+# week's row deleted, and counted again from its runs in SQL (no row when it has none).
+_DELETE_WEEK = delete(run_weeks).where(
+    run_weeks.c.athlete_id == bindparam("athlete_id"),
+    run_weeks.c.week_start == bindparam("monday", type_=Date),
+)
+_COUNT_WEEK = insert(run_weeks).from_select(
+    ["athlete_id", "week_start", "runs", "run_days", "distance_m", "duration_s", "ascent_m"],
+    select(
+        cast(bindparam("athlete_id"), Integer),
+        bindparam("monday", type_=Date),  # no CAST: SQLite would make the date a number
+        func.count(),
+        func.count(distinct(runs.c.local_date)),
+        func.coalesce(func.sum(runs.c.distance_m), 0.0),
+        func.coalesce(func.sum(DURATION), 0.0),
+        func.coalesce(func.sum(runs.c.ascent_m), 0.0),
+    )
+    .where(
+        runs.c.athlete_id == bindparam("athlete_id"),
+        runs.c.local_date >= bindparam("monday", type_=Date),
+        runs.c.local_date <= bindparam("sunday", type_=Date),
+        running_only(),
+    )
+    .having(func.count() > 0),
+)
+
+
 def refresh_weeks(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
-    """Recount the weeks holding ``days`` from the runs table."""
+    """Recount the weeks holding ``days`` from the runs table (the log held meanwhile, so two
+    writers never count the same week from different moments)."""
+    lock_training_log(conn, athlete_id)
     for monday in sorted({week_start(d) for d in days}):
-        last = monday + timedelta(days=DAYS_PER_WEEK - 1)
-        conn.execute(
-            delete(run_weeks).where(
-                run_weeks.c.athlete_id == athlete_id, run_weeks.c.week_start == monday
-            )
-        )
-        rows = _volume_rows(conn, athlete_id, monday, last)
-        if rows:
-            conn.execute(insert(run_weeks), rows)
+        sunday = monday + timedelta(days=DAYS_PER_WEEK - 1)
+        week = {"athlete_id": athlete_id, "monday": monday, "sunday": sunday}
+        conn.execute(_DELETE_WEEK, week)
+        conn.execute(_COUNT_WEEK, week)
 
 
 def rebuild_run_weeks(conn: Connection) -> int:

@@ -7,17 +7,30 @@ halves are the ``analysis`` JSON of the run; samples are one compressed blob in 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, case, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from runcoach.domain.days import zone
 from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.tagging import InferredTags
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
 from runcoach.store.tables import (
@@ -86,11 +99,67 @@ def fingerprint_of(run: Run) -> str:
     return f"{family}@{run.start.astimezone(UTC):%Y-%m-%dT%H:%M}"
 
 
+_ATHLETE_TIMEZONE = select(athletes.c.timezone).where(athletes.c.id == bindparam("athlete_id"))
+
+
 def athlete_timezone(conn: Connection, athlete_id: int) -> str | None:
-    return conn.execute(select(athletes.c.timezone).where(athletes.c.id == athlete_id)).scalar()
+    return conn.execute(_ATHLETE_TIMEZONE, {"athlete_id": athlete_id}).scalar()
 
 
 # --- writing -------------------------------------------------------------------------------
+# The statements an import runs for every file are built once: SQLAlchemy then finds each
+# compiled form in its cache at once, instead of building, comparing and compiling a new
+# statement per run (which cost more than the database's own work).
+
+_INSERT_RUN = insert(runs)
+_INSERT_LAPS = insert(laps)
+_INSERT_EFFORTS = insert(best_efforts)
+_INSERT_STREAMS = insert(streams)
+_RUN_BY_ID = select(runs).where(runs.c.id == bindparam("run_id"))
+_UPDATE_RUN = update(runs).where(runs.c.id == bindparam("run_id"))
+_DELETE_DETAILS = [
+    delete(table).where(table.c.run_id == bindparam("run_id"))
+    for table in (laps, best_efforts, streams)
+]
+
+
+@dataclass(frozen=True)
+class EncodedStreams:
+    """A run's samples as the ``streams`` table keeps them (``streams_codec``)."""
+
+    samples: int
+    columns: tuple[str, ...]
+    data: bytes
+
+
+@dataclass(frozen=True)
+class PreparedRun:
+    """What the store writes of a run that needs no database: the run without its samples,
+    its analysis (and the analysis' JSON) and the samples encoded. An import prepares it in
+    the process that read the file; ``insert_prepared`` writes it."""
+
+    run: Run  # its ``streams`` left out: they are ``encoded``
+    analysis: RunAnalysis | None
+    analysis_json: dict[str, Any] | None
+    encoded: EncodedStreams | None
+
+    @property
+    def stream_count(self) -> int:
+        return 0 if self.encoded is None else len(self.encoded.columns)
+
+
+def prepare_run(run: Run, analysis: RunAnalysis | None = None) -> PreparedRun:
+    """A run made ready to store: its samples encoded, its analysis as JSON."""
+    encoded = None
+    if run.streams is not None and len(run.streams):
+        names = tuple(run.streams.named())
+        encoded = EncodedStreams(len(run.streams), names, encode_streams(run.streams))
+    return PreparedRun(
+        run=dataclasses.replace(run, streams=None),
+        analysis=analysis,
+        analysis_json=None if analysis is None else _analysis_json(analysis),
+        encoded=encoded,
+    )
 
 
 def insert_run(
@@ -101,14 +170,22 @@ def insert_run(
     tags: InferredTags | None = None,
 ) -> int:
     """Store a run with its laps, best efforts and samples; return its id."""
+    return insert_prepared(conn, athlete_id, prepare_run(run, analysis), tags)
+
+
+def insert_prepared(
+    conn: Connection, athlete_id: int, prepared: PreparedRun, tags: InferredTags | None = None
+) -> int:
+    """Store a prepared run with its laps, best efforts and samples; return its id."""
+    run = prepared.run
     values = {
-        **_measured_values(conn, athlete_id, run, analysis),
+        **_measured_values(conn, athlete_id, prepared),
         **_own_values(run),
         **_tag_values(run, tags),
     }
-    result = conn.execute(insert(runs).values(athlete_id=athlete_id, **values))
+    result = conn.execute(_INSERT_RUN, {"athlete_id": athlete_id, **values})
     run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    _write_details(conn, athlete_id, run_id, run, analysis)
+    _write_details(conn, athlete_id, run_id, prepared)
     refresh_weeks(conn, athlete_id, [values["local_date"]])
     return run_id
 
@@ -122,23 +199,33 @@ def replace_measurements(
     tags: InferredTags | None,
 ) -> None:
     """Take a richer file's numbers for a stored run; the runner's own fields stay."""
-    current = conn.execute(select(runs).where(runs.c.id == run_id)).one()
-    values = _measured_values(conn, athlete_id, run, analysis)
-    for tag, value in _tag_values(run, tags).items():
+    replace_prepared(conn, athlete_id, run_id, prepare_run(run, analysis), tags)
+
+
+def replace_prepared(
+    conn: Connection,
+    athlete_id: int,
+    run_id: int,
+    prepared: PreparedRun,
+    tags: InferredTags | None,
+) -> None:
+    """``replace_measurements`` of a prepared run."""
+    current = conn.execute(_RUN_BY_ID, {"run_id": run_id}).one()
+    values = _measured_values(conn, athlete_id, prepared)
+    for tag, value in _tag_values(prepared.run, tags).items():
         base = tag.removesuffix("_inferred").removesuffix("_reason")
         if getattr(current, base) is None or getattr(current, f"{base}_inferred"):
             values[tag] = value
     values["updated_at"] = datetime.now(UTC)
-    conn.execute(update(runs).where(runs.c.id == run_id).values(**values))
-    for table in (laps, best_efforts, streams):
-        conn.execute(delete(table).where(table.c.run_id == run_id))
-    _write_details(conn, athlete_id, run_id, run, analysis)
+    conn.execute(_UPDATE_RUN.values(**values), {"run_id": run_id})
+    for statement in _DELETE_DETAILS:
+        conn.execute(statement, {"run_id": run_id})
+    _write_details(conn, athlete_id, run_id, prepared)
     refresh_weeks(conn, athlete_id, [current.local_date, values["local_date"]])
 
 
-def _measured_values(
-    conn: Connection, athlete_id: int, run: Run, analysis: RunAnalysis | None
-) -> dict[str, Any]:
+def _measured_values(conn: Connection, athlete_id: int, prepared: PreparedRun) -> dict[str, Any]:
+    run, analysis = prepared.run, prepared.analysis
     zone = run.timezone or athlete_timezone(conn, athlete_id)
     halves = None if analysis is None else analysis.halves
     return {
@@ -153,7 +240,7 @@ def _measured_values(
         "first_half_s_per_km": None if halves is None else halves.first_pace.seconds_per_km,
         "second_half_s_per_km": None if halves is None else halves.second_pace.seconds_per_km,
         "split_kind": None if halves is None else halves.kind.value,
-        "analysis": None if analysis is None else _analysis_json(analysis),
+        "analysis": prepared.analysis_json,
     }
 
 
@@ -207,11 +294,10 @@ def _tag_values(run: Run, tags: InferredTags | None) -> dict[str, Any]:
     return values
 
 
-def _write_details(
-    conn: Connection, athlete_id: int, run_id: int, run: Run, analysis: RunAnalysis | None
-) -> None:
+def _write_details(conn: Connection, athlete_id: int, run_id: int, prepared: PreparedRun) -> None:
+    run, analysis, encoded = prepared.run, prepared.analysis, prepared.encoded
     if run.laps:
-        conn.execute(insert(laps), [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)])
+        conn.execute(_INSERT_LAPS, [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)])
     if analysis is not None and analysis.best_efforts:
         rows = [
             {
@@ -224,17 +310,11 @@ def _write_details(
             }
             for effort in analysis.best_efforts
         ]
-        conn.execute(insert(best_efforts), rows)
-    if run.streams is not None and len(run.streams):
-        conn.execute(
-            insert(streams).values(
-                run_id=run_id,
-                codec=CODEC,
-                samples=len(run.streams),
-                columns=",".join(run.streams.named()),
-                data=encode_streams(run.streams),
-            )
-        )
+        conn.execute(_INSERT_EFFORTS, rows)
+    if encoded is not None:
+        row = {"run_id": run_id, "codec": CODEC, "samples": encoded.samples}
+        row.update(columns=",".join(encoded.columns), data=encoded.data)
+        conn.execute(_INSERT_STREAMS, row)
 
 
 def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:
@@ -256,6 +336,7 @@ def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:
 
 def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str, Any]) -> None:
     """Change the runner's own fields (tags, name, notes, shoes, effort, race) of a run."""
+    lock_training_log(conn, athlete_id)  # before the row's lock: the order imports take
     found = conn.execute(
         update(runs)
         .where(runs.c.id == run_id, runs.c.athlete_id == athlete_id)
@@ -270,6 +351,7 @@ def update_run(conn: Connection, athlete_id: int, run_id: int, values: dict[str,
 
 def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
     """Delete a run, and the files that held only this run (so they can be imported again)."""
+    lock_training_log(conn, athlete_id)  # before the row's lock: the order imports take
     linked = select(run_sources.c.source_file_id).where(run_sources.c.run_id == run_id)
     source_ids = list(conn.execute(linked).scalars())
     week = run_week_of(conn, run_id)
@@ -414,42 +496,62 @@ def best_effort_ever(conn: Connection, athlete_id: int, distance_m: float) -> Ro
     return conn.execute(query).one_or_none()
 
 
-def runs_near(
+_ACTIVITIES_NEAR = select(
+    runs.c.id, runs.c.start_utc, runs.c.sport, runs.c.elapsed_s, runs.c.moving_s,
+    runs.c.distance_m, runs.c.source, runs.c.name, runs.c.notes, runs.c.shoe_id,
+).where(
+    runs.c.athlete_id == bindparam("athlete_id"),
+    runs.c.start_utc >= bindparam("low", type_=runs.c.start_utc.type),
+    runs.c.start_utc <= bindparam("high", type_=runs.c.start_utc.type),
+).order_by(runs.c.start_utc, runs.c.id)  # fmt: skip
+
+
+def activities_near(
     conn: Connection, athlete_id: int, start: datetime, within_s: float
-) -> list[Row[Any]]:
-    """Stored runs that started within ``within_s`` of ``start`` (for recognising duplicates)."""
+) -> list[Run]:
+    """Stored runs that started within ``within_s`` of ``start``, as summary runs (no laps,
+    samples or JSON): what ``domain.same_activity`` needs to recognise a duplicate, and what
+    an export's index may fill in (name, notes, shoes)."""
     low, high = start - timedelta(seconds=within_s), start + timedelta(seconds=within_s)
-    query = select(
-        runs.c.id, runs.c.start_utc, runs.c.sport, runs.c.elapsed_s, runs.c.moving_s,
-        runs.c.distance_m, runs.c.source, runs.c.name, runs.c.notes, runs.c.shoe_id,
-    ).where(
-        runs.c.athlete_id == athlete_id,
-        runs.c.start_utc >= low.astimezone(UTC),
-        runs.c.start_utc <= high.astimezone(UTC),
+    window = {"athlete_id": athlete_id, "low": low.astimezone(UTC), "high": high.astimezone(UTC)}
+    return [_nearby_run(row) for row in conn.execute(_ACTIVITIES_NEAR, window)]
+
+
+def _nearby_run(row: Any) -> Run:
+    return Run(
+        id=row.id, start=_aware(row.start_utc), sport=Sport(row.sport),
+        elapsed_s=row.elapsed_s, moving_s=row.moving_s, distance_m=row.distance_m,
+        source=row.source, name=row.name, notes=row.notes, shoe_id=row.shoe_id,
     )  # fmt: skip
-    return list(conn.execute(query))
+
+
+_STREAM_COLUMNS = select(streams.c.columns).where(streams.c.run_id == bindparam("run_id"))
+_LAP_COUNT = select(func.count()).select_from(laps).where(laps.c.run_id == bindparam("run_id"))
 
 
 def stream_count(conn: Connection, run_id: int) -> int:
-    columns = conn.execute(select(streams.c.columns).where(streams.c.run_id == run_id)).scalar()
+    columns = conn.execute(_STREAM_COLUMNS, {"run_id": run_id}).scalar()
     return 0 if not columns else len(columns.split(","))
 
 
 def lap_count(conn: Connection, run_id: int) -> int:
-    query = select(func.count()).select_from(laps).where(laps.c.run_id == run_id)
-    return int(conn.execute(query).scalar_one())
+    return int(conn.execute(_LAP_COUNT, {"run_id": run_id}).scalar_one())
+
+
+_RECENT_RUNS = select(
+    runs.c.start_utc, runs.c.sport, runs.c.distance_m, runs.c.moving_s, runs.c.elapsed_s,
+    runs.c.workout_type,
+).where(
+    runs.c.athlete_id == bindparam("athlete_id"),
+    runs.c.start_utc >= bindparam("since", type_=runs.c.start_utc.type),
+    runs.c.start_utc < bindparam("before", type_=runs.c.start_utc.type),
+)  # fmt: skip
 
 
 def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) -> list[Run]:
     """The runs of the ``days`` before ``before`` (summary numbers only, for context)."""
-    query = select(
-        runs.c.start_utc, runs.c.sport, runs.c.distance_m, runs.c.moving_s, runs.c.elapsed_s,
-        runs.c.workout_type,
-    ).where(
-        runs.c.athlete_id == athlete_id,
-        runs.c.start_utc >= (before - timedelta(days=days)).astimezone(UTC),
-        runs.c.start_utc < before.astimezone(UTC),
-    )  # fmt: skip
+    since = (before - timedelta(days=days)).astimezone(UTC)
+    window = {"athlete_id": athlete_id, "since": since, "before": before.astimezone(UTC)}
     return [
         Run(
             start=_aware(row.start_utc),
@@ -459,5 +561,5 @@ def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) 
             elapsed_s=row.elapsed_s,
             workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
         )
-        for row in conn.execute(query)
+        for row in conn.execute(_RECENT_RUNS, window)
     ]

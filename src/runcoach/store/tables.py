@@ -268,3 +268,110 @@ run_weeks = Table(
     Column("duration_s", Float, nullable=False),
     Column("ascent_m", Float, nullable=False),
 )
+
+# --- accounts of the web app (issue 13, migration 0008) ---------------------------------------
+# Secrets (session ids, API tokens, invitation codes, feed tokens) are stored as SHA-256 hex
+# digests only; passwords as argon2id hashes. Every row goes with its account's athlete.
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,  # one athlete per account
+    ),
+    Column("email", String(320), nullable=False, unique=True),  # lower-cased
+    Column("password_hash", String(200), nullable=False),  # argon2id, PHC string
+    Column("is_admin", Boolean, nullable=False, server_default=false()),
+    Column("feed_token_hash", String(64), nullable=True, unique=True),  # the iCal feed URL
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("password_changed_at", DateTime(timezone=True), nullable=True),
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),  # SHA-256 of the cookie's value
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index("ix_web_sessions_account_id", "account_id"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),  # the first characters, to recognise it
+    Column("scope", String(16), nullable=False),  # read / write
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+    Index("ix_api_tokens_account_id", "account_id"),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("created_by", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("email", String(320), nullable=True),  # None: anyone holding the code
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(320), nullable=False),  # lower-cased, as typed
+    Column("address", String(64), nullable=False),  # the client's IP address
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Index("ix_login_attempts_email_at", "email", "at"),
+    Index("ix_login_attempts_address_at", "address", "at"),
+)
+
+site_settings = Table(
+    "site_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),  # e.g. signups_open
+    Column("value", Text, nullable=False),
+)
+
+upload_jobs = Table(
+    "upload_jobs",
+    metadata,
+    # An import run outside the request (web/jobs.py): its progress and per-file outcomes.
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False),  # queued / running / done / failed
+    Column("files_total", Integer, nullable=False),
+    Column("files_done", Integer, nullable=False, server_default="0"),
+    Column("outcomes", JSON, nullable=True),  # [{"name", "outcome", "reason", "run_id"}]
+    Column("error", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Index("ix_upload_jobs_athlete_id", "athlete_id"),
+)
+
+upload_files = Table(
+    "upload_files",
+    metadata,
+    # The bytes of an upload waiting for its job (deleted when the job is done).
+    Column("id", Integer, primary_key=True),
+    Column("job_id", Integer, ForeignKey("upload_jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(1000), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Index("ix_upload_files_job_id", "job_id"),
+)

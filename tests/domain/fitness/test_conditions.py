@@ -8,9 +8,15 @@ from runcoach.domain.fitness.conditions import (
 )
 
 
-def test_cool_dry_morning_costs_nothing_for_heat():
-    effect = conditions_effect(Conditions(temperature_c=10, dew_point_c=4), 10_000, 2400)
+def test_a_cold_dry_morning_below_the_heat_threshold_costs_nothing_for_heat():
+    effect = conditions_effect(Conditions(temperature_c=6, dew_point_c=0), 10_000, 2400)
     assert effect.factor == pytest.approx(1.0)
+
+
+def test_a_cool_morning_just_above_the_threshold_costs_under_one_percent():
+    # 10 °C, dew point 4 °C: WBGT about 12.8 °C, just above the 10 °C threshold (Ely et al. 2007)
+    effect = conditions_effect(Conditions(temperature_c=10, dew_point_c=4), 10_000, 2400)
+    assert 1.0 < effect.factor < 1.01
 
 
 def test_hot_humid_evening_costs_several_percent():

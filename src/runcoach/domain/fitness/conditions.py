@@ -11,27 +11,28 @@ import math
 from dataclasses import dataclass, field
 
 from runcoach.domain.errors import InvalidInput
-
-# --- heat: temperature + dew point ------------------------------------------------------------
-# Sum of air temperature and dew point in °F -> % slower (Hadley's "temperature + dew point"
-# coaching rule; midpoints of its bands). Consistent in size with Ely et al. 2007 (Med Sci Sports
-# Exerc 39:487) for 3-4 h marathoners; an empirical rule of thumb, not a physiological model.
-HEAT_SUM_F_TO_PCT: tuple[tuple[float, float], ...] = (
-    (100.0, 0.0),
-    (110.0, 0.5),
-    (120.0, 1.0),
-    (130.0, 2.0),
-    (140.0, 3.0),
-    (150.0, 4.5),
-    (160.0, 6.0),
-    (170.0, 8.0),
-    (180.0, 10.0),
+from runcoach.domain.fitness.heat import (
+    FITTED_WBGT_C,
+    HEAT_THRESHOLD_WBGT_C,
+    WBGT_DANGER_C,
+    heat_cost,
 )
-HEAT_MAX_SUM_F = 180.0  # °F; above it the rule says hard running is not advised
-HEAT_MIN_DURATION_S = 15 * 60.0  # s; below ~15 min the body hardly heats up: no adjustment
+
+# --- heat: WBGT from temperature and dew point, the runner's level and the season -------------
+# The model and its fitted constants live in runcoach.domain.fitness.heat.
+DRY_AIR_DEW_POINT_GAP_C = 10.0  # °C below the air temperature when humidity is unknown (assumed)
 # Magnus formula for dew point (Alduchov & Eskridge 1996), valid -40..50 °C
 MAGNUS_A = 17.625  # dimensionless
 MAGNUS_B = 243.04  # °C
+# Wet-bulb globe temperature estimated from air temperature and humidity, for shade and a light
+# breeze (Australian Bureau of Meteorology's approximation; ACSM 1984 / Steadman 1994 coefficients):
+# WBGT = 0.567 T + 0.393 e + 3.94, e the water vapour pressure in hPa. Valid about 0-45 °C.
+WBGT_TEMPERATURE_COEF = 0.567  # dimensionless
+WBGT_VAPOUR_COEF = 0.393  # °C per hPa
+WBGT_OFFSET_C = 3.94  # °C
+VAPOUR_HPA_AT_0C = 6.105  # hPa, saturation vapour pressure over water at 0 °C (Tetens 1930)
+TETENS_A = 17.27  # dimensionless
+TETENS_B = 237.7  # °C
 
 # --- time of day -----------------------------------------------------------------------------
 # Circadian low of core temperature in the early morning: short time trials are ~1-3 % slower
@@ -76,6 +77,7 @@ class Conditions:
     start_hour: float | None = None  # local hour of day, e.g. 21.0 for 9 pm
     elevation_gain_m: float | None = None
     altitude_m: float | None = None
+    race_month: int | None = None  # 1-12, for the season's acclimatisation (northern hemisphere)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,12 @@ def dew_point_c(temperature_c: float, humidity_pct: float) -> float:
     return MAGNUS_B * gamma / (MAGNUS_A - gamma)
 
 
+def wbgt_estimate_c(temperature_c: float, dew_point_c: float) -> float:
+    """Shade WBGT (°C) from air temperature and dew point (Bureau of Meteorology formula)."""
+    vapour_hpa = VAPOUR_HPA_AT_0C * math.exp(TETENS_A * dew_point_c / (TETENS_B + dew_point_c))
+    return WBGT_TEMPERATURE_COEF * temperature_c + WBGT_VAPOUR_COEF * vapour_hpa + WBGT_OFFSET_C
+
+
 def _interpolate(table: tuple[tuple[float, float], ...], x: float) -> float:
     if x <= table[0][0]:
         return table[0][1]
@@ -123,41 +131,55 @@ def _interpolate(table: tuple[tuple[float, float], ...], x: float) -> float:
     return yb + (yb - ya) * (x - xb) / (xb - xa)
 
 
-def _fahrenheit(celsius: float) -> float:
-    return celsius * 9.0 / 5.0 + 32.0
+def _dew_point(conditions: Conditions, temperature_c: float) -> tuple[float, bool]:
+    """The dew point given or derived from humidity; else an assumed dry air (and True)."""
+    if conditions.dew_point_c is not None:
+        return min(conditions.dew_point_c, temperature_c), False
+    if conditions.humidity_pct is not None:
+        return dew_point_c(temperature_c, conditions.humidity_pct), False
+    return temperature_c - DRY_AIR_DEW_POINT_GAP_C, True
 
 
 def heat_adjustment(
-    conditions: Conditions, duration_s: float
+    conditions: Conditions, distance_m: float, time_s: float
 ) -> tuple[Adjustment | None, str | None]:
-    """The heat cost from temperature and dew point (or humidity); a warning if extreme."""
+    """The heat cost for this runner's level and the season; a warning if dangerous."""
     if conditions.temperature_c is None:
         return None, None
-    dew = conditions.dew_point_c
-    if dew is None and conditions.humidity_pct is not None:
-        dew = dew_point_c(conditions.temperature_c, conditions.humidity_pct)
-    if dew is None:
-        dew = conditions.temperature_c - 10.0  # assumption: moderately dry air
-    dew = min(dew, conditions.temperature_c)
-    total_f = _fahrenheit(conditions.temperature_c) + _fahrenheit(dew)
-    pct = 0.0 if duration_s < HEAT_MIN_DURATION_S else _interpolate(HEAT_SUM_F_TO_PCT, total_f)
+    temperature = conditions.temperature_c
+    dew, assumed = _dew_point(conditions, temperature)
+    wbgt = wbgt_estimate_c(temperature, dew)
+    cost = heat_cost(wbgt, distance_m, time_s, conditions.race_month)
     detail = (
-        f"{conditions.temperature_c:.0f} °C with dew point {dew:.0f} °C "
-        f"(sum {total_f:.0f} °F): {pct:.1f} % slower"
+        f"{temperature:.0f} °C with dew point {dew:.0f} °C{' (assumed)' if assumed else ''} "
+        f"(WBGT about {wbgt:.0f} °C): {cost.pct:.1f} % slower at your level "
+        f"(a {_hours(cost.level_h)} marathoner's pace)"
     )
-    warning = None
-    if total_f > HEAT_MAX_SUM_F:
-        warning = (
-            "temperature + dew point above 180 °F: racing hard is not advised, heat illness risk"
+    if wbgt > FITTED_WBGT_C[1]:
+        detail += f" (extrapolated: the hottest race fitted had WBGT {FITTED_WBGT_C[1]:.0f} °C)"
+    if cost.threshold_c > HEAT_THRESHOLD_WBGT_C:
+        detail += (
+            f"; after the summer's acclimatisation heat costs from WBGT {cost.threshold_c:.0f} °C"
         )
+    limits = "fitted on Boston marathons 2001-2008 and 2014, WBGT 11-24 °C"
+    if cost.extrapolated:
+        limits += "; " + "; ".join(cost.extrapolated)
+    warning = None
+    if wbgt > WBGT_DANGER_C:
+        warning = f"WBGT about {wbgt:.0f} °C: above 28 °C races should be cancelled (ACSM)"
     adjustment = Adjustment(
         "heat",
-        1.0 + pct / 100.0,
+        1.0 + cost.pct / 100.0,
         detail,
-        "temperature + dew point rule (Hadley); cf. Ely et al. 2007",
-        "rule of thumb for races over ~15 min; unacclimatised runners may lose more",
+        "same-runner Boston results with race-day weather (docs/models.md); Ely et al. 2007",
+        limits,
     )
     return adjustment, warning
+
+
+def _hours(level_h: float) -> str:
+    minutes = round(level_h * 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def time_of_day_adjustment(conditions: Conditions) -> Adjustment | None:
@@ -227,7 +249,7 @@ def altitude_adjustment(conditions: Conditions) -> Adjustment | None:
 
 def conditions_effect(conditions: Conditions, distance_m: float, time_s: float) -> ConditionsEffect:
     """Every adjustment that applies to a race of ``distance_m`` run in about ``time_s``."""
-    heat, warning = heat_adjustment(conditions, time_s)
+    heat, warning = heat_adjustment(conditions, distance_m, time_s)
     found = (
         heat,
         time_of_day_adjustment(conditions),

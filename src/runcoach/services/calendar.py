@@ -1,0 +1,145 @@
+"""The calendar: the plan and the runs on the same days, with how each session went, and a
+session moved to another day (previewed with the rules it would break, then saved)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Engine
+
+from runcoach.config import Settings
+from runcoach.domain.errors import NotFound
+from runcoach.domain.plans.codec import workout_to_dict
+from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.move import Moved, move_session
+from runcoach.services import runs as run_service
+from runcoach.services.checkins import local_today
+from runcoach.services.today import progress_for
+from runcoach.store import checkins as adjustments
+from runcoach.store import plans as plan_store
+
+MAX_CALENDAR_DAYS = 42  # a month view shows 6 weeks at most
+
+
+def today_of(engine: Engine, *, athlete_id: int) -> date:
+    with engine.connect() as conn:
+        return local_today(conn, athlete_id)
+
+
+def _plan(engine: Engine, athlete_id: int) -> plan_store.StoredPlan | None:
+    with engine.connect() as conn:
+        try:
+            return plan_store.get_plan(conn, athlete_id)
+        except NotFound:
+            return None
+
+
+def calendar(
+    engine: Engine, settings: Settings, first: date, last: date, *, athlete_id: int
+) -> dict[str, Any]:
+    """Each day from ``first`` to ``last``: the planned sessions with their status (done,
+    short, different, missed, coming) and the runs logged."""
+    last = min(last, first + timedelta(days=MAX_CALENDAR_DAYS - 1))
+    today = today_of(engine, athlete_id=athlete_id)
+    stored = _plan(engine, athlete_id)
+    statuses = _statuses(engine, settings, stored, min(last, today), athlete_id)
+    runs = run_service.list_runs(engine, athlete_id=athlete_id, date_from=first, date_to=last)
+    by_day: dict[date, list[dict[str, Any]]] = {}
+    for run in runs:
+        by_day.setdefault(run.local_date, []).append(_run(run))
+    days = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        days.append(_day(stored.plan if stored else None, day, today, statuses, by_day))
+    return {
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "today": today.isoformat(),
+        "plan_id": stored.id if stored else None,
+        "days": days,
+    }
+
+
+def _run(run: run_service.RunSummary) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "sport": run.sport,
+        "name": run.name,
+        "distance_m": run.distance_m,
+        "duration_s": run.duration_s,
+        "workout_type": run.workout_type,
+    }
+
+
+def _statuses(
+    engine: Engine,
+    settings: Settings,
+    stored: plan_store.StoredPlan | None,
+    until: date,
+    athlete_id: int,
+) -> dict[tuple[str, str], str]:
+    if stored is None or until < stored.plan.start:
+        return {}
+    weeks = progress_for(engine, settings, until, athlete_id=athlete_id)
+    return {(s["day"], s["workout"]): s["status"] for w in weeks for s in w["sessions"]}
+
+
+def _day(
+    plan: Plan | None,
+    day: date,
+    today: date,
+    statuses: dict[tuple[str, str], str],
+    runs: dict[date, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    planned = plan.day(day) if plan else None
+    sessions = []
+    for workout in planned.workouts if planned else []:
+        status = statuses.get((day.isoformat(), workout.title))
+        if status is None:
+            status = "coming" if day >= today else ("rest" if not workout.is_run else "missed")
+        sessions.append({**workout_to_dict(workout), "status": status, "is_run": workout.is_run})
+    return {
+        "date": day.isoformat(),
+        "day_type": planned.day_type.name if planned else None,
+        "sessions": sessions,
+        "runs": runs.get(day, []),
+    }
+
+
+def preview_move(
+    engine: Engine, from_day: date, to_day: date, *, athlete_id: int
+) -> dict[str, Any]:
+    """What moving the session would change and break; nothing is saved."""
+    return _moved_to_dict(_move(engine, from_day, to_day, athlete_id)[1])
+
+
+def save_move(engine: Engine, from_day: date, to_day: date, *, athlete_id: int) -> dict[str, Any]:
+    """Move the session and keep the plan as it was in the adjustments (it can be undone)."""
+    stored, moved = _move(engine, from_day, to_day, athlete_id)
+    detail = _moved_to_dict(moved)
+    with engine.begin() as conn:
+        today = local_today(conn, athlete_id)
+        plan_store.replace_plan(conn, stored.id, moved.plan)
+        adjustments.save_adjustment(conn, athlete_id, today, "shift", ["move"], detail)
+    return detail
+
+
+def _move(
+    engine: Engine, from_day: date, to_day: date, athlete_id: int
+) -> tuple[plan_store.StoredPlan, Moved]:
+    stored = _plan(engine, athlete_id)
+    if stored is None:
+        raise NotFound("there is no active plan", hint="build one on the Plan page")
+    today = today_of(engine, athlete_id=athlete_id)
+    return stored, move_session(stored.plan, from_day, to_day, today)
+
+
+def _moved_to_dict(moved: Moved) -> dict[str, Any]:
+    return {
+        "change": moved.change,
+        "new_violations": [
+            {"day": v.day.isoformat(), "rule": v.rule, "seen": v.seen, "source": v.source}
+            for v in moved.new_violations
+        ],
+    }

@@ -1,0 +1,170 @@
+"""Uploads from the web and the API: files are kept until a job imports them outside the
+request (web/jobs.py runs ``run_upload``), and the runner follows the job's progress."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sqlalchemy import Engine
+
+from runcoach.domain.errors import InvalidInput
+from runcoach.services.importing import FileOutcome, import_paths
+from runcoach.store import uploads as store
+from runcoach.store.source_files import rename_source, sources_named_under
+
+MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export is one zip
+MAX_UPLOAD_BYTES = 512 * 2**20  # all files of one upload together, bytes (PostgreSQL's bytea
+# holds 1 GiB at most); a larger export is imported on the server: runcoach import FILE.zip
+IMPORT_WORKERS = 1  # a job reads in its own process: the web server keeps the other cores
+
+
+@dataclass(frozen=True)
+class UploadJob:
+    id: int
+    status: str  # queued / running / done / failed
+    files_total: int
+    files_done: int
+    outcomes: list[dict[str, Any]]
+    error: str | None
+    created_at: datetime
+    finished_at: datetime | None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "failed")
+
+
+def safe_name(name: str) -> str:
+    """The file's own name, without folders the browser or a script sent along."""
+    leaf = PurePosixPath(name.replace("\\", "/")).name.strip()
+    if not leaf or leaf in (".", ".."):
+        raise InvalidInput(f"'{name}' is not a file name")
+    return leaf[:200]
+
+
+def queue_upload(
+    engine: Engine, files: list[tuple[str, bytes]], *, athlete_id: int, now: datetime
+) -> int:
+    """Keep the uploaded files for their import job; bounded in count and size."""
+    if not files:
+        raise InvalidInput("choose at least one file to upload", hint="FIT, GPX, TCX or a .zip")
+    if len(files) > MAX_UPLOAD_FILES:
+        raise InvalidInput(f"at most {MAX_UPLOAD_FILES} files at once; upload a .zip instead")
+    if sum(len(data) for _, data in files) > MAX_UPLOAD_BYTES:
+        raise InvalidInput(f"an upload may hold at most {MAX_UPLOAD_BYTES // 2**20} MiB")
+    named = [(safe_name(name), data) for name, data in files]
+    with engine.begin() as conn:
+        return store.add_job(conn, athlete_id, named, now)
+
+
+def upload_status(engine: Engine, job_id: int, *, athlete_id: int) -> UploadJob:
+    with engine.connect() as conn:
+        return _job(store.get_job(conn, job_id, athlete_id))
+
+
+def recent_uploads(engine: Engine, *, athlete_id: int, limit: int = 5) -> list[UploadJob]:
+    with engine.connect() as conn:
+        return [_job(store.get_job(conn, i)) for i in store.recent_jobs(conn, athlete_id, limit)]
+
+
+def _job(row: store.UploadJobRow) -> UploadJob:
+    return UploadJob(
+        row.id,
+        row.status,
+        row.files_total,
+        row.files_done,
+        row.outcomes,
+        row.error,
+        row.created_at,
+        row.finished_at,
+    )
+
+
+def run_upload(engine: Engine, job_id: int) -> None:
+    """The job: import the upload's files for its athlete, recording each file's outcome."""
+    with engine.begin() as conn:
+        job = store.get_job(conn, job_id)
+        files = store.files_of(conn, job_id)
+        store.update_job(conn, job_id, status="running")
+    outcomes: list[dict[str, Any]] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="runcoach-upload-") as folder:
+            paths = _written(Path(folder), files)
+            import_paths(
+                engine,
+                paths,
+                athlete_id=job.athlete_id,
+                workers=IMPORT_WORKERS,
+                on_total=lambda n: _set(engine, job_id, files_total=n),
+                progress=lambda o: _record(engine, job_id, outcomes, o, folder),
+            )
+            _keep_uploaded_names(engine, job.athlete_id, folder)
+    except Exception as error:  # the job fails with its reason; the files already stored stay
+        _finish(engine, job_id, "failed", outcomes, f"{type(error).__name__}: {error}")
+        raise
+    _finish(engine, job_id, "done", outcomes, None)
+
+
+def _keep_uploaded_names(engine: Engine, athlete_id: int, folder: str) -> None:
+    """The stored files are named as uploaded, not after the job's temporary folder."""
+    with engine.begin() as conn:
+        for source_id, name in sources_named_under(conn, athlete_id, folder):
+            rename_source(conn, source_id, _shown(name, folder))
+
+
+def _written(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+    paths = []
+    for number, (name, data) in enumerate(files):
+        path = folder / f"{number:05d}" / name  # same names in one upload stay apart
+        path.parent.mkdir()
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def _set(engine: Engine, job_id: int, **values: Any) -> None:
+    with engine.begin() as conn:
+        store.update_job(conn, job_id, **values)
+
+
+def _record(
+    engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome, folder: str
+) -> None:
+    outcomes.append(
+        {
+            "name": _shown(o.name, folder),
+            "outcome": o.outcome.value,
+            "reason": o.reason,
+            "run_ids": o.run_ids,
+            "warnings": o.warnings,
+        }
+    )
+    _set(engine, job_id, files_done=len(outcomes), outcomes=list(outcomes))
+
+
+def _shown(name: str, folder: str) -> str:
+    """The name as the runner uploaded it: without the job's folder and the file's number."""
+    if not name.startswith(folder):
+        return name
+    inside = name[len(folder) :].lstrip("/\\")
+    return inside.split("/", 1)[1] if "/" in inside else inside
+
+
+def _finish(
+    engine: Engine, job_id: int, status: str, outcomes: list[dict[str, Any]], error: str | None
+) -> None:
+    with engine.begin() as conn:
+        store.update_job(
+            conn,
+            job_id,
+            status=status,
+            outcomes=outcomes,
+            error=error,
+            files_done=len(outcomes),
+            finished_at=datetime.now(UTC),
+        )
+        store.drop_files(conn, job_id)

@@ -1,0 +1,85 @@
+"""Runs as JSON: the one shape that ``runcoach runs ... --json`` and ``/api/v1/runs`` return."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runcoach.domain.runs import Lap
+from runcoach.services.runs import RunDetail, RunSummary
+
+__all__ = ["detail_json", "summary_json", "tag_value"]
+
+
+def summary_json(run: RunSummary) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "start_utc": run.start_utc.isoformat(),
+        "date": run.local_date.isoformat(),
+        "sport": run.sport,
+        "name": run.name,
+        "distance_m": run.distance_m,
+        "duration_s": run.duration_s,
+        "pace_s_per_km": run.pace_s_per_km,
+        "ascent_m": run.ascent_m,
+        "avg_hr": run.avg_hr,
+        "workout_type": run.workout_type,
+        "surface": run.surface,
+        "terrain": run.terrain,
+        "shoe_id": run.shoe_id,
+        "is_race": run.is_race,
+        "split": run.split_kind,
+        "source": run.source,
+    }
+
+
+def detail_json(detail: RunDetail) -> dict[str, Any]:
+    run, analysis = detail.run, detail.analysis
+    race = run.race
+    return {
+        "id": run.id,
+        "start_utc": run.start.isoformat(),
+        "timezone": run.timezone,
+        "date": detail.local_date.isoformat(),
+        "sport": run.sport.value,
+        "sub_sport": run.sub_sport,
+        "name": run.name,
+        "notes": run.notes,
+        **{name: getattr(run, name) for name in _NUMBERS},
+        "pace_s_per_km": None if run.pace is None else run.pace.seconds_per_km,
+        "workout_type": tag_value(run.workout_type),
+        "workout_type_reason": detail.workout_type_reason,
+        "surface": tag_value(run.surface),
+        "terrain": tag_value(run.terrain),
+        "tags_inferred": detail.tags_inferred,
+        "shoes": detail.shoe_name,
+        "rpe": run.rpe,
+        "feel": tag_value(run.feel),
+        "race": None if race is None else vars(race),
+        "laps": [_lap_json(lap) for lap in run.laps],
+        "analysis": None if analysis is None else _analysis_json(detail),
+        "best_efforts": detail.best_efforts,
+        "source": run.source,
+        "sources": detail.sources,
+    }
+
+
+_NUMBERS = (
+    "distance_m", "moving_s", "elapsed_s", "ascent_m", "descent_m", "avg_hr", "max_hr",
+    "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
+)  # fmt: skip
+
+
+def tag_value(tag: Any) -> Any:
+    return None if tag is None else tag.value
+
+
+def _lap_json(lap: Lap) -> dict[str, Any]:
+    return {**vars(lap), "start": lap.start.isoformat()}
+
+
+def _analysis_json(detail: RunDetail) -> dict[str, Any]:
+    assert detail.analysis is not None
+    data = detail.analysis.to_dict()
+    data.pop("best_efforts", None)
+    data["negative_split"] = detail.analysis.negative_split
+    return data

@@ -1,0 +1,15 @@
+"""The HTTP API, /api/v1: one router per noun."""
+
+from runcoach.web.api import account, feed, fitness, plans, reports, runs, shoes, today, uploads
+
+ROUTERS = [
+    runs.router,
+    uploads.router,
+    today.router,
+    plans.router,
+    fitness.router,
+    reports.router,
+    shoes.router,
+    account.router,
+    feed.router,
+]

@@ -1,0 +1,153 @@
+"""/api/v1/plans and /calendar: build a plan from a profile, show it, check it, move a
+session, edit a day, export it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request, Response
+from pydantic import BaseModel
+
+from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.plans.rules import check
+from runcoach.services import calendar, plan_exports, today
+from runcoach.services import plans as service
+from runcoach.services.calendar import today_of
+from runcoach.views.plans import violations_json
+from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
+
+router = APIRouter(tags=["plans"])
+PROFILE_EXAMPLE = {
+    "goal": {"race": "10k", "date": "2027-03-28", "target": "49:00"},
+    "run_days_per_week": 5,
+    "availability": {"cycle": {"start": "2026-11-16", "days": ["day", "night", "off"],
+                               "types": {"day": "short 30", "night": "none", "off": "any"}}},
+    "long_run_day": "off",
+}  # fmt: skip
+
+
+def built_json(built: service.Built) -> dict[str, Any]:
+    return {
+        "plan_id": built.plan_id,
+        "filled_from_log": built.filled_from_log,
+        "violations": violations_json(built.violations),
+        "plan": plan_to_dict(built.plan),
+    }
+
+
+@router.post("/plans", status_code=201, summary="Build a plan from a profile; it becomes active")
+def create_plan(
+    request: Request,
+    access: Authorized,
+    profile: Annotated[dict[str, Any], Body(examples=[PROFILE_EXAMPLE])],
+) -> dict[str, Any]:
+    """The profile is the JSON form of docs/profile.md's YAML profile."""
+    engine = engine_of(request)
+    today = today_of(engine, athlete_id=access.actor.athlete_id)
+    built = service.build_plan(
+        engine, profile_from_dict(profile), today, athlete_id=access.actor.athlete_id
+    )
+    return built_json(built)
+
+
+@router.get("/plans/active", summary="The active plan week by week, with every rule it breaks")
+def active_plan(request: Request, access: Authorized) -> dict[str, Any]:
+    stored = service.active_plan(engine_of(request), athlete_id=access.actor.athlete_id)
+    return {
+        "plan_id": stored.id,
+        "status": stored.status,
+        "plan": plan_to_dict(stored.plan),
+        "violations": violations_json(check(stored.plan)),
+    }
+
+
+class DayEdit(BaseModel):
+    workout: str  # e.g. "tempo 20min", "6x800m@5k", "easy 40min" (docs/plans.md)
+
+
+@router.put("/plans/active/days/{day}", summary="A coach's hand edit of one day, re-checked")
+def edit_day(request: Request, access: Authorized, day: date, body: DayEdit) -> dict[str, Any]:
+    built = service.edit_plan(
+        engine_of(request), day, body.workout, None, athlete_id=access.actor.athlete_id
+    )
+    return built_json(built)
+
+
+class Move(BaseModel):
+    from_day: date
+    to_day: date
+
+
+@router.post("/plans/active/moves/preview", summary="What moving a session would break")
+def preview_move(request: Request, access: Reading, body: Move) -> dict[str, Any]:
+    return calendar.preview_move(
+        engine_of(request), body.from_day, body.to_day, athlete_id=access.actor.athlete_id
+    )
+
+
+@router.post("/plans/active/moves", summary="Move a session to another day (swapping days)")
+def save_move(request: Request, access: Authorized, body: Move) -> dict[str, Any]:
+    return calendar.save_move(
+        engine_of(request), body.from_day, body.to_day, athlete_id=access.actor.athlete_id
+    )
+
+
+class ShiftChange(BaseModel):
+    """A swapped shift (``swap``: two days exchange their day types) or an extra shift
+    (``day`` becomes ``day_type``; the later days each take the type of the day before)."""
+
+    swap: tuple[date, date] | None = None
+    day: date | None = None
+    day_type: str | None = None
+
+
+@router.post("/plans/active/shifts", summary="A shift change: the coming weeks re-flow")
+def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
+    insert = (body.day_type, body.day) if body.day and body.day_type else None
+    return today.shift(
+        engine_of(request), None, swap=body.swap, insert=insert, athlete_id=access.actor.athlete_id
+    )
+
+
+@router.get("/calendar", summary="Days with the planned sessions, their status and the runs")
+def get_calendar(
+    request: Request,
+    access: Authorized,
+    date_from: Annotated[date, Query(alias="from")],
+    date_to: Annotated[date, Query(alias="to")],
+) -> dict[str, Any]:
+    return calendar.calendar(
+        engine_of(request),
+        settings_of(request),
+        date_from,
+        date_to,
+        athlete_id=access.actor.athlete_id,
+    )
+
+
+@router.get("/plans/active/plan.ics", summary="The plan as an iCalendar file")
+def export_ical(request: Request, access: Authorized) -> Response:
+    data = plan_exports.plan_ical(engine_of(request), athlete_id=access.actor.athlete_id)
+    return _file(data, "text/calendar", "runcoach-plan.ics")
+
+
+@router.get("/plans/active/plan.json", summary="The plan as JSON (docs/plan-format.md)")
+def export_json(request: Request, access: Authorized) -> Response:
+    data = plan_exports.plan_json(engine_of(request), athlete_id=access.actor.athlete_id)
+    return _file(data.encode("utf-8"), "application/json", "runcoach-plan.json")
+
+
+@router.get("/plans/active/workouts.zip", summary="The plan's workouts as FIT files for a watch")
+def export_fit(request: Request, access: Authorized) -> Response:
+    data = plan_exports.plan_fit_zip(engine_of(request), athlete_id=access.actor.athlete_id)
+    return _file(data, "application/zip", "runcoach-workouts.zip")
+
+
+def _file(data: bytes, media_type: str, name: str) -> Response:
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,102 @@
+"""The web app factory: one FastAPI app with the API under /api/v1 and the pages beside it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from runcoach import __version__
+from runcoach.config import Settings
+from runcoach.web import errors
+from runcoach.web.api import ROUTERS as API_ROUTERS
+from runcoach.web.jobs import JobQueue, queue_for
+from runcoach.web.pages import ROUTERS as PAGE_ROUTERS
+
+STATIC_DIR = Path(__file__).parent / "static"
+API_PREFIX = "/api/v1"
+API_DESCRIPTION = (
+    "runcoach's HTTP API: the training log, uploads, today's session and check-ins, plans, "
+    "goals and predictions, reports, wins, shoes and settings. Authenticate with a personal "
+    "API token (`Authorization: Bearer rc_...`, made in Settings) or a browser session (then "
+    "every unsafe request sends the `X-CSRF-Token` header). Errors are "
+    '`{"error": {"type", "message", "hint"}}` with the status of docs/api.md.'
+)
+
+
+def create_app(
+    settings: Settings,
+    engine: Engine | None = None,
+    jobs: JobQueue | None = None,
+    *,
+    https: bool = False,
+    tile_url: str | None = None,
+) -> FastAPI:
+    """The app on ``engine`` (default: the settings' database, migrated)."""
+    if engine is None:
+        from runcoach.store.db import open_engine
+
+        engine = open_engine(settings.database_url)
+    queue = jobs or queue_for(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await queue.start()
+        yield
+        await queue.stop()
+
+    app = FastAPI(
+        title="runcoach",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,  # FastAPI's Swagger page loads its code from a CDN: nothing from a CDN
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.engine, app.state.settings, app.state.jobs = engine, settings, queue
+    app.state.settings_https, app.state.tile_url = https, tile_url
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    errors.install(app)
+    for router in API_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    for router in PAGE_ROUTERS:
+        app.include_router(router, include_in_schema=False)
+    app.middleware("http")(_security_headers)
+    return app
+
+
+def content_security_policy(tile_url: str | None) -> str:
+    """Everything from runcoach itself; map tiles from the configured tile server only."""
+    tiles = "" if not tile_url else " " + _origin(tile_url)
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data: blob:{tiles}; connect-src 'self'; frame-ancestors 'none'; "
+        "form-action 'self'; base-uri 'self'; object-src 'none'"
+    )
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    return f"{scheme}://{host}"
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    headers = response.headers
+    headers.setdefault(
+        "Content-Security-Policy", content_security_policy(request.app.state.tile_url)
+    )
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    if not request.url.path.startswith("/static/"):
+        headers.setdefault("Cache-Control", "no-store")
+    return response

@@ -1,0 +1,64 @@
+"""Jinja templates and the few filters they use; display formatting comes from domain.units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
+from runcoach.web.auth import find_access, pre_session_csrf
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+MISSING = "–"
+
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+
+
+def _units(request: Request) -> UnitSystem:
+    found = getattr(request.state, "units", None)
+    return found if isinstance(found, UnitSystem) else UnitSystem.METRIC
+
+
+def _distance(metres: float | None, units: UnitSystem) -> str:
+    return MISSING if metres is None else format_distance(metres, units)
+
+
+def _duration(seconds: float | None) -> str:
+    return MISSING if seconds is None else format_duration(seconds)
+
+
+def _pace(seconds_per_km: float | None, units: UnitSystem) -> str:
+    return MISSING if not seconds_per_km else format_pace(Pace(seconds_per_km), units)
+
+
+templates.env.globals.update(distance=_distance, duration=_duration, pace=_pace)
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    access = find_access(request)
+    csrf = access.csrf if access and access.csrf else pre_session_csrf(request)
+    page = templates.TemplateResponse(
+        request,
+        name,
+        {
+            "access": access,
+            "actor": access.actor if access else None,
+            "csrf": csrf,
+            "units": _units(request),
+            **context,
+        },
+        status_code=status,
+    )
+    if access is None:
+        from runcoach.web.cookies import set_pre_session_cookie
+
+        set_pre_session_cookie(request, page, csrf)
+    return page
+
+
+def render_error(request: Request, status: int, message: str, hint: str | None) -> HTMLResponse:
+    return render(request, "error.html", status=status, message=message, hint=hint)

@@ -1,0 +1,150 @@
+"""The authorization matrix: every API endpoint, called as another runner, as a logged-out
+visitor and with a read-only token, is refused, and nothing of the runner leaks."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date, timedelta
+
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import Runner
+from tests.web.test_api import SHIFT_PROFILE
+
+SECRET = "ANN-PRIVATE-7f3a"  # in Ann's run name, shoe, notes: must never reach anyone else
+# POSTs that only compute (nothing stored): a read-only token may send them.
+COMPUTING = {"/api/v1/goal-check", "/api/v1/predictions", "/api/v1/paces",
+             "/api/v1/plans/active/moves/preview"}  # fmt: skip
+PUBLIC = {"/api/v1/feed/{token}.ics"}  # the secret in the URL is the credential
+SESSION_ONLY = {"/api/v1/tokens", "/api/v1/tokens/{token_id}", "/api/v1/account/password",
+                "/api/v1/account/delete", "/api/v1/account/feed", "/api/v1/admin/signups",
+                "/api/v1/admin/invitations"}  # fmt: skip
+
+
+def api_routes(app: FastAPI) -> list[tuple[str, str]]:
+    found = []
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.path.startswith("/api/v1"):
+            found += [(method, route.path) for method in sorted(route.methods - {"HEAD"})]
+    return found
+
+
+@pytest.fixture
+def anns_things(app: FastAPI, ann: Runner) -> dict[str, str]:
+    """Ann's run, upload, shoes, plan and token: the ids another runner will try."""
+    headers = ann.headers()
+    ann.client.post("/api/v1/shoes", json={"name": f"{SECRET} shoes"}, headers=headers)
+    run = ann.client.post("/api/v1/runs", json={
+        "date": (date.today() - timedelta(days=2)).isoformat(), "distance": "8k",
+        "duration": "44:00", "name": f"{SECRET} run", "notes": SECRET,
+        "shoes": f"{SECRET} shoes"}, headers=headers).json()  # fmt: skip
+    job = ann.client.post(
+        "/api/v1/uploads", files={"files": ("x.gpx", b"<gpx/>")}, headers=headers
+    ).json()
+    ann.client.post("/api/v1/plans", json=SHIFT_PROFILE, headers=headers)
+    token = ann.client.post(
+        "/api/v1/tokens", json={"name": SECRET, "scope": "write"}, headers=headers
+    ).json()
+    time.sleep(0.5)  # the upload job runs beside
+    day = (date.today() + timedelta(days=5)).isoformat()
+    return {
+        "run_id": str(run["id"]),
+        "job_id": str(job["id"]),
+        "token_id": str(token["id"]),
+        "name": f"{SECRET} shoes",
+        "day": day,
+        "token": "not-a-feed-token",
+    }
+
+
+def _path(template: str, values: dict[str, str]) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
+
+
+BODIES = {
+    "/api/v1/runs": {"date": "2026-11-01", "distance": "5k", "duration": "30:00"},
+    "/api/v1/runs/{run_id}": {"name": "changed"},
+    "/api/v1/plans/active/days/{day}": {"workout": "easy 30min"},
+    "/api/v1/plans/active/moves": {"from_day": "2027-01-04", "to_day": "2027-01-05"},
+    "/api/v1/plans/active/moves/preview": {"from_day": "2027-01-04", "to_day": "2027-01-05"},
+    "/api/v1/goal-check": {"goal": "10k=50:00", "date": "2027-05-01"},
+    "/api/v1/predictions": {"to": "10k"},
+    "/api/v1/paces": {},
+    "/api/v1/shoes": {"name": "new"},
+    "/api/v1/shoes/{name}/retire": {},
+    "/api/v1/account/settings": {"name": "x", "units": "metric"},
+    "/api/v1/account/password": {"current": "x", "new": "yyyyyyyyyyyyyyy"},
+    "/api/v1/account/delete": {"password": "correct horse battery staple"},
+    "/api/v1/tokens": {"name": "x", "scope": "write"},
+    "/api/v1/admin/signups": {"open": False},
+    "/api/v1/admin/invitations": {},
+    "/api/v1/today": {"feel": "tired"},
+    "/api/v1/plans/active/shifts": {"day": "2027-01-05", "day_type": "off"},
+    "/api/v1/checkins": {"feel": "tired"},
+}
+
+
+def call(client: TestClient, method: str, template: str, values: dict[str, str], **kw: object):
+    path = _path(template, values)
+    if template == "/api/v1/uploads" and method == "POST":
+        return client.post(path, files={"files": ("y.gpx", b"<gpx/>")}, **kw)
+    if template == "/api/v1/calendar":
+        return client.get(path, params={"from": "2027-01-04", "to": "2027-01-10"}, **kw)
+    body = BODIES.get(template)
+    if method in ("POST", "PUT", "PATCH"):
+        return client.request(method, path, json=body if body is not None else {}, **kw)
+    return client.request(method, path, **kw)
+
+
+def test_a_logged_out_visitor_gets_401_from_every_endpoint(app, ann, anns_things):
+    visitor = TestClient(app)
+    for method, template in api_routes(app):
+        if template in PUBLIC:
+            continue
+        answer = call(visitor, method, template, anns_things)
+        assert answer.status_code == 401, (method, template, answer.text)
+        assert SECRET not in answer.text
+
+
+def test_a_read_only_token_changes_nothing_anywhere(app, ann, anns_things):
+    reader = TestClient(app, headers={"Authorization": f"Bearer {ann.token('read')}"})
+    for method, template in api_routes(app):
+        if method == "GET" or template in COMPUTING or template in PUBLIC:
+            continue
+        answer = call(reader, method, template, anns_things)
+        assert answer.status_code == 403, (method, template, answer.text)
+    assert SECRET in reader.get(f"/api/v1/runs/{anns_things['run_id']}").text  # reads work
+
+
+def test_another_runner_reaches_nothing_of_anns_with_a_token_or_a_session(
+    app, ann, bob, anns_things
+):
+    token = TestClient(app, headers={"Authorization": f"Bearer {bob.token('write')}"})
+    for client, headers in ((token, {}), (bob.client, bob.headers())):
+        for method, template in api_routes(app):
+            if template in ("/api/v1/account/delete", "/api/v1/account/password"):
+                continue  # Bob's own account: covered in test_accounts
+            answer = call(client, method, template, anns_things, headers=headers)
+            assert SECRET not in answer.text, (method, template)
+            if "{run_id}" in template or "{job_id}" in template or "{name}" in template:
+                assert answer.status_code == 404, (method, template, answer.status_code)
+            if "{token_id}" in template:
+                assert answer.status_code in (403, 404), (method, template)
+    ann_view = ann.client.get(f"/api/v1/runs/{anns_things['run_id']}").json()
+    assert ann_view["name"] == f"{SECRET} run"  # Bob's tries changed nothing of Ann's
+    assert ann.client.get("/api/v1/shoes").json()[0]["retired_on"] is None
+    assert ann.client.get("/api/v1/account").json()["email"] == "ann@example.com"
+    assert [t["revoked"] for t in ann.client.get("/api/v1/tokens").json()] == [False]
+
+
+def test_a_page_of_another_runners_run_is_not_found(app, ann, bob, anns_things):
+    answer = bob.client.get(f"/runs/{anns_things['run_id']}", headers={"accept": "text/html"})
+    assert answer.status_code == 404 and SECRET not in answer.text
+    edit = bob.client.post(
+        f"/runs/{anns_things['run_id']}/edit", data={"name": "mine now", "csrf_token": bob.csrf}
+    )
+    assert edit.status_code == 404

@@ -1,0 +1,78 @@
+"""The pages: each answers for a runner, everything they load is served by runcoach itself."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.web.conftest import Runner
+
+PAGES = ["/", "/log", "/runs/new", "/upload", "/calendar", "/calendar?view=week", "/plan",
+         "/plan?edit=true", "/goal", "/reports", "/reports?period=year", "/settings"]  # fmt: skip
+ASSET = re.compile(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"')
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_answers_and_loads_nothing_from_elsewhere(ann: Runner, path: str):
+    answer = ann.client.get(path)
+    assert answer.status_code == 200, answer.text[:500]
+    for asset in ASSET.findall(answer.text):
+        assert asset.startswith("/static/"), f"{path} loads {asset}"
+    policy = answer.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert answer.headers["x-frame-options"] == "DENY"
+
+
+def test_the_vendored_files_are_served_with_their_licences(ann: Runner):
+    for name in ("htmx", "uplot", "leaflet"):
+        assert ann.client.get(f"/static/vendor/{name}/LICENSE").status_code == 200
+    assert ann.client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+
+
+def test_a_run_added_on_the_form_shows_on_its_page(ann: Runner):
+    answer = ann.client.post("/runs/new", data={
+        "csrf_token": ann.csrf, "day": "2026-11-03", "distance": "10k", "duration": "50:00",
+        "kind": "tempo", "name": "Treadmill tempo"})  # fmt: skip
+    assert answer.url.path.startswith("/runs/")
+    assert "Treadmill tempo" in answer.text and "5:00/km" in answer.text
+    assert "Treadmill tempo" in ann.client.get("/log").text
+
+
+def test_a_form_page_without_its_csrf_token_is_refused(ann: Runner):
+    answer = ann.client.post(
+        "/runs/new", data={"day": "2026-11-03", "distance": "10k"}, headers={"accept": "text/html"}
+    )
+    assert answer.status_code == 403 and "reload" in answer.text
+
+
+def test_the_plan_form_builds_a_rotating_cycle_plan(ann: Runner):
+    from datetime import date, timedelta
+
+    form = {
+        "csrf_token": ann.csrf, "goal_kind": "race", "race": "half",
+        "race_date": (date.today() + timedelta(days=100)).isoformat(), "target": "1:55:00",
+        "weekly_distance": "30km", "longest_run_30d": "14km", "run_days_per_week": "4",
+        "long_run_day": "off", "availability": "cycle",
+        "cycle_start": date.today().isoformat(), "cycle_days": "on, on, on, on, off, off, off",
+        "type_name_0": "on", "type_kind_0": "short", "type_minutes_0": "35",
+        "type_name_1": "off", "type_kind_1": "any",
+    }  # fmt: skip
+    answer = ann.client.post("/plan", data=form)
+    assert answer.status_code == 200 and 'id="week-1"' in answer.text
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    kinds = {d["day_type"]["name"] for w in plan["weeks"] for d in w["days"]}
+    assert kinds == {"on", "off"}
+
+
+def test_a_wrong_plan_form_says_what_is_wrong_and_keeps_what_was_typed(ann: Runner):
+    answer = ann.client.post(
+        "/plan",
+        data={
+            "csrf_token": ann.csrf,
+            "goal_kind": "race",
+            "race": "200mi",
+            "race_date": "2027-05-01",
+        },
+    )
+    assert answer.status_code == 422 and "200mi" in answer.text
