@@ -336,8 +336,9 @@ def _program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -
     if not quality_allowed(p, shape.index):
         wk.quality = 0
     if p.program == "sub-5-mile" and p.goal.distance_m and p.goal.target_time_s:
-        goal_pace = Pace.from_distance_time(p.goal.distance_m, p.goal.target_time_s)
-        wk.fixed = tuple(mile_sessions(shape.index, paces, goal_pace, p))
+        # this week's mile pace: from today's fitness, tightening week by week toward the
+        # target the verdict allows (the paces' VDOT path), never goal pace from day one
+        wk.fixed = tuple(mile_sessions(shape.index, paces, paces.mile.middle, p))
         wk.quality = len(wk.fixed)
 
 
