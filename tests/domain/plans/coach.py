@@ -137,9 +137,9 @@ def volume_builds_with_recovery(plan: Plan) -> list[str]:
     main = [w for w in plan.weeks if w.phase is not Phase.TAPER]
     if len(main) < 8:
         return []
-    vols = [_training_m(plan, w) for w in main]
+    vols = [_no_races_m(w) for w in main]
     possible = min(sum(1 for d in w.days if d.day_type.can_run) for w in main)
-    if possible < 3:
+    if min(possible, plan.max_run_days or 7) < 3:
         return []  # one or two run days a week: each run grows by the 10 % rule, no faster
     if min(_capacity_m(plan, w) for w in main) < vols[0] * 1.1:
         return []  # the rota's tightest weeks hold little more than week 1: steady, not built

@@ -275,6 +275,7 @@ def _weeks(
     carry = Carry(max_long_m=baseline.longest_run_m)
     out: list[Week] = []
     done_bench = 0
+    bench_m: float | None = None
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         ceiling = min(
@@ -294,8 +295,9 @@ def _weeks(
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
         if due and (late or not shape.recovery) and shape.phase is not Phase.TAPER:
-            size_m = min(out[0].distance_m, baseline.weekly_distance_m) if out else 0.0
-            wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, size_m)
+            if bench_m is None:  # sized once, on the first edition: every edition the same
+                bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
+            wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
         _program_week(b, wk, shape, paces)
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))

@@ -203,7 +203,7 @@ class WeekLayout:
             return None
         i = min(options, key=self._long_rank)
         distance = self._long_distance(i)
-        if distance < self._minutes_m(SHORTEST_RUN_MIN * 2):
+        if distance < self._minutes_m(SHORTEST_RUN_MIN):
             return None  # the week's volume leaves no real long run: easy runs only
         self._put(i, lib.long_run(self.wk.paces, distance), hard=True)
         return i
@@ -279,7 +279,10 @@ class WeekLayout:
 
     def _back_to_back(self, i: int, wanted_m: float) -> None:
         dist = min(wanted_m, self._cap(i), self._remaining_m())
-        if self._free(i) and self.wk.dates[i] not in self.wk.protected and dist >= wanted_m * 0.7:
+        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
+        if before_quality or self.wk.dates[i] in self.wk.protected:
+            return
+        if self._free(i) and dist >= wanted_m * 0.7:
             self._put(i, lib.back_to_back_long_run(self.wk.paces, dist), hard=True)
 
     def _remaining_m(self) -> float:

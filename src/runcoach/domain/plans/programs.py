@@ -198,9 +198,13 @@ def long_reps(
 
 def hill_climbs(p: PlanPaces, reps: int, minutes: float, treadmill: bool) -> Workout:
     """A 3-5 minute climb: jog the first three quarters, sprint the last quarter."""
-    where = "on a treadmill at 5-7 % incline" if treadmill else (
-        "up a long steady hill (no hill near you: a bridge, a ramp or a car-park ramp, "
-        "repeated)"
+    where = (
+        "on a treadmill at 5-7 % incline"
+        if treadmill
+        else (
+            "up a long steady hill (no hill near you: a bridge, a ramp or a car-park ramp, "
+            "repeated)"
+        )
     )
 
     def build(n: int) -> Workout:
