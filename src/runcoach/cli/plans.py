@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,14 +9,18 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.goals import race_plan_lines
 from runcoach.cli.output import emit, json_option
+from runcoach.domain.errors import RulesBroken
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
+from runcoach.domain.plans.model import Goal
 from runcoach.domain.plans.rules import Violation
+from runcoach.domain.race_plan import RacePlan, race_plan
+from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
 from runcoach.services import plans as service
+from runcoach.views.json import to_jsonable
 from runcoach.views.plans import violations_json
-
-EXIT_VIOLATIONS = 1  # `plan check` found rules broken that the plan did not declare
 
 _today = click.option(
     "--today",
@@ -55,7 +58,8 @@ def _violations_text(violations: list[Violation]) -> str:
 @pass_app
 def create_command(app: AppContext, profile_path: Path, today: Any, as_json: bool) -> None:
     """Build a plan from a profile and store it as your active plan."""
-    built = service.create_plan(app.engine, profile_path, _day(today))
+    profile = read_profile(profile_path)
+    built = service.build_plan(app.engine, profile, _day(today), athlete_id=app.athlete_id)
     data = {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
@@ -83,9 +87,20 @@ def show_command(
     app: AppContext, plan_id: int | None, week: int | None, details: bool, as_json: bool
 ) -> None:
     """Print the plan week by week."""
-    stored = service.active_plan(app.engine, plan_id)
+    stored = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id)
     data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
-    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details))
+    race = goal_race_plan(stored.plan.goal)
+    data["race_plan"] = None if race is None else to_jsonable(race)
+    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details) + (
+        "" if race is None else "\n".join(race_plan_lines(race, app.settings.units)) + "\n"
+    ))  # fmt: skip
+
+
+def goal_race_plan(goal: Goal) -> RacePlan | None:
+    """The race day's split targets when the plan's goal is a race with a target time."""
+    if not goal.is_race or not goal.distance_m or not goal.target_time_s:
+        return None
+    return race_plan(goal.distance_m, goal.target_time_s)  # the plan is the program
 
 
 @plan_group.command("check")
@@ -96,12 +111,14 @@ def check_command(app: AppContext, plan_file: Path | None, as_json: bool) -> Non
     """Check a plan file (default: your active plan) against the rules; exit 1 if a rule is
     broken undeclared."""
     if plan_file is None:
-        _, violations = service.check_active(app.engine)
+        plan = service.active_plan(app.engine, athlete_id=app.athlete_id).plan
     else:
-        _, violations = service.check_file(plan_file)
+        plan = read_plan_file(plan_file)
+    violations = service.check_plan(plan)
     emit(as_json, {"violations": violations_json(violations)}, lambda: _violations_text(violations))
-    if any(v.accepted is None for v in violations):
-        sys.exit(EXIT_VIOLATIONS)
+    broken = [v for v in violations if v.accepted is None]
+    if broken:
+        raise RulesBroken(f"{len(broken)} rule(s) broken and not declared")
 
 
 @plan_group.command("export")
@@ -129,7 +146,7 @@ def export_command(
     """Export the plan to a calendar, a watch, or JSON."""
     if not (ical or fit or json_file):
         raise click.UsageError("choose at least one of --ical FILE, --fit DIR, --json FILE")
-    plan = service.active_plan(app.engine, plan_id).plan
+    plan = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id).plan
     written: list[Path] = []
     if ical:
         written.append(service.export_ical(plan, ical, app.settings.units))
@@ -154,7 +171,8 @@ def export_command(
 @pass_app
 def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
     """Store a plan JSON file (exported, or written by a coach) as your active plan."""
-    built = service.import_plan(app.engine, plan_file)
+    plan = read_plan_file(plan_file)
+    built = service.import_plan(app.engine, plan, athlete_id=app.athlete_id)
     data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
@@ -189,7 +207,10 @@ def edit_command(
     as_json: bool,
 ) -> None:
     """Change a day's workout by hand; the plan is checked against the rules again."""
-    built = service.edit_plan(app.engine, day.date(), spec, workout_json, plan_id)
+    given = None if workout_json is None else read_workout_file(workout_json)
+    built = service.edit_plan(
+        app.engine, day.date(), spec, given, plan_id, athlete_id=app.athlete_id
+    )
     data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,

@@ -11,6 +11,7 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.plans import plan_group
+from runcoach.domain.plans.model import Plan
 from runcoach.domain.units import (
     Pace,
     UnitSystem,
@@ -20,8 +21,10 @@ from runcoach.domain.units import (
     format_pace,
     format_weight,
 )
+from runcoach.inputs.plans import read_plan_file
 from runcoach.services import checkins
 from runcoach.services import today as service
+from runcoach.services.plans import export_json
 
 FEELS = ["great", "good", "normal", "tired", "sore", "sick", "injured"]
 SYMPTOMS = ["above-neck", "below-neck"]
@@ -39,6 +42,10 @@ plan_option = click.option(
 
 def _day(value: Any) -> date | None:
     return value.date() if value is not None else None
+
+
+def _plan(plan_file: Path | None) -> Plan | None:
+    return None if plan_file is None else read_plan_file(plan_file)
 
 
 def _checkin_options(func: Any) -> Any:
@@ -61,7 +68,9 @@ def today_command(app: AppContext, feel: str | None, symptoms: str | None, note:
                   day: Any, plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
     """What to run today: the planned session, or a better one, and why."""
     report = checkins.CheckInReport(feel, symptoms, note)
-    data = service.today(app.engine, app.settings, _day(day), report, plan_file)
+    data = service.today(
+        app.engine, app.settings, _day(day), report, _plan(plan_file), athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_answer(data, app.settings.units))
 
 
@@ -99,7 +108,7 @@ def checkin_command(app: AppContext, feel: str | None, symptoms: str | None, not
     habits = checkins.HabitReport(strength, warm_up, ate_well, slept, weight, resting_hr)
     report = checkins.CheckInReport(feel, symptoms, note, can_run or None, habits,
                                     app.settings.units)  # fmt: skip
-    data = checkins.checkin(app.engine, report, _day(day))
+    data = checkins.checkin(app.engine, report, _day(day), athlete_id=app.athlete_id)
     emit(as_json, data, lambda: f"checked in for {data['day']}: "
          + _checkin_text(data, app.settings.units))  # fmt: skip
 
@@ -111,7 +120,9 @@ def checkin_command(app: AppContext, feel: str | None, symptoms: str | None, not
 @pass_app
 def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """The three too's, watched: too far, too soon, too fast."""
-    data = service.warnings_for(app.engine, app.settings, _day(day), plan_file)
+    data = service.warnings_for(
+        app.engine, app.settings, _day(day), _plan(plan_file), athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_warnings(data) or "no warnings: carry on")
 
 
@@ -122,7 +133,9 @@ def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json:
 @pass_app
 def compliance_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """Planned vs done, week by week."""
-    data = service.progress_for(app.engine, app.settings, _day(day), plan_file)
+    data = service.progress_for(
+        app.engine, app.settings, _day(day), _plan(plan_file), athlete_id=app.athlete_id
+    )
     emit(as_json, data, lambda: render_weeks(data, app.settings.units))
 
 
@@ -249,8 +262,12 @@ def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any, no
     if day_type is not None and day is None:
         raise click.UsageError("--insert-day needs --date: the day the extra day falls on")
     insert = (day_type, day.date()) if day_type is not None else None
-    data = service.shift(app.engine, plan_file, swapped, insert, _day(now))
-    emit(as_json, data, lambda: render_shift(data))
+    done = service.shift(
+        app.engine, _plan(plan_file), swapped, insert, _day(now), athlete_id=app.athlete_id
+    )
+    if plan_file is not None:  # a plan file given is the plan: it is saved shifted
+        export_json(done.plan, plan_file)
+    emit(as_json, done.detail, lambda: render_shift(done.detail))
 
 
 def render_shift(data: dict[str, Any]) -> str:

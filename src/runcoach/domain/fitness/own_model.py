@@ -171,6 +171,7 @@ class Prediction:
     model: str
     used: tuple[Result, ...]
     weekly_distance_m: float | None
+    results_age_days: int | None = None  # results older than a year: the interval is wider
 
 
 def recency_weight(days_ago: float) -> float:
