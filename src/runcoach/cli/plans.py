@@ -107,11 +107,17 @@ def goal_race_plan(goal: Goal) -> RacePlan | None:
 
 
 @plan_group.command("check")
-@click.argument("plan_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("plan_file", type=click.Path(path_type=Path, dir_okay=False), required=False)
 @json_option
-def check_command(plan_file: Path, as_json: bool) -> None:
-    """Check a plan file against the rules; exit 1 if a rule is broken undeclared."""
-    violations = service.check_plan(read_plan_file(plan_file))
+@pass_app
+def check_command(app: AppContext, plan_file: Path | None, as_json: bool) -> None:
+    """Check a plan file (default: your active plan) against the rules; exit 1 if a rule is
+    broken undeclared."""
+    if plan_file is None:
+        plan = service.active_plan(app.engine, athlete_id=app.athlete_id).plan
+    else:
+        plan = read_plan_file(plan_file)
+    violations = service.check_plan(plan)
     emit(as_json, {"violations": violations_json(violations)}, lambda: _violations_text(violations))
     broken = [v for v in violations if v.accepted is None]
     if broken:
