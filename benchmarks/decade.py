@@ -104,9 +104,11 @@ def _list_time_ms(home: Path, repeat: int) -> float:
         "import time,statistics,json;"
         "from runcoach.config import load_settings;"
         "from runcoach.services.runs import list_runs;"
+        "from runcoach.store.athletes import default_athlete_id;"
         "from runcoach.store.db import open_engine;"
         "s=load_settings();e=open_engine(s.database_url);t=[];"
-        f"exec('for _ in range({repeat}):\\n b=time.perf_counter();r=list_runs(e)\\n"
+        "me=default_athlete_id(e.connect());"
+        f"exec('for _ in range({repeat}):\\n b=time.perf_counter();r=list_runs(e,athlete_id=me)\\n"
         " t.append(time.perf_counter()-b)');"
         "print(json.dumps([statistics.median(t)*1000, len(r)]))"
     )

@@ -106,7 +106,7 @@ def bench_store(years: int, repeat: int, folder: Path) -> None:
     inserted = time.perf_counter() - started
 
     def open_log() -> tuple[RunLog, ReportHooks]:
-        return SqlRunLog(engine, athlete_id), report_hooks(engine, athlete_id, TODAY)
+        return SqlRunLog(engine, athlete_id), report_hooks(engine, TODAY, athlete_id=athlete_id)
 
     _report(open_log, periods(years)["all"])  # start points, read once and kept
     cells: list[str] = []

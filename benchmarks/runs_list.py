@@ -46,7 +46,7 @@ def _run(day: int, rng: np.random.Generator) -> Run:
                streams=streams, laps=laps, source="fit")  # fmt: skip
 
 
-def fill(url: str, count: int) -> None:
+def fill(url: str, count: int) -> int:
     engine = open_engine(url)
     rng = np.random.default_rng(1)
     with engine.begin() as conn:
@@ -54,6 +54,7 @@ def fill(url: str, count: int) -> None:
         for day in range(count):
             run = _run(day, rng)
             run_store.insert_run(conn, athlete, run, analyse_run(run))
+    return athlete
 
 
 def _median_ms(call, repeat: int) -> float:
@@ -73,14 +74,15 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="runcoach-list-"))
     url = args.database_url or f"sqlite:///{folder / 'runcoach.db'}"
-    fill(url, args.runs)
+    me = fill(url, args.runs)
     engine = open_engine(url)
     month = (date(2020, 6, 1), date(2020, 6, 30))
     result = {
-        "runs": len(list_runs(engine)),
-        "list_all_ms_median": _median_ms(lambda: list_runs(engine), args.repeat),
+        "runs": len(list_runs(engine, athlete_id=me)),
+        "list_all_ms_median": _median_ms(lambda: list_runs(engine, athlete_id=me), args.repeat),
         "list_month_ms_median": _median_ms(
-            lambda: list_runs(engine, date_from=month[0], date_to=month[1]), args.repeat
+            lambda: list_runs(engine, athlete_id=me, date_from=month[0], date_to=month[1]),
+            args.repeat,
         ),
         "store_bytes": sum(p.stat().st_size for p in folder.iterdir()),
     }

@@ -95,17 +95,18 @@ def main() -> None:
         results = {
             "runs": len(inputs.runs),
             "today_end_to_end_ms": _median_ms(
-                lambda: service.today(engine, settings, day, report), args.repeat
+                lambda: service.today(engine, settings, day, report, athlete_id=athlete),
+                args.repeat,
             ),
             "answer_domain_ms_per_day": round(
                 _median_ms(lambda: [answer(situation, d) for d in days], args.repeat) / len(days),
                 2,
             ),
             "warnings_ms": _median_ms(
-                lambda: service.warnings_for(engine, settings, day), args.repeat
+                lambda: service.warnings_for(engine, settings, day, athlete_id=athlete), args.repeat
             ),
             "progress_ms": _median_ms(
-                lambda: service.progress_for(engine, settings, day), args.repeat
+                lambda: service.progress_for(engine, settings, day, athlete_id=athlete), args.repeat
             ),
         }
     print(json.dumps(results, indent=1))

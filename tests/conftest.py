@@ -90,3 +90,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             monkeypatch.delenv(name)
     monkeypatch.setenv("RUNCOACH_HOME", str(folder))
     return folder
+
+
+def local_athlete(engine: Engine) -> int:
+    """The athlete a command-line install speaks for (created on first use), as the CLI
+    resolves it: services take the athlete as ``athlete_id``, never pick it themselves."""
+    from runcoach.store.athletes import default_athlete_id
+
+    with engine.begin() as conn:
+        return default_athlete_id(conn)

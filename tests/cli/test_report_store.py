@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from runcoach.services.importing import import_paths
-from tests.conftest import ACTIVITIES, needs_shared_data
+from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 pytestmark = needs_shared_data()
 
@@ -22,7 +22,9 @@ FILES_OF_2010 = [ACTIVITIES / "gpxpy/cerknicko-jezero.gpx"]  # 2010-08-05, 13.7 
 
 @pytest.fixture
 def imported(engine):
-    summary = import_paths(engine, [ACTIVITIES / name for name in FILES])
+    summary = import_paths(
+        engine, [ACTIVITIES / name for name in FILES], athlete_id=local_athlete(engine)
+    )
     assert summary.files
     return engine.url.render_as_string(hide_password=False)
 
@@ -73,7 +75,11 @@ def test_wins_over_the_imported_files_link_to_stored_runs(runcoach, imported):
 
 def test_a_drive_saved_as_a_run_counts_as_cross_training_not_running(runcoach, engine):
     # first_and_last_elevation.gpx: 390 km in 2 hours, tagged cross-training on import
-    import_paths(engine, [ACTIVITIES / "gpxpy/first_and_last_elevation.gpx", *FILES_OF_2010])
+    import_paths(
+        engine,
+        [ACTIVITIES / "gpxpy/first_and_last_elevation.gpx", *FILES_OF_2010],
+        athlete_id=local_athlete(engine),
+    )
     url = engine.url.render_as_string(hide_password=False)
     result = runcoach("--database-url", url, "report", "--from", "2010-01-01", "--to",
                       "2013-12-31", "--json")  # fmt: skip

@@ -19,7 +19,8 @@ from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.workouts import Repeat, Workout
 from runcoach.exporters.fit_workout import workout_fit_bytes
 from runcoach.exporters.ical import plan_to_ical
-from runcoach.exporters.plan_json import plan_from_json, plan_to_json
+from runcoach.exporters.plan_json import plan_to_json
+from runcoach.inputs.plans import plan_from_json
 
 PACES = plan_paces(50.0)
 

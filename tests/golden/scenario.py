@@ -49,6 +49,12 @@ STORY: tuple[tuple[str, str], ...] = (
     ("runs-show-fit", "runs show 14 --json"),
     ("runs-show-gpx", "runs show 48 --json"),
     ("runs-show-tcx", "runs show 45 --json"),
+    ("runs-list-all", "runs list --all --limit 12 --json"),
+    ("runs-list-rides", "runs list --sport cycling --limit 3 --json"),
+    ("runs-edit-trust", "runs edit 48 --trust-samples --json"),
+    ("runs-show-trusted", "runs show 48 --json"),
+    ("runs-edit-check", "runs edit 48 --check-samples --json"),
+    ("runs-reanalyse", "runs reanalyse --json"),
     (
         "shoes-add-ghost",
         "shoes add 'Ghost 15' --brand Brooks --model 'Ghost 15' --added 2026-09-01 "
@@ -162,6 +168,7 @@ STORY: tuple[tuple[str, str], ...] = (
     ("wins", "wins --json"),
     ("wins-since", "wins --since 2010-01-01 --json"),
     ("backup", "backup {out}/runcoach.zip --json"),
+    ("verify", "verify {out}/runcoach.zip --json"),
     ("restore", "--home {restored} restore {out}/runcoach.zip --json"),
     ("info-restored", "--home {restored} info --json"),
     ("runs-show-missing", "runs show 999 --json"),

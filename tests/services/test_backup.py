@@ -16,7 +16,7 @@ from runcoach.services.importing import import_paths
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.db import HEAD_REVISION, current_revision, make_engine, migrate, migrate_to
 from runcoach.store.tables import runs, shoes
-from tests.conftest import ACTIVITIES, needs_shared_data
+from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 pytestmark = needs_shared_data()
 NOW = datetime(2026, 12, 3, 7, 30, tzinfo=UTC)
@@ -28,7 +28,7 @@ FILES = [
 
 
 def _fill(engine):
-    import_paths(engine, FILES)
+    import_paths(engine, FILES, athlete_id=local_athlete(engine))
     with engine.begin() as conn:
         athlete = default_athlete_id(conn)
         conn.execute(

@@ -157,10 +157,7 @@ def test_a_damaged_zip_is_refused_with_a_message(tmp_path, good_backup):
     data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])
     damaged = tmp_path / "damaged.zip"
     damaged.write_bytes(bytes(data))
-    # where 64 damaged bytes land depends on the members' sizes: in a member's zip stream (it
-    # cannot be read) or, deflate decoding on, in a value of a line (a file's data that cannot
-    # be unpacked, broken base64): refused every way, naming the member, nothing restored
-    _refused(tmp_path, damaged, r"damaged.zip: tables/\S+\.jsonl.*: .*nothing was restored")
+    _refused(tmp_path, damaged, r"damaged.zip: tables/\S+\.jsonl .*nothing was restored")
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(good_backup.read_bytes()[: len(data) // 3])
     _refused(tmp_path, truncated, r"not a runcoach backup \(not a zip archive")

@@ -3,13 +3,18 @@ import datetime as dt
 import pytest
 
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.services.fitness import ConditionsText, check_goal_text, paces_for, parse_result
+from runcoach.domain.fitness.conditions import Conditions
+from runcoach.domain.fitness.own_model import Result
+from runcoach.domain.goals import Goal
+from runcoach.inputs.fitness import parse_result
+from runcoach.services.fitness import judge_goal, paces_for
 
 TODAY = dt.date(2026, 11, 22)
 
 
 def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
     from runcoach.domain.runs import RaceResult, Run, WorkoutType
+    from runcoach.services.fitness import AthleteLog
     from runcoach.store import runs as run_store
     from runcoach.store.athletes import default_athlete_id
 
@@ -24,7 +29,7 @@ def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
         run_store.insert_run(conn, athlete, run(dt.date(2026, 10, 1), 10_080, 2490, race=race))
         trial = run(dt.date(2026, 11, 1), 5000, 19 * 60 + 57, workout_type=WorkoutType.RACE)
         run_store.insert_run(conn, athlete, trial)
-    report = paces_for([], None, None, today=TODAY, open_log=lambda: engine)
+    report = paces_for([], None, None, today=TODAY, open_log=lambda: AthleteLog(engine, athlete))
     assert report.vdot == pytest.approx(50, abs=0.3)
     assert sorted(r.time_s for r in report.from_results) == [19 * 60 + 57, 41 * 60 + 21]
 
@@ -36,9 +41,8 @@ def test_without_results_or_a_log_the_runner_is_told_what_to_give():
 
 
 def test_the_goal_is_judged_as_of_the_day_the_service_is_given():
-    verdict = check_goal_text(
-        "5k=20:00", "2027-03-01", ConditionsText(), ["5k=21:00"], "30km", today=TODAY
-    )
+    goal = Goal(5000, 20 * 60, dt.date(2027, 3, 1), Conditions())
+    verdict = judge_goal(goal, [Result(5000, 21 * 60)], 30_000, today=TODAY)
     assert verdict.weeks_left == pytest.approx((dt.date(2027, 3, 1) - TODAY).days / 7)
 
 

@@ -66,7 +66,6 @@ def test_a_backup_reads_every_table_at_one_moment_while_an_import_writes(
 
 IMPORTED_TOGETHER = [  # the same activities as FIT, GPX and TCX, and runs of their own
     ACTIVITIES / "sweatpy",
-    ACTIVITIES / "gpxpy",
 ]
 IMPORTS_AT_ONCE = 4
 COMMAND_TIMEOUT_S = 300

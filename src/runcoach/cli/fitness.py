@@ -10,7 +10,8 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.fitness.current import Fitness
 from runcoach.domain.units import distance_label, format_duration
-from runcoach.services.fitness import FitnessOverTime, fitness_over_time, parse_date
+from runcoach.inputs.fitness import parse_date
+from runcoach.services.fitness import FitnessOverTime, fitness_over_time
 
 SOURCE = (
     "VDOT of Daniels & Gilbert (1979) per performance, recency-weighted (half-life "
@@ -27,8 +28,21 @@ def fitness_command(app: AppContext, since: str | None, on: str | None, as_json:
     """Your current fitness (VDOT) from races and hard efforts in the log, and its history."""
     today = None if on is None else parse_date(on)
     start = None if since is None else parse_date(since)
-    report = fitness_over_time(app.engine, today, start)
+    report = fitness_over_time(app.engine, today, start, athlete_id=app.athlete_id)
     emit(as_json, fitness_json(report), lambda: render(report))
+
+
+def old_results_note(age_days: int) -> str:
+    """What a runner must know when the log's results are older than a year ("" otherwise)."""
+    if age_days <= 0:
+        return ""
+    years = age_days / 365.25
+    age = f"{years:.1f} years" if years >= 1 else f"{age_days} days"
+    return (
+        f"note: the log's newest race or hard effort is {age} old: this is your fitness then, "
+        "not now, and intervals are wider for what may have changed since; a race or a time "
+        "trial now (runcoach runs edit ID --race) would tell today's"
+    )
 
 
 def _used(fitness: Fitness) -> list[dict[str, Any]]:
@@ -52,6 +66,7 @@ def fitness_json(report: FitnessOverTime) -> dict[str, Any]:
         "date": now.on.isoformat(),
         "vdot": round(now.vdot, 2),
         "source": SOURCE.format(half_life=now.half_life_days),
+        "age_days": report.age_days,
         "used": _used(now),
         "history": [
             {"date": f.on.isoformat(), "vdot": round(f.vdot, 2), "performances": len(f.used)}
@@ -70,8 +85,12 @@ def render(report: FitnessOverTime) -> str:
             f"  {p.date}  {p.kind.value:<10} {distance_label(p.distance_m):<9} "
             f"{format_duration(p.time_s):>8}  VDOT {w.vdot:4.1f}  weight {w.weight:.2f}  {run}"
         )
-    lines.append("how it changed (first of each month):")
-    lines += [f"  {f.on}  VDOT {f.vdot:4.1f}" + _arrow(f, now) for f in report.history]
+    note = old_results_note(report.age_days)
+    if note:
+        lines.append(note)
+    if report.history:
+        lines.append("how it changed (first of each month):")
+        lines += [f"  {f.on}  VDOT {f.vdot:4.1f}" + _arrow(f, now) for f in report.history]
     lines.append(SOURCE.format(half_life=now.half_life_days) + " (docs/fitness.md)")
     return "\n".join(lines)
 

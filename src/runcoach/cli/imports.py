@@ -14,11 +14,10 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, warn
+from runcoach.cli.output import emit, json_option
+from runcoach.cli.shoes import warn_worn_shoes
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.units import format_distance
 from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_paths
-from runcoach.services.shoes import worn_out_pairs
 
 PROGRESS_MIN_FILES = 2  # files; a single file needs no progress bar
 
@@ -65,12 +64,16 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
     progress = _Progress(enabled=not as_json and sys.stderr.isatty())
     try:
         summary = import_paths(
-            app.engine, list(paths), progress=progress.step, on_total=progress.start
+            app.engine,
+            list(paths),
+            athlete_id=app.athlete_id,
+            progress=progress.step,
+            on_total=progress.start,
         )
     finally:
         progress.finish()
     emit(as_json, summary.to_dict(), lambda: _render(summary))
-    _warn_worn_shoes(app)
+    warn_worn_shoes(app)
     if not summary.worked:
         raise ImportProblem(
             f"none of the {summary.count(Outcome.FAILED)} activity files could be imported",
@@ -97,15 +100,6 @@ def _render(summary: ImportSummary) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _warn_worn_shoes(app: AppContext) -> None:
-    for pair in worn_out_pairs(app.engine, app.settings):
-        warn(
-            f"your '{pair.name}' have run {format_distance(pair.distance_m, app.settings.units, 0)}"
-            f", past their {format_distance(pair.retirement_m, app.settings.units, 0)}: "
-            "time for a new pair (runcoach shoes retire NAME)"
-        )
 
 
 COMMANDS = [import_command]

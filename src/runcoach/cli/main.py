@@ -12,32 +12,8 @@ from click.utils import make_default_short_help
 from runcoach import __version__
 from runcoach.cli.context import AppContext
 from runcoach.config import load_settings
-from runcoach.domain.errors import (
-    Conflict,
-    ImportProblem,
-    InvalidInput,
-    NotFound,
-    PermissionDenied,
-    RuncoachError,
-)
-
-# Exit codes, the one place they are decided (2 is click's usage error).
-EXIT_CODES: dict[type[RuncoachError], int] = {
-    InvalidInput: 2,
-    NotFound: 3,
-    Conflict: 4,
-    PermissionDenied: 5,
-    ImportProblem: 6,
-}
-EXIT_OTHER_ERROR = 1
-
-
-def exit_code_for(error: RuncoachError) -> int:
-    for cls in type(error).__mro__:
-        if cls in EXIT_CODES:
-            return EXIT_CODES[cls]
-    return EXIT_OTHER_ERROR
-
+from runcoach.domain.errors import RuncoachError
+from runcoach.views.errors import meaning_of
 
 # Each noun lives in its own module (its ``COMMANDS``); the module is imported only when its
 # command runs, so ``runcoach runs list`` does not pay for charts, plans or the fitness model.
@@ -54,8 +30,8 @@ COMMAND_MODULES: dict[str, str] = {
     "goal": "goals",
     "plan": "plans",
     "today": "today",
-    "checkin": "today",
-    "warnings": "today",
+    "checkin": "checkins",
+    "warnings": "warnings",
     "report": "report",
     "wins": "report",
     "serve": "serve",
@@ -146,9 +122,10 @@ def main() -> None:
     """Entry point: run the CLI and turn runcoach's errors into messages and exit codes."""
     try:
         cli.main(standalone_mode=False)
-    except RuncoachError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(exit_code_for(error))
+    except RuncoachError as error:  # exit codes are decided in runcoach.views.errors
+        if not error.shown:
+            click.echo(f"error: {error}", err=True)
+        sys.exit(meaning_of(error).exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)

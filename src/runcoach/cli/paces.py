@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.units import UnitSystem, format_pace
+from runcoach.inputs.fitness import parse_results
 from runcoach.services.fitness import PacesReport, paces_for
 from runcoach.views.fitness import paces_json
 
@@ -33,7 +35,7 @@ def paces_command(
     as_json: bool,
 ) -> None:
     """Easy, marathon, threshold, interval and repetition paces from your fitness (VDOT)."""
-    report = paces_for(results, max_hr, resting_hr, open_log=lambda: app.engine)
+    report = paces_for(parse_results(results), max_hr, resting_hr, open_log=app.athlete_log)
     emit(as_json, paces_json(report), lambda: render(report))
 
 
@@ -55,6 +57,9 @@ def render(report: PacesReport) -> str:
     if report.zones is not None:
         lines.append(f"heart-rate zones ({report.zones.method}, {report.zones.source}):")
         lines += [f"  {z.name:<22} {z.low_bpm}-{z.high_bpm} bpm" for z in report.zones.zones]
+    note = old_results_note(report.age_days)
+    if note:
+        lines.append(note + "; start with the slow end of each pace")
     return "\n".join(lines)
 
 

@@ -8,10 +8,17 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import Prediction
-from runcoach.domain.units import UnitSystem, distance_label, format_distance, format_duration
+from runcoach.domain.units import (
+    UnitSystem,
+    distance_label,
+    format_distance,
+    format_duration,
+)
+from runcoach.inputs.fitness import parse_prediction_request
 from runcoach.services.fitness import predict_batch, predict_race
 from runcoach.views.fitness import prediction_json
 
@@ -48,7 +55,10 @@ def predict_command(
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
-    prediction = predict_race(results, to, weekly_distance, open_log=lambda: app.engine)
+    asked = parse_prediction_request(results, to, weekly_distance)
+    prediction = predict_race(
+        asked.results, asked.target_m, asked.weekly_m, open_log=app.athlete_log
+    )
     data = {**prediction_json(prediction), "source": "given" if results else "log"}
     emit(as_json, data, lambda: render(prediction, app.settings.units) + _log_note(results))
 
@@ -83,6 +93,7 @@ def render(p: Prediction, units: UnitSystem) -> str:
             f"(80 % interval {format_duration(p.low_s)} - {format_duration(p.high_s)})",
             f"from: {used}; weekly volume {volume}",
             f"model: {p.model} (see docs/models.md)",
+            *[note for note in (old_results_note(p.results_age_days or 0),) if note],
         ]
     )
 

@@ -8,24 +8,22 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from sqlalchemy import Engine
 
 from runcoach.cli.context import AppContext, pass_app
-from runcoach.cli.output import emit, json_option, warn
+from runcoach.cli.output import emit, json_option
 from runcoach.cli.run_views import render_detail, render_list
-from runcoach.config import Settings
+from runcoach.cli.shoes import warn_worn_shoes
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import (
     UnitSystem,
     counted,
-    format_distance,
     parse_distance,
     parse_duration,
 )
 from runcoach.services import log_export
 from runcoach.services import runs as service
-from runcoach.services.shoes import worn_out_pairs
+from runcoach.services.reanalysis import reanalyse_runs
 from runcoach.views.runs import detail_json, summary_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -48,7 +46,8 @@ def runs_group() -> None:
 @click.option("--from", "date_from", type=DATE, help="First day (YYYY-MM-DD), inclusive.")
 @click.option("--to", "date_to", type=DATE, help="Last day (YYYY-MM-DD), inclusive.")
 @click.option("--type", "workout_type", type=WORKOUT_TYPES, help="Only this workout type.")
-@click.option("--sport", type=SPORTS, help="Only this sport.")
+@click.option("--sport", type=SPORTS, help="Only this sport (rides, swims...: --sport cycling).")
+@click.option("--all", "everything", is_flag=True, help="Every activity: other sports too.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many (newest first).")
 @json_option
 @pass_app
@@ -58,19 +57,27 @@ def list_command(
     date_to: datetime | None,
     workout_type: str | None,
     sport: str | None,
+    everything: bool,
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """List runs, newest first."""
+    """List runs, newest first (other sports with --sport or --all)."""
+    runs_only = sport is None and not everything
     found = service.list_runs(
         app.engine,
+        athlete_id=app.athlete_id,
         date_from=_day(date_from),
         date_to=_day(date_to),
         workout_type=workout_type,
         sport=sport,
         limit=limit,
+        runs_only=runs_only,
     )
-    emit(as_json, [summary_json(r) for r in found], lambda: render_list(found, app.settings.units))
+    emit(
+        as_json,
+        [summary_json(r) for r in found],
+        lambda: render_list(found, app.settings.units, runs_only=runs_only),
+    )
 
 
 @runs_group.command("show")
@@ -79,7 +86,7 @@ def list_command(
 @pass_app
 def show_command(app: AppContext, run_id: int, as_json: bool) -> None:
     """Everything about one run: numbers, laps, splits, halves and best efforts."""
-    detail = service.show_run(app.engine, run_id)
+    detail = service.show_run(app.engine, run_id, athlete_id=app.athlete_id)
     emit(as_json, detail_json(detail), lambda: render_detail(detail, app.settings.units))
 
 
@@ -114,9 +121,9 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
         name=_text(given["name"]),
         notes=_text(given["notes"]),
     )
-    run_id = service.add_manual_run(app.engine, entry)
+    run_id = service.add_manual_run(app.engine, entry, athlete_id=app.athlete_id)
     emit(as_json, {"id": run_id}, lambda: f"added run {run_id}")
-    _warn_worn_shoes(app.engine, app.settings)
+    warn_worn_shoes(app)
 
 
 @runs_group.command("edit")
@@ -134,6 +141,11 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
 @click.option("--race-distance", help="The race's distance: half, 10k, 26.2mi.")
 @click.option("--race-name", help="The race's name.")
 @click.option("--conditions", help='Race-day conditions: "29 °C, humid, 9 pm start".')
+@click.option(
+    "--trust-samples/--check-samples",
+    default=None,
+    help="The stretches runcoach took for GPS glitches were real: count them (or check again).",
+)
 @click.option("--delete", is_flag=True, help="Delete the run (asks first, unless --yes).")
 @click.option("--yes", is_flag=True, help="Do not ask before deleting.")
 @json_option
@@ -143,9 +155,11 @@ def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -
     if given["delete"]:
         _delete(app, run_id, bool(given["yes"]), as_json)
         return
-    service.edit_run(app.engine, run_id, _edit_of(given, app.settings.units))
+    service.edit_run(
+        app.engine, run_id, _edit_of(given, app.settings.units), athlete_id=app.athlete_id
+    )
     emit(as_json, {"id": run_id, "changed": True}, lambda: f"changed run {run_id}")
-    _warn_worn_shoes(app.engine, app.settings)
+    warn_worn_shoes(app)
 
 
 def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
@@ -169,6 +183,7 @@ def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
         feel=_enum(Feel, given["feel"]),
         race=given["race"],
         race_result=result if has_result else None,
+        trust_samples=given["trust_samples"],
     )
 
 
@@ -202,9 +217,13 @@ def export_command(
     )
     done: dict[str, Any] = {}
     if csv_path is not None:
-        done["csv"] = log_export.export_csv(app.engine, csv_path, selection)
+        done["csv"] = log_export.export_csv(
+            app.engine, csv_path, selection, athlete_id=app.athlete_id
+        )
     if gpx_folder is not None:
-        done["gpx"] = log_export.export_gpx(app.engine, gpx_folder, selection)
+        done["gpx"] = log_export.export_gpx(
+            app.engine, gpx_folder, selection, athlete_id=app.athlete_id
+        )
     emit(as_json, done, lambda: _exported(done))
 
 
@@ -226,20 +245,16 @@ def _exported(done: dict[str, Any]) -> str:
 
 
 def _delete(app: AppContext, run_id: int, yes: bool, as_json: bool) -> None:
-    service.show_run(app.engine, run_id)  # a clear error for a run that is not there
+    service.show_run(
+        app.engine, run_id, athlete_id=app.athlete_id
+    )  # a clear error for a run that is not there
     if not yes:
         if as_json:
             raise InvalidInput("deleting with --json needs --yes", hint=f"runs edit {run_id} "
                                "--delete --yes --json")  # fmt: skip
         click.confirm(f"delete run {run_id} and its samples?", abort=True, err=True)
-    service.delete_run(app.engine, run_id)
+    service.delete_run(app.engine, run_id, athlete_id=app.athlete_id)
     emit(as_json, {"id": run_id, "deleted": True}, lambda: f"deleted run {run_id}")
-
-
-def _warn_worn_shoes(engine: Engine, settings: Settings) -> None:
-    for pair in worn_out_pairs(engine, settings):
-        distance = format_distance(pair.distance_m, settings.units, 0)
-        warn(f"your '{pair.name}' have run {distance}, past their retirement distance")
 
 
 def _day(value: object) -> date | None:
@@ -265,3 +280,16 @@ def _distance(text: object, units: UnitSystem) -> float | None:
 
 
 COMMANDS = [runs_group]
+
+
+@runs_group.command("reanalyse")
+@json_option
+@pass_app
+def reanalyse_command(app: AppContext, as_json: bool) -> None:
+    """Analyse every stored run again from its kept samples (after upgrading runcoach)."""
+    count = reanalyse_runs(app.engine, athlete_id=app.athlete_id)
+    emit(
+        as_json,
+        {"reanalysed": count},
+        lambda: f"analysed {counted(count, 'run')} again from their samples",
+    )

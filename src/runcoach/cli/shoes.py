@@ -9,7 +9,14 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option, warn
 from runcoach.domain.units import UnitSystem, format_distance, parse_distance
-from runcoach.services.shoes import NewShoe, ShoeReport, add_pair, list_pairs, retire_pair
+from runcoach.services.shoes import (
+    NewShoe,
+    ShoeReport,
+    add_pair,
+    list_pairs,
+    retire_pair,
+    worn_out_pairs,
+)
 from runcoach.views.shoes import shoe_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -48,7 +55,7 @@ def add_command(
         retirement_m=_distance(retire_at, app.settings.units),
         notes=notes,
     )
-    shoe_id = add_pair(app.engine, shoe, date.today())
+    shoe_id = add_pair(app.engine, shoe, date.today(), athlete_id=app.athlete_id)
     emit(as_json, {"id": shoe_id, "name": name}, lambda: f"added shoes {shoe_id}: {name}")
 
 
@@ -58,15 +65,28 @@ def add_command(
 @pass_app
 def list_command(app: AppContext, include_retired: bool, as_json: bool) -> None:
     """The pairs with the distance run in each, the most recent first."""
-    pairs = list_pairs(app.engine, app.settings, include_retired=include_retired)
+    pairs = list_pairs(
+        app.engine, app.settings, include_retired=include_retired, athlete_id=app.athlete_id
+    )
     units = app.settings.units
     emit(as_json, [shoe_json(pair) for pair in pairs], lambda: _render(pairs, units))
     for pair in pairs:
         if pair.worn_out:
-            warn(
-                f"'{pair.name}' has run {format_distance(pair.distance_m, units, 0)}, past its "
-                f"{format_distance(pair.retirement_m, units, 0)}: time for a new pair"
-            )
+            warn(worn_message(pair, units))
+
+
+def worn_message(pair: ShoeReport, units: UnitSystem) -> str:
+    """The one warning for a pair past its retirement distance (runs, imports, shoes list)."""
+    return (
+        f"'{pair.name}' has run {format_distance(pair.distance_m, units, 0)}, past its "
+        f"{format_distance(pair.retirement_m, units, 0)}: time for a new pair"
+    )
+
+
+def warn_worn_shoes(app: AppContext) -> None:
+    """After a write that can add distance to a pair: warn for each pair now worn out."""
+    for pair in worn_out_pairs(app.engine, app.settings, athlete_id=app.athlete_id):
+        warn(worn_message(pair, app.settings.units))
 
 
 @shoes_group.command("retire")
@@ -80,7 +100,7 @@ def retire_command(
 ) -> None:
     """Retire a pair (it stays in the log with its distance)."""
     on = None if undo else (day.date() if day else date.today())
-    shoe = retire_pair(app.engine, name, on)
+    shoe = retire_pair(app.engine, name, on, athlete_id=app.athlete_id)
     text = f"'{shoe}' back in use" if on is None else f"retired '{shoe}' on {on}"
     emit(as_json, {"name": shoe, "retired_on": on}, lambda: text)
 

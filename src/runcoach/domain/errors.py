@@ -10,6 +10,8 @@ from __future__ import annotations
 class RuncoachError(Exception):
     """Base of every error with a message meant for the runner."""
 
+    shown = False  # True: the answer already told the runner everything (no message again)
+
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -35,6 +37,16 @@ class Conflict(RuncoachError):
 
 class PermissionDenied(RuncoachError):
     """The asker may not see or change this."""
+
+
+class TooManyAttempts(PermissionDenied):
+    """Too many tries lately (failed logins): the asker waits a few minutes."""
+
+
+class RulesBroken(RuncoachError):
+    """A plan breaks rules it does not declare; the violations, shown, are the answer."""
+
+    shown = True
 
 
 class ImportProblem(RuncoachError):

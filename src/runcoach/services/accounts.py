@@ -27,7 +27,13 @@ from runcoach.domain.accounts import (
     normal_email,
     throttled,
 )
-from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from runcoach.domain.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    TooManyAttempts,
+)
 from runcoach.store import accounts as store
 
 SECRET_BYTES = 32  # 256 bits (NIST SP 800-63B: session secrets of at least 64 bits)
@@ -40,7 +46,7 @@ _hasher = PasswordHasher()  # argon2id, RFC 9106 "second recommended option" par
 _DUMMY_HASH = _hasher.hash("runcoach dummy password for timing")
 
 
-class LoginThrottled(PermissionDenied):
+class LoginThrottled(TooManyAttempts):
     """Too many failed logins lately: the runner waits a few minutes."""
 
 

@@ -19,7 +19,6 @@ from runcoach.domain.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.domain.units import UnitSystem, parse_heart_rate, parse_hours, parse_weight
 from runcoach.store import checkins as store
-from runcoach.store.athletes import athlete_or_local
 from runcoach.store.runs import athlete_timezone, local_date_of
 
 
@@ -102,11 +101,7 @@ def record_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> Check
 
 
 def checkin(
-    engine: Engine,
-    report: CheckInReport,
-    day: date | None = None,
-    *,
-    athlete_id: int | None = None,
+    engine: Engine, report: CheckInReport, day: date | None = None, *, athlete_id: int
 ) -> dict[str, Any]:
     """``runcoach checkin``: store how the runner is, without asking for the session."""
     if report.empty:
@@ -115,9 +110,8 @@ def checkin(
             hint="for example --feel tired, --can-run, --strength, --slept 7.5h",
         )
     with engine.begin() as conn:
-        athlete = athlete_or_local(conn, athlete_id)
-        when = day or local_today(conn, athlete)
-        kept = record_checkin(conn, athlete, report.on(when))
+        when = day or local_today(conn, athlete_id)
+        kept = record_checkin(conn, athlete_id, report.on(when))
     return checkin_to_dict(kept)
 
 

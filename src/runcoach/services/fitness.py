@@ -1,8 +1,9 @@
 """Use cases for fitness: predict a race, training paces and zones, check a goal.
 
-This is where the clock is read (``today``), where what a runner typed becomes domain values
-(through ``runcoach.domain.units``), and where results come from the training log when none
-are typed: races, runs tagged as race efforts (time trials) and best efforts inside training
+Services take typed values (``Result``s, metres, a ``Goal``); what a person typed is parsed
+by the door with ``runcoach.inputs.fitness``. This is where the clock is read (``today``), and
+where results come from the training log when none are given: races, runs tagged as race
+efforts (time trials) and best efforts inside training
 runs of the last year (``performances_from_log``), with the weekly volume of the last four
 weeks. The log is opened only then (``open_log``), so typed results need no database.
 """
@@ -10,8 +11,6 @@ weeks. The log is opened only then (``open_log``), so typed results need no data
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.domain.errors import InvalidInput, NotFound, RuncoachError
-from runcoach.domain.fitness.conditions import ALTITUDE_MAX_M, Conditions
 from runcoach.domain.fitness.current import (
     LOOKBACK_DAYS,
     MIN_EFFORT_M,
@@ -28,71 +26,33 @@ from runcoach.domain.fitness.current import (
     PerformanceKind,
     current_fitness,
     fitness_history,
+    latest_fitness,
     monthly_dates,
 )
 from runcoach.domain.fitness.gain import GainInputs
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
+from runcoach.domain.fitness.staleness import widened_for_age
 from runcoach.domain.fitness.vdot import vdot_from_performance
 from runcoach.domain.fitness.zones import HeartRateZones, heart_rate_zones
 from runcoach.domain.goals import Goal, Verdict, check_goal
-from runcoach.domain.units import (
-    DISTANCE_EXAMPLES,
-    parse_distance,
-    parse_duration,
-    parse_percentage,
-    parse_temperature,
-    parse_time_of_day,
-)
+from runcoach.inputs.fitness import RESULT_EXAMPLE, parse_batch_line
 from runcoach.store import performances as log_store
-from runcoach.store.athletes import athlete_or_local
-
-RESULT_EXAMPLE = "10k=41:30, half=1:32:05, marathon=3:15:00"
-
-
-def parse_result(text: str) -> Result:
-    """Parse "10k=41:30" into a result (distance and time)."""
-    distance_text, sep, time_text = text.partition("=")
-    if not sep or not distance_text.strip() or not time_text.strip():
-        raise InvalidInput(
-            f"'{text}' is not a result: write distance=time", hint=f"for example {RESULT_EXAMPLE}"
-        )
-    distance_m = parse_distance(distance_text)
-    time_s = parse_duration(time_text)
-    vdot_from_performance(distance_m, time_s)  # refuses impossible or out-of-range results
-    return Result(distance_m, time_s)
-
-
-def parse_results(texts: Sequence[str]) -> list[Result]:
-    return [parse_result(t) for t in texts]
-
-
-def optional(parse: Any, text: str | None) -> Any:
-    return None if text is None else parse(text)
-
-
-WEEKLY_MIN_M = 1_000.0  # m; less than 1 km a week is a typo ("35" is 35 metres), not volume
-WEEKLY_MAX_M = 400_000.0  # m; beyond any runner's weekly volume
-
-
-def parse_weekly_distance(text: str | None) -> float | None:
-    """A weekly volume ("35mi", "55km"), refusing a bare number that means metres by mistake."""
-    if text is None:
-        return None
-    metres = parse_distance(text)
-    if not WEEKLY_MIN_M <= metres <= WEEKLY_MAX_M:
-        raise InvalidInput(
-            f"'{text}' is {metres:g} m a week, not a running volume",
-            hint="write the unit, for example --weekly-distance 35mi or 55km",
-        )
-    return metres
-
 
 VOLUME_DAYS = 28  # days of log that give the current weekly volume (4 weeks; assumption)
 LONGEST_RUN_DAYS = 42  # days of log searched for the longest recent run (6 weeks)
 NO_RESULTS_HINT = f"give your results instead, for example --result {RESULT_EXAMPLE.split(',')[0]}"
 
-OpenLog = Callable[[], Engine]
+
+@dataclass(frozen=True)
+class AthleteLog:
+    """Whose training log to read, and the store that holds it."""
+
+    engine: Engine
+    athlete_id: int
+
+
+OpenLog = Callable[[], AthleteLog]  # opens the store only when the log is needed
 
 
 @dataclass(frozen=True)
@@ -103,6 +63,7 @@ class LogInputs:
     weekly_distance_m: float | None
     longest_run_m: float | None
     fitness: Fitness
+    age_days: int = 0  # how old the fitness is: 0 when the last year holds results
 
 
 def performances_from_log(
@@ -134,13 +95,10 @@ TREND_SPAN_DAYS = 182  # days; the trend compares fitness now with fitness half 
 DAYS_PER_YEAR = 365.25
 
 
-def gain_inputs_from_log(
-    engine: Engine, today: dt.date, *, athlete_id: int | None = None
-) -> GainInputs:
+def gain_inputs_from_log(engine: Engine, today: dt.date, *, athlete_id: int) -> GainInputs:
     """What the log says about the expected gain: years of running it covers, and the trend of
     fitness over the last half year (%/year of race time; VDOT % is about race-time %)."""
     with engine.begin() as conn:
-        athlete_id = athlete_or_local(conn, athlete_id)
         first = log_store.first_run_date(conn, athlete_id)
         since = today - dt.timedelta(days=LOOKBACK_DAYS + TREND_SPAN_DAYS)
         performances = performances_from_log(conn, athlete_id, since, today)
@@ -159,12 +117,25 @@ def fitness_trend_pct(performances: Sequence[Performance], today: dt.date) -> fl
     return (now.vdot / then.vdot - 1.0) * 100.0 * DAYS_PER_YEAR / TREND_SPAN_DAYS
 
 
-def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int | None = None) -> LogInputs:
+LOG_START = dt.date(1900, 1, 1)  # before any log: "from the beginning"
+
+
+def _rateable_performances(
+    conn: Connection, athlete_id: int, today: dt.date, since: dt.date | None = None
+) -> list[Performance]:
+    """The log's performances of the last year (before ``since`` too, for a history); every
+    older one when the last year holds none that can be rated (``latest_fitness``)."""
+    first = min(since or today, today) - dt.timedelta(days=LOOKBACK_DAYS)
+    performances = performances_from_log(conn, athlete_id, first, today)
+    if current_fitness(performances, today) is not None:
+        return performances
+    return performances_from_log(conn, athlete_id, LOG_START, today)
+
+
+def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
     with engine.begin() as conn:
-        athlete_id = athlete_or_local(conn, athlete_id)
-        since = today - dt.timedelta(days=LOOKBACK_DAYS)
-        performances = performances_from_log(conn, athlete_id, since, today)
+        performances = _rateable_performances(conn, athlete_id, today)
         volume = log_store.running_volume(
             conn, athlete_id, today - dt.timedelta(days=VOLUME_DAYS - 1), today
         )
@@ -174,7 +145,11 @@ def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int | None = 
     fitness = _current_or_explain(performances, today)
     weekly = float(volume.distance_m) * 7 / VOLUME_DAYS if volume.runs else None
     return LogInputs(
-        telling_results(fitness), weekly, None if longest is None else float(longest), fitness
+        telling_results(fitness),
+        weekly,
+        None if longest is None else float(longest),
+        fitness,
+        (today - fitness.on).days,
     )
 
 
@@ -187,6 +162,12 @@ class FitnessOverTime:
 
     now: Fitness
     history: tuple[Fitness, ...]
+    today: dt.date | None = None
+
+    @property
+    def age_days(self) -> int:
+        """How old the fitness is: 0 when the last year holds results (``Fitness.on``)."""
+        return 0 if self.today is None else (self.today - self.now.on).days
 
 
 def fitness_over_time(
@@ -194,7 +175,7 @@ def fitness_over_time(
     today: dt.date | None = None,
     since: dt.date | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> FitnessOverTime:
     """Current fitness from the log and its history month by month (default: two years)."""
     today = today or dt.date.today()
@@ -202,11 +183,10 @@ def fitness_over_time(
     if since > today:
         raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
     with engine.begin() as conn:
-        athlete_id = athlete_or_local(conn, athlete_id)
-        first = since - dt.timedelta(days=LOOKBACK_DAYS)
-        performances = performances_from_log(conn, athlete_id, first, today)
+        performances = _rateable_performances(conn, athlete_id, today, since)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
-    return FitnessOverTime(now, tuple(fitness_history(performances, monthly_dates(since, today))))
+    history = fitness_history(performances, monthly_dates(since, today))
+    return FitnessOverTime(now, tuple(history), today)
 
 
 def telling_results(fitness: Fitness) -> tuple[Result, ...]:
@@ -224,70 +204,27 @@ def telling_results(fitness: Fitness) -> tuple[Result, ...]:
     return tuple(p.as_result(fitness.on) for p in [*raced, *efforts.values()])
 
 
-def _log_inputs(open_log: OpenLog | None, today: dt.date, athlete_id: int | None) -> LogInputs:
+def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
     if open_log is None:
         raise NotFound("no results given and no training log to read", hint=NO_RESULTS_HINT)
-    return read_log_inputs(open_log(), today, athlete_id=athlete_id)
-
-
-def results_or_log(
-    texts: Sequence[str],
-    today: dt.date,
-    open_log: OpenLog | None = None,
-    *,
-    athlete_id: int | None = None,
-) -> list[Result]:
-    if texts:
-        return parse_results(texts)
-    return list(_log_inputs(open_log, today, athlete_id).results)
+    opened = open_log()
+    return read_log_inputs(opened.engine, today, athlete_id=opened.athlete_id)
 
 
 def predict_race(
-    result_texts: Sequence[str],
-    to: str,
-    weekly_distance: str | None,
+    results: Sequence[Result],
+    target_m: float,
+    weekly_m: float | None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
-    *,
-    athlete_id: int | None = None,
 ) -> Prediction:
     """A prediction from the results given, else from the log (with the log's weekly volume
     unless one is given)."""
-    today = today or dt.date.today()
-    target_m = parse_distance(to)
-    weekly_m = parse_weekly_distance(weekly_distance)
-    if result_texts:
-        return predict(parse_results(result_texts), target_m, weekly_m)
-    log = _log_inputs(open_log, today, athlete_id)
-    return predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
-
-
-def _batch_line(line: str) -> Prediction:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"not JSON ({error.msg})", hint=_BATCH_EXAMPLE) from None
-    if not isinstance(data, dict) or not isinstance(data.get("results"), list) or "to" not in data:
-        raise InvalidInput("a line needs 'results' (a list) and 'to'", hint=_BATCH_EXAMPLE)
-    texts = [
-        f"{r.get('distance', '')}={r.get('time', '')}"
-        for r in data["results"]
-        if isinstance(r, dict)
-    ]
-    if len(texts) != len(data["results"]):
-        raise InvalidInput("each result needs a distance and a time", hint=_BATCH_EXAMPLE)
-    if not texts:
-        raise InvalidInput("a line needs at least one result", hint=_BATCH_EXAMPLE)
-    weekly = data.get("weekly_distance")
-    return predict_race(
-        texts, str(data["to"]), None if weekly is None else str(weekly), dt.date.today()
-    )
-
-
-_BATCH_EXAMPLE = (
-    'for example {"results": [{"distance": "half", "time": "1:32:05"}], '
-    '"weekly_distance": "35mi", "to": "marathon"}'
-)
+    if results:
+        return predict(list(results), target_m, weekly_m)
+    log = _log_inputs(open_log, today or dt.date.today())
+    prediction = predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
+    return widened_for_age(prediction, log.age_days)
 
 
 def predict_batch(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -296,7 +233,8 @@ def predict_batch(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            p = _batch_line(line)
+            asked = parse_batch_line(line)
+            p = predict(asked.results, asked.target_m, asked.weekly_m)
         except RuncoachError as error:
             yield {"line": number, "error": str(error)}
             continue
@@ -315,16 +253,15 @@ class PacesReport:
     paces: TrainingPaces
     zones: HeartRateZones | None
     from_results: tuple[Result, ...]
+    age_days: int = 0  # how old the log's fitness is: 0 when the last year holds results
 
 
 def paces_for(
-    result_texts: Sequence[str],
+    results: Sequence[Result],
     max_hr: int | None,
     resting_hr: int | None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
-    *,
-    athlete_id: int | None = None,
 ) -> PacesReport:
     """Training paces from the best VDOT among the results, else from current fitness in the log.
 
@@ -336,168 +273,73 @@ def paces_for(
             hint="e.g. --max-hr 186 --resting-hr 52",
         )
     zones = None if max_hr is None else heart_rate_zones(max_hr, resting_hr)
-    if result_texts:
-        results = parse_results(result_texts)
+    if results:
         vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
         return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
-    fitness = _log_inputs(open_log, today or dt.date.today(), athlete_id).fitness
+    log = _log_inputs(open_log, today or dt.date.today())
+    fitness = log.fitness
     used = tuple(w.performance.as_result(fitness.on) for w in fitness.used)
-    return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
+    return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used, log.age_days)
 
 
+WHAT_WOULD_HELP = (
+    "what would help: mark a race you ran (runcoach runs edit ID --race --official-time 41:30), "
+    "or run a time trial (5 km as hard as you can hold, then runcoach runs edit ID --type race)"
+)
 MARK_A_RACE_HINT = "mark a race in the log: runcoach runs edit ID --race --official-time 41:30"
 
 
 def _current_or_explain(
     performances: Sequence[Performance], today: dt.date, hint: str = NO_RESULTS_HINT
 ) -> Fitness:
-    """Current fitness (recency-weighted VDOT) from the races and efforts in the log."""
-    fitness = current_fitness(performances, today)
+    """Current fitness (recency-weighted VDOT) from the races and efforts in the log; from
+    older ones, as of the newest, when the last year holds none."""
+    fitness = latest_fitness(performances, today)
     if fitness is None:
         raise NotFound(
             "the training log holds no race, time trial or hard effort of "
-            f"{MIN_EFFORT_M:g} m or more in the last year to judge fitness from",
-            hint=hint,
+            f"{MIN_EFFORT_M:g} m or more that runcoach can rate (its runs are shorter, walked, "
+            "or not marked as races)",
+            hint=f"{WHAT_WOULD_HELP}; or {hint}",
         )
     return fitness
 
 
-@dataclass(frozen=True)
-class ConditionsText:
-    temperature: str | None = None
-    dew_point: str | None = None
-    humidity: str | None = None
-    start: str | None = None
-    elevation_gain: str | None = None
-    altitude: str | None = None
-
-    def parse(self) -> Conditions:
-        temperature_c = optional(parse_temperature, self.temperature)
-        dew_point_c = optional(parse_temperature, self.dew_point)
-        if temperature_c is not None and dew_point_c is not None and dew_point_c > temperature_c:
-            raise InvalidInput(
-                f"a dew point of {self.dew_point} above a temperature of {self.temperature} "
-                "cannot be: the dew point is at most the air temperature (100 % humidity)",
-                hint="for example --temperature 24C --dew-point 18C",
-            )
-        return Conditions(
-            temperature_c=temperature_c,
-            dew_point_c=dew_point_c,
-            humidity_pct=optional(parse_percentage, self.humidity),
-            start_hour=optional(parse_time_of_day, self.start),
-            elevation_gain_m=optional(parse_distance, self.elevation_gain),
-            altitude_m=_altitude(self.altitude),
-        )
-
-
-def _altitude(text: str | None) -> float | None:
-    if text is not None and text.strip() in ("0", "0m"):
-        return 0.0
-    altitude_m = parse_distance(text) if text is not None else None
-    if altitude_m is not None and altitude_m > ALTITUDE_MAX_M:
-        raise InvalidInput(
-            f"{text} is higher than any race is run (the highest starts at 5,364 m)",
-            hint="give the race's altitude above sea level, e.g. --altitude 1600m",
-        )
-    return altitude_m
-
-
-def parse_goal(text: str) -> tuple[float, float]:
-    distance_text, sep, time_text = text.partition("=")
-    if not sep:
-        raise InvalidInput(
-            f"'{text}' is not a goal: write distance=time", hint="for example marathon=2:59:59"
-        )
-    distance_m = parse_distance(distance_text)
-    time_s = parse_duration(time_text)
-    vdot_from_performance(distance_m, time_s)
-    return distance_m, time_s
-
-
-def parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(
-            f"'{text}' is not a date", hint="write YYYY-MM-DD, e.g. 2027-04-19"
-        ) from None
-
-
-def check_goal_text(
-    goal: str,
-    date: str,
-    conditions: ConditionsText,
-    result_texts: Sequence[str],
-    weekly_distance: str | None,
-    longest_run: str | None = None,
-    dream: str | None = None,
+def judge_goal(
+    goal: Goal,
+    results: Sequence[Result],
+    weekly_m: float | None,
+    longest_m: float | None = None,
+    dream_s: float | None = None,
     today: dt.date | None = None,
     open_log: OpenLog | None = None,
-    *,
-    athlete_id: int | None = None,
-    runner: RunnerText | None = None,
+    gain: GainInputs | None = None,
 ) -> Verdict:
-    """The verdict on a goal typed as text, judged as of ``today`` (default: the clock).
+    """The verdict on a goal, judged as of ``today`` (default: the clock).
 
     Without results, the results, weekly volume, longest recent run and what the expected gain
-    rests on (years of running, fitness trend) come from the log (each one given on the
-    command line still wins)."""
+    rests on (years of running, fitness trend) come from the log (each one given still wins:
+    ``gain`` is what the runner told of themselves)."""
     today = today or dt.date.today()
-    distance_m, time_s = parse_goal(goal)
-    dream_s = None if dream is None else parse_duration(dream)
-    weekly_m = parse_weekly_distance(weekly_distance)
-    longest_m = optional(parse_distance, longest_run)
-    gain_inputs = (runner or RunnerText()).parse()
-    if result_texts:
-        results = parse_results(result_texts)
-    else:
-        log = _log_inputs(open_log, today, athlete_id)
+    gain_inputs = gain or GainInputs()
+    if not results:
+        log = _log_inputs(open_log, today)
         results = list(log.results)
         weekly_m = weekly_m or log.weekly_distance_m
         longest_m = longest_m or log.longest_run_m
         assert open_log is not None  # _log_inputs refused otherwise
-        gain_inputs = _merged(
-            gain_inputs, gain_inputs_from_log(open_log(), today, athlete_id=athlete_id)
-        )
+        opened = open_log()
+        from_log = gain_inputs_from_log(opened.engine, today, athlete_id=opened.athlete_id)
+        gain_inputs = _merged(gain_inputs, from_log)
     return check_goal(
-        Goal(distance_m, time_s, parse_date(date), conditions.parse()),
-        results,
+        goal,
+        list(results),
         weekly_m,
         today,
         dream_s=dream_s,
         longest_run_m=longest_m,
         gain_inputs=gain_inputs,
     )
-
-
-@dataclass(frozen=True)
-class RunnerText:
-    """What the runner says about themselves for the expected gain, as typed."""
-
-    years_running: str | None = None
-    age: str | None = None
-
-    def parse(self) -> GainInputs:
-        return GainInputs(
-            years_running=_number(
-                "years of running", self.years_running, 0, 80, "--years-running 4"
-            ),
-            age=_number("age", self.age, 5, 110, "--age 42"),
-        )
-
-
-def _number(what: str, text: str | None, low: float, high: float, example: str) -> float | None:
-    if text is None:
-        return None
-    try:
-        value = float(text.strip())
-    except ValueError:
-        value = math.nan
-    if not low <= value <= high:
-        raise InvalidInput(
-            f"'{text}' is not a valid {what} ({low:g}-{high:g})", hint=f"for example {example}"
-        )
-    return value
 
 
 def _merged(given: GainInputs, log: GainInputs) -> GainInputs:
@@ -507,6 +349,3 @@ def _merged(given: GainInputs, log: GainInputs) -> GainInputs:
         age=given.age,
         trend_pct_per_year=log.trend_pct_per_year,
     )
-
-
-__all__ = ["DISTANCE_EXAMPLES"]

@@ -29,7 +29,7 @@ from runcoach.domain.same_activity import SAME_START_S, first_same_activity, sam
 from runcoach.domain.tagging import InferredTags, SampleReading, infer_tags
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
-from runcoach.services.exports import ExportRecord
+from runcoach.importers.account_exports import ExportRecord
 from runcoach.services.import_pool import (
     ParseResult,
     Pool,
@@ -42,7 +42,7 @@ from runcoach.services.import_pool import (
 )
 from runcoach.services.import_sources import Candidate, Limits, candidates
 from runcoach.store import runs as run_store
-from runcoach.store.athletes import default_athlete_id, lock_training_log
+from runcoach.store.athletes import lock_training_log
 from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import add_source, find_source, link_source, sha256_of
 
@@ -102,7 +102,7 @@ def import_paths(
     engine: Engine,
     paths: list[Path],
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
     progress: Progress | None = None,
     limits: Limits | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -116,9 +116,6 @@ def import_paths(
     found = sorted(candidates(paths, limits), key=_richest_first)
     if on_total is not None:
         on_total(len(found))
-    if athlete_id is None:
-        with engine.begin() as conn:
-            athlete_id = default_athlete_id(conn)
     summary = ImportSummary()
     with reader_pool(len(found), workers) as pool:
         for outcome in _pipeline(engine, athlete_id, found, pool):
@@ -236,7 +233,7 @@ def _richest_first(candidate: Candidate) -> tuple[int, str]:
     return (-FORMAT_RICHNESS.get(suffix.lstrip("."), 0), candidate.name)
 
 
-def import_one(engine: Engine, athlete_id: int, candidate: Candidate) -> FileOutcome:
+def import_one(engine: Engine, candidate: Candidate, *, athlete_id: int) -> FileOutcome:
     """Import one file in one transaction, in this process; report what happened."""
     return _finish(engine, athlete_id, _prepared(engine, athlete_id, candidate, None))
 

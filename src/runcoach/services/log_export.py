@@ -21,7 +21,6 @@ from runcoach.exporters.log_csv import LogRow, local_start, write_log_csv
 from runcoach.services.files import atomic_path
 from runcoach.services.runs import run_filter
 from runcoach.store import runs as run_store
-from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import shoe_names
 
 
@@ -43,12 +42,13 @@ class ExportSummary:
     without_track: list[int] = field(default_factory=list)  # run ids with no GPS to write
 
 
-def export_csv(engine: Engine, path: Path, selection: LogSelection) -> ExportSummary:
+def export_csv(
+    engine: Engine, path: Path, selection: LogSelection, *, athlete_id: int
+) -> ExportSummary:
     """Every selected run as a row of ``path``, oldest first."""
     with engine.connect() as conn:
-        athlete = default_athlete_id(conn)
-        found = run_store.runs_oldest_first(conn, _filter(athlete, selection))
-        names = shoe_names(conn, athlete)
+        found = run_store.runs_oldest_first(conn, _filter(athlete_id, selection))
+        names = shoe_names(conn, athlete_id)
     rows = (LogRow(run, names.get(run.shoe_id or 0)) for run in found)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as partial, partial.open("w", newline="", encoding="utf-8") as out:
@@ -56,13 +56,15 @@ def export_csv(engine: Engine, path: Path, selection: LogSelection) -> ExportSum
     return ExportSummary(path, count)
 
 
-def export_gpx(engine: Engine, folder: Path, selection: LogSelection) -> ExportSummary:
+def export_gpx(
+    engine: Engine, folder: Path, selection: LogSelection, *, athlete_id: int
+) -> ExportSummary:
     """A GPX file per selected run with a track, in ``folder``."""
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"{folder} is a file: GPX files go in a folder, one per run")
     folder.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary(folder)
-    for run in _with_samples(engine, selection):
+    for run in _with_samples(engine, selection, athlete_id):
         summary.runs += 1
         if run.streams is None or run.streams.latitude is None:
             summary.without_track.append(run.id or 0)
@@ -78,9 +80,9 @@ def gpx_name(run: Run) -> str:
     return f"{local_start(run):%Y-%m-%d-%H%M}-{run.sport.value}-{run.id}.gpx"
 
 
-def _with_samples(engine: Engine, selection: LogSelection) -> Iterator[Run]:
+def _with_samples(engine: Engine, selection: LogSelection, athlete_id: int) -> Iterator[Run]:
     with engine.connect() as conn:
-        found = run_store.runs_oldest_first(conn, _filter(default_athlete_id(conn), selection))
+        found = run_store.runs_oldest_first(conn, _filter(athlete_id, selection))
         for run in found:
             run.streams = run_store.streams_of(conn, run.id or 0)
             yield run

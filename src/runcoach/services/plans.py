@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import yaml
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.plans.codec import workout_from_dict
 from runcoach.domain.plans.edit import workout_from_spec
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS, plan_paces
-from runcoach.domain.plans.profile import Profile, profile_from_dict
+from runcoach.domain.plans.profile import Profile
 from runcoach.domain.plans.rules import Violation, check
 from runcoach.domain.units import UnitSystem
 from runcoach.domain.workouts import Workout
-from runcoach.exporters.plan_json import plan_from_json, plan_to_json
+from runcoach.exporters.plan_json import plan_to_json
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
-from runcoach.store.athletes import athlete_or_local
 
 DEFAULT_VDOT = 40.0  # paces for editing a plan that carries no VDOT (a hand-written plan)
 
@@ -37,30 +32,14 @@ class Built:
     filled_from_log: list[str]
 
 
-def read_profile(path: Path) -> Profile:
-    """Read a YAML or JSON profile file; errors name the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise InvalidInput(f"cannot read the profile {path}: {error.strerror}") from error
-    try:
-        data: Any = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as error:
-        raise InvalidInput(f"{path} is not valid YAML/JSON: {error}") from error
-    try:
-        return profile_from_dict(data)
-    except InvalidInput as error:
-        raise InvalidInput(f"{path.name}: {error.message}", hint=error.hint) from error
-
-
 def fill_from_log(
-    engine: Engine, profile: Profile, today: date, *, athlete_id: int | None = None
+    engine: Engine, profile: Profile, today: date, *, athlete_id: int
 ) -> tuple[Profile, list[str]]:
     """Current weekly volume and longest run from the training log where the profile is silent."""
     if profile.weekly_distance_m is not None and profile.longest_run_m is not None:
         return profile, []
     with engine.begin() as conn:
-        found = store.log_volume(conn, athlete_or_local(conn, athlete_id), today)
+        found = store.log_volume(conn, athlete_id, today)
     if found is None:
         return profile, []
     weekly, longest = found
@@ -72,17 +51,8 @@ def fill_from_log(
     return profile, filled
 
 
-def create_plan(engine: Engine, profile_path: Path, today: date, save: bool = True) -> Built:
-    return build_plan(engine, read_profile(profile_path), today, save)
-
-
 def build_plan(
-    engine: Engine,
-    profile: Profile,
-    today: date,
-    save: bool = True,
-    *,
-    athlete_id: int | None = None,
+    engine: Engine, profile: Profile, today: date, save: bool = True, *, athlete_id: int
 ) -> Built:
     """A plan from a profile (a file's or a web form's), filled from the log where silent."""
     profile, filled = fill_from_log(engine, profile, today, athlete_id=athlete_id)
@@ -90,35 +60,24 @@ def build_plan(
     plan_id = None
     if save:
         with engine.begin() as conn:
-            plan_id = store.add_plan(conn, athlete_or_local(conn, athlete_id), plan)
+            plan_id = store.add_plan(conn, athlete_id, plan)
     return Built(plan_id, plan, check(plan), filled)
 
 
-def active_plan(
-    engine: Engine, plan_id: int | None = None, *, athlete_id: int | None = None
-) -> store.StoredPlan:
+def active_plan(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> store.StoredPlan:
     with engine.begin() as conn:
-        return store.get_plan(conn, athlete_or_local(conn, athlete_id), plan_id)
+        return store.get_plan(conn, athlete_id, plan_id)
 
 
-def read_plan_file(path: Path) -> Plan:
-    try:
-        return plan_from_json(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InvalidInput(f"cannot read the plan {path}: {error.strerror}") from error
-    except InvalidInput as error:
-        raise InvalidInput(f"{path.name}: {error.message}", hint=error.hint) from error
+def check_plan(plan: Plan) -> list[Violation]:
+    """Every rule the plan breaks, with the date (those it declares are marked accepted)."""
+    return check(plan)
 
 
-def check_file(path: Path) -> tuple[Plan, list[Violation]]:
-    plan = read_plan_file(path)
-    return plan, check(plan)
-
-
-def import_plan(engine: Engine, path: Path, *, athlete_id: int | None = None) -> Built:
-    plan = read_plan_file(path)
+def import_plan(engine: Engine, plan: Plan, *, athlete_id: int) -> Built:
+    """Store a plan (exported, or written by a coach) as the athlete's active plan."""
     with engine.begin() as conn:
-        plan_id = store.add_plan(conn, athlete_or_local(conn, athlete_id), plan)
+        plan_id = store.add_plan(conn, athlete_id, plan)
     return Built(plan_id, plan, check(plan), [])
 
 
@@ -160,18 +119,19 @@ def edit_plan(
     engine: Engine,
     day: date,
     spec: str | None,
-    workout_file: Path | None,
+    workout: Workout | None,
     plan_id: int | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> Built:
-    """Replace the runs of ``day`` with a workout (text spec or JSON file); re-check the plan."""
+    """Replace the runs of ``day`` with a workout (a text spec, or one given whole); re-check
+    the plan."""
     stored = active_plan(engine, plan_id, athlete_id=athlete_id)
     plan = stored.plan
     target = plan.day(day)
     if target is None:
         raise NotFound(f"{day} is not a day of this plan ({plan.start} to {plan.end})")
-    workout = _new_workout(plan, spec, workout_file)
+    workout = _new_workout(plan, spec, workout)
     kept = [w for w in target.workouts if not w.is_run and w.kind.value != "rest"]
     target.workouts = [workout, *kept] if workout.is_run else [*kept, workout]
     target.note = "edited by hand"
@@ -180,13 +140,10 @@ def edit_plan(
     return Built(stored.id, plan, check(plan), [])
 
 
-def _new_workout(plan: Plan, spec: str | None, workout_file: Path | None) -> Workout:
-    if (spec is None) == (workout_file is None):
+def _new_workout(plan: Plan, spec: str | None, given: Workout | None) -> Workout:
+    if (spec is None) == (given is None):
         raise InvalidInput("give either --workout TEXT or --workout-json FILE")
-    if workout_file is not None:
-        try:
-            return workout_from_dict(json.loads(workout_file.read_text(encoding="utf-8")))
-        except (OSError, json.JSONDecodeError) as error:
-            raise InvalidInput(f"cannot read the workout {workout_file}: {error}") from error
+    if given is not None:
+        return given
     assert spec is not None
     return workout_from_spec(spec, plan_paces(plan.vdot or DEFAULT_VDOT))

@@ -10,12 +10,12 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.days import zone
-from runcoach.domain.report import PeriodKind, Report, resolve_period
+from runcoach.domain.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.wins import Win
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
-from runcoach.store.athletes import default_athlete_id
+from runcoach.store import runs as run_store
 from runcoach.store.progress import SqlRunLog, athlete_row, has_training_log
 
 
@@ -27,23 +27,22 @@ class OpenLog:
     with_log: bool = False  # the store holds the training log (and plans)
 
 
-def open_log(engine: Engine, athlete_id: int | None = None) -> OpenLog:
+def open_log(engine: Engine, *, athlete_id: int) -> OpenLog:
     """The athlete's log as reports read it, with the athlete's time zone and heart rates."""
     with engine.begin() as conn:
-        chosen = athlete_id if athlete_id is not None else default_athlete_id(conn)
-        row = athlete_row(conn, chosen)
+        row = athlete_row(conn, athlete_id)
         with_log = has_training_log(conn)
     tz = zone(row.timezone if row else None)
     profile = AthleteProfile(
-        chosen, tz, row.max_hr if row else None, row.resting_hr if row else None
+        athlete_id, tz, row.max_hr if row else None, row.resting_hr if row else None
     )
     log: RunLog = MemoryLog([])  # a store without the training log's tables holds no runs
     if with_log:
-        log = store_run_log(engine, chosen)
+        log = store_run_log(engine, athlete_id=athlete_id)
     return OpenLog(log, profile, row.name if row else "", with_log)
 
 
-def store_run_log(engine: Engine, athlete_id: int) -> RunLog:
+def store_run_log(engine: Engine, *, athlete_id: int) -> RunLog:
     """The SQL ``RunLog`` over the training log's tables."""
     return SqlRunLog(engine, athlete_id)
 
@@ -62,13 +61,13 @@ def period_report(
     now: datetime | None = None,
     hooks: ReportHooks | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> tuple[Report, str]:
     """The report for the week, month, year or custom period, and the athlete's name.
 
     Without ``hooks``, the active plan and the fitness model feed them (``report_hooks``).
     """
-    opened = open_log(engine, athlete_id)
+    opened = open_log(engine, athlete_id=athlete_id)
     today = today_for(opened.athlete, now)
     period = resolve_period(kind, today, first, last)
     hooks = hooks or _store_hooks(engine, opened, today)
@@ -76,10 +75,23 @@ def period_report(
     return report, opened.name
 
 
+def period_with_runs(engine: Engine, period: Period, *, athlete_id: int) -> Period | None:
+    """For an empty period, the nearest one of the same kind with runs (the last before it,
+    else the first after it; a month for a custom period); None when the log has no runs."""
+    with engine.begin() as conn:
+        if not has_training_log(conn):
+            return None
+        day = run_store.nearest_run_day(conn, athlete_id, period.first, period.last)
+    if day is None:
+        return None
+    kind = PeriodKind.MONTH if period.kind is PeriodKind.CUSTOM else period.kind
+    return resolve_period(kind, day)
+
+
 def _store_hooks(engine: Engine, opened: OpenLog, today: date) -> ReportHooks:
     if not opened.with_log:
         return ReportHooks()
-    return report_hooks(engine, opened.athlete.athlete_id, today)
+    return report_hooks(engine, today, athlete_id=opened.athlete.athlete_id)
 
 
 def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
@@ -101,10 +113,10 @@ def recent_wins(
     since: date | None,
     now: datetime | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> list[Win]:
     """The wins from ``since`` (default: the last 28 days) to today, newest first."""
-    opened = open_log(engine, athlete_id)
+    opened = open_log(engine, athlete_id=athlete_id)
     today = today_for(opened.athlete, now)
     first = since if since is not None else date.fromordinal(today.toordinal() - DEFAULT_WIN_DAYS)
     hooks = _store_hooks(engine, opened, today)

@@ -58,7 +58,7 @@ GOAL_DISTANCE_TOLERANCE = 0.03  # a race within 3 % of the goal distance is over
 PREDICTION_MODEL = "VDOT-equivalent time (Daniels-Gilbert)"
 
 
-def report_hooks(engine: Engine, athlete_id: int, today: date) -> ReportHooks:
+def report_hooks(engine: Engine, today: date, *, athlete_id: int) -> ReportHooks:
     """Hooks that read the athlete's active plan and fitness from the store."""
     with engine.connect() as conn:
         plan = active_plan(conn, athlete_id)

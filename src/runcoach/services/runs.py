@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -25,8 +26,8 @@ from runcoach.domain.tagging import infer_tags
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.services.importing import RECENT_DAYS
+from runcoach.services.reanalysis import reanalyse_run
 from runcoach.store import runs as run_store
-from runcoach.store.athletes import default_athlete_id
 from runcoach.store.shoes import get_shoe
 from runcoach.store.source_files import sources_of
 
@@ -70,25 +71,23 @@ class RunDetail:
     sources: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _athlete(conn: Connection, athlete_id: int | None) -> int:
-    return default_athlete_id(conn) if athlete_id is None else athlete_id
-
-
 def list_runs(
     engine: Engine,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
     date_from: date | None = None,
     date_to: date | None = None,
     workout_type: str | None = None,
     sport: str | None = None,
     limit: int | None = None,
+    runs_only: bool = False,
 ) -> list[RunSummary]:
-    """The runs newest first: summary columns only, so a decade lists in milliseconds."""
+    """The activities newest first: summary columns only, so a decade lists in milliseconds.
+    ``runs_only``: running of a minute or more (no rides, no drives tagged cross-training, no
+    watch started by mistake)."""
     with engine.begin() as conn:
-        where = run_filter(
-            _athlete(conn, athlete_id), date_from, date_to, workout_type, sport, limit
-        )
+        where = run_filter(athlete_id, date_from, date_to, workout_type, sport, limit)
+        where = dataclasses.replace(where, runs_only=runs_only)
         rows = run_store.list_summaries(conn, where)
     return _summaries(rows)
 
@@ -115,10 +114,9 @@ def _summaries(rows: list[Any]) -> list[RunSummary]:
     return found
 
 
-def show_run(engine: Engine, run_id: int, *, athlete_id: int | None = None) -> RunDetail:
+def show_run(engine: Engine, run_id: int, *, athlete_id: int) -> RunDetail:
     with engine.begin() as conn:
-        athlete = _athlete(conn, athlete_id)
-        row = run_store.get_row(conn, athlete, run_id)
+        row = run_store.get_row(conn, athlete_id, run_id)
         run = run_store.run_of(row)
         run.laps = run_store.laps_of(conn, run_id)
         efforts = [
@@ -130,7 +128,7 @@ def show_run(engine: Engine, run_id: int, *, athlete_id: int | None = None) -> R
              "primary": bool(s.is_primary)}
             for s in sources_of(conn, run_id)
         ]  # fmt: skip
-        shoe = _shoe_name(conn, athlete, row.shoe_id)
+        shoe = _shoe_name(conn, athlete_id, row.shoe_id)
     return RunDetail(
         run=run,
         local_date=row.local_date,
@@ -176,7 +174,7 @@ class ManualRun:
     surface: Surface | None = None
 
 
-def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None = None) -> int:
+def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int) -> int:
     if entry.distance_m is None and entry.duration_s is None:
         raise InvalidInput(
             "a run needs a distance or a duration (or both)",
@@ -185,15 +183,14 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None =
     start = datetime.combine(entry.day, entry.at or MANUAL_DEFAULT_TIME, tzinfo=UTC)
     _check_plausible(entry)
     with engine.begin() as conn:
-        athlete = _athlete(conn, athlete_id)
-        zone = run_store.athlete_timezone(conn, athlete)
+        zone = run_store.athlete_timezone(conn, athlete_id)
         today = run_store.local_date_of(datetime.now(UTC), zone)
         if entry.day > today:
             raise InvalidInput(
                 f"the run's date {entry.day} is in the future (today is {today})",
                 hint="log a run once it is run; a planned one goes in the plan",
             )
-        shoe_id = None if entry.shoes is None else int(get_shoe(conn, athlete, entry.shoes).id)
+        shoe_id = None if entry.shoes is None else int(get_shoe(conn, athlete_id, entry.shoes).id)
         run = Run(
             start=start, sport=entry.sport, elapsed_s=entry.duration_s,
             moving_s=entry.duration_s, distance_m=entry.distance_m,
@@ -201,9 +198,9 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int | None =
             notes=entry.notes, name=entry.name, shoe_id=shoe_id, surface=entry.surface,
             source="manual",
         )  # fmt: skip
-        recent = run_store.recent_runs(conn, athlete, start, RECENT_DAYS)
+        recent = run_store.recent_runs(conn, athlete_id, start, RECENT_DAYS)
         tags = infer_tags(run, runner_context(recent))
-        return run_store.insert_run(conn, athlete, run, analyse_run(run), tags)
+        return run_store.insert_run(conn, athlete_id, run, analyse_run(run), tags)
 
 
 def _check_plausible(entry: ManualRun) -> None:
@@ -237,26 +234,30 @@ class RunEdit:
     feel: Feel | None = None
     race: bool | None = None  # True marks a race, False unmarks it
     race_result: RaceResult | None = None
+    trust_samples: bool | None = None  # True: the stretches taken for glitches were real
 
 
 NO_SHOES = "none"
 
 
-def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int | None = None) -> None:
+def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int) -> None:
     if edit.rpe is not None and not 1 <= edit.rpe <= 10:
         raise InvalidInput(f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint="--rpe 6")
     with engine.begin() as conn:
-        athlete = _athlete(conn, athlete_id)
-        current = run_store.get_row(conn, athlete, run_id)
+        current = run_store.get_row(conn, athlete_id, run_id)
         values = _plain_changes(edit)
         values.update(_tag_changes(edit))
         values.update(_race_changes(edit, bool(current.is_race)))
         _check_race_time(values, current)
         if edit.shoes is not None:
-            values["shoe_id"] = _shoe_id(conn, athlete, edit.shoes)
+            values["shoe_id"] = _shoe_id(conn, athlete_id, edit.shoes)
+        if edit.trust_samples is not None:
+            values["samples_trusted"] = edit.trust_samples
         if not values:
             raise InvalidInput("nothing to change", hint="for example --type tempo --shoes Pegasus")
-        run_store.update_run(conn, athlete, run_id, values)
+        run_store.update_run(conn, athlete_id, run_id, values)
+        if edit.trust_samples is not None:
+            reanalyse_run(conn, run_id, athlete_id=athlete_id)
 
 
 def _plain_changes(edit: RunEdit) -> dict[str, Any]:
@@ -322,6 +323,6 @@ def _shoe_id(conn: Connection, athlete_id: int, shoes: str) -> int | None:
     return int(get_shoe(conn, athlete_id, shoes).id)
 
 
-def delete_run(engine: Engine, run_id: int, *, athlete_id: int | None = None) -> None:
+def delete_run(engine: Engine, run_id: int, *, athlete_id: int) -> None:
     with engine.begin() as conn:
-        run_store.delete_run(conn, _athlete(conn, athlete_id), run_id)
+        run_store.delete_run(conn, athlete_id, run_id)

@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
-from runcoach.store.athletes import athlete_or_local
 from runcoach.store.shoes import add_shoe, get_shoe, retire_shoe, shoes_with_distance
 
 
@@ -47,7 +46,7 @@ class NewShoe:
     notes: str | None = None
 
 
-def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int | None = None) -> int:
+def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int) -> int:
     if not shoe.name.strip():
         raise InvalidInput("a pair needs a name", hint='runcoach shoes add "Pegasus 40 blue"')
     if shoe.retirement_m is not None and shoe.retirement_m <= 0:
@@ -55,7 +54,7 @@ def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int | No
     with engine.begin() as conn:
         return add_shoe(
             conn,
-            athlete_or_local(conn, athlete_id),
+            athlete_id,
             {
                 "name": shoe.name.strip(),
                 "brand": shoe.brand,
@@ -68,10 +67,10 @@ def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int | No
 
 
 def list_pairs(
-    engine: Engine, settings: Settings, *, include_retired: bool, athlete_id: int | None = None
+    engine: Engine, settings: Settings, *, include_retired: bool, athlete_id: int
 ) -> list[ShoeReport]:
     with engine.begin() as conn:
-        rows = shoes_with_distance(conn, athlete_or_local(conn, athlete_id))
+        rows = shoes_with_distance(conn, athlete_id)
     reports = [_report(row, settings.shoe_retirement_m) for row in rows]
     return [r for r in reports if include_retired or r.retired_on is None]
 
@@ -91,18 +90,14 @@ def _report(row: Any, default_retirement_m: float) -> ShoeReport:
     )
 
 
-def worn_out_pairs(
-    engine: Engine, settings: Settings, *, athlete_id: int | None = None
-) -> list[ShoeReport]:
+def worn_out_pairs(engine: Engine, settings: Settings, *, athlete_id: int) -> list[ShoeReport]:
     pairs = list_pairs(engine, settings, include_retired=False, athlete_id=athlete_id)
     return [pair for pair in pairs if pair.worn_out]
 
 
-def retire_pair(
-    engine: Engine, name: str, on: date | None, *, athlete_id: int | None = None
-) -> str:
+def retire_pair(engine: Engine, name: str, on: date | None, *, athlete_id: int) -> str:
     """Retire a pair (``on`` None brings it back into use); return its name."""
     with engine.begin() as conn:
-        shoe = get_shoe(conn, athlete_or_local(conn, athlete_id), name)
+        shoe = get_shoe(conn, athlete_id, name)
         retire_shoe(conn, shoe.id, on)
         return str(shoe.name)

@@ -7,11 +7,9 @@ the domain's ``runcoach.domain.today``. Every answer given is kept in ``plan_adj
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta, tzinfo
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -36,13 +34,10 @@ from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin
-from runcoach.services.files import atomic_path
-from runcoach.services.plans import read_plan_file
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
-from runcoach.store.athletes import athlete_or_local
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
@@ -194,10 +189,10 @@ NO_PLAN_HINT = "create one: runcoach plan create --profile me.yaml; or give --pl
 # ---- the use cases the command line and the web call ---------------------------------------
 
 
-def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> StoredOrFile:
-    """The plan from a plan file (docs/plan-format.md), else the athlete's active plan."""
-    if plan_file is not None:
-        return StoredOrFile(read_plan_file(plan_file), None)
+def load_plan(conn: Connection, athlete_id: int, given: Plan | None) -> StoredOrFile:
+    """The plan given (a plan file's, docs/plan-format.md), else the athlete's active plan."""
+    if given is not None:
+        return StoredOrFile(given, None)
     try:
         stored = plan_store.get_plan(conn, athlete_id)
     except NotFound as exc:
@@ -208,14 +203,14 @@ def load_plan(conn: Connection, athlete_id: int, plan_file: Path | None) -> Stor
 @dataclass(frozen=True)
 class StoredOrFile:
     plan: Plan
-    plan_id: int | None  # None: the plan came from a file
+    plan_id: int | None  # None: the plan was given (a file's), not stored
 
 
 def gather(
     conn: Connection,
     athlete_id: int,
     settings: Settings,
-    plan_file: Path | None,
+    given: Plan | None,
     day: date,
     plan_required: bool = True,
 ) -> Inputs:
@@ -224,7 +219,7 @@ def gather(
     on (a benchmark workout since then can move fitness). Without ``plan_required`` a
     missing plan is None (the warnings watch the log alone)."""
     try:
-        plan: Plan | None = load_plan(conn, athlete_id, plan_file).plan
+        plan: Plan | None = load_plan(conn, athlete_id, given).plan
     except NotFound:
         if plan_required:
             raise
@@ -245,64 +240,69 @@ def today(
     settings: Settings,
     day: date | None = None,
     report: CheckInReport | None = None,
-    plan_file: Path | None = None,
+    plan: Plan | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> dict[str, Any]:
     """``runcoach today``: store the check-in if one was given, then answer for the day."""
     with engine.begin() as conn:
-        athlete = athlete_or_local(conn, athlete_id)
-        when = day or local_today(conn, athlete)
+        when = day or local_today(conn, athlete_id)
         if report is not None and not report.empty:
-            record_checkin(conn, athlete, report.on(when))
-        return respond(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
+            record_checkin(conn, athlete_id, report.on(when))
+        return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
 
 
 def warnings_for(
     engine: Engine,
     settings: Settings,
     day: date | None = None,
-    plan_file: Path | None = None,
+    plan: Plan | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> list[dict[str, Any]]:
     with engine.connect() as conn:
-        athlete = athlete_or_local(conn, athlete_id)
-        when = day or local_today(conn, athlete)
-        return warnings(gather(conn, athlete, settings, plan_file, when, False), when)
+        when = day or local_today(conn, athlete_id)
+        return warnings(gather(conn, athlete_id, settings, plan, when, False), when)
 
 
 def progress_for(
     engine: Engine,
     settings: Settings,
     day: date | None = None,
-    plan_file: Path | None = None,
+    plan: Plan | None = None,
     *,
-    athlete_id: int | None = None,
+    athlete_id: int,
 ) -> list[dict[str, Any]]:
     with engine.begin() as conn:
-        athlete = athlete_or_local(conn, athlete_id)
-        when = day or local_today(conn, athlete)
-        return progress(conn, athlete, gather(conn, athlete, settings, plan_file, when), when)
+        when = day or local_today(conn, athlete_id)
+        return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+
+
+@dataclass(frozen=True)
+class ShiftOutcome:
+    """What a shift changed (``detail``, shown to the runner) and the plan after it."""
+
+    detail: dict[str, Any]
+    plan: Plan
 
 
 def shift(
     engine: Engine,
-    plan_file: Path | None,
+    given: Plan | None,
     swap: tuple[date, date] | None = None,
     insert: tuple[str, date] | None = None,
     today: date | None = None,
     *,
-    athlete_id: int | None = None,
-) -> dict[str, Any]:
-    """``runcoach plan shift``: a swapped shift or an extra day; the coming weeks re-flow."""
+    athlete_id: int,
+) -> ShiftOutcome:
+    """A swapped shift or an extra day: the coming weeks re-flow. The stored plan is changed;
+    a plan given (a file's) comes back changed for the door to save."""
     if (swap is None) == (insert is None):
         raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
     with engine.begin() as conn:
-        athlete = athlete_or_local(conn, athlete_id)
-        source = load_plan(conn, athlete, plan_file)
+        source = load_plan(conn, athlete_id, given)
         plan = source.plan
-        now = today or local_today(conn, athlete)
+        now = today or local_today(conn, athlete_id)
         if swap is not None:
             result = swap_days(plan, swap[0], swap[1], now)
         else:
@@ -310,11 +310,10 @@ def shift(
             result = insert_day(plan, day_type_named(plan, insert[0]), insert[1], now)
         detail = shifted_to_dict(result, swap, insert)
         history = {**detail, "plan_before": plan_to_dict(plan)}  # the shift can be undone
-        store.save_adjustment(conn, athlete, now, "shift", ["shift"], history)
+        store.save_adjustment(conn, athlete_id, now, "shift", ["shift"], history)
         if source.plan_id is not None:
             plan_store.replace_plan(conn, source.plan_id, result.plan)
-    _save_plan(result.plan, plan_file)
-    return detail
+    return ShiftOutcome(detail, result.plan)
 
 
 def day_type_named(plan: Plan, name: str) -> DayType:
@@ -340,11 +339,3 @@ def shifted_to_dict(
             for v in result.new_violations
         ],
     }
-
-
-def _save_plan(plan: Plan, plan_file: Path | None) -> None:
-    if plan_file is None:
-        return
-    text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1)
-    with atomic_path(plan_file) as partial:  # never a half-written plan
-        partial.write_text(text, encoding="utf-8")

@@ -32,12 +32,6 @@ def default_athlete_id(conn: Connection) -> int:
     return int(new_id[0])
 
 
-def athlete_or_local(conn: Connection, athlete_id: int | None) -> int:
-    """The athlete a door asked for (the web: the account's); the local athlete of a
-    command-line install when none was given."""
-    return default_athlete_id(conn) if athlete_id is None else athlete_id
-
-
 def athlete_row(conn: Connection, athlete_id: int) -> Any:
     from runcoach.domain.errors import NotFound
 

@@ -7,25 +7,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from runcoach.domain.errors import (
-    Conflict,
-    ImportProblem,
-    InvalidInput,
-    NotFound,
-    PermissionDenied,
-    RuncoachError,
-)
-from runcoach.services.accounts import LoginThrottled
-
-HTTP_STATUS: dict[type[RuncoachError], int] = {
-    InvalidInput: 422,
-    ImportProblem: 422,
-    NotFound: 404,
-    Conflict: 409,
-    LoginThrottled: 429,
-    PermissionDenied: 403,
-}
-HTTP_OTHER_ERROR = 400
+from runcoach.domain.errors import RuncoachError
+from runcoach.views.errors import meaning_of
 
 
 class NotLoggedIn(Exception):
@@ -37,10 +20,7 @@ class CsrfRejected(Exception):
 
 
 def status_for(error: RuncoachError) -> int:
-    for cls in type(error).__mro__:
-        if cls in HTTP_STATUS:
-            return HTTP_STATUS[cls]
-    return HTTP_OTHER_ERROR
+    return meaning_of(error).http_status
 
 
 def error_body(kind: str, message: str, hint: str | None = None) -> dict[str, Any]:

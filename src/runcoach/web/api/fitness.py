@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from runcoach.inputs import fitness as inputs
 from runcoach.services import fitness as service
 from runcoach.services.calendar import today_of
 from runcoach.views.fitness import paces_json, prediction_json, verdict_json
@@ -41,18 +42,21 @@ class GoalIn(BaseModel):
 @router.post("/goal-check", summary="Within reach, a stretch or not realistic, with the ladder")
 def goal_check(request: Request, access: Reading, body: GoalIn) -> dict[str, Any]:
     engine = engine_of(request)
-    verdict = service.check_goal_text(
+    me = access.actor.athlete_id
+    asked = inputs.parse_goal_request(
         body.goal,
         body.date,
-        service.ConditionsText(**(body.conditions or ConditionsIn()).model_dump()),
+        inputs.ConditionsText(**(body.conditions or ConditionsIn()).model_dump()),
         body.results,
         body.weekly_distance,
         body.longest_run,
         body.dream,
-        today=today_of(engine, athlete_id=access.actor.athlete_id),
-        open_log=lambda: engine,
-        athlete_id=access.actor.athlete_id,
-        runner=service.RunnerText(body.years_running, body.age),
+        inputs.RunnerText(body.years_running, body.age),
+    )
+    verdict = service.judge_goal(
+        **vars(asked),
+        today=today_of(engine, athlete_id=me),
+        open_log=lambda: service.AthleteLog(engine, me),
     )
     return verdict_json(verdict)
 
@@ -66,13 +70,14 @@ class PredictIn(BaseModel):
 @router.post("/predictions", summary="A race time with its 80 % interval")
 def predict(request: Request, access: Reading, body: PredictIn) -> dict[str, Any]:
     engine = engine_of(request)
+    me = access.actor.athlete_id
+    asked = inputs.parse_prediction_request(body.results, body.to, body.weekly_distance)
     prediction = service.predict_race(
-        body.results,
-        body.to,
-        body.weekly_distance,
-        today_of(engine, athlete_id=access.actor.athlete_id),
-        open_log=lambda: engine,
-        athlete_id=access.actor.athlete_id,
+        asked.results,
+        asked.target_m,
+        asked.weekly_m,
+        today_of(engine, athlete_id=me),
+        open_log=lambda: service.AthleteLog(engine, me),
     )
     return prediction_json(prediction)
 
@@ -86,12 +91,12 @@ class PacesIn(BaseModel):
 @router.post("/paces", summary="Training paces and heart-rate zones")
 def paces(request: Request, access: Reading, body: PacesIn) -> dict[str, Any]:
     engine = engine_of(request)
+    me = access.actor.athlete_id
     report = service.paces_for(
-        body.results,
+        inputs.parse_results(body.results),
         body.max_hr,
         body.resting_hr,
-        today_of(engine, athlete_id=access.actor.athlete_id),
-        open_log=lambda: engine,
-        athlete_id=access.actor.athlete_id,
+        today_of(engine, athlete_id=me),
+        open_log=lambda: service.AthleteLog(engine, me),
     )
     return paces_json(report)

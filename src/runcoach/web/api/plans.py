@@ -106,9 +106,10 @@ class ShiftChange(BaseModel):
 @router.post("/plans/active/shifts", summary="A shift change: the coming weeks re-flow")
 def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
     insert = (body.day_type, body.day) if body.day and body.day_type else None
-    return today.shift(
+    done = today.shift(
         engine_of(request), None, swap=body.swap, insert=insert, athlete_id=access.actor.athlete_id
     )
+    return done.detail
 
 
 @router.get("/calendar", summary="Days with the planned sessions, their status and the runs")

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from runcoach.domain.errors import RuncoachError
+from runcoach.inputs import fitness as inputs
 from runcoach.services import fitness
 from runcoach.services.calendar import today_of
 from runcoach.views.fitness import verdict_json
@@ -35,10 +36,11 @@ async def goal_check(request: Request, access: Page) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     engine = engine_of(request)
     results = [r.strip() for r in form.get("results", "").splitlines() if r.strip()]
-    conditions = fitness.ConditionsText(**{c: _text(form, c) for c in CONDITIONS})
+    conditions = inputs.ConditionsText(**{c: _text(form, c) for c in CONDITIONS})
     verdict: Any = None
     try:
-        found = fitness.check_goal_text(
+        me = access.actor.athlete_id
+        asked = inputs.parse_goal_request(
             f"{form.get('distance', '').strip()}={form.get('time', '').strip()}",
             form.get("date", ""),
             conditions,
@@ -46,9 +48,11 @@ async def goal_check(request: Request, access: Page) -> Response:
             _text(form, "weekly_distance"),
             _text(form, "longest_run"),
             _text(form, "dream"),
-            today=today_of(engine, athlete_id=access.actor.athlete_id),
-            open_log=lambda: engine,
-            athlete_id=access.actor.athlete_id,
+        )
+        found = fitness.judge_goal(
+            **vars(asked),
+            today=today_of(engine, athlete_id=me),
+            open_log=lambda: fitness.AthleteLog(engine, me),
         )
         verdict = verdict_json(found)
     except RuncoachError as error:
