@@ -240,3 +240,18 @@ def test_a_dew_point_above_the_temperature_is_refused(runcoach):
                       "--result", "10k=46:00", "--temperature", "20C",
                       "--dew-point", "30C")  # fmt: skip
     assert result.exit_code == 2 and "dew point is at most the air temperature" in result.stderr
+
+
+def test_goal_check_gives_a_race_plan_and_points_a_5_40_miler_to_the_9_week_program(runcoach):
+    result = runcoach("goal", "check", "--goal", "mile=4:59", "--date", "2099-03-01",
+                      "--result", "mile=5:40")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "race plan for" in result.stdout
+    assert "9-week speed progression" in result.stdout and "program: sub-5-mile" in result.stdout
+    data = runcoach("goal", "check", "--goal", "10k=45:00", "--date", "2099-03-01",
+                    "--result", "10k=44:00", "--temperature", "28C", "--dew-point", "20C",
+                    "--json").json()  # fmt: skip
+    plan = data["race_plan"]
+    assert len(plan["splits_km"]) == 10 and len(plan["splits_mile"]) == 7
+    assert plan["splits_km"][-1]["clock_s"] == pytest.approx(plan["target_s"])
+    assert "heat costs" in plan["strategy"]

@@ -38,7 +38,7 @@ def test_importing_the_same_folder_again_adds_nothing(log_cli):
     assert again["imported"] == 0
     assert again["runs_added"] == 0
     assert again["already_there"] == first["imported"] + first["already_there"]
-    listed = log_cli("runs", "list", "--json").json()
+    listed = log_cli("runs", "list", "--all", "--json").json()
     assert len(listed) == first["runs_added"]
 
 
@@ -132,7 +132,7 @@ def test_a_strava_export_merges_names_descriptions_and_shoes_into_the_runs(log_c
     assert result.exit_code == 0, result.stderr
     summary = result.json()
     assert summary["imported"] == 3
-    runs = {run["name"]: run for run in log_cli("runs", "list", "--json").json()}
+    runs = {run["name"]: run for run in log_cli("runs", "list", "--all", "--json").json()}
     assert set(runs) == {"Lunch run by the river", "Track Tuesday", "Saturday ride"}
     shown = log_cli("runs", "show", str(runs["Lunch run by the river"]["id"]), "--json").json()
     assert shown["notes"] == "Legs felt fresh"
@@ -147,7 +147,7 @@ def test_a_garmin_export_with_nested_uploads_gets_its_names(log_cli, tmp_path):
     result = log_cli("import", str(garmin_export(tmp_path, start)), "--json")
     assert result.exit_code == 0, result.stderr
     assert result.json()["imported"] == 1
-    [run] = log_cli("runs", "list", "--json").json()
+    [run] = log_cli("runs", "list", "--all", "--json").json()
     assert run["name"] == "Winter tempo"
 
 
@@ -169,7 +169,7 @@ def test_a_progress_bar_shows_on_a_terminal_only(log_cli, monkeypatch):
 
 def test_a_run_file_the_export_calls_a_ride_is_analysed_and_tagged_as_a_ride(log_cli, tmp_path):
     assert log_cli("import", str(strava_export(tmp_path)), "--json").exit_code == 0
-    runs = {run["name"]: run for run in log_cli("runs", "list", "--json").json()}
+    runs = {run["name"]: run for run in log_cli("runs", "list", "--all", "--json").json()}
     ride = log_cli("runs", "show", str(runs["Saturday ride"]["id"]), "--json").json()
     assert ride["sport"] == "cycling"
     assert ride["workout_type"] == "cross-training"

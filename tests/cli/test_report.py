@@ -42,7 +42,8 @@ def test_two_period_flags_are_refused_not_one_silently_taken(runcoach):
 def test_an_out_folder_that_cannot_be_written_is_a_clear_error(runcoach, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    result = runcoach("report", "--out", str(blocker / "report"))
+    assert runcoach("runs", "add", "--distance", "5k", "--duration", "25:00").exit_code == 0
+    result = runcoach("report", "--out", str(blocker / "report"))  # a week with a run to chart
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert f"cannot write the report into {blocker / 'report'}" in result.stderr
     assert blocker.read_text() == "not a folder"

@@ -29,10 +29,10 @@ GOAL_S = 50 * 60
 # The first week as planned (kind, km to one decimal); Thursday's fartlek is the mini version.
 WEEK_ONE = (
     ("2026-03-02", "progression", "5.6", "30:00"),
-    ("2026-03-03", "recovery", "5.5", "35:00"),
-    ("2026-03-04", "easy", "5.9", "35:00"),
-    ("2026-03-05", "intervals", "5.7", "30:00"),
-    ("2026-03-08", "long", "9.8", "59:43"),
+    ("2026-03-03", "recovery", "3.8", "24:00"),
+    ("2026-03-04", "easy", "4.0", "24:00"),
+    ("2026-03-05", "intervals", "5.7", "33:00"),
+    ("2026-03-08", "long", "14.0", "1:25:06"),
 )
 
 
@@ -71,11 +71,11 @@ def test_the_report_shows_planned_vs_done_minis_goal_and_predictions(log_cli, pl
     assert result.exit_code == 0, result.stderr
     data = result.json()
 
-    # planned vs done, week one by hand: 5 run sessions due, 5 done, 32.5 km run
+    # planned vs done, week one by hand: 5 run sessions due, 5 done, 33.1 km run
     first = data["planned"][0]
     assert first["week_start"] == "2026-03-02"
     assert (first["planned_sessions"], first["done_sessions"]) == (5, 5)
-    assert first["done_distance_m"] == pytest.approx(5600 + 5500 + 5900 + 5700 + 9800)
+    assert first["done_distance_m"] == pytest.approx(5600 + 3800 + 4000 + 5700 + 14000)
     # what was planned, with Thursday's fartlek replaced by its mini version
     thursday = date(2026, 3, 5)
     days = plan.weeks[0].days
@@ -133,7 +133,7 @@ def test_the_terminal_and_the_printable_report_show_the_plan_and_the_predictions
     out = tmp_path / "out"
     result = log_cli("report", "--from", "2026-03-02", "--to", "2026-06-07", "--out", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "plan, week of 2026-03-02: 5 of 5 sessions due done, 32.5 km of 32.5 km run" in (
+    assert "plan, week of 2026-03-02: 5 of 5 sessions due done, 33.1 km of 33.1 km run" in (
         result.stdout
     )
     assert "predicted on 2026-06-07:" in result.stdout and "10k 48:30" in result.stdout

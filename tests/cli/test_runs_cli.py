@@ -192,7 +192,7 @@ def test_a_typed_run_in_the_future_or_faster_than_any_runner_is_refused(runcoach
     ride = runcoach("runs", "add", "--distance", "40k", "--duration", "1:20:00",
                     "--sport", "cycling")  # fmt: skip
     assert ride.exit_code == 0, ride.stderr
-    listed = runcoach("runs", "list", "--json").json()
+    listed = runcoach("runs", "list", "--all", "--json").json()
     assert [r["sport"] for r in listed] == ["cycling"]  # nothing else was stored
 
 

@@ -52,6 +52,12 @@ STORY: tuple[tuple[str, str], ...] = (
     ("runs-show-fit", "runs show 14 --json"),
     ("runs-show-gpx", "runs show 48 --json"),
     ("runs-show-tcx", "runs show 45 --json"),
+    ("runs-list-all", "runs list --all --limit 12 --json"),
+    ("runs-list-rides", "runs list --sport cycling --limit 3 --json"),
+    ("runs-edit-trust", "runs edit 48 --trust-samples --json"),
+    ("runs-show-trusted", "runs show 48 --json"),
+    ("runs-edit-check", "runs edit 48 --check-samples --json"),
+    ("runs-reanalyse", "runs reanalyse --json"),
     (
         "shoes-add-ghost",
         "shoes add 'Ghost 15' --brand Brooks --model 'Ghost 15' --added 2026-09-01 "

@@ -19,9 +19,9 @@ from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
 from runcoach.importers import read_activity
+from runcoach.importers.account_exports import garmin_index, strava_index
 from runcoach.inputs.documents import BATCH_LINE, PROFILE, bounded_lines, load_document
 from runcoach.inputs.plans import read_plan_file
-from runcoach.services.exports import garmin_index, strava_index
 from runcoach.services.fitness import predict_batch
 from runcoach.services.import_sources import Limits, Sources
 

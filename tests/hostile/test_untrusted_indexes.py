@@ -8,7 +8,7 @@ import io
 import json
 import zipfile
 
-from runcoach.services.exports import garmin_index, strava_index
+from runcoach.importers.account_exports import garmin_index, strava_index
 from runcoach.services.importing import Outcome, import_paths
 from tests.conftest import local_athlete
 from tests.hostile.files import gpx_run

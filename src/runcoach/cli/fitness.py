@@ -32,6 +32,19 @@ def fitness_command(app: AppContext, since: str | None, on: str | None, as_json:
     emit(as_json, fitness_json(report), lambda: render(report))
 
 
+def old_results_note(age_days: int) -> str:
+    """What a runner must know when the log's results are older than a year ("" otherwise)."""
+    if age_days <= 0:
+        return ""
+    years = age_days / 365.25
+    age = f"{years:.1f} years" if years >= 1 else f"{age_days} days"
+    return (
+        f"note: the log's newest race or hard effort is {age} old: this is your fitness then, "
+        "not now, and intervals are wider for what may have changed since; a race or a time "
+        "trial now (runcoach runs edit ID --race) would tell today's"
+    )
+
+
 def _used(fitness: Fitness) -> list[dict[str, Any]]:
     return [
         {
@@ -53,6 +66,7 @@ def fitness_json(report: FitnessOverTime) -> dict[str, Any]:
         "date": now.on.isoformat(),
         "vdot": round(now.vdot, 2),
         "source": SOURCE.format(half_life=now.half_life_days),
+        "age_days": report.age_days,
         "used": _used(now),
         "history": [
             {"date": f.on.isoformat(), "vdot": round(f.vdot, 2), "performances": len(f.used)}
@@ -71,8 +85,12 @@ def render(report: FitnessOverTime) -> str:
             f"  {p.date}  {p.kind.value:<10} {distance_label(p.distance_m):<9} "
             f"{format_duration(p.time_s):>8}  VDOT {w.vdot:4.1f}  weight {w.weight:.2f}  {run}"
         )
-    lines.append("how it changed (first of each month):")
-    lines += [f"  {f.on}  VDOT {f.vdot:4.1f}" + _arrow(f, now) for f in report.history]
+    note = old_results_note(report.age_days)
+    if note:
+        lines.append(note)
+    if report.history:
+        lines.append("how it changed (first of each month):")
+        lines += [f"  {f.on}  VDOT {f.vdot:4.1f}" + _arrow(f, now) for f in report.history]
     lines.append(SOURCE.format(half_life=now.half_life_days) + " (docs/fitness.md)")
     return "\n".join(lines)
 

@@ -9,7 +9,10 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.goals import Verdict
+from runcoach.domain.race_plan import RacePlan, SplitTarget
 from runcoach.domain.units import (
+    METRES_PER_KM,
+    METRES_PER_MILE,
     UnitSystem,
     distance_label,
     format_distance,
@@ -99,7 +102,38 @@ def render(v: Verdict, units: UnitSystem) -> str:
     if v.ladder:
         lines.append("ladder of intermediate goals:")
         lines += [f"  {r.date.isoformat()}  {format_duration(r.time_s)}" for r in v.ladder]
+    if v.race_plan is not None:
+        lines += race_plan_lines(v.race_plan, units)
     return "\n".join(lines)
+
+
+def race_plan_lines(plan: RacePlan, units: UnitSystem) -> list[str]:
+    """The race plan: the targets per km and per mile, how to run them, a ready program."""
+    lines = [
+        f"race plan for {format_duration(plan.target_s)}: {plan.strategy}",
+        f"  {'km':>4} {'split':>8} {'clock':>8}   {'mile':>4} {'split':>8} {'clock':>8}",
+    ]
+    kms, miles = plan.splits_km, plan.splits_mile
+    for i in range(max(len(kms), len(miles))):
+        left = _split_cells(kms[i] if i < len(kms) else None, METRES_PER_KM)
+        right = _split_cells(miles[i] if i < len(miles) else None, METRES_PER_MILE)
+        lines.append(f"  {left}   {right}")
+    if plan.program is not None:
+        lines.append(
+            f"a ready program for this goal: {plan.program.why} "
+            f"(profile: program: {plan.program.name}; runcoach plan create --profile FILE, "
+            "docs/plans.md)"
+        )
+    return lines
+
+
+def _split_cells(split: SplitTarget | None, unit_m: float) -> str:
+    if split is None:
+        return " " * 22
+    number = (
+        f"{split.number}" if split.distance_m >= unit_m - 1e-6 else f"{split.at_m / unit_m:.2f}"
+    )
+    return f"{number:>4} {format_duration(split.split_s):>8} {format_duration(split.clock_s):>8}"
 
 
 def _volume(v: Verdict, units: UnitSystem) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.units import UnitSystem, format_pace
 from runcoach.inputs.fitness import parse_results
@@ -56,6 +57,9 @@ def render(report: PacesReport) -> str:
     if report.zones is not None:
         lines.append(f"heart-rate zones ({report.zones.method}, {report.zones.source}):")
         lines += [f"  {z.name:<22} {z.low_bpm}-{z.high_bpm} bpm" for z in report.zones.zones]
+    note = old_results_note(report.age_days)
+    if note:
+        lines.append(note + "; start with the slow end of each pace")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.fitness import old_results_note
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.own_model import Prediction
@@ -88,6 +89,7 @@ def render(p: Prediction, units: UnitSystem) -> str:
             f"(80 % interval {format_duration(p.low_s)} - {format_duration(p.high_s)})",
             f"from: {used}; weekly volume {volume}",
             f"model: {p.model} (see docs/models.md)",
+            *[note for note in (old_results_note(p.results_age_days or 0),) if note],
         ]
     )
 

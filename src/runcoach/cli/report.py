@@ -11,7 +11,7 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress import Intensity, IntensitySplit, Streaks
-from runcoach.domain.report import PeriodKind, Report, habit_lines, latest_predictions
+from runcoach.domain.report import Period, PeriodKind, Report, habit_lines, latest_predictions
 from runcoach.domain.units import (
     UnitSystem,
     distance_label,
@@ -19,7 +19,12 @@ from runcoach.domain.units import (
     format_duration,
 )
 from runcoach.domain.wins import Win
-from runcoach.services.progress import period_report, recent_wins, write_report
+from runcoach.services.progress import (
+    period_report,
+    period_with_runs,
+    recent_wins,
+    write_report,
+)
 from runcoach.views.json import to_jsonable
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -60,20 +65,42 @@ def report_command(
         last.date() if last else None,
         athlete_id=app.athlete_id,
     )
+    empty = report.totals.runs == 0
+    nearest = (
+        period_with_runs(app.engine, report.period, athlete_id=app.athlete_id) if empty else None
+    )
     try:
-        files = write_report(report, out, name) if out else []
+        files = write_report(report, out, name) if out and not empty else []
     except OSError as error:
         raise InvalidInput(
             f"cannot write the report into {out}: {error.strerror or error}",
             hint="--out needs a folder you can write to, for example --out report",
         ) from error
     if not as_json:  # the JSON of a decade (3,000 runs, 3,900 days) is not made for nothing
-        emit(False, None, lambda: render_report(report) + _files(files))
+        note = empty_period_note(report.period, nearest, writing=out is not None) if empty else ""
+        emit(False, None, lambda: note + render_report(report) + _files(files))
         return
     data = to_jsonable(report)
     if out:
         data["files"] = [str(p) for p in files]
+    if empty:
+        data["empty"] = True
+        data["nearest_period_with_runs"] = None if nearest is None else to_jsonable(nearest)
     emit(True, data)
+
+
+def empty_period_note(period: Period, nearest: Period | None, *, writing: bool) -> str:
+    """What to say of a period without runs, instead of empty charts."""
+    said = f"the {period.kind.value} {period.first} to {period.last} holds no runs"
+    charts = ": no charts written" if writing else ""
+    if nearest is None:
+        return f"{said}{charts}; import your files first: runcoach import PATH\n\n"
+    where = "last" if nearest.last < period.first else "first"
+    kind = nearest.kind.value
+    return (
+        f"{said}{charts}; your {where} {kind} with runs is {nearest.first} to {nearest.last}: "
+        f"runcoach report --from {nearest.first} --to {nearest.last}\n\n"
+    )
 
 
 def _kind(kinds: list[PeriodKind], first: datetime | None, last: datetime | None) -> PeriodKind:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runcoach.domain.efforts import Split
-from runcoach.domain.runs import Lap, Sport
+from runcoach.domain.runs import Lap, Sport, activity_label
 from runcoach.domain.units import (
     Pace,
     UnitSystem,
@@ -20,9 +20,15 @@ MISSING = "–"
 SPEED_SPORTS = {Sport.CYCLING.value, Sport.SKIING.value}  # shown in km/h or mph, not min/km
 
 
-def render_list(found: list[RunSummary], units: UnitSystem) -> str:
+RUNS_ONLY_NOTE = (
+    "runs only: other sports and recordings under a minute are left out (--all shows them)"
+)
+
+
+def render_list(found: list[RunSummary], units: UnitSystem, *, runs_only: bool = False) -> str:
     if not found:
-        return "no runs yet: runcoach import PATH, or runcoach runs add"
+        empty = "no runs yet: runcoach import PATH, or runcoach runs add"
+        return f"{empty}\n{RUNS_ONLY_NOTE}" if runs_only else empty
     lines = [f"{'id':>5}  {'date':10}  {'type':14}  {'distance':>9}  {'time':>8}  "
              f"{'pace':>9}  {'hr':>3}  name"]  # fmt: skip
     for run in found:
@@ -33,6 +39,8 @@ def render_list(found: list[RunSummary], units: UnitSystem) -> str:
             f"{_pace(run.pace_s_per_km, units, run.sport):>9}  {_number(run.avg_hr):>3}  "
             f"{run.name or ''}"
         )
+    if runs_only:
+        lines.append(RUNS_ONLY_NOTE)
     return "\n".join(lines)
 
 
@@ -69,6 +77,7 @@ def render_detail(detail: RunDetail, units: UnitSystem) -> str:
             _halves(detail, units),
         ]
         sections += [f"note: {why}" for why in detail.analysis.limitations]
+        sections.append(_glitches(detail, units))
     sections.append(_efforts(detail, units))
     if detail.sources:
         sections.append("files: " + ", ".join(s["name"] for s in detail.sources))
@@ -84,9 +93,10 @@ def _head(detail: RunDetail, units: UnitSystem) -> str:
         for name in ("workout_type", "surface", "terrain")
         if getattr(run, name) is not None
     )
+    what = activity_label(run.sport, run.workout_type)
     lines = [
-        f"run {run.id}: {run.name or run.sport.value}  {detail.local_date} {local}",
-        f"  {run.sport.value}{' / ' + run.sub_sport if run.sub_sport else ''}"
+        f"run {run.id}: {run.name or what}  {detail.local_date} {local}",
+        f"  {what}{' / ' + run.sub_sport if run.sub_sport else ''}"
         f"{'  device ' + run.device if run.device else ''}",
         f"  distance {_distance(run.distance_m, units)}   moving {_duration(run.moving_s)}"
         f"   elapsed {_duration(run.elapsed_s)}   "
@@ -165,6 +175,26 @@ def _halves(detail: RunDetail, units: UnitSystem) -> str:
         f"halves: first {format_pace(halves.first_pace, units)}, second "
         f"{format_pace(halves.second_pace, units)}: {verdict[halves.kind.value]}"
     )
+
+
+def _glitches(detail: RunDetail, units: UnitSystem) -> str:
+    analysis = detail.analysis
+    if analysis is None or not analysis.glitches:
+        return ""
+    if analysis.samples_trusted:
+        head = "glitches (you said these stretches were real: they count):"
+    else:
+        head = (
+            "glitches, left out of the halves, best efforts and tags "
+            f"(real? runcoach runs edit {detail.run.id} --trust-samples):"
+        )
+    lines = [head]
+    for glitch in analysis.glitches:
+        lines.append(
+            f"  at {_distance(glitch.start_m, units)} ({_duration(glitch.start_s)}): "
+            f"{glitch.reason}"
+        )
+    return "\n".join(lines)
 
 
 def _efforts(detail: RunDetail, units: UnitSystem) -> str:

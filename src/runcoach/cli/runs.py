@@ -23,6 +23,7 @@ from runcoach.domain.units import (
 )
 from runcoach.services import log_export
 from runcoach.services import runs as service
+from runcoach.services.reanalysis import reanalyse_runs
 from runcoach.views.runs import detail_json, summary_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -45,7 +46,8 @@ def runs_group() -> None:
 @click.option("--from", "date_from", type=DATE, help="First day (YYYY-MM-DD), inclusive.")
 @click.option("--to", "date_to", type=DATE, help="Last day (YYYY-MM-DD), inclusive.")
 @click.option("--type", "workout_type", type=WORKOUT_TYPES, help="Only this workout type.")
-@click.option("--sport", type=SPORTS, help="Only this sport.")
+@click.option("--sport", type=SPORTS, help="Only this sport (rides, swims...: --sport cycling).")
+@click.option("--all", "everything", is_flag=True, help="Every activity: other sports too.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many (newest first).")
 @json_option
 @pass_app
@@ -55,10 +57,12 @@ def list_command(
     date_to: datetime | None,
     workout_type: str | None,
     sport: str | None,
+    everything: bool,
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """List runs, newest first."""
+    """List runs, newest first (other sports with --sport or --all)."""
+    runs_only = sport is None and not everything
     found = service.list_runs(
         app.engine,
         athlete_id=app.athlete_id,
@@ -67,8 +71,13 @@ def list_command(
         workout_type=workout_type,
         sport=sport,
         limit=limit,
+        runs_only=runs_only,
     )
-    emit(as_json, [summary_json(r) for r in found], lambda: render_list(found, app.settings.units))
+    emit(
+        as_json,
+        [summary_json(r) for r in found],
+        lambda: render_list(found, app.settings.units, runs_only=runs_only),
+    )
 
 
 @runs_group.command("show")
@@ -132,6 +141,11 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
 @click.option("--race-distance", help="The race's distance: half, 10k, 26.2mi.")
 @click.option("--race-name", help="The race's name.")
 @click.option("--conditions", help='Race-day conditions: "29 °C, humid, 9 pm start".')
+@click.option(
+    "--trust-samples/--check-samples",
+    default=None,
+    help="The stretches runcoach took for GPS glitches were real: count them (or check again).",
+)
 @click.option("--delete", is_flag=True, help="Delete the run (asks first, unless --yes).")
 @click.option("--yes", is_flag=True, help="Do not ask before deleting.")
 @json_option
@@ -169,6 +183,7 @@ def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
         feel=_enum(Feel, given["feel"]),
         race=given["race"],
         race_result=result if has_result else None,
+        trust_samples=given["trust_samples"],
     )
 
 
@@ -265,3 +280,16 @@ def _distance(text: object, units: UnitSystem) -> float | None:
 
 
 COMMANDS = [runs_group]
+
+
+@runs_group.command("reanalyse")
+@json_option
+@pass_app
+def reanalyse_command(app: AppContext, as_json: bool) -> None:
+    """Analyse every stored run again from its kept samples (after upgrading runcoach)."""
+    count = reanalyse_runs(app.engine, athlete_id=app.athlete_id)
+    emit(
+        as_json,
+        {"reanalysed": count},
+        lambda: f"analysed {counted(count, 'run')} again from their samples",
+    )

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from runcoach.domain.glitches import Glitch, glitched_distance_m, run_glitches, running_streams
 from runcoach.domain.records import beyond_world_record
 from runcoach.domain.runs import FloatArray, Run, Streams
 from runcoach.domain.track import Track, time_weighted_mean, track_of, value_at_times
@@ -57,6 +58,8 @@ NO_DISTANCE_STREAM = (
 NO_MOVEMENT = "the distance samples never increase: nothing to split"
 NO_SAMPLES = "no samples recorded (a manual entry?)"
 NOT_A_RUN = "best efforts are kept for runs only"
+GLITCHED_HALVES_SHARE = 0.1  # fraction of the distance, 0.05-0.25; a run more glitched than
+# this has no halves to compare: what is left is not the run as a whole (runcoach's rule)
 PARTIAL_SAMPLES = 0.9  # fraction, 0.5-0.99; samples covering less of the device's distance
 # than this are reported as partial (a truncated file, a recording that stopped)
 
@@ -125,6 +128,13 @@ class RunAnalysis:
     halves: Halves | None
     best_efforts: tuple[BestEffort, ...]
     limitations: tuple[str, ...] = ()  # why something is missing, for the runner
+    glitches: tuple[Glitch, ...] = ()  # implausible stretches found in the samples
+    samples_trusted: bool = False  # the runner said the glitches were real: they count
+
+    @property
+    def glitches_left_out(self) -> bool:
+        """True when glitches were found and left out of halves, efforts and tags."""
+        return bool(self.glitches) and not self.samples_trusted
 
     @property
     def negative_split(self) -> bool | None:
@@ -146,6 +156,8 @@ class RunAnalysis:
             halves=None if halves is None else _from_plain(Halves, halves),
             best_efforts=tuple(_from_plain(BestEffort, e) for e in data["best_efforts"]),
             limitations=tuple(data.get("limitations", ())),
+            glitches=tuple(Glitch.from_dict(g) for g in data.get("glitches", ())),
+            samples_trusted=bool(data.get("samples_trusted", False)),
         )
 
 
@@ -156,7 +168,7 @@ def analyse_run(run: Run) -> RunAnalysis:
     """
     if run.streams is None:
         return RunAnalysis((), (), None, (), (NO_SAMPLES,))
-    analysis = analyse_streams(run.streams)
+    analysis = _with_glitches(run, analyse_streams(run.streams))
     notes = list(analysis.limitations)
     if not run.is_run and analysis.best_efforts:
         analysis = dataclasses.replace(analysis, best_efforts=())
@@ -168,10 +180,42 @@ def analyse_run(run: Run) -> RunAnalysis:
         kept = tuple(e for e in analysis.best_efforts if e not in impossible)
         analysis = dataclasses.replace(analysis, best_efforts=kept)
         notes.append(_beyond_records(impossible))
-    covered_m = sum(split.distance_m for split in analysis.splits_km)
+    covered_m = _covered_m(analysis)
     if run.distance_m and covered_m and covered_m < run.distance_m * PARTIAL_SAMPLES:
         notes.append(_partial_samples(covered_m, run.distance_m))
     return dataclasses.replace(analysis, limitations=tuple(notes))
+
+
+def _with_glitches(run: Run, recorded: RunAnalysis) -> RunAnalysis:
+    """The recorded splits; halves and efforts of the running only, unless the runner trusts
+    the samples (then the glitches are listed but count)."""
+    glitches = run_glitches(run)
+    trusted = run.samples_trusted
+    if not glitches or trusted:
+        return dataclasses.replace(recorded, glitches=glitches, samples_trusted=trusted)
+    assert run.streams is not None  # run_glitches finds none without samples
+    ran = analyse_streams(running_streams(run.streams, glitches))
+    mostly_run = glitched_distance_m(glitches) <= GLITCHED_HALVES_SHARE * _covered_m(recorded)
+    return dataclasses.replace(
+        recorded,
+        halves=ran.halves if mostly_run else None,
+        best_efforts=ran.best_efforts,
+        glitches=glitches,
+        limitations=(*recorded.limitations, _left_out(glitches)),
+    )
+
+
+def _covered_m(analysis: RunAnalysis) -> float:
+    return sum(split.distance_m for split in analysis.splits_km)
+
+
+def _left_out(glitches: tuple[Glitch, ...]) -> str:
+    count = len(glitches)
+    stretches = "1 implausible stretch" if count == 1 else f"{count} implausible stretches"
+    return (
+        f"{stretches} ({format_distance(glitched_distance_m(glitches))}) left out of the "
+        "halves, best efforts and workout type: GPS glitches, or not on foot"
+    )
 
 
 def _beyond_records(efforts: list[BestEffort]) -> str:

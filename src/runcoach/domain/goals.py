@@ -18,6 +18,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, conditions_effect
 from runcoach.domain.fitness.gain import Gain, GainInputs, expected_gain, weeks_for_gain
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
+from runcoach.domain.race_plan import RacePlan, race_plan, ready_program
 from runcoach.domain.units import METRES_PER_KM
 
 # Volume build: +10 % a week in 3 weeks of 4 (the coaching "10 % rule"; Buist et al. 2008 found
@@ -82,6 +83,7 @@ class Verdict:
     ladder: tuple[Rung, ...]
     reasons: tuple[str, ...]
     assumptions: tuple[str, ...] = ()
+    race_plan: RacePlan | None = None  # splits for the goal (or, beyond reach, the realistic)
     gain_reasons: tuple[str, ...] = ()  # what the expected gain rests on
 
 
@@ -157,6 +159,12 @@ def check_goal(
         reasons=_reasons(kind, needed, effect, goal, with_conditions)
         + _long_run_reasons(goal, longest_run_m, weeks_left),
         assumptions=ASSUMPTIONS,
+        race_plan=race_plan(
+            goal.distance_m,
+            goal.time_s if kind is not VerdictKind.NOT_REALISTIC else with_conditions,
+            _with_month(goal),
+            ready_program(goal.distance_m, goal.time_s, longest_run_m),
+        ),
         gain_reasons=_gain_reasons(expected, weeks_left),
     )
 

@@ -68,6 +68,25 @@ def counts_as_running(sport: Sport, workout_type: WorkoutType | str | None) -> b
     return sport.is_run and workout_type not in NOT_RUNNING
 
 
+EMPTY_RECORD_S = 60.0  # s, 30-120; a recording shorter than a minute is a watch started or
+# stopped by mistake (a 0.00 km "run" of 25 s), not a session; runcoach's rule
+
+
+def is_empty_record(duration_s: float | None) -> bool:
+    """A recording whose duration (moving time when known) is under ``EMPTY_RECORD_S``."""
+    return duration_s is None or duration_s < EMPTY_RECORD_S
+
+
+def activity_label(sport: Sport, workout_type: WorkoutType | str | None) -> str:
+    """What an activity was, in words: its sport, or for a running file that is not running
+    (a drive saved as a run, tagged cross-training) what it counts as."""
+    said = sport.value.replace("_", " ")
+    if not sport.is_run or counts_as_running(sport, workout_type):
+        return said
+    counted = workout_type.value if isinstance(workout_type, WorkoutType) else workout_type
+    return f"{counted} (recorded as {said}; not counted as running)"
+
+
 class Surface(StrEnum):
     ROAD = "road"
     TRAIL = "trail"
@@ -229,6 +248,8 @@ class Run:
     # What the importer had to guess or recover ("the file breaks at byte 7471: ..."); shown
     # to the runner, never a reason to drop the run.
     warnings: list[str] = field(default_factory=list)
+    # The runner says the stretches runcoach took for glitches were real: analyse them as run.
+    samples_trusted: bool = False
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None:

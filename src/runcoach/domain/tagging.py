@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from runcoach.domain.glitches import ran_streams
 from runcoach.domain.records import faster_than_any_runner
 from runcoach.domain.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.segments import climbs, profile_of, turning_points
@@ -103,7 +104,7 @@ def read_samples(run: Run) -> SampleReading:
         ascent_m=_samples_ascent_m(streams),
         has_gps=streams.has_gps,
     )
-    profile = profile_of(streams)
+    profile = profile_of(ran_streams(run) or streams)  # glitches become stops: no car tempo
     return dataclasses.replace(
         reading,
         fits_on_a_track=_fits_on_a_track(run, reading),

@@ -26,11 +26,13 @@ from runcoach.domain.fitness.current import (
     PerformanceKind,
     current_fitness,
     fitness_history,
+    latest_fitness,
     monthly_dates,
 )
 from runcoach.domain.fitness.gain import GainInputs
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
+from runcoach.domain.fitness.staleness import widened_for_age
 from runcoach.domain.fitness.vdot import vdot_from_performance
 from runcoach.domain.fitness.zones import HeartRateZones, heart_rate_zones
 from runcoach.domain.goals import Goal, Verdict, check_goal
@@ -62,6 +64,7 @@ class LogInputs:
     weekly_distance_m: float | None
     longest_run_m: float | None
     fitness: Fitness
+    age_days: int = 0  # how old the fitness is: 0 when the last year holds results
 
 
 def performances_from_log(
@@ -115,11 +118,25 @@ def fitness_trend_pct(performances: Sequence[Performance], today: dt.date) -> fl
     return (now.vdot / then.vdot - 1.0) * 100.0 * DAYS_PER_YEAR / TREND_SPAN_DAYS
 
 
+LOG_START = dt.date(1900, 1, 1)  # before any log: "from the beginning"
+
+
+def _rateable_performances(
+    conn: Connection, athlete_id: int, today: dt.date, since: dt.date | None = None
+) -> list[Performance]:
+    """The log's performances of the last year (before ``since`` too, for a history); every
+    older one when the last year holds none that can be rated (``latest_fitness``)."""
+    first = min(since or today, today) - dt.timedelta(days=LOOKBACK_DAYS)
+    performances = performances_from_log(conn, athlete_id, first, today)
+    if current_fitness(performances, today) is not None:
+        return performances
+    return performances_from_log(conn, athlete_id, LOG_START, today)
+
+
 def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
     with engine.begin() as conn:
-        since = today - dt.timedelta(days=LOOKBACK_DAYS)
-        performances = performances_from_log(conn, athlete_id, since, today)
+        performances = _rateable_performances(conn, athlete_id, today)
         volume = log_store.running_volume(
             conn, athlete_id, today - dt.timedelta(days=VOLUME_DAYS - 1), today
         )
@@ -129,7 +146,11 @@ def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int) -> LogIn
     fitness = _current_or_explain(performances, today)
     weekly = float(volume.distance_m) * 7 / VOLUME_DAYS if volume.runs else None
     return LogInputs(
-        telling_results(fitness), weekly, None if longest is None else float(longest), fitness
+        telling_results(fitness),
+        weekly,
+        None if longest is None else float(longest),
+        fitness,
+        (today - fitness.on).days,
     )
 
 
@@ -142,6 +163,12 @@ class FitnessOverTime:
 
     now: Fitness
     history: tuple[Fitness, ...]
+    today: dt.date | None = None
+
+    @property
+    def age_days(self) -> int:
+        """How old the fitness is: 0 when the last year holds results (``Fitness.on``)."""
+        return 0 if self.today is None else (self.today - self.now.on).days
 
 
 def fitness_over_time(
@@ -157,10 +184,10 @@ def fitness_over_time(
     if since > today:
         raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
     with engine.begin() as conn:
-        first = since - dt.timedelta(days=LOOKBACK_DAYS)
-        performances = performances_from_log(conn, athlete_id, first, today)
+        performances = _rateable_performances(conn, athlete_id, today, since)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
-    return FitnessOverTime(now, tuple(fitness_history(performances, monthly_dates(since, today))))
+    history = fitness_history(performances, monthly_dates(since, today))
+    return FitnessOverTime(now, tuple(history), today)
 
 
 def telling_results(fitness: Fitness) -> tuple[Result, ...]:
@@ -197,7 +224,8 @@ def predict_race(
     if results:
         return predict(list(results), target_m, weekly_m)
     log = _log_inputs(open_log, today or dt.date.today())
-    return predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
+    prediction = predict(list(log.results), target_m, weekly_m or log.weekly_distance_m)
+    return widened_for_age(prediction, log.age_days)
 
 
 def predict_batch(lines: Iterable[bytes | str]) -> Iterator[dict[str, Any]]:
@@ -227,6 +255,7 @@ class PacesReport:
     paces: TrainingPaces
     zones: HeartRateZones | None
     from_results: tuple[Result, ...]
+    age_days: int = 0  # how old the log's fitness is: 0 when the last year holds results
 
 
 def paces_for(
@@ -249,24 +278,31 @@ def paces_for(
     if results:
         vdot = max(vdot_from_performance(r.distance_m, r.time_s) for r in results)
         return PacesReport(vdot, training_paces(vdot), zones, tuple(results))
-    fitness = _log_inputs(open_log, today or dt.date.today()).fitness
+    log = _log_inputs(open_log, today or dt.date.today())
+    fitness = log.fitness
     used = tuple(w.performance.as_result(fitness.on) for w in fitness.used)
-    return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used)
+    return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used, log.age_days)
 
 
+WHAT_WOULD_HELP = (
+    "what would help: mark a race you ran (runcoach runs edit ID --race --official-time 41:30), "
+    "or run a time trial (5 km as hard as you can hold, then runcoach runs edit ID --type race)"
+)
 MARK_A_RACE_HINT = "mark a race in the log: runcoach runs edit ID --race --official-time 41:30"
 
 
 def _current_or_explain(
     performances: Sequence[Performance], today: dt.date, hint: str = NO_RESULTS_HINT
 ) -> Fitness:
-    """Current fitness (recency-weighted VDOT) from the races and efforts in the log."""
-    fitness = current_fitness(performances, today)
+    """Current fitness (recency-weighted VDOT) from the races and efforts in the log; from
+    older ones, as of the newest, when the last year holds none."""
+    fitness = latest_fitness(performances, today)
     if fitness is None:
         raise NotFound(
             "the training log holds no race, time trial or hard effort of "
-            f"{MIN_EFFORT_M:g} m or more in the last year to judge fitness from",
-            hint=hint,
+            f"{MIN_EFFORT_M:g} m or more that runcoach can rate (its runs are shorter, walked, "
+            "or not marked as races)",
+            hint=f"{WHAT_WOULD_HELP}; or {hint}",
         )
     return fitness
 

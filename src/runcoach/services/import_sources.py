@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from runcoach.domain.errors import CorruptFile, ImportProblem, InvalidInput, UnsupportedFile
-from runcoach.services.exports import ExportIndex, index_of_folder, index_of_zip
+from runcoach.importers.account_exports import ExportIndex, index_of_folder, index_of_zip
 
 MiB = 1024 * 1024
 CHUNK_BYTES = MiB  # bytes read at a time; every limit is checked after each chunk

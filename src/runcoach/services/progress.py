@@ -10,11 +10,12 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.days import zone
-from runcoach.domain.report import PeriodKind, Report, resolve_period
+from runcoach.domain.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.wins import Win
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
+from runcoach.store import runs as run_store
 from runcoach.store.progress import SqlRunLog, athlete_row, has_training_log
 
 
@@ -72,6 +73,19 @@ def period_report(
     hooks = hooks or _store_hooks(engine, opened, today)
     report = build_report(opened.log, opened.athlete, period, today, settings.units, hooks)
     return report, opened.name
+
+
+def period_with_runs(engine: Engine, period: Period, *, athlete_id: int) -> Period | None:
+    """For an empty period, the nearest one of the same kind with runs (the last before it,
+    else the first after it; a month for a custom period); None when the log has no runs."""
+    with engine.begin() as conn:
+        if not has_training_log(conn):
+            return None
+        day = run_store.nearest_run_day(conn, athlete_id, period.first, period.last)
+    if day is None:
+        return None
+    kind = PeriodKind.MONTH if period.kind is PeriodKind.CUSTOM else period.kind
+    return resolve_period(kind, day)
 
 
 def _store_hooks(engine: Engine, opened: OpenLog, today: date) -> ReportHooks:

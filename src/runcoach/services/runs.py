@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -25,6 +26,7 @@ from runcoach.domain.tagging import infer_tags
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.services.importing import RECENT_DAYS
+from runcoach.services.reanalysis import reanalyse_run
 from runcoach.store import runs as run_store
 from runcoach.store.shoes import get_shoe
 from runcoach.store.source_files import sources_of
@@ -78,10 +80,14 @@ def list_runs(
     workout_type: str | None = None,
     sport: str | None = None,
     limit: int | None = None,
+    runs_only: bool = False,
 ) -> list[RunSummary]:
-    """The runs newest first: summary columns only, so a decade lists in milliseconds."""
+    """The activities newest first: summary columns only, so a decade lists in milliseconds.
+    ``runs_only``: running of a minute or more (no rides, no drives tagged cross-training, no
+    watch started by mistake)."""
     with engine.begin() as conn:
         where = run_filter(athlete_id, date_from, date_to, workout_type, sport, limit)
+        where = dataclasses.replace(where, runs_only=runs_only)
         rows = run_store.list_summaries(conn, where)
     return _summaries(rows)
 
@@ -228,6 +234,7 @@ class RunEdit:
     feel: Feel | None = None
     race: bool | None = None  # True marks a race, False unmarks it
     race_result: RaceResult | None = None
+    trust_samples: bool | None = None  # True: the stretches taken for glitches were real
 
 
 NO_SHOES = "none"
@@ -244,9 +251,13 @@ def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int) -> 
         _check_race_time(values, current)
         if edit.shoes is not None:
             values["shoe_id"] = _shoe_id(conn, athlete_id, edit.shoes)
+        if edit.trust_samples is not None:
+            values["samples_trusted"] = edit.trust_samples
         if not values:
             raise InvalidInput("nothing to change", hint="for example --type tempo --shoes Pegasus")
         run_store.update_run(conn, athlete_id, run_id, values)
+        if edit.trust_samples is not None:
+            reanalyse_run(conn, run_id, athlete_id=athlete_id)
 
 
 def _plain_changes(edit: RunEdit) -> dict[str, Any]:

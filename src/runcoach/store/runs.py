@@ -28,10 +28,21 @@ from sqlalchemy import (
 from runcoach.domain.days import zone
 from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.runs import Feel, Lap, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.runs import (
+    EMPTY_RECORD_S,
+    Feel,
+    Lap,
+    RaceResult,
+    Run,
+    Sport,
+    Surface,
+    Terrain,
+    WorkoutType,
+)
 from runcoach.domain.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
+from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
 from runcoach.store.tables import (
     athletes,
@@ -83,6 +94,7 @@ class RunFilter:
     workout_type: str | None = None
     sport: str | None = None
     limit: int | None = None
+    runs_only: bool = False  # running (store/running.py) of a minute or more: the log's default
 
 
 def local_date_of(start: datetime, zone_name: str | None) -> date:
@@ -224,6 +236,34 @@ def replace_prepared(
     refresh_weeks(conn, athlete_id, [current.local_date, values["local_date"]])
 
 
+def replace_analysis(
+    conn: Connection,
+    athlete_id: int,
+    run_id: int,
+    analysis: RunAnalysis,
+    tags: InferredTags | None,
+) -> None:
+    """A stored run's analysis re-derived from its samples: halves, efforts and the tags
+    runcoach inferred (the runner's own tags stay)."""
+    current = get_row(conn, athlete_id, run_id)
+    halves = analysis.halves
+    values: dict[str, Any] = {
+        "first_half_s_per_km": None if halves is None else halves.first_pace.seconds_per_km,
+        "second_half_s_per_km": None if halves is None else halves.second_pace.seconds_per_km,
+        "split_kind": None if halves is None else halves.kind.value,
+        "analysis": _analysis_json(analysis),
+    }
+    untagged = dataclasses.replace(run_of(current), workout_type=None, surface=None, terrain=None)
+    for tag, value in _tag_values(untagged, tags).items():
+        base = tag.removesuffix("_inferred").removesuffix("_reason")
+        if getattr(current, base) is None or getattr(current, f"{base}_inferred"):
+            values[tag] = value
+    conn.execute(update(runs).where(runs.c.id == run_id).values(**values))
+    conn.execute(delete(best_efforts).where(best_efforts.c.run_id == run_id))
+    _write_efforts(conn, athlete_id, run_id, analysis)
+    refresh_weeks(conn, athlete_id, [current.local_date])
+
+
 def _measured_values(conn: Connection, athlete_id: int, prepared: PreparedRun) -> dict[str, Any]:
     run, analysis = prepared.run, prepared.analysis
     zone = run.timezone or athlete_timezone(conn, athlete_id)
@@ -259,6 +299,7 @@ def _own_values(run: Run) -> dict[str, Any]:
         "rpe": run.rpe,
         "feel": None if run.feel is None else run.feel.value,
         "is_race": race is not None,
+        "samples_trusted": run.samples_trusted,
         **_race_values(race),
     }
 
@@ -298,23 +339,29 @@ def _write_details(conn: Connection, athlete_id: int, run_id: int, prepared: Pre
     run, analysis, encoded = prepared.run, prepared.analysis, prepared.encoded
     if run.laps:
         conn.execute(_INSERT_LAPS, [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)])
-    if analysis is not None and analysis.best_efforts:
-        rows = [
-            {
-                "run_id": run_id,
-                "athlete_id": athlete_id,
-                "distance_m": effort.distance_m,
-                "elapsed_s": effort.elapsed_s,
-                "start_s": effort.start_s,
-                "start_m": effort.start_m,
-            }
-            for effort in analysis.best_efforts
-        ]
-        conn.execute(_INSERT_EFFORTS, rows)
+    if analysis is not None:
+        _write_efforts(conn, athlete_id, run_id, analysis)
     if encoded is not None:
         row = {"run_id": run_id, "codec": CODEC, "samples": encoded.samples}
         row.update(columns=",".join(encoded.columns), data=encoded.data)
         conn.execute(_INSERT_STREAMS, row)
+
+
+def _write_efforts(conn: Connection, athlete_id: int, run_id: int, analysis: RunAnalysis) -> None:
+    if not analysis.best_efforts:
+        return
+    rows = [
+        {
+            "run_id": run_id,
+            "athlete_id": athlete_id,
+            "distance_m": effort.distance_m,
+            "elapsed_s": effort.elapsed_s,
+            "start_s": effort.start_s,
+            "start_m": effort.start_m,
+        }
+        for effort in analysis.best_efforts
+    ]
+    conn.execute(_INSERT_EFFORTS, rows)
 
 
 def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:
@@ -399,6 +446,8 @@ def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
         query = query.where(runs.c.workout_type == where.workout_type)
     if where.sport is not None:
         query = query.where(runs.c.sport == where.sport)
+    if where.runs_only:
+        query = query.where(running_only(), _DURATION >= EMPTY_RECORD_S)  # is_empty_record
     if where.limit is not None:
         query = query.limit(where.limit)
     return query
@@ -432,6 +481,7 @@ def run_of(row: Row[Any]) -> Run:
         feel=None if row.feel is None else Feel(row.feel),
         race=_race_of(row),
         source=row.source,
+        samples_trusted=bool(row.samples_trusted),
     )
 
 
@@ -563,3 +613,26 @@ def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) 
         )
         for row in conn.execute(_RECENT_RUNS, window)
     ]
+
+
+def ids_with_samples(conn: Connection, athlete_id: int) -> list[int]:
+    """The athlete's runs that have samples to analyse, oldest first."""
+    query = (
+        select(runs.c.id)
+        .join(streams, streams.c.run_id == runs.c.id)
+        .where(runs.c.athlete_id == athlete_id)
+        .order_by(runs.c.start_utc)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def nearest_run_day(conn: Connection, athlete_id: int, first: date, last: date) -> date | None:
+    """The local day of the athlete's last run before ``first``; without one, of the first
+    run after ``last`` (running only, as reports count it)."""
+    mine = (runs.c.athlete_id == athlete_id, running_only())
+    before = select(func.max(runs.c.local_date)).where(*mine, runs.c.local_date < first)
+    found = conn.execute(before).scalar()
+    if found is None:
+        after = select(func.min(runs.c.local_date)).where(*mine, runs.c.local_date > last)
+        found = conn.execute(after).scalar()
+    return found

@@ -110,7 +110,9 @@ runs = Table(
     Column("first_half_s_per_km", Float, nullable=True),
     Column("second_half_s_per_km", Float, nullable=True),
     Column("split_kind", String(16), nullable=True),  # negative / even / positive
-    Column("analysis", JSON, nullable=True),  # splits per km and mile, halves, limitations
+    Column("analysis", JSON, nullable=True),  # splits per km and mile, halves, glitches...
+    # the runner said the stretches taken for GPS glitches were real (runs edit --trust-samples)
+    Column("samples_trusted", Boolean, nullable=False, server_default=false()),
     Column("source", String(16), nullable=False),  # fit, gpx, tcx, manual, strava
     Column("fingerprint", String(100), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),

@@ -23,6 +23,7 @@ def prediction_json(p: Prediction) -> dict[str, Any]:
         "model": p.model,
         "used": to_jsonable(p.used),
         "weekly_distance_m": p.weekly_distance_m,
+        "results_age_days": p.results_age_days,  # results older than a year: a wider interval
     }
 
 
@@ -59,4 +60,5 @@ def paces_json(report: PacesReport) -> dict[str, Any]:
         "source": "Daniels' Running Formula (3rd ed. 2014), VDOT of Daniels & Gilbert 1979",
         "paces": _named(report.paces),
         "heart_rate_zones": report.zones,
+        "age_days": report.age_days,  # how old the log's fitness is (0: the last year)
     }

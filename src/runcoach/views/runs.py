@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runcoach.domain.runs import Lap
+from runcoach.domain.runs import Lap, Sport, activity_label, counts_as_running
 from runcoach.services.runs import RunDetail, RunSummary
 
 __all__ = ["detail_json", "summary_json", "tag_value"]
@@ -16,6 +16,7 @@ def summary_json(run: RunSummary) -> dict[str, Any]:
         "start_utc": run.start_utc.isoformat(),
         "date": run.local_date.isoformat(),
         "sport": run.sport,
+        "is_run": counts_as_running(Sport(run.sport), run.workout_type),
         "name": run.name,
         "distance_m": run.distance_m,
         "duration_s": run.duration_s,
@@ -41,6 +42,8 @@ def detail_json(detail: RunDetail) -> dict[str, Any]:
         "timezone": run.timezone,
         "date": detail.local_date.isoformat(),
         "sport": run.sport.value,
+        "is_run": run.is_run,
+        "activity": activity_label(run.sport, run.workout_type),
         "sub_sport": run.sub_sport,
         "name": run.name,
         "notes": run.notes,
@@ -58,6 +61,7 @@ def detail_json(detail: RunDetail) -> dict[str, Any]:
         "laps": [_lap_json(lap) for lap in run.laps],
         "analysis": None if analysis is None else _analysis_json(detail),
         "best_efforts": detail.best_efforts,
+        "samples_trusted": run.samples_trusted,
         "source": run.source,
         "sources": detail.sources,
     }

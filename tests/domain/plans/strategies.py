@@ -101,3 +101,47 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
     elif "weekdays" in doc["availability"]:
         doc["long_run_day"] = draw(st.sampled_from(["saturday", "sunday", "wed"]))
     return doc
+
+
+# Rotating shift patterns from real rotas: a nurse's 14 days, 4 on 4 off with nights, a
+# physician's 7 on 7 off, "7 on, 5 on, a week off", a continental 2-2-3.
+SHIFT_PATTERNS = (
+    ["day", "day", "day", "off", "off", "night", "night", "night", "recover", "off", "off",
+     "day", "day", "off"],
+    ["day"] * 4 + ["off"] * 4 + ["night"] * 4 + ["recover"] + ["off"] * 3,
+    ["on"] * 7 + ["off"] * 7,
+    ["on"] * 12 + ["off"] * 9,
+    ["day", "day", "night", "night", "recover", "off", "off", "off"],
+)  # fmt: skip
+
+
+@st.composite
+def shift_lives(draw: st.DrawFn) -> dict[str, Any]:
+    """A runner on a rotating rota with nights, training for a race."""
+    days = draw(st.sampled_from(SHIFT_PATTERNS))
+    short = st.integers(20, 60).map(lambda m: f"short {m}")
+    types = {
+        "day": draw(short),
+        "on": draw(short),
+        "night": draw(st.one_of(st.just("none"), st.integers(20, 30).map(lambda m: f"short {m}"))),
+        "recover": draw(st.one_of(st.just("none"), short)),
+        "off": "any",
+    }
+    weekly_km = draw(st.floats(12, 80))
+    weeks = draw(st.integers(8, 30))
+    race = TODAY + timedelta(days=7 * weeks + draw(st.integers(0, 6)))
+    run_days = draw(st.one_of(st.integers(3, 7).map(str), st.just("3-4"), st.just("4-5")))
+    return {
+        "goal": {"race": draw(st.sampled_from(["10k", "half", "marathon"])),
+                 "date": race.isoformat()},
+        "weekly_distance": f"{weekly_km:.1f}km",
+        "longest_run_30d": f"{weekly_km * draw(st.floats(0.2, 0.45)):.1f}km",
+        "years_running": draw(st.sampled_from([0.5, 1, 3, 8])),
+        "run_days_per_week": int(run_days) if run_days.isdigit() else run_days,
+        "availability": {"cycle": {
+            "start": (TODAY - timedelta(days=draw(st.integers(0, 27)))).isoformat(),
+            "days": days,
+            "types": {k: v for k, v in types.items() if k in days},
+        }},
+        "long_run_day": "off",
+    }  # fmt: skip

@@ -107,6 +107,20 @@ def current_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness
     return _weighted(in_window, on)
 
 
+def latest_fitness(performances: Sequence[Performance], on: dt.date) -> Fitness | None:
+    """Current fitness; when the last year holds nothing, the fitness the log last showed:
+    as of its newest performance (``Fitness.on`` says how old it is). None without any."""
+    fitness = current_fitness(performances, on)
+    if fitness is not None:
+        return fitness
+    dates = [p.date for p, _vdot in _rated(performances) if p.date <= on]
+    last = None if not dates else current_fitness(performances, max(dates))
+    if last is None:
+        return None
+    newest = max(w.performance.date for w in last.used)  # of those near the best level
+    return current_fitness(performances, newest)
+
+
 def _weighted(candidates: Sequence[tuple[Performance, float]], on: dt.date) -> Fitness | None:
     if not candidates:
         return None

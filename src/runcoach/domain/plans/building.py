@@ -30,7 +30,7 @@ GROWTH_MARGIN = 0.98  # stay this far under the growth caps, for rounding (fract
 class Build:
     """The generator's working state: the profile and what it must say up front."""
 
-    profile: Profile
+    profile: Profile  # the runner's profile, its target once judged (plans.verdict)
     today: date
     model: FitnessModel
     notes: list[str] = field(default_factory=list)
@@ -54,14 +54,14 @@ def allowed_volume_m(done: list[Week], baseline_m: float, goal_days: tuple[date,
     return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
 
 
-def steady_volume_m(done: list[Week], goal_days: tuple[date, ...]) -> float:
+def steady_volume_m(done: list[Week], goal_days: tuple[date, ...], baseline_m: float) -> float:
     """The most the next week may hold so that volume does not swing with the work cycle: at
     most 30 % over the last week as built (the two-week rule applied week on week). A planned
-    recovery week, and a week the runner's life forced under half the volume before it (a
-    week of nights), do not set the level: the week before them does."""
+    recovery week, and a week the runner's life forced under half the volume before it or
+    the runner's volume now (a week of nights), do not set the level: the week before does."""
     vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
     for i in range(len(done) - 1, -1, -1):
-        forced = vols[i] < FORCED_DIP * max(vols[:i], default=0.0)
+        forced = vols[i] < FORCED_DIP * max([baseline_m, *vols[:i]])
         if not done[i].recovery and not forced:
             return max(vols[i], MIN_WEEKLY_M) * TWO_WEEK_MAX * GROWTH_MARGIN
     return float("inf")
@@ -76,16 +76,22 @@ def goal_distance_m(week: Week, goal_days: tuple[date, ...]) -> float:
 
 
 def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
+    """Say so when the long run cannot grow to what the race wants in this plan."""
     goal_m = b.profile.goal.distance_m
     if goal_m is None or goal_m < 15000:
         return
     wanted = min(peak_long_m(goal_m, b.profile.years_running), goal_m * 0.75)
-    if longest_m < wanted * 0.9:
+    built = [
+        x.total_distance_m() for w in weeks for _, x in w.workouts() if x.kind is WorkoutKind.LONG
+    ]
+    reached = max(built, default=0.0)
+    if reached < wanted * 0.9:
         b.notes.append(
-            f"The longest run reaches {format_distance(longest_m, digits=1)}: with the volume "
-            "you can build in this time, the 10 % and 30 % rules keep it there (a race-specific "
-            f"long run would be about {format_distance(wanted, digits=0)}). Race day will be a "
-            "step up: start slower than goal pace and walk the aid stations if you need to."
+            f"The long run reaches {format_distance(reached, digits=1)}, short of the "
+            f"{format_distance(wanted, digits=0)} this race wants: the weekly volume your days "
+            "and the weeks to race day allow cannot carry a longer one without breaking the "
+            "10 % and long-run-share rules. Race day will be a step up: start slower than goal "
+            "pace and walk the aid stations if you need to."
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.units import UnitSystem, counted, format_distance, format_duration, format_pace
-from runcoach.domain.workouts import Block, PaceRange, Repeat, Step, Workout
+from runcoach.domain.workouts import Block, PaceRange, Repeat, Step, StepKind, Workout, WorkoutKind
 
 
 def pace_band(band: PaceRange, units: UnitSystem) -> str:
@@ -41,12 +41,37 @@ def block_lines(block: Block, units: UnitSystem) -> list[str]:
 
 
 def summary(w: Workout, units: UnitSystem = UnitSystem.METRIC) -> str:
-    """One line: title, time and distance."""
+    """One line: title, time and distance. A race shows the race itself (its distance and
+    target time), not the warm-up and cool-down jogged around it; a long run's distance is
+    written in the runner's units."""
     if not w.is_run:
         minutes = w.total_duration_s() / 60
         return f"{w.title}" + (f" ({minutes:.0f} min)" if minutes else "")
+    if w.kind is WorkoutKind.RACE:
+        race_m, race_s = _race_part(w)
+        return (
+            f"{w.title} ({format_distance(race_m, units, digits=2)} in {format_duration(race_s)})"
+        )
     dist = format_distance(w.total_distance_m(), units, digits=1)
-    return f"{w.title} ({format_duration(w.total_duration_s())}, ~{dist})"
+    return f"{_title(w, units)} ({format_duration(w.total_duration_s())}, ~{dist})"
+
+
+def _race_part(w: Workout) -> tuple[float, float]:
+    """The race's own distance (m) and target time (s): its work steps."""
+    work = [s for s in w.steps() if s.kind is StepKind.WORK and s.distance_m]
+    metres = sum(s.distance_m or 0.0 for s in work)
+    seconds = sum(
+        (s.distance_m or 0.0) / 1000 * s.pace.middle.seconds_per_km for s in work if s.pace
+    )
+    return metres, seconds
+
+
+def _title(w: Workout, units: UnitSystem) -> str:
+    """A long run's title carries its distance: written in the runner's units."""
+    if w.kind is not WorkoutKind.LONG:
+        return w.title
+    head = "Back-to-back long run" if w.title.startswith("Back-to-back") else "Long run"
+    return f"{head} {format_distance(w.total_distance_m(), units, digits=1)}"
 
 
 def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC) -> str:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.building import (
+    FORCED_DIP,
     Build,
     allowed_volume_m,
     goal_distance_m,
@@ -54,6 +55,7 @@ from runcoach.domain.plans.shape import (
     shape_weeks,
 )
 from runcoach.domain.plans.variety import assign_variety
+from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.schedule import Allowance
 from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
 from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
@@ -74,6 +76,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
     profile = apply_program(profile, today)
     b = Build(profile, today, model)
+    b.profile = profile = realistic_goal(b)
     start, weeks = _frame(b)
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
@@ -280,9 +283,12 @@ def _weeks(
     carry = Carry(max_long_m=baseline.longest_run_m)
     out: list[Week] = []
     done_bench = 0
+    bench_m: float | None = None
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
-        ceiling = min(ceiling, steady_volume_m(out, b.profile.goal.race_days))
+        ceiling = min(
+            ceiling, steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m)
+        )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
         if shape.recovery and ran:
             ceiling = min(ceiling, ran[-1].distance_m * RECOVERY_FACTOR)
@@ -295,11 +301,15 @@ def _weeks(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
-        if due and not shape.recovery and shape.phase is not Phase.TAPER:
-            wk.benchmark = _benchmark(b, paces, vdots[0], done_bench)
+        late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
+        if due and (late or not shape.recovery) and shape.phase is not Phase.TAPER:
+            if bench_m is None:  # sized once, on the first edition: every edition the same
+                bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
+            wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
         _program_week(b, wk, shape, paces)
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
+        _mark_forced_rest(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         # a benchmark the week could not hold (a short-day week) moves to the next week
         done_bench += any(w.benchmark for s in slots for w in s) and wk.benchmark is not None
     assign_variety(out, p)
@@ -317,13 +327,28 @@ def _weeks(
     return out
 
 
+def _mark_forced_rest(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> None:
+    """A week the runner's days hold under half the volume before it (a block of night
+    shifts) is the lighter week of its block: marked so, the growth rules measure past it."""
+    week = done[-1]
+    vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
+    if week.phase is Phase.TAPER or week.recovery:
+        return
+    if vols[-1] < FORCED_DIP * max([baseline_m, *vols[:-1]]):
+        week.recovery = True
+        week.notes.append(
+            "Your days this week hold little running: it is the block's lighter week."
+        )
+
+
 def _program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
     p = b.profile
     if not quality_allowed(p, shape.index):
         wk.quality = 0
     if p.program == "sub-5-mile" and p.goal.distance_m and p.goal.target_time_s:
-        goal_pace = Pace.from_distance_time(p.goal.distance_m, p.goal.target_time_s)
-        wk.fixed = tuple(mile_sessions(shape.index, paces, goal_pace, p))
+        # this week's mile pace: from today's fitness, tightening week by week toward the
+        # target the verdict allows (the paces' VDOT path), never goal pace from day one
+        wk.fixed = tuple(mile_sessions(shape.index, paces, paces.mile.middle, p))
         wk.quality = len(wk.fixed)
 
 
@@ -411,8 +436,12 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
     eligible = [s.index for s in shapes if s.phase is not Phase.TAPER and not s.recovery]
-    eligible = [i for i in eligible if i > 1] or eligible
-    count = min(BENCHMARK_MAX, len(eligible), max(BENCHMARK_MIN, len(eligible) // 2))
+    roomy = [s.index for s in shapes if s.index in eligible and _holds_a_session(b, s)]
+    eligible = roomy if len(roomy) >= BENCHMARK_MIN else eligible
+    later = [i for i in eligible if i > 1]  # week 1 only when a short plan needs it
+    eligible = later if len(later) > BENCHMARK_MAX else eligible
+    count = min(BENCHMARK_MAX, len(eligible))  # five aimed at: a week that cannot hold one
+    # (a rota's work week) passes it on, and four still make the series
     if count < 4:
         b.limitations.append(
             Limitation(
@@ -426,13 +455,27 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
     return [eligible[int(k * step)] for k in range(count)]
 
 
-def _benchmark(b: Build, paces: PlanPaces, vdot0: float, k: int) -> Workout:
+def _holds_a_session(b: Build, shape: WeekShape) -> bool:
+    """The week's days hold a session and a long run apart (a rota's work week may not)."""
+    days = [shape.start + timedelta(days=i) for i in range(7)]
+    free = [
+        i
+        for i, d in enumerate(days)
+        if b.profile.availability.day_type(d).allowance is Allowance.ANY
+    ]
+    return len(free) >= 2 and free[-1] - free[0] >= 2
+
+
+def _benchmark(b: Build, paces: PlanPaces, vdot0: float, k: int, week_m: float) -> Workout:
+    """Edition ``k`` of the benchmark: sized to the runner's first week as built (the same
+    size every time), its target from today's fitness, a little faster each edition."""
     goal_m = b.profile.goal.distance_m or 10000.0
     base = b.model.paces(vdot0)
     pace = base.mile if goal_m < 3000 else (base.interval if goal_m <= 10001 else base.threshold)
     target = pace.scaled(1 - BENCHMARK_STEP * k)
-    week_m = b.profile.weekly_distance_m or 0.0
-    return lib.benchmark(paces, goal_m, PaceRange(target.fast, target.slow), "key session", week_m)
+    longest = (b.profile.longest_run_m or 0.0) * 1.05 or float("inf")
+    band = PaceRange(target.fast, target.slow)
+    return lib.benchmark(paces, goal_m, band, "key session", week_m, longest)
 
 
 def _week(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:

@@ -8,6 +8,7 @@ within each day's time limit and the 10 % single-run rule, then strength and war
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,6 +36,11 @@ AFTER_LONG_MAX_MIN = 45.0  # the run the day after a long run or race: an easy 4
 BACK_TO_BACK_SHARE = 0.55  # an ultra's second long run vs the first (ratio), Koop 2016
 FEW_DAYS_SHARE_MAX = 0.5  # with fewer than 4 run days, no run over half the week (ratio)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
+SHAKE_OUT_MAX_MIN = 30.0  # an easy run in those days: a shake-out (minutes), taper practice
+RACE_WEEK_DAYS = 6  # the goal race's week (days before it)
+PRE_RACE_LONG = 0.5  # a long run in those days vs the plan's longest (ratio), taper practice
+RACE_WEEK_MAX_MIN = 50.0  # an easy run in race week (minutes), Mujika & Padilla 2003: keep
+# the frequency, cut the volume
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
 HARD_SHARE_MAX = 0.22  # hard share a built week may keep (the rule's "about 80 %" easy)
 HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
@@ -48,6 +54,8 @@ class Carry:
 
     history: dict[date, float] = field(default_factory=dict)  # date -> longest run (m)
     prev_hard: bool = False
+    prev_long: bool = False  # the last day of the week before held a long run or a race
+    back_to_back_m: float = 0.0  # an ultra's second long run, due on this week's first day
     last_titles: frozenset[str] = frozenset()
     rotation: int = 0
     max_long_m: float = 0.0
@@ -111,18 +119,37 @@ class WeekLayout:
         self.few_share = min(1.0 / max(possible, 1) + 0.01, FEW_DAYS_SHARE_MAX)
 
     def build(self) -> list[list[Workout]]:
+        saved = copy.deepcopy(self.carry)
+        self._lay_out(key_first=False)
+        if self.wk.benchmark is not None and not self._has_benchmark():
+            # the days after the long run cannot hold the benchmark (two free days in a row
+            # in a rotating week): the benchmark first, the long run the day after it
+            self.carry.__dict__.update(copy.deepcopy(saved).__dict__)
+            self.slots = [[] for _ in self.wk.dates]
+            self.hard = [False] * len(self.wk.dates)
+            self._lay_out(key_first=True)
+        return self.slots
+
+    def _has_benchmark(self) -> bool:
+        return any(w.benchmark for s in self.slots for w in s)
+
+    def _lay_out(self, key_first: bool) -> None:
         for i, d in enumerate(self.wk.dates):
             if d in self.wk.races:
                 self._place_race(i, d, self.wk.races[d])
+        self._place_pending_back_to_back()
+        if key_first:
+            self._place_quality()
         long_i = self._place_long()
         self._place_back_to_back(long_i)
-        self._place_quality()
+        if not key_first:
+            self._place_quality()
         self._place_easy()
         self._keep_mostly_easy()
         self._fit_long(long_i)
+        self._keep_single_run_rule()
         self._routines()
         self._hand_over()
-        return self.slots
 
     def _place_race(self, i: int, day: date, race: Workout) -> None:
         dist = race.total_distance_m()
@@ -171,15 +198,31 @@ class WeekLayout:
         if not self.wk.long_allowed:
             return None
         options = [i for i in range(7) if self._long_ok(i)]
+        options = [i for i in options if not self._after_long(i)]  # never two long days
         if not options:
             return None
         i = min(options, key=self._long_rank)
-        self._put(i, lib.long_run(self.wk.paces, self._long_distance(i)), hard=True)
+        distance = self._long_distance(i)
+        if distance < self._minutes_m(SHORTEST_RUN_MIN):
+            return None  # the week's volume leaves no real long run: easy runs only
+        self._put(i, lib.long_run(self.wk.paces, distance), hard=True)
         return i
 
     def _long_ok(self, i: int) -> bool:
         near_race = any(abs((self.wk.dates[i] - r).days) <= 1 for r in self.wk.races)
-        return self._free(i) and not near_race and self.wk.dates[i] not in self.wk.protected
+        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
+        return (
+            self._free(i)
+            and not near_race
+            and not before_quality
+            and self.wk.dates[i] not in self.wk.protected
+        )
+
+    def _after_long(self, i: int) -> bool:
+        """Day ``i`` follows a long run or a race (two long days in a row are not training)."""
+        if i == 0:
+            return self.carry.prev_long
+        return any(w.kind.value in ("long", "race") for w in self.slots[i - 1])
 
     def _long_rank(self, i: int) -> tuple[int, int]:
         t = self.wk.types[i]
@@ -198,27 +241,48 @@ class WeekLayout:
         target = self.wk.long_target_m
         if self.wk.long_factor < 1 and self.carry.max_long_m:
             target = min(target, self.carry.max_long_m * self.wk.long_factor)
+        if self._days_to_goal(i) <= RACE_WEEK_DAYS:  # the last long run before the race
+            target = min(target, self.carry.max_long_m * PRE_RACE_LONG)
         share = self.wk.volume_m * self._long_share()
         wanted = max(min(target, share), self._hold_m())
         return max(min(wanted, self._cap(i), self._remaining_m()), 0.0)
+
+    def _days_to_goal(self, i: int) -> int:
+        ahead = [(g - self.wk.dates[i]).days for g in self.wk.goal_days]
+        return min((k for k in ahead if k > 0), default=99)
 
     def _long_share(self) -> float:
         return max(self.few_share, self.wk.long_share) if self.few_days else self.wk.long_share
 
     def _hold_m(self) -> float:
         """The long run the runner already runs, kept in normal weeks (not to recover or taper)."""
-        if self.wk.long_factor < 1 or self.wk.recovery:
+        if self.wk.long_factor < 1 or self.wk.recovery or not self.wk.long_allowed:
             return 0.0
         return min(self.wk.baseline_longest_m, self.wk.long_target_m)
 
     def _place_back_to_back(self, long_i: int | None) -> None:
-        """An ultra's second long run on the day after the first: time on tired legs."""
-        if not self.wk.back_to_back or long_i is None or long_i + 1 >= 7:
+        """An ultra's second long run on the day after the first: time on tired legs (the
+        first day of next week when the long run closes this one)."""
+        self.carry.back_to_back_m = 0.0
+        if not self.wk.back_to_back or long_i is None:
             return
-        i = long_i + 1
         first = max(w.total_distance_m() for w in self.slots[long_i] if w.is_run)
-        dist = min(first * BACK_TO_BACK_SHARE, self._cap(i), self._remaining_m())
-        if self._free(i) and self.wk.dates[i] not in self.wk.protected and dist >= first * 0.4:
+        if long_i + 1 >= 7:
+            self.carry.back_to_back_m = first * BACK_TO_BACK_SHARE
+            return
+        self._back_to_back(long_i + 1, first * BACK_TO_BACK_SHARE)
+
+    def _place_pending_back_to_back(self) -> None:
+        wanted = self.carry.back_to_back_m
+        if wanted > 0 and not self.wk.recovery and self.wk.long_factor >= 1:
+            self._back_to_back(0, wanted)
+
+    def _back_to_back(self, i: int, wanted_m: float) -> None:
+        dist = min(wanted_m, self._cap(i), self._remaining_m())
+        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
+        if before_quality or self.wk.dates[i] in self.wk.protected:
+            return
+        if self._free(i) and dist >= wanted_m * 0.7:
             self._put(i, lib.back_to_back_long_run(self.wk.paces, dist), hard=True)
 
     def _remaining_m(self) -> float:
@@ -237,7 +301,7 @@ class WeekLayout:
         items = [(i, k, w) for i, s in enumerate(self.slots) for k, w in enumerate(s)]
         runs = sorted((x for x in items if x[2].is_run), key=lambda x: -x[2].total_distance_m())
         total = sum(x[2].total_distance_m() for x in runs)
-        movable = [x for x in runs if x[2].kind.value != "race"]
+        movable = [x for x in runs if x[2].kind.value != "race" and not x[2].is_quality]
         for n in range(1, len(movable) + 1):
             rest = total - sum(x[2].total_distance_m() for x in movable[:n])
             if share * n >= 1:
@@ -246,17 +310,36 @@ class WeekLayout:
             nxt = movable[n][2].total_distance_m() if n < len(movable) else 0.0
             if movable[n - 1][2].total_distance_m() > x_m >= nxt:
                 for i, k, w in movable[:n]:
-                    self.slots[i][k] = self._smaller(w, x_m)
+                    self.slots[i][k] = self._smaller(w, x_m, self._cap(i))
                     self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
                 return
             if movable[0][2].total_distance_m() <= x_m:
                 return
 
-    def _smaller(self, w: Workout, limit: float) -> Workout:
+    def _keep_single_run_rule(self) -> None:
+        """Last pass, day by day in order: no run over 10 % beyond the longest of the 30 days
+        before it, measured on the runs as finally laid out (a session moved by the layout
+        can land after a shorter week than the one it was sized for)."""
+        for i, day in enumerate(self.wk.dates):
+            self.carry.history.pop(day, None)
+            cap = self._cap(i)
+            for k, w in enumerate(self.slots[i]):
+                if not w.is_run or w.kind.value == "race" or w.total_distance_m() <= cap:
+                    continue
+                if w.is_quality:
+                    minutes = cap / 1000 * self.wk.paces.easy.slow.seconds_per_km / 60
+                    self.slots[i][k] = lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
+                else:
+                    self.slots[i][k] = self._smaller(w, cap, cap)
+            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
+            if runs:
+                self.carry.history[day] = max(runs)
+
+    def _smaller(self, w: Workout, limit: float, cap: float) -> Workout:
         if w.kind.value == "long" and w.title.startswith("Back-to-back"):
             return lib.back_to_back_long_run(self.wk.paces, limit)
         if w.kind.value == "long":
-            floor = self._hold_m()
+            floor = min(self._hold_m(), cap)
             return (
                 w
                 if w.total_distance_m() <= floor
@@ -294,6 +377,8 @@ class WeekLayout:
     def _place_quality(self) -> None:
         races = sum(1 for d in self.wk.dates if d in self.wk.races)
         wanted = len(self.wk.fixed) if self.wk.fixed else self.wk.quality - races
+        if self.wk.benchmark is not None:
+            wanted = max(wanted, 1)  # a benchmark carried over into a recovery week
         for n in range(max(wanted, 0)):
             session = self._next_session(n)
             if session is None:
@@ -420,10 +505,13 @@ class WeekLayout:
         return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
 
     def _easy_max_min(self, i: int) -> float:
-        """An easy run's longest: shorter the day after a long run or race (recovery)."""
-        before = self.slots[i - 1] if i > 0 else []
-        after_hard = any(w.kind.value in ("long", "race") for w in before)
-        return AFTER_LONG_MAX_MIN if after_hard else MAX_EASY_MIN
+        """An easy run's longest: shorter the day after a long run or race (recovery), and
+        in the days before the goal race (a shake-out, then short easy running)."""
+        days = self._days_to_goal(i)
+        most = AFTER_LONG_MAX_MIN if self._after_long(i) else MAX_EASY_MIN
+        if days <= GOAL_QUIET_DAYS:
+            return min(most, SHAKE_OUT_MAX_MIN)
+        return min(most, RACE_WEEK_MAX_MIN) if days <= RACE_WEEK_DAYS else most
 
     def _easy_ceiling(self) -> float:
         longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
@@ -482,6 +570,7 @@ class WeekLayout:
                     if w.kind.value == "recovery"
                     else lib.easy_run(self.wk.paces, minutes)
                 )
+                self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
                 return self._room_s(i) >= seconds
         return False
 
@@ -505,7 +594,14 @@ class WeekLayout:
                 placed += 1
 
     def _hand_over(self) -> None:
+        for i, day in enumerate(self.wk.dates):  # the week's runs as finally laid out
+            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
+            if runs:
+                self.carry.history[day] = max(runs)
+            else:
+                self.carry.history.pop(day, None)
         self.carry.prev_hard = self.hard[-1]
+        self.carry.prev_long = any(w.kind.value in ("long", "race") for w in self.slots[-1])
         self.carry.last_titles = frozenset(
             w.title for s in self.slots for w in s if w.is_quality and not w.benchmark
         )

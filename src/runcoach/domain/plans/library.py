@@ -318,33 +318,47 @@ def race(p: PlanPaces, distance_m: float, pace: PaceRange, name: str) -> Workout
 
 
 SMALL_BENCHMARK_WEEK_M = 30000.0  # below this weekly volume (m) the benchmark is smaller
+TINY_BENCHMARK_WEEK_M = 20000.0  # below this (m) it is 3 x 800 m
+SMALL_WARM_UP_MIN = 10  # warm-up and cool-down of a small runner's benchmark (minutes)
+SMALL_COOL_DOWN_MIN = 5
+# (reps, distance m, jog s) from the biggest to the smallest, by goal family
+_BENCHMARKS = {
+    "mile": ((4, 400.0, 90.0), (3, 400.0, 90.0)),
+    "10k": ((5, 1000.0, 120.0), (3, 1000.0, 120.0), (3, 800.0, 120.0), (3, 600.0, 120.0)),
+    "long": ((3, 2000.0, 120.0), (3, 1000.0, 120.0), (3, 800.0, 120.0), (3, 600.0, 120.0)),
+}
 
 
 def benchmark(
-    p: PlanPaces, goal_m: float, pace: PaceRange, name: str, week_m: float = float("inf")
+    p: PlanPaces,
+    goal_m: float,
+    pace: PaceRange,
+    name: str,
+    week_m: float = float("inf"),
+    longest_m: float = float("inf"),
 ) -> Workout:
     """The key session repeated through the plan, at a target pace that tightens. Its size
-    follows the runner's volume now (a 15 km week gets 3 x 1 km) and stays the same in every
-    edition, so the editions compare."""
-    small = week_m < SMALL_BENCHMARK_WEEK_M
-    if goal_m < 3000:
-        reps, distance, rest = (3 if small else 4), 400.0, 90.0
-    elif goal_m <= 10000 or small:
-        reps, distance, rest = (3 if small else 5), 1000.0, 120.0
-    else:
-        reps, distance, rest = 3, 2000.0, 120.0
-    fewer = max(1, reps - 2)
-    work = Step(StepKind.WORK, distance_m=distance, pace=pace, effort=Effort.HARD)
-    mini = Workout(
-        WorkoutKind.INTERVALS,
-        f"{fewer} x {distance_label(distance)} (mini benchmark)",
-        (warm_up(p), Repeat(fewer, (work, _jog(rest, p))), cool_down(p)),
+    follows the runner now (a 15 km week gets 3 x 800 m, never a session longer than the
+    longest run allows) and stays the same in every edition, so the editions compare."""
+    small, tiny = week_m < SMALL_BENCHMARK_WEEK_M, week_m < TINY_BENCHMARK_WEEK_M
+    family = "mile" if goal_m < 3000 else ("10k" if goal_m <= 10000 else "long")
+    specs = _BENCHMARKS[family][(2 if tiny else 1) if small else 0 :] or _BENCHMARKS[family][-1:]
+    before, after = (
+        (SMALL_WARM_UP_MIN, SMALL_COOL_DOWN_MIN) if small else (WARM_UP_MIN, COOL_DOWN_MIN)
     )
-    return Workout(
-        WorkoutKind.INTERVALS,
-        f"Benchmark: {reps} x {distance_label(distance)}",
-        (warm_up(p), Repeat(reps, (work, _jog(rest, p))), cool_down(p)),
+
+    def build(reps: int, distance: float, rest: float, title: str) -> Workout:
+        work = Step(StepKind.WORK, distance_m=distance, pace=pace, effort=Effort.HARD)
+        steps = (warm_up(p, before), Repeat(reps, (work, _jog(rest, p))), cool_down(p, after))
+        return Workout(WorkoutKind.INTERVALS, f"{title}{reps} x {distance_label(distance)}", steps)
+
+    for reps, distance, rest in specs:
+        full = build(reps, distance, rest, "Benchmark: ")
+        if full.total_distance_m() <= longest_m or (reps, distance, rest) == specs[-1]:
+            break
+    mini = build(max(1, reps - 2), distance, rest, "")
+    return full.with_changes(
+        mini=mini.with_changes(title=f"{mini.title} (mini benchmark)"),
         tip="The same session every few weeks at a slightly faster target: your progress, seen.",
-        mini=mini,
         benchmark=name,
     )

@@ -101,12 +101,13 @@ def quality_allowed(profile: Profile, week_index: int) -> bool:
 def mile_sessions(week: int, p: PlanPaces, goal_pace: Pace, profile: Profile) -> list[Workout]:
     """The two speed sessions of week ``week`` (1-9) of the sub-5 program."""
     adv = profile.advanced
-    treadmill = not profile.availability.facilities.hills
+    facilities = profile.availability.facilities
+    treadmill = not facilities.hills and facilities.treadmill  # only a treadmill they have
     plan: dict[int, list[Workout]] = {
         1: [ladder(p, goal_pace, 6, 0), hill_climbs(p, 3, 3, treadmill)],
         2: [six_hundreds(p, goal_pace, 6, adv), hill_climbs(p, 4, 3, treadmill)],
         3: [ladder(p, goal_pace, 6, 1), six_hundreds(p, goal_pace, 7, adv)],
-        4: [hill_climbs(p, 3, 4, treadmill)],
+        4: [hill_climbs(p, 3, 4, treadmill), six_hundreds(p, goal_pace, 6, adv)],
         5: [ladder(p, goal_pace, 8, 2), long_reps(p, goal_pace, 800, 6, 150) if adv
             else six_hundreds(p, goal_pace, 8, adv)],
         6: [hill_climbs(p, 4, 4, treadmill), six_hundreds(p, goal_pace, 7, adv)],
@@ -197,7 +198,14 @@ def long_reps(
 
 def hill_climbs(p: PlanPaces, reps: int, minutes: float, treadmill: bool) -> Workout:
     """A 3-5 minute climb: jog the first three quarters, sprint the last quarter."""
-    where = "on a treadmill at 5-7 % incline" if treadmill else "up a long steady hill"
+    where = (
+        "on a treadmill at 5-7 % incline"
+        if treadmill
+        else (
+            "up a long steady hill (no hill near you: a bridge, a ramp or a car-park ramp, "
+            "repeated)"
+        )
+    )
 
     def build(n: int) -> Workout:
         climb = (

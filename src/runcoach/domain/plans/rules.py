@@ -279,8 +279,13 @@ def _long_share(plan: Plan) -> Iterator[Violation]:
 
 
 def longest_share(week: Week) -> tuple[Day, Workout, float] | None:
-    """The week's longest run outside races and its share of the week (weeks of 4+ runs)."""
-    runs = [(d, w) for d, w in week.workouts() if w.is_run and w.kind is not WorkoutKind.RACE]
+    """The week's longest run outside races and quality sessions (the long run, or an easy
+    run that grew into one) and its share of the week (weeks of 4+ runs)."""
+    runs = [
+        (d, w)
+        for d, w in week.workouts()
+        if w.is_run and w.kind is not WorkoutKind.RACE and not w.is_quality
+    ]
     if not runs or week.distance_m <= 0 or week.run_days < MIN_RUN_DAYS:
         return None
     day, run = max(runs, key=lambda r: r[1].total_distance_m())

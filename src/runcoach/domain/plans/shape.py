@@ -51,6 +51,7 @@ class WeekShape:
     recovery: bool
     volume_m: float  # target running volume, the goal race excluded
     long_factor: float = 1.0  # long run vs the longest so far: 1 normal, less to recover/taper
+    level_m: float = 0.0  # the normal week's volume at this point (a recovery week's is more)
 
 
 def _lookup(table: tuple[tuple[float, float], ...], distance_m: float) -> float:
@@ -116,23 +117,40 @@ def shape_weeks(
     taper = taper_weeks(goal_m, total)
     phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
     recovery = recovery_weeks(phase_list, 3 if careful else 4)
-    growth = WEEKLY_GROWTH_CAREFUL if careful else WEEKLY_GROWTH
     peak = peak_volume_m(goal_m, years, baseline_m)
-    shapes: list[WeekShape] = []
     level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
+    growth = _growth(phase_list, recovery, level, peak, careful)
+    shapes: list[WeekShape] = []
     for i, phase in enumerate(phase_list):
         when = start + timedelta(days=7 * i)
         if phase is Phase.TAPER:
             step = i - (total - taper)
             factor = _TAPER_FACTORS[taper][step]
-            shapes.append(WeekShape(i + 1, when, phase, False, level * factor, factor))
+            shapes.append(WeekShape(i + 1, when, phase, False, level * factor, factor, level))
             continue
         if recovery[i]:
             shapes.append(
-                WeekShape(i + 1, when, phase, True, level * RECOVERY_FACTOR, RECOVERY_FACTOR)
+                WeekShape(i + 1, when, phase, True, level * RECOVERY_FACTOR, RECOVERY_FACTOR, level)
             )
             continue
         if i > 0:
             level = min(level * (1 + growth), max(peak, level))
-        shapes.append(WeekShape(i + 1, when, phase, False, level))
+        shapes.append(WeekShape(i + 1, when, phase, False, level, 1.0, level))
     return shapes
+
+
+def _growth(
+    phase_list: list[Phase], recovery: list[bool], level: float, peak: float, careful: bool
+) -> float:
+    """Weekly growth: 8 %, or slower so that the volume reaches its peak at the end of the
+    build phase rather than in its first weeks (a long plan builds all the way, it does not
+    sit at its peak for months)."""
+    most = WEEKLY_GROWTH_CAREFUL if careful else WEEKLY_GROWTH
+    steps = sum(
+        1
+        for i, (phase, rest) in enumerate(zip(phase_list, recovery, strict=True))
+        if i > 0 and not rest and phase in (Phase.BASE, Phase.BUILD)
+    )
+    if steps <= 0 or peak <= level:
+        return most
+    return min(most, float((peak / level) ** (1 / steps)) - 1)

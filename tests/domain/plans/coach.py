@@ -1,0 +1,293 @@
+"""What a coach checks when reading a plan, written independently of ``plan check``.
+
+``rules.check`` is the generator's own contract; these checks are the questions a coach asks
+of a plan before handing it to a runner, computed from the plan's weeks and the runner's
+profile only (no import from the generator or the rules). Each returns the complaints a coach
+would write in the margin; an empty list is a plan the coach would sign on these points.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from runcoach.domain.plans.model import Day, Phase, Plan, Week
+from runcoach.domain.plans.profile import Profile
+from runcoach.domain.schedule import Allowance
+from runcoach.domain.workouts import StepKind, Workout, WorkoutKind
+
+KM = 1000.0
+CLOSE = 0.85  # the first long run is "close" to the current longest at 85 % or more
+DAY_AFTER_MAX_S = 45 * 60 + 1  # the run the day after a long run or race (s)
+WEEK_ON_WEEK = 1.30 * 1.01  # volume rise over the last level week (ratio, with rounding)
+FORCED = 0.5  # a week the runner's life holds under half the volume before it (ratio)
+TAPER_RACE_WEEK = 0.8  # race week vs the peak week (ratio)
+TAPER_WEEK_BEFORE = 0.9  # the week before race week vs the peak, half marathon and longer
+SIX_DAYS_OUT = 0.6  # the longest run in the 6 days before the goal vs the peak long run
+
+
+def _runs(week: Week) -> list[tuple[Day, Workout]]:
+    return [(d, w) for d, w in week.workouts() if w.is_run]
+
+
+def _training_m(plan: Plan, week: Week) -> float:
+    goal = set(plan.goal.race_days)
+    return sum(
+        w.total_distance_m()
+        for d, w in _runs(week)
+        if not (w.kind is WorkoutKind.RACE and d.day in goal)
+    )
+
+
+def _is_b2b(w: Workout) -> bool:
+    return w.title.startswith("Back-to-back")
+
+
+def _long_runs(week: Week) -> list[float]:
+    return [
+        w.total_distance_m()
+        for _, w in _runs(week)
+        if w.kind is WorkoutKind.LONG and not _is_b2b(w)
+    ]
+
+
+def _easy_m(plan: Plan, seconds: float) -> float:
+    pace = plan.paces["easy"].slow.seconds_per_km
+    return seconds / pace * KM
+
+
+def _day_holds_m(plan: Plan, day: Day) -> float:
+    """The longest run the day's type can hold (easy pace)."""
+    limit = day.day_type.max_duration_s
+    return float("inf") if limit is None else _easy_m(plan, limit)
+
+
+def first_long_run(plan: Plan) -> list[str]:
+    """The first long run is at least close to what the runner already runs."""
+    if len(plan.weeks) < 3 or plan.weeks[0].phase is Phase.TAPER:
+        return []
+    first = plan.weeks[:2]
+    longest = max(
+        (w.total_distance_m() for week in first for _, w in _runs(week)), default=0.0
+    )  # a tune-up race in those weeks is their long effort; fmt: skip
+    holds = max((_day_holds_m(plan, d) for week in first for d in week.days
+                 if d.day_type.can_run), default=0.0)  # fmt: skip
+    volume = max(_training_m(plan, w) for w in first)
+    # what the distance needs at most: 16 km for a 10k, 19 for the half, 32 from the marathon
+    enough = max(16 * KM, min((plan.goal.distance_m or 10 * KM) * 0.9, 32 * KM))
+    wanted = min(plan.baseline.longest_run_m, holds, volume * 0.45, enough)
+    if longest < CLOSE * wanted - 1:
+        return [f"first long run {longest / KM:.1f} km, the runner already runs "
+                f"{plan.baseline.longest_run_m / KM:.1f} km"]  # fmt: skip
+    return []
+
+
+def long_run_grows(plan: Plan) -> list[str]:
+    """From the half on, the longest run grows toward what the distance needs, or the plan
+    says why it cannot."""
+    goal_m = plan.goal.distance_m or 0.0
+    if not plan.goal.is_race or goal_m < 21000 or len(plan.weeks) < 10:
+        return []
+    need = min(goal_m * 0.75, 32 * KM)
+    longest = max((m for w in plan.weeks[:-1] for m in _long_runs(w)), default=0.0)
+    if longest >= need * 0.9:
+        return []
+    said = any("long" in n.lower() and "run" in n.lower() for n in plan.notes)
+    biggest = max(_training_m(plan, w) for w in plan.weeks[:-1])
+    if longest < min(plan.baseline.longest_run_m, biggest * 0.5) * 0.99:
+        return [f"the longest run {longest / KM:.1f} km never reaches the runner's current "
+                f"{plan.baseline.longest_run_m / KM:.1f} km"]  # fmt: skip
+    if not said:
+        return [f"the longest run stops at {longest / KM:.1f} km of the ~{need / KM:.0f} km "
+                "the distance needs, and the plan does not say so"]  # fmt: skip
+    return []
+
+
+def volume_is_steady(plan: Plan) -> list[str]:
+    """Volume rises at most 30 % over the last level week; planned recovery weeks and
+    weeks of a life event (under half the volume before) do not set the level."""
+    vols = [_training_m(plan, w) for w in plan.weeks]
+    out = []
+    for i in range(1, len(vols)):
+        week = plan.weeks[i]
+        if week.phase is Phase.TAPER or _has_race(week):
+            continue
+        level = _level(plan, vols, i)
+        if level is not None and vols[i] > max(level, 10 * KM) * WEEK_ON_WEEK:
+            out.append(f"week {week.index}: {vols[i] / KM:.1f} km after {level / KM:.1f} km")
+    return out
+
+
+def _level(plan: Plan, vols: list[float], i: int) -> float | None:
+    for j in range(i - 1, -1, -1):
+        forced = vols[j] < FORCED * max([plan.baseline.weekly_distance_m, *vols[:j]])
+        if not plan.weeks[j].recovery and not forced:
+            return vols[j]
+    return None
+
+
+def _has_race(week: Week) -> bool:
+    return any(w.kind is WorkoutKind.RACE for _, w in week.workouts())
+
+
+def volume_builds_with_recovery(plan: Plan) -> list[str]:
+    """A long plan builds (its biggest week is not its first) and has lighter weeks, where
+    the runner's life gives 4 run days every week (a rota with 3-day weeks caps the level
+    at what those weeks hold, and the steadiness check above is what matters there)."""
+    main = [w for w in plan.weeks if w.phase is not Phase.TAPER]
+    if len(main) < 8:
+        return []
+    vols = [_no_races_m(w) for w in main]
+    possible = min(sum(1 for d in w.days if d.day_type.can_run) for w in main)
+    if min(possible, plan.max_run_days or 7) < 3:
+        return []  # one or two run days a week: each run grows by the 10 % rule, no faster
+    if min(_capacity_m(plan, w) for w in main) < vols[0] * 1.1:
+        return []  # the rota's tightest weeks hold little more than week 1: steady, not built
+    out = []
+    if max(vols[1:]) < vols[0] * 0.99:
+        out.append(f"volume never passes week 1's {vols[0] / KM:.1f} km")
+    for i in range(len(vols) - 4):
+        window = range(i, i + 5)
+        lighter = [(j > 0 and vols[j] <= vols[j - 1] * 0.9) or _has_race(main[j]) for j in window]
+        if not any(lighter):  # a tune-up race's week is a lighter week around the race
+            out.append(f"weeks {i + 1}-{i + 5} without a lighter week")
+    return out
+
+
+def _capacity_m(plan: Plan, week: Week) -> float:
+    """What the week's days could hold at most: the runner's best days, a short day to its
+    limit, a free day 90 minutes (easy pace)."""
+    minutes = sorted(
+        (90.0 if d.day_type.max_minutes is None else d.day_type.max_minutes)
+        for d in week.days
+        if d.day_type.can_run
+    )
+    best = minutes[::-1][: plan.max_run_days or 7]
+    return _easy_m(plan, sum(best) * 60)
+
+
+def no_long_recovery_after_long(plan: Plan) -> list[str]:
+    """The day after a long run or race holds a short easy run at most (an ultra's
+    back-to-back long run excepted)."""
+    days = list(plan.days())
+    out = []
+    for before, day in itertools.pairwise(days):
+        hard = any(w.kind in (WorkoutKind.LONG, WorkoutKind.RACE) and not _is_b2b(w)
+                   for w in before.workouts)  # fmt: skip
+        if not hard:
+            continue
+        for w in day.runs:
+            ok = w.kind in (WorkoutKind.RACE,) or _is_b2b(w)
+            if not ok and w.total_duration_s() > DAY_AFTER_MAX_S:
+                out.append(f"{day.day}: '{w.title}' the day after a long run or race")
+    return out
+
+
+def run_days_within_limit(plan: Plan, profile: Profile) -> list[str]:
+    most = profile.availability.run_days_wanted
+    return [f"week {w.index}: {w.run_days} run days, the runner can run {most}"
+            for w in plan.weeks if w.run_days > most]  # fmt: skip
+
+
+def short_days_within_limit(plan: Plan) -> list[str]:
+    out = []
+    for day in plan.days():
+        limit = day.day_type.max_duration_s
+        if day.day_type.allowance is not Allowance.SHORT or not day.is_run_day or limit is None:
+            continue
+        if day.has(WorkoutKind.RACE):
+            continue
+        total = sum(w.total_duration_s() for w in day.workouts)
+        if total > limit + 1:
+            out.append(f"{day.day}: {total / 60:.0f} min on a day of {limit / 60:.0f} min")
+    return out
+
+
+def tapers(plan: Plan) -> list[str]:
+    """A taper before the goal race: race week under 80 % of the peak (the week before
+    under 90 % from the half on), no big run in the six days before it."""
+    if not plan.goal.is_race or len(plan.weeks) < 4:
+        return []
+    vols = [_no_races_m(w) for w in plan.weeks]
+    peak = max(vols[:-1])
+    if peak < 10 * KM:
+        return []  # nothing to taper from: a few 20-minute runs a week (or a life without)
+    out = []
+    if vols[-1] > peak * TAPER_RACE_WEEK * 1.01:
+        out.append(f"race week {vols[-1] / KM:.1f} km vs a peak of {peak / KM:.1f} km")
+    long_race = (plan.goal.distance_m or 0) >= 21000 and len(plan.weeks) >= 8
+    if long_race and vols[-2] > peak * TAPER_WEEK_BEFORE * 1.01:
+        out.append(f"the week before the race {vols[-2] / KM:.1f} km, peak {peak / KM:.1f}")
+    first = plan.goal.race_days[0]
+    peak_long = max((m for w in plan.weeks for m in _long_runs(w)), default=0.0)
+    for day in plan.days():
+        if not first - timedelta(days=6) <= day.day < first:
+            continue
+        for w in day.runs:
+            big = w.total_distance_m() > max(peak_long * SIX_DAYS_OUT, 10 * KM)
+            if big and w.kind is not WorkoutKind.RACE:
+                out.append(f"{day.day}: a {w.total_distance_m() / KM:.1f} km run days before")
+    return out
+
+
+def _no_races_m(week: Week) -> float:
+    """The week's running without its races (a tune-up the runner insisted on included)."""
+    return sum(w.total_distance_m() for _, w in _runs(week) if w.kind is not WorkoutKind.RACE)
+
+
+def benchmarks(plan: Plan) -> list[str]:
+    """A benchmark 4-5 times in every race plan of 8 weeks or more, each target faster,
+    the first no faster than today's fitness."""
+    if not plan.goal.is_race or len(plan.weeks) < 8:
+        return []
+    declared = any(x.rule == "benchmark-repeats" for x in plan.limitations)
+    vols = [_training_m(plan, w) for w in plan.weeks[:-1]]
+    small = sum(vols) / len(vols) < 25 * KM or plan.baseline.longest_run_m < 5 * KM
+    roomy = [w for w in plan.weeks if w.phase is not Phase.TAPER and _holds_a_session(w)]
+    if declared and (small or len(roomy) < 8):
+        return []  # weeks this small, or a rota that rarely holds a session: the plan says so
+    series: dict[str, list[tuple[date, Workout]]] = {}
+    for day in plan.days():
+        for w in day.workouts:
+            if w.benchmark:
+                series.setdefault(w.benchmark, []).append((day.day, w))
+    if not series:
+        return ["no benchmark workout"]
+    out = []
+    for name, items in series.items():
+        if not 4 <= len(items) <= 5:
+            out.append(f"benchmark '{name}' {len(items)} times")
+        paces = [_mean_work_pace(w) for _, w in items]
+        if any(b >= a for a, b in itertools.pairwise(paces)):
+            out.append(f"benchmark '{name}' targets do not tighten: {paces}")
+        today = plan.paces["mile"].middle.seconds_per_km
+        if paces and paces[0] < today * 0.995:
+            out.append(f"benchmark '{name}' starts faster than today's mile race pace")
+    return out
+
+
+def _holds_a_session(week: Week) -> bool:
+    """Two free days apart, or one free day not next to another: room for a session and a
+    long run that keep the hard/easy rule."""
+    free = [i for i, d in enumerate(week.days) if d.day_type.allowance is Allowance.ANY]
+    return len(free) >= 2 and free[-1] - free[0] >= 2
+
+
+def _mean_work_pace(w: Workout) -> float:
+    paces = [s.pace.middle.seconds_per_km for s in w.steps()
+             if s.kind is StepKind.WORK and s.pace is not None]  # fmt: skip
+    return sum(paces) / len(paces) if paces else 0.0
+
+
+def everything(plan: Plan, profile: Profile) -> list[str]:
+    return (
+        first_long_run(plan)
+        + long_run_grows(plan)
+        + volume_is_steady(plan)
+        + volume_builds_with_recovery(plan)
+        + no_long_recovery_after_long(plan)
+        + run_days_within_limit(plan, profile)
+        + short_days_within_limit(plan)
+        + tapers(plan)
+        + benchmarks(plan)
+    )

@@ -1,0 +1,193 @@
+"""Regression tests for the observations of issue 15 ("Plans a coach would sign"): seven real
+runners' situations, each read as a coach reads a plan (``coach.py``)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
+from runcoach.domain.plans.describe import summary
+from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.paces import DANIELS
+from runcoach.domain.plans.profile import Profile, profile_from_dict
+from runcoach.domain.plans.rules import check
+from runcoach.domain.units import UnitSystem
+from runcoach.domain.workouts import WorkoutKind
+from tests.domain.plans import coach
+
+TODAY = date(2026, 12, 3)
+ROTATING_NIGHTS: dict[str, Any] = {
+    "goal": {"race": "half", "date": "2027-04-18", "target": "1:55:00"},
+    "recent_results": [{"date": "2026-10-04", "distance": "10k", "time": "52:10"}],
+    "weekly_distance": "30km",
+    "longest_run_30d": "13km",
+    "years_running": 3,
+    "run_days_per_week": 5,
+    "availability": {"cycle": {
+        "start": "2026-11-30",
+        "days": ["day", "day", "day", "off", "off", "off", "off", "night", "night", "night",
+                 "recover", "off", "off", "off"],
+        "types": {"day": "short 30", "night": "none", "recover": "short 40", "off": "any"},
+    }},
+    "long_run_day": "off",
+}  # fmt: skip
+PHYSICIAN: dict[str, Any] = {
+    "goal": {"race": "marathon", "date": "2027-05-16", "name": "First marathon"},
+    "recent_results": [{"date": "2026-10-04", "distance": "half", "time": "1:58:00"}],
+    "weekly_distance": "35km",
+    "longest_run_30d": "16km",
+    "years_running": 2,
+    "run_days_per_week": 6,
+    "availability": {"cycle": {
+        "start": "2026-11-30", "days": ["on"] * 7 + ["off"] * 7,
+        "types": {"on": "short 45", "off": "any"},
+    }},
+    "long_run_day": "off",
+}  # fmt: skip
+FOUR_DAYS: dict[str, Any] = {
+    "goal": {"race": "marathon", "date": "2027-04-18", "target": "2:59:30"},
+    "recent_results": [{"date": "2026-10-11", "distance": "marathon", "time": "3:07:40"}],
+    "weekly_distance": "55km",
+    "longest_run_30d": "8mi",
+    "years_running": 8,
+    "run_days_per_week": 4,
+}
+FIRST_HALF: dict[str, Any] = {
+    "program": "first-half",
+    "goal": {"race": "half", "date": "2027-03-28"},
+    "weekly_distance": "15km",
+    "longest_run_30d": "4mi",
+    "years_running": 0.5,
+    "run_days_per_week": "3-4",
+}
+DOUBLE: dict[str, Any] = {
+    "goal": {
+        "race": "marathon", "date": "2027-04-18", "name": "Sunday marathon",
+        "also": [{"date": "2027-04-17", "distance": "marathon", "name": "Saturday marathon"}],
+    },
+    "recent_results": [{"date": "2026-10-11", "distance": "marathon", "time": "3:30:00"}],
+    "weekly_distance": "60km",
+    "longest_run_30d": "28km",
+    "years_running": 6,
+    "run_days_per_week": 6,
+}  # fmt: skip
+
+
+def _build(doc: dict[str, Any]) -> tuple[Plan, Profile]:
+    profile = profile_from_dict(doc)
+    return generate(profile, TODAY, DANIELS), profile
+
+
+def _undeclared(plan: Plan) -> list[str]:
+    return [f"{v.day} {v.rule}: {v.seen}" for v in check(plan) if v.accepted is None]
+
+
+def test_1_a_rotating_life_gets_steady_weeks_and_no_long_recovery_run_after_the_long_run():
+    plan, _ = _build(ROTATING_NIGHTS)
+    assert coach.volume_is_steady(plan) == []
+    assert coach.no_long_recovery_after_long(plan) == []
+    assert _undeclared(plan) == []
+
+
+def test_1_a_long_run_is_never_over_half_of_a_week_with_few_run_days():
+    plan, _ = _build(ROTATING_NIGHTS)
+    for week in plan.weeks[:-1]:
+        longest = max((w.total_distance_m() for _, w in week.workouts() if w.is_run), default=0)
+        assert longest <= week.distance_m * 0.5 + 1 or week.distance_m < 12000
+
+
+def test_2_the_first_long_run_holds_what_the_runner_already_runs_and_grows():
+    plan, _ = _build(FOUR_DAYS)
+    assert coach.first_long_run(plan) == []
+    longest = max(w.total_distance_m() for week in plan.weeks[:-1] for _, w in week.workouts()
+                  if w.kind is WorkoutKind.LONG)  # fmt: skip
+    assert longest > plan.baseline.longest_run_m * 1.5  # 8 mi now, well past it before race day
+
+
+def test_2_a_first_marathon_on_work_blocks_passes_the_current_longest_or_says_why():
+    plan, _ = _build(PHYSICIAN)
+    assert coach.first_long_run(plan) == []
+    assert coach.long_run_grows(plan) == []
+
+
+def test_2_an_ultra_builds_volume_and_has_back_to_back_long_runs():
+    doc = profile_from_dict
+    plan, _ = _build({
+        "goal": {"race": "100mi", "date": "2027-07-10"},
+        "recent_results": [{"date": "2026-10-25", "distance": "marathon", "time": "3:35:00"}],
+        "weekly_distance": "70km", "longest_run_30d": "30km", "years_running": 7,
+        "run_days_per_week": 6, "long_run_day": "saturday",
+    })  # fmt: skip
+    assert doc is not None
+    back_to_back = [w for d in plan.days() for w in d.workouts if w.title.startswith("Back-to")]
+    assert len(back_to_back) >= 6
+    vols = [w.distance_m for w in plan.weeks[:-4] if not w.recovery]
+    assert vols[-1] > vols[0] * 1.15  # it builds, it does not sit at one level for 20 weeks
+    assert coach.volume_is_steady(plan) == []
+
+
+def test_3_run_days_per_week_is_a_limit_and_a_beginner_can_give_a_range():
+    plan, profile = _build(FOUR_DAYS)
+    assert max(w.run_days for w in plan.weeks) <= 4
+    assert coach.run_days_within_limit(plan, profile) == []
+    first_half, profile = _build(FIRST_HALF)
+    assert profile.availability.run_days_least == 3
+    assert max(w.run_days for w in first_half.weeks) <= 4
+    assert plan_from_dict(plan_to_dict(plan)).max_run_days == 4
+
+
+def test_4_benchmarks_come_four_or_five_times_in_16_and_24_week_plans():
+    for doc in (ROTATING_NIGHTS, PHYSICIAN, FOUR_DAYS, FIRST_HALF):
+        plan, _ = _build(doc)
+        assert coach.benchmarks(plan) == [], doc["goal"]
+
+
+def test_6_two_marathons_on_consecutive_days_are_one_goal_with_a_taper_before_them():
+    plan, _ = _build(DOUBLE)
+    assert plan.goal.race_days == (date(2027, 4, 17), date(2027, 4, 18))
+    assert coach.tapers(plan) == []
+    assert _undeclared(plan) == []
+    assert not any("easy only" in n for n in plan.notes)  # no tune-up talk about the 2nd race
+    races = [w.title for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE]
+    assert races == ["Goal race: Saturday marathon", "Goal race: Sunday marathon"]
+
+
+def test_7_a_short_day_holds_the_run_the_warm_up_and_the_strength_within_its_limit():
+    for doc in (ROTATING_NIGHTS, PHYSICIAN):
+        plan, _ = _build(doc)
+        assert coach.short_days_within_limit(plan) == []
+
+
+def test_8_an_impossible_target_is_trained_at_the_realistic_time_with_the_ladder():
+    doc = dict(FOUR_DAYS, goal={"race": "marathon", "date": "2027-04-18", "target": "1:50:00"})
+    plan, _ = _build(doc)
+    race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    pace = next(s.pace for s in race.steps() if s.kind.value == "work")
+    assert pace is not None and pace.middle.seconds_per_km > 240  # not the 2:35/km of 1:50
+    note = next(n for n in plan.notes if "not realistic this time" in n)
+    assert "1:50:00" in note and "ladder" in note
+
+
+def test_12_a_race_shows_its_own_distance_and_time_and_long_runs_follow_the_units():
+    plan, _ = _build(FOUR_DAYS)
+    race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert "42.20 km in" in summary(race)
+    long_run = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.LONG)
+    assert " mi " in summary(long_run, UnitSystem.IMPERIAL) + " "
+    assert "km" not in summary(long_run, UnitSystem.IMPERIAL)
+
+
+def test_every_situation_keeps_the_rules_and_passes_the_coach():
+    for doc in (ROTATING_NIGHTS, PHYSICIAN, FOUR_DAYS, FIRST_HALF, DOUBLE):
+        plan, profile = _build(doc)
+        assert _undeclared(plan) == [], doc["goal"]
+        assert coach.everything(plan, profile) == [], doc["goal"]
+
+
+def test_the_week_before_a_goal_race_holds_no_long_run_six_days_out():
+    plan, _ = _build(DOUBLE)
+    first = plan.goal.race_days[0]
+    near = [w for d in plan.days() if first - timedelta(days=6) <= d.day < first for w in d.runs]
+    assert all(w.total_distance_m() < 16000 for w in near)
