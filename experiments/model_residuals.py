@@ -5,7 +5,7 @@
 
 For each report task (marathon from one race, from two races, half from 5k/10k) this takes
 the own model's out-of-fold errors from the same nested 10-fold cross-validation as
-``runcoach.services.model_accuracy`` (seed 0) and asks gradient-boosted trees (scikit-learn,
+``runcoach.calibration.model_accuracy`` (seed 0) and asks gradient-boosted trees (scikit-learn,
 absolute-error loss, their own 10-fold cross-validation) to predict each runner's error from
 everything else the survey asked: age, sex, BMI, maximum and typical weekly mileage, tempo and
 sprint habits, footwear, injury, the endurance/speed self-rating, the fitness rating and
@@ -28,10 +28,8 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingRegressor
 from sklearn.model_selection import KFold
 
-from runcoach.domain.fitness.own_model import Result, predict
-from runcoach.domain.units import METRES_PER_MILE
-from runcoach.services.model_accuracy import DEFAULT_DATA, INNER_FOLDS, TASKS
-from runcoach.services.model_fit import (
+from runcoach.calibration.model_accuracy import DEFAULT_DATA, INNER_FOLDS, TASKS
+from runcoach.calibration.model_fit import (
     DATA_FILE,
     Runner,
     build_examples,
@@ -39,6 +37,8 @@ from runcoach.services.model_fit import (
     fold_of,
     load_runners,
 )
+from runcoach.domain.fitness.own_model import Result, predict
+from runcoach.domain.units import METRES_PER_MILE
 
 SURVEY = (
     "age",

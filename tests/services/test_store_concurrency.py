@@ -17,7 +17,7 @@ from runcoach.services.backup import restore_backup, write_backup
 from runcoach.services.importing import import_paths
 from runcoach.store.db import make_engine
 from runcoach.store.tables import run_sources, runs, source_files, streams
-from tests.conftest import ACTIVITIES, needs_shared_data
+from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 pytestmark = needs_shared_data()
 NOW = datetime(2026, 12, 3, 7, 30, tzinfo=UTC)
@@ -38,13 +38,16 @@ def test_a_backup_reads_every_table_at_one_moment_while_an_import_writes(
 ):
     """An import commits a run between the backup's reading of ``runs`` and of its samples:
     the backup holds the store as it was when it began, and restores."""
-    import_paths(engine, FIRST)
+    athlete = local_athlete(engine)
+    import_paths(engine, FIRST, athlete_id=athlete)
     write_rows = backup_service._write_rows
 
     def import_after_runs(conn, table, member):
         count = write_rows(conn, table, member)
         if table.name == "runs":
-            done = threading.Thread(target=import_paths, args=(engine, [LATER]))
+            done = threading.Thread(
+                target=import_paths, args=(engine, [LATER]), kwargs={"athlete_id": athlete}
+            )
             done.start()
             done.join(timeout=120)
         return count
@@ -101,7 +104,7 @@ def test_four_imports_and_a_backup_at_once_store_each_run_once(engine, tmp_path)
     from runcoach.store.db import migrate
 
     migrate(alone)
-    import_paths(alone, IMPORTED_TOGETHER)
+    import_paths(alone, IMPORTED_TOGETHER, athlete_id=local_athlete(alone))
     expected = _activities(alone)
     assert expected and set(expected.values()) == {1}
 
@@ -134,7 +137,8 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
     from runcoach.services import importing
     from runcoach.services.importing import Outcome
 
-    import_paths(engine, [LATER])
+    athlete = local_athlete(engine)
+    import_paths(engine, [LATER], athlete_id=athlete)
     real_find, calls = importing.find_source, []
 
     def missed_twice(conn, athlete_id, sha256):  # as if the other import were not yet done
@@ -142,7 +146,7 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
         return None if len(calls) <= 2 else real_find(conn, athlete_id, sha256)
 
     monkeypatch.setattr(importing, "find_source", missed_twice)
-    again = import_paths(engine, [LATER])
+    again = import_paths(engine, [LATER], athlete_id=athlete)
     assert [f.outcome for f in again.files] == [Outcome.ALREADY_THERE]
     assert again.files[0].reason == "the same file as " + str(LATER)
     assert _count(engine, runs) == 1 and _count(engine, source_files) == 1

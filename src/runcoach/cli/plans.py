@@ -10,6 +10,7 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.goals import race_plan_lines
+from runcoach.cli.options import date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import RulesBroken
 from runcoach.domain.plans.codec import plan_to_dict
@@ -17,8 +18,10 @@ from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.model import Goal
 from runcoach.domain.plans.rules import Violation
 from runcoach.domain.race_plan import RacePlan, race_plan
+from runcoach.domain.units import UnitSystem, format_distance
 from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
 from runcoach.services import plans as service
+from runcoach.services import today as day_by_day
 from runcoach.views.json import to_jsonable
 from runcoach.views.plans import violations_json
 
@@ -225,8 +228,78 @@ def _day(value: Any) -> date:
     return value.date() if value is not None else date.today()
 
 
-COMMANDS = [plan_group]
+# ---- the plan day by day: planned vs done, a shift change ----------------------------------
 
-# `plan progress` and `plan shift` are defined with the day-by-day commands (runcoach.cli.today);
-# loading them here registers them whenever the `plan` group is loaded on its own.
-from runcoach.cli import today as _day_by_day  # noqa: E402, F401
+
+@plan_group.command("progress")
+@date_option
+@plan_option
+@json_option
+@pass_app
+def compliance_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
+    """Planned vs done, week by week."""
+    data = day_by_day.progress_for(
+        app.engine, app.settings, day_of(day), plan_of(plan_file), athlete_id=app.athlete_id
+    )
+    emit(as_json, data, lambda: render_weeks(data, app.settings.units))
+
+
+def render_weeks(weeks: list[dict[str, Any]], units: UnitSystem) -> str:
+    lines: list[str] = []
+    for w in weeks:
+        lines.append(_week_line(w, units))
+        for s in w["sessions"]:
+            mini = " (mini)" if s["mini"] else ""
+            lines.append(f"  {s['day']} {s['workout']}: {s['status']}{mini}")
+        for r in w["unplanned"]:
+            lines.append(f"  {r['day']} unplanned run {format_distance(r['distance_m'], units, 1)}")
+    return "\n".join(lines) or "the plan has not started yet"
+
+
+def _week_line(w: dict[str, Any], units: UnitSystem) -> str:
+    share = "-" if w["compliance"] is None else f"{w['compliance']:.0%}"
+    done = format_distance(w["done_m"], units, 1)
+    planned = format_distance(w["planned_m"], units, 1)
+    minis = f", {w['minis_done']} mini version(s) done" if w["minis_done"] else ""
+    return (
+        f"week {w['week']} ({w['start']}): {w['done']}/{w['planned']} sessions ({share}), "
+        f"{done} of {planned}{minis}"
+    )
+
+
+@plan_group.command("shift")
+@click.option("--swap", nargs=2, type=click.DateTime(["%Y-%m-%d"]), help="Swap two days' types.")
+@click.option("--insert-day", "day_type", help="Put this day type (e.g. 'night shift') on --date.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day of --insert-day.")
+@click.option(
+    "--today",
+    "now",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Days before this stay; default today.",
+)
+@plan_option
+@json_option
+@pass_app
+def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any, now: Any,
+                  plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
+    """A swapped shift or an extra day: the coming weeks re-flow around it."""
+    swapped = (swap[0].date(), swap[1].date()) if swap else None
+    if day_type is not None and day is None:
+        raise click.UsageError("--insert-day needs --date: the day the extra day falls on")
+    insert = (day_type, day.date()) if day_type is not None else None
+    done = day_by_day.shift(
+        app.engine, plan_of(plan_file), swapped, insert, day_of(now), athlete_id=app.athlete_id
+    )
+    if plan_file is not None:  # a plan file given is the plan: it is saved shifted
+        service.export_json(done.plan, plan_file)
+    emit(as_json, done.detail, lambda: render_shift(done.detail))
+
+
+def render_shift(data: dict[str, Any]) -> str:
+    lines = data["changes"] or ["nothing had to move"]
+    lines += [f"rule now broken on {v['day']}: {v['seen']} [{v['rule']}]"
+              for v in data["new_violations"]]  # fmt: skip
+    return "\n".join(lines)
+
+
+COMMANDS = [plan_group]

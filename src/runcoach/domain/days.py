@@ -40,6 +40,19 @@ def local_day(moment: datetime, tz: tzinfo) -> date:
     return moment.astimezone(tz).date()
 
 
+def date_field(value: object, where: str) -> date:
+    """A date of a file the runner wrote (a profile, a plan): a date, or its YYYY-MM-DD text;
+    an error names ``where`` it stands."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise InvalidInput(
+            f"{where}: '{value}' is not a date", hint="write YYYY-MM-DD, e.g. 2027-04-18"
+        ) from error
+
+
 def week_start(day: date) -> date:
     """The Monday that starts ``day``'s ISO week."""
     return day - timedelta(days=day.weekday())

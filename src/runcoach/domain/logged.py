@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta, tzinfo
+from datetime import date, tzinfo
 
 from runcoach.domain.runs import Lap, RaceResult, Run, WorkoutType
 from runcoach.domain.units import Pace
@@ -114,8 +114,3 @@ def on(log: Sequence[LoggedRun], day: date) -> list[LoggedRun]:
 
 def distance_between(log: Sequence[LoggedRun], first: date, last: date) -> float:
     return sum(r.distance_m for r in between(log, first, last))
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())

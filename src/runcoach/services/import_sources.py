@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from runcoach.domain.errors import CorruptFile, ImportProblem, InvalidInput
-from runcoach.services.exports import ExportIndex, index_of_folder, index_of_zip
+from runcoach.importers.account_exports import ExportIndex, index_of_folder, index_of_zip
 
 MiB = 1024 * 1024
 MAX_FILE_BYTES = 512 * MiB  # bytes; the largest activity file read (a day-long GPX is ~100 MiB)

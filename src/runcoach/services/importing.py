@@ -29,7 +29,7 @@ from runcoach.domain.same_activity import SAME_START_S, first_same_activity, sam
 from runcoach.domain.tagging import InferredTags, SampleReading, infer_tags
 from runcoach.domain.workout_shapes import runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
-from runcoach.services.exports import ExportRecord
+from runcoach.importers.account_exports import ExportRecord
 from runcoach.services.import_pool import (
     ParseResult,
     Pool,

@@ -14,7 +14,7 @@ results and results near the target distance more.
 
 The coefficients were fitted offline, by least absolute deviations on log time, on the
 Vickers & Vertosick (2016) data (1,443 recreational runners; see docs/models.md and
-``python -m runcoach.services.model_accuracy --fit``). Nothing is fitted at run time.
+``python -m runcoach.calibration.model_accuracy --fit``). Nothing is fitted at run time.
 The 80 % interval comes from the cross-validated residuals, scaled with the distance ratio.
 """
 
@@ -86,7 +86,7 @@ class OwnModel:
     shrink: dict[tuple[str, str], float]  # (result, target) -> share of the fit (0 = Riegel)
 
 
-# --- fitted constants: python -m runcoach.services.model_accuracy --fit (10 folds, seed 0) ---
+# --- fitted constants: python -m runcoach.calibration.model_accuracy --fit (10 folds, seed 0) ---
 # fmt: off
 OWN_MODEL = OwnModel(
     bands={

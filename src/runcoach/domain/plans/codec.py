@@ -6,10 +6,10 @@ is wrong, so a hand-edited file fails with a message a coach can act on.
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import (
     Baseline,
@@ -169,7 +169,7 @@ def plan_from_dict(data: Any) -> Plan:
         )
     return Plan(
         goal=_goal_in(_obj(doc.get("goal"), "goal")),
-        created=_date(doc.get("created"), "created"),
+        created=date_field(doc.get("created"), "created"),
         baseline=Baseline(**_obj(doc.get("baseline"), "baseline")),
         weeks=[_week_in(w, f"weeks[{i}]") for i, w in enumerate(_list(doc.get("weeks"), "weeks"))],
         title=str(doc.get("title", "")),
@@ -202,15 +202,17 @@ def _goal_in(data: Json) -> Goal:
     return Goal(
         kind=_enum(GoalKind, data.get("kind"), "goal.kind"),
         distance_m=data.get("distance_m"),
-        race_date=_date(race_date, "goal.race_date") if race_date else None,
+        race_date=date_field(race_date, "goal.race_date") if race_date else None,
         target_time_s=data.get("target_time_s"),
         name=str(data.get("name", "")),
-        also=tuple(_date(d, "goal.also") for d in _list(data.get("also", []), "goal.also")),
+        also=tuple(date_field(d, "goal.also") for d in _list(data.get("also", []), "goal.also")),
     )
 
 
 def _waiver_in(data: Json, where: str) -> Waiver:
-    return Waiver(_date(data.get("date"), f"{where}.date"), str(data["rule"]), str(data["reason"]))
+    return Waiver(
+        date_field(data.get("date"), f"{where}.date"), str(data["rule"]), str(data["reason"])
+    )
 
 
 def _week_in(data: Any, where: str) -> Week:
@@ -238,7 +240,7 @@ def _day_in(data: Any, where: str) -> Day:
         for i, w in enumerate(_list(doc.get("workouts", []), f"{where}.workouts"))
     ]
     return Day(
-        _date(doc.get("date"), f"{where}.date"), day_type, workouts, str(doc.get("note", ""))
+        date_field(doc.get("date"), f"{where}.date"), day_type, workouts, str(doc.get("note", ""))
     )
 
 
@@ -315,15 +317,6 @@ def _list(value: Any, where: str) -> list[Any]:
     if not isinstance(value, list):
         raise InvalidInput(f"{where} must be a list")
     return value
-
-
-def _date(value: Any, where: str) -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as error:
-        raise InvalidInput(
-            f"{where}: '{value}' is not a date", hint="write YYYY-MM-DD, e.g. 2027-04-18"
-        ) from error
 
 
 def _enum(cls: type[E], value: Any, where: str) -> E:

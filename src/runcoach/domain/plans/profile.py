@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import Goal, GoalKind
 from runcoach.domain.runs import Surface
@@ -124,7 +125,7 @@ def _goal(value: Any) -> Goal:
     return Goal(
         GoalKind.RACE,
         distance_m=distance,
-        race_date=_date(data.get("date"), "goal.date"),
+        race_date=date_field(data.get("date"), "goal.date"),
         target_time_s=_duration(target, "goal.target") if target is not None else None,
         name=str(data.get("name", "")) or f"{data['race']} race",
     )
@@ -143,7 +144,7 @@ def _goal_also(value: Any, goal: Goal) -> tuple[RaceEntry, ...]:
     for i, item in enumerate(items):
         where = f"goal.also[{i}]"
         data = _mapping(item, where, example)
-        day = _date(data.get("date"), f"{where}.date")
+        day = date_field(data.get("date"), f"{where}.date")
         assert goal.race_date is not None
         if not 0 < (goal.race_date - day).days <= GOAL_SPAN_DAYS:
             raise InvalidInput(
@@ -161,7 +162,7 @@ def _race(value: Any, i: int) -> RaceEntry:
     where = f"tune_up_races[{i}]"
     data = _mapping(value, where, "{date: 2027-03-14, distance: 10k, name: Spring 10k}")
     return RaceEntry(
-        _date(data.get("date"), f"{where}.date"),
+        date_field(data.get("date"), f"{where}.date"),
         _distance(data.get("distance"), f"{where}.distance"),
         str(data.get("name", "")),
         bool(data.get("insist", False)),
@@ -172,7 +173,7 @@ def _result(value: Any, i: int) -> Result:
     where = f"recent_results[{i}]"
     data = _mapping(value, where, "{date: 2026-10-04, distance: 10k, time: '48:30'}")
     return Result(
-        _date(data.get("date"), f"{where}.date"),
+        date_field(data.get("date"), f"{where}.date"),
         _distance(data.get("distance"), f"{where}.distance"),
         _duration(data.get("time"), f"{where}.time"),
     )
@@ -261,7 +262,7 @@ def _cycle(value: Any) -> Cycle:
                 hint="define it, e.g. types: {night: none, off: any, day: 'short 30'}",
             )
         days.append(types[name])
-    return Cycle(_date(data.get("start"), "availability.cycle.start"), tuple(days))
+    return Cycle(date_field(data.get("start"), "availability.cycle.start"), tuple(days))
 
 
 def _day_type(name: str, spec: Any, where: str) -> DayType:
@@ -380,19 +381,8 @@ def _duration(value: Any, where: str) -> float:
         raise InvalidInput(f"{where}: {error.message}", hint=error.hint) from error
 
 
-def _date(value: Any, where: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as error:
-        raise InvalidInput(
-            f"{where}: '{value}' is not a date", hint="write YYYY-MM-DD, e.g. 2027-04-18"
-        ) from error
-
-
 def _opt_date(value: Any, where: str) -> date | None:
-    return None if value is None else _date(value, where)
+    return None if value is None else date_field(value, where)
 
 
 def _number(data: dict[str, Any], key: str, default: float, example: str) -> float:

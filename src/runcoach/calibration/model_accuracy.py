@@ -1,7 +1,7 @@
 """Fit runcoach's own race model and measure it against Riegel and VDOT by cross-validation.
 
-    python -m runcoach.services.model_accuracy [--data DIR] [--folds 10] [--seed 0] [--json]
-    python -m runcoach.services.model_accuracy --fit     # print the constants for own_model.py
+    python -m runcoach.calibration.model_accuracy [--data DIR] [--folds 10] [--seed 0] [--json]
+    python -m runcoach.calibration.model_accuracy --fit     # print the constants for own_model.py
 
 The data are Vickers & Vertosick (2016), groups 1 and 2 (1,443 runners), read from
 ``--data``, ``$RUNCOACH_RACE_DATA`` or ``../shared/data/races`` beside the repository. Times
@@ -25,16 +25,16 @@ from pathlib import Path
 
 import numpy as np
 
-from runcoach.domain.fitness.models import riegel_time, vdot_time
-from runcoach.domain.fitness.own_model import OwnModel, Result, predict
-from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE
-from runcoach.services.model_fit import (
+from runcoach.calibration.model_fit import (
     Runner,
     build_examples,
     fit_model,
     fold_of,
     load_runners,
 )
+from runcoach.domain.fitness.models import riegel_time, vdot_time
+from runcoach.domain.fitness.own_model import OwnModel, Result, predict
+from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE
 
 # ../shared/data/races next to the repository (a checkout's sibling), as the issue names it
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "races"

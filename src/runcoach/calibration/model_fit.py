@@ -4,7 +4,7 @@ Everything the model chooses is chosen by cross-validation by runner on the runn
 given, never on anyone else: the weights of each target band (least absolute deviations on
 log time), which feature variant each band uses, how far each pair of distances is shrunk
 toward Riegel's 1.06, how several results are combined, and the interval quantiles.
-``runcoach.services.model_accuracy`` calls this on the training runners of each outer fold
+``runcoach.calibration.model_accuracy`` calls this on the training runners of each outer fold
 (nested cross-validation); ``--fit`` calls it on all runners for the committed constants.
 """
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from runcoach.calibration.model_accuracy import cross_validate
+from runcoach.calibration.model_fit import build_examples, fit_model, load_runners
 from runcoach.domain.fitness.own_model import OWN_MODEL
-from runcoach.services.model_accuracy import cross_validate
-from runcoach.services.model_fit import build_examples, fit_model, load_runners
 from tests.conftest import RACES
 
 pytestmark = pytest.mark.skipif(

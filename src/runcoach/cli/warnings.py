@@ -1,0 +1,36 @@
+"""``runcoach warnings``: the three too's, watched: too far, too soon, too fast."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.options import date_option, day_of, plan_of, plan_option
+from runcoach.cli.output import emit, json_option
+from runcoach.services import today as service
+
+
+@click.command("warnings")
+@date_option
+@plan_option
+@json_option
+@pass_app
+def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
+    """The three too's, watched: too far, too soon, too fast."""
+    data = service.warnings_for(
+        app.engine, app.settings, day_of(day), plan_of(plan_file), athlete_id=app.athlete_id
+    )
+    emit(as_json, data, lambda: render_warnings(data) or "no warnings: carry on")
+
+
+def render_warnings(warnings: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{w['severity']}: {w['seen']}\n  instead: {w['instead']}\n  source: {w['source']}"
+        for w in warnings
+    )
+
+
+COMMANDS = [warnings_command]
