@@ -139,8 +139,10 @@ def volume_builds_with_recovery(plan: Plan) -> list[str]:
         return []
     vols = [_no_races_m(w) for w in main]
     possible = min(sum(1 for d in w.days if d.day_type.can_run) for w in main)
-    if min(possible, plan.max_run_days or 7) < 3:
-        return []  # one or two run days a week: each run grows by the 10 % rule, no faster
+    if min(possible, plan.max_run_days or 7) < 4:
+        return []  # under 4 run days a week each run grows by the 10 % rule, no faster
+    if plan.baseline.longest_run_m < 0.3 * plan.baseline.weekly_distance_m:
+        return []  # runs already near the longest: they grow 10 % a month, and so the week
     if min(_capacity_m(plan, w) for w in main) < vols[0] * 1.1:
         return []  # the rota's tightest weeks hold little more than week 1: steady, not built
     out = []
