@@ -18,7 +18,7 @@ from runcoach.services.backup import restore_backup, verify_backup, write_backup
 from runcoach.services.importing import import_paths
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import athletes, runs
-from tests.conftest import ACTIVITIES, needs_shared_data
+from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 pytestmark = needs_shared_data()
 NOW = datetime(2026, 12, 3, 7, 30, tzinfo=UTC)
@@ -33,7 +33,7 @@ def good_backup(tmp_path_factory):
     folder = tmp_path_factory.mktemp("good")
     source = make_engine(f"sqlite:///{folder / 'runcoach.db'}")
     migrate(source)
-    import_paths(source, FILES)
+    import_paths(source, FILES, athlete_id=local_athlete(source))
     write_backup(source, folder / "good.zip", NOW)
     return folder / "good.zip"
 

@@ -17,7 +17,7 @@ from runcoach.services.backup import restore_backup, write_backup
 from runcoach.services.importing import import_paths
 from runcoach.store.db import make_engine
 from runcoach.store.tables import run_sources, runs, source_files, streams
-from tests.conftest import ACTIVITIES, needs_shared_data
+from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 pytestmark = needs_shared_data()
 NOW = datetime(2026, 12, 3, 7, 30, tzinfo=UTC)
@@ -38,7 +38,7 @@ def test_a_backup_reads_every_table_at_one_moment_while_an_import_writes(
 ):
     """An import commits a run between the backup's reading of ``runs`` and of its samples:
     the backup holds the store as it was when it began, and restores."""
-    import_paths(engine, FIRST)
+    import_paths(engine, FIRST, athlete_id=local_athlete(engine))
     write_rows = backup_service._write_rows
 
     def import_after_runs(conn, table, member):
@@ -101,7 +101,7 @@ def test_four_imports_and_a_backup_at_once_store_each_run_once(engine, tmp_path)
     from runcoach.store.db import migrate
 
     migrate(alone)
-    import_paths(alone, IMPORTED_TOGETHER)
+    import_paths(alone, IMPORTED_TOGETHER, athlete_id=local_athlete(alone))
     expected = _activities(alone)
     assert expected and set(expected.values()) == {1}
 
@@ -134,7 +134,7 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
     from runcoach.services import importing
     from runcoach.services.importing import Outcome
 
-    import_paths(engine, [LATER])
+    import_paths(engine, [LATER], athlete_id=local_athlete(engine))
     real_find, calls = importing.find_source, []
 
     def missed_twice(conn, athlete_id, sha256):  # as if the other import were not yet done
@@ -142,7 +142,7 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
         return None if len(calls) <= 2 else real_find(conn, athlete_id, sha256)
 
     monkeypatch.setattr(importing, "find_source", missed_twice)
-    again = import_paths(engine, [LATER])
+    again = import_paths(engine, [LATER], athlete_id=local_athlete(engine))
     assert [f.outcome for f in again.files] == [Outcome.ALREADY_THERE]
     assert again.files[0].reason == "the same file as " + str(LATER)
     assert _count(engine, runs) == 1 and _count(engine, source_files) == 1
