@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-from click.utils import make_default_short_help
 
 from runcoach import __version__
 from runcoach.cli.context import AppContext
@@ -88,7 +87,8 @@ class LazyGroup(click.Group):
         if summary is None:
             command = self.get_command(ctx, name)
             return "" if command is None else command.get_short_help_str(limit)
-        return make_default_short_help(summary, limit)
+        # click shortens it as it would the command's own help (no command module imported)
+        return click.Command(name, help=summary).get_short_help_str(limit)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMAND_MODULES.get(cmd_name)
