@@ -107,7 +107,7 @@ def _list_time_ms(home: Path, repeat: int) -> float:
         "from runcoach.store.athletes import default_athlete_id;"
         "from runcoach.store.db import open_engine;"
         "s=load_settings();e=open_engine(s.database_url);t=[];"
-        "me=default_athlete_id(e.connect());"
+        "c=e.connect();me=default_athlete_id(c);c.close();"  # its transaction ends here
         f"exec('for _ in range({repeat}):\\n b=time.perf_counter();r=list_runs(e,athlete_id=me)\\n"
         " t.append(time.perf_counter()-b)');"
         "print(json.dumps([statistics.median(t)*1000, len(r)]))"
@@ -115,6 +115,7 @@ def _list_time_ms(home: Path, repeat: int) -> float:
     env = {**os.environ, "RUNCOACH_HOME": str(home)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     if out.returncode != 0:
+        print(f"listing the runs failed: {out.stderr.strip()[-500:]}", file=sys.stderr)
         return float("nan")
     return float(json.loads(out.stdout)[0])
 
