@@ -6,13 +6,13 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, MetaData, Table, func, insert, inspect, select, update
+from sqlalchemy import Connection, MetaData, Table, delete, func, insert, inspect, select, update
 
 from runcoach.domain.errors import NotFound
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.store.running import running_only
-from runcoach.store.tables import plans
+from runcoach.store.tables import plan_versions, plans
 
 ACTIVE, ARCHIVED = "active", "archived"
 LOG_WINDOW_DAYS = 28  # weeks of the log averaged for the current weekly volume (days)
@@ -46,12 +46,59 @@ def add_plan(conn: Connection, athlete_id: int, plan: Plan) -> int:
     return int(new_id[0])
 
 
-def replace_plan(conn: Connection, plan_id: int, plan: Plan) -> None:
+@dataclass(frozen=True)
+class PlanVersion:
+    """The plan as it was before one change: ``change`` says what the change did."""
+
+    id: int
+    plan_id: int
+    created_at: datetime
+    change: str
+
+
+def replace_plan(conn: Connection, plan_id: int, plan: Plan, change: str) -> None:
+    """Store ``plan`` in place of plan ``plan_id``; the version it replaces is kept (undo)."""
+    before = conn.execute(select(plans.c.document).where(plans.c.id == plan_id)).scalar_one()
+    conn.execute(
+        insert(plan_versions).values(plan_id=plan_id, change=change[:400], document=before)
+    )
+    _write(conn, plan_id, json.dumps(plan_to_dict(plan)), plan.summary())
+
+
+def _write(conn: Connection, plan_id: int, document: str, summary: str) -> None:
     conn.execute(
         update(plans)
         .where(plans.c.id == plan_id)
-        .values(document=json.dumps(plan_to_dict(plan)), goal_summary=plan.summary()[:300])
+        .values(document=document, goal_summary=summary[:300])
     )
+
+
+def plan_versions_of(conn: Connection, plan_id: int) -> list[PlanVersion]:
+    """The kept versions of plan ``plan_id``, the newest first."""
+    query = (
+        select(plan_versions.c.id, plan_versions.c.created_at, plan_versions.c.change)
+        .where(plan_versions.c.plan_id == plan_id)
+        .order_by(plan_versions.c.id.desc())
+    )
+    return [PlanVersion(int(r.id), plan_id, r.created_at, str(r.change))
+            for r in conn.execute(query)]  # fmt: skip
+
+
+def undo_change(conn: Connection, plan_id: int) -> tuple[PlanVersion, Plan]:
+    """Put back the version before the last change of plan ``plan_id``; that version is used
+    up (a second undo goes one change further back)."""
+    row = conn.execute(
+        select(plan_versions)
+        .where(plan_versions.c.plan_id == plan_id)
+        .order_by(plan_versions.c.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        raise NotFound(f"plan {plan_id} has no change to undo", hint="runcoach plan history")
+    plan = plan_from_dict(json.loads(row.document))
+    _write(conn, plan_id, row.document, plan.summary())
+    conn.execute(delete(plan_versions).where(plan_versions.c.id == row.id))
+    return PlanVersion(int(row.id), plan_id, row.created_at, str(row.change)), plan
 
 
 def get_plan(conn: Connection, athlete_id: int, plan_id: int | None = None) -> StoredPlan:

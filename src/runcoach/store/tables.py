@@ -246,6 +246,23 @@ plans = Table(
     Column("status", String(16), nullable=False, server_default="active"),  # active / archived
 )
 
+plan_versions = Table(
+    "plan_versions",
+    metadata,
+    # The plan as it was before each change (a hand edit, a move, a shift, a rota): plan undo.
+    Column("id", Integer, primary_key=True),
+    Column(
+        "plan_id",
+        Integer,
+        ForeignKey("plans.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("change", String(400), nullable=False),  # what the change did, for the runner
+    Column("document", Text, nullable=False),  # the plan before the change, as JSON
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
 # --- progress reports (issue 6) ---------------------------------------------------------------
 
 run_start_points = Table(

@@ -85,3 +85,55 @@ def test_days_in_the_past_or_outside_the_plan_cannot_be_shifted():
         swap_days(SHIFT_PLAN, START, START + timedelta(days=1), START + timedelta(days=3))
     with pytest.raises(InvalidInput, match="not in the plan"):
         insert_day(SHIFT_PLAN, NIGHT, date(2030, 1, 1), START)
+
+
+# ---- issue 15, point 9: one day changes, the rotation stays -----------------------------------
+
+from runcoach.domain.today.shift import change_days, rota_days  # noqa: E402
+
+
+def _rota_of(plan: Plan) -> list[DayType]:
+    return [d.day_type for d in plan.days()]
+
+
+@pytest.mark.parametrize("offset", range(0, 56, 3))
+def test_a_one_day_shift_change_moves_nothing_else_of_the_rotation(offset):
+    on = START + timedelta(days=offset)
+    shifted = change_days(SHIFT_PLAN, {on: SLEEP}, START)
+    before, after = _rota_of(SHIFT_PLAN), _rota_of(shifted.plan)
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a is not b]
+    assert changed in ([], [offset])
+    assert not shifted.plan.day(on).is_run_day
+    assert all_runs_fit(shifted.plan)
+    assert [v for v in shifted.new_violations if v.rule in SAFETY] == []
+
+
+@pytest.mark.parametrize("offset", range(0, 56, 3))
+def test_a_one_day_change_keeps_the_weeks_sessions_and_its_warm_ups_with_their_runs(offset):
+    on = START + timedelta(days=offset)
+    shifted = change_days(SHIFT_PLAN, {on: NIGHT}, START)
+    for day in shifted.plan.days():
+        if day.has(WorkoutKind.WARM_UP_ROUTINE) and day.day >= START:
+            assert day.is_run_day, f"a warm-up without a run on {day.day}"
+    weeks_before = {w.index: w.run_days for w in SHIFT_PLAN.weeks}
+    for week in shifted.plan.weeks:
+        assert week.run_days >= min(weeks_before[week.index], 4) - 1
+    assert len(shifted.new_violations) <= 2
+
+
+def test_a_quality_session_on_a_day_that_becomes_a_short_night_is_moved_or_becomes_its_mini():
+    day = next(d for w in WEEKLY_PLAN.weeks[2:] for d in w.days if d.is_quality)
+    title = next(w.title for w in day.workouts if w.is_quality)
+    shifted = change_days(WEEKLY_PLAN, {day.day: DayType("night", Allowance.SHORT, 20)}, START)
+    note = next(c for c in shifted.changes if title in c)
+    assert "moved" in note or "mini version" in note
+    assert all_runs_fit(shifted.plan)
+
+
+def test_a_rota_changes_only_its_days_inside_the_plan_from_today_on():
+    rota = {START - timedelta(days=3): SLEEP, START + timedelta(days=4): SLEEP,
+            date(2031, 1, 1): SLEEP}  # fmt: skip
+    shifted = rota_days(SHIFT_PLAN, rota, START)
+    assert shifted.plan.day(START + timedelta(days=4)).day_type is SLEEP
+    with pytest.raises(InvalidInput, match="no day of the rota"):
+        rota_days(SHIFT_PLAN, {date(2031, 1, 1): SLEEP}, START)

@@ -1,22 +1,28 @@
-"""Rotating lives: a swapped shift or an extra night, and the coming weeks re-flow around it.
+"""Rotating lives: a changed shift, a swapped shift or an extra night, and the plan re-fits.
 
-The plan's days carry their day types. A **swap** exchanges the day types of two days; an
-**insert** puts a day type on a date and pushes the rest of the cycle one day later (an
-extra night shift delays every later day of the rotation). Only days from today on change.
-Each week touched is then re-flowed: runs that no longer fit their day move to a day of the
+The plan's days carry their day types. A **change** gives one day (or the days of an
+imported rota) another day type and moves nothing else: the rotation stays where it was.
+A **swap** exchanges the day types of two days; an **insert** puts a day type on a date and
+pushes the rest of the cycle one day later (the whole rotation moves: an extra night that
+really delays every later day). Only days from today on change.
+Each week touched is then re-fitted: runs that no longer fit their day move to a day of the
 same week that holds them (key sessions first, never next to another hard day, never two
-runs on one day), are shortened to a short day's limit, or are dropped with a note. The
-result is checked with the plan rules, and any rule it newly breaks is reported.
+runs on one day); a quality session that no day holds whole becomes its mini version where
+that fits; an easy or long run is shortened to a short day's limit; what fits nowhere is
+dropped with a note. A dynamic warm-up stays with its session (a day left without a run
+loses its warm-up; a day given a quality session gets one where it fits). The result is
+checked with the plan rules, and every rule it newly breaks is reported before it is saved.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.plans import rules
+from runcoach.domain.plans import routines, rules
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.schedule import DayType
 from runcoach.domain.today import adjust
@@ -38,6 +44,31 @@ def swap_days(plan: Plan, first: date, second: date, today: date) -> Shifted:
     types = {d.day: d.day_type for d in plan.days()}
     types[first], types[second] = types[second], types[first]
     return _reflow(plan, types, {first, second}, today)
+
+
+def change_days(plan: Plan, changed: Mapping[date, DayType], today: date) -> Shifted:
+    """Each day of ``changed`` takes its new day type; no other day moves (a one-day shift
+    change). Every day must be a day of the plan, from today on."""
+    if not changed:
+        raise InvalidInput("no day to change", hint="give a date and its new day type")
+    for day in changed:
+        _check_day(plan, day, today)
+    types = {d.day: d.day_type for d in plan.days()}
+    touched = {day for day, kind in changed.items() if types[day] != kind}
+    types.update(changed)
+    return _reflow(plan, types, touched, today)
+
+
+def rota_days(plan: Plan, rota: Mapping[date, DayType], today: date) -> Shifted:
+    """The days of an imported rota that fall in the plan from today on take the rota's day
+    types (the rest of the rota is outside the plan, or past)."""
+    inside = {d: t for d, t in rota.items() if today <= d and plan.day(d) is not None}
+    if not inside:
+        raise InvalidInput(
+            f"no day of the rota falls in the plan from {today} on ({plan.start} to {plan.end})",
+            hint="export the rota of the coming weeks",
+        )
+    return change_days(plan, inside, today)
 
 
 def insert_day(plan: Plan, day_type: DayType, on: date, today: date) -> Shifted:
@@ -67,6 +98,7 @@ def _reflow(plan: Plan, types: dict[date, DayType], touched: set[date], today: d
         days = [_retyped(d, types[d.day]) if d.day >= today else copy_day(d) for d in week.days]
         if any(d.day in touched for d in days):
             changes += _place_misfits(plan, days, today)
+            _warm_ups_follow_their_sessions(days, today)
         weeks.append(Week(week.index, week.phase, days, week.recovery, list(week.notes)))
     new_plan = replace(plan, weeks=weeks)
     changes += _cap_single_runs(new_plan, today)
@@ -97,9 +129,46 @@ def _place(plan: Plan, days: list[Day], was: date, workout: Workout, today: date
             return (
                 f"'{workout.title}' moved from {was} to {day.day} ({day.day_type.name}){replacing}"
             )
-    if not is_key(workout):
-        return _shorten_into(days, was, workout, today)
+    if workout.mini is not None and workout.is_quality:
+        for day in _candidates(days, was, today):
+            if _holds(plan, days, day, workout.mini):
+                day.workouts = [w for w in day.workouts if not w.is_run] + [workout.mini]
+                return (f"'{workout.title}' on {was}: no day holds it whole after the change, "
+                        f"its mini version '{workout.mini.title}' on {day.day}")  # fmt: skip
+    if not is_key(workout) or workout.kind in adjust.SCALABLE:
+        return _shorten_into(plan, days, was, workout, today)
     return f"'{workout.title}' on {was}: no day of that week can hold it after the change, dropped"
+
+
+def _warm_ups_follow_their_sessions(days: list[Day], today: date) -> None:
+    """A dynamic warm-up left on a day without a run goes to the nearest run day without one
+    that holds it (the week keeps its warm-ups); a quality session or race moved to a day
+    gets one where the day holds it."""
+    coming = [d for d in days if d.day >= today]
+    for day in coming:
+        orphans = [w for w in day.workouts if w.kind is WorkoutKind.WARM_UP_ROUTINE]
+        if orphans and not day.is_run_day:
+            day.workouts = [w for w in day.workouts if w not in orphans]
+            hosts = sorted(coming, key=lambda d: (not d.is_quality, abs((d.day - day.day).days)))
+            for host in hosts:
+                if host.is_run_day and _add_warm_up(host):
+                    break
+    for day in coming:
+        if day.is_quality or day.has(WorkoutKind.RACE):
+            _add_warm_up(day)
+
+
+def _add_warm_up(day: Day) -> bool:
+    """A dynamic warm-up before the day's run, if it has none and the day holds it."""
+    if day.has(WorkoutKind.WARM_UP_ROUTINE):
+        return False
+    warm_up = routines.dynamic_warm_up()
+    limit = day.day_type.max_duration_s
+    total = sum(w.total_duration_s() for w in day.workouts) + warm_up.total_duration_s()
+    if limit is None or total <= limit + 1 or day.has(WorkoutKind.RACE):
+        day.workouts = [warm_up, *day.workouts]
+        return True
+    return False
 
 
 def _candidates(days: list[Day], was: date, today: date) -> list[Day]:
@@ -126,11 +195,15 @@ def _neighbours(plan: Plan, days: list[Day], day: Day) -> list[Day | None]:
     return found
 
 
-def _shorten_into(days: list[Day], was: date, workout: Workout, today: date) -> str:
-    """An easy run that fits nowhere whole: shortened to the limit of a free short day."""
+def _shorten_into(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
+    """An easy or long run that fits nowhere whole: shortened to the limit of a free short day
+    (a long run only where neither neighbour is hard)."""
     for day in _candidates(days, was, today):
         limit = day.day_type.max_duration_s
         if day.is_run_day or not day.day_type.can_run or limit is None:
+            continue
+        if is_key(workout) and any(n is not None and n.is_hard
+                                   for n in _neighbours(plan, days, day)):  # fmt: skip
             continue
         short = adjust.shortened(workout, limit / max(workout.total_duration_s(), 1.0))
         if fits(day, short):
