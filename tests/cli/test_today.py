@@ -100,8 +100,15 @@ def test_shift_swaps_a_long_run_day_with_a_sleep_day_and_rewrites_the_plan_file(
     week = plan.weeks[1].days
     long_day = next(d.day for d in week if d.has(WorkoutKind.LONG))
     sleep_day = next(d.day for d in week if not d.day_type.can_run)
-    result = runcoach("plan", "shift", "--swap", long_day.isoformat(), sleep_day.isoformat(),
-                      "--plan", str(path), "--json")  # fmt: skip
+    swap = ("plan", "shift", "--swap", long_day.isoformat(), sleep_day.isoformat(),
+            "--plan", str(path), "--json")  # fmt: skip
+    preview = runcoach(*swap, "--dry-run")
+    assert preview.exit_code == 0 and preview.json()["saved"] is False
+    if preview.json()["new_violations"]:  # saved only when the runner accepts the breaks
+        refused = runcoach(*swap)
+        assert refused.exit_code == 4 and "--accept-breaks" in refused.stderr
+        assert plan_from_dict(json.loads(path.read_text(encoding="utf-8"))).day(long_day).is_run_day
+    result = runcoach(*swap, "--accept-breaks")
     assert result.exit_code == 0, result.stderr
     assert any("Long run" in c for c in result.json()["changes"])
     saved = plan_from_dict(json.loads(path.read_text(encoding="utf-8")))
@@ -118,7 +125,8 @@ def test_an_extra_night_needs_its_date_and_a_day_type_the_plan_knows(runcoach, t
     unknown = runcoach("plan", "shift", "--insert-day", "gala", "--date", on, "--plan", str(path))
     assert unknown.exit_code == 2 and "night shift" in unknown.stderr
     extra = runcoach(
-        "plan", "shift", "--insert-day", "night shift", "--date", on, "--plan", str(path)
+        "plan", "shift", "--insert-day", "night shift", "--date", on, "--plan", str(path),
+        "--accept-breaks",
     )
     assert extra.exit_code == 0, extra.stderr
 
@@ -162,7 +170,7 @@ def test_a_stored_plan_is_adapted_shifted_and_its_progress_shown(runcoach):
     assert answer["workouts"] and answer["reasons"]
     blocked = next(d.day for d in week if not d.day_type.can_run)
     shifted = runcoach("plan", "shift", "--swap", long_day.isoformat(), blocked.isoformat(),
-                       "--today", "2026-11-22", "--json")  # fmt: skip
+                       "--today", "2026-11-22", "--json", "--accept-breaks")  # fmt: skip
     assert shifted.exit_code == 0, shifted.stderr
     again = plan_from_dict(runcoach("plan", "show", "--json").json()["plan"])
     assert not again.day(long_day).is_run_day

@@ -10,7 +10,8 @@ Normalisation (``normalise``), only for what legitimately varies from one machin
 the next: the home folder, the sample-data folder, the examples folder and the golden files'
 folder become ``$HOME``, ``$ACTIVITIES``, ``$EXAMPLES`` and ``$FILES`` (the restored home
 ``$RESTORED``); a backup's time stamp (the wall clock, which ticks on from ``NOW``) becomes
-``$STAMP`` and its size in bytes ``$SIZE``. Run, shoe and plan ids are *not* normalised: a
+``$STAMP`` and its size in bytes ``$SIZE``; so does the time of a plan change in
+``plan history`` (the wall clock too). Run, shoe and plan ids are *not* normalised: a
 fresh home numbers them the same way every time.
 """
 
@@ -146,10 +147,27 @@ STORY: tuple[tuple[str, str], ...] = (
         "plan create --profile {examples}/shift-worker.yaml --today 2026-11-16 --json",
     ),
     ("plan-shift-swap", "plan shift --swap 2026-11-23 2026-11-26 --today 2026-11-20 --json"),
+    ("plan-shift-day", "plan shift --date 2026-11-28 --day-type night --today 2026-11-20 --json"),
+    (
+        "plan-shift-insert-preview",
+        "plan shift --insert-day night --date 2026-11-28 --today 2026-11-20 --dry-run --json",
+    ),
     (
         "plan-shift-insert",
         "plan shift --insert-day night --date 2026-11-28 --today 2026-11-20 --json",
     ),
+    ("plan-rota-unmapped", "plan rota {files}/rota.ics --today 2026-11-20 --dry-run --json"),
+    (
+        "plan-rota-preview",
+        "plan rota {files}/rota.ics --map short=off --today 2026-11-20 --dry-run --json",
+    ),
+    ("plan-rota", "plan rota {files}/rota.ics --map short=off --today 2026-11-20 --json"),
+    (
+        "plan-rota-accepted",
+        "plan rota {files}/rota.ics --map short=off --today 2026-11-20 --accept-breaks --json",
+    ),
+    ("plan-history", "plan history --json"),
+    ("plan-undo", "plan undo --json"),
     ("plan-show-shifts", "plan show --week 1 --json"),
     (
         "checkin-sore",

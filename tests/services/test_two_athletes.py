@@ -21,7 +21,8 @@ from runcoach.domain.errors import NotFound
 from runcoach.domain.report import PeriodKind
 from runcoach.domain.runs import WorkoutType
 from runcoach.inputs.plans import read_profile
-from runcoach.services import checkins, log_export, plans, progress, shoes, today
+from runcoach.services import checkins, log_export, plan_changes, plans, progress, shoes, today
+from runcoach.services.plan_changes import ShiftRequest
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
 from runcoach.services.importing import Outcome, import_paths
 from runcoach.services.runs import (
@@ -158,8 +159,8 @@ def test_a_plan_check_ins_and_today_are_each_athletes_own(club):
     with pytest.raises(NotFound):
         today.progress_for(club.engine, club.settings, TODAY, athlete_id=club.bo)
     with pytest.raises(NotFound):
-        today.shift(club.engine, None, swap=(date(2026, 11, 23), date(2026, 11, 24)),
-                    today=TODAY, athlete_id=club.bo)  # fmt: skip
+        plan_changes.save_shift(club.engine, None, ShiftRequest(swap=(date(2026, 11, 23),
+                                date(2026, 11, 24))), TODAY, athlete_id=club.bo)  # fmt: skip
 
 
 def test_warnings_count_only_the_athletes_own_runs(club):

@@ -171,7 +171,34 @@ def test_a_shift_change_re_flows_the_coming_days(app, ann: Runner):
     day = (date.today() + timedelta(days=4)).isoformat()  # a "night": no run
     changed = phone.post("/api/v1/plans/active/shifts", json={"day": day, "day_type": "off"})
     assert changed.status_code == 200, changed.text
-    assert changed.json()["insert"] == {"day_type": "off", "date": day}
+    assert changed.json()["change"] == f"{day} becomes off" and changed.json()["saved"]
+    shown = phone.get("/api/v1/plans/active").json()["plan"]
+    types = {d["date"]: d["day_type"]["name"] for w in shown["weeks"] for d in w["days"]}
+    assert types[day] == "off"
+    history = phone.get("/api/v1/plans/active/history").json()["changes"]
+    assert history[0]["change"].startswith(f"shift: {day} becomes off")
+    assert phone.post("/api/v1/plans/active/undo").json()["changes_left"] == 0
+    shown = phone.get("/api/v1/plans/active").json()["plan"]
+    assert {d["date"]: d["day_type"]["name"] for w in shown["weeks"] for d in w["days"]}[day] != "off"
+
+
+def test_a_rota_file_is_previewed_then_saved_and_a_change_breaking_rules_needs_acceptance(
+    app, ann: Runner
+):
+    phone = script(app, ann.token("write"))
+    phone.post("/api/v1/plans", json=STARTS_TODAY)
+    night = date.today() + timedelta(days=9)
+    rota = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Night\r\n"
+        f"DTSTART:{night:%Y%m%d}T190000\r\nDTEND:{night + timedelta(days=1):%Y%m%d}T070000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    seen = phone.post("/api/v1/plans/active/rota", files={"file": ("rota.ics", rota)},
+                      data={"dry_run": "true", "map": "night=none"})  # fmt: skip
+    assert seen.status_code == 200, seen.text
+    assert seen.json()["saved"] is False and "1 night" in seen.json()["change"]
+    broken = phone.post("/api/v1/plans/active/rota", files={"file": ("x.ics", b"not a rota")})
+    assert broken.status_code == 422 and "x.ics" in broken.text
 
 
 def test_goal_check_prediction_and_paces_answer_from_results(app, ann: Runner):

@@ -18,7 +18,7 @@ from tests.web.test_api import SHIFT_PROFILE
 SECRET = "ANN-PRIVATE-7f3a"  # in Ann's run name, shoe, notes: must never reach anyone else
 # POSTs that only compute (nothing stored): a read-only token may send them.
 COMPUTING = {"/api/v1/goal-check", "/api/v1/predictions", "/api/v1/paces",
-             "/api/v1/plans/active/moves/preview"}  # fmt: skip
+             "/api/v1/plans/active/moves/preview", "/api/v1/plans/active/shifts/preview"}  # fmt: skip
 PUBLIC = {"/api/v1/feed/{token}.ics"}  # the secret in the URL is the credential
 SESSION_ONLY = {"/api/v1/tokens", "/api/v1/tokens/{token_id}", "/api/v1/account/password",
                 "/api/v1/account/delete", "/api/v1/account/feed", "/api/v1/admin/signups",
@@ -84,14 +84,21 @@ BODIES = {
     "/api/v1/admin/invitations": {},
     "/api/v1/today": {"feel": "tired"},
     "/api/v1/plans/active/shifts": {"day": "2027-01-05", "day_type": "off"},
+    "/api/v1/plans/active/shifts/preview": {"day": "2027-01-05", "day_type": "off"},
     "/api/v1/checkins": {"feel": "tired"},
 }
+
+
+ROTA = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Night\r\n"
+        b"DTSTART:20270105T190000\r\nDTEND:20270106T070000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
 
 
 def call(client: TestClient, method: str, template: str, values: dict[str, str], **kw: object):
     path = _path(template, values)
     if template == "/api/v1/uploads" and method == "POST":
         return client.post(path, files={"files": ("y.gpx", b"<gpx/>")}, **kw)
+    if template == "/api/v1/plans/active/rota":
+        return client.post(path, files={"file": ("rota.ics", ROTA)}, **kw)
     if template == "/api/v1/calendar":
         return client.get(path, params={"from": "2027-01-04", "to": "2027-01-10"}, **kw)
     body = BODIES.get(template)

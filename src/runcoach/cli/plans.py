@@ -20,6 +20,8 @@ from runcoach.domain.plans.rules import Violation
 from runcoach.domain.race_plan import RacePlan, race_plan
 from runcoach.domain.units import UnitSystem, format_distance
 from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
+from runcoach.inputs.rota import read_rota_file
+from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
 from runcoach.services import today as day_by_day
 from runcoach.views.json import to_jsonable
@@ -267,10 +269,31 @@ def _week_line(w: dict[str, Any], units: UnitSystem) -> str:
     )
 
 
+_dry_run = click.option(
+    "--dry-run", is_flag=True, help="Show what would move and the rules broken; save nothing."
+)
+_accept = click.option(
+    "--accept-breaks",
+    is_flag=True,
+    help="Save even though the change breaks rules the plan kept (they are listed).",
+)
+
+
 @plan_group.command("shift")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day that changes.")
+@click.option(
+    "--day-type",
+    help="That day's new type: one of the plan's ('night', 'off') or none, any, 'short 30'. "
+    "Only that day changes; the rotation stays.",
+)
+@click.option(
+    "--insert-day",
+    "inserted",
+    help="Put this day type on --date and move every later day of the rotation one day later.",
+)
 @click.option("--swap", nargs=2, type=click.DateTime(["%Y-%m-%d"]), help="Swap two days' types.")
-@click.option("--insert-day", "day_type", help="Put this day type (e.g. 'night shift') on --date.")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day of --insert-day.")
+@_dry_run
+@_accept
 @click.option(
     "--today",
     "now",
@@ -280,26 +303,115 @@ def _week_line(w: dict[str, Any], units: UnitSystem) -> str:
 @plan_option
 @json_option
 @pass_app
-def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any, now: Any,
+def shift_command(app: AppContext, day: Any, day_type: str | None, inserted: str | None,
+                  swap: Any, dry_run: bool, accept_breaks: bool, now: Any,
                   plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
-    """A swapped shift or an extra day: the coming weeks re-flow around it."""
-    swapped = (swap[0].date(), swap[1].date()) if swap else None
-    if day_type is not None and day is None:
-        raise click.UsageError("--insert-day needs --date: the day the extra day falls on")
-    insert = (day_type, day.date()) if day_type is not None else None
-    done = day_by_day.shift(
-        app.engine, plan_of(plan_file), swapped, insert, day_of(now), athlete_id=app.athlete_id
+    """A changed shift: that day's plan re-fits (or two days swap, or the rotation moves);
+    the rules it breaks are shown, and it is saved only when they are accepted."""
+    if (day_type or inserted) and day is None:
+        raise click.UsageError("--day-type and --insert-day need --date: the day that changes")
+    if day_type and inserted:
+        raise click.UsageError("choose --day-type (that day only) or --insert-day (all move)")
+    request = changes.ShiftRequest(
+        swap=(swap[0].date(), swap[1].date()) if swap else None,
+        day=day.date() if day is not None else None,
+        day_type=day_type or inserted,
+        insert=inserted is not None,
     )
-    if plan_file is not None:  # a plan file given is the plan: it is saved shifted
+    args = (app.engine, plan_of(plan_file), request, day_of(now))
+    if dry_run:
+        done = changes.preview_shift(*args, athlete_id=app.athlete_id)
+    else:
+        done = changes.save_shift(*args, accept_breaks, athlete_id=app.athlete_id)
+    if plan_file is not None and done.saved:  # a plan file given is the plan: saved shifted
         service.export_json(done.plan, plan_file)
     emit(as_json, done.detail, lambda: render_shift(done.detail))
 
 
 def render_shift(data: dict[str, Any]) -> str:
-    lines = data["changes"] or ["nothing had to move"]
+    lines = [data["change"] + ":"] + (data["changes"] or ["nothing had to move"])
     lines += [f"rule now broken on {v['day']}: {v['seen']} [{v['rule']}]"
               for v in data["new_violations"]]  # fmt: skip
+    if not data["saved"]:
+        lines.append("Not saved (--dry-run).")
+    elif data["new_violations"]:
+        lines.append("Saved with the broken rules accepted (runcoach plan undo takes it back).")
+    else:
+        lines.append("Saved (runcoach plan undo takes it back).")
     return "\n".join(lines)
+
+
+@plan_group.command("rota")
+@click.argument("rota_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--map",
+    "told",
+    multiple=True,
+    metavar="KIND=TYPE",
+    help="What a kind of shift (day, short, night, after-night, off) is in your plan: one of "
+    "its day types, or none, any, 'short 30'. Repeatable.",
+)
+@_dry_run
+@_accept
+@click.option(
+    "--today",
+    "now",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Days before this stay; default today.",
+)
+@plan_option
+@json_option
+@pass_app
+def rota_command(app: AppContext, rota_file: Path, told: tuple[str, ...], dry_run: bool,
+                 accept_breaks: bool, now: Any, plan_file: Path | None,
+                 as_json: bool) -> None:  # fmt: skip
+    """Your shifts from the iCalendar (.ics) rota your employer gives: the plan's days take
+    them (day, short, night, after-night, off) and re-fit."""
+    request = changes.RotaRequest(read_rota_file(rota_file), _mapping(told))
+    args = (app.engine, plan_of(plan_file), request, day_of(now))
+    if dry_run:
+        done = changes.preview_rota(*args, athlete_id=app.athlete_id)
+    else:
+        done = changes.save_rota(*args, accept_breaks, athlete_id=app.athlete_id)
+    if plan_file is not None and done.saved:
+        service.export_json(done.plan, plan_file)
+    emit(as_json, done.detail, lambda: render_shift(done.detail))
+
+
+def _mapping(told: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for item in told:
+        kind, sep, value = item.partition("=")
+        if not sep or not kind.strip() or not value.strip():
+            raise click.UsageError(f"--map '{item}': write KIND=TYPE, e.g. --map night=none")
+        pairs[kind.strip().lower()] = value.strip()
+    return pairs
+
+
+@plan_group.command("history")
+@_plan_id
+@json_option
+@pass_app
+def history_command(app: AppContext, plan_id: int | None, as_json: bool) -> None:
+    """The changes made to your plan, the newest first (each can be undone in turn)."""
+    data = changes.history(app.engine, plan_id, athlete_id=app.athlete_id)
+    emit(as_json, data, lambda: "\n".join(
+        [f"Plan {data['plan_id']}: {len(data['changes'])} change(s) kept."]
+        + [f"  {c['at']}  {c['change']}" for c in data["changes"]]
+    ))  # fmt: skip
+
+
+@plan_group.command("undo")
+@_plan_id
+@json_option
+@pass_app
+def undo_command(app: AppContext, plan_id: int | None, as_json: bool) -> None:
+    """Undo the last change to your plan (a shift, a rota, a move, a hand edit)."""
+    data = changes.undo(app.engine, plan_id, athlete_id=app.athlete_id)
+    emit(as_json, data, lambda: (
+        f"Plan {data['plan_id']}: undone: {data['undone']}. "
+        f"{data['changes_left']} earlier change(s) can still be undone."
+    ))  # fmt: skip
 
 
 COMMANDS = [plan_group]

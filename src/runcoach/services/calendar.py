@@ -120,7 +120,7 @@ def save_move(engine: Engine, from_day: date, to_day: date, *, athlete_id: int) 
     detail = _moved_to_dict(moved)
     with engine.begin() as conn:
         today = local_today(conn, athlete_id)
-        plan_store.replace_plan(conn, stored.id, moved.plan)
+        plan_store.replace_plan(conn, stored.id, moved.plan, f"move: {moved.change}")
         adjustments.save_adjustment(conn, athlete_id, today, "shift", ["move"], detail)
     return detail
 

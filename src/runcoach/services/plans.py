@@ -136,7 +136,7 @@ def edit_plan(
     target.workouts = [workout, *kept] if workout.is_run else [*kept, workout]
     target.note = "edited by hand"
     with engine.begin() as conn:
-        store.replace_plan(conn, stored.id, plan)
+        store.replace_plan(conn, stored.id, plan, f"edit: {day} {workout.title}")
     return Built(stored.id, plan, check(plan), [])
 
 

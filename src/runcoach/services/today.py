@@ -21,7 +21,7 @@ from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.load import HeartRateProfile
 from runcoach.domain.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.logged import LoggedRun, logged_runs
-from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
+from runcoach.domain.plans.codec import workout_from_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.runs import Lap, Run, Sport, counts_as_running
 from runcoach.domain.schedule import DayType
@@ -29,7 +29,6 @@ from runcoach.domain.today.answer import Change, FitnessChange, Situation, answe
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import refresh_goal
-from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.warnings import ShoeWear, watch
 from runcoach.domain.workouts import Workout, WorkoutKind
@@ -278,44 +277,6 @@ def progress_for(
         return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
 
 
-@dataclass(frozen=True)
-class ShiftOutcome:
-    """What a shift changed (``detail``, shown to the runner) and the plan after it."""
-
-    detail: dict[str, Any]
-    plan: Plan
-
-
-def shift(
-    engine: Engine,
-    given: Plan | None,
-    swap: tuple[date, date] | None = None,
-    insert: tuple[str, date] | None = None,
-    today: date | None = None,
-    *,
-    athlete_id: int,
-) -> ShiftOutcome:
-    """A swapped shift or an extra day: the coming weeks re-flow. The stored plan is changed;
-    a plan given (a file's) comes back changed for the door to save."""
-    if (swap is None) == (insert is None):
-        raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
-    with engine.begin() as conn:
-        source = load_plan(conn, athlete_id, given)
-        plan = source.plan
-        now = today or local_today(conn, athlete_id)
-        if swap is not None:
-            result = swap_days(plan, swap[0], swap[1], now)
-        else:
-            assert insert is not None
-            result = insert_day(plan, day_type_named(plan, insert[0]), insert[1], now)
-        detail = shifted_to_dict(result, swap, insert)
-        history = {**detail, "plan_before": plan_to_dict(plan)}  # the shift can be undone
-        store.save_adjustment(conn, athlete_id, now, "shift", ["shift"], history)
-        if source.plan_id is not None:
-            plan_store.replace_plan(conn, source.plan_id, result.plan)
-    return ShiftOutcome(detail, result.plan)
-
-
 def day_type_named(plan: Plan, name: str) -> DayType:
     """The plan's day type called ``name`` (any case)."""
     types = {d.day_type.name.lower(): d.day_type for d in plan.days()}
@@ -325,17 +286,3 @@ def day_type_named(plan: Plan, name: str) -> DayType:
             f"the plan has no day type '{name}'", hint="one of: " + ", ".join(sorted(types))
         )
     return found
-
-
-def shifted_to_dict(
-    result: Shifted, swap: tuple[date, date] | None, insert: tuple[str, date] | None
-) -> dict[str, Any]:
-    return {
-        "swap": [d.isoformat() for d in swap] if swap else None,
-        "insert": {"day_type": insert[0], "date": insert[1].isoformat()} if insert else None,
-        "changes": list(result.changes),
-        "new_violations": [
-            {"day": v.day.isoformat(), "rule": v.rule, "seen": v.seen, "source": v.source}
-            for v in result.new_violations
-        ],
-    }

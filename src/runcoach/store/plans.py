@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Connection, MetaData, Table, delete, func, insert, inspect, select, update
 
@@ -60,7 +60,9 @@ def replace_plan(conn: Connection, plan_id: int, plan: Plan, change: str) -> Non
     """Store ``plan`` in place of plan ``plan_id``; the version it replaces is kept (undo)."""
     before = conn.execute(select(plans.c.document).where(plans.c.id == plan_id)).scalar_one()
     conn.execute(
-        insert(plan_versions).values(plan_id=plan_id, change=change[:400], document=before)
+        insert(plan_versions).values(
+            plan_id=plan_id, change=change[:400], document=before, created_at=datetime.now(UTC)
+        )
     )
     _write(conn, plan_id, json.dumps(plan_to_dict(plan)), plan.summary())
 
@@ -80,8 +82,12 @@ def plan_versions_of(conn: Connection, plan_id: int) -> list[PlanVersion]:
         .where(plan_versions.c.plan_id == plan_id)
         .order_by(plan_versions.c.id.desc())
     )
-    return [PlanVersion(int(r.id), plan_id, r.created_at, str(r.change))
+    return [PlanVersion(int(r.id), plan_id, _utc(r.created_at), str(r.change))
             for r in conn.execute(query)]  # fmt: skip
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)  # SQLite: naive
 
 
 def undo_change(conn: Connection, plan_id: int) -> tuple[PlanVersion, Plan]:

@@ -29,6 +29,10 @@ from runcoach.domain.today import adjust
 from runcoach.domain.today.moves import copy_day, fits, is_key
 from runcoach.domain.workouts import Workout, WorkoutKind
 
+SPREAD_MAX = 0.3  # an easy run takes at most 30 % more time from a dropped one (coaching practice)
+SPREAD_NEEDED = 0.75  # spread only when the others can take at least 3/4 of its time
+MINI_OF_MINI = 0.6  # a placed mini's own tired-day version: easy running, 60 % of its time
+
 
 @dataclass(frozen=True)
 class Shifted:
@@ -123,21 +127,50 @@ def _place_misfits(plan: Plan, days: list[Day], today: date) -> list[str]:
 
 def _place(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
     for day in _candidates(days, was, today):
-        if _holds(plan, days, day, workout):
+        if _holds(plan, days, day, workout) or _strength_makes_room(plan, days, day, workout):
             replacing = " in place of its easy run" if day.is_run_day else ""
             day.workouts = [w for w in day.workouts if not w.is_run] + [workout]
             return (
                 f"'{workout.title}' moved from {was} to {day.day} ({day.day_type.name}){replacing}"
             )
-    if workout.mini is not None and workout.is_quality:
+    mini = _mini_of(plan, workout)
+    if mini is not None:
         for day in _candidates(days, was, today):
-            if _holds(plan, days, day, workout.mini):
-                day.workouts = [w for w in day.workouts if not w.is_run] + [workout.mini]
+            if _holds(plan, days, day, mini):
+                day.workouts = [w for w in day.workouts if not w.is_run] + [mini]
                 return (f"'{workout.title}' on {was}: no day holds it whole after the change, "
-                        f"its mini version '{workout.mini.title}' on {day.day}")  # fmt: skip
+                        f"its mini version '{mini.title}' on {day.day}")  # fmt: skip
     if not is_key(workout) or workout.kind in adjust.SCALABLE:
         return _shorten_into(plan, days, was, workout, today)
     return f"'{workout.title}' on {was}: no day of that week can hold it after the change, dropped"
+
+
+def _strength_makes_room(plan: Plan, days: list[Day], day: Day, workout: Workout) -> bool:
+    """A short day that would hold the run without its strength routine: the routine goes to
+    a day of the week without a run or a routine (the run matters more), and the run fits."""
+    strength = [w for w in day.workouts if w.kind is WorkoutKind.STRENGTH]
+    if not strength or day.day_type.max_duration_s is None:
+        return False
+    bare = Day(day.day, day.day_type, [w for w in day.workouts if w not in strength], day.note)
+    if not _holds(plan, days, bare, workout):
+        return False
+    host = next((d for d in days if d.day >= day.day - timedelta(days=6) and d is not day
+                 and not d.is_run_day and not any(not w.is_run and w.kind is not WorkoutKind.REST
+                                                  for w in d.workouts)), None)  # fmt: skip
+    if host is None:
+        return False
+    day.workouts = bare.workouts
+    host.workouts = [w for w in host.workouts if w.kind is not WorkoutKind.REST] + strength
+    return True
+
+
+def _mini_of(plan: Plan, workout: Workout) -> Workout | None:
+    """The quality session's mini version, carrying an easy run as its own tired-day version;
+    none for a benchmark (a smaller edition would break its series: it is dropped instead)."""
+    if not workout.is_quality or workout.mini is None or workout.benchmark:
+        return None
+    easy = adjust.easy_run(plan.paces.get("easy"), workout.mini.total_duration_s() * MINI_OF_MINI)
+    return replace(workout.mini, mini=workout.mini.mini or easy)
 
 
 def _warm_ups_follow_their_sessions(days: list[Day], today: date) -> None:
@@ -197,19 +230,48 @@ def _neighbours(plan: Plan, days: list[Day], day: Day) -> list[Day | None]:
 
 def _shorten_into(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
     """An easy or long run that fits nowhere whole: shortened to the limit of a free short day
-    (a long run only where neither neighbour is hard)."""
+    (a long run cut to a short day's limit is no long run any more: an easy run)."""
     for day in _candidates(days, was, today):
         limit = day.day_type.max_duration_s
         if day.is_run_day or not day.day_type.can_run or limit is None:
             continue
-        if is_key(workout) and any(n is not None and n.is_hard
-                                   for n in _neighbours(plan, days, day)):  # fmt: skip
-            continue
         short = adjust.shortened(workout, limit / max(workout.total_duration_s(), 1.0))
+        if workout.kind is WorkoutKind.LONG:
+            minutes = short.total_duration_s() / 60
+            title = f"Easy run {minutes:.0f} min (the long run, cut to the day)"
+            short = adjust.easy_run(plan.paces.get("easy"), short.total_duration_s(), title)
         if fits(day, short):
             day.workouts.append(short)
             return f"'{workout.title}' moved from {was} to {day.day}, shortened to fit"
+    if workout.kind is WorkoutKind.EASY and _spread(plan, days, workout, today):
+        return (f"'{workout.title}' on {was}: no free day left that week; its time is added "
+                "to the week's other easy runs")  # fmt: skip
     return f"'{workout.title}' on {was}: no free day left that week, dropped"
+
+
+def _spread(plan: Plan, days: list[Day], workout: Workout, today: date) -> bool:
+    """The dropped easy run's time shared by the week's other easy runs (each at most
+    ``SPREAD_MAX`` longer and within its day's limit), so the week keeps its volume."""
+    hosts = [(d, w) for d in days if d.day >= today for w in d.runs
+             if w.kind is WorkoutKind.EASY and len(list(w.steps())) == 1]  # fmt: skip
+    room = {id(w): _room(d, w) for d, w in hosts}
+    left = workout.total_duration_s()
+    if not hosts or sum(room.values()) < left * SPREAD_NEEDED:
+        return False
+    for day, w in hosts:
+        extra = min(room[id(w)], left)
+        if extra >= 60:
+            longer = adjust.easy_run(plan.paces.get("easy"), w.total_duration_s() + extra)
+            day.workouts = [longer if x is w else x for x in day.workouts]
+            left -= extra
+    return True
+
+
+def _room(day: Day, workout: Workout) -> float:
+    limit = day.day_type.max_duration_s
+    used = sum(w.total_duration_s() for w in day.workouts)
+    by_day = float("inf") if limit is None else max(limit - used, 0.0)
+    return min(workout.total_duration_s() * SPREAD_MAX, by_day)
 
 
 def _cap_single_runs(plan: Plan, today: date) -> list[str]:

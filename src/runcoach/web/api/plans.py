@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request, Response
+from fastapi import APIRouter, Body, File, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
-from runcoach.services import calendar, plan_exports, today
+from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
+from runcoach.services import calendar, plan_exports
+from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
 from runcoach.services.calendar import today_of
 from runcoach.views.plans import violations_json
@@ -95,21 +97,70 @@ def save_move(request: Request, access: Authorized, body: Move) -> dict[str, Any
 
 
 class ShiftChange(BaseModel):
-    """A swapped shift (``swap``: two days exchange their day types) or an extra shift
-    (``day`` becomes ``day_type``; the later days each take the type of the day before)."""
+    """A shift change: ``day`` takes ``day_type`` and nothing else moves (one of the plan's
+    day types, or none, any, 'short 30'); with ``insert``, every later day of the rotation
+    moves one day later; or ``swap``: two days exchange their day types. The change is saved
+    only when it breaks no rule the plan kept, or ``accept_breaks`` is true (answer 409 with
+    the rules otherwise; ``/preview`` lists them without saving)."""
 
     swap: tuple[date, date] | None = None
     day: date | None = None
     day_type: str | None = None
+    insert: bool = False
+    accept_breaks: bool = False
+
+    def request(self) -> changes.ShiftRequest:
+        return changes.ShiftRequest(self.swap, self.day, self.day_type, self.insert)
 
 
-@router.post("/plans/active/shifts", summary="A shift change: the coming weeks re-flow")
-def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
-    insert = (body.day_type, body.day) if body.day and body.day_type else None
-    done = today.shift(
-        engine_of(request), None, swap=body.swap, insert=insert, athlete_id=access.actor.athlete_id
+@router.post("/plans/active/shifts/preview", summary="What a shift change would move and break")
+def preview_shift(request: Request, access: Reading, body: ShiftChange) -> dict[str, Any]:
+    done = changes.preview_shift(
+        engine_of(request), None, body.request(), athlete_id=access.actor.athlete_id
     )
     return done.detail
+
+
+@router.post("/plans/active/shifts", summary="A shift change: the plan re-fits around it")
+def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
+    done = changes.save_shift(engine_of(request), None, body.request(), None, body.accept_breaks,
+                              athlete_id=access.actor.athlete_id)  # fmt: skip
+    return done.detail
+
+
+def _rota(data: bytes, name: str, told: str) -> changes.RotaRequest:
+    mapping = dict(item.split("=", 1) for item in told.split(",") if "=" in item)
+    return changes.RotaRequest(rota_from_bytes(data, name), mapping)
+
+
+@router.post("/plans/active/rota", summary="Your shifts from an iCalendar rota file")
+async def import_rota(
+    request: Request,
+    access: Authorized,
+    file: Annotated[UploadFile, File()],
+    mapping: Annotated[str, Form(alias="map")] = "",
+    dry_run: Annotated[bool, Form()] = False,
+    accept_breaks: Annotated[bool, Form()] = False,
+) -> dict[str, Any]:
+    """Multipart form: ``file`` (the .ics your employer gives), ``map`` (optional,
+    ``night=none,after-night=short 30``: what each kind of shift is in your plan),
+    ``dry_run``, ``accept_breaks``. The plan's days take the rota's shifts and re-fit."""
+    rota = _rota(await file.read(MAX_ROTA_BYTES + 1), file.filename or "rota.ics", mapping)
+    engine, athlete_id = engine_of(request), access.actor.athlete_id
+    if dry_run:
+        return changes.preview_rota(engine, None, rota, athlete_id=athlete_id).detail
+    done = changes.save_rota(engine, None, rota, None, accept_breaks, athlete_id=athlete_id)
+    return done.detail
+
+
+@router.get("/plans/active/history", summary="The changes made to the active plan, newest first")
+def plan_history(request: Request, access: Reading) -> dict[str, Any]:
+    return changes.history(engine_of(request), athlete_id=access.actor.athlete_id)
+
+
+@router.post("/plans/active/undo", summary="Undo the last change to the active plan")
+def undo_change(request: Request, access: Authorized) -> dict[str, Any]:
+    return changes.undo(engine_of(request), athlete_id=access.actor.athlete_id)
 
 
 @router.get("/calendar", summary="Days with the planned sessions, their status and the runs")
