@@ -1,1 +1,1 @@
-"""Progress over time: load, volume and streaks, wins, variety, habits, planned vs done, the report."""
+"""Progress over time: load, measures of a period, wins, variety, habits, planned vs done."""
