@@ -29,7 +29,7 @@ from runcoach.domain.plans.rota import (
     shift_kinds,
     spelled_day_type,
 )
-from runcoach.domain.schedule import DayType
+from runcoach.domain.plans.schedule import DayType
 from runcoach.domain.today.shift import Shifted, change_days, insert_day, rota_days, swap_days
 from runcoach.services.checkins import local_today
 from runcoach.services.today import day_type_named, load_plan

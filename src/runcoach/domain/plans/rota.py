@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.schedule import Allowance, DayType
+from runcoach.domain.plans.schedule import Allowance, DayType
 
 NIGHT_FROM, NIGHT_TO = time(22), time(6)  # the night window of working-time law (EU 2003/88/EC)
 NIGHT_SHARE = 0.5  # a shift with at least half its hours in the night window is a night shift

@@ -24,10 +24,10 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import routines, rules
 from runcoach.domain.plans.model import Day, Plan, Week
-from runcoach.domain.schedule import DayType
+from runcoach.domain.plans.schedule import DayType
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
 from runcoach.domain.today import adjust
 from runcoach.domain.today.moves import copy_day, fits, is_key
-from runcoach.domain.workouts import Workout, WorkoutKind
 
 SPREAD_MAX = 0.3  # an easy run takes at most 30 % more time from a dropped one (coaching practice)
 SPREAD_NEEDED = 0.75  # spread only when the others can take at least 3/4 of its time
