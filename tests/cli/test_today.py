@@ -125,7 +125,14 @@ def test_an_extra_night_needs_its_date_and_a_day_type_the_plan_knows(runcoach, t
     unknown = runcoach("plan", "shift", "--insert-day", "gala", "--date", on, "--plan", str(path))
     assert unknown.exit_code == 2 and "night shift" in unknown.stderr
     extra = runcoach(
-        "plan", "shift", "--insert-day", "night shift", "--date", on, "--plan", str(path),
+        "plan",
+        "shift",
+        "--insert-day",
+        "night shift",
+        "--date",
+        on,
+        "--plan",
+        str(path),
         "--accept-breaks",
     )
     assert extra.exit_code == 0, extra.stderr

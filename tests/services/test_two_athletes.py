@@ -22,9 +22,9 @@ from runcoach.domain.progress.report import PeriodKind
 from runcoach.domain.run.runs import WorkoutType
 from runcoach.inputs.plans import read_profile
 from runcoach.services import checkins, log_export, plan_changes, plans, progress, shoes, today
-from runcoach.services.plan_changes import ShiftRequest
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
 from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.plan_changes import ShiftRequest
 from runcoach.services.runs import (
     ManualRun,
     RunEdit,

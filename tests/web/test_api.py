@@ -179,7 +179,8 @@ def test_a_shift_change_re_flows_the_coming_days(app, ann: Runner):
     assert history[0]["change"].startswith(f"shift: {day} becomes off")
     assert phone.post("/api/v1/plans/active/undo").json()["changes_left"] == 0
     shown = phone.get("/api/v1/plans/active").json()["plan"]
-    assert {d["date"]: d["day_type"]["name"] for w in shown["weeks"] for d in w["days"]}[day] != "off"
+    types = {d["date"]: d["day_type"]["name"] for w in shown["weeks"] for d in w["days"]}
+    assert types[day] != "off"
 
 
 def test_a_rota_file_is_previewed_then_saved_and_a_change_breaking_rules_needs_acceptance(

@@ -18,7 +18,8 @@ from tests.web.test_api import SHIFT_PROFILE
 SECRET = "ANN-PRIVATE-7f3a"  # in Ann's run name, shoe, notes: must never reach anyone else
 # POSTs that only compute (nothing stored): a read-only token may send them.
 COMPUTING = {"/api/v1/goal-check", "/api/v1/predictions", "/api/v1/paces",
-             "/api/v1/plans/active/moves/preview", "/api/v1/plans/active/shifts/preview"}  # fmt: skip
+             "/api/v1/plans/active/moves/preview",
+             "/api/v1/plans/active/shifts/preview"}  # fmt: skip
 PUBLIC = {"/api/v1/feed/{token}.ics"}  # the secret in the URL is the credential
 SESSION_ONLY = {"/api/v1/tokens", "/api/v1/tokens/{token_id}", "/api/v1/account/password",
                 "/api/v1/account/delete", "/api/v1/account/feed", "/api/v1/admin/signups",
@@ -89,8 +90,10 @@ BODIES = {
 }
 
 
-ROTA = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Night\r\n"
-        b"DTSTART:20270105T190000\r\nDTEND:20270106T070000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+ROTA = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Night\r\n"
+    b"DTSTART:20270105T190000\r\nDTEND:20270106T070000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
 
 
 def call(client: TestClient, method: str, template: str, values: dict[str, str], **kw: object):

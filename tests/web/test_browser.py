@@ -179,3 +179,66 @@ def test_a_new_runner_goes_through_their_first_day(app: FastAPI, viewport: str):
             assert width <= VIEWPORTS[viewport]["width"] + 1  # no sideways scrolling
         finally:
             browser.close()
+
+
+def rota_ics(first: date) -> bytes:
+    """Three nights from ``first`` + 9 days, then a day off: the rota an employer exports."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ward 4//EN"]
+    for i in range(3):
+        night = first + timedelta(days=9 + i)
+        morning = night + timedelta(days=1)
+        lines += ["BEGIN:VEVENT", f"UID:n{i}@ward4", "SUMMARY:Night shift",
+                  f"DTSTART:{night:%Y%m%d}T190000", f"DTEND:{morning:%Y%m%d}T073000",
+                  "END:VEVENT"]  # fmt: skip
+    return ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
+
+
+def change_a_shift_then_a_rota_and_undo(page, base: str, name: str, tmp_path: Path) -> None:
+    page.goto(base + "/calendar")
+    day = (date.today() + timedelta(days=2)).isoformat()
+    page.fill("#shift-day", day)
+    page.select_option("#shift-type", "night")
+    page.click("#shift-check")
+    page.wait_for_selector("#shift-result", timeout=30_000)
+    assert f"{day} becomes night" in page.inner_text("#shift-result")
+    page.screenshot(path=screenshot_path(f"{name}-shift-preview"), full_page=True)
+    if page.locator("#shift-accept").count():
+        page.check("#shift-accept")
+    page.click("#shift-save")
+    page.wait_for_url("**/calendar?on=*")
+    assert "night" in page.inner_text(f'.cal .day[data-day="{day}"] .date')
+    rota = tmp_path / "rota.ics"
+    rota.write_bytes(rota_ics(date.today()))
+    page.set_input_files("#rota-file", str(rota))
+    page.fill("#rota-map", "night=night, after-night=recover")
+    page.click("#rota-check")
+    page.wait_for_selector("#shift-result", timeout=30_000)
+    assert "3 night" in page.inner_text("#shift-result")
+    page.screenshot(path=screenshot_path(f"{name}-rota-preview"), full_page=True)
+    if page.locator("#shift-accept").count():
+        page.check("#shift-accept")
+    page.click("#shift-save")
+    page.wait_for_url("**/calendar")
+    history = page.inner_text("ol.history")
+    assert "rota" in history and "becomes night" in history
+    page.screenshot(path=screenshot_path(f"{name}-plan-history"), full_page=True)
+    page.click("#undo")
+    page.wait_for_url("**/calendar")
+    assert "rota" not in page.inner_text("ol.history")
+
+
+def test_a_shift_worker_changes_one_shift_imports_the_rota_and_undoes_it(
+    app: FastAPI, tmp_path: Path
+):
+    with live_server(app) as base, playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport=VIEWPORTS["desktop"])
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            sign_up(page, base, "nurse")
+            build_shift_plan(page, base, "nurse")
+            change_a_shift_then_a_rota_and_undo(page, base, "nurse", tmp_path)
+            assert errors == []
+        finally:
+            browser.close()

@@ -77,7 +77,8 @@ def _end(event: Any, start: datetime | date) -> datetime | date:
     if event.get("DTEND") is not None:
         return _when(event["DTEND"].dt)
     if event.get("DURATION") is not None:
-        return start + event["DURATION"].dt
+        length: timedelta = event["DURATION"].dt
+        return start + length
     return start + timedelta(days=1) if not isinstance(start, datetime) else start
 
 

@@ -1,5 +1,6 @@
 """The calendar: month and week views of the plan and the runs, moving a session with the
-rule check shown before saving, and a one-day shift change."""
+rule check shown before saving, a shift change (one day, or the rotation moved) and an
+employer's rota, each previewed with the rules it breaks; the plan's history and undo."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import calendar as months
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.errors import NotFound
+from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
 from runcoach.services import calendar as service
-from runcoach.services import plans, today
+from runcoach.services import plan_changes as changes
+from runcoach.services import plans
 from runcoach.web.auth import engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -37,6 +40,16 @@ def _day_types(request: Request, athlete_id: int) -> list[str]:
     except NotFound:
         return []
     return sorted({d.day_type.name for d in stored.plan.days()})
+
+
+def _history(request: Request, athlete_id: int) -> list[dict[str, Any]]:
+    try:
+        kept: list[dict[str, Any]] = changes.history(engine_of(request), athlete_id=athlete_id)[
+            "changes"
+        ]
+    except NotFound:
+        return []
+    return kept[:10]
 
 
 @router.get("/calendar", response_class=HTMLResponse)
@@ -64,6 +77,7 @@ def calendar_page(
         previous=previous,
         following=following,
         day_types=_day_types(request, access.actor.athlete_id),
+        history=_history(request, access.actor.athlete_id),
     )
 
 
@@ -98,15 +112,79 @@ def move(
     return RedirectResponse(f"/calendar?on={to_day.isoformat()}", status_code=303)
 
 
+def _shift_request(day: date, day_type: str, whole: str) -> changes.ShiftRequest:
+    return changes.ShiftRequest(day=day, day_type=day_type, insert=whole == "rotation")
+
+
+@router.post("/calendar/shift/preview", response_class=HTMLResponse)
+def shift_preview(
+    request: Request,
+    access: Page,
+    day: Annotated[date, Form()],
+    day_type: Annotated[str, Form()],
+    scope: Annotated[str, Form()] = "day",
+) -> Response:
+    """What the shift change would move and the rules it would break, before it is saved."""
+    done = changes.preview_shift(engine_of(request), None, _shift_request(day, day_type, scope),
+                                 athlete_id=access.actor.athlete_id)  # fmt: skip
+    fields = {"day": day.isoformat(), "day_type": day_type, "scope": scope}
+    return render(request, "partials/shift_preview.html", shift=done.detail, fields=fields,
+                  action="/calendar/shift")  # fmt: skip
+
+
 @router.post("/calendar/shift")
 def shift_change(
     request: Request,
     access: Page,
     day: Annotated[date, Form()],
     day_type: Annotated[str, Form()],
+    scope: Annotated[str, Form()] = "day",
+    accept_breaks: Annotated[bool, Form()] = False,
 ) -> Response:
-    """A one-day shift change: the day takes another day type; the coming weeks re-flow."""
-    today.shift(
-        engine_of(request), None, insert=(day_type, day), athlete_id=access.actor.athlete_id
-    )
+    """A shift change saved: only that day changes (or, with scope=rotation, every later day
+    of the rotation moves); refused when it breaks rules the runner did not accept."""
+    changes.save_shift(engine_of(request), None, _shift_request(day, day_type, scope), None,
+                       accept_breaks, athlete_id=access.actor.athlete_id)  # fmt: skip
     return RedirectResponse(f"/calendar?on={day.isoformat()}", status_code=303)
+
+
+@router.post("/calendar/rota/preview", response_class=HTMLResponse)
+async def rota_preview(
+    request: Request,
+    access: Page,
+    file: Annotated[UploadFile, File()],
+    mapping: Annotated[str, Form(alias="map")] = "",
+) -> Response:
+    """The employer's rota read: what it would change and break, with the button to save."""
+    data = await file.read(MAX_ROTA_BYTES + 1)
+    rota = changes.RotaRequest(rota_from_bytes(data, file.filename or "the rota"), _told(mapping))
+    done = changes.preview_rota(engine_of(request), None, rota, athlete_id=access.actor.athlete_id)
+    fields = {"rota_text": data.decode("utf-8", "replace"), "map": mapping}
+    return render(request, "partials/shift_preview.html", shift=done.detail, fields=fields,
+                  action="/calendar/rota")  # fmt: skip
+
+
+def _told(mapping: str) -> dict[str, str]:
+    return dict(item.strip().split("=", 1) for item in mapping.split(",") if "=" in item)
+
+
+@router.post("/calendar/rota")
+def rota_save(
+    request: Request,
+    access: Page,
+    rota_text: Annotated[str, Form()],
+    mapping: Annotated[str, Form(alias="map")] = "",
+    accept_breaks: Annotated[bool, Form()] = False,
+) -> Response:
+    rota = changes.RotaRequest(rota_from_bytes(rota_text.encode("utf-8"), "the rota"),
+                               _told(mapping))  # fmt: skip
+    changes.save_rota(engine_of(request), None, rota, None, accept_breaks,
+                      athlete_id=access.actor.athlete_id)  # fmt: skip
+    return RedirectResponse("/calendar", status_code=303)
+
+
+@router.post("/calendar/undo")
+def undo(request: Request, access: Page) -> Response:
+    """Undo the last change to the plan (a shift, a rota, a move, a hand edit)."""
+    changes.undo(engine_of(request), athlete_id=access.actor.athlete_id)
+    return RedirectResponse("/calendar", status_code=303)
