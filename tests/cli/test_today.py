@@ -212,3 +212,13 @@ def test_a_fast_threshold_session_in_the_store_moves_fitness_in_today_json(
     assert data["goal"]["verdict"] == "within reach"
     text = log_cli("today", "--plan", str(path), "--date", day.isoformat())
     assert "paces now from VDOT 52.6" in text.stdout and "goal:" in text.stdout
+
+
+def test_can_run_after_a_fever_says_it_starts_the_way_back_not_normal_running(runcoach):
+    assert runcoach("checkin", "--feel", "sick", "--symptoms", "fever",
+                    "--date", "2027-03-01").exit_code == 0  # fmt: skip
+    back = runcoach("checkin", "--can-run", "--date", "2027-03-03")
+    assert back.exit_code == 0, back.stderr
+    assert "sick, not injured" in back.stdout and "reduced volume" in back.stdout
+    both = runcoach("checkin", "--feel", "sick", "--can-run", "--date", "2027-03-05")
+    assert both.exit_code == 2 and "which is it" in both.stderr

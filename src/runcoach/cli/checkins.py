@@ -34,7 +34,12 @@ def _habit_options(func: Any) -> Any:
 
 @click.command("checkin")
 @checkin_options
-@click.option("--can-run", is_flag=True, help="After an injury: you can run again.")
+@click.option(
+    "--can-run",
+    is_flag=True,
+    help="You can run again: after an injury the return-to-run progression starts; after an "
+    "illness the way back from illness (never straight back to normal).",
+)
 @_habit_options
 @date_option
 @json_option
@@ -49,7 +54,8 @@ def checkin_command(app: AppContext, feel: str | None, symptoms: str | None, not
                                     app.settings.units)  # fmt: skip
     data = checkins.checkin(app.engine, report, day_of(day), athlete_id=app.athlete_id)
     emit(as_json, data, lambda: f"checked in for {data['day']}: "
-         + _checkin_text(data, app.settings.units))  # fmt: skip
+         + _checkin_text(data, app.settings.units)
+         + (f"\n{data['can_run_means']}" if data.get("can_run_means") else ""))  # fmt: skip
 
 
 def _checkin_text(data: dict[str, Any], units: UnitSystem) -> str:

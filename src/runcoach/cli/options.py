@@ -13,7 +13,7 @@ from runcoach.inputs.plans import read_plan_file
 
 FEELS = ["great", "good", "normal", "tired", "sore", "sick", "injured"]
 
-SYMPTOMS = ["above-neck", "below-neck"]
+SYMPTOMS = ["above-neck", "below-neck", "fever"]
 
 date_option = click.option(
     "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day (YYYY-MM-DD); default today."
@@ -42,6 +42,8 @@ def checkin_options(func: Any) -> Any:
         func
     )
     func = click.option(
-        "--symptoms", type=click.Choice(SYMPTOMS), help="Where a cold sits (the neck check)."
+        "--symptoms",
+        type=click.Choice(SYMPTOMS),
+        help="Where a cold sits (the neck check), or a fever.",
     )(func)
     return click.option("--feel", type=click.Choice(FEELS), help="How you feel today.")(func)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress.habits import ENOUGH_SLEEP_S, Habits
 from runcoach.domain.run.runs import Feel
-from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.domain.today.health import CheckIn, Symptoms, can_run_meaning
 from runcoach.domain.units import UnitSystem, parse_heart_rate, parse_hours, parse_weight
 from runcoach.store import checkins as store
 from runcoach.store.runs import athlete_timezone, local_date_of
@@ -112,7 +112,12 @@ def checkin(
     with engine.begin() as conn:
         when = day or local_today(conn, athlete_id)
         kept = record_checkin(conn, athlete_id, report.on(when))
-    return checkin_to_dict(kept)
+        told = checkin_to_dict(kept)
+        if kept.can_run:
+            told["can_run_means"] = can_run_meaning(
+                store.list_checkins(conn, athlete_id, until=when), when
+            )
+    return told
 
 
 def local_today(conn: Connection, athlete_id: int) -> date:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from runcoach.domain.plans.model import Day, Plan
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
 from runcoach.domain.run.logged import LoggedRun, distance_between, on
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today import adjust, unwell
 from runcoach.domain.today.draft import (
     Change,
@@ -110,7 +111,8 @@ def _adapt(s: Situation, day: date, health: Health, today: Day, draft: Draft) ->
         return unwell.sick(s, health, draft)
     if health.status is Status.AFTER_ILLNESS:
         unwell.after_illness(s, health, draft)
-    elif health.status is Status.TIRED:
+    tired = health.feel in (Feel.TIRED, Feel.SORE)
+    if health.status is Status.TIRED or (health.minis_only and tired):
         _tired(s, health, draft)
     _after_hard_day(s, day, draft)
     _missed_week(s, day, draft)

@@ -7,7 +7,7 @@ for any day can be recomputed from the same history.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -19,6 +19,11 @@ from runcoach.domain.run.runs import Feel
 SICK_CARRY_DAYS = 1  # a sick report still holds this many days without a new check-in, days
 EASY_DAYS_PER_SICK_DAY = 1  # easy days before quality per day of illness (coaching practice)
 MAX_EASY_DAYS_AFTER_ILLNESS = 7  # cap on those easy days, days; 5-10 in practice
+MIN_EASY_DAYS_BELOW_NECK = 2  # after a fever or symptoms below the neck, at least, days
+REST_DAYS_AFTER_FEVER = 1  # no running until a full day without fever, days (Primos 1996)
+FIRST_HALF_SHARE = 0.5  # volume in the first half of the easy days after a fever/below the neck
+SECOND_HALF_SHARE = 0.75  # volume in the second half, and after an illness above the neck
+MINI_DAYS_AFTER_ILLNESS = 7  # intensity back last: quality as its mini version this long, days
 
 SOURCE_NECK_CHECK = (
     "the 'neck check' (Eichner 1993, 'Infection, immunity, and exercise', The Physician and "
@@ -26,13 +31,22 @@ SOURCE_NECK_CHECK = (
     "throat) allow easy running; below the neck (fever, chest, aches, stomach) mean rest"
 )
 SOURCE_WAY_BACK = (
-    "coaching practice: one easy day for each day of illness before any quality session"
+    "return to running after illness, staged as in graduated return-to-play guidance "
+    "(Elliott et al. 2020, BJSM 54(19)): no running until a day without fever (Primos 1996, "
+    "Phys Sportsmed 24(1)); then one easy day per day of illness (two at least after a fever "
+    "or symptoms below the neck) at half, then three quarters of the volume; intensity back "
+    "last: the first week of quality as its mini version"
 )
 
 
 class Symptoms(StrEnum):
     ABOVE_NECK = "above-neck"
     BELOW_NECK = "below-neck"
+    FEVER = "fever"  # a fever: below the neck, and a day without it before running
+
+    @property
+    def below_neck(self) -> bool:
+        return self is not Symptoms.ABOVE_NECK
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,12 @@ class CheckIn:
             raise InvalidInput(
                 "symptoms go with feeling sick",
                 hint="runcoach today --feel sick --symptoms above-neck",
+            )
+        if self.can_run and self.feel is Feel.SICK:
+            raise InvalidInput(
+                "--can-run and feeling sick on the same day: which is it?",
+                hint="still sick: runcoach checkin --feel sick; symptoms gone: runcoach checkin "
+                "--can-run (the way back from illness starts)",
             )
 
     @property
@@ -77,6 +97,9 @@ class Health:
     symptoms: Symptoms | None = None
     sick_days: int = 0  # length of the last illness, days
     easy_days_left: int = 0  # after illness: easy days still to run before quality
+    rest_days_left: int = 0  # after a fever: days still without running
+    volume_share: float = 1.0  # after illness: share of the planned volume for today
+    minis_only: bool = False  # after illness: quality comes back as its mini version
     since: date | None = None  # injury: first injured day; returning: the can-run day
     days_off: int = 0  # returning: days between the injury and the can-run day
 
@@ -125,16 +148,57 @@ def _illness(history: Sequence[CheckIn], day: date, today: CheckIn | None) -> He
         return None
     last = sick[-1]
     later = [c for c in history if c.day > last.day]
-    sick_days = (last.day - _episode_start(sick, gap_days=1)).days + 1
+    episode = [c for c in sick if c.day >= _episode_start(sick, gap_days=1)]
+    sick_days = (last.day - episode[0].day).days + 1
     if today is last or (not later and (day - last.day).days <= SICK_CARRY_DAYS):
         return Health(Status.SICK, Feel.SICK, last.symptoms, sick_days=sick_days)
     well_from = later[0].day if later else last.day + timedelta(days=SICK_CARRY_DAYS + 1)
-    easy_days = min(sick_days * EASY_DAYS_PER_SICK_DAY, MAX_EASY_DAYS_AFTER_ILLNESS)
-    left = easy_days - (day - well_from).days
-    if left <= 0:
+    back = _way_back(episode, sick_days, (day - well_from).days)
+    if back is None:
         return None
     feel = today.feel if today else None
-    return Health(Status.AFTER_ILLNESS, feel, sick_days=sick_days, easy_days_left=left)
+    return replace(back, feel=feel)
+
+
+def _way_back(episode: Sequence[CheckIn], sick_days: int, days_well: int) -> Health | None:
+    """Where the runner is on the way back ``days_well`` days after the illness ended."""
+    fever = any(c.symptoms is Symptoms.FEVER for c in episode)
+    below = fever or any(c.symptoms is not None and c.symptoms.below_neck for c in episode)
+    rest = REST_DAYS_AFTER_FEVER if fever else 0
+    easy = min(sick_days * EASY_DAYS_PER_SICK_DAY, MAX_EASY_DAYS_AFTER_ILLNESS)
+    easy = max(easy, MIN_EASY_DAYS_BELOW_NECK) if below else easy
+    base = Health(
+        Status.AFTER_ILLNESS, sick_days=sick_days, rest_days_left=max(rest - days_well, 0)
+    )
+    if days_well < rest:
+        return replace(base, easy_days_left=easy, volume_share=0.0)
+    into = days_well - rest
+    if into < easy:
+        first_half = below and into < (easy + 1) // 2
+        share = FIRST_HALF_SHARE if first_half else SECOND_HALF_SHARE
+        return replace(base, easy_days_left=easy - into, volume_share=share)
+    if into < easy + MINI_DAYS_AFTER_ILLNESS:
+        return replace(base, minis_only=True)
+    return None
+
+
+def can_run_meaning(checkins: Sequence[CheckIn], day: date) -> str:
+    """What ``checkin --can-run`` does on ``day``, said to the runner: never 'run normally'
+    straight out of an illness or an injury."""
+    health = health_on(checkins, day)
+    if health.status is Status.RETURNING:
+        return ("back from the injury: the return-to-run progression starts (run/walk, every "
+                "other day, a stage up only when it did not hurt)")  # fmt: skip
+    if health.status is Status.AFTER_ILLNESS:
+        rest = (f"{health.rest_days_left} more day(s) without running (a day without fever), "
+                if health.rest_days_left else "")  # fmt: skip
+        return (f"you were sick, not injured: --can-run ends the {health.sick_days} sick "
+                f"day(s) and the way back from illness starts: {rest}{health.easy_days_left} "
+                "easy day(s) at reduced volume, then a week of quality as its mini "
+                "version")  # fmt: skip
+    if health.status is Status.SICK:
+        return "you are still reported sick today: the neck check decides today's running"
+    return "nothing to come back from: the plan goes on as planned"
 
 
 def resting_hr_readings(checkins: Sequence[CheckIn]) -> list[Reading]:

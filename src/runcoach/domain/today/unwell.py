@@ -61,28 +61,54 @@ def sick(s: Situation, health: Health, draft: Draft) -> None:
         draft.say(Change.EASY_INSTEAD, "neck-check", text, SOURCE_NECK_CHECK)
         return
     draft.workouts = [adjust.rest("Rest: you are sick", "Sleep, fluids; no training today.")]
-    where = (
-        "below the neck (fever, chest, aches or stomach)"
-        if health.symptoms is Symptoms.BELOW_NECK
-        else "not given (add --symptoms above-neck or below-neck)"
-    )
+    where = {
+        Symptoms.BELOW_NECK: "below the neck (chest, aches or stomach)",
+        Symptoms.FEVER: "a fever: no running until a full day without it",
+    }.get(health.symptoms, "not given (add --symptoms above-neck, below-neck or fever)")
     text = f"sick, symptoms {where}: rest today; {way_back}"
     draft.say(Change.REST_SICK, "neck-check", text, SOURCE_NECK_CHECK)
 
 
 def after_illness(s: Situation, health: Health, draft: Draft) -> None:
+    """The way back from an illness: rest until a day without fever, easy running at reduced
+    volume, then quality as its mini version (intensity back last)."""
     if not draft.runs:
         return
-    if not any(w.is_quality or w.kind is WorkoutKind.LONG for w in draft.runs):
+    if health.rest_days_left > 0:
+        draft.workouts = [adjust.rest("Rest: a full day without fever before running",
+                                      "Sleep, fluids; walk if you like.")]  # fmt: skip
+        text = (f"after a fever: {health.rest_days_left} more day(s) without running, then "
+                "easy running at reduced volume")  # fmt: skip
+        draft.say(Change.REST_SICK, "after-illness", text, SOURCE_WAY_BACK)
         return
-    minutes = min(AFTER_ILLNESS_MAX_S, sum(w.total_duration_s() for w in draft.runs))
-    draft.workouts = [w for w in draft.workouts if not w.is_run]
-    draft.workouts.append(adjust.easy_run(easy_pace(s), minutes))
-    text = (
-        f"back from {health.sick_days} sick day(s): easy running only, "
-        f"{health.easy_days_left} easy day(s) left before quality or a long run"
-    )
-    draft.say(Change.EASY_INSTEAD, "after-illness", text, SOURCE_WAY_BACK)
+    if health.minis_only:
+        if health.feel not in (Feel.TIRED, Feel.SORE):  # tired: the tired day's mini and win
+            _minis(draft, health)
+        return
+    if any(w.is_quality or w.kind is WorkoutKind.LONG for w in draft.runs):
+        minutes = min(AFTER_ILLNESS_MAX_S, sum(w.total_duration_s() for w in draft.runs))
+        draft.workouts = [w for w in draft.workouts if not w.is_run]
+        draft.workouts.append(adjust.easy_run(easy_pace(s), minutes))
+        text = (f"back from {health.sick_days} sick day(s): easy running only, "
+                f"{health.easy_days_left} easy day(s) left before quality or a long "
+                "run")  # fmt: skip
+        draft.say(Change.EASY_INSTEAD, "after-illness", text, SOURCE_WAY_BACK)
+    if health.volume_share < 1.0:
+        text = f"back from illness: {health.volume_share:.0%} of the plan's volume for now"
+        draft.cuts.append((health.volume_share, Reason("after-illness", text, SOURCE_WAY_BACK)))
+    draft.easy_only = True
+
+
+def _minis(draft: Draft, health: Health) -> None:
+    quality = [w for w in draft.runs if w.is_quality and w.mini is not None]
+    if not quality:
+        return
+    for w in quality:
+        assert w.mini is not None
+        draft.replace(w, w.mini)
+    text = (f"back from {health.sick_days} sick day(s): intensity comes back last, the first "
+            "week of quality as its mini version")  # fmt: skip
+    draft.say(Change.MINI, "after-illness", text, SOURCE_WAY_BACK)
 
 
 def _where(s: Situation, day: date, health: Health) -> tuple[Comeback, set[date]]:

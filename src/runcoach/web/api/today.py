@@ -15,7 +15,7 @@ from runcoach.web.auth import Authorized, engine_of, settings_of
 
 router = APIRouter(tags=["today"])
 Feel = Literal["great", "good", "normal", "tired", "sore", "sick", "injured"]
-Symptoms = Literal["above-neck", "below-neck"]
+Symptoms = Literal["above-neck", "below-neck", "fever"]
 
 
 class CheckInIn(BaseModel):
