@@ -30,7 +30,7 @@ from runcoach.domain.accountability.zones import (
     hidden_points,
 )
 from runcoach.domain.errors import NotFound
-from runcoach.domain.runs import Streams
+from runcoach.domain.run.runs import Streams
 from runcoach.store import runs as run_store
 from runcoach.store import sharing as store
 
