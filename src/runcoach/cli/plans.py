@@ -25,7 +25,14 @@ from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
 from runcoach.services import today as day_by_day
 from runcoach.views.json import to_jsonable
-from runcoach.views.plans import violations_json
+from runcoach.views.plans import (
+    ShiftJson,
+    history_json,
+    shift_json,
+    undo_json,
+    violations_json,
+)
+from runcoach.views.today import WeekJson, week_json
 
 _today = click.option(
     "--today",
@@ -240,13 +247,14 @@ def _day(value: Any) -> date:
 @pass_app
 def compliance_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """Planned vs done, week by week."""
-    data = day_by_day.progress_for(
+    weeks = day_by_day.progress_for(
         app.engine, app.settings, day_of(day), plan_of(plan_file), athlete_id=app.athlete_id
     )
+    data = [week_json(w) for w in weeks]
     emit(as_json, data, lambda: render_weeks(data, app.settings.units))
 
 
-def render_weeks(weeks: list[dict[str, Any]], units: UnitSystem) -> str:
+def render_weeks(weeks: list[WeekJson], units: UnitSystem) -> str:
     lines: list[str] = []
     for w in weeks:
         lines.append(_week_line(w, units))
@@ -258,7 +266,7 @@ def render_weeks(weeks: list[dict[str, Any]], units: UnitSystem) -> str:
     return "\n".join(lines) or "the plan has not started yet"
 
 
-def _week_line(w: dict[str, Any], units: UnitSystem) -> str:
+def _week_line(w: WeekJson, units: UnitSystem) -> str:
     share = "-" if w["compliance"] is None else f"{w['compliance']:.0%}"
     done = format_distance(w["done_m"], units, 1)
     planned = format_distance(w["planned_m"], units, 1)
@@ -325,10 +333,11 @@ def shift_command(app: AppContext, day: Any, day_type: str | None, inserted: str
         done = changes.save_shift(*args, accept_breaks, athlete_id=app.athlete_id)
     if plan_file is not None and done.saved:  # a plan file given is the plan: saved shifted
         service.export_json(done.plan, plan_file)
-    emit(as_json, done.detail, lambda: render_shift(done.detail))
+    data = shift_json(done)
+    emit(as_json, data, lambda: render_shift(data))
 
 
-def render_shift(data: dict[str, Any]) -> str:
+def render_shift(data: ShiftJson) -> str:
     lines = [data["change"] + ":"] + (data["changes"] or ["nothing had to move"])
     lines += [f"rule now broken on {v['day']}: {v['seen']} [{v['rule']}]"
               for v in data["new_violations"]]  # fmt: skip
@@ -375,7 +384,8 @@ def rota_command(app: AppContext, rota_file: Path, told: tuple[str, ...], dry_ru
         done = changes.save_rota(*args, accept_breaks, athlete_id=app.athlete_id)
     if plan_file is not None and done.saved:
         service.export_json(done.plan, plan_file)
-    emit(as_json, done.detail, lambda: render_shift(done.detail))
+    data = shift_json(done)
+    emit(as_json, data, lambda: render_shift(data))
 
 
 def _mapping(told: tuple[str, ...]) -> dict[str, str]:
@@ -394,7 +404,7 @@ def _mapping(told: tuple[str, ...]) -> dict[str, str]:
 @pass_app
 def history_command(app: AppContext, plan_id: int | None, as_json: bool) -> None:
     """The changes made to your plan, the newest first (each can be undone in turn)."""
-    data = changes.history(app.engine, plan_id, athlete_id=app.athlete_id)
+    data = history_json(changes.history(app.engine, plan_id, athlete_id=app.athlete_id))
     emit(as_json, data, lambda: "\n".join(
         [f"Plan {data['plan_id']}: {len(data['changes'])} change(s) kept."]
         + [f"  {c['at']}  {c['change']}" for c in data["changes"]]
@@ -407,7 +417,7 @@ def history_command(app: AppContext, plan_id: int | None, as_json: bool) -> None
 @pass_app
 def undo_command(app: AppContext, plan_id: int | None, as_json: bool) -> None:
     """Undo the last change to your plan (a shift, a rota, a move, a hand edit)."""
-    data = changes.undo(app.engine, plan_id, athlete_id=app.athlete_id)
+    data = undo_json(changes.undo(app.engine, plan_id, athlete_id=app.athlete_id))
     emit(as_json, data, lambda: (
         f"Plan {data['plan_id']}: undone: {data['undone']}. "
         f"{data['changes_left']} earlier change(s) can still be undone."

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -70,12 +69,17 @@ class ShiftRequest:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a change did (``detail``, shown to the runner), the plan after it, and whether
-    it was saved."""
+    """What a change did (``shifted``: the plan after it, what moved, the rules it newly
+    breaks), what it was (``what``, in words) and whether it was saved
+    (``views.plans.shift_json`` shows it)."""
 
-    detail: dict[str, Any]
-    plan: Plan
+    shifted: Shifted
+    what: str
     saved: bool
+
+    @property
+    def plan(self) -> Plan:
+        return self.shifted.plan
 
 
 def preview_shift(
@@ -137,15 +141,15 @@ def _changed(
         now = today or local_today(conn, athlete_id)
         change, what = make(source.plan, zone(athlete_timezone(conn, athlete_id)))
         result = change(source.plan, now)
-        detail = shifted_to_dict(result, what)
         if accept_breaks is None:
-            return Outcome({**detail, "saved": False}, result.plan, False)
+            return Outcome(result, what, False)
         _refuse_unaccepted(result, accept_breaks)
-        history = {**detail, "plan_before": plan_to_dict(source.plan)}
+        history = {"change": what, "changes": list(result.changes),
+                   "plan_before": plan_to_dict(source.plan)}  # fmt: skip
         adjustments.save_adjustment(conn, athlete_id, now, "shift", ["shift"], history)
         if source.plan_id is not None:
             plan_store.replace_plan(conn, source.plan_id, result.plan, _version_note(result, what))
-    return Outcome({**detail, "saved": True}, result.plan, True)
+    return Outcome(result, what, True)
 
 
 def _refuse_unaccepted(result: Shifted, accept_breaks: bool) -> None:
@@ -167,45 +171,36 @@ def _version_note(result: Shifted, what: str) -> str:
     return f"shift: {what}{moved}{accepted}"
 
 
-def shifted_to_dict(result: Shifted, what: str) -> dict[str, Any]:
-    return {
-        "change": what,
-        "changes": list(result.changes),
-        "new_violations": [
-            {"day": v.day.isoformat(), "rule": v.rule, "seen": v.seen, "source": v.source}
-            for v in result.new_violations
-        ],
-    }
-
-
 # ---- history and undo ----------------------------------------------------------------------
 
 
-def history(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class History:
+    plan_id: int
+    versions: list[plan_store.PlanVersion]  # the newest change first
+
+
+def history(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> History:
     """The active plan's (or plan ``plan_id``'s) kept versions, the newest change first."""
     with engine.begin() as conn:
         stored = plan_store.get_plan(conn, athlete_id, plan_id)
-        versions = plan_store.plan_versions_of(conn, stored.id)
-    return {
-        "plan_id": stored.id,
-        "changes": [
-            {
-                "version": v.id,
-                "at": v.created_at.isoformat(timespec="microseconds"),
-                "change": v.change,
-            }
-            for v in versions
-        ],
-    }
+        return History(stored.id, plan_store.plan_versions_of(conn, stored.id))
 
 
-def undo(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Undone:
+    plan_id: int
+    undone: str  # what the change undone had done
+    changes_left: int  # earlier changes that can still be undone
+
+
+def undo(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> Undone:
     """Undo the last change of the active plan (or of plan ``plan_id``)."""
     with engine.begin() as conn:
         stored = plan_store.get_plan(conn, athlete_id, plan_id)
         version, _plan = plan_store.undo_change(conn, stored.id)
         left = len(plan_store.plan_versions_of(conn, stored.id))
-    return {"plan_id": stored.id, "undone": version.change, "changes_left": left}
+    return Undone(stored.id, version.change, left)
 
 
 def day_type_of(plan: Plan, text: str) -> DayType:

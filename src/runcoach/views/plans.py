@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from runcoach.domain.plans.rules import Violation
+from runcoach.services.plan_changes import History, Outcome, Undone
+from runcoach.views.json import IsoDate
 
 
-def violations_json(violations: list[Violation]) -> list[dict[str, Any]]:
+class ViolationJson(TypedDict):
+    date: IsoDate
+    rule: str
+    seen: str
+    source: str
+    accepted: str | None  # why the plan breaks it on purpose (declared in the plan)
+
+
+class CheckJson(TypedDict):
+    violations: list[ViolationJson]
+
+
+def violations_json(violations: list[Violation]) -> list[ViolationJson]:
     return [
         {
             "date": v.day.isoformat(),
@@ -18,3 +32,61 @@ def violations_json(violations: list[Violation]) -> list[dict[str, Any]]:
         }
         for v in violations
     ]
+
+
+class ViolationSeenJson(TypedDict):
+    day: IsoDate
+    rule: str
+    seen: str
+    source: str
+
+
+class ShiftJson(TypedDict):
+    change: str  # what changed, in words ("2027-01-12 becomes night", "rota ...")
+    changes: list[str]  # what moved, was shortened or dropped
+    new_violations: list[ViolationSeenJson]  # the rules the change newly breaks
+    saved: bool  # False: a preview (--dry-run)
+
+
+def shift_json(outcome: Outcome) -> ShiftJson:
+    return {
+        "change": outcome.what,
+        "changes": list(outcome.shifted.changes),
+        "new_violations": [
+            {"day": v.day.isoformat(), "rule": v.rule, "seen": v.seen, "source": v.source}
+            for v in outcome.shifted.new_violations
+        ],
+        "saved": outcome.saved,
+    }
+
+
+class PlanChangeJson(TypedDict):
+    version: int
+    at: str  # when the change was saved (UTC, ISO 8601)
+    change: str
+
+
+class HistoryJson(TypedDict):
+    plan_id: int
+    changes: list[PlanChangeJson]  # the newest first
+
+
+def history_json(kept: History) -> HistoryJson:
+    return {
+        "plan_id": kept.plan_id,
+        "changes": [
+            {"version": v.id, "at": v.created_at.isoformat(timespec="microseconds"),
+             "change": v.change}
+            for v in kept.versions
+        ],
+    }  # fmt: skip
+
+
+class UndoJson(TypedDict):
+    plan_id: int
+    undone: str
+    changes_left: int
+
+
+def undo_json(done: Undone) -> UndoJson:
+    return {"plan_id": done.plan_id, "undone": done.undone, "changes_left": done.changes_left}

@@ -61,10 +61,11 @@ def sick(s: Situation, health: Health, draft: Draft) -> None:
         draft.say(Change.EASY_INSTEAD, "neck-check", text, SOURCE_NECK_CHECK)
         return
     draft.workouts = [adjust.rest("Rest: you are sick", "Sleep, fluids; no training today.")]
-    where = {
+    told: dict[Symptoms | None, str] = {
         Symptoms.BELOW_NECK: "below the neck (chest, aches or stomach)",
         Symptoms.FEVER: "a fever: no running until a full day without it",
-    }.get(health.symptoms, "not given (add --symptoms above-neck, below-neck or fever)")
+    }
+    where = told.get(health.symptoms, "not given (add --symptoms above-neck, below-neck or fever)")
     text = f"sick, symptoms {where}: rest today; {way_back}"
     draft.say(Change.REST_SICK, "neck-check", text, SOURCE_NECK_CHECK)
 

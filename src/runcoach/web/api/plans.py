@@ -3,6 +3,7 @@ session, edit a day, export it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -17,7 +18,7 @@ from runcoach.services import calendar, plan_exports
 from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
 from runcoach.services.calendar import today_of
-from runcoach.views.plans import violations_json
+from runcoach.views.plans import history_json, shift_json, undo_json, violations_json
 from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
 
 router = APIRouter(tags=["plans"])
@@ -114,22 +115,22 @@ class ShiftChange(BaseModel):
 
 
 @router.post("/plans/active/shifts/preview", summary="What a shift change would move and break")
-def preview_shift(request: Request, access: Reading, body: ShiftChange) -> dict[str, Any]:
+def preview_shift(request: Request, access: Reading, body: ShiftChange) -> Mapping[str, Any]:
     done = changes.preview_shift(
         engine_of(request), None, body.request(), athlete_id=access.actor.athlete_id
     )
-    return done.detail
+    return shift_json(done)
 
 
 @router.post("/plans/active/shifts", summary="A shift change: the plan re-fits around it")
-def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
+def shift(request: Request, access: Authorized, body: ShiftChange) -> Mapping[str, Any]:
     done = changes.save_shift(engine_of(request), None, body.request(), None, body.accept_breaks,
                               athlete_id=access.actor.athlete_id)  # fmt: skip
-    return done.detail
+    return shift_json(done)
 
 
 def _rota(data: bytes, name: str, told: str) -> changes.RotaRequest:
-    mapping = dict(item.split("=", 1) for item in told.split(",") if "=" in item)
+    mapping = dict(item.strip().split("=", 1) for item in told.split(",") if "=" in item)
     return changes.RotaRequest(rota_from_bytes(data, name), mapping)
 
 
@@ -141,26 +142,26 @@ async def import_rota(
     mapping: Annotated[str, Form(alias="map")] = "",
     dry_run: Annotated[bool, Form()] = False,
     accept_breaks: Annotated[bool, Form()] = False,
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     """Multipart form: ``file`` (the .ics your employer gives), ``map`` (optional,
     ``night=none,after-night=short 30``: what each kind of shift is in your plan),
     ``dry_run``, ``accept_breaks``. The plan's days take the rota's shifts and re-fit."""
     rota = _rota(await file.read(MAX_ROTA_BYTES + 1), file.filename or "rota.ics", mapping)
     engine, athlete_id = engine_of(request), access.actor.athlete_id
     if dry_run:
-        return changes.preview_rota(engine, None, rota, athlete_id=athlete_id).detail
+        return shift_json(changes.preview_rota(engine, None, rota, athlete_id=athlete_id))
     done = changes.save_rota(engine, None, rota, None, accept_breaks, athlete_id=athlete_id)
-    return done.detail
+    return shift_json(done)
 
 
 @router.get("/plans/active/history", summary="The changes made to the active plan, newest first")
-def plan_history(request: Request, access: Reading) -> dict[str, Any]:
-    return changes.history(engine_of(request), athlete_id=access.actor.athlete_id)
+def plan_history(request: Request, access: Reading) -> Mapping[str, Any]:
+    return history_json(changes.history(engine_of(request), athlete_id=access.actor.athlete_id))
 
 
 @router.post("/plans/active/undo", summary="Undo the last change to the active plan")
-def undo_change(request: Request, access: Authorized) -> dict[str, Any]:
-    return changes.undo(engine_of(request), athlete_id=access.actor.athlete_id)
+def undo_change(request: Request, access: Authorized) -> Mapping[str, Any]:
+    return undo_json(changes.undo(engine_of(request), athlete_id=access.actor.athlete_id))
 
 
 @router.get("/calendar", summary="Days with the planned sessions, their status and the runs")

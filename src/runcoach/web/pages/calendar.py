@@ -16,6 +16,7 @@ from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
 from runcoach.services import calendar as service
 from runcoach.services import plan_changes as changes
 from runcoach.services import plans
+from runcoach.views.plans import history_json, shift_json
 from runcoach.web.auth import engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -44,12 +45,10 @@ def _day_types(request: Request, athlete_id: int) -> list[str]:
 
 def _history(request: Request, athlete_id: int) -> list[dict[str, Any]]:
     try:
-        kept: list[dict[str, Any]] = changes.history(engine_of(request), athlete_id=athlete_id)[
-            "changes"
-        ]
+        kept = history_json(changes.history(engine_of(request), athlete_id=athlete_id))
     except NotFound:
         return []
-    return kept[:10]
+    return [dict(c) for c in kept["changes"][:10]]
 
 
 @router.get("/calendar", response_class=HTMLResponse)
@@ -128,7 +127,7 @@ def shift_preview(
     done = changes.preview_shift(engine_of(request), None, _shift_request(day, day_type, scope),
                                  athlete_id=access.actor.athlete_id)  # fmt: skip
     fields = {"day": day.isoformat(), "day_type": day_type, "scope": scope}
-    return render(request, "partials/shift_preview.html", shift=done.detail, fields=fields,
+    return render(request, "partials/shift_preview.html", shift=shift_json(done), fields=fields,
                   action="/calendar/shift")  # fmt: skip
 
 
@@ -160,7 +159,7 @@ async def rota_preview(
     rota = changes.RotaRequest(rota_from_bytes(data, file.filename or "the rota"), _told(mapping))
     done = changes.preview_rota(engine_of(request), None, rota, athlete_id=access.actor.athlete_id)
     fields = {"rota_text": data.decode("utf-8", "replace"), "map": mapping}
-    return render(request, "partials/shift_preview.html", shift=done.detail, fields=fields,
+    return render(request, "partials/shift_preview.html", shift=shift_json(done), fields=fields,
                   action="/calendar/rota")  # fmt: skip
 
 
