@@ -9,16 +9,10 @@ from datetime import date
 from runcoach.domain.plans.model import Limitation, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.plans.rules import (
-    AVERAGE_GROWTH,
-    AVERAGE_WINDOW,
-    FIRST_WEEK_MAX,
-    TWO_WEEK_MAX,
-    long_share_max,
-    longest_share,
-)
-from runcoach.domain.plans.shape import MIN_WEEKLY_M, peak_long_m
+from runcoach.domain.plans.rules import FIRST_WEEK_MAX, long_share_max, longest_share
+from runcoach.domain.plans.shape import peak_long_m
 from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.safety import AVERAGE_GROWTH, AVERAGE_WINDOW, MIN_WEEKLY_M, TWO_WEEK_MAX
 from runcoach.domain.units import format_distance
 
 MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1

@@ -47,8 +47,6 @@ from runcoach.domain.plans.rules import long_share_max
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
-    MIN_LONGEST_M,
-    MIN_WEEKLY_M,
     RECOVERY_FACTOR,
     ULTRA_M,
     WeekShape,
@@ -58,6 +56,7 @@ from runcoach.domain.plans.shape import (
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
+from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M
 from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7

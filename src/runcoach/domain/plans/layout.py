@@ -18,10 +18,9 @@ from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
-from runcoach.domain.plans.shape import MIN_LONGEST_M
 from runcoach.domain.plans.workouts import Workout
+from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
 
-SINGLE_RUN_GROWTH = 1.10  # longest run vs the longest of the previous 30 days, Frandsen 2025
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
 QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
 BENCHMARK_SHARE = 0.4  # the same for the benchmark, mostly warm-up and cool-down jogging in a
@@ -98,7 +97,7 @@ def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
     window = [m for d, m in carry.history.items() if day - timedelta(days=30) <= d < day]
     if day - timedelta(days=30) < wk.start:
         window.append(wk.baseline_longest_m)
-    return max(window, default=MIN_LONGEST_M) * SINGLE_RUN_GROWTH * SAFETY
+    return single_run_limit_m(max(window, default=MIN_LONGEST_M)) * SAFETY
 
 
 def _limit_m(t: DayType, p: PlanPaces) -> float:

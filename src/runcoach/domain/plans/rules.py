@@ -15,18 +15,21 @@ from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
 from runcoach.domain.plans.schedule import Allowance
-from runcoach.domain.plans.shape import MIN_LONGEST_M, MIN_WEEKLY_M, ULTRA_M
+from runcoach.domain.plans.shape import ULTRA_M
 from runcoach.domain.plans.workouts import StepKind, Workout, WorkoutKind
+from runcoach.domain.safety import (  # the one safety model, shared with the warnings
+    MIN_LONGEST_M,
+    SINGLE_RUN_WINDOW_DAYS,
+    TOLERANCE,
+    growth_check,
+    run_over,
+)
 from runcoach.domain.units import MARATHON_M, format_distance, format_duration
 
 MIN_RUN_DAYS = 4  # run days a week where availability allows (days), SPEC principle 1
 FIRST_WEEK_MAX = 1.10  # week 1 vs the volume the runner does now (ratio)
-TWO_WEEK_MAX = 1.30  # a week vs two weeks before (ratio), the issue's "never > 30 %"
-AVERAGE_GROWTH = 1.10  # average weekly growth ceiling (ratio per week), the "10 % rule"
-AVERAGE_WINDOW = 4  # weeks over which the average growth is measured
 RECOVERY_WINDOW = 5  # a lighter week within every this many weeks ("every 3-4 weeks")
 RECOVERY_DROP = 0.9  # a lighter week: at most this share of the week before (ratio)
-SINGLE_RUN_MAX = 1.10  # a run vs the longest of the previous 30 days, Frandsen et al. 2025
 LONG_SHARE_MAX = 0.30  # the long run's share of its week (ratio), ultras excepted, Daniels 2014
 LONG_SHARE_MARATHON = 0.40  # marathon build-ups: 20 mi long runs in 50-55 mi weeks (ratio),
 # Pfitzinger & Douglas 2009 (Advanced Marathoning, 18/55 schedule: 36 %)
@@ -42,7 +45,6 @@ GOAL_QUIET_DAYS = 3  # days before a goal race with nothing hard
 BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # repeats of the benchmark session
 STRENGTH_MIN, STRENGTH_MAX = 2, 3  # strength routines a week
 WARM_UP_MIN = 2  # dynamic warm-up routines a week
-TOLERANCE = 1.0005  # rounding allowance on ratios
 
 RULE_SOURCES: dict[str, str] = {
     "no-run-day": "the runner's availability",
@@ -171,31 +173,21 @@ def _growth(plan: Plan) -> Iterator[Violation]:
     vols = _volumes(plan)
     if vols and vols[0] > base * FIRST_WEEK_MAX * TOLERANCE:
         yield _v(plan.start, "first-week-volume", f"week 1 {_km(vols[0])} vs {_km(base)} now")
+    lighter = [w.recovery for w in plan.weeks]
     for i, vol in enumerate(vols):
-        j = _skip_recovery(plan, i - 2)
-        two_back = max(vols[j] if j >= 0 else base, MIN_WEEKLY_M)
-        if vol > two_back * TWO_WEEK_MAX * TOLERANCE:
+        limits = growth_check(vols, lighter, i, base)
+        if limits.over_two_weeks(vol):
             yield _v(
                 plan.weeks[i].start,
                 "growth-two-weeks",
-                f"week {i + 1} {_km(vol)} vs {_km(two_back)} two weeks before",
+                f"week {i + 1} {_km(vol)} vs {_km(limits.two_back_m)} two weeks before",
             )
-        j = _skip_recovery(plan, i - AVERAGE_WINDOW)
-        ref = max(vols[j] if j >= 0 else base, MIN_WEEKLY_M)
-        k = i - max(j, -1)
-        if vol > ref * AVERAGE_GROWTH**k * TOLERANCE:
+        if limits.over_average(vol):
             yield _v(
                 plan.weeks[i].start,
                 "growth-average",
-                f"week {i + 1} {_km(vol)} vs {_km(ref)} {k} weeks before",
+                f"week {i + 1} {_km(vol)} vs {_km(limits.level_m)} {limits.weeks} weeks before",
             )
-
-
-def _skip_recovery(plan: Plan, j: int) -> int:
-    """A lighter recovery week does not reset the base growth is measured from."""
-    while j >= 0 and plan.weeks[j].recovery:
-        j -= 1
-    return j
 
 
 def _recovery(plan: Plan) -> Iterator[Violation]:
@@ -234,11 +226,12 @@ def _single_runs(plan: Plan) -> Iterator[Violation]:
         if runs:
             longest[day.day] = max(runs)
     for when, dist in sorted(longest.items()):
-        window = [m for d, m in longest.items() if when - timedelta(days=30) <= d < when]
-        if when - timedelta(days=30) < plan.start:
+        since = when - timedelta(days=SINGLE_RUN_WINDOW_DAYS)
+        window = [m for d, m in longest.items() if since <= d < when]
+        if since < plan.start:
             window.append(plan.baseline.longest_run_m)
         ref = max(window, default=MIN_LONGEST_M)  # after a gap, a restart from a 20-min run
-        if dist > ref * SINGLE_RUN_MAX * TOLERANCE:
+        if run_over(dist, ref) is not None:
             yield _v(
                 when,
                 "single-run-growth",

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Phase
+from runcoach.domain.safety import MIN_WEEKLY_M  # the one safety model
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M
 
 WEEKLY_GROWTH = 0.08  # normal week-on-week growth (fraction; <= 0.10), the "10 % rule"
 WEEKLY_GROWTH_CAREFUL = 0.08  # for beginners and after an injury (fraction)
 RECOVERY_FACTOR = 0.75  # recovery week volume vs the week before (0.6-0.8), Pfitzinger
-MIN_WEEKLY_M = 10000.0  # volume floor growth is measured from (m/week), a 4 x 20-min start
-MIN_LONGEST_M = 3000.0  # longest-run floor for someone starting over (m), a 20-min run
 ULTRA_M = MARATHON_M + 1  # anything longer than the marathon is an ultra
 
 # Peak weekly volume by goal distance for a runner with 3+ years (km/week), from common

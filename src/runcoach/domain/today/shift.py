@@ -26,6 +26,7 @@ from runcoach.domain.plans import routines, rules
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.plans.schedule import DayType
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.safety import run_over, single_run_limit_m
 from runcoach.domain.today import adjust
 from runcoach.domain.today.moves import copy_day, fits, is_key
 
@@ -282,8 +283,8 @@ def _cap_single_runs(plan: Plan, today: date) -> list[str]:
             continue
         for w in [w for w in day.runs if w.kind in adjust.SCALABLE]:
             ref = _longest_before(plan, day.day)
-            if w.total_distance_m() > ref * rules.SINGLE_RUN_MAX:
-                short = adjust.shortened(w, ref * rules.SINGLE_RUN_MAX / w.total_distance_m())
+            if run_over(w.total_distance_m(), ref) is not None:
+                short = adjust.shortened(w, single_run_limit_m(ref) / w.total_distance_m())
                 day.workouts = [short if x is w else x for x in day.workouts]
                 changes.append(f"'{w.title}' on {day.day} shortened: 10 % over the longest run of "
                                "the 30 days before it after the change")  # fmt: skip
