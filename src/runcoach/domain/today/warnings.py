@@ -37,14 +37,27 @@ from runcoach.domain.progress.load import (
     workload_ratio,
 )
 from runcoach.domain.run.logged import LoggedRun, between, distance_between
+from runcoach.domain.safety import (
+    AVERAGE_GROWTH,
+    MIN_WEEKLY_M,
+    SINGLE_RUN_MAX,
+    SINGLE_RUN_WINDOW_DAYS,
+    TWO_WEEK_MAX,
+    growth_check,
+    run_over,
+    single_run_limit_m,
+)
 from runcoach.domain.units import Pace, counted, format_distance
 
-SPIKE_LOOKBACK_DAYS = 30  # window of the longest earlier run, days (Frandsen et al. 2025)
-SPIKE_FRACTION = 0.10  # a run > 10 % longer than that longest run is a spike (Frandsen 2025)
+# The spike and volume limits are the plan's own (runcoach.domain.safety): one model of safe.
+SPIKE_LOOKBACK_DAYS = SINGLE_RUN_WINDOW_DAYS  # window of the longest earlier run, days
+SPIKE_FRACTION = SINGLE_RUN_MAX - 1  # a run > 10 % longer than that longest run is a spike
 WATCH_DAYS = 14  # how far back the log is watched for new warnings, days
-WEEK_JUMP_FRACTION = 0.10  # week-over-week growth above 10 % (the "10 % rule", convention)
-TWO_WEEK_JUMP_FRACTION = 0.30  # > 30 % over two weeks (Nielsen et al. 2014, JOSPT 44(10))
-MIN_WEEK_FOR_JUMP_M = 10_000.0  # jumps from weeks below 10 km are not flagged, m; 5-20 km
+WEEK_JUMP_FRACTION = AVERAGE_GROWTH - 1  # about 10 % a week over the level (the 10 % rule)
+TWO_WEEK_JUMP_FRACTION = TWO_WEEK_MAX - 1  # > 30 % over two weeks (Nielsen et al. 2014)
+MIN_WEEK_FOR_JUMP_M = MIN_WEEKLY_M  # jumps from weeks below 10 km are not flagged, m
+AVERAGE_WINDOW_WEEKS = 4  # weeks of the log the average growth is measured over
+LIGHTER_WEEK = 0.9  # without a plan, a week under 90 % of the one before is a lighter week
 ACUTE_CHRONIC_LIMIT = 1.5  # acute:chronic training-load ratio flagged above 1.5 (Gabbett 2016)
 MIN_CHRONIC_WEEK_LOAD = 60.0  # ratio not computed on a chronic week below 60 load points (about
 # 10 km of easy running: 60 min at intensity 0.75 is 56 points): small loads swing the ratio
@@ -137,9 +150,9 @@ def watch(
     ``heart_rate`` (the runner's resting and maximum heart rate) lets the training load of
     runs with a heart rate come from it; without it loads come from effort, pace or time."""
     found = [
-        *long_run_spikes(log, today),
+        *long_run_spikes(log, today, plan),
         *planned_spikes(log, plan, today),
-        *volume_jumps(log, today),
+        *volume_jumps(log, today, plan),
         *acute_chronic(log, today, load_basis(log, plan, heart_rate)),
         *hard_days_in_a_row(log, today),
         *too_little_recovery(log, today),
@@ -164,17 +177,33 @@ def longest_before(log: Sequence[LoggedRun], day: date) -> LoggedRun | None:
     return max(earlier, key=lambda r: r.distance_m, default=None)
 
 
+_WINDOW = timedelta(days=SPIKE_LOOKBACK_DAYS)
+
+
+def _reference(log: Sequence[LoggedRun], day: date, plan: Plan | None) -> LoggedRun | None:
+    """The longest run the spike rule measures from: the log's, or, while the 30 days reach
+    back before the plan, the longest the runner said they ran when the plan was made."""
+    found = longest_before(log, day)
+    if plan is None or not plan.weeks or not plan.start <= day < plan.start + _WINDOW:
+        return found
+    said = plan.baseline.longest_run_m
+    if found is not None and found.distance_m >= said:
+        return found
+    return LoggedRun(plan.start - timedelta(days=1), said, 0.0, WorkoutKind.LONG)
+
+
 def spike_fraction(distance_m: float, longest: LoggedRun | None) -> float | None:
     """How much longer than the longest earlier run (0.25 = 25 % longer); None if no spike."""
-    if longest is None or longest.distance_m <= 0:
-        return None
-    extra = distance_m / longest.distance_m - 1
-    return extra if round(extra, 6) > SPIKE_FRACTION else None
+    return run_over(distance_m, longest.distance_m if longest is not None else None)
 
 
-def long_run_spikes(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
+def long_run_spikes(
+    log: Sequence[LoggedRun], today: date, plan: Plan | None = None
+) -> Iterator[TrainingWarning]:
     for run in between(log, today - timedelta(days=WATCH_DAYS - 1), today):
-        longest = longest_before(log, run.day)
+        if run.is_race and _goal_race(plan, run.day):
+            continue  # the goal race is the point of the plan, not a spike
+        longest = _reference(log, run.day, plan)
         extra = spike_fraction(run.distance_m, longest)
         if extra is None or longest is None:
             continue
@@ -200,9 +229,9 @@ def planned_spikes(
         return
     for offset in range(PLAN_LOOKAHEAD_DAYS):
         day = plan.day(today + timedelta(days=offset))
-        if day is None or not day.is_run_day:
-            continue
-        longest = longest_before(log, day.day)
+        if day is None or not day.is_run_day or _goal_race(plan, day.day):
+            continue  # the goal race is the point of the plan, not a spike
+        longest = _reference(log, day.day, plan)
         extra = spike_fraction(day.distance_m, longest)
         if extra is None or longest is None:
             continue
@@ -213,7 +242,7 @@ def planned_spikes(
             f"the plan's {_km(day.distance_m)} on {day.day.isoformat()} is {extra:.0%} longer "
             f"than your longest run of the 30 days before it ({_km(longest.distance_m)}, "
             f"{longest.label()})",
-            f"run at most {_km(longest.distance_m * (1 + SPIKE_FRACTION))} that day, or "
+            f"run at most {_km(single_run_limit_m(longest.distance_m))} that day, or "
             "add the missing steps first; `runcoach today` shortens it for you",
             SOURCE_SPIKE,
             _ids(longest),
@@ -221,13 +250,48 @@ def planned_spikes(
         )
 
 
-def volume_jumps(log: Sequence[LoggedRun], today: date) -> Iterator[TrainingWarning]:
-    """Rolling 7-day weeks of distance ending today: week over week, and over two weeks."""
-    this, last, before = (_rolling_week(log, today, back) for back in range(3))
-    if last >= MIN_WEEK_FOR_JUMP_M and this > last * (1 + WEEK_JUMP_FRACTION):
-        yield _jump(Rule.WEEKLY_JUMP, today, this, last, "the 7 days before")
-    if before >= MIN_WEEK_FOR_JUMP_M and this > before * (1 + TWO_WEEK_JUMP_FRACTION):
-        yield _jump(Rule.TWO_WEEK_JUMP, today, this, before, "two weeks earlier")
+def volume_jumps(
+    log: Sequence[LoggedRun], today: date, plan: Plan | None = None
+) -> Iterator[TrainingWarning]:
+    """This week's distance against the weeks before, with the plan's growth limits: the
+    plan's weeks, its recovery weeks and the volume it started from while a plan runs;
+    rolling 7-day weeks ending today (a week 10 % lighter than the one before taken as a
+    recovery week) without one."""
+    weeks, lighter, base = _weeks(log, today, plan)
+    limits = growth_check(weeks, lighter, len(weeks) - 1, base)
+    this, level, two_back = weeks[-1], limits.level_m, limits.two_back_m
+    span = "this week of the plan so far holds" if base > 0 else "the last 7 days hold"
+    if (level > MIN_WEEK_FOR_JUMP_M or base > 0) and limits.over_average(this):
+        when = "the week before" if limits.weeks == 1 else f"{limits.weeks} weeks before"
+        yield _jump(Rule.WEEKLY_JUMP, (today, span), this, level, when, limits.average_limit_m)
+    if (two_back > MIN_WEEK_FOR_JUMP_M or base > 0) and limits.over_two_weeks(this):
+        yield _jump(Rule.TWO_WEEK_JUMP, (today, span), this, two_back, "two weeks earlier",
+                    limits.two_week_limit_m)  # fmt: skip
+
+
+def _weeks(
+    log: Sequence[LoggedRun], today: date, plan: Plan | None
+) -> tuple[list[float], list[bool], float]:
+    """Week volumes up to this one (this one last), which were lighter, and the volume before."""
+    week = plan.week_of(today) if plan is not None else None
+    if plan is None or week is None:
+        vols = [_rolling_week(log, today, back) for back in range(AVERAGE_WINDOW_WEEKS, -1, -1)]
+        lighter = [i > 0 and v < vols[i - 1] * LIGHTER_WEEK for i, v in enumerate(vols)]
+        return vols, [*lighter[:-1], False], 0.0
+    index = plan.weeks.index(week)
+    done = plan.weeks[: index + 1]
+    vols = [_plan_week_m(log, plan, w.start, min(today, w.start + timedelta(days=6)))
+            for w in done]  # fmt: skip
+    return vols, [w.recovery for w in done], plan.baseline.weekly_distance_m
+
+
+def _plan_week_m(log: Sequence[LoggedRun], plan: Plan, first: date, last: date) -> float:
+    runs = between(log, first, last)
+    return sum(r.distance_m for r in runs if not (r.is_race and _goal_race(plan, r.day)))
+
+
+def _goal_race(plan: Plan | None, day: date) -> bool:
+    return plan is not None and day in plan.goal.race_days
 
 
 def load_basis(
@@ -281,16 +345,17 @@ def _rolling_week(log: Sequence[LoggedRun], today: date, weeks_back: int) -> flo
     return distance_between(log, last - timedelta(days=6), last)
 
 
-def _jump(rule: Rule, today: date, this: float, earlier: float, when: str) -> TrainingWarning:
+def _jump(
+    rule: Rule, seen: tuple[date, str], this: float, earlier: float, when: str, limit_m: float
+) -> TrainingWarning:
+    today, span = seen
     growth = this / earlier - 1
-    limit = WEEK_JUMP_FRACTION if rule is Rule.WEEKLY_JUMP else TWO_WEEK_JUMP_FRACTION
     return TrainingWarning(
         rule,
         Severity.WARNING if rule is Rule.TWO_WEEK_JUMP else Severity.CAUTION,
         today,
-        f"the last 7 days hold {_km(this)}, {growth:.0%} more than {when} ({_km(earlier)})",
-        f"grow by at most {limit:.0%} ({_km(earlier * (1 + limit))}); make the coming days easy "
-        "or shorter",
+        f"{span} {_km(this)}, {growth:.0%} more than {when} ({_km(earlier)})",
+        f"stay under {_km(limit_m)} this week; make the coming days easy or shorter",
         SOURCE_WEEK_JUMP,
         numbers={"this_m": this, "earlier_m": earlier, "growth": growth},
     )
