@@ -29,4 +29,4 @@ def session_done(engine: Engine, settings: Settings, *, athlete_id: int) -> int:
         name=workout.title,
         notes=DONE_NOTE,
     )
-    return add_manual_run(engine, entry, athlete_id=athlete_id)
+    return add_manual_run(engine, entry, athlete_id=athlete_id, settings=settings).run_id

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.run.efforts import RunAnalysis, analyse_run
 from runcoach.domain.run.records import faster_than_any_runner
@@ -27,6 +28,7 @@ from runcoach.domain.run.workout_shapes import runner_context
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.services.importing import RECENT_DAYS
 from runcoach.services.reanalysis import reanalyse_run
+from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.shoes import get_shoe
 from runcoach.store.source_files import sources_of
@@ -174,7 +176,17 @@ class ManualRun:
     surface: Surface | None = None
 
 
-def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int) -> int:
+@dataclass(frozen=True)
+class RunWritten:
+    """A run added or changed, and the pairs now worn out (the door tells the runner)."""
+
+    run_id: int
+    worn_out: tuple[ShoeReport, ...] = ()
+
+
+def add_manual_run(
+    engine: Engine, entry: ManualRun, *, athlete_id: int, settings: Settings
+) -> RunWritten:
     if entry.distance_m is None and entry.duration_s is None:
         raise InvalidInput(
             "a run needs a distance or a duration (or both)",
@@ -200,7 +212,8 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int) -> int:
         )  # fmt: skip
         recent = run_store.recent_runs(conn, athlete_id, start, RECENT_DAYS)
         tags = infer_tags(run, runner_context(recent))
-        return run_store.insert_run(conn, athlete_id, run, analyse_run(run), tags)
+        run_id = run_store.insert_run(conn, athlete_id, run, analyse_run(run), tags)
+        return RunWritten(run_id, worn_out_now(conn, settings, athlete_id))
 
 
 def _check_plausible(entry: ManualRun) -> None:
@@ -240,7 +253,9 @@ class RunEdit:
 NO_SHOES = "none"
 
 
-def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int) -> None:
+def edit_run(
+    engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int, settings: Settings
+) -> RunWritten:
     if edit.rpe is not None and not 1 <= edit.rpe <= 10:
         raise InvalidInput(f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint="--rpe 6")
     with engine.begin() as conn:
@@ -258,6 +273,7 @@ def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int) -> 
         run_store.update_run(conn, athlete_id, run_id, values)
         if edit.trust_samples is not None:
             reanalyse_run(conn, run_id, athlete_id=athlete_id)
+        return RunWritten(run_id, worn_out_now(conn, settings, athlete_id))
 
 
 def _plain_changes(edit: RunEdit) -> dict[str, Any]:

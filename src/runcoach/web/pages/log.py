@@ -15,7 +15,7 @@ from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import runs as service
 from runcoach.services import shoes
 from runcoach.views.runs import detail_json
-from runcoach.web.auth import engine_of, settings_of
+from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
 
@@ -127,8 +127,13 @@ def add_run(
         name=_opt(name),
         shoes=_opt(shoes_name),
     )
-    run_id = service.add_manual_run(engine_of(request), entry, athlete_id=access.actor.athlete_id)
-    return RedirectResponse(f"/runs/{run_id}", status_code=303)
+    added = service.add_manual_run(
+        engine_of(request),
+        entry,
+        athlete_id=access.actor.athlete_id,
+        settings=athlete_settings_of(request, access),
+    )
+    return RedirectResponse(f"/runs/{added.run_id}", status_code=303)
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
@@ -167,7 +172,13 @@ def edit_run(
         terrain=_enum(Terrain, terrain),
         shoes=_opt(shoes_name),
     )
-    service.edit_run(engine_of(request), run_id, edit, athlete_id=access.actor.athlete_id)
+    service.edit_run(
+        engine_of(request),
+        run_id,
+        edit,
+        athlete_id=access.actor.athlete_id,
+        settings=athlete_settings_of(request, access),
+    )
     return RedirectResponse(f"/runs/{run_id}", status_code=303)
 
 
