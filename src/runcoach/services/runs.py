@@ -185,8 +185,10 @@ class RunWritten:
 
 
 def add_manual_run(
-    engine: Engine, entry: ManualRun, *, athlete_id: int, settings: Settings
+    engine: Engine, entry: ManualRun, *, athlete_id: int, settings: Settings | None = None
 ) -> RunWritten:
+    """Log a run typed by hand; with ``settings`` (the shoes' default retirement distance)
+    the result names the pairs it wore out."""
     if entry.distance_m is None and entry.duration_s is None:
         raise InvalidInput(
             "a run needs a distance or a duration (or both)",
@@ -213,7 +215,11 @@ def add_manual_run(
         recent = run_store.recent_runs(conn, athlete_id, start, RECENT_DAYS)
         tags = infer_tags(run, runner_context(recent))
         run_id = run_store.insert_run(conn, athlete_id, run, analyse_run(run), tags)
-        return RunWritten(run_id, worn_out_now(conn, settings, athlete_id))
+        return RunWritten(run_id, _worn(conn, settings, athlete_id))
+
+
+def _worn(conn: Connection, settings: Settings | None, athlete_id: int) -> tuple[ShoeReport, ...]:
+    return () if settings is None else worn_out_now(conn, settings, athlete_id)
 
 
 def _check_plausible(entry: ManualRun) -> None:
@@ -254,8 +260,9 @@ NO_SHOES = "none"
 
 
 def edit_run(
-    engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int, settings: Settings
+    engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int, settings: Settings | None = None
 ) -> RunWritten:
+    """Change a run; with ``settings`` the result names the pairs now worn out."""
     if edit.rpe is not None and not 1 <= edit.rpe <= 10:
         raise InvalidInput(f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint="--rpe 6")
     with engine.begin() as conn:
@@ -273,7 +280,7 @@ def edit_run(
         run_store.update_run(conn, athlete_id, run_id, values)
         if edit.trust_samples is not None:
             reanalyse_run(conn, run_id, athlete_id=athlete_id)
-        return RunWritten(run_id, worn_out_now(conn, settings, athlete_id))
+        return RunWritten(run_id, _worn(conn, settings, athlete_id))
 
 
 def _plain_changes(edit: RunEdit) -> dict[str, Any]:
