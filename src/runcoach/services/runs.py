@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis, analyse_run
 from runcoach.domain.run.records import faster_than_any_runner
 from runcoach.domain.run.runs import (
@@ -104,7 +105,7 @@ def run_filter(
 ) -> run_store.RunFilter:
     """Which runs a command asked for (local dates, inclusive), the days in order."""
     if date_from and date_to and date_from > date_to:
-        raise InvalidInput(f"--from {date_from} is after --to {date_to}")
+        raise InvalidInput(f"the first day {date_from} is after the last day {date_to}")
     return run_store.RunFilter(athlete_id, date_from, date_to, workout_type, sport, limit)
 
 
@@ -192,7 +193,7 @@ def add_manual_run(
     if entry.distance_m is None and entry.duration_s is None:
         raise InvalidInput(
             "a run needs a distance or a duration (or both)",
-            hint="runcoach runs add --distance 8km --duration 45:00",
+            hint=Hint(Do.GIVE_DISTANCE_OR_DURATION, "for example 8km in 45:00"),
         )
     start = datetime.combine(entry.day, entry.at or MANUAL_DEFAULT_TIME, tzinfo=UTC)
     _check_plausible(entry)
@@ -232,7 +233,10 @@ def _check_plausible(entry: ManualRun) -> None:
         raise InvalidInput(
             f"{format_distance(entry.distance_m)} in {format_duration(entry.duration_s)} "
             f"({pace}) is faster than the world record: a typo?",
-            hint="check --distance and --duration; a ride goes in with --sport cycling",
+            hint=Hint(
+                Do.CHECK_DISTANCE_AND_DURATION,
+                "check the distance and the duration; a ride goes in as cycling",
+            ),
         )
 
 
@@ -264,7 +268,9 @@ def edit_run(
 ) -> RunWritten:
     """Change a run; with ``settings`` the result names the pairs now worn out."""
     if edit.rpe is not None and not 1 <= edit.rpe <= 10:
-        raise InvalidInput(f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint="--rpe 6")
+        raise InvalidInput(
+            f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint=Hint(Do.GIVE_RPE, "for example 6")
+        )
     with engine.begin() as conn:
         current = run_store.get_row(conn, athlete_id, run_id)
         values = _plain_changes(edit)
@@ -276,7 +282,9 @@ def edit_run(
         if edit.trust_samples is not None:
             values["samples_trusted"] = edit.trust_samples
         if not values:
-            raise InvalidInput("nothing to change", hint="for example --type tempo --shoes Pegasus")
+            raise InvalidInput(
+                "nothing to change", hint=Hint(Do.GIVE_CHANGE, "for example its type or its shoes")
+            )
         run_store.update_run(conn, athlete_id, run_id, values)
         if edit.trust_samples is not None:
             reanalyse_run(conn, run_id, athlete_id=athlete_id)
@@ -312,7 +320,8 @@ def _race_changes(edit: RunEdit, is_race: bool) -> dict[str, Any]:
         return {}
     if edit.race_result is not None and edit.race is None and not is_race:
         raise InvalidInput(
-            "this run is not marked as a race", hint="add --race to mark it with its result"
+            "this run is not marked as a race",
+            hint=Hint(Do.MARK_AS_RACE, "mark it a race with its result"),
         )
     values: dict[str, Any] = {"is_race": True}
     if edit.race is True:
@@ -335,8 +344,11 @@ def _check_race_time(values: dict[str, Any], current: Any) -> None:
         raise InvalidInput(
             f"an official time of {format_duration(time_s)} over "
             f"{format_distance(distance_m)} is faster than the world record: a typo?",
-            hint="give the official time as h:mm:ss or mm:ss, e.g. --official-time 44:30, "
-            "and --race-distance if the race was not the run's distance",
+            hint=Hint(
+                Do.GIVE_OFFICIAL_TIME,
+                "give the official time as h:mm:ss or mm:ss, e.g. 44:30, and the race's "
+                "distance if the race was not the run's distance",
+            ),
         )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.store.shoes import add_shoe, get_shoe, retire_shoe, shoes_with_distance
 
 
@@ -48,9 +49,14 @@ class NewShoe:
 
 def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int) -> int:
     if not shoe.name.strip():
-        raise InvalidInput("a pair needs a name", hint='runcoach shoes add "Pegasus 40 blue"')
+        raise InvalidInput(
+            "a pair needs a name", hint=Hint(Do.NAME_THE_PAIR, 'for example "Pegasus 40 blue"')
+        )
     if shoe.retirement_m is not None and shoe.retirement_m <= 0:
-        raise InvalidInput("the retirement distance must be positive", hint="--retire-at 800km")
+        raise InvalidInput(
+            "the retirement distance must be positive",
+            hint=Hint(Do.GIVE_RETIREMENT, "for example 800km"),
+        )
     with engine.begin() as conn:
         return add_shoe(
             conn,

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.body import Reading
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict, workout_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.schedule import DayType
@@ -194,7 +195,7 @@ def _need_plan(inputs: Inputs) -> Plan:
 
 
 NO_PLAN = "there is no active plan"
-NO_PLAN_HINT = "create one: runcoach plan create --profile me.yaml; or give --plan FILE"
+NO_PLAN_HINT = Hint(Do.CREATE_OR_GIVE_PLAN, "create one from your profile, or give a plan file")
 
 
 # ---- the use cases the command line and the web call ---------------------------------------
@@ -315,7 +316,7 @@ def shift(
     """A swapped shift or an extra day: the coming weeks re-flow. The stored plan is changed;
     a plan given (a file's) comes back changed for the door to save."""
     if (swap is None) == (insert is None):
-        raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
+        raise InvalidInput("say either which two days swap or which day type goes on which date")
     with engine.begin() as conn:
         source = load_plan(conn, athlete_id, given)
         plan = source.plan

@@ -27,6 +27,7 @@ from sqlalchemy import (
 
 from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput, NotFound
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis
 from runcoach.domain.run.runs import (
     EMPTY_RECORD_S,
@@ -417,7 +418,9 @@ def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
 
 
 def _not_found(run_id: int) -> NotFound:
-    return NotFound(f"there is no run {run_id}", hint="runcoach runs list shows the run ids")
+    return NotFound(
+        f"there is no run {run_id}", hint=Hint(Do.LIST_RUNS, "the training log shows the run ids")
+    )
 
 
 # --- reading -------------------------------------------------------------------------------
