@@ -26,7 +26,7 @@ from runcoach.domain.progress.compliance import WeekCompliance, compliance
 from runcoach.domain.progress.load import HeartRateProfile
 from runcoach.domain.progress.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.run.logged import LoggedRun, logged_runs
-from runcoach.domain.run.runs import Lap, Run, Sport, counts_as_running
+from runcoach.domain.run.runs import Lap, Run, Sport, WorkoutType, counts_as_running
 from runcoach.domain.today.answer import Answer, Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
@@ -81,7 +81,7 @@ def _log_of(
 
 
 def _logged(row: Any, laps: Sequence[Lap]) -> LoggedRun:
-    kind = WorkoutKind(row.workout_type) if row.workout_type in _KINDS else None
+    kind = WorkoutKind.of(WorkoutType(row.workout_type)) if row.workout_type else None
     is_race = bool(row.is_race)
     return LoggedRun(
         row.local_date,
@@ -101,9 +101,6 @@ def heart_rate_profile(
     row = athlete_row(conn, athlete_id)
     own_max, own_resting = (row.max_hr, row.resting_hr) if row else (None, None)
     return profile_of_heart_rate(own_max, own_resting, seen_max_hr)[0]
-
-
-_KINDS = {k.value for k in WorkoutKind}
 
 
 def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeWear]:
