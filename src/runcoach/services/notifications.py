@@ -32,6 +32,7 @@ from runcoach.domain.accountability.notices import KINDS, check_kind, check_text
 from runcoach.domain.errors import InvalidInput
 from runcoach.store import accounts as account_store
 from runcoach.store import notifications as store
+from runcoach.store.moments import aware
 
 log = logging.getLogger("runcoach.mail")
 SIGNING_KEY = "notification_signing_key"  # site_settings: the key of unsubscribe links
@@ -127,7 +128,7 @@ def list_notifications(
     with engine.connect() as conn:
         rows = store.listed(conn, athlete_id, unread_only, limit)
     return [
-        Notification(r.id, r.kind, r.subject, r.body, r.link, _aware(r.created_at),
+        Notification(r.id, r.kind, r.subject, r.body, r.link, aware(r.created_at),
                      r.read_at is not None)
         for r in rows
     ]  # fmt: skip
@@ -306,7 +307,3 @@ def _message(conn: Connection, row: Any, settings: Settings) -> EmailMessage:
             row.attachment, subtype=subtype.strip(), filename=row.attachment_name, params=extra
         )
     return message
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
