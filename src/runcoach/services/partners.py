@@ -267,9 +267,9 @@ def answer_session(
     the partner's proposal (then the session moves to that day)."""
     with engine.begin() as conn:
         row = store.session(conn, session_id, athlete_id)
+        _require_partner(conn, row.runner_id, row.partner_id)
         by_partner = row.partner_id == athlete_id
         answer_allowed(SessionStatus(row.status), by_partner, answer)
-        _require_partner(conn, row.runner_id, row.partner_id)
         values = _answer_values(row, answer, by_partner, day, parse_time(start_time), note)
         store.update_session(conn, session_id, values)
         updated = store.session(conn, session_id, athlete_id)
@@ -330,7 +330,9 @@ def _invite_fields(session: PartnerSession) -> dict[str, Any]:
 
 def session_ics(engine: Engine, session_id: int, *, athlete_id: int) -> str:
     with engine.connect() as conn:
-        session = _session(conn, store.session(conn, session_id, athlete_id))
+        row = store.session(conn, session_id, athlete_id)
+        _require_partner(conn, row.runner_id, row.partner_id)  # an ex-partner sees nothing
+        session = _session(conn, row)
     return session_invite(_invite_fields(session), cancelled=session.status == "declined")
 
 
@@ -339,7 +341,12 @@ def list_sessions(
 ) -> list[PartnerSession]:
     with engine.connect() as conn:
         first = since or local_today(conn, athlete_id) - timedelta(days=7)
-        return [_session(conn, r) for r in store.sessions_of(conn, athlete_id, first)]
+        rows = store.sessions_of(conn, athlete_id, first)
+        return [
+            _session(conn, r)
+            for r in rows
+            if store.active_between(conn, r.runner_id, r.partner_id) is not None
+        ]
 
 
 def _session(conn: Connection, row: Any) -> PartnerSession:
