@@ -158,3 +158,23 @@ def test_the_last_admin_leaving_hands_the_group_on(engine):
     assert [g.role for g in groups.list_groups(engine, athlete_id=bo)] == ["admin"]
     groups.leave_group(engine, group, athlete_id=bo)
     assert groups.list_groups(engine, athlete_id=bo) == []
+
+
+def test_each_partner_gets_one_weekly_digest_of_a_runner_who_shares(engine, settings):
+    from runcoach.services.digests import send_session_reminders, send_weekly_digests
+
+    ann, bo = _runner(engine, "ann"), _runner(engine, "bo")
+    _partners(engine, ann, bo)
+    last_week = TODAY - timedelta(days=TODAY.weekday() + 5)
+    add_manual_run(engine, ManualRun(last_week, 12000, 3900), athlete_id=ann)
+    assert send_weekly_digests(engine, settings) == 0  # Ann shares nothing yet
+    sharing.set_privacy_defaults(
+        engine, athlete_id=ann, defaults={SharedPart.SUMMARY: Audience.PARTNERS}
+    )
+    assert send_weekly_digests(engine, settings) == 1
+    assert send_weekly_digests(engine, settings) == 0  # once a week
+    digest = notifications.list_notifications(engine, athlete_id=bo)[0]
+    assert digest.kind == "weekly_digest" and "1 runs" in digest.subject
+    assert "12.00 km" in digest.body
+    notifications.set_reminder_time(engine, "00:00", athlete_id=ann)
+    assert send_session_reminders(engine, settings) == 0  # no plan: nothing to remind of

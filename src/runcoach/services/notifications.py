@@ -123,6 +123,12 @@ def notify_on(
         log.debug("notification %s for %s already there", dedupe_key, athlete_id)
 
 
+def already_told(engine: Engine, *, athlete_id: int, dedupe_key: str) -> bool:
+    """Whether a notification with this key was stored for the runner (a digest's week)."""
+    with engine.connect() as conn:
+        return store.has_key(conn, athlete_id, dedupe_key)
+
+
 def list_notifications(
     engine: Engine, *, athlete_id: int, unread_only: bool = False, limit: int = 50
 ) -> list[Notification]:
