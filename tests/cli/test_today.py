@@ -106,7 +106,7 @@ def test_shift_swaps_a_long_run_day_with_a_sleep_day_and_rewrites_the_plan_file(
     assert preview.exit_code == 0 and preview.json()["saved"] is False
     if preview.json()["new_violations"]:  # saved only when the runner accepts the breaks
         refused = runcoach(*swap)
-        assert refused.exit_code == 4 and "--accept-breaks" in refused.stderr
+        assert refused.exit_code == 4 and "accepting them" in refused.stderr
         assert plan_from_dict(json.loads(path.read_text(encoding="utf-8"))).day(long_day).is_run_day
     result = runcoach(*swap, "--accept-breaks")
     assert result.exit_code == 0, result.stderr

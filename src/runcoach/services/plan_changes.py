@@ -54,8 +54,8 @@ class ShiftRequest:
         """The change to make, and what it is in words."""
         if (self.swap is None) == (self.day is None or self.day_type is None):
             raise InvalidInput(
-                "say either --swap D1 D2, or --date D with --day-type TYPE (that day only) "
-                "or --insert-day TYPE (the rotation moves)"
+                "say which two days swap, or which day takes which day type (that day only, "
+                "or with the rotation moved)"
             )
         if self.swap is not None:
             first, second = self.swap
@@ -160,7 +160,7 @@ def _refuse_unaccepted(result: Shifted, accept_breaks: bool) -> None:
     raise Conflict(
         f"not saved: the change breaks {len(result.new_violations)} rule(s) the plan kept: "
         f"{listed}{f'; and {more} more' if more > 0 else ''}",
-        hint="see them all with --dry-run; save anyway with --accept-breaks",
+        hint="preview the change to see them all; save it anyway by accepting them",
     )
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Connection, MetaData, Table, delete, func, insert, inspect, select, update
 
 from runcoach.domain.errors import NotFound
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.store.running import running_only
@@ -100,7 +101,9 @@ def undo_change(conn: Connection, plan_id: int) -> tuple[PlanVersion, Plan]:
         .limit(1)
     ).first()
     if row is None:
-        raise NotFound(f"plan {plan_id} has no change to undo", hint="runcoach plan history")
+        raise NotFound(
+            f"plan {plan_id} has no change to undo", hint="the plan's history lists its changes"
+        )
     plan = plan_from_dict(json.loads(row.document))
     _write(conn, plan_id, row.document, plan.summary())
     conn.execute(delete(plan_versions).where(plan_versions.c.id == row.id))
@@ -115,7 +118,7 @@ def get_plan(conn: Connection, athlete_id: int, plan_id: int | None = None) -> S
     if row is None:
         what = f"plan {plan_id}" if plan_id else "active plan"
         raise NotFound(
-            f"there is no {what}", hint="create one: runcoach plan create --profile me.yaml"
+            f"there is no {what}", hint=Hint(Do.CREATE_PLAN, "create one from your profile")
         )
     return _stored(row)
 

@@ -159,7 +159,7 @@ def _type_for(kind: ShiftKind, plan_types: Mapping[str, DayType], told: str | No
         return DayType("after night", Allowance.SHORT, AFTER_NIGHT_DEFAULT_MIN)
     raise InvalidInput(
         f"the rota has {kind.value} shifts and the plan has no day type for them",
-        hint=f"say what they are: --map {kind.value}=TYPE (one of the plan's day types: "
+        hint=f"say what {kind.value} shifts are: one of the plan's day types ("
         f"{', '.join(sorted(plan_types))}; or none, 'short 30', any)",
     )
 
@@ -173,7 +173,7 @@ def spelled_day_type(text: str, name: str, kind: str = "day") -> DayType:
     if match is None or float(match[1]) <= 0:
         raise InvalidInput(
             f"'{text}' is neither a day type of the plan nor none, 'short N' or any",
-            hint=f"--map {kind}=none, --map {kind}='short 30'",
+            hint=f"say what {kind} shifts are: none, any, or 'short 30' (a run of at most 30 min)",
         )
     return DayType(name, Allowance.SHORT, float(match[1]))
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.body import Reading
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.progress.habits import Habits
 from runcoach.domain.run.runs import Feel
 
@@ -65,13 +66,15 @@ class CheckIn:
         if self.symptoms is not None and self.feel is not Feel.SICK:
             raise InvalidInput(
                 "symptoms go with feeling sick",
-                hint="runcoach today --feel sick --symptoms above-neck",
+                hint=Hint(
+                    Do.TELL_SYMPTOMS, "say you feel sick, with the symptoms above or below the neck"
+                ),
             )
         if self.can_run and self.feel is Feel.SICK:
             raise InvalidInput(
-                "--can-run and feeling sick on the same day: which is it?",
-                hint="still sick: runcoach checkin --feel sick; symptoms gone: runcoach checkin "
-                "--can-run (the way back from illness starts)",
+                "able to run again and feeling sick on the same day: which is it?",
+                hint="still sick: check in as sick; symptoms gone: say you can run again (the way "
+                "back from illness starts)",
             )
 
     @property
@@ -192,7 +195,7 @@ def can_run_meaning(checkins: Sequence[CheckIn], day: date) -> str:
     if health.status is Status.AFTER_ILLNESS:
         rest = (f"{health.rest_days_left} more day(s) without running (a day without fever), "
                 if health.rest_days_left else "")  # fmt: skip
-        return (f"you were sick, not injured: --can-run ends the {health.sick_days} sick "
+        return (f"you were sick, not injured: running again ends the {health.sick_days} sick "
                 f"day(s) and the way back from illness starts: {rest}{health.easy_days_left} "
                 "easy day(s) at reduced volume, then a week of quality as its mini "
                 "version")  # fmt: skip

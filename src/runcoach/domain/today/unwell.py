@@ -65,7 +65,7 @@ def sick(s: Situation, health: Health, draft: Draft) -> None:
         Symptoms.BELOW_NECK: "below the neck (chest, aches or stomach)",
         Symptoms.FEVER: "a fever: no running until a full day without it",
     }
-    where = told.get(health.symptoms, "not given (add --symptoms above-neck, below-neck or fever)")
+    where = told.get(health.symptoms, "not given (say whether above or below the neck, or a fever)")
     text = f"sick, symptoms {where}: rest today; {way_back}"
     draft.say(Change.REST_SICK, "neck-check", text, SOURCE_NECK_CHECK)
 
