@@ -29,9 +29,11 @@ from sqlalchemy.exc import IntegrityError
 
 from runcoach.config import Settings
 from runcoach.domain.accountability.notices import KINDS, check_kind, check_text
+from runcoach.domain.accountability.partners import parse_time
 from runcoach.domain.errors import InvalidInput
 from runcoach.store import accounts as account_store
 from runcoach.store import notifications as store
+from runcoach.store import sharing as sharing_store
 from runcoach.store.moments import aware
 
 log = logging.getLogger("runcoach.mail")
@@ -120,6 +122,12 @@ def notify_on(
             store.add(conn, values)
     except IntegrityError:  # the same dedupe_key stored meanwhile by another worker
         log.debug("notification %s for %s already there", dedupe_key, athlete_id)
+
+
+def already_told(engine: Engine, *, athlete_id: int, dedupe_key: str) -> bool:
+    """Whether a notification with this key was stored for the runner (a digest's week)."""
+    with engine.connect() as conn:
+        return store.has_key(conn, athlete_id, dedupe_key)
 
 
 def list_notifications(
@@ -307,3 +315,20 @@ def _message(conn: Connection, row: Any, settings: Settings) -> EmailMessage:
             row.attachment, subtype=subtype.strip(), filename=row.attachment_name, params=extra
         )
     return message
+
+
+# --- the daily reminder ------------------------------------------------------------------------
+
+
+def reminder_time(engine: Engine, *, athlete_id: int) -> str | None:
+    """The time of day ("06:30", the runner's time zone) of today's session reminder."""
+    with engine.connect() as conn:
+        row = sharing_store.settings_row(conn, athlete_id)
+    return None if row is None else row.reminder_time
+
+
+def set_reminder_time(engine: Engine, when: str | None, *, athlete_id: int) -> str | None:
+    chosen = parse_time(when)
+    with engine.begin() as conn:
+        sharing_store.save_settings(conn, athlete_id, {"reminder_time": chosen})
+    return chosen
