@@ -37,6 +37,11 @@ COMMAND_MODULES: dict[str, str] = {
     "wins": "report",
     "serve": "serve",
     "verify": "backup",
+    "privacy": "sharing",
+    "partners": "sharing",
+    "groups": "sharing",
+    "comments": "sharing",
+    "notifications": "sharing",
 }
 
 
@@ -66,6 +71,11 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
     "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
+    "privacy": "Who sees your runs (private, partners, group, public) and your privacy zones.",
+    "partners": "Training partners: invite, accept, end; sessions together; a partner's week.",
+    "groups": "Groups: clubs, teams and goals; the board; challenges.",
+    "comments": "Comments and kudos on a run you may see.",
+    "notifications": "Your notifications, and which kinds come in the app or by email.",
 }  # fmt: skip
 
 
