@@ -2,6 +2,7 @@
 
     python -m benchmarks.web_load [--runners 20] [--years 10] [--clients 50] [--seconds 60]
                                   [--database-url postgresql://...] [--workers 4]
+                                  [--store DIR] [--repeat N]
 
 1. Builds the store (not timed): ``--runners`` accounts, each with ``--years`` of synthetic
    training (benchmarks/synthetic.py, ~6 runs a week, with best efforts and halves), one real
@@ -11,6 +12,12 @@
    ``--seconds``, each loops through the dashboard, the log, the run page with its chart
    data, the calendar and the month's report, one request at a time, as fast as answered.
 Prints the machine, the load and p50 / p95 per page as JSON (docs/benchmarks.md).
+
+``--store DIR`` keeps the built store in DIR (the SQLite file, or for PostgreSQL the note of
+which runs carry samples) and reuses it on the next run with the same ``--runners`` and
+``--years``: twenty decades take a quarter of an hour to build, a measurement a minute.
+``--repeat N`` runs the load N times against one server start and reports each run and the
+median of their p50 / p95.
 """
 
 from __future__ import annotations
@@ -89,8 +96,9 @@ async def log_in(client: httpx.AsyncClient, email: str) -> None:
     page = await client.get("/login")
     token = CSRF.search(page.text)
     assert token, "no CSRF field on /login"
-    answer = await client.post("/login", data={"email": email, "password": PASSWORD,
-                                               "csrf_token": token.group(1)})
+    answer = await client.post(
+        "/login", data={"email": email, "password": PASSWORD, "csrf_token": token.group(1)}
+    )
     assert answer.status_code in (200, 303) and "runcoach_session" in client.cookies, answer.text
 
 
@@ -146,18 +154,39 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--database-url", help="PostgreSQL (an empty database); default SQLite")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--store", type=Path, help="keep (and reuse) the built store here")
+    parser.add_argument("--repeat", type=int, default=1, help="load runs against one server")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="runcoach-web-load-") as folder:
-        home = Path(folder)
+        home = args.store or Path(folder)
+        home.mkdir(parents=True, exist_ok=True)
         url = args.database_url or f"sqlite:///{home / 'runcoach.db'}"
+        note = home / f"hour-runs-{args.runners}x{args.years}y.json"
         started = time.perf_counter()
-        hour_runs = build_store(url, args.runners, args.years)
+        if args.store and note.exists():
+            hour_runs = json.loads(note.read_text())
+        else:
+            hour_runs = build_store(url, args.runners, args.years)
+            note.write_text(json.dumps(hour_runs))
         built_s = time.perf_counter() - started
         port = free_port()
         server = start_server(home, url, port, args.workers)
+        runs: list[dict[str, list[float]]] = []
+        loads: list[float] = []
         try:
-            timings = asyncio.run(load(f"http://127.0.0.1:{port}", args.runners, hour_runs,
-                                       args.clients, args.seconds))
+            for _ in range(args.repeat):
+                loads.append(os.getloadavg()[0])
+                runs.append(
+                    asyncio.run(
+                        load(
+                            f"http://127.0.0.1:{port}",
+                            args.runners,
+                            hour_runs,
+                            args.clients,
+                            args.seconds,
+                        )
+                    )
+                )
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -167,11 +196,21 @@ def main() -> None:
         "load": {"runners": args.runners, "years": args.years, "clients": args.clients,
                  "seconds": args.seconds, "workers": args.workers,
                  "database": "postgresql" if args.database_url else "sqlite",
-                 "store_built_s": round(built_s)},
-        "pages_ms": {name: {"requests": len(v), "p50": round(statistics.median(v), 1),
-                            "p95": round(percentile(v, 0.95), 1)}
-                     for name, v in timings.items()},
+                 "store_built_s": round(built_s),
+                 "load_average_1min": [round(x, 1) for x in loads]},
+        "runs": [summary(timings) for timings in runs],
+        "median_of_runs_ms": {
+            name: {key: round(statistics.median(s[name][key] for s in map(summary, runs)), 1)
+                   for key in ("p50", "p95")}
+            for name in runs[0]
+        },
     }, indent=1))  # fmt: skip
+
+
+def summary(timings: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    return {name: {"requests": len(v), "p50": round(statistics.median(v), 1),
+                   "p95": round(percentile(v, 0.95), 1)}
+            for name, v in timings.items()}  # fmt: skip
 
 
 if __name__ == "__main__":

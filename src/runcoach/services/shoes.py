@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
+from runcoach.store.db import read_only
 from runcoach.store.shoes import add_shoe, get_shoe, retire_shoe, shoes_with_distance
 
 
@@ -69,7 +70,7 @@ def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int) -> 
 def list_pairs(
     engine: Engine, settings: Settings, *, include_retired: bool, athlete_id: int
 ) -> list[ShoeReport]:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         rows = shoes_with_distance(conn, athlete_id)
     reports = [_report(row, settings.shoe_retirement_m) for row in rows]
     return [r for r in reports if include_retired or r.retired_on is None]

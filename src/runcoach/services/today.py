@@ -38,6 +38,7 @@ from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
+from runcoach.store.db import read_only
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
@@ -116,7 +117,14 @@ def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[Sh
 
 
 def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dict[str, Any]:
-    """Today's answer for ``day``, kept in the history of adjustments."""
+    """Today's answer for ``day``, kept in the history of adjustments (``conn`` writes)."""
+    detail = answer_for(conn, athlete_id, inputs, day)
+    keep_answer(conn, athlete_id, day, detail)
+    return detail
+
+
+def answer_for(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dict[str, Any]:
+    """Today's answer for ``day``; nothing is written."""
     plan = _need_plan(inputs)
     log = inputs.log()
     fitness = fitness_change(plan, log, day)
@@ -131,8 +139,27 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dic
     if got.refresh_goal:
         refreshed = refresh_goal(plan, log, day, fitness)
         detail["goal"] = asdict(refreshed) if refreshed else None
-    store.save_adjustment(conn, athlete_id, day, "today", detail["changes"], detail)
     return detail
+
+
+def keep_answer(conn: Connection, athlete_id: int, day: date, detail: dict[str, Any]) -> bool:
+    """Keep the answer in ``plan_adjustments`` unless it is the one kept last for the day:
+    every answer that differs is kept (what was prescribed counts for the minis done), the
+    same answer seen again (a page viewed twice) writes nothing. True when it was kept."""
+    if store.is_last_adjustment(conn, athlete_id, day, "today", detail["changes"], detail):
+        return False
+    store.save_adjustment(conn, athlete_id, day, "today", detail["changes"], detail)
+    return True
+
+
+def remember_answer(engine: Engine, day: date, detail: dict[str, Any], *, athlete_id: int) -> bool:
+    """``keep_answer`` from a read: looked at without the write lock, written (and looked at
+    again under it) only when the answer is new for the day."""
+    with read_only(engine) as conn:
+        if store.is_last_adjustment(conn, athlete_id, day, "today", detail["changes"], detail):
+            return False
+    with engine.begin() as conn:
+        return keep_answer(conn, athlete_id, day, detail)
 
 
 def warnings(inputs: Inputs, day: date) -> list[dict[str, Any]]:
@@ -244,12 +271,18 @@ def today(
     *,
     athlete_id: int,
 ) -> dict[str, Any]:
-    """``runcoach today``: store the check-in if one was given, then answer for the day."""
-    with engine.begin() as conn:
-        when = day or local_today(conn, athlete_id)
-        if report is not None and not report.empty:
+    """``runcoach today``: store the check-in if one was given, then answer for the day.
+    The answer is kept when it is new for the day; a repeated look writes nothing."""
+    if report is not None and not report.empty:
+        with engine.begin() as conn:
+            when = day or local_today(conn, athlete_id)
             record_checkin(conn, athlete_id, report.on(when))
-        return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+            return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+    with read_only(engine) as conn:
+        when = day or local_today(conn, athlete_id)
+        detail = answer_for(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+    remember_answer(engine, when, detail, athlete_id=athlete_id)
+    return detail
 
 
 def warnings_for(
@@ -260,7 +293,7 @@ def warnings_for(
     *,
     athlete_id: int,
 ) -> list[dict[str, Any]]:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
         return warnings(gather(conn, athlete_id, settings, plan, when, False), when)
 
@@ -273,7 +306,7 @@ def progress_for(
     *,
     athlete_id: int,
 ) -> list[dict[str, Any]]:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
         return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
 

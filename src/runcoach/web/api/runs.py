@@ -50,8 +50,20 @@ def show_run(request: Request, access: Authorized, run_id: int) -> dict[str, Any
 
 
 @router.get("/{run_id}/samples", summary="The run's samples, thinned for charts and a map")
-def run_samples(request: Request, access: Authorized, run_id: int) -> dict[str, Any]:
-    return run_files.run_samples(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
+def run_samples(
+    request: Request,
+    access: Authorized,
+    run_id: int,
+    full: Annotated[
+        bool, Query(description="every sample recorded, not thinned to the charts' points")
+    ] = False,
+) -> dict[str, Any]:
+    """At most 1,200 samples by default, chosen by M4 aggregation (each bucket's first and
+    last sample and every chart's highest and lowest one: peaks survive); ``full=true``
+    gives every sample. ``recorded`` is how many there are, ``method`` "m4" or "all"."""
+    return run_files.run_samples(
+        engine_of(request), run_id, athlete_id=access.actor.athlete_id, full=full
+    )
 
 
 @router.get("/{run_id}/file", summary="The original device file, as it was imported")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -10,8 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.errors import NotFound
 from runcoach.services import checkins, done, today
-from runcoach.services.calendar import today_of
-from runcoach.services.progress import recent_wins
+from runcoach.services import dashboard as board
 from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -34,35 +32,22 @@ def _answer(request: Request, access: Any, report: checkins.CheckInReport | None
         return None
 
 
-def _this_week(request: Request, access: Any) -> dict[str, Any] | None:
-    try:
-        weeks = today.progress_for(
-            engine_of(request), settings_of(request), athlete_id=access.actor.athlete_id
-        )
-    except NotFound:
-        return None
-    return weeks[-1] if weeks else None
-
-
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, access: Page, logged: int | None = None) -> Response:
-    engine = engine_of(request)
-    day = today_of(engine, athlete_id=access.actor.athlete_id)
-    wins = recent_wins(
-        engine,
+    shown = board.dashboard(
+        engine_of(request),
+        settings_of(request),
         athlete_settings_of(request, access),
-        day - timedelta(days=28),
         athlete_id=access.actor.athlete_id,
-    )[:WINS_SHOWN]
-    warnings = today.warnings_for(engine, settings_of(request), athlete_id=access.actor.athlete_id)
+    )
     return render(
         request,
         "pages/dashboard.html",
         nav="today",
-        answer=_answer(request, access, None),
-        week=_this_week(request, access),
-        wins=wins,
-        warnings=warnings,
+        answer=shown.answer,
+        week=shown.week,
+        wins=shown.wins[:WINS_SHOWN],
+        warnings=shown.warnings,
         buttons=BUTTONS,
         logged=logged,
     )
