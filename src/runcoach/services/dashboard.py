@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
-from runcoach.domain.compliance import WeekCompliance, compliance
 from runcoach.domain.errors import NotFound
 from runcoach.domain.plans.codec import workout_from_dict
-from runcoach.domain.report import PlanFacts
+from runcoach.domain.progress.compliance import WeekCompliance, compliance
+from runcoach.domain.progress.report import PlanFacts
+from runcoach.domain.progress.wins import Win
 from runcoach.domain.today.view import week_to_dict
-from runcoach.domain.wins import Win
 from runcoach.services.checkins import local_today
 from runcoach.services.progress import open_log
 from runcoach.services.report_hooks import HabitReader, plan_facts
