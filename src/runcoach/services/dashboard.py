@@ -5,6 +5,7 @@ the plan and the log for itself; the dashboard shows the four at once, so it rea
 the log, the shoes and the check-ins once, in one read-only transaction (one moment of the
 store, no write lock), and works the four answers out of them. Today's answer is then kept
 in ``plan_adjustments`` only when it is new for the day: a page viewed again writes nothing.
+The whole answer is kept (``page_cache``) for the athlete's data version and the day.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from runcoach.domain.progress.report import PlanFacts
 from runcoach.domain.progress.wins import Win
 from runcoach.domain.today.view import week_to_dict
 from runcoach.services.checkins import local_today
+from runcoach.services.page_cache import answers
 from runcoach.services.progress import open_log
 from runcoach.services.report_hooks import HabitReader, plan_facts
 from runcoach.services.reports import ReportHooks, wins_since
@@ -36,6 +38,7 @@ from runcoach.services.today import (
     remember_answer,
     warnings,
 )
+from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only, reading
 
 WINS_DAYS = 28  # the dashboard's wins: the last four weeks, as `runcoach wins`
@@ -58,6 +61,11 @@ def dashboard(
     wins' words)."""
     with read_only(engine) as conn:
         day = local_today(conn, athlete_id)
+        key = ("dashboard", athlete_id, data_version(conn, athlete_id), day, settings,
+               units_settings.units)  # fmt: skip
+        kept: Dashboard | None = answers.get(key)
+        if kept is not None:  # nothing written since: today's answer is kept already
+            return kept
         try:
             source: StoredOrFile | None = load_plan(conn, athlete_id, None)
         except NotFound:
@@ -74,9 +82,11 @@ def dashboard(
             week = week_to_dict(weeks[-1]) if weeks else None
         found = warnings(inputs, day)
         wins = _wins(engine, conn, units_settings, source, weeks, inputs, day, athlete_id)
-    if answer is not None:
-        remember_answer(engine, day, answer, athlete_id=athlete_id)
-    return Dashboard(day, answer, week, found, wins)
+    shown = Dashboard(day, answer, week, found, wins)
+    if answer is not None and remember_answer(engine, day, answer, athlete_id=athlete_id):
+        return shown  # a write: the data version moved on, the next view computes anew
+    answers.put(key, shown)
+    return shown
 
 
 def _with_answer(prescribed: dict[date, list[Any]], day: date, answer: dict[str, Any]) -> None:

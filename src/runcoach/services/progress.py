@@ -12,10 +12,12 @@ from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.progress.wins import Win
+from runcoach.services.page_cache import answers
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
 from runcoach.store import runs as run_store
+from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
 from runcoach.store.progress import SqlRunLog, athlete_row, has_training_log
 
@@ -75,8 +77,14 @@ def period_report(
         opened = open_log(engine, athlete_id=athlete_id, conn=conn)
         today = today_for(opened.athlete, now)
         period = resolve_period(kind, today, first, last)
-        hooks = hooks or _store_hooks(engine, opened, today, conn)
-        report = build_report(opened.log, opened.athlete, period, today, settings.units, hooks)
+        key = ("report", athlete_id, data_version(conn, athlete_id), period, today,
+               settings.units)  # fmt: skip
+        if hooks is None and (kept := answers.get(key)) is not None:
+            return kept, opened.name
+        mine = hooks or _store_hooks(engine, opened, today, conn)
+        report = build_report(opened.log, opened.athlete, period, today, settings.units, mine)
+    if hooks is None:
+        answers.put(key, report)
     return report, opened.name
 
 
@@ -127,8 +135,32 @@ def recent_wins(
         opened = open_log(engine, athlete_id=athlete_id, conn=conn)
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
+        key = ("wins", athlete_id, data_version(conn, athlete_id), first, today, settings.units)
+        kept: list[Win] | None = answers.get(key)
+        if kept is not None:
+            return list(kept)
         hooks = _store_hooks(engine, opened, today, conn)
-        return wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
+        found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
+    answers.put(key, found)
+    return list(found)
 
 
 DEFAULT_WIN_DAYS = 28  # `runcoach wins` without --since: the last four weeks
+
+
+REBUILT_PERIODS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR)  # the reports page's
+
+
+def rebuild_reports(engine: Engine, *, athlete_id: int) -> None:
+    """Make the reports the pages open first (this week, month and year, and the recent
+    wins) for the athlete's data as it is now, and keep them (``page_cache``): run after an
+    import, so the next page reads a ready report. In the process that runs the job (the
+    web server on SQLite; on PostgreSQL the worker that took it)."""
+    from runcoach.config import Settings
+    from runcoach.services.athletes import athlete_settings
+
+    own = athlete_settings(engine, athlete_id=athlete_id)
+    settings = Settings(home=Path(), database_url=str(engine.url), units=own.units)
+    for kind in REBUILT_PERIODS:
+        period_report(engine, settings, kind, athlete_id=athlete_id)
+    recent_wins(engine, settings, None, athlete_id=athlete_id)

@@ -82,13 +82,14 @@ def list_runs(
     sport: str | None = None,
     limit: int | None = None,
     runs_only: bool = False,
+    shoe_id: int | None = None,
 ) -> list[RunSummary]:
     """The activities newest first: summary columns only, so a decade lists in milliseconds.
     ``runs_only``: running of a minute or more (no rides, no drives tagged cross-training, no
-    watch started by mistake)."""
+    watch started by mistake); ``shoe_id``: the runs in that pair (filtered in SQL)."""
     with read_only(engine) as conn:
         where = run_filter(athlete_id, date_from, date_to, workout_type, sport, limit)
-        where = dataclasses.replace(where, runs_only=runs_only)
+        where = dataclasses.replace(where, runs_only=runs_only, shoe_id=shoe_id)
         rows = run_store.list_summaries(conn, where)
     return _summaries(rows)
 

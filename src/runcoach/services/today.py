@@ -34,10 +34,12 @@ from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
 from runcoach.domain.today.warnings import ShoeWear, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin
+from runcoach.services.page_cache import answers
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
+from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
 from runcoach.store.progress import athlete_row
 
@@ -308,7 +310,14 @@ def progress_for(
 ) -> list[dict[str, Any]]:
     with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
-        return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+        key = ("progress", athlete_id, data_version(conn, athlete_id), when, settings)
+        kept: list[dict[str, Any]] | None = None if plan else answers.get(key)
+        if kept is not None:
+            return kept
+        found = progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+    if plan is None:
+        answers.put(key, found)
+    return found
 
 
 @dataclass(frozen=True)

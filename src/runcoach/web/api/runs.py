@@ -28,6 +28,7 @@ def list_runs(
     date_to: Annotated[date | None, Query(alias="to")] = None,
     workout_type: Annotated[WorkoutType | None, Query(alias="type")] = None,
     sport: Sport | None = None,
+    shoe: Annotated[int | None, Query(description="only the runs in this pair (its id)")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 500,
 ) -> list[dict[str, Any]]:
     found = service.list_runs(
@@ -38,6 +39,7 @@ def list_runs(
         workout_type=workout_type.value if workout_type else None,
         sport=sport.value if sport else None,
         limit=limit,
+        shoe_id=shoe,
     )
     return [summary_json(r) for r in found]
 
