@@ -10,7 +10,9 @@
 2. Starts ``runcoach serve`` (one process on SQLite, ``--workers`` on PostgreSQL).
 3. ``--clients`` simulated runners log in (client i as account i mod runners) and, for
    ``--seconds``, each loops through the dashboard, the log, the run page with its chart
-   data, the calendar and the month's report, one request at a time, as fast as answered.
+   data, the calendar and the month's report, one request at a time: as fast as answered
+   (``--think 0``, the server saturated: a throughput test), or reading each page for
+   ``--think`` seconds on average (uniform 0.5x-1.5x, as locust's ``between``) as people do.
 Prints the machine, the load and p50 / p95 per page as JSON (docs/benchmarks.md).
 
 ``--store DIR`` keeps the built store in DIR (the SQLite file, or for PostgreSQL the note of
@@ -27,6 +29,7 @@ import asyncio
 import json
 import os
 import platform
+import random
 import re
 import socket
 import statistics
@@ -113,10 +116,19 @@ def pages(run_id: int) -> dict[str, list[str]]:
 
 
 async def simulated_runner(
-    client: httpx.AsyncClient, run_id: int, until: float, timings: dict[str, list[float]]
+    client: httpx.AsyncClient,
+    run_id: int,
+    until: float,
+    timings: dict[str, list[float]],
+    think_s: float,
+    rng: random.Random,
 ) -> None:
     while time.perf_counter() < until:
         for name, urls in pages(run_id).items():
+            if think_s:  # a person reads the page before the next (locust's between(a, b))
+                await asyncio.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
+            if time.perf_counter() >= until:
+                return
             started = time.perf_counter()
             for url in urls:
                 answer = await client.get(url)
@@ -129,8 +141,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def load(base: str, runners: int, hour_runs: list[int], clients: int, seconds: float
-               ) -> dict[str, list[float]]:  # fmt: skip
+async def load(base: str, runners: int, hour_runs: list[int], clients: int, seconds: float,
+               think_s: float = 0.0) -> dict[str, list[float]]:  # fmt: skip
     timings: dict[str, list[float]] = {}
     browsers = [httpx.AsyncClient(base_url=base, timeout=120, follow_redirects=True)
                 for _ in range(clients)]  # fmt: skip
@@ -138,7 +150,8 @@ async def load(base: str, runners: int, hour_runs: list[int], clients: int, seco
         await log_in(client, f"runner{i % runners}@example.com")
     until = time.perf_counter() + seconds
     await asyncio.gather(*(
-        simulated_runner(client, hour_runs[i % runners], until, timings)
+        simulated_runner(client, hour_runs[i % runners], until, timings, think_s,
+                         random.Random(i))
         for i, client in enumerate(browsers)
     ))  # fmt: skip
     for client in browsers:
@@ -156,6 +169,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--store", type=Path, help="keep (and reuse) the built store here")
     parser.add_argument("--repeat", type=int, default=1, help="load runs against one server")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a runner reads a page before the next (0: none)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="runcoach-web-load-") as folder:
         home = args.store or Path(folder)
@@ -194,7 +213,7 @@ def main() -> None:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "system": platform.platform()},
         "load": {"runners": args.runners, "years": args.years, "clients": args.clients,
-                 "seconds": args.seconds, "workers": args.workers,
+                 "seconds": args.seconds, "workers": args.workers, "think_s": args.think,
                  "database": "postgresql" if args.database_url else "sqlite",
                  "store_built_s": round(built_s),
                  "load_average_1min": [round(x, 1) for x in loads]},
