@@ -18,11 +18,10 @@ from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import NotFound
-from runcoach.domain.plans.codec import workout_from_dict
 from runcoach.domain.progress.compliance import WeekCompliance, compliance
 from runcoach.domain.progress.report import PlanFacts
 from runcoach.domain.progress.wins import Win
-from runcoach.domain.today.view import week_to_dict
+from runcoach.domain.today.warnings import TrainingWarning
 from runcoach.services.checkins import local_today
 from runcoach.services.page_cache import answers
 from runcoach.services.progress import open_log
@@ -31,6 +30,7 @@ from runcoach.services.reports import ReportHooks, wins_since
 from runcoach.services.today import (
     Inputs,
     StoredOrFile,
+    TodayAnswer,
     answer_for,
     gather,
     load_plan,
@@ -48,9 +48,9 @@ UNCHANGED = {"as-planned", "rest-day", "dropped", "off-plan"}  # answers that ke
 @dataclass(frozen=True)
 class Dashboard:
     day: date
-    answer: dict[str, Any] | None  # None: no active plan
-    week: dict[str, Any] | None  # this week planned vs done; None without a plan
-    warnings: list[dict[str, Any]]
+    answer: TodayAnswer | None  # None: no active plan
+    week: WeekCompliance | None  # this week planned vs done; None without a plan
+    warnings: list[TrainingWarning]
     wins: list[Win]  # newest first
 
 
@@ -61,7 +61,8 @@ def dashboard(
     wins' words)."""
     with read_only(engine) as conn:
         day = local_today(conn, athlete_id)
-        key = ("dashboard", athlete_id, data_version(conn, athlete_id), day, settings,
+        version = data_version(conn, athlete_id)
+        key = ("dashboard", str(engine.url), athlete_id, version, day, settings,
                units_settings.units)  # fmt: skip
         kept: Dashboard | None = answers.get(key)
         if kept is not None:  # nothing written since: today's answer is kept already
@@ -79,7 +80,7 @@ def dashboard(
             prescribed = prescribed_days(conn, athlete_id, source.plan.start, day)
             _with_answer(prescribed, day, answer)
             weeks = compliance(source.plan, inputs.log(), day, prescribed)
-            week = week_to_dict(weeks[-1]) if weeks else None
+            week = weeks[-1] if weeks else None
         found = warnings(inputs, day)
         wins = _wins(engine, conn, units_settings, source, weeks, inputs, day, athlete_id)
     shown = Dashboard(day, answer, week, found, wins)
@@ -89,12 +90,12 @@ def dashboard(
     return shown
 
 
-def _with_answer(prescribed: dict[date, list[Any]], day: date, answer: dict[str, Any]) -> None:
+def _with_answer(prescribed: dict[date, list[Any]], day: date, told: TodayAnswer) -> None:
     """What ``prescribed_days`` reads once today's answer is kept."""
-    if set(answer["changes"]) <= UNCHANGED:
+    if {c.value for c in told.answer.changes} <= UNCHANGED:
         prescribed.pop(day, None)
     else:
-        prescribed[day] = [workout_from_dict(w) for w in answer["workouts"]]
+        prescribed[day] = list(told.answer.workouts)
 
 
 def _wins(

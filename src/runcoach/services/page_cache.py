@@ -1,7 +1,8 @@
 """Answers kept per athlete and data version: a page computed once is served again until
 the athlete's data changes.
 
-The key of every answer holds the athlete's data version (``store.athletes.data_version``),
+The key of every answer holds the database's address, the athlete's data version
+(``store.athletes.data_version``, never the same twice: a clock in microseconds),
 which the database's triggers raise on every write to what the pages read, whoever writes
 (a page, the command line, an import job, another worker process), and everything else the
 answer depends on (the day, the period, the units). The version is read in the same

@@ -77,7 +77,7 @@ def period_report(
         opened = open_log(engine, athlete_id=athlete_id, conn=conn)
         today = today_for(opened.athlete, now)
         period = resolve_period(kind, today, first, last)
-        key = ("report", athlete_id, data_version(conn, athlete_id), period, today,
+        key = ("report", str(engine.url), athlete_id, data_version(conn, athlete_id), period, today,
                settings.units)  # fmt: skip
         if hooks is None and (kept := answers.get(key)) is not None:
             return kept, opened.name
@@ -135,7 +135,15 @@ def recent_wins(
         opened = open_log(engine, athlete_id=athlete_id, conn=conn)
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
-        key = ("wins", athlete_id, data_version(conn, athlete_id), first, today, settings.units)
+        key = (
+            "wins",
+            str(engine.url),
+            athlete_id,
+            data_version(conn, athlete_id),
+            first,
+            today,
+            settings.units,
+        )
         kept: list[Win] | None = answers.get(key)
         if kept is not None:
             return list(kept)

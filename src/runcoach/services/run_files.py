@@ -54,6 +54,12 @@ def run_samples(
     with read_only(engine) as conn:
         run_store.get_row(conn, athlete_id, run_id)
         streams = run_store.streams_of(conn, run_id)
+    return samples_json(streams, full)
+
+
+def samples_json(streams: Streams | None, full: bool = False) -> dict[str, Any]:
+    """Samples thinned for charts and a map (the same shape for the owner and, made by
+    services.sharing with what they may not see taken out, for someone else)."""
     if streams is None or len(streams) == 0:
         return {"points": 0, "recorded": 0, "method": "all"}
     pace = _pace(streams)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Annotated, Any
 
@@ -15,7 +16,7 @@ from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import run_files
 from runcoach.services import runs as service
 from runcoach.views.runs import detail_json, summary_json
-from runcoach.web.auth import Authorized, engine_of
+from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
 router = APIRouter(prefix="/runs", tags=["runs"])
 MAX_LIST = 5000  # runs in one answer; a decade of daily runs is ~3,650
@@ -31,7 +32,7 @@ def list_runs(
     sport: Sport | None = None,
     shoe: Annotated[int | None, Query(description="only the runs in this pair (its id)")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 500,
-) -> list[dict[str, Any]]:
+) -> Sequence[Mapping[str, Any]]:
     found = service.list_runs(
         engine_of(request),
         athlete_id=access.actor.athlete_id,
@@ -46,7 +47,7 @@ def list_runs(
 
 
 @router.get("/{run_id}", summary="One run: every number, laps, splits, halves, best efforts")
-def show_run(request: Request, access: Authorized, run_id: int) -> dict[str, Any]:
+def show_run(request: Request, access: Authorized, run_id: int) -> Mapping[str, Any]:
     return detail_json(
         service.show_run(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
     )
@@ -119,11 +120,14 @@ class ManualRunIn(BaseModel):
 
 
 @router.post("", status_code=201, summary="Add a run by hand")
-def add_run(request: Request, access: Authorized, body: ManualRunIn) -> dict[str, Any]:
-    run_id = service.add_manual_run(
-        engine_of(request), body.entry(), athlete_id=access.actor.athlete_id
+def add_run(request: Request, access: Authorized, body: ManualRunIn) -> Mapping[str, Any]:
+    added = service.add_manual_run(
+        engine_of(request),
+        body.entry(),
+        athlete_id=access.actor.athlete_id,
+        settings=athlete_settings_of(request, access),
     )
-    return {"id": run_id}
+    return {"id": added.run_id}
 
 
 class RaceIn(BaseModel):
@@ -174,9 +178,14 @@ def _race(given: RaceIn | None) -> RaceResult | None:
 
 
 @router.patch("/{run_id}", summary="Change a run's tags, shoes, effort, notes or race result")
-def edit_run(request: Request, access: Authorized, run_id: int, body: RunEditIn) -> dict[str, Any]:
+def edit_run(
+    request: Request, access: Authorized, run_id: int, body: RunEditIn
+) -> Mapping[str, Any]:
     engine = engine_of(request)
-    service.edit_run(engine, run_id, body.edit(), athlete_id=access.actor.athlete_id)
+    settings = athlete_settings_of(request, access)
+    service.edit_run(
+        engine, run_id, body.edit(), athlete_id=access.actor.athlete_id, settings=settings
+    )
     return detail_json(service.show_run(engine, run_id, athlete_id=access.actor.athlete_id))
 
 

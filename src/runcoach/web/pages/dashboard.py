@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from runcoach.domain.errors import NotFound
 from runcoach.services import checkins, done, today
 from runcoach.services import dashboard as board
+from runcoach.views.today import answer_json, warning_json, week_json
 from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -21,7 +22,7 @@ WINS_SHOWN = 5
 
 def _answer(request: Request, access: Any, report: checkins.CheckInReport | None) -> Any:
     try:
-        return today.today(
+        told = today.today(
             engine_of(request),
             settings_of(request),
             None,
@@ -30,6 +31,7 @@ def _answer(request: Request, access: Any, report: checkins.CheckInReport | None
         )
     except NotFound:
         return None
+    return answer_json(told)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -44,10 +46,10 @@ def dashboard(request: Request, access: Page, logged: int | None = None) -> Resp
         request,
         "pages/dashboard.html",
         nav="today",
-        answer=shown.answer,
-        week=shown.week,
+        answer=None if shown.answer is None else answer_json(shown.answer),
+        week=None if shown.week is None else week_json(shown.week),
         wins=shown.wins[:WINS_SHOWN],
-        warnings=shown.warnings,
+        warnings=[warning_json(w) for w in shown.warnings],
         buttons=BUTTONS,
         logged=logged,
     )

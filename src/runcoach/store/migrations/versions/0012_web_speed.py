@@ -4,7 +4,7 @@ settings), so that a page computed for one version can be kept and served again 
 next write, in any process
 
 Revision ID: 0012_web_speed
-Revises: 0009_samples_trusted
+Revises: 0010_sharing
 Create Date: 2026-12-03
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_web_speed"
-down_revision = "0009_samples_trusted"
+down_revision = "0010_sharing"
 branch_labels = None
 depends_on = None
 
@@ -23,7 +23,13 @@ depends_on = None
 # covers them; run_weeks and run_start_points are derived from runs and samples.
 VERSIONED = ("runs", "plans", "checkins", "plan_adjustments", "shoes")
 SETTINGS = ("name", "units", "timezone", "max_hr", "resting_hr")  # athletes' own columns
-BUMP = "UPDATE athletes SET data_version = data_version + 1 WHERE id = {row}.athlete_id"
+# A version is never used twice, even across a restore into a new store or a store made
+# anew at the same address: the next version is the clock in microseconds when that is more
+# than the last version plus one (clocks that step back still move the version on).
+SQLITE_NOW_US = "CAST((julianday('now') - 2440587.5) * 86400000000.0 AS INTEGER)"
+SQLITE_NEXT = f"max(data_version + 1, {SQLITE_NOW_US})"
+POSTGRES_NOW_US = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
+BUMP = f"UPDATE athletes SET data_version = {SQLITE_NEXT} WHERE id = {{row}}.athlete_id"
 
 
 def upgrade() -> None:
@@ -46,7 +52,7 @@ def _sqlite_triggers() -> None:
         op.execute(
             f"CREATE TRIGGER {table}_version_update AFTER UPDATE ON {table} "
             f"BEGIN {BUMP.format(row='OLD')}; "
-            f"UPDATE athletes SET data_version = data_version + 1 "
+            f"UPDATE athletes SET data_version = {SQLITE_NEXT} "
             f"WHERE id = NEW.athlete_id AND NEW.athlete_id <> OLD.athlete_id; END"
         )
         op.execute(
@@ -57,6 +63,10 @@ def _sqlite_triggers() -> None:
         f"CREATE TRIGGER athletes_version_settings AFTER UPDATE OF {', '.join(SETTINGS)} "
         f"ON athletes BEGIN {BUMP.format(row='NEW').replace('.athlete_id', '.id')}; END"
     )
+    op.execute(
+        "CREATE TRIGGER athletes_version_insert AFTER INSERT ON athletes "
+        f"BEGIN {BUMP.format(row='NEW').replace('.athlete_id', '.id')}; END"
+    )
 
 
 def _postgresql_triggers() -> None:
@@ -65,14 +75,16 @@ def _postgresql_triggers() -> None:
         CREATE FUNCTION runcoach_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP <> 'INSERT' THEN
-                UPDATE athletes SET data_version = data_version + 1 WHERE id = OLD.athlete_id;
+                UPDATE athletes SET data_version = GREATEST(data_version + 1, {now})
+                WHERE id = OLD.athlete_id;
             END IF;
             IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.athlete_id <> OLD.athlete_id) THEN
-                UPDATE athletes SET data_version = data_version + 1 WHERE id = NEW.athlete_id;
+                UPDATE athletes SET data_version = GREATEST(data_version + 1, {now})
+                WHERE id = NEW.athlete_id;
             END IF;
             RETURN NULL;
         END $$
-        """
+        """.replace("{now}", POSTGRES_NOW_US)
     )
     for table in VERSIONED:
         op.execute(
@@ -83,14 +95,22 @@ def _postgresql_triggers() -> None:
         """
         CREATE FUNCTION runcoach_settings_version() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            NEW.data_version := OLD.data_version + 1;
+            IF TG_OP = 'INSERT' THEN
+                NEW.data_version := {now};
+            ELSE
+                NEW.data_version := GREATEST(OLD.data_version + 1, {now});
+            END IF;
             RETURN NEW;
         END $$
-        """
+        """.replace("{now}", POSTGRES_NOW_US)
     )
     op.execute(
         f"CREATE TRIGGER athletes_version_settings BEFORE UPDATE OF {', '.join(SETTINGS)} "
         "ON athletes FOR EACH ROW EXECUTE FUNCTION runcoach_settings_version()"
+    )
+    op.execute(
+        "CREATE TRIGGER athletes_version_insert BEFORE INSERT ON athletes "
+        "FOR EACH ROW EXECUTE FUNCTION runcoach_settings_version()"
     )
 
 
