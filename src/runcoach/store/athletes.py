@@ -83,3 +83,12 @@ def lock_training_log(conn: Connection, athlete_id: int) -> None:
 def _lock(conn: Connection, key: tuple[int, int]) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(*key)))
+
+
+def data_version(conn: Connection, athlete_id: int) -> int:
+    """The athlete's data version: raised by the database's own triggers on every write to
+    the runs, plans, check-ins, today's answers, shoes and settings (0012_web_speed)."""
+    found = conn.execute(
+        select(athletes.c.data_version).where(athletes.c.id == athlete_id)
+    ).scalar()
+    return int(found or 0)

@@ -97,6 +97,7 @@ class RunFilter:
     sport: str | None = None
     limit: int | None = None
     runs_only: bool = False  # running (store/running.py) of a minute or more: the log's default
+    shoe_id: int | None = None  # the runs in this pair of shoes
 
 
 def local_date_of(start: datetime, zone_name: str | None) -> date:
@@ -452,6 +453,8 @@ def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
         query = query.where(runs.c.sport == where.sport)
     if where.runs_only:
         query = query.where(running_only(), _DURATION >= EMPTY_RECORD_S)  # is_empty_record
+    if where.shoe_id is not None:
+        query = query.where(runs.c.shoe_id == where.shoe_id)
     if where.limit is not None:
         query = query.limit(where.limit)
     return query
