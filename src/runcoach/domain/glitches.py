@@ -141,11 +141,13 @@ def run_glitches(run: Run) -> tuple[Glitch, ...]:
     return find_glitches(run.streams)
 
 
-def ran_streams(run: Run) -> Streams | None:
-    """The samples as the runner ran them, unless the runner trusts them as recorded."""
+def ran_streams(run: Run, glitches: tuple[Glitch, ...] | None = None) -> Streams | None:
+    """The samples as the runner ran them, unless the runner trusts them as recorded.
+    ``glitches`` are ``run_glitches(run)`` when they were found already (an import finds them
+    once per run, for the analysis and the tags); they are found here otherwise."""
     if run.streams is None or run.samples_trusted:
         return run.streams
-    return running_streams(run.streams, run_glitches(run))
+    return running_streams(run.streams, run_glitches(run) if glitches is None else glitches)
 
 
 def running_streams(streams: Streams, glitches: tuple[Glitch, ...]) -> Streams:

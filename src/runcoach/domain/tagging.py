@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from runcoach.domain.glitches import ran_streams
+from runcoach.domain.glitches import Glitch, ran_streams
 from runcoach.domain.records import faster_than_any_runner
 from runcoach.domain.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.segments import climbs, profile_of, turning_points
@@ -93,8 +93,10 @@ class SampleReading:
     relaxed: Shape | None = None  # strides or progression, from the profile
 
 
-def read_samples(run: Run) -> SampleReading:
-    """What ``run``'s samples say toward its tags (nothing, without samples)."""
+def read_samples(run: Run, glitches: tuple[Glitch, ...] | None = None) -> SampleReading:
+    """What ``run``'s samples say toward its tags (nothing, without samples). ``glitches``:
+    the run's glitches when they were found already (``RunAnalysis.glitches``), else found
+    here."""
     streams = run.streams
     if streams is None:
         return SampleReading()
@@ -104,7 +106,7 @@ def read_samples(run: Run) -> SampleReading:
         ascent_m=_samples_ascent_m(streams),
         has_gps=streams.has_gps,
     )
-    profile = profile_of(ran_streams(run) or streams)  # glitches become stops: no car tempo
+    profile = profile_of(ran_streams(run, glitches) or streams)  # glitches become stops: no car tempo
     return dataclasses.replace(
         reading,
         fits_on_a_track=_fits_on_a_track(run, reading),
