@@ -106,7 +106,8 @@ def read_samples(run: Run, glitches: tuple[Glitch, ...] | None = None) -> Sample
         ascent_m=_samples_ascent_m(streams),
         has_gps=streams.has_gps,
     )
-    profile = profile_of(ran_streams(run, glitches) or streams)  # glitches become stops: no car tempo
+    ran = ran_streams(run, glitches)  # glitches become stops: no car tempo
+    profile = profile_of(ran or streams)
     return dataclasses.replace(
         reading,
         fits_on_a_track=_fits_on_a_track(run, reading),
