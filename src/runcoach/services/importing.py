@@ -32,7 +32,7 @@ from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
 from runcoach.domain.run.same_activity import SAME_START_S, first_same_activity, same_family
 from runcoach.domain.run.tagging import InferredTags, SampleReading, infer_tags
-from runcoach.domain.run.workout_shapes import runner_context
+from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
 from runcoach.importers.account_exports import ExportRecord
 from runcoach.services.import_pool import (
@@ -60,8 +60,6 @@ from runcoach.store.source_files import (
     sha256_of,
 )
 
-RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
-# (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
 MAX_DECODING_IN_FLIGHT = 640 * 1024 * 1024  # bytes; the memory that the files read ahead of
 # the one being stored may take to decode, estimated by DECODING_PER_BYTE (docs/importers.md,

@@ -11,7 +11,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-import zstandard
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
 from runcoach.store.tables import run_sources, source_files
@@ -35,6 +34,8 @@ class PackedOriginal:
 
 def pack_original(data: bytes) -> PackedOriginal:
     """``data`` hashed and compressed (no database: an import does it where it reads files)."""
+    import zstandard  # here: most commands never pack or unpack an original
+
     compressed = zstandard.ZstdCompressor(level=ORIGINAL_ZSTD_LEVEL).compress(data)
     return PackedOriginal(sha256_of(data), len(data), compressed)
 
@@ -99,6 +100,8 @@ def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
 
 
 def original_bytes(conn: Connection, source_id: int) -> bytes:
+    import zstandard
+
     blob = conn.execute(select(source_files.c.data).where(source_files.c.id == source_id)).scalar()
     return b"" if blob is None else zstandard.ZstdDecompressor().decompress(blob)
 

@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-import numpy as np
-
 from runcoach.domain.run.glitches import Glitch, ran_streams
 from runcoach.domain.run.records import faster_than_any_runner
 from runcoach.domain.run.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
@@ -171,6 +169,8 @@ def _distance_m(run: Run, reading: SampleReading) -> float | None:
 
 
 def _samples_distance_m(streams: Streams) -> float | None:
+    import numpy as np
+
     if streams.distance_m is None:
         return None
     recorded = streams.distance_m[np.isfinite(streams.distance_m)]
@@ -186,6 +186,8 @@ def _ascent_m(run: Run, reading: SampleReading) -> tuple[float | None, str]:
 
 
 def _samples_ascent_m(streams: Streams) -> float | None:
+    import numpy as np
+
     if streams.altitude_m is None:
         return None
     altitude = streams.altitude_m[np.isfinite(streams.altitude_m)]
@@ -234,6 +236,8 @@ def _surface_from_samples(run: Run, reading: SampleReading) -> Inference[Surface
 
 
 def _fits_on_a_track(run: Run, reading: SampleReading) -> bool:
+    import numpy as np
+
     streams = run.streams
     distance_m = _distance_m(run, reading)
     if streams is None or streams.latitude is None or streams.longitude is None:
