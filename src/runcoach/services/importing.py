@@ -5,7 +5,8 @@ nothing: files are stored in batches, one transaction per batch and a savepoint 
 a bad file is rolled back alone, a crash loses at most the batch being written (never part of
 a file), and running the same import again finishes it (files already stored are recognised
 by their SHA-256). A batch ends after ``BATCH_FILES`` files or ``BATCH_S`` seconds, and
-before the import waits for a reader: the log is never held while nothing is written.
+before a file is decoded (a reader process not done with it yet, or a small import reading
+in this process): the log is never held while nothing is written.
 The same activity in another format (a FIT and the GPX of the same run) is recognised by its
 start, sport and overlapping time, stored once, and the richer file's numbers are kept.
 """
@@ -160,6 +161,7 @@ class _Prepared:
     file_format: str
     data: bytes
     future: Future[ParseResult] | None
+    checked_in: object  # the transaction that found the file not stored yet
 
 
 def _pipeline(
@@ -265,7 +267,7 @@ def _prepare(writer: _Writer, candidate: Candidate, pool: Pool | None) -> _Prepa
     if stored is not None:
         return _same_file(candidate.name, stored)
     future = None if pool is None else pool.submit(candidate.name, data)
-    return _Prepared(candidate, suffix.lstrip("."), data, future)
+    return _Prepared(candidate, suffix.lstrip("."), data, future, writer.conn.get_transaction())
 
 
 def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutcome]:
@@ -273,8 +275,8 @@ def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutc
     if isinstance(item, FileOutcome):
         writer.pending.append(item)
     else:
-        if item.future is not None and not item.future.done():
-            yield from writer.commit()  # the log is not held while a reader works
+        if item.future is None or not item.future.done():
+            yield from writer.commit()  # the log is not held while a file is decoded
         name = item.candidate.name
 
         def store() -> FileOutcome:
@@ -282,8 +284,9 @@ def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutc
             conn = writer.begin()
             try:
                 with conn.begin_nested():  # a file's failure rolls back that file alone
+                    checked = item.checked_in is conn.get_transaction()
                     return _store_file(
-                        conn, writer, item.candidate, item.file_format, item.data, read
+                        conn, writer, item.candidate, item.file_format, item.data, read, checked
                     )
             except IntegrityError as refused:  # another writer stored it first: this file?
                 return _stored_meanwhile(conn, writer.athlete_id, name, item.data, refused)
@@ -369,12 +372,16 @@ def _store_file(
     file_format: str,
     data: bytes,
     read: ReadFile,
+    checked: bool = False,
 ) -> FileOutcome:
+    """Store a file's runs and original. ``checked``: this transaction found the file not
+    stored yet, holding the log (no other import can have stored it since)."""
     name, athlete_id = candidate.name, writer.athlete_id
     lock_training_log(conn, athlete_id)  # held by the batch: no other import stores a run
-    stored = find_source(conn, athlete_id, read.original.sha256)  # by another import meanwhile
-    if stored is not None:
-        return _same_file(name, stored)
+    if not checked:
+        stored = find_source(conn, athlete_id, read.original.sha256)  # by another import
+        if stored is not None:
+            return _same_file(name, stored)
     if not read.runs:
         raise NotAnActivity("no activity in the file")
     warnings = [w for found in read.runs for w in found.run.warnings]
@@ -395,7 +402,9 @@ def _store_file(
         outcome=_source_outcome(added, held), reason="; ".join(held) if held else reason,
     )  # fmt: skip
     for placement in placed:
-        link_source(conn, placement.run_id, source_id, primary=placement.primary)
+        link_source(
+            conn, placement.run_id, source_id, primary=placement.primary, first=placement.new
+        )
     run_ids = [p.run_id for p in placed]
     return FileOutcome(name, outcome, reason, run_ids, warnings=warnings)
 

@@ -282,9 +282,25 @@ def replace_analysis(
     refresh_weeks(conn, athlete_id, [current.local_date])
 
 
+_ZONES = "runcoach_athlete_zones"  # Connection.info: the athletes' time zones, per transaction
+
+
+def _athlete_zone(conn: Connection, athlete_id: int) -> str | None:
+    """``athlete_timezone``, read once per transaction (an import writes many runs in one)."""
+    known: tuple[object, dict[int, str | None]] | None = conn.info.get(_ZONES)
+    if known is None or known[0] is not conn.get_transaction() or athlete_id not in known[1]:
+        zone = athlete_timezone(conn, athlete_id)
+        transaction = conn.get_transaction()  # begun by the read when none was
+        if known is None or known[0] is not transaction:
+            known = (transaction, {})
+            conn.info[_ZONES] = known
+        known[1][athlete_id] = zone
+    return known[1][athlete_id]
+
+
 def _measured_values(conn: Connection, athlete_id: int, prepared: PreparedRun) -> dict[str, Any]:
     run, analysis = prepared.run, prepared.analysis
-    zone = run.timezone or athlete_timezone(conn, athlete_id)
+    zone = run.timezone or _athlete_zone(conn, athlete_id)
     halves = None if analysis is None else analysis.halves
     return {
         "start_utc": run.start.astimezone(UTC),

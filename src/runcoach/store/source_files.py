@@ -75,8 +75,12 @@ def add_source(
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def link_source(conn: Connection, run_id: int, source_id: int, *, primary: bool) -> None:
-    if primary:
+def link_source(
+    conn: Connection, run_id: int, source_id: int, *, primary: bool, first: bool = False
+) -> None:
+    """Link a file to a run; a primary file takes over from the run's other files (``first``:
+    the run was just stored from this file, so it has no other file yet)."""
+    if primary and not first:
         conn.execute(_NOT_PRIMARY, {"linked_run_id": run_id})
     link = {"run_id": run_id, "source_file_id": source_id, "is_primary": primary}
     conn.execute(_INSERT_LINK, link)
