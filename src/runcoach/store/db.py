@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from runcoach.domain.errors import Unavailable
+from runcoach.domain.hints import Do, Hint
 from runcoach.store.files import private_file, private_folder
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. A database already there is opened without loading Alembic (a fifth
 # of a command's start-up); tests/store/test_migrations.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0009_samples_trusted"
+HEAD_REVISION = "0010_sharing"
 # SQLite's page cache per connection, KiB (negative = KiB in the PRAGMA). The default 2 MB
 # holds a decade's run summaries only in part; 32 MB holds them, laps and best efforts.
 SQLITE_CACHE_KIB = 32 * 1024
@@ -100,7 +101,7 @@ def check_reachable(engine: Engine) -> None:
         raise Unavailable(
             f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
             f"{reason[0]}",
-            hint="check --database-url (or RUNCOACH_DATABASE_URL) and that the server is up",
+            hint=Hint(Do.CHECK_DATABASE, "check the database URL and that the server is up"),
         ) from None
 
 

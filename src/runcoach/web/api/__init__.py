@@ -1,6 +1,21 @@
 """The HTTP API, /api/v1: one router per noun."""
 
-from runcoach.web.api import account, feed, fitness, plans, reports, runs, shoes, today, uploads
+from runcoach.web.api import (
+    account,
+    comments,
+    feed,
+    fitness,
+    groups,
+    notifications,
+    partners,
+    plans,
+    privacy,
+    reports,
+    runs,
+    shoes,
+    today,
+    uploads,
+)
 
 ROUTERS = [
     runs.router,
@@ -12,4 +27,9 @@ ROUTERS = [
     shoes.router,
     account.router,
     feed.router,
+    privacy.router,
+    comments.router,
+    partners.router,
+    groups.router,
+    notifications.router,
 ]

@@ -1,6 +1,19 @@
 """The server-rendered pages: one router per noun."""
 
-from runcoach.web.pages import auth, calendar, dashboard, goal, log, plan, reports, settings, upload
+from runcoach.web.pages import (
+    auth,
+    calendar,
+    dashboard,
+    goal,
+    groups,
+    log,
+    partners,
+    plan,
+    reports,
+    settings,
+    sharing,
+    upload,
+)
 
 ROUTERS = [
     auth.router,
@@ -12,4 +25,7 @@ ROUTERS = [
     goal.router,
     reports.router,
     settings.router,
+    sharing.router,
+    partners.router,
+    groups.router,
 ]
