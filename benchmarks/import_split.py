@@ -8,8 +8,9 @@ that PostgreSQL database (dropped afterwards; the database itself is left alone)
 alternately, ``--repeat`` times each. Each import runs in a process of its own; it reports
 the wall time, the CPU time of the main process (what the store costs: duplicate checks,
 tags' context, inserts, commits) and of its reader processes (decoding, analysis, encoding,
-compression). On a shared machine the CPU times are the figures to compare: they move much
-less with the load than the wall time. Results are printed as JSON (docs/benchmarks.md).
+compression), and the SQL statements (commits included) it sent per file. On a shared
+machine the CPU times are the figures to compare: they move much less with the load than the
+wall time. Results are printed as JSON (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -32,18 +33,23 @@ from pathlib import Path
 from runcoach.services.importing import import_paths
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.db import open_engine
+from sqlalchemy import event
 
 def main():
     engine = open_engine(sys.argv[2])
     with engine.begin() as conn:
         athlete_id = default_athlete_id(conn)
+    sent = [0]
+    event.listen(engine, "before_cursor_execute", lambda *_: sent.__setitem__(0, sent[0] + 1))
+    event.listen(engine, "commit", lambda *_: sent.__setitem__(0, sent[0] + 1))
     began, began_cpu = time.perf_counter(), time.process_time()
     summary = import_paths(engine, [Path(sys.argv[1])], athlete_id=athlete_id)
     wall, main_cpu = time.perf_counter() - began, time.process_time() - began_cpu
     readers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"wall_s": wall, "main_cpu_s": main_cpu,
                       "readers_cpu_s": readers.ru_utime + readers.ru_stime,
-                      "files": len(summary.files), "runs": summary.runs_added}))
+                      "files": len(summary.files), "runs": summary.runs_added,
+                      "statements_per_file": sent[0] / max(1, len(summary.files))}))
 
 if __name__ == "__main__":
     main()
@@ -104,7 +110,7 @@ def main() -> None:
         engine: {
             **{
                 f"{key}_median": round(statistics.median(r[key] for r in found), 2)
-                for key in ("wall_s", "main_cpu_s", "readers_cpu_s")
+                for key in ("wall_s", "main_cpu_s", "readers_cpu_s", "statements_per_file")
             },
             "all": found,
         }
