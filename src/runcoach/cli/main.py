@@ -10,7 +10,6 @@ import click
 
 from runcoach import __version__
 from runcoach.cli.context import AppContext
-from runcoach.cli.hints import phrase
 from runcoach.config import load_settings
 from runcoach.domain.errors import RuncoachError
 from runcoach.views.errors import meaning_of
@@ -133,6 +132,8 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
 
 def said(error: RuncoachError) -> str:
     """The error as the command line tells it: its hint in the CLI's words (cli/hints.py)."""
+    from runcoach.cli.hints import phrase  # on errors only: `--help` imports no other cli module
+
     hint = phrase(error.hint)
     return f"{error.message} ({hint})" if hint else error.message
 

@@ -25,9 +25,8 @@ from runcoach.domain.run.runs import (
     WorkoutType,
 )
 from runcoach.domain.run.tagging import infer_tags
-from runcoach.domain.run.workout_shapes import runner_context
+from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
-from runcoach.services.importing import RECENT_DAYS
 from runcoach.services.reanalysis import reanalyse_run
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
