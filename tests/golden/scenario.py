@@ -10,7 +10,8 @@ Normalisation (``normalise``), only for what legitimately varies from one machin
 the next: the home folder, the sample-data folder, the examples folder and the golden files'
 folder become ``$HOME``, ``$ACTIVITIES``, ``$EXAMPLES`` and ``$FILES`` (the restored home
 ``$RESTORED``); a backup's time stamp (the wall clock, which ticks on from ``NOW``) becomes
-``$STAMP`` and its size in bytes ``$SIZE``. Run, shoe and plan ids are *not* normalised: a
+``$STAMP`` and its size in bytes ``$SIZE``; a partner invitation's random code becomes
+``$CODE``. Run, shoe and plan ids are *not* normalised: a
 fresh home numbers them the same way every time.
 """
 
@@ -180,6 +181,28 @@ STORY: tuple[tuple[str, str], ...] = (
     ("shoes-retire-unknown", "shoes retire Nope --json"),
     ("runs-delete", "runs edit 58 --delete --yes --json"),
     ("runs-list-imperial", "--units imperial runs list --limit 3 --json"),
+    # issue 14's sharing half, as one runner alone can tell it (a partner's week, a session
+    # and its answer need a partner: the story tells what a runner without one is told)
+    ("privacy-set", "privacy set --summary partners --map partners --trim 300 --json"),
+    ("privacy-zone-add", "privacy zone-add home 46.05 14.5 --radius 300 --json"),
+    ("privacy-set-run", "privacy set --run 14 --map private --json"),
+    ("privacy-show", "privacy show --json"),
+    ("partners-invite", "partners invite --json"),
+    ("partners-list", "partners list --json"),
+    ("partners-skipped", "partners skipped --mark intervals --mark long --json"),
+    ("partners-week-stranger", "partners week 2 --json"),
+    ("partners-session-stranger", "partners session 2 2026-12-01 --time 18:30 --json"),
+    ("partners-answer-missing", "partners answer 1 accept --json"),
+    ("groups-create", "groups create 'First half this spring' --kind goal --goal-distance half "
+     "--goal-date 2027-04-18 --json"),  # fmt: skip
+    ("groups-list", "groups list --json"),
+    ("groups-challenge", "groups challenge 1 'Run days in November' --measure run_days "
+     "--from 2026-11-01 --to 2026-11-30 --target 12 --json"),  # fmt: skip
+    ("groups-board", "groups board 1 --json"),
+    ("comments-list", "comments list 14 --json"),
+    ("notifications-switch", "notifications switch kudos --no-email --json"),
+    ("notifications-kinds", "notifications kinds --json"),
+    ("notifications-list", "notifications list --json"),
 )
 
 
@@ -250,6 +273,8 @@ _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00")
 # A backup's size: its zip entries carry the (ticking) wall-clock time, which compresses
 # differently from one second to the next.
 _SIZE = re.compile(r'"size_bytes": \d+')
+# A partner invitation's code: 256 random bits, new every time.
+_CODE = re.compile(r'"code": "[A-Za-z0-9_-]{43}"')
 
 
 def normalise(text: str, home: Path) -> str:
@@ -263,4 +288,5 @@ def normalise(text: str, home: Path) -> str:
     ):
         text = text.replace(str(folder), name)
     text = _STAMP.sub("$STAMP", text)
+    text = _CODE.sub('"code": "$CODE"', text)
     return _SIZE.sub('"size_bytes": "$SIZE"', text)

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 import pytest
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import Runner
@@ -26,10 +25,14 @@ SESSION_ONLY = {"/api/v1/tokens", "/api/v1/tokens/{token_id}", "/api/v1/account/
 
 
 def api_routes(app: FastAPI) -> list[tuple[str, str]]:
+    """Every /api/v1 endpoint, read from the app's OpenAPI document: FastAPI 0.165 lists
+    included routers as ``_IncludedRouter`` objects in ``app.routes``, so walking it for
+    ``APIRoute``s found none and the matrix below tested nothing."""
     found = []
-    for route in app.routes:
-        if isinstance(route, APIRoute) and route.path.startswith("/api/v1"):
-            found += [(method, route.path) for method in sorted(route.methods - {"HEAD"})]
+    for path, methods in app.openapi()["paths"].items():
+        if path.startswith("/api/v1"):
+            found += [(method.upper(), path) for method in sorted(methods) if method != "head"]
+    assert len(found) > 50, "the matrix must see the API's endpoints"
     return found
 
 
@@ -149,7 +152,8 @@ def test_another_runner_reaches_nothing_of_anns_with_a_token_or_a_session(
             if template in ("/api/v1/account/delete", "/api/v1/account/password"):
                 continue  # Bob's own account: covered in test_accounts
             answer = call(client, method, template, anns_things, headers=headers)
-            assert SECRET not in answer.text, (method, template)
+            echoed = SECRET in _path(template, anns_things)  # Bob typed the name himself
+            assert echoed or SECRET not in answer.text, (method, template)
             if "{run_id}" in template or "{job_id}" in template or "{name}" in template:
                 assert answer.status_code == 404, (method, template, answer.status_code)
             if "{token_id}" in template:

@@ -36,6 +36,11 @@ COMMAND_MODULES: dict[str, str] = {
     "wins": "report",
     "serve": "serve",
     "verify": "backup",
+    "privacy": "sharing",
+    "partners": "sharing",
+    "groups": "sharing",
+    "comments": "sharing",
+    "notifications": "sharing",
 }
 
 
@@ -65,6 +70,11 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
     "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
+    "privacy": "Who sees your runs (private, partners, group, public) and your privacy zones.",
+    "partners": "Training partners: invite, accept, end; sessions together; a partner's week.",
+    "groups": "Groups: clubs, teams and goals; the board; challenges.",
+    "comments": "Comments and kudos on a run you may see.",
+    "notifications": "Your notifications, and which kinds come in the app or by email.",
 }  # fmt: skip
 
 
@@ -122,7 +132,7 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
 
 def said(error: RuncoachError) -> str:
     """The error as the command line tells it: its hint in the CLI's words (cli/hints.py)."""
-    from runcoach.cli.hints import phrase  # not at import: `runcoach --help` loads no command
+    from runcoach.cli.hints import phrase  # on errors only: `--help` imports no other cli module
 
     hint = phrase(error.hint)
     return f"{error.message} ({hint})" if hint else error.message
