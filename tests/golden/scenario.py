@@ -193,11 +193,17 @@ STORY: tuple[tuple[str, str], ...] = (
     ("partners-week-stranger", "partners week 2 --json"),
     ("partners-session-stranger", "partners session 2 2026-12-01 --time 18:30 --json"),
     ("partners-answer-missing", "partners answer 1 accept --json"),
-    ("groups-create", "groups create 'First half this spring' --kind goal --goal-distance half "
-     "--goal-date 2027-04-18 --json"),  # fmt: skip
+    (
+        "groups-create",
+        "groups create 'First half this spring' --kind goal --goal-distance half "
+        "--goal-date 2027-04-18 --json",
+    ),
     ("groups-list", "groups list --json"),
-    ("groups-challenge", "groups challenge 1 'Run days in November' --measure run_days "
-     "--from 2026-11-01 --to 2026-11-30 --target 12 --json"),  # fmt: skip
+    (
+        "groups-challenge",
+        "groups challenge 1 'Run days in November' --measure run_days "
+        "--from 2026-11-01 --to 2026-11-30 --target 12 --json",
+    ),
     ("groups-board", "groups board 1 --json"),
     ("comments-list", "comments list 14 --json"),
     ("notifications-switch", "notifications switch kudos --no-email --json"),
