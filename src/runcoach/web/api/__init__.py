@@ -1,6 +1,18 @@
 """The HTTP API, /api/v1: one router per noun."""
 
-from runcoach.web.api import account, feed, fitness, plans, reports, runs, shoes, today, uploads
+from runcoach.web.api import (
+    account,
+    coaching,
+    contracts,
+    feed,
+    fitness,
+    plans,
+    reports,
+    runs,
+    shoes,
+    today,
+    uploads,
+)
 
 ROUTERS = [
     runs.router,
@@ -12,4 +24,6 @@ ROUTERS = [
     shoes.router,
     account.router,
     feed.router,
+    contracts.router,
+    coaching.router,
 ]
