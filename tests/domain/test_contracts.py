@@ -72,12 +72,17 @@ def test_a_run_shorter_than_a_mile_does_not_make_a_run_day():
 
 
 def test_a_sick_week_is_excused_once_and_the_second_is_missed():
-    sick = {MONDAY + timedelta(days=d) for d in (1, 2)} | {MONDAY + timedelta(days=8 + d)
-                                                           for d in (1, 2)}  # fmt: skip
+    sick = {MONDAY + timedelta(days=d) for d in (1, 2)} | {
+        MONDAY + timedelta(days=8 + d) for d in (1, 2)
+    }
     log = week_of_runs(2, (0, 2, 4, 6)) + week_of_runs(3, (0, 2, 4, 6))
     verdicts = judge_all(terms(), Evidence(log, sick), date(2026, 12, 10))
-    assert [v.outcome for v in verdicts] == [Outcome.EXCUSED, Outcome.MISSED, Outcome.KEPT,
-                                            Outcome.KEPT]  # fmt: skip
+    assert [v.outcome for v in verdicts] == [
+        Outcome.EXCUSED,
+        Outcome.MISSED,
+        Outcome.KEPT,
+        Outcome.KEPT,
+    ]
     assert "excuse 1 of 1" in verdicts[0].rule
     assert "all 1 excuses are used" in verdicts[1].rule
 
@@ -107,14 +112,18 @@ def test_weekly_distance_adds_the_runs_of_the_week():
 
 
 def test_key_sessions_are_kept_only_when_every_one_is_done():
-    keys = [KeySession(MONDAY + timedelta(days=1), "Tempo 20 min", True, 5),
-            KeySession(MONDAY + timedelta(days=6), "Long run 16 km", False, None)]  # fmt: skip
-    verdict = judge(terms(Goal(GoalKind.KEY_SESSIONS)), 0, Evidence([], set(), keys), 0,
-                    date(2026, 11, 20))  # fmt: skip
+    keys = [
+        KeySession(MONDAY + timedelta(days=1), "Tempo 20 min", True, 5),
+        KeySession(MONDAY + timedelta(days=6), "Long run 16 km", False, None),
+    ]
+    verdict = judge(
+        terms(Goal(GoalKind.KEY_SESSIONS)), 0, Evidence([], set(), keys), 0, date(2026, 11, 20)
+    )
     assert verdict.outcome is Outcome.MISSED and "Long run 16 km" in verdict.seen
     done = [KeySession(k.day, k.title, True, 6) for k in keys]
-    verdict = judge(terms(Goal(GoalKind.KEY_SESSIONS)), 0, Evidence([], set(), done), 0,
-                    date(2026, 11, 20))  # fmt: skip
+    verdict = judge(
+        terms(Goal(GoalKind.KEY_SESSIONS)), 0, Evidence([], set(), done), 0, date(2026, 11, 20)
+    )
     assert verdict.outcome is Outcome.KEPT and verdict.run_ids == (6, 6)
 
 
@@ -140,14 +149,29 @@ def test_a_goal_must_carry_what_it_is_judged_by():
 
 def test_a_signed_contract_can_be_made_harder_never_easier():
     old = terms()
-    harder = Terms(Goal(GoalKind.RUN_DAYS, run_days=5), MONDAY, weeks_from(MONDAY, 6),
-                   Stake(3000, "EUR", Receiver.CHARITY, "Red Cross"), 0)  # fmt: skip
+    harder = Terms(
+        Goal(GoalKind.RUN_DAYS, run_days=5),
+        MONDAY,
+        weeks_from(MONDAY, 6),
+        Stake(3000, "EUR", Receiver.CHARITY, "Red Cross"),
+        0,
+    )
     assert easier_changes(old, harder) == []
-    easier = Terms(Goal(GoalKind.RUN_DAYS, run_days=3), MONDAY, weeks_from(MONDAY, 2),
-                   Stake(1000, "EUR", Receiver.FRIEND, "Ana"), 3)  # fmt: skip
+    easier = Terms(
+        Goal(GoalKind.RUN_DAYS, run_days=3),
+        MONDAY,
+        weeks_from(MONDAY, 2),
+        Stake(1000, "EUR", Receiver.FRIEND, "Ana"),
+        3,
+    )
     found = " | ".join(easier_changes(old, easier))
-    for words in ("fewer run days", "end sooner", "smaller stake", "another receiver",
-                  "more excuses"):  # fmt: skip
+    for words in (
+        "fewer run days",
+        "end sooner",
+        "smaller stake",
+        "another receiver",
+        "more excuses",
+    ):
         assert words in found
 
 

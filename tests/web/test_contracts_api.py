@@ -45,11 +45,19 @@ def import_runs(app: FastAPI, runner: Runner, days: list[date]) -> None:
 
 def sign_contract(ann: Runner, start: date, referee: str | None) -> dict:
     body = {
-        "goal": {"kind": "run-days", "run_days": 3}, "start": start.isoformat(), "weeks": 4,
-        "stake": {"amount": 20, "currency": "EUR", "receiver": "anti-charity",
-                  "receiver_name": "the other club"},
-        "max_excused": 1, "referee_days": 7, "referee": referee,
-    }  # fmt: skip
+        "goal": {"kind": "run-days", "run_days": 3},
+        "start": start.isoformat(),
+        "weeks": 4,
+        "stake": {
+            "amount": 20,
+            "currency": "EUR",
+            "receiver": "anti-charity",
+            "receiver_name": "the other club",
+        },
+        "max_excused": 1,
+        "referee_days": 7,
+        "referee": referee,
+    }
     # signed the day before it starts (the contract may not be over before it is signed)
     with time_machine.travel(datetime.combine(start - timedelta(days=1), time(12), UTC)):
         answer = ann.client.post("/api/v1/contracts", json=body, headers=ann.headers())
@@ -63,13 +71,24 @@ def four_weeks(app: FastAPI, ann: Runner, bob: Runner) -> tuple[dict, list[date]
     start = this_monday() - timedelta(days=35)
     contract = sign_contract(ann, start, bob.email)
     week = [start + timedelta(days=7 * n) for n in range(4)]
-    runs = [week[0], week[0] + timedelta(2), week[0] + timedelta(5), week[1] + timedelta(1),
-            week[2], week[2] + timedelta(3), week[3] + timedelta(1), week[3] + timedelta(3),
-            week[3] + timedelta(6)]  # fmt: skip
+    runs = [
+        week[0],
+        week[0] + timedelta(2),
+        week[0] + timedelta(5),
+        week[1] + timedelta(1),
+        week[2],
+        week[2] + timedelta(3),
+        week[3] + timedelta(1),
+        week[3] + timedelta(3),
+        week[3] + timedelta(6),
+    ]
     import_runs(app, ann, runs)
     for sick in (week[1] + timedelta(2), week[1] + timedelta(3), week[1] + timedelta(4)):
-        told = ann.client.post("/api/v1/checkins", json={"date": sick.isoformat(), "feel": "sick",
-                               "symptoms": "below-neck"}, headers=ann.headers())  # fmt: skip
+        told = ann.client.post(
+            "/api/v1/checkins",
+            json={"date": sick.isoformat(), "feel": "sick", "symptoms": "below-neck"},
+            headers=ann.headers(),
+        )
         assert told.status_code < 300, told.text
     return contract, runs
 
@@ -77,7 +96,7 @@ def four_weeks(app: FastAPI, ann: Runner, bob: Runner) -> tuple[dict, list[date]
 def test_a_contract_is_judged_over_four_weeks_of_imported_runs_with_a_sick_week_excused(
     app, ann, bob
 ):
-    contract, runs = four_weeks(app, ann, bob)
+    contract, _ = four_weeks(app, ann, bob)
     shown = ann.client.get(f"/api/v1/contracts/{contract['id']}").json()
     outcomes = [p["outcome"] for p in shown["periods"]]
     assert outcomes == ["kept", "excused", "missed", "kept"], shown["periods"]
@@ -85,8 +104,7 @@ def test_a_contract_is_judged_over_four_weeks_of_imported_runs_with_a_sick_week_
     assert len(first["run_ids"]) == 3 and "3 run days" in first["seen"]
     assert "excuse 1 of 1" in sick["rule"] and len(sick["unwell_days"]) == 3
     assert "2 run days" in short["seen"] and "3 run days needed" in short["rule"]
-    assert shown["tally"] == {"kept": 2, "missed": 1, "excused": 1, "open": 0,
-                              "owed": "20.00 EUR"}  # fmt: skip
+    assert shown["tally"] == {"kept": 2, "missed": 1, "excused": 1, "open": 0, "owed": "20.00 EUR"}
     assert all(p["review"] == "awaiting" for p in shown["periods"])
     assert shown["status"] == "over" and shown["role"] == "runner"
     # the referee sees the same contract
@@ -98,8 +116,9 @@ def test_a_referee_overturns_a_period_and_the_runner_cannot(app, ann, bob):
     url = f"/api/v1/contracts/{contract['id']}/periods/3"
     mine = ann.client.post(f"{url}/review", json={"decision": "overturn"}, headers=ann.headers())
     assert mine.status_code == 403  # nobody referees their own contract
-    disputed = ann.client.post(f"{url}/dispute", json={"note": "ran on the treadmill, no watch"},
-                               headers=ann.headers())  # fmt: skip
+    disputed = ann.client.post(
+        f"{url}/dispute", json={"note": "ran on the treadmill, no watch"}, headers=ann.headers()
+    )
     assert disputed.status_code == 200, disputed.text
     assert disputed.json()["periods"][2]["review"] == "disputed"
     answer = bob.client.post(
@@ -109,8 +128,11 @@ def test_a_referee_overturns_a_period_and_the_runner_cannot(app, ann, bob):
     )
     assert answer.status_code == 200, answer.text
     period = answer.json()["periods"][2]
-    assert (period["automatic"], period["outcome"], period["review"]) == ("missed", "kept",
-                                                                         "overturned")  # fmt: skip
+    assert (period["automatic"], period["outcome"], period["review"]) == (
+        "missed",
+        "kept",
+        "overturned",
+    )
     assert period["decision"]["note"] == "I saw her on the treadmill"
     again = bob.client.post(f"{url}/review", json={"decision": "confirm"}, headers=bob.headers())
     assert again.status_code == 422  # decided once
@@ -128,8 +150,11 @@ def test_after_the_referees_time_the_automatic_verdict_stands(app, ann, bob):
     contract, _ = four_weeks(app, ann, bob)
     ann.client.get(f"/api/v1/contracts/{contract['id']}")  # judged now
     with time_machine.travel(datetime.now(UTC) + timedelta(days=8)):
-        late = bob.client.post(f"/api/v1/contracts/{contract['id']}/periods/3/review",
-                               json={"decision": "overturn"}, headers=bob.headers())  # fmt: skip
+        late = bob.client.post(
+            f"/api/v1/contracts/{contract['id']}/periods/3/review",
+            json={"decision": "overturn"},
+            headers=bob.headers(),
+        )
         assert late.status_code == 422 and "automatic verdict stands" in late.text
         shown = ann.client.get(f"/api/v1/contracts/{contract['id']}").json()
     assert [p["review"] for p in shown["periods"]] == ["lapsed"] * 4
@@ -140,14 +165,27 @@ def test_a_signed_contract_is_made_harder_never_easier_and_ending_it_is_recorded
     start = this_monday() + timedelta(days=7)
     contract = sign_contract(ann, start, bob.email)
     url = f"/api/v1/contracts/{contract['id']}"
-    terms = {"goal": {"kind": "run-days", "run_days": 2}, "start": start.isoformat(), "weeks": 4,
-             "stake": {"amount": 5, "currency": "EUR", "receiver": "anti-charity",
-                       "receiver_name": "the other club"}, "max_excused": 1}  # fmt: skip
+    terms = {
+        "goal": {"kind": "run-days", "run_days": 2},
+        "start": start.isoformat(),
+        "weeks": 4,
+        "stake": {
+            "amount": 5,
+            "currency": "EUR",
+            "receiver": "anti-charity",
+            "receiver_name": "the other club",
+        },
+        "max_excused": 1,
+    }
     easier = ann.client.put(url, json=terms, headers=ann.headers())
     assert easier.status_code == 409
     assert "fewer run days" in easier.text and "smaller stake" in easier.text
-    harder = {**terms, "goal": {"kind": "run-days", "run_days": 4}, "weeks": 6,
-              "stake": {**terms["stake"], "amount": 25}}  # fmt: skip
+    harder = {
+        **terms,
+        "goal": {"kind": "run-days", "run_days": 4},
+        "weeks": 6,
+        "stake": {**terms["stake"], "amount": 25},
+    }
     answer = ann.client.put(url, json=harder, headers=ann.headers())
     assert answer.status_code == 200, answer.text
     assert answer.json()["terms"]["goal"]["run_days"] == 4 and len(answer.json()["history"]) == 1
@@ -159,12 +197,16 @@ def test_a_signed_contract_is_made_harder_never_easier_and_ending_it_is_recorded
 
 def test_a_referee_must_have_an_account_and_may_not_be_the_runner(app, ann, bob):
     start = this_monday() + timedelta(days=7)
-    body = {"goal": {"kind": "weekly-distance", "distance": "30k"}, "start": start.isoformat(),
-            "weeks": 2, "stake": {"amount": 10, "currency": "usd", "receiver": "friend",
-                                   "receiver_name": "Bob"}}  # fmt: skip
+    body = {
+        "goal": {"kind": "weekly-distance", "distance": "30k"},
+        "start": start.isoformat(),
+        "weeks": 2,
+        "stake": {"amount": 10, "currency": "usd", "receiver": "friend", "receiver_name": "Bob"},
+    }
     for referee, status in (("nobody@example.com", 404), (ann.email, 422)):
-        answer = ann.client.post("/api/v1/contracts", json={**body, "referee": referee},
-                                 headers=ann.headers())  # fmt: skip
+        answer = ann.client.post(
+            "/api/v1/contracts", json={**body, "referee": referee}, headers=ann.headers()
+        )
         assert answer.status_code == status, answer.text
     no_referee = ann.client.post("/api/v1/contracts", json=body, headers=ann.headers())
     assert no_referee.status_code == 201, no_referee.text
@@ -177,17 +219,25 @@ def test_a_referee_must_have_an_account_and_may_not_be_the_runner(app, ann, bob)
 def coached(app: FastAPI, ann: Runner, access: str = "read-write") -> Runner:
     """Carl, a coach, accepts Ann's invitation."""
     carl = sign_up(app, "carl@example.com")
-    link = ann.client.post("/api/v1/coaching/invitations", json={"access": access},
-                           headers=ann.headers()).json()["link"]  # fmt: skip
-    accepted = carl.client.post("/api/v1/coach/invitations/accept",
-                                json={"code": link.rsplit("/", 1)[1]}, headers=carl.headers())  # fmt: skip
+    link = ann.client.post(
+        "/api/v1/coaching/invitations", json={"access": access}, headers=ann.headers()
+    ).json()["link"]
+    accepted = carl.client.post(
+        "/api/v1/coach/invitations/accept",
+        json={"code": link.rsplit("/", 1)[1]},
+        headers=carl.headers(),
+    )
     assert accepted.status_code == 201, accepted.text
     return carl
 
 
 def _days(plan: dict) -> list[dict]:
-    return [d for w in plan["weeks"] for d in w["days"]
-            if date.fromisoformat(d["date"]) > date.today() + timedelta(days=1)]  # fmt: skip
+    return [
+        d
+        for w in plan["weeks"]
+        for d in w["days"]
+        if date.fromisoformat(d["date"]) > date.today() + timedelta(days=1)
+    ]
 
 
 def test_a_coach_edits_an_athletes_plan_the_rules_are_checked_and_the_athlete_sees_why(app, ann):
@@ -198,25 +248,37 @@ def test_a_coach_edits_an_athletes_plan_the_rules_are_checked_and_the_athlete_se
     me = team[0]["athlete_id"]
     view = carl.client.get(f"/api/v1/coach/athletes/{me}").json()
     days = _days(view["plan"])
-    quality = next(d for d in days if any(w["kind"] in ("tempo", "intervals", "hills",
-                                                         "progression") for w in d["workouts"]))  # fmt: skip
+    quality = next(
+        d
+        for d in days
+        if any(w["kind"] in ("tempo", "intervals", "hills", "progression") for w in d["workouts"])
+    )
     day_after = (date.fromisoformat(quality["date"]) + timedelta(days=1)).isoformat()
     url = f"/api/v1/coach/athletes/{me}/plan/days"
-    refused = carl.client.put(f"{url}/{day_after}", json={"workout": "6x800m@5k",
-                              "note": "more speed"}, headers=carl.headers())  # fmt: skip
+    refused = carl.client.put(
+        f"{url}/{day_after}",
+        json={"workout": "6x800m@5k", "note": "more speed"},
+        headers=carl.headers(),
+    )
     assert refused.status_code == 422 and "breaks" in refused.text, refused.text
     assert ann.client.get("/api/v1/plans/active").json()["plan"] == view["plan"]  # unchanged
     easy = next(d for d in days if any(w["kind"] == "easy" for w in d["workouts"]))
-    saved = carl.client.put(f"{url}/{easy['date']}", json={"workout": "easy 30min",
-                            "note": "your knee: keep it short"}, headers=carl.headers())  # fmt: skip
+    saved = carl.client.put(
+        f"{url}/{easy['date']}",
+        json={"workout": "easy 30min", "note": "your knee: keep it short"},
+        headers=carl.headers(),
+    )
     assert saved.status_code == 200, saved.text
     changes = ann.client.get("/api/v1/coaching/plan-changes").json()
     assert changes[0]["note"] == "your knee: keep it short" and "->" in changes[0]["change"]
     assert changes[0]["by"].startswith("carl") and changes[0]["day"] == easy["date"]
     after = ann.client.get("/api/v1/plans/active").json()["plan"]
     edited = next(d for w in after["weeks"] for d in w["days"] if d["date"] == easy["date"])
-    assert edited["workouts"][0]["title"] != next(
-        w["title"] for w in easy["workouts"] if w["kind"] == "easy") or edited["note"]  # fmt: skip
+    assert (
+        edited["workouts"][0]["title"]
+        != next(w["title"] for w in easy["workouts"] if w["kind"] == "easy")
+        or edited["note"]
+    )
 
 
 def test_a_read_only_coach_cannot_edit_and_a_revoked_coach_sees_nothing_at_once(app, ann):
@@ -224,34 +286,57 @@ def test_a_read_only_coach_cannot_edit_and_a_revoked_coach_sees_nothing_at_once(
     carl = coached(app, ann, access="read")
     me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
     day = _days(carl.client.get(f"/api/v1/coach/athletes/{me}").json()["plan"])[0]["date"]
-    edit = carl.client.put(f"/api/v1/coach/athletes/{me}/plan/days/{day}",
-                           json={"workout": "easy 30min", "note": "x"}, headers=carl.headers())  # fmt: skip
+    edit = carl.client.put(
+        f"/api/v1/coach/athletes/{me}/plan/days/{day}",
+        json={"workout": "easy 30min", "note": "x"},
+        headers=carl.headers(),
+    )
     assert edit.status_code == 403
     grant = ann.client.get("/api/v1/coaching/coaches").json()[0]
     assert grant["state"] == "live" and grant["coach"]["email"] == "carl@example.com"
-    assert ann.client.delete(f"/api/v1/coaching/coaches/{grant['id']}",
-                             headers=ann.headers()).status_code == 204  # fmt: skip
+    assert (
+        ann.client.delete(
+            f"/api/v1/coaching/coaches/{grant['id']}", headers=ann.headers()
+        ).status_code
+        == 204
+    )
     assert carl.client.get(f"/api/v1/coach/athletes/{me}").status_code == 404
     assert carl.client.get("/api/v1/coach/athletes").json() == []
-    assert carl.client.post("/api/v1/coach/predictions", json={"to": "10k"},
-                            headers=carl.headers()).json() == []  # fmt: skip
+    assert (
+        carl.client.post(
+            "/api/v1/coach/predictions", json={"to": "10k"}, headers=carl.headers()
+        ).json()
+        == []
+    )
 
 
 def test_a_coach_predicts_the_team_from_each_athletes_own_log(app, ann):
     carl = coached(app, ann)
     dan = sign_up(app, "dan@example.com")
-    link = dan.client.post("/api/v1/coaching/invitations", json={"access": "read"},
-                           headers=dan.headers()).json()["link"]  # fmt: skip
-    carl.client.post("/api/v1/coach/invitations/accept", json={"code": link.rsplit("/", 1)[1]},
-                     headers=carl.headers())  # fmt: skip
-    race = {"date": (date.today() - timedelta(days=20)).isoformat(), "distance": "10k",
-            "duration": "50:00", "type": "race"}  # fmt: skip
+    link = dan.client.post(
+        "/api/v1/coaching/invitations", json={"access": "read"}, headers=dan.headers()
+    ).json()["link"]
+    carl.client.post(
+        "/api/v1/coach/invitations/accept",
+        json={"code": link.rsplit("/", 1)[1]},
+        headers=carl.headers(),
+    )
+    race = {
+        "date": (date.today() - timedelta(days=20)).isoformat(),
+        "distance": "10k",
+        "duration": "50:00",
+        "type": "race",
+    }
     made = ann.client.post("/api/v1/runs", json=race, headers=ann.headers())
     assert made.status_code == 201, made.text
-    ann.client.patch(f"/api/v1/runs/{made.json()['id']}",
-                     json={"is_race": True, "official_time": "50:00"}, headers=ann.headers())  # fmt: skip
-    lines = carl.client.post("/api/v1/coach/predictions", json={"to": "half"},
-                             headers=carl.headers()).json()  # fmt: skip
+    ann.client.patch(
+        f"/api/v1/runs/{made.json()['id']}",
+        json={"is_race": True, "official_time": "50:00"},
+        headers=ann.headers(),
+    )
+    lines = carl.client.post(
+        "/api/v1/coach/predictions", json={"to": "half"}, headers=carl.headers()
+    ).json()
     by_email = {line["athlete"].split("(")[1].rstrip(")"): line for line in lines}
     assert set(by_email) == {"ann@example.com", "dan@example.com"}
     assert 100 * 60 < by_email["ann@example.com"]["seconds"] < 125 * 60, by_email
