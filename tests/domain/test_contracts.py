@@ -33,7 +33,10 @@ MONDAY = date(2026, 11, 2)
 STAKE = Stake(2000, "EUR", Receiver.CHARITY, "Red Cross")
 
 
-def terms(goal: Goal = Goal(GoalKind.RUN_DAYS, run_days=4), weeks: int = 4, excuses: int = 1):
+FOUR_DAYS = Goal(GoalKind.RUN_DAYS, run_days=4)
+
+
+def terms(goal: Goal = FOUR_DAYS, weeks: int = 4, excuses: int = 1):
     return Terms(goal, MONDAY, weeks_from(MONDAY, weeks), STAKE, excuses)
 
 
