@@ -61,9 +61,21 @@ def _terms(goal: str, start: datetime, weeks: int | None, by: datetime | None, s
 @click.option("--referee", help="The email of the referee's account.")
 @json_option
 @pass_app
-def sign_command(app: AppContext, referee: str | None, as_json: bool, **given: Any) -> None:
+def sign_command(
+    app: AppContext,
+    goal: str,
+    start: datetime,
+    weeks: int | None,
+    by: datetime | None,
+    stake: str,
+    to: str,
+    excuses: int,
+    referee_days: int,
+    referee: str | None,
+    as_json: bool,
+) -> None:
     """Sign a contract: afterwards it can only be made harder, or ended (recorded)."""
-    terms = _terms(**given)
+    terms = _terms(goal, start, weeks, by, stake, to, excuses, referee_days)
     contract_id = service.sign(app.engine, terms, referee, _now(), athlete_id=app.athlete_id)
     _show(app, contract_id, as_json)
 
@@ -118,9 +130,22 @@ def render_contract(c: dict[str, Any]) -> str:
 @_terms_options
 @json_option
 @pass_app
-def harder_command(app: AppContext, contract_id: int, as_json: bool, **given: Any) -> None:
+def harder_command(
+    app: AppContext,
+    contract_id: int,
+    goal: str,
+    start: datetime,
+    weeks: int | None,
+    by: datetime | None,
+    stake: str,
+    to: str,
+    excuses: int,
+    referee_days: int,
+    as_json: bool,
+) -> None:
     """New terms for a signed contract: refused when anything would be easier."""
-    service.make_harder(app.engine, contract_id, _terms(**given), _now(), athlete_id=app.athlete_id)
+    terms = _terms(goal, start, weeks, by, stake, to, excuses, referee_days)
+    service.make_harder(app.engine, contract_id, terms, _now(), athlete_id=app.athlete_id)
     _show(app, contract_id, as_json)
 
 

@@ -31,10 +31,10 @@ class Outbox:
     def send(self, engine: Engine) -> None:
         """Hand each notice to the notifications service (in-app, and email when set up)."""
         for n in self.notices:
-            deliver(engine, n)
+            _deliver(engine, n)
         self.notices.clear()
 
 
-def deliver(engine: Engine, notice: Notice) -> None:
+def _deliver(engine: Engine, notice: Notice) -> None:
     """Until the notifications service lands (the sharing branch), notices are not kept."""
     del engine, notice

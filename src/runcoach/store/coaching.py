@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -35,10 +36,15 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def _grant(row: object) -> Grant:
-    r = tuple(row)  # type: ignore[call-overload]
-    return Grant(r[0], r[1], r[2], Access(r[3]), aware(r[4]), aware(r[5]), aware(r[6]),  # type: ignore[arg-type]
-                 aware(r[7]))  # fmt: skip
+def _grant(row: Any) -> Grant:
+    r = tuple(row)
+    return Grant(r[0], r[1], r[2], Access(r[3]), _at(r[4]), _at(r[5]), aware(r[6]), aware(r[7]))
+
+
+def _at(value: datetime | None) -> datetime:
+    found = aware(value)
+    assert found is not None
+    return found
 
 
 def add_grant(
@@ -187,6 +193,6 @@ def plan_changes_of(conn: Connection, athlete_id: int, limit: int = 50) -> list[
     ).all()
     return [
         PlanChange(r.id, r.plan_id, r.author_athlete_id, r.day, r.change, r.note,
-                   aware(r.created_at))  # type: ignore[arg-type]
+                   _at(r.created_at))
         for r in rows
     ]  # fmt: skip

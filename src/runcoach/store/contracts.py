@@ -50,6 +50,12 @@ class StoredPeriod:
     decided_at: datetime | None
 
 
+def _at(value: datetime | None) -> datetime:
+    found = aware(value)
+    assert found is not None
+    return found
+
+
 def terms_values(terms: Terms) -> dict[str, Any]:
     goal, stake = terms.goal, terms.stake
     return {
@@ -76,7 +82,7 @@ def terms_of(row: Any) -> Terms:
 
 def _contract(row: Any) -> StoredContract:
     return StoredContract(
-        row.id, row.athlete_id, row.referee_athlete_id, terms_of(row), aware(row.signed_at),
+        row.id, row.athlete_id, row.referee_athlete_id, terms_of(row), _at(row.signed_at),
         aware(row.ended_at), row.ended_on, row.end_reason, list(row.history or []),
     )  # fmt: skip
 
@@ -152,7 +158,7 @@ def _period(row: Any) -> StoredPeriod:
         tuple(row.run_ids), tuple(date.fromisoformat(d) for d in row.unwell_days),
     )  # fmt: skip
     return StoredPeriod(
-        row.number, verdict, aware(row.judged_at), aware(row.review_due), aware(row.disputed_at),
+        row.number, verdict, _at(row.judged_at), _at(row.review_due), aware(row.disputed_at),
         row.dispute_note, Decision(row.decision) if row.decision else None,
         Outcome(row.set_outcome) if row.set_outcome else None, row.decision_note,
         aware(row.decided_at),
