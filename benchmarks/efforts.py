@@ -22,10 +22,15 @@ from datetime import UTC, datetime
 import numpy as np
 
 from benchmarks.data import ACTIVITIES
-from runcoach.domain.efforts import EFFORT_DISTANCES_M, analyse_run, analyse_streams, best_efforts
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.runs import Run, Streams
-from runcoach.domain.tagging import infer_tags
+from runcoach.domain.run.efforts import (
+    EFFORT_DISTANCES_M,
+    analyse_run,
+    analyse_streams,
+    best_efforts,
+)
+from runcoach.domain.run.runs import Run, Streams
+from runcoach.domain.run.tagging import infer_tags
 from runcoach.domain.units import MARATHON_M
 from runcoach.importers import format_of, read_activity
 

@@ -24,8 +24,8 @@ from pathlib import Path
 from benchmarks.store_history import stored_history
 from benchmarks.synthetic import history, start_points
 from runcoach.domain.days import zone
-from runcoach.domain.report import Period, PeriodKind, Report, resolve_period
-from runcoach.domain.runs import Run
+from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_period
+from runcoach.domain.run.runs import Run
 from runcoach.exporters.charts import report_charts
 from runcoach.exporters.report_html import render_report_html
 from runcoach.services.report_hooks import report_hooks

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from runcoach.domain.efforts import analyse_run
-from runcoach.domain.runs import Lap, Run, Streams
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.services.runs import list_runs
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id

@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from benchmarks.synthetic import history
-from runcoach.domain.efforts import BestEffort, Halves, RunAnalysis, split_kind
+from runcoach.domain.progress.wins import Effort
+from runcoach.domain.progress.wins import Halves as HalfTimes
+from runcoach.domain.run.efforts import BestEffort, Halves, RunAnalysis, split_kind
 from runcoach.domain.units import Pace
-from runcoach.domain.wins import Effort
-from runcoach.domain.wins import Halves as HalfTimes
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.runs import insert_run

@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from runcoach.domain.runs import Lap, Run, Surface, Terrain, WorkoutType
-from runcoach.domain.wins import Effort, Halves
+from runcoach.domain.progress.wins import Effort, Halves
+from runcoach.domain.run.runs import Lap, Run, Surface, Terrain, WorkoutType
 
 STARTS = [(46.0500, 14.5000), (46.0620, 14.4800), (46.0300, 14.5300)]
 WEEK = {  # weekday -> (workout type, km)

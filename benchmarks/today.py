@@ -27,7 +27,7 @@ from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Goal, GoalKind
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.runs import Run, WorkoutType
+from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.domain.today.answer import Situation, answer
 from runcoach.services import today as service
 from runcoach.store import plans as plan_store

@@ -168,9 +168,9 @@ def test_efforts_inside_training_runs_count_when_there_is_no_race(engine):
 
     import numpy as np
 
-    from runcoach.domain.efforts import analyse_run
     from runcoach.domain.fitness.current import PerformanceKind
-    from runcoach.domain.runs import Run, Streams
+    from runcoach.domain.run.efforts import analyse_run
+    from runcoach.domain.run.runs import Run, Streams
     from runcoach.services.fitness import performances_from_log, read_log_inputs
     from runcoach.store import runs as run_store
     from runcoach.store.athletes import default_athlete_id

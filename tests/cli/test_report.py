@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from runcoach.domain.runs import Run, WorkoutType
-from runcoach.domain.wins import Halves
+from runcoach.domain.progress.wins import Halves
+from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.services import progress
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 

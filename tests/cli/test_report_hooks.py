@@ -19,7 +19,7 @@ from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Goal, GoalKind
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.schedule import Availability
+from runcoach.domain.plans.schedule import Availability
 from runcoach.domain.units import format_pace
 
 START = date(2026, 3, 2)  # a Monday

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
-from runcoach.domain.runs import Run, WorkoutType
-from runcoach.domain.workouts import WorkoutKind
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from tests.domain.today.helpers import START, half_plan

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from runcoach.domain.runs import Streams
+from runcoach.domain.run.runs import Streams
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.runs import WorkoutType
-from runcoach.domain.tagging import infer_tags
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.runs import WorkoutType
+from runcoach.domain.run.tagging import infer_tags
 from runcoach.importers import format_of, read_activity
 from tests.conftest import ACTIVITIES, needs_shared_data
 

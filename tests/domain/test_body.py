@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from runcoach.domain.body import (
+from runcoach.domain.fitness.body import (
     CHANGE_DAYS,
     Reading,
     body_trend,

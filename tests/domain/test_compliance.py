@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from runcoach.domain.compliance import Status, compliance
-from runcoach.domain.logged import LoggedRun
-from runcoach.domain.workouts import WorkoutKind
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.progress.compliance import Status, compliance
+from runcoach.domain.run.logged import LoggedRun
 from tests.domain.today.helpers import START, done_as, half_plan
 
 PLAN = half_plan()

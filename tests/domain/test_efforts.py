@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
-from runcoach.domain.efforts import (
+from runcoach.domain.run.efforts import (
     EVEN_SPLIT_TOLERANCE,
     NO_DISTANCE_STREAM,
     SplitKind,
@@ -17,7 +17,7 @@ from runcoach.domain.efforts import (
     split_kind,
     splits,
 )
-from runcoach.domain.runs import Lap, Run, Sport, Streams
+from runcoach.domain.run.runs import Lap, Run, Sport, Streams
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE, Pace
 
 from .streams_builder import Pause, Segment, build_streams, steady

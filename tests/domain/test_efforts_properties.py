@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runcoach.domain.efforts import analyse_streams, best_efforts, splits
-from runcoach.domain.runs import Streams
+from runcoach.domain.run.efforts import analyse_streams, best_efforts, splits
+from runcoach.domain.run.runs import Streams
 from runcoach.domain.units import METRES_PER_KM, METRES_PER_MILE
 
 from .streams_builder import Pause, Segment, build_streams

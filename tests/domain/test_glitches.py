@@ -8,17 +8,17 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
-from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.glitches import (
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.glitches import (
     Glitch,
     GlitchKind,
     find_glitches,
     running_streams,
 )
-from runcoach.domain.records import record_speed_m_s
-from runcoach.domain.runs import Run, Sport, Streams, WorkoutType
-from runcoach.domain.tagging import infer_tags
+from runcoach.domain.run.records import record_speed_m_s
+from runcoach.domain.run.runs import Run, Sport, Streams, WorkoutType
+from runcoach.domain.run.tagging import infer_tags
 from runcoach.importers import format_of, read_activity
 from tests.conftest import ACTIVITIES, needs_shared_data
 from tests.domain.streams_builder import Pause, Segment, build_streams, steady

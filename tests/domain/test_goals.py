@@ -7,8 +7,7 @@ import pytest
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions
 from runcoach.domain.fitness.gain import GainInputs
-from runcoach.domain.fitness.own_model import Result, predict
-from runcoach.domain.goals import (
+from runcoach.domain.fitness.goals import (
     ASSUMPTIONS,
     Goal,
     VerdictKind,
@@ -16,6 +15,7 @@ from runcoach.domain.goals import (
     ladder,
     weeks_for_improvement,
 )
+from runcoach.domain.fitness.own_model import Result, predict
 from runcoach.domain.units import parse_duration
 
 TODAY = dt.date(2026, 11, 22)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.habits import (
+from runcoach.domain.progress.habits import (
     ENOUGH_SLEEP_S,
     HABIT_STEP_WEEKS,
     Habit,
@@ -18,7 +18,8 @@ from runcoach.domain.habits import (
     habit_wins,
     kept_weeks,
 )
-from runcoach.domain.runs import Feel
+from runcoach.domain.progress.wins import WinKind
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Status, health_on
 from runcoach.domain.units import (
     UnitSystem,
@@ -27,7 +28,6 @@ from runcoach.domain.units import (
     parse_hours,
     parse_weight,
 )
-from runcoach.domain.wins import WinKind
 
 MONDAY = date(2026, 11, 30)
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runcoach.domain.habits import (
+from runcoach.domain.progress.habits import (
     ENOUGH_SLEEP_S,
     MIN_WARM_UP_RUN_DAYS,
     MOST_DAYS_PER_WEEK,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from runcoach.domain.load import (
+from runcoach.domain.progress.load import (
     ACWR_LIMITS,
     HeartRateProfile,
     LoadBasis,
@@ -21,7 +21,7 @@ from runcoach.domain.load import (
     week_strain,
     workload_ratio,
 )
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.run.runs import Run, Sport
 from runcoach.domain.units import Pace
 
 START = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)

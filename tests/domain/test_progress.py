@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from runcoach.domain.days import zone
-from runcoach.domain.progress import (
+from runcoach.domain.progress.measures import (
     Intensity,
     intensity_by_heart_rate,
     intensity_by_pace,
@@ -16,7 +16,7 @@ from runcoach.domain.progress import (
     week_streaks,
     weekly_volume,
 )
-from runcoach.domain.runs import Lap, Run, Sport, WorkoutType
+from runcoach.domain.run.runs import Lap, Run, Sport, WorkoutType
 from runcoach.domain.units import Pace
 
 LJUBLJANA = zone("Europe/Ljubljana")

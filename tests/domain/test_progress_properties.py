@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runcoach.domain.load import training_curve, week_strain
-from runcoach.domain.progress import week_counts, week_streaks
+from runcoach.domain.progress.load import training_curve, week_strain
+from runcoach.domain.progress.measures import week_counts, week_streaks
 
 loads = st.lists(st.floats(min_value=0, max_value=400), min_size=1, max_size=120)
 day_offsets = st.sets(st.integers(min_value=0, max_value=400), max_size=200)

@@ -8,7 +8,7 @@ import csv
 import pytest
 
 from runcoach.domain.fitness.conditions import Conditions, conditions_effect
-from runcoach.domain.race_plan import race_plan, ready_program
+from runcoach.domain.plans.race_plan import race_plan, ready_program
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE
 from tests.conftest import SHARED_DATA, needs_shared_data
 

@@ -1,11 +1,11 @@
-"""The rule that recognises one activity in two files (domain.same_activity)."""
+"""The rule that recognises one activity in two files (domain.run.same_activity)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from runcoach.domain.runs import Run, Sport
-from runcoach.domain.same_activity import first_same_activity, is_same_activity
+from runcoach.domain.run.runs import Run, Sport
+from runcoach.domain.run.same_activity import first_same_activity, is_same_activity
 
 START = datetime(2026, 5, 3, 7, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from runcoach.domain.runs import (
+from runcoach.domain.run.runs import (
     Lap,
     RaceResult,
     Run,
@@ -18,8 +18,8 @@ from runcoach.domain.runs import (
     Terrain,
     WorkoutType,
 )
-from runcoach.domain.segments import turning_points
-from runcoach.domain.tagging import (
+from runcoach.domain.run.segments import turning_points
+from runcoach.domain.run.tagging import (
     Inference,
     InferredTags,
     infer_surface,
@@ -28,8 +28,8 @@ from runcoach.domain.tagging import (
     infer_workout_type,
     with_inferred_tags,
 )
+from runcoach.domain.run.workout_shapes import RunnerContext, runner_context
 from runcoach.domain.units import Pace
-from runcoach.domain.workout_shapes import RunnerContext, runner_context
 
 from .streams_builder import Pause, Segment, build_streams, steady, with_gps, with_noise
 
@@ -359,7 +359,7 @@ def test_turning_points_ignore_wiggles_smaller_than_the_hysteresis():
     st.sampled_from([1.0, 3.0, 5.0, 12.0]),
 )
 def test_turning_points_over_local_extremes_equal_the_zig_zag_over_every_sample(steps, h):
-    from runcoach.domain.segments import _zig_zag
+    from runcoach.domain.run.segments import _zig_zag
 
     values = np.cumsum(np.array(steps, dtype=float))
     assert turning_points(values, h) == _zig_zag(values.tolist(), h)

@@ -96,7 +96,7 @@ def test_counted_says_one_run_and_many_runs():
 def test_clock_glitches_are_bad_times_jumps_and_what_follows_them():
     import numpy as np
 
-    from runcoach.domain.runs import clock_glitches
+    from runcoach.domain.run.runs import clock_glitches
 
     day = 86_400.0
     times = np.array([0.0, 1.0, np.nan, 2.0, -5.0, 3.0, 4.0 + 13 * 3600, 5.0 + 13 * 3600])

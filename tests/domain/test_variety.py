@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from runcoach.domain.runs import Run, Surface, WorkoutType
+from runcoach.domain.progress.variety import distance_m, pace_band, route_labels, spread, variety
+from runcoach.domain.run.runs import Run, Surface, WorkoutType
 from runcoach.domain.units import UnitSystem
-from runcoach.domain.variety import distance_m, pace_band, route_labels, spread, variety
 
 START = datetime(2026, 3, 2, 7, tzinfo=UTC)
 HOME = (46.0500, 14.5000)

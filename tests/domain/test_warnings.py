@@ -4,11 +4,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from runcoach.domain.load import HeartRateProfile
-from runcoach.domain.logged import LoggedRun, logged_run
-from runcoach.domain.runs import RaceResult, Run, WorkoutType
-from runcoach.domain.warnings import Rule, Severity, ShoeWear, watch
-from runcoach.domain.workouts import WorkoutKind
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.progress.load import HeartRateProfile
+from runcoach.domain.run.logged import LoggedRun, logged_run
+from runcoach.domain.run.runs import RaceResult, Run, WorkoutType
+from runcoach.domain.today.warnings import Rule, Severity, ShoeWear, watch
 
 TODAY = date(2027, 3, 28)  # a Sunday
 
@@ -181,7 +181,7 @@ def test_small_chronic_loads_give_no_ratio():
 
 
 def test_a_resting_heart_rate_up_three_mornings_is_a_caution_with_its_source():
-    from runcoach.domain.body import Reading
+    from runcoach.domain.fitness.body import Reading
 
     mornings = [50, 52, 51, 49, 50, 52, 51, 57, 58, 56]
     readings = [Reading(TODAY - timedelta(9 - k), float(v)) for k, v in enumerate(mornings)]

@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from runcoach.domain.days import zone
-from runcoach.domain.progress import BenchmarkRun
-from runcoach.domain.runs import Run
-from runcoach.domain.units import Pace, UnitSystem
-from runcoach.domain.wins import (
+from runcoach.domain.progress.measures import BenchmarkRun
+from runcoach.domain.progress.wins import (
     Effort,
     GoalMet,
     Halves,
@@ -19,6 +17,8 @@ from runcoach.domain.wins import (
     WinKind,
     detect_wins,
 )
+from runcoach.domain.run.runs import Run
+from runcoach.domain.units import Pace, UnitSystem
 
 TODAY = date(2026, 6, 30)
 

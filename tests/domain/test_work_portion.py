@@ -10,9 +10,9 @@ from runcoach.domain.fitness.paces import (
     pace_at_fraction,
     vdot_at_fraction,
 )
+from runcoach.domain.plans.workouts import Effort, Step, StepKind, Workout, WorkoutKind
+from runcoach.domain.run.work_portion import work_portion
 from runcoach.domain.units import Pace, parse_duration
-from runcoach.domain.work_portion import work_portion
-from runcoach.domain.workouts import Effort, Step, StepKind, Workout, WorkoutKind
 from tests.domain.workout_laps import T_TARGET, laps, session_laps, threshold_reps
 
 

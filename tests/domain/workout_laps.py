@@ -7,11 +7,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from runcoach.domain.fitness.vdot import race_time_s
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Lap
-from runcoach.domain.units import Pace
-from runcoach.domain.workouts import (
+from runcoach.domain.plans.workouts import (
     Effort,
     PaceRange,
     Repeat,
@@ -20,6 +17,9 @@ from runcoach.domain.workouts import (
     Workout,
     WorkoutKind,
 )
+from runcoach.domain.run.logged import LoggedRun
+from runcoach.domain.run.runs import Lap
+from runcoach.domain.units import Pace
 from tests.domain.today.helpers import START, half_plan
 
 T_TARGET = PaceRange(Pace(250.0), Pace(258.0))  # middle 254 s/km = 4:14/km

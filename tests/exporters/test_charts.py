@@ -6,9 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from runcoach.domain.load import training_curve
-from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
-from runcoach.domain.report import PredictionPoint
+from runcoach.domain.progress.load import training_curve
+from runcoach.domain.progress.measures import (
+    BenchmarkRun,
+    IntensitySplit,
+    PlannedVsDone,
+    WeekVolume,
+)
+from runcoach.domain.progress.report import PredictionPoint
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.exporters.charts import (
     benchmark_chart,
@@ -120,7 +125,7 @@ def test_months_without_a_prediction_are_a_gap_not_a_line():
 
 
 def test_body_weight_and_resting_heart_rate_get_a_panel_each_only_when_told():
-    from runcoach.domain.body import Reading, body_trend
+    from runcoach.domain.fitness.body import Reading, body_trend
 
     days = [MONDAY + timedelta(k) for k in range(10)]
     weight = body_trend([Reading(d, 70.0) for d in days], MONDAY, days[-1])

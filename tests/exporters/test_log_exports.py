@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import RaceResult, Run, Sport, Streams, WorkoutType
+from runcoach.domain.run.runs import RaceResult, Run, Sport, Streams, WorkoutType
 from runcoach.exporters.gpx_track import run_gpx
 from runcoach.exporters.log_csv import COLUMNS, LogRow, safe_text, write_log_csv
 from runcoach.importers import read_activity

@@ -16,7 +16,7 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.paces import DANIELS, plan_paces
 from runcoach.domain.plans.profile import profile_from_dict
-from runcoach.domain.workouts import Repeat, Workout
+from runcoach.domain.plans.workouts import Repeat, Workout
 from runcoach.exporters.fit_workout import workout_fit_bytes
 from runcoach.exporters.ical import plan_to_ical
 from runcoach.exporters.plan_json import plan_to_json

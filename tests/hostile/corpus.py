@@ -58,7 +58,7 @@ def _real(suffix: str) -> dict[str, bytes]:
 
 
 def _fit() -> dict[str, bytes]:
-    from runcoach.domain.workouts import Workout, WorkoutKind
+    from runcoach.domain.plans.workouts import Workout, WorkoutKind
     from runcoach.exporters.fit_workout import workout_fit_bytes
 
     header = b"\x0e\x20\xd0\x07\xf0\xff\xff\xff.FIT\x00\x00"  # declares ~4 GB of data

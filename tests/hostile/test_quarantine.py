@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from runcoach.domain.plausibility import impossible
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.run.plausibility import impossible
+from runcoach.domain.run.runs import Run, Sport
 from runcoach.services.importing import Outcome, import_paths
 from runcoach.services.quarantine import quarantined_files, release
 from runcoach.store.athletes import default_athlete_id

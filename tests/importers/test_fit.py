@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.run.runs import Run, Sport
 from runcoach.importers import read_activity
 from runcoach.importers.fit_decode import decode, decode_fast, fit_crc
 from tests.conftest import ACTIVITIES, needs_shared_data

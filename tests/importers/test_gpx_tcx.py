@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from runcoach.domain.errors import CorruptFile, NotAnActivity
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.run.runs import Run, Sport
 from runcoach.importers import read_activity, tracks
 from tests.conftest import ACTIVITIES, needs_shared_data
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import CorruptFile, ImportProblem, UnsupportedFile
-from runcoach.domain.runs import Run
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.runs import Run
 from runcoach.importers import read_activity
 from runcoach.importers.fit import read_fit
 from runcoach.importers.gpx import read_gpx

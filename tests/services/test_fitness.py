@@ -4,8 +4,8 @@ import pytest
 
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.conditions import Conditions
+from runcoach.domain.fitness.goals import Goal
 from runcoach.domain.fitness.own_model import Result
-from runcoach.domain.goals import Goal
 from runcoach.inputs.fitness import parse_result
 from runcoach.services.fitness import judge_goal, paces_for
 
@@ -13,7 +13,7 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
-    from runcoach.domain.runs import RaceResult, Run, WorkoutType
+    from runcoach.domain.run.runs import RaceResult, Run, WorkoutType
     from runcoach.services.fitness import AthleteLog
     from runcoach.store import runs as run_store
     from runcoach.store.athletes import default_athlete_id

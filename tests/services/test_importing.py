@@ -182,7 +182,7 @@ def test_an_archive_that_expands_past_its_total_bound_stops_reading(engine, tmp_
 
 
 def test_a_richer_file_keeps_what_the_runner_set_on_the_run(engine):
-    from runcoach.domain.runs import WorkoutType
+    from runcoach.domain.run.runs import WorkoutType
     from runcoach.services.runs import RunEdit, edit_run, show_run
     from runcoach.services.shoes import NewShoe, add_pair
 

@@ -6,10 +6,10 @@ import gc
 from dataclasses import replace
 from datetime import date, timedelta
 
-from runcoach.domain.compliance import compliance
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Goal, GoalKind
-from runcoach.domain.workouts import WorkoutKind
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.progress.compliance import compliance
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.services.report_hooks import goals_met, plan_facts
 from runcoach.services.reports import cycle_collector_paused
 from tests.domain.today.helpers import START, done_as, half_plan

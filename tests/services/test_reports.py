@@ -8,12 +8,18 @@ import pytest
 
 from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.load import LoadMethod
-from runcoach.domain.progress import PlannedVsDone
-from runcoach.domain.report import Period, PeriodKind, PlanFacts, PredictionPoint, resolve_period
-from runcoach.domain.runs import Run, WorkoutType
+from runcoach.domain.progress.load import LoadMethod
+from runcoach.domain.progress.measures import PlannedVsDone
+from runcoach.domain.progress.report import (
+    Period,
+    PeriodKind,
+    PlanFacts,
+    PredictionPoint,
+    resolve_period,
+)
+from runcoach.domain.progress.wins import Effort, Halves, WinKind
+from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem
-from runcoach.domain.wins import Effort, Halves, WinKind
 from runcoach.services.reports import ReportHooks, Threshold, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 

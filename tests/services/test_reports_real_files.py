@@ -8,11 +8,11 @@ from datetime import UTC, date
 import pytest
 
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.report import Period, PeriodKind
-from runcoach.domain.runs import Run
-from runcoach.domain.tagging import infer_tags, with_inferred_tags
+from runcoach.domain.progress.report import Period, PeriodKind
+from runcoach.domain.progress.wins import WinKind
+from runcoach.domain.run.runs import Run
+from runcoach.domain.run.tagging import infer_tags, with_inferred_tags
 from runcoach.domain.units import UnitSystem
-from runcoach.domain.wins import WinKind
 from runcoach.exporters.report_html import render_report_html
 from runcoach.importers import format_of, read_activity
 from runcoach.services.reports import build_report, wins_since

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from runcoach.domain.days import zone
-from runcoach.domain.runs import Run, Sport
-from runcoach.domain.wins import Effort
+from runcoach.domain.progress.wins import Effort
+from runcoach.domain.run.runs import Run, Sport
 from runcoach.services.runlog import MemoryLog, win_history
 
 

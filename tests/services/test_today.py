@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.runs import Run, WorkoutType
+from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.services.checkins import parse_checkin, record_checkin
 from runcoach.services.today import (
     Inputs,
@@ -107,7 +107,7 @@ def test_the_log_and_shoes_are_read_from_the_store_on_the_days_they_were_run(eng
     from pathlib import Path
 
     from runcoach.config import Settings
-    from runcoach.domain.runs import RaceResult
+    from runcoach.domain.run.runs import RaceResult
     from runcoach.services.today import read_log, read_shoes
     from runcoach.store import runs as run_store
     from runcoach.store.shoes import add_shoe
@@ -141,7 +141,7 @@ def test_a_race_that_moves_fitness_refreshes_the_goal_verdict(engine):
     from dataclasses import replace
 
     from runcoach.domain.fitness.vdot import race_time_s
-    from runcoach.domain.runs import RaceResult
+    from runcoach.domain.run.runs import RaceResult
 
     plan = replace(PLAN, goal=replace(PLAN.goal, target_time_s=95 * 60))
     fast = race_time_s(plan.vdot + 3, 10_000)
@@ -157,7 +157,7 @@ def test_a_race_that_moves_fitness_refreshes_the_goal_verdict(engine):
 
 
 def test_the_log_carries_heart_rate_and_the_laps_from_the_plans_creation_on(engine):
-    from runcoach.domain.runs import Lap
+    from runcoach.domain.run.runs import Lap
     from runcoach.services.today import heart_rate_profile, read_log
     from runcoach.store import runs as run_store
 

@@ -18,8 +18,8 @@ from sqlalchemy import Engine, func, insert, select
 
 from runcoach.config import Settings
 from runcoach.domain.errors import NotFound
-from runcoach.domain.report import PeriodKind
-from runcoach.domain.runs import WorkoutType
+from runcoach.domain.progress.report import PeriodKind
+from runcoach.domain.run.runs import WorkoutType
 from runcoach.inputs.plans import read_profile
 from runcoach.services import checkins, log_export, plans, progress, shoes, today
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race

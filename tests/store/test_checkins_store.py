@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 from alembic import command
 from sqlalchemy import insert
 
-from runcoach.domain.habits import Habits
-from runcoach.domain.runs import Feel
+from runcoach.domain.progress.habits import Habits
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn
 from runcoach.services.checkins import record_checkin
 from runcoach.store.athletes import default_athlete_id

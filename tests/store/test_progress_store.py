@@ -11,11 +11,11 @@ import pytest
 from benchmarks.store_history import insert_history
 from benchmarks.synthetic import history
 from runcoach.domain.days import zone
-from runcoach.domain.efforts import BestEffort, RunAnalysis, analyse_run
-from runcoach.domain.report import PeriodKind, resolve_period
-from runcoach.domain.runs import Lap, Run, Streams
+from runcoach.domain.progress.report import PeriodKind, resolve_period
+from runcoach.domain.progress.wins import WinInputs, detect_wins
+from runcoach.domain.run.efforts import BestEffort, RunAnalysis, analyse_run
+from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.domain.units import Pace
-from runcoach.domain.wins import WinInputs, detect_wins
 from runcoach.services.reports import build_report
 from runcoach.services.runlog import AthleteProfile, log_from_runs, win_history
 from runcoach.store.athletes import default_athlete_id

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from alembic import command
 from sqlalchemy import delete, insert, select
 
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.run.runs import Run, Sport
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.db import alembic_config

@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 import numpy as np
 from sqlalchemy import func, select
 
-from runcoach.domain.efforts import analyse_run
-from runcoach.domain.runs import Lap, Run, Streams
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.streams_codec import decode_streams, encode_streams

@@ -8,8 +8,8 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
-from runcoach.domain.goals import Verdict
-from runcoach.domain.race_plan import RacePlan, SplitTarget
+from runcoach.domain.fitness.goals import Verdict
+from runcoach.domain.plans.race_plan import RacePlan, SplitTarget
 from runcoach.domain.units import (
     METRES_PER_KM,
     METRES_PER_MILE,

@@ -16,8 +16,8 @@ from runcoach.domain.errors import RulesBroken
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.model import Goal
+from runcoach.domain.plans.race_plan import RacePlan, race_plan
 from runcoach.domain.plans.rules import Violation
-from runcoach.domain.race_plan import RacePlan, race_plan
 from runcoach.domain.units import UnitSystem, format_distance
 from runcoach.inputs.plans import read_plan_file, read_profile, read_workout_file
 from runcoach.services import plans as service

@@ -10,15 +10,21 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.progress import Intensity, IntensitySplit, Streaks
-from runcoach.domain.report import Period, PeriodKind, Report, habit_lines, latest_predictions
+from runcoach.domain.progress.measures import Intensity, IntensitySplit, Streaks
+from runcoach.domain.progress.report import (
+    Period,
+    PeriodKind,
+    Report,
+    habit_lines,
+    latest_predictions,
+)
+from runcoach.domain.progress.wins import Win
 from runcoach.domain.units import (
     UnitSystem,
     distance_label,
     format_distance,
     format_duration,
 )
-from runcoach.domain.wins import Win
 from runcoach.services.progress import (
     period_report,
     period_with_runs,

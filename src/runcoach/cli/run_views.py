@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from runcoach.domain.efforts import Split
-from runcoach.domain.runs import Lap, Sport, activity_label
+from runcoach.domain.run.efforts import Split
+from runcoach.domain.run.runs import Lap, Sport, activity_label
 from runcoach.domain.units import (
     Pace,
     UnitSystem,

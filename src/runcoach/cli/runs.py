@@ -14,7 +14,7 @@ from runcoach.cli.output import emit, json_option
 from runcoach.cli.run_views import render_detail, render_list
 from runcoach.cli.shoes import warn_worn_shoes
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.run.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import (
     UnitSystem,
     counted,

@@ -21,10 +21,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from runcoach.domain.body import BodyTrend
-from runcoach.domain.load import DayState
-from runcoach.domain.progress import BenchmarkRun, IntensitySplit, PlannedVsDone, WeekVolume
-from runcoach.domain.report import PredictionPoint, Report
+from runcoach.domain.fitness.body import BodyTrend
+from runcoach.domain.progress.load import DayState
+from runcoach.domain.progress.measures import (
+    BenchmarkRun,
+    IntensitySplit,
+    PlannedVsDone,
+    WeekVolume,
+)
+from runcoach.domain.progress.report import PredictionPoint, Report
 from runcoach.domain.units import (
     KG_PER_LB,
     METRES_PER_KM,

@@ -22,7 +22,7 @@ from fit_tool.profile.profile_type import (
     WorkoutStepTarget,
 )
 
-from runcoach.domain.workouts import Effort, Repeat, Step, StepKind, Workout
+from runcoach.domain.plans.workouts import Effort, Repeat, Step, StepKind, Workout
 
 MAX_NAME = 40  # characters of a step or workout name watches show
 _INTENSITY = {

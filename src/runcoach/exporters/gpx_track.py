@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import gpxpy.gpx
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import FOOT_SPORTS, Run, clock_glitches
+from runcoach.domain.run.runs import FOOT_SPORTS, Run, clock_glitches
 
 TPX_NS = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
 CREATOR = "runcoach"

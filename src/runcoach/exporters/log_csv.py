@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import Run
+from runcoach.domain.run.runs import Run
 from runcoach.domain.units import METRES_PER_KM, METRES_PER_MILE, format_duration
 
 COLUMNS = (

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from runcoach.domain.progress import Intensity, IntensitySplit, Streaks, Totals
-from runcoach.domain.report import Report, habit_lines, latest_predictions
+from runcoach.domain.progress.measures import Intensity, IntensitySplit, Streaks, Totals
+from runcoach.domain.progress.report import Report, habit_lines, latest_predictions
 from runcoach.domain.units import (
     Pace,
     UnitSystem,

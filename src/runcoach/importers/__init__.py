@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from runcoach.domain.errors import CorruptFile, RuncoachError, UnsupportedFile
-from runcoach.domain.runs import Run, without_clock_glitches
+from runcoach.domain.run.runs import Run, without_clock_glitches
 
 Reader = Callable[[bytes], list[Run]]
 

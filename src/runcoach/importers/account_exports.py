@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.runs import Sport
+from runcoach.domain.run.runs import Sport
 from runcoach.importers.sports import named_sport
 
 STRAVA_INDEX = "activities.csv"

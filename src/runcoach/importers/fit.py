@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from runcoach.domain.errors import CorruptFile, NotAnActivity
-from runcoach.domain.runs import Run
+from runcoach.domain.run.runs import Run
 from runcoach.importers import register
 from runcoach.importers.fit_decode import (
     FIT_EPOCH_UNIX_S,

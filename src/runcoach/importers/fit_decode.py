@@ -31,7 +31,7 @@ import fitdecode
 import fitfast
 import numpy as np
 
-from runcoach.domain.runs import FloatArray
+from runcoach.domain.run.runs import FloatArray
 
 Message = dict[str, Any]
 

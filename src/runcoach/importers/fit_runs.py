@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from runcoach.domain.runs import FOOT_SPORTS, FloatArray, Lap, Run, Sport, Streams
+from runcoach.domain.run.runs import FOOT_SPORTS, FloatArray, Lap, Run, Sport, Streams
 from runcoach.importers import tracks
 from runcoach.importers.fit_decode import FitContent, Message
 from runcoach.importers.sports import fit_sport

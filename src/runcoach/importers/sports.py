@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runcoach.domain.runs import Sport
+from runcoach.domain.run.runs import Sport
 
 # FIT: (sport, sub_sport) first, then sport alone (FIT profile, Garmin FIT SDK 21.x).
 _FIT_SUB_SPORTS: dict[tuple[str, str], Sport] = {

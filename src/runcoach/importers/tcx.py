@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from runcoach.domain.errors import NotAnActivity, UnsupportedFile
-from runcoach.domain.runs import FOOT_SPORTS, Lap, Run, Sport, Streams
+from runcoach.domain.run.runs import FOOT_SPORTS, Lap, Run, Sport, Streams
 from runcoach.importers import register, tracks, xmlfiles
 from runcoach.importers.sports import named_sport
 from runcoach.importers.xmlfiles import Element, local

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from runcoach.domain.runs import FloatArray, Run, Streams, without_clock_glitches
+from runcoach.domain.run.runs import FloatArray, Run, Streams, without_clock_glitches
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius, m (IUGG 1980 mean radius R1)
 ASCENT_HYSTERESIS_M = 3.0  # m, 1-10; a turn smaller than this is noise (cf. Garmin/Strava ~2-5 m)

@@ -12,9 +12,9 @@ from typing import Any
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import ALTITUDE_MAX_M, Conditions
 from runcoach.domain.fitness.gain import GainInputs
+from runcoach.domain.fitness.goals import Goal
 from runcoach.domain.fitness.own_model import Result
 from runcoach.domain.fitness.vdot import vdot_from_performance
-from runcoach.domain.goals import Goal
 from runcoach.domain.units import (
     parse_distance,
     parse_duration,

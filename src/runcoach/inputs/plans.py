@@ -10,7 +10,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.codec import plan_from_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.profile import Profile, profile_from_dict
-from runcoach.domain.workouts import Workout
+from runcoach.domain.plans.workouts import Workout
 from runcoach.inputs.documents import (
     PLAN_FILE,
     PROFILE,

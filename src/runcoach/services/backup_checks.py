@@ -23,9 +23,9 @@ from typing import Any
 import zstandard
 
 from runcoach.domain.days import zone
-from runcoach.domain.efforts import BestEffort, Halves, RunAnalysis, Split, SplitKind
 from runcoach.domain.errors import RuncoachError
-from runcoach.domain.runs import Feel, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.run.efforts import BestEffort, Halves, RunAnalysis, Split, SplitKind
+from runcoach.domain.run.runs import Feel, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.today.health import Symptoms
 from runcoach.domain.units import Pace, UnitSystem
 from runcoach.services.import_sources import MAX_FILE_BYTES

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.habits import ENOUGH_SLEEP_S, Habits
-from runcoach.domain.runs import Feel
+from runcoach.domain.progress.habits import ENOUGH_SLEEP_S, Habits
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.domain.units import UnitSystem, parse_heart_rate, parse_hours, parse_weight
 from runcoach.store import checkins as store

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.codec import workout_from_dict
-from runcoach.domain.runs import WorkoutType
+from runcoach.domain.run.runs import WorkoutType
 from runcoach.services.runs import ManualRun, add_manual_run
 from runcoach.services.today import today
 

@@ -30,12 +30,12 @@ from runcoach.domain.fitness.current import (
     monthly_dates,
 )
 from runcoach.domain.fitness.gain import GainInputs
+from runcoach.domain.fitness.goals import Goal, Verdict, check_goal
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.fitness.paces import TrainingPaces, training_paces
 from runcoach.domain.fitness.staleness import widened_for_age
 from runcoach.domain.fitness.vdot import vdot_from_performance
 from runcoach.domain.fitness.zones import HeartRateZones, heart_rate_zones
-from runcoach.domain.goals import Goal, Verdict, check_goal
 from runcoach.inputs.documents import BATCH_LINE
 from runcoach.inputs.fitness import RESULT_EXAMPLE, parse_batch_line
 from runcoach.store import performances as log_store

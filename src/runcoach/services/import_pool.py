@@ -24,10 +24,10 @@ from multiprocessing import get_context, parent_process
 from multiprocessing.connection import wait
 from typing import Any
 
-from runcoach.domain.efforts import analyse_run
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.runs import Run
-from runcoach.domain.tagging import SampleReading, read_samples
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.runs import Run
+from runcoach.domain.run.tagging import SampleReading, read_samples
 from runcoach.importers import read_activity
 from runcoach.store.runs import PreparedRun, prepare_run
 from runcoach.store.source_files import PackedOriginal, pack_original

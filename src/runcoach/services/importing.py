@@ -24,11 +24,11 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
-from runcoach.domain.plausibility import impossible
-from runcoach.domain.runs import Run
-from runcoach.domain.same_activity import SAME_START_S, first_same_activity, same_family
-from runcoach.domain.tagging import InferredTags, SampleReading, infer_tags
-from runcoach.domain.workout_shapes import runner_context
+from runcoach.domain.run.plausibility import impossible
+from runcoach.domain.run.runs import Run
+from runcoach.domain.run.same_activity import SAME_START_S, first_same_activity, same_family
+from runcoach.domain.run.tagging import InferredTags, SampleReading, infer_tags
+from runcoach.domain.run.workout_shapes import runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
 from runcoach.importers.account_exports import ExportRecord
 from runcoach.services.import_pool import (
@@ -70,7 +70,7 @@ class Outcome(StrEnum):
     IMPORTED = "imported"
     ALREADY_THERE = "already_there"
     NOT_ACTIVITY = "not_activity"
-    QUARANTINED = "quarantined"  # kept aside: a record that cannot be (domain/plausibility.py)
+    QUARANTINED = "quarantined"  # kept aside: a record that cannot be (domain/run/plausibility.py)
     FAILED = "failed"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import Run
+from runcoach.domain.run.runs import Run
 from runcoach.exporters.gpx_track import run_gpx
 from runcoach.exporters.log_csv import LogRow, local_start, write_log_csv
 from runcoach.services.files import atomic_path

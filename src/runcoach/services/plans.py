@@ -16,8 +16,8 @@ from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS, plan_paces
 from runcoach.domain.plans.profile import Profile
 from runcoach.domain.plans.rules import Violation, check
+from runcoach.domain.plans.workouts import Workout
 from runcoach.domain.units import UnitSystem
-from runcoach.domain.workouts import Workout
 from runcoach.exporters.plan_json import plan_to_json
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.days import zone
-from runcoach.domain.report import Period, PeriodKind, Report, resolve_period
-from runcoach.domain.wins import Win
+from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_period
+from runcoach.domain.progress.wins import Win
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog

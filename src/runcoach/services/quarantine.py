@@ -1,6 +1,6 @@
 """Records that cannot be, kept aside at import: what they are, and taking one in.
 
-An import quarantines a run no person did (``domain/plausibility.py``): its file is kept,
+An import quarantines a run no person did (``domain/run/plausibility.py``): its file is kept,
 with the reasons, and none of its numbers reach the log, totals, reports or fitness. The
 runner sees them here and may release a file: its runs are then read again from the kept
 original bytes and stored as they are.

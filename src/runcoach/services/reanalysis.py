@@ -1,7 +1,7 @@
 """Re-derive stored runs' analysis from their kept samples.
 
 The samples of every imported run are kept, so a better analysis (the glitch check of
-``domain/glitches.py``) or the runner's word that a run's samples are right
+``domain/run/glitches.py``) or the runner's word that a run's samples are right
 (``runs edit --trust-samples``) re-derives the halves, best efforts and inferred tags of
 stored runs without importing anything again. The runner's own tags stay as they are.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.efforts import analyse_run
-from runcoach.domain.tagging import infer_tags
-from runcoach.domain.workout_shapes import runner_context
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.tagging import infer_tags
+from runcoach.domain.run.workout_shapes import runner_context
 from runcoach.services.importing import RECENT_DAYS
 from runcoach.store import runs as run_store
 

@@ -1,7 +1,7 @@
 """What feeds a report's hooks: the active plan, race predictions and the threshold pace.
 
 - Planned vs done, and the mini workouts done, come from the active plan matched against
-  the log by ``domain/compliance.py``, with what ``runcoach today`` prescribed instead (as
+  the log by ``domain/progress/compliance.py``, with what ``runcoach today`` prescribed instead (as
   ``runcoach today --progress`` matches them).
 - A goal is met by a race over the plan's goal distance at or under its target time.
 - Habits, body weight and resting heart rate come from the check-ins, with the days of
@@ -23,7 +23,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.compliance import WeekCompliance, compliance
 from runcoach.domain.errors import NotFound
 from runcoach.domain.fitness.current import (
     LOOKBACK_DAYS,
@@ -33,12 +32,15 @@ from runcoach.domain.fitness.current import (
 )
 from runcoach.domain.fitness.paces import training_paces
 from runcoach.domain.fitness.vdot import race_time_s
-from runcoach.domain.habits import HabitLog
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.progress import PlannedVsDone
-from runcoach.domain.report import PlanFacts, PredictionPoint
-from runcoach.domain.runs import Sport, counts_as_running
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.progress.compliance import WeekCompliance, compliance
+from runcoach.domain.progress.habits import HabitLog
+from runcoach.domain.progress.measures import PlannedVsDone
+from runcoach.domain.progress.report import PlanFacts, PredictionPoint
+from runcoach.domain.progress.wins import GoalMet, MiniWorkout
+from runcoach.domain.run.logged import LoggedRun
+from runcoach.domain.run.runs import Sport, counts_as_running
 from runcoach.domain.units import (
     HALF_MARATHON_M,
     MARATHON_M,
@@ -46,8 +48,6 @@ from runcoach.domain.units import (
     distance_label,
     format_duration,
 )
-from runcoach.domain.wins import GoalMet, MiniWorkout
-from runcoach.domain.workouts import WorkoutKind
 from runcoach.services.fitness import performances_from_log
 from runcoach.services.reports import ReportHooks, Threshold
 from runcoach.store import checkins as checkin_store
@@ -107,7 +107,7 @@ class _PlanReader:
 
     def facts(self, first: date, last: date) -> PlanFacts:
         plan_id, plan = self.plan
-        source = f"plan {plan_id} ({plan.summary()}), matched by domain/compliance.py"
+        source = f"plan {plan_id} ({plan.summary()}), matched by domain/progress/compliance.py"
         if not plan.weeks or plan.start > last:
             return PlanFacts(source=source)
         # the day-by-day coaching modules load only when there is a plan to match

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 
-from runcoach.domain.body import BodyTrend, Reading, body_trend
 from runcoach.domain.days import day_bounds_utc, local_day
-from runcoach.domain.habits import HABIT_LOOKBACK_WEEKS, HabitLog, habit_counts, habit_wins
-from runcoach.domain.load import (
+from runcoach.domain.fitness.body import BodyTrend, Reading, body_trend
+from runcoach.domain.progress.habits import HABIT_LOOKBACK_WEEKS, HabitLog, habit_counts, habit_wins
+from runcoach.domain.progress.load import (
     LOAD_WARMUP_DAYS,
     LoadBasis,
     daily_loads,
@@ -30,7 +30,7 @@ from runcoach.domain.load import (
     week_strain,
     workload_ratio,
 )
-from runcoach.domain.progress import (
+from runcoach.domain.progress.measures import (
     STREAK_RUN_DAYS,
     BenchmarkRun,
     Streaks,
@@ -44,7 +44,7 @@ from runcoach.domain.progress import (
     totals,
     weekly_volume,
 )
-from runcoach.domain.report import (
+from runcoach.domain.progress.report import (
     LoadSummary,
     Period,
     PeriodKind,
@@ -54,10 +54,10 @@ from runcoach.domain.report import (
     RunLine,
     trend_start,
 )
-from runcoach.domain.runs import Run
+from runcoach.domain.progress.variety import variety
+from runcoach.domain.progress.wins import PlanWeek, Win, WinInputs, detect_wins
+from runcoach.domain.run.runs import Run
 from runcoach.domain.units import Pace, UnitSystem, format_pace
-from runcoach.domain.variety import variety
-from runcoach.domain.wins import PlanWeek, Win, WinInputs, detect_wins
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
 
 
@@ -74,7 +74,7 @@ class ReportHooks:
     """What other modules add to a report: the plan, race predictions, the threshold pace.
 
     ``services/report_hooks.py`` feeds them from the store (the active plan through
-    ``domain/compliance.py``, predictions and threshold from the fitness model, habits from
+    ``domain/progress/compliance.py``, predictions and threshold from the fitness model, habits from
     the check-ins). The plan is asked for the period; predictions and threshold for the
     charts' span (from ``trend_start``) up to the period's last day gone by; habits from
     ``HABIT_LOOKBACK_WEEKS`` before the period (weeks in a row) to its end.

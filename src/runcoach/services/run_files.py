@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import NotFound
-from runcoach.domain.runs import Streams
+from runcoach.domain.run.runs import Streams
 from runcoach.store import runs as run_store
 from runcoach.store.source_files import original_bytes, sources_of
 

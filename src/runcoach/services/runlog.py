@@ -18,11 +18,11 @@ from itertools import accumulate
 from typing import Protocol
 
 from runcoach.domain.days import day_bounds_utc, local_day, week_start
-from runcoach.domain.efforts import analyse_run
-from runcoach.domain.progress import Totals, totals, week_counts
-from runcoach.domain.runs import Run
-from runcoach.domain.variety import LatLon, start_of
-from runcoach.domain.wins import Effort, Halves, WinHistory
+from runcoach.domain.progress.measures import Totals, totals, week_counts
+from runcoach.domain.progress.variety import LatLon, start_of
+from runcoach.domain.progress.wins import Effort, Halves, WinHistory
+from runcoach.domain.run.efforts import analyse_run
+from runcoach.domain.run.runs import Run
 
 
 @dataclass(frozen=True)

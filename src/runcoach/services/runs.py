@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.efforts import RunAnalysis, analyse_run
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.records import faster_than_any_runner
-from runcoach.domain.runs import (
+from runcoach.domain.run.efforts import RunAnalysis, analyse_run
+from runcoach.domain.run.records import faster_than_any_runner
+from runcoach.domain.run.runs import (
     NOT_RUNNING,
     Feel,
     RaceResult,
@@ -22,9 +22,9 @@ from runcoach.domain.runs import (
     Terrain,
     WorkoutType,
 )
-from runcoach.domain.tagging import infer_tags
+from runcoach.domain.run.tagging import infer_tags
+from runcoach.domain.run.workout_shapes import runner_context
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
-from runcoach.domain.workout_shapes import runner_context
 from runcoach.services.importing import RECENT_DAYS
 from runcoach.services.reanalysis import reanalyse_run
 from runcoach.store import runs as run_store

@@ -15,24 +15,24 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
-from runcoach.domain.body import Reading
-from runcoach.domain.compliance import compliance
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.load import HeartRateProfile
-from runcoach.domain.load import heart_rate_profile as profile_of_heart_rate
-from runcoach.domain.logged import LoggedRun, logged_runs
+from runcoach.domain.fitness.body import Reading
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Lap, Run, Sport, counts_as_running
-from runcoach.domain.schedule import DayType
+from runcoach.domain.plans.schedule import DayType
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.progress.compliance import compliance
+from runcoach.domain.progress.load import HeartRateProfile
+from runcoach.domain.progress.load import heart_rate_profile as profile_of_heart_rate
+from runcoach.domain.run.logged import LoggedRun, logged_runs
+from runcoach.domain.run.runs import Lap, Run, Sport, counts_as_running
 from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import refresh_goal
 from runcoach.domain.today.shift import Shifted, insert_day, swap_days
 from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
-from runcoach.domain.warnings import ShoeWear, watch
-from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.domain.today.warnings import ShoeWear, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.habits import Habits
-from runcoach.domain.runs import Feel
+from runcoach.domain.progress.habits import Habits
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.store.tables import checkins, plan_adjustments, runs
 

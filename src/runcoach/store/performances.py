@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
-from runcoach.domain.runs import WorkoutType
+from runcoach.domain.run.runs import WorkoutType
 from runcoach.store.running import running_only
 from runcoach.store.tables import best_efforts, runs
 

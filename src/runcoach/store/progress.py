@@ -28,11 +28,11 @@ from sqlalchemy import (
 )
 
 from runcoach.domain.days import day_bounds_utc, local_day, week_start
-from runcoach.domain.efforts import EFFORT_DISTANCES_M
-from runcoach.domain.progress import Totals
-from runcoach.domain.runs import Lap, Run
-from runcoach.domain.variety import LatLon, start_of
-from runcoach.domain.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.progress.measures import Totals
+from runcoach.domain.progress.variety import LatLon, start_of
+from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.run.efforts import EFFORT_DISTANCES_M
+from runcoach.domain.run.runs import Lap, Run
 from runcoach.store.running import running_only
 from runcoach.store.runs import _LAP_FIELDS, _aware, run_of
 from runcoach.store.streams_codec import decode_streams

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Table, and_, or_
 
-from runcoach.domain.runs import NOT_RUNNING, RUN_SPORTS
+from runcoach.domain.run.runs import NOT_RUNNING, RUN_SPORTS
 from runcoach.store.tables import runs
 
 RUN_SPORT_VALUES = tuple(sorted(s.value for s in RUN_SPORTS))

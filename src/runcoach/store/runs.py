@@ -26,9 +26,9 @@ from sqlalchemy import (
 )
 
 from runcoach.domain.days import zone
-from runcoach.domain.efforts import RunAnalysis
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.runs import (
+from runcoach.domain.run.efforts import RunAnalysis
+from runcoach.domain.run.runs import (
     EMPTY_RECORD_S,
     Feel,
     Lap,
@@ -39,7 +39,7 @@ from runcoach.domain.runs import (
     Terrain,
     WorkoutType,
 )
-from runcoach.domain.tagging import InferredTags
+from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
@@ -560,7 +560,7 @@ def activities_near(
     conn: Connection, athlete_id: int, start: datetime, within_s: float
 ) -> list[Run]:
     """Stored runs that started within ``within_s`` of ``start``, as summary runs (no laps,
-    samples or JSON): what ``domain.same_activity`` needs to recognise a duplicate, and what
+    samples or JSON): what ``domain.run.same_activity`` needs to recognise a duplicate, and what
     an export's index may fill in (name, notes, shoes)."""
     low, high = start - timedelta(seconds=within_s), start + timedelta(seconds=within_s)
     window = {"athlete_id": athlete_id, "low": low.astimezone(UTC), "high": high.astimezone(UTC)}

@@ -17,7 +17,7 @@ import numpy as np
 import zstandard
 
 from runcoach.domain.errors import CorruptFile
-from runcoach.domain.runs import FloatArray, Streams
+from runcoach.domain.run.runs import FloatArray, Streams
 
 CODEC = "rcs1-delta-zstd"
 ZSTD_LEVEL = 9  # zstd level, 1-22; 9 is near the size of 19 at a fraction of the time

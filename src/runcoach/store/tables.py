@@ -205,7 +205,7 @@ checkins = Table(
     Column("note", Text, nullable=False, server_default=""),
     Column("can_run", Boolean, nullable=True),  # able to run again after an injury
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    # daily habits (migration 0007, domain/habits.py); NULL: not told that day
+    # daily habits (migration 0007, domain/progress/habits.py); NULL: not told that day
     Column("strength", Boolean, nullable=True),  # the strength routine done
     Column("warm_up", Boolean, nullable=True),  # a dynamic warm-up before the run
     Column("ate_well", Boolean, nullable=True),

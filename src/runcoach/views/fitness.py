@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from runcoach.domain.fitness.goals import Verdict
 from runcoach.domain.fitness.own_model import INTERVAL_SHARE, Prediction
 from runcoach.domain.fitness.paces import TrainingPaces
-from runcoach.domain.goals import Verdict
 from runcoach.domain.units import Pace, UnitSystem, format_duration, format_pace
 from runcoach.services.fitness import PacesReport
 from runcoach.views.json import to_jsonable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runcoach.domain.runs import Lap, Sport, activity_label, counts_as_running
+from runcoach.domain.run.runs import Lap, Sport, activity_label, counts_as_running
 from runcoach.services.runs import RunDetail, RunSummary
 
 __all__ = ["detail_json", "summary_json", "tag_value"]

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.schedule import Allowance
-from runcoach.domain.workouts import StepKind, Workout, WorkoutKind
+from runcoach.domain.plans.schedule import Allowance
+from runcoach.domain.plans.workouts import StepKind, Workout, WorkoutKind
 
 KM = 1000.0
 CLOSE = 0.85  # the first long run is "close" to the current longest at 85 % or more

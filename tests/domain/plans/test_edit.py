@@ -5,7 +5,7 @@ import pytest
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.edit import workout_from_spec
 from runcoach.domain.plans.paces import plan_paces
-from runcoach.domain.workouts import WorkoutKind
+from runcoach.domain.plans.workouts import WorkoutKind
 
 PACES = plan_paces(45)
 

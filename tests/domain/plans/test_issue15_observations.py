@@ -13,8 +13,8 @@ from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile, profile_from_dict
 from runcoach.domain.plans.rules import check
+from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.units import UnitSystem
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.plans import coach
 
 TODAY = date(2026, 12, 3)

@@ -8,9 +8,8 @@ import pytest
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.model import Baseline, Day, Goal, GoalKind, Phase, Plan, Week
-from runcoach.domain.schedule import ANY_DAY, Allowance, Cycle, DayType
-from runcoach.domain.units import Pace
-from runcoach.domain.workouts import (
+from runcoach.domain.plans.schedule import ANY_DAY, Allowance, Cycle, DayType
+from runcoach.domain.plans.workouts import (
     Effort,
     PaceRange,
     Repeat,
@@ -19,6 +18,7 @@ from runcoach.domain.workouts import (
     Workout,
     WorkoutKind,
 )
+from runcoach.domain.units import Pace
 
 FIVE_K = PaceRange(Pace(240), Pace(246))
 JOG = PaceRange(Pace(330), Pace(390))

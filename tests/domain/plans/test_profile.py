@@ -7,7 +7,7 @@ import pytest
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import GoalKind
 from runcoach.domain.plans.profile import profile_from_dict
-from runcoach.domain.schedule import Allowance, Cycle
+from runcoach.domain.plans.schedule import Allowance, Cycle
 
 RACE = {"race": "half", "date": "2027-03-14"}
 

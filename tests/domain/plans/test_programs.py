@@ -9,7 +9,7 @@ from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
-from runcoach.domain.workouts import StepKind, WorkoutKind
+from runcoach.domain.plans.workouts import StepKind, WorkoutKind
 
 TODAY = date(2026, 11, 22)
 MILER = {

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Goal, GoalKind, Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.schedule import Availability
-from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.schedule import Availability
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.run.logged import LoggedRun
 
 START = date(2027, 3, 1)  # a Monday
 RACE_DAY = date(2027, 5, 30)

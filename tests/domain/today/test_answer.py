@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from runcoach.domain.logged import LoggedRun
-from runcoach.domain.runs import Feel
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.logged import LoggedRun
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer, week_factor
 from runcoach.domain.today.comeback import STAGES
 from runcoach.domain.today.health import CheckIn, Status, Symptoms
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.today.helpers import START, done_as, first_day_with, half_plan, history_before
 
 PLAN = half_plan()

@@ -13,14 +13,14 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans import rules
 from runcoach.domain.plans.model import Day, Plan, Week
-from runcoach.domain.runs import Feel
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.logged import LoggedRun
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.answer import Answer, Change, Situation, answer
 from runcoach.domain.today.health import CheckIn, Status, Symptoms
 from runcoach.domain.today.moves import fits
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.today.helpers import START, done_as, half_plan, history_before
 
 WEEKS = 10

@@ -4,9 +4,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 from runcoach.domain.fitness.vdot import race_time_s
-from runcoach.domain.logged import LoggedRun
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.today.fitness_change import fitness_change
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.today.helpers import START, half_plan
 
 PLAN = replace(half_plan(), vdot=45.0)

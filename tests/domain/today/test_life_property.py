@@ -14,12 +14,12 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runcoach.domain.runs import Feel
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.answer import answer
 from runcoach.domain.today.draft import Situation
 from runcoach.domain.today.health import CheckIn, Status, Symptoms
 from runcoach.domain.today.moves import fits
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.today.helpers import START, done_as, half_plan, history_before
 
 PLAN = half_plan()

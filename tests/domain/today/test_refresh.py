@@ -4,9 +4,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 from runcoach.domain.fitness.vdot import race_time_s
-from runcoach.domain.logged import LoggedRun
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.today.refresh import refresh_goal
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.today.helpers import START, half_plan, history_before
 
 BASE = half_plan()

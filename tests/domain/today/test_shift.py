@@ -6,10 +6,10 @@ import pytest
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.schedule import Allowance, Availability, Cycle, DayType
+from runcoach.domain.plans.schedule import Allowance, Availability, Cycle, DayType
+from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.today.moves import fits
 from runcoach.domain.today.shift import insert_day, swap_days
-from runcoach.domain.workouts import WorkoutKind
 from tests.domain.today.helpers import START, half_plan
 
 DAY = DayType("day shift", Allowance.SHORT, 45)

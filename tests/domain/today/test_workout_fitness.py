@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import pytest
 
 from runcoach.domain.fitness.vdot import race_time_s
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.workouts import PaceRange, WorkoutKind
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.today.answer import Change, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.refresh import refresh_goal
 from runcoach.domain.units import Pace
-from runcoach.domain.workouts import PaceRange, WorkoutKind
 from tests.domain.workout_laps import (
     DAY,
     SESSION_DAY,

@@ -18,8 +18,8 @@ from runcoach.domain.plans.rules import (
     longest_share,
 )
 from runcoach.domain.plans.shape import MIN_WEEKLY_M, peak_long_m
+from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.units import format_distance
-from runcoach.domain.workouts import WorkoutKind
 
 MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
 FORCED_DIP = 0.5  # a week the runner's life holds under half the volume before it (ratio)

@@ -22,10 +22,8 @@ from runcoach.domain.plans.model import (
     Waiver,
     Week,
 )
-from runcoach.domain.runs import Surface, Terrain
-from runcoach.domain.schedule import Allowance, DayType
-from runcoach.domain.units import Pace
-from runcoach.domain.workouts import (
+from runcoach.domain.plans.schedule import Allowance, DayType
+from runcoach.domain.plans.workouts import (
     Block,
     Effort,
     Exercise,
@@ -36,6 +34,8 @@ from runcoach.domain.workouts import (
     Workout,
     WorkoutKind,
 )
+from runcoach.domain.run.runs import Surface, Terrain
+from runcoach.domain.units import Pace
 
 FORMAT_NAME = "runcoach-plan"
 FORMAT_VERSION = 1

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from runcoach.domain.plans.model import Day, Plan, Week
+from runcoach.domain.plans.workouts import (
+    Block,
+    PaceRange,
+    Repeat,
+    Step,
+    StepKind,
+    Workout,
+    WorkoutKind,
+)
 from runcoach.domain.units import UnitSystem, counted, format_distance, format_duration, format_pace
-from runcoach.domain.workouts import Block, PaceRange, Repeat, Step, StepKind, Workout, WorkoutKind
 
 
 def pace_band(band: PaceRange, units: UnitSystem) -> str:

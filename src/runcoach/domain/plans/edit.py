@@ -9,8 +9,8 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
+from runcoach.domain.plans.workouts import Workout
 from runcoach.domain.units import parse_distance, parse_duration
-from runcoach.domain.workouts import Workout
 
 SPEC_EXAMPLES = (
     "rest, easy 40min, recovery 30min, long 18km, tempo 20min, progression 50min, "

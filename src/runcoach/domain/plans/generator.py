@@ -44,6 +44,7 @@ from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
 from runcoach.domain.plans.rules import long_share_max
+from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     MIN_LONGEST_M,
@@ -56,9 +57,8 @@ from runcoach.domain.plans.shape import (
 )
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
-from runcoach.domain.schedule import Allowance
+from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
 from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
-from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
 MAX_PLAN_WEEKS = 104  # weeks; the longest plan built (two years: Lydiard's base periods and

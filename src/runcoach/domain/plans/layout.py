@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
+from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
 from runcoach.domain.plans.shape import MIN_LONGEST_M
-from runcoach.domain.schedule import Allowance, DayType
-from runcoach.domain.workouts import Workout
+from runcoach.domain.plans.workouts import Workout
 
 SINGLE_RUN_GROWTH = 1.10  # longest run vs the longest of the previous 30 days, Frandsen 2025
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule

@@ -11,9 +11,7 @@ import math
 from collections.abc import Callable
 
 from runcoach.domain.plans.paces import PlanPaces
-from runcoach.domain.runs import Terrain
-from runcoach.domain.units import distance_label
-from runcoach.domain.workouts import (
+from runcoach.domain.plans.workouts import (
     Effort,
     PaceRange,
     Repeat,
@@ -22,6 +20,8 @@ from runcoach.domain.workouts import (
     Workout,
     WorkoutKind,
 )
+from runcoach.domain.run.runs import Terrain
+from runcoach.domain.units import distance_label
 
 WARM_UP_MIN = 15  # warm-up before quality (minutes; 10-20), coaching practice
 COOL_DOWN_MIN = 10  # cool-down after quality (minutes; 10-15), coaching practice

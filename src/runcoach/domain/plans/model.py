@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runcoach.domain.schedule import DayType
-from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
+from runcoach.domain.plans.schedule import DayType
+from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
 
 
 class Phase(StrEnum):

@@ -18,8 +18,8 @@ from runcoach.domain.fitness.vdot import (
     race_time_s,
     vdot_from_performance,
 )
+from runcoach.domain.plans.workouts import PaceRange
 from runcoach.domain.units import HALF_MARATHON_M, METRES_PER_MILE, Pace
-from runcoach.domain.workouts import PaceRange
 
 TRAINING_PACE_SPREAD = 0.015  # a training pace band: +-1.5 % around Daniels' pace (fraction)
 RACE_PACE_SPREAD = 0.01  # a race pace band: +-1 % (fraction)

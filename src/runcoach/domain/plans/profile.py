@@ -13,8 +13,7 @@ from typing import Any
 from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import Goal, GoalKind
-from runcoach.domain.runs import Surface
-from runcoach.domain.schedule import (
+from runcoach.domain.plans.schedule import (
     WEEKDAYS,
     Allowance,
     Availability,
@@ -24,8 +23,9 @@ from runcoach.domain.schedule import (
     Weekly,
     weekday_index,
 )
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Surface
 from runcoach.domain.units import METRES_PER_MILE, parse_distance, parse_duration
-from runcoach.domain.workouts import WorkoutKind
 
 MIN_GOAL_M = METRES_PER_MILE - 1  # shortest goal race: the mile
 MAX_GOAL_M = 100 * METRES_PER_MILE + 1  # longest goal race: 100 miles

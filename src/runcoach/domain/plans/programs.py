@@ -15,8 +15,7 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.model import Goal, GoalKind
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.units import HALF_MARATHON_M, METRES_PER_MILE, Pace
-from runcoach.domain.workouts import (
+from runcoach.domain.plans.workouts import (
     Effort,
     PaceRange,
     Repeat,
@@ -25,6 +24,7 @@ from runcoach.domain.workouts import (
     Workout,
     WorkoutKind,
 )
+from runcoach.domain.units import HALF_MARATHON_M, METRES_PER_MILE, Pace
 
 MILE_WEEKS = 9  # length of the sub-5 program (weeks)
 FIVE_MINUTE_MILE_S = 299.0  # the goal: under five minutes (s)

@@ -6,7 +6,7 @@ they fit a working runner's day; a coach can replace any of them with ``plan edi
 
 from __future__ import annotations
 
-from runcoach.domain.workouts import Exercise, Workout, WorkoutKind
+from runcoach.domain.plans.workouts import Exercise, Workout, WorkoutKind
 
 DYNAMIC_WARM_UP_S = 10 * 60.0  # length of the dynamic warm-up routine (s; 8-12 min)
 STRENGTH_S = 20 * 60.0  # length of a strength routine (s; 15-30 min)

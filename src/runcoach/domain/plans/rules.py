@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
+from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.shape import MIN_LONGEST_M, MIN_WEEKLY_M, ULTRA_M
-from runcoach.domain.schedule import Allowance
+from runcoach.domain.plans.workouts import StepKind, Workout, WorkoutKind
 from runcoach.domain.units import MARATHON_M, format_distance, format_duration
-from runcoach.domain.workouts import StepKind, Workout, WorkoutKind
 
 MIN_RUN_DAYS = 4  # run days a week where availability allows (days), SPEC principle 1
 FIRST_WEEK_MAX = 1.10  # week 1 vs the volume the runner does now (ratio)

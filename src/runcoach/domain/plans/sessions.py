@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.model import Phase
 from runcoach.domain.plans.paces import PlanPaces
-from runcoach.domain.schedule import Facilities
+from runcoach.domain.plans.schedule import Facilities
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M
-from runcoach.domain.workouts import Workout, WorkoutKind
 
 # A session builder: (paces, week volume in km) -> workout.
 Session = Callable[[PlanPaces, float], Workout]
@@ -121,8 +121,8 @@ def _liked(sessions: list[Session], dislikes: tuple[WorkoutKind, ...]) -> list[S
 
 
 def _probe_paces() -> PlanPaces:
+    from runcoach.domain.plans.workouts import PaceRange
     from runcoach.domain.units import Pace
-    from runcoach.domain.workouts import PaceRange
 
     band = PaceRange(Pace(300), Pace(310))
     return PlanPaces(45, band, band, band, band, band, band, band, band, band)

@@ -6,9 +6,9 @@ from itertools import cycle
 
 from runcoach.domain.plans.model import Week
 from runcoach.domain.plans.profile import Profile, Shoe
-from runcoach.domain.runs import Surface, Terrain
-from runcoach.domain.schedule import Allowance
-from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.schedule import Allowance
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.run.runs import Surface, Terrain
 
 
 def surfaces_available(profile: Profile) -> list[Surface]:

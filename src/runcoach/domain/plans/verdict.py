@@ -1,4 +1,4 @@
-"""A plan's target comes through the goal's verdict (``runcoach.domain.goals``).
+"""A plan's target comes through the goal's verdict (``runcoach.domain.fitness.goals``).
 
 A target that is not realistic this time is not what the plan trains for: the plan trains
 for the realistic race-day time, says so up front, and gives the ladder of intermediate goals
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from runcoach.domain import goals
+from runcoach.domain.fitness import goals
 from runcoach.domain.fitness.own_model import Result
 from runcoach.domain.plans.building import Build
 from runcoach.domain.plans.profile import Profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from runcoach.domain.workouts import (
+from runcoach.domain.plans.workouts import (
     Block,
     Effort,
     PaceRange,

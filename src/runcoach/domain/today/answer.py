@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from runcoach.domain.logged import LoggedRun, distance_between, on
 from runcoach.domain.plans.model import Day, Plan
+from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
+from runcoach.domain.run.logged import LoggedRun, distance_between, on
 from runcoach.domain.today import adjust, unwell
 from runcoach.domain.today.draft import (
     Change,
@@ -24,7 +25,7 @@ from runcoach.domain.today.draft import (
 )
 from runcoach.domain.today.health import Health, Status, health_on, resting_hr_readings
 from runcoach.domain.today.moves import SOURCE_MOVES, Move, reschedule
-from runcoach.domain.warnings import (
+from runcoach.domain.today.warnings import (
     SOURCE_HARD_EASY,
     SOURCE_SPIKE,
     SOURCE_WEEK_JUMP,
@@ -32,7 +33,6 @@ from runcoach.domain.warnings import (
     longest_before,
     watch,
 )
-from runcoach.domain.workouts import PaceRange, Workout, WorkoutKind
 
 __all__ = ["Answer", "Change", "FitnessChange", "Reason", "Situation", "answer"]
 

@@ -14,8 +14,16 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from runcoach.domain.logged import LoggedRun
-from runcoach.domain.workouts import Effort, PaceRange, Repeat, Step, StepKind, Workout, WorkoutKind
+from runcoach.domain.plans.workouts import (
+    Effort,
+    PaceRange,
+    Repeat,
+    Step,
+    StepKind,
+    Workout,
+    WorkoutKind,
+)
+from runcoach.domain.run.logged import LoggedRun
 
 SOURCE_RETURN = (
     "run/walk return-to-run progression adapted from Warden, Davis & Fredericson 2014 "

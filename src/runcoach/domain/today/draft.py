@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from runcoach.domain.load import HeartRateProfile
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.workouts import PaceRange, Workout
+from runcoach.domain.progress.load import HeartRateProfile
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.today.health import CheckIn
-from runcoach.domain.warnings import ShoeWear
-from runcoach.domain.workouts import PaceRange, Workout
+from runcoach.domain.today.warnings import ShoeWear
 
 
 class Change(StrEnum):

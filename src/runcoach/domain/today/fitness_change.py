@@ -6,7 +6,7 @@ made can say the fitness is another one:
 
 - a race: its VDOT; one point or more away from the plan's changes the paces;
 - a quality workout whose work portion (its reps, read from the laps: see
-  ``runcoach.domain.work_portion``) was run 3 % or more faster or slower than its target over
+  ``runcoach.domain.run.work_portion``) was run 3 % or more faster or slower than its target over
   most of its work time: the VDOT its pace implies at the workout's intensity
   (``vdot_at_fraction``) becomes the fitness.
 
@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from runcoach.domain.compliance import compliance
 from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction, vdot_at_fraction
 from runcoach.domain.fitness.vdot import (
     DISTANCE_MAX_M,
@@ -30,12 +29,13 @@ from runcoach.domain.fitness.vdot import (
     oxygen_cost,
     vdot_from_performance,
 )
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.workouts import Effort, Workout
+from runcoach.domain.progress.compliance import compliance
+from runcoach.domain.run.logged import LoggedRun
+from runcoach.domain.run.work_portion import WorkPortion, work_portion
 from runcoach.domain.today.draft import RACE_FITNESS, WORKOUT_FITNESS, FitnessChange
 from runcoach.domain.units import distance_label, format_distance, format_duration, format_pace
-from runcoach.domain.work_portion import WorkPortion, work_portion
-from runcoach.domain.workouts import Effort, Workout
 
 VDOT_CHANGE = 1.0  # a race this many VDOT points off the plan's changes paces (~2 % of pace;
 # Daniels 2014 raises training paces after a race shows a higher VDOT)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runcoach.domain.body import Reading
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.habits import Habits
-from runcoach.domain.runs import Feel
+from runcoach.domain.fitness.body import Reading
+from runcoach.domain.progress.habits import Habits
+from runcoach.domain.run.runs import Feel
 
 SICK_CARRY_DAYS = 1  # a sick report still holds this many days without a new check-in, days
 EASY_DAYS_PER_SICK_DAY = 1  # easy days before quality per day of illness (coaching practice)
@@ -38,7 +38,7 @@ class Symptoms(StrEnum):
 @dataclass(frozen=True)
 class CheckIn:
     """How the runner is on a day; ``can_run`` marks the day they can run again after injury;
-    ``habits`` what they did for their health (domain/habits.py)."""
+    ``habits`` what they did for their health (domain/progress/habits.py)."""
 
     day: date
     feel: Feel | None = None

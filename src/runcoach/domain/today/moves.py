@@ -14,10 +14,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from runcoach.domain.logged import LoggedRun, on
 from runcoach.domain.plans.model import Day, Plan
-from runcoach.domain.schedule import Allowance
-from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.schedule import Allowance
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.run.logged import LoggedRun, on
 
 QUIET_DAYS_BEFORE_RACE = 3  # nothing hard in the 3 days before a race (taper practice)
 

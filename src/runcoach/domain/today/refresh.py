@@ -1,7 +1,7 @@
 """The goal verdict refreshed from the log when fitness changed (a race, a benchmark workout,
 a comeback).
 
-It uses the fitness issue's verdict (``runcoach.domain.goals.check_goal``) on the plan's
+It uses the fitness issue's verdict (``runcoach.domain.fitness.goals.check_goal``) on the plan's
 goal, with the races of the last year, the weekly volume of the last four weeks and the
 longest run of the last 30 days as the log shows them today. When a benchmark workout moved
 fitness, its VDOT enters as one more result: the goal distance's VDOT-equivalent time
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.fitness.goals import Goal, VerdictKind, check_goal
 from runcoach.domain.fitness.own_model import Result
 from runcoach.domain.fitness.vdot import DISTANCE_MAX_M, DISTANCE_MIN_M, race_time_s
-from runcoach.domain.goals import Goal, VerdictKind, check_goal
-from runcoach.domain.logged import LoggedRun, between, distance_between
 from runcoach.domain.plans.model import Plan
+from runcoach.domain.run.logged import LoggedRun, between, distance_between
 from runcoach.domain.today.draft import WORKOUT_FITNESS, FitnessChange
 from runcoach.domain.units import distance_label, format_duration
 

@@ -18,10 +18,10 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import rules
 from runcoach.domain.plans.model import Day, Plan, Week
-from runcoach.domain.schedule import DayType
+from runcoach.domain.plans.schedule import DayType
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
 from runcoach.domain.today import adjust
 from runcoach.domain.today.moves import copy_day, fits, is_key
-from runcoach.domain.workouts import Workout, WorkoutKind
 
 
 @dataclass(frozen=True)

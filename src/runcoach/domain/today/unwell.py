@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Day
-from runcoach.domain.runs import Feel
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Feel
 from runcoach.domain.today import adjust
 from runcoach.domain.today.comeback import (
     SOURCE_REBUILD,
@@ -24,7 +25,6 @@ from runcoach.domain.today.health import (
     Symptoms,
 )
 from runcoach.domain.today.moves import fits
-from runcoach.domain.workouts import WorkoutKind
 
 ABOVE_NECK_MAX_S = 30 * 60.0  # easy running allowed with a head cold, s (Eichner 1993)
 AFTER_ILLNESS_MAX_S = 45 * 60.0  # easy runs after illness at most this long, s

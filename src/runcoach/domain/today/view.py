@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from runcoach.domain.compliance import Match, WeekCompliance
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.codec import workout_to_dict
+from runcoach.domain.progress.compliance import Match, WeekCompliance
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.today.answer import Answer
 from runcoach.domain.today.moves import Move
-from runcoach.domain.warnings import TrainingWarning
+from runcoach.domain.today.warnings import TrainingWarning
 
 Json = dict[str, Any]
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from runcoach.domain.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.run.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import run_files
 from runcoach.services import runs as service

@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from runcoach.domain.runs import Feel, Sport, Surface, Terrain, WorkoutType
+from runcoach.domain.run.runs import Feel, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import runs as service
 from runcoach.services import shoes

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from runcoach.domain.report import PeriodKind
+from runcoach.domain.progress.report import PeriodKind
 from runcoach.services import checkins
 from runcoach.services.athletes import athlete_settings
 from runcoach.services.progress import period_report, recent_wins

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from runcoach.domain.runs import FloatArray, Lap, Run, WorkoutType
-from runcoach.domain.segments import MIN_CONTRAST, Bout, Climb, Profile, fast_bouts
+from runcoach.domain.run.runs import FloatArray, Lap, Run, WorkoutType
+from runcoach.domain.run.segments import MIN_CONTRAST, Bout, Climb, Profile, fast_bouts
 from runcoach.domain.units import (
     Pace,
     distance_label,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
-from runcoach.domain.runs import Run
+from runcoach.domain.run.runs import Run
 from runcoach.domain.units import format_distance, format_duration
 
 EARLIEST_START = datetime(1990, 1, 1, tzinfo=UTC)  # the FIT epoch is 1989-12-31: an earlier

@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from runcoach.domain.glitches import Glitch, glitched_distance_m, run_glitches, running_streams
-from runcoach.domain.records import beyond_world_record
-from runcoach.domain.runs import FloatArray, Run, Streams
-from runcoach.domain.track import Track, time_weighted_mean, track_of, value_at_times
+from runcoach.domain.run.glitches import Glitch, glitched_distance_m, run_glitches, running_streams
+from runcoach.domain.run.records import beyond_world_record
+from runcoach.domain.run.runs import FloatArray, Run, Streams
+from runcoach.domain.run.track import Track, time_weighted_mean, track_of, value_at_times
 from runcoach.domain.units import (
     HALF_MARATHON_M,
     MARATHON_M,

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runcoach.domain.logged import LoggedRun, between
 from runcoach.domain.plans.model import Plan, Week
-from runcoach.domain.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.run.logged import LoggedRun, between
 
 NEARBY_DAYS = 2  # a run up to 2 days from its planned day still fulfils it (same week)
 FULL_SHARE = 0.8  # at least 80 % of the planned distance counts as done in full

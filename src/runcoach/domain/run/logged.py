@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
-from runcoach.domain.runs import Lap, RaceResult, Run, WorkoutType
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Lap, RaceResult, Run, WorkoutType
 from runcoach.domain.units import Pace
-from runcoach.domain.workouts import WorkoutKind
 
 HARD_RPE = 7  # session RPE from which a run counts as hard, CR10 "very hard" (Foster 2001)
 LONG_RUN_S = 90 * 60.0  # an untagged run this long counts as a long run, s; 75-120 min
@@ -43,7 +43,7 @@ class LoggedRun:
 
     @property
     def id(self) -> int | None:
-        """The stored run's id (the name ``runcoach.domain.load.run_load`` reads)."""
+        """The stored run's id (the name ``runcoach.domain.progress.load.run_load`` reads)."""
         return self.run_id
 
     @property

@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, local_day, week_start
-from runcoach.domain.efforts import EVEN_SPLIT_TOLERANCE
-from runcoach.domain.progress import STREAK_RUN_DAYS, BenchmarkRun
-from runcoach.domain.runs import Run
+from runcoach.domain.progress.measures import STREAK_RUN_DAYS, BenchmarkRun
+from runcoach.domain.run.efforts import EVEN_SPLIT_TOLERANCE
+from runcoach.domain.run.runs import Run
 from runcoach.domain.units import (
     METRES_PER_KM,
     METRES_PER_MILE,
@@ -71,7 +71,7 @@ class WinKind(StrEnum):
     RUN_MILESTONE = "run_milestone"
     DISTANCE_MILESTONE = "distance_milestone"
     GOAL_MET = "goal_met"
-    HABIT_KEPT = "habit_kept"  # domain/habits.py: a habit kept on enough days of a week
+    HABIT_KEPT = "habit_kept"  # domain/progress/habits.py: a habit kept on enough days of a week
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import numpy as np
 
 from runcoach.domain.fitness.conditions import Conditions, conditions_effect
 from runcoach.domain.plans.programs import FIRST_HALF_WEEKS, FIVE_MINUTE_MILE_S, MILE_WEEKS
-from runcoach.domain.runs import FloatArray
+from runcoach.domain.run.runs import FloatArray
 from runcoach.domain.units import (
     HALF_MARATHON_M,
     METRES_PER_KM,

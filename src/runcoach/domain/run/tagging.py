@@ -19,12 +19,11 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from runcoach.domain.glitches import ran_streams
-from runcoach.domain.records import faster_than_any_runner
-from runcoach.domain.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
-from runcoach.domain.segments import climbs, profile_of, turning_points
-from runcoach.domain.units import METRES_PER_KM, Pace, format_distance, format_pace
-from runcoach.domain.workout_shapes import (
+from runcoach.domain.run.glitches import ran_streams
+from runcoach.domain.run.records import faster_than_any_runner
+from runcoach.domain.run.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
+from runcoach.domain.run.segments import climbs, profile_of, turning_points
+from runcoach.domain.run.workout_shapes import (
     EASY_REASON,
     NO_SAMPLES_REASON,
     RunnerContext,
@@ -34,6 +33,7 @@ from runcoach.domain.workout_shapes import (
     classify_relaxed,
     classify_structured,
 )
+from runcoach.domain.units import METRES_PER_KM, Pace, format_distance, format_pace
 
 T = TypeVar("T")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from runcoach.domain.runs import FloatArray, Streams
+from runcoach.domain.run.runs import FloatArray, Streams
 
 BoolArray = npt.NDArray[np.bool_]
 IndexArray = npt.NDArray[np.intp]

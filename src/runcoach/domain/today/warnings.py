@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runcoach.domain.body import (
+from runcoach.domain.fitness.body import (
     RESTING_HR_RISE_BPM,
     SOURCE_RESTING_HR_RISE,
     Reading,
     resting_hr_rise,
 )
 from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
-from runcoach.domain.load import (
+from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.progress.load import (
     ACUTE_DAYS,
     ACWR_LIMITS,
     CHRONIC_DAYS,
@@ -34,10 +36,8 @@ from runcoach.domain.load import (
     run_load,
     workload_ratio,
 )
-from runcoach.domain.logged import LoggedRun, between, distance_between
-from runcoach.domain.plans.model import Plan
+from runcoach.domain.run.logged import LoggedRun, between, distance_between
 from runcoach.domain.units import Pace, counted, format_distance
-from runcoach.domain.workouts import WorkoutKind
 
 SPIKE_LOOKBACK_DAYS = 30  # window of the longest earlier run, days (Frandsen et al. 2025)
 SPIKE_FRACTION = 0.10  # a run > 10 % longer than that longest run is a spike (Frandsen 2025)

@@ -18,7 +18,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, conditions_effect
 from runcoach.domain.fitness.gain import Gain, GainInputs, expected_gain, weeks_for_gain
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
-from runcoach.domain.race_plan import RacePlan, race_plan, ready_program
+from runcoach.domain.plans.race_plan import RacePlan, race_plan, ready_program
 from runcoach.domain.units import METRES_PER_KM
 
 # Volume build: +10 % a week in 3 weeks of 4 (the coaching "10 % rule"; Buist et al. 2008 found

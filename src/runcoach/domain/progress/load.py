@@ -114,8 +114,8 @@ class LoadBasis:
 
 
 class Run(Protocol):
-    """What a load is computed from: a stored run (``runcoach.domain.runs.Run``) or a run of
-    the day-by-day log (``runcoach.domain.logged.LoggedRun``)."""
+    """What a load is computed from: a stored run (``runcoach.domain.run.runs.Run``) or a run of
+    the day-by-day log (``runcoach.domain.run.logged.LoggedRun``)."""
 
     @property
     def id(self) -> int | None: ...

@@ -13,7 +13,7 @@ from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, local_day, week_start, weeks_between
-from runcoach.domain.runs import Run
+from runcoach.domain.run.runs import Run
 from runcoach.domain.units import Pace
 
 STREAK_RUN_DAYS = 4  # run days a week the system asks for (SPEC principle 1: consistency)
@@ -278,7 +278,7 @@ def benchmark_runs(runs: Iterable[Run], tz: tzinfo) -> list[BenchmarkRun]:
 
 @dataclass(frozen=True)
 class PlannedVsDone:
-    """One plan week beside what was done (``domain/compliance.py`` matches the runs)."""
+    """One plan week beside what was done (``domain/progress/compliance.py`` matches the runs)."""
 
     week_start: date
     planned_sessions: int

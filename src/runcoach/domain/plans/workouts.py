@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.runs import Surface, Terrain
+from runcoach.domain.run.runs import Surface, Terrain
 from runcoach.domain.units import Pace
 
 # Pace assumed for a running step that names only an effort, to estimate its distance

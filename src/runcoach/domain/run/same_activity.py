@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from runcoach.domain.runs import Run, Sport
+from runcoach.domain.run.runs import Run, Sport
 
 SAME_START_S = 300.0  # s; two files starting this close may hold the same activity (GPX
 # exports start at the first point, FIT at the session start: seconds to a minute apart)

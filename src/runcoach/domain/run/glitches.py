@@ -33,9 +33,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from runcoach.domain.records import record_speed_m_s
-from runcoach.domain.runs import FloatArray, Run, Streams
-from runcoach.domain.track import STOPPED_SPEED_M_S, Track, track_of
+from runcoach.domain.run.records import record_speed_m_s
+from runcoach.domain.run.runs import FloatArray, Run, Streams
+from runcoach.domain.run.track import STOPPED_SPEED_M_S, Track, track_of
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 
 BoolArray = npt.NDArray[np.bool_]

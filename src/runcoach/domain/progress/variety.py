@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from runcoach.domain.runs import Run, Streams, Surface, Terrain, WorkoutType
+from runcoach.domain.run.runs import Run, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration
 
 PACE_BAND_S = 15.0  # width of a pace band, s per km (or per mile): one training-pace step, 5-20

@@ -17,8 +17,8 @@ from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.progress.wins import Win, WinKind
 from runcoach.domain.units import KG_PER_LB, counted, format_hours
-from runcoach.domain.wins import Win, WinKind
 
 ENOUGH_SLEEP_S = 7 * 3600.0  # adults need 7 h or more a night, regularly, s (Watson et al.
 # 2015, AASM/SRS consensus statement, Sleep 38(6)); over 9 h may suit some (young, ill)

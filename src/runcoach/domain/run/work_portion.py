@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from runcoach.domain.runs import Lap
+from runcoach.domain.plans.workouts import Step, StepKind, Workout
+from runcoach.domain.run.runs import Lap
 from runcoach.domain.units import Pace
-from runcoach.domain.workouts import Step, StepKind, Workout
 
 LAP_SIZE_TOLERANCE = 0.10  # a lap within +-10 % of the step's distance or time is that step:
 # GPS lap distances are off by a few % and a lap button is pressed a few seconds early or late

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from runcoach.domain.runs import MAX_ACTIVITY_S, FloatArray, Streams
-from runcoach.domain.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
+from runcoach.domain.run.runs import MAX_ACTIVITY_S, FloatArray, Streams
+from runcoach.domain.run.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
 
 IndexArray = npt.NDArray[np.intp]
 

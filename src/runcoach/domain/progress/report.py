@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from runcoach.domain.body import BodyTrend, resting_hr_words, weight_words
 from runcoach.domain.days import week_start
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.habits import HabitCounts, counts_words
-from runcoach.domain.load import DayState, RunLoad, WeekStrain, WorkloadRatio
-from runcoach.domain.progress import (
+from runcoach.domain.fitness.body import BodyTrend, resting_hr_words, weight_words
+from runcoach.domain.progress.habits import HabitCounts, counts_words
+from runcoach.domain.progress.load import DayState, RunLoad, WeekStrain, WorkloadRatio
+from runcoach.domain.progress.measures import (
     BenchmarkRun,
     IntensitySplit,
     PlannedVsDone,
@@ -24,9 +24,9 @@ from runcoach.domain.progress import (
     Totals,
     WeekVolume,
 )
+from runcoach.domain.progress.variety import Variety
+from runcoach.domain.progress.wins import GoalMet, MiniWorkout, Win
 from runcoach.domain.units import UnitSystem
-from runcoach.domain.variety import Variety
-from runcoach.domain.wins import GoalMet, MiniWorkout, Win
 
 
 class PeriodKind(StrEnum):
