@@ -27,7 +27,7 @@ from runcoach.domain.contracts import (
     weeks_from,
 )
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.logged import LoggedRun
+from runcoach.domain.run.logged import LoggedRun
 
 MONDAY = date(2026, 11, 2)
 STAKE = Stake(2000, "EUR", Receiver.CHARITY, "Red Cross")

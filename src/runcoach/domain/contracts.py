@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.logged import LoggedRun
+from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.units import format_distance, format_duration
 
 MILE_M = 1609.344

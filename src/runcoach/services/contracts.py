@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.compliance import Status, compliance
 from runcoach.domain.contracts import (
     Decision,
     Evidence,
@@ -35,10 +34,11 @@ from runcoach.domain.contracts import (
     review_state,
 )
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from runcoach.domain.logged import LoggedRun
 from runcoach.domain.plans.model import Plan
-from runcoach.domain.runs import Feel
-from runcoach.domain.workouts import WorkoutKind
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.progress.compliance import Status, compliance
+from runcoach.domain.run.logged import LoggedRun
+from runcoach.domain.run.runs import Feel
 from runcoach.services.notices import Outbox
 from runcoach.services.today import prescribed_days, read_log
 from runcoach.store import checkins as checkin_store
