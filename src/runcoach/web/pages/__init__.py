@@ -1,6 +1,18 @@
 """The server-rendered pages: one router per noun."""
 
-from runcoach.web.pages import auth, calendar, dashboard, goal, log, plan, reports, settings, upload
+from runcoach.web.pages import (
+    auth,
+    calendar,
+    coaching,
+    contracts,
+    dashboard,
+    goal,
+    log,
+    plan,
+    reports,
+    settings,
+    upload,
+)
 
 ROUTERS = [
     auth.router,
@@ -12,4 +24,6 @@ ROUTERS = [
     goal.router,
     reports.router,
     settings.router,
+    contracts.router,
+    coaching.router,
 ]
