@@ -4,6 +4,9 @@ referee overturning a period, and a coach editing an athlete's plan."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import UTC, date, datetime, time, timedelta
 
 import time_machine
@@ -107,6 +110,10 @@ def test_a_contract_is_judged_over_four_weeks_of_imported_runs_with_a_sick_week_
     assert shown["tally"] == {"kept": 2, "missed": 1, "excused": 1, "open": 0, "owed": "20.00 EUR"}
     assert all(p["review"] == "awaiting" for p in shown["periods"])
     assert shown["status"] == "over" and shown["role"] == "runner"
+    # the runner's data export carries the contract and its judged weeks
+    export = zipfile.ZipFile(io.BytesIO(ann.client.get("/api/v1/account/export").content))
+    kept = json.loads(export.read("contracts.json"))
+    assert [p["final"] for p in kept[0]["periods"]] == ["kept", "excused", "missed", "kept"]
     # the referee sees the same contract
     assert bob.client.get(f"/api/v1/contracts/{contract['id']}").json()["role"] == "referee"
 
