@@ -27,6 +27,11 @@ STORE_WIDE = {
     "backup.restore_backup",
     "info.store_info",
     "uploads.run_upload",
+    # The email outbox is sent by a job for every runner at once; an unsubscribe link's
+    # signed token names its runner (no login: the token is the credential, like the feed's).
+    "notifications.deliver_emails",
+    "notifications.unsubscribe",
+    "notifications.unsubscribe_kind",
 }
 # Accounts, sessions and tokens answer "who is asking" (the web door's side of resolving the
 # athlete): they take the account or its Actor, not an athlete's data.

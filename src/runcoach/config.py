@@ -20,6 +20,10 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.units import UnitSystem
 
 DEFAULT_SHOE_RETIREMENT_M = 700_000.0  # common running-shoe life, 500-800 km (manufacturers)
+DEFAULT_SMTP_PORT = 587  # message submission with STARTTLS (RFC 6409)
+DEFAULT_MAIL_FROM = "runcoach <runcoach@localhost>"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+SMTP_SECURITY = ("starttls", "ssl", "none")
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,19 @@ class Settings:
     units: UnitSystem = UnitSystem.METRIC
     shoe_retirement_m: float = DEFAULT_SHOE_RETIREMENT_M
     secret_key: str | None = None
+    # Email (notifications): sent only when an SMTP server is configured.
+    smtp_host: str | None = None
+    smtp_port: int = DEFAULT_SMTP_PORT
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_security: str = "starttls"  # starttls / ssl / none
+    mail_from: str = DEFAULT_MAIL_FROM
+    # The address runners reach this runcoach at, for the links in emails.
+    base_url: str = DEFAULT_BASE_URL
+
+    @property
+    def mail_configured(self) -> bool:
+        return bool(self.smtp_host)
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,7 +81,31 @@ def load_settings(
         shoe_retirement_m=float(pick("shoe_retirement_km", DEFAULT_SHOE_RETIREMENT_M / 1000))
         * 1000,
         secret_key=pick("secret_key", None),
+        **_mail(pick),
     )
+
+
+def _mail(pick: Any) -> dict[str, Any]:
+    """The SMTP server and the address of this runcoach, for notifications by email."""
+    security = str(pick("smtp_security", "starttls")).lower()
+    if security not in SMTP_SECURITY:
+        raise InvalidInput(
+            f"smtp_security must be one of {', '.join(SMTP_SECURITY)}, not '{security}'"
+        )
+    port = pick("smtp_port", DEFAULT_SMTP_PORT)
+    try:
+        port = int(port)
+    except ValueError:
+        raise InvalidInput(f"smtp_port must be a number, not '{port}'") from None
+    return {
+        "smtp_host": pick("smtp_host", None) or None,
+        "smtp_port": port,
+        "smtp_user": pick("smtp_user", None),
+        "smtp_password": pick("smtp_password", None),
+        "smtp_security": security,
+        "mail_from": str(pick("mail_from", DEFAULT_MAIL_FROM)),
+        "base_url": str(pick("base_url", DEFAULT_BASE_URL)).rstrip("/"),
+    }
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from runcoach.domain.contracts import (
+from runcoach.domain.accountability.contracts import (
     Decision,
     Evidence,
     Goal,

@@ -15,6 +15,7 @@ from runcoach.services.today import (
 )
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.checkins import list_adjustments, list_checkins
+from runcoach.views.today import answer_json, warning_json, week_json
 from tests.domain.today.helpers import START, half_plan
 
 PLAN = half_plan()
@@ -48,7 +49,7 @@ def test_a_tired_check_in_is_kept_and_today_answers_with_the_mini(engine):
     with engine.begin() as conn:
         athlete = default_athlete_id(conn)
         record_checkin(conn, athlete, parse_checkin(day, feel="tired"))
-        got = respond(conn, athlete, inputs(), day)
+        got = answer_json(respond(conn, athlete, inputs(), day))
         assert "mini" in got["changes"] and got["win"]
         assert [c.feel.value for c in list_checkins(conn, athlete)] == ["tired"]
         kept = list_adjustments(conn, athlete)
@@ -83,7 +84,7 @@ def test_without_a_plan_today_says_how_to_make_one(engine):
 
 def test_warnings_come_from_the_log(engine):
     runs = [*history(), run_on(START, 21, WorkoutType.LONG, ident=42)]
-    found = warnings(inputs(runs), START)
+    found = [warning_json(w) for w in warnings(inputs(runs), START)]
     spike = next(w for w in found if w["rule"] == "long-run-spike")
     assert 42 in spike["run_ids"] and spike["source"]
 
@@ -97,7 +98,9 @@ def test_progress_matches_runs_against_what_today_prescribed(engine):
         respond(conn, athlete, inputs(), day)
         mini_km = planned.mini.total_distance_m() / 1000
         runs = [*history(), run_on(day, mini_km, WorkoutType.INTERVALS, ident=5)]
-        weeks = progress(conn, athlete, inputs(runs), day + timedelta(days=1))
+        weeks = [
+            week_json(w) for w in progress(conn, athlete, inputs(runs), day + timedelta(days=1))
+        ]
     session = next(s for s in weeks[0]["sessions"] if s["day"] == day.isoformat())
     assert session["mini"] and session["status"] == "done" and weeks[0]["minis_done"] == 1
 
@@ -133,7 +136,7 @@ def test_the_log_and_shoes_are_read_from_the_store_on_the_days_they_were_run(eng
     assert [(s.name, s.distance_m, s.retirement_m) for s in shoes] == [
         ("Old pair", 600_000, 500_000)
     ]
-    found = warnings(Inputs(PLAN, log, shoes), START)
+    found = [warning_json(w) for w in warnings(Inputs(PLAN, log, shoes), START)]
     assert any(w["rule"] == "shoe-past-its-life" for w in found)
 
 
@@ -149,8 +152,9 @@ def test_a_race_that_moves_fitness_refreshes_the_goal_verdict(engine):
     raced.race = RaceResult(official_time_s=fast, distance_m=10_000)
     day = next(d.day for d in plan.days() if d.day > START + timedelta(days=5) and d.is_run_day)
     with engine.begin() as conn:
-        got = respond(conn, default_athlete_id(conn),
-                      Inputs.of_runs(plan, [*history(), raced], UTC), day)  # fmt: skip
+        told = respond(conn, default_athlete_id(conn),
+                       Inputs.of_runs(plan, [*history(), raced], UTC), day)  # fmt: skip
+    got = answer_json(told)
     assert "repaced" in got["changes"] and got["refresh_goal"]
     assert got["goal"]["verdict"] in ("within reach", "a stretch", "not realistic this time")
     assert "goal half" in got["goal"]["told"]

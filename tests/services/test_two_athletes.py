@@ -151,7 +151,7 @@ def test_a_plan_check_ins_and_today_are_each_athletes_own(club):
                                                                 club.bo)) == (1, 0)  # fmt: skip
     assert _count(club.engine, plan_rows, club.bo) == 0
     ann_day = today.today(club.engine, club.settings, TODAY, athlete_id=club.ann)
-    assert ann_day["health"] is not None
+    assert ann_day.answer.health is not None
     with pytest.raises(NotFound):  # Bo has no plan: Ann's is not his
         today.today(club.engine, club.settings, TODAY, athlete_id=club.bo)
     assert today.progress_for(club.engine, club.settings, TODAY, athlete_id=club.ann)

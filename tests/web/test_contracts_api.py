@@ -4,6 +4,7 @@ referee overturning a period, and a coach editing an athlete's plan."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import zipfile
@@ -12,6 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 import time_machine
 from fastapi import FastAPI
 
+from runcoach.services import notifications
+from runcoach.store.people import athlete_by_email
 from tests.web.conftest import Runner, sign_up
 from tests.web.test_api import SHIFT_PROFILE, script, wait_for
 
@@ -348,3 +351,57 @@ def test_a_coach_predicts_the_team_from_each_athletes_own_log(app, ann):
     assert set(by_email) == {"ann@example.com", "dan@example.com"}
     assert 100 * 60 < by_email["ann@example.com"]["seconds"] < 125 * 60, by_email
     assert "error" in by_email["dan@example.com"]  # nothing in Dan's log to predict from
+
+
+def told_to(app: FastAPI, runner: Runner) -> list[dict]:
+    """The runner's in-app notifications, newest first (services/notifications.py)."""
+    with app.state.engine.connect() as conn:
+        athlete = athlete_by_email(conn, runner.email)
+    assert athlete is not None
+    found = notifications.list_notifications(app.state.engine, athlete_id=athlete)
+    return [dataclasses.asdict(n) for n in found]
+
+
+def test_the_referee_is_asked_and_the_runner_told_in_their_notifications(app, ann, bob):
+    contract, _ = four_weeks(app, ann, bob)
+    ann.client.get(f"/api/v1/contracts/{contract['id']}")  # judged now
+    bobs = told_to(app, bob)
+    asks = [n for n in bobs if n["kind"] == "referee_request"]
+    assert len(asks) == 5  # the request to referee, then one per judged week
+    assert any("Week 3" in n["subject"] and "missed" in n["subject"] for n in asks)
+    anns = [n for n in told_to(app, ann) if n["kind"] == "contract"]
+    assert len(anns) == 4
+    bob.client.post(
+        f"/api/v1/contracts/{contract['id']}/periods/3/review",
+        json={"decision": "overturn", "note": "seen"},
+        headers=bob.headers(),
+    )
+    told = told_to(app, ann)[0]
+    assert told["kind"] == "contract" and "overturned week 3" in told["subject"]
+
+
+def test_a_coach_comments_on_an_athletes_run_and_the_athlete_is_told(app, ann):
+    carl = coached(app, ann, access="read")
+    run = ann.client.post(
+        "/api/v1/runs",
+        json={"date": date.today().isoformat(), "distance": "8k", "duration": "44:00"},
+        headers=ann.headers(),
+    ).json()
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    said = carl.client.post(
+        f"/api/v1/coach/athletes/{me}/runs/{run['id']}/comments",
+        json={"body": "Good steady one"},
+        headers=carl.headers(),
+    )
+    assert said.status_code == 201, said.text
+    told = told_to(app, ann)
+    assert any(n["kind"] == "comment" and "Good steady one" in n["body"] for n in told)
+    assert any(n["kind"] == "coach" for n in told)  # the coach accepted the invitation
+    grant = ann.client.get("/api/v1/coaching/coaches").json()[0]
+    ann.client.delete(f"/api/v1/coaching/coaches/{grant['id']}", headers=ann.headers())
+    again = carl.client.post(
+        f"/api/v1/coach/athletes/{me}/runs/{run['id']}/comments",
+        json={"body": "still here?"},
+        headers=carl.headers(),
+    )
+    assert again.status_code == 404

@@ -10,7 +10,7 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
-from runcoach.domain.coaching import parse_access
+from runcoach.domain.accountability.coaching import parse_access
 from runcoach.domain.units import format_duration, parse_distance
 from runcoach.services import coaching as service
 from runcoach.views.coaching import (

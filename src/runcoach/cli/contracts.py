@@ -9,7 +9,7 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
-from runcoach.domain.contracts import DEFAULT_REFEREE_DAYS, Decision, Outcome
+from runcoach.domain.accountability.contracts import DEFAULT_REFEREE_DAYS, Decision, Outcome
 from runcoach.inputs.contracts import TermsText, parse_amount, parse_goal, parse_receiver
 from runcoach.services import contracts as service
 from runcoach.views.contracts import contract_json

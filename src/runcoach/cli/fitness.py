@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from runcoach.cli.context import AppContext, pass_app
@@ -12,11 +10,7 @@ from runcoach.domain.fitness.current import Fitness
 from runcoach.domain.units import distance_label, format_duration
 from runcoach.inputs.fitness import parse_date
 from runcoach.services.fitness import FitnessOverTime, fitness_over_time
-
-SOURCE = (
-    "VDOT of Daniels & Gilbert (1979) per performance, recency-weighted (half-life "
-    "{half_life:g} days); races count fully, time trials 0.9, efforts in training runs 0.6"
-)
+from runcoach.views.fitness import FITNESS_SOURCE, fitness_json
 
 
 @click.command("fitness")
@@ -45,36 +39,6 @@ def old_results_note(age_days: int) -> str:
     )
 
 
-def _used(fitness: Fitness) -> list[dict[str, Any]]:
-    return [
-        {
-            "date": w.performance.date.isoformat(),
-            "kind": w.performance.kind.value,
-            "distance_m": w.performance.distance_m,
-            "time_s": w.performance.time_s,
-            "vdot": round(w.vdot, 2),
-            "weight": round(w.weight, 3),
-            "run_id": w.performance.run_id,
-        }
-        for w in fitness.used
-    ]
-
-
-def fitness_json(report: FitnessOverTime) -> dict[str, Any]:
-    now = report.now
-    return {
-        "date": now.on.isoformat(),
-        "vdot": round(now.vdot, 2),
-        "source": SOURCE.format(half_life=now.half_life_days),
-        "age_days": report.age_days,
-        "used": _used(now),
-        "history": [
-            {"date": f.on.isoformat(), "vdot": round(f.vdot, 2), "performances": len(f.used)}
-            for f in report.history
-        ],
-    }
-
-
 def render(report: FitnessOverTime) -> str:
     now = report.now
     lines = [f"fitness on {now.on}: VDOT {now.vdot:.1f}, from {len(now.used)} performances:"]
@@ -91,7 +55,7 @@ def render(report: FitnessOverTime) -> str:
     if report.history:
         lines.append("how it changed (first of each month):")
         lines += [f"  {f.on}  VDOT {f.vdot:4.1f}" + _arrow(f, now) for f in report.history]
-    lines.append(SOURCE.format(half_life=now.half_life_days) + " (docs/fitness.md)")
+    lines.append(FITNESS_SOURCE.format(half_life=now.half_life_days) + " (docs/fitness.md)")
     return "\n".join(lines)
 
 

@@ -24,6 +24,7 @@ from runcoach.services import plans as service
 from runcoach.services import today as day_by_day
 from runcoach.views.json import to_jsonable
 from runcoach.views.plans import violations_json
+from runcoach.views.today import ShiftJson, WeekJson, shift_json, week_json
 
 _today = click.option(
     "--today",
@@ -238,13 +239,14 @@ def _day(value: Any) -> date:
 @pass_app
 def compliance_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """Planned vs done, week by week."""
-    data = day_by_day.progress_for(
+    weeks = day_by_day.progress_for(
         app.engine, app.settings, day_of(day), plan_of(plan_file), athlete_id=app.athlete_id
     )
+    data = [week_json(w) for w in weeks]
     emit(as_json, data, lambda: render_weeks(data, app.settings.units))
 
 
-def render_weeks(weeks: list[dict[str, Any]], units: UnitSystem) -> str:
+def render_weeks(weeks: list[WeekJson], units: UnitSystem) -> str:
     lines: list[str] = []
     for w in weeks:
         lines.append(_week_line(w, units))
@@ -256,7 +258,7 @@ def render_weeks(weeks: list[dict[str, Any]], units: UnitSystem) -> str:
     return "\n".join(lines) or "the plan has not started yet"
 
 
-def _week_line(w: dict[str, Any], units: UnitSystem) -> str:
+def _week_line(w: WeekJson, units: UnitSystem) -> str:
     share = "-" if w["compliance"] is None else f"{w['compliance']:.0%}"
     done = format_distance(w["done_m"], units, 1)
     planned = format_distance(w["planned_m"], units, 1)
@@ -292,10 +294,11 @@ def shift_command(app: AppContext, swap: Any, day_type: str | None, day: Any, no
     )
     if plan_file is not None:  # a plan file given is the plan: it is saved shifted
         service.export_json(done.plan, plan_file)
-    emit(as_json, done.detail, lambda: render_shift(done.detail))
+    data = shift_json(done)
+    emit(as_json, data, lambda: render_shift(data))
 
 
-def render_shift(data: dict[str, Any]) -> str:
+def render_shift(data: ShiftJson) -> str:
     lines = data["changes"] or ["nothing had to move"]
     lines += [f"rule now broken on {v['day']}: {v['seen']} [{v['rule']}]"
               for v in data["new_violations"]]  # fmt: skip

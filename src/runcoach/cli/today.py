@@ -14,6 +14,7 @@ from runcoach.cli.warnings import render_warnings
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
 from runcoach.services import checkins
 from runcoach.services import today as service
+from runcoach.views.today import AnswerJson, answer_json
 
 
 @click.command("today")
@@ -26,21 +27,23 @@ def today_command(app: AppContext, feel: str | None, symptoms: str | None, note:
                   day: Any, plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
     """What to run today: the planned session, or a better one, and why."""
     report = checkins.CheckInReport(feel, symptoms, note)
-    data = service.today(
+    told = service.today(
         app.engine, app.settings, day_of(day), report, plan_of(plan_file), athlete_id=app.athlete_id
     )
+    data = answer_json(told)
     emit(as_json, data, lambda: render_answer(data, app.settings.units))
 
 
-def render_answer(data: dict[str, Any], units: UnitSystem) -> str:
+def render_answer(data: AnswerJson, units: UnitSystem) -> str:
     lines = [f"{data['day']}: " + (", ".join(w["title"] for w in data["workouts"]) or "rest")]
     for workout in data["workouts"]:
         lines += [f"  {line}" for line in _steps(workout, units)]
     lines += [f"why: {r['text']} [{r['rule']}; {r['source']}]" for r in data["reasons"]]
     if data["win"]:
         lines.append(f"small win: {data['win']}")
-    if data.get("goal"):
-        lines.append(f"goal: {data['goal']['told']}")
+    goal = data.get("goal")
+    if goal:
+        lines.append(f"goal: {goal['told']}")
     elif data["refresh_goal"]:
         lines.append("your fitness changed: no timed race goal or no race in the log to judge it")
     if data["warnings"]:

@@ -11,6 +11,7 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.options import date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
 from runcoach.services import today as service
+from runcoach.views.today import WarningJson, warning_json
 
 
 @click.command("warnings")
@@ -20,13 +21,14 @@ from runcoach.services import today as service
 @pass_app
 def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json: bool) -> None:
     """The three too's, watched: too far, too soon, too fast."""
-    data = service.warnings_for(
+    found = service.warnings_for(
         app.engine, app.settings, day_of(day), plan_of(plan_file), athlete_id=app.athlete_id
     )
+    data = [warning_json(w) for w in found]
     emit(as_json, data, lambda: render_warnings(data) or "no warnings: carry on")
 
 
-def render_warnings(warnings: list[dict[str, Any]]) -> str:
+def render_warnings(warnings: list[WarningJson]) -> str:
     return "\n".join(
         f"{w['severity']}: {w['seen']}\n  instead: {w['instead']}\n  source: {w['source']}"
         for w in warnings

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from runcoach.domain.contracts import (
+from runcoach.domain.accountability.contracts import (
     DEFAULT_REFEREE_DAYS,
     Goal,
     GoalKind,

@@ -82,7 +82,7 @@ def _statuses(
     if stored is None or until < stored.plan.start:
         return {}
     weeks = progress_for(engine, settings, until, athlete_id=athlete_id)
-    return {(s["day"], s["workout"]): s["status"] for w in weeks for s in w["sessions"]}
+    return {(m.day.isoformat(), m.workout.title): m.status.value for w in weeks for m in w.matches}
 
 
 def _day(

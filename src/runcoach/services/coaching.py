@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
-from runcoach.domain.coaching import (
+from runcoach.domain.accountability.coaching import (
     INVITATION_DAYS,
     Access,
     DayGlance,
@@ -33,6 +33,8 @@ from runcoach.domain.fitness.own_model import Prediction
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.rules import Violation, check
+from runcoach.domain.today.warnings import TrainingWarning
+from runcoach.services import comments
 from runcoach.services import plans as plan_service
 from runcoach.services import today as today_service
 from runcoach.services.fitness import AthleteLog, predict_race
@@ -40,6 +42,7 @@ from runcoach.services.notices import Outbox
 from runcoach.store import coaching as store
 from runcoach.store import people
 from runcoach.store import plans as plan_store
+from runcoach.store import sharing as sharing_store
 from runcoach.store.runs import athlete_timezone, local_date_of
 
 CODE_BYTES = 32  # 256-bit invitation codes, stored as SHA-256 (as account invitations)
@@ -91,7 +94,7 @@ def accept_invitation(engine: Engine, code: str, now: datetime, *, athlete_id: i
             raise InvalidInput("you cannot coach yourself with your own invitation")
         store.accept(conn, grant.id, athlete_id, now)
         coach = people.person(conn, athlete_id)
-        outbox.tell(grant.athlete_id, "coach-joined", f"{coach.label} is now your coach",
+        outbox.tell(grant.athlete_id, "coach", f"{coach.label} is now your coach",
                     f"with {grant.access.value} access; revoke it any time in Coaching.",
                     "/coaching")  # fmt: skip
         accepted = store.live_grant(conn, grant.athlete_id, athlete_id)
@@ -166,7 +169,7 @@ class AthleteGlance:
     access: Access
     days: list[DayGlance]
     share_done: float | None
-    warnings: list[dict[str, Any]]
+    warnings: list[TrainingWarning]
     has_plan: bool
 
 
@@ -192,8 +195,7 @@ def _glance(
         has_plan = True
     except NotFound:
         weeks, has_plan = [], False
-    sessions = [(date.fromisoformat(s["day"]), s["workout"], s["status"])
-                for w in weeks for s in w["sessions"]]  # fmt: skip
+    sessions = [(m.day, m.workout.title, m.status.value) for w in weeks for m in w.matches]
     days = glance(sessions, [r.day for r in runs], today)
     warnings = today_service.warnings_for(engine, settings, today, athlete_id=coached)
     return AthleteGlance(person, grant.access, days, share_done(days), warnings, has_plan)
@@ -229,6 +231,16 @@ def athlete(
         ],
         "changes": plan_changes(engine, athlete_id=coached),
     }
+
+
+def comment_on_run(engine: Engine, coached: int, run_id: int, body: str, *, athlete_id: int) -> int:
+    """A coach's comment on one of the athlete's runs (services/comments.py: the athlete is
+    told); NotFound without a live grant or for a run that is not the athlete's."""
+    with engine.connect() as conn:
+        _granted(conn, coached, athlete_id)
+        if sharing_store.run_owner_or_none(conn, run_id) != coached:
+            raise NotFound(f"athlete {coached} has no run {run_id}")
+    return comments.add_comment(engine, run_id, body, athlete_id=athlete_id)
 
 
 def _plan(conn: Connection, athlete_id: int) -> plan_store.StoredPlan | None:
@@ -269,7 +281,7 @@ def edit_athlete_plan(
             conn, coached, stored.id, athlete_id, day, change, why, now
         )
         coach = people.person(conn, athlete_id)
-        outbox.tell(coached, "plan-change", f"{coach.label} changed your plan on {day}",
+        outbox.tell(coached, "coach", f"{coach.label} changed your plan on {day}",
                     f"{change}. Why: {why}", "/plan")  # fmt: skip
     outbox.send(engine)
     return {"change_id": change_id, "plan_id": stored.id, "day": day.isoformat(),

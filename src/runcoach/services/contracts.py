@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.contracts import (
+from runcoach.domain.accountability.contracts import (
     Decision,
     Evidence,
     GoalKind,
@@ -101,7 +101,7 @@ def sign(
         if referee is not None:
             who = people.person(conn, athlete_id)
             outbox.tell(
-                referee, "referee-request",
+                referee, "referee_request",
                 f"{who.label} asks you to referee a commitment contract",
                 f"{terms.goal.describe()}, {terms.start} to {terms.end}; the stake: "
                 f"{terms.stake.describe()} to {terms.stake.receiver_name} per missed period. "
@@ -202,7 +202,7 @@ def _period(
             if stored is None:
                 store.save_verdict(conn, contract.id, verdict, now, review_due(now, terms))
                 stored = store.periods_of(conn, contract.id)[-1]
-                _tell_referee(conn, contract, verdict, outbox)
+                _tell_judged(conn, contract, verdict, outbox)
             elif verdict != stored.verdict:
                 store.rejudge(conn, contract.id, verdict)
         elif stored is not None:
@@ -219,14 +219,20 @@ def _period(
     )  # fmt: skip
 
 
-def _tell_referee(
+def _tell_judged(
     conn: Connection, contract: store.StoredContract, verdict: Verdict, outbox: Outbox
 ) -> None:
+    """The runner hears each verdict; the referee is asked to confirm or overturn it."""
+    outbox.tell(
+        contract.athlete_id, "contract",
+        f"Week {verdict.index + 1} of your contract: {verdict.outcome.value}",
+        f"{verdict.seen}. Rule: {verdict.rule}.", f"/contracts/{contract.id}",
+    )  # fmt: skip
     if contract.referee_athlete_id is None:
         return
     who = people.person(conn, contract.athlete_id)
     outbox.tell(
-        contract.referee_athlete_id, "referee-request",
+        contract.referee_athlete_id, "referee_request",
         f"Week {verdict.index + 1} of {who.label}'s contract: {verdict.outcome.value}",
         f"{verdict.seen}. Rule: {verdict.rule}. Confirm or overturn it within "
         f"{contract.terms.referee_days} days; after that the automatic verdict stands.",
@@ -333,7 +339,7 @@ def dispute(
         store.dispute(conn, contract_id, number, _note(note) or "disputed", now)
         who = people.person(conn, athlete_id)
         outbox.tell(
-            contract.referee_athlete_id, "referee-request",
+            contract.referee_athlete_id, "referee_request",
             f"{who.label} disputes week {number} of their contract",
             _note(note) or "no reason given", f"/contracts/{contract_id}",
         )  # fmt: skip
@@ -377,7 +383,7 @@ def review(
         store.decide(conn, contract_id, number, decision, set_to, _note(note), now)
         who = people.person(conn, athlete_id)
         outbox.tell(
-            contract.athlete_id, "referee-decision",
+            contract.athlete_id, "contract",
             f"{who.label} {decision.value}ed week {number} of your contract"
             if decision is Decision.CONFIRM else f"{who.label} overturned week {number}: "
             f"{(set_to or state.verdict.outcome).value}",

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.plans.codec import workout_from_dict
 from runcoach.domain.run.runs import WorkoutType
 from runcoach.services.runs import ManualRun, add_manual_run
 from runcoach.services.today import today
@@ -18,14 +15,14 @@ DONE_NOTE = "done as prescribed (logged with 'did it')"
 
 def session_done(engine: Engine, settings: Settings, *, athlete_id: int) -> int:
     """A run for today's first prescribed run (the mini version when that was the answer)."""
-    answer = today(engine, settings, athlete_id=athlete_id)
-    runs = [w for w in map(workout_from_dict, answer["workouts"]) if w.is_run]
+    answer = today(engine, settings, athlete_id=athlete_id).answer
+    runs = [w for w in answer.workouts if w.is_run]
     if not runs:
         raise InvalidInput("today holds no run to log", hint="log another run on the Log page")
     workout = runs[0]
     kinds = {t.value for t in WorkoutType}
     entry = ManualRun(
-        day=date.fromisoformat(answer["day"]),
+        day=answer.day,
         distance_m=workout.total_distance_m() or None,
         duration_s=workout.total_duration_s() or None,
         workout_type=WorkoutType(workout.kind.value) if workout.kind.value in kinds else None,

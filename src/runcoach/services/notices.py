@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from runcoach.services.notifications import notify
+
 
 @dataclass(frozen=True)
 class Notice:
     athlete_id: int  # who is told
-    kind: str  # referee-request, referee-decision, coach-comment, plan-change, ...
+    kind: str  # domain/accountability/notices.py: referee_request, contract, coach
     subject: str
     body: str
     link: str | None = None
@@ -35,6 +37,6 @@ class Outbox:
         self.notices.clear()
 
 
-def _deliver(engine: Engine, notice: Notice) -> None:
-    """Until the notifications service lands (the sharing branch), notices are not kept."""
-    del engine, notice
+def _deliver(engine: Engine, n: Notice) -> None:
+    notify(engine, athlete_id=n.athlete_id, kind=n.kind, subject=n.subject, body=n.body,
+           link=n.link)  # fmt: skip

@@ -8,7 +8,7 @@ the domain's ``runcoach.domain.today``. Every answer given is kept in ``plan_adj
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 from typing import Any
 
@@ -17,22 +17,21 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.body import Reading
-from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict
+from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict, workout_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.schedule import DayType
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
-from runcoach.domain.progress.compliance import compliance
+from runcoach.domain.progress.compliance import WeekCompliance, compliance
 from runcoach.domain.progress.load import HeartRateProfile
 from runcoach.domain.progress.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.run.logged import LoggedRun, logged_runs
 from runcoach.domain.run.runs import Lap, Run, Sport, counts_as_running
-from runcoach.domain.today.answer import Change, FitnessChange, Situation, answer
+from runcoach.domain.today.answer import Answer, Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
-from runcoach.domain.today.refresh import refresh_goal
+from runcoach.domain.today.refresh import GoalRefresh, refresh_goal
 from runcoach.domain.today.shift import Shifted, insert_day, swap_days
-from runcoach.domain.today.view import answer_to_dict, warning_to_dict, week_to_dict
-from runcoach.domain.today.warnings import ShoeWear, watch
+from runcoach.domain.today.warnings import ShoeWear, TrainingWarning, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
@@ -115,7 +114,17 @@ def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[Sh
     ]
 
 
-def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TodayAnswer:
+    """Today's answer, with the new fitness when the paces changed with it and the goal
+    judged again when the answer asks for it (``views.today.answer_json`` shows it)."""
+
+    answer: Answer
+    fitness: FitnessChange | None = None  # set when the answer re-paced the plan
+    goal: GoalRefresh | None = None  # judged when ``answer.refresh_goal``; None: no goal to judge
+
+
+def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> TodayAnswer:
     """Today's answer for ``day``, kept in the history of adjustments."""
     plan = _need_plan(inputs)
     log = inputs.log()
@@ -125,28 +134,42 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> dic
         inputs.heart_rate,
     )  # fmt: skip
     got = answer(situation, day)
-    detail = answer_to_dict(got)
-    if fitness is not None and Change.REPACED in got.changes:
-        detail["fitness"] = fitness_to_dict(fitness)
-    if got.refresh_goal:
-        refreshed = refresh_goal(plan, log, day, fitness)
-        detail["goal"] = asdict(refreshed) if refreshed else None
-    store.save_adjustment(conn, athlete_id, day, "today", detail["changes"], detail)
-    return detail
+    told = TodayAnswer(
+        got,
+        fitness if fitness is not None and Change.REPACED in got.changes else None,
+        refresh_goal(plan, log, day, fitness) if got.refresh_goal else None,
+    )
+    changes = [c.value for c in got.changes]
+    store.save_adjustment(conn, athlete_id, day, "today", changes, _history(told))
+    return told
 
 
-def warnings(inputs: Inputs, day: date) -> list[dict[str, Any]]:
-    found = watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate,
-                  inputs.resting_hr)  # fmt: skip
-    return [warning_to_dict(w) for w in found]
+def _history(told: TodayAnswer) -> dict[str, Any]:
+    """What the history of adjustments keeps of an answer: what was prescribed instead of
+    the plan (``prescribed_days`` reads it back) and why."""
+    got = told.answer
+    return {
+        "day": got.day.isoformat(),
+        "changes": [c.value for c in got.changes],
+        "workouts": [workout_to_dict(w) for w in got.workouts],
+        "planned": [workout_to_dict(w) for w in got.planned],
+        "reasons": [{"rule": r.rule, "text": r.text, "source": r.source} for r in got.reasons],
+        "health": got.health.status.value,
+        "fitness": None if told.fitness is None else told.fitness.told,
+        "goal": None if told.goal is None else told.goal.told,
+    }
 
 
-def progress(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> list[dict[str, Any]]:
+def warnings(inputs: Inputs, day: date) -> list[TrainingWarning]:
+    return watch(inputs.log(), day, inputs.plan, inputs.shoes, inputs.heart_rate,
+                 inputs.resting_hr)  # fmt: skip
+
+
+def progress(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> list[WeekCompliance]:
     """Planned vs done per week, against what ``today`` prescribed where it changed the plan."""
     plan = _need_plan(inputs)
     prescribed = prescribed_days(conn, athlete_id, plan.start, day)
-    weeks = compliance(plan, inputs.log(), day, prescribed)
-    return [week_to_dict(w) for w in weeks]
+    return compliance(plan, inputs.log(), day, prescribed)
 
 
 def prescribed_days(
@@ -162,18 +185,6 @@ def prescribed_days(
             continue
         found[row["day"]] = [workout_from_dict(w) for w in row["detail"]["workouts"]]
     return found
-
-
-def fitness_to_dict(fitness: FitnessChange) -> dict[str, Any]:
-    return {
-        "rule": fitness.rule,
-        "vdot": fitness.vdot,
-        "day": fitness.day.isoformat() if fitness.day else None,
-        "pace_factor": fitness.pace_factor,
-        "told": fitness.told,
-        "source": fitness.source,
-        "numbers": dict(fitness.numbers),
-    }
 
 
 def _need_plan(inputs: Inputs) -> Plan:
@@ -243,7 +254,7 @@ def today(
     plan: Plan | None = None,
     *,
     athlete_id: int,
-) -> dict[str, Any]:
+) -> TodayAnswer:
     """``runcoach today``: store the check-in if one was given, then answer for the day."""
     with engine.begin() as conn:
         when = day or local_today(conn, athlete_id)
@@ -259,7 +270,7 @@ def warnings_for(
     plan: Plan | None = None,
     *,
     athlete_id: int,
-) -> list[dict[str, Any]]:
+) -> list[TrainingWarning]:
     with engine.connect() as conn:
         when = day or local_today(conn, athlete_id)
         return warnings(gather(conn, athlete_id, settings, plan, when, False), when)
@@ -272,7 +283,7 @@ def progress_for(
     plan: Plan | None = None,
     *,
     athlete_id: int,
-) -> list[dict[str, Any]]:
+) -> list[WeekCompliance]:
     with engine.begin() as conn:
         when = day or local_today(conn, athlete_id)
         return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
@@ -280,10 +291,16 @@ def progress_for(
 
 @dataclass(frozen=True)
 class ShiftOutcome:
-    """What a shift changed (``detail``, shown to the runner) and the plan after it."""
+    """What a shift changed (``shifted``: the plan after it, what moved, the rules it now
+    breaks) and what was asked (``views.today.shift_json`` shows it)."""
 
-    detail: dict[str, Any]
-    plan: Plan
+    shifted: Shifted
+    swap: tuple[date, date] | None
+    insert: tuple[str, date] | None
+
+    @property
+    def plan(self) -> Plan:
+        return self.shifted.plan
 
 
 def shift(
@@ -308,12 +325,16 @@ def shift(
         else:
             assert insert is not None
             result = insert_day(plan, day_type_named(plan, insert[0]), insert[1], now)
-        detail = shifted_to_dict(result, swap, insert)
-        history = {**detail, "plan_before": plan_to_dict(plan)}  # the shift can be undone
+        history = {
+            "swap": [d.isoformat() for d in swap] if swap else None,
+            "insert": {"day_type": insert[0], "date": insert[1].isoformat()} if insert else None,
+            "changes": list(result.changes),
+            "plan_before": plan_to_dict(plan),  # the shift can be undone
+        }
         store.save_adjustment(conn, athlete_id, now, "shift", ["shift"], history)
         if source.plan_id is not None:
             plan_store.replace_plan(conn, source.plan_id, result.plan)
-    return ShiftOutcome(detail, result.plan)
+    return ShiftOutcome(result, swap, insert)
 
 
 def day_type_named(plan: Plan, name: str) -> DayType:
@@ -325,17 +346,3 @@ def day_type_named(plan: Plan, name: str) -> DayType:
             f"the plan has no day type '{name}'", hint="one of: " + ", ".join(sorted(types))
         )
     return found
-
-
-def shifted_to_dict(
-    result: Shifted, swap: tuple[date, date] | None, insert: tuple[str, date] | None
-) -> dict[str, Any]:
-    return {
-        "swap": [d.isoformat() for d in swap] if swap else None,
-        "insert": {"day_type": insert[0], "date": insert[1].isoformat()} if insert else None,
-        "changes": list(result.changes),
-        "new_violations": [
-            {"day": v.day.isoformat(), "rule": v.rule, "seen": v.seen, "source": v.source}
-            for v in result.new_violations
-        ],
-    }

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, or_, select, update
 
-from runcoach.domain.contracts import (
+from runcoach.domain.accountability.contracts import (
     Decision,
     Goal,
     GoalKind,

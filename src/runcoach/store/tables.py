@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    true,
 )
 
 metadata = MetaData(
@@ -378,13 +379,199 @@ upload_files = Table(
     Index("ix_upload_files_job_id", "job_id"),
 )
 
+# --- accountability: privacy, partners, groups, comments, notifications (issue 14) ----------
+
+sharing_settings = Table(
+    "sharing_settings",
+    metadata,
+    # A runner's defaults per part of a run (domain/accountability/privacy.py); no row: all
+    # private, the default start and end trimmed.
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("summary_audience", String(16), nullable=False, server_default="private"),
+    Column("map_audience", String(16), nullable=False, server_default="private"),
+    Column("heart_rate_audience", String(16), nullable=False, server_default="private"),
+    Column("trim_m", Float, nullable=False, server_default="200"),
+    Column("reminder_time", String(5), nullable=True),  # "06:30" in the runner's time zone
+    Column("skipped_types", JSON, nullable=True),  # workout kinds the runner tends to skip
+    Column("updated_at", DateTime(timezone=True), nullable=True),
+)
+
+privacy_zones = Table(
+    "privacy_zones",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("latitude", Float, nullable=False),
+    Column("longitude", Float, nullable=False),
+    Column("radius_m", Float, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_privacy_zones_athlete_id", "athlete_id"),
+)
+
+run_visibility = Table(
+    "run_visibility",
+    metadata,
+    # One run's audience for one part, overriding the runner's default for it.
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("part", String(16), primary_key=True),
+    Column("audience", String(16), nullable=False),
+)
+
+partnerships = Table(
+    "partnerships",
+    metadata,
+    # Invited (by link or email) -> active (the invitee accepted) -> ended (by either).
+    Column("id", Integer, primary_key=True),
+    Column("inviter_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("invitee_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=True),
+    Column("code_hash", String(64), nullable=True, unique=True),  # SHA-256 of the link's code
+    Column("email", String(320), nullable=True),
+    Column("status", String(16), nullable=False),  # invited / active / declined / ended
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_at", DateTime(timezone=True), nullable=True),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("ended_by", Integer, nullable=True),  # the athlete who ended it
+    Index("ix_partnerships_inviter_id", "inviter_id"),
+    Index("ix_partnerships_invitee_id", "invitee_id"),
+)
+
+partner_sessions = Table(
+    "partner_sessions",
+    metadata,
+    # A session of the runner's plan proposed to a partner, and the partner's answer.
+    Column("id", Integer, primary_key=True),
+    Column(
+        "partnership_id",
+        Integer,
+        ForeignKey("partnerships.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("runner_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("partner_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("start_time", String(5), nullable=True),  # "18:30", the runner's time zone
+    Column("workout_kind", String(32), nullable=True),
+    Column("description", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # invited / accepted / proposed / declined
+    Column("proposed_day", Date, nullable=True),  # the partner's other day
+    Column("proposed_time", String(5), nullable=True),
+    Column("note", Text, nullable=True),
+    Column("sequence", Integer, nullable=False, server_default="0"),  # iCalendar SEQUENCE
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True), nullable=True),
+    Index("ix_partner_sessions_runner_id", "runner_id"),
+    Index("ix_partner_sessions_partner_id", "partner_id"),
+)
+
+running_groups = Table(
+    "running_groups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),  # club / team / goal
+    Column("description", Text, nullable=True),
+    Column("goal_distance_m", Float, nullable=True),  # a goal group's race distance
+    Column("goal_time_s", Float, nullable=True),
+    Column("goal_date", Date, nullable=True),
+    Column("is_open", Boolean, nullable=False, server_default=true()),  # anyone may join
+    Column("created_by", Integer, ForeignKey("athletes.id", ondelete="SET NULL"), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+group_members = Table(
+    "group_members",
+    metadata,
+    Column(
+        "group_id", Integer, ForeignKey("running_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(16), nullable=False),  # admin / member
+    Column("joined_at", DateTime(timezone=True), nullable=False),
+    Index("ix_group_members_athlete_id", "athlete_id"),
+)
+
+challenges = Table(
+    "challenges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "group_id", Integer, ForeignKey("running_groups.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("name", String(200), nullable=False),
+    Column("measure", String(16), nullable=False),  # run_days / weekly_streak / distance
+    Column("target", Float, nullable=True),  # days, weeks or metres; None: most wins
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("created_by", Integer, ForeignKey("athletes.id", ondelete="SET NULL"), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_challenges_group_id", "group_id"),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
+    Column("author_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("hidden_at", DateTime(timezone=True), nullable=True),
+    Column("hidden_by", Integer, ForeignKey("athletes.id", ondelete="SET NULL"), nullable=True),
+    Index("ix_comments_run_id", "run_id"),
+)
+
+kudos = Table(
+    "kudos",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    # In-app notifications, and the outbox of their emails (email_state).
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("link", String(1000), nullable=True),
+    Column("dedupe_key", String(100), nullable=True),  # one digest per week, one reminder a day
+    Column("in_app", Boolean, nullable=False),  # shown in the bell (the kind is on in the app)
+    Column("email_state", String(16), nullable=False),  # none / pending / sent / failed
+    Column("attachment_name", String(200), nullable=True),  # e.g. an invite's invite.ics
+    Column("attachment_type", String(100), nullable=True),
+    Column("attachment", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("read_at", DateTime(timezone=True), nullable=True),
+    Column("emailed_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("athlete_id", "dedupe_key", name="uq_notifications_athlete_id_dedupe_key"),
+    Index("ix_notifications_athlete_id_created_at", "athlete_id", "created_at"),
+    Index("ix_notifications_email_state", "email_state"),
+)
+
+notification_settings = Table(
+    "notification_settings",
+    metadata,
+    # A kind switched off (or on again), in the app and by email; no row: both on.
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(32), primary_key=True),
+    Column("in_app", Boolean, nullable=False),
+    Column("email", Boolean, nullable=False),
+)
+
+
 # --- accountability: commitment contracts and coaches (issue 14, migration 0011) --------------
 
 contracts = Table(
     "contracts",
     metadata,
-    # A commitment contract as signed (domain/contracts.py); made harder later: ``history``
-    # keeps each earlier version of the terms.
+    # A commitment contract as signed (domain/accountability/contracts.py); made harder
+    # later: ``history`` keeps each earlier version of the terms.
     Column("id", Integer, primary_key=True),
     Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
     Column(

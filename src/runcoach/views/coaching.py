@@ -8,6 +8,7 @@ from runcoach.domain.units import format_duration
 from runcoach.services.coaching import AthleteGlance, CoachGrant, TeamPrediction
 from runcoach.views.fitness import prediction_json
 from runcoach.views.plans import violations_json
+from runcoach.views.today import warning_json
 
 
 def grant_json(g: CoachGrant) -> dict[str, Any]:
@@ -36,7 +37,7 @@ def glance_json(a: AthleteGlance) -> dict[str, Any]:
         "share_done": None if a.share_done is None else round(a.share_done, 2),
         "days": [{"date": d.day.isoformat(), "mark": d.mark.value, "sessions": list(d.sessions)}
                  for d in a.days],
-        "warnings": a.warnings,
+        "warnings": [warning_json(w) for w in a.warnings],
     }  # fmt: skip
 
 

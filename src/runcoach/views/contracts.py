@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runcoach.domain.contracts import Outcome, Terms, tally
+from runcoach.domain.accountability.contracts import Outcome, Terms, tally
 from runcoach.domain.units import format_distance, format_duration
 from runcoach.services.contracts import ContractState, PeriodState
 from runcoach.store.people import Person

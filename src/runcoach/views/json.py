@@ -6,7 +6,11 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+# A date or an instant written as ISO 8601 text; the schema says so (``format``).
+IsoDate = Annotated[str, "date"]
+IsoDateTime = Annotated[str, "date-time"]
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # what json writes as it is
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from runcoach.domain.plans.rules import Violation
+from runcoach.views.json import IsoDate
 
 
-def violations_json(violations: list[Violation]) -> list[dict[str, Any]]:
+class ViolationJson(TypedDict):
+    date: IsoDate
+    rule: str
+    seen: str
+    source: str
+    accepted: str | None  # why the plan breaks it on purpose (declared in the plan)
+
+
+class CheckJson(TypedDict):
+    violations: list[ViolationJson]
+
+
+def violations_json(violations: list[Violation]) -> list[ViolationJson]:
     return [
         {
             "date": v.day.isoformat(),

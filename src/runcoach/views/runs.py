@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
-from runcoach.domain.run.runs import Lap, Sport, activity_label, counts_as_running
+from runcoach.domain.run.runs import Lap, RaceResult, Sport, activity_label, counts_as_running
 from runcoach.services.runs import RunDetail, RunSummary
 
-__all__ = ["detail_json", "summary_json", "tag_value"]
+__all__ = ["RunDetailJson", "RunSummaryJson", "detail_json", "summary_json", "tag_value"]
+from runcoach.views.json import IsoDate, IsoDateTime
 
 
-def summary_json(run: RunSummary) -> dict[str, Any]:
+class RunSummaryJson(TypedDict):
+    id: int
+    start_utc: IsoDateTime  # UTC
+    date: IsoDate  # the athlete's calendar day
+    sport: str
+    is_run: bool  # counts toward running volume
+    name: str | None
+    distance_m: float | None
+    duration_s: float | None  # moving time when known, else elapsed
+    pace_s_per_km: float | None
+    ascent_m: float | None
+    avg_hr: float | None
+    workout_type: str | None
+    surface: str | None
+    terrain: str | None
+    shoe_id: int | None
+    is_race: bool
+    split: str | None  # negative, even or positive halves
+    source: str
+
+
+def summary_json(run: RunSummary) -> RunSummaryJson:
     return {
         "id": run.id,
         "start_utc": run.start_utc.isoformat(),
@@ -33,10 +55,52 @@ def summary_json(run: RunSummary) -> dict[str, Any]:
     }
 
 
-def detail_json(detail: RunDetail) -> dict[str, Any]:
+class RunDetailJson(TypedDict):
+    id: int | None
+    start_utc: IsoDateTime  # UTC
+    timezone: str | None
+    date: IsoDate  # the athlete's calendar day
+    sport: str
+    is_run: bool
+    activity: str
+    sub_sport: str | None
+    name: str | None
+    notes: str | None
+    distance_m: float | None
+    moving_s: float | None
+    elapsed_s: float | None
+    ascent_m: float | None
+    descent_m: float | None
+    avg_hr: float | None
+    max_hr: float | None
+    avg_cadence_spm: float | None
+    max_cadence_spm: float | None
+    avg_power_w: float | None
+    max_power_w: float | None
+    calories: float | None
+    device: str | None
+    pace_s_per_km: float | None
+    workout_type: str | None
+    workout_type_reason: str | None
+    surface: str | None
+    terrain: str | None
+    tags_inferred: dict[str, bool]  # per tag: inferred from the data, not told
+    shoes: str | None
+    rpe: int | None
+    feel: str | None
+    race: RaceResult | None
+    laps: list[Lap]
+    analysis: dict[str, Any] | None  # splits, halves, glitches: docs/run-analysis.md
+    best_efforts: list[dict[str, float]]
+    samples_trusted: bool
+    source: str
+    sources: list[dict[str, Any]]  # the files the run was read from
+
+
+def detail_json(detail: RunDetail) -> RunDetailJson:
     run, analysis = detail.run, detail.analysis
     race = run.race
-    return {
+    data: dict[str, Any] = {
         "id": run.id,
         "start_utc": run.start.isoformat(),
         "timezone": run.timezone,
@@ -65,6 +129,7 @@ def detail_json(detail: RunDetail) -> dict[str, Any]:
         "source": run.source,
         "sources": detail.sources,
     }
+    return data  # type: ignore[return-value]  # the numbers' keys are spread from _NUMBERS
 
 
 _NUMBERS = (

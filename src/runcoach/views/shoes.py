@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TypedDict
 
 from runcoach.services.shoes import ShoeReport
 
 
-def shoe_json(pair: ShoeReport) -> dict[str, Any]:
+class ShoeJson(TypedDict):
+    id: int
+    name: str
+    brand: str | None
+    model: str | None
+    added_on: date
+    retired_on: date | None
+    distance_m: float
+    runs: int
+    last_run: date | None
+    retirement_m: float
+    worn_out: bool
+
+
+def shoe_json(pair: ShoeReport) -> ShoeJson:
     return {
         "id": pair.id, "name": pair.name, "brand": pair.brand, "model": pair.model,
         "added_on": pair.added_on, "retired_on": pair.retired_on,

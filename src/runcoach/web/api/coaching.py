@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from runcoach.domain.coaching import Access
+from runcoach.domain.accountability.coaching import Access
 from runcoach.domain.units import parse_distance
 from runcoach.services import coaching as service
 from runcoach.views.coaching import (
@@ -106,6 +106,25 @@ def edit_day(
         engine_of(request), athlete_id, day, body.workout, body.note, now(), athlete_id=coach
     )
     return edit_json(done)
+
+
+class CommentIn(BaseModel):
+    body: str = Field(min_length=1, max_length=2000, examples=["Nice even splits!"])
+
+
+@router.post(
+    "/coach/athletes/{athlete_id}/runs/{run_id}/comments",
+    status_code=201,
+    summary="Comment on one of your athlete's runs (the athlete is told)",
+)
+def comment(
+    request: Request, access: Authorized, athlete_id: int, run_id: int, body: CommentIn
+) -> dict[str, Any]:
+    coach = access.actor.athlete_id
+    comment_id = service.comment_on_run(
+        engine_of(request), athlete_id, run_id, body.body, athlete_id=coach
+    )
+    return {"id": comment_id, "run_id": run_id}
 
 
 class TeamPredictionIn(BaseModel):

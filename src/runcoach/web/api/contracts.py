@@ -8,7 +8,13 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from runcoach.domain.contracts import DEFAULT_REFEREE_DAYS, Decision, GoalKind, Outcome, Receiver
+from runcoach.domain.accountability.contracts import (
+    DEFAULT_REFEREE_DAYS,
+    Decision,
+    GoalKind,
+    Outcome,
+    Receiver,
+)
 from runcoach.inputs.contracts import TermsText, cents, goal_of
 from runcoach.services import contracts as service
 from runcoach.views.contracts import contract_json

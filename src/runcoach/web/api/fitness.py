@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -40,7 +41,7 @@ class GoalIn(BaseModel):
 
 
 @router.post("/goal-check", summary="Within reach, a stretch or not realistic, with the ladder")
-def goal_check(request: Request, access: Reading, body: GoalIn) -> dict[str, Any]:
+def goal_check(request: Request, access: Reading, body: GoalIn) -> Mapping[str, Any]:
     engine = engine_of(request)
     me = access.actor.athlete_id
     asked = inputs.parse_goal_request(
@@ -68,7 +69,7 @@ class PredictIn(BaseModel):
 
 
 @router.post("/predictions", summary="A race time with its 80 % interval")
-def predict(request: Request, access: Reading, body: PredictIn) -> dict[str, Any]:
+def predict(request: Request, access: Reading, body: PredictIn) -> Mapping[str, Any]:
     engine = engine_of(request)
     me = access.actor.athlete_id
     asked = inputs.parse_prediction_request(body.results, body.to, body.weekly_distance)
@@ -89,7 +90,7 @@ class PacesIn(BaseModel):
 
 
 @router.post("/paces", summary="Training paces and heart-rate zones")
-def paces(request: Request, access: Reading, body: PacesIn) -> dict[str, Any]:
+def paces(request: Request, access: Reading, body: PacesIn) -> Mapping[str, Any]:
     engine = engine_of(request)
     me = access.actor.athlete_id
     report = service.paces_for(

@@ -3,6 +3,7 @@ session, edit a day, export it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ from runcoach.services import calendar, plan_exports, today
 from runcoach.services import plans as service
 from runcoach.services.calendar import today_of
 from runcoach.views.plans import violations_json
+from runcoach.views.today import shift_json
 from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
 
 router = APIRouter(tags=["plans"])
@@ -104,12 +106,12 @@ class ShiftChange(BaseModel):
 
 
 @router.post("/plans/active/shifts", summary="A shift change: the coming weeks re-flow")
-def shift(request: Request, access: Authorized, body: ShiftChange) -> dict[str, Any]:
+def shift(request: Request, access: Authorized, body: ShiftChange) -> Mapping[str, Any]:
     insert = (body.day_type, body.day) if body.day and body.day_type else None
     done = today.shift(
         engine_of(request), None, swap=body.swap, insert=insert, athlete_id=access.actor.athlete_id
     )
-    return done.detail
+    return shift_json(done)
 
 
 @router.get("/calendar", summary="Days with the planned sessions, their status and the runs")

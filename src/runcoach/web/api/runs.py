@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Annotated, Any
 
@@ -29,7 +30,7 @@ def list_runs(
     workout_type: Annotated[WorkoutType | None, Query(alias="type")] = None,
     sport: Sport | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 500,
-) -> list[dict[str, Any]]:
+) -> Sequence[Mapping[str, Any]]:
     found = service.list_runs(
         engine_of(request),
         athlete_id=access.actor.athlete_id,
@@ -43,14 +44,14 @@ def list_runs(
 
 
 @router.get("/{run_id}", summary="One run: every number, laps, splits, halves, best efforts")
-def show_run(request: Request, access: Authorized, run_id: int) -> dict[str, Any]:
+def show_run(request: Request, access: Authorized, run_id: int) -> Mapping[str, Any]:
     return detail_json(
         service.show_run(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
     )
 
 
 @router.get("/{run_id}/samples", summary="The run's samples, thinned for charts and a map")
-def run_samples(request: Request, access: Authorized, run_id: int) -> dict[str, Any]:
+def run_samples(request: Request, access: Authorized, run_id: int) -> Mapping[str, Any]:
     return run_files.run_samples(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
 
 
@@ -101,7 +102,7 @@ class ManualRunIn(BaseModel):
 
 
 @router.post("", status_code=201, summary="Add a run by hand")
-def add_run(request: Request, access: Authorized, body: ManualRunIn) -> dict[str, Any]:
+def add_run(request: Request, access: Authorized, body: ManualRunIn) -> Mapping[str, Any]:
     run_id = service.add_manual_run(
         engine_of(request), body.entry(), athlete_id=access.actor.athlete_id
     )
@@ -156,7 +157,9 @@ def _race(given: RaceIn | None) -> RaceResult | None:
 
 
 @router.patch("/{run_id}", summary="Change a run's tags, shoes, effort, notes or race result")
-def edit_run(request: Request, access: Authorized, run_id: int, body: RunEditIn) -> dict[str, Any]:
+def edit_run(
+    request: Request, access: Authorized, run_id: int, body: RunEditIn
+) -> Mapping[str, Any]:
     engine = engine_of(request)
     service.edit_run(engine, run_id, body.edit(), athlete_id=access.actor.athlete_id)
     return detail_json(service.show_run(engine, run_id, athlete_id=access.actor.athlete_id))

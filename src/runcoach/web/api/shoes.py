@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,9 @@ router = APIRouter(prefix="/shoes", tags=["shoes"])
 
 
 @router.get("", summary="Your shoes with the distance in each and the worn-out warning")
-def list_shoes(request: Request, access: Authorized, retired: bool = False) -> list[dict[str, Any]]:
+def list_shoes(
+    request: Request, access: Authorized, retired: bool = False
+) -> Sequence[Mapping[str, Any]]:
     pairs = service.list_pairs(
         engine_of(request),
         settings_of(request),
@@ -38,7 +41,7 @@ class ShoeIn(BaseModel):
 
 
 @router.post("", status_code=201, summary="Add a pair")
-def add_shoe(request: Request, access: Authorized, body: ShoeIn) -> dict[str, Any]:
+def add_shoe(request: Request, access: Authorized, body: ShoeIn) -> Mapping[str, Any]:
     engine = engine_of(request)
     shoe = service.NewShoe(
         body.name,
@@ -59,7 +62,9 @@ class RetireIn(BaseModel):
 
 
 @router.post("/{name}/retire", summary="Retire a pair (or bring it back into use)")
-def retire_shoe(request: Request, access: Authorized, name: str, body: RetireIn) -> dict[str, Any]:
+def retire_shoe(
+    request: Request, access: Authorized, name: str, body: RetireIn
+) -> Mapping[str, Any]:
     engine = engine_of(request)
     on = (
         None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from runcoach.services import checkins, done, today
 from runcoach.services.athletes import athlete_settings
+from runcoach.views.today import answer_json, warning_json, week_json
 from runcoach.web.auth import Authorized, engine_of, settings_of
 
 router = APIRouter(tags=["today"])
@@ -43,23 +45,26 @@ class CheckInIn(BaseModel):
 
 
 @router.get("/today", summary="Today's session, or a better one, and why")
-def get_today(request: Request, access: Authorized, day: date | None = None) -> dict[str, Any]:
-    return today.today(
-        engine_of(request), settings_of(request), day, athlete_id=access.actor.athlete_id
+def get_today(request: Request, access: Authorized, day: date | None = None) -> Mapping[str, Any]:
+    return answer_json(
+        today.today(
+            engine_of(request), settings_of(request), day, athlete_id=access.actor.athlete_id
+        )
     )
 
 
 @router.post("/today", summary="Tell how you are (tired, sore, sick...) and get today's answer")
-def post_today(request: Request, access: Authorized, body: CheckInIn) -> dict[str, Any]:
+def post_today(request: Request, access: Authorized, body: CheckInIn) -> Mapping[str, Any]:
     engine = engine_of(request)
     units = athlete_settings(engine, athlete_id=access.actor.athlete_id).units
-    return today.today(
+    told = today.today(
         engine,
         settings_of(request),
         body.date,
         body.report(units),
         athlete_id=access.actor.athlete_id,
     )
+    return answer_json(told)
 
 
 @router.post("/checkins", summary="A daily check-in: how you are and the habits kept")
@@ -74,19 +79,21 @@ def post_checkin(request: Request, access: Authorized, body: CheckInIn) -> dict[
 @router.get("/warnings", summary="The three too's watched: too far, too soon, too fast")
 def get_warnings(
     request: Request, access: Authorized, day: date | None = None
-) -> list[dict[str, Any]]:
-    return today.warnings_for(
+) -> Sequence[Mapping[str, Any]]:
+    found = today.warnings_for(
         engine_of(request), settings_of(request), day, athlete_id=access.actor.athlete_id
     )
+    return [warning_json(w) for w in found]
 
 
 @router.get("/progress", summary="Planned vs done, week by week")
 def get_progress(
     request: Request, access: Authorized, day: date | None = None
-) -> list[dict[str, Any]]:
-    return today.progress_for(
+) -> Sequence[Mapping[str, Any]]:
+    weeks = today.progress_for(
         engine_of(request), settings_of(request), day, athlete_id=access.actor.athlete_id
     )
+    return [week_json(w) for w in weeks]
 
 
 @router.post("/today/done", status_code=201, summary="Did it: log today's prescribed run")

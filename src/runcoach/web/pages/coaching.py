@@ -4,12 +4,12 @@ the coach's (my athletes at a glance, one athlete's plan to edit, team predictio
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from runcoach.domain.coaching import parse_access
+from runcoach.domain.accountability.coaching import parse_access
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.units import parse_distance
 from runcoach.services import coaching as service
@@ -22,7 +22,7 @@ router = APIRouter()
 PLAN_DAYS_SHOWN = 21  # the coming three weeks of an athlete's plan on the coach's page
 
 
-def _coaching(request: Request, access: Page, **shown: object) -> Response:
+def _coaching(request: Request, access: Page, **shown: Any) -> Response:
     engine, me = engine_of(request), access.actor.athlete_id
     grants = [grant_json(g) for g in service.my_coaches(engine, athlete_id=me)]
     changes = service.plan_changes(engine, athlete_id=me)
@@ -62,7 +62,7 @@ def change(
 # ---- the coach ------------------------------------------------------------------------------
 
 
-def _coach(request: Request, access: Page, **shown: object) -> Response:
+def _coach(request: Request, access: Page, **shown: Any) -> Response:
     team = service.team(engine_of(request), settings_of(request), now(),
                         athlete_id=access.actor.athlete_id)  # fmt: skip
     return render(request, "pages/coach.html", nav="coach",
@@ -93,7 +93,7 @@ def join(request: Request, access: Page, code: str) -> Response:
     return RedirectResponse(f"/coach/athletes/{grant.athlete_id}", status_code=303)
 
 
-def _athlete(request: Request, access: Page, athlete_id: int, **shown: object) -> Response:
+def _athlete(request: Request, access: Page, athlete_id: int, **shown: Any) -> Response:
     view = athlete_json(service.athlete(engine_of(request), settings_of(request), athlete_id,
                                         now(), athlete_id=access.actor.athlete_id))  # fmt: skip
     today = date.fromisoformat(view["glance"]["days"][-1]["date"])

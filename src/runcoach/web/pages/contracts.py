@@ -9,7 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from runcoach.domain.contracts import DEFAULT_REFEREE_DAYS, Decision, GoalKind, Outcome, Receiver
+from runcoach.domain.accountability.contracts import (
+    DEFAULT_REFEREE_DAYS,
+    Decision,
+    GoalKind,
+    Outcome,
+    Receiver,
+)
 from runcoach.inputs.contracts import TermsText, cents, goal_of
 from runcoach.services import contracts as service
 from runcoach.views.contracts import contract_json

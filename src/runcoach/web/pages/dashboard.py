@@ -12,6 +12,7 @@ from runcoach.domain.errors import NotFound
 from runcoach.services import checkins, done, today
 from runcoach.services.calendar import today_of
 from runcoach.services.progress import recent_wins
+from runcoach.views.today import WeekJson, answer_json, warning_json, week_json
 from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -23,7 +24,7 @@ WINS_SHOWN = 5
 
 def _answer(request: Request, access: Any, report: checkins.CheckInReport | None) -> Any:
     try:
-        return today.today(
+        told = today.today(
             engine_of(request),
             settings_of(request),
             None,
@@ -32,16 +33,17 @@ def _answer(request: Request, access: Any, report: checkins.CheckInReport | None
         )
     except NotFound:
         return None
+    return answer_json(told)
 
 
-def _this_week(request: Request, access: Any) -> dict[str, Any] | None:
+def _this_week(request: Request, access: Any) -> WeekJson | None:
     try:
         weeks = today.progress_for(
             engine_of(request), settings_of(request), athlete_id=access.actor.athlete_id
         )
     except NotFound:
         return None
-    return weeks[-1] if weeks else None
+    return week_json(weeks[-1]) if weeks else None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -54,7 +56,8 @@ def dashboard(request: Request, access: Page, logged: int | None = None) -> Resp
         day - timedelta(days=28),
         athlete_id=access.actor.athlete_id,
     )[:WINS_SHOWN]
-    warnings = today.warnings_for(engine, settings_of(request), athlete_id=access.actor.athlete_id)
+    found = today.warnings_for(engine, settings_of(request), athlete_id=access.actor.athlete_id)
+    warnings = [warning_json(w) for w in found]
     return render(
         request,
         "pages/dashboard.html",

@@ -1,0 +1,212 @@
+"""The public JSON schema, written from the view layer's own types.
+
+Every shape that ``--json`` and ``/api/v1`` return is a ``TypedDict`` of ``runcoach.views``
+or a service result turned into JSON field by field (``views.json.to_jsonable``: a
+dataclass). ``SHAPES`` names them with the doors that return them; ``schema_of`` turns one
+into JSON Schema (draft 2020-12) by reading its type hints, so the schema cannot drift from
+the code. ``python -m runcoach.views.schema`` writes ``docs/schema/*.json``;
+``tests/views/test_schema.py`` checks that the committed files are the code's and that the
+golden files of ``tests/golden`` (what the CLI really prints) validate against them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    get_args,
+    get_origin,
+    get_type_hints,
+    is_typeddict,
+)
+
+from runcoach.domain.progress.report import Report
+from runcoach.domain.progress.wins import Win
+from runcoach.views import fitness, plans, runs, shoes, today
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+DOCS = Path("docs/schema")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One public JSON shape: what it is, the doors that return it, the golden steps
+    (``tests/golden``) whose output it is, and keys a door adds beside the type's own."""
+
+    name: str
+    kind: Any  # a TypedDict or a dataclass
+    title: str
+    doors: tuple[str, ...]
+    golden: tuple[str, ...] = ()
+    many: bool = False  # a JSON array of them
+    extra: Mapping[str, Any] = field(default_factory=dict)  # optional keys a door adds
+
+
+SHAPES: tuple[Shape, ...] = (
+    Shape("today", today.AnswerJson, "What to run today, or a better session, and why",
+          ("runcoach today --json", "GET /api/v1/today", "POST /api/v1/today"),
+          ("today", "today-tired", "today-sick", "today-injured", "today-comeback",
+           "today-plan-file")),
+    Shape("warnings", today.WarningJson, "The three too's watched: too far, too soon, too fast",
+          ("runcoach warnings --json", "GET /api/v1/warnings"),
+          ("warnings", "warnings-later", "warnings-plan-file"), many=True),
+    Shape("plan-progress", today.WeekJson, "Planned vs done, week by week",
+          ("runcoach plan progress --json", "GET /api/v1/progress"),
+          ("plan-progress", "plan-progress-file", "plan-progress-shifts"), many=True),
+    Shape("plan-shift", today.ShiftJson, "A shift change and what it moved",
+          ("runcoach plan shift --json", "POST /api/v1/plans/active/shifts"),
+          ("plan-shift-insert", "plan-shift-swap")),
+    Shape("plan-check", plans.CheckJson, "The rules a plan breaks",
+          ("runcoach plan check --json",), ("plan-check", "plan-check-broken")),
+    Shape("runs", runs.RunSummaryJson, "The training log, one line a run",
+          ("runcoach runs list --json", "GET /api/v1/runs"),
+          ("runs-list", "runs-list-easy", "runs-list-period", "runs-list-all", "runs-list-rides",
+           "runs-list-after", "runs-list-imperial"), many=True),
+    Shape("run", runs.RunDetailJson, "One run in full: laps, splits, halves, best efforts",
+          ("runcoach runs show ID --json", "GET /api/v1/runs/{id}",
+           "PATCH /api/v1/runs/{id}"),
+          ("runs-show-fit", "runs-show-gpx", "runs-show-tcx", "runs-show-trusted",
+           "runs-show-added")),
+    Shape("shoes", shoes.ShoeJson, "Shoes and the distance run in them",
+          ("runcoach shoes list --json", "GET /api/v1/shoes"),
+          ("shoes-list", "shoes-list-all"), many=True),
+    Shape("prediction", fitness.PredictionJson, "A race time predicted, with its interval",
+          ("runcoach predict --json", "POST /api/v1/predictions"),
+          ("predict", "predict-from-log"),
+          extra={"source": Literal["given", "log"]}),  # the CLI says where the results came from
+    Shape("paces", fitness.PacesJson, "Training paces and heart-rate zones",
+          ("runcoach paces --json", "POST /api/v1/paces"), ("paces", "paces-from-log")),
+    Shape("fitness", fitness.FitnessJson, "Current fitness (VDOT), what it rests on, its history",
+          ("runcoach fitness --json",), ("fitness", "fitness-now")),
+    Shape("report", Report, "A progress report: volume, run days, load, variety, wins, habits",
+          ("runcoach report --json", "GET /api/v1/reports"),
+          ("report-week", "report-month", "report-year", "report-period", "report-charts"),
+          extra={"files": list[str], "empty": bool, "nearest_period_with_runs": Any}),
+    Shape("wins", Win, "Small wins found in the log, newest first",
+          ("runcoach wins --json", "GET /api/v1/wins"), ("wins", "wins-since"), many=True),
+)  # fmt: skip
+
+
+def schema_of(shape: Shape) -> dict[str, Any]:
+    """The JSON Schema of one shape, its nested types under ``$defs``."""
+    defs: dict[str, Any] = {}
+    one = _schema(shape.kind, defs)
+    if shape.extra:
+        top = defs[_name(shape.kind)]
+        for key, hint in shape.extra.items():
+            top["properties"][key] = _schema(hint, defs)
+    body = {"type": "array", "items": one} if shape.many else one
+    doors = "; ".join(shape.doors)
+    return {
+        "$schema": DIALECT,
+        "$id": f"https://runcoach.example/schema/{shape.name}.json",
+        "title": shape.title,
+        "description": f"Returned by {doors}.",
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _name(kind: type) -> str:
+    return kind.__name__.removesuffix("Json").lstrip("_")
+
+
+def _schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if hint is Any or hint is object:
+        return {}
+    if hint is type(None) or hint is None:
+        return {"type": "null"}
+    plain = {str: "string", bool: "boolean", int: "integer", float: "number"}
+    if hint in plain:
+        return {"type": plain[hint]}
+    if hint is datetime:
+        return {"type": "string", "format": "date-time"}
+    if hint is date:
+        return {"type": "string", "format": "date"}
+    if hint is Path:
+        return {"type": "string"}
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is Annotated:  # views.json.IsoDate: text in a known format
+        formats = [a for a in args[1:] if a in ("date", "date-time")]
+        return {**_schema(args[0], defs), **({"format": formats[0]} if formats else {})}
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_schema(a, defs) for a in args]}
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin in (list, tuple, set, frozenset, Sequence) or hint in (list, tuple):
+        items = [a for a in args if a is not Ellipsis]
+        if origin is tuple and len(items) > 1 and Ellipsis not in args:
+            return {"type": "array", "prefixItems": [_schema(a, defs) for a in items]}
+        return {"type": "array", "items": _schema(items[0], defs) if items else {}}
+    if origin in (dict, Mapping) or hint is dict:
+        value = _schema(args[1], defs) if args else {}
+        return {"type": "object", "additionalProperties": value}
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return {"enum": [m.value for m in hint]}
+    if isinstance(hint, type) and (is_typeddict(hint) or dataclasses.is_dataclass(hint)):
+        return _object(hint, defs)
+    raise TypeError(f"no JSON schema for {hint!r}")
+
+
+def _object(kind: type, defs: dict[str, Any]) -> dict[str, Any]:
+    name = _name(kind)
+    ref = {"$ref": f"#/$defs/{name}"}
+    if name in defs:
+        return ref
+    defs[name] = {}  # a placeholder: a type may hold itself
+    hints = get_type_hints(kind, include_extras=True)
+    if is_typeddict(kind):
+        required = sorted(kind.__required_keys__)  # type: ignore[attr-defined]
+        names = list(hints)
+        closed = True  # a view's TypedDict lists every key it writes
+    else:
+        names = [f.name for f in dataclasses.fields(kind)]
+        required = names
+        closed = False  # a view may add a key beside the fields (documented in docs/)
+    doc = (kind.__doc__ or "").strip()
+    defs[name] = {
+        "type": "object",
+        **({"description": doc} if doc and not doc.startswith(kind.__name__ + "(") else {}),
+        "properties": {n: _schema(hints[n], defs) for n in names},
+        "required": required,
+        **({"additionalProperties": False} if closed else {}),
+    }
+    return ref
+
+
+def write(folder: Path = DOCS) -> list[Path]:
+    """Write every shape's schema into ``folder`` (one file a shape); the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for shape in SHAPES:
+        path = folder / f"{shape.name}.json"
+        path.write_text(dumps(schema_of(shape)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Write runcoach's public JSON schema.")
+    parser.add_argument("folder", nargs="?", type=Path, default=DOCS)
+    args = parser.parse_args(argv)
+    for path in write(args.folder):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The public JSON schema (docs/schema/) is written from the view layer and tells the truth.
+
+The committed files are what ``python -m runcoach.views.schema`` writes today, and every
+golden file of ``tests/golden`` (what the command line really prints with ``--json``)
+validates against the schema of its shape: a key the view adds, drops or retypes fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from runcoach.views.schema import SHAPES, dumps, schema_of
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "schema"
+GOLDEN = ROOT / "tests" / "golden" / "expected"
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_the_committed_schema_is_the_view_layers(shape):
+    committed = DOCS / f"{shape.name}.json"
+    assert committed.exists(), "write it: python -m runcoach.views.schema"
+    assert committed.read_text(encoding="utf-8") == dumps(schema_of(shape)), (
+        "the views changed: python -m runcoach.views.schema"
+    )
+
+
+def test_no_stale_schema_file_is_left():
+    names = {f"{shape.name}.json" for shape in SHAPES}
+    assert {p.name for p in DOCS.glob("*.json")} == names
+
+
+def test_every_shape_is_in_the_guide():
+    guide = (ROOT / "docs" / "json-schema.md").read_text(encoding="utf-8")
+    for shape in SHAPES:
+        assert f"schema/{shape.name}.json" in guide, f"docs/json-schema.md: {shape.name}"
+
+
+@pytest.mark.parametrize(
+    ("shape", "step"),
+    [(shape, step) for shape in SHAPES for step in shape.golden],
+    ids=lambda v: v if isinstance(v, str) else v.name,
+)
+def test_what_the_cli_prints_validates_against_its_schema(shape, step):
+    jsonschema = pytest.importorskip("jsonschema")
+    printed = json.loads((GOLDEN / f"{step}.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(
+        schema_of(shape), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(printed)]
+    assert not errors, "\n".join(errors[:10])
+
+
+def test_the_schema_catches_a_key_the_view_did_not_declare():
+    jsonschema = pytest.importorskip("jsonschema")
+    shape = next(s for s in SHAPES if s.name == "warnings")
+    printed = json.loads((GOLDEN / "warnings.json").read_text(encoding="utf-8"))
+    assert printed, "the golden story has warnings"
+    printed[0]["undeclared"] = 1
+    assert not jsonschema.Draft202012Validator(schema_of(shape)).is_valid(printed)
