@@ -138,6 +138,7 @@ BODIES = {
     "/api/v1/coach/invitations/accept": {"code": "not-a-code"},
     "/api/v1/coach/athletes/{athlete_id}/plan/days/{day}": {"workout": "easy 30min", "note": "x"},
     "/api/v1/coach/predictions": {"to": "10k"},
+    "/api/v1/coach/athletes/{athlete_id}/runs/{run_id}/comments": {"body": "nice run"},
 }
 
 
