@@ -32,6 +32,9 @@ STORE_WIDE = {
     "notifications.deliver_emails",
     "notifications.unsubscribe",
     "notifications.unsubscribe_kind",
+    # the jobs that go through every partnership and every runner's reminder time
+    "digests.send_weekly_digests",
+    "digests.send_session_reminders",
 }
 # Accounts, sessions and tokens answer "who is asking" (the web door's side of resolving the
 # athlete): they take the account or its Actor, not an athlete's data.

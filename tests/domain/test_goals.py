@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from runcoach.cli.hints import phrase
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions
 from runcoach.domain.fitness.gain import GainInputs
@@ -16,6 +17,7 @@ from runcoach.domain.fitness.goals import (
     weeks_for_improvement,
 )
 from runcoach.domain.fitness.own_model import Result, predict
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.units import parse_duration
 
 TODAY = dt.date(2026, 11, 22)
@@ -77,7 +79,9 @@ def test_a_goal_date_in_the_past_is_refused_with_an_example():
     goal = Goal(5000, 1200, TODAY - dt.timedelta(days=1))
     with pytest.raises(InvalidInput, match="not in the future") as error:
         check_goal(goal, [Result(5000, 1260)], None, TODAY)
-    assert error.value.hint and "--date" in error.value.hint
+    hint = error.value.hint
+    assert isinstance(hint, Hint) and hint.do is Do.GIVE_RACE_DATE
+    assert hint.values["after"] == TODAY.isoformat() and "--date" in (phrase(hint) or "")
 
 
 def test_a_beginner_is_expected_to_gain_more_than_an_experienced_runner():

@@ -2,10 +2,12 @@ import datetime as dt
 
 import pytest
 
+from runcoach.cli.hints import phrase
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.conditions import Conditions
 from runcoach.domain.fitness.goals import Goal
 from runcoach.domain.fitness.own_model import Result
+from runcoach.domain.hints import Do, Hint
 from runcoach.inputs.fitness import parse_result
 from runcoach.services.fitness import judge_goal, paces_for
 
@@ -37,7 +39,9 @@ def test_paces_without_results_come_from_current_fitness_in_the_log(engine):
 def test_without_results_or_a_log_the_runner_is_told_what_to_give():
     with pytest.raises(NotFound, match="no results given") as error:
         paces_for([], None, None, today=TODAY)
-    assert "--result 10k=41:30" in str(error.value)
+    hint = error.value.hint
+    assert isinstance(hint, Hint) and hint.do is Do.GIVE_RESULTS_INSTEAD
+    assert "--result 10k=41:30" in (phrase(hint) or "")  # the command line's words for it
 
 
 def test_the_goal_is_judged_as_of_the_day_the_service_is_given():

@@ -7,10 +7,12 @@ import io
 import shutil
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from runcoach.config import Settings
 from runcoach.services import importing
 from runcoach.services.import_sources import Limits
 from runcoach.services.importing import Outcome, import_paths
@@ -192,7 +194,8 @@ def test_a_richer_file_keeps_what_the_runner_set_on_the_run(engine):
     )
     add_pair(engine, NewShoe("Trainer"), date(2024, 1, 1), athlete_id=me)
     edit_run(engine, run_id, RunEdit(name="Hot ride", shoes="Trainer", rpe=7,
-                                     workout_type=WorkoutType.LONG), athlete_id=me)  # fmt: skip
+                                     workout_type=WorkoutType.LONG), athlete_id=me,
+             settings=Settings(home=Path(), database_url=str(engine.url)))  # fmt: skip
     import_paths(engine, [SWEATPY / "4078723797.fit"], athlete_id=me)
     detail = show_run(engine, run_id, athlete_id=me)
     assert detail.run.source == "fit"

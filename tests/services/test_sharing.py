@@ -61,7 +61,7 @@ def four(engine: Engine) -> Four:
         for who, role in ((ann, "member"), (cy, "admin")):
             conn.execute(insert(group_members).values(
                 group_id=group, athlete_id=who, role=role, joined_at=NOW))  # fmt: skip
-    run = add_manual_run(engine, ManualRun(date(2026, 11, 2), 8000, 2640), athlete_id=ann)
+    run = add_manual_run(engine, ManualRun(date(2026, 11, 2), 8000, 2640), athlete_id=ann).run_id
     return Four(engine, ann, bo, cy, dee, run)
 
 
@@ -103,7 +103,7 @@ def test_nobody_sets_the_visibility_of_another_runners_run(four):
 def test_a_run_asked_for_under_the_wrong_runner_shows_nothing(four):
     bo_run = add_manual_run(
         four.engine, ManualRun(date(2026, 11, 3), 5000, 1700), athlete_id=four.bo
-    )
+    ).run_id
     sharing.set_privacy_defaults(
         four.engine, athlete_id=four.ann, defaults={SUMMARY: Audience.PUBLIC}
     )

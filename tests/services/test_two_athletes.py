@@ -54,13 +54,16 @@ class Club:
     bo_runs: list[int]
 
 
-def _typed(engine: Engine, athlete_id: int, days_km: list[tuple[int, float]], **more) -> list[int]:
+def _typed(
+    engine: Engine, settings: Settings, athlete_id: int, days_km: list[tuple[int, float]], **more
+) -> list[int]:
     return [
         add_manual_run(
             engine,
             ManualRun(date(2026, 11, day), km * 1000, km * 330, **more),
             athlete_id=athlete_id,
-        )
+            settings=settings,
+        ).run_id
         for day, km in days_km
     ]
 
@@ -74,10 +77,10 @@ def club(engine: Engine, tmp_path: Path) -> Club:
     for athlete_id in (ann, bo):
         shoes.add_pair(engine, shoes.NewShoe("Pegasus", retirement_m=50_000), TODAY,
                        athlete_id=athlete_id)  # fmt: skip
-    ann_runs = _typed(engine, ann, [(2, 8), (4, 10), (7, 21.1), (9, 6), (12, 12), (16, 8)],
-                      shoes="Pegasus")  # fmt: skip
-    race = _typed(engine, ann, [(14, 5)], workout_type=WorkoutType.RACE)
-    bo_runs = _typed(engine, bo, [(3, 4), (10, 5)])
+    ann_days = [(2, 8), (4, 10), (7, 21.1), (9, 6), (12, 12), (16, 8)]
+    ann_runs = _typed(engine, settings, ann, ann_days, shoes="Pegasus")
+    race = _typed(engine, settings, ann, [(14, 5)], workout_type=WorkoutType.RACE)
+    bo_runs = _typed(engine, settings, bo, [(3, 4), (10, 5)])
     return Club(engine, settings, ann, bo, [*ann_runs, *race], bo_runs)
 
 
@@ -96,7 +99,8 @@ def test_each_athlete_lists_and_opens_only_their_own_runs(club):
 def test_one_athlete_can_neither_edit_nor_delete_the_others_run(club):
     ann_run = club.ann_runs[0]
     with pytest.raises(NotFound):
-        edit_run(club.engine, ann_run, RunEdit(name="mine now"), athlete_id=club.bo)
+        edit_run(club.engine, ann_run, RunEdit(name="mine now"), athlete_id=club.bo,
+                 settings=club.settings)  # fmt: skip
     with pytest.raises(NotFound):
         delete_run(club.engine, ann_run, athlete_id=club.bo)
     assert show_run(club.engine, ann_run, athlete_id=club.ann).run.name is None
@@ -124,9 +128,14 @@ def test_shoes_of_the_same_name_are_each_athletes_own_pair(club):
 
     assert pegasus(club.ann).distance_m == pytest.approx(65_100)
     assert pegasus(club.bo).distance_m == 0
-    assert [p.name for p in shoes.worn_out_pairs(club.engine, club.settings,
-                                                 athlete_id=club.ann)] == ["Pegasus"]  # fmt: skip
-    assert shoes.worn_out_pairs(club.engine, club.settings, athlete_id=club.bo) == []
+
+    def worn_after_an_edit(athlete_id: int, run_id: int) -> list[str]:
+        edit = RunEdit(rpe=5)
+        changed = edit_run(club.engine, run_id, edit, athlete_id=athlete_id, settings=club.settings)
+        return [pair.name for pair in changed.worn_out]
+
+    assert worn_after_an_edit(club.ann, club.ann_runs[0]) == ["Pegasus"]
+    assert worn_after_an_edit(club.bo, club.bo_runs[0]) == []
     shoes.retire_pair(club.engine, "Pegasus", TODAY, athlete_id=club.bo)
     assert pegasus(club.bo).retired_on == TODAY
     assert pegasus(club.ann).retired_on is None

@@ -82,7 +82,11 @@ def anns_things(app: FastAPI, ann: Runner) -> dict[str, str]:
         "name": f"{SECRET} shoes",
         "day": day,
         "token": "not-a-feed-token",
-    }
+        # issue 14's sharing: ids of things another runner may not touch
+        "zone_id": "1", "comment_id": "1", "partnership_id": "1", "session_id": "1",
+        "group_id": "1", "member_id": "1", "athlete_id": "1", "code": "not-a-code",
+        "kind": "comment",
+    }  # fmt: skip
 
 
 def _path(template: str, values: dict[str, str]) -> str:
@@ -139,6 +143,26 @@ BODIES = {
     "/api/v1/coach/athletes/{athlete_id}/plan/days/{day}": {"workout": "easy 30min", "note": "x"},
     "/api/v1/coach/predictions": {"to": "10k"},
     "/api/v1/coach/athletes/{athlete_id}/runs/{run_id}/comments": {"body": "nice run"},
+    "/api/v1/privacy": {"summary": "public"},
+    "/api/v1/privacy/zones": {"name": "home", "latitude": 46.0, "longitude": 14.5},
+    "/api/v1/runs/{run_id}/sharing": {"summary": "public"},
+    "/api/v1/runs/{run_id}/comments": {"body": "hello"},
+    "/api/v1/comments/{comment_id}/hide": {"hidden": True},
+    "/api/v1/partners/invitations": {},
+    "/api/v1/partners/skipped": {"kinds": ["intervals"]},
+    "/api/v1/partner-sessions": {"partner_id": 1, "day": "2027-01-05"},
+    "/api/v1/partner-sessions/{session_id}/answer": {"answer": "accept"},
+    "/api/v1/groups": {"name": "club"},
+    "/api/v1/groups/{group_id}/members/{member_id}/role": {"role": "admin"},
+    "/api/v1/groups/{group_id}/challenges": {
+        "name": "c",
+        "measure": "run_days",
+        "starts_on": "2027-01-04",
+        "ends_on": "2027-01-31",
+    },
+    "/api/v1/notifications/read": {},
+    "/api/v1/notifications/settings/{kind}": {"email": False},
+    "/api/v1/notifications/reminder": {"time": "06:30"},
 }
 
 

@@ -15,7 +15,7 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
-from runcoach.cli.shoes import warn_worn_shoes
+from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import ImportProblem
 from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_paths
 
@@ -70,11 +70,12 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
             athlete_id=app.athlete_id,
             progress=progress.step,
             on_total=progress.start,
+            settings=app.settings,
         )
     finally:
         progress.finish()
     emit(as_json, summary.to_dict(), lambda: _render(summary))
-    warn_worn_shoes(app)
+    warn_worn(summary.worn_out, app.settings.units)
     if not summary.worked:
         raise ImportProblem(
             f"none of the {summary.count(Outcome.FAILED)} activity files could be imported",

@@ -10,6 +10,7 @@ import click
 
 from runcoach import __version__
 from runcoach.cli.context import AppContext
+from runcoach.cli.hints import phrase
 from runcoach.config import load_settings
 from runcoach.domain.errors import RuncoachError
 from runcoach.views.errors import meaning_of
@@ -124,6 +125,12 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
     ctx.obj = AppContext(settings=settings)
 
 
+def said(error: RuncoachError) -> str:
+    """The error as the command line tells it: its hint in the CLI's words (cli/hints.py)."""
+    hint = phrase(error.hint)
+    return f"{error.message} ({hint})" if hint else error.message
+
+
 def main() -> None:
     """Entry point: run the CLI and turn runcoach's errors into messages and exit codes."""
     from runcoach.cli.safe_text import printable  # messages may quote hostile text
@@ -132,7 +139,7 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except RuncoachError as error:  # exit codes are decided in runcoach.views.errors
         if not error.shown:
-            click.echo(f"error: {printable(str(error))}", err=True)
+            click.echo(f"error: {printable(said(error))}", err=True)
         sys.exit(meaning_of(error).exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

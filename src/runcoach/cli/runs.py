@@ -12,7 +12,7 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.run_views import render_detail, render_list
-from runcoach.cli.shoes import warn_worn_shoes
+from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.run.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import (
@@ -121,9 +121,12 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
         name=_text(given["name"]),
         notes=_text(given["notes"]),
     )
-    run_id = service.add_manual_run(app.engine, entry, athlete_id=app.athlete_id)
+    added = service.add_manual_run(
+        app.engine, entry, athlete_id=app.athlete_id, settings=app.settings
+    )
+    run_id = added.run_id
     emit(as_json, {"id": run_id}, lambda: f"added run {run_id}")
-    warn_worn_shoes(app)
+    warn_worn(added.worn_out, app.settings.units)
 
 
 @runs_group.command("edit")
@@ -155,11 +158,15 @@ def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -
     if given["delete"]:
         _delete(app, run_id, bool(given["yes"]), as_json)
         return
-    service.edit_run(
-        app.engine, run_id, _edit_of(given, app.settings.units), athlete_id=app.athlete_id
+    changed = service.edit_run(
+        app.engine,
+        run_id,
+        _edit_of(given, app.settings.units),
+        athlete_id=app.athlete_id,
+        settings=app.settings,
     )
     emit(as_json, {"id": run_id, "changed": True}, lambda: f"changed run {run_id}")
-    warn_worn_shoes(app)
+    warn_worn(changed.worn_out, app.settings.units)
 
 
 def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import click
@@ -15,7 +16,6 @@ from runcoach.services.shoes import (
     add_pair,
     list_pairs,
     retire_pair,
-    worn_out_pairs,
 )
 from runcoach.views.shoes import shoe_json
 
@@ -70,9 +70,7 @@ def list_command(app: AppContext, include_retired: bool, as_json: bool) -> None:
     )
     units = app.settings.units
     emit(as_json, [shoe_json(pair) for pair in pairs], lambda: _render(pairs, units))
-    for pair in pairs:
-        if pair.worn_out:
-            warn(worn_message(pair, units))
+    warn_worn(pairs, units)
 
 
 def worn_message(pair: ShoeReport, units: UnitSystem) -> str:
@@ -83,10 +81,12 @@ def worn_message(pair: ShoeReport, units: UnitSystem) -> str:
     )
 
 
-def warn_worn_shoes(app: AppContext) -> None:
-    """After a write that can add distance to a pair: warn for each pair now worn out."""
-    for pair in worn_out_pairs(app.engine, app.settings, athlete_id=app.athlete_id):
-        warn(worn_message(pair, app.settings.units))
+def warn_worn(pairs: Iterable[ShoeReport], units: UnitSystem) -> None:
+    """The one place the command line warns of worn-out pairs: after ``shoes list`` and
+    after a write whose result names the pairs it wore out (runs add and edit, import)."""
+    for pair in pairs:
+        if pair.worn_out:
+            warn(worn_message(pair, units))
 
 
 @shoes_group.command("retire")

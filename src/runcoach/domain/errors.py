@@ -6,18 +6,20 @@ exit code and the API to an HTTP status, each in exactly one place.
 
 from __future__ import annotations
 
+from runcoach.domain.hints import Hint
+
 
 class RuncoachError(Exception):
     """Base of every error with a message meant for the runner."""
 
     shown = False  # True: the answer already told the runner everything (no message again)
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | Hint | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # a door phrases ``hint`` in its own words (cli/hints.py)
         if self.hint:
             return f"{self.message} ({self.hint})"
         return self.message

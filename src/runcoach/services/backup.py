@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 
 from runcoach import __version__
 from runcoach.domain.errors import Conflict, InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.units import counted
 from runcoach.services.backup_checks import check_row
 from runcoach.services.files import atomic_path
@@ -157,7 +158,7 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise InvalidInput(
             f"{path}: not a runcoach backup (not a zip archive: {error})",
-            hint="restore a file made by `runcoach backup`",
+            hint=Hint(Do.RESTORE_A_BACKUP, "restore a file made by a runcoach backup"),
         ) from None
 
 
@@ -167,7 +168,7 @@ def _manifest_of(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     except KeyError:
         raise InvalidInput(
             f"{path}: not a runcoach backup (no {MANIFEST} in the archive)",
-            hint="restore a file made by `runcoach backup`",
+            hint=Hint(Do.RESTORE_A_BACKUP, "restore a file made by a runcoach backup"),
         ) from None
     if info.file_size > MAX_MANIFEST_BYTES:
         raise InvalidInput(f"{path}: {MANIFEST} is {info.file_size:,} bytes: not a runcoach backup")
@@ -271,8 +272,9 @@ def _make_empty_schema(engine: Engine, revision: str) -> None:
             raise Conflict(
                 f"the database is not empty ({counted(held.get('runs', 0), 'run')}, "
                 f"{counted(sum(held.values()), 'row')} in all): a restore never overwrites data",
-                hint="restore into a new home folder (--home DIR) or an empty database "
-                "(--database-url)",
+                hint=Hint(
+                    Do.RESTORE_INTO_EMPTY, "restore into a new home folder or an empty database"
+                ),
             )
         if current_revision(conn) != revision:
             for table in reversed(tables):  # empty, so nothing is lost

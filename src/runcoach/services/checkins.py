@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.progress.habits import ENOUGH_SLEEP_S, Habits
 from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
@@ -107,7 +108,9 @@ def checkin(
     if report.empty:
         raise InvalidInput(
             "a check-in needs something to say",
-            hint="for example --feel tired, --can-run, --strength, --slept 7.5h",
+            hint=Hint(
+                Do.CHECK_IN, "for example how you feel, that you can run, a habit kept, the sleep"
+            ),
         )
     with engine.begin() as conn:
         when = day or local_today(conn, athlete_id)

@@ -14,6 +14,7 @@ from runcoach.services.notifications import notify_on
 from runcoach.services.sharing import require_summary
 from runcoach.store import comments as store
 from runcoach.store import sharing as sharing_store
+from runcoach.store.moments import aware
 
 MAX_COMMENT_CHARS = 2_000  # a comment, not a blog post (Strava allows about as much)
 
@@ -138,7 +139,7 @@ def social_on(
             continue
         found[row.run_id].append(Comment(
             row.id, row.run_id, row.author_id, row.author_name, row.body,
-            _aware(row.created_at), hidden, moderator, row.author_id == viewer,
+            aware(row.created_at), hidden, moderator, row.author_id == viewer,
         ))  # fmt: skip
     given: dict[int, list[Kudos]] = {run_id: [] for run_id in run_ids}
     for row in store.kudos_of(conn, run_ids):
@@ -150,7 +151,3 @@ def social_on(
         )
         for run_id in run_ids
     }  # fmt: skip
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

@@ -6,7 +6,6 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.run.runs import WorkoutType
 from runcoach.services.runs import ManualRun, add_manual_run
 from runcoach.services.today import today
 
@@ -20,13 +19,12 @@ def session_done(engine: Engine, settings: Settings, *, athlete_id: int) -> int:
     if not runs:
         raise InvalidInput("today holds no run to log", hint="log another run on the Log page")
     workout = runs[0]
-    kinds = {t.value for t in WorkoutType}
     entry = ManualRun(
         day=answer.day,
         distance_m=workout.total_distance_m() or None,
         duration_s=workout.total_duration_s() or None,
-        workout_type=WorkoutType(workout.kind.value) if workout.kind.value in kinds else None,
+        workout_type=workout.kind.logged_as,
         name=workout.title,
         notes=DONE_NOTE,
     )
-    return add_manual_run(engine, entry, athlete_id=athlete_id)
+    return add_manual_run(engine, entry, athlete_id=athlete_id, settings=settings).run_id

@@ -36,13 +36,18 @@ from runcoach.domain.fitness.paces import TrainingPaces, training_paces
 from runcoach.domain.fitness.staleness import widened_for_age
 from runcoach.domain.fitness.vdot import vdot_from_performance
 from runcoach.domain.fitness.zones import HeartRateZones, heart_rate_zones
+from runcoach.domain.hints import Do, Hint
 from runcoach.inputs.documents import BATCH_LINE
 from runcoach.inputs.fitness import RESULT_EXAMPLE, parse_batch_line
 from runcoach.store import performances as log_store
 
 VOLUME_DAYS = 28  # days of log that give the current weekly volume (4 weeks; assumption)
 LONGEST_RUN_DAYS = 42  # days of log searched for the longest recent run (6 weeks)
-NO_RESULTS_HINT = f"give your results instead, for example --result {RESULT_EXAMPLE.split(',')[0]}"
+NO_RESULTS_HINT = Hint(
+    Do.GIVE_RESULTS_INSTEAD,
+    "give your results instead, for example 10k in 41:30",
+    {"example": RESULT_EXAMPLE.split(",")[0]},
+)
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,9 @@ def fitness_over_time(
     today = today or dt.date.today()
     since = since or today - dt.timedelta(days=HISTORY_DAYS_DEFAULT)
     if since > today:
-        raise InvalidInput(f"--since {since} is after today ({today})", hint="e.g. 2025-01-01")
+        raise InvalidInput(
+            f"the history's start {since} is after today ({today})", hint="e.g. 2025-01-01"
+        )
     with engine.begin() as conn:
         performances = _rateable_performances(conn, athlete_id, today, since)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
@@ -272,7 +279,9 @@ def paces_for(
     if max_hr is None and resting_hr is not None:
         raise InvalidInput(
             "a resting heart rate needs a max heart rate too",
-            hint="e.g. --max-hr 186 --resting-hr 52",
+            hint=Hint(
+                Do.GIVE_HEART_RATES, "give the max heart rate with the resting one, e.g. 186 and 52"
+            ),
         )
     zones = None if max_hr is None else heart_rate_zones(max_hr, resting_hr)
     if results:
@@ -284,15 +293,11 @@ def paces_for(
     return PacesReport(fitness.vdot, training_paces(fitness.vdot), zones, used, log.age_days)
 
 
-WHAT_WOULD_HELP = (
-    "what would help: mark a race you ran (runcoach runs edit ID --race --official-time 41:30), "
-    "or run a time trial (5 km as hard as you can hold, then runcoach runs edit ID --type race)"
-)
-MARK_A_RACE_HINT = "mark a race in the log: runcoach runs edit ID --race --official-time 41:30"
+MARK_A_RACE_HINT = Hint(Do.MARK_A_RACE, "mark a race in the log with its official time")
 
 
 def _current_or_explain(
-    performances: Sequence[Performance], today: dt.date, hint: str = NO_RESULTS_HINT
+    performances: Sequence[Performance], today: dt.date, hint: Hint = NO_RESULTS_HINT
 ) -> Fitness:
     """Current fitness (recency-weighted VDOT) from the races and efforts in the log; from
     older ones, as of the newest, when the last year holds none."""
@@ -302,7 +307,12 @@ def _current_or_explain(
             "the training log holds no race, time trial or hard effort of "
             f"{MIN_EFFORT_M:g} m or more that runcoach can rate (its runs are shorter, walked, "
             "or not marked as races)",
-            hint=f"{WHAT_WOULD_HELP}; or {hint}",
+            hint=Hint(
+                Do.FIND_FITNESS,
+                "what would help: mark a race you ran with its official time, or run a time "
+                f"trial (5 km as hard as you can hold) and mark it a race; or {hint.text}",
+                {"or": hint},
+            ),
         )
     return fitness
 

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from runcoach.config import Settings
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
@@ -42,6 +43,7 @@ from runcoach.services.import_pool import (
     result_of,
 )
 from runcoach.services.import_sources import Candidate, Limits, Sources
+from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.shoes import shoe_or_new
@@ -87,6 +89,7 @@ class FileOutcome:
 @dataclass
 class ImportSummary:
     files: list[FileOutcome] = field(default_factory=list)
+    worn_out: tuple[ShoeReport, ...] = ()  # pairs past their retirement distance after it
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for f in self.files if f.outcome is outcome)
@@ -123,13 +126,16 @@ def import_paths(
     limits: Limits | None = None,
     on_total: Callable[[int], None] | None = None,
     workers: int | None = None,
+    settings: Settings | None = None,
 ) -> ImportSummary:
     """Import every activity file under ``paths``; one file's failure never stops the rest.
 
     Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
     process) and stored here, in order, one transaction each. What the import reads is
     bounded (``import_sources``): one budget of unpacked bytes for the whole import, and at
-    most ``MAX_DECODING_IN_FLIGHT`` of memory for the files being decoded at once.
+    most ``MAX_DECODING_IN_FLIGHT`` of memory for the files being decoded at once. With
+    ``settings`` (the shoes' default retirement distance) the summary says which pairs the
+    imported runs wore out.
     """
     with Sources(limits) as sources:
         found = sorted(sources.candidates(paths), key=_richest_first)
@@ -142,6 +148,9 @@ def import_paths(
                 if progress is not None:
                     progress(outcome)
     summary.files.sort(key=lambda f: f.name)
+    if settings is not None:
+        with engine.connect() as conn:
+            summary.worn_out = worn_out_now(conn, settings, athlete_id)
     return summary
 
 

@@ -29,9 +29,12 @@ from sqlalchemy.exc import IntegrityError
 
 from runcoach.config import Settings
 from runcoach.domain.accountability.notices import KINDS, check_kind, check_text
+from runcoach.domain.accountability.partners import parse_time
 from runcoach.domain.errors import InvalidInput
 from runcoach.store import accounts as account_store
 from runcoach.store import notifications as store
+from runcoach.store import sharing as sharing_store
+from runcoach.store.moments import aware
 
 log = logging.getLogger("runcoach.mail")
 SIGNING_KEY = "notification_signing_key"  # site_settings: the key of unsubscribe links
@@ -121,13 +124,19 @@ def notify_on(
         log.debug("notification %s for %s already there", dedupe_key, athlete_id)
 
 
+def already_told(engine: Engine, *, athlete_id: int, dedupe_key: str) -> bool:
+    """Whether a notification with this key was stored for the runner (a digest's week)."""
+    with engine.connect() as conn:
+        return store.has_key(conn, athlete_id, dedupe_key)
+
+
 def list_notifications(
     engine: Engine, *, athlete_id: int, unread_only: bool = False, limit: int = 50
 ) -> list[Notification]:
     with engine.connect() as conn:
         rows = store.listed(conn, athlete_id, unread_only, limit)
     return [
-        Notification(r.id, r.kind, r.subject, r.body, r.link, _aware(r.created_at),
+        Notification(r.id, r.kind, r.subject, r.body, r.link, aware(r.created_at),
                      r.read_at is not None)
         for r in rows
     ]  # fmt: skip
@@ -308,5 +317,18 @@ def _message(conn: Connection, row: Any, settings: Settings) -> EmailMessage:
     return message
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+# --- the daily reminder ------------------------------------------------------------------------
+
+
+def reminder_time(engine: Engine, *, athlete_id: int) -> str | None:
+    """The time of day ("06:30", the runner's time zone) of today's session reminder."""
+    with engine.connect() as conn:
+        row = sharing_store.settings_row(conn, athlete_id)
+    return None if row is None else row.reminder_time
+
+
+def set_reminder_time(engine: Engine, when: str | None, *, athlete_id: int) -> str | None:
+    chosen = parse_time(when)
+    with engine.begin() as conn:
+        sharing_store.save_settings(conn, athlete_id, {"reminder_time": chosen})
+    return chosen

@@ -150,7 +150,9 @@ def edited(plan: Plan, day: date, spec: str | None, workout: Workout | None) -> 
 
 def _new_workout(plan: Plan, spec: str | None, given: Workout | None) -> Workout:
     if (spec is None) == (given is None):
-        raise InvalidInput("give either --workout TEXT or --workout-json FILE")
+        raise InvalidInput(
+            "give the workout either as text or as a workout file, not both or neither"
+        )
     if given is not None:
         return given
     assert spec is not None

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput, NotFound
+from runcoach.domain.hints import Do, Hint
 from runcoach.importers import read_activity
 from runcoach.services.importing import FileOutcome, take_in_quarantined
 from runcoach.store.source_files import (
@@ -46,7 +47,10 @@ def release(engine: Engine, source_id: int, *, athlete_id: int) -> FileOutcome:
         if row is None:
             raise NotFound(
                 f"there is no imported file {source_id}",
-                hint="runcoach quarantine lists the files held back, with their numbers",
+                hint=Hint(
+                    Do.LIST_QUARANTINE,
+                    "the quarantine lists the files held back, with their numbers",
+                ),
             )
         if row.outcome != QUARANTINED:
             raise InvalidInput(f"file {source_id} ({row.name}) is not in quarantine")

@@ -46,6 +46,12 @@ def run_samples(engine: Engine, run_id: int, *, athlete_id: int) -> dict[str, An
     with engine.connect() as conn:
         run_store.get_row(conn, athlete_id, run_id)
         streams = run_store.streams_of(conn, run_id)
+    return samples_json(streams)
+
+
+def samples_json(streams: Streams | None) -> dict[str, Any]:
+    """Samples thinned for charts and a map (the same shape for the owner and, made by
+    services.sharing with what they may not see taken out, for someone else)."""
     if streams is None or len(streams) == 0:
         return {"points": 0}
     keep = _thinned(len(streams))

@@ -9,7 +9,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis, analyse_run
 from runcoach.domain.run.records import faster_than_any_runner
 from runcoach.domain.run.runs import (
@@ -27,6 +29,7 @@ from runcoach.domain.run.workout_shapes import runner_context
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.services.importing import RECENT_DAYS
 from runcoach.services.reanalysis import reanalyse_run
+from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.shoes import get_shoe
 from runcoach.store.source_files import sources_of
@@ -102,7 +105,7 @@ def run_filter(
 ) -> run_store.RunFilter:
     """Which runs a command asked for (local dates, inclusive), the days in order."""
     if date_from and date_to and date_from > date_to:
-        raise InvalidInput(f"--from {date_from} is after --to {date_to}")
+        raise InvalidInput(f"the first day {date_from} is after the last day {date_to}")
     return run_store.RunFilter(athlete_id, date_from, date_to, workout_type, sport, limit)
 
 
@@ -174,11 +177,23 @@ class ManualRun:
     surface: Surface | None = None
 
 
-def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int) -> int:
+@dataclass(frozen=True)
+class RunWritten:
+    """A run added or changed, and the pairs now worn out (the door tells the runner)."""
+
+    run_id: int
+    worn_out: tuple[ShoeReport, ...] = ()
+
+
+def add_manual_run(
+    engine: Engine, entry: ManualRun, *, athlete_id: int, settings: Settings | None = None
+) -> RunWritten:
+    """Log a run typed by hand; with ``settings`` (the shoes' default retirement distance)
+    the result names the pairs it wore out."""
     if entry.distance_m is None and entry.duration_s is None:
         raise InvalidInput(
             "a run needs a distance or a duration (or both)",
-            hint="runcoach runs add --distance 8km --duration 45:00",
+            hint=Hint(Do.GIVE_DISTANCE_OR_DURATION, "for example 8km in 45:00"),
         )
     start = datetime.combine(entry.day, entry.at or MANUAL_DEFAULT_TIME, tzinfo=UTC)
     _check_plausible(entry)
@@ -200,7 +215,12 @@ def add_manual_run(engine: Engine, entry: ManualRun, *, athlete_id: int) -> int:
         )  # fmt: skip
         recent = run_store.recent_runs(conn, athlete_id, start, RECENT_DAYS)
         tags = infer_tags(run, runner_context(recent))
-        return run_store.insert_run(conn, athlete_id, run, analyse_run(run), tags)
+        run_id = run_store.insert_run(conn, athlete_id, run, analyse_run(run), tags)
+        return RunWritten(run_id, _worn(conn, settings, athlete_id))
+
+
+def _worn(conn: Connection, settings: Settings | None, athlete_id: int) -> tuple[ShoeReport, ...]:
+    return () if settings is None else worn_out_now(conn, settings, athlete_id)
 
 
 def _check_plausible(entry: ManualRun) -> None:
@@ -213,7 +233,10 @@ def _check_plausible(entry: ManualRun) -> None:
         raise InvalidInput(
             f"{format_distance(entry.distance_m)} in {format_duration(entry.duration_s)} "
             f"({pace}) is faster than the world record: a typo?",
-            hint="check --distance and --duration; a ride goes in with --sport cycling",
+            hint=Hint(
+                Do.CHECK_DISTANCE_AND_DURATION,
+                "check the distance and the duration; a ride goes in as cycling",
+            ),
         )
 
 
@@ -240,9 +263,14 @@ class RunEdit:
 NO_SHOES = "none"
 
 
-def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int) -> None:
+def edit_run(
+    engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int, settings: Settings | None = None
+) -> RunWritten:
+    """Change a run; with ``settings`` the result names the pairs now worn out."""
     if edit.rpe is not None and not 1 <= edit.rpe <= 10:
-        raise InvalidInput(f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint="--rpe 6")
+        raise InvalidInput(
+            f"effort (RPE) is from 1 to 10, not {edit.rpe}", hint=Hint(Do.GIVE_RPE, "for example 6")
+        )
     with engine.begin() as conn:
         current = run_store.get_row(conn, athlete_id, run_id)
         values = _plain_changes(edit)
@@ -254,10 +282,13 @@ def edit_run(engine: Engine, run_id: int, edit: RunEdit, *, athlete_id: int) -> 
         if edit.trust_samples is not None:
             values["samples_trusted"] = edit.trust_samples
         if not values:
-            raise InvalidInput("nothing to change", hint="for example --type tempo --shoes Pegasus")
+            raise InvalidInput(
+                "nothing to change", hint=Hint(Do.GIVE_CHANGE, "for example its type or its shoes")
+            )
         run_store.update_run(conn, athlete_id, run_id, values)
         if edit.trust_samples is not None:
             reanalyse_run(conn, run_id, athlete_id=athlete_id)
+        return RunWritten(run_id, _worn(conn, settings, athlete_id))
 
 
 def _plain_changes(edit: RunEdit) -> dict[str, Any]:
@@ -289,7 +320,8 @@ def _race_changes(edit: RunEdit, is_race: bool) -> dict[str, Any]:
         return {}
     if edit.race_result is not None and edit.race is None and not is_race:
         raise InvalidInput(
-            "this run is not marked as a race", hint="add --race to mark it with its result"
+            "this run is not marked as a race",
+            hint=Hint(Do.MARK_AS_RACE, "mark it a race with its result"),
         )
     values: dict[str, Any] = {"is_race": True}
     if edit.race is True:
@@ -312,8 +344,11 @@ def _check_race_time(values: dict[str, Any], current: Any) -> None:
         raise InvalidInput(
             f"an official time of {format_duration(time_s)} over "
             f"{format_distance(distance_m)} is faster than the world record: a typo?",
-            hint="give the official time as h:mm:ss or mm:ss, e.g. --official-time 44:30, "
-            "and --race-distance if the race was not the run's distance",
+            hint=Hint(
+                Do.GIVE_OFFICIAL_TIME,
+                "give the official time as h:mm:ss or mm:ss, e.g. 44:30, and the race's "
+                "distance if the race was not the run's distance",
+            ),
         )
 
 

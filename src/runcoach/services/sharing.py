@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, Engine
@@ -31,9 +32,15 @@ from runcoach.domain.accountability.zones import (
 )
 from runcoach.domain.errors import NotFound
 from runcoach.domain.run.runs import Streams
+from runcoach.exporters.gpx_track import run_gpx
+from runcoach.services.checkins import local_today
+from runcoach.services.run_files import samples_json
+from runcoach.services.runs import RunDetail, RunSummary, list_runs, show_run
 from runcoach.store import coaching as coaching_store
 from runcoach.store import runs as run_store
 from runcoach.store import sharing as store
+
+FEED_DAYS = 28  # another runner's recent runs: four weeks
 
 
 @dataclass(frozen=True)
@@ -240,3 +247,76 @@ def delete_privacy_zone(engine: Engine, zone_id: int, *, athlete_id: int) -> Non
 def effective(sharing: Sharing, overrides: Mapping[SharedPart, Audience] | None) -> dict[str, str]:
     """The audience each part of a run has, its own or the default (for the run's page)."""
     return {part.value: sharing.audience(part, overrides).value for part in SharedPart}
+
+
+# --- another runner's runs, as the viewer may see them -----------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedRun:
+    """A run of ``owner`` with the parts the viewer may see."""
+
+    owner: int
+    owner_name: str
+    parts: frozenset[SharedPart]
+    detail: RunDetail
+
+
+@dataclass(frozen=True)
+class SharedSummary:
+    owner: int
+    parts: frozenset[SharedPart]
+    run: RunSummary
+
+
+def shared_run(
+    engine: Engine, *, viewer_athlete_id: int, athlete_id: int, run_id: int
+) -> SharedRun:
+    with engine.connect() as conn:
+        parts = require_summary(
+            conn, viewer_athlete_id=viewer_athlete_id, athlete_id=athlete_id, run_id=run_id
+        )
+        name = store.athlete_name(conn, athlete_id)
+    detail = show_run(engine, run_id, athlete_id=athlete_id)
+    return SharedRun(athlete_id, name, parts, detail)
+
+
+def shared_runs(
+    engine: Engine, *, viewer_athlete_id: int, athlete_id: int, days: int = FEED_DAYS
+) -> list[SharedSummary]:
+    """A runner's recent runs that the viewer may see, newest first (a feed)."""
+    with engine.connect() as conn:
+        related = relations(conn, viewer_athlete_id, athlete_id)
+        sharing = store.sharing_of(conn, athlete_id)
+        since = local_today(conn, athlete_id) - timedelta(days=days)
+    found = list_runs(engine, athlete_id=athlete_id, date_from=since, limit=500)
+    with engine.connect() as conn:
+        overrides = store.overrides_of_runs(conn, [r.id for r in found])
+    listed = []
+    for run in found:
+        parts = visible(sharing, related, overrides.get(run.id))
+        if SharedPart.SUMMARY in parts:
+            listed.append(SharedSummary(athlete_id, parts, run))
+    return listed
+
+
+def shared_samples(
+    engine: Engine, *, viewer_athlete_id: int, athlete_id: int, run_id: int
+) -> dict[str, Any]:
+    """A run's samples for charts and a map, as the viewer may see them."""
+    streams = shared_streams(
+        engine, viewer_athlete_id=viewer_athlete_id, athlete_id=athlete_id, run_id=run_id
+    )
+    return samples_json(streams)
+
+
+def shared_gpx(engine: Engine, *, viewer_athlete_id: int, athlete_id: int, run_id: int) -> str:
+    """A run's GPX made for someone else: the shared track only (zones cut, ends trimmed)."""
+    track = shared_track(
+        engine, viewer_athlete_id=viewer_athlete_id, athlete_id=athlete_id, run_id=run_id
+    )
+    if track is None:
+        raise NotFound(f"run {run_id} has no track that you may see")
+    with engine.connect() as conn:
+        run = run_store.run_of(run_store.get_row(conn, athlete_id, run_id))
+    return run_gpx(replace(run, streams=track, notes=None))

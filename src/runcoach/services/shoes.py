@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.store.shoes import add_shoe, get_shoe, retire_shoe, shoes_with_distance
 
 
@@ -48,9 +49,14 @@ class NewShoe:
 
 def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int) -> int:
     if not shoe.name.strip():
-        raise InvalidInput("a pair needs a name", hint='runcoach shoes add "Pegasus 40 blue"')
+        raise InvalidInput(
+            "a pair needs a name", hint=Hint(Do.NAME_THE_PAIR, 'for example "Pegasus 40 blue"')
+        )
     if shoe.retirement_m is not None and shoe.retirement_m <= 0:
-        raise InvalidInput("the retirement distance must be positive", hint="--retire-at 800km")
+        raise InvalidInput(
+            "the retirement distance must be positive",
+            hint=Hint(Do.GIVE_RETIREMENT, "for example 800km"),
+        )
     with engine.begin() as conn:
         return add_shoe(
             conn,
@@ -70,9 +76,14 @@ def list_pairs(
     engine: Engine, settings: Settings, *, include_retired: bool, athlete_id: int
 ) -> list[ShoeReport]:
     with engine.begin() as conn:
-        rows = shoes_with_distance(conn, athlete_id)
-    reports = [_report(row, settings.shoe_retirement_m) for row in rows]
+        reports = _reports(conn, athlete_id, settings)
     return [r for r in reports if include_retired or r.retired_on is None]
+
+
+def _reports(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeReport]:
+    return [
+        _report(row, settings.shoe_retirement_m) for row in shoes_with_distance(conn, athlete_id)
+    ]
 
 
 def _report(row: Any, default_retirement_m: float) -> ShoeReport:
@@ -90,9 +101,10 @@ def _report(row: Any, default_retirement_m: float) -> ShoeReport:
     )
 
 
-def worn_out_pairs(engine: Engine, settings: Settings, *, athlete_id: int) -> list[ShoeReport]:
-    pairs = list_pairs(engine, settings, include_retired=False, athlete_id=athlete_id)
-    return [pair for pair in pairs if pair.worn_out]
+def worn_out_now(conn: Connection, settings: Settings, athlete_id: int) -> tuple[ShoeReport, ...]:
+    """The pairs in use that are past their retirement distance: what a write that adds
+    distance to a pair (a run added, edited or imported) tells the runner."""
+    return tuple(pair for pair in _reports(conn, athlete_id, settings) if pair.worn_out)
 
 
 def retire_pair(engine: Engine, name: str, on: date | None, *, athlete_id: int) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.body import Reading
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_to_dict, workout_from_dict, workout_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.schedule import DayType
@@ -25,7 +26,7 @@ from runcoach.domain.progress.compliance import WeekCompliance, compliance
 from runcoach.domain.progress.load import HeartRateProfile
 from runcoach.domain.progress.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.run.logged import LoggedRun, logged_runs
-from runcoach.domain.run.runs import Lap, Run, Sport, counts_as_running
+from runcoach.domain.run.runs import Lap, Run, Sport, WorkoutType, counts_as_running
 from runcoach.domain.today.answer import Answer, Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
@@ -80,7 +81,7 @@ def _log_of(
 
 
 def _logged(row: Any, laps: Sequence[Lap]) -> LoggedRun:
-    kind = WorkoutKind(row.workout_type) if row.workout_type in _KINDS else None
+    kind = WorkoutKind.of(WorkoutType(row.workout_type)) if row.workout_type else None
     is_race = bool(row.is_race)
     return LoggedRun(
         row.local_date,
@@ -100,9 +101,6 @@ def heart_rate_profile(
     row = athlete_row(conn, athlete_id)
     own_max, own_resting = (row.max_hr, row.resting_hr) if row else (None, None)
     return profile_of_heart_rate(own_max, own_resting, seen_max_hr)[0]
-
-
-_KINDS = {k.value for k in WorkoutKind}
 
 
 def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeWear]:
@@ -194,7 +192,7 @@ def _need_plan(inputs: Inputs) -> Plan:
 
 
 NO_PLAN = "there is no active plan"
-NO_PLAN_HINT = "create one: runcoach plan create --profile me.yaml; or give --plan FILE"
+NO_PLAN_HINT = Hint(Do.CREATE_OR_GIVE_PLAN, "create one from your profile, or give a plan file")
 
 
 # ---- the use cases the command line and the web call ---------------------------------------
@@ -315,7 +313,7 @@ def shift(
     """A swapped shift or an extra day: the coming weeks re-flow. The stored plan is changed;
     a plan given (a file's) comes back changed for the door to save."""
     if (swap is None) == (insert is None):
-        raise InvalidInput("say either --swap D1 D2 or --insert-day TYPE --date D")
+        raise InvalidInput("say either which two days swap or which day type goes on which date")
     with engine.begin() as conn:
         source = load_plan(conn, athlete_id, given)
         plan = source.plan

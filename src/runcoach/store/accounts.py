@@ -5,12 +5,13 @@ Secrets arrive here already hashed (services/accounts.py); this module never see
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from runcoach.domain.errors import NotFound
+from runcoach.store.moments import aware
 from runcoach.store.tables import (
     accounts,
     api_tokens,
@@ -50,13 +51,6 @@ _ACCOUNT = (
     accounts.c.password_hash,
     accounts.c.is_admin,
 )
-
-
-def aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive UTC datetimes; PostgreSQL aware ones."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def count_accounts(conn: Connection) -> int:
@@ -139,7 +133,7 @@ def session_of(conn: Connection, id_hash: str, now: datetime) -> tuple[AccountRo
         .join(web_sessions, web_sessions.c.account_id == accounts.c.id)
         .where(web_sessions.c.id_hash == id_hash)
     ).first()
-    if row is None or aware(row.expires_at) <= now:  # type: ignore[operator]
+    if row is None or aware(row.expires_at) <= now:
         return None
     return AccountRow(*row[:5]), str(row.csrf_token)
 
@@ -271,7 +265,7 @@ def use_invitation(conn: Connection, code_hash: str, email: str, now: datetime) 
             invitations.c.code_hash == code_hash, invitations.c.used_at.is_(None)
         )
     ).first()
-    if row is None or aware(row.expires_at) <= now:  # type: ignore[operator]
+    if row is None or aware(row.expires_at) <= now:
         return False
     if row.email is not None and row.email != email:
         return False

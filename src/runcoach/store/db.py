@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from runcoach.domain.errors import Unavailable
+from runcoach.domain.hints import Do, Hint
 from runcoach.store.files import private_file, private_folder
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def check_reachable(engine: Engine) -> None:
         raise Unavailable(
             f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
             f"{reason[0]}",
-            hint="check --database-url (or RUNCOACH_DATABASE_URL) and that the server is up",
+            hint=Hint(Do.CHECK_DATABASE, "check the database URL and that the server is up"),
         ) from None
 
 

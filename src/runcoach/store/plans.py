@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, MetaData, Table, func, insert, inspect, select, update
 
 from runcoach.domain.errors import NotFound
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.store.running import running_only
@@ -62,7 +63,7 @@ def get_plan(conn: Connection, athlete_id: int, plan_id: int | None = None) -> S
     if row is None:
         what = f"plan {plan_id}" if plan_id else "active plan"
         raise NotFound(
-            f"there is no {what}", hint="create one: runcoach plan create --profile me.yaml"
+            f"there is no {what}", hint=Hint(Do.CREATE_PLAN, "create one from your profile")
         )
     return _stored(row)
 

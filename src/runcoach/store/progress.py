@@ -33,8 +33,9 @@ from runcoach.domain.progress.variety import LatLon, start_of
 from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
 from runcoach.domain.run.efforts import EFFORT_DISTANCES_M
 from runcoach.domain.run.runs import Lap, Run
+from runcoach.store.moments import aware
 from runcoach.store.running import running_only
-from runcoach.store.runs import _LAP_FIELDS, _aware, run_of
+from runcoach.store.runs import _LAP_FIELDS, run_of
 from runcoach.store.streams_codec import decode_streams
 from runcoach.store.tables import (
     athletes,
@@ -320,7 +321,7 @@ _EFFORT_COLUMNS = (  # what _effort reads
 
 
 def _effort(row: Any) -> Effort:
-    start = _aware(row.start_utc) + timedelta(seconds=row.start_s)
+    start = aware(row.start_utc) + timedelta(seconds=row.start_s)
     return Effort(row.run_id, start, row.distance_m, row.elapsed_s)
 
 
@@ -339,7 +340,7 @@ def _laps_by_run(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Lap]]:
     """From (run id, start, *_LAP_FIELDS) tuples: the fields in ``Lap``'s own order."""
     found: dict[int, list[Lap]] = defaultdict(list)
     for run_id, start, *numbers in rows:
-        found[run_id].append(Lap(_aware(start), *numbers))
+        found[run_id].append(Lap(aware(start), *numbers))
     return found
 
 

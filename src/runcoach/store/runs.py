@@ -27,6 +27,7 @@ from sqlalchemy import (
 
 from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput, NotFound
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis
 from runcoach.domain.run.runs import (
     EMPTY_RECORD_S,
@@ -41,6 +42,7 @@ from runcoach.domain.run.runs import (
 )
 from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
+from runcoach.store.moments import aware
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
@@ -417,7 +419,9 @@ def delete_run(conn: Connection, athlete_id: int, run_id: int) -> None:
 
 
 def _not_found(run_id: int) -> NotFound:
-    return NotFound(f"there is no run {run_id}", hint="runcoach runs list shows the run ids")
+    return NotFound(
+        f"there is no run {run_id}", hint=Hint(Do.LIST_RUNS, "the training log shows the run ids")
+    )
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -466,7 +470,7 @@ def run_of(row: Row[Any]) -> Run:
     """The domain run of a stored row (without laps and samples)."""
     return Run(
         id=row.id,
-        start=_aware(row.start_utc),
+        start=aware(row.start_utc),
         sport=Sport(row.sport),
         timezone=row.timezone,
         **{name: getattr(row, name) for name in DEVICE_NUMBERS},
@@ -491,11 +495,6 @@ def _race_of(row: Row[Any]) -> RaceResult | None:
     return RaceResult(**{RACE_ATTRIBUTES[n]: getattr(row, f"race_{n}") for n in RACE_FIELDS})
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands datetimes back naive; they were stored as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def laps_of(conn: Connection, run_id: int) -> list[Lap]:
     rows = conn.execute(select(laps).where(laps.c.run_id == run_id).order_by(laps.c.number))
     return [_lap(row) for row in rows]
@@ -516,7 +515,7 @@ def laps_since(conn: Connection, athlete_id: int, since: date) -> dict[int, list
 
 
 def _lap(row: Any) -> Lap:
-    return Lap(start=_aware(row.start_utc), **{name: getattr(row, name) for name in _LAP_FIELDS})
+    return Lap(start=aware(row.start_utc), **{name: getattr(row, name) for name in _LAP_FIELDS})
 
 
 _LAP_FIELDS = (
@@ -569,7 +568,7 @@ def activities_near(
 
 def _nearby_run(row: Any) -> Run:
     return Run(
-        id=row.id, start=_aware(row.start_utc), sport=Sport(row.sport),
+        id=row.id, start=aware(row.start_utc), sport=Sport(row.sport),
         elapsed_s=row.elapsed_s, moving_s=row.moving_s, distance_m=row.distance_m,
         source=row.source, name=row.name, notes=row.notes, shoe_id=row.shoe_id,
     )  # fmt: skip
@@ -604,7 +603,7 @@ def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) 
     window = {"athlete_id": athlete_id, "since": since, "before": before.astimezone(UTC)}
     return [
         Run(
-            start=_aware(row.start_utc),
+            start=aware(row.start_utc),
             sport=Sport(row.sport),
             distance_m=row.distance_m,
             moving_s=row.moving_s,

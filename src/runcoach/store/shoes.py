@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, func, insert, select, update
 
 from runcoach.domain.errors import Conflict, NotFound
+from runcoach.domain.hints import Do, Hint
 from runcoach.store.tables import runs, shoes
 
 
@@ -41,7 +42,9 @@ def get_shoe(conn: Connection, athlete_id: int, name: str) -> Row[Any]:
     if found is None:
         raise NotFound(
             f"there is no pair of shoes named '{name}'",
-            hint="runcoach shoes list shows your pairs; runcoach shoes add NAME adds one",
+            hint=Hint(
+                Do.LIST_OR_ADD_SHOES, "your shoes list shows your pairs; add a pair by its name"
+            ),
         )
     return found
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from runcoach.domain.errors import NotFound
-from runcoach.store.accounts import aware
+from runcoach.store.moments import aware
 from runcoach.store.tables import upload_files, upload_jobs
 
 

@@ -41,7 +41,9 @@ def create_app(
         from runcoach.store.db import open_engine
 
         engine = open_engine(settings.database_url)
-    queue = jobs or queue_for(engine)
+    queue = jobs or queue_for(engine, settings)
+    if getattr(queue, "settings", False) is None:  # a queue made without them (tests)
+        queue.settings = settings  # type: ignore[attr-defined]
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

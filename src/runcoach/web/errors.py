@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from runcoach.domain.errors import RuncoachError
 from runcoach.views.errors import meaning_of
+from runcoach.web.hints import action, phrase
 
 
 class NotLoggedIn(Exception):
@@ -23,8 +24,12 @@ def status_for(error: RuncoachError) -> int:
     return meaning_of(error).http_status
 
 
-def error_body(kind: str, message: str, hint: str | None = None) -> dict[str, Any]:
-    return {"error": {"type": kind, "message": message, "hint": hint}}
+def error_body(
+    kind: str, message: str, hint: str | None = None, action: str | None = None
+) -> dict[str, Any]:
+    """The API's error: ``hint`` says what to do in words, ``action`` names it for a program
+    (``domain.hints.Do``; None when the hint is plain text)."""
+    return {"error": {"type": kind, "message": message, "hint": hint, "action": action}}
 
 
 def _wants_page(request: Request) -> bool:
@@ -42,9 +47,10 @@ def install(app: FastAPI) -> None:
         if _wants_page(request):
             from runcoach.web.templating import render_error
 
-            return render_error(request, status, error.message, error.hint)
+            return render_error(request, status, error.message, phrase(error.hint))
         kind = type(error).__name__
-        return JSONResponse(error_body(kind, error.message, error.hint), status_code=status)
+        body = error_body(kind, error.message, phrase(error.hint), action(error.hint))
+        return JSONResponse(body, status_code=status)
 
     @app.exception_handler(NotLoggedIn)
     async def not_logged_in(request: Request, _error: NotLoggedIn) -> Response:

@@ -8,16 +8,30 @@ on SQLite they run in this process on a thread pool from the standard library.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from sqlalchemy import Engine
 
+from runcoach.config import Settings
+from runcoach.services.digests import send_session_reminders, send_weekly_digests
+from runcoach.services.notifications import deliver_emails
 from runcoach.services.uploads import run_upload
 
 log = logging.getLogger("runcoach.jobs")
 IN_PROCESS_WORKERS = 1  # imports one at a time: SQLite has one writer anyway
+TICK_S = 60  # s between notification rounds: reminders, weekly digests, the email outbox
+
+
+def notification_tick(engine: Engine, settings: Settings) -> None:
+    """One round of the notification jobs; one failing never stops the others."""
+    for job in (send_session_reminders, send_weekly_digests, deliver_emails):
+        try:
+            job(engine, settings)
+        except Exception:  # logged for the admin; the next round tries again
+            log.exception("notification job %s failed", job.__name__)
 
 
 class JobQueue(Protocol):
@@ -31,14 +45,32 @@ class JobQueue(Protocol):
 class InProcessQueue:
     """Jobs on a thread of this process (the embedded SQLite install: one machine, one user)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, settings: Settings | None = None) -> None:
         self.engine = engine
+        self.settings = settings  # None: no notification rounds (set by create_app)
         self.pool: ThreadPoolExecutor | None = None
+        self.ticker: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         self.pool = ThreadPoolExecutor(IN_PROCESS_WORKERS, thread_name_prefix="runcoach-job")
+        if self.settings is not None:
+            self.ticker = asyncio.create_task(self._tick_forever(self.settings))
+
+    async def _tick_forever(self, settings: Settings) -> None:
+        """The notification rounds every ``TICK_S`` on the job thread (the standard library's
+        executor, beside the imports: SQLite has one writer)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(TICK_S)
+            if self.pool is not None:
+                await loop.run_in_executor(self.pool, notification_tick, self.engine, settings)
 
     async def stop(self) -> None:
+        if self.ticker is not None:
+            self.ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.ticker
+            self.ticker = None
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
@@ -56,12 +88,12 @@ class InProcessQueue:
             log.exception("upload %s failed", job_id)
 
 
-def queue_for(engine: Engine) -> JobQueue:
+def queue_for(engine: Engine, settings: Settings | None = None) -> JobQueue:
     if engine.dialect.name == "postgresql":
         from runcoach.web.procrastinate_queue import ProcrastinateQueue
 
-        return ProcrastinateQueue(engine)
-    return InProcessQueue(engine)
+        return ProcrastinateQueue(engine, settings)
+    return InProcessQueue(engine, settings)
 
 
 async def wait_idle(queue: JobQueue) -> None:

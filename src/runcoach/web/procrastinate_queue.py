@@ -12,6 +12,7 @@ import logging
 import procrastinate
 from sqlalchemy import Engine, text
 
+from runcoach.config import Settings
 from runcoach.services.uploads import run_upload
 
 log = logging.getLogger("runcoach.jobs")
@@ -19,6 +20,7 @@ SCHEMA = "procrastinate"
 QUEUE = "runcoach"
 SCHEMA_LOCK = 0x72636A6F  # advisory lock id ("rcjo"): one worker process applies the schema
 WORKER_CONCURRENCY = 1  # jobs at once per server process; imports are CPU-bound
+TICK_CRON = "* * * * *"  # the notification round: every minute (one worker takes each)
 
 
 def conninfo(engine: Engine) -> str:
@@ -27,8 +29,9 @@ def conninfo(engine: Engine) -> str:
 
 
 class ProcrastinateQueue:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, settings: Settings | None = None) -> None:
         self.engine = engine
+        self.settings = settings
         connector = procrastinate.PsycopgConnector(
             conninfo=conninfo(engine), kwargs={"options": f"-c search_path={SCHEMA}"}
         )
@@ -40,6 +43,16 @@ class ProcrastinateQueue:
             run_upload(self.engine, job_id)
 
         self.task = import_upload
+
+        @self.app.periodic(cron=TICK_CRON)
+        @self.app.task(name="runcoach.notification_tick", queue=QUEUE, queueing_lock="tick")
+        def tick(timestamp: int) -> None:
+            from runcoach.web.jobs import notification_tick
+
+            if self.settings is not None:
+                notification_tick(self.engine, self.settings)
+
+        self.tick = tick
 
     async def start(self) -> None:
         await asyncio.to_thread(self._create_schema)

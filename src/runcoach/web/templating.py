@@ -49,6 +49,7 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
             "actor": access.actor if access else None,
             "csrf": csrf,
             "units": _units(request),
+            "unread": _unread(request, access),
             **context,
         },
         status_code=status,
@@ -58,6 +59,15 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
 
         set_pre_session_cookie(request, page, csrf)
     return page
+
+
+def _unread(request: Request, access: Any) -> int:
+    """The bell's count in the header: the runner's unread notifications."""
+    if access is None:
+        return 0
+    from runcoach.services.notifications import unread_count
+
+    return unread_count(request.app.state.engine, athlete_id=access.actor.athlete_id)
 
 
 def render_error(request: Request, status: int, message: str, hint: str | None) -> HTMLResponse:

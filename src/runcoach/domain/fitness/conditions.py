@@ -17,6 +17,7 @@ from runcoach.domain.fitness.heat import (
     WBGT_DANGER_C,
     heat_cost,
 )
+from runcoach.domain.hints import Do, Hint
 
 # --- heat: WBGT from temperature and dew point, the runner's level and the season -------------
 # The model and its fitted constants live in runcoach.domain.fitness.heat.
@@ -110,7 +111,9 @@ class ConditionsEffect:
 def dew_point_c(temperature_c: float, humidity_pct: float) -> float:
     """Dew point from temperature and relative humidity (Magnus formula)."""
     if not 0 < humidity_pct <= 100:
-        raise InvalidInput(f"humidity {humidity_pct} % is not 1-100 %", hint="e.g. --humidity 70%")
+        raise InvalidInput(
+            f"humidity {humidity_pct} % is not 1-100 %", hint=Hint(Do.GIVE_HUMIDITY, "e.g. 70%")
+        )
     gamma = math.log(humidity_pct / 100.0) + MAGNUS_A * temperature_c / (MAGNUS_B + temperature_c)
     return MAGNUS_B * gamma / (MAGNUS_A - gamma)
 
@@ -213,7 +216,7 @@ def hills_adjustment(conditions: Conditions, distance_m: float) -> Adjustment | 
         raise InvalidInput(
             f"{gain_m:.0f} m of climbing in {distance_m / 1000:.1f} km is steeper than any race "
             "(the steepest vertical kilometres climb about 530 m per km)",
-            hint="give the course's total elevation gain, e.g. --elevation-gain 250m",
+            hint=Hint(Do.GIVE_ELEVATION_GAIN, "give the course's total elevation gain, e.g. 250m"),
         )
     extra_m = gain_m * FLAT_M_PER_M_GAIN
     factor = 1.0 + extra_m / distance_m

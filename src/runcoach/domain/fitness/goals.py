@@ -18,6 +18,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, conditions_effect
 from runcoach.domain.fitness.gain import Gain, GainInputs, expected_gain, weeks_for_gain
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.race_plan import RacePlan, race_plan, ready_program
 from runcoach.domain.units import METRES_PER_KM
 
@@ -186,8 +187,14 @@ def _weeks_left(goal: Goal, today: dt.date) -> float:
     if goal.race_date <= today:
         raise InvalidInput(
             f"the goal date {goal.race_date.isoformat()} is not in the future",
-            hint=f"give a race date after {today.isoformat()}, e.g. --date "
-            f"{(today + dt.timedelta(weeks=16)).isoformat()}",
+            hint=Hint(
+                Do.GIVE_RACE_DATE,
+                f"give a race date after {today.isoformat()}",
+                {
+                    "after": today.isoformat(),
+                    "example": (today + dt.timedelta(weeks=16)).isoformat(),
+                },
+            ),
         )
     return (goal.race_date - today).days / 7.0
 

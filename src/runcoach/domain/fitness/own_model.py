@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.models import RIEGEL_EXPONENT, vdot_time
 from runcoach.domain.fitness.vdot import vdot_from_performance
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE
 
 OWN_MODEL_NAME = "runcoach-2026"
@@ -332,5 +333,6 @@ def _predict_outside_fit(
 def _check_results(results: Sequence[Result]) -> None:
     if not results:
         raise InvalidInput(
-            "a prediction needs at least one result", hint="for example --result 10k=41:30"
+            "a prediction needs at least one result",
+            hint=Hint(Do.GIVE_RESULT, "for example 10k in 41:30"),
         )

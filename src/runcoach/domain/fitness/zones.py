@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 
 # Five zones as shares of heart-rate reserve (Karvonen 1957) or of max HR; common 5-zone model
 ZONE_BOUNDS: tuple[tuple[str, float, float], ...] = (
@@ -54,12 +55,13 @@ def heart_rate_zones(max_hr: int, resting_hr: int | None = None) -> HeartRateZon
 def _check(max_hr: int, resting_hr: int | None) -> None:
     if not MAX_HR_RANGE[0] <= max_hr <= MAX_HR_RANGE[1]:
         raise InvalidInput(
-            f"a max heart rate of {max_hr} bpm is not plausible", hint="e.g. --max-hr 186"
+            f"a max heart rate of {max_hr} bpm is not plausible",
+            hint=Hint(Do.GIVE_MAX_HR, "e.g. 186"),
         )
     if resting_hr is not None and not (
         REST_HR_RANGE[0] <= resting_hr <= REST_HR_RANGE[1] and resting_hr < max_hr
     ):
         raise InvalidInput(
             f"a resting heart rate of {resting_hr} bpm is not plausible",
-            hint="e.g. --resting-hr 52",
+            hint=Hint(Do.GIVE_RESTING_HR, "e.g. 52"),
         )

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -165,7 +166,7 @@ def plan_from_dict(data: Any) -> Plan:
     if doc.get("format") != FORMAT_NAME:
         raise InvalidInput(
             "this is not a runcoach plan file: 'format' must be 'runcoach-plan'",
-            hint="export one with: runcoach plan export --json plan.json",
+            hint=Hint(Do.EXPORT_PLAN, "export a plan from runcoach as JSON and start from it"),
         )
     return Plan(
         goal=_goal_in(_obj(doc.get("goal"), "goal")),

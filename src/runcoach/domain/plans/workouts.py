@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.run.runs import Surface, Terrain
+from runcoach.domain.run.runs import Surface, Terrain, WorkoutType
 from runcoach.domain.units import Pace
 
 # Pace assumed for a running step that names only an effort, to estimate its distance
@@ -25,20 +25,34 @@ FALLBACK_PACE_S_PER_KM = 360.0
 
 
 class WorkoutKind(StrEnum):
-    EASY = "easy"
-    LONG = "long"
-    TEMPO = "tempo"
-    PROGRESSION = "progression"
-    INTERVALS = "intervals"
-    HILLS = "hills"
-    RACE = "race"
-    RECOVERY = "recovery"
-    STRIDES = "strides"
-    STRENGTH = "strength"
+    """What a plan prescribes for a session. Every type a run is tagged with
+    (``WorkoutType``: what was done) is a kind, with the same value; a plan also prescribes
+    sessions that are not a run of their own (drills, the warm-up routine) and rest."""
+
+    EASY = WorkoutType.EASY.value
+    LONG = WorkoutType.LONG.value
+    TEMPO = WorkoutType.TEMPO.value
+    PROGRESSION = WorkoutType.PROGRESSION.value
+    INTERVALS = WorkoutType.INTERVALS.value
+    HILLS = WorkoutType.HILLS.value
+    RACE = WorkoutType.RACE.value
+    RECOVERY = WorkoutType.RECOVERY.value
+    STRIDES = WorkoutType.STRIDES.value
+    STRENGTH = WorkoutType.STRENGTH.value
     DRILLS = "drills"
     WARM_UP_ROUTINE = "warm-up routine"
-    CROSS_TRAINING = "cross-training"
+    CROSS_TRAINING = WorkoutType.CROSS_TRAINING.value
     REST = "rest"
+
+    @classmethod
+    def of(cls, workout_type: WorkoutType) -> WorkoutKind:
+        """The kind a run of this type fulfils (every type is a kind)."""
+        return cls(workout_type.value)
+
+    @property
+    def logged_as(self) -> WorkoutType | None:
+        """The type a run done for this kind is logged with (None: drills, routine, rest)."""
+        return _TYPE_OF_KIND.get(self)
 
     @property
     def is_run(self) -> bool:
@@ -54,6 +68,8 @@ class WorkoutKind(StrEnum):
     def is_routine(self) -> bool:
         return self in _ROUTINE_KINDS
 
+
+_TYPE_OF_KIND = {WorkoutKind(t.value): t for t in WorkoutType}
 
 _RUN_KINDS = frozenset(
     {

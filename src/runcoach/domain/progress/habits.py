@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.progress.wins import Win, WinKind
 from runcoach.domain.units import KG_PER_LB, counted, format_hours
 
@@ -68,15 +69,15 @@ class Habits:
     def __post_init__(self) -> None:
         if self.sleep_s is not None:
             _check(self.sleep_s / 3600, SLEEP_RANGE_S, 3600, "a night's sleep of {} h",
-                   "h", "--slept 7.5h or --slept 7h30")  # fmt: skip
+                   "h", Hint(Do.GIVE_SLEEP, "for example 7.5h or 7h30"))  # fmt: skip
         if self.weight_kg is not None:
             _check(self.weight_kg, WEIGHT_RANGE_KG, 1,
                    f"a body weight of {{}} kg ({_lb(self.weight_kg)} lb)",
                    f"kg ({_lb(WEIGHT_RANGE_KG[0])}-{_lb(WEIGHT_RANGE_KG[1])} lb)",
-                   "--weight 70.4kg or --weight 155lb")  # fmt: skip
+                   Hint(Do.GIVE_WEIGHT, "for example 70.4kg or 155lb"))  # fmt: skip
         if self.resting_hr is not None:
             _check(self.resting_hr, RESTING_HR_RANGE_BPM, 1, "a resting heart rate of {} bpm",
-                   "bpm", "--resting-hr 52")  # fmt: skip
+                   "bpm", Hint(Do.GIVE_RESTING_HR, "e.g. 52"))  # fmt: skip
 
     @property
     def empty(self) -> bool:
@@ -103,14 +104,14 @@ _FLAGS: dict[Habit, Callable[[Habits], bool | None]] = {
 
 
 def _check(
-    value: float, limits: tuple[float, float], per: float, what: str, unit: str, eg: str
+    value: float, limits: tuple[float, float], per: float, what: str, unit: str, eg: Hint
 ) -> None:
     low, high = (x / per for x in limits)
     if not low <= value <= high:
         told = what.format(f"{value:.4g}")
         raise InvalidInput(
             f"{told} is not plausible: runcoach takes {low:g}-{high:g} {unit}",
-            hint=f"for example {eg}",
+            hint=eg,
         )
 
 

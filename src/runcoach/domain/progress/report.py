@@ -14,6 +14,7 @@ from enum import StrEnum
 from runcoach.domain.days import week_start
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.body import BodyTrend, resting_hr_words, weight_words
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.progress.habits import HabitCounts, counts_words
 from runcoach.domain.progress.load import DayState, RunLoad, WeekStrain, WorkloadRatio
 from runcoach.domain.progress.measures import (
@@ -53,11 +54,15 @@ def resolve_period(
     """The week (ISO, from Monday), month or year holding ``today``, or ``first`` .. ``last``."""
     if kind is PeriodKind.CUSTOM:
         if first is None or last is None:
-            raise InvalidInput("a custom period needs both --from and --to",
-                               hint="for example --from 2026-01-01 --to 2026-03-31")  # fmt: skip
+            raise InvalidInput(
+                "a custom period needs both its first and its last day",
+                hint=Hint(Do.GIVE_PERIOD, "for example 2026-01-01 to 2026-03-31"),
+            )
         if last < first:
-            raise InvalidInput(f"the period ends ({last}) before it starts ({first})",
-                               hint="--from must be on or before --to")  # fmt: skip
+            raise InvalidInput(
+                f"the period ends ({last}) before it starts ({first})",
+                hint=Hint(Do.GIVE_PERIOD, "the first day is on or before the last"),
+            )
         return Period(kind, first, last)
     if kind is PeriodKind.WEEK:
         monday = week_start(today)

@@ -20,9 +20,6 @@ HARD_RPE = 7  # session RPE from which a run counts as hard, CR10 "very hard" (F
 LONG_RUN_S = 90 * 60.0  # an untagged run this long counts as a long run, s; 75-120 min
 # (coaching practice: Daniels' Running Formula puts long runs at 90-150 minutes)
 
-_KINDS = {k.value: k for k in WorkoutKind}
-_KIND_OF_TYPE = {t: _KINDS[t.value] for t in WorkoutType if t.value in _KINDS}
-
 
 @dataclass(frozen=True)
 class LoggedRun:
@@ -81,7 +78,7 @@ class LoggedRun:
 
 def logged_run(run: Run, tz: tzinfo) -> LoggedRun:
     """The day-by-day view of a run; ``tz`` is the athlete's time zone."""
-    kind = _KIND_OF_TYPE.get(run.workout_type) if run.workout_type else None
+    kind = WorkoutKind.of(run.workout_type) if run.workout_type else None
     is_race = run.race is not None or run.workout_type is WorkoutType.RACE
     official = run.race or RaceResult()
     return LoggedRun(

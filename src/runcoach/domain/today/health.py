@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.body import Reading
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.progress.habits import Habits
 from runcoach.domain.run.runs import Feel
 
@@ -51,7 +52,9 @@ class CheckIn:
         if self.symptoms is not None and self.feel is not Feel.SICK:
             raise InvalidInput(
                 "symptoms go with feeling sick",
-                hint="runcoach today --feel sick --symptoms above-neck",
+                hint=Hint(
+                    Do.TELL_SYMPTOMS, "say you feel sick, with the symptoms above or below the neck"
+                ),
             )
 
     @property

@@ -61,7 +61,7 @@ def refresh_goal(
     told = (
         f"goal {distance_label(g.distance_m)} in {format_duration(g.target_time_s)}: "
         f"{verdict.kind.value}; realistic now {format_duration(verdict.realistic_s)}"
-        + ("; rebuild the plan toward it (runcoach plan create)" if rebuild else "")
+        + ("; rebuild the plan toward it" if rebuild else "")
     )
     return GoalRefresh(verdict.kind.value, g.target_time_s, verdict.realistic_s, rebuild,
                        told, verdict.reasons)  # fmt: skip

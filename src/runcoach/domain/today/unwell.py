@@ -64,7 +64,7 @@ def sick(s: Situation, health: Health, draft: Draft) -> None:
     where = (
         "below the neck (fever, chest, aches or stomach)"
         if health.symptoms is Symptoms.BELOW_NECK
-        else "not given (add --symptoms above-neck or below-neck)"
+        else "not given (say whether they are above or below the neck)"
     )
     text = f"sick, symptoms {where}: rest today; {way_back}"
     draft.say(Change.REST_SICK, "neck-check", text, SOURCE_NECK_CHECK)

@@ -391,8 +391,7 @@ def resting_hr_up(readings: Sequence[Reading], today: date) -> Iterator[Training
         today,
         f"your resting heart rate was {bpm} bpm these {len(rise.readings)} mornings, "
         f"{RESTING_HR_RISE_BPM:g}+ bpm over the week before's average of {rise.baseline:.1f} bpm",
-        "run easy or rest until it is back down, and sleep; if you feel ill, "
-        "runcoach checkin --feel sick",
+        "run easy or rest until it is back down, and sleep; if you feel ill, check in as sick",
         SOURCE_RESTING_HR_RISE,
         numbers={"baseline_bpm": rise.baseline, "latest_bpm": rise.readings[-1].value},
     )

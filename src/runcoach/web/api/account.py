@@ -33,7 +33,9 @@ def settings_json(access_email: str, is_admin: bool, s: AthleteSettings) -> dict
 @router.get("/account", summary="Your account and settings")
 def get_account(request: Request, access: Authorized) -> dict[str, Any]:
     found = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
-    return settings_json(access.actor.email, access.actor.is_admin, found)
+    # the athlete id: what partners and group mates know you by (/api/v1/athletes/ID/runs)
+    return {**settings_json(access.actor.email, access.actor.is_admin, found),
+            "athlete_id": access.actor.athlete_id}  # fmt: skip
 
 
 class SettingsIn(BaseModel):

@@ -15,7 +15,7 @@ from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import run_files
 from runcoach.services import runs as service
 from runcoach.views.runs import detail_json, summary_json
-from runcoach.web.auth import Authorized, engine_of
+from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
 router = APIRouter(prefix="/runs", tags=["runs"])
 MAX_LIST = 5000  # runs in one answer; a decade of daily runs is ~3,650
@@ -103,10 +103,13 @@ class ManualRunIn(BaseModel):
 
 @router.post("", status_code=201, summary="Add a run by hand")
 def add_run(request: Request, access: Authorized, body: ManualRunIn) -> Mapping[str, Any]:
-    run_id = service.add_manual_run(
-        engine_of(request), body.entry(), athlete_id=access.actor.athlete_id
+    added = service.add_manual_run(
+        engine_of(request),
+        body.entry(),
+        athlete_id=access.actor.athlete_id,
+        settings=athlete_settings_of(request, access),
     )
-    return {"id": run_id}
+    return {"id": added.run_id}
 
 
 class RaceIn(BaseModel):
@@ -161,7 +164,10 @@ def edit_run(
     request: Request, access: Authorized, run_id: int, body: RunEditIn
 ) -> Mapping[str, Any]:
     engine = engine_of(request)
-    service.edit_run(engine, run_id, body.edit(), athlete_id=access.actor.athlete_id)
+    settings = athlete_settings_of(request, access)
+    service.edit_run(
+        engine, run_id, body.edit(), athlete_id=access.actor.athlete_id, settings=settings
+    )
     return detail_json(service.show_run(engine, run_id, athlete_id=access.actor.athlete_id))
 
 

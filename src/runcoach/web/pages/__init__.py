@@ -7,10 +7,13 @@ from runcoach.web.pages import (
     contracts,
     dashboard,
     goal,
+    groups,
     log,
+    partners,
     plan,
     reports,
     settings,
+    sharing,
     upload,
 )
 
@@ -24,6 +27,9 @@ ROUTERS = [
     goal.router,
     reports.router,
     settings.router,
+    sharing.router,
+    partners.router,
+    groups.router,
     contracts.router,
     coaching.router,
 ]

@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.run.runs import Feel, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import parse_distance, parse_duration
+from runcoach.services import comments, sharing, shoes
 from runcoach.services import runs as service
-from runcoach.services import shoes
 from runcoach.views.runs import detail_json
-from runcoach.web.auth import engine_of, settings_of
+from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
 
@@ -127,8 +127,13 @@ def add_run(
         name=_opt(name),
         shoes=_opt(shoes_name),
     )
-    run_id = service.add_manual_run(engine_of(request), entry, athlete_id=access.actor.athlete_id)
-    return RedirectResponse(f"/runs/{run_id}", status_code=303)
+    added = service.add_manual_run(
+        engine_of(request),
+        entry,
+        athlete_id=access.actor.athlete_id,
+        settings=athlete_settings_of(request, access),
+    )
+    return RedirectResponse(f"/runs/{added.run_id}", status_code=303)
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
@@ -144,7 +149,20 @@ def run_page(request: Request, access: Page, run_id: int) -> Response:
         terrains=list(Terrain),
         pairs=_shoes(request, access.actor.athlete_id),
         tile_url=request.app.state.tile_url,
+        **_sharing(request, run_id, access.actor.athlete_id),
     )
+
+
+def _sharing(request: Request, run_id: int, athlete_id: int) -> dict[str, Any]:
+    """Who sees the run (its own audiences and the defaults), its comments and kudos."""
+    engine = engine_of(request)
+    own = sharing.run_sharing(engine, run_id, athlete_id=athlete_id)
+    defaults = sharing.privacy_settings(engine, athlete_id=athlete_id).defaults
+    return {
+        "run_sharing": {p.value: None if a is None else a.value for p, a in own.items()},
+        "run_defaults": {p.value: a.value for p, a in defaults.items()},
+        "social": comments.run_social(engine, run_id, athlete_id=athlete_id),
+    }
 
 
 @router.post("/runs/{run_id}/edit")
@@ -167,7 +185,13 @@ def edit_run(
         terrain=_enum(Terrain, terrain),
         shoes=_opt(shoes_name),
     )
-    service.edit_run(engine_of(request), run_id, edit, athlete_id=access.actor.athlete_id)
+    service.edit_run(
+        engine_of(request),
+        run_id,
+        edit,
+        athlete_id=access.actor.athlete_id,
+        settings=athlete_settings_of(request, access),
+    )
     return RedirectResponse(f"/runs/{run_id}", status_code=303)
 
 

@@ -1,0 +1,313 @@
+"""Groups: create (a club, a team, a goal), join, leave; suggestions of groups with a goal
+like the runner's; the group board (members' consistency, weekly streaks with a forgiven
+week, small wins, upcoming races, the latest runs with comments and kudos); challenges
+measured by consistency or distance; admins remove members and hide comments.
+
+A board shows of each member only what they share with their groups (an audience of
+``group`` or ``public``, per run): a member who shares nothing is listed with nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from runcoach.config import Settings
+from runcoach.domain.accountability.groups import (
+    MAX_SUGGESTIONS,
+    Consistency,
+    GoalOf,
+    GroupKind,
+    Measure,
+    Role,
+    check_challenge,
+    consistency,
+    goal_similarity,
+    measured,
+)
+from runcoach.domain.accountability.privacy import Relation, SharedPart, visible
+from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from runcoach.services.checkins import local_today
+from runcoach.services.comments import social_on
+from runcoach.services.progress import recent_wins
+from runcoach.store import groups as store
+from runcoach.store import plans as plan_store
+from runcoach.store import sharing as sharing_store
+
+BOARD_WEEKS = 4  # the board's consistency: the last four weeks
+STREAK_HISTORY_WEEKS = 52  # a streak is counted back at most a year
+FEED_DAYS = 14  # the board's latest runs: two weeks
+MAX_NAME_CHARS = 200
+SEEN_BY_GROUP = frozenset({Relation.GROUP_MEMBER})
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    id: int
+    name: str
+    kind: str
+    description: str | None
+    members: int
+    is_open: bool
+    role: str | None  # the asker's: admin, member or None
+    goal_distance_m: float | None
+    goal_time_s: float | None
+    goal_date: date | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _info(row: Any, role: str | None, members: int) -> GroupInfo:
+    return GroupInfo(row.id, row.name, row.kind, row.description, members, bool(row.is_open),
+                     role, row.goal_distance_m, row.goal_time_s, row.goal_date)  # fmt: skip
+
+
+def create_group(
+    engine: Engine, name: str, kind: GroupKind, *, athlete_id: int, description: str | None = None,
+    goal_distance_m: float | None = None, goal_time_s: float | None = None,
+    goal_date: date | None = None, is_open: bool = True,
+) -> int:  # fmt: skip
+    """A new group; its creator is its first admin."""
+    if not name.strip() or len(name) > MAX_NAME_CHARS:
+        raise InvalidInput("a group needs a name (at most 200 characters)")
+    with engine.begin() as conn:
+        group_id = store.add_group(conn, {
+            "name": name.strip(), "kind": kind.value, "description": description,
+            "goal_distance_m": goal_distance_m, "goal_time_s": goal_time_s,
+            "goal_date": goal_date, "is_open": is_open, "created_by": athlete_id,
+            "created_at": _now()})  # fmt: skip
+        store.add_member(conn, group_id, athlete_id, Role.ADMIN.value, _now())
+    return group_id
+
+
+def list_groups(engine: Engine, *, athlete_id: int) -> list[GroupInfo]:
+    """The runner's groups first, then every open group they may join."""
+    with engine.connect() as conn:
+        mine = set(store.groups_of(conn, athlete_id))
+        found = [
+            _info(row, store.role_of(conn, row.id, athlete_id), int(row.members))
+            for row in store.all_groups(conn)
+            if row.id in mine or row.is_open
+        ]
+    return sorted(found, key=lambda g: (g.role is None, g.name.lower()))
+
+
+def suggest_groups(engine: Engine, *, athlete_id: int) -> list[GroupInfo]:
+    """Open groups the runner is not in whose goal is like the goal of their active plan
+    (the same race distance, a race date within eight weeks), most alike first."""
+    with engine.connect() as conn:
+        try:
+            goal = plan_store.get_plan(conn, athlete_id).plan.goal
+        except NotFound:
+            return []
+    mine = GoalOf(goal.distance_m, goal.race_date)
+    scored = [
+        (goal_similarity(mine, GoalOf(g.goal_distance_m, g.goal_date)), g)
+        for g in list_groups(engine, athlete_id=athlete_id)
+        if g.role is None and g.is_open
+    ]
+    ranked = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])
+    return [g for _, g in ranked[:MAX_SUGGESTIONS]]
+
+
+def join_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
+    with engine.begin() as conn:
+        group = store.group(conn, group_id)
+        if store.role_of(conn, group_id, athlete_id) is not None:
+            raise Conflict(f"you are in {group.name} already")
+        if not group.is_open:
+            raise PermissionDenied(f"{group.name} takes no new members")
+        store.add_member(conn, group_id, athlete_id, Role.MEMBER.value, _now())
+
+
+def leave_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
+    """Leave a group. The last admin leaving hands the group to its longest member; the last
+    member leaving ends the group."""
+    with engine.begin() as conn:
+        _role(conn, group_id, athlete_id)
+        store.remove_member(conn, group_id, athlete_id)
+        left = store.members(conn, group_id)
+        if not left:
+            store.delete_group(conn, group_id)
+        elif all(m.role != Role.ADMIN.value for m in left):
+            store.set_role(conn, group_id, left[0].athlete_id, Role.ADMIN.value)
+
+
+def _role(conn: Connection, group_id: int, athlete_id: int) -> str:
+    store.group(conn, group_id)
+    role = store.role_of(conn, group_id, athlete_id)
+    if role is None:
+        raise PermissionDenied("you are not in this group", hint="join it first")
+    return role
+
+
+def _admin(conn: Connection, group_id: int, athlete_id: int) -> None:
+    if _role(conn, group_id, athlete_id) != Role.ADMIN.value:
+        raise PermissionDenied("only the group's admins may do this")
+
+
+def remove_member(engine: Engine, group_id: int, member_id: int, *, athlete_id: int) -> None:
+    """An admin removes a member (not themselves: they leave)."""
+    with engine.begin() as conn:
+        _admin(conn, group_id, athlete_id)
+        if member_id == athlete_id:
+            raise InvalidInput("to take yourself out, leave the group")
+        if store.role_of(conn, group_id, member_id) is None:
+            raise NotFound(f"runner {member_id} is not in this group")
+        store.remove_member(conn, group_id, member_id)
+
+
+def set_role(engine: Engine, group_id: int, member_id: int, role: Role, *, athlete_id: int) -> None:
+    """An admin makes a member an admin (or an admin a member again)."""
+    with engine.begin() as conn:
+        _admin(conn, group_id, athlete_id)
+        if store.role_of(conn, group_id, member_id) is None:
+            raise NotFound(f"runner {member_id} is not in this group")
+        store.set_role(conn, group_id, member_id, role.value)
+
+
+def create_challenge(
+    engine: Engine, group_id: int, name: str, measure: Measure, starts_on: date, ends_on: date,
+    *, athlete_id: int, target: float | None = None,
+) -> int:  # fmt: skip
+    """An admin sets the group a challenge: run days, a weekly streak or distance."""
+    check_challenge(name, measure, starts_on, ends_on, target)
+    with engine.begin() as conn:
+        _admin(conn, group_id, athlete_id)
+        return store.add_challenge(conn, {
+            "group_id": group_id, "name": name.strip(), "measure": measure.value,
+            "target": target, "starts_on": starts_on, "ends_on": ends_on,
+            "created_by": athlete_id, "created_at": _now()})  # fmt: skip
+
+
+# --- the board ---------------------------------------------------------------------------------
+
+
+def _shared_runs(conn: Connection, members: list[int], first: date, last: date) -> list[Any]:
+    """The members' runs the group may see (their own audience, or their default)."""
+    rows = store.run_rows(conn, members, first, last)
+    overrides = sharing_store.overrides_of_runs(conn, [r.id for r in rows])
+    sharing = {m: sharing_store.sharing_of(conn, m) for m in members}
+    return [
+        r for r in rows
+        if SharedPart.SUMMARY in visible(sharing[r.athlete_id], SEEN_BY_GROUP, overrides.get(r.id))
+    ]  # fmt: skip
+
+
+def _shares_with_group(conn: Connection, athlete_id: int) -> bool:
+    return SharedPart.SUMMARY in visible(sharing_store.sharing_of(conn, athlete_id), SEEN_BY_GROUP)
+
+
+def group_board(
+    engine: Engine, settings: Settings, group_id: int, *, athlete_id: int
+) -> dict[str, Any]:
+    """The board of a group the runner is in."""
+    with engine.connect() as conn:
+        role = _role(conn, group_id, athlete_id)
+        group = store.group(conn, group_id)
+        members = store.members(conn, group_id)
+        today = local_today(conn, athlete_id)
+        ids = [m.athlete_id for m in members]
+        history_from = today - timedelta(weeks=STREAK_HISTORY_WEEKS)
+        runs = _shared_runs(conn, ids, history_from, today)
+        board_from = today - timedelta(days=today.weekday()) - timedelta(weeks=BOARD_WEEKS - 1)
+        rows = [_member(conn, m, runs, board_from, today) for m in members]
+        feed = _feed(conn, runs, today, athlete_id)
+        challenges = [_challenge(c, ids, conn, today) for c in store.challenges_of(conn, group_id)]
+    for row in rows:  # wins read the log on their own connections (SQLite: one at a time)
+        row["wins"] = _wins(engine, settings, row, runs, board_from) if row["shares"] else []
+    return {
+        "group": _info(group, role, len(members)).__dict__, "today": today.isoformat(),
+        "weeks": BOARD_WEEKS, "members": rows, "runs": feed, "challenges": challenges,
+    }  # fmt: skip
+
+
+def _member(
+    conn: Connection, member: Any, runs: list[Any], first: date, today: date
+) -> dict[str, Any]:
+    mine = [
+        (r.local_date, float(r.distance_m or 0)) for r in runs if r.athlete_id == member.athlete_id
+    ]
+    value = consistency(mine, first, today)
+    shares = _shares_with_group(conn, member.athlete_id)
+    return {
+        "athlete_id": member.athlete_id, "name": member.name, "role": member.role,
+        "shares": shares, **_consistency_json(value),
+        "upcoming_race": _race(conn, member.athlete_id, today) if shares else None,
+    }  # fmt: skip
+
+
+def _consistency_json(value: Consistency) -> dict[str, Any]:
+    return {
+        "run_days": value.run_days, "weeks_with_runs": value.weeks_with_runs,
+        "distance_m": round(value.distance_m, 1), "streak_weeks": value.streak.weeks,
+        "streak_forgiven": value.streak.forgiven,
+    }  # fmt: skip
+
+
+def _race(conn: Connection, athlete_id: int, today: date) -> dict[str, Any] | None:
+    try:
+        goal = plan_store.get_plan(conn, athlete_id).plan.goal
+    except NotFound:
+        return None
+    if goal.race_date is None or goal.race_date < today:
+        return None
+    return {"name": goal.name or None, "date": goal.race_date.isoformat(),
+            "distance_m": goal.distance_m}  # fmt: skip
+
+
+def _wins(
+    engine: Engine, settings: Settings, member: dict[str, Any], runs: list[Any], first: date
+) -> list[dict[str, Any]]:
+    athlete_id = member["athlete_id"]
+    shared = {r.id for r in runs if r.athlete_id == athlete_id}
+    found = recent_wins(engine, settings, first, athlete_id=athlete_id)
+    return [
+        {"day": w.day.isoformat(), "title": w.title, "run_id": w.run_id}
+        for w in found if w.run_id is None or w.run_id in shared
+    ][:3]  # fmt: skip
+
+
+def _feed(conn: Connection, runs: list[Any], today: date, viewer: int) -> list[dict[str, Any]]:
+    recent = [r for r in runs if r.local_date >= today - timedelta(days=FEED_DAYS)]
+    social: dict[int, Any] = {}
+    for owner in {r.athlete_id for r in recent}:
+        ids = [r.id for r in recent if r.athlete_id == owner]
+        social |= social_on(conn, ids, viewer, owner)
+    return [
+        {"run_id": r.id, "athlete_id": r.athlete_id,
+         "name": sharing_store.athlete_name(conn, r.athlete_id), "date": r.local_date.isoformat(),
+         "distance_m": r.distance_m, "title": r.name,
+         "kudos": [k.name for k in social[r.id].kudos], "gave_kudos": social[r.id].gave_kudos,
+         "may_give_kudos": social[r.id].may_give_kudos,
+         "comments": [{"id": c.id, "author": c.author, "body": c.body, "hidden": c.hidden,
+                       "may_hide": c.may_hide} for c in social[r.id].comments]}
+        for r in recent
+    ]  # fmt: skip
+
+
+def _challenge(row: Any, members: list[int], conn: Connection, today: date) -> dict[str, Any]:
+    measure = Measure(row.measure)
+    last = min(row.ends_on, today)
+    runs = _shared_runs(conn, members, row.starts_on, last) if last >= row.starts_on else []
+    scores = []
+    for member in members:
+        mine = [(r.local_date, float(r.distance_m or 0)) for r in runs if r.athlete_id == member]
+        value = measured(measure, consistency(mine, row.starts_on, max(last, row.starts_on)))
+        scores.append((value, member))
+    scores.sort(key=lambda s: -s[0])
+    standings = [
+        {"athlete_id": member, "name": sharing_store.athlete_name(conn, member), "value": value,
+         "reached": row.target is not None and value >= row.target}
+        for value, member in scores
+    ]  # fmt: skip
+    return {
+        "id": row.id, "name": row.name, "measure": measure.value, "target": row.target,
+        "starts_on": row.starts_on.isoformat(), "ends_on": row.ends_on.isoformat(),
+        "standings": standings,
+    }  # fmt: skip

@@ -1,0 +1,92 @@
+"""Privacy, partners, groups, comments and notifications as JSON (the API and ``--json``).
+
+Another runner's run is written from a whitelist: only what its parts allow (the summary's
+numbers; heart rate only when shared; never notes, shoes, effort, feel, files or devices)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runcoach.domain.accountability.privacy import SharedPart
+from runcoach.services.comments import RunSocial
+from runcoach.services.notifications import KindSwitch, Notification
+from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
+from runcoach.views.json import to_jsonable
+
+__all__ = [
+    "notification_json",
+    "privacy_json",
+    "shared_run_json",
+    "shared_summary_json",
+    "social_json",
+    "switch_json",
+]
+
+HEART_RATE_FIELDS = ("avg_hr", "max_hr")
+
+
+def privacy_json(found: PrivacySettings) -> dict[str, Any]:
+    return {
+        "defaults": {part.value: audience.value for part, audience in found.defaults.items()},
+        "trim_m": found.trim_m,
+        "zones": [
+            {"id": zone_id, "name": z.name, "latitude": z.latitude, "longitude": z.longitude,
+             "radius_m": z.radius_m}
+            for zone_id, z in found.zones
+        ],
+    }  # fmt: skip
+
+
+def _parts(parts: frozenset[SharedPart]) -> list[str]:
+    return sorted(p.value for p in parts)
+
+
+def shared_run_json(shared: SharedRun) -> dict[str, Any]:
+    run, detail = shared.detail.run, shared.detail
+    heart = SharedPart.HEART_RATE in shared.parts
+    return {
+        "id": run.id, "athlete_id": shared.owner, "athlete": shared.owner_name,
+        "parts": _parts(shared.parts), "date": detail.local_date.isoformat(),
+        "start_utc": run.start.isoformat(), "sport": run.sport.value, "name": run.name,
+        "distance_m": run.distance_m, "moving_s": run.moving_s, "elapsed_s": run.elapsed_s,
+        "ascent_m": run.ascent_m if SharedPart.MAP in shared.parts else None,
+        "pace_s_per_km": None if run.pace is None else run.pace.seconds_per_km,
+        "workout_type": None if run.workout_type is None else run.workout_type.value,
+        "is_race": run.race is not None,
+        "race_official_time_s": None if run.race is None else run.race.official_time_s,
+        "avg_hr": run.avg_hr if heart else None, "max_hr": run.max_hr if heart else None,
+        "laps": [
+            {"distance_m": lap.distance_m, "elapsed_s": lap.elapsed_s,
+             "moving_s": lap.moving_s, "avg_hr": lap.avg_hr if heart else None}
+            for lap in run.laps
+        ],
+    }  # fmt: skip
+
+
+def shared_summary_json(shared: SharedSummary) -> dict[str, Any]:
+    run = shared.run
+    heart = SharedPart.HEART_RATE in shared.parts
+    return {
+        "id": run.id, "athlete_id": shared.owner, "parts": _parts(shared.parts),
+        "date": run.local_date.isoformat(), "sport": run.sport, "name": run.name,
+        "distance_m": run.distance_m, "duration_s": run.duration_s,
+        "pace_s_per_km": run.pace_s_per_km, "workout_type": run.workout_type,
+        "is_race": run.is_race, "avg_hr": run.avg_hr if heart else None,
+    }  # fmt: skip
+
+
+def social_json(social: RunSocial) -> dict[str, Any]:
+    return to_jsonable(social)  # type: ignore[no-any-return]
+
+
+def notification_json(found: Notification) -> dict[str, Any]:
+    return to_jsonable(found)  # type: ignore[no-any-return]
+
+
+def switch_json(found: KindSwitch) -> dict[str, Any]:
+    return to_jsonable(found)  # type: ignore[no-any-return]
+
+
+def plain(value: Any) -> Any:
+    """Any other service result (partners, sessions, groups) as plain JSON."""
+    return to_jsonable(value)

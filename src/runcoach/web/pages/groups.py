@@ -1,0 +1,89 @@
+"""Pages: groups (yours, suggestions, every open one, a new one) and a group's board."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from runcoach.domain.accountability.groups import GroupKind, Measure
+from runcoach.domain.units import parse_distance
+from runcoach.services import groups
+from runcoach.web.auth import athlete_settings_of, engine_of
+from runcoach.web.pages.common import Page
+from runcoach.web.templating import render
+
+router = APIRouter()
+
+
+def _back(path: str) -> Response:
+    return RedirectResponse(path, status_code=303)
+
+
+@router.get("/groups", response_class=HTMLResponse)
+def groups_page(request: Request, access: Page) -> Response:
+    engine, athlete = engine_of(request), access.actor.athlete_id
+    return render(
+        request, "pages/groups.html", nav="groups",
+        groups=groups.list_groups(engine, athlete_id=athlete),
+        suggestions=groups.suggest_groups(engine, athlete_id=athlete),
+        kinds=[k.value for k in GroupKind],
+    )  # fmt: skip
+
+
+@router.post("/groups")
+def create(
+    request: Request, access: Page, name: Annotated[str, Form()],
+    kind: Annotated[str, Form()] = "club", description: Annotated[str, Form()] = "",
+    goal_distance: Annotated[str, Form()] = "", goal_date: Annotated[str, Form()] = "",
+) -> Response:  # fmt: skip
+    group_id = groups.create_group(
+        engine_of(request), name, GroupKind(kind), athlete_id=access.actor.athlete_id,
+        description=description or None,
+        goal_distance_m=parse_distance(goal_distance) if goal_distance else None,
+        goal_date=date.fromisoformat(goal_date) if goal_date else None,
+    )  # fmt: skip
+    return _back(f"/groups/{group_id}")
+
+
+@router.post("/groups/{group_id}/join")
+def join(request: Request, access: Page, group_id: int) -> Response:
+    groups.join_group(engine_of(request), group_id, athlete_id=access.actor.athlete_id)
+    return _back(f"/groups/{group_id}")
+
+
+@router.post("/groups/{group_id}/leave")
+def leave(request: Request, access: Page, group_id: int) -> Response:
+    groups.leave_group(engine_of(request), group_id, athlete_id=access.actor.athlete_id)
+    return _back("/groups")
+
+
+@router.get("/groups/{group_id}", response_class=HTMLResponse)
+def board(request: Request, access: Page, group_id: int) -> Response:
+    found = groups.group_board(engine_of(request), athlete_settings_of(request, access),
+                               group_id, athlete_id=access.actor.athlete_id)  # fmt: skip
+    return render(request, "pages/group.html", nav="groups", board=found,
+                  me=access.actor.athlete_id, measures=[m.value for m in Measure])  # fmt: skip
+
+
+@router.post("/groups/{group_id}/members/{member_id}/remove")
+def remove(request: Request, access: Page, group_id: int, member_id: int) -> Response:
+    groups.remove_member(engine_of(request), group_id, member_id,
+                         athlete_id=access.actor.athlete_id)  # fmt: skip
+    return _back(f"/groups/{group_id}")
+
+
+@router.post("/groups/{group_id}/challenges")
+def challenge(
+    request: Request, access: Page, group_id: int, name: Annotated[str, Form()],
+    measure: Annotated[str, Form()], starts_on: Annotated[date, Form()],
+    ends_on: Annotated[date, Form()], target: Annotated[str, Form()] = "",
+) -> Response:  # fmt: skip
+    goal = None
+    if target.strip():
+        goal = parse_distance(target) if measure == "distance" else float(target)
+    groups.create_challenge(engine_of(request), group_id, name, Measure(measure), starts_on,
+                            ends_on, athlete_id=access.actor.athlete_id, target=goal)  # fmt: skip
+    return _back(f"/groups/{group_id}#challenges")

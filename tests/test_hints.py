@@ -1,0 +1,103 @@
+"""No string shown by the lower layers names a command line flag or command (issue 12).
+
+Domain, services and store say what the runner can do next as a ``domain.hints.Hint``; each
+door phrases it (``cli/hints.py``, ``web/hints.py``). A string literal in those layers that
+names a flag (``--max-hr``) or a command (``runcoach checkin``) would be shown on the web as
+command line words. Docstrings are for developers and are not scanned.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from runcoach.cli.hints import CLI, phrase
+from runcoach.cli.main import cli
+from runcoach.domain.hints import Do, Hint
+from runcoach.web.hints import WEB
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "runcoach"
+LOWER = ("domain", "services", "store")
+FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+
+
+def _commands() -> re.Pattern[str]:
+    names = "|".join(sorted(cli.list_commands(None)))  # type: ignore[arg-type]
+    return re.compile(rf"(?<!\ba )(?<!\ban )(?<!\bthe )\bruncoach ({names})\b")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def _cli_words() -> list[str]:
+    command = _commands()
+    found = []
+    for layer in LOWER:
+        for path in sorted((SRC / layer).rglob("*.py")):
+            if "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            skip = _docstrings(tree)
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                        and id(node) not in skip):  # fmt: skip
+                    text = node.value
+                    if FLAG.search(text) or command.search(text):
+                        where = path.relative_to(SRC)
+                        found.append(f"{where}:{node.lineno}: {text.strip()}")
+    return found
+
+
+# Still to phrase: text inside a result that ``--json`` prints (the golden files hold it), so
+# it needs a structured reason that the view phrases per door. Each entry is (module, words);
+# the list may only shrink: an entry no longer found fails too.
+STILL_IN_RESULTS = {
+    ("domain/plans/generator.py", "`runcoach goal`"),  # a plan's note (plan create --json)
+    ("domain/plans/verdict.py", "`runcoach goal check`"),  # a plan's note
+    ("domain/today/unwell.py", "runcoach checkin --can-run"),  # today's reason when injured
+    ("domain/today/warnings.py", "runcoach report"),  # a warning's source
+    ("domain/today/warnings.py", "`runcoach today`"),  # a warning's "instead"
+    ("services/importing.py", "runcoach quarantine release"),  # an import's reason
+}
+
+
+def test_no_string_of_the_lower_layers_names_a_cli_flag_or_command():
+    found = _cli_words()
+    known = [w for w in found if any(w.startswith(m) and s in w for m, s in STILL_IN_RESULTS)]
+    new = [w for w in found if w not in known]
+    assert not new, "phrase it as a domain.hints.Hint:\n" + "\n".join(new)
+    stale = [
+        e for e in STILL_IN_RESULTS if not any(w.startswith(e[0]) and e[1] in w for w in found)
+    ]
+    assert not stale, f"phrased now: take them out of STILL_IN_RESULTS: {stale}"
+
+
+def test_the_scan_finds_cli_words():
+    assert FLAG.search("e.g. --max-hr 186") and _commands().search("runcoach checkin --can-run")
+    assert not FLAG.search("2026-11-20 -- a dash") and not FLAG.search("well-known")
+
+
+@pytest.mark.parametrize("do", list(Do))
+def test_every_action_reads_well_at_each_door(do):
+    other = Hint(Do.GIVE_RESULT, "for example 10k in 41:30")
+    hint = Hint(do, "plain words", {"after": "2026-11-20", "example": "2027-03-14", "or": other})
+    said = phrase(hint)
+    assert said and "{" not in said
+    assert not FLAG.search(WEB.get(do, hint.text)), "the web's words name no CLI flag"
+
+
+def test_the_cli_keeps_its_words_for_the_hints_it_had():
+    assert CLI[Do.LIST_RUNS] == "runcoach runs list shows the run ids"
+    assert phrase(
+        Hint(Do.GIVE_RACE_DATE, "x", {"after": "2026-11-20", "example": "2027-03-14"})
+    ) == ("give a race date after 2026-11-20, e.g. --date 2027-03-14")

@@ -1,0 +1,117 @@
+"""Two runners become partners and one gives the other kudos, in a real headless Chromium
+(Playwright driving Debian's chromium), on a desktop and on a 360-px phone: Ann shares her
+runs with partners and draws a privacy zone on the map, invites Bob by link, Bob accepts,
+sees Ann's week and her run, and gives kudos; Ann's bell shows it. Screenshots of the
+pages go to test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from runcoach.config import Settings
+from runcoach.store.db import make_engine, migrate
+from runcoach.web.app import create_app
+from runcoach.web.jobs import InProcessQueue
+from tests.web.browser import CHROMIUM, live_server, needs_chromium, screenshot_path
+from tests.web.conftest import PASSWORD
+
+pytestmark = [needs_chromium(), pytest.mark.slow]
+playwright = pytest.importorskip("playwright.sync_api")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> FastAPI:
+    engine = make_engine(f"sqlite:///{tmp_path / 'runcoach.db'}")
+    migrate(engine)
+    settings = Settings(home=tmp_path, database_url=str(engine.url))
+    return create_app(settings, engine, jobs=InProcessQueue(engine))
+
+
+def sign_up(page, base: str, name: str) -> None:
+    page.goto(base + "/signup")
+    page.fill("input[name=email]", f"{name}@example.com")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(base + "/")
+
+
+def share_with_partners_and_draw_a_zone(page, base: str, shot: str) -> None:
+    page.goto(base + "/privacy")
+    page.select_option("#audience-summary", "partners")
+    page.select_option("#audience-map", "partners")
+    page.click("#save-privacy")
+    page.wait_for_selector("#zone-map[data-drawn=zones]")
+    page.click("#zone-map", position={"x": 120, "y": 100})  # a click places the zone
+    assert page.input_value("#zone-lat") and page.input_value("#zone-lon")
+    page.fill("#zone-form input[name=name]", "home")
+    page.click("#zone-form button[type=submit]")
+    page.wait_for_selector("#zones td >> text=home")
+    assert page.input_value("#audience-summary") == "partners"
+    page.screenshot(path=screenshot_path(f"{shot}-privacy"), full_page=True)
+
+
+def log_a_run(page, base: str) -> None:
+    page.goto(base + "/runs/new")
+    page.fill("input[name=day]", date.today().isoformat())
+    page.fill("input[name=distance]", "8k")
+    page.fill("input[name=duration]", "42:00")
+    page.fill("input[name=name]", "Tuesday tempo")
+    page.click("form.form button[type=submit], form button[type=submit] >> nth=-1")
+    page.wait_for_url("**/runs/*")
+
+
+def invite_a_partner(page, base: str) -> str:
+    page.goto(base + "/partners")
+    page.click("#invite")
+    link = page.inner_text("#invite-link")
+    assert "/partners/join/" in link
+    return link
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_two_runners_become_partners_and_one_gives_kudos(app: FastAPI, viewport: str):
+    with live_server(app) as base, playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            errors: list[str] = []
+            ann, bob = (browser.new_context(viewport=VIEWPORTS[viewport]).new_page() for _ in "ab")
+            for page in (ann, bob):
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            sign_up(ann, base, "ann")
+            sign_up(bob, base, "bob")
+            share_with_partners_and_draw_a_zone(ann, base, viewport)
+            log_a_run(ann, base)
+            link = invite_a_partner(ann, base)
+            bob.goto(link)
+            assert "ann invites you" in bob.inner_text("h1")
+            bob.click("#accept-partner")
+            bob.wait_for_url("**/partners")
+            bob.click(".partners a >> text=ann")
+            bob.wait_for_selector("#week a >> text=Tuesday tempo")
+            bob.screenshot(path=screenshot_path(f"{viewport}-partner-week"), full_page=True)
+            bob.click("#week a >> text=Tuesday tempo")
+            bob.wait_for_selector("#run[data-loaded=yes]")
+            bob.click("#give-kudos")
+            bob.wait_for_selector(".kudos >> text=bob")
+            bob.fill("#comments input[name=body]", "Strong run!")
+            bob.click("#comments button >> text=Post")
+            bob.wait_for_selector("#comments li >> text=Strong run!")
+            bob.screenshot(path=screenshot_path(f"{viewport}-shared-run"), full_page=True)
+            ann.goto(base + "/partners")
+            assert "bob" in ann.inner_text("#partners")
+            assert ann.inner_text("#bell .count") == "3"  # accepted, kudos, comment
+            ann.click("#bell")
+            ann.wait_for_selector(".notifications >> text=bob gave kudos to your run")
+            ann.screenshot(path=screenshot_path(f"{viewport}-notifications"), full_page=True)
+            assert errors == []  # no script error, nothing blocked by the CSP
+            for page in (ann, bob):
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= VIEWPORTS[viewport]["width"] + 1  # no sideways scrolling
+        finally:
+            browser.close()
