@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from runcoach.domain.accountability.coaching import Access
-from runcoach.store.accounts import aware
+from runcoach.store.moments import aware
 from runcoach.store.tables import coach_grants, plan_changes
 
 

@@ -19,7 +19,7 @@ from runcoach.domain.accountability.contracts import (
     Verdict,
 )
 from runcoach.domain.errors import NotFound
-from runcoach.store.accounts import aware
+from runcoach.store.moments import aware
 from runcoach.store.tables import contract_periods, contracts
 
 
