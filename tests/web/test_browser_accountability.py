@@ -16,7 +16,7 @@ from runcoach.web.jobs import InProcessQueue
 from tests.web.browser import CHROMIUM, live_server, needs_chromium, screenshot_path
 from tests.web.conftest import PASSWORD, sign_up
 from tests.web.test_api import SHIFT_PROFILE
-from tests.web.test_contracts_api import coached, four_weeks
+from tests.web.test_contracts_api import coached, four_weeks, told_to
 
 pytestmark = [needs_chromium(), pytest.mark.slow]
 playwright = pytest.importorskip("playwright.sync_api")
@@ -66,6 +66,10 @@ def test_a_coach_sees_the_athletes_and_a_referee_decides_a_week(app: FastAPI, vi
         page.wait_for_selector("#edit-day")
         assert page.locator(".big-days .mark").count() == 7
         page.screenshot(path=str(screenshot_path(f"coach-athlete-{viewport}")), full_page=True)
+        first_run = page.locator("form.comment-form").first
+        first_run.locator("input[name=body]").fill("Even pacing, well done")
+        first_run.locator("button").click()
+        page.wait_for_url("**/coach/athletes/*")
 
         log_in(page, base, "bob@example.com")
         page.goto(f"{base}/contracts")
@@ -85,5 +89,7 @@ def test_a_coach_sees_the_athletes_and_a_referee_decides_a_week(app: FastAPI, vi
         page.screenshot(path=str(screenshot_path(f"contract-referee-{viewport}")), full_page=True)
         fits_the_screen(page)
         browser.close()
+    told = told_to(app, ann)
+    assert any(n["kind"] == "comment" and "Even pacing" in n["body"] for n in told)
     shown = ann.client.get(f"/api/v1/contracts/{contract['id']}").json()
     assert [p["review"] for p in shown["periods"]][:3] == ["confirmed", "awaiting", "overturned"]

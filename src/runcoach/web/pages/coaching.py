@@ -124,3 +124,13 @@ def edit_day(
     except InvalidInput as error:  # rules the change breaks, a workout not understood
         return _athlete(request, access, athlete_id, refused=error, tried=(day, workout, note))
     return RedirectResponse(f"/coach/athletes/{athlete_id}#plan", status_code=303)
+
+
+@router.post("/coach/athletes/{athlete_id}/runs/{run_id}/comments")
+def comment(
+    request: Request, access: Page, athlete_id: int, run_id: int, body: Annotated[str, Form()]
+) -> Response:
+    """A comment on one of the athlete's runs (they are told, and see it on the run)."""
+    service.comment_on_run(engine_of(request), athlete_id, run_id, body,
+                           athlete_id=access.actor.athlete_id)  # fmt: skip
+    return RedirectResponse(f"/coach/athletes/{athlete_id}#runs", status_code=303)
