@@ -21,6 +21,7 @@ from runcoach.domain.units import UnitSystem
 from runcoach.exporters.plan_json import plan_to_json
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
+from runcoach.store.db import read_only
 
 DEFAULT_VDOT = 40.0  # paces for editing a plan that carries no VDOT (a hand-written plan)
 
@@ -39,7 +40,7 @@ def fill_from_log(
     """Current weekly volume and longest run from the training log where the profile is silent."""
     if profile.weekly_distance_m is not None and profile.longest_run_m is not None:
         return profile, []
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         found = store.log_volume(conn, athlete_id, today)
     if found is None:
         return profile, []
@@ -66,7 +67,7 @@ def build_plan(
 
 
 def active_plan(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> store.StoredPlan:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         return store.get_plan(conn, athlete_id, plan_id)
 
 

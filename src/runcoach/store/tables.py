@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -47,6 +48,9 @@ athletes = Table(
     Column("max_hr", Float, nullable=True),
     Column("resting_hr", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # raised by the database's triggers on every write to what the pages show (migration
+    # 0012_web_speed): a page computed at one version holds until the next write
+    Column("data_version", BigInteger, nullable=False, server_default="0"),
 )
 
 # --- the training log (issue 2) --------------------------------------------------------------

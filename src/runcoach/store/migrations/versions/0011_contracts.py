@@ -2,7 +2,7 @@
 the changes a coach made to an athlete's plan (issue 14)
 
 Revision ID: 0011_contracts
-Revises: 0010_sharing
+Revises: 0012_web_speed
 Create Date: 2026-12-03
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_contracts"
-down_revision = "0010_sharing"
+down_revision = "0012_web_speed"
 branch_labels = None
 depends_on = None
 
