@@ -36,6 +36,8 @@ COMMAND_MODULES: dict[str, str] = {
     "wins": "report",
     "serve": "serve",
     "verify": "backup",
+    "contracts": "contracts",
+    "coach": "coach",
     "privacy": "sharing",
     "partners": "sharing",
     "groups": "sharing",
@@ -50,6 +52,8 @@ COMMAND_MODULES: dict[str, str] = {
 COMMAND_SUMMARIES: dict[str, str] = {
     "backup": "Back up everything runcoach holds to one file "
     "(default: HOME/backups/runcoach-DATE.zip).",
+    "coach": "Coaching: give a coach access; as a coach, see and adjust your athletes' plans.",
+    "contracts": "Commitment contracts: a goal the log decides, a stake, a referee.",
     "checkin": "Say how you are today and the habits kept (kept; `today` adapts, `wins` counts).",
     "fitness": "Your current fitness (VDOT) from races and hard efforts in the log, "
     "and its history.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -128,7 +129,16 @@ def edit_plan(
     """Replace the runs of ``day`` with a workout (a text spec, or one given whole); re-check
     the plan."""
     stored = active_plan(engine, plan_id, athlete_id=athlete_id)
-    plan = stored.plan
+    plan = edited(stored.plan, day, spec, workout)
+    with engine.begin() as conn:
+        store.replace_plan(conn, stored.id, plan)
+    return Built(stored.id, plan, check(plan), [])
+
+
+def edited(plan: Plan, day: date, spec: str | None, workout: Workout | None) -> Plan:
+    """A copy of ``plan`` whose ``day`` has its runs replaced by a workout (a text spec, or
+    one given whole); ``plan`` itself is left as it was."""
+    plan = deepcopy(plan)
     target = plan.day(day)
     if target is None:
         raise NotFound(f"{day} is not a day of this plan ({plan.start} to {plan.end})")
@@ -136,9 +146,7 @@ def edit_plan(
     kept = [w for w in target.workouts if not w.is_run and w.kind.value != "rest"]
     target.workouts = [workout, *kept] if workout.is_run else [*kept, workout]
     target.note = "edited by hand"
-    with engine.begin() as conn:
-        store.replace_plan(conn, stored.id, plan)
-    return Built(stored.id, plan, check(plan), [])
+    return plan
 
 
 def _new_workout(plan: Plan, spec: str | None, given: Workout | None) -> Workout:
