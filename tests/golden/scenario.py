@@ -10,9 +10,10 @@ Normalisation (``normalise``), only for what legitimately varies from one machin
 the next: the home folder, the sample-data folder, the examples folder and the golden files'
 folder become ``$HOME``, ``$ACTIVITIES``, ``$EXAMPLES`` and ``$FILES`` (the restored home
 ``$RESTORED``); a backup's time stamp (the wall clock, which ticks on from ``NOW``) becomes
-``$STAMP`` and its size in bytes ``$SIZE``; so does the time of a plan change in
-``plan history`` (the wall clock too). Run, shoe and plan ids are *not* normalised: a
-fresh home numbers them the same way every time.
+``$STAMP`` and its size in bytes ``$SIZE`` (every other wall-clock stamp too: a contract's
+signing, an invitation's, the time of a plan change in ``plan history``); a partner's or a
+coach's invitation code (random) becomes ``$CODE``. Run, shoe and plan ids are *not*
+normalised: a fresh home numbers them the same way every time.
 """
 
 from __future__ import annotations
@@ -198,6 +199,67 @@ STORY: tuple[tuple[str, str], ...] = (
     ("shoes-retire-unknown", "shoes retire Nope --json"),
     ("runs-delete", "runs edit 58 --delete --yes --json"),
     ("runs-list-imperial", "--units imperial runs list --limit 3 --json"),
+    (
+        "contracts-sign",
+        "contracts sign --goal run-days=4 --start 2026-11-23 --weeks 4 --stake 20EUR "
+        "--to 'charity:Red Cross' --excuses 1 --json",
+    ),
+    (
+        "contracts-sign-past",
+        "contracts sign --goal run-days=4 --start 2026-10-05 --weeks 2 --stake 5EUR "
+        "--to friend:Ana --json",
+    ),
+    (
+        "contracts-harder",
+        "contracts harder 1 --goal run-days=5 --start 2026-11-23 --weeks 6 --stake 25EUR "
+        "--to 'charity:Red Cross' --excuses 0 --json",
+    ),
+    (
+        "contracts-easier",
+        "contracts harder 1 --goal run-days=3 --start 2026-11-23 --weeks 6 --stake 25EUR "
+        "--to 'charity:Red Cross' --excuses 0 --json",
+    ),
+    ("contracts-list", "contracts list --json"),
+    ("contracts-show", "contracts show 1 --json"),
+    ("contracts-dispute-no-referee", "contracts dispute 1 1 --note 'ran without a watch' --json"),
+    ("contracts-review-not-referee", "contracts review 1 1 --confirm --json"),
+    ("contracts-end", "contracts end 1 --reason 'moved abroad' --json"),
+    ("coach-invite", "coach invite --access read-write --json"),
+    ("coach-accept-bad", "coach accept not-a-code --json"),
+    ("coach-coaches", "coach coaches --json"),
+    ("coach-athletes", "coach athletes --json"),
+    ("coach-show-stranger", "coach show 1 --json"),
+    ("coach-edit-stranger", "coach edit 1 2026-11-25 --workout 'easy 30min' --note knee --json"),
+    ("coach-predict", "coach predict --to 10k --json"),
+    ("coach-changes", "coach changes --json"),
+    # issue 14's sharing half, as one runner alone can tell it (a partner's week, a session
+    # and its answer need a partner: the story tells what a runner without one is told)
+    ("privacy-set", "privacy set --summary partners --map partners --trim 300 --json"),
+    ("privacy-zone-add", "privacy zone-add home 46.05 14.5 --radius 300 --json"),
+    ("privacy-set-run", "privacy set --run 14 --map private --json"),
+    ("privacy-show", "privacy show --json"),
+    ("partners-invite", "partners invite --json"),
+    ("partners-list", "partners list --json"),
+    ("partners-skipped", "partners skipped --mark intervals --mark long --json"),
+    ("partners-week-stranger", "partners week 2 --json"),
+    ("partners-session-stranger", "partners session 2 2026-12-01 --time 18:30 --json"),
+    ("partners-answer-missing", "partners answer 1 accept --json"),
+    (
+        "groups-create",
+        "groups create 'First half this spring' --kind goal --goal-distance half "
+        "--goal-date 2027-04-18 --json",
+    ),
+    ("groups-list", "groups list --json"),
+    (
+        "groups-challenge",
+        "groups challenge 1 'Run days in November' --measure run_days "
+        "--from 2026-11-01 --to 2026-11-30 --target 12 --json",
+    ),
+    ("groups-board", "groups board 1 --json"),
+    ("comments-list", "comments list 14 --json"),
+    ("notifications-switch", "notifications switch kudos --no-email --json"),
+    ("notifications-kinds", "notifications kinds --json"),
+    ("notifications-list", "notifications list --json"),
 )
 
 
@@ -267,7 +329,9 @@ def _call(args: tuple[str, ...], home: Path) -> Outcome:
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00")
 # A backup's size: its zip entries carry the (ticking) wall-clock time, which compresses
 # differently from one second to the next.
+_CODE = re.compile(r'("code": "|/coach/join/|this code \(once, 14 days\): )[A-Za-z0-9_-]{43}')
 _SIZE = re.compile(r'"size_bytes": \d+')
+# A partner invitation's code: 256 random bits, new every time.
 
 
 def normalise(text: str, home: Path) -> str:
@@ -281,4 +345,5 @@ def normalise(text: str, home: Path) -> str:
     ):
         text = text.replace(str(folder), name)
     text = _STAMP.sub("$STAMP", text)
+    text = _CODE.sub(r"\1$CODE", text)
     return _SIZE.sub('"size_bytes": "$SIZE"', text)

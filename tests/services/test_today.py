@@ -4,8 +4,9 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
+from runcoach.cli.hints import phrase
 from runcoach.domain.errors import InvalidInput, NotFound
-from runcoach.domain.hints import Do
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.services.checkins import parse_checkin, record_checkin
 from runcoach.services.today import (
@@ -80,8 +81,8 @@ def test_unknown_feelings_and_lonely_symptoms_are_refused_with_the_choices(engin
 def test_without_a_plan_today_says_how_to_make_one(engine):
     with engine.begin() as conn, pytest.raises(NotFound, match="there is no active plan") as e:
         respond(conn, default_athlete_id(conn), inputs(plan=None), START)
-    # the service says what to do as a hint (no command's words); the CLI phrases it
-    assert e.value.hint.do is Do.CREATE_OR_GIVE_PLAN
+    assert isinstance(e.value.hint, Hint) and e.value.hint.do is Do.CREATE_OR_GIVE_PLAN
+    assert "runcoach plan create --profile" in (phrase(e.value.hint) or "")
 
 
 def test_warnings_come_from_the_log(engine):

@@ -29,3 +29,18 @@ def test_the_served_document_is_reachable_without_logging_in(app):
 
     answer = TestClient(app).get("/api/v1/openapi.json")
     assert answer.status_code == 200 and "/api/v1/runs" in answer.json()["paths"]
+
+
+def test_the_answers_are_documented_with_the_view_layers_schema():
+    document = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+
+    def answer(method: str, path: str) -> dict:
+        response = document["paths"][path][method]["responses"]["200"]
+        return response["content"]["application/json"]["schema"]
+
+    assert answer("get", "/api/v1/warnings")["items"] == {
+        "$ref": "#/components/schemas/views.Warning"
+    }
+    assert answer("get", "/api/v1/runs/{run_id}")["$ref"] == "#/components/schemas/views.RunDetail"
+    warning = document["components"]["schemas"]["views.Warning"]
+    assert warning["additionalProperties"] is False and "instead" in warning["required"]

@@ -37,7 +37,7 @@ CLI: dict[Do, str] = {
     ),
     Do.GIVE_PERIOD: "for example --from 2026-01-01 --to 2026-03-31",
     Do.GIVE_RACE_DATE: "give a race date after {after}, e.g. --date {example}",
-    Do.GIVE_RESTING_HR: "e.g. --resting-hr 52",
+    Do.GIVE_RESTING_HR: "for example --resting-hr 52",
     Do.GIVE_RESULT: "for example --result 10k=41:30",
     Do.GIVE_RESULTS_INSTEAD: "give your results instead, for example --result {example}",
     Do.GIVE_RETIREMENT: "--retire-at 800km",

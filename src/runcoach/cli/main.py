@@ -10,7 +10,6 @@ import click
 
 from runcoach import __version__
 from runcoach.cli.context import AppContext
-from runcoach.cli.hints import phrase
 from runcoach.config import load_settings
 from runcoach.domain.errors import RuncoachError
 from runcoach.views.errors import meaning_of
@@ -37,6 +36,13 @@ COMMAND_MODULES: dict[str, str] = {
     "wins": "report",
     "serve": "serve",
     "verify": "backup",
+    "contracts": "contracts",
+    "coach": "coach",
+    "privacy": "sharing",
+    "partners": "sharing",
+    "groups": "sharing",
+    "comments": "sharing",
+    "notifications": "sharing",
 }
 
 
@@ -46,6 +52,8 @@ COMMAND_MODULES: dict[str, str] = {
 COMMAND_SUMMARIES: dict[str, str] = {
     "backup": "Back up everything runcoach holds to one file "
     "(default: HOME/backups/runcoach-DATE.zip).",
+    "coach": "Coaching: give a coach access; as a coach, see and adjust your athletes' plans.",
+    "contracts": "Commitment contracts: a goal the log decides, a stake, a referee.",
     "checkin": "Say how you are today and the habits kept (kept; `today` adapts, `wins` counts).",
     "fitness": "Your current fitness (VDOT) from races and hard efforts in the log, "
     "and its history.",
@@ -66,6 +74,11 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "warnings": "The three too's, watched: too far, too soon, too fast.",
     "wins": "The small wins found in your log, newest first.",
     "serve": "Start the web app and the HTTP API; the first visit creates the admin account.",
+    "privacy": "Who sees your runs (private, partners, group, public) and your privacy zones.",
+    "partners": "Training partners: invite, accept, end; sessions together; a partner's week.",
+    "groups": "Groups: clubs, teams and goals; the board; challenges.",
+    "comments": "Comments and kudos on a run you may see.",
+    "notifications": "Your notifications, and which kinds come in the app or by email.",
 }  # fmt: skip
 
 
@@ -123,6 +136,8 @@ def cli(ctx: click.Context, home: Path | None, database_url: str | None, units: 
 
 def said(error: RuncoachError) -> str:
     """The error as the command line tells it: its hint in the CLI's words (cli/hints.py)."""
+    from runcoach.cli.hints import phrase  # on errors only: `--help` imports no other cli module
+
     hint = phrase(error.hint)
     return f"{error.message} ({hint})" if hint else error.message
 

@@ -21,7 +21,6 @@ from runcoach.domain.units import (
     parse_distance,
     parse_duration,
 )
-from runcoach.services import log_export
 from runcoach.services import runs as service
 from runcoach.services.reanalysis import reanalyse_runs
 from runcoach.views.runs import detail_json, summary_json
@@ -217,6 +216,8 @@ def export_command(
     app: AppContext, /, csv_path: Path | None, gpx_folder: Path | None, as_json: bool, **given: Any
 ) -> None:
     """Export the log: --csv FILE (a row per run) and/or --gpx FOLDER (a file per track)."""
+    from runcoach.services import log_export  # here: the GPX writer is for this command alone
+
     if csv_path is None and gpx_folder is None:
         raise InvalidInput("say what to export", hint="--csv log.csv or --gpx tracks/ (or both)")
     selection = log_export.LogSelection(

@@ -1,6 +1,7 @@
 """One account's data in one zip, for the runner to keep or take elsewhere: the log as JSON,
 every original device file as it was uploaded, every plan (docs/plan-format.md), the
-check-ins and the settings. (The whole store's backup, every account, is ``runcoach backup``.)"""
+check-ins, the commitment contracts with their judged weeks, the changes coaches made to the
+plan, and the settings. (The whole store's backup, every account, is ``runcoach backup``.)"""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.services import coaching, contracts
 from runcoach.services.athletes import athlete_settings
 from runcoach.services.checkins import checkin_to_dict
 from runcoach.services.runs import list_runs
@@ -45,6 +47,12 @@ def export_account(engine: Engine, *, athlete_id: int) -> bytes:
         )
         runs = [dataclasses.asdict(r) for r in list_runs(engine, athlete_id=athlete_id)]
         archive.writestr("runs.json", _json(runs))
+        own = [dataclasses.asdict(c) for c in contracts.list_contracts(
+            engine, datetime.now(UTC), athlete_id=athlete_id) if c.role == "runner"]  # fmt: skip
+        archive.writestr("contracts.json", _json(own))
+        archive.writestr(
+            "plan-changes.json", _json(coaching.plan_changes(engine, athlete_id=athlete_id))
+        )
         with engine.connect() as conn:
             plans = [
                 {"id": p.id, "status": p.status, "plan": plan_to_dict(p.plan)}

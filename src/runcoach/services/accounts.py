@@ -35,6 +35,7 @@ from runcoach.domain.errors import (
     TooManyAttempts,
 )
 from runcoach.store import accounts as store
+from runcoach.store.db import read_only
 
 SECRET_BYTES = 32  # 256 bits (NIST SP 800-63B: session secrets of at least 64 bits)
 TOKEN_PREFIX = "rc_"  # an API token says what it is, so secret scanners can find it
@@ -85,12 +86,12 @@ def _actor(row: store.AccountRow, scope: Scope, via: str) -> Actor:
 
 def needs_first_account(engine: Engine) -> bool:
     """A new install: the first account to sign up becomes the admin."""
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         return store.count_accounts(conn) == 0
 
 
 def signups_open(engine: Engine) -> bool:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         return store.site_setting(conn, SIGNUPS_OPEN) != "false"
 
 
@@ -194,7 +195,7 @@ def open_session(engine: Engine, account_id: int, now: datetime) -> NewSession:
 
 def session_actor(engine: Engine, token: str, now: datetime) -> tuple[Actor, str] | None:
     """The actor of a session cookie and the session's CSRF token; None when not live."""
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         found = store.session_of(conn, digest(token), now)
     if found is None:
         return None
@@ -254,7 +255,7 @@ def create_token(
 
 
 def list_tokens(engine: Engine, actor: Actor) -> list[TokenInfo]:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         rows = store.tokens_of(conn, actor.account_id)
     return [
         TokenInfo(
@@ -291,12 +292,12 @@ def new_feed_token(engine: Engine, actor: Actor) -> str:
 
 
 def has_feed(engine: Engine, actor: Actor) -> bool:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         return store.has_feed(conn, actor.account_id)
 
 
 def feed_athlete(engine: Engine, token: str) -> int:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         athlete = store.feed_athlete(conn, digest(token))
     if athlete is None:
         raise NotFound("there is no calendar feed at this address")

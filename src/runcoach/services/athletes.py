@@ -10,6 +10,7 @@ from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.units import UnitSystem
 from runcoach.store.athletes import athlete_row, update_athlete
+from runcoach.store.db import read_only
 
 # Plausible heart rates of an adult runner, bpm (Tanaka 2001: HRmax 208 - 0.7 x age spans
 # ~150-210 from 18 to 80 years; resting rates of trained runners go down to ~30).
@@ -27,7 +28,7 @@ class AthleteSettings:
 
 
 def athlete_settings(engine: Engine, *, athlete_id: int) -> AthleteSettings:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         row = athlete_row(conn, athlete_id)
     return AthleteSettings(
         row.name, UnitSystem(row.units or "metric"), row.timezone, row.max_hr, row.resting_hr

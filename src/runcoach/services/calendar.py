@@ -18,17 +18,18 @@ from runcoach.services.checkins import local_today
 from runcoach.services.today import progress_for
 from runcoach.store import checkins as adjustments
 from runcoach.store import plans as plan_store
+from runcoach.store.db import read_only
 
 MAX_CALENDAR_DAYS = 42  # a month view shows 6 weeks at most
 
 
 def today_of(engine: Engine, *, athlete_id: int) -> date:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         return local_today(conn, athlete_id)
 
 
 def _plan(engine: Engine, athlete_id: int) -> plan_store.StoredPlan | None:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         try:
             return plan_store.get_plan(conn, athlete_id)
         except NotFound:

@@ -66,7 +66,8 @@ class ReadFile:
 
 def read_run(run: Run) -> ReadRun:
     """Everything about a run that needs no database: analysis, tag reading, encoded samples."""
-    return ReadRun(prepare_run(run, analyse_run(run)), read_samples(run))
+    analysis = analyse_run(run)  # finds the glitches; the tags' reading uses them too
+    return ReadRun(prepare_run(run, analysis), read_samples(run, analysis.glitches))
 
 
 def parse(name: str, data: bytes) -> ParseResult:

@@ -1,8 +1,12 @@
 """Import activity files into the training log: every file atomically, no run twice.
 
-Each file is read, analysed (splits, efforts, tags) and stored in one transaction of its
-own, with its original bytes: a crash or a bad file loses nothing stored before, and running
-the same import again finishes it (files already stored are recognised by their SHA-256).
+Each file is read, analysed (splits, efforts, tags) and stored with its original bytes, all or
+nothing: files are stored in batches, one transaction per batch and a savepoint per file, so
+a bad file is rolled back alone, a crash loses at most the batch being written (never part of
+a file), and running the same import again finishes it (files already stored are recognised
+by their SHA-256). A batch ends after ``BATCH_FILES`` files or ``BATCH_S`` seconds, and
+before a file is decoded (a reader process not done with it yet, or a small import reading
+in this process): the log is never held while nothing is written.
 The same activity in another format (a FIT and the GPX of the same run) is recognised by its
 start, sport and overlapping time, stored once, and the richer file's numbers are kept.
 """
@@ -10,11 +14,12 @@ start, sport and overlapping time, stored once, and the richer file's numbers ar
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -29,7 +34,7 @@ from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
 from runcoach.domain.run.same_activity import SAME_START_S, first_same_activity, same_family
 from runcoach.domain.run.tagging import InferredTags, SampleReading, infer_tags
-from runcoach.domain.run.workout_shapes import runner_context
+from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
 from runcoach.importers.account_exports import ExportRecord
 from runcoach.services.import_pool import (
@@ -46,6 +51,7 @@ from runcoach.services.import_sources import Candidate, Limits, Sources
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
+from runcoach.store.run_weeks import refresh_weeks
 from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import (
     QUARANTINED,
@@ -57,12 +63,14 @@ from runcoach.store.source_files import (
     sha256_of,
 )
 
-RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
-# (6 weeks: a training block; the context of tagging.infer_tags)
 FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
 MAX_DECODING_IN_FLIGHT = 640 * 1024 * 1024  # bytes; the memory that the files read ahead of
 # the one being stored may take to decode, estimated by DECODING_PER_BYTE (docs/importers.md,
 # "Memory"); a file that needs more is read alone
+BATCH_FILES = 64  # files stored in one transaction at most (each in a savepoint of its own)
+BATCH_S = 0.5  # s; a transaction holds the log this long at most (SQLite's write lock: the
+# web app's writes wait meanwhile). One commit per file cost a third of the main process on
+# SQLite and a disk flush per file on PostgreSQL (docs/benchmarks.md, "Fast at every door").
 DECODING_PER_BYTE = {"fit": 40, "gpx": 3, "tcx": 3}  # bytes of memory to decode one byte of a
 # file, with the file itself (measured: a 16 MB FIT took 626 MB, a 50 MB TCX 99 MB, a 50 MB
 # GPX 99 MB, over python's own 31 MB)
@@ -162,6 +170,7 @@ class _Prepared:
     file_format: str
     data: bytes
     future: Future[ParseResult] | None
+    checked_in: object  # the transaction that found the file not stored yet
 
 
 def _pipeline(
@@ -171,14 +180,67 @@ def _pipeline(
     files, and at most ``MAX_DECODING_IN_FLIGHT`` of memory to decode them (a file that needs
     more is decoded alone), so that memory stays bounded whatever the files' sizes."""
     window: deque[_Prepared | FileOutcome] = deque()
-    for candidate in found:
-        window.append(_prepared(engine, athlete_id, candidate, pool))
-        while window and (
-            len(window) > (pool.window if pool else 0) or _decoding(window) > MAX_DECODING_IN_FLIGHT
-        ):
-            yield _finish(engine, athlete_id, window.popleft())
-    while window:
-        yield _finish(engine, athlete_id, window.popleft())
+    with engine.connect() as conn:
+        writer = _Writer(conn, athlete_id)
+        try:
+            for candidate in found:
+                window.append(_prepared(writer, candidate, pool))
+                while window and (
+                    len(window) > (pool.window if pool else 0)
+                    or _decoding(window) > MAX_DECODING_IN_FLIGHT
+                ):
+                    yield from _finish(writer, window.popleft())
+            while window:
+                yield from _finish(writer, window.popleft())
+        except BaseException:  # Ctrl-C, or an error out of the store: keep the files done
+            writer.keep_stored()  # (the file being stored was rolled back to its savepoint)
+            raise
+        yield from writer.commit()
+
+
+class _Writer:
+    """The import's one connection and its open batch: the files stored since the last
+    commit (their outcomes are told only once committed) and the days whose weeks to recount
+    before committing (once per week and batch instead of once per run)."""
+
+    def __init__(self, conn: Connection, athlete_id: int) -> None:
+        self.conn = conn
+        self.athlete_id = athlete_id
+        self.pending: list[FileOutcome] = []
+        self.weeks: set[date] = set()
+        self.began = 0.0
+
+    def begin(self) -> Connection:
+        """The connection, in the batch's transaction (begun here when none is open)."""
+        if not self.conn.in_transaction():
+            self.conn.begin()
+            self.began = time.monotonic()
+            lock_training_log(self.conn, self.athlete_id)  # until COMMIT, no other import
+        return self.conn
+
+    def full(self) -> bool:
+        return len(self.pending) >= BATCH_FILES or (
+            self.conn.in_transaction() and time.monotonic() - self.began >= BATCH_S
+        )
+
+    def keep_stored(self) -> None:
+        """Commit the files stored whole before the import was stopped (the file being
+        stored was rolled back to its savepoint); nothing when the store cannot commit."""
+        try:
+            if self.conn.in_transaction() and not self.conn.in_nested_transaction():
+                self.commit()
+        except Exception:  # the error that stopped the import is the one told
+            pass
+
+    def commit(self) -> list[FileOutcome]:
+        """Commit the batch; the outcomes of its files, now stored."""
+        if self.conn.in_transaction():
+            if self.weeks:
+                refresh_weeks(self.conn, self.athlete_id, self.weeks)
+            self.conn.commit()
+        self.weeks.clear()
+        done, self.pending = self.pending, []
+        return done
 
 
 def _decoding(window: deque[_Prepared | FileOutcome]) -> int:
@@ -190,19 +252,15 @@ def _decoding(window: deque[_Prepared | FileOutcome]) -> int:
     )
 
 
-def _prepared(
-    engine: Engine, athlete_id: int, candidate: Candidate, pool: Pool | None
-) -> _Prepared | FileOutcome:
+def _prepared(writer: _Writer, candidate: Candidate, pool: Pool | None) -> _Prepared | FileOutcome:
     def step() -> _Prepared | FileOutcome:
-        return _prepare(engine, athlete_id, candidate, pool)
+        return _prepare(writer, candidate, pool)
 
     result: _Prepared | FileOutcome = _guarded(candidate.name, step)
     return result
 
 
-def _prepare(
-    engine: Engine, athlete_id: int, candidate: Candidate, pool: Pool | None
-) -> _Prepared | FileOutcome:
+def _prepare(writer: _Writer, candidate: Candidate, pool: Pool | None) -> _Prepared | FileOutcome:
     """Check what can be checked before decoding; hand the bytes to a worker."""
     if candidate.problem is not None:
         raise candidate.problem
@@ -214,40 +272,45 @@ def _prepare(
             "not an activity file", hint=f"runcoach reads {', '.join(supported_suffixes())}"
         )
     data = candidate.read()
-    with engine.connect() as conn:
-        stored = find_source(conn, athlete_id, sha256_of(data))
+    stored = find_source(writer.begin(), writer.athlete_id, sha256_of(data))
     if stored is not None:
         return _same_file(candidate.name, stored)
     future = None if pool is None else pool.submit(candidate.name, data)
-    return _Prepared(candidate, suffix.lstrip("."), data, future)
+    return _Prepared(candidate, suffix.lstrip("."), data, future, writer.conn.get_transaction())
 
 
-def _finish(engine: Engine, athlete_id: int, item: _Prepared | FileOutcome) -> FileOutcome:
+def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutcome]:
+    """Store a file in the open batch (its savepoint); the batch's outcomes when it ends."""
     if isinstance(item, FileOutcome):
-        return item
-    name = item.candidate.name
+        writer.pending.append(item)
+    else:
+        if item.future is None or not item.future.done():
+            yield from writer.commit()  # the log is not held while a file is decoded
+        name = item.candidate.name
 
-    def store() -> FileOutcome:
-        read = read_file_of(result_of(item.future, name, item.data))
-        try:
-            with engine.begin() as conn:
-                return _store_file(
-                    conn, athlete_id, item.candidate, item.file_format, item.data, read
-                )
-        except IntegrityError as refused:  # another writer stored it first: this very file?
-            return _stored_meanwhile(engine, athlete_id, name, item.data, refused)
+        def store() -> FileOutcome:
+            read = read_file_of(result_of(item.future, name, item.data))
+            conn = writer.begin()
+            try:
+                with conn.begin_nested():  # a file's failure rolls back that file alone
+                    checked = item.checked_in is conn.get_transaction()
+                    return _store_file(
+                        conn, writer, item.candidate, item.file_format, item.data, read, checked
+                    )
+            except IntegrityError as refused:  # another writer stored it first: this file?
+                return _stored_meanwhile(conn, writer.athlete_id, name, item.data, refused)
 
-    outcome: FileOutcome = _guarded(name, store)
-    return outcome
+        writer.pending.append(_guarded(name, store))
+    if writer.full():
+        yield from writer.commit()
 
 
 def _stored_meanwhile(
-    engine: Engine, athlete_id: int, name: str, data: bytes, refused: IntegrityError
+    conn: Connection, athlete_id: int, name: str, data: bytes, refused: IntegrityError
 ) -> FileOutcome:
     """After a write refused by a unique key: "already there" if another import stored this
     file first (a writer that does not hold the log's lock), else the refusal itself."""
-    with engine.connect() as conn:
-        stored = find_source(conn, athlete_id, sha256_of(data))
+    stored = find_source(conn, athlete_id, sha256_of(data))
     if stored is None:
         raise refused
     return _same_file(name, stored)
@@ -299,7 +362,8 @@ def _richest_first(candidate: Candidate) -> tuple[int, str]:
 
 def import_one(engine: Engine, candidate: Candidate, *, athlete_id: int) -> FileOutcome:
     """Import one file in one transaction, in this process; report what happened."""
-    return _finish(engine, athlete_id, _prepared(engine, athlete_id, candidate, None))
+    (outcome,) = _pipeline(engine, athlete_id, [candidate], None)
+    return outcome
 
 
 def _problem_outcome(name: str, problem: ImportProblem) -> FileOutcome:
@@ -312,23 +376,27 @@ def _problem_outcome(name: str, problem: ImportProblem) -> FileOutcome:
 
 def _store_file(
     conn: Connection,
-    athlete_id: int,
+    writer: _Writer,
     candidate: Candidate,
     file_format: str,
     data: bytes,
     read: ReadFile,
+    checked: bool = False,
 ) -> FileOutcome:
-    name = candidate.name
-    lock_training_log(conn, athlete_id)  # from here to COMMIT no other import stores a run
-    stored = find_source(conn, athlete_id, read.original.sha256)  # by another import meanwhile
-    if stored is not None:
-        return _same_file(name, stored)
+    """Store a file's runs and original. ``checked``: this transaction found the file not
+    stored yet, holding the log (no other import can have stored it since)."""
+    name, athlete_id = candidate.name, writer.athlete_id
+    lock_training_log(conn, athlete_id)  # held by the batch: no other import stores a run
+    if not checked:
+        stored = find_source(conn, athlete_id, read.original.sha256)  # by another import
+        if stored is not None:
+            return _same_file(name, stored)
     if not read.runs:
         raise NotAnActivity("no activity in the file")
     warnings = [w for found in read.runs for w in found.run.warnings]
     kept, held = _sorted_out(read.runs)
     placed = [
-        _place_run(conn, athlete_id, candidate, found, partial(_read_again, data, name, index))
+        _place_run(conn, athlete_id, candidate, found, _again(data, name, index), writer.weeks)
         for index, found in kept
     ]
     added = [p.run_id for p in placed if p.new or p.primary]
@@ -343,7 +411,9 @@ def _store_file(
         outcome=_source_outcome(added, held), reason="; ".join(held) if held else reason,
     )  # fmt: skip
     for placement in placed:
-        link_source(conn, placement.run_id, source_id, primary=placement.primary)
+        link_source(
+            conn, placement.run_id, source_id, primary=placement.primary, first=placement.new
+        )
     run_ids = [p.run_id for p in placed]
     return FileOutcome(name, outcome, reason, run_ids, warnings=warnings)
 
@@ -415,8 +485,10 @@ def _place_run(
     candidate: Candidate,
     read: ReadRun,
     read_again: Callable[[], Run],
+    weeks: set[date] | None = None,
 ) -> _Placement:
-    """Store a run, or recognise it as one already stored (keeping the richer numbers)."""
+    """Store a run, or recognise it as one already stored (keeping the richer numbers).
+    ``weeks``: the days whose weeks the caller recounts before committing (else here)."""
     record = _export_record(candidate, read.run)
     if record is not None and record.sport is not None and not same_family(record.sport, read.run):
         # The export says it was another kind of activity: its analysis and tags change with
@@ -429,15 +501,19 @@ def _place_run(
             read.prepared, run=_with_record(conn, athlete_id, run, record)
         )
         tags = _tags(conn, athlete_id, prepared.run, read.reading)
-        run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags)
+        run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags, weeks=weeks)
         return _Placement(run_id, new=True, primary=True)
     assert match.id is not None  # a stored run
     richer = _richness(read) > _stored_richness(conn, match)
     if richer:
         tags = _tags(conn, athlete_id, run, read.reading)
-        run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags)
+        run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags, weeks=weeks)
     _merge_record(conn, athlete_id, match, record)
     return _Placement(match.id, new=False, primary=richer)
+
+
+def _again(data: bytes, name: str, index: int) -> Callable[[], Run]:
+    return partial(_read_again, data, name, index)
 
 
 def _read_again(data: bytes, name: str, index: int) -> Run:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from runcoach.domain.units import UnitSystem
 from runcoach.exporters.plan_json import plan_to_json
 from runcoach.services.files import atomic_path
 from runcoach.store import plans as store
+from runcoach.store.db import read_only
 
 DEFAULT_VDOT = 40.0  # paces for editing a plan that carries no VDOT (a hand-written plan)
 
@@ -38,7 +40,7 @@ def fill_from_log(
     """Current weekly volume and longest run from the training log where the profile is silent."""
     if profile.weekly_distance_m is not None and profile.longest_run_m is not None:
         return profile, []
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         found = store.log_volume(conn, athlete_id, today)
     if found is None:
         return profile, []
@@ -65,7 +67,7 @@ def build_plan(
 
 
 def active_plan(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> store.StoredPlan:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         return store.get_plan(conn, athlete_id, plan_id)
 
 
@@ -127,7 +129,16 @@ def edit_plan(
     """Replace the runs of ``day`` with a workout (a text spec, or one given whole); re-check
     the plan."""
     stored = active_plan(engine, plan_id, athlete_id=athlete_id)
-    plan = stored.plan
+    plan = edited(stored.plan, day, spec, workout)
+    with engine.begin() as conn:
+        store.replace_plan(conn, stored.id, plan, f"edit: {day}")
+    return Built(stored.id, plan, check(plan), [])
+
+
+def edited(plan: Plan, day: date, spec: str | None, workout: Workout | None) -> Plan:
+    """A copy of ``plan`` whose ``day`` has its runs replaced by a workout (a text spec, or
+    one given whole); ``plan`` itself is left as it was."""
+    plan = deepcopy(plan)
     target = plan.day(day)
     if target is None:
         raise NotFound(f"{day} is not a day of this plan ({plan.start} to {plan.end})")
@@ -135,9 +146,7 @@ def edit_plan(
     kept = [w for w in target.workouts if not w.is_run and w.kind.value != "rest"]
     target.workouts = [workout, *kept] if workout.is_run else [*kept, workout]
     target.note = "edited by hand"
-    with engine.begin() as conn:
-        store.replace_plan(conn, stored.id, plan, f"edit: {day} {workout.title}")
-    return Built(stored.id, plan, check(plan), [])
+    return plan
 
 
 def _new_workout(plan: Plan, spec: str | None, given: Workout | None) -> Workout:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.progress.wins import Win
+from runcoach.services.page_cache import answers
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.reports import ReportHooks, build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
 from runcoach.store import runs as run_store
+from runcoach.store.athletes import data_version
+from runcoach.store.db import read_only
 from runcoach.store.progress import SqlRunLog, athlete_row, has_training_log
 
 
@@ -27,18 +30,21 @@ class OpenLog:
     with_log: bool = False  # the store holds the training log (and plans)
 
 
-def open_log(engine: Engine, *, athlete_id: int) -> OpenLog:
-    """The athlete's log as reports read it, with the athlete's time zone and heart rates."""
-    with engine.begin() as conn:
-        row = athlete_row(conn, athlete_id)
-        with_log = has_training_log(conn)
+def open_log(engine: Engine, *, athlete_id: int, conn: Connection | None = None) -> OpenLog:
+    """The athlete's log as reports read it, with the athlete's time zone and heart rates.
+    With ``conn`` (a read-only transaction) every read of the log goes through it."""
+    if conn is None:
+        with read_only(engine) as own:
+            row, with_log = athlete_row(own, athlete_id), has_training_log(own)
+    else:
+        row, with_log = athlete_row(conn, athlete_id), has_training_log(conn)
     tz = zone(row.timezone if row else None)
     profile = AthleteProfile(
         athlete_id, tz, row.max_hr if row else None, row.resting_hr if row else None
     )
     log: RunLog = MemoryLog([])  # a store without the training log's tables holds no runs
     if with_log:
-        log = store_run_log(engine, athlete_id=athlete_id)
+        log = SqlRunLog(engine, athlete_id, conn)
     return OpenLog(log, profile, row.name if row else "", with_log)
 
 
@@ -67,18 +73,25 @@ def period_report(
 
     Without ``hooks``, the active plan and the fitness model feed them (``report_hooks``).
     """
-    opened = open_log(engine, athlete_id=athlete_id)
-    today = today_for(opened.athlete, now)
-    period = resolve_period(kind, today, first, last)
-    hooks = hooks or _store_hooks(engine, opened, today)
-    report = build_report(opened.log, opened.athlete, period, today, settings.units, hooks)
+    with read_only(engine) as conn:  # one moment of the store, one connection
+        opened = open_log(engine, athlete_id=athlete_id, conn=conn)
+        today = today_for(opened.athlete, now)
+        period = resolve_period(kind, today, first, last)
+        key = ("report", str(engine.url), athlete_id, data_version(conn, athlete_id), period, today,
+               settings.units)  # fmt: skip
+        if hooks is None and (kept := answers.get(key)) is not None:
+            return kept, opened.name
+        mine = hooks or _store_hooks(engine, opened, today, conn)
+        report = build_report(opened.log, opened.athlete, period, today, settings.units, mine)
+    if hooks is None:
+        answers.put(key, report)
     return report, opened.name
 
 
 def period_with_runs(engine: Engine, period: Period, *, athlete_id: int) -> Period | None:
     """For an empty period, the nearest one of the same kind with runs (the last before it,
     else the first after it; a month for a custom period); None when the log has no runs."""
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         if not has_training_log(conn):
             return None
         day = run_store.nearest_run_day(conn, athlete_id, period.first, period.last)
@@ -88,10 +101,12 @@ def period_with_runs(engine: Engine, period: Period, *, athlete_id: int) -> Peri
     return resolve_period(kind, day)
 
 
-def _store_hooks(engine: Engine, opened: OpenLog, today: date) -> ReportHooks:
+def _store_hooks(
+    engine: Engine, opened: OpenLog, today: date, conn: Connection | None = None
+) -> ReportHooks:
     if not opened.with_log:
         return ReportHooks()
-    return report_hooks(engine, today, athlete_id=opened.athlete.athlete_id)
+    return report_hooks(engine, today, athlete_id=opened.athlete.athlete_id, conn=conn)
 
 
 def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
@@ -116,11 +131,44 @@ def recent_wins(
     athlete_id: int,
 ) -> list[Win]:
     """The wins from ``since`` (default: the last 28 days) to today, newest first."""
-    opened = open_log(engine, athlete_id=athlete_id)
-    today = today_for(opened.athlete, now)
-    first = since if since is not None else date.fromordinal(today.toordinal() - DEFAULT_WIN_DAYS)
-    hooks = _store_hooks(engine, opened, today)
-    return wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
+    with read_only(engine) as conn:
+        opened = open_log(engine, athlete_id=athlete_id, conn=conn)
+        today = today_for(opened.athlete, now)
+        first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
+        key = (
+            "wins",
+            str(engine.url),
+            athlete_id,
+            data_version(conn, athlete_id),
+            first,
+            today,
+            settings.units,
+        )
+        kept: list[Win] | None = answers.get(key)
+        if kept is not None:
+            return list(kept)
+        hooks = _store_hooks(engine, opened, today, conn)
+        found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
+    answers.put(key, found)
+    return list(found)
 
 
 DEFAULT_WIN_DAYS = 28  # `runcoach wins` without --since: the last four weeks
+
+
+REBUILT_PERIODS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR)  # the reports page's
+
+
+def rebuild_reports(engine: Engine, *, athlete_id: int) -> None:
+    """Make the reports the pages open first (this week, month and year, and the recent
+    wins) for the athlete's data as it is now, and keep them (``page_cache``): run after an
+    import, so the next page reads a ready report. In the process that runs the job (the
+    web server on SQLite; on PostgreSQL the worker that took it)."""
+    from runcoach.config import Settings
+    from runcoach.services.athletes import athlete_settings
+
+    own = athlete_settings(engine, athlete_id=athlete_id)
+    settings = Settings(home=Path(), database_url=str(engine.url), units=own.units)
+    for kind in REBUILT_PERIODS:
+        period_report(engine, settings, kind, athlete_id=athlete_id)
+    recent_wins(engine, settings, None, athlete_id=athlete_id)

@@ -12,8 +12,7 @@ from sqlalchemy import Connection, Engine
 
 from runcoach.domain.run.efforts import analyse_run
 from runcoach.domain.run.tagging import infer_tags
-from runcoach.domain.run.workout_shapes import runner_context
-from runcoach.services.importing import RECENT_DAYS
+from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.store import runs as run_store
 
 

@@ -52,34 +52,39 @@ from runcoach.services.fitness import performances_from_log
 from runcoach.services.reports import ReportHooks, Threshold
 from runcoach.store import checkins as checkin_store
 from runcoach.store import plans as plan_store
+from runcoach.store.db import Reading, reading
 
 PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
 GOAL_DISTANCE_TOLERANCE = 0.03  # a race within 3 % of the goal distance is over it (GPS ~1-3 %)
 PREDICTION_MODEL = "VDOT-equivalent time (Daniels-Gilbert)"
 
 
-def report_hooks(engine: Engine, today: date, *, athlete_id: int) -> ReportHooks:
-    """Hooks that read the athlete's active plan and fitness from the store."""
-    with engine.connect() as conn:
-        plan = active_plan(conn, athlete_id)
-    fitness = LogFitness(engine, athlete_id)
+def report_hooks(
+    engine: Engine, today: date, *, athlete_id: int, conn: Connection | None = None
+) -> ReportHooks:
+    """Hooks that read the athlete's active plan and fitness from the store (through
+    ``conn`` when given)."""
+    read = reading(engine, conn)
+    with read() as own:
+        plan = active_plan(own, athlete_id)
+    fitness = LogFitness(read, athlete_id)
     return ReportHooks(
-        plan=None if plan is None else _PlanReader(engine, athlete_id, plan, today).facts,
+        plan=None if plan is None else _PlanReader(read, athlete_id, plan, today).facts,
         predictions=fitness.predictions,
         threshold=fitness.threshold,
-        habits=_HabitReader(engine, athlete_id).read,
+        habits=HabitReader(read, athlete_id).read,
     )
 
 
 @dataclass
-class _HabitReader:
-    engine: Engine
+class HabitReader:
+    read_store: Reading
     athlete_id: int
 
     def read(self, first: date, last: date) -> HabitLog:
         """The habits told from ``first`` to ``last`` and, when a warm-up is told, the days
         with a run (a log without check-ins reads no runs for them)."""
-        with self.engine.connect() as conn:
+        with self.read_store() as conn:
             told = checkin_store.list_checkins(conn, self.athlete_id, last, first)
             days = {c.day: c.habits for c in told if not c.habits.empty}
             if not any(h.warm_up is not None for h in days.values()):
@@ -100,7 +105,7 @@ def active_plan(conn: Connection, athlete_id: int) -> tuple[int, Plan] | None:
 
 @dataclass
 class _PlanReader:
-    engine: Engine
+    read_store: Reading
     athlete_id: int
     plan: tuple[int, Plan]
     today: date
@@ -113,7 +118,7 @@ class _PlanReader:
         # the day-by-day coaching modules load only when there is a plan to match
         from runcoach.services.today import prescribed_days, read_log
 
-        with self.engine.connect() as conn:
+        with self.read_store() as conn:
             log = read_log(conn, self.athlete_id, plan.start)
             prescribed = prescribed_days(conn, self.athlete_id, plan.start, self.today)
         weeks = compliance(plan, log, self.today, prescribed)
@@ -164,7 +169,7 @@ def goals_met(plan: Plan, log: Sequence[LoggedRun], first: date, last: date) -> 
 class LogFitness:
     """Fitness over time from the log's performances, read once per period asked."""
 
-    engine: Engine
+    read_store: Reading
     athlete_id: int
     _read: dict[tuple[date, date], list[Fitness]] = field(default_factory=dict)
 
@@ -172,7 +177,7 @@ class LogFitness:
         """Fitness on the first of each month from ``first`` and on ``last``."""
         key = (first, last)
         if key not in self._read:
-            with self.engine.connect() as conn:
+            with self.read_store() as conn:
                 since = first - timedelta(days=LOOKBACK_DAYS)
                 found = performances_from_log(conn, self.athlete_id, since, last)
             self._read[key] = fitness_history(found, monthly_dates(first, last))

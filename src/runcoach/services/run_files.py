@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy import Engine
 from runcoach.domain.errors import NotFound
 from runcoach.domain.run.runs import Streams
 from runcoach.store import runs as run_store
+from runcoach.store.db import read_only
 from runcoach.store.source_files import original_bytes, sources_of
 
 CHART_POINTS = 1200  # samples sent for a chart: more than a phone's or a laptop's pixels
@@ -30,7 +32,7 @@ class OriginalFile:
 
 def original_file(engine: Engine, run_id: int, *, athlete_id: int) -> OriginalFile:
     """The file the run's numbers come from, byte for byte as it was imported."""
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         run_store.get_row(conn, athlete_id, run_id)  # NotFound for another athlete's run
         sources = sources_of(conn, run_id)
         if not sources:
@@ -40,38 +42,73 @@ def original_file(engine: Engine, run_id: int, *, athlete_id: int) -> OriginalFi
     return OriginalFile(name, MEDIA_TYPES.get(sources[0].format, "application/octet-stream"), data)
 
 
-def run_samples(engine: Engine, run_id: int, *, athlete_id: int) -> dict[str, Any]:
-    """The run's samples thinned to ``CHART_POINTS``: time, distance, the track, pace, heart
-    rate, altitude and cadence; a stream the device did not record is null."""
-    with engine.connect() as conn:
+def run_samples(
+    engine: Engine, run_id: int, *, athlete_id: int, full: bool = False
+) -> dict[str, Any]:
+    """The run's samples for charts and a map: time, distance, the track, pace, heart rate,
+    altitude and cadence; a stream the device did not record is null.
+
+    A long run is thinned to at most ``CHART_POINTS`` by ``chart_indices`` (each chart's
+    highs and lows kept); ``full`` gives every sample (the data behind the charts, to
+    download). ``method`` says which."""
+    with read_only(engine) as conn:
         run_store.get_row(conn, athlete_id, run_id)
         streams = run_store.streams_of(conn, run_id)
-    return samples_json(streams)
+    return samples_json(streams, full)
 
 
-def samples_json(streams: Streams | None) -> dict[str, Any]:
+def samples_json(streams: Streams | None, full: bool = False) -> dict[str, Any]:
     """Samples thinned for charts and a map (the same shape for the owner and, made by
     services.sharing with what they may not see taken out, for someone else)."""
     if streams is None or len(streams) == 0:
-        return {"points": 0}
-    keep = _thinned(len(streams))
+        return {"points": 0, "recorded": 0, "method": "all"}
+    pace = _pace(streams)
+    columns = {
+        "time_s": streams.time_s,
+        "distance_m": streams.distance_m,
+        "latitude": streams.latitude,
+        "longitude": streams.longitude,
+        "altitude_m": streams.altitude_m,
+        "heart_rate": streams.heart_rate,
+        "cadence_spm": streams.cadence_spm,
+        "pace_s_per_km": pace,
+    }
+    count = len(streams)
+    if full or count <= CHART_POINTS:
+        keep, method = np.arange(count), "all"
+    else:
+        shown = [v for name, v in columns.items() if name not in ("time_s", "distance_m")]
+        keep, method = chart_indices(count, [v for v in shown if v is not None]), "m4"
     return {
         "points": len(keep),
-        "time_s": _listed(streams.time_s, keep),
-        "distance_m": _listed(streams.distance_m, keep),
-        "latitude": _listed(streams.latitude, keep),
-        "longitude": _listed(streams.longitude, keep),
-        "altitude_m": _listed(streams.altitude_m, keep),
-        "heart_rate": _listed(streams.heart_rate, keep),
-        "cadence_spm": _listed(streams.cadence_spm, keep),
-        "pace_s_per_km": _listed(_pace(streams), keep),
+        "recorded": count,
+        "method": method,
+        **{name: _listed(values, keep) for name, values in columns.items()},
     }
 
 
-def _thinned(count: int) -> np.ndarray:
-    if count <= CHART_POINTS:
+def chart_indices(count: int, series: list[np.ndarray], budget: int = CHART_POINTS) -> np.ndarray:
+    """Which samples a chart keeps, at most ``budget``: M4 aggregation (Jugel et al.,
+    "M4: a visualization-oriented time series data aggregation", VLDB 2014) shared by the
+    charts. The samples are cut into equal buckets; of each bucket the first and the last
+    sample are kept, and for every series the sample with its lowest and its highest value.
+    Every peak and dip of every chart (and the track's extreme points) survives, which
+    keeping every n-th sample does not promise; the charts share one set of samples, so the
+    answer keeps one time and distance axis for all of them."""
+    if count <= budget:
         return np.arange(count)
-    return np.unique(np.linspace(0, count - 1, CHART_POINTS).round().astype(int))
+    buckets = max(1, budget // (2 + 2 * len(series)))
+    edges = np.linspace(0, count, buckets + 1).round().astype(int)
+    keep = [edges[:-1], edges[1:] - 1]
+    for values in series:
+        finite = np.isfinite(np.asarray(values, dtype=float))
+        low = np.where(finite, values, np.inf)
+        high = np.where(finite, values, -np.inf)
+        for first, end in itertools.pairwise(edges):
+            if finite[first:end].any():
+                keep.append(np.array([first + np.argmin(low[first:end]),
+                                      first + np.argmax(high[first:end])]))  # fmt: skip
+    return np.unique(np.concatenate(keep))
 
 
 def _listed(values: np.ndarray | None, keep: np.ndarray) -> list[float | None] | None:

@@ -25,12 +25,12 @@ from runcoach.domain.run.runs import (
     WorkoutType,
 )
 from runcoach.domain.run.tagging import infer_tags
-from runcoach.domain.run.workout_shapes import runner_context
+from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
-from runcoach.services.importing import RECENT_DAYS
 from runcoach.services.reanalysis import reanalyse_run
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
+from runcoach.store.db import read_only
 from runcoach.store.shoes import get_shoe
 from runcoach.store.source_files import sources_of
 
@@ -84,13 +84,14 @@ def list_runs(
     sport: str | None = None,
     limit: int | None = None,
     runs_only: bool = False,
+    shoe_id: int | None = None,
 ) -> list[RunSummary]:
     """The activities newest first: summary columns only, so a decade lists in milliseconds.
     ``runs_only``: running of a minute or more (no rides, no drives tagged cross-training, no
-    watch started by mistake)."""
-    with engine.begin() as conn:
+    watch started by mistake); ``shoe_id``: the runs in that pair (filtered in SQL)."""
+    with read_only(engine) as conn:
         where = run_filter(athlete_id, date_from, date_to, workout_type, sport, limit)
-        where = dataclasses.replace(where, runs_only=runs_only)
+        where = dataclasses.replace(where, runs_only=runs_only, shoe_id=shoe_id)
         rows = run_store.list_summaries(conn, where)
     return _summaries(rows)
 
@@ -118,7 +119,7 @@ def _summaries(rows: list[Any]) -> list[RunSummary]:
 
 
 def show_run(engine: Engine, run_id: int, *, athlete_id: int) -> RunDetail:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         row = run_store.get_row(conn, athlete_id, run_id)
         run = run_store.run_of(row)
         run.laps = run_store.laps_of(conn, run_id)

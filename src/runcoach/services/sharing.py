@@ -36,6 +36,7 @@ from runcoach.exporters.gpx_track import run_gpx
 from runcoach.services.checkins import local_today
 from runcoach.services.run_files import samples_json
 from runcoach.services.runs import RunDetail, RunSummary, list_runs, show_run
+from runcoach.store import coaching as coaching_store
 from runcoach.store import runs as run_store
 from runcoach.store import sharing as store
 
@@ -60,6 +61,8 @@ def relations(conn: Connection, viewer_athlete_id: int, athlete_id: int) -> froz
         found.add(Relation.PARTNER)
     if store.share_a_group(conn, viewer_athlete_id, athlete_id):
         found.add(Relation.GROUP_MEMBER)
+    if coaching_store.live_grant(conn, athlete_id, viewer_athlete_id) is not None:
+        found.add(Relation.COACH)
     return frozenset(found or {Relation.STRANGER})
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, Hint
+from runcoach.store.db import read_only
 from runcoach.store.shoes import add_shoe, get_shoe, retire_shoe, shoes_with_distance
 
 
@@ -75,7 +76,7 @@ def add_pair(engine: Engine, shoe: NewShoe, today: date, *, athlete_id: int) -> 
 def list_pairs(
     engine: Engine, settings: Settings, *, include_retired: bool, athlete_id: int
 ) -> list[ShoeReport]:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         reports = _reports(conn, athlete_id, settings)
     return [r for r in reports if include_retired or r.retired_on is None]
 

@@ -33,10 +33,13 @@ from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import GoalRefresh, refresh_goal
 from runcoach.domain.today.warnings import ShoeWear, TrainingWarning, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin
+from runcoach.services.page_cache import answers
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
 from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
+from runcoach.store.athletes import data_version
+from runcoach.store.db import read_only
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
@@ -122,7 +125,14 @@ class TodayAnswer:
 
 
 def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> TodayAnswer:
-    """Today's answer for ``day``, kept in the history of adjustments."""
+    """Today's answer for ``day``, kept in the history of adjustments (``conn`` writes)."""
+    told = answer_for(conn, athlete_id, inputs, day)
+    keep_answer(conn, athlete_id, day, told)
+    return told
+
+
+def answer_for(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> TodayAnswer:
+    """Today's answer for ``day``; nothing is written."""
     plan = _need_plan(inputs)
     log = inputs.log()
     fitness = fitness_change(plan, log, day)
@@ -136,9 +146,29 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> Tod
         fitness if fitness is not None and Change.REPACED in got.changes else None,
         refresh_goal(plan, log, day, fitness) if got.refresh_goal else None,
     )
-    changes = [c.value for c in got.changes]
-    store.save_adjustment(conn, athlete_id, day, "today", changes, _history(told))
     return told
+
+
+def keep_answer(conn: Connection, athlete_id: int, day: date, told: TodayAnswer) -> bool:
+    """Keep the answer in ``plan_adjustments`` unless it is the one kept last for the day:
+    every answer that differs is kept (what was prescribed counts for the minis done), the
+    same answer seen again (a page viewed twice) writes nothing. True when it was kept."""
+    changes, history = [c.value for c in told.answer.changes], _history(told)
+    if store.is_last_adjustment(conn, athlete_id, day, "today", changes, history):
+        return False
+    store.save_adjustment(conn, athlete_id, day, "today", changes, history)
+    return True
+
+
+def remember_answer(engine: Engine, day: date, told: TodayAnswer, *, athlete_id: int) -> bool:
+    """``keep_answer`` from a read: looked at without the write lock, written (and looked at
+    again under it) only when the answer is new for the day."""
+    changes, history = [c.value for c in told.answer.changes], _history(told)
+    with read_only(engine) as conn:
+        if store.is_last_adjustment(conn, athlete_id, day, "today", changes, history):
+            return False
+    with engine.begin() as conn:
+        return keep_answer(conn, athlete_id, day, told)
 
 
 def _history(told: TodayAnswer) -> dict[str, Any]:
@@ -252,12 +282,18 @@ def today(
     *,
     athlete_id: int,
 ) -> TodayAnswer:
-    """``runcoach today``: store the check-in if one was given, then answer for the day."""
-    with engine.begin() as conn:
-        when = day or local_today(conn, athlete_id)
-        if report is not None and not report.empty:
+    """``runcoach today``: store the check-in if one was given, then answer for the day.
+    The answer is kept when it is new for the day; a repeated look writes nothing."""
+    if report is not None and not report.empty:
+        with engine.begin() as conn:
+            when = day or local_today(conn, athlete_id)
             record_checkin(conn, athlete_id, report.on(when))
-        return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+            return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+    with read_only(engine) as conn:
+        when = day or local_today(conn, athlete_id)
+        told = answer_for(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+    remember_answer(engine, when, told, athlete_id=athlete_id)
+    return told
 
 
 def warnings_for(
@@ -268,7 +304,7 @@ def warnings_for(
     *,
     athlete_id: int,
 ) -> list[TrainingWarning]:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
         return warnings(gather(conn, athlete_id, settings, plan, when, False), when)
 
@@ -281,9 +317,23 @@ def progress_for(
     *,
     athlete_id: int,
 ) -> list[WeekCompliance]:
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
-        return progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+        key = (
+            "progress",
+            str(engine.url),
+            athlete_id,
+            data_version(conn, athlete_id),
+            when,
+            settings,
+        )
+        kept: list[WeekCompliance] | None = None if plan else answers.get(key)
+        if kept is not None:
+            return list(kept)
+        found = progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
+    if plan is None:
+        answers.put(key, found)
+    return list(found)
 
 
 def day_type_named(plan: Plan, name: str) -> DayType:

@@ -3,6 +3,7 @@ request (web/jobs.py runs ``run_upload``), and the runner follows the job's prog
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,19 +14,21 @@ from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.services.importing import FileOutcome, import_paths
+from runcoach.services.progress import rebuild_reports
 from runcoach.store import uploads as store
 from runcoach.store.source_files import rename_source, sources_named_under
 
 MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export is one zip
 MAX_UPLOAD_BYTES = 512 * 2**20  # all files of one upload together, bytes (PostgreSQL's bytea
 # holds 1 GiB at most); a larger export is imported on the server: runcoach import FILE.zip
+log = logging.getLogger("runcoach.jobs")
 IMPORT_WORKERS = 1  # a job reads in its own process: the web server keeps the other cores
 
 
 @dataclass(frozen=True)
 class UploadJob:
     id: int
-    status: str  # queued / running / done / failed
+    status: str  # queued / running / rebuilding (the reports) / done / failed
     files_total: int
     files_done: int
     outcomes: list[dict[str, Any]]
@@ -106,6 +109,11 @@ def run_upload(engine: Engine, job_id: int) -> None:
     except Exception as error:  # the job fails with its reason; the files already stored stay
         _finish(engine, job_id, "failed", outcomes, f"{type(error).__name__}: {error}")
         raise
+    _set(engine, job_id, status="rebuilding")  # the upload page shows this step too
+    try:
+        rebuild_reports(engine, athlete_id=job.athlete_id)
+    except Exception:  # the runs are in: a report not made now is made when first opened
+        log.exception("rebuilding the reports after upload %s failed", job_id)
     _finish(engine, job_id, "done", outcomes, None)
 
 

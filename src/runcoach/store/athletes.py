@@ -80,6 +80,25 @@ def lock_training_log(conn: Connection, athlete_id: int) -> None:
     _lock(conn, (TRAINING_LOG_LOCK, athlete_id))
 
 
+_HELD = "runcoach_xact_locks"  # Connection.info: the locks its transaction holds
+
+
 def _lock(conn: Connection, key: tuple[int, int]) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_advisory_xact_lock(*key)))
+    if conn.dialect.name != "postgresql":
+        return
+    transaction = conn.get_transaction()
+    held = conn.info.setdefault(_HELD, {})
+    if transaction is not None and held.get(key) is transaction:
+        return  # taken already by this transaction: no round trip (an import, once per file)
+    conn.execute(select(func.pg_advisory_xact_lock(*key)))
+    if not conn.in_nested_transaction():  # a savepoint rolled back would release it
+        held[key] = conn.get_transaction()
+
+
+def data_version(conn: Connection, athlete_id: int) -> int:
+    """The athlete's data version: raised by the database's own triggers on every write to
+    the runs, plans, check-ins, today's answers, shoes and settings (0012_web_speed)."""
+    found = conn.execute(
+        select(athletes.c.data_version).where(athletes.c.id == athlete_id)
+    ).scalar()
+    return int(found or 0)

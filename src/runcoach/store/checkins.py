@@ -102,12 +102,46 @@ def save_adjustment(
             athlete_id=athlete_id,
             day=day,
             kind=kind,
-            changes=",".join(changes)[:400],
-            detail=json.dumps(detail, ensure_ascii=False),
+            changes=_changes_text(changes),
+            detail=_detail_text(detail),
         )
     ).inserted_primary_key
     assert new_id is not None
     return int(new_id[0])
+
+
+def is_last_adjustment(
+    conn: Connection,
+    athlete_id: int,
+    day: date,
+    kind: str,
+    changes: list[str],
+    detail: dict[str, Any],
+) -> bool:
+    """Whether the adjustment kept last for the day and kind is this one, to the byte."""
+    last = conn.execute(
+        select(plan_adjustments.c.changes, plan_adjustments.c.detail)
+        .where(
+            plan_adjustments.c.athlete_id == athlete_id,
+            plan_adjustments.c.day == day,
+            plan_adjustments.c.kind == kind,
+        )
+        .order_by(plan_adjustments.c.id.desc())
+        .limit(1)
+    ).first()
+    return (
+        last is not None
+        and last.changes == _changes_text(changes)
+        and last.detail == _detail_text(detail)
+    )
+
+
+def _changes_text(changes: list[str]) -> str:
+    return ",".join(changes)[:400]
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    return json.dumps(detail, ensure_ascii=False)
 
 
 def list_adjustments(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,8 @@ SQLITE_CACHE_KIB = 32 * 1024
 SQLITE_BUSY_TIMEOUT_S = 30
 # The execution option that marks a connection as a reader of one consistent snapshot.
 SNAPSHOT_READ = "runcoach_snapshot_read"
+# Where a SQLite connection's record notes whether PRAGMA query_only is on.
+_QUERY_ONLY = "runcoach_query_only"
 
 
 def make_engine(url: str) -> Engine:
@@ -56,20 +58,30 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    """Every transaction takes the write lock when it starts (BEGIN IMMEDIATE), waiting for it
-    up to ``SQLITE_BUSY_TIMEOUT_S``: a transaction that reads and then writes (is this run
-    already stored? then insert it) can never act on what another writer changed meanwhile,
-    nor fail on a stale snapshot. A snapshot read (a backup) takes no lock: in WAL mode it
-    sees one moment of the database while writers go on."""
-    snapshot = conn.get_execution_options().get(SNAPSHOT_READ, False)
-    conn.exec_driver_sql("BEGIN" if snapshot else "BEGIN IMMEDIATE")
+    """A transaction that may write takes the write lock when it starts (BEGIN IMMEDIATE),
+    waiting for it up to ``SQLITE_BUSY_TIMEOUT_S``: a transaction that reads and then writes
+    (is this run already stored? then insert it) can never act on what another writer
+    changed meanwhile, nor fail on a stale snapshot.
+
+    A read (``read_only``, ``snapshot_read``: every page and report) takes no lock: a
+    deferred BEGIN, which in WAL mode sees one moment of the database while a writer goes on
+    and other readers read beside it. ``PRAGMA query_only`` is on for it, so a write slipped
+    into a read fails at once ("attempt to write a readonly database") instead of trying to
+    upgrade a snapshot another writer has moved past."""
+    read = bool(conn.get_execution_options().get(SNAPSHOT_READ, False))
+    record = conn.connection.info  # this DBAPI connection's, kept while it is pooled
+    if record.get(_QUERY_ONLY, False) != read:
+        conn.exec_driver_sql(f"PRAGMA query_only={int(read)}")
+        record[_QUERY_ONLY] = read
+    conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
 
 @contextmanager
-def snapshot_read(engine: Engine) -> Iterator[Connection]:
-    """A connection whose reads all see one moment of the database, however long they take
-    and whatever is written meanwhile: REPEATABLE READ on PostgreSQL, a read transaction in
-    WAL mode on SQLite. Nothing is written through it."""
+def read_only(engine: Engine) -> Iterator[Connection]:
+    """A transaction that only reads, and sees one moment of the database, however long it
+    takes and whatever is written meanwhile: on SQLite a deferred read transaction in WAL
+    mode (it neither waits for nor holds the write lock: readers go side by side and beside
+    the one writer), on PostgreSQL REPEATABLE READ READ ONLY. A write through it fails."""
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             conn = conn.execution_options(**{SNAPSHOT_READ: True})
@@ -79,6 +91,26 @@ def snapshot_read(engine: Engine) -> Iterator[Connection]:
             )
         with conn.begin():
             yield conn
+
+
+snapshot_read = read_only  # the backup's name for it: one moment of the whole database
+
+Reading = Callable[[], AbstractContextManager[Connection]]  # opens a read-only transaction
+
+
+def reading(engine: Engine, conn: Connection | None = None) -> Reading:
+    """Reads through ``conn`` (a page's one read-only transaction) when given, else each in
+    a ``read_only`` transaction of its own."""
+
+    @contextmanager
+    def read() -> Iterator[Connection]:
+        if conn is not None:
+            yield conn
+            return
+        with read_only(engine) as own:
+            yield own
+
+    return read
 
 
 def _sqlite_pragmas(dbapi_connection: Any) -> None:

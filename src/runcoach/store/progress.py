@@ -6,7 +6,8 @@ Reports read summary columns only, within bounded windows (see ``services/runlog
 from __future__ import annotations
 
 from collections import defaultdict, namedtuple
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -33,6 +34,7 @@ from runcoach.domain.progress.variety import LatLon, start_of
 from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
 from runcoach.domain.run.efforts import EFFORT_DISTANCES_M
 from runcoach.domain.run.runs import Lap, Run
+from runcoach.store.db import read_only
 from runcoach.store.moments import aware
 from runcoach.store.running import running_only
 from runcoach.store.runs import _LAP_FIELDS, run_of
@@ -86,12 +88,26 @@ class SqlRunLog:
 
     Implements ``services.runlog.RunLog``. Never reads samples, except once per run for its
     start point (kept in ``run_start_points`` afterwards).
+
+    Every read goes through ``conn`` when given (a page's one read-only transaction: one
+    moment of the store, one connection for all its queries), else through a read-only
+    transaction of its own; only the start points not kept yet are written, in a write
+    transaction of their own.
     """
 
-    def __init__(self, engine: Engine, athlete_id: int) -> None:
+    def __init__(self, engine: Engine, athlete_id: int, conn: Connection | None = None) -> None:
         self.engine = engine
         self.athlete_id = athlete_id
+        self.conn = conn
         self._weeks: list[tuple[date, int]] | None = None  # run days of each week, read once
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        if self.conn is not None:
+            yield self.conn
+            return
+        with read_only(self.engine) as conn:
+            yield conn
 
     def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
         conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
@@ -110,7 +126,7 @@ class SqlRunLog:
             .where(*self._mine(start, end, False))
             .order_by(laps.c.run_id, laps.c.number)
         )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             found = [run_of(row) for row in _plain_rows(conn.execute(query))]
             by_run = _laps_by_run(conn.execute(lap_query).all())
         for run in found:
@@ -131,7 +147,7 @@ class SqlRunLog:
         recent = select(func.count(), func.coalesce(func.sum(runs.c.distance_m), 0.0)).where(
             *self._mine(None, end, True), runs.c.local_date >= cut
         )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             count, metres = conn.execute(weeks).one()
             more, more_m = conn.execute(recent).one()
         return int(count) + int(more), float(metres) + float(more_m)
@@ -142,7 +158,7 @@ class SqlRunLog:
             .join(runs, runs.c.id == best_efforts.c.run_id)
             .where(*self._mine(start, end, True))
         )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = list(conn.execute(query))
         return [_effort(r) for r in rows]
 
@@ -178,12 +194,12 @@ class SqlRunLog:
         query = select(inner).where(
             or_(inner.c.edge, inner.c.earlier.is_(None), inner.c.elapsed_s < inner.c.earlier)
         )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = list(conn.execute(query))
         return [_effort(r) for r in rows]
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             if start is not None:
                 return self._fastest_between(conn, start, end)
             found = {d: self._fastest_before(conn, d, end) for d in EFFORT_DISTANCES_M}
@@ -231,7 +247,7 @@ class SqlRunLog:
             func.coalesce(func.sum(runs.c.ascent_m), 0.0),
         ).where(*mine)
         longest = select(runs.c.id, runs.c.distance_m).where(*mine, runs.c.distance_m.is_not(None))
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             count, days, metres, seconds, ascent = conn.execute(query).one()
             top = conn.execute(longest.order_by(runs.c.distance_m.desc()).limit(1)).first()
         weeks = ((last - first).days + 1) / 7
@@ -264,7 +280,7 @@ class SqlRunLog:
             runs.c.first_half_s_per_km.is_not(None),
             runs.c.distance_m.is_not(None),
         )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(query).all()
         # each half is half the distance: time = pace (s/km) x half the distance (km)
         return [
@@ -277,12 +293,17 @@ class SqlRunLog:
         wanted = list(run_ids)
         if not wanted:
             return {}
-        with self.engine.begin() as conn:
-            query = select(run_start_points).where(run_start_points.c.run_id.in_(wanted))
+        query = select(run_start_points).where(run_start_points.c.run_id.in_(wanted))
+        with self._reading() as conn:
             known: dict[int, Any] = {r.run_id: r for r in _plain_rows(conn.execute(query))}
-            missing = [i for i in wanted if i not in known]
-            if missing:
-                known.update(_remember_start_points(conn, self.athlete_id, missing))
+        missing = [i for i in wanted if i not in known]
+        if missing:  # read once from the samples, then kept (a write: its own transaction)
+            with self.engine.begin() as conn:
+                seen = {r.run_id: r for r in _plain_rows(conn.execute(query))}
+                known.update(seen)
+                missing = [i for i in wanted if i not in known]
+                if missing:
+                    known.update(_remember_start_points(conn, self.athlete_id, missing))
         return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
@@ -298,7 +319,7 @@ class SqlRunLog:
             runs.c.local_date >= monday,
             runs.c.local_date <= last,
         )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             if self._weeks is None:
                 weeks = select(run_weeks.c.week_start, run_weeks.c.run_days).where(
                     run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.run_days > 0

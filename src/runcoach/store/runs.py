@@ -97,6 +97,7 @@ class RunFilter:
     sport: str | None = None
     limit: int | None = None
     runs_only: bool = False  # running (store/running.py) of a minute or more: the log's default
+    shoe_id: int | None = None  # the runs in this pair of shoes
 
 
 def local_date_of(start: datetime, zone_name: str | None) -> date:
@@ -188,9 +189,16 @@ def insert_run(
 
 
 def insert_prepared(
-    conn: Connection, athlete_id: int, prepared: PreparedRun, tags: InferredTags | None = None
+    conn: Connection,
+    athlete_id: int,
+    prepared: PreparedRun,
+    tags: InferredTags | None = None,
+    *,
+    weeks: set[date] | None = None,
 ) -> int:
-    """Store a prepared run with its laps, best efforts and samples; return its id."""
+    """Store a prepared run with its laps, best efforts and samples; return its id.
+    ``weeks``: when given, the run's day is added to it and the caller recounts its week
+    (``refresh_weeks``) before the transaction ends (an import, once per batch); else here."""
     run = prepared.run
     values = {
         **_measured_values(conn, athlete_id, prepared),
@@ -200,8 +208,17 @@ def insert_prepared(
     result = conn.execute(_INSERT_RUN, {"athlete_id": athlete_id, **values})
     run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _write_details(conn, athlete_id, run_id, prepared)
-    refresh_weeks(conn, athlete_id, [values["local_date"]])
+    _weeks_changed(conn, athlete_id, [values["local_date"]], weeks)
     return run_id
+
+
+def _weeks_changed(
+    conn: Connection, athlete_id: int, days: list[date], weeks: set[date] | None
+) -> None:
+    if weeks is None:
+        refresh_weeks(conn, athlete_id, days)
+    else:
+        weeks.update(days)
 
 
 def replace_measurements(
@@ -222,8 +239,10 @@ def replace_prepared(
     run_id: int,
     prepared: PreparedRun,
     tags: InferredTags | None,
+    *,
+    weeks: set[date] | None = None,
 ) -> None:
-    """``replace_measurements`` of a prepared run."""
+    """``replace_measurements`` of a prepared run (``weeks`` as for ``insert_prepared``)."""
     current = conn.execute(_RUN_BY_ID, {"run_id": run_id}).one()
     values = _measured_values(conn, athlete_id, prepared)
     for tag, value in _tag_values(prepared.run, tags).items():
@@ -235,7 +254,7 @@ def replace_prepared(
     for statement in _DELETE_DETAILS:
         conn.execute(statement, {"run_id": run_id})
     _write_details(conn, athlete_id, run_id, prepared)
-    refresh_weeks(conn, athlete_id, [current.local_date, values["local_date"]])
+    _weeks_changed(conn, athlete_id, [current.local_date, values["local_date"]], weeks)
 
 
 def replace_analysis(
@@ -266,9 +285,25 @@ def replace_analysis(
     refresh_weeks(conn, athlete_id, [current.local_date])
 
 
+_ZONES = "runcoach_athlete_zones"  # Connection.info: the athletes' time zones, per transaction
+
+
+def _athlete_zone(conn: Connection, athlete_id: int) -> str | None:
+    """``athlete_timezone``, read once per transaction (an import writes many runs in one)."""
+    known: tuple[object, dict[int, str | None]] | None = conn.info.get(_ZONES)
+    if known is None or known[0] is not conn.get_transaction() or athlete_id not in known[1]:
+        zone = athlete_timezone(conn, athlete_id)
+        transaction = conn.get_transaction()  # begun by the read when none was
+        if known is None or known[0] is not transaction:
+            known = (transaction, {})
+            conn.info[_ZONES] = known
+        known[1][athlete_id] = zone
+    return known[1][athlete_id]
+
+
 def _measured_values(conn: Connection, athlete_id: int, prepared: PreparedRun) -> dict[str, Any]:
     run, analysis = prepared.run, prepared.analysis
-    zone = run.timezone or athlete_timezone(conn, athlete_id)
+    zone = run.timezone or _athlete_zone(conn, athlete_id)
     halves = None if analysis is None else analysis.halves
     return {
         "start_utc": run.start.astimezone(UTC),
@@ -452,6 +487,8 @@ def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
         query = query.where(runs.c.sport == where.sport)
     if where.runs_only:
         query = query.where(running_only(), _DURATION >= EMPTY_RECORD_S)  # is_empty_record
+    if where.shoe_id is not None:
+        query = query.where(runs.c.shoe_id == where.shoe_id)
     if where.limit is not None:
         query = query.limit(where.limit)
     return query

@@ -11,7 +11,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-import zstandard
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
 from runcoach.store.tables import run_sources, source_files
@@ -35,6 +34,8 @@ class PackedOriginal:
 
 def pack_original(data: bytes) -> PackedOriginal:
     """``data`` hashed and compressed (no database: an import does it where it reads files)."""
+    import zstandard  # here: most commands never pack or unpack an original
+
     compressed = zstandard.ZstdCompressor(level=ORIGINAL_ZSTD_LEVEL).compress(data)
     return PackedOriginal(sha256_of(data), len(data), compressed)
 
@@ -74,8 +75,12 @@ def add_source(
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def link_source(conn: Connection, run_id: int, source_id: int, *, primary: bool) -> None:
-    if primary:
+def link_source(
+    conn: Connection, run_id: int, source_id: int, *, primary: bool, first: bool = False
+) -> None:
+    """Link a file to a run; a primary file takes over from the run's other files (``first``:
+    the run was just stored from this file, so it has no other file yet)."""
+    if primary and not first:
         conn.execute(_NOT_PRIMARY, {"linked_run_id": run_id})
     link = {"run_id": run_id, "source_file_id": source_id, "is_primary": primary}
     conn.execute(_INSERT_LINK, link)
@@ -99,6 +104,8 @@ def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
 
 
 def original_bytes(conn: Connection, source_id: int) -> bytes:
+    import zstandard
+
     blob = conn.execute(select(source_files.c.data).where(source_files.c.id == source_id)).scalar()
     return b"" if blob is None else zstandard.ZstdDecompressor().decompress(blob)
 

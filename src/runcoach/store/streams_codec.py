@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import struct
-from typing import Any
-
-import numpy as np
-import zstandard
+from typing import TYPE_CHECKING, Any
 
 from runcoach.domain.errors import CorruptFile
 from runcoach.domain.run.runs import FloatArray, Streams
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CODEC = "rcs1-delta-zstd"
 ZSTD_LEVEL = 9  # zstd level, 1-22; 9 is near the size of 19 at a fraction of the time
@@ -39,6 +39,8 @@ SCALES: dict[str, float] = {
 
 def encode_streams(streams: Streams) -> bytes:
     """The streams as one compressed blob."""
+    import zstandard
+
     header: list[dict[str, object]] = []
     parts: list[bytes] = []
     for name, values in streams.named().items():
@@ -51,6 +53,8 @@ def encode_streams(streams: Streams) -> bytes:
 
 
 def _encode_column(name: str, values: FloatArray) -> tuple[dict[str, object], list[bytes]]:
+    import numpy as np
+
     finite = np.isfinite(values)
     filled = _forward_fill(values, finite)
     scaled = np.round(filled * SCALES[name]).astype(np.int64)
@@ -65,6 +69,8 @@ def _encode_column(name: str, values: FloatArray) -> tuple[dict[str, object], li
 
 
 def _forward_fill(values: FloatArray, finite: np.ndarray) -> FloatArray:
+    import numpy as np
+
     if finite.all():
         return values
     if not finite.any():
@@ -77,6 +83,8 @@ def _forward_fill(values: FloatArray, finite: np.ndarray) -> FloatArray:
 
 
 def _narrowest(deltas: np.ndarray) -> type[np.signedinteger[Any]]:
+    import numpy as np
+
     if len(deltas) == 0:
         return np.int8
     low, high = int(deltas.min()), int(deltas.max())
@@ -89,6 +97,8 @@ def _narrowest(deltas: np.ndarray) -> type[np.signedinteger[Any]]:
 
 def decode_streams(blob: bytes) -> Streams:
     """The streams back from ``encode_streams``'s blob."""
+    import zstandard
+
     try:
         raw = zstandard.ZstdDecompressor().decompress(blob)
     except zstandard.ZstdError as exc:
@@ -107,6 +117,8 @@ def decode_streams(blob: bytes) -> Streams:
 def _decode_column(
     raw: bytes, offset: int, n: int, column: dict[str, object]
 ) -> tuple[FloatArray, int]:
+    import numpy as np
+
     dtype = np.dtype(str(column["dtype"]))
     deltas = np.frombuffer(raw, dtype=dtype, count=n, offset=offset)
     offset += n * dtype.itemsize

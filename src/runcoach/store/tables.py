@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -47,6 +48,9 @@ athletes = Table(
     Column("max_hr", Float, nullable=True),
     Column("resting_hr", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # raised by the database's triggers on every write to what the pages show (migration
+    # 0012_web_speed): a page computed at one version holds until the next write
+    Column("data_version", BigInteger, nullable=False, server_default="0"),
 )
 
 # --- the training log (issue 2) --------------------------------------------------------------
@@ -579,4 +583,104 @@ notification_settings = Table(
     Column("kind", String(32), primary_key=True),
     Column("in_app", Boolean, nullable=False),
     Column("email", Boolean, nullable=False),
+)
+
+
+# --- accountability: commitment contracts and coaches (issue 14, migration 0011) --------------
+
+contracts = Table(
+    "contracts",
+    metadata,
+    # A commitment contract as signed (domain/accountability/contracts.py); made harder
+    # later: ``history`` keeps each earlier version of the terms.
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "referee_athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    Column("goal_kind", String(32), nullable=False),  # contracts.GoalKind
+    Column("run_days", Integer, nullable=True),
+    Column("distance_m", Float, nullable=True),
+    Column("time_s", Float, nullable=True),
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
+    Column("stake_cents", Integer, nullable=False),  # for each missed period
+    Column("currency", String(3), nullable=False),
+    Column("receiver", String(16), nullable=False),  # contracts.Receiver
+    Column("receiver_name", String(200), nullable=False),
+    Column("max_excused", Integer, nullable=False),
+    Column("referee_days", Integer, nullable=False),
+    Column("signed_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),  # ended by the runner
+    Column("ended_on", Date, nullable=True),  # the athlete's day it was ended
+    Column("end_reason", Text, nullable=True),
+    Column("history", JSON, nullable=True),  # [{"changed_at", "terms"}] the versions before
+    Index("ix_contracts_athlete_id", "athlete_id"),
+    Index("ix_contracts_referee_athlete_id", "referee_athlete_id"),
+)
+
+contract_periods = Table(
+    "contract_periods",
+    metadata,
+    # Each period's automatic verdict (with the rule and the runs that decided it) and what
+    # the referee and the runner said of it: the outcome history that stays.
+    Column(
+        "contract_id", Integer, ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("number", Integer, primary_key=True),  # 1-based
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
+    Column("outcome", String(16), nullable=False),  # the automatic verdict
+    Column("rule", Text, nullable=False),
+    Column("seen", Text, nullable=False),
+    Column("run_ids", JSON, nullable=False),
+    Column("unwell_days", JSON, nullable=False),
+    Column("judged_at", DateTime(timezone=True), nullable=False),
+    Column("review_due", DateTime(timezone=True), nullable=False),
+    Column("disputed_at", DateTime(timezone=True), nullable=True),
+    Column("dispute_note", Text, nullable=True),
+    Column("decision", String(16), nullable=True),  # confirm / overturn
+    Column("set_outcome", String(16), nullable=True),  # the referee's outcome when overturned
+    Column("decision_note", Text, nullable=True),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+)
+
+coach_grants = Table(
+    "coach_grants",
+    metadata,
+    # An athlete's grant to a coach: made as an invitation (its code stored as SHA-256),
+    # accepted by the coach's account, revoked by the athlete (access ends at once).
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "coach_athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=True
+    ),
+    Column("access", String(16), nullable=False),  # read / read-write
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+    Index("ix_coach_grants_athlete_id", "athlete_id"),
+    Index("ix_coach_grants_coach_athlete_id", "coach_athlete_id"),
+)
+
+plan_changes = Table(
+    "plan_changes",
+    metadata,
+    # A coach's change to an athlete's plan, with the coach's note: the athlete sees it.
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "author_athlete_id", Integer, ForeignKey("athletes.id", ondelete="SET NULL"), nullable=True
+    ),
+    Column("day", Date, nullable=False),
+    Column("change", Text, nullable=False),  # "tempo 20 min -> easy 40 min"
+    Column("note", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_plan_changes_athlete_id", "athlete_id"),
 )

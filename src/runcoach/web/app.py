@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
@@ -69,7 +70,22 @@ def create_app(
     for router in PAGE_ROUTERS:
         app.include_router(router, include_in_schema=False)
     app.middleware("http")(_security_headers)
+    _document_the_answers(app)
     return app
+
+
+def _document_the_answers(app: FastAPI) -> None:
+    """The OpenAPI document names each answer's shape (the view layer's schema)."""
+    from runcoach.web.openapi_views import with_view_schemas
+
+    generated = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = with_view_schemas(generated())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def content_security_policy(tile_url: str | None) -> str:

@@ -26,7 +26,8 @@ KINDS: Mapping[str, str] = {
     "session_reminder": "A reminder of today's session, at the time you choose",
     "group": "Your groups: new members, challenges, moderation",
     "referee_request": "A runner asks you to referee a commitment contract",
-    "contract": "A commitment contract's period was judged",
+    "contract": "A commitment contract's period was judged, confirmed or overturned",
+    "coach": "Your coach: an invitation accepted, a change to your plan and why",
 }
 
 

@@ -56,6 +56,7 @@ class Relation(StrEnum):
     OWNER = "owner"
     PARTNER = "partner"
     GROUP_MEMBER = "group_member"
+    COACH = "coach"  # the runner granted this account coaching access (domain/.../coaching.py)
     STRANGER = "stranger"  # another account, neither partner nor in a group with the runner
 
 
@@ -101,8 +102,8 @@ def visible(
     """The parts a viewer may see. The map and the heart rate belong to a run: a viewer who
     may not see the run's summary sees neither (a track without its run would be a leak of
     where the runner was, with nothing to show it for)."""
-    if Relation.OWNER in relations:
-        return ALL_PARTS
+    if Relation.OWNER in relations or Relation.COACH in relations:
+        return ALL_PARTS  # a coach granted access sees the whole log (tracks still zoned)
     seen = frozenset(p for p in SharedPart if admits(sharing.audience(p, overrides), relations))
     return seen if SharedPart.SUMMARY in seen else NOTHING
 

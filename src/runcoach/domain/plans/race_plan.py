@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from runcoach.domain.fitness.conditions import Conditions, conditions_effect
 from runcoach.domain.plans.programs import FIRST_HALF_WEEKS, FIVE_MINUTE_MILE_S, MILE_WEEKS
 from runcoach.domain.run.runs import FloatArray
@@ -98,6 +96,8 @@ class _Shape:
     def clock_at(self, at_m: FloatArray) -> FloatArray:
         """Elapsed time at each distance: the first half's pace ``negative`` slower than
         the second's, both around the even pace."""
+        import numpy as np
+
         x = np.clip(at_m / self.distance_m, 0.0, 1.0)
         first = 1.0 + self.negative / 2  # pace of the first half vs even
         second = 1.0 - self.negative / 2
@@ -105,6 +105,8 @@ class _Shape:
         return np.asarray(self.target_s * shape, dtype=np.float64)
 
     def splits(self, unit_m: float) -> tuple[SplitTarget, ...]:
+        import numpy as np
+
         ends = np.append(np.arange(unit_m, self.distance_m - 1e-6, unit_m), self.distance_m)
         clock = self.clock_at(ends)
         starts, start_clock = np.append(0.0, ends[:-1]), np.append(0.0, clock[:-1])

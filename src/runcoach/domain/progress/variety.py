@@ -21,8 +21,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from runcoach.domain.run.runs import Run, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration
 
@@ -91,6 +89,8 @@ def distance_m(a: LatLon, b: LatLon) -> float:
 
 def start_of(streams: Streams | None) -> LatLon | None:
     """The first recorded position of a run's samples; None without GPS."""
+    import numpy as np
+
     if streams is None or streams.latitude is None or streams.longitude is None:
         return None
     known = np.flatnonzero(np.isfinite(streams.latitude) & np.isfinite(streams.longitude))

@@ -17,8 +17,6 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
-import numpy as np
-
 from runcoach.domain.run.glitches import Glitch, glitched_distance_m, run_glitches, running_streams
 from runcoach.domain.run.records import beyond_world_record
 from runcoach.domain.run.runs import FloatArray, Run, Streams
@@ -270,6 +268,8 @@ def best_efforts(
 def _split_bounds_m(track: Track, unit_m: float) -> FloatArray:
     """Distances where splits start and end: every whole unit from the first sample, then
     the end of the run (a float hair over a whole unit makes no extra split)."""
+    import numpy as np
+
     count = np.ceil(track.distance_covered_m / unit_m - SPLIT_ROUNDING)
     whole = track.start_m + np.arange(1, count) * unit_m
     return np.concatenate(([track.start_m], whole, [track.end_m]))
@@ -304,6 +304,8 @@ def _splits(track: Track, streams: Streams, unit_m: float) -> list[Split]:
 
 
 def _elevation_changes(track: Track, streams: Streams, times: FloatArray) -> list[float | None]:
+    import numpy as np
+
     if streams.altitude_m is None:
         return [None] * (len(times) - 1)
     altitude = value_at_times(track.time_s, streams.altitude_m[track.keep], times)
@@ -311,6 +313,8 @@ def _elevation_changes(track: Track, streams: Streams, times: FloatArray) -> lis
 
 
 def _mean_heart_rate(track: Track, streams: Streams, times: FloatArray) -> list[float | None]:
+    import numpy as np
+
     if streams.heart_rate is None:
         return [None] * (len(times) - 1)
     hr = streams.heart_rate[track.keep].astype(np.float64)
@@ -318,6 +322,8 @@ def _mean_heart_rate(track: Track, streams: Streams, times: FloatArray) -> list[
 
 
 def _optional(values: FloatArray) -> list[float | None]:
+    import numpy as np
+
     return [float(v) if np.isfinite(v) else None for v in values]
 
 
@@ -331,6 +337,8 @@ def _pace(distance_m: float, duration_s: float) -> Pace | None:
 
 
 def _halves(track: Track) -> Halves | None:
+    import numpy as np
+
     half_m = track.distance_covered_m / 2
     middle = np.array([track.start_m + half_m])
     mid_s = float(track.first_reached(track.times, middle)[0])
@@ -379,6 +387,8 @@ def _best_effort(track: Track, distance_m: float) -> BestEffort | None:
     interpolation per family (``numpy.interp``, a binary search in C): several times
     faster than the O(n) sweep as a Python loop (docs/benchmarks.md).
     """
+    import numpy as np
+
     levels, times = track.levels_m, track.times
     if distance_m <= 0 or distance_m > track.distance_covered_m:
         return None
@@ -410,6 +420,8 @@ def _best_effort(track: Track, distance_m: float) -> BestEffort | None:
 
 def _earliest_fastest(elapsed: FloatArray, starts_m: FloatArray) -> int:
     """The fastest stretch; among equally fast ones (an even pace), the earliest."""
+    import numpy as np
+
     fastest = np.flatnonzero(elapsed <= elapsed.min() + TIE_S)
     return int(fastest[np.argmin(starts_m[fastest])])
 

@@ -28,17 +28,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from runcoach.domain.run.records import record_speed_m_s
 from runcoach.domain.run.runs import FloatArray, Run, Streams
 from runcoach.domain.run.track import STOPPED_SPEED_M_S, Track, track_of
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 
-BoolArray = npt.NDArray[np.bool_]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+BoolArray: TypeAlias = "npt.NDArray[np.bool_]"
 
 MAX_FOOT_SPEED_M_S = 12.5  # m/s, 12-13; above Usain Bolt's top speed (12.4 m/s between 60 and
 # 80 m, Berlin 2009, IAAF biomechanics report): faster between two samples is not on foot
@@ -141,15 +142,19 @@ def run_glitches(run: Run) -> tuple[Glitch, ...]:
     return find_glitches(run.streams)
 
 
-def ran_streams(run: Run) -> Streams | None:
-    """The samples as the runner ran them, unless the runner trusts them as recorded."""
+def ran_streams(run: Run, glitches: tuple[Glitch, ...] | None = None) -> Streams | None:
+    """The samples as the runner ran them, unless the runner trusts them as recorded.
+    ``glitches`` are ``run_glitches(run)`` when they were found already (an import finds them
+    once per run, for the analysis and the tags); they are found here otherwise."""
     if run.streams is None or run.samples_trusted:
         return run.streams
-    return running_streams(run.streams, run_glitches(run))
+    return running_streams(run.streams, run_glitches(run) if glitches is None else glitches)
 
 
 def running_streams(streams: Streams, glitches: tuple[Glitch, ...]) -> Streams:
     """The samples as the runner ran them: the distance stands still across each glitch."""
+    import numpy as np
+
     if not glitches or streams.distance_m is None:
         return streams
     distance = streams.distance_m.astype(np.float64)
@@ -175,6 +180,8 @@ def glitched_distance_m(glitches: tuple[Glitch, ...]) -> float:
 
 
 def _first_distance(streams: Streams, distance: FloatArray) -> float:
+    import numpy as np
+
     finite = distance[np.isfinite(distance) & np.isfinite(streams.time_s)]
     return float(finite[0]) if len(finite) else 0.0
 
@@ -193,6 +200,8 @@ class _Kept:
 
 def _kept(streams: Streams, track: Track) -> _Kept:
     def at(values: FloatArray | None) -> FloatArray | None:
+        import numpy as np
+
         return None if values is None else values[track.keep].astype(np.float64)
 
     return _Kept(at(streams.heart_rate), at(streams.cadence_spm), at(streams.altitude_m))
@@ -202,6 +211,8 @@ class _State:
     """The intervals between the track's samples, and which of them are glitches so far."""
 
     def __init__(self, track: Track, kept: _Kept) -> None:
+        import numpy as np
+
         self.track, self.kept = track, kept
         self.time_s = track.time_s
         self.dt = np.diff(track.time_s)
@@ -213,6 +224,8 @@ class _State:
 
     def clean_distance(self) -> FloatArray:
         """Distance at each sample with the glitches found so far taken out."""
+        import numpy as np
+
         if self._clean is None:
             kept = np.where(self.bad, 0.0, self.dd)
             self._clean = np.concatenate(([0.0], np.cumsum(kept)))
@@ -227,6 +240,8 @@ class _State:
 
     def glitches(self) -> tuple[Glitch, ...]:
         """Each stretch of neighbouring intervals of one kind, as a glitch."""
+        import numpy as np
+
         change = np.flatnonzero(np.diff(self.kind)) + 1
         starts = np.concatenate(([0], change))
         ends = np.concatenate((change, [len(self.kind)]))
@@ -246,6 +261,8 @@ class _State:
 
 def _usual_speed(dt: FloatArray, dd: FloatArray) -> float | None:
     """The time-weighted median speed of the moving intervals: the run's usual pace."""
+    import numpy as np
+
     with np.errstate(divide="ignore", invalid="ignore"):
         speed = np.where(dt > 0, dd / dt, 0.0)
     moving = (speed >= STOPPED_SPEED_M_S) & (speed <= MAX_FOOT_SPEED_M_S)
@@ -258,6 +275,8 @@ def _usual_speed(dt: FloatArray, dd: FloatArray) -> float | None:
 
 def _window_marks(state: _State, starts_s: FloatArray, window_s: float) -> BoolArray:
     """The intervals that overlap any window ``[start, start + window_s]``."""
+    import numpy as np
+
     if not len(starts_s):
         return np.zeros(len(state.dt), dtype=bool)
     time_s = state.time_s
@@ -271,6 +290,8 @@ def _window_marks(state: _State, starts_s: FloatArray, window_s: float) -> BoolA
 
 def _window_speeds(state: _State, window_s: float) -> tuple[FloatArray, FloatArray]:
     """Windows starting at each sample: their start times and clean mean speeds."""
+    import numpy as np
+
     time_s = state.time_s
     starts = time_s[time_s + window_s <= time_s[-1]]
     distance = state.clean_distance()
@@ -282,6 +303,8 @@ def _window_speeds(state: _State, window_s: float) -> tuple[FloatArray, FloatArr
 
 
 def _jumps(state: _State) -> BoolArray:
+    import numpy as np
+
     with np.errstate(divide="ignore", invalid="ignore"):
         speed = np.where(state.dt > 0, state.dd / state.dt, np.inf)
     leap = (speed > MAX_FOOT_SPEED_M_S) & (state.dd > LEAP_MIN_M)
@@ -298,6 +321,8 @@ def _too_fast(state: _State, window_s: float) -> BoolArray:
 
 
 def _beyond_usual(state: _State) -> BoolArray:
+    import numpy as np
+
     if state.usual_speed is None:
         return np.zeros(len(state.dt), dtype=bool)
     limit = max(BEYOND_USUAL_FACTOR * state.usual_speed, BEYOND_USUAL_MIN_SPEED_M_S)
@@ -306,6 +331,8 @@ def _beyond_usual(state: _State) -> BoolArray:
 
 
 def _sudden(state: _State) -> BoolArray:
+    import numpy as np
+
     window = ACCELERATION_WINDOW_S
     starts, before = _window_speeds(state, window)
     middle = starts + window
@@ -327,6 +354,8 @@ def _sudden(state: _State) -> BoolArray:
 
 
 def _no_stride(state: _State) -> BoolArray:
+    import numpy as np
+
     cadence = state.kept.cadence_spm
     if cadence is None or not np.isfinite(cadence).any():
         return np.zeros(len(state.dt), dtype=bool)
@@ -340,6 +369,8 @@ def _no_stride(state: _State) -> BoolArray:
 
 
 def _heart_disagrees(state: _State) -> BoolArray:
+    import numpy as np
+
     heart, usual = state.kept.heart_rate, state.usual_speed
     nothing = np.zeros(len(state.dt), dtype=bool)
     if heart is None or usual is None or not np.isfinite(heart).any():
@@ -357,6 +388,8 @@ def _heart_disagrees(state: _State) -> BoolArray:
 
 def _usual_heart_rate(state: _State, heart: FloatArray, usual: float) -> float | None:
     """The median heart rate while the runner ran within 10 % of the usual speed."""
+    import numpy as np
+
     with np.errstate(divide="ignore", invalid="ignore"):
         speed = np.where(state.dt > 0, state.dd / state.dt, 0.0)
     steady = np.abs(speed / usual - 1.0) <= 0.1
@@ -368,6 +401,8 @@ def _window_mean(
     state: _State, values: FloatArray, starts_s: FloatArray, window_s: float
 ) -> FloatArray:
     """Time-weighted mean of a sampled value over each window (NaN where never recorded)."""
+    import numpy as np
+
     held = values[1:]
     recorded = np.isfinite(held)
     area = np.concatenate(([0.0], np.cumsum(np.where(recorded, held * state.dt, 0.0))))
@@ -382,6 +417,8 @@ def _window_mean(
 def _recorded_share(
     state: _State, values: FloatArray, starts_s: FloatArray, window_s: float
 ) -> FloatArray:
+    import numpy as np
+
     covered = np.concatenate(([0.0], np.cumsum(np.where(np.isfinite(values[1:]), state.dt, 0.0))))
     time_s = state.time_s
     seen = np.interp(starts_s + window_s, time_s, covered) - np.interp(starts_s, time_s, covered)
@@ -389,6 +426,8 @@ def _recorded_share(
 
 
 def _downhill(state: _State, starts_s: FloatArray, window_s: float) -> BoolArray:
+    import numpy as np
+
     altitude = state.kept.altitude_m
     if altitude is None or not np.isfinite(altitude).all():
         return np.zeros(len(starts_s), dtype=bool)

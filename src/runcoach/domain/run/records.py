@@ -8,8 +8,6 @@ margin below keeps the check valid when a record falls by a little.
 
 from __future__ import annotations
 
-import numpy as np
-
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE
 
 WORLD_RECORDS_S: dict[float, float] = {
@@ -63,6 +61,8 @@ RECORD_CURVE: tuple[tuple[float, float], ...] = (
 def record_speed_m_s(duration_s: float) -> float:
     """The fastest plausible mean speed over ``duration_s``: the records' speed for that long,
     interpolated in log time, beyond ``RECORD_MARGIN`` (the 100 m's speed below 9.58 s)."""
+    import numpy as np
+
     times = np.log([time_s for _distance, time_s in RECORD_CURVE])
     speeds = np.array([distance / time_s for distance, time_s in RECORD_CURVE])
     speed = float(np.interp(np.log(max(duration_s, 1e-3)), times, speeds))

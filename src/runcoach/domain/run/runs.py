@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, TypeAlias
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.units import Pace
 
-FloatArray = npt.NDArray[np.float64]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+# NumPy is imported by the functions that handle samples, not here: the run's summary types
+# are read by every command, and most never touch a sample (NumPy is a tenth of a second of a
+# command's start; tests/cli/test_lazy_commands.py).
+FloatArray: TypeAlias = "npt.NDArray[np.float64]"
 
 
 class Sport(StrEnum):
@@ -156,6 +161,8 @@ class Streams:
 
     @property
     def has_gps(self) -> bool:
+        import numpy as np
+
         return self.latitude is not None and bool(np.isfinite(self.latitude).any())
 
     def only(self, keep: npt.NDArray[np.bool_]) -> Streams:
@@ -173,6 +180,8 @@ def clock_glitches(time_s: FloatArray) -> npt.NDArray[np.bool_]:
     """Samples whose time cannot belong to the activity: not a number, before the first
     sample, more than MAX_ACTIVITY_S after it, or after a gap of more than
     MAX_RECORDING_GAP_S (and everything after such a gap)."""
+    import numpy as np
+
     bad = ~np.isfinite(time_s)
     if bad.all():
         return bad

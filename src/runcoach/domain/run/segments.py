@@ -9,14 +9,16 @@ resampled to one value per second first, so 1 Hz and "smart recording" files loo
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, TypeAlias
 
 from runcoach.domain.run.runs import MAX_ACTIVITY_S, FloatArray, Streams
 from runcoach.domain.run.track import STOPPED_SPEED_M_S, Track, track_of, value_at_times
 
-IndexArray = npt.NDArray[np.intp]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+IndexArray: TypeAlias = "npt.NDArray[np.intp]"
 
 SMOOTHING_S = 9  # s, 5-30; moving average over GPS speed noise, short enough for 15 s strides
 MIN_CONTRAST = 0.2  # fraction, 0.1-0.3; fast running at least 20 % quicker than the usual
@@ -86,6 +88,8 @@ class Profile:
 
 def profile_of(streams: Streams) -> Profile | None:
     """The 1 Hz profile of a run; None without distance samples or under a minute long."""
+    import numpy as np
+
     track = track_of(streams)
     if track is None or not 60 <= track.end_s - track.start_s <= MAX_ACTIVITY_S:
         return None  # too short to read, or a broken clock (a run stored before the check)
@@ -96,6 +100,8 @@ def profile_of(streams: Streams) -> Profile | None:
 
 
 def _altitude(streams: Streams, track: Track, time_s: FloatArray) -> FloatArray | None:
+    import numpy as np
+
     if streams.altitude_m is None:
         return None
     altitude = value_at_times(track.time_s, streams.altitude_m[track.keep], time_s)
@@ -104,6 +110,8 @@ def _altitude(streams: Streams, track: Track, time_s: FloatArray) -> FloatArray 
 
 def moving_average(values: FloatArray, window: int) -> FloatArray:
     """Centred moving average; the ends average over the samples they have."""
+    import numpy as np
+
     kernel = np.ones(window)
     sums = np.convolve(values, kernel, mode="same")
     counts = np.convolve(np.ones(len(values)), kernel, mode="same")
@@ -112,6 +120,8 @@ def moving_average(values: FloatArray, window: int) -> FloatArray:
 
 def fast_bouts(profile: Profile) -> list[Bout]:
     """Stretches clearly faster than the run's usual pace; none in a steady run."""
+    import numpy as np
+
     moving = profile.moving
     if len(moving) < MIN_BOUT_S:
         return []
@@ -133,6 +143,8 @@ def _usual_speed(profile: Profile, quick: float) -> float | None:
     (Otsu's split), if that group is a real share of the run, clearly slower, jogged (not
     walked: run/walk is not intervals) and on the level (not an easy run's climbs).
     """
+    import numpy as np
+
     moving = profile.moving
     usual = float(np.percentile(moving, SLOW_PERCENTILE))
     if quick >= usual * (1 + MIN_CONTRAST):
@@ -154,6 +166,8 @@ def _usual_speed(profile: Profile, quick: float) -> float | None:
 
 def _climbing(profile: Profile) -> npt.NDArray[np.bool_]:
     """Where the run goes uphill (over about half a minute); nowhere without altitude."""
+    import numpy as np
+
     if profile.altitude_m is None:
         return np.zeros(len(profile.time_s), dtype=bool)
     k = CLIMB_WINDOW_S // 2
@@ -168,6 +182,8 @@ def _climbing(profile: Profile) -> npt.NDArray[np.bool_]:
 
 def _otsu_split(values: FloatArray, bins: int = 256) -> float:
     """The value that splits ``values`` into two groups of least spread within each (Otsu 1979)."""
+    import numpy as np
+
     counts, edges = np.histogram(values, bins=bins)
     centres = (edges[:-1] + edges[1:]) / 2
     weight_low = np.cumsum(counts)
@@ -191,6 +207,8 @@ def _downhill(profile: Profile, start: int, end: int) -> bool:
 
 def _stretches(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) index pairs of the True stretches, dips under MERGE_GAP_S filled."""
+    import numpy as np
+
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
     pairs = list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
     merged: list[tuple[int, int]] = []
@@ -255,6 +273,8 @@ def turning_points(values: FloatArray, hysteresis: float) -> list[int]:
 
 def _local_extremes(values: FloatArray) -> IndexArray:
     """Indices of the ends, and of every sample where the values stop rising or falling."""
+    import numpy as np
+
     if len(values) < 3:
         return np.arange(len(values))
     steps = np.diff(values)

@@ -17,9 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-import numpy as np
-
-from runcoach.domain.run.glitches import ran_streams
+from runcoach.domain.run.glitches import Glitch, ran_streams
 from runcoach.domain.run.records import faster_than_any_runner
 from runcoach.domain.run.runs import Run, Sport, Streams, Surface, Terrain, WorkoutType
 from runcoach.domain.run.segments import climbs, profile_of, turning_points
@@ -93,8 +91,10 @@ class SampleReading:
     relaxed: Shape | None = None  # strides or progression, from the profile
 
 
-def read_samples(run: Run) -> SampleReading:
-    """What ``run``'s samples say toward its tags (nothing, without samples)."""
+def read_samples(run: Run, glitches: tuple[Glitch, ...] | None = None) -> SampleReading:
+    """What ``run``'s samples say toward its tags (nothing, without samples). ``glitches``:
+    the run's glitches when they were found already (``RunAnalysis.glitches``), else found
+    here."""
     streams = run.streams
     if streams is None:
         return SampleReading()
@@ -104,7 +104,8 @@ def read_samples(run: Run) -> SampleReading:
         ascent_m=_samples_ascent_m(streams),
         has_gps=streams.has_gps,
     )
-    profile = profile_of(ran_streams(run) or streams)  # glitches become stops: no car tempo
+    ran = ran_streams(run, glitches)  # glitches become stops: no car tempo
+    profile = profile_of(ran or streams)
     return dataclasses.replace(
         reading,
         fits_on_a_track=_fits_on_a_track(run, reading),
@@ -168,6 +169,8 @@ def _distance_m(run: Run, reading: SampleReading) -> float | None:
 
 
 def _samples_distance_m(streams: Streams) -> float | None:
+    import numpy as np
+
     if streams.distance_m is None:
         return None
     recorded = streams.distance_m[np.isfinite(streams.distance_m)]
@@ -183,6 +186,8 @@ def _ascent_m(run: Run, reading: SampleReading) -> tuple[float | None, str]:
 
 
 def _samples_ascent_m(streams: Streams) -> float | None:
+    import numpy as np
+
     if streams.altitude_m is None:
         return None
     altitude = streams.altitude_m[np.isfinite(streams.altitude_m)]
@@ -231,6 +236,8 @@ def _surface_from_samples(run: Run, reading: SampleReading) -> Inference[Surface
 
 
 def _fits_on_a_track(run: Run, reading: SampleReading) -> bool:
+    import numpy as np
+
     streams = run.streams
     distance_m = _distance_m(run, reading)
     if streams is None or streams.latitude is None or streams.longitude is None:

@@ -13,14 +13,16 @@ the distance never goes backwards.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, TypeAlias
 
 from runcoach.domain.run.runs import FloatArray, Streams
 
-BoolArray = npt.NDArray[np.bool_]
-IndexArray = npt.NDArray[np.intp]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+BoolArray: TypeAlias = "npt.NDArray[np.bool_]"
+IndexArray: TypeAlias = "npt.NDArray[np.intp]"
 
 STOPPED_SPEED_M_S = 0.5  # m/s, 0-1.2; below it a stretch between samples counts as stopped
 # (33:20/km, well below a walk at ~1.3 m/s; runcoach's rule, cf. Strava's "moving time")
@@ -92,15 +94,21 @@ class Track:
         Between two distinct distances the runner moved from the last sample at the lower
         one to the first sample at the higher one, at an even pace.
         """
+        import numpy as np
+
         return np.interp(at_m, self.line_m, values.line)
 
     def last_left(self, values: AtLevels, at_m: FloatArray) -> FloatArray:
         """``values`` when the runner last stood at each distance in ``at_m`` (after a stop)."""
+        import numpy as np
+
         return np.interp(np.nextafter(at_m, np.inf), self.line_m, values.line)
 
 
 def track_of(streams: Streams) -> Track | None:
     """The cleaned track of a run, or ``None`` without a distance stream or movement."""
+    import numpy as np
+
     if streams.distance_m is None:
         return None
     keep = _forward_samples(streams.time_s, streams.distance_m)
@@ -123,6 +131,8 @@ class _Polyline:
     """Each distinct distance once, plus a step just after it where the runner stood."""
 
     def __init__(self, levels: FloatArray, first: IndexArray, last: IndexArray) -> None:
+        import numpy as np
+
         after = np.nextafter(levels, np.inf)
         following = np.append(levels[1:], np.inf)
         self.stood = (last != first) & (after < following)
@@ -133,6 +143,8 @@ class _Polyline:
         self.first, self.last, self.counts = first, last, counts
 
     def at_levels(self, per_sample: FloatArray) -> AtLevels:
+        import numpy as np
+
         first, last = per_sample[self.first], per_sample[self.last]
         line = np.repeat(first, self.counts)
         line[self.steps] = last[self.stood]
@@ -145,6 +157,8 @@ def _forward_samples(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
     A single sample that leaps ahead and is followed by a drop (a GPS spike) is dropped
     first, so that it cannot hide the samples after it.
     """
+    import numpy as np
+
     finite = np.isfinite(time_s) & np.isfinite(distance_m)
     keep = finite & ~_spikes(np.where(finite, time_s, np.nan), np.where(finite, distance_m, np.nan))
     t = np.where(keep, time_s, -np.inf)
@@ -155,6 +169,8 @@ def _forward_samples(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
 
 
 def _spikes(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
+    import numpy as np
+
     spikes = np.zeros(len(time_s), dtype=bool)
     if len(time_s) < 3:
         return spikes
@@ -166,6 +182,8 @@ def _spikes(time_s: FloatArray, distance_m: FloatArray) -> BoolArray:
 
 
 def _moving_time(time_s: FloatArray, distance_m: FloatArray) -> FloatArray:
+    import numpy as np
+
     dt = np.diff(time_s)
     dd = np.diff(distance_m)
     moving = dd >= STOPPED_SPEED_M_S * dt
@@ -181,6 +199,8 @@ def time_weighted_mean(
     measured over that second); missing samples (NaN) are left out of both the sum and the
     time. A window with no recorded value gives NaN.
     """
+    import numpy as np
+
     dt = np.diff(time_s)
     held = values[1:]
     recorded = np.isfinite(held)
@@ -194,6 +214,8 @@ def time_weighted_mean(
 
 def value_at_times(time_s: FloatArray, values: FloatArray, at_s: FloatArray) -> FloatArray:
     """A sampled value (altitude) interpolated at the given times; NaN if never recorded."""
+    import numpy as np
+
     recorded = np.isfinite(values)
     if not recorded.any():
         return np.full(len(at_s), np.nan)

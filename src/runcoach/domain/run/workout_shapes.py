@@ -13,8 +13,6 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from runcoach.domain.run.runs import FloatArray, Lap, Run, WorkoutType
 from runcoach.domain.run.segments import MIN_CONTRAST, Bout, Climb, Profile, fast_bouts
 from runcoach.domain.units import (
@@ -74,6 +72,10 @@ class RunnerContext:
     easy_pace: Pace | None = None
 
 
+RECENT_DAYS = 42  # days of runs before a run that say what is long or easy for the runner
+# (6 weeks: a training block; the context of tagging.infer_tags)
+
+
 def runner_context(recent: Sequence[Run]) -> RunnerContext:
     """The context from the runner's recent runs (say the last 6 weeks; the caller picks).
 
@@ -110,6 +112,8 @@ def _marked_laps(laps: list[Lap]) -> Shape | None:
 
 
 def _lap_paces(laps: list[Lap]) -> Shape | None:
+    import numpy as np
+
     timed = [lap for lap in laps if lap.distance_m and lap.elapsed_s > 0]
     if len(timed) < 2 * INTERVAL_MIN_REPS - 1:
         return None
@@ -235,6 +239,8 @@ def _strides(bouts: list[Bout], profile: Profile) -> Shape | None:
 
 
 def _intervals(bouts: list[Bout], profile: Profile) -> Shape | None:
+    import numpy as np
+
     if _is_strides(bouts, profile):
         return None
     reps = [b for b in bouts if b.duration_s >= INTERVAL_MIN_REP_S]
@@ -251,6 +257,8 @@ def _intervals(bouts: list[Bout], profile: Profile) -> Shape | None:
 
 
 def _spread(values: FloatArray) -> float:
+    import numpy as np
+
     return float(np.std(values) / np.mean(values))
 
 
@@ -266,6 +274,8 @@ def _recovered_between(reps: list[Bout], profile: Profile) -> bool:
 
 
 def _tempo(bouts: list[Bout], profile: Profile) -> Shape | None:
+    import numpy as np
+
     if not bouts:
         return None
     main = max(bouts, key=lambda b: b.duration_s)
@@ -284,6 +294,8 @@ def _tempo(bouts: list[Bout], profile: Profile) -> Shape | None:
 
 
 def _progression(profile: Profile) -> Shape | None:
+    import numpy as np
+
     track = profile.track
     if track.end_s - track.start_s < PROGRESSION_MIN_S:
         return None

@@ -2,7 +2,9 @@
 
 from runcoach.web.api import (
     account,
+    coaching,
     comments,
+    contracts,
     feed,
     fitness,
     groups,
@@ -32,4 +34,6 @@ ROUTERS = [
     partners.router,
     groups.router,
     notifications.router,
+    contracts.router,
+    coaching.router,
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Annotated, Any
@@ -29,6 +30,7 @@ def list_runs(
     date_to: Annotated[date | None, Query(alias="to")] = None,
     workout_type: Annotated[WorkoutType | None, Query(alias="type")] = None,
     sport: Sport | None = None,
+    shoe: Annotated[int | None, Query(description="only the runs in this pair (its id)")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 500,
 ) -> Sequence[Mapping[str, Any]]:
     found = service.list_runs(
@@ -39,6 +41,7 @@ def list_runs(
         workout_type=workout_type.value if workout_type else None,
         sport=sport.value if sport else None,
         limit=limit,
+        shoe_id=shoe,
     )
     return [summary_json(r) for r in found]
 
@@ -51,8 +54,23 @@ def show_run(request: Request, access: Authorized, run_id: int) -> Mapping[str, 
 
 
 @router.get("/{run_id}/samples", summary="The run's samples, thinned for charts and a map")
-def run_samples(request: Request, access: Authorized, run_id: int) -> Mapping[str, Any]:
-    return run_files.run_samples(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
+def run_samples(
+    request: Request,
+    access: Authorized,
+    run_id: int,
+    full: Annotated[
+        bool, Query(description="every sample recorded, not thinned to the charts' points")
+    ] = False,
+) -> Response:
+    """At most 1,200 samples by default, chosen by M4 aggregation (each bucket's first and
+    last sample and every chart's highest and lowest one: peaks survive); ``full=true``
+    gives every sample. ``recorded`` is how many there are, ``method`` "m4" or "all"."""
+    found = run_files.run_samples(
+        engine_of(request), run_id, athlete_id=access.actor.athlete_id, full=full
+    )
+    # plain numbers and nulls: written as they are, not walked by FastAPI's encoder (which
+    # took longer than reading and thinning the samples for an hour at 1 Hz)
+    return Response(json.dumps(found, allow_nan=False), media_type="application/json")
 
 
 @router.get("/{run_id}/file", summary="The original device file, as it was imported")

@@ -3,6 +3,8 @@
 from runcoach.web.pages import (
     auth,
     calendar,
+    coaching,
+    contracts,
     dashboard,
     goal,
     groups,
@@ -28,4 +30,6 @@ ROUTERS = [
     sharing.router,
     partners.router,
     groups.router,
+    contracts.router,
+    coaching.router,
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -10,9 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.errors import NotFound
 from runcoach.services import checkins, done, today
-from runcoach.services.calendar import today_of
-from runcoach.services.progress import recent_wins
-from runcoach.views.today import WeekJson, answer_json, warning_json, week_json
+from runcoach.services import dashboard as board
+from runcoach.views.today import answer_json, warning_json, week_json
 from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -36,36 +34,22 @@ def _answer(request: Request, access: Any, report: checkins.CheckInReport | None
     return answer_json(told)
 
 
-def _this_week(request: Request, access: Any) -> WeekJson | None:
-    try:
-        weeks = today.progress_for(
-            engine_of(request), settings_of(request), athlete_id=access.actor.athlete_id
-        )
-    except NotFound:
-        return None
-    return week_json(weeks[-1]) if weeks else None
-
-
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, access: Page, logged: int | None = None) -> Response:
-    engine = engine_of(request)
-    day = today_of(engine, athlete_id=access.actor.athlete_id)
-    wins = recent_wins(
-        engine,
+    shown = board.dashboard(
+        engine_of(request),
+        settings_of(request),
         athlete_settings_of(request, access),
-        day - timedelta(days=28),
         athlete_id=access.actor.athlete_id,
-    )[:WINS_SHOWN]
-    found = today.warnings_for(engine, settings_of(request), athlete_id=access.actor.athlete_id)
-    warnings = [warning_json(w) for w in found]
+    )
     return render(
         request,
         "pages/dashboard.html",
         nav="today",
-        answer=_answer(request, access, None),
-        week=_this_week(request, access),
-        wins=wins,
-        warnings=warnings,
+        answer=None if shown.answer is None else answer_json(shown.answer),
+        week=None if shown.week is None else week_json(shown.week),
+        wins=shown.wins[:WINS_SHOWN],
+        warnings=[warning_json(w) for w in shown.warnings],
         buttons=BUTTONS,
         logged=logged,
     )

@@ -48,10 +48,9 @@ def log(
         date_to=date_to,
         workout_type=workout_type,
         sport=None if everything else Sport.RUNNING.value,
-        limit=None if shoe else LOG_PAGE_SIZE,
+        limit=LOG_PAGE_SIZE,
+        shoe_id=shoe,
     )
-    if shoe is not None:
-        found = [r for r in found if r.shoe_id == shoe][:LOG_PAGE_SIZE]
     return render(
         request,
         "pages/log.html",

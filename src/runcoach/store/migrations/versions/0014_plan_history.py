@@ -3,7 +3,7 @@ a rota imported) keeps the version it replaced, so a change can be undone (``pla
 and the versions listed (``plan history``)
 
 Revision ID: 0014_plan_history
-Revises: 0010_sharing
+Revises: 0011_contracts
 Create Date: 2026-12-03
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_plan_history"
-down_revision = "0010_sharing"
+down_revision = "0011_contracts"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,57 @@
+"""Coaches and athletes as JSON (``runcoach coach ... --json`` and /api/v1/coach...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runcoach.domain.units import format_duration
+from runcoach.services.coaching import AthleteGlance, CoachGrant, TeamPrediction
+from runcoach.views.fitness import prediction_json
+from runcoach.views.plans import violations_json
+from runcoach.views.today import warning_json
+
+
+def grant_json(g: CoachGrant) -> dict[str, Any]:
+    grant = g.grant
+    state = "revoked" if grant.revoked_at else ("live" if grant.coach_athlete_id else "invited")
+    return {
+        "id": grant.id,
+        "state": state,
+        "access": grant.access.value,
+        "coach": None if g.coach is None else {"athlete_id": g.coach.athlete_id,
+                                               "name": g.coach.name, "email": g.coach.email},
+        "created_at": grant.created_at.isoformat(),
+        "expires_at": grant.expires_at.isoformat() if not grant.coach_athlete_id else None,
+        "accepted_at": grant.accepted_at.isoformat() if grant.accepted_at else None,
+        "revoked_at": grant.revoked_at.isoformat() if grant.revoked_at else None,
+    }  # fmt: skip
+
+
+def glance_json(a: AthleteGlance) -> dict[str, Any]:
+    return {
+        "athlete_id": a.person.athlete_id,
+        "name": a.person.name,
+        "email": a.person.email,
+        "access": a.access.value,
+        "has_plan": a.has_plan,
+        "share_done": None if a.share_done is None else round(a.share_done, 2),
+        "days": [{"date": d.day.isoformat(), "mark": d.mark.value, "sessions": list(d.sessions)}
+                 for d in a.days],
+        "warnings": [warning_json(w) for w in a.warnings],
+    }  # fmt: skip
+
+
+def athlete_json(view: dict[str, Any]) -> dict[str, Any]:
+    return {**view, "glance": glance_json(view["glance"]),
+            "violations": violations_json(view["violations"])}  # fmt: skip
+
+
+def edit_json(done: dict[str, Any]) -> dict[str, Any]:
+    return {**done, "violations": violations_json(done["violations"])}
+
+
+def prediction_line(t: TeamPrediction) -> dict[str, Any]:
+    line: dict[str, Any] = {"athlete_id": t.athlete.athlete_id, "athlete": t.athlete.label}
+    if t.prediction is None:
+        return {**line, "error": t.error}
+    return {**line, **prediction_json(t.prediction), "time": format_duration(t.prediction.time_s)}

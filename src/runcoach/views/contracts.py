@@ -1,0 +1,94 @@
+"""Commitment contracts as JSON (``runcoach contracts ... --json`` and /api/v1/contracts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runcoach.domain.accountability.contracts import Outcome, Terms, tally
+from runcoach.domain.units import format_distance, format_duration
+from runcoach.services.contracts import ContractState, PeriodState
+from runcoach.store.people import Person
+
+LAPSED_NOTE = "the referee did not decide in time: the automatic verdict stands"
+
+
+def terms_json(terms: Terms) -> dict[str, Any]:
+    goal, stake = terms.goal, terms.stake
+    return {
+        "goal": {
+            "kind": goal.kind.value,
+            "run_days": goal.run_days,
+            "distance_m": goal.distance_m,
+            "distance": format_distance(goal.distance_m) if goal.distance_m else None,
+            "time_s": goal.time_s,
+            "time": format_duration(goal.time_s) if goal.time_s else None,
+            "text": goal.describe(),
+        },
+        "start": terms.start.isoformat(),
+        "end": terms.end.isoformat(),
+        "periods": terms.periods,
+        "stake": {
+            "amount": stake.amount_cents / 100,
+            "currency": stake.currency,
+            "receiver": stake.receiver.value,
+            "receiver_name": stake.receiver_name,
+            "text": f"{stake.describe()} to {stake.receiver_name} ({stake.receiver.value}) "
+            "for each missed period",
+        },
+        "max_excused": terms.max_excused,
+        "referee_days": terms.referee_days,
+    }
+
+
+def _person(p: Person | None) -> dict[str, Any] | None:
+    return None if p is None else {"athlete_id": p.athlete_id, "name": p.name, "email": p.email}
+
+
+def period_json(state: PeriodState) -> dict[str, Any]:
+    v, stored = state.verdict, state.stored
+    return {
+        "number": v.index + 1,
+        "start": v.start.isoformat(),
+        "end": v.end.isoformat(),
+        "automatic": v.outcome.value,
+        "outcome": state.final.value,
+        "rule": v.rule,
+        "seen": v.seen,
+        "run_ids": list(v.run_ids),
+        "unwell_days": [d.isoformat() for d in v.unwell_days],
+        "review": state.review.value,
+        "review_due": stored.review_due.isoformat() if stored else None,
+        "review_note": LAPSED_NOTE if state.review.value == "lapsed" else None,
+        "disputed": None if stored is None or stored.disputed_at is None else {
+            "at": stored.disputed_at.isoformat(), "note": stored.dispute_note},
+        "decision": None if stored is None or stored.decision is None else {
+            "decision": stored.decision.value, "note": stored.decision_note,
+            "at": stored.decided_at.isoformat() if stored.decided_at else None},
+    }  # fmt: skip
+
+
+def contract_json(state: ContractState) -> dict[str, Any]:
+    c = state.contract
+    outcomes = [p.final for p in state.periods]
+    counts = tally(outcomes)
+    status = "ended" if c.ended_at else ("over" if state.today > c.terms.end else "active")
+    return {
+        "id": c.id,
+        "role": state.role,
+        "status": status,
+        "athlete": _person(state.people.get(c.athlete_id)),
+        "referee": _person(state.people.get(c.referee_athlete_id or 0)),
+        "terms": terms_json(c.terms),
+        "signed_at": c.signed_at.isoformat(),
+        "ended": None if c.ended_at is None else {
+            "at": c.ended_at.isoformat(), "on": c.ended_on.isoformat() if c.ended_on else None,
+            "reason": c.end_reason},
+        "tally": {"kept": counts.kept, "missed": counts.missed, "excused": counts.excused,
+                  "open": counts.open, "owed": counts.owed(c.terms.stake)},
+        "periods": [period_json(p) for p in state.periods],
+        "history": c.history,
+        "today": state.today.isoformat(),
+    }  # fmt: skip
+
+
+OUTCOMES = [o.value for o in Outcome]

@@ -1,0 +1,73 @@
+"""The everyday commands load only what they use (issue 18, "Fast at every door").
+
+A runner types ``runs list``, ``today``, ``report --week``, ``paces`` and ``wins`` many times a
+day; each is a new process, and most of a process's time was spent importing libraries the
+command never used (NumPy alone, about 100 ms: the samples of runs, which these commands never
+read). Each command runs here as a process of its own on a small store with a plan, and the
+libraries it loaded are compared with those it may load. The time itself is measured by
+``python -m benchmarks.commands`` (docs/benchmarks.md), not by a timed test.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ACTIVITIES, needs_shared_data
+
+pytestmark = needs_shared_data()
+REPO = Path(__file__).resolve().parents[2]
+PROFILE = REPO / "docs" / "examples" / "first-half.yaml"
+EVERYDAY = [("runs", "list"), ("today",), ("report", "--week"), ("paces",), ("wins",)]
+# What no everyday command needs: samples (NumPy), charts, migrations, device files, the web
+# app and its job queue, file exports. (asyncio is not here: SQLAlchemy imports it.)
+NOT_NEEDED = {
+    "numpy", "matplotlib", "alembic", "fitfast", "fitdecode", "fit_tool", "lxml", "zstandard",
+    "fastapi", "starlette", "jinja2", "procrastinate", "icalendar", "gpxpy",
+    "runcoach.importers", "runcoach.exporters", "runcoach.web", "runcoach.services.importing",
+}  # fmt: skip
+LOADED_MARK = "LOADED-MODULES:"
+WATCH = (
+    "import atexit, runpy, sys\n"
+    "atexit.register(lambda: print({mark!r}, ' '.join(sorted(sys.modules)), file=sys.stderr))\n"
+    "sys.argv = ['runcoach', *sys.argv[1:]]\n"
+    "runpy.run_module('runcoach', run_name='__main__')\n"
+)
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {**os.environ, "RUNCOACH_HOME": str(home), "PYTHONPATH": str(REPO / "src")}
+    env.pop("RUNCOACH_DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home with real runs (FIT, GPX, TCX) and a plan, as a runner's would be."""
+    home = tmp_path_factory.mktemp("home")
+    for args in (
+        ("import", str(ACTIVITIES / "sweatpy")),
+        ("plan", "create", "--profile", str(PROFILE)),
+    ):
+        command = [sys.executable, "-m", "runcoach", *args]
+        subprocess.run(command, env=_env(home), check=True, capture_output=True)
+    return home
+
+
+@pytest.mark.parametrize("command", EVERYDAY, ids=" ".join)
+def test_an_everyday_command_loads_nothing_it_does_not_use(store_home, command):
+    code = WATCH.format(mark=LOADED_MARK)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *command], env=_env(store_home), capture_output=True, text=True
+    )
+    assert LOADED_MARK in done.stderr, done.stderr
+    loaded = set(done.stderr.rsplit(LOADED_MARK, 1)[1].split())
+    assert "runcoach.services" in loaded  # it did its work (not an early usage error)
+    needless = {
+        top for top in NOT_NEEDED for name in loaded if name == top or name.startswith(f"{top}.")
+    }
+    assert not needless, f"runcoach {' '.join(command)} imported {sorted(needless)}"

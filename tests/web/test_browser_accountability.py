@@ -1,0 +1,95 @@
+"""A coach's athletes page and a referee confirming and overturning a contract's weeks, in a
+real headless Chromium (Playwright driving Debian's chromium), on a desktop and a 360-px phone.
+Screenshots go to test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from runcoach.config import Settings
+from runcoach.store.db import make_engine, migrate
+from runcoach.web.app import create_app
+from runcoach.web.jobs import InProcessQueue
+from tests.web.browser import CHROMIUM, live_server, needs_chromium, screenshot_path
+from tests.web.conftest import PASSWORD, sign_up
+from tests.web.test_api import SHIFT_PROFILE
+from tests.web.test_contracts_api import coached, four_weeks, told_to
+
+pytestmark = [needs_chromium(), pytest.mark.slow]
+playwright = pytest.importorskip("playwright.sync_api")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> FastAPI:
+    engine = make_engine(f"sqlite:///{tmp_path / 'runcoach.db'}")
+    migrate(engine)
+    settings = Settings(home=tmp_path, database_url=str(engine.url))
+    return create_app(settings, engine, jobs=InProcessQueue(engine))
+
+
+def log_in(page, base: str, email: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(base + "/")
+
+
+def fits_the_screen(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1, f"the page is {width} px wide"
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_a_coach_sees_the_athletes_and_a_referee_decides_a_week(app: FastAPI, viewport: str):
+    ann = sign_up(app, "ann@example.com")
+    bob = sign_up(app, "bob@example.com")
+    assert ann.client.post("/api/v1/plans", json=SHIFT_PROFILE, headers=ann.headers()).is_success
+    contract, _ = four_weeks(app, ann, bob)
+    coached(app, ann)  # carl@example.com, read-write
+    with live_server(app) as base, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport=VIEWPORTS[viewport])
+        log_in(page, base, "carl@example.com")
+        page.click("nav.menu a[href='/coach']")
+        page.wait_for_url(base + "/coach")
+        row = page.locator("tr.athlete", has_text="ann@example.com")
+        assert row.count() == 1 and row.locator(".mark").count() == 7
+        page.screenshot(path=str(screenshot_path(f"coach-athletes-{viewport}")), full_page=True)
+        fits_the_screen(page)
+        row.locator("a").first.click()
+        page.wait_for_selector("#edit-day")
+        assert page.locator(".big-days .mark").count() == 7
+        page.screenshot(path=str(screenshot_path(f"coach-athlete-{viewport}")), full_page=True)
+        first_run = page.locator("form.comment-form").first
+        first_run.locator("input[name=body]").fill("Even pacing, well done")
+        first_run.locator("button").click()
+        page.wait_for_url("**/coach/athletes/*")
+
+        log_in(page, base, "bob@example.com")
+        page.goto(f"{base}/contracts")
+        page.click(f"a[href='/contracts/{contract['id']}']")
+        week1 = page.locator("#period-1")
+        week1.locator("button.confirm").click()
+        page.wait_for_selector("#period-1 .review:has-text('confirmed')")
+        week3 = page.locator("#period-3")
+        assert "missed" in week3.locator("h3").inner_text()
+        week3.locator("input[name=note]").fill("I ran with her that Saturday")
+        week3.locator("button.overturn").click()
+        page.wait_for_selector("#period-3 .review:has-text('overturned')")
+        heading = page.locator("#period-3 h3").inner_text()
+        assert "kept" in heading and "automatic: missed" in heading
+        assert "I ran with her that Saturday" in page.locator("#period-3").inner_text()
+        assert "0 missed" in page.locator("#contract .big").inner_text()
+        page.screenshot(path=str(screenshot_path(f"contract-referee-{viewport}")), full_page=True)
+        fits_the_screen(page)
+        browser.close()
+    told = told_to(app, ann)
+    assert any(n["kind"] == "comment" and "Even pacing" in n["body"] for n in told)
+    shown = ann.client.get(f"/api/v1/contracts/{contract['id']}").json()
+    assert [p["review"] for p in shown["periods"]][:3] == ["confirmed", "awaiting", "overturned"]
