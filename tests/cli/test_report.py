@@ -79,7 +79,7 @@ def logged(monkeypatch):
     """The CLI over a constructed week of runs, on Sunday 8 March 2026."""
     athlete = AthleteProfile(1, UTC, max_hr=190, resting_hr=50)
     opened = progress.OpenLog(week_of_runs(), athlete, "Ana")
-    monkeypatch.setattr(progress, "open_log", lambda engine, athlete_id=None: opened)
+    monkeypatch.setattr(progress, "open_log", lambda engine, athlete_id=None, conn=None: opened)
     sunday = datetime(2026, 3, 8, 20, tzinfo=UTC)
     original = progress.today_for
     monkeypatch.setattr(progress, "today_for", lambda a, now=None: original(a, now or sunday))

@@ -188,5 +188,5 @@ def test_a_resting_heart_rate_up_three_mornings_is_a_caution_with_its_source():
     (found,) = watch([], TODAY, resting_hr=readings)
     assert (found.rule, found.severity) == (Rule.RESTING_HR_RISE, Severity.CAUTION)
     assert "57, 58, 56 bpm" in found.seen and "50.7 bpm" in found.seen
-    assert "Dressendorfer" in found.source and "--feel sick" in found.instead
+    assert "Dressendorfer" in found.source and "check in as sick" in found.instead
     assert watch([], TODAY + timedelta(1), resting_hr=readings) == []  # not measured today

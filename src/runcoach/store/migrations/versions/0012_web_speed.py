@@ -120,9 +120,8 @@ def downgrade() -> None:
         names = [f"{table}_version_{w}" for w in ("insert", "update", "delete")]
         for name in names if sqlite else [f"{table}_version"]:
             op.execute(f"DROP TRIGGER IF EXISTS {name}" + ("" if sqlite else f" ON {table}"))
-    op.execute(
-        "DROP TRIGGER IF EXISTS athletes_version_settings" + ("" if sqlite else " ON athletes")
-    )
+    for name in ("athletes_version_settings", "athletes_version_insert"):
+        op.execute(f"DROP TRIGGER IF EXISTS {name}" + ("" if sqlite else " ON athletes"))
     if not sqlite:
         op.execute("DROP FUNCTION IF EXISTS runcoach_data_version()")
         op.execute("DROP FUNCTION IF EXISTS runcoach_settings_version()")
