@@ -57,3 +57,19 @@ def screenshot_path(name: str) -> Path:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{name}.png"
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
+
+
+def sqlite_app(home: Path) -> FastAPI:
+    """The web app on a fresh embedded store in ``home``, with the in-process job queue."""
+    from runcoach.config import Settings
+    from runcoach.store.db import make_engine, migrate
+    from runcoach.web.app import create_app
+    from runcoach.web.jobs import InProcessQueue
+
+    engine = make_engine(f"sqlite:///{home / 'runcoach.db'}")
+    migrate(engine)
+    settings = Settings(home=home, database_url=str(engine.url))
+    return create_app(settings, engine, jobs=InProcessQueue(engine))

@@ -14,12 +14,15 @@ import pytest
 from fastapi import FastAPI
 from icalendar import Calendar
 
-from runcoach.config import Settings
-from runcoach.store.db import make_engine, migrate
-from runcoach.web.app import create_app
-from runcoach.web.jobs import InProcessQueue
 from tests.conftest import ACTIVITIES, needs_shared_data
-from tests.web.browser import CHROMIUM, live_server, needs_chromium, screenshot_path
+from tests.web.browser import (
+    CHROMIUM,
+    VIEWPORTS,
+    live_server,
+    needs_chromium,
+    screenshot_path,
+    sqlite_app,
+)
 from tests.web.conftest import PASSWORD
 
 pytestmark = [needs_chromium(), needs_shared_data(), pytest.mark.slow]
@@ -32,17 +35,13 @@ UPLOADED = [
     ACTIVITIES / "sweatpy" / "activity_4801048867.tcx",
     ACTIVITIES / "python-fitparse" / "activity-settings-corruptheader.fit",  # broken
 ]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 QUALITY = ("tempo", "progression", "intervals", "hills")
 WEEKS = 16
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> FastAPI:
-    engine = make_engine(f"sqlite:///{tmp_path / 'runcoach.db'}")
-    migrate(engine)
-    settings = Settings(home=tmp_path, database_url=str(engine.url))
-    return create_app(settings, engine, jobs=InProcessQueue(engine))
+    return sqlite_app(tmp_path)
 
 
 def sign_up(page, base: str, name: str) -> None:

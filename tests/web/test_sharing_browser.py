@@ -12,24 +12,23 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from runcoach.config import Settings
-from runcoach.store.db import make_engine, migrate
-from runcoach.web.app import create_app
-from runcoach.web.jobs import InProcessQueue
-from tests.web.browser import CHROMIUM, live_server, needs_chromium, screenshot_path
+from tests.web.browser import (
+    CHROMIUM,
+    VIEWPORTS,
+    live_server,
+    needs_chromium,
+    screenshot_path,
+    sqlite_app,
+)
 from tests.web.conftest import PASSWORD
 
 pytestmark = [needs_chromium(), pytest.mark.slow]
 playwright = pytest.importorskip("playwright.sync_api")
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> FastAPI:
-    engine = make_engine(f"sqlite:///{tmp_path / 'runcoach.db'}")
-    migrate(engine)
-    settings = Settings(home=tmp_path, database_url=str(engine.url))
-    return create_app(settings, engine, jobs=InProcessQueue(engine))
+    return sqlite_app(tmp_path)
 
 
 def sign_up(page, base: str, name: str) -> None:
