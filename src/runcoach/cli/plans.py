@@ -285,6 +285,12 @@ _accept = click.option(
     is_flag=True,
     help="Save even though the change breaks rules the plan kept (they are listed).",
 )
+_from_today = click.option(
+    "--today",
+    "now",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Days before this stay; default today.",
+)
 
 
 @plan_group.command("shift")
@@ -302,12 +308,7 @@ _accept = click.option(
 @click.option("--swap", nargs=2, type=click.DateTime(["%Y-%m-%d"]), help="Swap two days' types.")
 @_dry_run
 @_accept
-@click.option(
-    "--today",
-    "now",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="Days before this stay; default today.",
-)
+@_from_today
 @plan_option
 @json_option
 @pass_app
@@ -362,12 +363,7 @@ def render_shift(data: ShiftJson) -> str:
 )
 @_dry_run
 @_accept
-@click.option(
-    "--today",
-    "now",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="Days before this stay; default today.",
-)
+@_from_today
 @plan_option
 @json_option
 @pass_app
