@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from runcoach.cli.hints import said as cli_words
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run, Sport
 from runcoach.services.importing import Outcome, import_paths
@@ -100,7 +101,14 @@ def test_a_quarantined_file_imported_again_is_recognised_and_says_how_to_release
     import_paths(engine, [path], athlete_id=local_athlete(engine))
     [again] = import_paths(engine, [path], athlete_id=local_athlete(engine)).files
     assert again.outcome is Outcome.ALREADY_THERE
-    assert "quarantine release" in (again.reason or "")
+    held = quarantined_files(engine, athlete_id=local_athlete(engine))
+    assert cli_words(again.reason) == (
+        f"the same file as {held[0].name}, in quarantine "
+        f"(runcoach quarantine release {held[0].source_id} takes it in)"
+    )
+    assert again.reason == (  # the door-neutral words, as the web and the API show them
+        f"the same file as {held[0].name}, in quarantine (releasing it from quarantine takes it in)"
+    )
 
 
 def test_a_released_file_takes_its_run_in_once(engine, tmp_path):

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.hints import said
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import ImportProblem
@@ -94,7 +95,7 @@ def _render(summary: ImportSummary) -> str:
     ]
     for outcome, label in _LABELS.items():
         for file in (f for f in summary.files if f.outcome is outcome):
-            lines.append(f"  {label}: {file.name}: {file.reason}")
+            lines.append(f"  {label}: {file.name}: {said(file.reason or '')}")
     for file in summary.files:
         for warning in file.warnings:
             lines.append(f"  note: {file.name}: {warning}")

@@ -10,6 +10,7 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.goals import race_plan_lines
+from runcoach.cli.hints import said
 from runcoach.cli.options import date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import RulesBroken
@@ -86,7 +87,7 @@ def _created_text(built: service.Built, app: AppContext) -> str:
     filled = (
         f"\nFrom your log: {', '.join(built.filled_from_log)}." if built.filled_from_log else ""
     )
-    return f"{head}{filled}\n\n{plan_text(built.plan, app.settings.units)}"
+    return f"{head}{filled}\n\n{plan_text(built.plan, app.settings.units, say=said)}"
 
 
 @plan_group.command("show")
@@ -103,7 +104,7 @@ def show_command(
     data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
     race = goal_race_plan(stored.plan.goal)
     data["race_plan"] = None if race is None else to_jsonable(race)
-    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details) + (
+    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details, said) + (
         "" if race is None else "\n".join(race_plan_lines(race, app.settings.units)) + "\n"
     ))  # fmt: skip
 

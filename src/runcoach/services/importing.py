@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 
 from runcoach.config import Settings
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
+from runcoach.domain.hints import Do, note
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
 from runcoach.domain.run.same_activity import SAME_START_S, first_same_activity, same_family
@@ -346,12 +347,10 @@ def _index_outcome(candidate: Candidate) -> FileOutcome:
 
 def _same_file(name: str, stored: Any) -> FileOutcome:
     if stored.outcome == QUARANTINED:
-        return FileOutcome(
-            name,
-            Outcome.ALREADY_THERE,
-            f"the same file as {stored.name}, in quarantine "
-            f"(runcoach quarantine release {stored.id} takes it in)",
-        )
+        said = f"the same file as {stored.name}, in quarantine"
+        releasing = "(releasing it from quarantine takes it in)"
+        reason = note(Do.RELEASE_FROM_QUARANTINE, said, releasing, id=stored.id)
+        return FileOutcome(name, Outcome.ALREADY_THERE, reason)
     return FileOutcome(name, Outcome.ALREADY_THERE, f"the same file as {stored.name}")
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, MetaData, Table, delete, func, insert, inspec
 
 from runcoach.domain.errors import NotFound
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
+from runcoach.domain.plans.codec import plan_document, plan_from_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.store.running import running_only
 from runcoach.store.tables import plan_versions, plans
@@ -44,7 +44,7 @@ def add_plan(conn: Connection, athlete_id: int, plan: Plan) -> int:
     values = {
         "athlete_id": athlete_id,
         "goal_summary": plan.summary()[:300],
-        "document": json.dumps(plan_to_dict(plan)),
+        "document": json.dumps(plan_document(plan)),
         "status": ACTIVE,
     }
     new_id = conn.execute(insert(plans).values(**values)).inserted_primary_key
@@ -70,7 +70,7 @@ def replace_plan(conn: Connection, plan_id: int, plan: Plan, change: str) -> Non
             plan_id=plan_id, change=change[:400], document=before, created_at=datetime.now(UTC)
         )
     )
-    _write(conn, plan_id, json.dumps(plan_to_dict(plan)), plan.summary())
+    _write(conn, plan_id, json.dumps(plan_document(plan)), plan.summary())
 
 
 def _write(conn: Connection, plan_id: int, document: str, summary: str) -> None:

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
 from runcoach.web.auth import find_access, pre_session_csrf
+from runcoach.web.hints import say
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 MISSING = "–"
@@ -36,6 +37,7 @@ def _pace(seconds_per_km: float | None, units: UnitSystem) -> str:
 
 
 templates.env.globals.update(distance=_distance, duration=_duration, pace=_pace)
+templates.env.filters["say"] = say
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
