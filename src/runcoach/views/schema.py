@@ -86,7 +86,10 @@ SHAPES: tuple[Shape, ...] = (
           ("runcoach runs show ID --json", "GET /api/v1/runs/{id}",
            "PATCH /api/v1/runs/{id}"),
           ("runs-show-fit", "runs-show-gpx", "runs-show-tcx", "runs-show-trusted",
-           "runs-show-added")),
+           "runs-show-added"),
+          extra={"worn_out": list[shoes.WornShoeJson]}),  # PATCH: the pairs it wore out
+    Shape("run-added", shoes.RunWrittenJson, "A run added, and the pairs now worn out",
+          ("POST /api/v1/runs",)),
     Shape("shoes", shoes.ShoeJson, "Shoes and the distance run in them",
           ("runcoach shoes list --json", "GET /api/v1/shoes"),
           ("shoes-list", "shoes-list-all"), many=True),
