@@ -103,8 +103,8 @@ def test_runs_are_added_edited_listed_and_deleted(app, ann: Runner):
 def test_a_write_through_the_api_says_which_pairs_are_worn_out_as_the_cli_warns(app, ann: Runner):
     phone = script(app, ann.token("write"))
     phone.post("/api/v1/shoes", json={"name": "Kinvara", "retire_at": "15km"})
-    first = phone.post("/api/v1/runs", json={"date": "2026-11-02", "distance": "12k",
-                                              "duration": "1:06:00", "shoes": "Kinvara"})  # fmt: skip
+    entry = {"date": "2026-11-02", "distance": "12k", "duration": "1:06:00", "shoes": "Kinvara"}
+    first = phone.post("/api/v1/runs", json=entry)
     assert first.status_code == 201 and first.json()["worn_out"] == []
     second = phone.post(
         "/api/v1/runs", json={"date": "2026-11-03", "distance": "6k", "duration": "33:00"}
