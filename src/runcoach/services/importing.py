@@ -31,9 +31,17 @@ from sqlalchemy.exc import IntegrityError
 from runcoach.config import Settings
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
 from runcoach.domain.hints import Do, note
+from runcoach.domain.run.duplicates import (
+    SAME_START_S,
+    Richness,
+    filled_from_index,
+    first_same_activity,
+    keeps_new_numbers,
+    richness,
+    same_family,
+)
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
-from runcoach.domain.run.same_activity import SAME_START_S, first_same_activity, same_family
 from runcoach.domain.run.tagging import InferredTags, SampleReading, infer_tags
 from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
@@ -64,7 +72,6 @@ from runcoach.store.source_files import (
     sha256_of,
 )
 
-FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
 MAX_DECODING_IN_FLIGHT = 640 * 1024 * 1024  # bytes; the memory that the files read ahead of
 # the one being stored may take to decode, estimated by DECODING_PER_BYTE (docs/importers.md,
 # "Memory"); a file that needs more is read alone
@@ -356,7 +363,7 @@ def _same_file(name: str, stored: Any) -> FileOutcome:
 
 def _richest_first(candidate: Candidate) -> tuple[int, str]:
     suffix = format_of(candidate.name) or ""
-    return (-FORMAT_RICHNESS.get(suffix.lstrip("."), 0), candidate.name)
+    return (-richness(suffix, 0, 0).format_rank, candidate.name)
 
 
 def import_one(engine: Engine, candidate: Candidate, *, athlete_id: int) -> FileOutcome:
@@ -503,7 +510,7 @@ def _place_run(
         run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags, weeks=weeks)
         return _Placement(run_id, new=True, primary=True)
     assert match.id is not None  # a stored run
-    richer = _richness(read) > _stored_richness(conn, match)
+    richer = keeps_new_numbers(_richness(read), _stored_richness(conn, match))
     if richer:
         tags = _tags(conn, athlete_id, run, read.reading)
         run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags, weeks=weeks)
@@ -529,18 +536,14 @@ def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
     return first_same_activity(nearby, run)
 
 
-def _richness(read: ReadRun) -> tuple[int, int, int]:
-    run = read.run
-    return (FORMAT_RICHNESS.get(run.source, 0), read.prepared.stream_count, len(run.laps))
+def _richness(read: ReadRun) -> Richness:
+    return richness(read.run.source, read.prepared.stream_count, len(read.run.laps))
 
 
-def _stored_richness(conn: Connection, stored: Run) -> tuple[int, int, int]:
+def _stored_richness(conn: Connection, stored: Run) -> Richness:
     assert stored.id is not None
-    return (
-        FORMAT_RICHNESS.get(stored.source, 0),
-        run_store.stream_count(conn, stored.id),
-        run_store.lap_count(conn, stored.id),
-    )
+    streams, laps = run_store.stream_count(conn, stored.id), run_store.lap_count(conn, stored.id)
+    return richness(stored.source, streams, laps)
 
 
 # --- what an export's index adds -------------------------------------------------------------
@@ -572,12 +575,10 @@ def _merge_record(
     """Fill what the stored run lacks from an export's index (never overwrite)."""
     if record is None or stored.id is None:
         return
-    values: dict[str, Any] = {}
-    if record.name and not stored.name:
-        values["name"] = record.name
-    if record.description and not stored.notes:
-        values["notes"] = record.description
-    if record.gear and stored.shoe_id is None and stored.sport.is_run:
-        values["shoe_id"] = shoe_or_new(conn, athlete_id, record.gear, datetime.now(UTC).date())
-    if values:
-        run_store.update_run(conn, athlete_id, stored.id, values)
+    filled = filled_from_index(stored, record.name, record.description, record.gear)
+    if not filled:
+        return
+    values: dict[str, Any] = {"name": filled.name, "notes": filled.notes}
+    if filled.gear is not None:
+        values["shoe_id"] = shoe_or_new(conn, athlete_id, filled.gear, datetime.now(UTC).date())
+    run_store.update_run(conn, athlete_id, stored.id, {k: v for k, v in values.items() if v})
