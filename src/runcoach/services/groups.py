@@ -32,7 +32,7 @@ from runcoach.domain.accountability.privacy import Relation, SharedPart, visible
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runcoach.services.checkins import local_today
 from runcoach.services.comments import social_on
-from runcoach.services.progress import recent_wins
+from runcoach.services.reports import recent_wins
 from runcoach.store import groups as store
 from runcoach.store import plans as plan_store
 from runcoach.store import sharing as sharing_store

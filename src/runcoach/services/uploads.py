@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.services.importing import FileOutcome, import_paths
-from runcoach.services.progress import rebuild_reports
+from runcoach.services.reports import rebuild_reports
 from runcoach.store import uploads as store
 from runcoach.store.source_files import rename_source, sources_named_under
 
