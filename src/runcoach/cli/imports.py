@@ -19,6 +19,7 @@ from runcoach.cli.output import emit, json_option
 from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import ImportProblem
 from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_paths
+from runcoach.views.imports import import_summary_json
 
 PROGRESS_MIN_FILES = 2  # files; a single file needs no progress bar
 
@@ -75,7 +76,7 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
         )
     finally:
         progress.finish()
-    emit(as_json, summary.to_dict(), lambda: _render(summary))
+    emit(as_json, import_summary_json(summary), lambda: _render(summary))
     warn_worn(summary.worn_out, app.settings.units)
     if not summary.worked:
         raise ImportProblem(

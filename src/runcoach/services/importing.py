@@ -121,14 +121,6 @@ class ImportSummary:
             return True
         return self.count(Outcome.FAILED) == 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "files": len(self.files),
-            **{outcome.value: self.count(outcome) for outcome in Outcome},
-            "runs_added": self.runs_added,
-            "details": [dataclasses.asdict(f) for f in self.files],
-        }
-
 
 Progress = Callable[[FileOutcome], None]
 

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, File, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 
-from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
 from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
@@ -18,7 +17,14 @@ from runcoach.services import calendar, plan_exports
 from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
 from runcoach.services.calendar import today_of
-from runcoach.views.plans import history_json, shift_json, undo_json, violations_json
+from runcoach.views.plans import (
+    built_json,
+    history_json,
+    shift_json,
+    shown_json,
+    undo_json,
+    violations_json,
+)
 from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
 
 router = APIRouter(tags=["plans"])
@@ -29,15 +35,6 @@ PROFILE_EXAMPLE = {
                                "types": {"day": "short 30", "night": "none", "off": "any"}}},
     "long_run_day": "off",
 }  # fmt: skip
-
-
-def built_json(built: service.Built) -> dict[str, Any]:
-    return {
-        "plan_id": built.plan_id,
-        "filled_from_log": built.filled_from_log,
-        "violations": violations_json(built.violations),
-        "plan": plan_to_dict(built.plan),
-    }
 
 
 @router.post("/plans", status_code=201, summary="Build a plan from a profile; it becomes active")
@@ -52,18 +49,15 @@ def create_plan(
     built = service.build_plan(
         engine, profile_from_dict(profile), today, athlete_id=access.actor.athlete_id
     )
-    return built_json(built)
+    return dict(built_json(built))
 
 
 @router.get("/plans/active", summary="The active plan week by week, with every rule it breaks")
 def active_plan(request: Request, access: Authorized) -> dict[str, Any]:
     stored = service.active_plan(engine_of(request), athlete_id=access.actor.athlete_id)
-    return {
-        "plan_id": stored.id,
-        "status": stored.status,
-        "plan": plan_to_dict(stored.plan),
-        "violations": violations_json(check(stored.plan)),
-    }
+    shown = shown_json(stored.id, stored.status, stored.plan)
+    shown["violations"] = violations_json(check(stored.plan))
+    return dict(shown)
 
 
 class DayEdit(BaseModel):
@@ -75,7 +69,7 @@ def edit_day(request: Request, access: Authorized, day: date, body: DayEdit) -> 
     built = service.edit_plan(
         engine_of(request), day, body.workout, None, athlete_id=access.actor.athlete_id
     )
-    return built_json(built)
+    return dict(built_json(built))
 
 
 class Move(BaseModel):
