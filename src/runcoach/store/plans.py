@@ -14,6 +14,7 @@ from runcoach.domain.errors import NotFound
 from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_document, plan_from_dict
 from runcoach.domain.plans.model import Plan
+from runcoach.store.moments import aware
 from runcoach.store.running import running_only
 from runcoach.store.tables import plan_versions, plans
 
@@ -88,12 +89,8 @@ def plan_versions_of(conn: Connection, plan_id: int) -> list[PlanVersion]:
         .where(plan_versions.c.plan_id == plan_id)
         .order_by(plan_versions.c.id.desc())
     )
-    return [PlanVersion(int(r.id), plan_id, _utc(r.created_at), str(r.change))
+    return [PlanVersion(int(r.id), plan_id, aware(r.created_at), str(r.change))
             for r in conn.execute(query)]  # fmt: skip
-
-
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)  # SQLite: naive
 
 
 def undo_change(conn: Connection, plan_id: int) -> tuple[PlanVersion, Plan]:
