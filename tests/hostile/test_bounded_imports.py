@@ -4,6 +4,7 @@ time. Each import runs in a child process under an address-space limit and a tim
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import zipfile
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from runcoach.services.import_sources import MAX_FILE_BYTES, MAX_FIT_BYTES, Limits
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import MAX_FILE_BYTES, MAX_FIT_BYTES, ImportSource, Limits
+from runcoach.services.importing import Outcome, import_paths, import_sources
 from tests.conftest import local_athlete
 from tests.hostile.bounded import MiB, cli, run_bounded
 from tests.hostile.files import gpx_run, gzip_of_zeros, nested_zip_bomb
@@ -199,3 +200,50 @@ def test_reading_ahead_is_bounded_by_the_memory_decoding_takes(monkeypatch, engi
     summary = import_paths(engine, [tmp_path], workers=2, athlete_id=local_athlete(engine))
     assert summary.count(Outcome.IMPORTED) == 6
     assert max(most) <= 3 * size * 3  # the bound, and the one file that may pass it
+
+
+def _zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+START = datetime(2024, 5, 4, 7, 0, tzinfo=UTC)
+
+
+def test_bytes_received_are_imported_as_they_came_zip_gz_and_plain(engine):
+    sources = [
+        ImportSource.of_bytes("export.zip", _zip_bytes({"a.gpx": gpx_run()})),
+        ImportSource.of_bytes("b.gpx.gz", gzip.compress(gpx_run(START + timedelta(days=1)))),
+        ImportSource.of_bytes("c.gpx", gpx_run(START + timedelta(days=2))),
+    ]
+    summary = import_sources(engine, sources, athlete_id=local_athlete(engine))
+    assert [(f.name, f.outcome) for f in summary.files] == [
+        ("b.gpx.gz", Outcome.IMPORTED),
+        ("c.gpx", Outcome.IMPORTED),
+        ("export.zip!a.gpx", Outcome.IMPORTED),
+    ]
+
+
+def test_bytes_received_spend_the_same_budget_and_limits_as_files(engine):
+    zeros = _zip_bytes({"zeros.gpx": b"\0" * (600 * 1024)})
+    sources = [ImportSource.of_bytes(f"{n}.zip", zeros) for n in range(3)]
+    sources.append(ImportSource.of_bytes("big.gpx", b"\0" * (2 * MiB)))
+    limits = Limits(file_bytes=MiB, decompressed_bytes=MiB, expansion=1)
+    summary = import_sources(engine, sources, limits=limits, athlete_id=local_athlete(engine))
+    reasons = {f.name: f.reason or "" for f in summary.files}
+    assert sum("expands past" in r for r in reasons.values()) == 2
+    assert "more than the 1 MiB runcoach reads" in reasons["big.gpx"]
+
+
+def test_bytes_nested_past_the_limit_are_refused(engine):
+    data, name = gpx_run(), "run.gpx"
+    for level in range(5):
+        data, name = _zip_bytes({name: data}), f"level{level}.zip"
+    summary = import_sources(
+        engine, [ImportSource.of_bytes("outer.zip", data)], athlete_id=local_athlete(engine)
+    )
+    assert summary.count(Outcome.IMPORTED) == 0
+    assert any("nested more than 4 deep" in (f.reason or "") for f in summary.files)

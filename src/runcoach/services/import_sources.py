@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import os
 import stat
 import tempfile
@@ -64,6 +65,34 @@ class Candidate:
     problem: ImportProblem | None = None  # known to be unreadable before reading
 
 
+@dataclass(frozen=True)
+class ImportSource:
+    """One thing given to import, as it came: its name for the runner, its size in bytes, and
+    a way to open it as a binary stream (a file on disk, or bytes a web upload received). A
+    ``.zip`` or ``.gz`` source is unpacked within the import's bounds like a file on disk."""
+
+    name: str
+    size: int
+    open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
+    export: ExportIndex | None = None  # the export (Strava, Garmin) it belongs to
+    member: str | None = None  # its path inside that export
+
+    @classmethod
+    def of_bytes(cls, name: str, data: bytes) -> ImportSource:
+        """Bytes received whole (an upload): read from memory, never written to disk."""
+        return cls(name, len(data), lambda: contextlib.nullcontext(io.BytesIO(data)))
+
+    @classmethod
+    def of_path(
+        cls, path: Path, export: ExportIndex | None = None, member: str | None = None
+    ) -> ImportSource:
+        """A file on disk: only a regular file (a device, FIFO or socket is refused by name,
+        here and again when it is opened)."""
+        name = display_name(path)
+        return cls(name, _regular_size(path, name), lambda: _open_regular(path, name), export,
+                   member)  # fmt: skip
+
+
 class Budget:
     """The bytes decompression may still produce in one import: a floor, plus ``expansion``
     bytes for each byte of archive or ``.gz`` file read from disk."""
@@ -102,6 +131,11 @@ class Sources:
     def __exit__(self, *exc: object) -> None:
         self._open.close()
 
+    def candidates_of(self, sources: list[ImportSource]) -> Iterator[Candidate]:
+        """Everything to import in ``sources`` (archives and ``.gz`` unpacked), in order."""
+        for source in sources:
+            yield from self._source(source)
+
     def candidates(self, paths: list[Path]) -> Iterator[Candidate]:
         """Everything to import under ``paths``, in a stable order."""
         for path in paths:
@@ -129,30 +163,33 @@ class Sources:
     def _file(
         self, path: Path, export: ExportIndex | None, member: str | None
     ) -> Iterator[Candidate]:
-        name = display_name(path)
         try:
-            size = _regular_size(path, name)
+            source = ImportSource.of_path(path, export, member)
         except ImportProblem as problem:
-            yield Candidate(name, _nothing, problem=problem)
+            yield Candidate(display_name(path), _nothing, problem=problem)
             return
-        if path.suffix.lower() == ".zip":
-            yield from self._zip(name, lambda: self._disk_archive(path, name, size), 1, None)
-            return
-        if size > self._file_limit(name) and not name.lower().endswith(".gz"):
-            yield Candidate(name, _nothing, problem=self._too_big(name, size))
-            return
-        yield Candidate(name, lambda: self._read_file(path, name), export, member)
+        yield from self._source(source)
 
-    def _read_file(self, path: Path, name: str) -> bytes:
-        with _open_regular(path, name) as stream:
-            if not name.lower().endswith(".gz"):
-                return self._bounded(stream, name, None)
-            self.budget.grant(os.fstat(stream.fileno()).st_size)
-            return self._gunzip(stream, name)
+    def _source(self, source: ImportSource) -> Iterator[Candidate]:
+        name = source.name
+        if name.lower().endswith(".zip"):
+            yield from self._zip(name, lambda: self._archive(source), 1, None)
+            return
+        if source.size > self._file_limit(name) and not name.lower().endswith(".gz"):
+            yield Candidate(name, _nothing, problem=self._too_big(name, source.size))
+            return
+        yield Candidate(name, lambda: self._read_source(source), source.export, source.member)
 
-    def _disk_archive(self, path: Path, name: str, size: int) -> IO[bytes]:
-        self.budget.grant(size)
-        return self._open.enter_context(_open_regular(path, name))
+    def _read_source(self, source: ImportSource) -> bytes:
+        with source.open() as stream:
+            if not source.name.lower().endswith(".gz"):
+                return self._bounded(stream, source.name, None)
+            self.budget.grant(source.size)
+            return self._gunzip(stream, source.name)
+
+    def _archive(self, source: ImportSource) -> IO[bytes]:
+        self.budget.grant(source.size)
+        return self._open.enter_context(source.open())
 
     def _zip(
         self,

@@ -56,7 +56,7 @@ from runcoach.services.import_pool import (
     reader_pool,
     result_of,
 )
-from runcoach.services.import_sources import Candidate, Limits, Sources
+from runcoach.services.import_sources import Candidate, ImportSource, Limits, Sources
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
@@ -136,7 +136,25 @@ def import_paths(
     workers: int | None = None,
     settings: Settings | None = None,
 ) -> ImportSummary:
-    """Import every activity file under ``paths``; one file's failure never stops the rest.
+    """Import every activity file under ``paths`` (files, folders, exports) as
+    ``import_sources`` does; a folder of an account export brings its index."""
+    return _import(engine, lambda s: s.candidates(paths), athlete_id, progress, limits,
+                   on_total, workers, settings)  # fmt: skip
+
+
+def import_sources(
+    engine: Engine,
+    sources: list[ImportSource],
+    *,
+    athlete_id: int,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    on_total: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    settings: Settings | None = None,
+) -> ImportSummary:
+    """Import every activity in ``sources`` (what a web upload received, as it came: files,
+    ``.gz`` and ``.zip`` exports); one file's failure never stops the rest.
 
     Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
     process) and stored here, in order, one transaction each. What the import reads is
@@ -145,8 +163,22 @@ def import_paths(
     ``settings`` (the shoes' default retirement distance) the summary says which pairs the
     imported runs wore out.
     """
+    return _import(engine, lambda s: s.candidates_of(sources), athlete_id, progress, limits,
+                   on_total, workers, settings)  # fmt: skip
+
+
+def _import(
+    engine: Engine,
+    candidates: Callable[[Sources], Iterator[Candidate]],
+    athlete_id: int,
+    progress: Progress | None,
+    limits: Limits | None,
+    on_total: Callable[[int], None] | None,
+    workers: int | None,
+    settings: Settings | None,
+) -> ImportSummary:
     with Sources(limits) as sources:
-        found = sorted(sources.candidates(paths), key=_richest_first)
+        found = sorted(candidates(sources), key=_richest_first)
         if on_total is not None:
             on_total(len(found))
         summary = ImportSummary()
