@@ -21,7 +21,7 @@ from runcoach.domain.errors import NotFound
 from runcoach.domain.progress.report import PeriodKind
 from runcoach.domain.run.runs import WorkoutType
 from runcoach.inputs.plans import read_profile
-from runcoach.services import checkins, log_export, plan_changes, plans, progress, shoes, today
+from runcoach.services import checkins, log_export, plan_changes, plans, reports, shoes, today
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
 from runcoach.services.importing import Outcome, import_paths
 from runcoach.services.plan_changes import ShiftRequest
@@ -181,16 +181,16 @@ def test_warnings_count_only_the_athletes_own_runs(club):
 
 def test_reports_and_wins_count_only_the_athletes_own_log(club):
     def totals(athlete_id: int):
-        report, _ = progress.period_report(
+        report, _ = reports.period_report(
             club.engine, club.settings, PeriodKind.MONTH, now=NOW, athlete_id=athlete_id
         )
         return report.totals
 
     assert (totals(club.ann).runs, totals(club.ann).distance_m) == (7, pytest.approx(70_100))
     assert (totals(club.bo).runs, totals(club.bo).distance_m) == (2, pytest.approx(9_000))
-    ann_wins = progress.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
+    ann_wins = reports.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
                                     athlete_id=club.ann)  # fmt: skip
-    bo_wins = progress.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
+    bo_wins = reports.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
                                    athlete_id=club.bo)  # fmt: skip
     ann_run_ids = {w.run_id for w in ann_wins if getattr(w, "run_id", None)}
     assert ann_run_ids <= set(club.ann_runs)

@@ -36,7 +36,7 @@ from runcoach.domain.fitness.goals import Verdict, VerdictKind
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
-from runcoach.views import fitness, imports, plans, runs, shoes, today
+from runcoach.views import checkins, fitness, imports, plans, runs, shoes, today
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DOCS = Path("docs/schema")
@@ -129,6 +129,9 @@ SHAPES: tuple[Shape, ...] = (
           ("runcoach report --json", "GET /api/v1/reports"),
           ("report-week", "report-month", "report-year", "report-period", "report-charts"),
           extra={"files": list[str], "empty": bool, "nearest_period_with_runs": Any}),
+    Shape("checkin", checkins.CheckInJson, "A day's check-in: how the runner is, the habits kept",
+          ("runcoach checkin --json", "POST /api/v1/checkins"),
+          ("checkin-sore", "checkin-note", "checkin-injured", "checkin-can-run")),
     Shape("backup", BackupSummary, "What a backup holds, or what a restore loaded",
           ("runcoach backup --json", "runcoach verify --json", "runcoach restore --json")),
     # no golden steps: the story's backups are normalised ($SIZE, $STAMP; tests/golden), so
