@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from runcoach.domain.run.efforts import Split
 from runcoach.domain.run.runs import Lap, Sport, activity_label
 from runcoach.domain.units import (
     Pace,
@@ -27,6 +26,7 @@ RUNS_ONLY_NOTE = (
 )
 
 if TYPE_CHECKING:
+    from runcoach.domain.run.efforts import Split  # the analysis: not imported to list runs
     from runcoach.services.runs import RunDetail  # its module reads with SQLAlchemy
 
 
