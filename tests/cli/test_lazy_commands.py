@@ -31,9 +31,13 @@ NOT_NEEDED = {
     "runcoach.importers", "runcoach.exporters", "runcoach.web", "runcoach.services.importing",
 }  # fmt: skip
 # What the commands that read through sqlite3 (store/lite.py) on a migrated SQLite store do
-# not need either: SQLAlchemy (about 170 ms of CPU) and PyYAML (no profile is read).
+# not need either: SQLAlchemy (about 170 ms of CPU), PyYAML (no profile is read), the plan
+# stack (paces reads no plan) and the run analysis (a list shows summary columns).
 READ_THROUGH_SQLITE3 = {("runs", "list"), ("paces",)}
-NOT_NEEDED_ON_SQLITE3 = {"sqlalchemy", "yaml", "runcoach.store.db", "runcoach.store.tables"}
+NOT_NEEDED_ON_SQLITE3 = {
+    "sqlalchemy", "yaml", "runcoach.store.db", "runcoach.store.tables",
+    "runcoach.domain.plans", "runcoach.domain.run.efforts",
+}  # fmt: skip
 LOADED_MARK = "LOADED-MODULES:"
 WATCH = (
     "import atexit, runpy, sys\n"
