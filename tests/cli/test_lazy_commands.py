@@ -90,6 +90,19 @@ def test_an_everyday_command_loads_nothing_it_does_not_use(store_home, command):
     assert not needless, f"runcoach {' '.join(command)} imported {sorted(needless)}"
 
 
+@pytest.mark.parametrize(
+    "command",
+    [("fitness",), ("predict", "--to", "10k"), ("goal", "check", "--goal", "10k=45:00",
+                                                 "--date", "2027-04-19")],
+    ids=" ".join,
+)  # fmt: skip
+def test_the_commands_that_read_the_fitness_model_s_log_need_no_sqlalchemy(store_home, command):
+    loaded = _loaded(store_home, command)
+    assert "runcoach.store.performances" in loaded  # the log was read
+    needless = _needless(loaded, {"sqlalchemy", "yaml", "runcoach.store.db"})
+    assert not needless, f"runcoach {' '.join(command)} imported {sorted(needless)}"
+
+
 @pytest.mark.parametrize("command", sorted(READ_THROUGH_SQLITE3), ids=" ".join)
 def test_a_store_that_needs_migrating_is_migrated_first(tmp_path, command):
     """The sqlite3 path reads only a store at this runcoach's schema revision: an older one
