@@ -21,6 +21,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 
@@ -29,7 +30,6 @@ from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis
 from runcoach.domain.run.runs import (
-    EMPTY_RECORD_S,
     Feel,
     Lap,
     RaceResult,
@@ -43,6 +43,7 @@ from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.moments import aware
 from runcoach.store.run_list import RunFilter as RunFilter
+from runcoach.store.run_list import where_sql
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
@@ -63,7 +64,6 @@ DEVICE_NUMBERS = (
     "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
 )  # fmt: skip
 TAGS = ("workout_type", "surface", "terrain")
-_DURATION = func.coalesce(runs.c.moving_s, runs.c.elapsed_s)
 
 
 def local_date_of(start: datetime, zone_name: str | None) -> date:
@@ -436,19 +436,10 @@ def runs_oldest_first(conn: Connection, where: RunFilter) -> list[Run]:
 
 
 def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
-    query = query.where(runs.c.athlete_id == where.athlete_id)
-    if where.date_from is not None:
-        query = query.where(runs.c.local_date >= where.date_from)
-    if where.date_to is not None:
-        query = query.where(runs.c.local_date <= where.date_to)
-    if where.workout_type is not None:
-        query = query.where(runs.c.workout_type == where.workout_type)
-    if where.sport is not None:
-        query = query.where(runs.c.sport == where.sport)
-    if where.runs_only:
-        query = query.where(running_only(), _DURATION >= EMPTY_RECORD_S)  # is_empty_record
-    if where.shoe_id is not None:
-        query = query.where(runs.c.shoe_id == where.shoe_id)
+    """``query`` on ``runs`` narrowed by ``where``: the conditions the log's listing uses
+    (``store.run_list.where_sql``, one place), with their parameters bound by type."""
+    conditions, params = where_sql(where)
+    query = query.where(text(" AND ".join(conditions)).bindparams(**params))
     if where.limit is not None:
         query = query.limit(where.limit)
     return query
