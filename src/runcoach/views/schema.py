@@ -33,10 +33,15 @@ from typing import (
 )
 
 from runcoach.domain.fitness.goals import Verdict, VerdictKind
+from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
 from runcoach.views import checkins, fitness, imports, plans, runs, shoes, today
+
+# Types a module names for type checks only (imported lazily, for the command line's start-up):
+# the schema needs them to read the hints of the results that hold them.
+_LAZY_TYPES: dict[str, Any] = {"RacePlan": RacePlan}
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DOCS = Path("docs/schema")
@@ -211,7 +216,7 @@ def _object(kind: type, defs: dict[str, Any]) -> dict[str, Any]:
     if name in defs:
         return ref
     defs[name] = {}  # a placeholder: a type may hold itself
-    hints = get_type_hints(kind, include_extras=True)
+    hints = get_type_hints(kind, localns=_LAZY_TYPES, include_extras=True)
     if is_typeddict(kind):
         names = list(hints)  # NotRequired read from the hints: with postponed annotations
         # a TypedDict's __required_keys__ lists every key
