@@ -23,7 +23,8 @@ from runcoach.domain.run.runs import WorkoutType
 from runcoach.inputs.plans import read_profile
 from runcoach.services import checkins, log_export, plan_changes, plans, reports, shoes, today
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import Outcome, import_sources
 from runcoach.services.plan_changes import ShiftRequest
 from runcoach.services.runs import (
     ManualRun,
@@ -112,9 +113,13 @@ def test_one_athlete_can_neither_edit_nor_delete_the_others_run(club):
 @needs_shared_data()
 def test_the_same_device_file_imported_by_two_athletes_is_a_run_of_each(club):
     for athlete_id in (club.ann, club.bo):
-        summary = import_paths(club.engine, [SHARED_FILE], athlete_id=athlete_id, workers=1)
+        summary = import_sources(
+            club.engine, sources_of_paths([SHARED_FILE]), athlete_id=athlete_id, workers=1
+        )
         assert [f.outcome for f in summary.files] == [Outcome.IMPORTED]
-    again = import_paths(club.engine, [SHARED_FILE], athlete_id=club.bo, workers=1)
+    again = import_sources(
+        club.engine, sources_of_paths([SHARED_FILE]), athlete_id=club.bo, workers=1
+    )
     assert [f.outcome for f in again.files] == [Outcome.ALREADY_THERE]
     assert len(_ids(club, club.ann)) == len(club.ann_runs) + 1
     assert len(_ids(club, club.bo)) == len(club.bo_runs) + 1

@@ -18,7 +18,8 @@ from runcoach.cli.hints import said
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import ImportProblem
-from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_sources
 from runcoach.views.imports import import_summary_json
 
 PROGRESS_MIN_FILES = 2  # files; a single file needs no progress bar
@@ -66,9 +67,9 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
     """
     progress = _Progress(enabled=not as_json and sys.stderr.isatty())
     try:
-        summary = import_paths(
+        summary = import_sources(
             app.engine,
-            list(paths),
+            sources_of_paths(list(paths)),
             athlete_id=app.athlete_id,
             progress=progress.step,
             on_total=progress.start,

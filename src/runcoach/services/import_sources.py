@@ -76,6 +76,7 @@ class ImportSource:
     open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
     export: ExportIndex | None = None  # the export (Strava, Garmin) it belongs to
     member: str | None = None  # its path inside that export
+    problem: ImportProblem | None = None  # refused before reading (not a regular file)
 
     @classmethod
     def of_bytes(cls, name: str, data: bytes) -> ImportSource:
@@ -89,8 +90,39 @@ class ImportSource:
         """A file on disk: only a regular file (a device, FIFO or socket is refused by name,
         here and again when it is opened)."""
         name = display_name(path)
-        return cls(name, _regular_size(path, name), lambda: _open_regular(path, name), export,
-                   member)  # fmt: skip
+        try:
+            size = _regular_size(path, name)
+        except ImportProblem as problem:
+            return cls(name, 0, lambda: _open_regular(path, name), problem=problem)
+        return cls(name, size, lambda: _open_regular(path, name), export, member)
+
+
+def sources_of_paths(paths: list[Path]) -> list[ImportSource]:
+    """What a person named on the command line, as sources: files, and every file of a folder
+    (an unpacked account export brings its index); a missing path stops it before anything
+    is read. Only names and sizes are read here: the bytes are read, bounded, when imported."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise InvalidInput(
+                f"{display_name(path)}: no such file or folder",
+                hint="give a file, a folder or a .zip export",
+            )
+    return [source for path in paths for source in _sources_under(path)]
+
+
+def _sources_under(path: Path) -> Iterator[ImportSource]:
+    if not path.is_dir():
+        yield ImportSource.of_path(path)
+        return
+    export = index_of_folder(path, _read_index_file)
+    for file in sorted(p for p in path.rglob("*") if not p.is_dir()):
+        if not _skipped(file.name):
+            yield ImportSource.of_path(file, export, file.relative_to(path).as_posix())
+
+
+def _read_index_file(path: Path, limit: int) -> bytes:
+    with _open_regular(path, display_name(path)) as stream:
+        return read_bounded(stream, display_name(path), limit)
 
 
 class Budget:
@@ -136,42 +168,11 @@ class Sources:
         for source in sources:
             yield from self._source(source)
 
-    def candidates(self, paths: list[Path]) -> Iterator[Candidate]:
-        """Everything to import under ``paths``, in a stable order."""
-        for path in paths:
-            if not os.path.lexists(path):
-                raise InvalidInput(
-                    f"{display_name(path)}: no such file or folder",
-                    hint="give a file, a folder or a .zip export",
-                )
-        for path in paths:
-            if path.is_dir():
-                yield from self._folder(path)
-            else:
-                yield from self._file(path, None, None)
-
-    def _folder(self, folder: Path) -> Iterator[Candidate]:
-        export = index_of_folder(folder, self._read_index_file)
-        for file in sorted(p for p in folder.rglob("*") if not p.is_dir()):
-            if not _skipped(file.name):
-                yield from self._file(file, export, file.relative_to(folder).as_posix())
-
-    def _read_index_file(self, path: Path, limit: int) -> bytes:
-        with _open_regular(path, display_name(path)) as stream:
-            return read_bounded(stream, display_name(path), limit)
-
-    def _file(
-        self, path: Path, export: ExportIndex | None, member: str | None
-    ) -> Iterator[Candidate]:
-        try:
-            source = ImportSource.of_path(path, export, member)
-        except ImportProblem as problem:
-            yield Candidate(display_name(path), _nothing, problem=problem)
-            return
-        yield from self._source(source)
-
     def _source(self, source: ImportSource) -> Iterator[Candidate]:
         name = source.name
+        if source.problem is not None:
+            yield Candidate(name, _nothing, problem=source.problem)
+            return
         if name.lower().endswith(".zip"):
             yield from self._zip(name, lambda: self._archive(source), 1, None)
             return

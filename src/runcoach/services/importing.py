@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -125,23 +124,6 @@ class ImportSummary:
 Progress = Callable[[FileOutcome], None]
 
 
-def import_paths(
-    engine: Engine,
-    paths: list[Path],
-    *,
-    athlete_id: int,
-    progress: Progress | None = None,
-    limits: Limits | None = None,
-    on_total: Callable[[int], None] | None = None,
-    workers: int | None = None,
-    settings: Settings | None = None,
-) -> ImportSummary:
-    """Import every activity file under ``paths`` (files, folders, exports) as
-    ``import_sources`` does; a folder of an account export brings its index."""
-    return _import(engine, lambda s: s.candidates(paths), athlete_id, progress, limits,
-                   on_total, workers, settings)  # fmt: skip
-
-
 def import_sources(
     engine: Engine,
     sources: list[ImportSource],
@@ -153,8 +135,9 @@ def import_sources(
     workers: int | None = None,
     settings: Settings | None = None,
 ) -> ImportSummary:
-    """Import every activity in ``sources`` (what a web upload received, as it came: files,
-    ``.gz`` and ``.zip`` exports); one file's failure never stops the rest.
+    """Import every activity in ``sources`` (files a person named, turned into sources by
+    ``import_sources.sources_of_paths``; or what a web upload received, as it came): activity
+    files, ``.gz`` and ``.zip`` exports; one file's failure never stops the rest.
 
     Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
     process) and stored here, in order, one transaction each. What the import reads is
@@ -163,22 +146,8 @@ def import_sources(
     ``settings`` (the shoes' default retirement distance) the summary says which pairs the
     imported runs wore out.
     """
-    return _import(engine, lambda s: s.candidates_of(sources), athlete_id, progress, limits,
-                   on_total, workers, settings)  # fmt: skip
-
-
-def _import(
-    engine: Engine,
-    candidates: Callable[[Sources], Iterator[Candidate]],
-    athlete_id: int,
-    progress: Progress | None,
-    limits: Limits | None,
-    on_total: Callable[[int], None] | None,
-    workers: int | None,
-    settings: Settings | None,
-) -> ImportSummary:
-    with Sources(limits) as sources:
-        found = sorted(candidates(sources), key=_richest_first)
+    with Sources(limits) as reading:
+        found = sorted(reading.candidates_of(sources), key=_richest_first)
         if on_total is not None:
             on_total(len(found))
         summary = ImportSummary()
