@@ -12,9 +12,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import time_machine
 from fastapi import FastAPI
+from sqlalchemy import func, select
 
 from runcoach.services import notifications
+from runcoach.services.contract_judging import judge_all_due
 from runcoach.store.people import athlete_by_email
+from runcoach.store.tables import contract_periods
 from tests.web.conftest import Runner, sign_up
 from tests.web.test_api import SHIFT_PROFILE, script, wait_for
 
@@ -232,6 +235,57 @@ def test_a_referee_must_have_an_account_and_may_not_be_the_runner(app, ann, bob)
     no_referee = ann.client.post("/api/v1/contracts", json=body, headers=ann.headers())
     assert no_referee.status_code == 201, no_referee.text
     assert no_referee.json()["terms"]["stake"]["currency"] == "USD"
+
+
+def periods_stored(app: FastAPI) -> int:
+    with app.state.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(contract_periods)).scalar_one())
+
+
+def test_a_read_only_tokens_get_stores_nothing_the_judging_job_does(app, ann):
+    start = this_monday() - timedelta(days=14)
+    contract = sign_contract(ann, start, None)
+    for day in (start, start + timedelta(days=2), start + timedelta(days=4)):
+        typed = {"date": day.isoformat(), "distance": "5k", "duration": "30:00"}
+        assert ann.client.post("/api/v1/runs", json=typed, headers=ann.headers()).is_success
+    told = len(told_to(app, ann))
+    reader = script(app, ann.token("read"))
+    shown = reader.get(f"/api/v1/contracts/{contract['id']}").json()
+    assert [p["outcome"] for p in shown["periods"]][:2] == ["kept", "missed"]  # as the log says
+    assert reader.get("/api/v1/contracts").status_code == 200
+    assert ann.client.get(f"/contracts/{contract['id']}").status_code == 200  # the page too
+    assert periods_stored(app) == 0 and len(told_to(app, ann)) == told
+    assert reader.post("/api/v1/contracts/judge").status_code == 403
+    judged = ann.client.post("/api/v1/contracts/judge", headers=ann.headers())
+    assert judged.json() == {"judged": 2} and periods_stored(app) == 2
+    assert judge_all_due(app.state.engine) == 0  # the job's round finds nothing more
+
+
+def test_the_referee_accepts_refuses_and_steps_down_through_the_api(app, ann, bob):
+    start = this_monday() + timedelta(days=7)
+    contract = sign_contract(ann, start, bob.email)
+    url = f"/api/v1/contracts/{contract['id']}"
+    assert contract["status"] == "awaiting-referee" and contract["referee_state"] == "asked"
+    refused = bob.client.post(f"{url}/referee/refuse", json={"note": "busy"}, headers=bob.headers())
+    assert refused.status_code == 204, refused.text
+    assert bob.client.get(url).status_code == 404
+    again = ann.client.put(f"{url}/referee", json={"referee": bob.email}, headers=ann.headers())
+    assert again.json()["referee_state"] == "asked", again.text
+    accepted = bob.client.post(f"{url}/referee/accept", headers=bob.headers()).json()
+    assert accepted["status"] == "active" and accepted["referee_state"] == "accepted"
+    replace = ann.client.put(f"{url}/referee", json={"referee": None}, headers=ann.headers())
+    assert replace.status_code == 409  # an accepted referee steps down; nobody removes them
+    down = bob.client.post(
+        f"{url}/referee/step-down", json={"note": "moving"}, headers=bob.headers()
+    )
+    assert down.status_code == 204
+    shown = ann.client.get(url).json()
+    assert (shown["referee"], shown["referee_state"], shown["referee_note"]) == (
+        None,
+        "stepped-down",
+        "moving",
+    )
+    assert "stepped down" in told_to(app, ann)[0]["subject"]
 
 
 # ---- the coach ------------------------------------------------------------------------------
