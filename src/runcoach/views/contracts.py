@@ -6,7 +6,7 @@ from typing import Any
 
 from runcoach.domain.accountability.contracts import Outcome, Terms, tally
 from runcoach.domain.units import format_distance, format_duration
-from runcoach.services.contracts import ContractState, PeriodState
+from runcoach.services.contract_judging import ContractState, PeriodState
 from runcoach.store.people import Person
 
 LAPSED_NOTE = "the referee did not decide in time: the automatic verdict stands"
