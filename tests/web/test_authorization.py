@@ -155,6 +155,12 @@ BODIES = {
     "/api/v1/coach/invitations/accept": {"code": "not-a-code"},
     "/api/v1/coach/athletes/{athlete_id}/plan/days/{day}": {"workout": "easy 30min", "note": "x"},
     "/api/v1/coach/predictions": {"to": "10k"},
+    "/api/v1/coach/athletes/{athlete_id}/plans": {"profile": SHIFT_PROFILE, "note": "x"},
+    "/api/v1/coach/athletes/{athlete_id}/plan/shifts": {
+        "day": "2027-01-05",
+        "day_type": "off",
+        "note": "x",
+    },
     "/api/v1/coach/athletes/{athlete_id}/runs/{run_id}/comments": {"body": "nice run"},
     "/api/v1/privacy": {"summary": "public"},
     "/api/v1/privacy/zones": {"name": "home", "latitude": 46.0, "longitude": 14.5},
@@ -191,6 +197,8 @@ def call(client: TestClient, method: str, template: str, values: dict[str, str],
         return client.post(path, files={"files": ("y.gpx", b"<gpx/>")}, **kw)
     if template == "/api/v1/plans/active/rota":
         return client.post(path, files={"file": ("rota.ics", ROTA)}, **kw)
+    if template == "/api/v1/coach/athletes/{athlete_id}/plan/rota":
+        return client.post(path, files={"file": ("rota.ics", ROTA)}, data={"note": "x"}, **kw)
     if template == "/api/v1/calendar":
         return client.get(path, params={"from": "2027-01-04", "to": "2027-01-10"}, **kw)
     body = BODIES.get(template)

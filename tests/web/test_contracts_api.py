@@ -19,7 +19,7 @@ from runcoach.services.contract_judging import judge_all_due
 from runcoach.store.people import athlete_by_email
 from runcoach.store.tables import contract_periods
 from tests.web.conftest import Runner, sign_up
-from tests.web.test_api import SHIFT_PROFILE, script, wait_for
+from tests.web.test_api import SHIFT_PROFILE, STARTS_TODAY, script, wait_for
 
 KM_PER_RUN = 5.0
 
@@ -470,3 +470,66 @@ def test_a_coach_comments_on_an_athletes_run_and_the_athlete_is_told(app, ann):
         headers=carl.headers(),
     )
     assert again.status_code == 404
+
+
+def test_a_coach_builds_an_athletes_plan_from_a_profile_and_records_a_shift_and_a_rota(app, ann):
+    carl = coached(app, ann)
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    url = f"/api/v1/coach/athletes/{me}"
+    built = carl.client.post(
+        f"{url}/plans",
+        json={"profile": STARTS_TODAY, "note": "built around your shifts"},
+        headers=carl.headers(),
+    )
+    assert built.status_code == 201, built.text
+    assert ann.client.get("/api/v1/plans/active").json()["plan"] == built.json()["plan"]
+    day = (date.today() + timedelta(days=4)).isoformat()  # a "night": no run
+    shifted = carl.client.post(
+        f"{url}/plan/shifts",
+        json={"day": day, "day_type": "off", "note": "you swapped that night"},
+        headers=carl.headers(),
+    )
+    assert shifted.status_code == 200, shifted.text
+    assert shifted.json()["shift"]["change"] == f"{day} becomes off"
+    night = date.today() + timedelta(days=9)
+    rota = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Night\r\n"
+        f"DTSTART:{night:%Y%m%d}T190000\r\nDTEND:{night + timedelta(days=1):%Y%m%d}T070000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    from_rota = carl.client.post(
+        f"{url}/plan/rota",
+        files={"file": ("rota.ics", rota)},
+        data={"map": "night=none", "note": "your December rota", "accept_breaks": "true"},
+        headers=carl.headers(),
+    )
+    assert from_rota.status_code == 200, from_rota.text
+    changes = ann.client.get("/api/v1/coaching/plan-changes").json()
+    assert [c["note"] for c in changes] == [
+        "your December rota",
+        "you swapped that night",
+        "built around your shifts",
+    ]
+    assert changes[2]["change"].startswith("a new plan from a profile")
+    assert changes[1]["change"].startswith(f"shift: {day} becomes off")
+    shown = ann.client.get("/api/v1/plans/active").json()["plan"]
+    types = {d["date"]: d["day_type"]["name"] for w in shown["weeks"] for d in w["days"]}
+    assert types[day] == "off"
+    told = [n["subject"] for n in told_to(app, ann) if n["kind"] == "coach"]
+    assert sum("changed your plan" in s for s in told) == 3
+
+
+def test_a_read_only_coach_builds_no_plan_and_records_no_shift(app, ann):
+    carl = coached(app, ann, access="read")
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    url = f"/api/v1/coach/athletes/{me}"
+    refused = carl.client.post(
+        f"{url}/plans", json={"profile": STARTS_TODAY, "note": "x"}, headers=carl.headers()
+    )
+    assert refused.status_code == 403
+    shift = {"day": date.today().isoformat(), "day_type": "off", "note": "x"}
+    assert (
+        carl.client.post(f"{url}/plan/shifts", json=shift, headers=carl.headers()).status_code
+        == 403
+    )
+    assert ann.client.get("/api/v1/plans/active").status_code == 404  # nothing was built
