@@ -533,3 +533,37 @@ def test_a_read_only_coach_builds_no_plan_and_records_no_shift(app, ann):
         == 403
     )
     assert ann.client.get("/api/v1/plans/active").status_code == 404  # nothing was built
+
+
+def test_a_coach_builds_a_plan_and_records_a_shift_on_the_athletes_page(app, ann):
+    carl = coached(app, ann)
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    page = carl.client.get(f"/coach/athletes/{me}")
+    assert (
+        page.status_code == 200 and 'id="build"' in page.text and 'name="cycle_days"' in page.text
+    )
+    form = {
+        "csrf_token": carl.csrf, "goal_kind": "race", "race": "half",
+        "race_date": (date.today() + timedelta(days=100)).isoformat(), "target": "1:55:00",
+        "weekly_distance": "30km", "longest_run_30d": "14km", "run_days_per_week": "4",
+        "long_run_day": "off", "availability": "cycle",
+        "cycle_start": date.today().isoformat(), "cycle_days": "on, on, on, on, off, off, off",
+        "type_name_0": "on", "type_kind_0": "short", "type_minutes_0": "35",
+        "type_name_1": "off", "type_kind_1": "any", "note": "a half in spring, around your 4-on",
+    }  # fmt: skip
+    wrong = carl.client.post(f"/coach/athletes/{me}/plan", data={**form, "race": "200mi"})
+    assert wrong.status_code == 200 and "Not built" in wrong.text and "200mi" in wrong.text
+    assert ann.client.get("/api/v1/plans/active").status_code == 404  # nothing was built
+    built = carl.client.post(f"/coach/athletes/{me}/plan", data=form)
+    assert built.status_code == 200 and 'id="coach-shift"' in built.text, built.text[:500]
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    assert {d["day_type"]["name"] for w in plan["weeks"] for d in w["days"]} == {"on", "off"}
+    day = (date.today() + timedelta(days=8)).isoformat()
+    shifted = carl.client.post(
+        f"/coach/athletes/{me}/plan/shifts",
+        data={"csrf_token": carl.csrf, "day": day, "day_type": "off", "note": "swapped",
+              "accept_breaks": "true"},
+    )  # fmt: skip
+    assert shifted.status_code == 200 and "Not saved" not in shifted.text
+    mine = ann.client.get("/coaching").text
+    assert "a half in spring, around your 4-on" in mine and "swapped" in mine
