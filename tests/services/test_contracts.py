@@ -4,12 +4,14 @@ goal is judged against the plan in force that week (issue 14)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import time_machine
+from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, func, select
 
 from runcoach.domain.accountability.contracts import (
@@ -27,12 +29,24 @@ from runcoach.services import contracts, notifications, plans
 from runcoach.services.runs import ManualRun, add_manual_run
 from runcoach.store import accounts as account_store
 from runcoach.store.tables import contract_periods
+from runcoach.web.jobs import notification_tick
 from tests.conftest import local_athlete
+from tests.services.test_sharing import Inbox, _free_port, _mail_settings
 
 PROFILE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "first-half.yaml"
 START = date(2026, 11, 2)  # a Monday
 SIGNED = datetime(2026, 11, 1, 12, tzinfo=UTC)
 STAKE = Stake(1000, "EUR", Receiver.CHARITY, "Red Cross")
+
+
+@pytest.fixture
+def mail() -> Iterator[tuple[Inbox, int]]:
+    """A local SMTP server (aiosmtpd) and its inbox, as tests/services/test_sharing.py's."""
+    inbox, port = Inbox(), _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, port
+    controller.stop()
 
 
 @dataclass
@@ -179,3 +193,25 @@ def test_a_plan_edited_after_the_week_does_not_change_that_weeks_key_session_ver
     contracts.judge_due(p.engine, again, athlete_id=p.ann)
     after = contracts.show(p.engine, cid, again, athlete_id=p.ann).periods[0].verdict
     assert after == before
+
+
+def test_the_referee_is_asked_by_email_and_the_servers_round_judges_the_weeks(
+    people, mail, tmp_path
+):
+    p = people
+    inbox, port = mail
+    settings = _mail_settings(p.engine, tmp_path, port)
+    cid = contracts.sign(p.engine, run_days_terms(), "bo@example.com", SIGNED, athlete_id=p.ann)
+    assert notifications.deliver_emails(p.engine, settings) == 1
+    asked = inbox.messages[0]
+    assert asked["To"] == "bo@example.com" and "asks you to referee" in asked["Subject"]
+    assert f"/contracts/{cid}" in asked.get_payload(decode=True).decode()
+    contracts.accept_role(p.engine, cid, SIGNED, athlete_id=p.bo)
+    run(p, START)
+    run(p, START + timedelta(days=1))
+    with time_machine.travel(datetime(2026, 11, 17, 9, tzinfo=UTC), tick=False):
+        notification_tick(p.engine, settings)  # the job: judged, then the emails go out
+    assert stored_periods(p.engine) == 2
+    subjects_mailed = [m["Subject"] for m in inbox.messages]
+    assert any(s == "Week 1 of your contract: kept" for s in subjects_mailed)
+    assert any(s.startswith("Week 2 of") and s.endswith("missed") for s in subjects_mailed)
