@@ -93,7 +93,7 @@ def list_runs(
         where = run_filter(athlete_id, date_from, date_to, workout_type, sport, limit)
         where = dataclasses.replace(where, runs_only=runs_only, shoe_id=shoe_id)
         rows = run_store.list_summaries(conn, where)
-    return _summaries(rows)
+    return summaries_of(rows)
 
 
 def run_filter(
@@ -110,7 +110,8 @@ def run_filter(
     return run_store.RunFilter(athlete_id, date_from, date_to, workout_type, sport, limit)
 
 
-def _summaries(rows: list[Any]) -> list[RunSummary]:
+def summaries_of(rows: list[Any]) -> list[RunSummary]:
+    """The summaries of rows selected by ``store.runs.list_summaries``."""
     found = [RunSummary(*row) for row in rows]  # the store selects the fields in order
     if found and found[0].start_utc.tzinfo is None:  # SQLite hands back naive UTC
         for summary in found:

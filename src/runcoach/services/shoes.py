@@ -81,6 +81,11 @@ def list_pairs(
     return [r for r in reports if include_retired or r.retired_on is None]
 
 
+def shoe_reports(conn: Connection, settings: Settings, *, athlete_id: int) -> list[ShoeReport]:
+    """Every pair of the athlete (retired ones too), read through ``conn``."""
+    return _reports(conn, athlete_id, settings)
+
+
 def _reports(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeReport]:
     return [
         _report(row, settings.shoe_retirement_m) for row in shoes_with_distance(conn, athlete_id)
