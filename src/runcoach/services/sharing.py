@@ -38,6 +38,7 @@ from runcoach.services.runs import RunDetail, RunSummary, list_runs, show_run
 from runcoach.store import coaching as coaching_store
 from runcoach.store import runs as run_store
 from runcoach.store import sharing as store
+from runcoach.store.db import read_only
 
 FEED_DAYS = 28  # another runner's recent runs: four weeks
 
@@ -182,7 +183,7 @@ def shared_track(
 
 
 def privacy_settings(engine: Engine, *, athlete_id: int) -> PrivacySettings:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         sharing = store.sharing_of(conn, athlete_id)
         return PrivacySettings(
             defaults={part: sharing.audience(part) for part in SharedPart},
@@ -213,7 +214,7 @@ def run_sharing(
     engine: Engine, run_id: int, *, athlete_id: int
 ) -> dict[SharedPart, Audience | None]:
     """One run's own audience per part (None: the runner's default applies)."""
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         run_store.get_row(conn, athlete_id, run_id)
         overrides = store.run_overrides(conn, run_id)
     return {part: overrides.get(part) for part in SharedPart}

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from runcoach import __version__
 from runcoach.config import Settings
@@ -69,7 +71,7 @@ def create_app(
         app.include_router(router, prefix=API_PREFIX)
     for router in PAGE_ROUTERS:
         app.include_router(router, include_in_schema=False)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(SecurityHeaders, tile_url=tile_url)
     _document_the_answers(app)
     return app
 
@@ -104,17 +106,32 @@ def _origin(url: str) -> str:
     return f"{scheme}://{host}"
 
 
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    headers = response.headers
-    headers.setdefault(
-        "Content-Security-Policy", content_security_policy(request.app.state.tile_url)
-    )
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("X-Frame-Options", "DENY")
-    if not request.url.path.startswith("/static/"):
-        headers.setdefault("Cache-Control", "no-store")
-    return response
+class SecurityHeaders:
+    """The headers every answer carries (a plain ASGI middleware: Starlette's
+    ``BaseHTTPMiddleware`` ran each request through an extra task and memory stream)."""
+
+    def __init__(self, app: ASGIApp, tile_url: str | None) -> None:
+        self.app = app
+        self.headers = (
+            ("Content-Security-Policy", content_security_policy(tile_url)),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "same-origin"),
+            ("X-Frame-Options", "DENY"),
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        kept = str(scope["path"]).startswith("/static/")  # pages and API answers: no-store
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers:
+                    headers.setdefault(name, value)
+                if not kept:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
