@@ -217,3 +217,18 @@ def test_chart_data_is_kept_per_version_and_answers_its_published_schema(app, an
         assert not list(validator.iter_errors(shown))
     phone.delete(f"/api/v1/runs/{run_id}")
     assert ann.client.get(f"/api/v1/runs/{run_id}/samples").status_code == 404  # not kept
+
+
+def test_a_worker_compiles_every_template_before_it_serves_its_first_page(app, monkeypatch):
+    from runcoach.web.app import warm_up
+    from runcoach.web.templating import templates
+
+    templates.env.cache.clear()
+    warm_up(app.state.engine)
+
+    def load_again(*_args, **_kwargs):
+        raise AssertionError("a template was compiled on a page view")
+
+    monkeypatch.setattr(templates.env.loader, "load", load_again)
+    for name in templates.env.list_templates(extensions=["html"]):
+        assert templates.env.get_template(name) is not None
