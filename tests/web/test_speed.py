@@ -224,7 +224,7 @@ def test_a_worker_compiles_every_template_before_it_serves_its_first_page(app, m
     from runcoach.web.templating import templates
 
     templates.env.cache.clear()
-    warm_up(app.state.engine)
+    warm_up(app.state.engine, app.state.settings)
 
     def load_again(*_args, **_kwargs):
         raise AssertionError("a template was compiled on a page view")

@@ -49,8 +49,9 @@ def create_app(
         queue.settings = settings  # type: ignore[attr-defined]
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        warm_up(engine)
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
+        warm_up(engine, settings)
+        await route_once(started)
         await queue.start()
         yield
         await queue.stop()
@@ -77,19 +78,65 @@ def create_app(
     return app
 
 
-def warm_up(engine: Engine) -> None:
-    """What every worker would otherwise do on its first pages, done before it serves: compile
-    every template (~200 ms of CPU, a page's first view paid up to 40 ms of it) and open a
-    database connection (on PostgreSQL a worker's first connection costs a login)."""
-    from sqlalchemy import text
+NO_RUNNER = 0  # an athlete id no row has (ids start at 1): the warm-up reads no one's data
 
-    from runcoach.store.db import read_only
+
+def warm_up(engine: Engine, settings: Settings) -> None:
+    """What every worker would otherwise do on its first pages, done before it serves: compile
+    every template (~200 ms of CPU; a page's first view paid up to 40 ms of it), open a
+    database connection (on PostgreSQL a worker's first one costs a login), and read the
+    heavy pages once for a runner who does not exist, so that SQLAlchemy has compiled their
+    statements (a report's first view in a worker compiled ~25 of them)."""
+    from datetime import date
+
+    from runcoach.domain.errors import RuncoachError
+    from runcoach.domain.progress.report import PeriodKind
+    from runcoach.services.calendar import calendar_page
+    from runcoach.services.dashboard import dashboard
+    from runcoach.services.log import LogQuery, log
+    from runcoach.services.progress import period_report, recent_wins
     from runcoach.web.templating import templates
 
     for name in templates.env.list_templates(extensions=["html"]):
         templates.env.get_template(name)
-    with read_only(engine) as conn:
-        conn.execute(text("SELECT 1"))
+    today = date.today()
+    reads = (
+        lambda: period_report(engine, settings, PeriodKind.MONTH, None, None,
+                              athlete_id=NO_RUNNER),
+        lambda: recent_wins(engine, settings, None, athlete_id=NO_RUNNER),
+        lambda: dashboard(engine, settings, settings, athlete_id=NO_RUNNER),
+        lambda: calendar_page(engine, settings, today, today, athlete_id=NO_RUNNER),
+        lambda: log(engine, settings, LogQuery(limit=1), athlete_id=NO_RUNNER),
+    )  # fmt: skip
+    for read in reads:
+        try:
+            read()
+        except RuncoachError:  # a warm-up that cannot read a page still lets the worker serve
+            continue
+
+
+WARM_UP_PATH = "/warm-up/no-such-page"  # matches no route: every router is looked through
+
+
+async def route_once(app: ASGIApp) -> None:
+    """One request through the app in-process before it serves: FastAPI prepares every
+    route's parameters and dependencies on the first request that looks at it (~200 ms of
+    CPU for runcoach's routes, which a worker's first runner would wait for). A path no
+    route matches makes every router look at all of its routes; it reads no one's data."""
+    scope: Scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+        "scheme": "http", "path": WARM_UP_PATH, "raw_path": WARM_UP_PATH.encode(),
+        "root_path": "", "query_string": b"", "headers": [(b"host", b"localhost")],
+        "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80),
+    }  # fmt: skip
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_message: Message) -> None:
+        return None
+
+    await app(scope, receive, send)
 
 
 def _document_the_answers(app: FastAPI) -> None:
