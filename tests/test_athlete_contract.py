@@ -76,10 +76,17 @@ def _service_functions() -> list[tuple[str, inspect.Signature]]:
     return found
 
 
+def _is_a_store(annotation: object) -> bool:
+    """An engine, or a store read without SQLAlchemy (``store.sql.Reader``), or either."""
+    return isinstance(annotation, str) and bool(
+        {part.strip() for part in annotation.split("|")} & {"Engine", "Reader"}
+    )
+
+
 def test_every_service_over_the_store_takes_the_athlete_as_a_required_keyword():
     wrong = []
     for name, signature in _service_functions():
-        takes_store = any(p.annotation == "Engine" for p in signature.parameters.values())
+        takes_store = any(_is_a_store(p.annotation) for p in signature.parameters.values())
         if not takes_store or name in STORE_WIDE or name.split(".")[0] in WHO_IS_ASKING:
             continue
         athlete = signature.parameters.get("athlete_id")
@@ -95,4 +102,5 @@ def test_every_service_over_the_store_takes_the_athlete_as_a_required_keyword():
 
 def test_the_contract_sees_the_services_it_guards():
     names = {name for name, _ in _service_functions()}
-    assert {"runs.list_runs", "today.today", "importing.import_paths"} <= names
+    assert {"run_list.list_runs", "today.today", "importing.import_paths"} <= names
+    assert {"fitness.read_log_inputs", "fitness.fitness_over_time"} <= names

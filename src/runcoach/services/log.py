@@ -3,7 +3,6 @@ read in one read-only transaction and kept per data version (services/page_cache
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,9 +10,8 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.services.page_cache import answers
-from runcoach.services.runs import RunSummary, run_filter, summaries_of
+from runcoach.services.run_list import RunSummary, list_runs
 from runcoach.services.shoes import ShoeReport, shoe_reports
-from runcoach.store import runs as run_store
 from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
 
@@ -39,21 +37,19 @@ class Log:
 
 
 def log(engine: Engine, settings: Settings, query: LogQuery, *, athlete_id: int) -> Log:
-    """The runs ``query`` picks and the athlete's shoes, as of one moment; served again
-    until the athlete's data changes. Callers never change what they get."""
-    where = run_filter(athlete_id, query.date_from, query.date_to, query.workout_type,
-                       query.sport, query.limit)  # fmt: skip
-    where = dataclasses.replace(where, shoe_id=query.shoe_id)
+    """The runs ``query`` picks and the athlete's shoes, served again until the athlete's data
+    changes. The version is read first, so what is kept under it is never older than it.
+    Callers never change what they get."""
     with read_only(engine) as conn:
         version = data_version(conn, athlete_id)
-        key = ("log", str(engine.url), athlete_id, version, query, settings)
-        kept: Log | None = answers.get(key)
-        if kept is not None:
-            return kept
-        found = Log(
-            version,
-            summaries_of(run_store.list_summaries(conn, where)),
-            shoe_reports(conn, settings, athlete_id=athlete_id),
-        )
+    key = ("log", str(engine.url), athlete_id, version, query, settings)
+    kept: Log | None = answers.get(key)
+    if kept is not None:
+        return kept
+    runs = list_runs(engine, athlete_id=athlete_id, date_from=query.date_from,
+                     date_to=query.date_to, workout_type=query.workout_type, sport=query.sport,
+                     limit=query.limit, shoe_id=query.shoe_id)  # fmt: skip
+    with read_only(engine) as conn:
+        found = Log(version, runs, shoe_reports(conn, settings, athlete_id=athlete_id))
     answers.put(key, found)
     return found

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from runcoach.domain.run.runs import Lap, RaceResult, Sport, activity_label, counts_as_running
-from runcoach.services.run_files import ChartSamples
-from runcoach.services.runs import RunDetail, RunSummary
+from runcoach.services.run_list import RunSummary
 
 __all__ = ["RunDetailJson", "RunSummaryJson", "SamplesJson", "detail_json", "samples_json",
            "summary_json", "tag_value"]  # fmt: skip
 from runcoach.views.json import IsoDate, IsoDateTime
+
+if TYPE_CHECKING:
+    from runcoach.services.run_files import ChartSamples  # NumPy and SQLAlchemy
+    from runcoach.services.runs import RunDetail  # its module reads with SQLAlchemy
 
 
 class RunSummaryJson(TypedDict):
