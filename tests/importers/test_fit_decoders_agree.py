@@ -89,19 +89,3 @@ def _same(mine: object, reference: object) -> bool:
     if isinstance(mine, float) and isinstance(reference, float):
         return mine == pytest.approx(reference)
     return mine == reference
-
-
-@needs_shared_data()
-@pytest.mark.parametrize("path", FIT_FILES, ids=lambda p: p.name)
-def test_record_columns_from_fitfast_arrays_equal_those_built_from_its_dicts(path: Path) -> None:
-    from runcoach.importers.fit_decode import record_columns
-
-    fast = decode_fast(path.read_bytes())
-    if fast is None or not fast.of("record"):
-        pytest.skip("fitfast does not read this file, or it has no records")
-    arrays = fast._columns  # what decode_fast took from fitfast.records()
-    assert arrays is not None, "fitfast's arrays were not used for this file"
-    from_dicts = record_columns(fast.of("record"), fast.record_time_offset_s)
-    assert arrays.keys() == from_dicts.keys()
-    for name, values in from_dicts.items():
-        np.testing.assert_array_equal(arrays[name], values, err_msg=name)  # NaN == NaN here

@@ -98,32 +98,6 @@ def record_columns(records: list[Any], time_offset_s: float = 0.0) -> dict[str, 
         name: _column(records, name) if name in present else missing.copy()
         for name in NATIVE_RECORD_FIELDS
     }
-    return normalised_columns(columns, time_offset_s)
-
-
-def fast_record_columns(data: bytes, rows: int) -> dict[str, FloatArray] | None:
-    """The record columns as fitfast's ``records()`` gives them (NumPy arrays from Rust: no
-    dict per record), normalised like ``record_columns``; None if fitfast's rows are not the
-    ``rows`` records its ``parse()`` gave (then the dicts are read instead)."""
-    if rows == 0:
-        return None
-    try:
-        found = fitfast.records(data, "record", degrees=False)  # semicircles, as parse() gives
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:
-        return None
-    if any(len(values) != rows for values in found.values()):
-        return None
-    missing = np.full(rows, np.nan)
-    columns = {name: found.get(name, missing) for name in NATIVE_RECORD_FIELDS}
-    return normalised_columns(columns, _FITFAST_UNIX_OFFSET)
-
-
-def normalised_columns(
-    columns: dict[str, FloatArray], time_offset_s: float
-) -> dict[str, FloatArray]:
-    """Columns with FIT times, undated records left out, one row per timestamp in time order."""
     columns["timestamp"] = columns["timestamp"] - time_offset_s
     keep = np.isfinite(columns["timestamp"])
     columns = {name: values[keep] for name, values in columns.items()}
@@ -186,12 +160,10 @@ def decode_fast(data: bytes) -> FitContent | None:
     messages: dict[str, list[Any]] = {
         kind: [_fast_message(m) for m in found] if kind in SUMMARY_MESSAGES else found
         for kind, found in parsed.items()
-    }  # records (the bulk) stay as fitfast made them
-    content = FitContent(
+    }  # records (the bulk) stay as fitfast made them: columns() reads them directly
+    return FitContent(
         messages=messages, decoder="fitfast", record_time_offset_s=_FITFAST_UNIX_OFFSET
     )
-    content._columns = fast_record_columns(prepared, len(content.of("record")))
-    return content  # without fast columns, columns() builds them from the record dicts
 
 
 def _fast_is_trusted(parsed: dict[str, list[dict[str | int, Any]]]) -> bool:
