@@ -32,6 +32,7 @@ from runcoach.domain.accountability.privacy import Relation, SharedPart, visible
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runcoach.services.checkins import local_today
 from runcoach.services.comments import social_on
+from runcoach.services.notifications import notify_on
 from runcoach.services.progress import recent_wins
 from runcoach.store import groups as store
 from runcoach.store import plans as plan_store
@@ -42,6 +43,7 @@ STREAK_HISTORY_WEEKS = 52  # a streak is counted back at most a year
 FEED_DAYS = 14  # the board's latest runs: two weeks
 MAX_NAME_CHARS = 200
 SEEN_BY_GROUP = frozenset({Relation.GROUP_MEMBER})
+GROUP_NEWS = "group"  # the notification kind of everything a group tells its people
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,20 @@ def join_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
         if not group.is_open:
             raise PermissionDenied(f"{group.name} takes no new members")
         store.add_member(conn, group_id, athlete_id, Role.MEMBER.value, _now())
+        who = sharing_store.athlete_name(conn, athlete_id)
+        news = f"{who} joined {group.name}"
+        tell_admins(conn, group_id, news, f"{news}. Say hello on the board.", but=athlete_id)
+
+
+def tell_admins(conn: Connection, group_id: int, subject: str, body: str, *, but: int) -> None:
+    """Tell the group's admins (but the one who did it) something (kind ``group``)."""
+    for member in store.members(conn, group_id):
+        if member.role == Role.ADMIN.value and member.athlete_id != but:
+            notify_on(conn, member.athlete_id, GROUP_NEWS, subject, body, _board(group_id))
+
+
+def _board(group_id: int) -> str:
+    return f"/groups/{group_id}"
 
 
 def leave_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
@@ -160,6 +176,9 @@ def remove_member(engine: Engine, group_id: int, member_id: int, *, athlete_id: 
         if store.role_of(conn, group_id, member_id) is None:
             raise NotFound(f"runner {member_id} is not in this group")
         store.remove_member(conn, group_id, member_id)
+        name = store.group(conn, group_id).name
+        why = f"An admin of {name} took you out of the group; its board is closed to you."
+        notify_on(conn, member_id, GROUP_NEWS, f"You are no longer in {name}", why)
 
 
 def set_role(engine: Engine, group_id: int, member_id: int, role: Role, *, athlete_id: int) -> None:
@@ -169,6 +188,12 @@ def set_role(engine: Engine, group_id: int, member_id: int, role: Role, *, athle
         if store.role_of(conn, group_id, member_id) is None:
             raise NotFound(f"runner {member_id} is not in this group")
         store.set_role(conn, group_id, member_id, role.value)
+        if member_id != athlete_id:
+            name = store.group(conn, group_id).name
+            now_one = "an admin" if role is Role.ADMIN else "a member"
+            why = f"An admin of {name} made you {now_one} of the group."
+            notify_on(conn, member_id, GROUP_NEWS, f"You are {now_one} of {name} now", why,
+                      _board(group_id))  # fmt: skip
 
 
 def create_challenge(
@@ -218,7 +243,9 @@ def group_board(
         board_from = today - timedelta(days=today.weekday()) - timedelta(weeks=BOARD_WEEKS - 1)
         rows = [_member(conn, m, runs, board_from, today) for m in members]
         feed = _feed(conn, runs, today, athlete_id)
-        challenges = [_challenge(c, ids, conn, today) for c in store.challenges_of(conn, group_id)]
+        challenges = [
+            challenge_standings(c, ids, conn, today) for c in store.challenges_of(conn, group_id)
+        ]
     for row in rows:  # wins read the log on their own connections (SQLite: one at a time)
         row["wins"] = _wins(engine, settings, row, runs, board_from) if row["shares"] else []
     return {
@@ -291,7 +318,10 @@ def _feed(conn: Connection, runs: list[Any], today: date, viewer: int) -> list[d
     ]  # fmt: skip
 
 
-def _challenge(row: Any, members: list[int], conn: Connection, today: date) -> dict[str, Any]:
+def challenge_standings(
+    row: Any, members: list[int], conn: Connection, today: date
+) -> dict[str, Any]:
+    """A challenge and its standings on ``today`` (only the runs shared with the group)."""
     measure = Measure(row.measure)
     last = min(row.ends_on, today)
     runs = _shared_runs(conn, members, row.starts_on, last) if last >= row.starts_on else []

@@ -133,3 +133,12 @@ def challenges_of(conn: Connection, group_id: int) -> list[Any]:
             .order_by(challenges.c.starts_on.desc(), challenges.c.id)
         )
     )
+
+
+def challenges_ending_since(conn: Connection, first: date) -> list[Any]:
+    """Every challenge (of any group) whose last day is ``first`` or later."""
+    return list(
+        conn.execute(
+            select(challenges).where(challenges.c.ends_on >= first).order_by(challenges.c.id)
+        )
+    )

@@ -17,17 +17,18 @@ from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.services.digests import send_session_reminders, send_weekly_digests
+from runcoach.services.group_news import send_challenge_news
 from runcoach.services.notifications import deliver_emails
 from runcoach.services.uploads import run_upload
 
 log = logging.getLogger("runcoach.jobs")
 IN_PROCESS_WORKERS = 1  # imports one at a time: SQLite has one writer anyway
-TICK_S = 60  # s between notification rounds: reminders, weekly digests, the email outbox
+TICK_S = 60  # s between notification rounds: reminders, digests, group news, the email outbox
 
 
 def notification_tick(engine: Engine, settings: Settings) -> None:
     """One round of the notification jobs; one failing never stops the others."""
-    for job in (send_session_reminders, send_weekly_digests, deliver_emails):
+    for job in (send_session_reminders, send_weekly_digests, send_challenge_news, deliver_emails):
         try:
             job(engine, settings)
         except Exception:  # logged for the admin; the next round tries again
