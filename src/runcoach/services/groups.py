@@ -31,16 +31,15 @@ from runcoach.domain.accountability.groups import (
 from runcoach.domain.accountability.privacy import Relation, SharedPart, visible
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runcoach.services.checkins import local_today
-from runcoach.services.comments import social_on
 from runcoach.services.notifications import notify_on
 from runcoach.services.progress import recent_wins
+from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, page_of
 from runcoach.store import groups as store
 from runcoach.store import plans as plan_store
 from runcoach.store import sharing as sharing_store
 
 BOARD_WEEKS = 4  # the board's consistency: the last four weeks
 STREAK_HISTORY_WEEKS = 52  # a streak is counted back at most a year
-FEED_DAYS = 14  # the board's latest runs: two weeks
 MAX_NAME_CHARS = 200
 SEEN_BY_GROUP = frozenset({Relation.GROUP_MEMBER})
 GROUP_NEWS = "group"  # the notification kind of everything a group tells its people
@@ -228,6 +227,17 @@ def _shares_with_group(conn: Connection, athlete_id: int) -> bool:
     return SharedPart.SUMMARY in visible(sharing_store.sharing_of(conn, athlete_id), SEEN_BY_GROUP)
 
 
+def group_runs(
+    engine: Engine, group_id: int, *, athlete_id: int, cursor: str | None = None,
+    limit: int = PAGE_RUNS,
+) -> FeedPage:  # fmt: skip
+    """A page of the board's runs (what each member shares with their groups), newest first."""
+    with engine.connect() as conn:
+        _role(conn, group_id, athlete_id)
+        ids = [m.athlete_id for m in store.members(conn, group_id)]
+        return page_of(conn, athlete_id, ids, lambda _: SEEN_BY_GROUP, cursor, limit)
+
+
 def group_board(
     engine: Engine, settings: Settings, group_id: int, *, athlete_id: int
 ) -> dict[str, Any]:
@@ -242,7 +252,7 @@ def group_board(
         runs = _shared_runs(conn, ids, history_from, today)
         board_from = today - timedelta(days=today.weekday()) - timedelta(weeks=BOARD_WEEKS - 1)
         rows = [_member(conn, m, runs, board_from, today) for m in members]
-        feed = _feed(conn, runs, today, athlete_id)
+        feed = page_of(conn, athlete_id, ids, lambda _: SEEN_BY_GROUP, None, PAGE_RUNS)
         challenges = [
             challenge_standings(c, ids, conn, today) for c in store.challenges_of(conn, group_id)
         ]
@@ -250,7 +260,8 @@ def group_board(
         row["wins"] = _wins(engine, settings, row, runs, board_from) if row["shares"] else []
     return {
         "group": _info(group, role, len(members)).__dict__, "today": today.isoformat(),
-        "weeks": BOARD_WEEKS, "members": rows, "runs": feed, "challenges": challenges,
+        "weeks": BOARD_WEEKS, "members": rows, "runs": feed.runs, "runs_next": feed.next,
+        "challenges": challenges,
     }  # fmt: skip
 
 
@@ -298,24 +309,6 @@ def _wins(
         {"day": w.day.isoformat(), "title": w.title, "run_id": w.run_id}
         for w in found if w.run_id is None or w.run_id in shared
     ][:3]  # fmt: skip
-
-
-def _feed(conn: Connection, runs: list[Any], today: date, viewer: int) -> list[dict[str, Any]]:
-    recent = [r for r in runs if r.local_date >= today - timedelta(days=FEED_DAYS)]
-    social: dict[int, Any] = {}
-    for owner in {r.athlete_id for r in recent}:
-        ids = [r.id for r in recent if r.athlete_id == owner]
-        social |= social_on(conn, ids, viewer, owner)
-    return [
-        {"run_id": r.id, "athlete_id": r.athlete_id,
-         "name": sharing_store.athlete_name(conn, r.athlete_id), "date": r.local_date.isoformat(),
-         "distance_m": r.distance_m, "title": r.name,
-         "kudos": [k.name for k in social[r.id].kudos], "gave_kudos": social[r.id].gave_kudos,
-         "may_give_kudos": social[r.id].may_give_kudos,
-         "comments": [{"id": c.id, "author": c.author, "body": c.body, "hidden": c.hidden,
-                       "may_hide": c.may_hide} for c in social[r.id].comments]}
-        for r in recent
-    ]  # fmt: skip
 
 
 def challenge_standings(
