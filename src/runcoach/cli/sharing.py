@@ -15,6 +15,7 @@ from runcoach.domain.accountability.groups import GroupKind, Measure
 from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.domain.units import format_distance, parse_distance
 from runcoach.services import comments, groups, notifications, partners, sharing
+from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, shared_with_me
 from runcoach.views.accountability import plain, privacy_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -404,4 +405,49 @@ def notifications_reminder(app: AppContext, at: str | None) -> None:
     click.echo(f"reminder at {found}" if found else "no reminder")
 
 
-COMMANDS = [privacy_group, partners_group, groups_group, comments_group, notifications_group]
+PAGE_OPTIONS = (
+    click.option("--cursor", help="The 'next' of the page before (default: the newest runs)."),
+    click.option("--limit", type=int, default=PAGE_RUNS, show_default=True, help="Runs a page."),
+)
+
+
+def _page_options(command: Any) -> Any:
+    for option in reversed(PAGE_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _feed_text(found: FeedPage, units: Any) -> str:
+    lines = [f"{r['date']}  {r['name']}: {r['title'] or 'a run'}, "
+             f"{format_distance(r['distance_m'] or 0, units)} (run {r['run_id']})"
+             for r in found.runs] or ["no runs shared with you here"]  # fmt: skip
+    if found.next:
+        lines.append(f"older: --cursor {found.next}")
+    return "\n".join(lines)
+
+
+@click.command("shared")
+@_page_options
+@json_option
+@pass_app
+def shared(app: AppContext, cursor: str | None, limit: int, as_json: bool) -> None:
+    """The runs your partners and groups share with you, newest first, a page at a time."""
+    found = shared_with_me(app.engine, athlete_id=app.athlete_id, cursor=cursor, limit=limit)
+    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+
+
+@groups_group.command("runs")
+@click.argument("group_id", type=int)
+@_page_options
+@json_option
+@pass_app
+def groups_runs(app: AppContext, group_id: int, cursor: str | None, limit: int,
+                as_json: bool) -> None:  # fmt: skip
+    """A group board's runs, newest first, a page at a time."""
+    found = groups.group_runs(app.engine, group_id, athlete_id=app.athlete_id, cursor=cursor,
+                              limit=limit)  # fmt: skip
+    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+
+
+COMMANDS = [privacy_group, partners_group, groups_group, comments_group, notifications_group,
+            shared]  # fmt: skip

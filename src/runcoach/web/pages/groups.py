@@ -61,11 +61,16 @@ def leave(request: Request, access: Page, group_id: int) -> Response:
 
 
 @router.get("/groups/{group_id}", response_class=HTMLResponse)
-def board(request: Request, access: Page, group_id: int) -> Response:
-    found = groups.group_board(engine_of(request), athlete_settings_of(request, access),
-                               group_id, athlete_id=access.actor.athlete_id)  # fmt: skip
-    return render(request, "pages/group.html", nav="groups", board=found,
-                  me=access.actor.athlete_id, measures=[m.value for m in Measure])  # fmt: skip
+def board(request: Request, access: Page, group_id: int, before: str | None = None) -> Response:
+    """The board; ``before``: its runs from that cursor on (the "Older runs" link)."""
+    engine, athlete = engine_of(request), access.actor.athlete_id
+    found = groups.group_board(engine, athlete_settings_of(request, access), group_id,
+                               athlete_id=athlete)  # fmt: skip
+    if before:
+        older = groups.group_runs(engine, group_id, athlete_id=athlete, cursor=before)
+        found |= {"runs": older.runs, "runs_next": older.next}
+    return render(request, "pages/group.html", nav="groups", board=found, before=before,
+                  me=athlete, measures=[m.value for m in Measure])  # fmt: skip
 
 
 @router.post("/groups/{group_id}/members/{member_id}/remove")
