@@ -87,13 +87,12 @@ def create_group(
 
 
 def list_groups(engine: Engine, *, athlete_id: int) -> list[GroupInfo]:
-    """The runner's groups first, then every open group they may join."""
+    """The runner's groups first, then every other group: open ones to join, invite-only
+    ones to ask to join (their name and size only; their board is for members)."""
     with engine.connect() as conn:
-        mine = set(store.groups_of(conn, athlete_id))
         found = [
             _info(row, store.role_of(conn, row.id, athlete_id), int(row.members))
             for row in store.all_groups(conn)
-            if row.id in mine or row.is_open
         ]
     return sorted(found, key=lambda g: (g.role is None, g.name.lower()))
 
@@ -122,7 +121,8 @@ def join_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
         if store.role_of(conn, group_id, athlete_id) is not None:
             raise Conflict(f"you are in {group.name} already")
         if not group.is_open:
-            raise PermissionDenied(f"{group.name} takes no new members")
+            how = "ask to join (an admin approves), or use an admin's link"
+            raise PermissionDenied(f"{group.name} is invite-only", hint=how)
         store.add_member(conn, group_id, athlete_id, Role.MEMBER.value, _now())
         who = sharing_store.athlete_name(conn, athlete_id)
         news = f"{who} joined {group.name}"
@@ -161,7 +161,7 @@ def _role(conn: Connection, group_id: int, athlete_id: int) -> str:
     return role
 
 
-def _admin(conn: Connection, group_id: int, athlete_id: int) -> None:
+def require_admin(conn: Connection, group_id: int, athlete_id: int) -> None:
     if _role(conn, group_id, athlete_id) != Role.ADMIN.value:
         raise PermissionDenied("only the group's admins may do this")
 
@@ -169,7 +169,7 @@ def _admin(conn: Connection, group_id: int, athlete_id: int) -> None:
 def remove_member(engine: Engine, group_id: int, member_id: int, *, athlete_id: int) -> None:
     """An admin removes a member (not themselves: they leave)."""
     with engine.begin() as conn:
-        _admin(conn, group_id, athlete_id)
+        require_admin(conn, group_id, athlete_id)
         if member_id == athlete_id:
             raise InvalidInput("to take yourself out, leave the group")
         if store.role_of(conn, group_id, member_id) is None:
@@ -183,7 +183,7 @@ def remove_member(engine: Engine, group_id: int, member_id: int, *, athlete_id: 
 def set_role(engine: Engine, group_id: int, member_id: int, role: Role, *, athlete_id: int) -> None:
     """An admin makes a member an admin (or an admin a member again)."""
     with engine.begin() as conn:
-        _admin(conn, group_id, athlete_id)
+        require_admin(conn, group_id, athlete_id)
         if store.role_of(conn, group_id, member_id) is None:
             raise NotFound(f"runner {member_id} is not in this group")
         store.set_role(conn, group_id, member_id, role.value)
@@ -202,7 +202,7 @@ def create_challenge(
     """An admin sets the group a challenge: run days, a weekly streak or distance."""
     check_challenge(name, measure, starts_on, ends_on, target)
     with engine.begin() as conn:
-        _admin(conn, group_id, athlete_id)
+        require_admin(conn, group_id, athlete_id)
         return store.add_challenge(conn, {
             "group_id": group_id, "name": name.strip(), "measure": measure.value,
             "target": target, "starts_on": starts_on, "ends_on": ends_on,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. A database already there is opened without loading Alembic (a fifth
 # of a command's start-up); tests/store/test_migrations.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0014_plan_history"
+HEAD_REVISION = "0018_acct14b_group_invitations"
 # SQLite's page cache per connection, KiB (negative = KiB in the PRAGMA). The default 2 MB
 # holds a decade's run summaries only in part; 32 MB holds them, laps and best efforts.
 SQLITE_CACHE_KIB = 32 * 1024

@@ -219,3 +219,9 @@ def runs_before(
                                 and_(runs.c.local_date == day, runs.c.id < run_id)))  # fmt: skip
     query = query.order_by(runs.c.local_date.desc(), runs.c.id.desc()).limit(limit)
     return list(conn.execute(query))
+
+
+def athlete_exists(conn: Connection, athlete_id: int) -> bool:
+    return (
+        conn.execute(select(athletes.c.id).where(athletes.c.id == athlete_id)).first() is not None
+    )
