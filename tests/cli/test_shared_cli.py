@@ -35,3 +35,21 @@ def test_the_command_line_pages_the_runs_shared_with_me(log_cli, engine):
     groups.join_group(engine, group, athlete_id=me)
     board = log_cli("groups", "runs", str(group), "--json").json()
     assert len(board["runs"]) == 3
+
+
+def test_an_invite_only_group_at_the_command_line(log_cli, engine):
+    from runcoach.services import group_invitations
+
+    now = datetime.now(UTC)
+    sign_up(engine, "me@example.com", "correct horse battery staple", now)  # the CLI's athlete
+    bo = sign_up(engine, "bo@example.com", "correct horse battery staple", now).athlete_id
+    made = log_cli("groups", "create", "Dawn patrol", "--invite-only", "--json").json()
+    group = made["id"]
+    link = log_cli("groups", "invite", str(group), "--email", "bo@example.com", "--json").json()
+    assert link["told_athlete_id"] == bo and link["url"] == f"/groups/join/{link['code']}"
+    group_invitations.ask_to_join(engine, group, athlete_id=bo)
+    assert "bo (asked" in log_cli("groups", "requests", str(group)).stdout
+    assert log_cli("groups", "answer", str(group), str(bo), "approve").exit_code == 0
+    assert [g.role for g in groups.list_groups(engine, athlete_id=bo) if g.id == group] == [
+        "member"]  # fmt: skip
+    assert "is open" in log_cli("groups", "open", str(group)).stdout

@@ -154,6 +154,10 @@ def _calls(ids: dict) -> list[tuple[str, str, dict | None]]:
         ("POST", f"/api/v1/partner-sessions/{ids['session_id']}/answer", {"answer": "accept"}),
         ("GET", f"/api/v1/groups/{ids['group_id']}/board", None),
         ("GET", f"/api/v1/groups/{ids['group_id']}/runs", None),
+        ("POST", f"/api/v1/groups/{ids['group_id']}/invitations", {}),
+        ("GET", f"/api/v1/groups/{ids['group_id']}/requests", None),
+        ("POST", f"/api/v1/groups/{ids['group_id']}/requests/{a}", {"approve": True}),
+        ("PUT", f"/api/v1/groups/{ids['group_id']}/open", {"is_open": False}),
         ("DELETE", f"/api/v1/groups/{ids['group_id']}/members/{a}", None),
         ("PUT", f"/api/v1/groups/{ids['group_id']}/members/{a}/role", {"role": "member"}),
         (
