@@ -16,7 +16,7 @@ from runcoach.domain.accounts import normal_email
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound
 from runcoach.services.accounts import digest, new_secret
 from runcoach.services.groups import GROUP_NEWS, require_admin, tell_admins
-from runcoach.services.notifications import notify_on
+from runcoach.services.notifications import email_invitation, notify_on, signup_link
 from runcoach.store import groups as store
 from runcoach.store import sharing as sharing_store
 from runcoach.store.accounts import account_by_email
@@ -72,6 +72,8 @@ def invite_to_group(
             "expires_at": now + INVITATION_LIFETIME})  # fmt: skip
         if told is not None and told != athlete_id:
             _tell_invitee(conn, group_id, athlete_id, told, code)
+        elif told is None and address is not None:
+            _email_invitee(conn, group_id, athlete_id, address, code)
     return GroupInvitation(invitation_id, code, now + INVITATION_LIFETIME, told)
 
 
@@ -91,6 +93,15 @@ def _tell_invitee(conn: Connection, group_id: int, inviter: int, invitee: int, c
               f"{who} invites you to join {group} on runcoach: its board shows its members' "
               "consistency, and you share with it only what you choose.",
               f"/groups/join/{code}")  # fmt: skip
+
+
+def _email_invitee(conn: Connection, group_id: int, inviter: int, address: str, code: str) -> None:
+    group = store.group(conn, group_id).name
+    who = sharing_store.athlete_name(conn, inviter)
+    email_invitation(conn, address, f"{who} invites you to {group} on runcoach",
+                     f"{who} invites you to join {group}, a running group on runcoach. Make "
+                     "your account with this address, then join:",
+                     signup_link(code, f"/groups/join/{code}"))  # fmt: skip
 
 
 def _open_invitation(conn: Connection, code: str) -> Any:

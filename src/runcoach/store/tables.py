@@ -559,6 +559,21 @@ group_join_requests = Table(
     Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+invitation_emails = Table(
+    "invitation_emails",
+    metadata,
+    # A partner or group invitation emailed to an address with no account here (the outbox
+    # of services/notifications.deliver_emails): pending -> sent / failed / expired.
+    Column("id", Integer, primary_key=True),
+    Column("address", String(320), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("link", String(1000), nullable=False),  # a path: /signup?invitation=CODE&next=...
+    Column("state", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Index("ix_invitation_emails_state", "state"),
+)
 comments = Table(
     "comments",
     metadata,

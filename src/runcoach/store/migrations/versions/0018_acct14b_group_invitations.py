@@ -1,6 +1,6 @@
 """group invitations: an admin invites into a group (open or invite-only) by a link, an
 account or an email address; a runner asks to join an invite-only group and an admin
-approves or declines
+approves or declines; the outbox of invitations emailed to an address without an account
 
 Revision ID: 0018_acct14b_group_invitations
 Revises: 0014_plan_history
@@ -71,7 +71,23 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "invitation_emails",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("address", sa.String(320), nullable=False),
+        sa.Column("subject", sa.String(300), nullable=False),
+        sa.Column("body", sa.Text, nullable=False),
+        sa.Column("link", sa.String(1000), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+    )
+    op.create_index("ix_invitation_emails_state", "invitation_emails", ["state"])
+
+
 def downgrade() -> None:
+    op.drop_index("ix_invitation_emails_state", table_name="invitation_emails")
+    op.drop_table("invitation_emails")
     op.drop_table("group_join_requests")
     op.drop_index("ix_group_invitations_group_id", table_name="group_invitations")
     op.drop_table("group_invitations")
