@@ -2,6 +2,7 @@
 
 from runcoach.web.api import (
     account,
+    coach_plans,
     coaching,
     comments,
     contracts,
@@ -40,4 +41,5 @@ ROUTERS = [
     notifications.router,
     contracts.router,
     coaching.router,
+    coach_plans.router,
 ]

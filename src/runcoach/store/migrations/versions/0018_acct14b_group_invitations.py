@@ -3,7 +3,7 @@ account or an email address; a runner asks to join an invite-only group and an a
 approves or declines; the outbox of invitations emailed to an address without an account
 
 Revision ID: 0018_acct14b_group_invitations
-Revises: 0014_plan_history
+Revises: 0017_acct14a_referee
 Create Date: 2026-12-04
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_acct14b_group_invitations"
-down_revision = "0014_plan_history"
+down_revision = "0017_acct14a_referee"
 branch_labels = None
 depends_on = None
 
