@@ -76,3 +76,28 @@ def test_a_wrong_plan_form_says_what_is_wrong_and_keeps_what_was_typed(ann: Runn
         },
     )
     assert answer.status_code == 422 and "200mi" in answer.text
+
+
+def test_the_plan_form_says_age_history_equipment_and_a_beginners_range_of_run_days(
+    ann: Runner,
+):
+    """Issue 15: what the profile can say, the web form can say too."""
+    from datetime import date, timedelta
+
+    form = {
+        "csrf_token": ann.csrf, "goal_kind": "race", "race": "10k",
+        "race_date": (date.today() + timedelta(days=100)).isoformat(),
+        "weekly_distance": "20km", "longest_run_ever": "21km", "age": "56",
+        "run_days_per_week": "3-4", "has_hills": "1", "availability": "weekdays",
+    }  # fmt: skip
+    answer = ann.client.post("/plan", data=form)
+    assert answer.status_code == 200 and 'id="week-1"' in answer.text, answer.text[-2000:]
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    assert any("At 56" in n for n in plan["notes"])
+    assert any("longest run ever" in n for n in plan["notes"])
+    assert plan["max_run_days"] == 4
+    intervals = [w for wk in plan["weeks"] for d in wk["days"] for w in d["workouts"]
+                 if w["kind"] == "intervals"]  # fmt: skip
+    assert intervals and all(any("No track" in n for n in w.get("notes", [])) for w in intervals)
+    wrong = ann.client.post("/plan", data={**form, "age": "7"})
+    assert wrong.status_code == 422 and "age" in wrong.text

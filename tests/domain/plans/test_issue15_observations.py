@@ -191,3 +191,26 @@ def test_the_week_before_a_goal_race_holds_no_long_run_six_days_out():
     first = plan.goal.race_days[0]
     near = [w for d in plan.days() if first - timedelta(days=6) <= d.day < first for w in d.runs]
     assert all(w.total_distance_m() < 16000 for w in near)
+
+
+def test_the_profile_says_age_history_and_equipment_and_the_plan_follows():
+    """What the profile must be able to say (issue 15): a masters runner gets a lighter week
+    every third week; a longest run ever lets an empty log assume more than 30 % of the week;
+    hills never default to a treadmill nobody mentioned; track repeats adapt without a track."""
+    doc = {"goal": {"race": "10k", "date": "2027-04-18"}, "weekly_distance": "40km",
+           "years_running": 5, "facilities": ["hills"]}  # fmt: skip
+    young = generate(profile_from_dict(doc), TODAY, DANIELS)
+    older = generate(profile_from_dict({**doc, "age": 58}), TODAY, DANIELS)
+    main = [w for w in older.weeks if w.phase.value != "taper"]
+    assert [w.index for w in main if w.recovery][:2] == [3, 6]
+    assert sum(w.recovery for w in older.weeks) > sum(w.recovery for w in young.weeks)
+    assert any(n.startswith("At 58") for n in older.notes)
+    ever = generate(profile_from_dict({**doc, "longest_run_ever": "42.2km"}), TODAY, DANIELS)
+    assert ever.baseline.longest_run_m > young.baseline.longest_run_m
+    assert ever.baseline.longest_run_m <= 0.4 * 40000 + 1
+    workouts = [w for d in young.days() for w in d.workouts]
+    assert not any("treadmill" in w.title for w in workouts)
+    intervals = [w for w in workouts if w.kind is WorkoutKind.INTERVALS]
+    assert intervals and all(any("No track" in n for n in w.notes) for w in intervals)
+    tracked = generate(profile_from_dict({**doc, "facilities": ["track"]}), TODAY, DANIELS)
+    assert not any("No track" in n for d in tracked.days() for w in d.workouts for n in w.notes)

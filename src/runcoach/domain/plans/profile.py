@@ -30,6 +30,9 @@ from runcoach.domain.units import METRES_PER_MILE, parse_distance, parse_duratio
 MIN_GOAL_M = METRES_PER_MILE - 1  # shortest goal race: the mile
 MAX_GOAL_M = 100 * METRES_PER_MILE + 1  # longest goal race: 100 miles
 DEFAULT_OPEN_WEEKS = 12  # length of an open-ended plan (weeks; 4-52), one training block
+MASTERS_AGE = 50  # years; masters runners recover more slowly: a lighter week every third
+# week (Pfitzinger & Douglas 2009, "Advanced Marathoning", on masters training)
+AGE_RANGE = (10, 100)  # years a profile's age may say
 PROGRAMS = ("sub-5-mile", "first-half", "base-building", "return-after-break")
 
 
@@ -77,6 +80,12 @@ class Profile:
     start: date | None = None
     advanced: bool = False
     goal_races: tuple[RaceEntry, ...] = ()  # the goal's other races (a double), dates in goal.also
+    age: int | None = None  # years; 50 and over: a masters runner (recovery every third week)
+    longest_run_ever_m: float | None = None  # training history when the log has none
+
+    @property
+    def is_masters(self) -> bool:
+        return self.age is not None and self.age >= MASTERS_AGE
 
     @property
     def is_beginner(self) -> bool:
@@ -105,6 +114,8 @@ def profile_from_dict(doc: Any) -> Profile:
         weeks=_opt_int(data, "weeks", 4, 52),
         start=_opt_date(data.get("start"), "start"),
         advanced=bool(data.get("advanced", False)),
+        age=_opt_int(data, "age", *AGE_RANGE),
+        longest_run_ever_m=_opt_distance(data, "longest_run_ever"),
     )
 
 

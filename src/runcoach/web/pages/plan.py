@@ -58,6 +58,18 @@ def _availability(form: dict[str, str]) -> dict[str, Any] | None:
     return {"weekdays": weekdays}
 
 
+FACILITIES = ("track", "hills", "treadmill", "trails")  # the equipment a runner may have
+
+
+def _number_or_text(value: str) -> int | float | str:
+    """A number as a number; anything else (a range '3-4', a typo) as written, for the profile
+    reader to accept or to name in its message."""
+    try:
+        return float(value) if "." in value else int(value)
+    except ValueError:
+        return value
+
+
 def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
     """The profile (docs/profile.md) the form describes."""
     goal: Any = form.get("goal_kind", "race")
@@ -66,12 +78,18 @@ def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
         if form.get("target", "").strip():
             goal["target"] = form["target"].strip()
     profile: dict[str, Any] = {"goal": goal, "availability": _availability(form)}
-    for field in ("weekly_distance", "longest_run_30d", "long_run_day", "recent_injury"):
+    texts = ("weekly_distance", "longest_run_30d", "longest_run_ever", "long_run_day",
+             "recent_injury")  # fmt: skip
+    for field in texts:
         if form.get(field, "").strip():
             profile[field] = form[field].strip()
-    for field in ("run_days_per_week", "years_running"):
-        if form.get(field, "").strip():
-            profile[field] = float(form[field]) if "." in form[field] else int(form[field])
+    for field in ("run_days_per_week", "years_running", "age"):
+        value = form.get(field, "").strip()
+        if value:
+            profile[field] = _number_or_text(value)
+    facilities = [f for f in FACILITIES if form.get(f"has_{f}")]
+    if facilities:
+        profile["facilities"] = facilities
     if form.get("result_distance", "").strip() and form.get("result_time", "").strip():
         profile["recent_results"] = [
             {
