@@ -148,3 +148,13 @@ def test_with_imperial_units_the_notes_and_long_runs_read_in_miles_in_text_and_j
     assert titles and all(" mi" in t and "km" not in t for t in titles)
     metric = runcoach("plan", "show", "--json").json()["display"]
     assert metric["units"] == "metric" and any(" km" in n for n in metric["notes"])
+
+
+def test_check_without_a_file_checks_the_active_plan(runcoach) -> None:
+    """Issue 15, observation 12: `plan check` could not check the active plan without a file."""
+    missing = runcoach("plan", "check")
+    assert missing.exit_code == 3 and "no active plan" in missing.stderr
+    runcoach("plan", "create", "--profile", str(EXAMPLES / "first-half.yaml"), "--today", TODAY)
+    checked = runcoach("plan", "check", "--json")
+    assert checked.exit_code == 0, checked.stdout
+    assert not [v for v in checked.json()["violations"] if v["accepted"] is None]
