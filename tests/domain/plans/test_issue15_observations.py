@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+
+from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.describe import summary
 from runcoach.domain.plans.generator import generate
@@ -214,3 +217,58 @@ def test_the_profile_says_age_history_and_equipment_and_the_plan_follows():
     assert intervals and all(any("No track" in n for n in w.notes) for w in intervals)
     tracked = generate(profile_from_dict({**doc, "facilities": ["track"]}), TODAY, DANIELS)
     assert not any("No track" in n for d in tracked.days() for w in d.workouts for n in w.notes)
+
+
+NURSE_NIGHTS: dict[str, Any] = {
+    "goal": {"race": "half", "date": "2027-04-18"},
+    "weekly_distance": "30km", "longest_run_30d": "12km", "years_running": 3,
+    "availability": {"cycle": {
+        "today_is": 4,
+        "days": ["day", "day", "night", "night", "night", "recover", "off", "off"],
+        "types": {"day": "short 40", "night": "none", "recover": "none", "off": "any"},
+    }},
+    "long_run_day": "off",
+}  # fmt: skip
+
+
+def test_where_in_the_rotation_today_falls_anchors_the_cycle():
+    """Today is day 4 of the cycle (a night): the cycle started three days ago."""
+    plan, _ = _build(NURSE_NIGHTS)
+    for day in plan.days():
+        position = ((day.day - TODAY).days + 3) % 8  # day 4 is index 3
+        expected = NURSE_NIGHTS["availability"]["cycle"]["days"][position]
+        assert day.day_type.name.startswith(expected), (day.day, day.day_type.name, expected)
+
+
+def test_a_run_before_or_after_a_night_shift_or_neither_is_kept_by_the_layout():
+    nights = {"before": [], "after": [], "neither": []}
+    for when in nights:
+        plan, _ = _build({**NURSE_NIGHTS, "night_shifts": {"type": "night", "run": when}})
+        assert coach.short_days_within_limit(plan) == []
+        night_days = [
+            d
+            for d in plan.days()
+            if d.day_type.name.startswith("night") and not d.has(WorkoutKind.RACE)
+        ]  # the race takes its day, whatever it is
+        nights[when] = [d.is_run_day for d in night_days]
+        after = [d for d in plan.days() if d.day_type.name in ("recover", "after night")]
+        if when == "before":
+            assert all(d.day_type.max_minutes == 30 for d in night_days if d.is_run_day)
+            assert not any(d.is_run_day for d in after)  # recover stays as the runner typed
+        if when == "after":
+            first = [d for d in night_days if d.day_type.name == "night"]
+            assert first and not any(d.is_run_day for d in first)  # nothing before coming home
+            assert all(d.day_type.name == "after night" for d in after)
+        if when == "neither":
+            assert not any(nights["neither"]) and not any(d.is_run_day for d in after)
+    assert any(nights["before"]) and any(nights["after"])
+
+
+def test_night_shifts_need_a_cycle_with_nights_and_a_known_answer():
+    with pytest.raises(InvalidInput, match="before, after, neither"):
+        profile_from_dict({**NURSE_NIGHTS, "night_shifts": {"run": "sometimes"}})
+    with pytest.raises(InvalidInput, match="no day type 'late'"):
+        profile_from_dict({**NURSE_NIGHTS, "night_shifts": {"type": "late", "run": "after"}})
+    cycle = {**NURSE_NIGHTS["availability"]["cycle"], "today_is": 9}
+    with pytest.raises(InvalidInput, match="today_is"):
+        profile_from_dict({**NURSE_NIGHTS, "availability": {"cycle": cycle}})

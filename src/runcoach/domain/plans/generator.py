@@ -45,7 +45,7 @@ from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
 from runcoach.domain.plans.rules import long_share_max
-from runcoach.domain.plans.schedule import Allowance
+from runcoach.domain.plans.schedule import Allowance, Cycle
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     RECOVERY_FACTOR,
@@ -79,7 +79,7 @@ LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the ru
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
-    profile = apply_program(profile, today)
+    profile = apply_program(_rotation_from_today(profile, today), today)
     b = Build(profile, today, model)
     b.profile = profile = realistic_goal(b)
     start, weeks = _frame(b)
@@ -123,6 +123,15 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         waivers=b.waivers,
         max_run_days=profile.availability.run_days_wanted,
     )
+
+
+def _rotation_from_today(profile: Profile, today: date) -> Profile:
+    """A rotation given by where today falls in it (``today_is``) starts from today's date."""
+    pattern = profile.availability.pattern
+    if not isinstance(pattern, Cycle) or pattern.today_is is None:
+        return profile
+    anchored = replace(profile.availability, pattern=pattern.anchored(today))
+    return replace(profile, availability=anchored)
 
 
 def _title(profile: Profile) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import Goal, GoalKind
+from runcoach.domain.plans.nights import night_runs_of, with_night_runs
 from runcoach.domain.plans.schedule import (
     WEEKDAYS,
     Allowance,
@@ -33,6 +34,7 @@ DEFAULT_OPEN_WEEKS = 12  # length of an open-ended plan (weeks; 4-52), one train
 MASTERS_AGE = 50  # years; masters runners recover more slowly: a lighter week every third
 # week (Pfitzinger & Douglas 2009, "Advanced Marathoning", on masters training)
 AGE_RANGE = (10, 100)  # years a profile's age may say
+ROTATION_ANCHOR = date(2000, 1, 3)  # a cycle given by today_is: anchored when the plan is built
 PROGRAMS = ("sub-5-mile", "first-half", "base-building", "return-after-break")
 
 
@@ -196,6 +198,11 @@ def _availability(data: dict[str, Any]) -> Availability:
     if raw is not None:
         avail = _mapping(raw, "availability", "availability: {weekdays: {monday: none}}")
         pattern = _cycle(avail["cycle"]) if "cycle" in avail else _weekly(avail.get("weekdays", {}))
+    nights = night_runs_of(data.get("night_shifts"))
+    if nights is not None and not isinstance(pattern, Cycle):
+        raise InvalidInput("night_shifts needs a rotating cycle (availability.cycle)")
+    if nights is not None and isinstance(pattern, Cycle):
+        pattern = with_night_runs(pattern, nights)
     long_day = data.get("long_run_day")
     long_day = None if long_day is None else _name(long_day)
     long_is_type = isinstance(pattern, Cycle) and long_day is not None
@@ -273,7 +280,19 @@ def _cycle(value: Any) -> Cycle:
                 hint="define it, e.g. types: {night: none, off: any, day: 'short 30'}",
             )
         days.append(types[name])
+    if data.get("start") is None and data.get("today_is") is not None:
+        return Cycle(ROTATION_ANCHOR, tuple(days), _today_is(data["today_is"], days))
     return Cycle(date_field(data.get("start"), "availability.cycle.start"), tuple(days))
+
+
+def _today_is(value: Any, days: list[DayType]) -> int:
+    """Where in the rotation today falls: its day number (1 = the first of ``days``)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(days):
+        raise InvalidInput(
+            f"availability.cycle.today_is: '{value}' is not a day of the {len(days)}-day cycle",
+            hint=f"the number of today's day in cycle.days, 1 to {len(days)} (or give start:)",
+        )
+    return value
 
 
 def _day_type(name: str, spec: Any, where: str) -> DayType:

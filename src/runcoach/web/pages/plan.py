@@ -45,13 +45,13 @@ def _availability(form: dict[str, str]) -> dict[str, Any] | None:
             for i in range(CYCLE_TYPE_ROWS)
             if form.get(f"type_name_{i}", "").strip()
         }
-        return {
-            "cycle": {
-                "start": form.get("cycle_start", ""),
-                "days": [d for d in days if d],
-                "types": types,
-            }
-        }
+        cycle: dict[str, Any] = {"days": [d for d in days if d], "types": types}
+        today_is = form.get("cycle_today_is", "").strip()
+        if today_is and not form.get("cycle_start", "").strip():
+            cycle["today_is"] = _number_or_text(today_is)
+        else:
+            cycle["start"] = form.get("cycle_start", "")
+        return {"cycle": cycle}
     weekdays = {
         d: _day_type(form.get(f"wd_{d}", "any"), form.get(f"wd_{d}_minutes", "")) for d in WEEKDAYS
     }
@@ -87,6 +87,9 @@ def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
         value = form.get(field, "").strip()
         if value:
             profile[field] = _number_or_text(value)
+    if form.get("availability") == "cycle" and form.get("night_runs", "").strip():
+        profile["night_shifts"] = {"type": form.get("night_type", "").strip() or "night",
+                                   "run": form["night_runs"].strip()}  # fmt: skip
     facilities = [f for f in FACILITIES if form.get(f"has_{f}")]
     if facilities:
         profile["facilities"] = facilities
