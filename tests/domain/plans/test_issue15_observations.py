@@ -272,3 +272,18 @@ def test_night_shifts_need_a_cycle_with_nights_and_a_known_answer():
     cycle = {**NURSE_NIGHTS["availability"]["cycle"], "today_is": 9}
     with pytest.raises(InvalidInput, match="today_is"):
         profile_from_dict({**NURSE_NIGHTS, "availability": {"cycle": cycle}})
+
+
+@pytest.mark.parametrize(("venue", "laps"), [("indoor", "15 laps"), ("track", "7.5 laps")])
+def test_an_indoor_or_track_goal_race_is_on_the_track_with_its_laps(venue: str, laps: str):
+    doc = {"goal": {"race": "3000m", "date": "2027-02-14", "venue": venue},
+           "weekly_distance": "40km", "longest_run_30d": "14km"}  # fmt: skip
+    plan, _ = _build(doc)
+    race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert race.surface is not None and race.surface.value == "track"
+    assert any(laps in n and "a lap" in n for n in race.notes)
+    road, _ = _build({**doc, "goal": {"race": "3000m", "date": "2027-02-14"}})
+    race = next(w for d in road.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert race.surface is not None and race.surface.value == "road" and not race.notes
+    with pytest.raises(InvalidInput, match=r"goal\.venue"):
+        profile_from_dict({**doc, "goal": {**doc["goal"], "venue": "moon"}})

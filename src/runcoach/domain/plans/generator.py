@@ -474,7 +474,8 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
         pace = Pace.from_distance_time(entry.distance_m, seconds)
     label = entry.name or f"{_race_name(entry.distance_m)} race"
     title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
-    return lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+    race = lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+    return lib.on_a_track(race, entry.distance_m, pace, b.profile.goal_venue if is_goal else "road")
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:

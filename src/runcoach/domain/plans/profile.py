@@ -84,6 +84,7 @@ class Profile:
     goal_races: tuple[RaceEntry, ...] = ()  # the goal's other races (a double), dates in goal.also
     age: int | None = None  # years; 50 and over: a masters runner (recovery every third week)
     longest_run_ever_m: float | None = None  # training history when the log has none
+    goal_venue: str = "road"  # where the goal race is run: road, track, indoor (a 200 m track)
 
     @property
     def is_masters(self) -> bool:
@@ -118,7 +119,23 @@ def profile_from_dict(doc: Any) -> Profile:
         advanced=bool(data.get("advanced", False)),
         age=_opt_int(data, "age", *AGE_RANGE),
         longest_run_ever_m=_opt_distance(data, "longest_run_ever"),
+        goal_venue=_venue(data.get("goal")),
     )
+
+
+VENUES = ("road", "track", "indoor", "trail")  # where a goal race is run
+
+
+def _venue(goal: Any) -> str:
+    if not isinstance(goal, dict) or goal.get("venue") is None:
+        return "road"
+    venue = str(goal["venue"]).strip().lower()
+    if venue not in VENUES:
+        raise InvalidInput(
+            f"goal.venue: '{goal['venue']}' is not one of {', '.join(VENUES)}",
+            hint="goal: {race: 3000m, date: 2027-02-14, venue: indoor}",
+        )
+    return venue
 
 
 def _goal(value: Any) -> Goal:

@@ -83,6 +83,8 @@ def _surface_for(
     if w.kind is WorkoutKind.HILLS:
         on_treadmill = "treadmill" in w.title
         return (Surface.TREADMILL if on_treadmill else Surface.ROAD), Terrain.HILLY
+    if w.kind is WorkoutKind.RACE and w.surface is Surface.TRACK:
+        return Surface.TRACK, Terrain.FLAT  # a track or indoor goal race
     if w.kind is WorkoutKind.INTERVALS and Surface.TRACK in available:
         return Surface.TRACK, Terrain.FLAT
     if w.is_quality or w.kind is WorkoutKind.RACE:
