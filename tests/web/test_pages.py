@@ -89,6 +89,7 @@ def test_the_plan_form_says_age_history_equipment_and_a_beginners_range_of_run_d
         "race_date": (date.today() + timedelta(days=100)).isoformat(),
         "weekly_distance": "20km", "longest_run_ever": "21km", "age": "56",
         "run_days_per_week": "3-4", "has_hills": "1", "availability": "weekdays",
+        "venue": "track",
     }  # fmt: skip
     answer = ann.client.post("/plan", data=form)
     assert answer.status_code == 200 and 'id="week-1"' in answer.text, answer.text[-2000:]
@@ -96,6 +97,9 @@ def test_the_plan_form_says_age_history_equipment_and_a_beginners_range_of_run_d
     assert any("At 56" in n for n in plan["notes"])
     assert any("longest run ever" in n for n in plan["notes"])
     assert plan["max_run_days"] == 4
+    race = next(w for wk in plan["weeks"] for d in wk["days"] for w in d["workouts"]
+                if w["kind"] == "race")  # fmt: skip
+    assert race["surface"] == "track" and "25 laps" in race["notes"][0]
     intervals = [w for wk in plan["weeks"] for d in wk["days"] for w in d["workouts"]
                  if w["kind"] == "intervals"]  # fmt: skip
     assert intervals and all(any("No track" in n for n in w.get("notes", [])) for w in intervals)

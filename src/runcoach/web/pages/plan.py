@@ -77,6 +77,8 @@ def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
         goal = {"race": form.get("race", ""), "date": form.get("race_date", "")}
         if form.get("target", "").strip():
             goal["target"] = form["target"].strip()
+        if form.get("venue", "").strip() not in ("", "road"):
+            goal["venue"] = form["venue"].strip()
     profile: dict[str, Any] = {"goal": goal, "availability": _availability(form)}
     texts = ("weekly_distance", "longest_run_30d", "longest_run_ever", "long_run_day",
              "recent_injury")  # fmt: skip
