@@ -126,7 +126,7 @@ def _lighter_weeks(plan: Plan, new_plan: Plan, before: set[tuple[str, date]]) ->
     low level that later weeks then outgrow (growth rules broken weeks later). Such a week is
     what the runner's life made it, a lighter week; the growth rules measure past it, as the
     generator does for a week of nights."""
-    said = []
+    said: list[str] = []
     for _ in range(len(new_plan.weeks)):
         growth = [v for v in rules.check(new_plan) if v.rule in GROWTH_RULES
                   and (v.rule, v.day) not in before]  # fmt: skip
