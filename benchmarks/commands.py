@@ -6,7 +6,10 @@ Each command is run as a new process (``python -m runcoach ...``, process start,
 output included), round-robin so that a burst of load on a shared machine falls on every
 command alike; the median wall time and the median CPU time (user + system, steadier on a
 busy machine) of ``--repeat`` runs are printed as JSON, with a bare ``python -c pass`` as the
-floor. Without ``--home`` the store is built first (not timed): the replayed decade of
+floor. runcoach's modules are compiled to bytecode first (``compileall``), as an installed
+runcoach's are: with ``PYTHONDONTWRITEBYTECODE`` set and no ``__pycache__`` in the source
+tree, every process would compile each module it imports again and time that too. Without
+``--home`` the store is built first (not timed): the replayed decade of
 ``benchmarks.decade`` imported into a new home, and a plan made from
 docs/examples/first-half.yaml so that ``today`` has a session to answer with.
 """
@@ -14,6 +17,7 @@ docs/examples/first-half.yaml so that ``today`` has a session to answer with.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -63,6 +67,18 @@ def time_once(args: tuple[str, ...], home: Path) -> tuple[float, float, int]:
     return wall, cpu, done.returncode
 
 
+def compile_runcoach(home: Path) -> str:
+    """Compile the runcoach that the timed processes import (the one on their path) to
+    bytecode, as an install does; its folder."""
+    env = {**os.environ, "RUNCOACH_HOME": str(home)}
+    code = "import runcoach, pathlib; print(pathlib.Path(runcoach.__file__).parent)"
+    where = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    compileall.compile_dir(where, quiet=1)
+    return where
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--home", type=Path, help="a runcoach home holding a decade's store")
@@ -72,6 +88,7 @@ def main() -> None:
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
     cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     codes: dict[str, set[int]] = {name: set() for name in COMMANDS}
+    compiled = compile_runcoach(home)
     loads = [load_average()]
     for command in COMMANDS.values():  # warm the file cache, not timed
         time_once(command, home)
@@ -84,6 +101,7 @@ def main() -> None:
     loads.append(load_average())
     result = {
         "home": str(home),
+        "runcoach": compiled,
         "repeat": args.repeat,
         "load_average": loads,
         "commands": {

@@ -35,6 +35,8 @@ STORE_WIDE = {
     # the jobs that go through every partnership and every runner's reminder time
     "digests.send_weekly_digests",
     "digests.send_session_reminders",
+    # the job that judges every runner's contract periods that are over (issue 14)
+    "contract_judging.judge_all_due",
 }
 # Accounts, sessions and tokens answer "who is asking" (the web door's side of resolving the
 # athlete): they take the account or its Actor, not an athlete's data.
@@ -76,10 +78,17 @@ def _service_functions() -> list[tuple[str, inspect.Signature]]:
     return found
 
 
+def _is_a_store(annotation: object) -> bool:
+    """An engine, or a store read without SQLAlchemy (``store.sql.Reader``), or either."""
+    return isinstance(annotation, str) and bool(
+        {part.strip() for part in annotation.split("|")} & {"Engine", "Reader"}
+    )
+
+
 def test_every_service_over_the_store_takes_the_athlete_as_a_required_keyword():
     wrong = []
     for name, signature in _service_functions():
-        takes_store = any(p.annotation == "Engine" for p in signature.parameters.values())
+        takes_store = any(_is_a_store(p.annotation) for p in signature.parameters.values())
         if not takes_store or name in STORE_WIDE or name.split(".")[0] in WHO_IS_ASKING:
             continue
         athlete = signature.parameters.get("athlete_id")
@@ -95,4 +104,5 @@ def test_every_service_over_the_store_takes_the_athlete_as_a_required_keyword():
 
 def test_the_contract_sees_the_services_it_guards():
     names = {name for name, _ in _service_functions()}
-    assert {"runs.list_runs", "today.today", "importing.import_paths"} <= names
+    assert {"run_list.list_runs", "today.today", "importing.import_paths"} <= names
+    assert {"fitness.read_log_inputs", "fitness.fitness_over_time"} <= names

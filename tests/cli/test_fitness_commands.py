@@ -174,6 +174,7 @@ def test_efforts_inside_training_runs_count_when_there_is_no_race(engine):
     from runcoach.services.fitness import performances_from_log, read_log_inputs
     from runcoach.store import runs as run_store
     from runcoach.store.athletes import default_athlete_id
+    from runcoach.store.db import SqlAlchemyDb
 
     def steady(day: int, seconds: int, speed: float) -> Run:
         t = np.arange(seconds, dtype=np.float64)
@@ -187,7 +188,8 @@ def test_efforts_inside_training_runs_count_when_there_is_no_race(engine):
         for day, speed in ((2, 3.0), (9, 4.0)):  # an easy hour, then a hard 5 km
             run = steady(day, 3600 if speed == 3.0 else 1300, speed)
             run_store.insert_run(conn, athlete, run, analyse_run(run))
-        found = performances_from_log(conn, athlete, dt.date(2026, 1, 1), dt.date(2026, 11, 22))
+        db = SqlAlchemyDb(conn, conn.dialect.name)
+        found = performances_from_log(db, athlete, dt.date(2026, 1, 1), dt.date(2026, 11, 22))
     assert {p.kind for p in found} == {PerformanceKind.EFFORT}
     assert {p.distance_m for p in found if p.date == dt.date(2026, 11, 9)} >= {1609.344, 5000.0}
     inputs = read_log_inputs(engine, dt.date(2026, 11, 22), athlete_id=athlete)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from runcoach.services.fitness import AthleteLog
+    from runcoach.store.lite import SqliteReader
+    from runcoach.store.sql import Reader
 
 
 @dataclass
@@ -26,6 +28,8 @@ class AppContext:
     settings: Settings
     _engine: Engine | None = field(default=None, repr=False)
     _athlete_id: int | None = field(default=None, repr=False)
+    _reader: SqliteReader | None = field(default=None, repr=False)
+    _reader_tried: bool = field(default=False, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -36,8 +40,31 @@ class AppContext:
         return self._engine
 
     @property
+    def reads(self) -> Engine | Reader:
+        """Where a read-only command reads (``store.sql``): the SQLite file itself through
+        sqlite3 when it is ready (migrated), so the command imports no SQLAlchemy; else the
+        engine (PostgreSQL, or a store that must be created or migrated first)."""
+        reader = self._sqlite_reader()
+        return self.engine if reader is None else reader
+
+    def _sqlite_reader(self) -> SqliteReader | None:
+        if self._engine is None and not self._reader_tried:
+            from runcoach.store.lite import open_reader
+
+            self._reader_tried = True
+            self._reader = open_reader(self.settings.database_url)
+        return self._reader
+
+    @property
     def athlete_id(self) -> int:
         """The local athlete of this install (created on first use)."""
+        reader = self._sqlite_reader() if self._athlete_id is None else None
+        if reader is not None:
+            from runcoach.store.athlete_reads import first_athlete_id
+            from runcoach.store.sql import reading
+
+            with reading(reader) as db:
+                self._athlete_id = first_athlete_id(db)  # None: made below, by a writer
         if self._athlete_id is None:
             from runcoach.store.athletes import default_athlete_id
 
@@ -49,7 +76,7 @@ class AppContext:
         """The local athlete's training log, opened when a service needs it."""
         from runcoach.services.fitness import AthleteLog
 
-        return AthleteLog(self.engine, self.athlete_id)
+        return AthleteLog(self.reads, self.athlete_id)
 
 
 def app_context() -> AppContext:

@@ -22,7 +22,7 @@ def fitness_command(app: AppContext, since: str | None, on: str | None, as_json:
     """Your current fitness (VDOT) from races and hard efforts in the log, and its history."""
     today = None if on is None else parse_date(on)
     start = None if since is None else parse_date(since)
-    report = fitness_over_time(app.engine, today, start, athlete_id=app.athlete_id)
+    report = fitness_over_time(app.reads, today, start, athlete_id=app.athlete_id)
     emit(as_json, fitness_json(report), lambda: render(report))
 
 

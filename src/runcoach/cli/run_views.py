@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from runcoach.domain.run.efforts import Split
+from typing import TYPE_CHECKING
+
 from runcoach.domain.run.runs import Lap, Sport, activity_label
 from runcoach.domain.units import (
     Pace,
@@ -13,7 +14,7 @@ from runcoach.domain.units import (
     format_pace,
     format_speed,
 )
-from runcoach.services.runs import RunDetail, RunSummary
+from runcoach.services.run_list import RunSummary
 from runcoach.views.runs import tag_value
 
 MISSING = "–"
@@ -23,6 +24,10 @@ SPEED_SPORTS = {Sport.CYCLING.value, Sport.SKIING.value}  # shown in km/h or mph
 RUNS_ONLY_NOTE = (
     "runs only: other sports and recordings under a minute are left out (--all shows them)"
 )
+
+if TYPE_CHECKING:
+    from runcoach.domain.run.efforts import Split  # the analysis: not imported to list runs
+    from runcoach.services.runs import RunDetail  # its module reads with SQLAlchemy
 
 
 def render_list(found: list[RunSummary], units: UnitSystem, *, runs_only: bool = False) -> str:

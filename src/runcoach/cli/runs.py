@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.run_views import render_detail, render_list
-from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.run.runs import Feel, RaceResult, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import (
@@ -21,10 +20,14 @@ from runcoach.domain.units import (
     parse_distance,
     parse_duration,
 )
-from runcoach.services import runs as service
-from runcoach.services.reanalysis import reanalyse_runs
+from runcoach.services import run_list
 from runcoach.views.runs import detail_json, summary_json
 
+if TYPE_CHECKING:
+    from runcoach.services import runs as service
+
+# Only ``runs list`` is an everyday command: it reads through services.run_list (no
+# SQLAlchemy on a migrated SQLite store); the other commands import what they use when run.
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 TIME = click.DateTime(formats=["%H:%M", "%H:%M:%S"])
 WORKOUT_TYPES = click.Choice([t.value for t in WorkoutType])
@@ -62,8 +65,8 @@ def list_command(
 ) -> None:
     """List runs, newest first (other sports with --sport or --all)."""
     runs_only = sport is None and not everything
-    found = service.list_runs(
-        app.engine,
+    found = run_list.list_runs(
+        app.reads,
         athlete_id=app.athlete_id,
         date_from=_day(date_from),
         date_to=_day(date_to),
@@ -85,6 +88,8 @@ def list_command(
 @pass_app
 def show_command(app: AppContext, run_id: int, as_json: bool) -> None:
     """Everything about one run: numbers, laps, splits, halves and best efforts."""
+    from runcoach.services import runs as service
+
     detail = service.show_run(app.engine, run_id, athlete_id=app.athlete_id)
     emit(as_json, detail_json(detail), lambda: render_detail(detail, app.settings.units))
 
@@ -106,6 +111,9 @@ def show_command(app: AppContext, run_id: int, as_json: bool) -> None:
 @pass_app
 def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
     """Add a run without a device file (treadmill, forgotten watch)."""
+    from runcoach.cli.shoes import warn_worn
+    from runcoach.services import runs as service
+
     entry = service.ManualRun(
         day=_day(given["day"]) or date.today(),
         at=given["at"].time() if given["at"] else None,
@@ -154,6 +162,9 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
 @pass_app
 def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -> None:
     """Change a run's tags, name, notes, shoes and effort; mark it a race; or delete it."""
+    from runcoach.cli.shoes import warn_worn
+    from runcoach.services import runs as service
+
     if given["delete"]:
         _delete(app, run_id, bool(given["yes"]), as_json)
         return
@@ -169,6 +180,8 @@ def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -
 
 
 def _edit_of(given: dict[str, Any], units: UnitSystem) -> service.RunEdit:
+    from runcoach.services import runs as service
+
     official = given["official_time"]
     distance = given["race_distance"]
     result = RaceResult(
@@ -253,6 +266,8 @@ def _exported(done: dict[str, Any]) -> str:
 
 
 def _delete(app: AppContext, run_id: int, yes: bool, as_json: bool) -> None:
+    from runcoach.services import runs as service
+
     service.show_run(
         app.engine, run_id, athlete_id=app.athlete_id
     )  # a clear error for a run that is not there
@@ -295,6 +310,8 @@ COMMANDS = [runs_group]
 @pass_app
 def reanalyse_command(app: AppContext, as_json: bool) -> None:
     """Analyse every stored run again from its kept samples (after upgrading runcoach)."""
+    from runcoach.services.reanalysis import reanalyse_runs
+
     count = reanalyse_runs(app.engine, athlete_id=app.athlete_id)
     emit(
         as_json,

@@ -13,9 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING, Any
 
 from runcoach.domain.errors import InvalidInput, NotFound, RuncoachError
 from runcoach.domain.fitness.current import (
@@ -40,6 +38,10 @@ from runcoach.domain.hints import Do, Hint
 from runcoach.inputs.documents import BATCH_LINE
 from runcoach.inputs.fitness import RESULT_EXAMPLE, parse_batch_line
 from runcoach.store import performances as log_store
+from runcoach.store.sql import Db, Reader, reading
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 VOLUME_DAYS = 28  # days of log that give the current weekly volume (4 weeks; assumption)
 LONGEST_RUN_DAYS = 42  # days of log searched for the longest recent run (6 weeks)
@@ -52,9 +54,10 @@ NO_RESULTS_HINT = Hint(
 
 @dataclass(frozen=True)
 class AthleteLog:
-    """Whose training log to read, and the store that holds it."""
+    """Whose training log to read, and the store that holds it (an engine, or the command
+    line's sqlite3 reader: ``store.sql``)."""
 
-    engine: Engine
+    store: Engine | Reader
     athlete_id: int
 
 
@@ -73,7 +76,7 @@ class LogInputs:
 
 
 def performances_from_log(
-    conn: Connection, athlete_id: int, since: dt.date, until: dt.date
+    db: Db, athlete_id: int, since: dt.date, until: dt.date
 ) -> list[Performance]:
     """Races, time trials (runs tagged as race efforts) and best efforts inside training runs
     between two dates, oldest first."""
@@ -85,14 +88,14 @@ def performances_from_log(
             PerformanceKind.RACE if r.is_race else PerformanceKind.TIME_TRIAL,
             r.run_id,
         )
-        for r in log_store.race_rows(conn, athlete_id, since, until)
+        for r in log_store.race_rows(db, athlete_id, since, until)
         if r.distance_m and r.time_s
     ]
     out += [
         Performance(
             r.local_date, float(r.distance_m), float(r.time_s), PerformanceKind.EFFORT, r.run_id
         )
-        for r in log_store.effort_rows(conn, athlete_id, since, until, MIN_EFFORT_M)
+        for r in log_store.effort_rows(db, athlete_id, since, until, MIN_EFFORT_M)
     ]
     return sorted(out, key=lambda p: p.date)
 
@@ -101,13 +104,13 @@ TREND_SPAN_DAYS = 182  # days; the trend compares fitness now with fitness half 
 DAYS_PER_YEAR = 365.25
 
 
-def gain_inputs_from_log(engine: Engine, today: dt.date, *, athlete_id: int) -> GainInputs:
+def gain_inputs_from_log(store: Engine | Reader, today: dt.date, *, athlete_id: int) -> GainInputs:
     """What the log says about the expected gain: years of running it covers, and the trend of
     fitness over the last half year (%/year of race time; VDOT % is about race-time %)."""
-    with engine.begin() as conn:
-        first = log_store.first_run_date(conn, athlete_id)
+    with reading(store) as db:
+        first = log_store.first_run_date(db, athlete_id)
         since = today - dt.timedelta(days=LOOKBACK_DAYS + TREND_SPAN_DAYS)
-        performances = performances_from_log(conn, athlete_id, since, today)
+        performances = performances_from_log(db, athlete_id, since, today)
     years = None if first is None else (today - first).days / DAYS_PER_YEAR
     return GainInputs(
         years_running=years, trend_pct_per_year=fitness_trend_pct(performances, today)
@@ -127,26 +130,26 @@ LOG_START = dt.date(1900, 1, 1)  # before any log: "from the beginning"
 
 
 def _rateable_performances(
-    conn: Connection, athlete_id: int, today: dt.date, since: dt.date | None = None
+    db: Db, athlete_id: int, today: dt.date, since: dt.date | None = None
 ) -> list[Performance]:
     """The log's performances of the last year (before ``since`` too, for a history); every
     older one when the last year holds none that can be rated (``latest_fitness``)."""
     first = min(since or today, today) - dt.timedelta(days=LOOKBACK_DAYS)
-    performances = performances_from_log(conn, athlete_id, first, today)
+    performances = performances_from_log(db, athlete_id, first, today)
     if current_fitness(performances, today) is not None:
         return performances
-    return performances_from_log(conn, athlete_id, LOG_START, today)
+    return performances_from_log(db, athlete_id, LOG_START, today)
 
 
-def read_log_inputs(engine: Engine, today: dt.date, *, athlete_id: int) -> LogInputs:
+def read_log_inputs(store: Engine | Reader, today: dt.date, *, athlete_id: int) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
-    with engine.begin() as conn:
-        performances = _rateable_performances(conn, athlete_id, today)
+    with reading(store) as db:
+        performances = _rateable_performances(db, athlete_id, today)
         volume = log_store.running_volume(
-            conn, athlete_id, today - dt.timedelta(days=VOLUME_DAYS - 1), today
+            db, athlete_id, today - dt.timedelta(days=VOLUME_DAYS - 1), today
         )
         longest = log_store.running_volume(
-            conn, athlete_id, today - dt.timedelta(days=LONGEST_RUN_DAYS - 1), today
+            db, athlete_id, today - dt.timedelta(days=LONGEST_RUN_DAYS - 1), today
         ).longest_m
     fitness = _current_or_explain(performances, today)
     weekly = float(volume.distance_m) * 7 / VOLUME_DAYS if volume.runs else None
@@ -177,7 +180,7 @@ class FitnessOverTime:
 
 
 def fitness_over_time(
-    engine: Engine,
+    store: Engine | Reader,
     today: dt.date | None = None,
     since: dt.date | None = None,
     *,
@@ -190,8 +193,8 @@ def fitness_over_time(
         raise InvalidInput(
             f"the history's start {since} is after today ({today})", hint="e.g. 2025-01-01"
         )
-    with engine.begin() as conn:
-        performances = _rateable_performances(conn, athlete_id, today, since)
+    with reading(store) as db:
+        performances = _rateable_performances(db, athlete_id, today, since)
     now = _current_or_explain(performances, today, MARK_A_RACE_HINT)
     history = fitness_history(performances, monthly_dates(since, today))
     return FitnessOverTime(now, tuple(history), today)
@@ -216,7 +219,7 @@ def _log_inputs(open_log: OpenLog | None, today: dt.date) -> LogInputs:
     if open_log is None:
         raise NotFound("no results given and no training log to read", hint=NO_RESULTS_HINT)
     opened = open_log()
-    return read_log_inputs(opened.engine, today, athlete_id=opened.athlete_id)
+    return read_log_inputs(opened.store, today, athlete_id=opened.athlete_id)
 
 
 def predict_race(
@@ -341,7 +344,7 @@ def judge_goal(
         longest_m = longest_m or log.longest_run_m
         assert open_log is not None  # _log_inputs refused otherwise
         opened = open_log()
-        from_log = gain_inputs_from_log(opened.engine, today, athlete_id=opened.athlete_id)
+        from_log = gain_inputs_from_log(opened.store, today, athlete_id=opened.athlete_id)
         gain_inputs = _merged(gain_inputs, from_log)
     return check_goal(
         goal,

@@ -52,7 +52,7 @@ from runcoach.services.fitness import performances_from_log
 from runcoach.services.reports import ReportHooks, Threshold
 from runcoach.store import checkins as checkin_store
 from runcoach.store import plans as plan_store
-from runcoach.store.db import Reading, reading
+from runcoach.store.db import Reading, SqlAlchemyDb, reading
 
 PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
 GOAL_DISTANCE_TOLERANCE = 0.03  # a race within 3 % of the goal distance is over it (GPS ~1-3 %)
@@ -179,7 +179,8 @@ class LogFitness:
         if key not in self._read:
             with self.read_store() as conn:
                 since = first - timedelta(days=LOOKBACK_DAYS)
-                found = performances_from_log(conn, self.athlete_id, since, last)
+                db = SqlAlchemyDb(conn, conn.dialect.name)
+                found = performances_from_log(db, self.athlete_id, since, last)
             self._read[key] = fitness_history(found, monthly_dates(first, last))
         return self._read[key]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -28,6 +27,11 @@ from runcoach.domain.run.tagging import infer_tags
 from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
 from runcoach.services.reanalysis import reanalyse_run
+
+# the listing lives in services.run_list (no SQLAlchemy); named here for the callers of runs
+from runcoach.services.run_list import RunSummary as RunSummary
+from runcoach.services.run_list import list_runs as list_runs
+from runcoach.services.run_list import run_filter as run_filter
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.db import read_only
@@ -35,29 +39,6 @@ from runcoach.store.shoes import get_shoe
 from runcoach.store.source_files import sources_of
 
 MANUAL_DEFAULT_TIME = time(12, 0)  # a manual run without a time is put at noon (local)
-
-
-@dataclass(slots=True)
-class RunSummary:
-    """One line of the log."""
-
-    id: int
-    start_utc: datetime
-    local_date: date
-    sport: str
-    name: str | None
-    distance_m: float | None
-    duration_s: float | None  # moving time when known, else elapsed
-    pace_s_per_km: float | None
-    ascent_m: float | None
-    avg_hr: float | None
-    workout_type: str | None
-    surface: str | None
-    terrain: str | None
-    shoe_id: int | None
-    is_race: bool
-    split_kind: str | None
-    source: str
 
 
 @dataclass
@@ -72,50 +53,6 @@ class RunDetail:
     analysis: RunAnalysis | None
     best_efforts: list[dict[str, float]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
-
-
-def list_runs(
-    engine: Engine,
-    *,
-    athlete_id: int,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    workout_type: str | None = None,
-    sport: str | None = None,
-    limit: int | None = None,
-    runs_only: bool = False,
-    shoe_id: int | None = None,
-) -> list[RunSummary]:
-    """The activities newest first: summary columns only, so a decade lists in milliseconds.
-    ``runs_only``: running of a minute or more (no rides, no drives tagged cross-training, no
-    watch started by mistake); ``shoe_id``: the runs in that pair (filtered in SQL)."""
-    with read_only(engine) as conn:
-        where = run_filter(athlete_id, date_from, date_to, workout_type, sport, limit)
-        where = dataclasses.replace(where, runs_only=runs_only, shoe_id=shoe_id)
-        rows = run_store.list_summaries(conn, where)
-    return _summaries(rows)
-
-
-def run_filter(
-    athlete_id: int,
-    date_from: date | None,
-    date_to: date | None,
-    workout_type: str | None = None,
-    sport: str | None = None,
-    limit: int | None = None,
-) -> run_store.RunFilter:
-    """Which runs a command asked for (local dates, inclusive), the days in order."""
-    if date_from and date_to and date_from > date_to:
-        raise InvalidInput(f"the first day {date_from} is after the last day {date_to}")
-    return run_store.RunFilter(athlete_id, date_from, date_to, workout_type, sport, limit)
-
-
-def _summaries(rows: list[Any]) -> list[RunSummary]:
-    found = [RunSummary(*row) for row in rows]  # the store selects the fields in order
-    if found and found[0].start_utc.tzinfo is None:  # SQLite hands back naive UTC
-        for summary in found:
-            summary.start_utc = summary.start_utc.replace(tzinfo=UTC)
-    return found
 
 
 def show_run(engine: Engine, run_id: int, *, athlete_id: int) -> RunDetail:

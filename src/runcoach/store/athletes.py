@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, or_, select, update
 
+from runcoach.store.athlete_reads import first_athlete_id
+from runcoach.store.db import SqlAlchemyDb
 from runcoach.store.tables import athletes
 
 DEFAULT_ATHLETE_NAME = "me"
@@ -56,8 +58,7 @@ def update_athlete(conn: Connection, athlete_id: int, values: dict[str, Any]) ->
 
 def local_athlete_id(conn: Connection) -> int | None:
     """The local athlete, if there is one yet (a look at an empty store creates nothing)."""
-    found = conn.execute(select(athletes.c.id).order_by(athletes.c.id).limit(1)).scalar()
-    return None if found is None else int(found)
+    return first_athlete_id(SqlAlchemyDb(conn, conn.dialect.name))
 
 
 def only_an_untouched_athlete(conn: Connection, athletes_table: Table) -> bool:

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, TextClause, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from runcoach.domain.errors import Unavailable
 from runcoach.domain.hints import Do, Hint
 from runcoach.store.files import private_file, private_folder
+from runcoach.store.revision import HEAD_REVISION
+from runcoach.store.sql import Db, Params, sqlite_params
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# The newest migration. A database already there is opened without loading Alembic (a fifth
-# of a command's start-up); tests/store/test_migrations.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0014_plan_history"
 # SQLite's page cache per connection, KiB (negative = KiB in the PRAGMA). The default 2 MB
 # holds a decade's run summaries only in part; 32 MB holds them, laps and best efforts.
 SQLITE_CACHE_KIB = 32 * 1024
@@ -91,6 +92,33 @@ def read_only(engine: Engine) -> Iterator[Connection]:
             )
         with conn.begin():
             yield conn
+
+
+@dataclass
+class SqlAlchemyDb:
+    """``store.sql.Db`` over a SQLAlchemy connection: the plain SQL reads on any engine."""
+
+    conn: Connection
+    dialect: str
+
+    def rows(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
+        given = sqlite_params(params) if self.dialect == "sqlite" else dict(params or {})
+        return [tuple(row) for row in self.conn.execute(_text(sql), given)]
+
+
+@lru_cache(maxsize=256)
+def _text(sql: str) -> TextClause:
+    return text(sql)  # built and compiled once per statement
+
+
+@contextmanager
+def read_db(engine: Engine, conn: Connection | None = None) -> Iterator[Db]:
+    """The plain SQL reads (``store.sql``) in a ``read_only`` transaction, or in ``conn``."""
+    if conn is not None:
+        yield SqlAlchemyDb(conn, conn.dialect.name)
+        return
+    with read_only(engine) as own:
+        yield SqlAlchemyDb(own, own.dialect.name)
 
 
 snapshot_read = read_only  # the backup's name for it: one moment of the whole database

@@ -2,87 +2,98 @@
 
 Bounded by a date (``since``), so that reading current fitness costs the same on a year of
 training as on a decade. Only running sports count; a race counts once, as the race, not
-also through the best efforts found inside it.
+also through the best efforts found inside it. Plain SQL (``store.sql``): ``paces``,
+``predict`` and ``goal check`` read the log through sqlite3 on the command line, without
+SQLAlchemy.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
-from sqlalchemy import Connection, func, or_, select
+from typing import NamedTuple
 
 from runcoach.domain.run.runs import WorkoutType
-from runcoach.store.running import running_only
-from runcoach.store.tables import best_efforts, runs
+from runcoach.store.sql import RUNNING_ONLY, Db, day_of
+
+_BETWEEN = "runs.local_date >= :since AND runs.local_date <= :until"
 
 
-def race_rows(conn: Connection, athlete_id: int, since: date, until: date) -> list[Any]:
+class RaceRow(NamedTuple):
+    run_id: int
+    local_date: date
+    is_race: bool
+    distance_m: float | None
+    time_s: float | None
+
+
+class EffortRow(NamedTuple):
+    run_id: int
+    local_date: date
+    distance_m: float
+    time_s: float
+
+
+class Volume(NamedTuple):
+    distance_m: float
+    longest_m: float | None
+    runs: int
+
+
+def race_rows(db: Db, athlete_id: int, since: date, until: date) -> list[RaceRow]:
     """Races, and runs tagged as race efforts (time trials), between two local dates: day,
     run id, whether it was marked a race, distance and time (official where given)."""
-    query = select(
-        runs.c.id.label("run_id"),
-        runs.c.local_date,
-        runs.c.is_race,
-        func.coalesce(runs.c.race_distance_m, runs.c.distance_m).label("distance_m"),
-        func.coalesce(runs.c.race_official_time_s, runs.c.elapsed_s, runs.c.moving_s).label(
-            "time_s"
-        ),
-    ).where(
-        runs.c.athlete_id == athlete_id,
-        or_(runs.c.is_race, runs.c.workout_type == WorkoutType.RACE.value),
-        running_only(),
-        runs.c.local_date >= since,
-        runs.c.local_date <= until,
+    rows = db.rows(
+        "SELECT runs.id, runs.local_date, runs.is_race, "
+        "coalesce(runs.race_distance_m, runs.distance_m), "
+        "coalesce(runs.race_official_time_s, runs.elapsed_s, runs.moving_s) FROM runs "
+        "WHERE runs.athlete_id = :athlete_id "
+        "AND (runs.is_race = :yes OR runs.workout_type = :race) "
+        f"AND {RUNNING_ONLY} AND {_BETWEEN} ORDER BY runs.local_date, runs.id",
+        _params(athlete_id, since, until, yes=True, race=WorkoutType.RACE.value),
     )
-    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)).all())
+    return [RaceRow(r[0], day_of(r[1]), bool(r[2]), r[3], r[4]) for r in rows]
 
 
 def effort_rows(
-    conn: Connection, athlete_id: int, since: date, until: date, min_distance_m: float
-) -> list[Any]:
+    db: Db, athlete_id: int, since: date, until: date, min_distance_m: float
+) -> list[EffortRow]:
     """Best efforts of at least ``min_distance_m`` inside training runs (races left out)."""
-    query = (
-        select(
-            best_efforts.c.run_id,
-            runs.c.local_date,
-            best_efforts.c.distance_m,
-            best_efforts.c.elapsed_s.label("time_s"),
-        )
-        .join(runs, runs.c.id == best_efforts.c.run_id)
-        .where(
-            # by the runs' dates (indexed), not all the athlete's efforts: bounded by the dates
-            runs.c.athlete_id == athlete_id,
-            best_efforts.c.distance_m >= min_distance_m,
-            runs.c.is_race.is_(False),
-            or_(runs.c.workout_type.is_(None), runs.c.workout_type != WorkoutType.RACE.value),
-            running_only(),
-            runs.c.local_date >= since,
-            runs.c.local_date <= until,
-        )
+    rows = db.rows(
+        # by the runs' dates (indexed), not all the athlete's efforts: bounded by the dates
+        "SELECT best_efforts.run_id, runs.local_date, best_efforts.distance_m, "
+        "best_efforts.elapsed_s FROM best_efforts JOIN runs ON runs.id = best_efforts.run_id "
+        "WHERE runs.athlete_id = :athlete_id AND best_efforts.distance_m >= :min_m "
+        "AND runs.is_race = :no "
+        "AND (runs.workout_type IS NULL OR runs.workout_type != :race) "
+        f"AND {RUNNING_ONLY} AND {_BETWEEN} ORDER BY runs.local_date, best_efforts.run_id",
+        _params(
+            athlete_id, since, until, min_m=min_distance_m, no=False, race=WorkoutType.RACE.value
+        ),
     )
-    return list(conn.execute(query.order_by(runs.c.local_date, best_efforts.c.run_id)).all())
+    return [EffortRow(r[0], day_of(r[1]), r[2], r[3]) for r in rows]
 
 
-def running_volume(conn: Connection, athlete_id: int, since: date, until: date) -> Any:
+def running_volume(db: Db, athlete_id: int, since: date, until: date) -> Volume:
     """Total running distance, the longest run and the number of runs between two dates."""
-    query = select(
-        func.coalesce(func.sum(runs.c.distance_m), 0.0).label("distance_m"),
-        func.max(runs.c.distance_m).label("longest_m"),
-        func.count().label("runs"),
-    ).where(
-        runs.c.athlete_id == athlete_id,
-        running_only(),
-        runs.c.local_date >= since,
-        runs.c.local_date <= until,
+    rows = db.rows(
+        "SELECT coalesce(sum(runs.distance_m), 0.0), max(runs.distance_m), count(*) FROM runs "
+        f"WHERE runs.athlete_id = :athlete_id AND {RUNNING_ONLY} AND {_BETWEEN}",
+        _params(athlete_id, since, until),
     )
-    return conn.execute(query).one()
+    distance_m, longest_m, count = rows[0]
+    return Volume(float(distance_m), longest_m, int(count))
 
 
-def first_run_date(conn: Connection, athlete_id: int) -> date | None:
+def first_run_date(db: Db, athlete_id: int) -> date | None:
     """The day of the athlete's oldest run in the log (None when the log holds none)."""
-    query = select(func.min(runs.c.local_date)).where(
-        runs.c.athlete_id == athlete_id, running_only()
+    rows = db.rows(
+        f"SELECT min(runs.local_date) FROM runs WHERE runs.athlete_id = :athlete_id "
+        f"AND {RUNNING_ONLY}",
+        {"athlete_id": athlete_id},
     )
-    found = conn.execute(query).scalar_one_or_none()
-    return found if isinstance(found, date) else None
+    found = rows[0][0]
+    return None if found is None else day_of(found)
+
+
+def _params(athlete_id: int, since: date, until: date, **more: object) -> dict[str, object]:
+    return {"athlete_id": athlete_id, "since": since, "until": until, **more}

@@ -2,18 +2,18 @@
 
 A running sport, unless the run is tagged cross-training or strength (``NOT_RUNNING``: a ride
 saved as a run, a gym session on the watch's run profile). Every query of running volume,
-run days, races and best efforts uses this, so the store and the domain agree.
+run days, races and best efforts uses this, so the store and the domain agree (the plain
+SQL reads use its text form, ``store.sql.RUNNING_ONLY``, from the same values).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Table, and_, or_
 
-from runcoach.domain.run.runs import NOT_RUNNING, RUN_SPORTS
+from runcoach.store.sql import NOT_RUNNING_VALUES, RUN_SPORT_VALUES
 from runcoach.store.tables import runs
 
-RUN_SPORT_VALUES = tuple(sorted(s.value for s in RUN_SPORTS))
-NOT_RUNNING_VALUES = tuple(sorted(t.value for t in NOT_RUNNING))
+__all__ = ["NOT_RUNNING_VALUES", "RUN_SPORT_VALUES", "running_only"]
 
 
 def running_only(table: Table = runs) -> ColumnElement[bool]:

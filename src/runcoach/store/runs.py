@@ -17,11 +17,11 @@ from sqlalchemy import (
     Row,
     Select,
     bindparam,
-    case,
     delete,
     func,
     insert,
     select,
+    text,
     update,
 )
 
@@ -30,7 +30,6 @@ from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis
 from runcoach.domain.run.runs import (
-    EMPTY_RECORD_S,
     Feel,
     Lap,
     RaceResult,
@@ -43,6 +42,8 @@ from runcoach.domain.run.runs import (
 from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.moments import aware
+from runcoach.store.run_list import RunFilter as RunFilter
+from runcoach.store.run_list import where_sql
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
@@ -63,41 +64,6 @@ DEVICE_NUMBERS = (
     "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
 )  # fmt: skip
 TAGS = ("workout_type", "surface", "terrain")
-# The summary a list shows: no blobs, no JSON.
-_DURATION = func.coalesce(runs.c.moving_s, runs.c.elapsed_s)
-SUMMARY = (
-    runs.c.id,
-    runs.c.start_utc,
-    runs.c.local_date,
-    runs.c.sport,
-    runs.c.name,
-    runs.c.distance_m,
-    _DURATION.label("duration_s"),
-    case((runs.c.distance_m > 0, _DURATION * 1000.0 / runs.c.distance_m), else_=None).label(
-        "pace_s_per_km"
-    ),
-    runs.c.ascent_m,
-    runs.c.avg_hr,
-    runs.c.workout_type,
-    runs.c.surface,
-    runs.c.terrain,
-    runs.c.shoe_id,
-    runs.c.is_race,
-    runs.c.split_kind,
-    runs.c.source,
-)  # fmt: skip  (the order of services.runs.RunSummary's fields)
-
-
-@dataclass(frozen=True)
-class RunFilter:
-    athlete_id: int
-    date_from: date | None = None  # local dates, inclusive
-    date_to: date | None = None
-    workout_type: str | None = None
-    sport: str | None = None
-    limit: int | None = None
-    runs_only: bool = False  # running (store/running.py) of a minute or more: the log's default
-    shoe_id: int | None = None  # the runs in this pair of shoes
 
 
 def local_date_of(start: datetime, zone_name: str | None) -> date:
@@ -462,12 +428,6 @@ def _not_found(run_id: int) -> NotFound:
 # --- reading -------------------------------------------------------------------------------
 
 
-def list_summaries(conn: Connection, where: RunFilter) -> list[Row[Any]]:
-    """Runs newest first, summary columns only (no samples, no JSON)."""
-    query = _filtered(select(*SUMMARY).order_by(runs.c.start_utc.desc()), where)
-    return list(conn.execute(query))
-
-
 def runs_oldest_first(conn: Connection, where: RunFilter) -> list[Run]:
     """The filtered runs as domain runs (without laps and samples), oldest first."""
     columns = [c for c in runs.c if c.name != "analysis"]
@@ -476,19 +436,10 @@ def runs_oldest_first(conn: Connection, where: RunFilter) -> list[Run]:
 
 
 def _filtered(query: Select[Any], where: RunFilter) -> Select[Any]:
-    query = query.where(runs.c.athlete_id == where.athlete_id)
-    if where.date_from is not None:
-        query = query.where(runs.c.local_date >= where.date_from)
-    if where.date_to is not None:
-        query = query.where(runs.c.local_date <= where.date_to)
-    if where.workout_type is not None:
-        query = query.where(runs.c.workout_type == where.workout_type)
-    if where.sport is not None:
-        query = query.where(runs.c.sport == where.sport)
-    if where.runs_only:
-        query = query.where(running_only(), _DURATION >= EMPTY_RECORD_S)  # is_empty_record
-    if where.shoe_id is not None:
-        query = query.where(runs.c.shoe_id == where.shoe_id)
+    """``query`` on ``runs`` narrowed by ``where``: the conditions the log's listing uses
+    (``store.run_list.where_sql``, one place), with their parameters bound by type."""
+    conditions, params = where_sql(where)
+    query = query.where(text(" AND ".join(conditions)).bindparams(**params))
     if where.limit is not None:
         query = query.limit(where.limit)
     return query

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from runcoach.domain.run.runs import Lap, RaceResult, Sport, activity_label, counts_as_running
-from runcoach.services.runs import RunDetail, RunSummary
+from runcoach.services.run_list import RunSummary
 
 __all__ = ["RunDetailJson", "RunSummaryJson", "detail_json", "summary_json", "tag_value"]
 from runcoach.views.json import IsoDate, IsoDateTime
+
+if TYPE_CHECKING:
+    from runcoach.services.runs import RunDetail  # its module reads with SQLAlchemy
 
 
 class RunSummaryJson(TypedDict):

@@ -13,14 +13,18 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, conditions_effect
 from runcoach.domain.fitness.gain import Gain, GainInputs, expected_gain, weeks_for_gain
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.plans.race_plan import RacePlan, race_plan, ready_program
 from runcoach.domain.units import METRES_PER_KM
+
+if TYPE_CHECKING:  # the race plans and programs are imported by a goal's check only: the
+    # paces and predictions that import Goal's module need none of the plan stack
+    from runcoach.domain.plans.race_plan import RacePlan
 
 # Volume build: +10 % a week in 3 weeks of 4 (the coaching "10 % rule"; Buist et al. 2008 found
 # no evidence that slower builds prevent injury, so it is a ceiling, not a guarantee).
@@ -160,13 +164,21 @@ def check_goal(
         reasons=_reasons(kind, needed, effect, goal, with_conditions)
         + _long_run_reasons(goal, longest_run_m, weeks_left),
         assumptions=ASSUMPTIONS,
-        race_plan=race_plan(
-            goal.distance_m,
-            goal.time_s if kind is not VerdictKind.NOT_REALISTIC else with_conditions,
-            _with_month(goal),
-            ready_program(goal.distance_m, goal.time_s, longest_run_m),
-        ),
+        race_plan=_race_plan(goal, kind, with_conditions, longest_run_m),
         gain_reasons=_gain_reasons(expected, weeks_left),
+    )
+
+
+def _race_plan(
+    goal: Goal, kind: VerdictKind, with_conditions_s: float, longest_run_m: float | None
+) -> RacePlan:
+    from runcoach.domain.plans.race_plan import race_plan, ready_program
+
+    return race_plan(
+        goal.distance_m,
+        goal.time_s if kind is not VerdictKind.NOT_REALISTIC else with_conditions_s,
+        _with_month(goal),
+        ready_program(goal.distance_m, goal.time_s, longest_run_m),
     )
 
 

@@ -1,0 +1,170 @@
+"""The plain SQL reads (``store.sql``) answer the same through sqlite3 and through SQLAlchemy.
+
+The command line reads a migrated SQLite store through the standard library's sqlite3 (no
+SQLAlchemy imported, issue 18); the web app and PostgreSQL read through SQLAlchemy. Every
+such read runs here both ways on one store of real runs (FIT, GPX and TCX files), races,
+time trials, other sports and a watch started by mistake, and the answers must be equal;
+and on both engines, against what the runs say.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from runcoach.domain.run.runs import RaceResult, Sport, WorkoutType
+from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
+from runcoach.services.importing import import_paths
+from runcoach.services.run_list import list_runs
+from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
+from runcoach.store import performances
+from runcoach.store.athlete_reads import first_athlete_id
+from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
+from runcoach.store.lite import open_reader, sqlite_file
+from runcoach.store.revision import HEAD_REVISION
+from runcoach.store.run_list import RunFilter, list_summaries
+from runcoach.store.sql import reading
+from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
+
+TODAY = date(2026, 11, 20)
+EVER = (date(1900, 1, 1), TODAY)
+
+
+def _manual_runs(engine, athlete: int) -> dict[str, int]:
+    """A 10k race, a time trial, a ride, a 30-second recording and an easy run, by hand."""
+    written = {}
+    for key, entry in {
+        "race": ManualRun(date(2026, 10, 4), 10_000.0, 41 * 60.0, name="city 10k"),
+        "trial": ManualRun(date(2026, 10, 18), 5_000.0, 20 * 60.0, workout_type=WorkoutType.RACE),
+        "ride": ManualRun(date(2026, 10, 19), 40_000.0, 5400.0, sport=Sport.CYCLING),
+        "blip": ManualRun(date(2026, 10, 20), 80.0, 30.0),
+        "easy": ManualRun(date(2026, 11, 2), 8_000.0, 2700.0, workout_type=WorkoutType.EASY),
+    }.items():
+        written[key] = add_manual_run(engine, entry, athlete_id=athlete).run_id
+    race = RaceResult(official_time_s=40 * 60 + 55.0, distance_m=10_000.0)
+    edit_run(engine, written["race"], RunEdit(race=True, race_result=race), athlete_id=athlete)
+    return written
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):
+    """A SQLite store with the real sample files and the runs typed by hand."""
+    needs_shared_data()
+    if not ACTIVITIES.is_dir():
+        pytest.skip(f"needs the sample files in {ACTIVITIES}")
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'runcoach.db'}"
+    engine = open_engine(url)
+    athlete = local_athlete(engine)
+    import_paths(engine, [ACTIVITIES], athlete_id=athlete, workers=1)
+    written = _manual_runs(engine, athlete)
+    reader = open_reader(url)
+    assert reader is not None
+    yield engine, reader, athlete, written
+    reader.close()
+    engine.dispose()
+
+
+def _filters(athlete: int) -> list[RunFilter]:
+    return [
+        RunFilter(athlete),
+        RunFilter(athlete, runs_only=True),
+        RunFilter(athlete, date(2019, 1, 1), date(2026, 10, 19), limit=7),
+        RunFilter(athlete, workout_type=WorkoutType.EASY.value),
+        RunFilter(athlete, sport=Sport.CYCLING.value),
+        RunFilter(athlete + 1),  # nobody's runs
+    ]
+
+
+def test_every_plain_read_answers_the_same_through_sqlite3_and_sqlalchemy(store):
+    engine, reader, athlete, _ = store
+    answers = []
+    for source in (reader, engine):
+        with reading(source) as db:
+            answers.append(
+                (
+                    first_athlete_id(db),
+                    [list_summaries(db, where) for where in _filters(athlete)],
+                    performances.race_rows(db, athlete, *EVER),
+                    performances.effort_rows(db, athlete, *EVER, 1000.0),
+                    performances.running_volume(db, athlete, date(2026, 10, 1), TODAY),
+                    performances.first_run_date(db, athlete),
+                )
+            )
+    through_sqlite3, through_sqlalchemy = answers
+    assert through_sqlite3 == through_sqlalchemy
+    assert len(through_sqlite3[1][0]) > 20  # the real files were read
+    assert through_sqlite3[3]  # best efforts inside the real runs
+
+
+def test_the_services_answer_the_same_through_sqlite3_and_sqlalchemy(store):
+    engine, reader, athlete, _ = store
+    for kwargs in ({}, {"runs_only": True}, {"date_from": date(2026, 10, 1), "limit": 3}):
+        assert list_runs(reader, athlete_id=athlete, **kwargs) == list_runs(
+            engine, athlete_id=athlete, **kwargs
+        )
+    assert read_log_inputs(reader, TODAY, athlete_id=athlete) == read_log_inputs(
+        engine, TODAY, athlete_id=athlete
+    )
+    assert gain_inputs_from_log(reader, TODAY, athlete_id=athlete) == gain_inputs_from_log(
+        engine, TODAY, athlete_id=athlete
+    )
+
+
+def test_the_reads_say_what_the_runs_say_on_either_engine(engine):
+    athlete = local_athlete(engine)
+    written = _manual_runs(engine, athlete)
+    everything = list_runs(engine, athlete_id=athlete)
+    assert [r.id for r in everything] == [written[k] for k in
+                                          ("easy", "blip", "ride", "trial", "race")]  # fmt: skip
+    assert [r.local_date for r in everything][-1] == date(2026, 10, 4)
+    assert everything[-1].is_race is True and everything[-1].pace_s_per_km == 246.0
+    running = list_runs(engine, athlete_id=athlete, runs_only=True)
+    assert [r.id for r in running] == [written["easy"], written["trial"], written["race"]]
+    with read_db(engine) as db:
+        races = performances.race_rows(db, athlete, *EVER)
+        volume = performances.running_volume(db, athlete, date(2026, 10, 1), TODAY)
+        first = performances.first_run_date(db, athlete)
+    assert [(r.run_id, r.is_race, r.distance_m, r.time_s) for r in races] == [
+        (written["race"], True, 10_000.0, 2455.0),
+        (written["trial"], False, 5_000.0, 1200.0),
+    ]
+    assert volume == (23_080.0, 10_000.0, 4)  # the blip counts as running volume, not the ride
+    assert first == date(2026, 10, 4)
+
+
+def test_a_store_that_is_not_ready_is_left_to_sqlalchemy(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'runcoach.db'}"
+    assert open_reader(url) is None  # no file yet: made and migrated by SQLAlchemy
+    engine = open_engine(url)
+    command.downgrade(alembic_config(engine), "0012_web_speed")
+    assert open_reader(url) is None  # an older schema: migrated first
+    engine.dispose()
+    assert current_revision(open_engine(url)) == HEAD_REVISION
+    reader = open_reader(url)
+    assert reader is not None
+    reader.close()
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
+    assert open_reader(f"sqlite:///{tmp_path / 'junk.db'}") is None
+    assert sqlite_file("postgresql+psycopg://u@h/db") is None
+    assert sqlite_file("sqlite:///:memory:") is None
+
+
+def test_a_read_through_sqlite3_cannot_write(store):
+    _, reader, athlete, _ = store
+    with pytest.raises(sqlite3.OperationalError), reading(reader) as db:
+        db.rows("DELETE FROM runs WHERE athlete_id = :a", {"a": athlete})
+    with reading(reader) as db:
+        assert list_summaries(db, RunFilter(athlete, limit=1))
+
+
+def test_a_day_a_sqlite3_reader_compares_is_the_day_stored(store):
+    _, reader, athlete, written = store
+    day = date(2026, 10, 4)
+    found = list_runs(reader, athlete_id=athlete, date_from=day, date_to=day)
+    assert [r.id for r in found] == [written["race"]]
+    before = list_runs(reader, athlete_id=athlete, date_to=day - timedelta(days=1))
+    assert written["race"] not in {r.id for r in before}
