@@ -17,7 +17,7 @@ import pytest
 from runcoach.cli.hints import CLI, phrase
 from runcoach.cli.main import cli
 from runcoach.domain.hints import Do, Hint
-from runcoach.web.hints import WEB
+from runcoach.web.hints import phrase as web_phrase
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "runcoach"
 LOWER = ("domain", "services", "store")
@@ -90,10 +90,23 @@ def test_the_scan_finds_cli_words():
 @pytest.mark.parametrize("do", list(Do))
 def test_every_action_reads_well_at_each_door(do):
     other = Hint(Do.GIVE_RESULT, "for example 10k in 41:30")
-    hint = Hint(do, "plain words", {"after": "2026-11-20", "example": "2027-03-14", "or": other})
+    values = {"after": "2026-11-20", "example": "2027-03-14", "or": other, "kind": "night",
+              "types": "day shift, off"}  # fmt: skip
+    hint = Hint(do, "plain words", values)
     said = phrase(hint)
     assert said and "{" not in said
-    assert not FLAG.search(WEB.get(do, hint.text)), "the web's words name no CLI flag"
+    web = web_phrase(hint)
+    assert web and "{" not in web and not FLAG.search(web), "the web's words name no CLI flag"
+
+
+def test_a_refused_plan_change_says_how_to_preview_accept_or_map_at_each_door():
+    """Issue 15: the refusals lost their flags when hints replaced strings."""
+    refused = Hint(Do.PREVIEW_OR_ACCEPT_BREAKS, "preview; accept")
+    assert "--dry-run" in phrase(refused) and "--accept-breaks" in phrase(refused)
+    assert "I accept the broken rules" in web_phrase(refused)
+    unknown = Hint(Do.MAP_SHIFT_KIND, "say", {"kind": "night", "types": "day shift, off"})
+    assert "--map night=" in phrase(unknown) and "day shift, off" in phrase(unknown)
+    assert "night=none" in web_phrase(unknown) and "Kinds" in web_phrase(unknown)
 
 
 def test_the_cli_keeps_its_words_for_the_hints_it_had():

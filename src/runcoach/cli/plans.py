@@ -28,6 +28,7 @@ from runcoach.views.json import to_jsonable
 from runcoach.views.plans import (
     ShiftJson,
     history_json,
+    plan_display_json,
     shift_json,
     undo_json,
     violations_json,
@@ -77,6 +78,7 @@ def create_command(app: AppContext, profile_path: Path, today: Any, as_json: boo
         "filled_from_log": built.filled_from_log,
         "violations": violations_json(built.violations),
         "plan": plan_to_dict(built.plan),
+        "display": plan_display_json(built.plan, app.settings.units),
     }
     emit(as_json, data, lambda: _created_text(built, app))
 
@@ -100,7 +102,8 @@ def show_command(
 ) -> None:
     """Print the plan week by week."""
     stored = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id)
-    data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan)}
+    data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan),
+            "display": plan_display_json(stored.plan, app.settings.units)}  # fmt: skip
     race = goal_race_plan(stored.plan.goal)
     data["race_plan"] = None if race is None else to_jsonable(race)
     emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details) + (

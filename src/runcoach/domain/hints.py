@@ -43,11 +43,13 @@ class Do(StrEnum):
     GIVE_SLEEP = "give-sleep"
     GIVE_WEIGHT = "give-weight"
     LIST_QUARANTINE = "list-quarantine"
+    MAP_SHIFT_KIND = "map-shift-kind"  # values: kind (of shift), types (the plan's day types)
     LIST_RUNS = "list-runs"
     LIST_OR_ADD_SHOES = "list-or-add-shoes"
     MARK_A_RACE = "mark-a-race"
     MARK_AS_RACE = "mark-as-race"
     NAME_THE_PAIR = "name-the-pair"
+    PREVIEW_OR_ACCEPT_BREAKS = "preview-or-accept-breaks"  # a plan change refused
     RESTORE_A_BACKUP = "restore-a-backup"
     RESTORE_INTO_EMPTY = "restore-into-empty"
     TELL_SYMPTOMS = "tell-symptoms"

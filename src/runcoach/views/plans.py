@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from runcoach.domain.plans.describe import summary
+from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.rules import Violation
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.units import UnitSystem, distances_in
 from runcoach.services.plan_changes import History, Outcome, Undone
 from runcoach.views.json import IsoDate
 
@@ -32,6 +36,46 @@ def violations_json(violations: list[Violation]) -> list[ViolationJson]:
         }
         for v in violations
     ]
+
+
+class LongRunJson(TypedDict):
+    date: IsoDate
+    title: str  # "Long run 8.6 mi (1:40:12, ~8.6 mi)": in the runner's units
+
+
+class WeekDisplayJson(TypedDict):
+    index: int
+    notes: list[str]
+    long_runs: list[LongRunJson]
+
+
+class PlanDisplayJson(TypedDict):
+    """What a person reads of the plan, in the runner's units (the plan itself is in metres)."""
+
+    units: str
+    notes: list[str]
+    limitations: list[str]
+    weeks: list[WeekDisplayJson]
+
+
+def plan_display_json(plan: Plan, units: UnitSystem) -> PlanDisplayJson:
+    return {
+        "units": units.value,
+        "notes": [distances_in(n, units) for n in plan.notes],
+        "limitations": [f"{x.rule}: {distances_in(x.why, units)}" for x in plan.limitations],
+        "weeks": [
+            {
+                "index": w.index,
+                "notes": [distances_in(n, units) for n in w.notes],
+                "long_runs": [
+                    {"date": d.day.isoformat(), "title": summary(x, units)}
+                    for d, x in w.workouts()
+                    if x.kind is WorkoutKind.LONG
+                ],
+            }
+            for w in plan.weeks
+        ],
+    }
 
 
 class ViolationSeenJson(TypedDict):

@@ -13,13 +13,21 @@ from pydantic import BaseModel
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
+from runcoach.domain.units import UnitSystem
 from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
 from runcoach.services import calendar, plan_exports
 from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
+from runcoach.services.athletes import athlete_settings
 from runcoach.services.calendar import today_of
-from runcoach.views.plans import history_json, shift_json, undo_json, violations_json
-from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
+from runcoach.views.plans import (
+    history_json,
+    plan_display_json,
+    shift_json,
+    undo_json,
+    violations_json,
+)
+from runcoach.web.auth import Access, Authorized, Reading, engine_of, settings_of
 
 router = APIRouter(tags=["plans"])
 PROFILE_EXAMPLE = {
@@ -31,13 +39,18 @@ PROFILE_EXAMPLE = {
 }  # fmt: skip
 
 
-def built_json(built: service.Built) -> dict[str, Any]:
+def built_json(built: service.Built, units: UnitSystem) -> dict[str, Any]:
     return {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
         "violations": violations_json(built.violations),
         "plan": plan_to_dict(built.plan),
+        "display": plan_display_json(built.plan, units),
     }
+
+
+def _units(request: Request, access: Access) -> UnitSystem:
+    return athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id).units
 
 
 @router.post("/plans", status_code=201, summary="Build a plan from a profile; it becomes active")
@@ -52,7 +65,7 @@ def create_plan(
     built = service.build_plan(
         engine, profile_from_dict(profile), today, athlete_id=access.actor.athlete_id
     )
-    return built_json(built)
+    return built_json(built, _units(request, access))
 
 
 @router.get("/plans/active", summary="The active plan week by week, with every rule it breaks")
@@ -63,6 +76,7 @@ def active_plan(request: Request, access: Authorized) -> dict[str, Any]:
         "status": stored.status,
         "plan": plan_to_dict(stored.plan),
         "violations": violations_json(check(stored.plan)),
+        "display": plan_display_json(stored.plan, _units(request, access)),
     }
 
 
@@ -75,7 +89,7 @@ def edit_day(request: Request, access: Authorized, day: date, body: DayEdit) -> 
     built = service.edit_plan(
         engine_of(request), day, body.workout, None, athlete_id=access.actor.athlete_id
     )
-    return built_json(built)
+    return built_json(built, _units(request, access))
 
 
 class Move(BaseModel):
