@@ -10,8 +10,9 @@ and on both engines, against what the runs say.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
@@ -21,7 +22,7 @@ from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
 from runcoach.services.importing import import_paths
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
-from runcoach.store import performances
+from runcoach.store import log_reads, performances
 from runcoach.store.athlete_reads import first_athlete_id
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
@@ -98,6 +99,63 @@ def test_every_plain_read_answers_the_same_through_sqlite3_and_sqlalchemy(store)
     assert through_sqlite3 == through_sqlalchemy
     assert len(through_sqlite3[1][0]) > 20  # the real files were read
     assert through_sqlite3[3]  # best efforts inside the real runs
+
+
+def _log_reads(db, athlete: int, run_ids: list[int]) -> tuple:
+    """Every read of store.log_reads (the reports' reads of the log) over a few windows."""
+    tz = ZoneInfo("Europe/Paris")
+    ever = datetime(1900, 1, 1, tzinfo=UTC)
+    end = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    autumn = datetime(2026, 10, 1, tzinfo=UTC)
+    return (
+        log_reads.athlete_row(db, athlete),
+        log_reads.athlete_row(db, athlete + 1),
+        log_reads.data_version(db, athlete),
+        log_reads.count_and_distance(db, athlete, end, date(2026, 11, 16)),
+        log_reads.count_and_distance(db, athlete, autumn, date(2026, 9, 28)),
+        sorted(log_reads.efforts(db, athlete, ever, end), key=repr),
+        [log_reads.fastest_before(db, athlete, d, end) for d in (400.0, 1000.0, 5000.0, 1e6)],
+        log_reads.fastest_between(db, athlete, ever, end),
+        log_reads.fastest_between(db, athlete, autumn, end),
+        log_reads.totals(db, athlete, date(2000, 1, 1), TODAY, tz),
+        log_reads.totals(db, athlete, date(2026, 10, 1), date(2026, 10, 31), tz),
+        sorted(log_reads.halves(db, athlete, run_ids), key=repr),
+        log_reads.halves(db, athlete + 1, run_ids),
+        log_reads.weeks_with_run_days(db, athlete),
+        log_reads.run_days_between(db, athlete, date(2026, 10, 1), date(2026, 10, 31)),
+    )
+
+
+def test_the_reports_reads_of_the_log_answer_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    with reading(engine) as db:
+        run_ids = [row[0] for row in list_summaries(db, RunFilter(athlete))]
+    answers = []
+    for source in (reader, engine):
+        with reading(source) as db:
+            answers.append(_log_reads(db, athlete, run_ids))
+    through_sqlite3, through_sqlalchemy = answers
+    assert through_sqlite3 == through_sqlalchemy
+    assert through_sqlite3[0] is not None and through_sqlite3[1] is None
+    assert through_sqlite3[3][0] > 20 and through_sqlite3[5]  # the real runs and efforts
+    assert through_sqlite3[11] and not through_sqlite3[12]  # nobody else's halves
+
+
+def test_the_reports_reads_of_the_log_say_what_the_runs_say_on_either_engine(engine):
+    athlete = local_athlete(engine)
+    written = _manual_runs(engine, athlete)
+    end = datetime(2026, 11, 20, tzinfo=UTC)
+    with read_db(engine) as db:
+        count, metres = log_reads.count_and_distance(db, athlete, end, date(2026, 11, 16))
+        october = log_reads.totals(db, athlete, date(2026, 10, 1), date(2026, 10, 31), UTC)
+        days = log_reads.run_days_between(db, athlete, date(2026, 10, 1), date(2026, 10, 31))
+        weeks = dict(log_reads.weeks_with_run_days(db, athlete))
+    # running: the race, the trial, the blip and the easy run (not the ride)
+    assert (count, metres) == (4, 23_080.0)
+    assert (october.runs, october.run_days, october.distance_m) == (3, 3, 15_080.0)
+    assert (october.longest_run_m, october.longest_run_id) == (10_000.0, written["race"])
+    assert days == 3
+    assert sum(weeks.values()) == 4
 
 
 def test_the_services_answer_the_same_through_sqlite3_and_sqlalchemy(store):
