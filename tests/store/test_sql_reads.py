@@ -123,6 +123,9 @@ def _log_reads(db, athlete: int, run_ids: list[int]) -> tuple:
         log_reads.halves(db, athlete + 1, run_ids),
         log_reads.weeks_with_run_days(db, athlete),
         log_reads.run_days_between(db, athlete, date(2026, 10, 1), date(2026, 10, 31)),
+        log_reads.runs_between(db, athlete, ever, end),
+        log_reads.runs_between(db, athlete, autumn, end),
+        sorted(log_reads.win_efforts(db, athlete, ever, end), key=repr),
     )
 
 
@@ -139,6 +142,7 @@ def test_the_reports_reads_of_the_log_answer_the_same_both_ways(store):
     assert through_sqlite3[0] is not None and through_sqlite3[1] is None
     assert through_sqlite3[3][0] > 20 and through_sqlite3[5]  # the real runs and efforts
     assert through_sqlite3[11] and not through_sqlite3[12]  # nobody else's halves
+    assert any(run.laps for run in through_sqlite3[15]) and through_sqlite3[17]
 
 
 def test_the_reports_reads_of_the_log_say_what_the_runs_say_on_either_engine(engine):

@@ -8,6 +8,7 @@ line, issue 18). tests/store/test_sql_reads.py runs each both ways and compares.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -15,7 +16,9 @@ from typing import Any
 
 from runcoach.domain.days import day_bounds_utc
 from runcoach.domain.progress.measures import Totals
-from runcoach.domain.progress.wins import Effort, Halves
+from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.run.runs import Lap, Run
+from runcoach.store.run_rows import LAP_FIELDS, RUN_COLUMNS_SQL, RunRow, run_of
 from runcoach.store.sql import RUNNING_ONLY, Db, day_of, instant_of, one
 
 
@@ -190,3 +193,68 @@ def run_days_between(db: Db, athlete_id: int, first: date, last: date) -> int:
         {"athlete_id": athlete_id, "first": first, "last": last},
     )[0]
     return int(row[0])
+
+
+def runs_between(db: Db, athlete_id: int, start: datetime, end: datetime) -> list[Run]:
+    """The athlete's runs (every sport) started in [start, end), with their laps, oldest
+    first: summary columns only (no analysis, no samples)."""
+    where, params = mine(athlete_id, start, end, False)
+    found = [
+        run_of(RunRow._make(row))
+        for row in db.rows(
+            f"SELECT {RUN_COLUMNS_SQL} FROM runs WHERE {where} ORDER BY runs.start_utc", params
+        )
+    ]
+    by_run: dict[int, list[Lap]] = defaultdict(list)
+    for run_id, lap_start, *numbers in db.rows(
+        f"SELECT laps.run_id, laps.start_utc, {', '.join('laps.' + n for n in LAP_FIELDS)} "
+        f"FROM laps JOIN runs ON runs.id = laps.run_id WHERE {where} "
+        "ORDER BY laps.run_id, laps.number",
+        params,
+    ):
+        by_run[run_id].append(Lap(instant_of(lap_start), *numbers))
+    for run in found:
+        run.laps = by_run.get(run.id or 0, [])
+    return found
+
+
+YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (time zones)
+
+
+def _part(db: Db, field: str, column: str) -> str:
+    """The year, month or day of a date column as an integer, in the store's dialect."""
+    if db.dialect == "sqlite":
+        code = {"year": "%Y", "month": "%m", "day": "%d"}[field]
+        return f"CAST(strftime('{code}', {column}) AS INTEGER)"
+    return f"CAST(extract({field} FROM {column}) AS INTEGER)"
+
+
+def win_efforts(db: Db, athlete_id: int, start: datetime, end: datetime) -> list[Effort]:
+    """The efforts of the window that can be wins, as ``detect_wins`` judges them.
+
+    An effort no faster than an earlier one at its distance in the same year (of the window,
+    plausible) can neither be a win nor change a best, so it is not read: a decade's report
+    reads a few hundred efforts, not twenty thousand. The year is the run's local year;
+    efforts of runs within ``YEAR_EDGE_DAYS`` of New Year are all read, since the athlete's
+    time zone may put them in the other year.
+    """
+    where, params = mine(athlete_id, start, end, True)
+    month, day = _part(db, "month", "runs.local_date"), _part(db, "day", "runs.local_date")
+    edge = (
+        f"(({month} = 12 AND {day} > {31 - YEAR_EDGE_DAYS}) "
+        f"OR ({month} = 1 AND {day} <= {YEAR_EDGE_DAYS}))"
+    )
+    rows = db.rows(
+        "SELECT run_id, start_utc, distance_m, elapsed_s, start_s FROM ("
+        "SELECT best_efforts.run_id, runs.start_utc, best_efforts.distance_m, "
+        f"best_efforts.elapsed_s, best_efforts.start_s, CASE WHEN {edge} THEN 1 ELSE 0 END "
+        f"AS edge, min(CASE WHEN {edge} THEN NULL ELSE best_efforts.elapsed_s END) OVER ("
+        f"PARTITION BY best_efforts.distance_m, {_part(db, 'year', 'runs.local_date')} "
+        "ORDER BY runs.start_utc, best_efforts.start_s "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier "
+        "FROM best_efforts JOIN runs ON runs.id = best_efforts.run_id "
+        f"WHERE {where} AND best_efforts.distance_m <= :top_speed * best_efforts.elapsed_s"
+        ") AS efforts WHERE edge = 1 OR earlier IS NULL OR elapsed_s < earlier",
+        {**params, "top_speed": MAX_PLAUSIBLE_SPEED_M_S},
+    )
+    return [_effort(row) for row in rows]

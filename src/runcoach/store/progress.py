@@ -5,8 +5,8 @@ Reports read summary columns only, within bounded windows (see ``services/runlog
 
 from __future__ import annotations
 
-from collections import defaultdict, namedtuple
-from collections.abc import Iterable, Iterator, Sequence
+from collections import namedtuple
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -17,33 +17,23 @@ from sqlalchemy import (
     Connection,
     Engine,
     Result,
-    and_,
-    case,
-    extract,
-    func,
     insert,
     inspect,
-    or_,
     select,
 )
 
 from runcoach.domain.days import local_day, week_start
 from runcoach.domain.progress.measures import Totals
 from runcoach.domain.progress.variety import LatLon, start_of
-from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.progress.wins import Effort, Halves
 from runcoach.domain.run.efforts import EFFORT_DISTANCES_M
-from runcoach.domain.run.runs import Lap, Run
+from runcoach.domain.run.runs import Run
 from runcoach.store import log_reads
 from runcoach.store.db import SqlAlchemyDb, read_db, read_only
 from runcoach.store.log_reads import AthleteRow
-from runcoach.store.moments import aware
-from runcoach.store.running import running_only
-from runcoach.store.runs import _LAP_FIELDS, run_of
 from runcoach.store.sql import Db
 from runcoach.store.streams_codec import decode_streams
 from runcoach.store.tables import (
-    best_efforts,
-    laps,
     run_start_points,
     runs,
     streams,
@@ -58,9 +48,6 @@ def athlete_row(conn: Connection, athlete_id: int) -> AthleteRow | None:
 def has_training_log(conn: Connection) -> bool:
     """Whether this store holds the runs table (the training log's migration has run)."""
     return "runs" in inspect(conn).get_table_names()
-
-
-YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (time zones)
 
 
 class SqlRunLog:
@@ -92,29 +79,9 @@ class SqlRunLog:
     def _db(self) -> AbstractContextManager[Db]:
         return read_db(self.engine, self.conn)
 
-    def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
-        conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
-        if start is not None:
-            conditions.append(runs.c.start_utc >= start.astimezone(UTC))
-        if only_runs:
-            conditions.append(running_only())
-        return conditions
-
     def runs(self, start: datetime, end: datetime) -> list[Run]:
-        columns = [c for c in runs.c if c.name not in ("analysis", "fingerprint")]
-        query = select(*columns).where(*self._mine(start, end, False)).order_by(runs.c.start_utc)
-        lap_query = (
-            select(laps.c.run_id, laps.c.start_utc, *(laps.c[name] for name in _LAP_FIELDS))
-            .join(runs, runs.c.id == laps.c.run_id)
-            .where(*self._mine(start, end, False))
-            .order_by(laps.c.run_id, laps.c.number)
-        )
-        with self._reading() as conn:
-            found = [run_of(row) for row in _plain_rows(conn.execute(query))]
-            by_run = _laps_by_run(conn.execute(lap_query).all())
-        for run in found:
-            run.laps = by_run.get(run.id or 0, [])
-        return found
+        with self._db() as db:
+            return log_reads.runs_between(db, self.athlete_id, start, end)
 
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
         """Whole weeks from ``run_weeks``, the runs of the last days before ``end`` one by one.
@@ -131,40 +98,9 @@ class SqlRunLog:
             return log_reads.efforts(db, self.athlete_id, start, end)
 
     def win_efforts(self, start: datetime, end: datetime) -> list[Effort]:
-        """The efforts of the window that can be wins, as ``detect_wins`` judges them.
-
-        An effort no faster than an earlier one at its distance in the same year (of the
-        window, plausible) can neither be a win nor change a best, so it is not read: a
-        decade's report reads a few hundred efforts, not twenty thousand. The year is the
-        run's local year; efforts of runs within ``YEAR_EDGE_DAYS`` of New Year are all read,
-        since the athlete's time zone may put them in the other year.
-        """
-        plausible = best_efforts.c.distance_m <= MAX_PLAUSIBLE_SPEED_M_S * best_efforts.c.elapsed_s
-        month, day = extract("month", runs.c.local_date), extract("day", runs.c.local_date)
-        edge = or_(
-            and_(month == 12, day > 31 - YEAR_EDGE_DAYS), and_(month == 1, day <= YEAR_EDGE_DAYS)
-        )
-        earlier = (
-            func.min(case((edge, None), else_=best_efforts.c.elapsed_s))
-            .over(
-                partition_by=(best_efforts.c.distance_m, extract("year", runs.c.local_date)),
-                order_by=(runs.c.start_utc, best_efforts.c.start_s),
-                rows=(None, -1),
-            )
-            .label("earlier")
-        )
-        inner = (
-            select(*_EFFORT_COLUMNS, edge.label("edge"), earlier)
-            .join(runs, runs.c.id == best_efforts.c.run_id)
-            .where(*self._mine(start, end, True), plausible)
-            .subquery()
-        )
-        query = select(inner).where(
-            or_(inner.c.edge, inner.c.earlier.is_(None), inner.c.elapsed_s < inner.c.earlier)
-        )
-        with self._reading() as conn:
-            rows = list(conn.execute(query))
-        return [_effort(r) for r in rows]
+        """The efforts of the window that can be wins (``store.log_reads.win_efforts``)."""
+        with self._db() as db:
+            return log_reads.win_efforts(db, self.athlete_id, start, end)
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
         with self._db() as db:
@@ -219,20 +155,6 @@ class SqlRunLog:
         return found
 
 
-_EFFORT_COLUMNS = (  # what _effort reads
-    best_efforts.c.run_id,
-    runs.c.start_utc,
-    best_efforts.c.distance_m,
-    best_efforts.c.elapsed_s,
-    best_efforts.c.start_s,
-)
-
-
-def _effort(row: Any) -> Effort:
-    start = aware(row.start_utc) + timedelta(seconds=row.start_s)
-    return Effort(row.run_id, start, row.distance_m, row.elapsed_s)
-
-
 def _plain_rows(result: Result[Any]) -> list[Any]:
     """Rows as named tuples: their attributes read several times faster than a ``Row``'s."""
     plain = _row_class(tuple(result.keys()))
@@ -242,14 +164,6 @@ def _plain_rows(result: Result[Any]) -> list[Any]:
 @lru_cache(maxsize=16)
 def _row_class(keys: tuple[str, ...]) -> Any:
     return namedtuple("plain", keys)
-
-
-def _laps_by_run(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Lap]]:
-    """From (run id, start, *_LAP_FIELDS) tuples: the fields in ``Lap``'s own order."""
-    found: dict[int, list[Lap]] = defaultdict(list)
-    for run_id, start, *numbers in rows:
-        found[run_id].append(Lap(aware(start), *numbers))
-    return found
 
 
 @dataclass(frozen=True)
