@@ -26,6 +26,7 @@ from runcoach.store import log_reads, performances
 from runcoach.store.athlete_reads import first_athlete_id
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
+from runcoach.store.progress import SqlRunLog
 from runcoach.store.revision import HEAD_REVISION
 from runcoach.store.run_list import RunFilter, list_summaries
 from runcoach.store.sql import reading
@@ -126,6 +127,7 @@ def _log_reads(db, athlete: int, run_ids: list[int]) -> tuple:
         log_reads.runs_between(db, athlete, ever, end),
         log_reads.runs_between(db, athlete, autumn, end),
         sorted(log_reads.win_efforts(db, athlete, ever, end), key=repr),
+        log_reads.kept_start_points(db, run_ids),
     )
 
 
@@ -133,6 +135,7 @@ def test_the_reports_reads_of_the_log_answer_the_same_both_ways(store):
     engine, reader, athlete, _ = store
     with reading(engine) as db:
         run_ids = [row[0] for row in list_summaries(db, RunFilter(athlete))]
+    SqlRunLog(engine, athlete).start_points(run_ids[::2])  # half of them read and kept
     answers = []
     for source in (reader, engine):
         with reading(source) as db:
@@ -143,6 +146,7 @@ def test_the_reports_reads_of_the_log_answer_the_same_both_ways(store):
     assert through_sqlite3[3][0] > 20 and through_sqlite3[5]  # the real runs and efforts
     assert through_sqlite3[11] and not through_sqlite3[12]  # nobody else's halves
     assert any(run.laps for run in through_sqlite3[15]) and through_sqlite3[17]
+    assert set(through_sqlite3[18]) == set(run_ids[::2])  # kept: read once from the samples
 
 
 def test_the_reports_reads_of_the_log_say_what_the_runs_say_on_either_engine(engine):

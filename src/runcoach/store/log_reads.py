@@ -258,3 +258,20 @@ def win_efforts(db: Db, athlete_id: int, start: datetime, end: datetime) -> list
         {**params, "top_speed": MAX_PLAUSIBLE_SPEED_M_S},
     )
     return [_effort(row) for row in rows]
+
+
+StartPoint = tuple[float | None, float | None]  # latitude, longitude (None: no position)
+
+
+def kept_start_points(db: Db, run_ids: Sequence[int]) -> dict[int, StartPoint]:
+    """The start points kept for these runs (``run_start_points``); a run not read yet from
+    its samples is not in the answer."""
+    if not run_ids:
+        return {}
+    names = {f"id{i}": run_id for i, run_id in enumerate(run_ids)}
+    rows = db.rows(
+        "SELECT run_id, latitude, longitude FROM run_start_points "
+        f"WHERE run_id IN ({', '.join(':' + n for n in names)})",
+        names,
+    )
+    return {int(run_id): (lat, lon) for run_id, lat, lon in rows}

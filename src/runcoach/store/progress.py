@@ -5,18 +5,14 @@ Reports read summary columns only, within bounded windows (see ``services/runlog
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Result,
     insert,
     inspect,
     select,
@@ -125,18 +121,19 @@ class SqlRunLog:
         wanted = list(run_ids)
         if not wanted:
             return {}
-        query = select(run_start_points).where(run_start_points.c.run_id.in_(wanted))
-        with self._reading() as conn:
-            known: dict[int, Any] = {r.run_id: r for r in _plain_rows(conn.execute(query))}
+        with self._db() as db:
+            known = log_reads.kept_start_points(db, wanted)
         missing = [i for i in wanted if i not in known]
         if missing:  # read once from the samples, then kept (a write: its own transaction)
             with self.engine.begin() as conn:
-                seen = {r.run_id: r for r in _plain_rows(conn.execute(query))}
-                known.update(seen)
+                known.update(
+                    log_reads.kept_start_points(SqlAlchemyDb(conn, conn.dialect.name), missing)
+                )
                 missing = [i for i in wanted if i not in known]
                 if missing:
-                    known.update(_remember_start_points(conn, self.athlete_id, missing))
-        return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
+                    found = _remember_start_points(conn, self.athlete_id, missing)
+                    known.update({i: (p.latitude, p.longitude) for i, p in found.items()})
+        return {i: (lat, lon) for i, (lat, lon) in known.items() if lat is not None}
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
         """From ``run_weeks`` for the weeks before ``end``'s, then that week's run days.
@@ -153,17 +150,6 @@ class SqlRunLog:
         if days:
             found[monday] = days
         return found
-
-
-def _plain_rows(result: Result[Any]) -> list[Any]:
-    """Rows as named tuples: their attributes read several times faster than a ``Row``'s."""
-    plain = _row_class(tuple(result.keys()))
-    return [plain._make(values) for values in result.all()]
-
-
-@lru_cache(maxsize=16)
-def _row_class(keys: tuple[str, ...]) -> Any:
-    return namedtuple("plain", keys)
 
 
 @dataclass(frozen=True)
