@@ -17,13 +17,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic import command
 
-from runcoach.domain.run.runs import RaceResult, Sport, WorkoutType
+from runcoach.domain.progress.habits import Habits
+from runcoach.domain.run.runs import Feel, RaceResult, Sport, WorkoutType
+from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
 from runcoach.services.importing import import_paths
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
-from runcoach.store import log_reads, performances
+from runcoach.store import checkin_reads, log_reads, performances
 from runcoach.store.athlete_reads import first_athlete_id
+from runcoach.store.checkins import save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
 from runcoach.store.progress import SqlRunLog
@@ -234,3 +237,30 @@ def test_a_day_a_sqlite3_reader_compares_is_the_day_stored(store):
     assert [r.id for r in found] == [written["race"]]
     before = list_runs(reader, athlete_id=athlete, date_to=day - timedelta(days=1))
     assert written["race"] not in {r.id for r in before}
+
+
+def test_the_checkins_read_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    told = [
+        CheckIn(date(2026, 11, 1), Feel.GOOD, habits=Habits(strength=True, sleep_s=7.5 * 3600)),
+        CheckIn(date(2026, 11, 2), Feel.SICK, Symptoms.ABOVE_NECK, "a cold", can_run=False),
+        CheckIn(date(2026, 11, 3), note="better", can_run=True, habits=Habits(warm_up=False)),
+        CheckIn(date(2026, 11, 4), habits=Habits(ate_well=True, weight_kg=61.2, resting_hr=48)),
+    ]
+    with engine.begin() as conn:
+        for checkin in told:
+            save_checkin(conn, athlete, checkin)
+    for until, since in ((None, None), (date(2026, 11, 3), None), (None, date(2026, 11, 2)),
+                         (date(2026, 11, 3), date(2026, 11, 2))):  # fmt: skip
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(checkin_reads.checkins_between(db, athlete, until, since))
+        assert answers[0] == answers[1]
+        assert answers[0] == [
+            c
+            for c in told
+            if (since is None or c.day >= since) and (until is None or c.day <= until)
+        ]
+    with reading(reader) as db:
+        assert checkin_reads.checkins_between(db, athlete + 1) == []  # nobody else's

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from runcoach.domain.errors import InvalidInput
-from runcoach.domain.progress.habits import Habits
-from runcoach.domain.run.runs import Feel
-from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.domain.today.health import CheckIn
+from runcoach.store.checkin_reads import HABIT_COLUMNS, checkin_of, checkins_between
 from runcoach.store.tables import checkins, plan_adjustments, runs
-
-HABIT_COLUMNS = tuple(f.name for f in fields(Habits))  # the same names in the table
 
 
 def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
@@ -64,13 +59,9 @@ def list_checkins(
     conn: Connection, athlete_id: int, until: date | None = None, since: date | None = None
 ) -> list[CheckIn]:
     """The check-ins from ``since`` to ``until`` (each included when given), oldest first."""
-    query = select(checkins).where(checkins.c.athlete_id == athlete_id)
-    if since is not None:
-        query = query.where(checkins.c.day >= since)
-    if until is not None:
-        query = query.where(checkins.c.day <= until)
-    rows = conn.execute(query.order_by(checkins.c.day)).all()
-    return [_checkin(r._mapping) for r in rows]
+    from runcoach.store.db import SqlAlchemyDb
+
+    return checkins_between(SqlAlchemyDb(conn, conn.dialect.name), athlete_id, until, since)
 
 
 def delete_checkin(conn: Connection, athlete_id: int, day: date) -> bool:
@@ -79,13 +70,7 @@ def delete_checkin(conn: Connection, athlete_id: int, day: date) -> bool:
 
 
 def _checkin(row: Any) -> CheckIn:
-    try:
-        feel = Feel(row["feel"]) if row["feel"] else None
-        symptoms = Symptoms(row["symptoms"]) if row["symptoms"] else None
-    except ValueError as exc:
-        raise InvalidInput(f"the check-in of {row['day']} holds an unknown value: {exc}") from exc
-    habits = Habits(**{name: row[name] for name in HABIT_COLUMNS})
-    return CheckIn(row["day"], feel, symptoms, row["note"] or "", row["can_run"], habits)
+    return checkin_of(row)
 
 
 def save_adjustment(
