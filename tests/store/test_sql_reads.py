@@ -17,6 +17,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic import command
 
+from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.paces import DANIELS
+from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.progress.habits import Habits
 from runcoach.domain.run.runs import Feel, RaceResult, Sport, WorkoutType
 from runcoach.domain.today.health import CheckIn, Symptoms
@@ -24,11 +28,12 @@ from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
 from runcoach.services.importing import import_paths
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
-from runcoach.store import checkin_reads, log_reads, performances
+from runcoach.store import checkin_reads, log_reads, performances, plan_reads
 from runcoach.store.athlete_reads import first_athlete_id
 from runcoach.store.checkins import save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
+from runcoach.store.plans import add_plan, get_plan
 from runcoach.store.progress import SqlRunLog
 from runcoach.store.revision import HEAD_REVISION
 from runcoach.store.run_list import RunFilter, list_summaries
@@ -264,3 +269,33 @@ def test_the_checkins_read_the_same_both_ways(store):
         ]
     with reading(reader) as db:
         assert checkin_reads.checkins_between(db, athlete + 1) == []  # nobody else's
+
+
+def _ten_k_plan():  # type: ignore[no-untyped-def]
+    doc = {"goal": {"race": "10k", "date": "2027-02-28"}, "weekly_distance": "30km"}
+    return generate(profile_from_dict(doc), date(2026, 11, 22), DANIELS)
+
+
+def test_the_active_plan_reads_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+
+    def both() -> list:
+        found = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                found.append(plan_reads.active_plan_of(db, athlete))
+        return found
+
+    assert both() == [None, None]  # no plan yet
+    with engine.begin() as conn:
+        add_plan(conn, athlete, _ten_k_plan())
+        second = add_plan(conn, athlete, _ten_k_plan())  # archives the first
+        stored = get_plan(conn, athlete)
+    through_sqlite3, through_sqlalchemy = both()
+    assert through_sqlite3 is not None and through_sqlalchemy is not None
+    assert through_sqlite3[0] == through_sqlalchemy[0] == second == stored.id
+    assert plan_to_dict(through_sqlite3[1]) == plan_to_dict(through_sqlalchemy[1])
+    assert plan_to_dict(through_sqlite3[1]) == plan_to_dict(stored.plan)
+    assert through_sqlite3[1] is not through_sqlalchemy[1]  # a new object each time
+    with reading(reader) as db:
+        assert plan_reads.active_plan_of(db, athlete + 1) is None  # nobody else's
