@@ -30,7 +30,7 @@ from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
 from runcoach.store import checkin_reads, log_reads, performances, plan_reads
 from runcoach.store.athlete_reads import first_athlete_id
-from runcoach.store.checkins import save_checkin
+from runcoach.store.checkins import log_rows, save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
 from runcoach.store.plans import add_plan, get_plan
@@ -299,3 +299,23 @@ def test_the_active_plan_reads_the_same_both_ways(store):
     assert through_sqlite3[1] is not through_sqlalchemy[1]  # a new object each time
     with reading(reader) as db:
         assert plan_reads.active_plan_of(db, athlete + 1) is None  # nobody else's
+
+
+def test_the_log_rows_of_the_day_by_day_rules_read_the_same_both_ways(store):
+    engine, reader, athlete, written = store
+    for since, until in ((None, None), (date(2026, 10, 1), None), (None, date(2019, 1, 1)),
+                         (date(2026, 10, 4), date(2026, 10, 19))):  # fmt: skip
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(checkin_reads.log_rows(db, athlete, since, until))
+        assert answers[0] == answers[1]
+        with engine.connect() as conn:  # the rows store.checkins hands the rules
+            assert [tuple(r) for r in log_rows(conn, athlete, since, until)] == answers[0]
+    with reading(reader) as db:
+        october = checkin_reads.log_rows(db, athlete, date(2026, 10, 4), date(2026, 10, 19))
+        assert checkin_reads.log_rows(db, athlete + 1) == []
+    assert [r.id for r in october] == [written[k] for k in ("race", "trial", "ride")]
+    race = october[0]
+    assert race.local_date == date(2026, 10, 4) and race.is_race is True
+    assert (race.race_official_time_s, race.duration_s) == (40 * 60 + 55.0, 41 * 60.0)

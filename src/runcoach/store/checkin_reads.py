@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress.habits import Habits
@@ -58,3 +58,59 @@ def checkin_of(row: Any) -> CheckIn:
     return CheckIn(
         day_of(values["day"]), feel, symptoms, values["note"] or "", values["can_run"], habits
     )
+
+
+# What the day-by-day rules read of each run (``log_rows``), in this order.
+LOG_COLUMNS = (
+    "id", "local_date", "sport", "distance_m", "duration_s", "workout_type", "rpe", "is_race",
+    "race_official_time_s", "race_distance_m", "shoe_id", "avg_hr", "max_hr",
+)  # fmt: skip
+
+
+class LogRow(NamedTuple):
+    """One run as the day-by-day rules read it (``LOG_COLUMNS``)."""
+
+    id: int
+    local_date: date
+    sport: str
+    distance_m: float | None
+    duration_s: float | None
+    workout_type: str | None
+    rpe: float | None
+    is_race: bool
+    race_official_time_s: float | None
+    race_distance_m: float | None
+    shoe_id: int | None
+    avg_hr: float | None
+    max_hr: float | None
+
+
+_LOG_SQL = ", ".join(
+    "coalesce(runs.moving_s, runs.elapsed_s) AS duration_s" if c == "duration_s" else f"runs.{c}"
+    for c in LOG_COLUMNS
+)
+
+
+def log_rows(
+    db: Db, athlete_id: int, since: date | None = None, until: date | None = None
+) -> list[LogRow]:
+    """What the day-by-day rules read of each run from ``since`` to ``until`` (local dates,
+    each included when given), oldest first: day, sport, distance, duration, type, effort,
+    race result, shoe, heart rate. No laps, no samples, no JSON."""
+    conditions = ["runs.athlete_id = :athlete_id"]
+    params: dict[str, Any] = {"athlete_id": athlete_id}
+    if since is not None:
+        conditions.append("runs.local_date >= :since")
+        params["since"] = since
+    if until is not None:
+        conditions.append("runs.local_date <= :until")
+        params["until"] = until
+    rows = db.rows(
+        f"SELECT {_LOG_SQL} FROM runs WHERE {' AND '.join(conditions)} "
+        "ORDER BY runs.local_date, runs.id",
+        params,
+    )
+    return [
+        LogRow._make((run_id, day_of(day), *rest[:5], bool(rest[5]), *rest[6:]))
+        for run_id, day, *rest in rows
+    ]

@@ -6,11 +6,17 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from runcoach.domain.today.health import CheckIn
-from runcoach.store.checkin_reads import HABIT_COLUMNS, checkin_of, checkins_between
-from runcoach.store.tables import checkins, plan_adjustments, runs
+from runcoach.store.checkin_reads import (
+    HABIT_COLUMNS,
+    LogRow,
+    checkin_of,
+    checkins_between,
+)
+from runcoach.store.checkin_reads import log_rows as read_log_rows
+from runcoach.store.tables import checkins, plan_adjustments
 
 
 def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
@@ -153,28 +159,8 @@ def list_adjustments(
 
 def log_rows(
     conn: Connection, athlete_id: int, since: date | None = None, until: date | None = None
-) -> list[Any]:
-    """What the day-by-day rules read of each run from ``since`` to ``until`` (local dates,
-    each included when given), oldest first:
-    day, sport, distance, duration, type, effort, race result, shoe, heart rate. No laps,
-    no samples, no JSON."""
-    query = select(
-        runs.c.id,
-        runs.c.local_date,
-        runs.c.sport,
-        runs.c.distance_m,
-        func.coalesce(runs.c.moving_s, runs.c.elapsed_s).label("duration_s"),
-        runs.c.workout_type,
-        runs.c.rpe,
-        runs.c.is_race,
-        runs.c.race_official_time_s,
-        runs.c.race_distance_m,
-        runs.c.shoe_id,
-        runs.c.avg_hr,
-        runs.c.max_hr,
-    ).where(runs.c.athlete_id == athlete_id)
-    if since is not None:
-        query = query.where(runs.c.local_date >= since)
-    if until is not None:
-        query = query.where(runs.c.local_date <= until)
-    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)))
+) -> list[LogRow]:
+    """What the day-by-day rules read of each run (``store.checkin_reads.log_rows``)."""
+    from runcoach.store.db import SqlAlchemyDb
+
+    return read_log_rows(SqlAlchemyDb(conn, conn.dialect.name), athlete_id, since, until)

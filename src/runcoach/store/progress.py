@@ -133,7 +133,9 @@ class SqlRunLog:
                 if missing:
                     found = _remember_start_points(conn, self.athlete_id, missing)
                     known.update({i: (p.latitude, p.longitude) for i, p in found.items()})
-        return {i: (lat, lon) for i, (lat, lon) in known.items() if lat is not None}
+        return {
+            i: (lat, lon) for i, (lat, lon) in known.items() if lat is not None and lon is not None
+        }
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
         """From ``run_weeks`` for the weeks before ``end``'s, then that week's run days.

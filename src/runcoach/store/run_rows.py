@@ -39,7 +39,7 @@ RUN_COLUMNS = (
     *(f"race_{n}" for n in RACE_FIELDS), "source", "samples_trusted",
 )  # fmt: skip
 RUN_COLUMNS_SQL = ", ".join(f"runs.{c}" for c in RUN_COLUMNS)
-RunRow = namedtuple("RunRow", RUN_COLUMNS)  # a plain row of RUN_COLUMNS, for run_of
+RunRow = namedtuple("RunRow", RUN_COLUMNS)  # type: ignore[misc]  # a plain row of RUN_COLUMNS, for run_of
 
 
 def run_of(row: Any) -> Run:
