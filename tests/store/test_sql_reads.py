@@ -30,7 +30,7 @@ from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
 from runcoach.store import checkin_reads, log_reads, performances, plan_reads
 from runcoach.store.athlete_reads import first_athlete_id
-from runcoach.store.checkins import log_rows, save_checkin
+from runcoach.store.checkins import log_rows, save_adjustment, save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
 from runcoach.store.plans import add_plan, get_plan
@@ -319,3 +319,27 @@ def test_the_log_rows_of_the_day_by_day_rules_read_the_same_both_ways(store):
     race = october[0]
     assert race.local_date == date(2026, 10, 4) and race.is_race is True
     assert (race.race_official_time_s, race.duration_s) == (40 * 60 + 55.0, 41 * 60.0)
+
+
+def test_todays_answers_read_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    with engine.begin() as conn:
+        kept = [
+            save_adjustment(conn, athlete, date(2026, 11, 5), "today", ["as-planned"], {}),
+            save_adjustment(conn, athlete, date(2026, 11, 6), "today", ["shortened", "easier"],
+                            {"workouts": [], "why": "tired, é"}),
+            save_adjustment(conn, athlete, date(2026, 11, 6), "today", [], {"workouts": []}),
+        ]  # fmt: skip
+    for first, last in ((None, None), (date(2026, 11, 6), None), (None, date(2026, 11, 5))):
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(checkin_reads.adjustments_between(db, athlete, first, last))
+        assert answers[0] == answers[1]
+    with reading(reader) as db:
+        found = checkin_reads.adjustments_between(db, athlete)
+        assert checkin_reads.adjustments_between(db, athlete + 1) == []
+    assert [a["id"] for a in found[-3:]] == kept
+    assert found[-2]["day"] == date(2026, 11, 6)
+    assert found[-2]["changes"] == ["shortened", "easier"] and found[-1]["changes"] == []
+    assert found[-2]["detail"] == {"workouts": [], "why": "tired, é"}

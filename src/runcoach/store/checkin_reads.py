@@ -1,4 +1,5 @@
-"""The check-ins as reports and ``today`` read them, in plain SQL (``store.sql``).
+"""The check-ins, the log rows and today's answers as reports and ``today`` read them, in
+plain SQL (``store.sql``).
 
 Read through SQLAlchemy (``store.checkins``) or through sqlite3 alike; on SQLite the day
 comes as text and the booleans as 0 and 1, turned into Python values here.
@@ -6,6 +7,7 @@ comes as text and the booleans as 0 and 1, turned into Python values here.
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 from datetime import date
 from typing import Any, NamedTuple
@@ -113,4 +115,34 @@ def log_rows(
     return [
         LogRow._make((run_id, day_of(day), *rest[:5], bool(rest[5]), *rest[6:]))
         for run_id, day, *rest in rows
+    ]
+
+
+def adjustments_between(
+    db: Db, athlete_id: int, first: date | None = None, last: date | None = None
+) -> list[dict[str, Any]]:
+    """Every plan adjustment (today's answers that changed the plan) between the days,
+    oldest first (the latest of a day last)."""
+    conditions = ["athlete_id = :athlete_id"]
+    params: dict[str, Any] = {"athlete_id": athlete_id}
+    if first is not None:
+        conditions.append("day >= :first")
+        params["first"] = first
+    if last is not None:
+        conditions.append("day <= :last")
+        params["last"] = last
+    rows = db.rows(
+        "SELECT id, day, kind, changes, detail FROM plan_adjustments "
+        f"WHERE {' AND '.join(conditions)} ORDER BY day, id",
+        params,
+    )
+    return [
+        {
+            "id": int(row_id),
+            "day": day_of(day),
+            "kind": kind,
+            "changes": [c for c in changes.split(",") if c],
+            "detail": json.loads(detail),
+        }
+        for row_id, day, kind, changes, detail in rows
     ]

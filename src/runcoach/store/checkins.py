@@ -12,6 +12,7 @@ from runcoach.domain.today.health import CheckIn
 from runcoach.store.checkin_reads import (
     HABIT_COLUMNS,
     LogRow,
+    adjustments_between,
     checkin_of,
     checkins_between,
 )
@@ -139,22 +140,9 @@ def list_adjustments(
     conn: Connection, athlete_id: int, first: date | None = None, last: date | None = None
 ) -> list[dict[str, Any]]:
     """Every adjustment between the days, oldest first (the latest of a day last)."""
-    query = select(plan_adjustments).where(plan_adjustments.c.athlete_id == athlete_id)
-    if first is not None:
-        query = query.where(plan_adjustments.c.day >= first)
-    if last is not None:
-        query = query.where(plan_adjustments.c.day <= last)
-    rows = conn.execute(query.order_by(plan_adjustments.c.day, plan_adjustments.c.id)).all()
-    return [
-        {
-            "id": r.id,
-            "day": r.day,
-            "kind": r.kind,
-            "changes": [c for c in r.changes.split(",") if c],
-            "detail": json.loads(r.detail),
-        }
-        for r in rows
-    ]
+    from runcoach.store.db import SqlAlchemyDb
+
+    return adjustments_between(SqlAlchemyDb(conn, conn.dialect.name), athlete_id, first, last)
 
 
 def log_rows(
