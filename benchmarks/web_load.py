@@ -2,7 +2,7 @@
 
     python -m benchmarks.web_load [--runners 20] [--years 10] [--clients 50] [--seconds 60]
                                   [--database-url postgresql://...] [--workers 4]
-                                  [--store DIR] [--repeat N]
+                                  [--store DIR] [--repeat N] [--think S]
 
 1. Builds the store (not timed): ``--runners`` accounts, each with ``--years`` of synthetic
    training (benchmarks/synthetic.py, ~6 runs a week, with best efforts and halves), one real
@@ -13,7 +13,10 @@
    data, the calendar and the month's report, one request at a time: as fast as answered
    (``--think 0``, the server saturated: a throughput test), or reading each page for
    ``--think`` seconds on average (uniform 0.5x-1.5x, as locust's ``between``) as people do.
-Prints the machine, the load and p50 / p95 per page as JSON (docs/benchmarks.md).
+Prints the machine, the load, p50 / p95 per page and the CPU the server and the load
+generator spent per page while the clock ran, as JSON (docs/benchmarks.md). The generator
+shares the machine with the server, so each simulated runner is one keep-alive connection
+speaking plain HTTP/1.1 over asyncio's streams (httpx only logs them in).
 
 ``--store DIR`` keeps the built store in DIR (the SQLite file, or for PostgreSQL the note of
 which runs carry samples) and reuses it on the next run with the same ``--runners`` and
@@ -39,6 +42,7 @@ import tempfile
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import yaml
@@ -82,8 +86,20 @@ def free_port() -> int:
 
 
 def start_server(home: Path, url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "runcoach", "--home", str(home), "--database-url", url,
-               "serve", "--port", str(port), "--workers", str(workers)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "runcoach",
+        "--home",
+        str(home),
+        "--database-url",
+        url,
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
@@ -115,8 +131,53 @@ def pages(run_id: int) -> dict[str, list[str]]:
     }
 
 
+class Browser:
+    """One simulated runner's keep-alive connection: HTTP/1.1 GETs written and read with
+    asyncio's streams. The load generator shares the server's CPU, so it must cost little:
+    httpx spent more CPU per request than some of the pages it timed."""
+
+    def __init__(self, host: str, port: int, cookie: str) -> None:
+        self.host, self.port, self.cookie = host, port, cookie
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> bytes:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(
+            f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nCookie: {self.cookie}\r\n\r\n".encode()
+        )
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        headers = dict(
+            line.split(b": ", 1) for line in head.lower().split(b"\r\n")[1:] if b": " in line
+        )
+        if headers.get(b"transfer-encoding") == b"chunked":
+            body = await self._chunks()
+        else:
+            body = await self.reader.readexactly(int(headers.get(b"content-length", b"0")))
+        if status != 200:
+            raise RuntimeError(f"GET {path}: HTTP {status}: {body[:200]!r}")
+        return body
+
+    async def _chunks(self) -> bytes:
+        assert self.reader is not None
+        parts = []
+        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            parts.append(await self.reader.readexactly(size))
+            await self.reader.readexactly(2)
+        await self.reader.readuntil(b"\r\n")  # the last chunk's (empty) trailer
+        return b"".join(parts)
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            await self.writer.wait_closed()
+
+
 async def simulated_runner(
-    client: httpx.AsyncClient,
+    browser: Browser,
     run_id: int,
     until: float,
     timings: dict[str, list[float]],
@@ -131,9 +192,25 @@ async def simulated_runner(
                 return
             started = time.perf_counter()
             for url in urls:
-                answer = await client.get(url)
-                answer.raise_for_status()
+                await browser.get(url)
             timings.setdefault(name, []).append((time.perf_counter() - started) * 1000)
+
+
+def cpu_s(pid: int) -> float | None:
+    """CPU seconds used so far by process ``pid`` and its children (Linux's /proc; None
+    elsewhere): what the server spent, beside the load generator's own."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, found = 0.0, False
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        own, parent = int(stat.parent.name), int(fields[1])
+        if own == pid or parent == pid:  # uvicorn's workers are the server's children
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            found = True
+    return total if found else None
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -141,22 +218,54 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def load(base: str, runners: int, hour_runs: list[int], clients: int, seconds: float,
-               think_s: float = 0.0) -> dict[str, list[float]]:  # fmt: skip
+async def load(
+    port: int,
+    runners: int,
+    hour_runs: list[int],
+    clients: int,
+    seconds: float,
+    think_s: float = 0.0,
+    server_pid: int | None = None,
+) -> tuple[dict[str, list[float]], dict[str, Any]]:
+    """Each page's times (ms), and the CPU the server and this generator spent per page
+    while the clock ran (logging in is not counted)."""
     timings: dict[str, list[float]] = {}
-    browsers = [httpx.AsyncClient(base_url=base, timeout=120, follow_redirects=True)
-                for _ in range(clients)]  # fmt: skip
-    for i, client in enumerate(browsers):  # every runner logs in before the clock starts
-        await log_in(client, f"runner{i % runners}@example.com")
+    browsers = []
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+        for i in range(clients):  # every runner logs in before the clock starts
+            client.cookies.clear()
+            await log_in(client, f"runner{i % runners}@example.com")
+            cookie = f"runcoach_session={client.cookies['runcoach_session']}"
+            browsers.append(Browser("127.0.0.1", port, cookie))
+    server_before = None if server_pid is None else cpu_s(server_pid)
+    own_before = time.process_time()
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(
-        simulated_runner(client, hour_runs[i % runners], until, timings, think_s,
-                         random.Random(i))
-        for i, client in enumerate(browsers)
-    ))  # fmt: skip
-    for client in browsers:
-        await client.aclose()
-    return timings
+    try:
+        await asyncio.gather(
+            *(
+                simulated_runner(
+                    browser, hour_runs[i % runners], until, timings, think_s, random.Random(i)
+                )
+                for i, browser in enumerate(browsers)
+            )
+        )
+    finally:
+        for browser in browsers:
+            await browser.close()
+    server_after = None if server_pid is None else cpu_s(server_pid)
+    views = max(1, sum(len(v) for v in timings.values()))
+    server_ms = (
+        None
+        if server_before is None or server_after is None
+        else round((server_after - server_before) * 1000 / views, 1)
+    )
+    own_ms = round((time.process_time() - own_before) * 1000 / views, 2)
+    used = {
+        "pages": views,
+        "server_cpu_ms_per_page": server_ms,
+        "load_generator_cpu_ms_per_page": own_ms,
+    }
+    return timings, used
 
 
 def main() -> None:
@@ -192,44 +301,69 @@ def main() -> None:
         server = start_server(home, url, port, args.workers)
         runs: list[dict[str, list[float]]] = []
         loads: list[float] = []
+        cpu: list[dict[str, Any]] = []
         try:
             for _ in range(args.repeat):
                 loads.append(os.getloadavg()[0])
-                runs.append(
-                    asyncio.run(
-                        load(
-                            f"http://127.0.0.1:{port}",
-                            args.runners,
-                            hour_runs,
-                            args.clients,
-                            args.seconds,
-                        )
+                timings, used = asyncio.run(
+                    load(
+                        port,
+                        args.runners,
+                        hour_runs,
+                        args.clients,
+                        args.seconds,
+                        args.think,
+                        server.pid,
                     )
                 )
+                runs.append(timings)
+                cpu.append(used)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(json.dumps({
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "system": platform.platform()},
-        "load": {"runners": args.runners, "years": args.years, "clients": args.clients,
-                 "seconds": args.seconds, "workers": args.workers, "think_s": args.think,
-                 "database": "postgresql" if args.database_url else "sqlite",
-                 "store_built_s": round(built_s),
-                 "load_average_1min": [round(x, 1) for x in loads]},
-        "runs": [summary(timings) for timings in runs],
-        "median_of_runs_ms": {
-            name: {key: round(statistics.median(s[name][key] for s in map(summary, runs)), 1)
-                   for key in ("p50", "p95")}
-            for name in runs[0]
-        },
-    }, indent=1))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "machine": {
+                    "cpus": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "system": platform.platform(),
+                },
+                "load": {
+                    "runners": args.runners,
+                    "years": args.years,
+                    "clients": args.clients,
+                    "seconds": args.seconds,
+                    "workers": args.workers,
+                    "think_s": args.think,
+                    "database": "postgresql" if args.database_url else "sqlite",
+                    "store_built_s": round(built_s),
+                    "load_average_1min": [round(x, 1) for x in loads],
+                },
+                "cpu": cpu,
+                "runs": [summary(timings) for timings in runs],
+                "median_of_runs_ms": {
+                    name: {
+                        key: round(statistics.median(s[name][key] for s in map(summary, runs)), 1)
+                        for key in ("p50", "p95")
+                    }
+                    for name in runs[0]
+                },
+            },
+            indent=1,
+        )
+    )
 
 
 def summary(timings: dict[str, list[float]]) -> dict[str, dict[str, float]]:
-    return {name: {"requests": len(v), "p50": round(statistics.median(v), 1),
-                   "p95": round(percentile(v, 0.95), 1)}
-            for name, v in timings.items()}  # fmt: skip
+    return {
+        name: {
+            "requests": len(v),
+            "p50": round(statistics.median(v), 1),
+            "p95": round(percentile(v, 0.95), 1),
+        }
+        for name, v in timings.items()
+    }
 
 
 if __name__ == "__main__":

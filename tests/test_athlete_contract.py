@@ -35,6 +35,8 @@ STORE_WIDE = {
     # the jobs that go through every partnership and every runner's reminder time
     "digests.send_weekly_digests",
     "digests.send_session_reminders",
+    # the job that judges every runner's contract periods that are over (issue 14)
+    "contract_judging.judge_all_due",
 }
 # Accounts, sessions and tokens answer "who is asking" (the web door's side of resolving the
 # athlete): they take the account or its Actor, not an athlete's data.

@@ -223,6 +223,9 @@ STORY: tuple[tuple[str, str], ...] = (
     ("contracts-show", "contracts show 1 --json"),
     ("contracts-dispute-no-referee", "contracts dispute 1 1 --note 'ran without a watch' --json"),
     ("contracts-review-not-referee", "contracts review 1 1 --confirm --json"),
+    ("contracts-judge", "contracts judge --json"),
+    ("contracts-accept-not-referee", "contracts accept 1 --json"),
+    ("contracts-referee-unknown", "contracts referee 1 nobody@example.com --json"),
     ("contracts-end", "contracts end 1 --reason 'moved abroad' --json"),
     ("coach-invite", "coach invite --access read-write --json"),
     ("coach-accept-bad", "coach accept not-a-code --json"),
@@ -230,6 +233,12 @@ STORY: tuple[tuple[str, str], ...] = (
     ("coach-athletes", "coach athletes --json"),
     ("coach-show-stranger", "coach show 1 --json"),
     ("coach-edit-stranger", "coach edit 1 2026-11-25 --workout 'easy 30min' --note knee --json"),
+    (
+        "coach-plan-stranger",
+        "coach plan 1 --profile {examples}/first-half.yaml --note 'a spring half' --json",
+    ),
+    ("coach-shift-stranger", "coach shift 1 --date 2026-11-25 --day-type off --note x --json"),
+    ("coach-rota-stranger", "coach rota 1 {files}/rota.ics --map short=off --note x --json"),
     ("coach-predict", "coach predict --to 10k --json"),
     ("coach-changes", "coach changes --json"),
     # issue 14's sharing half, as one runner alone can tell it (a partner's week, a session

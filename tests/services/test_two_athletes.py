@@ -17,11 +17,30 @@ import pytest
 from sqlalchemy import Engine, func, insert, select
 
 from runcoach.config import Settings
-from runcoach.domain.errors import NotFound
+from runcoach.domain.accountability.coaching import Access
+from runcoach.domain.accountability.contracts import (
+    Decision,
+    Goal,
+    GoalKind,
+    Receiver,
+    Stake,
+    Terms,
+)
+from runcoach.domain.errors import NotFound, PermissionDenied
 from runcoach.domain.progress.report import PeriodKind
 from runcoach.domain.run.runs import WorkoutType
 from runcoach.inputs.plans import read_profile
-from runcoach.services import checkins, log_export, plan_changes, plans, progress, shoes, today
+from runcoach.services import (
+    checkins,
+    coaching,
+    contracts,
+    log_export,
+    plan_changes,
+    plans,
+    progress,
+    shoes,
+    today,
+)
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
 from runcoach.services.importing import Outcome, import_paths
 from runcoach.services.plan_changes import ShiftRequest
@@ -34,6 +53,7 @@ from runcoach.services.runs import (
     list_runs,
     show_run,
 )
+from runcoach.store import contracts as contract_store
 from runcoach.store.tables import athletes
 from runcoach.store.tables import checkins as checkin_rows
 from runcoach.store.tables import plans as plan_rows
@@ -43,6 +63,7 @@ PROFILE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "first-hal
 SHARED_FILE = ACTIVITIES / "sweatpy" / "4078723797.fit"
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 18, tzinfo=UTC)
+SIGNED = datetime(2026, 11, 1, 12, tzinfo=UTC)
 
 
 @dataclass
@@ -227,3 +248,74 @@ def test_a_plan_built_from_the_log_reads_only_the_athletes_own_volume(club):
     bo, _ = plans.fill_from_log(club.engine, silent, TODAY, athlete_id=club.bo)
     assert ann.longest_run_m == pytest.approx(21_100)
     assert bo.longest_run_m == pytest.approx(5_000)
+
+
+def _contract(club: Club, athlete_id: int) -> int:
+    terms = Terms(Goal(GoalKind.RUN_DAYS, run_days=2), date(2026, 11, 2), date(2026, 11, 15),
+                  Stake(500, "EUR", Receiver.CHARITY, "Red Cross"))  # fmt: skip
+    return contracts.sign(club.engine, terms, None, SIGNED, athlete_id=athlete_id)
+
+
+def test_contracts_are_read_judged_and_counted_for_their_own_athlete_only(club):
+    ann, bo = _contract(club, club.ann), _contract(club, club.bo)
+    assert [
+        c.contract.id for c in contracts.list_contracts(club.engine, NOW, athlete_id=club.bo)
+    ] == [bo]
+    for attempt in (
+        lambda: contracts.show(club.engine, ann, NOW, athlete_id=club.bo),
+        lambda: contracts.end(club.engine, ann, "mine", NOW, athlete_id=club.bo),
+        lambda: contracts.dispute(club.engine, ann, 1, "", NOW, athlete_id=club.bo),
+        lambda: contracts.review(
+            club.engine, ann, 1, Decision.CONFIRM, None, "", NOW, athlete_id=club.bo
+        ),
+        lambda: contracts.accept_role(club.engine, ann, NOW, athlete_id=club.bo),
+        lambda: contracts.name_referee(club.engine, ann, None, NOW, athlete_id=club.bo),
+    ):
+        with pytest.raises(NotFound):
+            attempt()
+    assert contracts.judge_due(club.engine, NOW, athlete_id=club.bo) == 2  # Bo's weeks only
+    with club.engine.connect() as conn:
+        assert contract_store.periods_of(conn, ann) == []
+    assert contracts.judge_due(club.engine, NOW, athlete_id=club.ann) == 2
+    mine = contracts.show(club.engine, ann, NOW, athlete_id=club.ann).periods
+    his = contracts.show(club.engine, bo, NOW, athlete_id=club.bo).periods
+    assert [p.final.value for p in mine] == ["kept", "kept"]
+    assert [p.final.value for p in his] == ["missed", "missed"]  # Ann's runs count not for Bo
+    assert {r for p in mine for r in p.verdict.run_ids} <= set(club.ann_runs)
+    assert {r for p in his for r in p.verdict.run_ids} <= set(club.bo_runs)
+    assert contracts.show(club.engine, ann, NOW, athlete_id=club.ann).contract.ended_at is None
+
+
+def test_coaching_reaches_nothing_of_an_athlete_without_a_live_grant(club):
+    plans.build_plan(club.engine, read_profile(PROFILE), date(2026, 11, 16), athlete_id=club.ann)
+    day = date(2026, 11, 24)
+
+    def nothing_of_ann() -> None:
+        assert coaching.team(club.engine, club.settings, NOW, athlete_id=club.bo) == []
+        assert coaching.team_predictions(club.engine, 10_000, NOW, athlete_id=club.bo) == []
+        for attempt in (
+            lambda: coaching.athlete(club.engine, club.settings, club.ann, NOW, athlete_id=club.bo),
+            lambda: coaching.edit_athlete_plan(
+                club.engine, club.ann, day, "easy 30min", "x", NOW, athlete_id=club.bo
+            ),
+            lambda: coaching.comment_on_run(
+                club.engine, club.ann, club.ann_runs[0], "hi", athlete_id=club.bo
+            ),
+        ):
+            with pytest.raises(NotFound):
+                attempt()
+
+    nothing_of_ann()
+    code = coaching.invite_coach(club.engine, Access.READ, NOW, athlete_id=club.ann)
+    nothing_of_ann()  # invited is not granted
+    grant = coaching.accept_invitation(club.engine, code, NOW, athlete_id=club.bo)
+    with pytest.raises(PermissionDenied):  # read access: Bo changes nothing of Ann's plan
+        coaching.edit_athlete_plan(
+            club.engine, club.ann, day, "easy 30min", "x", NOW, athlete_id=club.bo
+        )
+    assert coaching.plan_changes(club.engine, athlete_id=club.ann) == []
+    assert coaching.plan_changes(club.engine, athlete_id=club.bo) == []
+    coaching.revoke_coach(club.engine, grant.id, NOW, athlete_id=club.ann)
+    nothing_of_ann()
+    with pytest.raises(NotFound):  # Bo's own plan is not Ann's
+        plans.active_plan(club.engine, athlete_id=club.bo)

@@ -163,6 +163,29 @@ def test_tokens_are_hashed_scoped_revocable_and_say_when_they_were_last_used(app
     assert script.get("/api/v1/runs").status_code == 401
 
 
+def test_a_token_used_many_times_a_minute_records_its_use_once_a_minute(engine, ann):
+    from datetime import UTC, datetime, timedelta
+
+    from runcoach.services.accounts import TOKEN_USE_RECORDED_EVERY, token_actor
+    from runcoach.store.tables import api_tokens
+
+    def last_used() -> datetime:
+        with engine.connect() as conn:
+            found = conn.execute(select(api_tokens.c.last_used_at)).scalar_one()
+        return found if found.tzinfo else found.replace(tzinfo=UTC)
+
+    token = ann.token("read", "busy script")
+    start = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    assert token_actor(engine, token, start) is not None
+    assert last_used() == start
+    for seconds in (1, 30, 59):  # within the minute: read, not written
+        assert token_actor(engine, token, start + timedelta(seconds=seconds)) is not None
+        assert last_used() == start
+    later = start + TOKEN_USE_RECORDED_EVERY
+    assert token_actor(engine, token, later) is not None
+    assert last_used() == later
+
+
 def test_a_token_cannot_make_tokens_or_change_the_password(app, ann: Runner):
     script = TestClient(app, headers={"Authorization": f"Bearer {ann.token('write')}"})
     assert script.post("/api/v1/tokens", json={"name": "x"}).status_code == 403

@@ -146,12 +146,21 @@ BODIES = {
         },
     },
     "/api/v1/contracts/{contract_id}/end": {"reason": "changed"},
+    "/api/v1/contracts/{contract_id}/referee": {"referee": "bob@example.com"},
+    "/api/v1/contracts/{contract_id}/referee/refuse": {"note": "no"},
+    "/api/v1/contracts/{contract_id}/referee/step-down": {"note": "no"},
     "/api/v1/contracts/{contract_id}/periods/{number}/review": {"decision": "overturn"},
     "/api/v1/coaching/invitations": {"access": "read"},
     "/api/v1/coaching/coaches/{grant_id}": {"access": "read"},
     "/api/v1/coach/invitations/accept": {"code": "not-a-code"},
     "/api/v1/coach/athletes/{athlete_id}/plan/days/{day}": {"workout": "easy 30min", "note": "x"},
     "/api/v1/coach/predictions": {"to": "10k"},
+    "/api/v1/coach/athletes/{athlete_id}/plans": {"profile": SHIFT_PROFILE, "note": "x"},
+    "/api/v1/coach/athletes/{athlete_id}/plan/shifts": {
+        "day": "2027-01-05",
+        "day_type": "off",
+        "note": "x",
+    },
     "/api/v1/coach/athletes/{athlete_id}/runs/{run_id}/comments": {"body": "nice run"},
     "/api/v1/privacy": {"summary": "public"},
     "/api/v1/privacy/zones": {"name": "home", "latitude": 46.0, "longitude": 14.5},
@@ -188,6 +197,8 @@ def call(client: TestClient, method: str, template: str, values: dict[str, str],
         return client.post(path, files={"files": ("y.gpx", b"<gpx/>")}, **kw)
     if template == "/api/v1/plans/active/rota":
         return client.post(path, files={"file": ("rota.ics", ROTA)}, **kw)
+    if template == "/api/v1/coach/athletes/{athlete_id}/plan/rota":
+        return client.post(path, files={"file": ("rota.ics", ROTA)}, data={"note": "x"}, **kw)
     if template == "/api/v1/calendar":
         return client.get(path, params={"from": "2027-01-04", "to": "2027-01-10"}, **kw)
     body = BODIES.get(template)
@@ -277,3 +288,46 @@ def test_a_coach_whose_access_was_revoked_reaches_nothing_of_anns(app, ann, anns
         assert answer.status_code == 404, (method, template, answer.text)
         assert SECRET not in answer.text
     assert carl.client.get("/api/v1/coach/athletes").json() == []
+
+
+def _contract_routes(app: FastAPI) -> list[tuple[str, str]]:
+    return [(m, t) for m, t in api_routes(app) if t.startswith("/api/v1/contracts/{contract_id}")]
+
+
+def test_a_referee_who_stepped_down_reaches_nothing_of_the_contract(app, ann, bob, anns_things):
+    body = {**BODIES["/api/v1/contracts"], "referee": bob.email}
+    made = ann.client.post("/api/v1/contracts", json=body, headers=ann.headers()).json()
+    values = {**anns_things, "contract_id": str(made["id"])}
+    url = f"/api/v1/contracts/{made['id']}"
+    assert bob.client.get(url).json()["role"] == "referee"  # asked: Bob sees what he is asked
+    accepted = bob.client.post(f"{url}/referee/accept", headers=bob.headers())
+    assert accepted.status_code == 200, accepted.text
+    gone = bob.client.post(f"{url}/referee/step-down", json={}, headers=bob.headers())
+    assert gone.status_code == 204, gone.text
+    routes = _contract_routes(app)
+    assert len(routes) >= 8
+    for method, template in routes:
+        answer = call(bob.client, method, template, values, headers=bob.headers())
+        assert answer.status_code == 404, (method, template, answer.text)
+        assert SECRET not in answer.text
+    assert [c["id"] for c in bob.client.get("/api/v1/contracts").json()] == []
+    shown = ann.client.get(url).json()
+    assert shown["referee"] is None and shown["referee_state"] == "stepped-down"
+
+
+def test_a_coach_whose_access_was_revoked_reaches_no_contract_of_anns(app, ann, anns_things):
+    carl = sign_up(app, "carl@example.com")
+    link = ann.client.post(
+        "/api/v1/coaching/invitations", json={"access": "read-write"}, headers=ann.headers()
+    ).json()["link"]
+    carl.client.post(
+        "/api/v1/coach/invitations/accept",
+        json={"code": link.rsplit("/", 1)[1]},
+        headers=carl.headers(),
+    )
+    grant = next(g for g in ann.client.get("/api/v1/coaching/coaches").json() if g["coach"])
+    ann.client.delete(f"/api/v1/coaching/coaches/{grant['id']}", headers=ann.headers())
+    for method, template in _contract_routes(app):
+        answer = call(carl.client, method, template, anns_things, headers=carl.headers())
+        assert answer.status_code == 404, (method, template, answer.text)
+        assert SECRET not in answer.text

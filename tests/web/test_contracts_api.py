@@ -12,11 +12,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import time_machine
 from fastapi import FastAPI
+from sqlalchemy import func, select
 
 from runcoach.services import notifications
+from runcoach.services.contract_judging import judge_all_due
 from runcoach.store.people import athlete_by_email
+from runcoach.store.tables import contract_periods
 from tests.web.conftest import Runner, sign_up
-from tests.web.test_api import SHIFT_PROFILE, script, wait_for
+from tests.web.test_api import SHIFT_PROFILE, STARTS_TODAY, script, wait_for
 
 KM_PER_RUN = 5.0
 
@@ -71,11 +74,23 @@ def sign_contract(ann: Runner, start: date, referee: str | None) -> dict:
     return answer.json()
 
 
+def accept_role(bob: Runner, contract: dict, start: date) -> None:
+    """Bob accepts to referee the contract (the day before it starts, as it was signed)."""
+    with time_machine.travel(datetime.combine(start - timedelta(days=1), time(13), UTC)):
+        answer = bob.client.post(
+            f"/api/v1/contracts/{contract['id']}/referee/accept", headers=bob.headers()
+        )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["referee_state"] == "accepted"
+
+
 def four_weeks(app: FastAPI, ann: Runner, bob: Runner) -> tuple[dict, list[date]]:
     """Ann's contract of 3 run days a week for the 4 weeks before last week, refereed by Bob:
-    week 1 kept, week 2 sick (excused), week 3 short of runs, week 4 kept."""
+    week 1 kept, week 2 sick (excused), week 3 short of runs, week 4 kept. Her sick days are
+    told in check-ins, then her runs imported: the import judges the weeks that are over."""
     start = this_monday() - timedelta(days=35)
     contract = sign_contract(ann, start, bob.email)
+    accept_role(bob, contract, start)
     week = [start + timedelta(days=7 * n) for n in range(4)]
     runs = [
         week[0],
@@ -88,7 +103,6 @@ def four_weeks(app: FastAPI, ann: Runner, bob: Runner) -> tuple[dict, list[date]
         week[3] + timedelta(3),
         week[3] + timedelta(6),
     ]
-    import_runs(app, ann, runs)
     for sick in (week[1] + timedelta(2), week[1] + timedelta(3), week[1] + timedelta(4)):
         told = ann.client.post(
             "/api/v1/checkins",
@@ -96,6 +110,7 @@ def four_weeks(app: FastAPI, ann: Runner, bob: Runner) -> tuple[dict, list[date]
             headers=ann.headers(),
         )
         assert told.status_code < 300, told.text
+    import_runs(app, ann, runs)
     return contract, runs
 
 
@@ -158,7 +173,6 @@ def test_a_referee_overturns_a_period_and_the_runner_cannot(app, ann, bob):
 
 def test_after_the_referees_time_the_automatic_verdict_stands(app, ann, bob):
     contract, _ = four_weeks(app, ann, bob)
-    ann.client.get(f"/api/v1/contracts/{contract['id']}")  # judged now
     with time_machine.travel(datetime.now(UTC) + timedelta(days=8)):
         late = bob.client.post(
             f"/api/v1/contracts/{contract['id']}/periods/3/review",
@@ -221,6 +235,57 @@ def test_a_referee_must_have_an_account_and_may_not_be_the_runner(app, ann, bob)
     no_referee = ann.client.post("/api/v1/contracts", json=body, headers=ann.headers())
     assert no_referee.status_code == 201, no_referee.text
     assert no_referee.json()["terms"]["stake"]["currency"] == "USD"
+
+
+def periods_stored(app: FastAPI) -> int:
+    with app.state.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(contract_periods)).scalar_one())
+
+
+def test_a_read_only_tokens_get_stores_nothing_the_judging_job_does(app, ann):
+    start = this_monday() - timedelta(days=14)
+    contract = sign_contract(ann, start, None)
+    for day in (start, start + timedelta(days=2), start + timedelta(days=4)):
+        typed = {"date": day.isoformat(), "distance": "5k", "duration": "30:00"}
+        assert ann.client.post("/api/v1/runs", json=typed, headers=ann.headers()).is_success
+    told = len(told_to(app, ann))
+    reader = script(app, ann.token("read"))
+    shown = reader.get(f"/api/v1/contracts/{contract['id']}").json()
+    assert [p["outcome"] for p in shown["periods"]][:2] == ["kept", "missed"]  # as the log says
+    assert reader.get("/api/v1/contracts").status_code == 200
+    assert ann.client.get(f"/contracts/{contract['id']}").status_code == 200  # the page too
+    assert periods_stored(app) == 0 and len(told_to(app, ann)) == told
+    assert reader.post("/api/v1/contracts/judge").status_code == 403
+    judged = ann.client.post("/api/v1/contracts/judge", headers=ann.headers())
+    assert judged.json() == {"judged": 2} and periods_stored(app) == 2
+    assert judge_all_due(app.state.engine) == 0  # the job's round finds nothing more
+
+
+def test_the_referee_accepts_refuses_and_steps_down_through_the_api(app, ann, bob):
+    start = this_monday() + timedelta(days=7)
+    contract = sign_contract(ann, start, bob.email)
+    url = f"/api/v1/contracts/{contract['id']}"
+    assert contract["status"] == "awaiting-referee" and contract["referee_state"] == "asked"
+    refused = bob.client.post(f"{url}/referee/refuse", json={"note": "busy"}, headers=bob.headers())
+    assert refused.status_code == 204, refused.text
+    assert bob.client.get(url).status_code == 404
+    again = ann.client.put(f"{url}/referee", json={"referee": bob.email}, headers=ann.headers())
+    assert again.json()["referee_state"] == "asked", again.text
+    accepted = bob.client.post(f"{url}/referee/accept", headers=bob.headers()).json()
+    assert accepted["status"] == "active" and accepted["referee_state"] == "accepted"
+    replace = ann.client.put(f"{url}/referee", json={"referee": None}, headers=ann.headers())
+    assert replace.status_code == 409  # an accepted referee steps down; nobody removes them
+    down = bob.client.post(
+        f"{url}/referee/step-down", json={"note": "moving"}, headers=bob.headers()
+    )
+    assert down.status_code == 204
+    shown = ann.client.get(url).json()
+    assert (shown["referee"], shown["referee_state"], shown["referee_note"]) == (
+        None,
+        "stepped-down",
+        "moving",
+    )
+    assert "stepped down" in told_to(app, ann)[0]["subject"]
 
 
 # ---- the coach ------------------------------------------------------------------------------
@@ -364,13 +429,13 @@ def told_to(app: FastAPI, runner: Runner) -> list[dict]:
 
 def test_the_referee_is_asked_and_the_runner_told_in_their_notifications(app, ann, bob):
     contract, _ = four_weeks(app, ann, bob)
-    ann.client.get(f"/api/v1/contracts/{contract['id']}")  # judged now
     bobs = told_to(app, bob)
     asks = [n for n in bobs if n["kind"] == "referee_request"]
     assert len(asks) == 5  # the request to referee, then one per judged week
     assert any("Week 3" in n["subject"] and "missed" in n["subject"] for n in asks)
     anns = [n for n in told_to(app, ann) if n["kind"] == "contract"]
-    assert len(anns) == 4
+    assert len([n for n in anns if n["subject"].startswith("Week ")]) == 4
+    assert any("accepted to referee your contract" in n["subject"] for n in anns)
     bob.client.post(
         f"/api/v1/contracts/{contract['id']}/periods/3/review",
         json={"decision": "overturn", "note": "seen"},
@@ -405,3 +470,100 @@ def test_a_coach_comments_on_an_athletes_run_and_the_athlete_is_told(app, ann):
         headers=carl.headers(),
     )
     assert again.status_code == 404
+
+
+def test_a_coach_builds_an_athletes_plan_from_a_profile_and_records_a_shift_and_a_rota(app, ann):
+    carl = coached(app, ann)
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    url = f"/api/v1/coach/athletes/{me}"
+    built = carl.client.post(
+        f"{url}/plans",
+        json={"profile": STARTS_TODAY, "note": "built around your shifts"},
+        headers=carl.headers(),
+    )
+    assert built.status_code == 201, built.text
+    assert ann.client.get("/api/v1/plans/active").json()["plan"] == built.json()["plan"]
+    day = (date.today() + timedelta(days=4)).isoformat()  # a "night": no run
+    shifted = carl.client.post(
+        f"{url}/plan/shifts",
+        json={"day": day, "day_type": "off", "note": "you swapped that night"},
+        headers=carl.headers(),
+    )
+    assert shifted.status_code == 200, shifted.text
+    assert shifted.json()["shift"]["change"] == f"{day} becomes off"
+    night = date.today() + timedelta(days=9)
+    rota = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Night\r\n"
+        f"DTSTART:{night:%Y%m%d}T190000\r\nDTEND:{night + timedelta(days=1):%Y%m%d}T070000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    from_rota = carl.client.post(
+        f"{url}/plan/rota",
+        files={"file": ("rota.ics", rota)},
+        data={"map": "night=none", "note": "your December rota", "accept_breaks": "true"},
+        headers=carl.headers(),
+    )
+    assert from_rota.status_code == 200, from_rota.text
+    changes = ann.client.get("/api/v1/coaching/plan-changes").json()
+    assert [c["note"] for c in changes] == [
+        "your December rota",
+        "you swapped that night",
+        "built around your shifts",
+    ]
+    assert changes[2]["change"].startswith("a new plan from a profile")
+    assert changes[1]["change"].startswith(f"shift: {day} becomes off")
+    shown = ann.client.get("/api/v1/plans/active").json()["plan"]
+    types = {d["date"]: d["day_type"]["name"] for w in shown["weeks"] for d in w["days"]}
+    assert types[day] == "off"
+    told = [n["subject"] for n in told_to(app, ann) if n["kind"] == "coach"]
+    assert sum("changed your plan" in s for s in told) == 3
+
+
+def test_a_read_only_coach_builds_no_plan_and_records_no_shift(app, ann):
+    carl = coached(app, ann, access="read")
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    url = f"/api/v1/coach/athletes/{me}"
+    refused = carl.client.post(
+        f"{url}/plans", json={"profile": STARTS_TODAY, "note": "x"}, headers=carl.headers()
+    )
+    assert refused.status_code == 403
+    shift = {"day": date.today().isoformat(), "day_type": "off", "note": "x"}
+    assert (
+        carl.client.post(f"{url}/plan/shifts", json=shift, headers=carl.headers()).status_code
+        == 403
+    )
+    assert ann.client.get("/api/v1/plans/active").status_code == 404  # nothing was built
+
+
+def test_a_coach_builds_a_plan_and_records_a_shift_on_the_athletes_page(app, ann):
+    carl = coached(app, ann)
+    me = carl.client.get("/api/v1/coach/athletes").json()[0]["athlete_id"]
+    page = carl.client.get(f"/coach/athletes/{me}")
+    assert (
+        page.status_code == 200 and 'id="build"' in page.text and 'name="cycle_days"' in page.text
+    )
+    form = {
+        "csrf_token": carl.csrf, "goal_kind": "race", "race": "half",
+        "race_date": (date.today() + timedelta(days=100)).isoformat(), "target": "1:55:00",
+        "weekly_distance": "30km", "longest_run_30d": "14km", "run_days_per_week": "4",
+        "long_run_day": "off", "availability": "cycle",
+        "cycle_start": date.today().isoformat(), "cycle_days": "on, on, on, on, off, off, off",
+        "type_name_0": "on", "type_kind_0": "short", "type_minutes_0": "35",
+        "type_name_1": "off", "type_kind_1": "any", "note": "a half in spring, around your 4-on",
+    }  # fmt: skip
+    wrong = carl.client.post(f"/coach/athletes/{me}/plan", data={**form, "race": "200mi"})
+    assert wrong.status_code == 200 and "Not built" in wrong.text and "200mi" in wrong.text
+    assert ann.client.get("/api/v1/plans/active").status_code == 404  # nothing was built
+    built = carl.client.post(f"/coach/athletes/{me}/plan", data=form)
+    assert built.status_code == 200 and 'id="coach-shift"' in built.text, built.text[:500]
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    assert {d["day_type"]["name"] for w in plan["weeks"] for d in w["days"]} == {"on", "off"}
+    day = (date.today() + timedelta(days=8)).isoformat()
+    shifted = carl.client.post(
+        f"/coach/athletes/{me}/plan/shifts",
+        data={"csrf_token": carl.csrf, "day": day, "day_type": "off", "note": "swapped",
+              "accept_breaks": "true"},
+    )  # fmt: skip
+    assert shifted.status_code == 200 and "Not saved" not in shifted.text
+    mine = ann.client.get("/coaching").text
+    assert "a half in spring, around your 4-on" in mine and "swapped" in mine

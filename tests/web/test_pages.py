@@ -76,3 +76,16 @@ def test_a_wrong_plan_form_says_what_is_wrong_and_keeps_what_was_typed(ann: Runn
         },
     )
     assert answer.status_code == 422 and "200mi" in answer.text
+
+
+def test_every_answer_carries_the_security_headers_and_pages_are_not_stored(app, ann):
+    for answer in (ann.client.get("/log"), ann.client.get("/api/v1/runs"), ann.client.get("/x")):
+        headers = answer.headers
+        assert headers["content-security-policy"].startswith("default-src 'self'")
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "same-origin"
+        assert headers["cache-control"] == "no-store"
+    script = ann.client.get("/static/app.js")
+    assert script.status_code == 200 and script.headers["x-frame-options"] == "DENY"
+    assert "no-store" not in script.headers.get("cache-control", "")

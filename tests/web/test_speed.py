@@ -20,7 +20,7 @@ from runcoach.store.athletes import data_version
 from runcoach.store.db import make_engine, migrate, read_only
 from runcoach.store.tables import plan_adjustments
 from tests.web.conftest import Runner
-from tests.web.test_api import STARTS_TODAY, script
+from tests.web.test_api import STARTS_TODAY, script, wait_for
 
 
 def test_a_read_on_sqlite_does_not_hold_up_a_write_nor_see_it_halfway(tmp_path):
@@ -168,3 +168,67 @@ def test_chart_data_keeps_every_series_highs_and_lows_within_the_budget():
         assert np.nanmin(series[keep]) == np.nanmin(series)
     assert 1234 in keep and 2900 in keep
     assert list(chart_indices(500, [heart[:500]])) == list(range(500))  # short: every sample
+
+
+def test_the_log_page_kept_per_version_shows_a_new_run_and_a_new_pair_at_once(app, ann: Runner):
+    phone = script(app, ann.token("write"))
+    phone.post("/api/v1/runs", json={"date": "2026-10-01", "distance": "10k", "duration": "50:00"})
+    first = ann.client.get("/log").text
+    assert first == ann.client.get("/log").text  # kept: the same page again
+    assert phone.post("/api/v1/shoes", json={"name": "Kinvara"}).status_code == 201
+    added = phone.post(
+        "/api/v1/runs",
+        json={"date": "2026-10-02", "distance": "12k", "duration": "60:00", "shoes": "Kinvara"},
+    ).json()
+    after = ann.client.get("/log").text
+    assert f'href="/runs/{added["id"]}"' in after and f'href="/runs/{added["id"]}"' not in first
+    assert "Kinvara" in after and "Kinvara" not in first  # the shoe filter's list too
+
+
+def test_chart_data_is_kept_per_version_and_answers_its_published_schema(app, ann: Runner):
+    jsonschema = pytest.importorskip("jsonschema")
+    from runcoach.views.schema import SHAPES, schema_of
+
+    shape = next(s for s in SHAPES if s.name == "run-samples")
+    validator = jsonschema.Draft202012Validator(schema_of(shape))
+    phone = script(app, ann.token("write"))
+    track = "".join(
+        f'<trkpt lat="46.{i:04d}" lon="14.5"><time>2026-10-01T07:{i // 60:02d}:{i % 60:02d}Z'
+        "</time></trkpt>"
+        for i in range(0, 1800, 5)
+    )
+    gpx = (
+        '<?xml version="1.0"?><gpx version="1.1" creator="t" '
+        f'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>{track}</trkseg></trk></gpx>'
+    )
+    job = wait_for(phone, phone.post("/api/v1/uploads", files={"files": ("a.gpx", gpx)}).json())
+    run_id = job["outcomes"][0]["run_ids"][0]
+    typed = phone.post(
+        "/api/v1/runs", json={"date": "2026-10-02", "distance": "5k", "duration": "25:00"}
+    ).json()["id"]
+    answer = ann.client.get(f"/api/v1/runs/{run_id}/samples")
+    assert answer.text == ann.client.get(f"/api/v1/runs/{run_id}/samples").text
+    samples = answer.json()
+    assert samples["points"] == samples["recorded"] == 360 and samples["method"] == "all"
+    assert len(samples["latitude"]) == 360 and samples["heart_rate"] is None  # not recorded
+    empty = ann.client.get(f"/api/v1/runs/{typed}/samples").json()
+    assert empty["points"] == 0 and empty["time_s"] is None  # typed in: no samples
+    for shown in (samples, empty, ann.client.get(f"/api/v1/runs/{run_id}/samples?full=1").json()):
+        assert not list(validator.iter_errors(shown))
+    phone.delete(f"/api/v1/runs/{run_id}")
+    assert ann.client.get(f"/api/v1/runs/{run_id}/samples").status_code == 404  # not kept
+
+
+def test_a_worker_compiles_every_template_before_it_serves_its_first_page(app, monkeypatch):
+    from runcoach.web.app import warm_up
+    from runcoach.web.templating import templates
+
+    templates.env.cache.clear()
+    warm_up(app.state.engine, app.state.settings)
+
+    def load_again(*_args, **_kwargs):
+        raise AssertionError("a template was compiled on a page view")
+
+    monkeypatch.setattr(templates.env.loader, "load", load_again)
+    for name in templates.env.list_templates(extensions=["html"]):
+        assert templates.env.get_template(name) is not None

@@ -4,6 +4,7 @@ weeks at a glance, their plans edited with a note, and predictions for the team.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -12,9 +13,12 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.accountability.coaching import parse_access
 from runcoach.domain.units import format_duration, parse_distance
+from runcoach.services import coach_plans
 from runcoach.services import coaching as service
+from runcoach.services.plan_changes import RotaRequest, ShiftRequest
 from runcoach.views.coaching import (
     athlete_json,
+    coach_change_json,
     edit_json,
     glance_json,
     grant_json,
@@ -145,6 +149,81 @@ def predict_command(app: AppContext, to: str, as_json: bool) -> None:
         f"{d['athlete']}: " + (d["error"] if "error" in d else
                                f"{format_duration(d['seconds'])} ({d['model']})")
         for d in data) or "no athletes yet")  # fmt: skip
+
+
+def _change_line(data: dict[str, Any]) -> str:
+    broken = "".join(f"\n  rule: {v['rule']} ({v['date']})" for v in data["violations"])
+    return f"{data['day']}: {data['change']} ({data['note']}){broken}"
+
+
+@coach_group.command("plan")
+@click.argument("athlete", type=int)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The athlete's profile (YAML or JSON; see docs/profile.md).",
+)
+@click.option("--note", required=True, help="Why: the athlete sees it with the new plan.")
+@json_option
+@pass_app
+def plan_command(app: AppContext, athlete: int, profile_path: Path, note: str,
+                 as_json: bool) -> None:  # fmt: skip
+    """As a coach: build an athlete's plan from a profile (it becomes their active plan)."""
+    from runcoach.inputs.plans import read_profile
+
+    done = coach_plans.build_plan(app.engine, athlete, read_profile(profile_path), note, _now(),
+                                  athlete_id=app.athlete_id)  # fmt: skip
+    data = coach_change_json(done)
+    emit(as_json, data, lambda: _change_line(data))
+
+
+@coach_group.command("shift")
+@click.argument("athlete", type=int)
+@click.option("--date", "day", type=DATE, help="The day that changes.")
+@click.option("--day-type", help="The day's new type: one of the plan's, none, any, 'short 30'.")
+@click.option("--swap", nargs=2, type=DATE, help="Swap two days' types.")
+@click.option("--note", required=True, help="Why: the athlete sees it with the change.")
+@click.option("--accept-breaks", is_flag=True, help="Save it even when it breaks plan rules.")
+@json_option
+@pass_app
+def shift_command(app: AppContext, athlete: int, day: datetime | None, day_type: str | None,
+                  swap: Any, note: str, accept_breaks: bool, as_json: bool) -> None:  # fmt: skip
+    """As a coach: record an athlete's changed shift; their plan re-fits around it."""
+    request = ShiftRequest(swap=(swap[0].date(), swap[1].date()) if swap else None,
+                           day=day.date() if day else None, day_type=day_type)  # fmt: skip
+    done = coach_plans.shift(app.engine, athlete, request, note, accept_breaks, _now(),
+                             athlete_id=app.athlete_id)  # fmt: skip
+    data = coach_change_json(done)
+    emit(as_json, data, lambda: _change_line(data))
+
+
+@coach_group.command("rota")
+@click.argument("athlete", type=int)
+@click.argument("rota_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--map",
+    "told",
+    multiple=True,
+    metavar="KIND=TYPE",
+    help="What a kind of shift is in the plan, e.g. night=none. Repeatable.",
+)
+@click.option("--note", required=True, help="Why: the athlete sees it with the change.")
+@click.option("--accept-breaks", is_flag=True, help="Save it even when it breaks plan rules.")
+@json_option
+@pass_app
+def rota_command(app: AppContext, athlete: int, rota_file: Path, told: tuple[str, ...],
+                 note: str, accept_breaks: bool, as_json: bool) -> None:  # fmt: skip
+    """As a coach: an athlete's shifts from their iCalendar rota; their plan re-fits."""
+    from runcoach.cli.plans import rota_mapping  # the --map syntax of 'plan rota', once
+    from runcoach.inputs.rota import read_rota_file
+
+    request = RotaRequest(read_rota_file(rota_file), rota_mapping(told))
+    done = coach_plans.rota(app.engine, athlete, request, note, accept_breaks, _now(),
+                            athlete_id=app.athlete_id)  # fmt: skip
+    data = coach_change_json(done)
+    emit(as_json, data, lambda: _change_line(data))
 
 
 COMMANDS = [coach_group]

@@ -114,8 +114,10 @@ def _show(app: AppContext, contract_id: int, as_json: bool) -> None:
 def render_contract(c: dict[str, Any]) -> str:
     lines = [_line(c), f"  stake: {c['terms']['stake']['text']}"]
     if c["referee"]:
-        lines.append(f"  referee: {c['referee']['email'] or c['referee']['name']} "
-                     f"({c['terms']['referee_days']} days to decide)")  # fmt: skip
+        who, days = c["referee"]["email"] or c["referee"]["name"], c["terms"]["referee_days"]
+        lines.append(f"  referee: {who} ({c['referee_state']}; {days} days to decide)")
+    elif c["referee_state"] in ("refused", "stepped-down"):
+        lines.append(f"  referee: none (the last one {c['referee_state']})")
     for p in c["periods"]:
         review = f", referee: {p['review']}" if p["review"] != "no-referee" else ""
         lines.append(f"  {p['number']}. {p['start']} to {p['end']}: {p['outcome']}{review}")
@@ -192,6 +194,62 @@ def review_command(app: AppContext, contract_id: int, period: int, decision: str
     service.review(app.engine, contract_id, period, Decision(decision),
                    Outcome(outcome) if outcome else None, note, _now(),
                    athlete_id=app.athlete_id)  # fmt: skip
+    _show(app, contract_id, as_json)
+
+
+@contracts_group.command("judge")
+@json_option
+@pass_app
+def judge_command(app: AppContext, as_json: bool) -> None:
+    """Judge your contracts' periods that are over, now (the server does it every minute
+    and after each import; reading a contract never judges it)."""
+    judged = service.judge_due(app.engine, _now(), athlete_id=app.athlete_id)
+    emit(as_json, {"judged": judged}, lambda: f"{judged} period(s) judged")
+
+
+@contracts_group.command("accept")
+@click.argument("contract_id", type=int)
+@json_option
+@pass_app
+def accept_command(app: AppContext, contract_id: int, as_json: bool) -> None:
+    """As the asked referee: accept the role (the contract is then judged from its start)."""
+    service.accept_role(app.engine, contract_id, _now(), athlete_id=app.athlete_id)
+    _show(app, contract_id, as_json)
+
+
+@contracts_group.command("refuse")
+@click.argument("contract_id", type=int)
+@click.option("--note", default="", help="Why (the runner is told).")
+@pass_app
+def refuse_command(app: AppContext, contract_id: int, note: str) -> None:
+    """As the asked referee: refuse the role (the runner may name another)."""
+    service.refuse_role(app.engine, contract_id, note, _now(), athlete_id=app.athlete_id)
+    click.echo(f"refused to referee contract {contract_id}")
+
+
+@contracts_group.command("step-down")
+@click.argument("contract_id", type=int)
+@click.option("--note", default="", help="Why (the runner is told).")
+@pass_app
+def step_down_command(app: AppContext, contract_id: int, note: str) -> None:
+    """As the referee: step down (the automatic verdicts then stand)."""
+    service.step_down(app.engine, contract_id, note, _now(), athlete_id=app.athlete_id)
+    click.echo(f"stepped down as the referee of contract {contract_id}")
+
+
+@contracts_group.command("referee")
+@click.argument("contract_id", type=int)
+@click.argument("email", required=False)
+@click.option("--none", "without", is_flag=True, help="Go on without a referee.")
+@json_option
+@pass_app
+def referee_command(
+    app: AppContext, contract_id: int, email: str | None, without: bool, as_json: bool
+) -> None:
+    """Name another referee for your contract (after a refusal or a step-down), or none."""
+    if bool(email) == without:
+        raise click.UsageError("give the referee's EMAIL, or --none")
+    service.name_referee(app.engine, contract_id, email, _now(), athlete_id=app.athlete_id)
     _show(app, contract_id, as_json)
 
 

@@ -8,6 +8,7 @@ failed; 2 for a path that does not exist.
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,8 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
         )
     finally:
         progress.finish()
+    if summary.worked:
+        _judge_contracts(app)
     emit(as_json, summary.to_dict(), lambda: _render(summary))
     warn_worn(summary.worn_out, app.settings.units)
     if not summary.worked:
@@ -81,6 +84,13 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
             f"none of the {summary.count(Outcome.FAILED)} activity files could be imported",
             hint="see the reason given for each file above",
         )
+
+
+def _judge_contracts(app: AppContext) -> None:
+    """New runs can decide a contract's period: judged now, not at the server's next round."""
+    from runcoach.services.contract_judging import judge_due
+
+    judge_due(app.engine, datetime.now(UTC), athlete_id=app.athlete_id)
 
 
 def _render(summary: ImportSummary) -> str:

@@ -372,7 +372,7 @@ def rota_command(app: AppContext, rota_file: Path, told: tuple[str, ...], dry_ru
                  as_json: bool) -> None:  # fmt: skip
     """Your shifts from the iCalendar (.ics) rota your employer gives: the plan's days take
     them (day, short, night, after-night, off) and re-fit."""
-    request = changes.RotaRequest(read_rota_file(rota_file), _mapping(told))
+    request = changes.RotaRequest(read_rota_file(rota_file), rota_mapping(told))
     args = (app.engine, plan_of(plan_file), request, day_of(now))
     if dry_run:
         done = changes.preview_rota(*args, athlete_id=app.athlete_id)
@@ -384,7 +384,7 @@ def rota_command(app: AppContext, rota_file: Path, told: tuple[str, ...], dry_ru
     emit(as_json, data, lambda: render_shift(data))
 
 
-def _mapping(told: tuple[str, ...]) -> dict[str, str]:
+def rota_mapping(told: tuple[str, ...]) -> dict[str, str]:
     pairs = {}
     for item in told:
         kind, sep, value = item.partition("=")

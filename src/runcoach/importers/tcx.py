@@ -25,8 +25,10 @@ _POINT_TAGS = {
     "runcadence": "cad", "watts": "power", "speed": "speed",
 }  # fmt: skip
 _COLUMNS = ("lat", "lon", "alt", "dist", "hr", "cad", "power", "speed")
-_column_of = xmlfiles.TagLookup(_POINT_TAGS)
+_FIELDS = ("time", *_COLUMNS)  # a point's row: its time, then the columns
+_field_of = xmlfiles.TagLookup({tag: _FIELDS.index(name) for tag, name in _POINT_TAGS.items()})
 NO_TIME = float("nan")  # a point's time that is missing or unreadable
+_NAN = float("nan")
 
 
 @register(".tcx")
@@ -90,14 +92,21 @@ def _samples(laps: list[Element], points: xmlfiles.Points) -> tuple[np.ndarray, 
     return timed[:, 0], timed[:, 1:].T
 
 
-def _point(point: Element) -> tuple[float, ...]:
-    values: dict[str, str] = {}
+def _point(point: Element) -> list[float]:
+    """A point's row (see ``_FIELDS``): the first element of each field with text wins."""
+    row = [_NAN] * len(_FIELDS)
+    taken = 0  # bit i: field i had its element already
     for element in point.iter():
-        name = _column_of(element.tag)
-        if name is not None and name not in values and element.text:
-            values[name] = element.text
-    time = xmlfiles.timestamp(values.get("time"))
-    return (NO_TIME if time is None else time, *(xmlfiles.number(values.get(n)) for n in _COLUMNS))
+        field = _field_of(element.tag)
+        if field is None or taken >> field & 1 or not element.text:
+            continue
+        taken |= 1 << field
+        if field:
+            row[field] = xmlfiles.number(element.text)
+        else:
+            time = xmlfiles.timestamp(element.text)
+            row[0] = NO_TIME if time is None else time
+    return row
 
 
 def _streams(time_s: np.ndarray, columns: np.ndarray, foot: bool) -> Streams:

@@ -17,7 +17,7 @@ import io
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 from lxml import etree
@@ -70,12 +70,14 @@ def parse_points(
     """The document's root without its ``point_name`` elements, and their numbers."""
     _check(data, format_name)
     points = Points(width)
-    root: Element | None = None
+    # Only the points' ends come back to Python ("{*}": in any namespace or none); the
+    # other elements are parsed in C, untouched (a loop over every element's end was most
+    # of a TCX file's reading).
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=f"{{*}}{point_name}", **_SAFE)
     try:
-        for _event, element in etree.iterparse(io.BytesIO(data), events=("end",), **_SAFE):
-            root = element
-            if local(element.tag) == point_name:
-                _take(element, points, read_point)
+        for _event, element in events:
+            _take(element, points, read_point)
+        root: Element | None = events.root
     except etree.XMLSyntaxError as error:
         raise _broken(error, format_name) from None
     if root is None:
@@ -91,7 +93,8 @@ def _take(element: Element, points: Points, read_point: ReadPoint) -> None:
         return
     points.add(parent, read_point(element))
     element.clear(keep_tail=False)
-    while (before := element.getprevious()) is not None and local(before.tag) == local(element.tag):
+    name = local(element.tag)
+    while (before := element.getprevious()) is not None and local(before.tag) == name:
         parent.remove(before)
 
 
@@ -178,19 +181,22 @@ def timestamp(value: str | None) -> float | None:
     return seconds if seconds >= EARLIEST_VALID_TIME_S else None
 
 
-class TagLookup:
-    """Maps a full (namespaced) tag to a name by its local part, caching each tag once.
+Found = TypeVar("Found")
+
+
+class TagLookup(Generic[Found]):
+    """Maps a full (namespaced) tag to a value by its local part, caching each tag once.
 
     The cache is bounded, so a hostile file with endless distinct tags does not grow it.
     """
 
     MAX_CACHED = 1024
 
-    def __init__(self, names_by_local_tag: dict[str, str]) -> None:
-        self._names = names_by_local_tag
-        self._seen: dict[object, str | None] = {}
+    def __init__(self, by_local_tag: dict[str, Found]) -> None:
+        self._names = by_local_tag
+        self._seen: dict[object, Found | None] = {}
 
-    def __call__(self, tag: object) -> str | None:
+    def __call__(self, tag: object) -> Found | None:
         if tag in self._seen:
             return self._seen[tag]
         name = self._names.get(local(tag).lower())

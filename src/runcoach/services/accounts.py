@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -40,6 +40,7 @@ from runcoach.store.db import read_only
 SECRET_BYTES = 32  # 256 bits (NIST SP 800-63B: session secrets of at least 64 bits)
 TOKEN_PREFIX = "rc_"  # an API token says what it is, so secret scanners can find it
 SIGNUPS_OPEN = "signups_open"
+TOKEN_USE_RECORDED_EVERY = timedelta(minutes=1)  # a token's "last used" is this precise
 ATTEMPTS_KEPT = THROTTLE_WINDOW * 4  # older login attempts are forgotten
 
 _hasher = PasswordHasher()  # argon2id, RFC 9106 "second recommended option" parameters
@@ -271,12 +272,17 @@ def revoke_token(engine: Engine, actor: Actor, token_id: int, now: datetime) -> 
 
 
 def token_actor(engine: Engine, token: str, now: datetime) -> Actor | None:
-    """The actor of a live API token; its last use is recorded."""
-    with engine.begin() as conn:
+    """The actor of a live API token. Its last use is recorded at most once a
+    ``TOKEN_USE_RECORDED_EVERY`` (a script calling many times a second writes once a minute,
+    and its reads take no write lock)."""
+    with read_only(engine) as conn:
         found = store.token_by_hash(conn, digest(token))
-        if found is None or found[1].revoked_at is not None:
-            return None
-        store.touch_token(conn, found[1].id, now)
+    if found is None or found[1].revoked_at is not None:
+        return None
+    last = found[1].last_used_at
+    if last is None or now - last >= TOKEN_USE_RECORDED_EVERY:
+        with engine.begin() as conn:
+            store.touch_token(conn, found[1].id, now, TOKEN_USE_RECORDED_EVERY)
     return _actor(found[0], Scope(found[1].scope), "token")
 
 

@@ -3,6 +3,7 @@ session moved to another day (previewed with the rules it would break, then save
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,9 +16,12 @@ from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.move import Moved, move_session
 from runcoach.services import runs as run_service
 from runcoach.services.checkins import local_today
+from runcoach.services.page_cache import answers
+from runcoach.services.plan_changes import History
 from runcoach.services.today import progress_for
 from runcoach.store import checkins as adjustments
 from runcoach.store import plans as plan_store
+from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
 
 MAX_CALENDAR_DAYS = 42  # a month view shows 6 weeks at most
@@ -60,6 +64,46 @@ def calendar(
         "plan_id": stored.id if stored else None,
         "days": days,
     }
+
+
+HISTORY_SHOWN = 10  # the calendar page lists the plan's last ten changes
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    """What the calendar page shows: the days, the plan's day types (for a shift change) and
+    its latest changes (newest first)."""
+
+    days: dict[str, Any]
+    day_types: list[str]
+    history: History | None  # None: no active plan
+
+
+def calendar_page(
+    engine: Engine, settings: Settings, first: date, last: date, *, athlete_id: int
+) -> CalendarPage:
+    """The calendar of ``first`` to ``last`` with the plan's day types and latest changes,
+    kept per data version (services/page_cache.py): the version is read before anything
+    else, so what is kept under it is never older than it."""
+    with read_only(engine) as conn:
+        today = local_today(conn, athlete_id)
+        key = ("calendar", str(engine.url), athlete_id, data_version(conn, athlete_id),
+               first, last, today, settings)  # fmt: skip
+    kept: CalendarPage | None = answers.get(key)
+    if kept is not None:
+        return kept
+    days = calendar(engine, settings, first, last, athlete_id=athlete_id)
+    with read_only(engine) as conn:
+        try:
+            stored = plan_store.get_plan(conn, athlete_id)
+        except NotFound:
+            page = CalendarPage(days, [], None)
+        else:
+            types = sorted({d.day_type.name for d in stored.plan.days()})
+            versions = plan_store.plan_versions_of(conn, stored.id)[:HISTORY_SHOWN]
+            page = CalendarPage(days, types, History(stored.id, versions))
+    answers.put(key, page)
+    return page
 
 
 def _run(run: run_service.RunSummary) -> dict[str, Any]:

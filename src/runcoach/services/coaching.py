@@ -163,6 +163,11 @@ def _granted(conn: Connection, coached: int, coach: int, write: bool = False) ->
     return grant
 
 
+def granted_to_write(conn: Connection, coached: int, coach: int) -> store.Grant:
+    """The coach's live read-write grant of ``coached`` (services/coach_plans.py)."""
+    return _granted(conn, coached, coach, write=True)
+
+
 @dataclass(frozen=True)
 class AthleteGlance:
     person: people.Person

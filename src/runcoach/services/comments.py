@@ -14,6 +14,7 @@ from runcoach.services.notifications import notify_on
 from runcoach.services.sharing import require_summary
 from runcoach.store import comments as store
 from runcoach.store import sharing as sharing_store
+from runcoach.store.db import read_only
 from runcoach.store.moments import aware
 
 MAX_COMMENT_CHARS = 2_000  # a comment, not a blog post (Strava allows about as much)
@@ -122,7 +123,7 @@ def delete_comment(engine: Engine, comment_id: int, *, athlete_id: int) -> None:
 
 def run_social(engine: Engine, run_id: int, *, athlete_id: int) -> RunSocial:
     """The comments and kudos of a run the viewer (``athlete_id``) may see."""
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         owner = _owner_seen_by(conn, run_id, athlete_id)
         return social_on(conn, [run_id], athlete_id, owner)[run_id]
 

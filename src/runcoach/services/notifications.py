@@ -34,6 +34,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.store import accounts as account_store
 from runcoach.store import notifications as store
 from runcoach.store import sharing as sharing_store
+from runcoach.store.db import read_only
 from runcoach.store.moments import aware
 
 log = logging.getLogger("runcoach.mail")
@@ -143,7 +144,7 @@ def list_notifications(
 
 
 def unread_count(engine: Engine, *, athlete_id: int) -> int:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:  # every page's bell: no write lock
         return store.unread(conn, athlete_id)
 
 

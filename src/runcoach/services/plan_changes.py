@@ -34,6 +34,7 @@ from runcoach.services.checkins import local_today
 from runcoach.services.today import day_type_named, load_plan
 from runcoach.store import checkins as adjustments
 from runcoach.store import plans as plan_store
+from runcoach.store.db import read_only
 from runcoach.store.runs import athlete_timezone
 
 Change = Callable[[Plan, date], Shifted]
@@ -182,7 +183,7 @@ class History:
 
 def history(engine: Engine, plan_id: int | None = None, *, athlete_id: int) -> History:
     """The active plan's (or plan ``plan_id``'s) kept versions, the newest change first."""
-    with engine.begin() as conn:
+    with read_only(engine) as conn:
         stored = plan_store.get_plan(conn, athlete_id, plan_id)
         return History(stored.id, plan_store.plan_versions_of(conn, stored.id))
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
 
 import numpy as np
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import NotFound
 from runcoach.domain.run.runs import Streams
+from runcoach.services.page_cache import answers
 from runcoach.store import runs as run_store
+from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
 from runcoach.store.source_files import original_bytes, sources_of
 
@@ -21,6 +22,26 @@ PACE_WINDOW_S = 30.0  # s; pace is smoothed over this much time (GPS jitter, Gar
 SLOWEST_PACE_S_PER_KM = 1200.0  # s/km; slower than 20 min/km is a stop, not a pace
 MEDIA_TYPES = {"fit": "application/vnd.ant.fit", "gpx": "application/gpx+xml",
                "tcx": "application/vnd.garmin.tcx+xml"}  # fmt: skip
+
+
+CHART_COLUMNS = ("time_s", "distance_m", "latitude", "longitude", "altitude_m", "heart_rate",
+                 "cadence_spm", "pace_s_per_km")  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity (a kept answer is one object)
+class ChartSamples:
+    """A run's samples as its charts and map draw them: every column of ``CHART_COLUMNS``
+    at the same samples (None: the device did not record it; a None value: a gap). Kept
+    answers are shared between requests: never changed."""
+
+    recorded: int  # how many samples the device recorded
+    method: str  # "m4": thinned by ``chart_indices``; "all": every sample
+    columns: dict[str, list[float | None] | None]
+
+    @property
+    def points(self) -> int:
+        """How many samples are given."""
+        return next((len(v) for v in self.columns.values() if v is not None), 0)
 
 
 @dataclass(frozen=True)
@@ -44,25 +65,33 @@ def original_file(engine: Engine, run_id: int, *, athlete_id: int) -> OriginalFi
 
 def run_samples(
     engine: Engine, run_id: int, *, athlete_id: int, full: bool = False
-) -> dict[str, Any]:
+) -> ChartSamples:
     """The run's samples for charts and a map: time, distance, the track, pace, heart rate,
-    altitude and cadence; a stream the device did not record is null.
+    altitude and cadence.
 
     A long run is thinned to at most ``CHART_POINTS`` by ``chart_indices`` (each chart's
-    highs and lows kept); ``full`` gives every sample (the data behind the charts, to
-    download). ``method`` says which."""
+    highs and lows kept), and that answer is kept per data version (a run's samples change
+    only with its row); ``full`` gives every sample (the data behind the charts, to
+    download)."""
     with read_only(engine) as conn:
-        run_store.get_row(conn, athlete_id, run_id)
+        key = ("chart samples", str(engine.url), athlete_id, data_version(conn, athlete_id),
+               run_id)  # fmt: skip
+        kept: ChartSamples | None = None if full else answers.get(key)
+        if kept is not None:
+            return kept
+        run_store.get_row(conn, athlete_id, run_id)  # NotFound for another athlete's run
         streams = run_store.streams_of(conn, run_id)
-    return samples_json(streams, full)
+    found = chart_samples(streams, full)
+    if not full:
+        answers.put(key, found)
+    return found
 
 
-def samples_json(streams: Streams | None, full: bool = False) -> dict[str, Any]:
-    """Samples thinned for charts and a map (the same shape for the owner and, made by
-    services.sharing with what they may not see taken out, for someone else)."""
+def chart_samples(streams: Streams | None, full: bool = False) -> ChartSamples:
+    """Samples thinned for charts and a map (the same for the owner and, with what they may
+    not see taken out by services.sharing, for someone else)."""
     if streams is None or len(streams) == 0:
-        return {"points": 0, "recorded": 0, "method": "all"}
-    pace = _pace(streams)
+        return ChartSamples(0, "all", dict.fromkeys(CHART_COLUMNS))
     columns = {
         "time_s": streams.time_s,
         "distance_m": streams.distance_m,
@@ -71,7 +100,7 @@ def samples_json(streams: Streams | None, full: bool = False) -> dict[str, Any]:
         "altitude_m": streams.altitude_m,
         "heart_rate": streams.heart_rate,
         "cadence_spm": streams.cadence_spm,
-        "pace_s_per_km": pace,
+        "pace_s_per_km": _pace(streams),
     }
     count = len(streams)
     if full or count <= CHART_POINTS:
@@ -79,12 +108,9 @@ def samples_json(streams: Streams | None, full: bool = False) -> dict[str, Any]:
     else:
         shown = [v for name, v in columns.items() if name not in ("time_s", "distance_m")]
         keep, method = chart_indices(count, [v for v in shown if v is not None]), "m4"
-    return {
-        "points": len(keep),
-        "recorded": count,
-        "method": method,
-        **{name: _listed(values, keep) for name, values in columns.items()},
-    }
+    return ChartSamples(
+        count, method, {name: _listed(values, keep) for name, values in columns.items()}
+    )
 
 
 def chart_indices(count: int, series: list[np.ndarray], budget: int = CHART_POINTS) -> np.ndarray:

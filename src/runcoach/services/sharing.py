@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, Engine
@@ -34,11 +33,12 @@ from runcoach.domain.errors import NotFound
 from runcoach.domain.run.runs import Streams
 from runcoach.exporters.gpx_track import run_gpx
 from runcoach.services.checkins import local_today
-from runcoach.services.run_files import samples_json
+from runcoach.services.run_files import ChartSamples, chart_samples
 from runcoach.services.runs import RunDetail, RunSummary, list_runs, show_run
 from runcoach.store import coaching as coaching_store
 from runcoach.store import runs as run_store
 from runcoach.store import sharing as store
+from runcoach.store.db import read_only
 
 FEED_DAYS = 28  # another runner's recent runs: four weeks
 
@@ -183,7 +183,7 @@ def shared_track(
 
 
 def privacy_settings(engine: Engine, *, athlete_id: int) -> PrivacySettings:
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         sharing = store.sharing_of(conn, athlete_id)
         return PrivacySettings(
             defaults={part: sharing.audience(part) for part in SharedPart},
@@ -214,7 +214,7 @@ def run_sharing(
     engine: Engine, run_id: int, *, athlete_id: int
 ) -> dict[SharedPart, Audience | None]:
     """One run's own audience per part (None: the runner's default applies)."""
-    with engine.connect() as conn:
+    with read_only(engine) as conn:
         run_store.get_row(conn, athlete_id, run_id)
         overrides = store.run_overrides(conn, run_id)
     return {part: overrides.get(part) for part in SharedPart}
@@ -302,12 +302,12 @@ def shared_runs(
 
 def shared_samples(
     engine: Engine, *, viewer_athlete_id: int, athlete_id: int, run_id: int
-) -> dict[str, Any]:
+) -> ChartSamples:
     """A run's samples for charts and a map, as the viewer may see them."""
     streams = shared_streams(
         engine, viewer_athlete_id=viewer_athlete_id, athlete_id=athlete_id, run_id=run_id
     )
-    return samples_json(streams)
+    return chart_samples(streams)
 
 
 def shared_gpx(engine: Engine, *, viewer_athlete_id: int, athlete_id: int, run_id: int) -> str:

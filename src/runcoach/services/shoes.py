@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Engine
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, Hint
+from runcoach.services.page_cache import answers
+from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
 from runcoach.store.shoes import add_shoe, get_shoe, retire_shoe, shoes_with_distance
 
@@ -77,8 +79,15 @@ def list_pairs(
     engine: Engine, settings: Settings, *, include_retired: bool, athlete_id: int
 ) -> list[ShoeReport]:
     with read_only(engine) as conn:
-        reports = _reports(conn, athlete_id, settings)
+        reports = shoe_reports(conn, settings, athlete_id=athlete_id)
     return [r for r in reports if include_retired or r.retired_on is None]
+
+
+def shoe_reports(conn: Connection, settings: Settings, *, athlete_id: int) -> list[ShoeReport]:
+    """Every pair of the athlete (retired ones too), read through ``conn``, kept per data
+    version (the distance in each pair sums a decade of runs). Callers never change it."""
+    key = ("shoes", str(conn.engine.url), athlete_id, data_version(conn, athlete_id), settings)
+    return answers.get_or_make(key, lambda: _reports(conn, athlete_id, settings))
 
 
 def _reports(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeReport]:

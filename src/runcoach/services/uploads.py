@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.services.contract_judging import judge_due
 from runcoach.services.importing import FileOutcome, import_paths
 from runcoach.services.progress import rebuild_reports
 from runcoach.store import uploads as store
@@ -114,7 +115,16 @@ def run_upload(engine: Engine, job_id: int) -> None:
         rebuild_reports(engine, athlete_id=job.athlete_id)
     except Exception:  # the runs are in: a report not made now is made when first opened
         log.exception("rebuilding the reports after upload %s failed", job_id)
+    _judge_contracts(engine, job.athlete_id)
     _finish(engine, job_id, "done", outcomes, None)
+
+
+def _judge_contracts(engine: Engine, athlete_id: int) -> None:
+    """New runs can decide a contract's period: judged now, not at the next round."""
+    try:
+        judge_due(engine, datetime.now(UTC), athlete_id=athlete_id)
+    except Exception:  # the runs are in; the job's next round judges them
+        log.exception("judging the contracts of athlete %s after an upload failed", athlete_id)
 
 
 def _keep_uploaded_names(engine: Engine, athlete_id: int, folder: str) -> None:

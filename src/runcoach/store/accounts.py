@@ -5,10 +5,10 @@ Secrets arrive here already hashed (services/accounts.py); this module never see
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from runcoach.domain.errors import NotFound
 from runcoach.store.moments import aware
@@ -199,8 +199,15 @@ def token_by_hash(conn: Connection, token_hash: str) -> tuple[AccountRow, TokenR
     return AccountRow(*row[:5]), _token_row(row[5:])
 
 
-def touch_token(conn: Connection, token_id: int, now: datetime) -> None:
-    conn.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(last_used_at=now))
+def touch_token(conn: Connection, token_id: int, now: datetime, every: timedelta) -> None:
+    """Record the token's use at ``now`` unless one was recorded within ``every`` (another
+    worker may have done so since it was read)."""
+    last = api_tokens.c.last_used_at
+    conn.execute(
+        update(api_tokens)
+        .where(api_tokens.c.id == token_id, or_(last.is_(None), last <= now - every))
+        .values(last_used_at=now)
+    )
 
 
 def revoke_token(conn: Connection, account_id: int, token_id: int, now: datetime) -> None:

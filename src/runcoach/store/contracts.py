@@ -14,6 +14,7 @@ from runcoach.domain.accountability.contracts import (
     GoalKind,
     Outcome,
     Receiver,
+    RefereeState,
     Stake,
     Terms,
     Verdict,
@@ -34,6 +35,10 @@ class StoredContract:
     ended_on: date | None
     end_reason: str | None
     history: list[dict[str, Any]]
+    referee_state: RefereeState | None = None
+    referee_answered_at: datetime | None = None
+    referee_note: str | None = None
+    active_from: datetime | None = None  # None: a referee is asked and has not accepted
 
 
 @dataclass(frozen=True)
@@ -84,16 +89,65 @@ def _contract(row: Any) -> StoredContract:
     return StoredContract(
         row.id, row.athlete_id, row.referee_athlete_id, terms_of(row), _at(row.signed_at),
         aware(row.ended_at), row.ended_on, row.end_reason, list(row.history or []),
+        RefereeState(row.referee_state) if row.referee_state else None,
+        aware(row.referee_answered_at), row.referee_note, aware(row.active_from),
     )  # fmt: skip
 
 
 def add_contract(
     conn: Connection, athlete_id: int, referee: int | None, terms: Terms, now: datetime
 ) -> int:
-    values = {**terms_values(terms), "athlete_id": athlete_id, "referee_athlete_id": referee}
+    """A contract signed ``now``: active at once without a referee; with one, once they accept."""
+    values = {**terms_values(terms), "athlete_id": athlete_id, "referee_athlete_id": referee,
+              "referee_state": RefereeState.ASKED.value if referee else None,
+              "active_from": None if referee else now}  # fmt: skip
     found = conn.execute(insert(contracts).values(signed_at=now, **values)).inserted_primary_key
     assert found is not None
     return int(found[0])
+
+
+def name_referee(conn: Connection, contract_id: int, referee: int | None, now: datetime) -> None:
+    """Ask ``referee`` (None: go on without one; the contract is then active, if not yet)."""
+    values: dict[str, Any] = {
+        "referee_athlete_id": referee,
+        "referee_state": RefereeState.ASKED.value if referee else None,
+        "referee_answered_at": None,
+        "referee_note": None,
+    }
+    conn.execute(update(contracts).where(contracts.c.id == contract_id).values(**values))
+    if referee is None:
+        activate(conn, contract_id, now)
+
+
+def activate(conn: Connection, contract_id: int, now: datetime) -> None:
+    conn.execute(
+        update(contracts)
+        .where(contracts.c.id == contract_id, contracts.c.active_from.is_(None))
+        .values(active_from=now)
+    )
+
+
+def referee_answers(
+    conn: Connection, contract_id: int, answer: RefereeState, note: str, now: datetime
+) -> None:
+    """The referee's answer; a refusal or a step-down ends their access to the contract."""
+    values: dict[str, Any] = {"referee_state": answer.value, "referee_answered_at": now,
+                              "referee_note": note}  # fmt: skip
+    if answer is not RefereeState.ACCEPTED:
+        values["referee_athlete_id"] = None
+    conn.execute(update(contracts).where(contracts.c.id == contract_id).values(**values))
+    if answer is RefereeState.ACCEPTED:
+        activate(conn, contract_id, now)
+
+
+def active_contracts(conn: Connection, athlete_id: int | None = None) -> list[StoredContract]:
+    """Contracts being judged (active, not ended): one athlete's as the runner, or all."""
+    query = select(contracts).where(
+        contracts.c.active_from.is_not(None), contracts.c.ended_at.is_(None)
+    )
+    if athlete_id is not None:
+        query = query.where(contracts.c.athlete_id == athlete_id)
+    return [_contract(r) for r in conn.execute(query.order_by(contracts.c.id)).all()]
 
 
 def contract_for(conn: Connection, contract_id: int, athlete_id: int) -> StoredContract:
@@ -105,6 +159,14 @@ def contract_for(conn: Connection, contract_id: int, athlete_id: int) -> StoredC
             or_(contracts.c.athlete_id == athlete_id, contracts.c.referee_athlete_id == athlete_id),
         )
     ).first()
+    if row is None:
+        raise NotFound(f"there is no contract {contract_id}")
+    return _contract(row)
+
+
+def contract_by_id(conn: Connection, contract_id: int) -> StoredContract:
+    """A contract whoever signed it: for the judging job, never for a door."""
+    row = conn.execute(select(contracts).where(contracts.c.id == contract_id)).first()
     if row is None:
         raise NotFound(f"there is no contract {contract_id}")
     return _contract(row)

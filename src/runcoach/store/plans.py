@@ -43,6 +43,7 @@ def add_plan(conn: Connection, athlete_id: int, plan: Plan) -> int:
         "goal_summary": plan.summary()[:300],
         "document": json.dumps(plan_to_dict(plan)),
         "status": ACTIVE,
+        "created_at": datetime.now(UTC),  # the clock of the app, not the database's (history)
     }
     new_id = conn.execute(insert(plans).values(**values)).inserted_primary_key
     assert new_id is not None
@@ -123,6 +124,26 @@ def get_plan(conn: Connection, athlete_id: int, plan_id: int | None = None) -> S
             f"there is no {what}", hint=Hint(Do.CREATE_PLAN, "create one from your profile")
         )
     return _stored(row)
+
+
+def plan_in_force(conn: Connection, athlete_id: int, moment: datetime) -> Plan | None:
+    """The athlete's plan as it stood at ``moment``: the newest plan made by then, as it read
+    before the first change made after it (plan history, migration 0014). None: no plan yet."""
+    row = conn.execute(
+        select(plans.c.id, plans.c.document)
+        .where(plans.c.athlete_id == athlete_id, plans.c.created_at <= moment)
+        .order_by(plans.c.created_at.desc(), plans.c.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    later = conn.execute(
+        select(plan_versions.c.document)
+        .where(plan_versions.c.plan_id == row.id, plan_versions.c.created_at > moment)
+        .order_by(plan_versions.c.id)
+        .limit(1)
+    ).scalar()
+    return decoded_plan(later if later is not None else row.document)
 
 
 def list_plans(conn: Connection, athlete_id: int) -> list[StoredPlan]:

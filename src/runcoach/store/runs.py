@@ -39,6 +39,7 @@ from runcoach.domain.run.runs import (
 from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.moments import aware
+from runcoach.store.pipeline import Write, write_all
 from runcoach.store.run_list import RunFilter as RunFilter
 from runcoach.store.run_list import where_sql
 from runcoach.store.run_rows import DEVICE_NUMBERS, RACE_ATTRIBUTES, RACE_FIELDS, run_of
@@ -240,7 +241,7 @@ def replace_analysis(
             values[tag] = value
     conn.execute(update(runs).where(runs.c.id == run_id).values(**values))
     conn.execute(delete(best_efforts).where(best_efforts.c.run_id == run_id))
-    _write_efforts(conn, athlete_id, run_id, analysis)
+    write_all(conn, [(_INSERT_EFFORTS, _effort_rows(athlete_id, run_id, analysis))])
     refresh_weeks(conn, athlete_id, [current.local_date])
 
 
@@ -321,21 +322,25 @@ def _tag_values(run: Run, tags: InferredTags | None) -> dict[str, Any]:
 
 
 def _write_details(conn: Connection, athlete_id: int, run_id: int, prepared: PreparedRun) -> None:
+    """The run's laps, best efforts and samples (one round trip on PostgreSQL: pipeline.py)."""
     run, analysis, encoded = prepared.run, prepared.analysis, prepared.encoded
-    if run.laps:
-        conn.execute(_INSERT_LAPS, [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)])
-    if analysis is not None:
-        _write_efforts(conn, athlete_id, run_id, analysis)
+    writes: list[Write] = [
+        (_INSERT_LAPS, [_lap_row(run_id, i, lap) for i, lap in enumerate(run.laps)]),
+        (_INSERT_EFFORTS, _effort_rows(athlete_id, run_id, analysis)),
+    ]
     if encoded is not None:
         row = {"run_id": run_id, "codec": CODEC, "samples": encoded.samples}
         row.update(columns=",".join(encoded.columns), data=encoded.data)
-        conn.execute(_INSERT_STREAMS, row)
+        writes.append((_INSERT_STREAMS, row))
+    write_all(conn, writes)
 
 
-def _write_efforts(conn: Connection, athlete_id: int, run_id: int, analysis: RunAnalysis) -> None:
-    if not analysis.best_efforts:
-        return
-    rows = [
+def _effort_rows(
+    athlete_id: int, run_id: int, analysis: RunAnalysis | None
+) -> list[dict[str, Any]]:
+    if analysis is None:
+        return []
+    return [
         {
             "run_id": run_id,
             "athlete_id": athlete_id,
@@ -346,7 +351,6 @@ def _write_efforts(conn: Connection, athlete_id: int, run_id: int, analysis: Run
         }
         for effort in analysis.best_efforts
     ]
-    conn.execute(_INSERT_EFFORTS, rows)
 
 
 def _lap_row(run_id: int, index: int, lap: Lap) -> dict[str, Any]:

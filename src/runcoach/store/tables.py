@@ -618,6 +618,14 @@ contracts = Table(
     Column("ended_on", Date, nullable=True),  # the athlete's day it was ended
     Column("end_reason", Text, nullable=True),
     Column("history", JSON, nullable=True),  # [{"changed_at", "terms"}] the versions before
+    # The referee's answer (migration 0017): asked / accepted / refused / stepped-down; None
+    # when no referee was ever named. A refusal or a step-down clears referee_athlete_id.
+    Column("referee_state", String(16), nullable=True),
+    Column("referee_answered_at", DateTime(timezone=True), nullable=True),
+    Column("referee_note", Text, nullable=True),  # why they refused or stepped down
+    # When it became active (judged from then on): signed without a referee, or the referee
+    # accepted; None while a referee is asked and has not accepted.
+    Column("active_from", DateTime(timezone=True), nullable=True),
     Index("ix_contracts_athlete_id", "athlete_id"),
     Index("ix_contracts_referee_athlete_id", "referee_athlete_id"),
 )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.rules import check
 from runcoach.domain.units import format_duration
+from runcoach.services.coach_plans import CoachChange
 from runcoach.services.coaching import AthleteGlance, CoachGrant, TeamPrediction
 from runcoach.views.fitness import prediction_json
-from runcoach.views.plans import violations_json
+from runcoach.views.plans import shift_json, violations_json
 from runcoach.views.today import warning_json
 
 
@@ -55,3 +58,18 @@ def prediction_line(t: TeamPrediction) -> dict[str, Any]:
     if t.prediction is None:
         return {**line, "error": t.error}
     return {**line, **prediction_json(t.prediction), "time": format_duration(t.prediction.time_s)}
+
+
+def coach_change_json(c: CoachChange) -> dict[str, Any]:
+    """A coach's change to an athlete's plan: the change log's line and what it did."""
+    plan = c.built.plan if c.built else (c.shifted.plan if c.shifted else None)
+    violations = check(plan) if plan is not None else []
+    return {
+        "plan_id": c.plan_id,
+        "day": c.day.isoformat(),
+        "change": c.change,
+        "note": c.note,
+        "violations": violations_json(violations),
+        "shift": shift_json(c.shifted) if c.shifted else None,
+        "plan": plan_to_dict(plan) if plan is not None else None,
+    }

@@ -6,7 +6,7 @@ from typing import Any
 
 from runcoach.domain.accountability.contracts import Outcome, Terms, tally
 from runcoach.domain.units import format_distance, format_duration
-from runcoach.services.contracts import ContractState, PeriodState
+from runcoach.services.contract_judging import ContractState, PeriodState
 from runcoach.store.people import Person
 
 LAPSED_NOTE = "the referee did not decide in time: the automatic verdict stands"
@@ -67,17 +67,30 @@ def period_json(state: PeriodState) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _status(state: ContractState) -> str:
+    """ended / over / active, or awaiting-referee: a referee is asked and has not accepted."""
+    c = state.contract
+    if c.ended_at:
+        return "ended"
+    if c.active_from is None:
+        return "awaiting-referee"
+    return "over" if state.today > c.terms.end else "active"
+
+
 def contract_json(state: ContractState) -> dict[str, Any]:
     c = state.contract
     outcomes = [p.final for p in state.periods]
     counts = tally(outcomes)
-    status = "ended" if c.ended_at else ("over" if state.today > c.terms.end else "active")
+    status = _status(state)
     return {
         "id": c.id,
         "role": state.role,
         "status": status,
         "athlete": _person(state.people.get(c.athlete_id)),
         "referee": _person(state.people.get(c.referee_athlete_id or 0)),
+        "referee_state": c.referee_state.value if c.referee_state else None,
+        "referee_note": c.referee_note,
+        "active_from": c.active_from.isoformat() if c.active_from else None,
         "terms": terms_json(c.terms),
         "signed_at": c.signed_at.isoformat(),
         "ended": None if c.ended_at is None else {

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from runcoach.domain.run.runs import Lap, RaceResult, Sport, activity_label, counts_as_running
 from runcoach.services.run_list import RunSummary
 
-__all__ = ["RunDetailJson", "RunSummaryJson", "detail_json", "summary_json", "tag_value"]
+__all__ = ["RunDetailJson", "RunSummaryJson", "SamplesJson", "detail_json", "samples_json",
+           "summary_json", "tag_value"]  # fmt: skip
 from runcoach.views.json import IsoDate, IsoDateTime
 
 if TYPE_CHECKING:
+    from runcoach.services.run_files import ChartSamples  # NumPy and SQLAlchemy
     from runcoach.services.runs import RunDetail  # its module reads with SQLAlchemy
 
 
@@ -155,3 +157,39 @@ def _analysis_json(detail: RunDetail) -> dict[str, Any]:
     data.pop("best_efforts", None)
     data["negative_split"] = detail.analysis.negative_split
     return data
+
+
+Samples = list[float | None] | None  # one value per sample given (null: a gap); null: not recorded
+
+
+class SamplesJson(TypedDict):
+    """A run's samples for its charts and map: every list holds one value per sample given."""
+
+    points: int  # samples given
+    recorded: int  # samples the device recorded
+    method: Literal["m4", "all"]  # m4: thinned, each chart's highs and lows kept; all: every one
+    time_s: Samples  # since the start
+    distance_m: Samples
+    latitude: Samples  # degrees (null where a privacy zone or a trimmed end hides the track)
+    longitude: Samples
+    altitude_m: Samples
+    heart_rate: Samples  # beats per minute
+    cadence_spm: Samples  # steps per minute
+    pace_s_per_km: Samples  # over the last 30 s
+
+
+def samples_json(found: ChartSamples) -> SamplesJson:
+    columns = found.columns
+    return {
+        "points": found.points,
+        "recorded": found.recorded,
+        "method": "m4" if found.method == "m4" else "all",
+        "time_s": columns["time_s"],
+        "distance_m": columns["distance_m"],
+        "latitude": columns["latitude"],
+        "longitude": columns["longitude"],
+        "altitude_m": columns["altitude_m"],
+        "heart_rate": columns["heart_rate"],
+        "cadence_spm": columns["cadence_spm"],
+        "pace_s_per_km": columns["pace_s_per_km"],
+    }

@@ -142,5 +142,7 @@ def athlete_settings_of(request: Request, access: Access) -> Settings:
 
     from runcoach.services.athletes import athlete_settings
 
-    own = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
+    own = getattr(request.state, "athlete_settings", None)  # read once per page request
+    if own is None:
+        own = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
     return replace(settings_of(request), units=own.units)

@@ -16,18 +16,26 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from runcoach.config import Settings
+from runcoach.services.contract_judging import judge_all_due
 from runcoach.services.digests import send_session_reminders, send_weekly_digests
 from runcoach.services.notifications import deliver_emails
 from runcoach.services.uploads import run_upload
 
 log = logging.getLogger("runcoach.jobs")
 IN_PROCESS_WORKERS = 1  # imports one at a time: SQLite has one writer anyway
-TICK_S = 60  # s between notification rounds: reminders, weekly digests, the email outbox
+TICK_S = 60  # s between rounds: contracts judged, reminders, weekly digests, the email outbox
+
+
+def judge_contracts(engine: Engine, settings: Settings) -> None:
+    """Judge every runner's contract periods that are over (their notices go out by email in
+    the same round)."""
+    judge_all_due(engine)
 
 
 def notification_tick(engine: Engine, settings: Settings) -> None:
     """One round of the notification jobs; one failing never stops the others."""
-    for job in (send_session_reminders, send_weekly_digests, deliver_emails):
+    jobs = (judge_contracts, send_session_reminders, send_weekly_digests, deliver_emails)
+    for job in jobs:
         try:
             job(engine, settings)
         except Exception:  # logged for the admin; the next round tries again

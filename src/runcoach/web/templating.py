@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
+from runcoach.services.page_cache import AnswerCache
 from runcoach.web.auth import find_access, pre_session_csrf
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 MISSING = "–"
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+FRAGMENTS_KEPT = 256  # rendered parts of pages kept per process (a log's rows per runner)
+fragments = AnswerCache(FRAGMENTS_KEPT)
 
 
 def _units(request: Request) -> UnitSystem:
@@ -68,6 +73,13 @@ def _unread(request: Request, access: Any) -> int:
     from runcoach.services.notifications import unread_count
 
     return unread_count(request.app.state.engine, athlete_id=access.actor.athlete_id)
+
+
+def fragment(key: Hashable, name: str, **context: Any) -> Markup:
+    """The partial template ``name`` rendered with ``context``, kept under ``key``: the key
+    must hold everything the context is made of (the data version it was read at, the
+    query, the units), so the kept HTML is exactly what rendering again would give."""
+    return fragments.get_or_make(key, lambda: Markup(templates.get_template(name).render(context)))
 
 
 def render_error(request: Request, status: int, message: str, hint: str | None) -> HTMLResponse:

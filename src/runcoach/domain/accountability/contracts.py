@@ -53,6 +53,29 @@ class Receiver(StrEnum):
     ANTI_CHARITY = "anti-charity"  # a cause the runner dislikes (stickK's strongest option)
 
 
+class RefereeState(StrEnum):
+    """The referee's answer to being named. A contract with a referee is active (judged) only
+    once the referee accepts; a refusal lets the runner name another (or go without)."""
+
+    ASKED = "asked"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    STEPPED_DOWN = "stepped-down"  # after accepting: the automatic verdicts stand from then
+
+
+_ANSWER_VERBS = {"accepted": "accept", "refused": "refuse", "stepped-down": "step down from"}
+
+
+def may_answer(state: RefereeState | None, answer: RefereeState) -> None:
+    """Refuse an answer that does not follow from ``state``: only an asked referee accepts or
+    refuses, only one who accepted steps down."""
+    wanted = RefereeState.ACCEPTED if answer is RefereeState.STEPPED_DOWN else RefereeState.ASKED
+    if state is not wanted:
+        where = state.value if state is not None else "not asked"
+        verb = _ANSWER_VERBS.get(answer.value, answer.value)
+        raise InvalidInput(f"you cannot {verb} the referee's role of this contract: it is {where}")
+
+
 class Outcome(StrEnum):
     KEPT = "kept"
     MISSED = "missed"
@@ -219,7 +242,8 @@ def judge(
     missed."""
     start, end = terms.period(index)
     runs = [r for r in evidence.log if start <= r.day <= end]
-    met, rule, seen, used = _goal_met(terms.goal, runs, evidence.key_sessions, today > end)
+    keys = [k for k in evidence.key_sessions if start <= k.day <= end]
+    met, rule, seen, used = _goal_met(terms.goal, runs, keys, today > end)
     unwell = tuple(sorted(d for d in evidence.unwell_days if start <= d <= end))
     if met:
         outcome = Outcome.KEPT

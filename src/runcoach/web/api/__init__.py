@@ -2,6 +2,7 @@
 
 from runcoach.web.api import (
     account,
+    coach_plans,
     coaching,
     comments,
     contracts,
@@ -36,4 +37,5 @@ ROUTERS = [
     notifications.router,
     contracts.router,
     coaching.router,
+    coach_plans.router,
 ]

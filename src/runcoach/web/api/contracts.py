@@ -90,6 +90,13 @@ def sign(request: Request, access: Authorized, body: ContractIn) -> dict[str, An
     return contract_json(service.show(engine, contract_id, now(), athlete_id=me))
 
 
+@router.post("/judge", summary="Judge your contracts' periods that are over, now")
+def judge(request: Request, access: Authorized) -> dict[str, int]:
+    """The job does it every minute and after each import; this asks for it at once."""
+    me = access.actor.athlete_id
+    return {"judged": service.judge_due(engine_of(request), now(), athlete_id=me)}
+
+
 @router.get("/{contract_id}", summary="A contract with every period's verdict and why")
 def show(request: Request, access: Authorized, contract_id: int) -> dict[str, Any]:
     state = service.show(engine_of(request), contract_id, now(), athlete_id=access.actor.athlete_id)
@@ -147,4 +154,52 @@ def review(
     outcome = Outcome(body.outcome) if body.outcome else None
     service.review(engine, contract_id, number, body.decision, outcome, body.note, now(),
                    athlete_id=me)  # fmt: skip
+    return contract_json(service.show(engine, contract_id, now(), athlete_id=me))
+
+
+class NoteIn(BaseModel):
+    note: str = Field(default="", max_length=2000)
+
+
+@router.post("/{contract_id}/referee/accept", summary="The asked referee accepts the role")
+def accept_role(request: Request, access: Authorized, contract_id: int) -> dict[str, Any]:
+    """The contract becomes active: its periods are judged from its start."""
+    engine, me = engine_of(request), access.actor.athlete_id
+    service.accept_role(engine, contract_id, now(), athlete_id=me)
+    return contract_json(service.show(engine, contract_id, now(), athlete_id=me))
+
+
+@router.post(
+    "/{contract_id}/referee/refuse",
+    status_code=204,
+    summary="The asked referee refuses the role (and no longer sees the contract)",
+)
+def refuse_role(request: Request, access: Authorized, contract_id: int, body: NoteIn) -> None:
+    me = access.actor.athlete_id
+    service.refuse_role(engine_of(request), contract_id, body.note, now(), athlete_id=me)
+
+
+@router.post(
+    "/{contract_id}/referee/step-down",
+    status_code=204,
+    summary="The referee steps down: the automatic verdicts stand, the runner is told",
+)
+def step_down(request: Request, access: Authorized, contract_id: int, body: NoteIn) -> None:
+    me = access.actor.athlete_id
+    service.step_down(engine_of(request), contract_id, body.note, now(), athlete_id=me)
+
+
+class RefereeIn(BaseModel):
+    """The email of another account, or null to go on without a referee."""
+
+    referee: str | None = Field(default=None, examples=["friend@example.com"], max_length=320)
+
+
+@router.put("/{contract_id}/referee", summary="Name another referee (or none)")
+def name_referee(
+    request: Request, access: Authorized, contract_id: int, body: RefereeIn
+) -> dict[str, Any]:
+    """After a refusal or a step-down, or in place of a referee who has not answered."""
+    engine, me = engine_of(request), access.actor.athlete_id
+    service.name_referee(engine, contract_id, body.referee, now(), athlete_id=me)
     return contract_json(service.show(engine, contract_id, now(), athlete_id=me))

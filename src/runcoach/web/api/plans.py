@@ -129,7 +129,8 @@ def shift(request: Request, access: Authorized, body: ShiftChange) -> Mapping[st
     return shift_json(done)
 
 
-def _rota(data: bytes, name: str, told: str) -> changes.RotaRequest:
+def rota_request(data: bytes, name: str, told: str) -> changes.RotaRequest:
+    """A rota file and what each kind of shift is (``night=none,after-night=short 30``)."""
     mapping = dict(item.strip().split("=", 1) for item in told.split(",") if "=" in item)
     return changes.RotaRequest(rota_from_bytes(data, name), mapping)
 
@@ -146,7 +147,7 @@ async def import_rota(
     """Multipart form: ``file`` (the .ics your employer gives), ``map`` (optional,
     ``night=none,after-night=short 30``: what each kind of shift is in your plan),
     ``dry_run``, ``accept_breaks``. The plan's days take the rota's shifts and re-fit."""
-    rota = _rota(await file.read(MAX_ROTA_BYTES + 1), file.filename or "rota.ics", mapping)
+    rota = rota_request(await file.read(MAX_ROTA_BYTES + 1), file.filename or "rota.ics", mapping)
     engine, athlete_id = engine_of(request), access.actor.athlete_id
     if dry_run:
         return shift_json(changes.preview_rota(engine, None, rota, athlete_id=athlete_id))

@@ -13,6 +13,7 @@ from runcoach.domain.accountability import Audience, PrivacyZone, SharedPart
 from runcoach.domain.accountability.zones import DEFAULT_ZONE_RADIUS_M
 from runcoach.services import sharing as service
 from runcoach.views.accountability import privacy_json, shared_run_json, shared_summary_json
+from runcoach.web.api.runs import samples_text
 from runcoach.web.auth import Authorized, engine_of
 
 router = APIRouter(tags=["privacy"])
@@ -120,13 +121,12 @@ def their_run(request: Request, access: Authorized, athlete_id: int, run_id: int
     "/athletes/{athlete_id}/runs/{run_id}/samples",
     summary="Another runner's samples: the map only if shared, zones cut, ends trimmed",
 )
-def their_samples(
-    request: Request, access: Authorized, athlete_id: int, run_id: int
-) -> dict[str, Any]:
-    return service.shared_samples(
+def their_samples(request: Request, access: Authorized, athlete_id: int, run_id: int) -> Response:
+    found = service.shared_samples(
         engine_of(request), viewer_athlete_id=access.actor.athlete_id, athlete_id=athlete_id,
         run_id=run_id,
     )  # fmt: skip
+    return Response(samples_text(found), media_type="application/json")
 
 
 @router.get(

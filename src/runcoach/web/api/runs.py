@@ -15,8 +15,9 @@ from runcoach.domain.run.runs import Feel, RaceResult, Sport, Surface, Terrain, 
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import run_files
 from runcoach.services import runs as service
-from runcoach.views.runs import detail_json, summary_json
+from runcoach.views.runs import detail_json, samples_json, summary_json
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
+from runcoach.web.templating import fragments
 
 router = APIRouter(prefix="/runs", tags=["runs"])
 MAX_LIST = 5000  # runs in one answer; a decade of daily runs is ~3,650
@@ -68,9 +69,19 @@ def run_samples(
     found = run_files.run_samples(
         engine_of(request), run_id, athlete_id=access.actor.athlete_id, full=full
     )
-    # plain numbers and nulls: written as they are, not walked by FastAPI's encoder (which
-    # took longer than reading and thinning the samples for an hour at 1 Hz)
-    return Response(json.dumps(found, allow_nan=False), media_type="application/json")
+    # the thinned answer is kept per data version (one object): written once per version
+    text = (
+        samples_text(found)
+        if full
+        else fragments.get_or_make(("samples json", found), lambda: samples_text(found))
+    )
+    return Response(text, media_type="application/json")
+
+
+def samples_text(found: run_files.ChartSamples) -> str:
+    """The samples as JSON, written with ``json.dumps``: plain numbers and nulls (FastAPI's
+    encoder walked them value by value, slower than reading and thinning them)."""
+    return json.dumps(samples_json(found), allow_nan=False)
 
 
 @router.get("/{run_id}/file", summary="The original device file, as it was imported")

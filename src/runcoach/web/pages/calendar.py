@@ -11,11 +11,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from runcoach.domain.errors import NotFound
 from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
 from runcoach.services import calendar as service
 from runcoach.services import plan_changes as changes
-from runcoach.services import plans
 from runcoach.views.plans import history_json, shift_json
 from runcoach.web.auth import engine_of, settings_of
 from runcoach.web.pages.common import Page
@@ -35,22 +33,6 @@ def _span(view: str, anchor: date) -> tuple[date, date]:
     return first, end + timedelta(days=6 - end.weekday())
 
 
-def _day_types(request: Request, athlete_id: int) -> list[str]:
-    try:
-        stored = plans.active_plan(engine_of(request), athlete_id=athlete_id)
-    except NotFound:
-        return []
-    return sorted({d.day_type.name for d in stored.plan.days()})
-
-
-def _history(request: Request, athlete_id: int) -> list[dict[str, Any]]:
-    try:
-        kept = history_json(changes.history(engine_of(request), athlete_id=athlete_id))
-    except NotFound:
-        return []
-    return [dict(c) for c in kept["changes"][:10]]
-
-
 @router.get("/calendar", response_class=HTMLResponse)
 def calendar_page(
     request: Request, access: Page, view: str = "month", on: date | None = None
@@ -59,7 +41,7 @@ def calendar_page(
     view = "week" if view == "week" else "month"
     anchor = on or service.today_of(engine, athlete_id=access.actor.athlete_id)
     first, last = _span(view, anchor)
-    shown = service.calendar(
+    shown = service.calendar_page(
         engine, settings_of(request), first, last, athlete_id=access.actor.athlete_id
     )
     step = timedelta(days=7) if view == "week" else timedelta(days=31)
@@ -69,14 +51,14 @@ def calendar_page(
         request,
         "pages/calendar.html",
         nav="calendar",
-        cal=shown,
+        cal=shown.days,
         view=view,
         anchor=anchor,
         month=anchor.month,
         previous=previous,
         following=following,
-        day_types=_day_types(request, access.actor.athlete_id),
-        history=_history(request, access.actor.athlete_id),
+        day_types=shown.day_types,
+        history=history_json(shown.history)["changes"] if shown.history else [],
     )
 
 

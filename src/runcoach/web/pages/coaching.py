@@ -6,16 +6,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.accountability.coaching import parse_access
-from runcoach.domain.errors import InvalidInput
+from runcoach.domain.errors import Conflict, InvalidInput
+from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.units import parse_distance
+from runcoach.inputs.rota import MAX_ROTA_BYTES
+from runcoach.services import coach_plans
 from runcoach.services import coaching as service
+from runcoach.services.plan_changes import ShiftRequest
 from runcoach.views.coaching import athlete_json, glance_json, grant_json, prediction_line
+from runcoach.web.api.plans import rota_request
 from runcoach.web.auth import engine_of, now, settings_of
 from runcoach.web.pages.common import Page
+from runcoach.web.pages.plan import CYCLE_TYPE_ROWS, WEEKDAYS, profile_of_form
 from runcoach.web.templating import render
 
 router = APIRouter()
@@ -100,7 +106,10 @@ def _athlete(request: Request, access: Page, athlete_id: int, **shown: Any) -> R
     last = today + timedelta(days=PLAN_DAYS_SHOWN)
     days = [d for w in (view["plan"] or {}).get("weeks", []) for d in w["days"]
             if today <= date.fromisoformat(d["date"]) <= last]  # fmt: skip
+    types = sorted({d["day_type"]["name"] for d in days if d.get("day_type")})
+    shown.setdefault("form", {})
     return render(request, "pages/coach_athlete.html", nav="coach", a=view, plan_days=days,
+                  weekdays=WEEKDAYS, rows=range(CYCLE_TYPE_ROWS), day_types=types,
                   **shown)  # fmt: skip
 
 
@@ -134,3 +143,61 @@ def comment(
     service.comment_on_run(engine_of(request), athlete_id, run_id, body,
                            athlete_id=access.actor.athlete_id)  # fmt: skip
     return RedirectResponse(f"/coach/athletes/{athlete_id}#runs", status_code=303)
+
+
+# ---- a coach writes the athlete's plan: built from a profile, shifts, a rota -------------
+
+
+@router.post("/coach/athletes/{athlete_id}/plan", response_class=HTMLResponse)
+async def build_plan(request: Request, access: Page, athlete_id: int) -> Response:
+    """The athlete's plan from the profile form of their own plan page, with the coach's note."""
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    try:
+        profile = profile_from_dict(profile_of_form(form))
+        coach_plans.build_plan(engine_of(request), athlete_id, profile, form.get("note", ""),
+                               now(), athlete_id=access.actor.athlete_id)  # fmt: skip
+    except (InvalidInput, ValueError) as error:  # a profile not understood, no note
+        problem = error if isinstance(error, InvalidInput) else InvalidInput(str(error))
+        return _athlete(request, access, athlete_id, plan_refused=problem, form=form)
+    return RedirectResponse(f"/coach/athletes/{athlete_id}#plan", status_code=303)
+
+
+@router.post("/coach/athletes/{athlete_id}/plan/shifts", response_class=HTMLResponse)
+def shift(
+    request: Request,
+    access: Page,
+    athlete_id: int,
+    day: Annotated[date, Form()],
+    day_type: Annotated[str, Form()],
+    note: Annotated[str, Form()],
+    accept_breaks: Annotated[bool, Form()] = False,
+) -> Response:
+    """A changed shift of the athlete: that day takes the day type, the plan re-fits."""
+    try:
+        change = ShiftRequest(day=day, day_type=day_type)
+        coach_plans.shift(engine_of(request), athlete_id, change, note, accept_breaks, now(),
+                          athlete_id=access.actor.athlete_id)  # fmt: skip
+    except (InvalidInput, Conflict) as error:  # rules it breaks, a day type not in the plan
+        return _athlete(request, access, athlete_id, shift_refused=error)
+    return RedirectResponse(f"/coach/athletes/{athlete_id}#changes", status_code=303)
+
+
+@router.post("/coach/athletes/{athlete_id}/plan/rota", response_class=HTMLResponse)
+async def rota(
+    request: Request,
+    access: Page,
+    athlete_id: int,
+    file: Annotated[UploadFile, File()],
+    note: Annotated[str, Form()],
+    mapping: Annotated[str, Form(alias="map")] = "",
+    accept_breaks: Annotated[bool, Form()] = False,
+) -> Response:
+    """The athlete's shifts from their iCalendar rota; the plan's days take them."""
+    try:
+        data = await file.read(MAX_ROTA_BYTES + 1)
+        told = rota_request(data, file.filename or "rota.ics", mapping)
+        coach_plans.rota(engine_of(request), athlete_id, told, note, accept_breaks, now(),
+                         athlete_id=access.actor.athlete_id)  # fmt: skip
+    except (InvalidInput, Conflict) as error:
+        return _athlete(request, access, athlete_id, shift_refused=error)
+    return RedirectResponse(f"/coach/athletes/{athlete_id}#changes", status_code=303)

@@ -14,7 +14,7 @@ async def page_access(request: Request) -> Access:
     """A logged-in runner (a visitor is sent to log in); the templates get their units."""
     access = await authorize(request)
     own = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
-    request.state.units = own.units
+    request.state.units, request.state.athlete_settings = own.units, own
     return access
 
 

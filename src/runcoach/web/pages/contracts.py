@@ -16,6 +16,7 @@ from runcoach.domain.accountability.contracts import (
     Outcome,
     Receiver,
 )
+from runcoach.domain.errors import InvalidInput
 from runcoach.inputs.contracts import TermsText, cents, goal_of
 from runcoach.services import contracts as service
 from runcoach.views.contracts import contract_json
@@ -118,3 +119,44 @@ def end(
 ) -> Response:
     service.end(engine_of(request), contract_id, reason, now(), athlete_id=access.actor.athlete_id)
     return RedirectResponse(f"/contracts/{contract_id}", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/referee/accept")
+def accept_role(request: Request, access: Page, contract_id: int) -> Response:
+    service.accept_role(engine_of(request), contract_id, now(), athlete_id=access.actor.athlete_id)
+    return RedirectResponse(f"/contracts/{contract_id}", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/referee/refuse")
+def refuse_role(
+    request: Request, access: Page, contract_id: int, note: Annotated[str, Form()] = ""
+) -> Response:
+    service.refuse_role(engine_of(request), contract_id, note, now(),
+                        athlete_id=access.actor.athlete_id)  # fmt: skip
+    return RedirectResponse("/contracts", status_code=303)  # the contract is no longer theirs
+
+
+@router.post("/contracts/{contract_id}/referee/step-down")
+def step_down(
+    request: Request, access: Page, contract_id: int, note: Annotated[str, Form()] = ""
+) -> Response:
+    service.step_down(engine_of(request), contract_id, note, now(),
+                      athlete_id=access.actor.athlete_id)  # fmt: skip
+    return RedirectResponse("/contracts", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/referee")
+def name_referee(
+    request: Request,
+    access: Page,
+    contract_id: int,
+    referee: Annotated[str, Form()] = "",
+    without: Annotated[str, Form()] = "",
+) -> Response:
+    """Another referee by email; "go on without" names none (the contract is then judged)."""
+    email = None if without else referee
+    if not without and not referee.strip():
+        raise InvalidInput("give the referee's email, or go on without a referee")
+    service.name_referee(engine_of(request), contract_id, email, now(),
+                         athlete_id=access.actor.athlete_id)  # fmt: skip
+    return RedirectResponse(f"/contracts/{contract_id}#referee", status_code=303)

@@ -14,10 +14,12 @@ from runcoach.domain.run.runs import Feel, Sport, Surface, Terrain, WorkoutType
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import comments, sharing, shoes
 from runcoach.services import runs as service
+from runcoach.services.log import LogQuery
+from runcoach.services.log import log as training_log
 from runcoach.views.runs import detail_json
 from runcoach.web.auth import athlete_settings_of, engine_of, settings_of
 from runcoach.web.pages.common import Page
-from runcoach.web.templating import render
+from runcoach.web.templating import fragment, render
 
 router = APIRouter()
 LOG_PAGE_SIZE = 200
@@ -41,23 +43,18 @@ def log(
 ) -> Response:
     """Running only by default (``everything`` shows rides, swims and the rest too)."""
     workout_type = WorkoutType(kind).value if kind else None
-    found = service.list_runs(
-        engine_of(request),
-        athlete_id=access.actor.athlete_id,
-        date_from=date_from,
-        date_to=date_to,
-        workout_type=workout_type,
-        sport=None if everything else Sport.RUNNING.value,
-        limit=LOG_PAGE_SIZE,
-        shoe_id=shoe,
-    )
+    query = LogQuery(date_from, date_to, workout_type, None if everything else Sport.RUNNING.value,
+                     shoe, LOG_PAGE_SIZE)  # fmt: skip
+    athlete_id, units = access.actor.athlete_id, request.state.units
+    found = training_log(engine_of(request), settings_of(request), query, athlete_id=athlete_id)
+    rows_key = ("log rows", str(engine_of(request).url), athlete_id, found.version, query, units)
     return render(
         request,
         "pages/log.html",
         nav="log",
-        runs=found,
+        rows=fragment(rows_key, "partials/log_rows.html", runs=found.runs, units=units),
         types=list(WorkoutType),
-        pairs=_shoes(request, access.actor.athlete_id),
+        pairs=found.pairs,
         chosen={
             "from": date_from,
             "to": date_to,
