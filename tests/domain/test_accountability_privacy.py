@@ -108,3 +108,14 @@ def test_no_point_inside_a_zone_is_ever_shown(radius: float, centre: int, trim: 
     hidden = hidden_points(lat, lon, [zone], trim)
     inside = metres_between(lat, lon, zone.latitude, zone.longitude) <= radius
     assert hidden[inside].all()
+
+
+def test_starts_and_ends_a_street_apart_are_one_place_and_the_busiest_comes_first():
+    from runcoach.domain.accountability.zones import cluster_places
+
+    home = [(46.0500, 14.5000), (46.0510, 14.5010), (46.0495, 14.4990)]  # within ~150 m
+    work = [(46.0700, 14.5300)]  # about 3 km away
+    places = cluster_places(work + home)
+    assert [p.count for p in places] == [3, 1]
+    assert abs(places[0].latitude - 46.05017) < 1e-4 and abs(places[1].longitude - 14.53) < 1e-9
+    assert cluster_places([]) == []

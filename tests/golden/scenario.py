@@ -12,7 +12,7 @@ folder become ``$HOME``, ``$ACTIVITIES``, ``$EXAMPLES`` and ``$FILES`` (the rest
 ``$RESTORED``); a backup's time stamp (the wall clock, which ticks on from ``NOW``) becomes
 ``$STAMP`` and its size in bytes ``$SIZE`` (every other wall-clock stamp too: a contract's
 signing, an invitation's, the time of a plan change in ``plan history``); a partner's or a
-coach's invitation code (random) becomes ``$CODE``. Run, shoe and plan ids are *not*
+coach's or a group's invitation code (random) becomes ``$CODE``. Run, shoe and plan ids are *not*
 normalised: a fresh home numbers them the same way every time.
 """
 
@@ -265,6 +265,10 @@ STORY: tuple[tuple[str, str], ...] = (
         "--from 2026-11-01 --to 2026-11-30 --target 12 --json",
     ),
     ("groups-board", "groups board 1 --json"),
+    ("groups-runs", "groups runs 1 --json"),
+    ("groups-invite", "groups invite 1 --json"),
+    ("groups-requests", "groups requests 1 --json"),
+    ("shared", "shared --json"),
     ("comments-list", "comments list 14 --json"),
     ("notifications-switch", "notifications switch kudos --no-email --json"),
     ("notifications-kinds", "notifications kinds --json"),
@@ -338,7 +342,9 @@ def _call(args: tuple[str, ...], home: Path) -> Outcome:
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00")
 # A backup's size: its zip entries carry the (ticking) wall-clock time, which compresses
 # differently from one second to the next.
-_CODE = re.compile(r'("code": "|/coach/join/|this code \(once, 14 days\): )[A-Za-z0-9_-]{43}')
+_CODE = re.compile(
+    r'("code": "|/coach/join/|/groups/join/|this code \(once, 14 days\): )[A-Za-z0-9_-]{43}'
+)
 _SIZE = re.compile(r'"size_bytes": \d+')
 # A partner invitation's code: 256 random bits, new every time.
 

@@ -153,6 +153,11 @@ def _calls(ids: dict) -> list[tuple[str, str, dict | None]]:
         ("GET", f"/api/v1/partner-sessions/{ids['session_id']}/invite.ics", None),
         ("POST", f"/api/v1/partner-sessions/{ids['session_id']}/answer", {"answer": "accept"}),
         ("GET", f"/api/v1/groups/{ids['group_id']}/board", None),
+        ("GET", f"/api/v1/groups/{ids['group_id']}/runs", None),
+        ("POST", f"/api/v1/groups/{ids['group_id']}/invitations", {}),
+        ("GET", f"/api/v1/groups/{ids['group_id']}/requests", None),
+        ("POST", f"/api/v1/groups/{ids['group_id']}/requests/{a}", {"approve": True}),
+        ("PUT", f"/api/v1/groups/{ids['group_id']}/open", {"is_open": False}),
         ("DELETE", f"/api/v1/groups/{ids['group_id']}/members/{a}", None),
         ("PUT", f"/api/v1/groups/{ids['group_id']}/members/{a}/role", {"role": "member"}),
         (
@@ -174,15 +179,19 @@ def test_a_stranger_reaches_nothing_of_anns(app, ann, shared):
     dee = sign_up(app, "dee@example.com")
     _refused(dee.client, shared, dee.headers())
     _refused(script(app, dee.token()), shared)
+    assert dee.client.get("/api/v1/shared-runs").json() == {"runs": [], "next": None}
 
 
 def test_an_ex_partner_and_an_ex_group_member_reach_nothing_any_more(app, ann, bob, cy, shared):
     assert SECRET in bob.client.get(f"/api/v1/athletes/{shared['athlete_id']}/runs").text
+    assert SECRET in bob.client.get("/api/v1/shared-runs").text
     bob.client.delete(f"/api/v1/partners/{shared['partnership_id']}", headers=bob.headers())
     post(cy, f"/api/v1/groups/{shared['group_id']}/leave")
     for runner in (bob, cy):
         _refused(runner.client, shared, runner.headers())
         assert SECRET not in runner.client.get(f"/api/v1/athletes/{shared['athlete_id']}/runs").text
+        assert SECRET not in runner.client.get("/api/v1/shared-runs").text
+        assert SECRET not in runner.client.get("/shared").text
 
 
 def test_a_logged_out_visitor_and_a_read_only_token_change_nothing(app, ann, shared):

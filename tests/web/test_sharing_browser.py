@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
+from tests.conftest import ACTIVITIES, needs_shared_data
 from tests.web.browser import (
     CHROMIUM,
     VIEWPORTS,
@@ -112,5 +113,43 @@ def test_two_runners_become_partners_and_one_gives_kudos(app: FastAPI, viewport:
             for page in (ann, bob):
                 width = page.evaluate("document.documentElement.scrollWidth")
                 assert width <= VIEWPORTS[viewport]["width"] + 1  # no sideways scrolling
+        finally:
+            browser.close()
+
+
+GPS_FILES = [ACTIVITIES / "sweatpy" / "4078723797.fit"]
+
+
+@needs_shared_data()
+def test_the_zones_map_draws_my_tracks_without_tiles_and_a_click_places_a_zone(app: FastAPI):
+    """No tile server: the map draws the runner's own tracks on a plain background and the
+    places runs start and end; a click on one puts the new zone's centre there."""
+    with live_server(app) as base, playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            errors: list[str] = []
+            page = browser.new_context(viewport=VIEWPORTS["desktop"]).new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            sign_up(page, base, "ann")
+            page.goto(base + "/upload")
+            page.set_input_files("#files", [str(p) for p in GPS_FILES])
+            page.click("#upload-form button[type=submit]")
+            page.wait_for_selector("#job[data-status=done]", timeout=180_000)
+            page.goto(base + "/privacy")
+            page.wait_for_selector("#zone-map[data-drawn=tracks]")
+            assert page.locator("#zone-map path").count() >= 2  # a track and its end places
+            assert page.locator("#zone-map img").count() == 0  # no tiles were asked for
+            places = page.locator("#zone-map .run-end")
+            assert places.count() >= 1
+            places.first.click(force=True)
+            lat, lon = page.input_value("#zone-lat"), page.input_value("#zone-lon")
+            assert lat and lon
+            assert page.locator("#zone-map path[stroke-dasharray]").count() == 1  # the circle
+            page.fill("#zone-radius", "2000")  # large enough to see at this zoom
+            page.screenshot(path=screenshot_path("desktop-zones-map-without-tiles"), full_page=True)
+            page.fill("#zone-form input[name=name]", "home")
+            page.click("#zone-form button[type=submit]")
+            page.wait_for_selector("#zones td >> text=home")
+            assert errors == []
         finally:
             browser.close()

@@ -43,6 +43,7 @@ COMMAND_MODULES: dict[str, str] = {
     "groups": "sharing",
     "comments": "sharing",
     "notifications": "sharing",
+    "shared": "sharing",
 }
 
 
@@ -78,6 +79,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "partners": "Training partners: invite, accept, end; sessions together; a partner's week.",
     "groups": "Groups: clubs, teams and goals; the board; challenges.",
     "comments": "Comments and kudos on a run you may see.",
+    "shared": "The runs your partners and groups share with you, newest first, a page at a time.",
     "notifications": "Your notifications, and which kinds come in the app or by email.",
 }  # fmt: skip
 

@@ -14,7 +14,8 @@ from runcoach.domain.accountability import Audience, PrivacyZone, SharedPart
 from runcoach.domain.accountability.groups import GroupKind, Measure
 from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.domain.units import format_distance, parse_distance
-from runcoach.services import comments, groups, notifications, partners, sharing
+from runcoach.services import comments, group_invitations, groups, notifications, partners, sharing
+from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, shared_with_me
 from runcoach.views.accountability import plain, privacy_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -221,15 +222,18 @@ def groups_list(app: AppContext, as_json: bool) -> None:
 @click.option("--kind", type=click.Choice([k.value for k in GroupKind]), default="club")
 @click.option("--goal-distance", help="A goal group's race: half, 42.2k...")
 @click.option("--goal-date", type=DATE)
+@click.option("--invite-only", is_flag=True, help="Runners join by your link or ask to join.")
 @json_option
 @pass_app
-def groups_create(app: AppContext, name: str, kind: str, goal_distance: str | None,
-                  goal_date: datetime | None, as_json: bool) -> None:  # fmt: skip
+def groups_create(
+    app: AppContext, name: str, kind: str, goal_distance: str | None, goal_date: datetime | None,
+    invite_only: bool, as_json: bool,
+) -> None:  # fmt: skip
     """Start a group; you are its admin."""
     found = groups.create_group(
         app.engine, name, GroupKind(kind), athlete_id=app.athlete_id,
         goal_distance_m=parse_distance(goal_distance) if goal_distance else None,
-        goal_date=goal_date.date() if goal_date else None,
+        goal_date=goal_date.date() if goal_date else None, is_open=not invite_only,
     )  # fmt: skip
     emit(as_json, {"id": found}, lambda: f"group {found}: {name}")
 
@@ -263,6 +267,73 @@ def groups_board(app: AppContext, group_id: int, as_json: bool) -> None:
         f"{m['name']}: " + (f"{m['run_days']} run days in {found['weeks']} weeks, streak "
                             f"{m['streak_weeks']} weeks" if m["shares"] else "shares nothing")
         for m in found["members"]))  # fmt: skip
+
+
+@groups_group.command("invite")
+@click.argument("group_id", type=int)
+@click.option("--email", help="The address of a runner here: they are told in the app too.")
+@click.option("--athlete", "invitee", type=int, help="A runner's id here: they are told too.")
+@json_option
+@pass_app
+def groups_invite(app: AppContext, group_id: int, email: str | None, invitee: int | None,
+                  as_json: bool) -> None:  # fmt: skip
+    """Invite into a group you admin: a link /groups/join/CODE, once, for 14 days."""
+    found = group_invitations.invite_to_group(app.engine, group_id, athlete_id=app.athlete_id,
+                                              email=email, invitee_id=invitee)  # fmt: skip
+    emit(as_json, {**plain(found), "url": f"/groups/join/{found.code}"},
+         lambda: f"send this link: /groups/join/{found.code} (code {found.code})")  # fmt: skip
+
+
+@groups_group.command("accept")
+@click.argument("code")
+@pass_app
+def groups_accept(app: AppContext, code: str) -> None:
+    """Join a group by an invitation's CODE (the end of its link)."""
+    group_id = group_invitations.accept_invitation(app.engine, code, athlete_id=app.athlete_id)
+    click.echo(f"joined group {group_id}")
+
+
+@groups_group.command("ask")
+@click.argument("group_id", type=int)
+@pass_app
+def groups_ask(app: AppContext, group_id: int) -> None:
+    """Ask to join an invite-only group: its admins approve or decline."""
+    group_invitations.ask_to_join(app.engine, group_id, athlete_id=app.athlete_id)
+    click.echo(f"asked to join group {group_id}: its admins decide")
+
+
+@groups_group.command("requests")
+@click.argument("group_id", type=int)
+@json_option
+@pass_app
+def groups_requests(app: AppContext, group_id: int, as_json: bool) -> None:
+    """The runners asking to join a group you admin, oldest first."""
+    found = group_invitations.join_requests(app.engine, group_id, athlete_id=app.athlete_id)
+    emit(as_json, plain(found), lambda: "\n".join(
+        f"{r.athlete_id}  {r.name} (asked {r.asked_at.date()})" for r in found)
+        or "nobody is asking to join")  # fmt: skip
+
+
+@groups_group.command("answer")
+@click.argument("group_id", type=int)
+@click.argument("athlete_id", type=int)
+@click.argument("answer", type=click.Choice(["approve", "decline"]))
+@pass_app
+def groups_answer(app: AppContext, group_id: int, athlete_id: int, answer: str) -> None:
+    """Approve or decline a runner's request to join a group you admin."""
+    group_invitations.answer_join_request(app.engine, group_id, athlete_id, answer == "approve",
+                                          athlete_id=app.athlete_id)  # fmt: skip
+    click.echo(f"{answer}d runner {athlete_id}")
+
+
+@groups_group.command("open")
+@click.argument("group_id", type=int)
+@click.option("--invite-only", is_flag=True, help="Only by invitation or approved request.")
+@pass_app
+def groups_open(app: AppContext, group_id: int, invite_only: bool) -> None:
+    """Make a group you admin open to everyone (or, with --invite-only, invite-only)."""
+    group_invitations.set_open(app.engine, group_id, not invite_only, athlete_id=app.athlete_id)
+    click.echo(f"group {group_id} is " + ("invite-only" if invite_only else "open"))
 
 
 @groups_group.command("remove")
@@ -404,4 +475,49 @@ def notifications_reminder(app: AppContext, at: str | None) -> None:
     click.echo(f"reminder at {found}" if found else "no reminder")
 
 
-COMMANDS = [privacy_group, partners_group, groups_group, comments_group, notifications_group]
+PAGE_OPTIONS = (
+    click.option("--cursor", help="The 'next' of the page before (default: the newest runs)."),
+    click.option("--limit", type=int, default=PAGE_RUNS, show_default=True, help="Runs a page."),
+)
+
+
+def _page_options(command: Any) -> Any:
+    for option in reversed(PAGE_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _feed_text(found: FeedPage, units: Any) -> str:
+    lines = [f"{r['date']}  {r['name']}: {r['title'] or 'a run'}, "
+             f"{format_distance(r['distance_m'] or 0, units)} (run {r['run_id']})"
+             for r in found.runs] or ["no runs shared with you here"]  # fmt: skip
+    if found.next:
+        lines.append(f"older: --cursor {found.next}")
+    return "\n".join(lines)
+
+
+@click.command("shared")
+@_page_options
+@json_option
+@pass_app
+def shared(app: AppContext, cursor: str | None, limit: int, as_json: bool) -> None:
+    """The runs your partners and groups share with you, newest first, a page at a time."""
+    found = shared_with_me(app.engine, athlete_id=app.athlete_id, cursor=cursor, limit=limit)
+    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+
+
+@groups_group.command("runs")
+@click.argument("group_id", type=int)
+@_page_options
+@json_option
+@pass_app
+def groups_runs(app: AppContext, group_id: int, cursor: str | None, limit: int,
+                as_json: bool) -> None:  # fmt: skip
+    """A group board's runs, newest first, a page at a time."""
+    found = groups.group_runs(app.engine, group_id, athlete_id=app.athlete_id, cursor=cursor,
+                              limit=limit)  # fmt: skip
+    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+
+
+COMMANDS = [privacy_group, partners_group, groups_group, comments_group, notifications_group,
+            shared]  # fmt: skip

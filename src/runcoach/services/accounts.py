@@ -127,6 +127,8 @@ def _check_may_join(conn: Connection, email: str, invitation: str | None, now: d
     if invitation:
         if store.use_invitation(conn, digest(invitation), email, now):
             return
+        if store.runner_invitation_for(conn, digest(invitation), email, now):
+            return  # a partner or group invitation emailed to this address (not used up here)
         raise PermissionDenied("this invitation is not valid (used, expired or for another email)")
     if store.site_setting(conn, SIGNUPS_OPEN) == "false":
         raise PermissionDenied("sign-ups are closed here", hint="ask the admin for an invitation")

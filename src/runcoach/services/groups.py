@@ -31,17 +31,18 @@ from runcoach.domain.accountability.groups import (
 from runcoach.domain.accountability.privacy import Relation, SharedPart, visible
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runcoach.services.checkins import local_today
-from runcoach.services.comments import social_on
+from runcoach.services.notifications import notify_on
 from runcoach.services.progress import recent_wins
+from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, page_of
 from runcoach.store import groups as store
 from runcoach.store import plans as plan_store
 from runcoach.store import sharing as sharing_store
 
 BOARD_WEEKS = 4  # the board's consistency: the last four weeks
 STREAK_HISTORY_WEEKS = 52  # a streak is counted back at most a year
-FEED_DAYS = 14  # the board's latest runs: two weeks
 MAX_NAME_CHARS = 200
 SEEN_BY_GROUP = frozenset({Relation.GROUP_MEMBER})
+GROUP_NEWS = "group"  # the notification kind of everything a group tells its people
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,12 @@ def create_group(
 
 
 def list_groups(engine: Engine, *, athlete_id: int) -> list[GroupInfo]:
-    """The runner's groups first, then every open group they may join."""
+    """The runner's groups first, then every other group: open ones to join, invite-only
+    ones to ask to join (their name and size only; their board is for members)."""
     with engine.connect() as conn:
-        mine = set(store.groups_of(conn, athlete_id))
         found = [
             _info(row, store.role_of(conn, row.id, athlete_id), int(row.members))
             for row in store.all_groups(conn)
-            if row.id in mine or row.is_open
         ]
     return sorted(found, key=lambda g: (g.role is None, g.name.lower()))
 
@@ -121,8 +121,23 @@ def join_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
         if store.role_of(conn, group_id, athlete_id) is not None:
             raise Conflict(f"you are in {group.name} already")
         if not group.is_open:
-            raise PermissionDenied(f"{group.name} takes no new members")
+            how = "ask to join (an admin approves), or use an admin's link"
+            raise PermissionDenied(f"{group.name} is invite-only", hint=how)
         store.add_member(conn, group_id, athlete_id, Role.MEMBER.value, _now())
+        who = sharing_store.athlete_name(conn, athlete_id)
+        news = f"{who} joined {group.name}"
+        tell_admins(conn, group_id, news, f"{news}. Say hello on the board.", but=athlete_id)
+
+
+def tell_admins(conn: Connection, group_id: int, subject: str, body: str, *, but: int) -> None:
+    """Tell the group's admins (but the one who did it) something (kind ``group``)."""
+    for member in store.members(conn, group_id):
+        if member.role == Role.ADMIN.value and member.athlete_id != but:
+            notify_on(conn, member.athlete_id, GROUP_NEWS, subject, body, _board(group_id))
+
+
+def _board(group_id: int) -> str:
+    return f"/groups/{group_id}"
 
 
 def leave_group(engine: Engine, group_id: int, *, athlete_id: int) -> None:
@@ -146,7 +161,7 @@ def _role(conn: Connection, group_id: int, athlete_id: int) -> str:
     return role
 
 
-def _admin(conn: Connection, group_id: int, athlete_id: int) -> None:
+def require_admin(conn: Connection, group_id: int, athlete_id: int) -> None:
     if _role(conn, group_id, athlete_id) != Role.ADMIN.value:
         raise PermissionDenied("only the group's admins may do this")
 
@@ -154,21 +169,30 @@ def _admin(conn: Connection, group_id: int, athlete_id: int) -> None:
 def remove_member(engine: Engine, group_id: int, member_id: int, *, athlete_id: int) -> None:
     """An admin removes a member (not themselves: they leave)."""
     with engine.begin() as conn:
-        _admin(conn, group_id, athlete_id)
+        require_admin(conn, group_id, athlete_id)
         if member_id == athlete_id:
             raise InvalidInput("to take yourself out, leave the group")
         if store.role_of(conn, group_id, member_id) is None:
             raise NotFound(f"runner {member_id} is not in this group")
         store.remove_member(conn, group_id, member_id)
+        name = store.group(conn, group_id).name
+        why = f"An admin of {name} took you out of the group; its board is closed to you."
+        notify_on(conn, member_id, GROUP_NEWS, f"You are no longer in {name}", why)
 
 
 def set_role(engine: Engine, group_id: int, member_id: int, role: Role, *, athlete_id: int) -> None:
     """An admin makes a member an admin (or an admin a member again)."""
     with engine.begin() as conn:
-        _admin(conn, group_id, athlete_id)
+        require_admin(conn, group_id, athlete_id)
         if store.role_of(conn, group_id, member_id) is None:
             raise NotFound(f"runner {member_id} is not in this group")
         store.set_role(conn, group_id, member_id, role.value)
+        if member_id != athlete_id:
+            name = store.group(conn, group_id).name
+            now_one = "an admin" if role is Role.ADMIN else "a member"
+            why = f"An admin of {name} made you {now_one} of the group."
+            notify_on(conn, member_id, GROUP_NEWS, f"You are {now_one} of {name} now", why,
+                      _board(group_id))  # fmt: skip
 
 
 def create_challenge(
@@ -178,7 +202,7 @@ def create_challenge(
     """An admin sets the group a challenge: run days, a weekly streak or distance."""
     check_challenge(name, measure, starts_on, ends_on, target)
     with engine.begin() as conn:
-        _admin(conn, group_id, athlete_id)
+        require_admin(conn, group_id, athlete_id)
         return store.add_challenge(conn, {
             "group_id": group_id, "name": name.strip(), "measure": measure.value,
             "target": target, "starts_on": starts_on, "ends_on": ends_on,
@@ -203,6 +227,17 @@ def _shares_with_group(conn: Connection, athlete_id: int) -> bool:
     return SharedPart.SUMMARY in visible(sharing_store.sharing_of(conn, athlete_id), SEEN_BY_GROUP)
 
 
+def group_runs(
+    engine: Engine, group_id: int, *, athlete_id: int, cursor: str | None = None,
+    limit: int = PAGE_RUNS,
+) -> FeedPage:  # fmt: skip
+    """A page of the board's runs (what each member shares with their groups), newest first."""
+    with engine.connect() as conn:
+        _role(conn, group_id, athlete_id)
+        ids = [m.athlete_id for m in store.members(conn, group_id)]
+        return page_of(conn, athlete_id, ids, lambda _: SEEN_BY_GROUP, cursor, limit)
+
+
 def group_board(
     engine: Engine, settings: Settings, group_id: int, *, athlete_id: int
 ) -> dict[str, Any]:
@@ -217,13 +252,16 @@ def group_board(
         runs = _shared_runs(conn, ids, history_from, today)
         board_from = today - timedelta(days=today.weekday()) - timedelta(weeks=BOARD_WEEKS - 1)
         rows = [_member(conn, m, runs, board_from, today) for m in members]
-        feed = _feed(conn, runs, today, athlete_id)
-        challenges = [_challenge(c, ids, conn, today) for c in store.challenges_of(conn, group_id)]
+        feed = page_of(conn, athlete_id, ids, lambda _: SEEN_BY_GROUP, None, PAGE_RUNS)
+        challenges = [
+            challenge_standings(c, ids, conn, today) for c in store.challenges_of(conn, group_id)
+        ]
     for row in rows:  # wins read the log on their own connections (SQLite: one at a time)
         row["wins"] = _wins(engine, settings, row, runs, board_from) if row["shares"] else []
     return {
         "group": _info(group, role, len(members)).__dict__, "today": today.isoformat(),
-        "weeks": BOARD_WEEKS, "members": rows, "runs": feed, "challenges": challenges,
+        "weeks": BOARD_WEEKS, "members": rows, "runs": feed.runs, "runs_next": feed.next,
+        "challenges": challenges,
     }  # fmt: skip
 
 
@@ -273,25 +311,10 @@ def _wins(
     ][:3]  # fmt: skip
 
 
-def _feed(conn: Connection, runs: list[Any], today: date, viewer: int) -> list[dict[str, Any]]:
-    recent = [r for r in runs if r.local_date >= today - timedelta(days=FEED_DAYS)]
-    social: dict[int, Any] = {}
-    for owner in {r.athlete_id for r in recent}:
-        ids = [r.id for r in recent if r.athlete_id == owner]
-        social |= social_on(conn, ids, viewer, owner)
-    return [
-        {"run_id": r.id, "athlete_id": r.athlete_id,
-         "name": sharing_store.athlete_name(conn, r.athlete_id), "date": r.local_date.isoformat(),
-         "distance_m": r.distance_m, "title": r.name,
-         "kudos": [k.name for k in social[r.id].kudos], "gave_kudos": social[r.id].gave_kudos,
-         "may_give_kudos": social[r.id].may_give_kudos,
-         "comments": [{"id": c.id, "author": c.author, "body": c.body, "hidden": c.hidden,
-                       "may_hide": c.may_hide} for c in social[r.id].comments]}
-        for r in recent
-    ]  # fmt: skip
-
-
-def _challenge(row: Any, members: list[int], conn: Connection, today: date) -> dict[str, Any]:
+def challenge_standings(
+    row: Any, members: list[int], conn: Connection, today: date
+) -> dict[str, Any]:
+    """A challenge and its standings on ``today`` (only the runs shared with the group)."""
     measure = Measure(row.measure)
     last = min(row.ends_on, today)
     runs = _shared_runs(conn, members, row.starts_on, last) if last >= row.starts_on else []

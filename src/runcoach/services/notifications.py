@@ -17,12 +17,13 @@ import logging
 import secrets
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
+from urllib.parse import urlencode
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
@@ -247,35 +248,79 @@ def deliver_emails(engine: Engine, settings: Settings) -> int:
     now = datetime.now(UTC)
     with engine.begin() as conn:
         store.expire_pending(conn, now - EMAIL_MAX_AGE, now)
+        store.expire_invitation_emails(conn, now - EMAIL_MAX_AGE, now)
         waiting = store.pending(conn, BATCH)
-        messages = [(row.id, _message(conn, row, settings)) for row in waiting]
+        messages: list[tuple[Marker, EmailMessage]] = [
+            (_marker(store.set_email_state, row.id), _message(conn, row, settings))
+            for row in waiting
+        ]
+        messages += [
+            (_marker(store.set_invitation_email_state, row.id), _invitation_message(row, settings))
+            for row in store.pending_invitation_emails(conn, BATCH)
+        ]
     if not messages:
         return 0
     return _send_all(engine, settings, messages)
 
 
-def _send_all(engine: Engine, settings: Settings, messages: list[tuple[int, EmailMessage]]) -> int:
+Marker = Callable[[Connection, str], None]  # records an email's state once tried
+
+
+def _marker(set_state: Callable[[Connection, int, str, datetime], None], row_id: int) -> Marker:
+    return lambda conn, state: set_state(conn, row_id, state, datetime.now(UTC))
+
+
+def _send_all(
+    engine: Engine, settings: Settings, messages: list[tuple[Marker, EmailMessage]]
+) -> int:
     sent = 0
     try:
         with _smtp(settings) as smtp:
-            for notification_id, message in messages:
-                sent += _send_one(engine, smtp, notification_id, message)
+            for mark, message in messages:
+                sent += _send_one(engine, smtp, mark, message)
     except (OSError, smtplib.SMTPException) as error:  # the server is down: try again later
         log.warning("cannot reach the SMTP server %s: %s", settings.smtp_host, error)
     return sent
 
 
-def _send_one(
-    engine: Engine, smtp: smtplib.SMTP, notification_id: int, message: EmailMessage
-) -> int:
+def _send_one(engine: Engine, smtp: smtplib.SMTP, mark: Marker, message: EmailMessage) -> int:
     try:
         smtp.send_message(message)
         state = store.SENT
     except smtplib.SMTPRecipientsRefused:
         state = store.FAILED
     with engine.begin() as conn:
-        store.set_email_state(conn, notification_id, state, datetime.now(UTC))
+        mark(conn, state)
     return 1 if state == store.SENT else 0
+
+
+def email_invitation(conn: Connection, address: str, subject: str, body: str, link: str) -> None:
+    """An invitation to someone with no account here, by email (when mail is configured: the
+    next round sends it): ``link`` is the path that signs them up and opens the invitation."""
+    check_text(subject, body)
+    store.add_invitation_email(conn, {"address": address, "subject": subject.strip(),
+                                      "body": body, "link": link,
+                                      "created_at": datetime.now(UTC)})  # fmt: skip
+
+
+def signup_link(code: str, then: str) -> str:
+    """The path that signs someone up by an invitation (even when sign-ups are closed: the
+    invitation admits its address) and then opens it."""
+    return f"/signup?{urlencode({'invitation': code, 'next': then})}"
+
+
+def _invitation_message(row: Any, settings: Settings) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = row.address
+    message["Subject"] = row.subject
+    message["Message-ID"] = make_msgid(domain="runcoach")
+    message.set_content("\n".join([
+        row.body.rstrip(), "", f"{settings.base_url}{row.link}", "",
+        "--", "You get this once, because a runner typed your address; runcoach keeps it only "
+        "with the invitation and emails you nothing else unless you sign up.",
+    ]))  # fmt: skip
+    return message
 
 
 def _smtp(settings: Settings) -> smtplib.SMTP:

@@ -27,7 +27,7 @@ from runcoach.exporters.ical import session_invite
 from runcoach.services import calendar as calendar_service
 from runcoach.services.accounts import digest, new_secret
 from runcoach.services.checkins import local_today
-from runcoach.services.notifications import Attachment, notify_on
+from runcoach.services.notifications import Attachment, email_invitation, notify_on, signup_link
 from runcoach.services.sharing import parts_on
 from runcoach.store import partners as store
 from runcoach.store import sharing as sharing_store
@@ -89,13 +89,17 @@ def invite_partner(
             "status": PartnershipStatus.INVITED.value, "created_at": now,
             "expires_at": now + INVITATION_LIFETIME})  # fmt: skip
         invitee = account_by_email(conn, address) if address else None
+        who = sharing_store.athlete_name(conn, athlete_id)
+        why = (f"{who} would like to train with you on runcoach: you would see each other's "
+               "week and can invite each other to sessions.")  # fmt: skip
         if invitee is not None and invitee.athlete_id != athlete_id:
-            who = sharing_store.athlete_name(conn, athlete_id)
             notify_on(conn, invitee.athlete_id, "partner_invitation",
-                      f"{who} invites you to be training partners",
-                      f"{who} would like to train with you on runcoach: you would see each "
-                      "other's week and can invite each other to sessions.",
+                      f"{who} invites you to be training partners", why,
                       f"/partners/join/{code}")  # fmt: skip
+        elif invitee is None and address is not None:
+            email_invitation(conn, address, f"{who} invites you to be training partners",
+                             f"{why}\n\nMake your account with this address, then accept:",
+                             signup_link(code, f"/partners/join/{code}"))  # fmt: skip
     return PartnerInvitation(invitation_id, code, now + INVITATION_LIFETIME)
 
 

@@ -317,3 +317,22 @@ def recent_failures(conn: Connection, since: datetime, email: str, address: str)
 
 def forget_attempts_before(conn: Connection, before: datetime) -> None:
     conn.execute(delete(login_attempts).where(login_attempts.c.at < before))
+
+
+def runner_invitation_for(conn: Connection, code_hash: str, email: str, now: datetime) -> bool:
+    """Whether a runner's open partner or group invitation with this code was sent to this
+    address: it admits that address to sign up even when sign-ups are closed."""
+    from runcoach.store.tables import group_invitations, partnerships
+
+    partner = select(partnerships.c.expires_at).where(
+        partnerships.c.code_hash == code_hash, partnerships.c.email == email,
+        partnerships.c.status == "invited",
+    )  # fmt: skip
+    group = select(group_invitations.c.expires_at).where(
+        group_invitations.c.code_hash == code_hash, group_invitations.c.email == email
+    )
+    for query in (partner, group):
+        expires = conn.execute(query).scalar()
+        if expires is not None and (aware(expires) or now) > now:
+            return True
+    return False

@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from runcoach.domain.errors import NotFound
-from runcoach.store.tables import challenges, group_members, running_groups, runs
+from runcoach.store.tables import (
+    challenges,
+    group_invitations,
+    group_join_requests,
+    group_members,
+    running_groups,
+    runs,
+)
 
 
 def add_group(conn: Connection, values: dict[str, Any]) -> int:
@@ -133,3 +140,82 @@ def challenges_of(conn: Connection, group_id: int) -> list[Any]:
             .order_by(challenges.c.starts_on.desc(), challenges.c.id)
         )
     )
+
+
+def challenges_ending_since(conn: Connection, first: date) -> list[Any]:
+    """Every challenge (of any group) whose last day is ``first`` or later."""
+    return list(
+        conn.execute(
+            select(challenges).where(challenges.c.ends_on >= first).order_by(challenges.c.id)
+        )
+    )
+
+
+# --- invitations and join requests (0018) ------------------------------------------------------
+
+
+def add_invitation(conn: Connection, values: dict[str, Any]) -> int:
+    result = conn.execute(insert(group_invitations).values(**values))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def invitation_by_code(conn: Connection, code_hash: str) -> Any | None:
+    return conn.execute(
+        select(group_invitations).where(group_invitations.c.code_hash == code_hash)
+    ).one_or_none()
+
+
+def use_invitation(conn: Connection, invitation_id: int, athlete_id: int, now: datetime) -> None:
+    conn.execute(
+        update(group_invitations)
+        .where(group_invitations.c.id == invitation_id)
+        .values(code_hash=None, accepted_by=athlete_id, accepted_at=now)
+    )
+
+
+def add_join_request(conn: Connection, group_id: int, athlete_id: int, now: datetime) -> None:
+    conn.execute(
+        insert(group_join_requests).values(group_id=group_id, athlete_id=athlete_id, created_at=now)
+    )
+
+
+def join_requests(conn: Connection, group_id: int) -> list[Any]:
+    from runcoach.store.tables import athletes
+
+    return list(
+        conn.execute(
+            select(
+                group_join_requests.c.athlete_id, athletes.c.name, group_join_requests.c.created_at
+            )
+            .join(athletes, athletes.c.id == group_join_requests.c.athlete_id)
+            .where(group_join_requests.c.group_id == group_id)
+            .order_by(group_join_requests.c.created_at, group_join_requests.c.athlete_id)
+        )
+    )
+
+
+def has_join_request(conn: Connection, group_id: int, athlete_id: int) -> bool:
+    found = conn.execute(
+        select(group_join_requests.c.athlete_id).where(
+            group_join_requests.c.group_id == group_id,
+            group_join_requests.c.athlete_id == athlete_id,
+        )
+    ).first()
+    return found is not None
+
+
+def drop_join_request(conn: Connection, group_id: int, athlete_id: int) -> None:
+    conn.execute(
+        delete(group_join_requests).where(
+            group_join_requests.c.group_id == group_id,
+            group_join_requests.c.athlete_id == athlete_id,
+        )
+    )
+
+
+def asked_by(conn: Connection, athlete_id: int) -> list[int]:
+    """The groups a runner asked to join, waiting for an answer."""
+    rows = conn.execute(
+        select(group_join_requests.c.group_id).where(group_join_requests.c.athlete_id == athlete_id)
+    )
+    return sorted(int(r) for (r,) in rows)

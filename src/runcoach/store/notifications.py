@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from runcoach.store.tables import accounts, notification_settings, notifications
+from runcoach.store.tables import accounts, invitation_emails, notification_settings, notifications
 
 PENDING, SENT, FAILED, NO_EMAIL, EXPIRED = "pending", "sent", "failed", "none", "expired"
 
@@ -113,4 +113,39 @@ def expire_pending(conn: Connection, before: datetime, now: datetime) -> None:
         update(notifications)
         .where(notifications.c.email_state == PENDING, notifications.c.created_at < before)
         .values(email_state=EXPIRED, emailed_at=now)
+    )
+
+
+# --- invitations emailed to an address without an account (0018) ------------------------------
+
+
+def add_invitation_email(conn: Connection, values: dict[str, Any]) -> int:
+    result = conn.execute(insert(invitation_emails).values(state=PENDING, **values))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def pending_invitation_emails(conn: Connection, limit: int) -> list[Any]:
+    return list(
+        conn.execute(
+            select(invitation_emails)
+            .where(invitation_emails.c.state == PENDING)
+            .order_by(invitation_emails.c.id)
+            .limit(limit)
+        )
+    )
+
+
+def set_invitation_email_state(conn: Connection, email_id: int, state: str, now: datetime) -> None:
+    conn.execute(
+        update(invitation_emails)
+        .where(invitation_emails.c.id == email_id)
+        .values(state=state, sent_at=now)
+    )
+
+
+def expire_invitation_emails(conn: Connection, before: datetime, now: datetime) -> None:
+    conn.execute(
+        update(invitation_emails)
+        .where(invitation_emails.c.state == PENDING, invitation_emails.c.created_at < before)
+        .values(state=EXPIRED, sent_at=now)
     )

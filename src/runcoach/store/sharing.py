@@ -200,3 +200,28 @@ def athlete_name(conn: Connection, athlete_id: int) -> str:
     """The name another runner sees (never the email address)."""
     found = conn.execute(select(athletes.c.name).where(athletes.c.id == athlete_id)).scalar()
     return str(found) if found else f"runner {athlete_id}"
+
+
+def runs_before(
+    conn: Connection, owners: list[int], before: tuple[Any, int] | None, limit: int
+) -> list[Any]:
+    """The owners' running runs, newest first (local date, then id), strictly after the
+    ``before`` key (the last of the previous page): a keyset, so pages stay put while new
+    runs arrive."""
+    if not owners:
+        return []
+    query = select(
+        runs.c.id, runs.c.athlete_id, runs.c.local_date, runs.c.distance_m, runs.c.name
+    ).where(runs.c.athlete_id.in_(owners), runs.c.sport == "running")
+    if before is not None:
+        day, run_id = before
+        query = query.where(or_(runs.c.local_date < day,
+                                and_(runs.c.local_date == day, runs.c.id < run_id)))  # fmt: skip
+    query = query.order_by(runs.c.local_date.desc(), runs.c.id.desc()).limit(limit)
+    return list(conn.execute(query))
+
+
+def athlete_exists(conn: Connection, athlete_id: int) -> bool:
+    return (
+        conn.execute(select(athletes.c.id).where(athletes.c.id == athlete_id)).first() is not None
+    )

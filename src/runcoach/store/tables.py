@@ -530,6 +530,50 @@ challenges = Table(
     Index("ix_challenges_group_id", "group_id"),
 )
 
+group_invitations = Table(
+    "group_invitations",
+    metadata,
+    # An admin's invitation into a group: a link (its code stored as SHA-256, None once used),
+    # to an account (invitee_id) or an address (email); 0018_acct14b_group_invitations.
+    Column("id", Integer, primary_key=True),
+    Column(
+        "group_id", Integer, ForeignKey("running_groups.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("code_hash", String(64), nullable=True, unique=True),
+    Column("email", String(320), nullable=True),
+    Column("invitee_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=True),
+    Column("invited_by", Integer, ForeignKey("athletes.id", ondelete="SET NULL"), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_by", Integer, ForeignKey("athletes.id", ondelete="SET NULL"), nullable=True),
+    Column("accepted_at", DateTime(timezone=True), nullable=True),
+    Index("ix_group_invitations_group_id", "group_id"),
+)
+group_join_requests = Table(
+    "group_join_requests",
+    metadata,
+    # A runner asks to join an invite-only group; an admin approves (a member) or declines.
+    Column(
+        "group_id", Integer, ForeignKey("running_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+invitation_emails = Table(
+    "invitation_emails",
+    metadata,
+    # A partner or group invitation emailed to an address with no account here (the outbox
+    # of services/notifications.deliver_emails): pending -> sent / failed / expired.
+    Column("id", Integer, primary_key=True),
+    Column("address", String(320), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("link", String(1000), nullable=False),  # a path: /signup?invitation=CODE&next=...
+    Column("state", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Index("ix_invitation_emails_state", "state"),
+)
 comments = Table(
     "comments",
     metadata,

@@ -18,12 +18,13 @@ from sqlalchemy import Engine
 from runcoach.config import Settings
 from runcoach.services.contract_judging import judge_all_due
 from runcoach.services.digests import send_session_reminders, send_weekly_digests
+from runcoach.services.group_news import send_challenge_news
 from runcoach.services.notifications import deliver_emails
 from runcoach.services.uploads import run_upload
 
 log = logging.getLogger("runcoach.jobs")
 IN_PROCESS_WORKERS = 1  # imports one at a time: SQLite has one writer anyway
-TICK_S = 60  # s between rounds: contracts judged, reminders, weekly digests, the email outbox
+TICK_S = 60  # s between rounds: contracts judged, reminders, digests, group news, the outbox
 
 
 def judge_contracts(engine: Engine, settings: Settings) -> None:
@@ -34,7 +35,8 @@ def judge_contracts(engine: Engine, settings: Settings) -> None:
 
 def notification_tick(engine: Engine, settings: Settings) -> None:
     """One round of the notification jobs; one failing never stops the others."""
-    jobs = (judge_contracts, send_session_reminders, send_weekly_digests, deliver_emails)
+    jobs = (judge_contracts, send_session_reminders, send_weekly_digests, send_challenge_news,
+            deliver_emails)  # fmt: skip
     for job in jobs:
         try:
             job(engine, settings)

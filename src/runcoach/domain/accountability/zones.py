@@ -140,3 +140,34 @@ def blank_hidden(
     lat = np.where(hidden, np.nan, np.asarray(latitude, dtype=float))
     lon = np.where(hidden, np.nan, np.asarray(longitude, dtype=float))
     return lat, lon
+
+
+# Where runs start and end, gathered: the places a runner may want a zone around (home, work).
+END_CLUSTER_M = 300.0  # m; starts within a street block or two are one place (GPS: 5-20 m)
+
+
+@dataclass(frozen=True)
+class PlaceCluster:
+    latitude: float
+    longitude: float
+    count: int  # the starts and ends gathered here
+
+
+def cluster_places(
+    points: Sequence[tuple[float, float]], within_m: float = END_CLUSTER_M
+) -> list[PlaceCluster]:
+    """Gather points within ``within_m`` of a group's first point into one place (its mean),
+    most points first: greedy, in the order given, which is enough for tens of runs."""
+    groups: list[list[tuple[float, float]]] = []
+    for lat, lon in points:
+        for group in groups:
+            if float(metres_between(lat, lon, group[0][0], group[0][1])) <= within_m:
+                group.append((lat, lon))
+                break
+        else:
+            groups.append([(lat, lon)])
+    found = [
+        PlaceCluster(sum(p[0] for p in g) / len(g), sum(p[1] for p in g) / len(g), len(g))
+        for g in groups
+    ]
+    return sorted(found, key=lambda c: -c.count)

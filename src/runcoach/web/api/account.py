@@ -148,7 +148,10 @@ def invite(request: Request, access: SessionOnly, body: InviteIn) -> dict[str, A
     return {"code": code, "url": str(request.url_for("signup_page")) + f"?invitation={code}"}
 
 
-@router.get("/account/export", summary="All your data in one zip: log, original files, plans")
+@router.get(
+    "/account/export",
+    summary="All your data in one zip: log, files, plans, privacy, partners, groups, comments",
+)
 def export(request: Request, access: Authorized) -> Response:
     from runcoach.services.account_export import export_account
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from runcoach.domain.accountability.groups import GroupKind, Measure, Role
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import groups as service
+from runcoach.services.shared_feed import PAGE_RUNS
 from runcoach.views.accountability import plain
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
@@ -67,6 +68,17 @@ def board(request: Request, access: Authorized, group_id: int) -> dict[str, Any]
         engine_of(request), athlete_settings_of(request, access), group_id,
         athlete_id=access.actor.athlete_id,
     )  # fmt: skip
+
+
+@router.get("/{group_id}/runs", summary="The board's runs, newest first, a page at a time")
+def runs(
+    request: Request, access: Authorized, group_id: int, cursor: str | None = None,
+    limit: int = PAGE_RUNS,
+) -> dict[str, Any]:  # fmt: skip
+    """``cursor``: the board's ``runs_next`` or the ``next`` of the page before."""
+    found = service.group_runs(engine_of(request), group_id, athlete_id=access.actor.athlete_id,
+                               cursor=cursor, limit=limit)  # fmt: skip
+    return dict(plain(found))
 
 
 @router.delete("/{group_id}/members/{member_id}", status_code=204,

@@ -75,8 +75,10 @@ def login(
 
 
 @router.get("/signup", response_class=HTMLResponse, name="signup_page")
-def signup_page(request: Request, invitation: str | None = None) -> Response:
-    return _form_page(request, signup=True, invitation=invitation)
+def signup_page(
+    request: Request, invitation: str | None = None, next: str | None = None
+) -> Response:
+    return _form_page(request, signup=True, invitation=invitation, next=safe_next(next))
 
 
 @router.post("/signup", dependencies=[VisitorCsrf])
@@ -85,18 +87,19 @@ def signup(
     email: Annotated[str, Form()],
     password: Annotated[str, Form()],
     invitation: Annotated[str | None, Form()] = None,
+    next: Annotated[str | None, Form()] = None,
 ) -> Response:
+    """``next``: where to land (an invitation's page when an invitation's link signed up)."""
     engine = engine_of(request)
     try:
         actor = accounts.sign_up(engine, email, password, now(), invitation)
     except RuncoachError as error:
-        page = _form_page(
-            request, signup=True, error=error.message, email=email, invitation=invitation
-        )
+        page = _form_page(request, signup=True, error=error.message, email=email,
+                          invitation=invitation, next=next)  # fmt: skip
         page.status_code = status_for(error)
         return page
     session = accounts.open_session(engine, actor.account_id, now())
-    response = RedirectResponse("/", status_code=303)
+    response = RedirectResponse(safe_next(next), status_code=303)
     set_session_cookie(request, response, session.token)
     return response
 

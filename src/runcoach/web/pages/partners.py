@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.accountability.partners import PARTNER_KINDS, SessionAnswer
 from runcoach.services import partners
+from runcoach.services.shared_feed import shared_with_me
 from runcoach.web.auth import athlete_settings_of, engine_of
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
@@ -106,3 +107,11 @@ def week(request: Request, access: Page, partner_id: int, start: date | None = N
     found = partners.partner_week(engine_of(request), settings, partner_id, start,
                                   athlete_id=access.actor.athlete_id)  # fmt: skip
     return render(request, "pages/partner_week.html", nav="partners", week=found)
+
+
+@router.get("/shared", response_class=HTMLResponse)
+def shared(request: Request, access: Page, before: str | None = None) -> Response:
+    """The runs your partners and groups share with you, newest first, a page at a time."""
+    found = shared_with_me(engine_of(request), athlete_id=access.actor.athlete_id, cursor=before)
+    return render(request, "pages/shared.html", nav="shared", page=found, before=before,
+                  me=access.actor.athlete_id)  # fmt: skip

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from runcoach.domain.accountability import Audience, PrivacyZone, SharedPart
 from runcoach.domain.accountability.zones import DEFAULT_ZONE_RADIUS_M
 from runcoach.services import comments, notifications, sharing
+from runcoach.services.zone_map import zone_map
 from runcoach.views.accountability import privacy_json, shared_run_json
 from runcoach.web.auth import engine_of
 from runcoach.web.pages.common import Page
@@ -30,10 +31,13 @@ def _back(path: str) -> Response:
 
 @router.get("/privacy", response_class=HTMLResponse)
 def privacy_page(request: Request, access: Page) -> Response:
-    found = sharing.privacy_settings(engine_of(request), athlete_id=access.actor.athlete_id)
+    engine, athlete = engine_of(request), access.actor.athlete_id
+    found = sharing.privacy_settings(engine, athlete_id=athlete)
+    drawn = zone_map(engine, athlete_id=athlete)  # the runner's own tracks: for them alone
     return render(request, "pages/privacy.html", nav="settings", privacy=privacy_json(found),
                   parts=PARTS, audiences=AUDIENCES, radius=DEFAULT_ZONE_RADIUS_M,
-                  tile_url=request.app.state.tile_url)  # fmt: skip
+                  tile_url=request.app.state.tile_url, tracks=drawn.tracks,
+                  places=[c.__dict__ for c in drawn.places])  # fmt: skip
 
 
 @router.post("/privacy")
