@@ -24,8 +24,8 @@ from runcoach.cli.output import json_text
 from runcoach.domain.hints import Do, Hint, Pointer, note
 from runcoach.domain.plans.codec import plan_document, plan_from_dict, plan_to_dict
 from runcoach.domain.plans.model import Baseline, Goal, GoalKind, Plan
-from runcoach.web.hints import WEB, say
 from runcoach.web.hints import phrase as web_phrase
+from runcoach.web.hints import say
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "runcoach"
 LOWER = ("domain", "services", "store")
@@ -92,11 +92,22 @@ def test_the_scan_finds_cli_words():
 def test_every_action_reads_well_at_each_door(do):
     other = Hint(Do.GIVE_RESULT, "for example 10k in 41:30")
     values = {"after": "2026-11-20", "example": "2027-03-14", "or": other, "note": "A note.",
-              "before": "as in ", "id": 49}  # fmt: skip
+              "before": "as in ", "id": 49, "kind": "night", "types": "day shift, off"}  # fmt: skip
     hint = Hint(do, "plain words", values)
     said = phrase(hint)
     assert said and "{" not in said
-    assert not FLAG.search(WEB.get(do, hint.text)), "the web's words name no CLI flag"
+    web = web_phrase(hint)
+    assert web and "{" not in web and not FLAG.search(web), "the web's words name no CLI flag"
+
+
+def test_a_refused_plan_change_says_how_to_preview_accept_or_map_at_each_door():
+    """Issue 15: the refusals lost their flags when hints replaced strings."""
+    refused = Hint(Do.PREVIEW_OR_ACCEPT_BREAKS, "preview; accept")
+    assert "--dry-run" in phrase(refused) and "--accept-breaks" in phrase(refused)
+    assert "I accept the broken rules" in web_phrase(refused)
+    unknown = Hint(Do.MAP_SHIFT_KIND, "say", {"kind": "night", "types": "day shift, off"})
+    assert "--map night=" in phrase(unknown) and "day shift, off" in phrase(unknown)
+    assert "night=none" in web_phrase(unknown) and "Kinds" in web_phrase(unknown)
 
 
 def test_the_cli_keeps_its_words_for_the_hints_it_had():

@@ -125,3 +125,36 @@ def test_a_race_date_in_the_past_is_called_that(runcoach, tmp_path: Path) -> Non
     profile.write_text("goal: {race: marathon, date: 2001-05-01}\n")
     result = runcoach("plan", "create", "--profile", str(profile), "--today", TODAY)
     assert result.exit_code == 2 and "goal.date 2001-05-01 is in the past" in result.stderr
+
+
+def test_with_imperial_units_the_notes_and_long_runs_read_in_miles_in_text_and_json(
+    runcoach,
+) -> None:
+    """Issue 15: `--units imperial` still showed km in the plan's notes and long runs."""
+    profile = str(EXAMPLES / "first-half.yaml")
+    text = runcoach("--units", "imperial", "plan", "create", "--profile", profile,
+                    "--today", TODAY)  # fmt: skip
+    assert text.exit_code == 0, text.stderr
+    notes = [line for line in text.stdout.splitlines() if line.startswith("!")]
+    assert notes and not any(" km" in line for line in notes)
+    assert any(" mi" in line for line in notes)
+    long_runs = [line for line in text.stdout.splitlines() if "Long run" in line]
+    assert long_runs and not any("km" in line for line in long_runs)
+    shown = runcoach("--units", "imperial", "plan", "show", "--json").json()
+    display = shown["display"]
+    assert display["units"] == "imperial" and display["notes"]
+    assert not any(" km" in n for n in display["notes"])
+    titles = [r["title"] for w in display["weeks"] for r in w["long_runs"]]
+    assert titles and all(" mi" in t and "km" not in t for t in titles)
+    metric = runcoach("plan", "show", "--json").json()["display"]
+    assert metric["units"] == "metric" and any(" km" in n for n in metric["notes"])
+
+
+def test_check_without_a_file_checks_the_active_plan(runcoach) -> None:
+    """Issue 15, observation 12: `plan check` could not check the active plan without a file."""
+    missing = runcoach("plan", "check")
+    assert missing.exit_code == 3 and "no active plan" in missing.stderr
+    runcoach("plan", "create", "--profile", str(EXAMPLES / "first-half.yaml"), "--today", TODAY)
+    checked = runcoach("plan", "check", "--json")
+    assert checked.exit_code == 0, checked.stdout
+    assert not [v for v in checked.json()["violations"] if v["accepted"] is None]

@@ -106,7 +106,8 @@ def test_shift_swaps_a_long_run_day_with_a_sleep_day_and_rewrites_the_plan_file(
     assert preview.exit_code == 0 and preview.json()["saved"] is False
     if preview.json()["new_violations"]:  # saved only when the runner accepts the breaks
         refused = runcoach(*swap)
-        assert refused.exit_code == 4 and "accepting them" in refused.stderr
+        assert refused.exit_code == 4 and "--accept-breaks" in refused.stderr
+        assert "--dry-run" in refused.stderr
         assert plan_from_dict(json.loads(path.read_text(encoding="utf-8"))).day(long_day).is_run_day
     result = runcoach(*swap, "--accept-breaks")
     assert result.exit_code == 0, result.stderr
@@ -124,17 +125,12 @@ def test_an_extra_night_needs_its_date_and_a_day_type_the_plan_knows(runcoach, t
     )
     unknown = runcoach("plan", "shift", "--insert-day", "gala", "--date", on, "--plan", str(path))
     assert unknown.exit_code == 2 and "night shift" in unknown.stderr
-    extra = runcoach(
-        "plan",
-        "shift",
-        "--insert-day",
-        "night shift",
-        "--date",
-        on,
-        "--plan",
-        str(path),
-        "--accept-breaks",
-    )
+    insert = ("plan", "shift", "--insert-day", "night shift", "--date", on, "--plan", str(path))
+    if runcoach(*insert, "--dry-run", "--json").json()["new_violations"]:
+        refused = runcoach(*insert)  # the refusal says how to preview and how to accept
+        assert refused.exit_code == 4, refused.stderr
+        assert "--dry-run" in refused.stderr and "--accept-breaks" in refused.stderr
+    extra = runcoach(*insert, "--accept-breaks")
     assert extra.exit_code == 0, extra.stderr
 
 

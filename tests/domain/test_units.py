@@ -11,6 +11,7 @@ from runcoach.domain.units import (
     METRES_PER_MILE,
     Pace,
     UnitSystem,
+    distances_in,
     format_duration,
     format_pace,
     format_speed,
@@ -103,3 +104,11 @@ def test_clock_glitches_are_bad_times_jumps_and_what_follows_them():
     assert clock_glitches(times).tolist() == [False, False, True, False, True, False, True, True]
     assert not clock_glitches(np.arange(0.0, 9 * day, 3600.0)).any()  # a 9-day race is fine
     assert clock_glitches(np.array([0.0, 11 * day])).tolist() == [False, True]
+
+
+def test_a_sentence_in_km_reads_in_miles_for_an_imperial_runner_and_is_kept_for_metric():
+    note = "The long run reaches 13.9 km, short of the 16 km this race wants (5k, 400 m)"
+    assert distances_in(note, UnitSystem.METRIC) == note
+    said = distances_in(note, UnitSystem.IMPERIAL)
+    assert said == "The long run reaches 8.6 mi, short of the 10 mi this race wants (5k, 400 m)"
+    assert distances_in("Long run 6.9 km", UnitSystem.IMPERIAL) == "Long run 4.3 mi"

@@ -10,22 +10,32 @@ and on both engines, against what the runs say.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
 
-from runcoach.domain.run.runs import RaceResult, Sport, WorkoutType
+from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.paces import DANIELS
+from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.progress.habits import Habits
+from runcoach.domain.run.runs import Feel, RaceResult, Sport, WorkoutType
+from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
 from runcoach.services.import_sources import sources_of_paths
 from runcoach.services.importing import import_sources
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
-from runcoach.store import performances
+from runcoach.store import checkin_reads, log_reads, performances, plan_reads
 from runcoach.store.athlete_reads import first_athlete_id
+from runcoach.store.checkins import log_rows, save_adjustment, save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
+from runcoach.store.plans import add_plan, get_plan
+from runcoach.store.progress import SqlRunLog
 from runcoach.store.revision import HEAD_REVISION
 from runcoach.store.run_list import RunFilter, list_summaries
 from runcoach.store.sql import reading
@@ -101,6 +111,70 @@ def test_every_plain_read_answers_the_same_through_sqlite3_and_sqlalchemy(store)
     assert through_sqlite3[3]  # best efforts inside the real runs
 
 
+def _log_reads(db, athlete: int, run_ids: list[int]) -> tuple:
+    """Every read of store.log_reads (the reports' reads of the log) over a few windows."""
+    tz = ZoneInfo("Europe/Paris")
+    ever = datetime(1900, 1, 1, tzinfo=UTC)
+    end = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    autumn = datetime(2026, 10, 1, tzinfo=UTC)
+    return (
+        log_reads.athlete_row(db, athlete),
+        log_reads.athlete_row(db, athlete + 1),
+        log_reads.data_version(db, athlete),
+        log_reads.count_and_distance(db, athlete, end, date(2026, 11, 16)),
+        log_reads.count_and_distance(db, athlete, autumn, date(2026, 9, 28)),
+        sorted(log_reads.efforts(db, athlete, ever, end), key=repr),
+        [log_reads.fastest_before(db, athlete, d, end) for d in (400.0, 1000.0, 5000.0, 1e6)],
+        log_reads.fastest_between(db, athlete, ever, end),
+        log_reads.fastest_between(db, athlete, autumn, end),
+        log_reads.totals(db, athlete, date(2000, 1, 1), TODAY, tz),
+        log_reads.totals(db, athlete, date(2026, 10, 1), date(2026, 10, 31), tz),
+        sorted(log_reads.halves(db, athlete, run_ids), key=repr),
+        log_reads.halves(db, athlete + 1, run_ids),
+        log_reads.weeks_with_run_days(db, athlete),
+        log_reads.run_days_between(db, athlete, date(2026, 10, 1), date(2026, 10, 31)),
+        log_reads.runs_between(db, athlete, ever, end),
+        log_reads.runs_between(db, athlete, autumn, end),
+        sorted(log_reads.win_efforts(db, athlete, ever, end), key=repr),
+        log_reads.kept_start_points(db, run_ids),
+    )
+
+
+def test_the_reports_reads_of_the_log_answer_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    with reading(engine) as db:
+        run_ids = [row[0] for row in list_summaries(db, RunFilter(athlete))]
+    SqlRunLog(engine, athlete).start_points(run_ids[::2])  # half of them read and kept
+    answers = []
+    for source in (reader, engine):
+        with reading(source) as db:
+            answers.append(_log_reads(db, athlete, run_ids))
+    through_sqlite3, through_sqlalchemy = answers
+    assert through_sqlite3 == through_sqlalchemy
+    assert through_sqlite3[0] is not None and through_sqlite3[1] is None
+    assert through_sqlite3[3][0] > 20 and through_sqlite3[5]  # the real runs and efforts
+    assert through_sqlite3[11] and not through_sqlite3[12]  # nobody else's halves
+    assert any(run.laps for run in through_sqlite3[15]) and through_sqlite3[17]
+    assert set(through_sqlite3[18]) == set(run_ids[::2])  # kept: read once from the samples
+
+
+def test_the_reports_reads_of_the_log_say_what_the_runs_say_on_either_engine(engine):
+    athlete = local_athlete(engine)
+    written = _manual_runs(engine, athlete)
+    end = datetime(2026, 11, 20, tzinfo=UTC)
+    with read_db(engine) as db:
+        count, metres = log_reads.count_and_distance(db, athlete, end, date(2026, 11, 16))
+        october = log_reads.totals(db, athlete, date(2026, 10, 1), date(2026, 10, 31), UTC)
+        days = log_reads.run_days_between(db, athlete, date(2026, 10, 1), date(2026, 10, 31))
+        weeks = dict(log_reads.weeks_with_run_days(db, athlete))
+    # running: the race, the trial, the blip and the easy run (not the ride)
+    assert (count, metres) == (4, 23_080.0)
+    assert (october.runs, october.run_days, october.distance_m) == (3, 3, 15_080.0)
+    assert (october.longest_run_m, october.longest_run_id) == (10_000.0, written["race"])
+    assert days == 3
+    assert sum(weeks.values()) == 4
+
+
 def test_the_services_answer_the_same_through_sqlite3_and_sqlalchemy(store):
     engine, reader, athlete, _ = store
     for kwargs in ({}, {"runs_only": True}, {"date_from": date(2026, 10, 1), "limit": 3}):
@@ -169,3 +243,104 @@ def test_a_day_a_sqlite3_reader_compares_is_the_day_stored(store):
     assert [r.id for r in found] == [written["race"]]
     before = list_runs(reader, athlete_id=athlete, date_to=day - timedelta(days=1))
     assert written["race"] not in {r.id for r in before}
+
+
+def test_the_checkins_read_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    told = [
+        CheckIn(date(2026, 11, 1), Feel.GOOD, habits=Habits(strength=True, sleep_s=7.5 * 3600)),
+        CheckIn(date(2026, 11, 2), Feel.SICK, Symptoms.ABOVE_NECK, "a cold", can_run=False),
+        CheckIn(date(2026, 11, 3), note="better", can_run=True, habits=Habits(warm_up=False)),
+        CheckIn(date(2026, 11, 4), habits=Habits(ate_well=True, weight_kg=61.2, resting_hr=48)),
+    ]
+    with engine.begin() as conn:
+        for checkin in told:
+            save_checkin(conn, athlete, checkin)
+    for until, since in ((None, None), (date(2026, 11, 3), None), (None, date(2026, 11, 2)),
+                         (date(2026, 11, 3), date(2026, 11, 2))):  # fmt: skip
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(checkin_reads.checkins_between(db, athlete, until, since))
+        assert answers[0] == answers[1]
+        assert answers[0] == [
+            c
+            for c in told
+            if (since is None or c.day >= since) and (until is None or c.day <= until)
+        ]
+    with reading(reader) as db:
+        assert checkin_reads.checkins_between(db, athlete + 1) == []  # nobody else's
+
+
+def _ten_k_plan():  # type: ignore[no-untyped-def]
+    doc = {"goal": {"race": "10k", "date": "2027-02-28"}, "weekly_distance": "30km"}
+    return generate(profile_from_dict(doc), date(2026, 11, 22), DANIELS)
+
+
+def test_the_active_plan_reads_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+
+    def both() -> list:
+        found = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                found.append(plan_reads.active_plan_of(db, athlete))
+        return found
+
+    assert both() == [None, None]  # no plan yet
+    with engine.begin() as conn:
+        add_plan(conn, athlete, _ten_k_plan())
+        second = add_plan(conn, athlete, _ten_k_plan())  # archives the first
+        stored = get_plan(conn, athlete)
+    through_sqlite3, through_sqlalchemy = both()
+    assert through_sqlite3 is not None and through_sqlalchemy is not None
+    assert through_sqlite3[0] == through_sqlalchemy[0] == second == stored.id
+    assert plan_to_dict(through_sqlite3[1]) == plan_to_dict(through_sqlalchemy[1])
+    assert plan_to_dict(through_sqlite3[1]) == plan_to_dict(stored.plan)
+    assert through_sqlite3[1] is not through_sqlalchemy[1]  # a new object each time
+    with reading(reader) as db:
+        assert plan_reads.active_plan_of(db, athlete + 1) is None  # nobody else's
+
+
+def test_the_log_rows_of_the_day_by_day_rules_read_the_same_both_ways(store):
+    engine, reader, athlete, written = store
+    for since, until in ((None, None), (date(2026, 10, 1), None), (None, date(2019, 1, 1)),
+                         (date(2026, 10, 4), date(2026, 10, 19))):  # fmt: skip
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(checkin_reads.log_rows(db, athlete, since, until))
+        assert answers[0] == answers[1]
+        with engine.connect() as conn:  # the rows store.checkins hands the rules
+            assert [tuple(r) for r in log_rows(conn, athlete, since, until)] == answers[0]
+    with reading(reader) as db:
+        october = checkin_reads.log_rows(db, athlete, date(2026, 10, 4), date(2026, 10, 19))
+        assert checkin_reads.log_rows(db, athlete + 1) == []
+    assert [r.id for r in october] == [written[k] for k in ("race", "trial", "ride")]
+    race = october[0]
+    assert race.local_date == date(2026, 10, 4) and race.is_race is True
+    assert (race.race_official_time_s, race.duration_s) == (40 * 60 + 55.0, 41 * 60.0)
+
+
+def test_todays_answers_read_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    with engine.begin() as conn:
+        kept = [
+            save_adjustment(conn, athlete, date(2026, 11, 5), "today", ["as-planned"], {}),
+            save_adjustment(conn, athlete, date(2026, 11, 6), "today", ["shortened", "easier"],
+                            {"workouts": [], "why": "tired, é"}),
+            save_adjustment(conn, athlete, date(2026, 11, 6), "today", [], {"workouts": []}),
+        ]  # fmt: skip
+    for first, last in ((None, None), (date(2026, 11, 6), None), (None, date(2026, 11, 5))):
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(checkin_reads.adjustments_between(db, athlete, first, last))
+        assert answers[0] == answers[1]
+    with reading(reader) as db:
+        found = checkin_reads.adjustments_between(db, athlete)
+        assert checkin_reads.adjustments_between(db, athlete + 1) == []
+    assert [a["id"] for a in found[-3:]] == kept
+    assert found[-2]["day"] == date(2026, 11, 6)
+    assert found[-2]["changes"] == ["shortened", "easier"] and found[-1]["changes"] == []
+    assert found[-2]["detail"] == {"workouts": [], "why": "tired, é"}

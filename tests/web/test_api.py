@@ -271,3 +271,23 @@ def test_the_account_export_holds_the_log_and_the_original_files(app, ann: Runne
     phone.post("/api/v1/runs", json={"date": "2026-11-02", "distance": "8k", "duration": "44:00"})
     archive = zipfile.ZipFile(io.BytesIO(phone.get("/api/v1/account/export").content))
     assert {"manifest.json", "runs.json", "plans.json", "checkins.json"} <= set(archive.namelist())
+
+
+def test_a_plan_reads_in_miles_for_a_runner_whose_units_are_miles(app, ann: Runner):
+    """Issue 15: notes and long runs follow the runner's units (the API's display fields and
+    the plan page)."""
+    body = {"name": "Ann", "units": "imperial", "timezone": "Europe/Ljubljana"}
+    ann.client.put("/api/v1/account/settings", json=body, headers=ann.headers())
+    phone = script(app, ann.token("write"))
+    profile = {**STARTS_TODAY, "weekly_distance": "25km", "longest_run_30d": None}
+    assert phone.post("/api/v1/plans", json=profile).status_code == 201
+    display = phone.get("/api/v1/plans/active").json()["display"]
+    assert display["units"] == "imperial"
+    assert any(" mi" in n for n in display["notes"]) and not any(
+        " km" in n for n in display["notes"]
+    )
+    titles = [r["title"] for w in display["weeks"] for r in w["long_runs"]]
+    assert titles and not any("km" in t for t in titles)
+    page = ann.client.get("/plan", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "Long run" in page.text
+    assert not [line for line in page.text.splitlines() if "Long run" in line and " km" in line]

@@ -78,6 +78,58 @@ def test_a_wrong_plan_form_says_what_is_wrong_and_keeps_what_was_typed(ann: Runn
     assert answer.status_code == 422 and "200mi" in answer.text
 
 
+def test_the_plan_form_says_age_history_equipment_and_a_beginners_range_of_run_days(
+    ann: Runner,
+):
+    """Issue 15: what the profile can say, the web form can say too."""
+    from datetime import date, timedelta
+
+    form = {
+        "csrf_token": ann.csrf, "goal_kind": "race", "race": "10k",
+        "race_date": (date.today() + timedelta(days=100)).isoformat(),
+        "weekly_distance": "20km", "longest_run_ever": "21km", "age": "56",
+        "run_days_per_week": "3-4", "has_hills": "1", "availability": "weekdays",
+        "venue": "track",
+    }  # fmt: skip
+    answer = ann.client.post("/plan", data=form)
+    assert answer.status_code == 200 and 'id="week-1"' in answer.text, answer.text[-2000:]
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    assert any("At 56" in n for n in plan["notes"])
+    assert any("longest run ever" in n for n in plan["notes"])
+    assert plan["max_run_days"] == 4
+    race = next(w for wk in plan["weeks"] for d in wk["days"] for w in d["workouts"]
+                if w["kind"] == "race")  # fmt: skip
+    assert race["surface"] == "track" and "25 laps" in race["notes"][0]
+    intervals = [w for wk in plan["weeks"] for d in wk["days"] for w in d["workouts"]
+                 if w["kind"] == "intervals"]  # fmt: skip
+    assert intervals and all(any("No track" in n for n in w.get("notes", [])) for w in intervals)
+    wrong = ann.client.post("/plan", data={**form, "age": "7"})
+    assert wrong.status_code == 422 and "age" in wrong.text
+
+
+def test_the_plan_form_says_where_in_the_rotation_today_falls_and_runs_after_nights(ann: Runner):
+    from datetime import date, timedelta
+
+    form = {
+        "csrf_token": ann.csrf, "goal_kind": "race", "race": "10k",
+        "race_date": (date.today() + timedelta(days=100)).isoformat(),
+        "weekly_distance": "25km", "longest_run_30d": "10km", "run_days_per_week": "5",
+        "long_run_day": "off", "availability": "cycle", "cycle_today_is": "2",
+        "cycle_days": "night, night, off, off", "night_runs": "after",
+        "type_name_0": "night", "type_kind_0": "none", "type_name_1": "off", "type_kind_1": "any",
+    }  # fmt: skip
+    answer = ann.client.post("/plan", data=form)
+    assert answer.status_code == 200 and 'id="week-1"' in answer.text, answer.text[-1500:]
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    types = {d["date"]: d["day_type"] for w in plan["weeks"] for d in w["days"]}
+    today = date.today()
+    for offset in range(0, 28):  # today is day 2: the second night, run after the first
+        day = (today + timedelta(days=offset)).isoformat()
+        if day in types:
+            want = ["night", "night (run after the last)", "off", "off"][(offset + 1) % 4]
+            assert types[day]["name"] == want, (day, types[day], want)
+
+
 def test_every_answer_carries_the_security_headers_and_pages_are_not_stored(app, ann):
     for answer in (ann.client.get("/log"), ann.client.get("/api/v1/runs"), ann.client.get("/x")):
         headers = answer.headers

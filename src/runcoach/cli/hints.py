@@ -52,9 +52,16 @@ CLI: dict[Do, str] = {
     Do.LIST_QUARANTINE: "runcoach quarantine lists the files held back, with their numbers",
     Do.LIST_RUNS: "runcoach runs list shows the run ids",
     Do.LIST_OR_ADD_SHOES: "runcoach shoes list shows your pairs; runcoach shoes add NAME adds one",
+    Do.MAP_SHIFT_KIND: (
+        "say what {kind} shifts are with --map {kind}=TYPE: one of the plan's day types "
+        "({types}), or none, 'short 30', any; e.g. --map {kind}=none"
+    ),
     Do.MARK_A_RACE: "mark a race in the log: runcoach runs edit ID --race --official-time 41:30",
     Do.MARK_AS_RACE: "add --race to mark it with its result",
     Do.NAME_THE_PAIR: 'runcoach shoes add "Pegasus 40 blue"',
+    Do.PREVIEW_OR_ACCEPT_BREAKS: (
+        "see every rule it breaks with --dry-run; save it anyway with --accept-breaks"
+    ),
     Do.RELEASE_FROM_QUARANTINE: "{note} (runcoach quarantine release {id} takes it in)",
     Do.RESTORE_A_BACKUP: "restore a file made by `runcoach backup`",
     Do.RESTORE_INTO_EMPTY: (

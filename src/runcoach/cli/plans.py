@@ -74,7 +74,7 @@ def create_command(app: AppContext, profile_path: Path, today: Any, as_json: boo
     """Build a plan from a profile and store it as your active plan."""
     profile = read_profile(profile_path)
     built = service.build_plan(app.engine, profile, _day(today), athlete_id=app.athlete_id)
-    emit(as_json, built_json(built), lambda: _created_text(built, app))
+    emit(as_json, built_json(built, app.settings.units), lambda: _created_text(built, app))
 
 
 def _created_text(built: service.Built, app: AppContext) -> str:
@@ -96,7 +96,7 @@ def show_command(
 ) -> None:
     """Print the plan week by week."""
     stored = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id)
-    data = shown_json(stored.id, stored.status, stored.plan)
+    data = shown_json(stored.id, stored.status, stored.plan, app.settings.units)
     race = data["race_plan"] = goal_race_plan(stored.plan.goal)
     emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details, said) + (
         "" if race is None else "\n".join(race_plan_lines(race, app.settings.units)) + "\n"

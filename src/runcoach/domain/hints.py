@@ -46,11 +46,13 @@ class Do(StrEnum):
     GIVE_WEIGHT = "give-weight"
     ASK_TODAY = "ask-today"  # a note: ``values["note"]``, then this
     LIST_QUARANTINE = "list-quarantine"
+    MAP_SHIFT_KIND = "map-shift-kind"  # values: kind (of shift), types (the plan's day types)
     LIST_RUNS = "list-runs"
     LIST_OR_ADD_SHOES = "list-or-add-shoes"
     MARK_A_RACE = "mark-a-race"
     MARK_AS_RACE = "mark-as-race"
     NAME_THE_PAIR = "name-the-pair"
+    PREVIEW_OR_ACCEPT_BREAKS = "preview-or-accept-breaks"  # a plan change refused
     RELEASE_FROM_QUARANTINE = "release-from-quarantine"  # ``values["note"]``, ``["id"]``
     RESTORE_A_BACKUP = "restore-a-backup"
     RESTORE_INTO_EMPTY = "restore-into-empty"

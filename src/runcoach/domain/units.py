@@ -224,6 +224,22 @@ def format_distance(
     return f"{distance_m / METRES_PER_KM:.{digits}f} km"
 
 
+_KM_IN_TEXT = re.compile(r"(?<![\w.])(\d+(?:\.(\d+))?) ?km\b")
+
+
+def distances_in(text: str, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """A sentence written in km (a plan's note, a long run's title) in the runner's units:
+    "The long run reaches 13.9 km" -> "The long run reaches 8.6 mi" (same decimals)."""
+    if system is not UnitSystem.IMPERIAL:
+        return text
+
+    def miles(found: re.Match[str]) -> str:
+        digits = len(found[2] or "") or (1 if float(found[1]) < 10 else 0)
+        return format_distance(float(found[1]) * METRES_PER_KM, system, digits=digits)
+
+    return _KM_IN_TEXT.sub(miles, text)
+
+
 def distance_label(distance_m: float) -> str:
     """A short human name for a race distance: "marathon", "half", "10k", "1 mile", "3000 m"."""
     for name, metres in (

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from runcoach.domain.days import zone
 from runcoach.domain.errors import Conflict, InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_document
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.rota import (
@@ -161,7 +162,10 @@ def _refuse_unaccepted(result: Shifted, accept_breaks: bool) -> None:
     raise Conflict(
         f"not saved: the change breaks {len(result.new_violations)} rule(s) the plan kept: "
         f"{listed}{f'; and {more} more' if more > 0 else ''}",
-        hint="preview the change to see them all; save it anyway by accepting them",
+        hint=Hint(
+            Do.PREVIEW_OR_ACCEPT_BREAKS,
+            "preview the change to see them all; save it anyway by accepting them",
+        ),
     )
 
 

@@ -23,7 +23,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.errors import NotFound
 from runcoach.domain.fitness.current import (
     LOOKBACK_DAYS,
     Fitness,
@@ -51,8 +50,8 @@ from runcoach.domain.units import (
 from runcoach.services.fitness import performances_from_log
 from runcoach.services.report_builder import ReportHooks, Threshold
 from runcoach.store import checkins as checkin_store
-from runcoach.store import plans as plan_store
 from runcoach.store.db import Reading, SqlAlchemyDb, reading
+from runcoach.store.plan_reads import active_plan_of
 
 PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
 GOAL_DISTANCE_TOLERANCE = 0.03  # a race within 3 % of the goal distance is over it (GPS ~1-3 %)
@@ -96,11 +95,7 @@ class HabitReader:
 
 def active_plan(conn: Connection, athlete_id: int) -> tuple[int, Plan] | None:
     """The athlete's active plan and its id, None without one."""
-    try:
-        stored = plan_store.get_plan(conn, athlete_id)
-    except NotFound:
-        return None
-    return stored.id, stored.plan
+    return active_plan_of(SqlAlchemyDb(conn, conn.dialect.name), athlete_id)
 
 
 @dataclass

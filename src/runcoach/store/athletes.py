@@ -99,7 +99,7 @@ def _lock(conn: Connection, key: tuple[int, int]) -> None:
 def data_version(conn: Connection, athlete_id: int) -> int:
     """The athlete's data version: raised by the database's own triggers on every write to
     the runs, plans, check-ins, today's answers, shoes and settings (0012_web_speed)."""
-    found = conn.execute(
-        select(athletes.c.data_version).where(athletes.c.id == athlete_id)
-    ).scalar()
-    return int(found or 0)
+    from runcoach.store.db import SqlAlchemyDb
+    from runcoach.store.log_reads import data_version as read_version
+
+    return read_version(SqlAlchemyDb(conn, conn.dialect.name), athlete_id)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from runcoach.domain.errors import InvalidInput
-from runcoach.domain.progress.habits import Habits
-from runcoach.domain.run.runs import Feel
-from runcoach.domain.today.health import CheckIn, Symptoms
-from runcoach.store.tables import checkins, plan_adjustments, runs
-
-HABIT_COLUMNS = tuple(f.name for f in fields(Habits))  # the same names in the table
+from runcoach.domain.today.health import CheckIn
+from runcoach.store.checkin_reads import (
+    HABIT_COLUMNS,
+    LogRow,
+    adjustments_between,
+    checkin_of,
+    checkins_between,
+)
+from runcoach.store.checkin_reads import log_rows as read_log_rows
+from runcoach.store.tables import checkins, plan_adjustments
 
 
 def save_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> None:
@@ -64,13 +66,9 @@ def list_checkins(
     conn: Connection, athlete_id: int, until: date | None = None, since: date | None = None
 ) -> list[CheckIn]:
     """The check-ins from ``since`` to ``until`` (each included when given), oldest first."""
-    query = select(checkins).where(checkins.c.athlete_id == athlete_id)
-    if since is not None:
-        query = query.where(checkins.c.day >= since)
-    if until is not None:
-        query = query.where(checkins.c.day <= until)
-    rows = conn.execute(query.order_by(checkins.c.day)).all()
-    return [_checkin(r._mapping) for r in rows]
+    from runcoach.store.db import SqlAlchemyDb
+
+    return checkins_between(SqlAlchemyDb(conn, conn.dialect.name), athlete_id, until, since)
 
 
 def delete_checkin(conn: Connection, athlete_id: int, day: date) -> bool:
@@ -79,13 +77,7 @@ def delete_checkin(conn: Connection, athlete_id: int, day: date) -> bool:
 
 
 def _checkin(row: Any) -> CheckIn:
-    try:
-        feel = Feel(row["feel"]) if row["feel"] else None
-        symptoms = Symptoms(row["symptoms"]) if row["symptoms"] else None
-    except ValueError as exc:
-        raise InvalidInput(f"the check-in of {row['day']} holds an unknown value: {exc}") from exc
-    habits = Habits(**{name: row[name] for name in HABIT_COLUMNS})
-    return CheckIn(row["day"], feel, symptoms, row["note"] or "", row["can_run"], habits)
+    return checkin_of(row)
 
 
 def save_adjustment(
@@ -148,48 +140,15 @@ def list_adjustments(
     conn: Connection, athlete_id: int, first: date | None = None, last: date | None = None
 ) -> list[dict[str, Any]]:
     """Every adjustment between the days, oldest first (the latest of a day last)."""
-    query = select(plan_adjustments).where(plan_adjustments.c.athlete_id == athlete_id)
-    if first is not None:
-        query = query.where(plan_adjustments.c.day >= first)
-    if last is not None:
-        query = query.where(plan_adjustments.c.day <= last)
-    rows = conn.execute(query.order_by(plan_adjustments.c.day, plan_adjustments.c.id)).all()
-    return [
-        {
-            "id": r.id,
-            "day": r.day,
-            "kind": r.kind,
-            "changes": [c for c in r.changes.split(",") if c],
-            "detail": json.loads(r.detail),
-        }
-        for r in rows
-    ]
+    from runcoach.store.db import SqlAlchemyDb
+
+    return adjustments_between(SqlAlchemyDb(conn, conn.dialect.name), athlete_id, first, last)
 
 
 def log_rows(
     conn: Connection, athlete_id: int, since: date | None = None, until: date | None = None
-) -> list[Any]:
-    """What the day-by-day rules read of each run from ``since`` to ``until`` (local dates,
-    each included when given), oldest first:
-    day, sport, distance, duration, type, effort, race result, shoe, heart rate. No laps,
-    no samples, no JSON."""
-    query = select(
-        runs.c.id,
-        runs.c.local_date,
-        runs.c.sport,
-        runs.c.distance_m,
-        func.coalesce(runs.c.moving_s, runs.c.elapsed_s).label("duration_s"),
-        runs.c.workout_type,
-        runs.c.rpe,
-        runs.c.is_race,
-        runs.c.race_official_time_s,
-        runs.c.race_distance_m,
-        runs.c.shoe_id,
-        runs.c.avg_hr,
-        runs.c.max_hr,
-    ).where(runs.c.athlete_id == athlete_id)
-    if since is not None:
-        query = query.where(runs.c.local_date >= since)
-    if until is not None:
-        query = query.where(runs.c.local_date <= until)
-    return list(conn.execute(query.order_by(runs.c.local_date, runs.c.id)))
+) -> list[LogRow]:
+    """What the day-by-day rules read of each run (``store.checkin_reads.log_rows``)."""
+    from runcoach.store.db import SqlAlchemyDb
+
+    return read_log_rows(SqlAlchemyDb(conn, conn.dialect.name), athlete_id, since, until)

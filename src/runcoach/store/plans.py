@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import pickle
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 
 from sqlalchemy import Connection, MetaData, Table, delete, func, insert, inspect, select, update
 
@@ -15,15 +13,14 @@ from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.codec import plan_document, plan_from_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.store.moments import aware
+from runcoach.store.plan_reads import ACTIVE, decoded_plan
+from runcoach.store.plan_reads import DECODED_PLANS_KEPT as DECODED_PLANS_KEPT
 from runcoach.store.running import running_only
 from runcoach.store.tables import plan_versions, plans
 
-ACTIVE, ARCHIVED = "active", "archived"
+ARCHIVED = "archived"
 LOG_WINDOW_DAYS = 28  # weeks of the log averaged for the current weekly volume (days)
 LONGEST_WINDOW_DAYS = 30  # window of the longest-run rule (days), Frandsen et al. 2025
-# Decoded plans kept, keyed by their stored JSON text: a few per runner who opened a page
-# lately (a 20-week plan's document is ~110 KB; its decoded form pickled ~90 KB).
-DECODED_PLANS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -160,22 +157,6 @@ def _stored(row: object) -> StoredPlan:
         status=str(data["status"]),
         plan=decoded_plan(str(data["document"])),
     )
-
-
-def decoded_plan(document: str) -> Plan:
-    """The plan of a stored JSON document: a new object every time (callers change plans in
-    place), made from a pickled copy of the plan decoded once per document text.
-
-    Decoding a 20-week plan (``json.loads`` and ``plan_from_dict``) takes ~50 ms, unpickling
-    it ~7 ms, and every page of the web app reads the plan. The cache is exact: the key is the
-    whole document, so a plan changed in the store is a new key and decoded anew."""
-    plan: Plan = pickle.loads(_pickled_plan(document))  # runcoach's own pickle, made below
-    return plan
-
-
-@lru_cache(maxsize=DECODED_PLANS_KEPT)
-def _pickled_plan(document: str) -> bytes:
-    return pickle.dumps(plan_from_dict(json.loads(document)), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def log_volume(conn: Connection, athlete_id: int, today: date) -> tuple[float, float] | None:

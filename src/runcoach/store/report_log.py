@@ -5,82 +5,45 @@ Reports read summary columns only, within bounded windows (see ``services/runlog
 
 from __future__ import annotations
 
-from collections import defaultdict, namedtuple
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Result,
-    and_,
-    case,
-    exists,
-    extract,
-    func,
     insert,
     inspect,
-    or_,
     select,
 )
 
-from runcoach.domain.days import day_bounds_utc, local_day, week_start
+from runcoach.domain.days import local_day, week_start
 from runcoach.domain.progress.measures import Totals
 from runcoach.domain.progress.variety import LatLon, start_of
-from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.progress.wins import Effort, Halves
 from runcoach.domain.run.efforts import EFFORT_DISTANCES_M
-from runcoach.domain.run.runs import Lap, Run
-from runcoach.store.db import read_only
-from runcoach.store.moments import aware
-from runcoach.store.running import running_only
-from runcoach.store.runs import _LAP_FIELDS, run_of
+from runcoach.domain.run.runs import Run
+from runcoach.store import log_reads
+from runcoach.store.db import SqlAlchemyDb, read_db, read_only
+from runcoach.store.log_reads import AthleteRow
+from runcoach.store.sql import Db
 from runcoach.store.streams_codec import decode_streams
 from runcoach.store.tables import (
-    athletes,
-    best_efforts,
-    laps,
     run_start_points,
-    run_weeks,
     runs,
     streams,
 )
 
 
-@dataclass(frozen=True)
-class AthleteRow:
-    athlete_id: int
-    name: str
-    timezone: str | None
-    max_hr: float | None
-    resting_hr: float | None
-
-
 def athlete_row(conn: Connection, athlete_id: int) -> AthleteRow | None:
     """The athlete's name, time zone and heart-rate profile."""
-    row = conn.execute(
-        select(
-            athletes.c.id,
-            athletes.c.name,
-            athletes.c.timezone,
-            athletes.c.max_hr,
-            athletes.c.resting_hr,
-        ).where(athletes.c.id == athlete_id)
-    ).first()
-    if row is None:
-        return None
-    return AthleteRow(int(row.id), row.name, row.timezone, row.max_hr, row.resting_hr)
+    return log_reads.athlete_row(SqlAlchemyDb(conn, conn.dialect.name), athlete_id)
 
 
 def has_training_log(conn: Connection) -> bool:
     """Whether this store holds the runs table (the training log's migration has run)."""
     return "runs" in inspect(conn).get_table_names()
-
-
-YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (time zones)
 
 
 class SqlRunLog:
@@ -109,29 +72,12 @@ class SqlRunLog:
         with read_only(self.engine) as conn:
             yield conn
 
-    def _mine(self, start: datetime | None, end: datetime, only_runs: bool) -> list[Any]:
-        conditions = [runs.c.athlete_id == self.athlete_id, runs.c.start_utc < end.astimezone(UTC)]
-        if start is not None:
-            conditions.append(runs.c.start_utc >= start.astimezone(UTC))
-        if only_runs:
-            conditions.append(running_only())
-        return conditions
+    def _db(self) -> AbstractContextManager[Db]:
+        return read_db(self.engine, self.conn)
 
     def runs(self, start: datetime, end: datetime) -> list[Run]:
-        columns = [c for c in runs.c if c.name not in ("analysis", "fingerprint")]
-        query = select(*columns).where(*self._mine(start, end, False)).order_by(runs.c.start_utc)
-        lap_query = (
-            select(laps.c.run_id, laps.c.start_utc, *(laps.c[name] for name in _LAP_FIELDS))
-            .join(runs, runs.c.id == laps.c.run_id)
-            .where(*self._mine(start, end, False))
-            .order_by(laps.c.run_id, laps.c.number)
-        )
-        with self._reading() as conn:
-            found = [run_of(row) for row in _plain_rows(conn.execute(query))]
-            by_run = _laps_by_run(conn.execute(lap_query).all())
-        for run in found:
-            run.laps = by_run.get(run.id or 0, [])
-        return found
+        with self._db() as db:
+            return log_reads.runs_between(db, self.athlete_id, start, end)
 
     def count_and_distance(self, end: datetime) -> tuple[int, float]:
         """Whole weeks from ``run_weeks``, the runs of the last days before ``end`` one by one.
@@ -140,171 +86,56 @@ class SqlRunLog:
         a day before ``end``'s UTC date started before ``end``.
         """
         cut = week_start((end.astimezone(UTC) - timedelta(days=1)).date())
-        weeks = select(
-            func.coalesce(func.sum(run_weeks.c.runs), 0),
-            func.coalesce(func.sum(run_weeks.c.distance_m), 0.0),
-        ).where(run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.week_start < cut)
-        recent = select(func.count(), func.coalesce(func.sum(runs.c.distance_m), 0.0)).where(
-            *self._mine(None, end, True), runs.c.local_date >= cut
-        )
-        with self._reading() as conn:
-            count, metres = conn.execute(weeks).one()
-            more, more_m = conn.execute(recent).one()
-        return int(count) + int(more), float(metres) + float(more_m)
+        with self._db() as db:
+            return log_reads.count_and_distance(db, self.athlete_id, end, cut)
 
     def efforts(self, start: datetime, end: datetime) -> list[Effort]:
-        query = (
-            select(*_EFFORT_COLUMNS)
-            .join(runs, runs.c.id == best_efforts.c.run_id)
-            .where(*self._mine(start, end, True))
-        )
-        with self._reading() as conn:
-            rows = list(conn.execute(query))
-        return [_effort(r) for r in rows]
+        with self._db() as db:
+            return log_reads.efforts(db, self.athlete_id, start, end)
 
     def win_efforts(self, start: datetime, end: datetime) -> list[Effort]:
-        """The efforts of the window that can be wins, as ``detect_wins`` judges them.
-
-        An effort no faster than an earlier one at its distance in the same year (of the
-        window, plausible) can neither be a win nor change a best, so it is not read: a
-        decade's report reads a few hundred efforts, not twenty thousand. The year is the
-        run's local year; efforts of runs within ``YEAR_EDGE_DAYS`` of New Year are all read,
-        since the athlete's time zone may put them in the other year.
-        """
-        plausible = best_efforts.c.distance_m <= MAX_PLAUSIBLE_SPEED_M_S * best_efforts.c.elapsed_s
-        month, day = extract("month", runs.c.local_date), extract("day", runs.c.local_date)
-        edge = or_(
-            and_(month == 12, day > 31 - YEAR_EDGE_DAYS), and_(month == 1, day <= YEAR_EDGE_DAYS)
-        )
-        earlier = (
-            func.min(case((edge, None), else_=best_efforts.c.elapsed_s))
-            .over(
-                partition_by=(best_efforts.c.distance_m, extract("year", runs.c.local_date)),
-                order_by=(runs.c.start_utc, best_efforts.c.start_s),
-                rows=(None, -1),
-            )
-            .label("earlier")
-        )
-        inner = (
-            select(*_EFFORT_COLUMNS, edge.label("edge"), earlier)
-            .join(runs, runs.c.id == best_efforts.c.run_id)
-            .where(*self._mine(start, end, True), plausible)
-            .subquery()
-        )
-        query = select(inner).where(
-            or_(inner.c.edge, inner.c.earlier.is_(None), inner.c.elapsed_s < inner.c.earlier)
-        )
-        with self._reading() as conn:
-            rows = list(conn.execute(query))
-        return [_effort(r) for r in rows]
+        """The efforts of the window that can be wins (``store.log_reads.win_efforts``)."""
+        with self._db() as db:
+            return log_reads.win_efforts(db, self.athlete_id, start, end)
 
     def best_effort_times(self, start: datetime | None, end: datetime) -> dict[float, float]:
-        with self._reading() as conn:
+        with self._db() as db:
             if start is not None:
-                return self._fastest_between(conn, start, end)
-            found = {d: self._fastest_before(conn, d, end) for d in EFFORT_DISTANCES_M}
+                return log_reads.fastest_between(db, self.athlete_id, start, end)
+            found = {
+                d: log_reads.fastest_before(db, self.athlete_id, d, end) for d in EFFORT_DISTANCES_M
+            }
         return {d: t for d, t in found.items() if t is not None}
 
-    def _fastest_before(self, conn: Connection, distance_m: float, end: datetime) -> float | None:
-        """Walks the (athlete, distance, time) index fastest first: stops at the first hit."""
-        run_before = exists().where(
-            runs.c.id == best_efforts.c.run_id, *self._mine(None, end, True)
-        )
-        query = (
-            select(best_efforts.c.elapsed_s)
-            .where(
-                best_efforts.c.athlete_id == self.athlete_id,
-                best_efforts.c.distance_m == distance_m,
-                run_before,
-            )
-            .order_by(best_efforts.c.elapsed_s)
-            .limit(1)
-        )
-        found = conn.execute(query).scalar()
-        return None if found is None else float(found)
-
-    def _fastest_between(
-        self, conn: Connection, start: datetime, end: datetime
-    ) -> dict[float, float]:
-        """Drives from the runs of the window (indexed by start), then their efforts."""
-        window = select(runs.c.id).where(*self._mine(start, end, True))
-        query = (
-            select(best_efforts.c.distance_m, func.min(best_efforts.c.elapsed_s))
-            .where(best_efforts.c.run_id.in_(window))
-            .group_by(best_efforts.c.distance_m)
-        )
-        return {float(d): float(t) for d, t in conn.execute(query)}
-
     def totals(self, first: date, last: date, tz: tzinfo) -> Totals:
-        start, end = day_bounds_utc(first, last, tz)
-        mine = self._mine(start, end, True)
-        duration = func.coalesce(runs.c.moving_s, runs.c.elapsed_s, 0.0)
-        query = select(
-            func.count(),
-            func.count(func.distinct(runs.c.local_date)),
-            func.coalesce(func.sum(runs.c.distance_m), 0.0),
-            func.coalesce(func.sum(duration), 0.0),
-            func.coalesce(func.sum(runs.c.ascent_m), 0.0),
-        ).where(*mine)
-        longest = select(runs.c.id, runs.c.distance_m).where(*mine, runs.c.distance_m.is_not(None))
-        with self._reading() as conn:
-            count, days, metres, seconds, ascent = conn.execute(query).one()
-            top = conn.execute(longest.order_by(runs.c.distance_m.desc()).limit(1)).first()
-        weeks = ((last - first).days + 1) / 7
-        return Totals(
-            first,
-            last,
-            int(count),
-            int(days),
-            float(metres),
-            float(seconds),
-            float(ascent),
-            float(top.distance_m) if top else 0.0,
-            int(top.id) if top else None,
-            int(days) / weeks,
-        )
+        with self._db() as db:
+            return log_reads.totals(db, self.athlete_id, first, last, tz)
 
     def halves(self, run_ids: Sequence[int]) -> list[Halves]:
         if not run_ids:
             return []
-        # by primary key; the athlete is checked on the rows (a condition on it in SQL
-        # makes SQLite walk all the athlete's runs by its index instead)
-        query = select(
-            runs.c.id,
-            runs.c.athlete_id,
-            runs.c.distance_m,
-            runs.c.first_half_s_per_km,
-            runs.c.second_half_s_per_km,
-        ).where(
-            runs.c.id.in_(list(run_ids)),
-            runs.c.first_half_s_per_km.is_not(None),
-            runs.c.distance_m.is_not(None),
-        )
-        with self._reading() as conn:
-            rows = conn.execute(query).all()
-        # each half is half the distance: time = pace (s/km) x half the distance (km)
-        return [
-            Halves(run_id, first * metres / 2000, second * metres / 2000)
-            for run_id, athlete, metres, first, second in rows
-            if athlete == self.athlete_id
-        ]
+        with self._db() as db:
+            return log_reads.halves(db, self.athlete_id, list(run_ids))
 
     def start_points(self, run_ids: Sequence[int]) -> dict[int, LatLon]:
         wanted = list(run_ids)
         if not wanted:
             return {}
-        query = select(run_start_points).where(run_start_points.c.run_id.in_(wanted))
-        with self._reading() as conn:
-            known: dict[int, Any] = {r.run_id: r for r in _plain_rows(conn.execute(query))}
+        with self._db() as db:
+            known = log_reads.kept_start_points(db, wanted)
         missing = [i for i in wanted if i not in known]
         if missing:  # read once from the samples, then kept (a write: its own transaction)
             with self.engine.begin() as conn:
-                seen = {r.run_id: r for r in _plain_rows(conn.execute(query))}
-                known.update(seen)
+                known.update(
+                    log_reads.kept_start_points(SqlAlchemyDb(conn, conn.dialect.name), missing)
+                )
                 missing = [i for i in wanted if i not in known]
                 if missing:
-                    known.update(_remember_start_points(conn, self.athlete_id, missing))
-        return {i: (r.latitude, r.longitude) for i, r in known.items() if r.latitude is not None}
+                    found = _remember_start_points(conn, self.athlete_id, missing)
+                    known.update({i: (p.latitude, p.longitude) for i, p in found.items()})
+        return {
+            i: (lat, lon) for i, (lat, lon) in known.items() if lat is not None and lon is not None
+        }
 
     def run_days_per_week(self, end: datetime, tz: tzinfo) -> dict[date, int]:
         """From ``run_weeks`` for the weeks before ``end``'s, then that week's run days.
@@ -313,56 +144,14 @@ class SqlRunLog:
         """
         last = local_day(end - timedelta(microseconds=1), tz)
         monday = week_start(last)
-        this_week = select(func.count(func.distinct(runs.c.local_date))).where(
-            runs.c.athlete_id == self.athlete_id,
-            running_only(),
-            runs.c.local_date >= monday,
-            runs.c.local_date <= last,
-        )
-        with self._reading() as conn:
+        with self._db() as db:
             if self._weeks is None:
-                weeks = select(run_weeks.c.week_start, run_weeks.c.run_days).where(
-                    run_weeks.c.athlete_id == self.athlete_id, run_weeks.c.run_days > 0
-                )
-                self._weeks = [(day, int(n)) for day, n in conn.execute(weeks)]
-            days = int(conn.execute(this_week).scalar_one())
+                self._weeks = log_reads.weeks_with_run_days(db, self.athlete_id)
+            days = log_reads.run_days_between(db, self.athlete_id, monday, last)
         found = {day: n for day, n in self._weeks if day < monday}
         if days:
             found[monday] = days
         return found
-
-
-_EFFORT_COLUMNS = (  # what _effort reads
-    best_efforts.c.run_id,
-    runs.c.start_utc,
-    best_efforts.c.distance_m,
-    best_efforts.c.elapsed_s,
-    best_efforts.c.start_s,
-)
-
-
-def _effort(row: Any) -> Effort:
-    start = aware(row.start_utc) + timedelta(seconds=row.start_s)
-    return Effort(row.run_id, start, row.distance_m, row.elapsed_s)
-
-
-def _plain_rows(result: Result[Any]) -> list[Any]:
-    """Rows as named tuples: their attributes read several times faster than a ``Row``'s."""
-    plain = _row_class(tuple(result.keys()))
-    return [plain._make(values) for values in result.all()]
-
-
-@lru_cache(maxsize=16)
-def _row_class(keys: tuple[str, ...]) -> Any:
-    return namedtuple("plain", keys)
-
-
-def _laps_by_run(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Lap]]:
-    """From (run id, start, *_LAP_FIELDS) tuples: the fields in ``Lap``'s own order."""
-    found: dict[int, list[Lap]] = defaultdict(list)
-    for run_id, start, *numbers in rows:
-        found[run_id].append(Lap(aware(start), *numbers))
-    return found
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,10 @@ from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.hints import Do, Hint
 from runcoach.domain.run.efforts import RunAnalysis
 from runcoach.domain.run.runs import (
-    Feel,
     Lap,
     RaceResult,
     Run,
     Sport,
-    Surface,
-    Terrain,
     WorkoutType,
 )
 from runcoach.domain.run.tagging import InferredTags
@@ -45,6 +42,8 @@ from runcoach.store.moments import aware
 from runcoach.store.pipeline import Write, write_all
 from runcoach.store.run_list import RunFilter as RunFilter
 from runcoach.store.run_list import where_sql
+from runcoach.store.run_rows import DEVICE_NUMBERS, RACE_ATTRIBUTES, RACE_FIELDS, run_of
+from runcoach.store.run_rows import LAP_FIELDS as _LAP_FIELDS
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
@@ -58,12 +57,6 @@ from runcoach.store.tables import (
     streams,
 )
 
-# The numbers a device measures: same name on ``Run`` and in the ``runs`` table; they are
-# replaced when a richer file of the same run arrives.
-DEVICE_NUMBERS = (
-    "distance_m", "moving_s", "elapsed_s", "ascent_m", "descent_m", "avg_hr", "max_hr",
-    "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
-)  # fmt: skip
 TAGS = ("workout_type", "surface", "terrain")
 
 
@@ -314,17 +307,6 @@ def _race_values(race: RaceResult | None) -> dict[str, Any]:
     return {f"race_{name}": getattr(race, RACE_ATTRIBUTES[name]) for name in RACE_FIELDS}
 
 
-RACE_ATTRIBUTES = {
-    "official_time_s": "official_time_s",
-    "distance_m": "distance_m",
-    "name": "name",
-    "conditions": "conditions",
-    "temperature_c": "temperature_c",
-    "dew_point_c": "dew_point_c",
-}
-RACE_FIELDS = tuple(RACE_ATTRIBUTES)
-
-
 def _tag_values(run: Run, tags: InferredTags | None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in TAGS:
@@ -458,35 +440,6 @@ def get_row(conn: Connection, athlete_id: int, run_id: int) -> Row[Any]:
     return row
 
 
-def run_of(row: Row[Any]) -> Run:
-    """The domain run of a stored row (without laps and samples)."""
-    return Run(
-        id=row.id,
-        start=aware(row.start_utc),
-        sport=Sport(row.sport),
-        timezone=row.timezone,
-        **{name: getattr(row, name) for name in DEVICE_NUMBERS},
-        sub_sport=row.sub_sport,
-        name=row.name,
-        notes=row.notes,
-        workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
-        surface=None if row.surface is None else Surface(row.surface),
-        terrain=None if row.terrain is None else Terrain(row.terrain),
-        shoe_id=row.shoe_id,
-        rpe=row.rpe,
-        feel=None if row.feel is None else Feel(row.feel),
-        race=_race_of(row),
-        source=row.source,
-        samples_trusted=bool(row.samples_trusted),
-    )
-
-
-def _race_of(row: Row[Any]) -> RaceResult | None:
-    if not row.is_race:
-        return None
-    return RaceResult(**{RACE_ATTRIBUTES[n]: getattr(row, f"race_{n}") for n in RACE_FIELDS})
-
-
 def laps_of(conn: Connection, run_id: int) -> list[Lap]:
     rows = conn.execute(select(laps).where(laps.c.run_id == run_id).order_by(laps.c.number))
     return [_lap(row) for row in rows]
@@ -508,12 +461,6 @@ def laps_since(conn: Connection, athlete_id: int, since: date) -> dict[int, list
 
 def _lap(row: Any) -> Lap:
     return Lap(start=aware(row.start_utc), **{name: getattr(row, name) for name in _LAP_FIELDS})
-
-
-_LAP_FIELDS = (
-    "elapsed_s", "distance_m", "moving_s", "avg_hr", "max_hr", "avg_cadence_spm",
-    "avg_power_w", "ascent_m", "intensity",
-)  # fmt: skip
 
 
 def efforts_of(conn: Connection, run_id: int) -> list[Row[Any]]:

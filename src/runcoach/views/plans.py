@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any, NotRequired, TypedDict
 
 from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.describe import summary
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.plans.rules import Violation
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.units import UnitSystem, distances_in
 from runcoach.services.plan_changes import History, Outcome, Undone
 from runcoach.services.plans import Built
 from runcoach.views.json import IsoDate
@@ -34,6 +37,7 @@ class PlanBuiltJson(TypedDict):
     filled_from_log: list[str]  # what the profile left out and the log told
     violations: list[ViolationJson]
     plan: PlanDocJson
+    display: PlanDisplayJson
 
 
 class PlanStoredJson(TypedDict):
@@ -49,16 +53,18 @@ class PlanShownJson(TypedDict):
     plan_id: int
     status: str
     plan: PlanDocJson
+    display: PlanDisplayJson
     race_plan: NotRequired[RacePlan | None]  # the command line: the goal race's splits
     violations: NotRequired[list[ViolationJson]]  # the API: every rule the plan breaks
 
 
-def built_json(built: Built) -> PlanBuiltJson:
+def built_json(built: Built, units: UnitSystem) -> PlanBuiltJson:
     return {
         "plan_id": built.plan_id,
         "filled_from_log": built.filled_from_log,
         "violations": violations_json(built.violations),
         "plan": plan_to_dict(built.plan),
+        "display": plan_display_json(built.plan, units),
     }
 
 
@@ -66,9 +72,10 @@ def stored_json(built: Built) -> PlanStoredJson:
     return {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
 
 
-def shown_json(plan_id: int, status: str, plan: Plan) -> PlanShownJson:
+def shown_json(plan_id: int, status: str, plan: Plan, units: UnitSystem) -> PlanShownJson:
     """The plan as shown; each door adds its key (``race_plan`` or ``violations``)."""
-    return {"plan_id": plan_id, "status": status, "plan": plan_to_dict(plan)}
+    return {"plan_id": plan_id, "status": status, "plan": plan_to_dict(plan),
+            "display": plan_display_json(plan, units)}  # fmt: skip
 
 
 def violations_json(violations: list[Violation]) -> list[ViolationJson]:
@@ -82,6 +89,46 @@ def violations_json(violations: list[Violation]) -> list[ViolationJson]:
         }
         for v in violations
     ]
+
+
+class LongRunJson(TypedDict):
+    date: IsoDate
+    title: str  # "Long run 8.6 mi (1:40:12, ~8.6 mi)": in the runner's units
+
+
+class WeekDisplayJson(TypedDict):
+    index: int
+    notes: list[str]
+    long_runs: list[LongRunJson]
+
+
+class PlanDisplayJson(TypedDict):
+    """What a person reads of the plan, in the runner's units (the plan itself is in metres)."""
+
+    units: str
+    notes: list[str]
+    limitations: list[str]
+    weeks: list[WeekDisplayJson]
+
+
+def plan_display_json(plan: Plan, units: UnitSystem) -> PlanDisplayJson:
+    return {
+        "units": units.value,
+        "notes": [distances_in(n, units) for n in plan.notes],
+        "limitations": [f"{x.rule}: {distances_in(x.why, units)}" for x in plan.limitations],
+        "weeks": [
+            {
+                "index": w.index,
+                "notes": [distances_in(n, units) for n in w.notes],
+                "long_runs": [
+                    {"date": d.day.isoformat(), "title": summary(x, units)}
+                    for d, x in w.workouts()
+                    if x.kind is WorkoutKind.LONG
+                ],
+            }
+            for w in plan.weeks
+        ],
+    }
 
 
 class ViolationSeenJson(TypedDict):

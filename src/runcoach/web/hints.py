@@ -20,10 +20,18 @@ WEB: dict[Do, str] = {
     Do.EXPORT_PLAN: "download a plan from the Plan page (plan.json) and start from it",
     Do.LIST_RUNS: "the Log page lists your runs",
     Do.LIST_OR_ADD_SHOES: "Settings lists your shoes; add a pair there by its name",
+    Do.MAP_SHIFT_KIND: (
+        "say what {kind} shifts are in Kinds, e.g. {kind}=none: one of the plan's day types "
+        "({types}), or none, short 30, any"
+    ),
     Do.MARK_A_RACE: "open a race in the Log and mark it a race with its official time",
     Do.MARK_AS_RACE: "tick 'race' and give the official time",
     Do.SEE_GOAL_NUMBERS: "{note} The Goal page has the numbers.",
     Do.SEE_REPORT: "{before}the Reports page{after}",
+    Do.PREVIEW_OR_ACCEPT_BREAKS: (
+        "check the change to see every rule it breaks; tick 'I accept the broken rules' "
+        "and save to keep it anyway"
+    ),
     Do.TELL_SYMPTOMS: "tap 'sick' on Today and say where the symptoms are",
 }
 

@@ -11,7 +11,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
+from runcoach.domain.units import (
+    Pace,
+    UnitSystem,
+    distances_in,
+    format_distance,
+    format_duration,
+    format_pace,
+)
 from runcoach.services.page_cache import AnswerCache
 from runcoach.web.auth import find_access, pre_session_csrf
 from runcoach.web.hints import say
@@ -41,7 +48,9 @@ def _pace(seconds_per_km: float | None, units: UnitSystem) -> str:
     return MISSING if not seconds_per_km else format_pace(Pace(seconds_per_km), units)
 
 
-templates.env.globals.update(distance=_distance, duration=_duration, pace=_pace)
+templates.env.globals.update(
+    distance=_distance, duration=_duration, pace=_pace, in_units=distances_in
+)  # in_units: a sentence written in km (a plan's note, a long run's title) in the runner's units
 templates.env.filters["say"] = say
 
 

@@ -32,11 +32,98 @@ def test_a_coach_signs_every_plan_for_a_rotating_life_with_nights(doc: dict[str,
 
 
 @pytest.mark.xfail(
-    reason="issue 15, open: extreme random lives (a few km a week, 1-3 run days, a longest run "
-    "far below the week) still draw a coach's complaint on building volume; see the report",
+    reason="issue 15, open: random extreme lives still draw a complaint now and then (an ultra "
+    "on 2 run days a week places its benchmark twice); the lives found and fixed are strict "
+    "below (FOUND); the CI's derandomized examples pass",
     strict=False,
 )
 @settings(max_examples=examples(200), deadline=None)
 @given(profiles())
 def test_a_coach_signs_every_plan_for_any_life(doc: dict[str, Any]) -> None:
+    assert _complaints(doc) == []
+
+
+# Lives the any-life property found, fixed in the generator (issue 15): a half marathon
+# tune-up lifting the mile's taper peak; a 42 km longest run cut to a beginner's 30k long
+# run; days of 15 minutes that hold no run as long as the runner's; an 11 km "easy" run four
+# days before a fast runner's 8k.
+FOUND: list[dict[str, Any]] = [
+    {
+        "weekly_distance": "16.0km",
+        "longest_run_30d": "2.0km",
+        "years_running": 1,
+        "run_days_per_week": 3,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t0"],
+                "types": {"t0": "any", "t1": "any"},
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": {"race": "mile", "date": "2027-01-03"},
+        "tune_up_races": [{"date": "2026-12-21", "distance": "half", "insist": True}],
+    },
+    {
+        "weekly_distance": "60.0km",
+        "longest_run_30d": "42.0km",
+        "years_running": 0,
+        "run_days_per_week": 5,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t0"],
+                "types": {"t0": "any", "t1": "any"},
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": {"race": "30k", "date": "2026-12-13"},
+        "tune_up_races": [],
+    },
+    {
+        "weekly_distance": "1.0km",
+        "longest_run_30d": "1.0km",
+        "years_running": 0,
+        "run_days_per_week": 3,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t1", "t1"],
+                "types": {"t0": "any", "t1": "short 15"},
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": {"race": "half", "date": "2027-01-31"},
+        "tune_up_races": [],
+    },
+    {
+        "weekly_distance": "43.0km",
+        "longest_run_30d": "42.0km",
+        "years_running": 0,
+        "run_days_per_week": 3,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t0"],
+                "types": {"t0": "any", "t1": "any"},
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": {"race": "8k", "date": "2026-12-20"},
+        "tune_up_races": [],
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
+    },
+]
+
+
+@pytest.mark.parametrize("doc", FOUND, ids=["tune-up-taper", "long-held", "short-days", "fast-8k"])
+def test_a_coach_signs_the_lives_the_property_found(doc: dict[str, Any]) -> None:
     assert _complaints(doc) == []

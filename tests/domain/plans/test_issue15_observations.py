@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+
+from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
 from runcoach.domain.plans.describe import summary
 from runcoach.domain.plans.generator import generate
@@ -191,3 +194,96 @@ def test_the_week_before_a_goal_race_holds_no_long_run_six_days_out():
     first = plan.goal.race_days[0]
     near = [w for d in plan.days() if first - timedelta(days=6) <= d.day < first for w in d.runs]
     assert all(w.total_distance_m() < 16000 for w in near)
+
+
+def test_the_profile_says_age_history_and_equipment_and_the_plan_follows():
+    """What the profile must be able to say (issue 15): a masters runner gets a lighter week
+    every third week; a longest run ever lets an empty log assume more than 30 % of the week;
+    hills never default to a treadmill nobody mentioned; track repeats adapt without a track."""
+    doc = {"goal": {"race": "10k", "date": "2027-04-18"}, "weekly_distance": "40km",
+           "years_running": 5, "facilities": ["hills"]}  # fmt: skip
+    young = generate(profile_from_dict(doc), TODAY, DANIELS)
+    older = generate(profile_from_dict({**doc, "age": 58}), TODAY, DANIELS)
+    main = [w for w in older.weeks if w.phase.value != "taper"]
+    assert [w.index for w in main if w.recovery][:2] == [3, 6]
+    assert sum(w.recovery for w in older.weeks) > sum(w.recovery for w in young.weeks)
+    assert any(n.startswith("At 58") for n in older.notes)
+    ever = generate(profile_from_dict({**doc, "longest_run_ever": "42.2km"}), TODAY, DANIELS)
+    assert ever.baseline.longest_run_m > young.baseline.longest_run_m
+    assert ever.baseline.longest_run_m <= 0.4 * 40000 + 1
+    workouts = [w for d in young.days() for w in d.workouts]
+    assert not any("treadmill" in w.title for w in workouts)
+    intervals = [w for w in workouts if w.kind is WorkoutKind.INTERVALS]
+    assert intervals and all(any("No track" in n for n in w.notes) for w in intervals)
+    tracked = generate(profile_from_dict({**doc, "facilities": ["track"]}), TODAY, DANIELS)
+    assert not any("No track" in n for d in tracked.days() for w in d.workouts for n in w.notes)
+
+
+NURSE_NIGHTS: dict[str, Any] = {
+    "goal": {"race": "half", "date": "2027-04-18"},
+    "weekly_distance": "30km", "longest_run_30d": "12km", "years_running": 3,
+    "availability": {"cycle": {
+        "today_is": 4,
+        "days": ["day", "day", "night", "night", "night", "recover", "off", "off"],
+        "types": {"day": "short 40", "night": "none", "recover": "none", "off": "any"},
+    }},
+    "long_run_day": "off",
+}  # fmt: skip
+
+
+def test_where_in_the_rotation_today_falls_anchors_the_cycle():
+    """Today is day 4 of the cycle (a night): the cycle started three days ago."""
+    plan, _ = _build(NURSE_NIGHTS)
+    for day in plan.days():
+        position = ((day.day - TODAY).days + 3) % 8  # day 4 is index 3
+        expected = NURSE_NIGHTS["availability"]["cycle"]["days"][position]
+        assert day.day_type.name.startswith(expected), (day.day, day.day_type.name, expected)
+
+
+def test_a_run_before_or_after_a_night_shift_or_neither_is_kept_by_the_layout():
+    nights = {"before": [], "after": [], "neither": []}
+    for when in nights:
+        plan, _ = _build({**NURSE_NIGHTS, "night_shifts": {"type": "night", "run": when}})
+        assert coach.short_days_within_limit(plan) == []
+        night_days = [
+            d
+            for d in plan.days()
+            if d.day_type.name.startswith("night") and not d.has(WorkoutKind.RACE)
+        ]  # the race takes its day, whatever it is
+        nights[when] = [d.is_run_day for d in night_days]
+        after = [d for d in plan.days() if d.day_type.name in ("recover", "after night")]
+        if when == "before":
+            assert all(d.day_type.max_minutes == 30 for d in night_days if d.is_run_day)
+            assert not any(d.is_run_day for d in after)  # recover stays as the runner typed
+        if when == "after":
+            first = [d for d in night_days if d.day_type.name == "night"]
+            assert first and not any(d.is_run_day for d in first)  # nothing before coming home
+            assert all(d.day_type.name == "after night" for d in after)
+        if when == "neither":
+            assert not any(nights["neither"]) and not any(d.is_run_day for d in after)
+    assert any(nights["before"]) and any(nights["after"])
+
+
+def test_night_shifts_need_a_cycle_with_nights_and_a_known_answer():
+    with pytest.raises(InvalidInput, match="before, after, neither"):
+        profile_from_dict({**NURSE_NIGHTS, "night_shifts": {"run": "sometimes"}})
+    with pytest.raises(InvalidInput, match="no day type 'late'"):
+        profile_from_dict({**NURSE_NIGHTS, "night_shifts": {"type": "late", "run": "after"}})
+    cycle = {**NURSE_NIGHTS["availability"]["cycle"], "today_is": 9}
+    with pytest.raises(InvalidInput, match="today_is"):
+        profile_from_dict({**NURSE_NIGHTS, "availability": {"cycle": cycle}})
+
+
+@pytest.mark.parametrize(("venue", "laps"), [("indoor", "15 laps"), ("track", "7.5 laps")])
+def test_an_indoor_or_track_goal_race_is_on_the_track_with_its_laps(venue: str, laps: str):
+    doc = {"goal": {"race": "3000m", "date": "2027-02-14", "venue": venue},
+           "weekly_distance": "40km", "longest_run_30d": "14km"}  # fmt: skip
+    plan, _ = _build(doc)
+    race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert race.surface is not None and race.surface.value == "track"
+    assert any(laps in n and "a lap" in n for n in race.notes)
+    road, _ = _build({**doc, "goal": {"race": "3000m", "date": "2027-02-14"}})
+    race = next(w for d in road.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert race.surface is not None and race.surface.value == "road" and not race.notes
+    with pytest.raises(InvalidInput, match=r"goal\.venue"):
+        profile_from_dict({**doc, "goal": {**doc["goal"], "venue": "moon"}})

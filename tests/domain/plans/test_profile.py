@@ -101,3 +101,14 @@ def test_a_bare_off_that_yaml_reads_as_false_is_still_the_day_type_off() -> None
     assert isinstance(pattern, Cycle)
     assert pattern.days[1].name == "off"
     assert profile.availability.long_run_day_type == "off"
+
+
+def test_age_and_training_history_are_read_and_checked() -> None:
+    profile = profile_from_dict({"goal": RACE, "age": 52, "longest_run_ever": "42.2km"})
+    assert profile.age == 52 and profile.is_masters
+    assert profile.longest_run_ever_m == pytest.approx(42200)
+    assert not profile_from_dict({"goal": RACE, "age": 35}).is_masters
+    with pytest.raises(InvalidInput, match="age"):
+        profile_from_dict({"goal": RACE, "age": 250})
+    with pytest.raises(InvalidInput, match="longest_run_ever"):
+        profile_from_dict({"goal": RACE, "longest_run_ever": "far"})

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.rota import (
     ShiftKind,
     WorkShift,
@@ -83,6 +84,9 @@ def test_a_kind_the_plan_cannot_place_is_a_clear_error_naming_the_map_to_write()
     with pytest.raises(InvalidInput, match="night shifts") as error:
         day_types_for({date(2027, 1, 4): ShiftKind.NIGHT}, [DAY, OFF], {})
     assert "say what night shifts are" in str(error.value.hint)
+    hint = error.value.hint  # each door names its way to say it (CLI: --map night=...)
+    assert isinstance(hint, Hint) and hint.do is Do.MAP_SHIFT_KIND
+    assert hint.values == {"kind": "night", "types": "day, off"}
     with pytest.raises(InvalidInput, match="not a kind of shift"):
         day_types_for({date(2027, 1, 4): ShiftKind.DAY}, [DAY], {"evening": "none"})
 

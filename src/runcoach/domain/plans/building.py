@@ -69,6 +69,11 @@ def goal_distance_m(week: Week, goal_days: tuple[date, ...]) -> float:
     )
 
 
+def races_m(week: Week) -> float:
+    """The week's races, goal and tune-ups: a taper is measured from the training around them."""
+    return sum(w.total_distance_m() for _, w in week.workouts() if w.kind is WorkoutKind.RACE)
+
+
 def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
     """Say so when the long run cannot grow to what the race wants in this plan."""
     goal_m = b.profile.goal.distance_m

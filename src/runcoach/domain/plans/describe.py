@@ -14,7 +14,14 @@ from runcoach.domain.plans.workouts import (
     Workout,
     WorkoutKind,
 )
-from runcoach.domain.units import UnitSystem, counted, format_distance, format_duration, format_pace
+from runcoach.domain.units import (
+    UnitSystem,
+    counted,
+    distances_in,
+    format_distance,
+    format_duration,
+    format_pace,
+)
 
 Say = Callable[[str], str]  # a note or a tip in a door's words (a Pointer phrased)
 
@@ -81,7 +88,7 @@ def _race_part(w: Workout) -> tuple[float, float]:
 def _title(w: Workout, units: UnitSystem) -> str:
     """A long run's title carries its distance: written in the runner's units."""
     if w.kind is not WorkoutKind.LONG:
-        return w.title
+        return distances_in(w.title, units)
     head = "Back-to-back long run" if w.title.startswith("Back-to-back") else "Long run"
     return f"{head} {format_distance(w.total_distance_m(), units, digits=1)}"
 
@@ -104,7 +111,7 @@ def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC, say: Say = str) 
         lines += [f"    - {line}" for b in w.mini.blocks for line in block_lines(b, units)]
     if w.tip:
         lines.append(f"  Tip: {say(w.tip)}")
-    lines += [f"  Note: {say(n)}" for n in w.notes]
+    lines += [f"  Note: {distances_in(say(n), units)}" for n in w.notes]
     return "\n".join(lines)
 
 
@@ -130,7 +137,7 @@ def week_text(week: Week, units: UnitSystem, details: bool = False, say: Say = s
         lines.append(day_line(day, units))
         if details:
             lines += [_indent(describe(w, units, say), "      ") for w in day.workouts]
-    lines += [f"  Note: {say(n)}" for n in week.notes]
+    lines += [f"  Note: {distances_in(say(n), units)}" for n in week.notes]
     return "\n".join(lines)
 
 
@@ -152,8 +159,8 @@ def plan_text(
     if plan.vdot:
         lines.append(f"Fitness: VDOT {plan.vdot}. Paces: " + ", ".join(
             f"{name} {pace_band(band, units)}" for name, band in plan.paces.items()))  # fmt: skip
-    lines += [f"! {say(note)}" for note in plan.notes]
-    lines += [f"! Cannot keep '{x.rule}': {x.why}" for x in plan.limitations]
+    lines += [f"! {distances_in(say(note), units)}" for note in plan.notes]
+    lines += [f"! Cannot keep '{x.rule}': {distances_in(x.why, units)}" for x in plan.limitations]
     weeks = [w for w in plan.weeks if only_week is None or w.index == only_week]
     lines += [""] + [week_text(w, units, details, say) + "\n" for w in weeks]
     return "\n".join(lines).rstrip() + "\n"

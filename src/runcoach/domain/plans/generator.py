@@ -17,6 +17,7 @@ from runcoach.domain.plans.building import (
     Build,
     allowed_volume_m,
     goal_distance_m,
+    races_m,
     say_benchmarks,
     say_long_share,
     say_longest,
@@ -45,7 +46,7 @@ from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
 from runcoach.domain.plans.rules import long_share_max
-from runcoach.domain.plans.schedule import Allowance
+from runcoach.domain.plans.schedule import Allowance, Cycle
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     RECOVERY_FACTOR,
@@ -69,18 +70,28 @@ GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running 
 BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
+ASSUMED_LONG_SHARE = 0.3  # an unknown longest run: this share of the week (ratio), Daniels 2014
+ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (ratio)
+EVER_SHARE = 0.5  # ... but at most half the longest run ever (ratio; detraining, coaching practice)
+HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the race (ratio)
+HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
 LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
 
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
-    profile = apply_program(profile, today)
+    profile = apply_program(_rotation_from_today(profile, today), today)
     b = Build(profile, today, model)
     b.profile = profile = realistic_goal(b)
     start, weeks = _frame(b)
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
-    careful = profile.is_beginner or profile.recent_injury is not None
+    careful = profile.is_beginner or profile.recent_injury is not None or profile.is_masters
+    if profile.is_masters:
+        b.notes.append(
+            f"At {profile.age}, recovery takes longer: a lighter week every third week and "
+            "gentler growth; keep the strength routines, they matter more every year."
+        )
     if profile.recent_injury is not None:
         b.notes.append(
             f"After '{profile.recent_injury}': gentler growth, a recovery week every "
@@ -113,6 +124,15 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         waivers=b.waivers,
         max_run_days=profile.availability.run_days_wanted,
     )
+
+
+def _rotation_from_today(profile: Profile, today: date) -> Profile:
+    """A rotation given by where today falls in it (``today_is``) starts from today's date."""
+    pattern = profile.availability.pattern
+    if not isinstance(pattern, Cycle) or pattern.today_is is None:
+        return profile
+    anchored = replace(profile.availability, pattern=pattern.anchored(today))
+    return replace(profile, availability=anchored)
 
 
 def _title(profile: Profile) -> str:
@@ -181,10 +201,16 @@ def _baseline(b: Build) -> Baseline:
             f"{format_distance(weekly, digits=0)}. Add weekly_distance to the profile."
         )
     if longest is None:
-        longest = max(MIN_LONGEST_M, weekly * 0.3)
+        longest = _assumed_longest_m(weekly, p.longest_run_ever_m)
+        ever = p.longest_run_ever_m
+        because = (
+            ""
+            if ever is None
+            else (f" (from your week and your longest run ever, {format_distance(ever, digits=1)})")
+        )
         b.notes.append(
             f"Your longest recent run is unknown: the plan assumes "
-            f"{format_distance(longest, digits=1)}."
+            f"{format_distance(longest, digits=1)}{because}."
         )
     if weekly < MIN_WEEKLY_M or longest < MIN_LONGEST_M:
         b.notes.append(
@@ -194,6 +220,16 @@ def _baseline(b: Build) -> Baseline:
     return Baseline(
         weekly_distance_m=max(weekly, MIN_WEEKLY_M), longest_run_m=max(longest, MIN_LONGEST_M)
     )
+
+
+def _assumed_longest_m(weekly_m: float, ever_m: float | None) -> float:
+    """The longest recent run assumed when neither the profile nor the log says it: 30 % of
+    the week; a runner who has run longer before (training history) holds up to 40 % of the
+    week, never more than half the longest ever."""
+    usual = max(MIN_LONGEST_M, weekly_m * ASSUMED_LONG_SHARE)
+    if ever_m is None:
+        return usual
+    return max(usual, min(ever_m * EVER_SHARE, weekly_m * ASSUMED_LONG_SHARE_HISTORY))
 
 
 def _current_vdot(b: Build) -> float:
@@ -293,7 +329,7 @@ def _weeks(
         if shape.recovery and ran:
             ceiling = min(ceiling, ran[-1].distance_m * RECOVERY_FACTOR)
         if shape.phase is Phase.TAPER and out:
-            peak = max(w.distance_m - goal_distance_m(w, b.profile.goal.race_days) for w in out)
+            peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
         shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
         paces = b.model.paces(vdot)
@@ -386,7 +422,7 @@ def _week_input(
         insisted={d for d, (r, g) in races.items() if r.insist and not g},
         protected=protected,
         long_allowed=not goal_here,
-        long_target_m=peak_long_m(p.goal.distance_m, p.years_running),
+        long_target_m=_long_target_m(p, baseline),
         long_share=_long_share(p.goal.distance_m, shape.volume_m),
         benchmark=None,
         paces=paces,
@@ -396,6 +432,14 @@ def _week_input(
         long_day_type=p.availability.long_run_day_type,
         cross_training=p.recent_injury is not None,
     )
+
+
+def _long_target_m(p: Profile, baseline: Baseline) -> float:
+    """The long run the plan grows toward: the distance's (gentler for a beginner), but never
+    below what the runner already runs, up to what the distance needs."""
+    goal_m = p.goal.distance_m or 10000.0
+    need = max(HOLD_UP_TO_MIN_M, min(goal_m * HOLD_UP_TO_SHARE, HOLD_UP_TO_MAX_M))
+    return max(peak_long_m(p.goal.distance_m, p.years_running), min(baseline.longest_run_m, need))
 
 
 def _long_share(goal_m: float | None, volume_m: float) -> float:
@@ -431,7 +475,8 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
         pace = Pace.from_distance_time(entry.distance_m, seconds)
     label = entry.name or f"{_race_name(entry.distance_m)} race"
     title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
-    return lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+    race = lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+    return lib.on_a_track(race, entry.distance_m, pace, b.profile.goal_venue if is_goal else "road")
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:

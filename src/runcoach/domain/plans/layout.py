@@ -40,6 +40,7 @@ RACE_WEEK_DAYS = 6  # the goal race's week (days before it)
 PRE_RACE_LONG = 0.5  # a long run in those days vs the plan's longest (ratio), taper practice
 RACE_WEEK_MAX_MIN = 50.0  # an easy run in race week (minutes), Mujika & Padilla 2003: keep
 # the frequency, cut the volume
+RACE_WEEK_MIN_MIN = 30.0  # ... but never cut below this by the distance cap (minutes)
 RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
 HARD_SHARE_MAX = 0.22  # hard share a built week may keep (the rule's "about 80 %" easy)
 HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
@@ -58,6 +59,7 @@ class Carry:
     last_titles: frozenset[str] = frozenset()
     rotation: int = 0
     max_long_m: float = 0.0
+    plan_long_m: float = 0.0  # the plan's own longest long run so far (the taper's measure)
     strength_turn: int = 0
     notes: list[str] = field(default_factory=list)
     waived: list[tuple[date, str]] = field(default_factory=list)  # (day, rule) kept on request
@@ -295,6 +297,7 @@ class WeekLayout:
         if long_i is not None:
             longest = max(w.total_distance_m() for w in self.slots[long_i])
             self.carry.max_long_m = max(self.carry.max_long_m, longest)
+            self.carry.plan_long_m = max(self.carry.plan_long_m, longest)
 
     def _cap_runs(self, share: float) -> None:
         items = [(i, k, w) for i, s in enumerate(self.slots) for k, w in enumerate(s)]
@@ -356,8 +359,9 @@ class WeekLayout:
             ]
             if not found:
                 return
-            i, k = found[-1]
-            minutes = math.floor(self.slots[i][k].total_duration_s() / 60)
+            i, k = found[-1]  # the session's time as easy running, within the day's easy cap
+            minutes = math.floor(min(self.slots[i][k].total_duration_s() / 60,
+                                     self._easy_max_min(i)))  # fmt: skip
             self.slots[i][k] = lib.easy_run(self.wk.paces, minutes)
             runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
             self.carry.history[self.wk.dates[i]] = max(runs, default=0.0)
@@ -510,7 +514,14 @@ class WeekLayout:
         most = AFTER_LONG_MAX_MIN if self._after_long(i) else MAX_EASY_MIN
         if days <= GOAL_QUIET_DAYS:
             return min(most, SHAKE_OUT_MAX_MIN)
-        return min(most, RACE_WEEK_MAX_MIN) if days <= RACE_WEEK_DAYS else most
+        return min(most, self._race_week_min()) if days <= RACE_WEEK_DAYS else most
+
+    def _race_week_min(self) -> float:
+        """Race week's easy run: 50 minutes, and for a fast runner no further than half the
+        plan's longest run (50 easy minutes can be 11 km): a taper cuts distance, not time."""
+        half_long = (self.carry.plan_long_m or self.carry.max_long_m) * PRE_RACE_LONG
+        by_distance = half_long / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
+        return min(RACE_WEEK_MAX_MIN, max(RACE_WEEK_MIN_MIN, by_distance))
 
     def _easy_ceiling(self) -> float:
         longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)

@@ -20,8 +20,8 @@ from runcoach.domain.plans.workouts import (
     Workout,
     WorkoutKind,
 )
-from runcoach.domain.run.runs import Terrain
-from runcoach.domain.units import distance_label
+from runcoach.domain.run.runs import Surface, Terrain
+from runcoach.domain.units import Pace, distance_label, format_duration
 
 WARM_UP_MIN = 15  # warm-up before quality (minutes; 10-20), coaching practice
 COOL_DOWN_MIN = 10  # cool-down after quality (minutes; 10-15), coaching practice
@@ -362,3 +362,20 @@ def benchmark(
         tip="The same session every few weeks at a slightly faster target: your progress, seen.",
         benchmark=name,
     )
+
+
+TRACK_LAP_M = {"track": 400.0, "indoor": 200.0}  # a lap of an outdoor and an indoor track (m)
+
+
+def on_a_track(race: Workout, distance_m: float, pace: Pace, venue: str) -> Workout:
+    """A track or indoor race: on the track, with its laps and the target lap time."""
+    lap_m = TRACK_LAP_M.get(venue)
+    if lap_m is None:
+        return race
+    where = "an indoor 200 m track" if venue == "indoor" else "a 400 m track"
+    bends = ", tight banked bends: stay in lane 1, pass on the straights" if lap_m < 400 else ""
+    note = (
+        f"On {where}: {distance_m / lap_m:g} laps{bends}; run it lap by lap at "
+        f"{format_duration(pace.seconds_per_km * lap_m / 1000)} a lap."
+    )
+    return race.with_changes(surface=Surface.TRACK, terrain=Terrain.FLAT, notes=(*race.notes, note))

@@ -13,6 +13,7 @@ from typing import Any
 from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans.model import Goal, GoalKind
+from runcoach.domain.plans.nights import night_runs_of, with_night_runs
 from runcoach.domain.plans.schedule import (
     WEEKDAYS,
     Allowance,
@@ -30,6 +31,10 @@ from runcoach.domain.units import METRES_PER_MILE, parse_distance, parse_duratio
 MIN_GOAL_M = METRES_PER_MILE - 1  # shortest goal race: the mile
 MAX_GOAL_M = 100 * METRES_PER_MILE + 1  # longest goal race: 100 miles
 DEFAULT_OPEN_WEEKS = 12  # length of an open-ended plan (weeks; 4-52), one training block
+MASTERS_AGE = 50  # years; masters runners recover more slowly: a lighter week every third
+# week (Pfitzinger & Douglas 2009, "Advanced Marathoning", on masters training)
+AGE_RANGE = (10, 100)  # years a profile's age may say
+ROTATION_ANCHOR = date(2000, 1, 3)  # a cycle given by today_is: anchored when the plan is built
 PROGRAMS = ("sub-5-mile", "first-half", "base-building", "return-after-break")
 
 
@@ -77,6 +82,13 @@ class Profile:
     start: date | None = None
     advanced: bool = False
     goal_races: tuple[RaceEntry, ...] = ()  # the goal's other races (a double), dates in goal.also
+    age: int | None = None  # years; 50 and over: a masters runner (recovery every third week)
+    longest_run_ever_m: float | None = None  # training history when the log has none
+    goal_venue: str = "road"  # where the goal race is run: road, track, indoor (a 200 m track)
+
+    @property
+    def is_masters(self) -> bool:
+        return self.age is not None and self.age >= MASTERS_AGE
 
     @property
     def is_beginner(self) -> bool:
@@ -105,7 +117,25 @@ def profile_from_dict(doc: Any) -> Profile:
         weeks=_opt_int(data, "weeks", 4, 52),
         start=_opt_date(data.get("start"), "start"),
         advanced=bool(data.get("advanced", False)),
+        age=_opt_int(data, "age", *AGE_RANGE),
+        longest_run_ever_m=_opt_distance(data, "longest_run_ever"),
+        goal_venue=_venue(data.get("goal")),
     )
+
+
+VENUES = ("road", "track", "indoor", "trail")  # where a goal race is run
+
+
+def _venue(goal: Any) -> str:
+    if not isinstance(goal, dict) or goal.get("venue") is None:
+        return "road"
+    venue = str(goal["venue"]).strip().lower()
+    if venue not in VENUES:
+        raise InvalidInput(
+            f"goal.venue: '{goal['venue']}' is not one of {', '.join(VENUES)}",
+            hint="goal: {race: 3000m, date: 2027-02-14, venue: indoor}",
+        )
+    return venue
 
 
 def _goal(value: Any) -> Goal:
@@ -185,6 +215,11 @@ def _availability(data: dict[str, Any]) -> Availability:
     if raw is not None:
         avail = _mapping(raw, "availability", "availability: {weekdays: {monday: none}}")
         pattern = _cycle(avail["cycle"]) if "cycle" in avail else _weekly(avail.get("weekdays", {}))
+    nights = night_runs_of(data.get("night_shifts"))
+    if nights is not None and not isinstance(pattern, Cycle):
+        raise InvalidInput("night_shifts needs a rotating cycle (availability.cycle)")
+    if nights is not None and isinstance(pattern, Cycle):
+        pattern = with_night_runs(pattern, nights)
     long_day = data.get("long_run_day")
     long_day = None if long_day is None else _name(long_day)
     long_is_type = isinstance(pattern, Cycle) and long_day is not None
@@ -262,7 +297,19 @@ def _cycle(value: Any) -> Cycle:
                 hint="define it, e.g. types: {night: none, off: any, day: 'short 30'}",
             )
         days.append(types[name])
+    if data.get("start") is None and data.get("today_is") is not None:
+        return Cycle(ROTATION_ANCHOR, tuple(days), _today_is(data["today_is"], days))
     return Cycle(date_field(data.get("start"), "availability.cycle.start"), tuple(days))
+
+
+def _today_is(value: Any, days: list[DayType]) -> int:
+    """Where in the rotation today falls: its day number (1 = the first of ``days``)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(days):
+        raise InvalidInput(
+            f"availability.cycle.today_is: '{value}' is not a day of the {len(days)}-day cycle",
+            hint=f"the number of today's day in cycle.days, 1 to {len(days)} (or give start:)",
+        )
+    return value
 
 
 def _day_type(name: str, spec: Any, where: str) -> DayType:

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, Hint
 from runcoach.domain.plans.schedule import Allowance, DayType
 
 NIGHT_FROM, NIGHT_TO = time(22), time(6)  # the night window of working-time law (EU 2003/88/EC)
@@ -159,8 +160,12 @@ def _type_for(kind: ShiftKind, plan_types: Mapping[str, DayType], told: str | No
         return DayType("after night", Allowance.SHORT, AFTER_NIGHT_DEFAULT_MIN)
     raise InvalidInput(
         f"the rota has {kind.value} shifts and the plan has no day type for them",
-        hint=f"say what {kind.value} shifts are: one of the plan's day types ("
-        f"{', '.join(sorted(plan_types))}; or none, 'short 30', any)",
+        hint=Hint(
+            Do.MAP_SHIFT_KIND,
+            f"say what {kind.value} shifts are: one of the plan's day types ("
+            f"{', '.join(sorted(plan_types))}; or none, 'short 30', any)",
+            {"kind": kind.value, "types": ", ".join(sorted(plan_types))},
+        ),
     )
 
 

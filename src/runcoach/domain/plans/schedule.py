@@ -9,7 +9,7 @@ limit), or anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from runcoach.domain.errors import InvalidInput
@@ -89,10 +89,18 @@ class Cycle:
 
     start: date
     days: tuple[DayType, ...]
+    today_is: int | None = None  # where in the rotation today falls (1 = its first day): the
+    # profile said this instead of ``start``, which ``anchored`` then works out
 
     def __post_init__(self) -> None:
         if not self.days:
             raise InvalidInput("a rotating cycle needs at least one day")
+
+    def anchored(self, today: date) -> Cycle:
+        """The cycle with its start worked out from where in it today falls."""
+        if self.today_is is None:
+            return self
+        return Cycle(today - timedelta(days=self.today_is - 1), self.days)
 
     def day_type(self, day: date) -> DayType:
         return self.days[(day - self.start).days % len(self.days)]

@@ -7,8 +7,9 @@ from itertools import cycle
 from runcoach.domain.plans.model import Week
 from runcoach.domain.plans.profile import Profile, Shoe
 from runcoach.domain.plans.schedule import Allowance
-from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.workouts import StepKind, Workout, WorkoutKind
 from runcoach.domain.run.runs import Surface, Terrain
+from runcoach.domain.units import format_duration
 
 
 def surfaces_available(profile: Profile) -> list[Surface]:
@@ -50,7 +51,26 @@ def _vary(
     if not w.is_run:
         return w
     surface, terrain = _surface_for(w, available, easy_turn, long_turn, short_day)
-    return w.with_changes(surface=surface, terrain=terrain, shoe=shoes.pick(w, surface))
+    notes = w.notes
+    if w.kind is WorkoutKind.INTERVALS and surface is not Surface.TRACK:
+        notes = (*notes, without_a_track(w))
+    return w.with_changes(
+        surface=surface, terrain=terrain, shoe=shoes.pick(w, surface), notes=notes
+    )
+
+
+def without_a_track(w: Workout) -> str:
+    """Track repeats for a runner without a track: on a flat measured stretch, or by time."""
+    reps = {
+        round(s.distance_m): s.distance_m / 1000 * s.pace.middle.seconds_per_km
+        for s in w.steps()
+        if s.kind is StepKind.WORK and s.distance_m and s.pace is not None
+    }
+    times = ", ".join(f"{m} m in about {format_duration(t)}" for m, t in sorted(reps.items()))
+    return (
+        "No track: run the repeats on a flat stretch of road or path, by your watch's "
+        f"distance or by time ({times})."
+    )
 
 
 def _surface_for(
@@ -63,6 +83,8 @@ def _surface_for(
     if w.kind is WorkoutKind.HILLS:
         on_treadmill = "treadmill" in w.title
         return (Surface.TREADMILL if on_treadmill else Surface.ROAD), Terrain.HILLY
+    if w.kind is WorkoutKind.RACE and w.surface is Surface.TRACK:
+        return Surface.TRACK, Terrain.FLAT  # a track or indoor goal race
     if w.kind is WorkoutKind.INTERVALS and Surface.TRACK in available:
         return Surface.TRACK, Terrain.FLAT
     if w.is_quality or w.kind is WorkoutKind.RACE:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import routines, rules
+from runcoach.domain.plans.layout import GOAL_QUIET_DAYS
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.plans.schedule import DayType
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
@@ -32,6 +33,9 @@ from runcoach.domain.today.moves import copy_day, fits, is_key
 
 SPREAD_MAX = 0.3  # an easy run takes at most 30 % more time from a dropped one (coaching practice)
 SPREAD_NEEDED = 0.75  # spread only when the others can take at least 3/4 of its time
+LOST_SHARE = 0.9  # a week the change left under 90 % of its running is a lighter week (ratio)
+GROWTH_RULES = ("growth-two-weeks", "growth-average")
+EASY_KINDS = (WorkoutKind.EASY, WorkoutKind.RECOVERY, WorkoutKind.STRIDES)
 MINI_OF_MINI = 0.6  # a placed mini's own tired-day version: easy running, 60 % of its time
 
 
@@ -99,34 +103,131 @@ def _check_day(plan: Plan, day: date, today: date) -> None:
 def _reflow(plan: Plan, types: dict[date, DayType], touched: set[date], today: date) -> Shifted:
     changes: list[str] = []
     weeks = []
+    pending: list[tuple[date, Workout]] = []  # benchmarks their week could not hold
     for week in plan.weeks:
         days = [_retyped(d, types[d.day]) if d.day >= today else copy_day(d) for d in week.days]
-        if any(d.day in touched for d in days):
-            changes += _place_misfits(plan, days, today)
+        if any(d.day in touched for d in days) or pending:
+            changes += _place_carried(plan, days, pending, today)
+            changes += _place_misfits(plan, days, today, pending)
             _warm_ups_follow_their_sessions(days, today)
         weeks.append(Week(week.index, week.phase, days, week.recovery, list(week.notes)))
+    changes += [f"'{w.title}' on {was}: no day of its week or the next holds it after the "
+                "change, dropped" for was, w in pending]  # fmt: skip
     new_plan = replace(plan, weeks=weeks)
     changes += _cap_single_runs(new_plan, today)
     before = {(v.rule, v.day) for v in rules.check(plan)}
+    changes += _lighter_weeks(plan, new_plan, before)
     fresh = tuple(v for v in rules.check(new_plan) if (v.rule, v.day) not in before)
     return Shifted(new_plan, tuple(changes), fresh)
+
+
+def _lighter_weeks(plan: Plan, new_plan: Plan, before: set[tuple[str, date]]) -> list[str]:
+    """The whole remaining plan re-checked: a week the change took running from would set a
+    low level that later weeks then outgrow (growth rules broken weeks later). Such a week is
+    what the runner's life made it, a lighter week; the growth rules measure past it, as the
+    generator does for a week of nights."""
+    said: list[str] = []
+    for _ in range(len(new_plan.weeks)):
+        growth = [v for v in rules.check(new_plan) if v.rule in GROWTH_RULES
+                  and (v.rule, v.day) not in before]  # fmt: skip
+        lost = [(old, new) for old, new in zip(plan.weeks, new_plan.weeks, strict=True)
+                if not new.recovery and new.distance_m < old.distance_m * LOST_SHARE
+                and any(new.start < v.day for v in growth)]  # fmt: skip
+        if not lost:
+            return said
+        old, new = min(lost, key=lambda pair: pair[1].start)  # the first: it sets the level
+        new.recovery = True
+        new.notes.append("Your changed days hold less running this week: it is a lighter week.")
+        said.append(f"week {new.index}: {new.distance_m / 1000:.1f} km after the change (was "
+                    f"{old.distance_m / 1000:.1f} km), a lighter week the weeks after grow from "
+                    "the week before it")  # fmt: skip
+    return said
+
+
+def _place_carried(
+    plan: Plan, days: list[Day], pending: list[tuple[date, Workout]], today: date
+) -> list[str]:
+    """A benchmark its week could not hold, on a day of this week: one that holds it, or in
+    place of this week's other quality session (the series matters more)."""
+    said = []
+    for was, workout in list(pending):
+        pending.remove((was, workout))
+        free = [d for d in _candidates(days, days[0].day, today) if _may_take(plan, days, d)]
+        day = next((d for d in free if _holds(plan, days, d, workout)), None)
+        instead = ""
+        if day is None:
+            day = next((d for d in free if d.is_quality and not any(w.benchmark for w in d.workouts)
+                        and _holds(plan, days, _bare(d), workout)), None)  # fmt: skip
+            instead = " in place of its session"
+        if day is None:
+            day, instead = _trade_an_easy_day(plan, days, workout, today)
+        if day is None:
+            said.append(f"'{workout.title}' on {was}: no day of its week or the next holds it "
+                        "after the change, dropped")  # fmt: skip
+            continue
+        day.workouts = [w for w in day.workouts if not w.is_run] + [workout]
+        said.append(
+            f"'{workout.title}' moved from {was} to {day.day} ({day.day_type.name}), the next "
+            f"week{instead}: its week holds it nowhere after the change"
+        )
+    return said
+
+
+def _trade_an_easy_day(
+    plan: Plan, days: list[Day], workout: Workout, today: date
+) -> tuple[Day | None, str]:
+    """A full week: the benchmark on a free day that holds it, and the week's shortest easy
+    run given up for it (the week keeps its number of run days)."""
+    quiet = [d for d in days if _may_take(plan, days, d, spare_needed=False)]
+    for day in _candidates(quiet, days[0].day, today):
+        if day.is_run_day or not _holds(plan, days, day, workout):
+            continue
+        easy = [(d, w) for d in days if d.day >= today and d is not day for w in d.runs
+                if w.kind in EASY_KINDS and len(d.runs) == 1]  # fmt: skip
+        if not easy:
+            continue
+        given, run = min(easy, key=lambda pair: pair[1].total_duration_s())
+        given.workouts = [w for w in given.workouts if w is not run
+                          and w.kind is not WorkoutKind.WARM_UP_ROUTINE]  # fmt: skip
+        return day, f", the easy run of {given.day} given up for it"
+    return None, ""
+
+
+def _may_take(plan: Plan, days: list[Day], day: Day, spare_needed: bool = True) -> bool:
+    """A day of the next week that may take a carried benchmark: not in the quiet days before
+    a goal race, and a run day already unless the week has a run day to spare."""
+    quiet = any(0 < (race - day.day).days <= GOAL_QUIET_DAYS for race in plan.goal.race_days)
+    spare = sum(1 for d in days if d.is_run_day) < (plan.max_run_days or 7)
+    return not quiet and (day.is_run_day or spare or not spare_needed)
+
+
+def _bare(day: Day) -> Day:
+    return Day(day.day, day.day_type, [w for w in day.workouts if not w.is_run], day.note)
 
 
 def _retyped(day: Day, day_type: DayType) -> Day:
     return Day(day.day, day_type, list(day.workouts), day.note)
 
 
-def _place_misfits(plan: Plan, days: list[Day], today: date) -> list[str]:
+def _place_misfits(
+    plan: Plan, days: list[Day], today: date, pending: list[tuple[date, Workout]]
+) -> list[str]:
     misfits: list[tuple[date, Workout]] = []
     for day in days:
         for w in [w for w in day.workouts if day.day >= today and not fits(day, w)]:
             day.workouts.remove(w)
             misfits.append((day.day, w))
     misfits.sort(key=lambda m: (not is_key(m[1]), m[0]))
-    return [_place(plan, days, when, w, today) for when, w in misfits]
+    said = [_place(plan, days, when, w, today) for when, w in misfits]
+    for (when, w), text in zip(misfits, said, strict=True):
+        if w.benchmark and text == "":
+            pending.append((when, w))  # the series keeps it: a day of the next week
+    return [text for text in said if text]
 
 
 def _place(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
+    """Where the misfit went, in words ("" for a benchmark no day of its week holds: it goes
+    to the next week, never dropped silently)."""
     for day in _candidates(days, was, today):
         if _holds(plan, days, day, workout) or _strength_makes_room(plan, days, day, workout):
             replacing = " in place of its easy run" if day.is_run_day else ""
@@ -143,6 +244,8 @@ def _place(plan: Plan, days: list[Day], was: date, workout: Workout, today: date
                         f"its mini version '{mini.title}' on {day.day}")  # fmt: skip
     if not is_key(workout) or workout.kind in adjust.SCALABLE:
         return _shorten_into(plan, days, was, workout, today)
+    if workout.benchmark:
+        return ""
     return f"'{workout.title}' on {was}: no day of that week can hold it after the change, dropped"
 
 

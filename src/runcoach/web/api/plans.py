@@ -12,10 +12,12 @@ from pydantic import BaseModel
 
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
+from runcoach.domain.units import UnitSystem
 from runcoach.inputs.rota import MAX_ROTA_BYTES, rota_from_bytes
 from runcoach.services import calendar, plan_exports
 from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
+from runcoach.services.athletes import athlete_settings
 from runcoach.services.calendar import today_of
 from runcoach.views.plans import (
     built_json,
@@ -25,7 +27,7 @@ from runcoach.views.plans import (
     undo_json,
     violations_json,
 )
-from runcoach.web.auth import Authorized, Reading, engine_of, settings_of
+from runcoach.web.auth import Access, Authorized, Reading, engine_of, settings_of
 
 router = APIRouter(tags=["plans"])
 PROFILE_EXAMPLE = {
@@ -35,6 +37,10 @@ PROFILE_EXAMPLE = {
                                "types": {"day": "short 30", "night": "none", "off": "any"}}},
     "long_run_day": "off",
 }  # fmt: skip
+
+
+def _units(request: Request, access: Access) -> UnitSystem:
+    return athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id).units
 
 
 @router.post("/plans", status_code=201, summary="Build a plan from a profile; it becomes active")
@@ -49,13 +55,13 @@ def create_plan(
     built = service.build_plan(
         engine, profile_from_dict(profile), today, athlete_id=access.actor.athlete_id
     )
-    return dict(built_json(built))
+    return dict(built_json(built, _units(request, access)))
 
 
 @router.get("/plans/active", summary="The active plan week by week, with every rule it breaks")
 def active_plan(request: Request, access: Authorized) -> dict[str, Any]:
     stored = service.active_plan(engine_of(request), athlete_id=access.actor.athlete_id)
-    shown = shown_json(stored.id, stored.status, stored.plan)
+    shown = shown_json(stored.id, stored.status, stored.plan, _units(request, access))
     shown["violations"] = violations_json(check(stored.plan))
     return dict(shown)
 
@@ -69,7 +75,7 @@ def edit_day(request: Request, access: Authorized, day: date, body: DayEdit) -> 
     built = service.edit_plan(
         engine_of(request), day, body.workout, None, athlete_id=access.actor.athlete_id
     )
-    return dict(built_json(built))
+    return dict(built_json(built, _units(request, access)))
 
 
 class Move(BaseModel):

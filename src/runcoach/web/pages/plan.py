@@ -45,17 +45,29 @@ def _availability(form: dict[str, str]) -> dict[str, Any] | None:
             for i in range(CYCLE_TYPE_ROWS)
             if form.get(f"type_name_{i}", "").strip()
         }
-        return {
-            "cycle": {
-                "start": form.get("cycle_start", ""),
-                "days": [d for d in days if d],
-                "types": types,
-            }
-        }
+        cycle: dict[str, Any] = {"days": [d for d in days if d], "types": types}
+        today_is = form.get("cycle_today_is", "").strip()
+        if today_is and not form.get("cycle_start", "").strip():
+            cycle["today_is"] = _number_or_text(today_is)
+        else:
+            cycle["start"] = form.get("cycle_start", "")
+        return {"cycle": cycle}
     weekdays = {
         d: _day_type(form.get(f"wd_{d}", "any"), form.get(f"wd_{d}_minutes", "")) for d in WEEKDAYS
     }
     return {"weekdays": weekdays}
+
+
+FACILITIES = ("track", "hills", "treadmill", "trails")  # the equipment a runner may have
+
+
+def _number_or_text(value: str) -> int | float | str:
+    """A number as a number; anything else (a range '3-4', a typo) as written, for the profile
+    reader to accept or to name in its message."""
+    try:
+        return float(value) if "." in value else int(value)
+    except ValueError:
+        return value
 
 
 def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
@@ -65,13 +77,24 @@ def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
         goal = {"race": form.get("race", ""), "date": form.get("race_date", "")}
         if form.get("target", "").strip():
             goal["target"] = form["target"].strip()
+        if form.get("venue", "").strip() not in ("", "road"):
+            goal["venue"] = form["venue"].strip()
     profile: dict[str, Any] = {"goal": goal, "availability": _availability(form)}
-    for field in ("weekly_distance", "longest_run_30d", "long_run_day", "recent_injury"):
+    texts = ("weekly_distance", "longest_run_30d", "longest_run_ever", "long_run_day",
+             "recent_injury")  # fmt: skip
+    for field in texts:
         if form.get(field, "").strip():
             profile[field] = form[field].strip()
-    for field in ("run_days_per_week", "years_running"):
-        if form.get(field, "").strip():
-            profile[field] = float(form[field]) if "." in form[field] else int(form[field])
+    for field in ("run_days_per_week", "years_running", "age"):
+        value = form.get(field, "").strip()
+        if value:
+            profile[field] = _number_or_text(value)
+    if form.get("availability") == "cycle" and form.get("night_runs", "").strip():
+        profile["night_shifts"] = {"type": form.get("night_type", "").strip() or "night",
+                                   "run": form["night_runs"].strip()}  # fmt: skip
+    facilities = [f for f in FACILITIES if form.get(f"has_{f}")]
+    if facilities:
+        profile["facilities"] = facilities
     if form.get("result_distance", "").strip() and form.get("result_time", "").strip():
         profile["recent_results"] = [
             {

@@ -1,0 +1,71 @@
+"""A stored run's row as the domain's ``Run``: the columns read and how they turn into a run.
+
+Without SQLAlchemy (``store.sql``): the same conversion serves the rows read through
+SQLAlchemy and through sqlite3 (instants as text there, booleans as 0 and 1).
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from typing import Any
+
+from runcoach.domain.run.runs import Feel, RaceResult, Run, Sport, Surface, Terrain, WorkoutType
+from runcoach.store.sql import instant_of
+
+# The numbers a device measures: same name on ``Run`` and in the ``runs`` table; they are
+# replaced when a richer file of the same run arrives.
+DEVICE_NUMBERS = (
+    "distance_m", "moving_s", "elapsed_s", "ascent_m", "descent_m", "avg_hr", "max_hr",
+    "avg_cadence_spm", "max_cadence_spm", "avg_power_w", "max_power_w", "calories", "device",
+)  # fmt: skip
+RACE_ATTRIBUTES = {
+    "official_time_s": "official_time_s",
+    "distance_m": "distance_m",
+    "name": "name",
+    "conditions": "conditions",
+    "temperature_c": "temperature_c",
+    "dew_point_c": "dew_point_c",
+}
+RACE_FIELDS = tuple(RACE_ATTRIBUTES)
+# A lap's numbers: same names on ``Lap`` (after its start) and in the ``laps`` table.
+LAP_FIELDS = (
+    "elapsed_s", "distance_m", "moving_s", "avg_hr", "max_hr", "avg_cadence_spm",
+    "avg_power_w", "ascent_m", "intensity",
+)  # fmt: skip
+# What ``run_of`` reads of a ``runs`` row, in this order (``RUN_COLUMNS_SQL``).
+RUN_COLUMNS = (
+    "id", "start_utc", "sport", "timezone", *DEVICE_NUMBERS, "sub_sport", "name", "notes",
+    "workout_type", "surface", "terrain", "shoe_id", "rpe", "feel", "is_race",
+    *(f"race_{n}" for n in RACE_FIELDS), "source", "samples_trusted",
+)  # fmt: skip
+RUN_COLUMNS_SQL = ", ".join(f"runs.{c}" for c in RUN_COLUMNS)
+RunRow = namedtuple("RunRow", RUN_COLUMNS)  # type: ignore[misc]  # a plain row of RUN_COLUMNS, for run_of
+
+
+def run_of(row: Any) -> Run:
+    """The domain run of a stored row (without laps and samples)."""
+    return Run(
+        id=row.id,
+        start=instant_of(row.start_utc),
+        sport=Sport(row.sport),
+        timezone=row.timezone,
+        **{name: getattr(row, name) for name in DEVICE_NUMBERS},
+        sub_sport=row.sub_sport,
+        name=row.name,
+        notes=row.notes,
+        workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
+        surface=None if row.surface is None else Surface(row.surface),
+        terrain=None if row.terrain is None else Terrain(row.terrain),
+        shoe_id=row.shoe_id,
+        rpe=row.rpe,
+        feel=None if row.feel is None else Feel(row.feel),
+        race=_race_of(row),
+        source=row.source,
+        samples_trusted=bool(row.samples_trusted),
+    )
+
+
+def _race_of(row: Any) -> RaceResult | None:
+    if not row.is_race:
+        return None
+    return RaceResult(**{RACE_ATTRIBUTES[n]: getattr(row, f"race_{n}") for n in RACE_FIELDS})
