@@ -104,5 +104,5 @@ def test_every_service_over_the_store_takes_the_athlete_as_a_required_keyword():
 
 def test_the_contract_sees_the_services_it_guards():
     names = {name for name, _ in _service_functions()}
-    assert {"run_list.list_runs", "today.today", "importing.import_paths"} <= names
+    assert {"run_list.list_runs", "today.today", "importing.import_sources"} <= names
     assert {"fitness.read_log_inputs", "fitness.fitness_over_time"} <= names

@@ -21,6 +21,7 @@ from runcoach.domain.units import (
 )
 from runcoach.services.page_cache import AnswerCache
 from runcoach.web.auth import find_access, pre_session_csrf
+from runcoach.web.hints import say
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 MISSING = "–"
@@ -50,6 +51,7 @@ def _pace(seconds_per_km: float | None, units: UnitSystem) -> str:
 templates.env.globals.update(
     distance=_distance, duration=_duration, pace=_pace, in_units=distances_in
 )  # in_units: a sentence written in km (a plan's note, a long run's title) in the runner's units
+templates.env.filters["say"] = say
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
