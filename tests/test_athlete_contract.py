@@ -37,6 +37,8 @@ STORE_WIDE = {
     "digests.send_session_reminders",
     # the job that judges every runner's contract periods that are over (issue 14)
     "contract_judging.judge_all_due",
+    # the job that tells every group's members of its challenges starting and ended
+    "group_news.send_challenge_news",
 }
 # Accounts, sessions and tokens answer "who is asking" (the web door's side of resolving the
 # athlete): they take the account or its Actor, not an athlete's data.
