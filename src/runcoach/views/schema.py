@@ -37,7 +37,7 @@ from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
-from runcoach.views import checkins, fitness, imports, plans, runs, shoes, today
+from runcoach.views import checkins, fitness, imports, info, plans, runs, shoes, today
 
 # Types a module names for type checks only (imported lazily, for the command line's start-up):
 # the schema needs them to read the hints of the results that hold them.
@@ -58,6 +58,7 @@ class Shape:
     doors: tuple[str, ...]
     golden: tuple[str, ...] = ()
     many: bool = False  # a JSON array of them
+    lines: bool = False  # JSON lines: one of them a line (the schema is of one line)
     extra: Mapping[str, Any] = field(default_factory=dict)  # optional keys a door adds
 
 
@@ -146,6 +147,26 @@ SHAPES: tuple[Shape, ...] = (
     # tests/views/test_schema.py validates a real backup's answer against it instead
     Shape("wins", Win, "Small wins found in the log, newest first",
           ("runcoach wins --json", "GET /api/v1/wins"), ("wins", "wins-since"), many=True),
+    Shape("info", info.InfoJson, "Where runcoach keeps its data, and what the store holds",
+          ("runcoach info --json",), ("info", "info-restored")),
+    Shape("run-changed", runs.RunChangedJson, "A run changed",
+          ("runcoach runs edit ID --json",),
+          ("runs-edit-check", "runs-edit-race", "runs-edit-tags", "runs-edit-trust")),
+    Shape("run-deleted", runs.RunDeletedJson, "A run deleted",
+          ("runcoach runs edit ID --delete --yes --json",), ("runs-delete",)),
+    Shape("runs-export", runs.ExportJson, "The log exported as CSV and/or GPX files",
+          ("runcoach runs export --json",), ("runs-export",)),
+    Shape("runs-reanalyse", runs.ReanalysedJson, "The runs analysed again from their samples",
+          ("runcoach runs reanalyse --json",), ("runs-reanalyse",)),
+    Shape("shoe-added", shoes.ShoeAddedJson, "A pair of shoes added",
+          ("runcoach shoes add --json", "POST /api/v1/shoes"),
+          ("shoes-add-ghost", "shoes-add-kinvara")),
+    Shape("shoe-retired", shoes.ShoeRetiredJson, "A pair retired, or back in use",
+          ("runcoach shoes retire --json", "POST /api/v1/shoes/{name}/retire"),
+          ("shoes-retire", "shoes-retire-undo")),
+    Shape("predict-batch", fitness.BatchPredictionJson | fitness.BatchErrorJson,
+          "A line of a batch of predictions: the time predicted, or the line's error",
+          ("runcoach predict --batch FILE",), ("predict-batch",), lines=True),
 )  # fmt: skip
 
 
@@ -160,6 +181,8 @@ def schema_of(shape: Shape) -> dict[str, Any]:
         defs[_name(shape.kind)]["properties"].update(extra)
     body = {"type": "array", "items": one} if shape.many else one
     doors = "; ".join(shape.doors)
+    if shape.lines:
+        doors += " (JSON lines: one answer a line)"
     return {
         "$schema": DIALECT,
         "$id": f"https://runcoach.example/schema/{shape.name}.json",
