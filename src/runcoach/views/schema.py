@@ -37,7 +37,21 @@ from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
-from runcoach.views import checkins, fitness, imports, info, plans, runs, shoes, today
+from runcoach.services.group_invitations import GroupInvitation, JoinRequest
+from runcoach.services.groups import GroupInfo
+from runcoach.services.notifications import KindSwitch, Notification
+from runcoach.services.partners import Partner, PartnerInvitation
+from runcoach.views import (
+    accountability,
+    checkins,
+    fitness,
+    imports,
+    info,
+    plans,
+    runs,
+    shoes,
+    today,
+)
 
 # Types a module names for type checks only (imported lazily, for the command line's start-up):
 # the schema needs them to read the hints of the results that hold them.
@@ -167,6 +181,46 @@ SHAPES: tuple[Shape, ...] = (
     Shape("predict-batch", fitness.BatchPredictionJson | fitness.BatchErrorJson,
           "A line of a batch of predictions: the time predicted, or the line's error",
           ("runcoach predict --batch FILE",), ("predict-batch",), lines=True),
+    Shape("created", accountability.CreatedJson,
+          "Something created: a privacy zone, a group, a challenge, a partner session",
+          ("runcoach privacy zone-add --json", "runcoach groups create --json",
+           "runcoach groups challenge --json", "runcoach partners session --json",
+           "POST /api/v1/privacy/zones", "POST /api/v1/groups",
+           "POST /api/v1/groups/{group_id}/challenges", "POST /api/v1/partner-sessions"),
+          ("privacy-zone-add", "groups-create", "groups-challenge")),
+    Shape("privacy", accountability.PrivacyJson,
+          "Who sees what of the runner's runs, and their privacy zones",
+          ("runcoach privacy show --json", "runcoach privacy set --json", "GET /api/v1/privacy",
+           "PUT /api/v1/privacy"), ("privacy-show", "privacy-set")),
+    Shape("run-sharing", accountability.RunSharingJson, "One run's own audiences",
+          ("runcoach privacy set --run ID --json", "GET /api/v1/runs/{run_id}/sharing",
+           "PUT /api/v1/runs/{run_id}/sharing"), ("privacy-set-run",)),
+    Shape("partners", Partner, "The runner's training partners and the invitations sent",
+          ("runcoach partners list --json", "GET /api/v1/partners"), ("partners-list",),
+          many=True),
+    Shape("partner-invitation", PartnerInvitation, "A partner invitation (its code shown once)",
+          ("runcoach partners invite --json", "POST /api/v1/partners/invitations"),
+          ("partners-invite",), extra={"link": str}),  # the API adds the link
+    Shape("partners-skipped", accountability.SkippedJson,
+          "The kinds of run the runner marks or tends to skip",
+          ("runcoach partners skipped --json", "GET /api/v1/partners/skipped"),
+          ("partners-skipped",)),
+    Shape("groups", GroupInfo, "The runner's groups, then the open groups they may join",
+          ("runcoach groups list --json", "GET /api/v1/groups"), ("groups-list",), many=True),
+    Shape("group-invitation", GroupInvitation, "An invitation into a group (its code shown once)",
+          ("runcoach groups invite --json", "POST /api/v1/groups/{group_id}/invitations"),
+          ("groups-invite",), extra={"url": str}),
+    Shape("join-requests", JoinRequest, "The runners asking to join a group, oldest first",
+          ("runcoach groups requests --json", "GET /api/v1/groups/{group_id}/requests"),
+          ("groups-requests",), many=True),
+    Shape("notifications", Notification, "The runner's notifications, newest first",
+          ("runcoach notifications list --json",), ("notifications-list",), many=True),
+    Shape("notification-kinds", KindSwitch,
+          "Every kind of notification, on or off in the app and by email",
+          ("runcoach notifications kinds --json",), ("notifications-kinds",), many=True),
+    Shape("notification-switch", KindSwitch, "A kind of notification switched on or off",
+          ("runcoach notifications switch --json", "PUT /api/v1/notifications/settings/{kind}"),
+          ("notifications-switch",)),
 )  # fmt: skip
 
 
