@@ -25,6 +25,7 @@ from runcoach.views.runs import (
     detail_json,
     export_json,
     reanalysed_json,
+    run_added_json,
     run_changed_json,
     run_deleted_json,
     summary_json,
@@ -140,7 +141,7 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
         app.engine, entry, athlete_id=app.athlete_id, settings=app.settings
     )
     run_id = added.run_id
-    emit(as_json, {"id": run_id}, lambda: f"added run {run_id}")
+    emit(as_json, run_added_json(run_id), lambda: f"added run {run_id}")
     warn_worn(added.worn_out, app.settings.units)
 
 

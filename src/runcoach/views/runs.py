@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
 from runcoach.domain.run.runs import Lap, RaceResult, Sport, activity_label, counts_as_running
 from runcoach.services.run_list import RunSummary
 
-__all__ = ["ExportJson", "ExportedJson", "ReanalysedJson", "RunChangedJson", "RunDeletedJson",
-           "RunDetailJson", "RunSummaryJson", "SamplesJson", "detail_json", "export_json",
-           "reanalysed_json", "run_changed_json", "run_deleted_json", "samples_json",
-           "summary_json", "tag_value"]  # fmt: skip
+__all__ = ["ExportJson", "ExportedJson", "ReanalysedJson", "RunAddedJson", "RunChangedJson",
+           "RunDeletedJson", "RunDetailJson", "RunSummaryJson", "SamplesJson", "detail_json",
+           "export_json", "reanalysed_json", "run_added_json", "run_changed_json",
+           "run_deleted_json", "samples_json", "summary_json", "tag_value"]  # fmt: skip
 from runcoach.views.json import IsoDate, IsoDateTime
 
 if TYPE_CHECKING:
@@ -196,6 +196,16 @@ def samples_json(found: ChartSamples) -> SamplesJson:
         "cadence_spm": columns["cadence_spm"],
         "pace_s_per_km": columns["pace_s_per_km"],
     }
+
+
+class RunAddedJson(TypedDict):
+    """A run added at the command line: its id (a pair it wore out is warned of on stderr)."""
+
+    id: int
+
+
+def run_added_json(run_id: int) -> RunAddedJson:
+    return {"id": run_id}
 
 
 class RunChangedJson(TypedDict):

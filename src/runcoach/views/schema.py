@@ -37,6 +37,7 @@ from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
+from runcoach.services.comments import RunSocial
 from runcoach.services.group_invitations import GroupInvitation, JoinRequest
 from runcoach.services.groups import GroupInfo
 from runcoach.services.notifications import KindSwitch, Notification
@@ -158,13 +159,18 @@ SHAPES: tuple[Shape, ...] = (
           ("runcoach checkin --json", "POST /api/v1/checkins"),
           ("checkin-sore", "checkin-note", "checkin-injured", "checkin-can-run")),
     Shape("backup", BackupSummary, "What a backup holds, or what a restore loaded",
-          ("runcoach backup --json", "runcoach verify --json", "runcoach restore --json")),
-    # no golden steps: the story's backups are normalised ($SIZE, $STAMP; tests/golden), so
-    # tests/views/test_schema.py validates a real backup's answer against it instead
+          ("runcoach backup --json", "runcoach verify --json", "runcoach restore --json"),
+          ("backup", "verify", "restore")),
+    # the story's backups are normalised ($SIZE, $STAMP; tests/golden): the test puts a size
+    # and an instant back before validating, and validates a real backup's answer too
     Shape("wins", Win, "Small wins found in the log, newest first",
           ("runcoach wins --json", "GET /api/v1/wins"), ("wins", "wins-since"), many=True),
     Shape("info", info.InfoJson, "Where runcoach keeps its data, and what the store holds",
           ("runcoach info --json",), ("info", "info-restored")),
+    Shape("run-id", runs.RunAddedJson, "A run added at the command line: its id",
+          ("runcoach runs add --json",),
+          ("runs-add-easy", "runs-add-long", "runs-add-race", "runs-add-tempo",
+           "runs-add-treadmill")),
     Shape("run-changed", runs.RunChangedJson, "A run changed",
           ("runcoach runs edit ID --json",),
           ("runs-edit-check", "runs-edit-race", "runs-edit-tags", "runs-edit-trust")),
@@ -213,6 +219,9 @@ SHAPES: tuple[Shape, ...] = (
           "A coach's athletes: the last 7 days marked, and their warnings",
           ("runcoach coach athletes --json", "GET /api/v1/coach/athletes"),
           ("coach-athletes",), many=True),
+    Shape("run-social", RunSocial, "A run's comments and kudos, and what the reader may do",
+          ("runcoach comments list RUN_ID --json", "GET /api/v1/runs/{run_id}/social"),
+          ("comments-list",)),
     Shape("created", accountability.CreatedJson,
           "Something created: a privacy zone, a group, a challenge, a partner session",
           ("runcoach privacy zone-add --json", "runcoach groups create --json",
