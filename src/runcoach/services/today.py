@@ -18,21 +18,22 @@ from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.body import Reading
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.plans.codec import workout_from_dict, workout_to_dict
+from runcoach.domain.plans.codec import workout_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.schedule import DayType
-from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.workouts import Workout
 from runcoach.domain.progress.compliance import WeekCompliance, compliance
 from runcoach.domain.progress.load import HeartRateProfile
 from runcoach.domain.progress.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.run.logged import LoggedRun, logged_runs
-from runcoach.domain.run.runs import Lap, Run, Sport, WorkoutType, counts_as_running
+from runcoach.domain.run.runs import Run
 from runcoach.domain.today.answer import Answer, Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import GoalRefresh, refresh_goal
 from runcoach.domain.today.warnings import ShoeWear, TrainingWarning, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin
+from runcoach.services.day_reads import prescribed_of, running_log
 from runcoach.services.page_cache import answers
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
@@ -78,21 +79,7 @@ def _log_of(
     conn: Connection, athlete_id: int, rows: Sequence[Any], laps_since: date | None
 ) -> list[LoggedRun]:
     laps = run_store.laps_since(conn, athlete_id, laps_since) if laps_since else {}
-    running = [r for r in rows if counts_as_running(Sport(r.sport), r.workout_type)]
-    return [_logged(r, laps.get(r.id, ())) for r in running]
-
-
-def _logged(row: Any, laps: Sequence[Lap]) -> LoggedRun:
-    kind = WorkoutKind.of(WorkoutType(row.workout_type)) if row.workout_type else None
-    is_race = bool(row.is_race)
-    return LoggedRun(
-        row.local_date,
-        (row.race_distance_m if is_race else None) or row.distance_m or 0.0,
-        (row.race_official_time_s if is_race else None) or row.duration_s or 0.0,
-        WorkoutKind.RACE if is_race else kind,
-        run_id=row.id, rpe=row.rpe, is_race=is_race, shoe_id=row.shoe_id,
-        avg_hr=row.avg_hr, laps=tuple(laps),
-    )  # fmt: skip
+    return running_log(rows, laps)
 
 
 def heart_rate_profile(
@@ -203,15 +190,7 @@ def prescribed_days(
     conn: Connection, athlete_id: int, first: date, last: date
 ) -> dict[date, list[Workout]]:
     """The last answer given for each day that changed the plan."""
-    found: dict[date, list[Workout]] = {}
-    for row in store.list_adjustments(conn, athlete_id, first, last):
-        if row["kind"] != "today":
-            continue
-        if set(row["changes"]) <= {"as-planned", "rest-day", "dropped", "off-plan"}:
-            found.pop(row["day"], None)
-            continue
-        found[row["day"]] = [workout_from_dict(w) for w in row["detail"]["workouts"]]
-    return found
+    return prescribed_of(store.list_adjustments(conn, athlete_id, first, last))
 
 
 def _need_plan(inputs: Inputs) -> Plan:

@@ -42,8 +42,11 @@ from runcoach.store.moments import aware
 from runcoach.store.pipeline import Write, write_all
 from runcoach.store.run_list import RunFilter as RunFilter
 from runcoach.store.run_list import where_sql
-from runcoach.store.run_rows import DEVICE_NUMBERS, RACE_ATTRIBUTES, RACE_FIELDS, run_of
+from runcoach.store.run_rows import DEVICE_NUMBERS
 from runcoach.store.run_rows import LAP_FIELDS as _LAP_FIELDS
+from runcoach.store.run_rows import RACE_ATTRIBUTES as RACE_ATTRIBUTES
+from runcoach.store.run_rows import RACE_FIELDS as RACE_FIELDS
+from runcoach.store.run_rows import run_of as run_of
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
