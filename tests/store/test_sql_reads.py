@@ -34,8 +34,9 @@ from runcoach.services.importing import import_paths
 from runcoach.services.progress import period_report, recent_wins
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
-from runcoach.store import checkin_reads, log_reads, performances, plan_reads
+from runcoach.store import checkin_reads, log_reads, performances, plan_reads, today_reads
 from runcoach.store import runs as run_store
+from runcoach.store import shoes as shoe_store
 from runcoach.store.athlete_reads import first_athlete_id
 from runcoach.store.checkins import log_rows, save_adjustment, save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
@@ -44,6 +45,7 @@ from runcoach.store.plans import add_plan, get_plan
 from runcoach.store.progress import SqlRunLog
 from runcoach.store.revision import HEAD_REVISION
 from runcoach.store.run_list import RunFilter, list_summaries
+from runcoach.store.shoes import add_shoe, retire_shoe
 from runcoach.store.sql import reading, store_key
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
@@ -435,3 +437,45 @@ def test_the_plan_s_log_and_prescribed_days_read_the_same_as_today_s(store):
         assert log == today_service.read_log(conn, athlete, since)
         assert prescribed == today_service.prescribed_days(conn, athlete, first, last)
     assert log and all(run.day >= since for run in log)
+
+
+def test_todays_laps_shoes_and_time_zone_read_the_same_both_ways(store):
+    """What ``today`` reads besides the plan and the log (``store.today_reads``): the laps
+    since the plan was made, the shoes in use with their distance, the time zone."""
+    engine, reader, athlete, written = store
+    with engine.begin() as conn:
+        worn = add_shoe(conn, athlete, {"name": "daily trainers", "added_on": date(2026, 1, 5)})
+        add_shoe(conn, athlete, {"name": "racers", "added_on": date(2026, 2, 1),
+                                 "retirement_m": 400_000.0})  # fmt: skip
+        old = add_shoe(conn, athlete, {"name": "old pair", "added_on": date(2020, 1, 1)})
+        retire_shoe(conn, old, date(2025, 12, 31))
+    edit_run(engine, written["easy"], RunEdit(shoes="daily trainers"), athlete_id=athlete)
+    edit_run(engine, written["trial"], RunEdit(shoes="daily trainers"), athlete_id=athlete)
+    for since in (date(2000, 1, 1), date(2026, 10, 1), date(2030, 1, 1)):
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(today_reads.laps_since(db, athlete, since))
+        assert answers[0] == answers[1]
+        with engine.connect() as conn:
+            assert run_store.laps_since(conn, athlete, since) == answers[0]
+    assert answers[0] == {}  # nothing run since 2030
+    with reading(reader) as db:
+        assert any(today_reads.laps_since(db, athlete, EVER[0]).values())  # the real files'
+        assert today_reads.laps_since(db, athlete + 1, EVER[0]) == {}
+    shoes, zones = [], []
+    for source in (reader, engine):
+        with reading(source) as db:
+            shoes.append(today_reads.shoes_in_use(db, athlete))
+            zones.append(today_reads.athlete_timezone(db, athlete))
+            assert today_reads.shoes_in_use(db, athlete + 1) == []
+    assert shoes[0] == shoes[1] and zones[0] == zones[1]
+    with engine.connect() as conn:
+        every = shoe_store.shoes_with_distance(conn, athlete)
+        assert zones[0] == run_store.athlete_timezone(conn, athlete)
+    in_use = [(r.id, r.name, float(r.distance_m), r.retirement_m) for r in every
+              if r.retired_on is None]  # fmt: skip
+    assert [tuple(s) for s in shoes[0]] == in_use
+    assert [s.name for s in shoes[0]] == ["daily trainers", "racers"]
+    assert shoes[0][0].id == worn and shoes[0][0].distance_m == 13_000.0  # the trial, the easy run
+    assert shoes[0][1].distance_m == 0.0 and shoes[0][1].retirement_m == 400_000.0

@@ -37,10 +37,9 @@ from runcoach.services.day_reads import prescribed_of, running_log
 from runcoach.services.page_cache import answers
 from runcoach.store import checkins as store
 from runcoach.store import plans as plan_store
-from runcoach.store import runs as run_store
-from runcoach.store import shoes as shoe_store
+from runcoach.store import today_reads
 from runcoach.store.athletes import data_version
-from runcoach.store.db import read_only
+from runcoach.store.db import SqlAlchemyDb, read_only
 from runcoach.store.progress import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
@@ -78,8 +77,13 @@ def read_log(
 def _log_of(
     conn: Connection, athlete_id: int, rows: Sequence[Any], laps_since: date | None
 ) -> list[LoggedRun]:
-    laps = run_store.laps_since(conn, athlete_id, laps_since) if laps_since else {}
+    laps = today_reads.laps_since(_db(conn), athlete_id, laps_since) if laps_since else {}
     return running_log(rows, laps)
+
+
+def _db(conn: Connection) -> SqlAlchemyDb:
+    """The plain SQL reads (``store.today_reads``) on ``conn``."""
+    return SqlAlchemyDb(conn, conn.dialect.name)
 
 
 def heart_rate_profile(
@@ -95,9 +99,8 @@ def heart_rate_profile(
 def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeWear]:
     """Pairs still in use with their distance and retirement distance."""
     return [
-        ShoeWear(r.id, r.name, float(r.distance_m), r.retirement_m or settings.shoe_retirement_m)
-        for r in shoe_store.shoes_with_distance(conn, athlete_id)
-        if r.retired_on is None
+        ShoeWear(r.id, r.name, r.distance_m, r.retirement_m or settings.shoe_retirement_m)
+        for r in today_reads.shoes_in_use(_db(conn), athlete_id)
     ]
 
 
