@@ -30,8 +30,9 @@ from runcoach.services import page_cache
 from runcoach.services import today as today_service
 from runcoach.services.day_reads import log_since, prescribed_between
 from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
-from runcoach.services.importing import import_paths
-from runcoach.services.progress import period_report, recent_wins
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
+from runcoach.services.reports import period_report, recent_wins
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
 from runcoach.store import checkin_reads, log_reads, performances, plan_reads, today_reads
@@ -42,7 +43,7 @@ from runcoach.store.checkins import log_rows, save_adjustment, save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
 from runcoach.store.plans import add_plan, get_plan
-from runcoach.store.progress import SqlRunLog
+from runcoach.store.report_log import SqlRunLog
 from runcoach.store.revision import HEAD_REVISION
 from runcoach.store.run_list import RunFilter, list_summaries
 from runcoach.store.shoes import add_shoe, retire_shoe
@@ -78,7 +79,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'runcoach.db'}"
     engine = open_engine(url)
     athlete = local_athlete(engine)
-    import_paths(engine, [ACTIVITIES], athlete_id=athlete, workers=1)
+    import_sources(engine, sources_of_paths([ACTIVITIES]), athlete_id=athlete, workers=1)
     written = _manual_runs(engine, athlete)
     reader = open_reader(url)
     assert reader is not None

@@ -47,7 +47,7 @@ from runcoach.domain.units import (
     format_duration,
 )
 from runcoach.services.fitness import performances_from_log
-from runcoach.services.reports import ReportHooks, Threshold
+from runcoach.services.report_builder import ReportHooks, Threshold
 from runcoach.store import checkin_reads
 from runcoach.store.plan_reads import active_plan_of
 from runcoach.store.sql import Db, DbReading, Reader, db_reading

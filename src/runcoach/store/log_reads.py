@@ -1,4 +1,4 @@
-"""What reports read of the log (``store.progress.SqlRunLog``), in plain SQL (``store.sql``).
+"""What reports read of the log (``store.report_log.SqlRunLog``), in plain SQL (``store.sql``).
 
 The athlete's profile, the page cache's data version and the log's aggregates (counts and
 distance, best efforts, totals, halves, run days per week), written once here and run

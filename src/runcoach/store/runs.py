@@ -42,11 +42,8 @@ from runcoach.store.moments import aware
 from runcoach.store.pipeline import Write, write_all
 from runcoach.store.run_list import RunFilter as RunFilter
 from runcoach.store.run_list import where_sql
-from runcoach.store.run_rows import DEVICE_NUMBERS
+from runcoach.store.run_rows import DEVICE_NUMBERS, RACE_ATTRIBUTES, RACE_FIELDS, run_of
 from runcoach.store.run_rows import LAP_FIELDS as _LAP_FIELDS
-from runcoach.store.run_rows import RACE_ATTRIBUTES as RACE_ATTRIBUTES
-from runcoach.store.run_rows import RACE_FIELDS as RACE_FIELDS
-from runcoach.store.run_rows import run_of as run_of
 from runcoach.store.run_weeks import refresh_weeks, run_week_of
 from runcoach.store.running import running_only
 from runcoach.store.streams_codec import CODEC, decode_streams, encode_streams
@@ -501,7 +498,7 @@ def activities_near(
     conn: Connection, athlete_id: int, start: datetime, within_s: float
 ) -> list[Run]:
     """Stored runs that started within ``within_s`` of ``start``, as summary runs (no laps,
-    samples or JSON): what ``domain.run.same_activity`` needs to recognise a duplicate, and what
+    samples or JSON): what ``domain.run.duplicates`` needs to recognise a duplicate, and what
     an export's index may fill in (name, notes, shoes)."""
     low, high = start - timedelta(seconds=within_s), start + timedelta(seconds=within_s)
     window = {"athlete_id": athlete_id, "low": low.astimezone(UTC), "high": high.astimezone(UTC)}
