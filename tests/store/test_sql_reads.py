@@ -28,6 +28,7 @@ from runcoach.domain.run.runs import Feel, RaceResult, Sport, WorkoutType
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.services import page_cache
 from runcoach.services import today as today_service
+from runcoach.services.checkins import CheckInReport
 from runcoach.services.day_reads import log_since, prescribed_between
 from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
 from runcoach.services.import_sources import sources_of_paths
@@ -480,3 +481,38 @@ def test_todays_laps_shoes_and_time_zone_read_the_same_both_ways(store):
     assert [s.name for s in shoes[0]] == ["daily trainers", "racers"]
     assert shoes[0][0].id == worn and shoes[0][0].distance_m == 13_000.0  # the trial, the easy run
     assert shoes[0][1].distance_m == 0.0 and shoes[0][1].retirement_m == 400_000.0
+
+
+def test_today_answers_the_same_through_sqlite3_and_keeps_a_new_answer_once(store):
+    """``runcoach today`` on a ready SQLite store reads through sqlite3 and keeps a new
+    answer with ``BEGIN IMMEDIATE``: the same answer as through the engine, kept once for
+    the day (a second look writes nothing), the data version raised by the store's trigger."""
+    engine, reader, athlete, _ = store
+    plan = _ten_k_plan()
+    with engine.begin() as conn:
+        add_plan(conn, athlete, plan)
+    settings = Settings(home=Path(), database_url=str(engine.url))
+    day = plan.start + timedelta(days=9)
+
+    def kept() -> list[dict]:
+        with reading(engine) as db:
+            return checkin_reads.adjustments_between(db, athlete, day, day)
+
+    with reading(engine) as db:
+        before = log_reads.data_version(db, athlete)
+    through_sqlite3 = today_service.today(reader, settings, day, athlete_id=athlete)
+    after = kept()
+    assert len(after) == 1 and after[0]["kind"] == "today"
+    with reading(engine) as db:
+        assert log_reads.data_version(db, athlete) > before
+    through_sqlalchemy = today_service.today(engine, settings, day, athlete_id=athlete)
+    assert through_sqlite3 == through_sqlalchemy
+    assert today_service.today(reader, settings, day, athlete_id=athlete) == through_sqlite3
+    assert kept() == after  # the same answer again: nothing written, either way
+    with engine.connect() as conn:
+        inputs = today_service.gather(conn, athlete, settings, None, day)
+    with reading(reader) as db:
+        assert today_service.gather_from(db, athlete, settings, None, day) == inputs
+    with pytest.raises(TypeError):  # a check-in is written through the engine only
+        today_service.today(reader, settings, day, CheckInReport("good", None, ""),
+                            athlete_id=athlete)  # fmt: skip
