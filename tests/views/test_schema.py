@@ -84,3 +84,24 @@ def test_a_real_backups_answer_validates_against_its_schema(engine, tmp_path):
     printed = json.loads(json.dumps(to_jsonable(summary)))
     assert jsonschema.Draft202012Validator(schema_of(shape)).is_valid(printed)
     assert printed["size_bytes"] > 0 and printed["rows"]["runs"] == 0
+
+
+def test_a_coachs_team_predictions_validate_against_their_schema():
+    """The golden story's coach has no athletes (coach-predict is []): a prediction and an
+    athlete without one, made by the view itself, are checked here."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from runcoach.domain.fitness.own_model import Result, predict
+    from runcoach.services.coaching import TeamPrediction
+    from runcoach.store.people import Person
+    from runcoach.views.coaching import prediction_line
+
+    made = predict([Result(21097.5, 5525.0, 10.0)], 42195.0, 60000.0)
+    lines = [
+        prediction_line(TeamPrediction(Person(2, "Ana", "ana@example.org"), made, None)),
+        prediction_line(TeamPrediction(Person(3, "Bo", None), None, "no race in the last year")),
+    ]
+    shape = next(s for s in SHAPES if s.name == "coach-predict")
+    printed = json.loads(json.dumps(lines))
+    validator = jsonschema.Draft202012Validator(schema_of(shape))
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    assert printed[0]["athlete"] == "Ana (ana@example.org)" and "error" in printed[1]

@@ -148,10 +148,12 @@ def predict_command(app: AppContext, to: str, as_json: bool) -> None:
     found = service.team_predictions(app.engine, parse_distance(to), _now(),
                                      athlete_id=app.athlete_id)  # fmt: skip
     data = [prediction_line(t) for t in found]
-    emit(as_json, data, lambda: "\n".join(
-        f"{d['athlete']}: " + (d["error"] if "error" in d else
-                               f"{format_duration(d['seconds'])} ({d['model']})")
-        for d in data) or "no athletes yet")  # fmt: skip
+    emit(as_json, data, lambda: "\n".join(_team_line(d) for d in data) or "no athletes yet")
+
+
+def _team_line(d: Mapping[str, Any]) -> str:
+    told = d["error"] if "error" in d else f"{format_duration(d['seconds'])} ({d['model']})"
+    return f"{d['athlete']}: {told}"
 
 
 def _change_line(data: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from runcoach.domain.plans.rules import check
 from runcoach.domain.units import format_duration
 from runcoach.services.coach_plans import CoachChange
 from runcoach.services.coaching import AthleteGlance, CoachGrant, TeamPrediction
-from runcoach.views.fitness import prediction_json
+from runcoach.views.fitness import PredictionJson, prediction_json
 from runcoach.views.json import IsoDate, IsoDateTime
 from runcoach.views.plans import shift_json, violations_json
 from runcoach.views.today import WarningJson, warning_json
@@ -118,11 +118,27 @@ def edit_json(done: dict[str, Any]) -> dict[str, Any]:
     return {**done, "violations": violations_json(done["violations"])}
 
 
-def prediction_line(t: TeamPrediction) -> dict[str, Any]:
-    line: dict[str, Any] = {"athlete_id": t.athlete.athlete_id, "athlete": t.athlete.label}
+class TeamPredictionJson(PredictionJson):
+    """An athlete's predicted time for their coach, from the athlete's own log."""
+
+    athlete_id: int
+    athlete: str  # the athlete's name or address
+
+
+class TeamPredictionErrorJson(TypedDict):
+    """An athlete whose log holds nothing to predict from, and why."""
+
+    athlete_id: int
+    athlete: str
+    error: str | None
+
+
+def prediction_line(t: TeamPrediction) -> TeamPredictionJson | TeamPredictionErrorJson:
+    athlete_id, athlete = t.athlete.athlete_id, t.athlete.label
     if t.prediction is None:
-        return {**line, "error": t.error}
-    return {**line, **prediction_json(t.prediction), "time": format_duration(t.prediction.time_s)}
+        return {"athlete_id": athlete_id, "athlete": athlete, "error": t.error}
+    return {"athlete_id": athlete_id, "athlete": athlete, **prediction_json(t.prediction),
+            "time": format_duration(t.prediction.time_s)}  # fmt: skip
 
 
 def coach_change_json(c: CoachChange) -> dict[str, Any]:

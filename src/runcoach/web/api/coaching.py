@@ -135,7 +135,9 @@ class TeamPredictionIn(BaseModel):
 
 
 @router.post("/coach/predictions", summary="A predicted time for each of your athletes")
-def predictions(request: Request, access: Reading, body: TeamPredictionIn) -> list[dict[str, Any]]:
+def predictions(
+    request: Request, access: Reading, body: TeamPredictionIn
+) -> list[Mapping[str, Any]]:
     found = service.team_predictions(engine_of(request), parse_distance(body.to), now(),
                                      athlete_id=access.actor.athlete_id)  # fmt: skip
     return [prediction_line(t) for t in found]
