@@ -19,6 +19,7 @@ from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, shared_with_me
 from runcoach.views.accountability import (
     PrivacyJson,
     created_json,
+    feed_page_json,
     plain,
     privacy_json,
     run_sharing_json,
@@ -510,7 +511,7 @@ def _feed_text(found: FeedPage, units: Any) -> str:
 def shared(app: AppContext, cursor: str | None, limit: int, as_json: bool) -> None:
     """The runs your partners and groups share with you, newest first, a page at a time."""
     found = shared_with_me(app.engine, athlete_id=app.athlete_id, cursor=cursor, limit=limit)
-    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+    emit(as_json, feed_page_json(found), lambda: _feed_text(found, app.settings.units))
 
 
 @groups_group.command("runs")
@@ -523,7 +524,7 @@ def groups_runs(app: AppContext, group_id: int, cursor: str | None, limit: int,
     """A group board's runs, newest first, a page at a time."""
     found = groups.group_runs(app.engine, group_id, athlete_id=app.athlete_id, cursor=cursor,
                               limit=limit)  # fmt: skip
-    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+    emit(as_json, feed_page_json(found), lambda: _feed_text(found, app.settings.units))
 
 
 COMMANDS = [privacy_group, partners_group, groups_group, comments_group, notifications_group,

@@ -11,15 +11,18 @@ from typing import Any, TypedDict
 from runcoach.domain.accountability.privacy import Audience, SharedPart
 from runcoach.services.comments import RunSocial
 from runcoach.services.notifications import KindSwitch, Notification
+from runcoach.services.shared_feed import FeedPage, FeedRun
 from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
 from runcoach.views.json import to_jsonable
 
 __all__ = [
     "CreatedJson",
+    "FeedPageJson",
     "PrivacyJson",
     "RunSharingJson",
     "SkippedJson",
     "created_json",
+    "feed_page_json",
     "notification_json",
     "privacy_json",
     "run_sharing_json",
@@ -41,6 +44,18 @@ class CreatedJson(TypedDict):
 
 def created_json(new_id: int) -> CreatedJson:
     return {"id": new_id}
+
+
+class FeedPageJson(TypedDict):
+    """A page of runs shared with the runner (``shared``) or of a group board's runs, newest
+    first; ``next`` is the cursor of the older page, null on the last."""
+
+    runs: list[FeedRun]
+    next: str | None
+
+
+def feed_page_json(found: FeedPage) -> FeedPageJson:
+    return {"runs": list(found.runs), "next": found.next}
 
 
 class AudiencesJson(TypedDict):
