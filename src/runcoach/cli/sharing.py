@@ -20,6 +20,7 @@ from runcoach.views.accountability import (
     PrivacyJson,
     created_json,
     feed_page_json,
+    group_board_json,
     plain,
     privacy_json,
     run_sharing_json,
@@ -271,7 +272,7 @@ def groups_leave(app: AppContext, group_id: int) -> None:
 def groups_board(app: AppContext, group_id: int, as_json: bool) -> None:
     """A group's board: run days, weekly streaks, wins, races."""
     found = groups.group_board(app.engine, app.settings, group_id, athlete_id=app.athlete_id)
-    emit(as_json, found, lambda: "\n".join(
+    emit(as_json, group_board_json(found), lambda: "\n".join(
         f"{m['name']}: " + (f"{m['run_days']} run days in {found['weeks']} weeks, streak "
                             f"{m['streak_weeks']} weeks" if m["shares"] else "shares nothing")
         for m in found["members"]))  # fmt: skip

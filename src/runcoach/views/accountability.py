@@ -10,6 +10,7 @@ from typing import Any, TypedDict
 
 from runcoach.domain.accountability.privacy import Audience, SharedPart
 from runcoach.services.comments import RunSocial
+from runcoach.services.groups import GroupBoard
 from runcoach.services.notifications import KindSwitch, Notification
 from runcoach.services.shared_feed import FeedPage, FeedRun
 from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
@@ -23,6 +24,7 @@ __all__ = [
     "SkippedJson",
     "created_json",
     "feed_page_json",
+    "group_board_json",
     "notification_json",
     "privacy_json",
     "run_sharing_json",
@@ -56,6 +58,12 @@ class FeedPageJson(TypedDict):
 
 def feed_page_json(found: FeedPage) -> FeedPageJson:
     return {"runs": list(found.runs), "next": found.next}
+
+
+def group_board_json(found: GroupBoard) -> dict[str, Any]:
+    """A group's board as JSON (``services.groups.GroupBoard``: the group's fields, its
+    goal date as ISO 8601)."""
+    return to_jsonable(found)  # type: ignore[no-any-return]
 
 
 class AudiencesJson(TypedDict):

@@ -39,7 +39,7 @@ from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
 from runcoach.services.comments import RunSocial
 from runcoach.services.group_invitations import GroupInvitation, JoinRequest
-from runcoach.services.groups import GroupInfo
+from runcoach.services.groups import GroupBoard, GroupInfo
 from runcoach.services.notifications import KindSwitch, Notification
 from runcoach.services.partners import Partner, PartnerInvitation
 from runcoach.views import (
@@ -250,6 +250,10 @@ SHAPES: tuple[Shape, ...] = (
           "The kinds of run the runner marks or tends to skip",
           ("runcoach partners skipped --json", "GET /api/v1/partners/skipped"),
           ("partners-skipped",)),
+    Shape("group-board", GroupBoard,
+          "A group's board: members' consistency, streaks, wins and races, runs, challenges",
+          ("runcoach groups board --json", "GET /api/v1/groups/{group_id}/board"),
+          ("groups-board",)),
     Shape("feed-page", accountability.FeedPageJson,
           "A page of runs shared with the runner, or of a group board's runs, newest first",
           ("runcoach shared --json", "runcoach groups runs --json", "GET /api/v1/shared-runs",
