@@ -46,7 +46,8 @@ def test_a_coach_signs_every_plan_for_any_life(doc: dict[str, Any]) -> None:
 # Lives the any-life property found, fixed in the generator (issue 15): a half marathon
 # tune-up lifting the mile's taper peak; a 42 km longest run cut to a beginner's 30k long
 # run; days of 15 minutes that hold no run as long as the runner's; an 11 km "easy" run four
-# days before a fast runner's 8k.
+# days before a fast runner's 8k; the one free day given up for a benchmark that did not
+# fit; the long run on the shorter of two short days.
 FOUND: list[dict[str, Any]] = [
     {
         "weekly_distance": "16.0km",
@@ -121,9 +122,73 @@ FOUND: list[dict[str, Any]] = [
         "tune_up_races": [],
         "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
     },
+    # the only free day in a week of 15-minute days went to a benchmark that then did not
+    # fit, and the long run to a 15-minute day (plans15b)
+    {
+        "weekly_distance": "30.0km",
+        "longest_run_30d": "30.0km",
+        "years_running": 0,
+        "run_days_per_week": 4,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t0", "t0", "t0", "t1"],
+                "types": {"t0": "short 15", "t1": "any"},
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": "base",
+        "weeks": 4,
+    },
+    # the long run on a 15-minute day while an 18-minute day held only a recovery run
+    {
+        "weekly_distance": "1.0km",
+        "longest_run_30d": "1.0km",
+        "years_running": 0,
+        "run_days_per_week": 3,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t2", "t1"],
+                "types": {"t0": "none", "t1": "short 18", "t2": "short 15"},
+            }
+        },
+        "goal": "base",
+        "weeks": 4,
+    },
+]
+
+FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
+             "longest-short-day"]  # fmt: skip
+
+# Rotas the rotating-life property found with more examples (plans15b): week 1's one free
+# day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).
+FOUND_ROTAS: list[dict[str, Any]] = [
+    {
+        "goal": {"race": "10k", "date": "2027-01-20"},
+        "weekly_distance": "16.0km",
+        "longest_run_30d": "6.0km",
+        "years_running": 0.5,
+        "run_days_per_week": "4-5",
+        "availability": {
+            "cycle": {
+                "start": "2026-11-06",
+                "days": ["on"] * 12 + ["off"] * 9,
+                "types": {"on": "short 20", "off": "any"},
+            }
+        },
+        "long_run_day": "off",
+    },
 ]
 
 
-@pytest.mark.parametrize("doc", FOUND, ids=["tune-up-taper", "long-held", "short-days", "fast-8k"])
+@pytest.mark.parametrize("doc", FOUND_ROTAS, ids=["12-on-9-off-benchmark-day"])
+def test_a_coach_signs_the_rotas_the_property_found(doc: dict[str, Any]) -> None:
+    assert _complaints(doc) == []
+
+
+@pytest.mark.parametrize("doc", FOUND, ids=FOUND_IDS)
 def test_a_coach_signs_the_lives_the_property_found(doc: dict[str, Any]) -> None:
     assert _complaints(doc) == []
