@@ -192,3 +192,23 @@ def test_a_coach_signs_the_rotas_the_property_found(doc: dict[str, Any]) -> None
 @pytest.mark.parametrize("doc", FOUND, ids=FOUND_IDS)
 def test_a_coach_signs_the_lives_the_property_found(doc: dict[str, Any]) -> None:
     assert _complaints(doc) == []
+
+
+def test_more_races_in_a_week_than_the_runner_can_run_is_refused_clearly() -> None:
+    # found by the any-life property (plans15b): two insisted 5k tune-ups and the goal mile
+    # in one week for a runner of 2 run days got a 3-day week; the profile contradicts itself
+    doc = {
+        "weekly_distance": "1.0km",
+        "longest_run_30d": "1.0km",
+        "years_running": 0,
+        "run_days_per_week": 2,
+        "availability": {"weekdays": {"monday": "any", "tuesday": "any", "sunday": "any"}},
+        "goal": {"race": "mile", "date": "2026-12-06"},
+        "tune_up_races": [
+            {"date": "2026-11-30", "distance": "5k", "insist": True},
+            {"date": "2026-12-01", "distance": "5k", "insist": True},
+        ],
+    }
+    with pytest.raises(InvalidInput, match="3 races in one week .* allows 2") as raised:
+        generate(profile_from_dict(doc), TODAY, DANIELS)
+    assert "run_days_per_week" in (raised.value.hint or "")
