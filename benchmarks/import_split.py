@@ -31,7 +31,8 @@ from benchmarks.stores import load_average
 ONE_IMPORT = """
 import json, resource, sys, time
 from pathlib import Path
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.db import open_engine
 from sqlalchemy import event
@@ -53,7 +54,7 @@ def main():
     except ImportError:  # older code: every statement went through SQLAlchemy
         pass
     began, began_cpu = time.perf_counter(), time.process_time()
-    summary = import_paths(engine, [Path(sys.argv[1])], athlete_id=athlete_id)
+    summary = import_sources(engine, sources_of_paths([Path(sys.argv[1])]), athlete_id=athlete_id)
     wall, main_cpu = time.perf_counter() - began, time.process_time() - began_cpu
     readers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"wall_s": wall, "main_cpu_s": main_cpu,

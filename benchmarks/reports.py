@@ -28,10 +28,10 @@ from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_
 from runcoach.domain.run.runs import Run
 from runcoach.exporters.charts import report_charts
 from runcoach.exporters.report_html import render_report_html
+from runcoach.services.report_builder import ReportHooks, build_report
 from runcoach.services.report_hooks import report_hooks
-from runcoach.services.reports import ReportHooks, build_report
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
-from runcoach.store.progress import SqlRunLog
+from runcoach.store.report_log import SqlRunLog
 
 TODAY = date(2026, 11, 20)
 ATHLETE = AthleteProfile(1, zone("Europe/Ljubljana"), max_hr=190, resting_hr=50)

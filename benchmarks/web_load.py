@@ -60,7 +60,8 @@ def build_store(url: str, runners: int, years: int) -> list[int]:
     """The accounts with their histories; returns each account's run with samples."""
     from runcoach.domain.plans.profile import profile_from_dict
     from runcoach.services import accounts
-    from runcoach.services.importing import import_paths
+    from runcoach.services.import_sources import sources_of_paths
+    from runcoach.services.importing import import_sources
     from runcoach.services.plans import build_plan
     from runcoach.store.db import open_engine
 
@@ -71,7 +72,9 @@ def build_store(url: str, runners: int, years: int) -> list[int]:
     for number in range(runners):
         actor = accounts.sign_up(engine, f"runner{number}@example.com", PASSWORD, now)
         insert_history(engine, years, today, seed=number, athlete=actor.athlete_id)
-        summary = import_paths(engine, [HOUR_RUN], athlete_id=actor.athlete_id, workers=1)
+        summary = import_sources(
+            engine, sources_of_paths([HOUR_RUN]), athlete_id=actor.athlete_id, workers=1
+        )
         hour_runs.append(summary.files[0].run_ids[0])
         build_plan(engine, profile, today, athlete_id=actor.athlete_id)
         print(f"runner {number + 1}/{runners} stored", file=sys.stderr)

@@ -37,6 +37,8 @@ STORE_WIDE = {
     "digests.send_session_reminders",
     # the job that judges every runner's contract periods that are over (issue 14)
     "contract_judging.judge_all_due",
+    # the job that tells every group's members of its challenges starting and ended
+    "group_news.send_challenge_news",
 }
 # Accounts, sessions and tokens answer "who is asking" (the web door's side of resolving the
 # athlete): they take the account or its Actor, not an athlete's data.
@@ -104,5 +106,5 @@ def test_every_service_over_the_store_takes_the_athlete_as_a_required_keyword():
 
 def test_the_contract_sees_the_services_it_guards():
     names = {name for name, _ in _service_functions()}
-    assert {"run_list.list_runs", "today.today", "importing.import_paths"} <= names
+    assert {"run_list.list_runs", "today.today", "importing.import_sources"} <= names
     assert {"fitness.read_log_inputs", "fitness.fitness_over_time"} <= names

@@ -8,7 +8,7 @@ import pytest
 
 from runcoach.domain.progress.wins import Halves
 from runcoach.domain.run.runs import Run, WorkoutType
-from runcoach.services import progress
+from runcoach.services import reports
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 
 MONDAY = date(2026, 3, 2)
@@ -78,11 +78,11 @@ def week_of_runs() -> MemoryLog:
 def logged(monkeypatch):
     """The CLI over a constructed week of runs, on Sunday 8 March 2026."""
     athlete = AthleteProfile(1, UTC, max_hr=190, resting_hr=50)
-    opened = progress.OpenLog(week_of_runs(), athlete, "Ana")
-    monkeypatch.setattr(progress, "open_log", lambda engine, athlete_id=None, conn=None: opened)
+    opened = reports.OpenLog(week_of_runs(), athlete, "Ana")
+    monkeypatch.setattr(reports, "open_log", lambda engine, athlete_id=None, conn=None: opened)
     sunday = datetime(2026, 3, 8, 20, tzinfo=UTC)
-    original = progress.today_for
-    monkeypatch.setattr(progress, "today_for", lambda a, now=None: original(a, now or sunday))
+    original = reports.today_for
+    monkeypatch.setattr(reports, "today_for", lambda a, now=None: original(a, now or sunday))
 
 
 def test_the_weekly_report_shows_the_measures_in_the_terminal(runcoach, logged):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 pytestmark = needs_shared_data()
@@ -22,8 +23,10 @@ FILES_OF_2010 = [ACTIVITIES / "gpxpy/cerknicko-jezero.gpx"]  # 2010-08-05, 13.7 
 
 @pytest.fixture
 def imported(engine):
-    summary = import_paths(
-        engine, [ACTIVITIES / name for name in FILES], athlete_id=local_athlete(engine)
+    summary = import_sources(
+        engine,
+        sources_of_paths([ACTIVITIES / name for name in FILES]),
+        athlete_id=local_athlete(engine),
     )
     assert summary.files
     return engine.url.render_as_string(hide_password=False)
@@ -75,9 +78,9 @@ def test_wins_over_the_imported_files_link_to_stored_runs(runcoach, imported):
 
 def test_a_drive_saved_as_a_run_counts_as_cross_training_not_running(runcoach, engine):
     # first_and_last_elevation.gpx: 390 km in 2 hours, tagged cross-training on import
-    import_paths(
+    import_sources(
         engine,
-        [ACTIVITIES / "gpxpy/first_and_last_elevation.gpx", *FILES_OF_2010],
+        sources_of_paths([ACTIVITIES / "gpxpy/first_and_last_elevation.gpx", *FILES_OF_2010]),
         athlete_id=local_athlete(engine),
     )
     url = engine.url.render_as_string(hide_password=False)

@@ -208,7 +208,8 @@ def _backups() -> dict[str, bytes]:
     import tempfile
 
     from runcoach.services.backup import write_backup
-    from runcoach.services.importing import import_paths
+    from runcoach.services.import_sources import sources_of_paths
+    from runcoach.services.importing import import_sources
     from runcoach.store.db import make_engine, migrate
 
     with tempfile.TemporaryDirectory() as folder:
@@ -216,7 +217,7 @@ def _backups() -> dict[str, bytes]:
         migrate(engine)
         run = Path(folder) / "run.gpx"
         run.write_bytes(gpx_run())
-        import_paths(engine, [run], athlete_id=local_athlete(engine))
+        import_sources(engine, sources_of_paths([run]), athlete_id=local_athlete(engine))
         write_backup(engine, Path(folder) / "backup.zip", datetime(2026, 12, 1, tzinfo=UTC))
         engine.dispose()
         good = (Path(folder) / "backup.zip").read_bytes()

@@ -4,6 +4,7 @@ time. Each import runs in a child process under an address-space limit and a tim
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import zipfile
@@ -12,8 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from runcoach.services.import_sources import MAX_FILE_BYTES, MAX_FIT_BYTES, Limits
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import (
+    MAX_FILE_BYTES,
+    MAX_FIT_BYTES,
+    ImportSource,
+    Limits,
+    sources_of_paths,
+)
+from runcoach.services.importing import Outcome, import_sources
 from tests.conftest import local_athlete
 from tests.hostile.bounded import MiB, cli, run_bounded
 from tests.hostile.files import gpx_run, gzip_of_zeros, nested_zip_bomb
@@ -84,7 +91,9 @@ def test_the_budget_counts_every_unpacked_byte_across_archives(engine, tmp_path)
             archive.writestr("zeros.gpx", b"\0" * (600 * 1024))
         archives.append(path)
     limits = Limits(file_bytes=MiB, decompressed_bytes=MiB, expansion=1)
-    summary = import_paths(engine, archives, limits=limits, athlete_id=local_athlete(engine))
+    summary = import_sources(
+        engine, sources_of_paths(archives), limits=limits, athlete_id=local_athlete(engine)
+    )
     reasons = [f.reason or "" for f in summary.files]
     assert sum("expands past" in r for r in reasons) == 2  # the first fits, the others do not
 
@@ -99,8 +108,11 @@ def test_a_member_that_lies_about_its_size_is_stopped_as_its_bytes_arrive(engine
         offset = at + (22 if header == b"PK\x03\x04" else 24)
         data[offset : offset + 4] = (100).to_bytes(4, "little")
     path.write_bytes(bytes(data))
-    summary = import_paths(
-        engine, [path], limits=Limits(file_bytes=MiB), athlete_id=local_athlete(engine)
+    summary = import_sources(
+        engine,
+        sources_of_paths([path]),
+        limits=Limits(file_bytes=MiB),
+        athlete_id=local_athlete(engine),
     )
     [outcome] = summary.files
     assert outcome.outcome is Outcome.FAILED
@@ -145,7 +157,7 @@ def test_a_tcx_is_read_in_about_its_own_size_of_memory(tmp_path):
 def test_a_non_utf8_file_name_can_be_imported_and_is_shown_readably(engine, tmp_path):
     path = Path(os.fsdecode(bytes(tmp_path) + b"/l\xe4uft.gpx"))
     path.write_bytes(gpx_run())
-    summary = import_paths(engine, [path], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
     [outcome] = summary.files
     assert outcome.outcome is Outcome.IMPORTED
     assert outcome.name.endswith("l\ufffduft.gpx")
@@ -162,7 +174,7 @@ def test_archives_nested_past_the_limit_are_refused(engine, tmp_path, depth):
         data, name = buffer.read_bytes(), f"level{level}.zip"
     outer = tmp_path / "outer.zip"
     outer.write_bytes(data)
-    summary = import_paths(engine, [outer], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([outer]), athlete_id=local_athlete(engine))
     assert summary.count(Outcome.IMPORTED) == 0
     assert any("nested more than 4 deep" in (f.reason or "") for f in summary.files)
 
@@ -172,7 +184,7 @@ def test_a_broken_gz_member_fails_alone(engine, tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("a.gpx.gz", gzip.compress(gpx_run())[:-30])
         archive.writestr("b.gpx", gpx_run())
-    summary = import_paths(engine, [path], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
     assert [f.outcome for f in summary.files] == [Outcome.FAILED, Outcome.IMPORTED]
 
 
@@ -180,7 +192,9 @@ def test_a_fit_file_past_the_fit_limit_is_refused_without_being_read(engine, tmp
     path = tmp_path / "six-days.fit"
     with path.open("wb") as sparse:
         sparse.truncate(MAX_FIT_BYTES + 1)  # decoding FIT takes ~40x its size
-    [outcome] = import_paths(engine, [path], athlete_id=local_athlete(engine)).files
+    [outcome] = import_sources(
+        engine, sources_of_paths([path]), athlete_id=local_athlete(engine)
+    ).files
     assert outcome.outcome is Outcome.FAILED
     assert "more than the 16 MiB runcoach reads" in (outcome.reason or "")
 
@@ -196,6 +210,55 @@ def test_reading_ahead_is_bounded_by_the_memory_decoding_takes(monkeypatch, engi
     most: list[int] = []
     decoding = importing._decoding
     monkeypatch.setattr(importing, "_decoding", lambda w: most.append(decoding(w)) or most[-1])
-    summary = import_paths(engine, [tmp_path], workers=2, athlete_id=local_athlete(engine))
+    summary = import_sources(
+        engine, sources_of_paths([tmp_path]), workers=2, athlete_id=local_athlete(engine)
+    )
     assert summary.count(Outcome.IMPORTED) == 6
     assert max(most) <= 3 * size * 3  # the bound, and the one file that may pass it
+
+
+def _zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+START = datetime(2024, 5, 4, 7, 0, tzinfo=UTC)
+
+
+def test_bytes_received_are_imported_as_they_came_zip_gz_and_plain(engine):
+    sources = [
+        ImportSource.of_bytes("export.zip", _zip_bytes({"a.gpx": gpx_run()})),
+        ImportSource.of_bytes("b.gpx.gz", gzip.compress(gpx_run(START + timedelta(days=1)))),
+        ImportSource.of_bytes("c.gpx", gpx_run(START + timedelta(days=2))),
+    ]
+    summary = import_sources(engine, sources, athlete_id=local_athlete(engine))
+    assert [(f.name, f.outcome) for f in summary.files] == [
+        ("b.gpx.gz", Outcome.IMPORTED),
+        ("c.gpx", Outcome.IMPORTED),
+        ("export.zip!a.gpx", Outcome.IMPORTED),
+    ]
+
+
+def test_bytes_received_spend_the_same_budget_and_limits_as_files(engine):
+    zeros = _zip_bytes({"zeros.gpx": b"\0" * (600 * 1024)})
+    sources = [ImportSource.of_bytes(f"{n}.zip", zeros) for n in range(3)]
+    sources.append(ImportSource.of_bytes("big.gpx", b"\0" * (2 * MiB)))
+    limits = Limits(file_bytes=MiB, decompressed_bytes=MiB, expansion=1)
+    summary = import_sources(engine, sources, limits=limits, athlete_id=local_athlete(engine))
+    reasons = {f.name: f.reason or "" for f in summary.files}
+    assert sum("expands past" in r for r in reasons.values()) == 2
+    assert "more than the 1 MiB runcoach reads" in reasons["big.gpx"]
+
+
+def test_bytes_nested_past_the_limit_are_refused(engine):
+    data, name = gpx_run(), "run.gpx"
+    for level in range(5):
+        data, name = _zip_bytes({name: data}), f"level{level}.zip"
+    summary = import_sources(
+        engine, [ImportSource.of_bytes("outer.zip", data)], athlete_id=local_athlete(engine)
+    )
+    assert summary.count(Outcome.IMPORTED) == 0
+    assert any("nested more than 4 deep" in (f.reason or "") for f in summary.files)

@@ -8,9 +8,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from runcoach.cli.hints import said as cli_words
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run, Sport
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import Outcome, import_sources
 from runcoach.services.quarantine import quarantined_files, release
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.tables import run_weeks, runs
@@ -79,7 +81,7 @@ def test_impossible_records_are_quarantined_with_their_reason_and_count_nowhere(
     for name, (data, _) in IMPOSSIBLE.items():
         (tmp_path / name).write_bytes(data)
     (tmp_path / "real.gpx").write_bytes(gpx_run())
-    summary = import_paths(engine, [tmp_path], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([tmp_path]), athlete_id=local_athlete(engine))
     outcomes = {f.name.rsplit("/", 1)[-1]: f for f in summary.files}
     assert outcomes["real.gpx"].outcome is Outcome.IMPORTED
     for name, (_, words) in IMPOSSIBLE.items():
@@ -97,16 +99,25 @@ def test_impossible_records_are_quarantined_with_their_reason_and_count_nowhere(
 def test_a_quarantined_file_imported_again_is_recognised_and_says_how_to_release(engine, tmp_path):
     path = tmp_path / "42785-km.tcx"
     path.write_bytes(IMPOSSIBLE["42785-km.tcx"][0])
-    import_paths(engine, [path], athlete_id=local_athlete(engine))
-    [again] = import_paths(engine, [path], athlete_id=local_athlete(engine)).files
+    import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
+    [again] = import_sources(
+        engine, sources_of_paths([path]), athlete_id=local_athlete(engine)
+    ).files
     assert again.outcome is Outcome.ALREADY_THERE
-    assert "quarantine release" in (again.reason or "")
+    held = quarantined_files(engine, athlete_id=local_athlete(engine))
+    assert cli_words(again.reason) == (
+        f"the same file as {held[0].name}, in quarantine "
+        f"(runcoach quarantine release {held[0].source_id} takes it in)"
+    )
+    assert again.reason == (  # the door-neutral words, as the web and the API show them
+        f"the same file as {held[0].name}, in quarantine (releasing it from quarantine takes it in)"
+    )
 
 
 def test_a_released_file_takes_its_run_in_once(engine, tmp_path):
     path = tmp_path / "111-years.tcx"
     path.write_bytes(IMPOSSIBLE["111-years.tcx"][0])
-    import_paths(engine, [path], athlete_id=local_athlete(engine))
+    import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
     with engine.connect() as conn:
         athlete = default_athlete_id(conn)
     [held] = quarantined_files(engine, athlete_id=athlete)

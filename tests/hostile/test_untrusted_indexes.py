@@ -9,7 +9,8 @@ import json
 import zipfile
 
 from runcoach.importers.account_exports import garmin_index, strava_index
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import Outcome, import_sources
 from tests.conftest import local_athlete
 from tests.hostile.files import gpx_run
 
@@ -76,7 +77,7 @@ def test_an_export_with_a_broken_index_still_imports_its_files_and_says_why(engi
     with zipfile.ZipFile(export, "w") as archive:
         archive.writestr("activities.csv", _strava_csv(rows))
         archive.writestr("activities/b.gpx", gpx_run(name="from the file"))
-    summary = import_paths(engine, [export], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([export]), athlete_id=local_athlete(engine))
     by_name = {f.name.rsplit("!", 1)[-1]: f for f in summary.files}
     assert by_name["activities/b.gpx"].outcome is Outcome.IMPORTED
     index = by_name["activities.csv"]
@@ -88,7 +89,7 @@ def test_a_garmin_export_folder_with_deep_json_still_imports(engine, tmp_path):
     fitness.mkdir(parents=True)
     (fitness / "me_0_summarizedActivities.json").write_bytes(b"{" + b'"a":[' * 100_000)
     (tmp_path / "run.gpx").write_bytes(gpx_run())
-    summary = import_paths(engine, [tmp_path], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([tmp_path]), athlete_id=local_athlete(engine))
     assert summary.count(Outcome.IMPORTED) == 1
     index = next(f for f in summary.files if f.kind == "index")
     assert "not read as JSON" in index.warnings[0]

@@ -12,7 +12,8 @@ from sqlalchemy import func, insert, select
 from runcoach.domain.errors import Conflict, InvalidInput
 from runcoach.services import backup as backup_service
 from runcoach.services.backup import read_manifest, restore_backup, write_backup
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.db import HEAD_REVISION, current_revision, make_engine, migrate, migrate_to
 from runcoach.store.tables import runs, shoes
@@ -28,7 +29,7 @@ FILES = [
 
 
 def _fill(engine):
-    import_paths(engine, FILES, athlete_id=local_athlete(engine))
+    import_sources(engine, sources_of_paths(FILES), athlete_id=local_athlete(engine))
     with engine.begin() as conn:
         athlete = default_athlete_id(conn)
         conn.execute(

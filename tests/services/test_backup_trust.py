@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from runcoach.domain.errors import InvalidInput, Unavailable
 from runcoach.services.backup import restore_backup, verify_backup, write_backup
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from runcoach.store.db import make_engine, migrate
 from runcoach.store.tables import athletes, runs
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
@@ -33,7 +34,7 @@ def good_backup(tmp_path_factory):
     folder = tmp_path_factory.mktemp("good")
     source = make_engine(f"sqlite:///{folder / 'runcoach.db'}")
     migrate(source)
-    import_paths(source, FILES, athlete_id=local_athlete(source))
+    import_sources(source, sources_of_paths(FILES), athlete_id=local_athlete(source))
     write_backup(source, folder / "good.zip", NOW)
     return folder / "good.zip"
 

@@ -54,15 +54,16 @@ def test_an_admin_invites_by_link_and_the_link_works_once(engine):
         invitations.invite_to_group(engine, group, athlete_id=bo)
     link = invitations.invite_to_group(engine, group, athlete_id=ann)
     assert link.told_athlete_id is None
-    info = invitations.invitation_info(engine, link.code)
-    assert (info.group, info.invited_by) == ("Sub-3 squad", "ann")
+    info = invitations.invitation_info(engine, link.code, athlete_id=bo)
+    assert (info.group, info.invited_by, info.already_member) == ("Sub-3 squad", "ann", False)
+    assert invitations.invitation_info(engine, link.code, athlete_id=ann).already_member
     assert invitations.accept_invitation(engine, link.code, athlete_id=bo) == group
     assert _roles(engine, group, bo) == "member"
     assert _told(engine, ann) == ["bo joined Sub-3 squad"]
     with pytest.raises(NotFound):
         invitations.accept_invitation(engine, link.code, athlete_id=cy)
     with pytest.raises(NotFound):
-        invitations.invitation_info(engine, "made-up")
+        invitations.invitation_info(engine, "made-up", athlete_id=cy)
 
 
 def test_an_admin_invites_an_account_by_id_or_email_and_it_is_told(engine):

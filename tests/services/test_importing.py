@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from runcoach.config import Settings
 from runcoach.services import importing
-from runcoach.services.import_sources import Limits
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import Limits, sources_of_paths
+from runcoach.services.importing import Outcome, import_sources
 from runcoach.store.source_files import original_bytes
 from runcoach.store.tables import best_efforts, run_sources, runs, source_files, streams
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
@@ -35,7 +35,7 @@ def _outcomes(summary):
 
 def test_a_fit_file_becomes_a_run_with_samples_efforts_and_its_original_bytes(engine):
     path = ACTIVITIES / "python-fitparse" / "activity-small-fenix2-run.fit"
-    summary = import_paths(engine, [path], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
     assert summary.count(Outcome.IMPORTED) == 1
     assert _count(engine, runs) == 1
     assert _count(engine, streams) == 1
@@ -47,8 +47,8 @@ def test_a_fit_file_becomes_a_run_with_samples_efforts_and_its_original_bytes(en
 
 def test_the_same_file_twice_is_already_there(engine):
     path = SWEATPY / "4801048867.fit"
-    import_paths(engine, [path], athlete_id=local_athlete(engine))
-    again = import_paths(engine, [path], athlete_id=local_athlete(engine))
+    import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
+    again = import_sources(engine, sources_of_paths([path]), athlete_id=local_athlete(engine))
     assert again.count(Outcome.ALREADY_THERE) == 1
     assert "same file" in (again.files[0].reason or "")
     assert _count(engine, runs) == 1
@@ -63,8 +63,10 @@ def test_the_same_file_twice_is_already_there(engine):
     ],
 )
 def test_one_activity_in_several_formats_is_stored_once(engine, names):
-    summary = import_paths(
-        engine, [SWEATPY / name for name in names], athlete_id=local_athlete(engine)
+    summary = import_sources(
+        engine,
+        sources_of_paths([SWEATPY / name for name in names]),
+        athlete_id=local_athlete(engine),
     )
     assert _count(engine, runs) == 1
     assert _count(engine, source_files) == len(names)
@@ -73,10 +75,16 @@ def test_one_activity_in_several_formats_is_stored_once(engine, names):
 
 
 def test_the_richer_file_wins_even_when_the_gpx_came_first(engine):
-    import_paths(engine, [SWEATPY / "4078723797_strava.gpx"], athlete_id=local_athlete(engine))
+    import_sources(
+        engine,
+        sources_of_paths([SWEATPY / "4078723797_strava.gpx"]),
+        athlete_id=local_athlete(engine),
+    )
     with engine.connect() as conn:
         assert conn.execute(select(runs.c.source)).scalar_one() == "gpx"
-    later = import_paths(engine, [SWEATPY / "4078723797.fit"], athlete_id=local_athlete(engine))
+    later = import_sources(
+        engine, sources_of_paths([SWEATPY / "4078723797.fit"]), athlete_id=local_athlete(engine)
+    )
     assert later.count(Outcome.IMPORTED) == 1
     assert "richer" in (later.files[0].reason or "")
     with engine.connect() as conn:
@@ -99,8 +107,10 @@ def _folder_with_a_broken_file(tmp_path):
 
 
 def test_a_broken_file_in_the_middle_of_a_folder_stops_nothing(engine, tmp_path):
-    summary = import_paths(
-        engine, [_folder_with_a_broken_file(tmp_path)], athlete_id=local_athlete(engine)
+    summary = import_sources(
+        engine,
+        sources_of_paths([_folder_with_a_broken_file(tmp_path)]),
+        athlete_id=local_athlete(engine),
     )
     outcomes = _outcomes(summary)
     assert outcomes == {
@@ -131,11 +141,11 @@ def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
 
     monkeypatch.setattr(importing.run_store, "insert_prepared", crash_on_the_third)
     with pytest.raises(KeyboardInterrupt):
-        import_paths(engine, [folder], athlete_id=local_athlete(engine))
+        import_sources(engine, sources_of_paths([folder]), athlete_id=local_athlete(engine))
     assert _count(engine, runs) == 2
     assert _count(engine, source_files) == 2  # the interrupted file left nothing behind
     monkeypatch.setattr(importing.run_store, "insert_prepared", real_insert)
-    again = import_paths(engine, [folder], athlete_id=local_athlete(engine))
+    again = import_sources(engine, sources_of_paths([folder]), athlete_id=local_athlete(engine))
     assert again.count(Outcome.ALREADY_THERE) == 2
     assert again.count(Outcome.IMPORTED) == 2
     assert _count(engine, runs) == 4
@@ -151,7 +161,7 @@ def test_gz_and_nested_zips_are_read(engine, tmp_path):
         archive.writestr(
             "a.fit.gz", gzip.compress((SWEATPY / "6449921903_ACTIVITY.fit").read_bytes())
         )
-    summary = import_paths(engine, [outer], athlete_id=local_athlete(engine))
+    summary = import_sources(engine, sources_of_paths([outer]), athlete_id=local_athlete(engine))
     assert summary.count(Outcome.IMPORTED) == 2
     assert {f.name for f in summary.files} == {
         f"{outer}!a.fit.gz",
@@ -164,8 +174,11 @@ def test_a_zip_bomb_member_is_refused_and_the_others_imported(engine, tmp_path):
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("zeros.gpx", b"\0" * (8 * 1024 * 1024))
         archive.writestr("run.fit", (SWEATPY / "6449921903_ACTIVITY.fit").read_bytes())
-    summary = import_paths(
-        engine, [bomb], limits=Limits(file_bytes=1024 * 1024), athlete_id=local_athlete(engine)
+    summary = import_sources(
+        engine,
+        sources_of_paths([bomb]),
+        limits=Limits(file_bytes=1024 * 1024),
+        athlete_id=local_athlete(engine),
     )
     outcomes = _outcomes(summary)
     assert outcomes == {"zeros.gpx": Outcome.FAILED, "run.fit": Outcome.IMPORTED}
@@ -179,7 +192,9 @@ def test_an_archive_that_expands_past_its_total_bound_stops_reading(engine, tmp_
         for i in range(4):
             archive.writestr(f"{i}.gpx", b"\0" * (600 * 1024))
     limits = Limits(file_bytes=1024 * 1024, decompressed_bytes=1024 * 1024, expansion=1)
-    summary = import_paths(engine, [bomb], limits=limits, athlete_id=local_athlete(engine))
+    summary = import_sources(
+        engine, sources_of_paths([bomb]), limits=limits, athlete_id=local_athlete(engine)
+    )
     assert any("expands past" in (f.reason or "") for f in summary.files)
 
 
@@ -190,13 +205,15 @@ def test_a_richer_file_keeps_what_the_runner_set_on_the_run(engine):
 
     me = local_athlete(engine)
     [run_id] = (
-        import_paths(engine, [SWEATPY / "4078723797_strava.gpx"], athlete_id=me).files[0].run_ids
+        import_sources(engine, sources_of_paths([SWEATPY / "4078723797_strava.gpx"]), athlete_id=me)
+        .files[0]
+        .run_ids
     )
     add_pair(engine, NewShoe("Trainer"), date(2024, 1, 1), athlete_id=me)
     edit_run(engine, run_id, RunEdit(name="Hot ride", shoes="Trainer", rpe=7,
                                      workout_type=WorkoutType.LONG), athlete_id=me,
              settings=Settings(home=Path(), database_url=str(engine.url)))  # fmt: skip
-    import_paths(engine, [SWEATPY / "4078723797.fit"], athlete_id=me)
+    import_sources(engine, sources_of_paths([SWEATPY / "4078723797.fit"]), athlete_id=me)
     detail = show_run(engine, run_id, athlete_id=me)
     assert detail.run.source == "fit"
     assert (detail.run.name, detail.shoe_name, detail.run.rpe) == ("Hot ride", "Trainer", 7)
@@ -209,9 +226,13 @@ def test_reading_in_worker_processes_gives_the_same_log_as_reading_in_one(engine
     from runcoach.store.db import open_engine
 
     folder = ACTIVITIES / "python-fitparse"  # 48 files: enough for the pool of readers
-    pooled = import_paths(engine, [folder], workers=2, athlete_id=local_athlete(engine))
+    pooled = import_sources(
+        engine, sources_of_paths([folder]), workers=2, athlete_id=local_athlete(engine)
+    )
     alone_engine = open_engine(f"sqlite:///{tmp_path / 'alone.db'}")
-    alone = import_paths(alone_engine, [folder], workers=1, athlete_id=local_athlete(alone_engine))
+    alone = import_sources(
+        alone_engine, sources_of_paths([folder]), workers=1, athlete_id=local_athlete(alone_engine)
+    )
     assert [(f.name, f.outcome, f.reason) for f in pooled.files] == [
         (f.name, f.outcome, f.reason) for f in alone.files
     ]

@@ -10,8 +10,8 @@ from runcoach.domain.plans.model import Goal, GoalKind
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.progress.compliance import compliance
 from runcoach.domain.run.logged import LoggedRun
+from runcoach.services.report_builder import cycle_collector_paused
 from runcoach.services.report_hooks import goals_met, plan_facts
-from runcoach.services.reports import cycle_collector_paused
 from tests.domain.today.helpers import START, done_as, half_plan
 
 # the helpers' plan: a half marathon on 30 May 2027; here with a 1:45:00 target

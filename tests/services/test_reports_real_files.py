@@ -15,7 +15,7 @@ from runcoach.domain.run.tagging import infer_tags, with_inferred_tags
 from runcoach.domain.units import UnitSystem
 from runcoach.exporters.report_html import render_report_html
 from runcoach.importers import format_of, read_activity
-from runcoach.services.reports import build_report, wins_since
+from runcoach.services.report_builder import build_report, wins_since
 from runcoach.services.runlog import AthleteProfile, MemoryLog, log_from_runs
 from tests.conftest import ACTIVITIES, needs_shared_data
 

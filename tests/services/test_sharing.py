@@ -23,7 +23,8 @@ from runcoach.domain.accountability.zones import metres_between
 from runcoach.domain.errors import InvalidInput, NotFound, PermissionDenied
 from runcoach.services import comments, notifications, sharing
 from runcoach.services.accounts import sign_up
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from runcoach.services.runs import ManualRun, add_manual_run
 from runcoach.store.tables import group_members, partnerships, running_groups
 from tests.conftest import ACTIVITIES, needs_shared_data
@@ -112,7 +113,9 @@ def test_a_run_asked_for_under_the_wrong_runner_shows_nothing(four):
 
 @needs_shared_data()
 def test_a_shared_track_never_shows_a_point_inside_a_privacy_zone(four):
-    summary = import_paths(four.engine, [GPS_FILE], athlete_id=four.ann, workers=1)
+    summary = import_sources(
+        four.engine, sources_of_paths([GPS_FILE]), athlete_id=four.ann, workers=1
+    )
     run_id = summary.files[0].run_ids[0]
     whole = sharing.shared_streams(four.engine, viewer_athlete_id=four.ann, athlete_id=four.ann,
                                    run_id=run_id)  # fmt: skip

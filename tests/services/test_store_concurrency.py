@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from runcoach.services import backup as backup_service
 from runcoach.services.backup import restore_backup, write_backup
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from runcoach.store.db import make_engine
 from runcoach.store.tables import run_sources, runs, source_files, streams
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
@@ -39,14 +40,16 @@ def test_a_backup_reads_every_table_at_one_moment_while_an_import_writes(
     """An import commits a run between the backup's reading of ``runs`` and of its samples:
     the backup holds the store as it was when it began, and restores."""
     athlete = local_athlete(engine)
-    import_paths(engine, FIRST, athlete_id=athlete)
+    import_sources(engine, sources_of_paths(FIRST), athlete_id=athlete)
     write_rows = backup_service._write_rows
 
     def import_after_runs(conn, table, member):
         count = write_rows(conn, table, member)
         if table.name == "runs":
             done = threading.Thread(
-                target=import_paths, args=(engine, [LATER]), kwargs={"athlete_id": athlete}
+                target=import_sources,
+                args=(engine, sources_of_paths([LATER])),
+                kwargs={"athlete_id": athlete},
             )
             done.start()
             done.join(timeout=120)
@@ -104,7 +107,7 @@ def test_four_imports_and_a_backup_at_once_store_each_run_once(engine, tmp_path)
     from runcoach.store.db import migrate
 
     migrate(alone)
-    import_paths(alone, IMPORTED_TOGETHER, athlete_id=local_athlete(alone))
+    import_sources(alone, sources_of_paths(IMPORTED_TOGETHER), athlete_id=local_athlete(alone))
     expected = _activities(alone)
     assert expected and set(expected.values()) == {1}
 
@@ -138,7 +141,7 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
     from runcoach.services.importing import Outcome
 
     athlete = local_athlete(engine)
-    import_paths(engine, [LATER], athlete_id=athlete)
+    import_sources(engine, sources_of_paths([LATER]), athlete_id=athlete)
     real_find, calls = importing.find_source, []
 
     def missed_twice(conn, athlete_id, sha256):  # as if the other import were not yet done
@@ -146,7 +149,7 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
         return None if len(calls) <= 2 else real_find(conn, athlete_id, sha256)
 
     monkeypatch.setattr(importing, "find_source", missed_twice)
-    again = import_paths(engine, [LATER], athlete_id=athlete)
+    again = import_sources(engine, sources_of_paths([LATER]), athlete_id=athlete)
     assert [f.outcome for f in again.files] == [Outcome.ALREADY_THERE]
     assert again.files[0].reason == "the same file as " + str(LATER)
     assert _count(engine, runs) == 1 and _count(engine, source_files) == 1

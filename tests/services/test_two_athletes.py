@@ -37,12 +37,13 @@ from runcoach.services import (
     log_export,
     plan_changes,
     plans,
-    progress,
+    reports,
     shoes,
     today,
 )
 from runcoach.services.fitness import AthleteLog, fitness_over_time, predict_race
-from runcoach.services.importing import Outcome, import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import Outcome, import_sources
 from runcoach.services.plan_changes import ShiftRequest
 from runcoach.services.runs import (
     ManualRun,
@@ -133,9 +134,13 @@ def test_one_athlete_can_neither_edit_nor_delete_the_others_run(club):
 @needs_shared_data()
 def test_the_same_device_file_imported_by_two_athletes_is_a_run_of_each(club):
     for athlete_id in (club.ann, club.bo):
-        summary = import_paths(club.engine, [SHARED_FILE], athlete_id=athlete_id, workers=1)
+        summary = import_sources(
+            club.engine, sources_of_paths([SHARED_FILE]), athlete_id=athlete_id, workers=1
+        )
         assert [f.outcome for f in summary.files] == [Outcome.IMPORTED]
-    again = import_paths(club.engine, [SHARED_FILE], athlete_id=club.bo, workers=1)
+    again = import_sources(
+        club.engine, sources_of_paths([SHARED_FILE]), athlete_id=club.bo, workers=1
+    )
     assert [f.outcome for f in again.files] == [Outcome.ALREADY_THERE]
     assert len(_ids(club, club.ann)) == len(club.ann_runs) + 1
     assert len(_ids(club, club.bo)) == len(club.bo_runs) + 1
@@ -202,16 +207,16 @@ def test_warnings_count_only_the_athletes_own_runs(club):
 
 def test_reports_and_wins_count_only_the_athletes_own_log(club):
     def totals(athlete_id: int):
-        report, _ = progress.period_report(
+        report, _ = reports.period_report(
             club.engine, club.settings, PeriodKind.MONTH, now=NOW, athlete_id=athlete_id
         )
         return report.totals
 
     assert (totals(club.ann).runs, totals(club.ann).distance_m) == (7, pytest.approx(70_100))
     assert (totals(club.bo).runs, totals(club.bo).distance_m) == (2, pytest.approx(9_000))
-    ann_wins = progress.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
+    ann_wins = reports.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
                                     athlete_id=club.ann)  # fmt: skip
-    bo_wins = progress.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
+    bo_wins = reports.recent_wins(club.engine, club.settings, date(2026, 11, 1), NOW,
                                    athlete_id=club.bo)  # fmt: skip
     ann_run_ids = {w.run_id for w in ann_wins if getattr(w, "run_id", None)}
     assert ann_run_ids <= set(club.ann_runs)

@@ -25,7 +25,8 @@ from runcoach.domain.progress.habits import Habits
 from runcoach.domain.run.runs import Feel, RaceResult, Sport, WorkoutType
 from runcoach.domain.today.health import CheckIn, Symptoms
 from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
-from runcoach.services.importing import import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import import_sources
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
 from runcoach.store import checkin_reads, log_reads, performances, plan_reads
@@ -69,7 +70,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'runcoach.db'}"
     engine = open_engine(url)
     athlete = local_athlete(engine)
-    import_paths(engine, [ACTIVITIES], athlete_id=athlete, workers=1)
+    import_sources(engine, sources_of_paths([ACTIVITIES]), athlete_id=athlete, workers=1)
     written = _manual_runs(engine, athlete)
     reader = open_reader(url)
     assert reader is not None

@@ -61,3 +61,17 @@ def test_the_schema_catches_a_key_the_view_did_not_declare():
     assert printed, "the golden story has warnings"
     printed[0]["undeclared"] = 1
     assert not jsonschema.Draft202012Validator(schema_of(shape)).is_valid(printed)
+
+
+def test_a_real_backups_answer_validates_against_its_schema(engine, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from datetime import UTC, datetime
+
+    from runcoach.services.backup import write_backup
+    from runcoach.views.json import to_jsonable
+
+    summary = write_backup(engine, tmp_path / "b.zip", datetime(2026, 11, 20, tzinfo=UTC))
+    shape = next(s for s in SHAPES if s.name == "backup")
+    printed = json.loads(json.dumps(to_jsonable(summary)))
+    assert jsonschema.Draft202012Validator(schema_of(shape)).is_valid(printed)
+    assert printed["size_bytes"] > 0 and printed["rows"]["runs"] == 0

@@ -100,6 +100,25 @@ def test_runs_are_added_edited_listed_and_deleted(app, ann: Runner):
     assert phone.get(f"/api/v1/runs/{run_id}").status_code == 404
 
 
+def test_a_write_through_the_api_says_which_pairs_are_worn_out_as_the_cli_warns(app, ann: Runner):
+    phone = script(app, ann.token("write"))
+    phone.post("/api/v1/shoes", json={"name": "Kinvara", "retire_at": "15km"})
+    entry = {"date": "2026-11-02", "distance": "12k", "duration": "1:06:00", "shoes": "Kinvara"}
+    first = phone.post("/api/v1/runs", json=entry)
+    assert first.status_code == 201 and first.json()["worn_out"] == []
+    second = phone.post(
+        "/api/v1/runs", json={"date": "2026-11-03", "distance": "6k", "duration": "33:00"}
+    )
+    assert second.json()["worn_out"] == []
+    edited = phone.patch(f"/api/v1/runs/{second.json()['id']}", json={"shoes": "Kinvara"})
+    assert edited.json()["shoes"] == "Kinvara"
+    [worn] = edited.json()["worn_out"]
+    assert worn["name"] == "Kinvara" and worn["distance_m"] == pytest.approx(18_000)
+    assert worn["warning"] == "'Kinvara' has run 18 km, past its 15 km: time for a new pair"
+    job = wait_for(phone, phone.post("/api/v1/uploads", files=[("files", ("x.fit", b"no"))]).json())
+    assert job["status"] == "done" and [p["name"] for p in job["worn_out"]] == ["Kinvara"]
+
+
 def test_errors_are_json_with_the_runners_message_and_a_status(app, ann: Runner):
     phone = script(app, ann.token("write"))
     answer = phone.post(

@@ -18,7 +18,7 @@ from runcoach.services import dashboard as board
 from runcoach.services.calendar import calendar_page
 from runcoach.services.log import LogQuery, log
 from runcoach.services.page_cache import answers
-from runcoach.services.progress import period_report, recent_wins
+from runcoach.services.reports import period_report, recent_wins
 from runcoach.services.run_files import run_samples
 from runcoach.services.shoes import list_pairs
 from runcoach.services.today import progress_for
@@ -28,7 +28,7 @@ from tests.web.test_api import STARTS_TODAY, script
 SRC = Path(__file__).resolve().parents[2] / "src" / "runcoach"
 # Every module that keeps answers in the page cache: a new one must be checked here too.
 CACHING_MODULES = {
-    "services/calendar.py", "services/dashboard.py", "services/log.py", "services/progress.py",
+    "services/calendar.py", "services/dashboard.py", "services/log.py", "services/reports.py",
     "services/run_files.py", "services/shoes.py", "services/today.py",
     "web/templating.py",  # rendered fragments of those answers (log rows, samples): no reads
 }  # fmt: skip

@@ -11,6 +11,7 @@ from runcoach.cli.options import checkin_options, date_option, day_of
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.units import UnitSystem, format_hours, format_weight
 from runcoach.services import checkins
+from runcoach.views.checkins import CheckInJson, HabitsJson, checked_in_json
 
 
 def _habit_options(func: Any) -> Any:
@@ -52,13 +53,15 @@ def checkin_command(app: AppContext, feel: str | None, symptoms: str | None, not
     habits = checkins.HabitReport(strength, warm_up, ate_well, slept, weight, resting_hr)
     report = checkins.CheckInReport(feel, symptoms, note, can_run or None, habits,
                                     app.settings.units)  # fmt: skip
-    data = checkins.checkin(app.engine, report, day_of(day), athlete_id=app.athlete_id)
+    data = checked_in_json(
+        checkins.checkin(app.engine, report, day_of(day), athlete_id=app.athlete_id)
+    )
     emit(as_json, data, lambda: f"checked in for {data['day']}: "
          + _checkin_text(data, app.settings.units)
          + (f"\n{data['can_run_means']}" if data.get("can_run_means") else ""))  # fmt: skip
 
 
-def _checkin_text(data: dict[str, Any], units: UnitSystem) -> str:
+def _checkin_text(data: CheckInJson, units: UnitSystem) -> str:
     parts = [data["feel"] or "", data["symptoms"] or "", data["note"] or ""]
     if data["can_run"]:
         parts.append("can run again")
@@ -72,8 +75,10 @@ _HABIT_WORDS = {
 }
 
 
-def _habits_text(habits: dict[str, Any], units: UnitSystem) -> list[str]:
-    parts = [_HABIT_WORDS[k][0 if habits[k] else 1] for k in _HABIT_WORDS if habits[k] is not None]
+def _habits_text(habits: HabitsJson, units: UnitSystem) -> list[str]:
+    kept = {"strength": habits["strength"], "warm_up": habits["warm_up"],
+            "ate_well": habits["ate_well"]}  # fmt: skip
+    parts = [_HABIT_WORDS[k][0 if said else 1] for k, said in kept.items() if said is not None]
     if habits["sleep_s"] is not None:
         enough = "enough" if habits["enough_sleep"] else "under 7 h"
         parts.append(f"slept {format_hours(habits['sleep_s'])} ({enough})")

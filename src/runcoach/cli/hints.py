@@ -7,7 +7,9 @@ text, is shown as it is.
 
 from __future__ import annotations
 
-from runcoach.domain.hints import Do, Hint
+from typing import Any
+
+from runcoach.domain.hints import Do, Hint, Pointer, phrase_all
 
 WHAT_WOULD_HELP = (
     "what would help: mark a race you ran (runcoach runs edit ID --race --official-time 41:30), "
@@ -15,11 +17,14 @@ WHAT_WOULD_HELP = (
 )
 
 CLI: dict[Do, str] = {
+    Do.ASK_TODAY: "{note} `runcoach today` shortens it for you",
     Do.CHECK_DATABASE: "check --database-url (or RUNCOACH_DATABASE_URL) and that the server is up",
     Do.CHECK_DISTANCE_AND_DURATION: (
         "check --distance and --duration; a ride goes in with --sport cycling"
     ),
+    Do.CHECK_GOAL: "{note} Check the goal's verdict with `runcoach goal`.",
     Do.CHECK_IN: "for example --feel tired, --can-run, --strength, --slept 7.5h",
+    Do.CHECK_IN_CAN_RUN: "{note} When you can run without pain: runcoach checkin --can-run",
     Do.CREATE_PLAN: "create one: runcoach plan create --profile me.yaml",
     Do.CREATE_OR_GIVE_PLAN: (
         "create one: runcoach plan create --profile me.yaml; or give --plan FILE"
@@ -57,12 +62,32 @@ CLI: dict[Do, str] = {
     Do.PREVIEW_OR_ACCEPT_BREAKS: (
         "see every rule it breaks with --dry-run; save it anyway with --accept-breaks"
     ),
+    Do.RELEASE_FROM_QUARANTINE: "{note} (runcoach quarantine release {id} takes it in)",
     Do.RESTORE_A_BACKUP: "restore a file made by `runcoach backup`",
     Do.RESTORE_INTO_EMPTY: (
         "restore into a new home folder (--home DIR) or an empty database (--database-url)"
     ),
+    Do.SEE_GOAL_NUMBERS: "{note} See `runcoach goal check` for the numbers.",
+    Do.SEE_REPORT: "{before}runcoach report{after}",
     Do.TELL_SYMPTOMS: "runcoach today --feel sick --symptoms above-neck",
 }
+
+
+def phrase_result(value: Any) -> Any:
+    """A result with every pointer inside it (``domain.hints.Pointer``) in the command
+    line's words: what ``--json`` and the text renderers print."""
+    return phrase_all(value, _say)
+
+
+def said(text: str) -> str:
+    """One text of a result in the command line's words (a ``Pointer`` phrased)."""
+    return _say(text.hint) if isinstance(text, Pointer) else text
+
+
+def _say(hint: Hint) -> str:
+    said = phrase(hint)
+    assert said is not None
+    return said
 
 
 def phrase(hint: str | Hint | None) -> str | None:

@@ -15,10 +15,13 @@ from typing import Any
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.hints import said
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.shoes import warn_worn
 from runcoach.domain.errors import ImportProblem
-from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_paths
+from runcoach.services.import_sources import sources_of_paths
+from runcoach.services.importing import FileOutcome, ImportSummary, Outcome, import_sources
+from runcoach.views.imports import import_summary_json
 
 PROGRESS_MIN_FILES = 2  # files; a single file needs no progress bar
 
@@ -65,9 +68,9 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
     """
     progress = _Progress(enabled=not as_json and sys.stderr.isatty())
     try:
-        summary = import_paths(
+        summary = import_sources(
             app.engine,
-            list(paths),
+            sources_of_paths(list(paths)),
             athlete_id=app.athlete_id,
             progress=progress.step,
             on_total=progress.start,
@@ -77,7 +80,7 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
         progress.finish()
     if summary.worked:
         _judge_contracts(app)
-    emit(as_json, summary.to_dict(), lambda: _render(summary))
+    emit(as_json, import_summary_json(summary), lambda: _render(summary))
     warn_worn(summary.worn_out, app.settings.units)
     if not summary.worked:
         raise ImportProblem(
@@ -104,7 +107,7 @@ def _render(summary: ImportSummary) -> str:
     ]
     for outcome, label in _LABELS.items():
         for file in (f for f in summary.files if f.outcome is outcome):
-            lines.append(f"  {label}: {file.name}: {file.reason}")
+            lines.append(f"  {label}: {file.name}: {said(file.reason or '')}")
     for file in summary.files:
         for warning in file.warnings:
             lines.append(f"  note: {file.name}: {warning}")

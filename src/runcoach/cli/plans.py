@@ -10,10 +10,10 @@ import click
 
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.goals import race_plan_lines
+from runcoach.cli.hints import said
 from runcoach.cli.options import date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import RulesBroken
-from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import plan_text
 from runcoach.domain.plans.model import Goal
 from runcoach.domain.plans.race_plan import RacePlan, race_plan
@@ -24,12 +24,13 @@ from runcoach.inputs.rota import read_rota_file
 from runcoach.services import plan_changes as changes
 from runcoach.services import plans as service
 from runcoach.services import today as day_by_day
-from runcoach.views.json import to_jsonable
 from runcoach.views.plans import (
     ShiftJson,
+    built_json,
     history_json,
-    plan_display_json,
     shift_json,
+    shown_json,
+    stored_json,
     undo_json,
     violations_json,
 )
@@ -73,14 +74,7 @@ def create_command(app: AppContext, profile_path: Path, today: Any, as_json: boo
     """Build a plan from a profile and store it as your active plan."""
     profile = read_profile(profile_path)
     built = service.build_plan(app.engine, profile, _day(today), athlete_id=app.athlete_id)
-    data = {
-        "plan_id": built.plan_id,
-        "filled_from_log": built.filled_from_log,
-        "violations": violations_json(built.violations),
-        "plan": plan_to_dict(built.plan),
-        "display": plan_display_json(built.plan, app.settings.units),
-    }
-    emit(as_json, data, lambda: _created_text(built, app))
+    emit(as_json, built_json(built, app.settings.units), lambda: _created_text(built, app))
 
 
 def _created_text(built: service.Built, app: AppContext) -> str:
@@ -88,7 +82,7 @@ def _created_text(built: service.Built, app: AppContext) -> str:
     filled = (
         f"\nFrom your log: {', '.join(built.filled_from_log)}." if built.filled_from_log else ""
     )
-    return f"{head}{filled}\n\n{plan_text(built.plan, app.settings.units)}"
+    return f"{head}{filled}\n\n{plan_text(built.plan, app.settings.units, say=said)}"
 
 
 @plan_group.command("show")
@@ -102,11 +96,9 @@ def show_command(
 ) -> None:
     """Print the plan week by week."""
     stored = service.active_plan(app.engine, plan_id, athlete_id=app.athlete_id)
-    data = {"plan_id": stored.id, "status": stored.status, "plan": plan_to_dict(stored.plan),
-            "display": plan_display_json(stored.plan, app.settings.units)}  # fmt: skip
-    race = goal_race_plan(stored.plan.goal)
-    data["race_plan"] = None if race is None else to_jsonable(race)
-    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details) + (
+    data = shown_json(stored.id, stored.status, stored.plan, app.settings.units)
+    race = data["race_plan"] = goal_race_plan(stored.plan.goal)
+    emit(as_json, data, lambda: plan_text(stored.plan, app.settings.units, week, details, said) + (
         "" if race is None else "\n".join(race_plan_lines(race, app.settings.units)) + "\n"
     ))  # fmt: skip
 
@@ -188,10 +180,9 @@ def import_command(app: AppContext, plan_file: Path, as_json: bool) -> None:
     """Store a plan JSON file (exported, or written by a coach) as your active plan."""
     plan = read_plan_file(plan_file)
     built = service.import_plan(app.engine, plan, athlete_id=app.athlete_id)
-    data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
-        data,
+        stored_json(built),
         lambda: f"Plan {built.plan_id} imported.\n" + _violations_text(built.violations),
     )
 
@@ -226,10 +217,9 @@ def edit_command(
     built = service.edit_plan(
         app.engine, day.date(), spec, given, plan_id, athlete_id=app.athlete_id
     )
-    data = {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
     emit(
         as_json,
-        data,
+        stored_json(built),
         lambda: (
             f"Plan {built.plan_id}: {day.date()} changed.\n" + _violations_text(built.violations)
         ),

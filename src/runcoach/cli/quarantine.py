@@ -7,6 +7,7 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.services.quarantine import QuarantinedFile, quarantined_files, release
+from runcoach.views.imports import file_outcome_json
 
 
 @click.group("quarantine", invoke_without_command=True)
@@ -32,7 +33,11 @@ def release_command(app: AppContext, file_id: int, as_json: bool) -> None:
     """Take a quarantined file's runs into the log as they are (you know they happened)."""
     outcome = release(app.engine, file_id, athlete_id=app.athlete_id)
     ids = ", ".join(map(str, outcome.run_ids))
-    emit(as_json, outcome, lambda: f"released {outcome.name}: run {ids} now in the log")
+    emit(
+        as_json,
+        file_outcome_json(outcome),
+        lambda: f"released {outcome.name}: run {ids} now in the log",
+    )
 
 
 def _render(held: list[QuarantinedFile]) -> str:

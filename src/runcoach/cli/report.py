@@ -25,7 +25,7 @@ from runcoach.domain.units import (
     format_distance,
     format_duration,
 )
-from runcoach.services.progress import (
+from runcoach.services.reports import (
     period_report,
     period_with_runs,
     recent_wins,

@@ -17,7 +17,7 @@ from runcoach.services.shoes import (
     list_pairs,
     retire_pair,
 )
-from runcoach.views.shoes import shoe_json
+from runcoach.views.shoes import shoe_json, worn_message
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -71,14 +71,6 @@ def list_command(app: AppContext, include_retired: bool, as_json: bool) -> None:
     units = app.settings.units
     emit(as_json, [shoe_json(pair) for pair in pairs], lambda: _render(pairs, units))
     warn_worn(pairs, units)
-
-
-def worn_message(pair: ShoeReport, units: UnitSystem) -> str:
-    """The one warning for a pair past its retirement distance (runs, imports, shoes list)."""
-    return (
-        f"'{pair.name}' has run {format_distance(pair.distance_m, units, 0)}, past its "
-        f"{format_distance(pair.retirement_m, units, 0)}: time for a new pair"
-    )
 
 
 def warn_worn(pairs: Iterable[ShoeReport], units: UnitSystem) -> None:

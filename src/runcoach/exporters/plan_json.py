@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.codec import plan_document
 from runcoach.domain.plans.model import Plan
 
 
 def plan_to_json(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(plan_document(plan), ensure_ascii=False, indent=1) + "\n"

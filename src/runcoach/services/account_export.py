@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.codec import plan_document
 from runcoach.services import coaching, contracts
 from runcoach.services.athletes import athlete_settings
 from runcoach.services.checkins import checkin_to_dict
@@ -61,7 +61,7 @@ def export_account(engine: Engine, *, athlete_id: int) -> bytes:
         )
         with engine.connect() as conn:
             plans = [
-                {"id": p.id, "status": p.status, "plan": plan_to_dict(p.plan)}
+                {"id": p.id, "status": p.status, "plan": plan_document(p.plan)}
                 for p in plan_store.list_plans(conn, athlete_id)
             ]
             told = [checkin_to_dict(c) for c in checkin_store.list_checkins(conn, athlete_id)]

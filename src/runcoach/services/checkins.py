@@ -101,9 +101,18 @@ def record_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> Check
     return kept
 
 
+@dataclass(frozen=True)
+class CheckedIn:
+    """A check-in as kept (merged with what was said earlier that day), and, when the runner
+    can run again, what that means today (the return-to-run stage, or the way back)."""
+
+    checkin: CheckIn
+    can_run_means: str | None = None
+
+
 def checkin(
     engine: Engine, report: CheckInReport, day: date | None = None, *, athlete_id: int
-) -> dict[str, Any]:
+) -> CheckedIn:
     """``runcoach checkin``: store how the runner is, without asking for the session."""
     if report.empty:
         raise InvalidInput(
@@ -115,12 +124,11 @@ def checkin(
     with engine.begin() as conn:
         when = day or local_today(conn, athlete_id)
         kept = record_checkin(conn, athlete_id, report.on(when))
-        told = checkin_to_dict(kept)
-        if kept.can_run:
-            told["can_run_means"] = can_run_meaning(
-                store.list_checkins(conn, athlete_id, until=when), when
-            )
-    return told
+        if not kept.can_run:
+            return CheckedIn(kept)
+        return CheckedIn(
+            kept, can_run_meaning(store.list_checkins(conn, athlete_id, until=when), when)
+        )
 
 
 def local_today(conn: Connection, athlete_id: int) -> date:

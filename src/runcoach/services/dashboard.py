@@ -24,9 +24,9 @@ from runcoach.domain.progress.wins import Win
 from runcoach.domain.today.warnings import TrainingWarning
 from runcoach.services.checkins import local_today
 from runcoach.services.page_cache import answers
-from runcoach.services.progress import open_log
+from runcoach.services.report_builder import ReportHooks, wins_since
 from runcoach.services.report_hooks import HabitReader, plan_facts
-from runcoach.services.reports import ReportHooks, wins_since
+from runcoach.services.reports import open_log
 from runcoach.services.today import (
     Inputs,
     StoredOrFile,
@@ -108,7 +108,7 @@ def _wins(
     day: date,
     athlete_id: int,
 ) -> list[Win]:
-    """The wins of the last four weeks, as ``services.progress.recent_wins`` finds them, with
+    """The wins of the last four weeks, as ``services.reports.recent_wins`` finds them, with
     the plan weeks matched above instead of matching them again."""
     opened = open_log(engine, athlete_id=athlete_id, conn=conn)
     if not opened.with_log:

@@ -17,7 +17,7 @@ from runcoach.domain.accountability.privacy import SharedPart
 from runcoach.domain.units import format_distance
 from runcoach.services import calendar as calendar_service
 from runcoach.services.notifications import already_told, notify
-from runcoach.services.progress import recent_wins
+from runcoach.services.reports import recent_wins
 from runcoach.services.sharing import visible_parts
 from runcoach.store import sharing as sharing_store
 from runcoach.store.tables import athletes, partnerships, sharing_settings

@@ -40,6 +40,7 @@ class InvitationInfo:
     kind: str
     description: str | None
     invited_by: str | None
+    already_member: bool
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,15 @@ def _open_invitation(conn: Connection, code: str) -> Any:
     return row
 
 
-def invitation_info(engine: Engine, code: str) -> InvitationInfo:
-    """The group a link invites into (the page before accepting)."""
+def invitation_info(engine: Engine, code: str, *, athlete_id: int) -> InvitationInfo:
+    """The group a link invites into, as the runner holding the link sees it before accepting
+    (whether they are in it already)."""
     with engine.connect() as conn:
         row = _open_invitation(conn, code)
         group = store.group(conn, row.group_id)
         inviter = sharing_store.athlete_name(conn, row.invited_by) if row.invited_by else None
-    return InvitationInfo(group.id, group.name, group.kind, group.description, inviter)
+        member = store.role_of(conn, row.group_id, athlete_id) is not None
+    return InvitationInfo(group.id, group.name, group.kind, group.description, inviter, member)
 
 
 def accept_invitation(engine: Engine, code: str, *, athlete_id: int) -> int:

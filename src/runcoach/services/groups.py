@@ -32,7 +32,7 @@ from runcoach.domain.accountability.privacy import Relation, SharedPart, visible
 from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runcoach.services.checkins import local_today
 from runcoach.services.notifications import notify_on
-from runcoach.services.progress import recent_wins
+from runcoach.services.reports import recent_wins
 from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, page_of
 from runcoach.store import groups as store
 from runcoach.store import plans as plan_store

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import os
 import stat
 import tempfile
@@ -64,6 +65,66 @@ class Candidate:
     problem: ImportProblem | None = None  # known to be unreadable before reading
 
 
+@dataclass(frozen=True)
+class ImportSource:
+    """One thing given to import, as it came: its name for the runner, its size in bytes, and
+    a way to open it as a binary stream (a file on disk, or bytes a web upload received). A
+    ``.zip`` or ``.gz`` source is unpacked within the import's bounds like a file on disk."""
+
+    name: str
+    size: int
+    open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
+    export: ExportIndex | None = None  # the export (Strava, Garmin) it belongs to
+    member: str | None = None  # its path inside that export
+    problem: ImportProblem | None = None  # refused before reading (not a regular file)
+
+    @classmethod
+    def of_bytes(cls, name: str, data: bytes) -> ImportSource:
+        """Bytes received whole (an upload): read from memory, never written to disk."""
+        return cls(name, len(data), lambda: contextlib.nullcontext(io.BytesIO(data)))
+
+    @classmethod
+    def of_path(
+        cls, path: Path, export: ExportIndex | None = None, member: str | None = None
+    ) -> ImportSource:
+        """A file on disk: only a regular file (a device, FIFO or socket is refused by name,
+        here and again when it is opened)."""
+        name = display_name(path)
+        try:
+            size = _regular_size(path, name)
+        except ImportProblem as problem:
+            return cls(name, 0, lambda: _open_regular(path, name), problem=problem)
+        return cls(name, size, lambda: _open_regular(path, name), export, member)
+
+
+def sources_of_paths(paths: list[Path]) -> list[ImportSource]:
+    """What a person named on the command line, as sources: files, and every file of a folder
+    (an unpacked account export brings its index); a missing path stops it before anything
+    is read. Only names and sizes are read here: the bytes are read, bounded, when imported."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise InvalidInput(
+                f"{display_name(path)}: no such file or folder",
+                hint="give a file, a folder or a .zip export",
+            )
+    return [source for path in paths for source in _sources_under(path)]
+
+
+def _sources_under(path: Path) -> Iterator[ImportSource]:
+    if not path.is_dir():
+        yield ImportSource.of_path(path)
+        return
+    export = index_of_folder(path, _read_index_file)
+    for file in sorted(p for p in path.rglob("*") if not p.is_dir()):
+        if not _skipped(file.name):
+            yield ImportSource.of_path(file, export, file.relative_to(path).as_posix())
+
+
+def _read_index_file(path: Path, limit: int) -> bytes:
+    with _open_regular(path, display_name(path)) as stream:
+        return read_bounded(stream, display_name(path), limit)
+
+
 class Budget:
     """The bytes decompression may still produce in one import: a floor, plus ``expansion``
     bytes for each byte of archive or ``.gz`` file read from disk."""
@@ -102,57 +163,34 @@ class Sources:
     def __exit__(self, *exc: object) -> None:
         self._open.close()
 
-    def candidates(self, paths: list[Path]) -> Iterator[Candidate]:
-        """Everything to import under ``paths``, in a stable order."""
-        for path in paths:
-            if not os.path.lexists(path):
-                raise InvalidInput(
-                    f"{display_name(path)}: no such file or folder",
-                    hint="give a file, a folder or a .zip export",
-                )
-        for path in paths:
-            if path.is_dir():
-                yield from self._folder(path)
-            else:
-                yield from self._file(path, None, None)
+    def candidates_of(self, sources: list[ImportSource]) -> Iterator[Candidate]:
+        """Everything to import in ``sources`` (archives and ``.gz`` unpacked), in order."""
+        for source in sources:
+            yield from self._source(source)
 
-    def _folder(self, folder: Path) -> Iterator[Candidate]:
-        export = index_of_folder(folder, self._read_index_file)
-        for file in sorted(p for p in folder.rglob("*") if not p.is_dir()):
-            if not _skipped(file.name):
-                yield from self._file(file, export, file.relative_to(folder).as_posix())
-
-    def _read_index_file(self, path: Path, limit: int) -> bytes:
-        with _open_regular(path, display_name(path)) as stream:
-            return read_bounded(stream, display_name(path), limit)
-
-    def _file(
-        self, path: Path, export: ExportIndex | None, member: str | None
-    ) -> Iterator[Candidate]:
-        name = display_name(path)
-        try:
-            size = _regular_size(path, name)
-        except ImportProblem as problem:
-            yield Candidate(name, _nothing, problem=problem)
+    def _source(self, source: ImportSource) -> Iterator[Candidate]:
+        name = source.name
+        if source.problem is not None:
+            yield Candidate(name, _nothing, problem=source.problem)
             return
-        if path.suffix.lower() == ".zip":
-            yield from self._zip(name, lambda: self._disk_archive(path, name, size), 1, None)
+        if name.lower().endswith(".zip"):
+            yield from self._zip(name, lambda: self._archive(source), 1, None)
             return
-        if size > self._file_limit(name) and not name.lower().endswith(".gz"):
-            yield Candidate(name, _nothing, problem=self._too_big(name, size))
+        if source.size > self._file_limit(name) and not name.lower().endswith(".gz"):
+            yield Candidate(name, _nothing, problem=self._too_big(name, source.size))
             return
-        yield Candidate(name, lambda: self._read_file(path, name), export, member)
+        yield Candidate(name, lambda: self._read_source(source), source.export, source.member)
 
-    def _read_file(self, path: Path, name: str) -> bytes:
-        with _open_regular(path, name) as stream:
-            if not name.lower().endswith(".gz"):
-                return self._bounded(stream, name, None)
-            self.budget.grant(os.fstat(stream.fileno()).st_size)
-            return self._gunzip(stream, name)
+    def _read_source(self, source: ImportSource) -> bytes:
+        with source.open() as stream:
+            if not source.name.lower().endswith(".gz"):
+                return self._bounded(stream, source.name, None)
+            self.budget.grant(source.size)
+            return self._gunzip(stream, source.name)
 
-    def _disk_archive(self, path: Path, name: str, size: int) -> IO[bytes]:
-        self.budget.grant(size)
-        return self._open.enter_context(_open_regular(path, name))
+    def _archive(self, source: ImportSource) -> IO[bytes]:
+        self.budget.grant(source.size)
+        return self._open.enter_context(source.open())
 
     def _zip(
         self,

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -30,9 +29,18 @@ from sqlalchemy.exc import IntegrityError
 
 from runcoach.config import Settings
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
+from runcoach.domain.hints import Do, note
+from runcoach.domain.run.duplicates import (
+    SAME_START_S,
+    Richness,
+    filled_from_index,
+    first_same_activity,
+    keeps_new_numbers,
+    richness,
+    same_family,
+)
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
-from runcoach.domain.run.same_activity import SAME_START_S, first_same_activity, same_family
 from runcoach.domain.run.tagging import InferredTags, SampleReading, infer_tags
 from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
 from runcoach.importers import format_of, read_activity, supported_suffixes
@@ -47,7 +55,7 @@ from runcoach.services.import_pool import (
     reader_pool,
     result_of,
 )
-from runcoach.services.import_sources import Candidate, Limits, Sources
+from runcoach.services.import_sources import Candidate, ImportSource, Limits, Sources
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
@@ -63,7 +71,6 @@ from runcoach.store.source_files import (
     sha256_of,
 )
 
-FORMAT_RICHNESS = {"fit": 3, "tcx": 2, "gpx": 1}  # which file's numbers to keep for a run
 MAX_DECODING_IN_FLIGHT = 640 * 1024 * 1024  # bytes; the memory that the files read ahead of
 # the one being stored may take to decode, estimated by DECODING_PER_BYTE (docs/importers.md,
 # "Memory"); a file that needs more is read alone
@@ -113,21 +120,13 @@ class ImportSummary:
             return True
         return self.count(Outcome.FAILED) == 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "files": len(self.files),
-            **{outcome.value: self.count(outcome) for outcome in Outcome},
-            "runs_added": self.runs_added,
-            "details": [dataclasses.asdict(f) for f in self.files],
-        }
-
 
 Progress = Callable[[FileOutcome], None]
 
 
-def import_paths(
+def import_sources(
     engine: Engine,
-    paths: list[Path],
+    sources: list[ImportSource],
     *,
     athlete_id: int,
     progress: Progress | None = None,
@@ -136,7 +135,9 @@ def import_paths(
     workers: int | None = None,
     settings: Settings | None = None,
 ) -> ImportSummary:
-    """Import every activity file under ``paths``; one file's failure never stops the rest.
+    """Import every activity in ``sources`` (files a person named, turned into sources by
+    ``import_sources.sources_of_paths``; or what a web upload received, as it came): activity
+    files, ``.gz`` and ``.zip`` exports; one file's failure never stops the rest.
 
     Files are read by ``workers`` processes (default: the cores, up to 4; 1 reads in this
     process) and stored here, in order, one transaction each. What the import reads is
@@ -145,8 +146,8 @@ def import_paths(
     ``settings`` (the shoes' default retirement distance) the summary says which pairs the
     imported runs wore out.
     """
-    with Sources(limits) as sources:
-        found = sorted(sources.candidates(paths), key=_richest_first)
+    with Sources(limits) as reading:
+        found = sorted(reading.candidates_of(sources), key=_richest_first)
         if on_total is not None:
             on_total(len(found))
         summary = ImportSummary()
@@ -346,18 +347,16 @@ def _index_outcome(candidate: Candidate) -> FileOutcome:
 
 def _same_file(name: str, stored: Any) -> FileOutcome:
     if stored.outcome == QUARANTINED:
-        return FileOutcome(
-            name,
-            Outcome.ALREADY_THERE,
-            f"the same file as {stored.name}, in quarantine "
-            f"(runcoach quarantine release {stored.id} takes it in)",
-        )
+        said = f"the same file as {stored.name}, in quarantine"
+        releasing = "(releasing it from quarantine takes it in)"
+        reason = note(Do.RELEASE_FROM_QUARANTINE, said, releasing, id=stored.id)
+        return FileOutcome(name, Outcome.ALREADY_THERE, reason)
     return FileOutcome(name, Outcome.ALREADY_THERE, f"the same file as {stored.name}")
 
 
 def _richest_first(candidate: Candidate) -> tuple[int, str]:
     suffix = format_of(candidate.name) or ""
-    return (-FORMAT_RICHNESS.get(suffix.lstrip("."), 0), candidate.name)
+    return (-richness(suffix, 0, 0).format_rank, candidate.name)
 
 
 def import_one(engine: Engine, candidate: Candidate, *, athlete_id: int) -> FileOutcome:
@@ -504,7 +503,7 @@ def _place_run(
         run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags, weeks=weeks)
         return _Placement(run_id, new=True, primary=True)
     assert match.id is not None  # a stored run
-    richer = _richness(read) > _stored_richness(conn, match)
+    richer = keeps_new_numbers(_richness(read), _stored_richness(conn, match))
     if richer:
         tags = _tags(conn, athlete_id, run, read.reading)
         run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags, weeks=weeks)
@@ -530,18 +529,14 @@ def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
     return first_same_activity(nearby, run)
 
 
-def _richness(read: ReadRun) -> tuple[int, int, int]:
-    run = read.run
-    return (FORMAT_RICHNESS.get(run.source, 0), read.prepared.stream_count, len(run.laps))
+def _richness(read: ReadRun) -> Richness:
+    return richness(read.run.source, read.prepared.stream_count, len(read.run.laps))
 
 
-def _stored_richness(conn: Connection, stored: Run) -> tuple[int, int, int]:
+def _stored_richness(conn: Connection, stored: Run) -> Richness:
     assert stored.id is not None
-    return (
-        FORMAT_RICHNESS.get(stored.source, 0),
-        run_store.stream_count(conn, stored.id),
-        run_store.lap_count(conn, stored.id),
-    )
+    streams, laps = run_store.stream_count(conn, stored.id), run_store.lap_count(conn, stored.id)
+    return richness(stored.source, streams, laps)
 
 
 # --- what an export's index adds -------------------------------------------------------------
@@ -573,12 +568,10 @@ def _merge_record(
     """Fill what the stored run lacks from an export's index (never overwrite)."""
     if record is None or stored.id is None:
         return
-    values: dict[str, Any] = {}
-    if record.name and not stored.name:
-        values["name"] = record.name
-    if record.description and not stored.notes:
-        values["notes"] = record.description
-    if record.gear and stored.shoe_id is None and stored.sport.is_run:
-        values["shoe_id"] = shoe_or_new(conn, athlete_id, record.gear, datetime.now(UTC).date())
-    if values:
-        run_store.update_run(conn, athlete_id, stored.id, values)
+    filled = filled_from_index(stored, record.name, record.description, record.gear)
+    if not filled:
+        return
+    values: dict[str, Any] = {"name": filled.name, "notes": filled.notes}
+    if filled.gear is not None:
+        values["shoe_id"] = shoe_or_new(conn, athlete_id, filled.gear, datetime.now(UTC).date())
+    run_store.update_run(conn, athlete_id, stored.id, {k: v for k, v in values.items() if v})

@@ -32,6 +32,7 @@ from runcoach.services.sharing import parts_on
 from runcoach.store import partners as store
 from runcoach.store import sharing as sharing_store
 from runcoach.store.accounts import account_by_email
+from runcoach.store.moments import aware
 
 INVITATION_LIFETIME = timedelta(days=14)
 LOOKBACK_DAYS = 42  # planned vs done read for skipped kinds: six weeks (the calendar's most)
@@ -116,7 +117,7 @@ def _open_invitation(conn: Connection, code: str, athlete_id: int) -> Any:
     if (
         row is None
         or row.status != PartnershipStatus.INVITED.value
-        or (_aware(row.expires_at) or _now()) <= _now()
+        or (aware(row.expires_at) or _now()) <= _now()
     ):
         raise NotFound("this partner invitation is not valid (used, withdrawn or expired)",
                        hint="ask for a new link")  # fmt: skip
@@ -171,7 +172,7 @@ def list_partners(engine: Engine, *, athlete_id: int) -> list[Partner]:
         names = store.names(conn, {o for o in others if o is not None})
     return [
         Partner(r.id, _other(r, athlete_id), names.get(_other(r, athlete_id) or 0), r.status,
-                _aware(r.accepted_at), r.email if r.inviter_id == athlete_id else None)
+                aware(r.accepted_at), r.email if r.inviter_id == athlete_id else None)
         for r in rows
     ]  # fmt: skip
 
@@ -394,9 +395,3 @@ def partner_week(
 def _sees(conn: Connection, viewer: int, owner: int, run_id: int) -> bool:
     parts = parts_on(conn, viewer_athlete_id=viewer, athlete_id=owner, run_id=run_id)
     return SharedPart.SUMMARY in parts
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)

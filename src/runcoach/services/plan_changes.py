@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from runcoach.domain.days import zone
 from runcoach.domain.errors import Conflict, InvalidInput
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.plans.codec import plan_to_dict
+from runcoach.domain.plans.codec import plan_document
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.rota import (
     WorkShift,
@@ -147,7 +147,7 @@ def _changed(
             return Outcome(result, what, False)
         _refuse_unaccepted(result, accept_breaks)
         history = {"change": what, "changes": list(result.changes),
-                   "plan_before": plan_to_dict(source.plan)}  # fmt: skip
+                   "plan_before": plan_document(source.plan)}  # fmt: skip
         adjustments.save_adjustment(conn, athlete_id, now, "shift", ["shift"], history)
         if source.plan_id is not None:
             plan_store.replace_plan(conn, source.plan_id, result.plan, _version_note(result, what))

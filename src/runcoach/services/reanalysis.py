@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 from runcoach.domain.run.efforts import analyse_run
 from runcoach.domain.run.tagging import infer_tags
 from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
+from runcoach.store import run_rows
 from runcoach.store import runs as run_store
 
 
@@ -27,7 +28,7 @@ def reanalyse_runs(engine: Engine, *, athlete_id: int) -> int:
 
 def reanalyse_run(conn: Connection, run_id: int, *, athlete_id: int) -> None:
     """One stored run analysed again from its samples, laps and the runs before it."""
-    run = run_store.run_of(run_store.get_row(conn, athlete_id, run_id))
+    run = run_rows.run_of(run_store.get_row(conn, athlete_id, run_id))
     run.laps = run_store.laps_of(conn, run_id)
     run.streams = run_store.streams_of(conn, run_id)
     recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)

@@ -48,7 +48,7 @@ from runcoach.domain.units import (
     format_duration,
 )
 from runcoach.services.fitness import performances_from_log
-from runcoach.services.reports import ReportHooks, Threshold
+from runcoach.services.report_builder import ReportHooks, Threshold
 from runcoach.store import checkins as checkin_store
 from runcoach.store.db import Reading, SqlAlchemyDb, reading
 from runcoach.store.plan_reads import active_plan_of

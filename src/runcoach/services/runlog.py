@@ -3,7 +3,7 @@
 Reports ask only for summaries within bounded windows (a period plus its load warm-up) and a
 few aggregates, never for streams, so a week's report costs the same after ten years of
 training as after one. The store implements ``RunLog`` with SQL over summary columns
-(``store/progress.py``); ``MemoryLog`` is the reference implementation that tests and the
+(``store/report_log.py``); ``MemoryLog`` is the reference implementation that tests and the
 benchmark compare it with.
 """
 

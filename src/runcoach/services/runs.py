@@ -33,6 +33,7 @@ from runcoach.services.run_list import RunSummary as RunSummary
 from runcoach.services.run_list import list_runs as list_runs
 from runcoach.services.run_list import run_filter as run_filter
 from runcoach.services.shoes import ShoeReport, worn_out_now
+from runcoach.store import run_rows
 from runcoach.store import runs as run_store
 from runcoach.store.db import read_only
 from runcoach.store.shoes import get_shoe
@@ -58,7 +59,7 @@ class RunDetail:
 def show_run(engine: Engine, run_id: int, *, athlete_id: int) -> RunDetail:
     with read_only(engine) as conn:
         row = run_store.get_row(conn, athlete_id, run_id)
-        run = run_store.run_of(row)
+        run = run_rows.run_of(row)
         run.laps = run_store.laps_of(conn, run_id)
         efforts = [
             {"distance_m": e.distance_m, "elapsed_s": e.elapsed_s, "start_m": e.start_m}
@@ -253,7 +254,7 @@ def _tag_changes(edit: RunEdit) -> dict[str, Any]:
 
 def _race_changes(edit: RunEdit, is_race: bool) -> dict[str, Any]:
     if edit.race is False:
-        return {"is_race": False} | {f"race_{n}": None for n in run_store.RACE_FIELDS}
+        return {"is_race": False} | {f"race_{n}": None for n in run_rows.RACE_FIELDS}
     if edit.race is None and edit.race_result is None:
         return {}
     if edit.race_result is not None and edit.race is None and not is_race:
@@ -265,8 +266,8 @@ def _race_changes(edit: RunEdit, is_race: bool) -> dict[str, Any]:
     if edit.race is True:
         values |= {"workout_type": WorkoutType.RACE.value, "workout_type_inferred": False}
     result = edit.race_result or RaceResult()
-    for name in run_store.RACE_FIELDS:
-        value = getattr(result, run_store.RACE_ATTRIBUTES[name])
+    for name in run_rows.RACE_FIELDS:
+        value = getattr(result, run_rows.RACE_ATTRIBUTES[name])
         if value is not None:
             values[f"race_{name}"] = value
     return values

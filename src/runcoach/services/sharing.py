@@ -36,6 +36,7 @@ from runcoach.services.checkins import local_today
 from runcoach.services.run_files import ChartSamples, chart_samples
 from runcoach.services.runs import RunDetail, RunSummary, list_runs, show_run
 from runcoach.store import coaching as coaching_store
+from runcoach.store import run_rows
 from runcoach.store import runs as run_store
 from runcoach.store import sharing as store
 from runcoach.store.db import read_only
@@ -318,5 +319,5 @@ def shared_gpx(engine: Engine, *, viewer_athlete_id: int, athlete_id: int, run_i
     if track is None:
         raise NotFound(f"run {run_id} has no track that you may see")
     with engine.connect() as conn:
-        run = run_store.run_of(run_store.get_row(conn, athlete_id, run_id))
+        run = run_rows.run_of(run_store.get_row(conn, athlete_id, run_id))
     return run_gpx(replace(run, streams=track, notes=None))

@@ -40,7 +40,7 @@ from runcoach.store import runs as run_store
 from runcoach.store import shoes as shoe_store
 from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
-from runcoach.store.progress import athlete_row
+from runcoach.store.report_log import athlete_row
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
 RESTING_HR_DAYS = 14  # resting heart rates read: a rise's mornings and the week before, days

@@ -4,20 +4,19 @@ request (web/jobs.py runs ``run_upload``), and the runner follows the job's prog
 from __future__ import annotations
 
 import logging
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.services.contract_judging import judge_due
-from runcoach.services.importing import FileOutcome, import_paths
-from runcoach.services.progress import rebuild_reports
+from runcoach.services.import_sources import ImportSource
+from runcoach.services.importing import FileOutcome, import_sources
+from runcoach.services.reports import rebuild_reports
 from runcoach.store import uploads as store
-from runcoach.store.source_files import rename_source, sources_named_under
 
 MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export is one zip
 MAX_UPLOAD_BYTES = 512 * 2**20  # all files of one upload together, bytes (PostgreSQL's bytea
@@ -96,17 +95,14 @@ def run_upload(engine: Engine, job_id: int) -> None:
         store.update_job(conn, job_id, status="running")
     outcomes: list[dict[str, Any]] = []
     try:
-        with tempfile.TemporaryDirectory(prefix="runcoach-upload-") as folder:
-            paths = _written(Path(folder), files)
-            import_paths(
-                engine,
-                paths,
-                athlete_id=job.athlete_id,
-                workers=IMPORT_WORKERS,
-                on_total=lambda n: _set(engine, job_id, files_total=n),
-                progress=lambda o: _record(engine, job_id, outcomes, o, folder),
-            )
-            _keep_uploaded_names(engine, job.athlete_id, folder)
+        import_sources(
+            engine,
+            [ImportSource.of_bytes(name, data) for name, data in files],
+            athlete_id=job.athlete_id,
+            workers=IMPORT_WORKERS,
+            on_total=lambda n: _set(engine, job_id, files_total=n),
+            progress=lambda o: _record(engine, job_id, outcomes, o),
+        )
     except Exception as error:  # the job fails with its reason; the files already stored stay
         _finish(engine, job_id, "failed", outcomes, f"{type(error).__name__}: {error}")
         raise
@@ -127,34 +123,15 @@ def _judge_contracts(engine: Engine, athlete_id: int) -> None:
         log.exception("judging the contracts of athlete %s after an upload failed", athlete_id)
 
 
-def _keep_uploaded_names(engine: Engine, athlete_id: int, folder: str) -> None:
-    """The stored files are named as uploaded, not after the job's temporary folder."""
-    with engine.begin() as conn:
-        for source_id, name in sources_named_under(conn, athlete_id, folder):
-            rename_source(conn, source_id, _shown(name, folder))
-
-
-def _written(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
-    paths = []
-    for number, (name, data) in enumerate(files):
-        path = folder / f"{number:05d}" / name  # same names in one upload stay apart
-        path.parent.mkdir()
-        path.write_bytes(data)
-        paths.append(path)
-    return paths
-
-
 def _set(engine: Engine, job_id: int, **values: Any) -> None:
     with engine.begin() as conn:
         store.update_job(conn, job_id, **values)
 
 
-def _record(
-    engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome, folder: str
-) -> None:
+def _record(engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome) -> None:
     outcomes.append(
         {
-            "name": _shown(o.name, folder),
+            "name": o.name,  # as uploaded: the sources are the bytes received, named so
             "outcome": o.outcome.value,
             "reason": o.reason,
             "run_ids": o.run_ids,
@@ -162,14 +139,6 @@ def _record(
         }
     )
     _set(engine, job_id, files_done=len(outcomes), outcomes=list(outcomes))
-
-
-def _shown(name: str, folder: str) -> str:
-    """The name as the runner uploaded it: without the job's folder and the file's number."""
-    if not name.startswith(folder):
-        return name
-    inside = name[len(folder) :].lstrip("/\\")
-    return inside.split("/", 1)[1] if "/" in inside else inside
 
 
 def _finish(

@@ -10,8 +10,9 @@ from sqlalchemy import Connection, MetaData, Table, delete, func, insert, inspec
 
 from runcoach.domain.errors import NotFound
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.plans.codec import plan_from_dict, plan_to_dict
+from runcoach.domain.plans.codec import plan_document, plan_from_dict
 from runcoach.domain.plans.model import Plan
+from runcoach.store.moments import aware
 from runcoach.store.plan_reads import ACTIVE, decoded_plan
 from runcoach.store.plan_reads import DECODED_PLANS_KEPT as DECODED_PLANS_KEPT
 from runcoach.store.running import running_only
@@ -41,7 +42,7 @@ def add_plan(conn: Connection, athlete_id: int, plan: Plan) -> int:
     values = {
         "athlete_id": athlete_id,
         "goal_summary": plan.summary()[:300],
-        "document": json.dumps(plan_to_dict(plan)),
+        "document": json.dumps(plan_document(plan)),
         "status": ACTIVE,
         "created_at": datetime.now(UTC),  # the clock of the app, not the database's (history)
     }
@@ -68,7 +69,7 @@ def replace_plan(conn: Connection, plan_id: int, plan: Plan, change: str) -> Non
             plan_id=plan_id, change=change[:400], document=before, created_at=datetime.now(UTC)
         )
     )
-    _write(conn, plan_id, json.dumps(plan_to_dict(plan)), plan.summary())
+    _write(conn, plan_id, json.dumps(plan_document(plan)), plan.summary())
 
 
 def _write(conn: Connection, plan_id: int, document: str, summary: str) -> None:
@@ -86,12 +87,8 @@ def plan_versions_of(conn: Connection, plan_id: int) -> list[PlanVersion]:
         .where(plan_versions.c.plan_id == plan_id)
         .order_by(plan_versions.c.id.desc())
     )
-    return [PlanVersion(int(r.id), plan_id, _utc(r.created_at), str(r.change))
+    return [PlanVersion(int(r.id), plan_id, aware(r.created_at), str(r.change))
             for r in conn.execute(query)]  # fmt: skip
-
-
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)  # SQLite: naive
 
 
 def undo_change(conn: Connection, plan_id: int) -> tuple[PlanVersion, Plan]:

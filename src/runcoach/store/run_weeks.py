@@ -5,7 +5,7 @@ each was run, as ``runs.local_date``): runs, run days, distance, time and ascent
 counts as running (``store/running.py``). ``store/runs.py`` calls ``refresh_weeks`` with the
 days a write touched (insert, a richer file replacing the numbers, an edit, a delete), so
 that streaks and counts over years read one row a week instead of every run
-(``store/progress.py``).
+(``store/report_log.py``).
 """
 
 from __future__ import annotations

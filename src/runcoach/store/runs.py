@@ -498,7 +498,7 @@ def activities_near(
     conn: Connection, athlete_id: int, start: datetime, within_s: float
 ) -> list[Run]:
     """Stored runs that started within ``within_s`` of ``start``, as summary runs (no laps,
-    samples or JSON): what ``domain.run.same_activity`` needs to recognise a duplicate, and what
+    samples or JSON): what ``domain.run.duplicates`` needs to recognise a duplicate, and what
     an export's index may fill in (name, notes, shoes)."""
     low, high = start - timedelta(seconds=within_s), start + timedelta(seconds=within_s)
     window = {"athlete_id": athlete_id, "low": low.astimezone(UTC), "high": high.astimezone(UTC)}

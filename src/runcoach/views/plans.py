@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Any, NotRequired, TypedDict
 
+from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import summary
 from runcoach.domain.plans.model import Plan
+from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.plans.rules import Violation
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.units import UnitSystem, distances_in
 from runcoach.services.plan_changes import History, Outcome, Undone
+from runcoach.services.plans import Built
 from runcoach.views.json import IsoDate
+
+PlanDocJson = dict[str, Any]  # a plan as in a plan file: docs/plan-format.md
 
 
 class ViolationJson(TypedDict):
@@ -23,6 +28,54 @@ class ViolationJson(TypedDict):
 
 class CheckJson(TypedDict):
     violations: list[ViolationJson]
+
+
+class PlanBuiltJson(TypedDict):
+    """A plan built and stored as the active plan (or a day of it changed by a coach)."""
+
+    plan_id: int | None
+    filled_from_log: list[str]  # what the profile left out and the log told
+    violations: list[ViolationJson]
+    plan: PlanDocJson
+    display: PlanDisplayJson
+
+
+class PlanStoredJson(TypedDict):
+    """A plan stored (imported, or a day changed by hand) and the rules it breaks."""
+
+    plan_id: int | None
+    violations: list[ViolationJson]
+
+
+class PlanShownJson(TypedDict):
+    """The active plan (or one by its id)."""
+
+    plan_id: int
+    status: str
+    plan: PlanDocJson
+    display: PlanDisplayJson
+    race_plan: NotRequired[RacePlan | None]  # the command line: the goal race's splits
+    violations: NotRequired[list[ViolationJson]]  # the API: every rule the plan breaks
+
+
+def built_json(built: Built, units: UnitSystem) -> PlanBuiltJson:
+    return {
+        "plan_id": built.plan_id,
+        "filled_from_log": built.filled_from_log,
+        "violations": violations_json(built.violations),
+        "plan": plan_to_dict(built.plan),
+        "display": plan_display_json(built.plan, units),
+    }
+
+
+def stored_json(built: Built) -> PlanStoredJson:
+    return {"plan_id": built.plan_id, "violations": violations_json(built.violations)}
+
+
+def shown_json(plan_id: int, status: str, plan: Plan, units: UnitSystem) -> PlanShownJson:
+    """The plan as shown; each door adds its key (``race_plan`` or ``violations``)."""
+    return {"plan_id": plan_id, "status": status, "plan": plan_to_dict(plan),
+            "display": plan_display_json(plan, units)}  # fmt: skip
 
 
 def violations_json(violations: list[Violation]) -> list[ViolationJson]:

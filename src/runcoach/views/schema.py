@@ -25,15 +25,23 @@ from typing import (
     Annotated,
     Any,
     Literal,
+    NotRequired,
     get_args,
     get_origin,
     get_type_hints,
     is_typeddict,
 )
 
+from runcoach.domain.fitness.goals import Verdict, VerdictKind
+from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
-from runcoach.views import fitness, plans, runs, shoes, today
+from runcoach.services.backup import BackupSummary
+from runcoach.views import checkins, fitness, imports, plans, runs, shoes, today
+
+# Types a module names for type checks only (imported lazily, for the command line's start-up):
+# the schema needs them to read the hints of the results that hold them.
+_LAZY_TYPES: dict[str, Any] = {"RacePlan": RacePlan}
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DOCS = Path("docs/schema")
@@ -76,6 +84,17 @@ SHAPES: tuple[Shape, ...] = (
           ("plan-history",)),
     Shape("plan-undo", plans.UndoJson, "The last change to a plan undone",
           ("runcoach plan undo --json", "POST /api/v1/plans/active/undo"), ("plan-undo",)),
+    Shape("plan-built", plans.PlanBuiltJson,
+          "A plan built from a profile and stored as the active plan, with the rules it breaks",
+          ("runcoach plan create --json", "POST /api/v1/plans",
+           "PUT /api/v1/plans/active/days/{day}"),
+          ("plan-create", "plan-create-shifts")),
+    Shape("plan-shown", plans.PlanShownJson, "A stored plan, week by week",
+          ("runcoach plan show --json", "GET /api/v1/plans/active"),
+          ("plan-show", "plan-show-week", "plan-show-shifts")),
+    Shape("plan-stored", plans.PlanStoredJson, "A plan imported or changed by hand, re-checked",
+          ("runcoach plan edit --json", "runcoach plan import --json"),
+          ("plan-edit", "plan-edit-rest", "plan-import")),
     Shape("plan-check", plans.CheckJson, "The rules a plan breaks",
           ("runcoach plan check --json",), ("plan-check", "plan-check-broken")),
     Shape("runs", runs.RunSummaryJson, "The training log, one line a run",
@@ -86,7 +105,15 @@ SHAPES: tuple[Shape, ...] = (
           ("runcoach runs show ID --json", "GET /api/v1/runs/{id}",
            "PATCH /api/v1/runs/{id}"),
           ("runs-show-fit", "runs-show-gpx", "runs-show-tcx", "runs-show-trusted",
-           "runs-show-added")),
+           "runs-show-added"),
+          extra={"worn_out": list[shoes.WornShoeJson]}),  # PATCH: the pairs it wore out
+    Shape("run-added", shoes.RunWrittenJson, "A run added, and the pairs now worn out",
+          ("POST /api/v1/runs",)),
+    Shape("import", imports.ImportSummaryJson, "An import: the counts, then file by file",
+          ("runcoach import --json",), ("import", "import-again")),
+    Shape("quarantine-release", imports.FileOutcomeJson,
+          "A quarantined file's runs taken into the log", ("runcoach quarantine release --json",),
+          ("quarantine-release",)),
     Shape("run-samples", runs.SamplesJson, "A run's samples for its charts and map",
           ("GET /api/v1/runs/{id}/samples",
            "GET /api/v1/athletes/{athlete_id}/runs/{run_id}/samples")),
@@ -99,12 +126,24 @@ SHAPES: tuple[Shape, ...] = (
           extra={"source": Literal["given", "log"]}),  # the CLI says where the results came from
     Shape("paces", fitness.PacesJson, "Training paces and heart-rate zones",
           ("runcoach paces --json", "POST /api/v1/paces"), ("paces", "paces-from-log")),
+    Shape("goal-check", Verdict, "A goal's verdict: within reach, a stretch or not realistic",
+          ("runcoach goal check --json", "POST /api/v1/goal-check"),
+          ("goal-check", "goal-check-conditions"),
+          extra={"verdict": Literal[tuple(k.value for k in VerdictKind)],
+                 "today": fitness.PredictionJson}),  # the prediction as predict shows it
     Shape("fitness", fitness.FitnessJson, "Current fitness (VDOT), what it rests on, its history",
           ("runcoach fitness --json",), ("fitness", "fitness-now")),
     Shape("report", Report, "A progress report: volume, run days, load, variety, wins, habits",
           ("runcoach report --json", "GET /api/v1/reports"),
           ("report-week", "report-month", "report-year", "report-period", "report-charts"),
           extra={"files": list[str], "empty": bool, "nearest_period_with_runs": Any}),
+    Shape("checkin", checkins.CheckInJson, "A day's check-in: how the runner is, the habits kept",
+          ("runcoach checkin --json", "POST /api/v1/checkins"),
+          ("checkin-sore", "checkin-note", "checkin-injured", "checkin-can-run")),
+    Shape("backup", BackupSummary, "What a backup holds, or what a restore loaded",
+          ("runcoach backup --json", "runcoach verify --json", "runcoach restore --json")),
+    # no golden steps: the story's backups are normalised ($SIZE, $STAMP; tests/golden), so
+    # tests/views/test_schema.py validates a real backup's answer against it instead
     Shape("wins", Win, "Small wins found in the log, newest first",
           ("runcoach wins --json", "GET /api/v1/wins"), ("wins", "wins-since"), many=True),
 )  # fmt: skip
@@ -113,11 +152,12 @@ SHAPES: tuple[Shape, ...] = (
 def schema_of(shape: Shape) -> dict[str, Any]:
     """The JSON Schema of one shape, its nested types under ``$defs``."""
     defs: dict[str, Any] = {}
+    # a door's key first: a field of the same name is shown as the door's view (the goal
+    # check's ``today`` is the prediction as ``predict`` shows it, not the domain's fields)
+    extra = {key: _schema(hint, defs) for key, hint in shape.extra.items()}
     one = _schema(shape.kind, defs)
-    if shape.extra:
-        top = defs[_name(shape.kind)]
-        for key, hint in shape.extra.items():
-            top["properties"][key] = _schema(hint, defs)
+    if extra:
+        defs[_name(shape.kind)]["properties"].update(extra)
     body = {"type": "array", "items": one} if shape.many else one
     doors = "; ".join(shape.doors)
     return {
@@ -149,6 +189,8 @@ def _schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if hint is Path:
         return {"type": "string"}
     origin, args = get_origin(hint), get_args(hint)
+    if origin is NotRequired:  # a key one door adds: not in ``required``
+        return _schema(args[0], defs)
     if origin is Annotated:  # views.json.IsoDate: text in a known format
         formats = [a for a in args[1:] if a in ("date", "date-time")]
         return {**_schema(args[0], defs), **({"format": formats[0]} if formats else {})}
@@ -177,10 +219,12 @@ def _object(kind: type, defs: dict[str, Any]) -> dict[str, Any]:
     if name in defs:
         return ref
     defs[name] = {}  # a placeholder: a type may hold itself
-    hints = get_type_hints(kind, include_extras=True)
+    hints = get_type_hints(kind, localns=_LAZY_TYPES, include_extras=True)
     if is_typeddict(kind):
-        required = sorted(kind.__required_keys__)  # type: ignore[attr-defined]
-        names = list(hints)
+        names = list(hints)  # NotRequired read from the hints: with postponed annotations
+        # a TypedDict's __required_keys__ lists every key
+        keys = kind.__required_keys__  # type: ignore[attr-defined]
+        required = sorted(n for n in keys if get_origin(hints[n]) is not NotRequired)
         closed = True  # a view's TypedDict lists every key it writes
     else:
         names = [f.name for f in dataclasses.fields(kind)]

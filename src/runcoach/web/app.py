@@ -94,7 +94,7 @@ def warm_up(engine: Engine, settings: Settings) -> None:
     from runcoach.services.calendar import calendar_page
     from runcoach.services.dashboard import dashboard
     from runcoach.services.log import LogQuery, log
-    from runcoach.services.progress import period_report, recent_wins
+    from runcoach.services.reports import period_report, recent_wins
     from runcoach.web.templating import templates
 
     for name in templates.env.list_templates(extensions=["html"]):

@@ -6,10 +6,15 @@ hint is shown as its text, which names no command line flag.
 
 from __future__ import annotations
 
-from runcoach.domain.hints import Do, Hint
+from markupsafe import Markup
+
+from runcoach.domain.hints import Do, Hint, Pointer
 
 WEB: dict[Do, str] = {
+    Do.ASK_TODAY: "{note} the Today page shortens it for you",
+    Do.CHECK_GOAL: "{note} Check the goal's verdict on the Goal page.",
     Do.CHECK_IN: "on Today, tap how you feel, or tell the habits you kept",
+    Do.CHECK_IN_CAN_RUN: "{note} When you can run without pain, tell Today that you can run.",
     Do.CREATE_PLAN: "create one on the Plan page from your profile",
     Do.CREATE_OR_GIVE_PLAN: "create one on the Plan page from your profile",
     Do.EXPORT_PLAN: "download a plan from the Plan page (plan.json) and start from it",
@@ -21,6 +26,8 @@ WEB: dict[Do, str] = {
     ),
     Do.MARK_A_RACE: "open a race in the Log and mark it a race with its official time",
     Do.MARK_AS_RACE: "tick 'race' and give the official time",
+    Do.SEE_GOAL_NUMBERS: "{note} The Goal page has the numbers.",
+    Do.SEE_REPORT: "{before}the Reports page{after}",
     Do.PREVIEW_OR_ACCEPT_BREAKS: (
         "check the change to see every rule it breaks; tick 'I accept the broken rules' "
         "and save to keep it anyway"
@@ -29,12 +36,37 @@ WEB: dict[Do, str] = {
 }
 
 
+# Where the web does what a pointer inside a result says: a link beside its words.
+LINKS: dict[Do, tuple[str, str]] = {
+    Do.ASK_TODAY: ("/", "Today"),
+    Do.CHECK_GOAL: ("/goal", "Goal"),
+    Do.CHECK_IN_CAN_RUN: ("/", "Today"),
+    Do.SEE_GOAL_NUMBERS: ("/goal", "Goal"),
+    Do.SEE_REPORT: ("/reports", "Reports"),
+}
+
+
 def phrase(hint: str | Hint | None) -> str | None:
-    """The hint in the web's words (its text when the web has none of its own)."""
+    """The hint in the web's words (its text when the web has none of its own); a pointer
+    inside a result (``domain.hints.Pointer``) too."""
+    if isinstance(hint, Pointer):
+        hint = hint.hint
     if hint is None or isinstance(hint, str):
         return hint
     template = WEB.get(hint.do)
     return hint.text if template is None else template.format(**hint.values)
+
+
+def say(text: str | None) -> Markup:
+    """A text of a result on a page (a Jinja filter): a pointer in the web's words with a
+    link to the page that does it; any other text escaped as it is."""
+    if not isinstance(text, Pointer):
+        return Markup.escape(text or "")
+    said = Markup.escape(phrase(text) or "")
+    link = LINKS.get(text.hint.do)
+    if link is None:
+        return said
+    return said + Markup(' <a class="hint-link" href="{}">{}</a>').format(*link)
 
 
 def action(hint: str | Hint | None) -> str | None:

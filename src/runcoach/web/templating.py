@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from runcoach.domain.units import (
 )
 from runcoach.services.page_cache import AnswerCache
 from runcoach.web.auth import find_access, pre_session_csrf
+from runcoach.web.hints import say
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 MISSING = "–"
@@ -50,6 +52,16 @@ def _pace(seconds_per_km: float | None, units: UnitSystem) -> str:
 templates.env.globals.update(
     distance=_distance, duration=_duration, pace=_pace, in_units=distances_in
 )  # in_units: a sentence written in km (a plan's note, a long run's title) in the runner's units
+templates.env.filters["say"] = say
+
+
+def _day(value: date | str) -> str:
+    """A day as a runner reads a week: "Mon 30 Nov" (a date or its ISO text)."""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+templates.env.filters["day"] = _day
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

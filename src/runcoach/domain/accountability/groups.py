@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from runcoach.domain.days import week_start
 from runcoach.domain.errors import InvalidInput
 
 FORGIVEN_WEEKS = 1  # empty weeks a streak survives
@@ -38,10 +39,6 @@ class Measure(StrEnum):
     RUN_DAYS = "run_days"  # days with a run
     WEEKLY_STREAK = "weekly_streak"  # weeks in a row with a run (one forgiven)
     DISTANCE = "distance"  # metres
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 @dataclass(frozen=True)

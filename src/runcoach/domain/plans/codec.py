@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.hints import Do, Hint
+from runcoach.domain.hints import Do, Hint, pointers_to_json, text_in
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -46,6 +46,13 @@ E = TypeVar("E", bound=StrEnum)
 
 
 # ---- writing ---------------------------------------------------------------------------
+
+
+def plan_document(plan: Plan) -> Json:
+    """The plan as a stored document or a plan file: ``plan_to_dict`` with the pointers of
+    its notes and tips kept as their action and values (docs/plan-format.md), so that each
+    door phrases them again when the plan is read back."""
+    return pointers_to_json(plan_to_dict(plan))  # type: ignore[no-any-return]
 
 
 def plan_to_dict(plan: Plan) -> Json:
@@ -179,7 +186,7 @@ def plan_from_dict(data: Any) -> Plan:
         paces={
             k: _range_in(v, f"paces.{k}") for k, v in _obj(doc.get("paces", {}), "paces").items()
         },
-        notes=[str(n) for n in doc.get("notes", [])],
+        notes=[text_in(n) for n in doc.get("notes", [])],
         limitations=[Limitation(str(x["rule"]), str(x["why"])) for x in doc.get("limitations", [])],
         waivers=[_waiver_in(x, f"waivers[{i}]") for i, x in enumerate(doc.get("waivers", []))],
         max_run_days=_opt_int(doc.get("max_run_days"), "max_run_days"),
@@ -224,7 +231,7 @@ def _week_in(data: Any, where: str) -> Week:
         phase=_enum(Phase, doc.get("phase"), f"{where}.phase"),
         days=days,
         recovery=bool(doc.get("recovery", False)),
-        notes=[str(n) for n in doc.get("notes", [])],
+        notes=[text_in(n) for n in doc.get("notes", [])],
     )
 
 
@@ -255,14 +262,14 @@ def workout_from_dict(data: Any, where: str = "workout") -> Workout:
         blocks=tuple(
             _block_in(b, f"{where}.blocks[{i}]") for i, b in enumerate(doc.get("blocks", []))
         ),
-        tip=str(doc.get("tip", "")),
+        tip=text_in(doc.get("tip", "")),
         mini=workout_from_dict(doc["mini"], f"{where}.mini") if doc.get("mini") else None,
         exercises=tuple(Exercise(**e) for e in doc.get("exercises", [])),
         surface=_enum(Surface, doc["surface"], f"{where}.surface") if doc.get("surface") else None,
         terrain=_enum(Terrain, doc["terrain"], f"{where}.terrain") if doc.get("terrain") else None,
         shoe=doc.get("shoe"),
         benchmark=doc.get("benchmark"),
-        notes=tuple(str(n) for n in doc.get("notes", [])),
+        notes=tuple(text_in(n) for n in doc.get("notes", [])),
         duration_s=doc.get("duration_s"),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.plans.workouts import (
     Block,
@@ -20,6 +22,8 @@ from runcoach.domain.units import (
     format_duration,
     format_pace,
 )
+
+Say = Callable[[str], str]  # a note or a tip in a door's words (a Pointer phrased)
 
 
 def pace_band(band: PaceRange, units: UnitSystem) -> str:
@@ -89,8 +93,9 @@ def _title(w: Workout, units: UnitSystem) -> str:
     return f"{head} {format_distance(w.total_distance_m(), units, digits=1)}"
 
 
-def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC) -> str:
-    """Everything about a workout: steps with paces, the mini version, the tip."""
+def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC, say: Say = str) -> str:
+    """Everything about a workout: steps with paces, the mini version, the tip (its notes
+    and tip in a door's words: ``say``)."""
     lines = [summary(w, units)]
     lines += [f"  - {line}" for b in w.blocks for line in block_lines(b, units)]
     lines += [f"  - {e.name}: {e.amount}. {e.how}" for e in w.exercises]
@@ -105,8 +110,8 @@ def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC) -> str:
         lines.append(f"  Tired? Mini version: {summary(w.mini, units)}")
         lines += [f"    - {line}" for b in w.mini.blocks for line in block_lines(b, units)]
     if w.tip:
-        lines.append(f"  Tip: {w.tip}")
-    lines += [f"  Note: {distances_in(n, units)}" for n in w.notes]
+        lines.append(f"  Tip: {say(w.tip)}")
+    lines += [f"  Note: {distances_in(say(n), units)}" for n in w.notes]
     return "\n".join(lines)
 
 
@@ -121,7 +126,7 @@ def day_line(day: Day, units: UnitSystem) -> str:
     return f"  {label}  {parts}"
 
 
-def week_text(week: Week, units: UnitSystem, details: bool = False) -> str:
+def week_text(week: Week, units: UnitSystem, details: bool = False, say: Say = str) -> str:
     flag = ", recovery week" if week.recovery else ""
     head = (
         f"Week {week.index} ({week.phase.value}{flag}) from {week.start}: "
@@ -131,8 +136,8 @@ def week_text(week: Week, units: UnitSystem, details: bool = False) -> str:
     for day in week.days:
         lines.append(day_line(day, units))
         if details:
-            lines += [_indent(describe(w, units), "      ") for w in day.workouts]
-    lines += [f"  Note: {distances_in(n, units)}" for n in week.notes]
+            lines += [_indent(describe(w, units, say), "      ") for w in day.workouts]
+    lines += [f"  Note: {distances_in(say(n), units)}" for n in week.notes]
     return "\n".join(lines)
 
 
@@ -145,15 +150,17 @@ def plan_text(
     units: UnitSystem = UnitSystem.METRIC,
     only_week: int | None = None,
     details: bool = False,
+    say: Say = str,
 ) -> str:
-    """The plan for a terminal: header, notes, then week by week (or one week)."""
+    """The plan for a terminal: header, notes, then week by week (or one week); its notes
+    and tips in the door's words (``say`` phrases a ``domain.hints.Pointer``)."""
     count = len(plan.weeks)
     lines = [f"{plan.summary()}: {plan.start} to {plan.end}, {counted(count, 'week')}"]
     if plan.vdot:
         lines.append(f"Fitness: VDOT {plan.vdot}. Paces: " + ", ".join(
             f"{name} {pace_band(band, units)}" for name, band in plan.paces.items()))  # fmt: skip
-    lines += [f"! {distances_in(note, units)}" for note in plan.notes]
+    lines += [f"! {distances_in(say(note), units)}" for note in plan.notes]
     lines += [f"! Cannot keep '{x.rule}': {distances_in(x.why, units)}" for x in plan.limitations]
     weeks = [w for w in plan.weeks if only_week is None or w.index == only_week]
-    lines += [""] + [week_text(w, units, details) + "\n" for w in weeks]
+    lines += [""] + [week_text(w, units, details, say) + "\n" for w in weeks]
     return "\n".join(lines).rstrip() + "\n"

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.building import (
     FORCED_DIP,
@@ -256,11 +257,11 @@ def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
         target = wanted
         if wanted > cap:
             target = cap
-            b.notes.append(
+            said = (
                 f"Your target needs VDOT {wanted:.1f}; you are at {now:.1f}. The paces "
-                f"grow toward {cap:.1f}, what {len(main)} weeks can bring. Check the "
-                "goal's verdict with `runcoach goal`."
+                f"grow toward {cap:.1f}, what {len(main)} weeks can bring."
             )
+            b.notes.append(note(Do.CHECK_GOAL, said, "Check the goal's verdict."))
     target = max(target, now)
     return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from runcoach.domain.fitness import goals
 from runcoach.domain.fitness.own_model import Result
+from runcoach.domain.hints import Do, note
 from runcoach.domain.plans.building import Build
 from runcoach.domain.plans.profile import Profile
 from runcoach.domain.units import format_duration
@@ -25,13 +26,13 @@ def realistic_goal(b: Build) -> Profile:
         return profile
     assert goal.target_time_s is not None
     rungs = "; ".join(f"{r.date} {format_duration(r.time_s)}" for r in verdict.ladder[:6])
-    b.notes.append(
+    said = (
         f"Your target {format_duration(goal.target_time_s)} is not realistic this time: the "
         f"goal verdict predicts {format_duration(verdict.realistic_s)} on race day "
         f"({verdict.reasons[0]}). The plan trains for {format_duration(verdict.realistic_s)}, "
-        f"with paces that can be run; the ladder toward your target: {rungs}. "
-        "See `runcoach goal check` for the numbers."
+        f"with paces that can be run; the ladder toward your target: {rungs}."
     )
+    b.notes.append(note(Do.SEE_GOAL_NUMBERS, said, "The goal's verdict has the numbers."))
     return replace(profile, goal=replace(goal, target_time_s=round(verdict.realistic_s)))
 
 

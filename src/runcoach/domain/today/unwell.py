@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from runcoach.domain.hints import Do, note
 from runcoach.domain.plans.model import Day
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.run.runs import Feel
@@ -39,8 +40,11 @@ def paused(draft: Draft, health: Health) -> None:
     draft.workouts = [
         adjust.rest(
             "Rest: the plan is paused",
-            "Cross-train only if it is completely pain-free (cycling, swimming, pool running). "
-            "When you can run without pain: runcoach checkin --can-run",
+            note(
+                Do.CHECK_IN_CAN_RUN,
+                "Cross-train only if it is completely pain-free (cycling, swimming, pool running).",
+                "When you can run without pain, check in that you can run again.",
+            ),
         )
     ]
     text = f"injured since {health.since}: the plan pauses until you can run again"

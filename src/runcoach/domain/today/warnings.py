@@ -22,6 +22,7 @@ from runcoach.domain.fitness.body import (
     resting_hr_rise,
 )
 from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
+from runcoach.domain.hints import Do, Hint, Pointer, note
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.progress.load import (
@@ -75,11 +76,18 @@ SOURCE_WEEK_JUMP = (
     "in novices); Nielsen et al. 2014 (JOSPT 44(10)) found more injuries in novices who "
     "raised weekly distance by more than 30 % over two weeks"
 )
-SOURCE_ACUTE_CHRONIC = (
+_ACUTE_CHRONIC = (
     "Gabbett 2016 (Br J Sports Med, 'The training-injury prevention paradox'): ratios above "
     "1.5 came with more injuries in team sports; rolling 7 and 28 days (Hulin et al. 2014); "
-    "training load per run as in runcoach report (heart rate, session RPE, pace or duration). "
-    + ACWR_LIMITS
+    "training load per run as in ",
+    " (heart rate, session RPE, pace or duration). " + ACWR_LIMITS,
+)
+SOURCE_ACUTE_CHRONIC = Pointer(
+    Hint(
+        Do.SEE_REPORT,
+        "the training report".join(_ACUTE_CHRONIC),
+        {"before": _ACUTE_CHRONIC[0], "after": _ACUTE_CHRONIC[1]},
+    )
 )
 SOURCE_HARD_EASY = (
     "the hard/easy principle (Bowerman; Daniels' Running Formula): a hard day is followed by "
@@ -242,8 +250,12 @@ def planned_spikes(
             f"the plan's {_km(day.distance_m)} on {day.day.isoformat()} is {extra:.0%} longer "
             f"than your longest run of the 30 days before it ({_km(longest.distance_m)}, "
             f"{longest.label()})",
-            f"run at most {_km(single_run_limit_m(longest.distance_m))} that day, or "
-            "add the missing steps first; `runcoach today` shortens it for you",
+            note(
+                Do.ASK_TODAY,
+                f"run at most {_km(single_run_limit_m(longest.distance_m))} that day, or "
+                "add the missing steps first;",
+                "today's session shortens it for you",
+            ),
             SOURCE_SPIKE,
             _ids(longest),
             {"planned_m": day.distance_m, "longest_m": longest.distance_m, "extra": extra},

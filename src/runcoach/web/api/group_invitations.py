@@ -35,7 +35,9 @@ def invite(
 
 @router.get("/group-invitations/{code}", summary="The group an invitation link is for")
 def invitation(request: Request, access: Authorized, code: str) -> dict[str, Any]:
-    return dict(plain(service.invitation_info(engine_of(request), code)))
+    return dict(
+        plain(service.invitation_info(engine_of(request), code, athlete_id=access.actor.athlete_id))
+    )
 
 
 @router.post("/group-invitations/{code}/accept", summary="Join the group of an invitation")

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, File, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 
-from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
 from runcoach.domain.units import UnitSystem
@@ -21,9 +20,10 @@ from runcoach.services import plans as service
 from runcoach.services.athletes import athlete_settings
 from runcoach.services.calendar import today_of
 from runcoach.views.plans import (
+    built_json,
     history_json,
-    plan_display_json,
     shift_json,
+    shown_json,
     undo_json,
     violations_json,
 )
@@ -37,16 +37,6 @@ PROFILE_EXAMPLE = {
                                "types": {"day": "short 30", "night": "none", "off": "any"}}},
     "long_run_day": "off",
 }  # fmt: skip
-
-
-def built_json(built: service.Built, units: UnitSystem) -> dict[str, Any]:
-    return {
-        "plan_id": built.plan_id,
-        "filled_from_log": built.filled_from_log,
-        "violations": violations_json(built.violations),
-        "plan": plan_to_dict(built.plan),
-        "display": plan_display_json(built.plan, units),
-    }
 
 
 def _units(request: Request, access: Access) -> UnitSystem:
@@ -65,19 +55,15 @@ def create_plan(
     built = service.build_plan(
         engine, profile_from_dict(profile), today, athlete_id=access.actor.athlete_id
     )
-    return built_json(built, _units(request, access))
+    return dict(built_json(built, _units(request, access)))
 
 
 @router.get("/plans/active", summary="The active plan week by week, with every rule it breaks")
 def active_plan(request: Request, access: Authorized) -> dict[str, Any]:
     stored = service.active_plan(engine_of(request), athlete_id=access.actor.athlete_id)
-    return {
-        "plan_id": stored.id,
-        "status": stored.status,
-        "plan": plan_to_dict(stored.plan),
-        "violations": violations_json(check(stored.plan)),
-        "display": plan_display_json(stored.plan, _units(request, access)),
-    }
+    shown = shown_json(stored.id, stored.status, stored.plan, _units(request, access))
+    shown["violations"] = violations_json(check(stored.plan))
+    return dict(shown)
 
 
 class DayEdit(BaseModel):
@@ -89,7 +75,7 @@ def edit_day(request: Request, access: Authorized, day: date, body: DayEdit) -> 
     built = service.edit_plan(
         engine_of(request), day, body.workout, None, athlete_id=access.actor.athlete_id
     )
-    return built_json(built, _units(request, access))
+    return dict(built_json(built, _units(request, access)))
 
 
 class Move(BaseModel):

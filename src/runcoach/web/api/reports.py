@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from runcoach.domain.progress.report import PeriodKind
-from runcoach.services.progress import period_report, recent_wins
+from runcoach.services.reports import period_report, recent_wins
 from runcoach.views.json import to_jsonable
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 

@@ -16,6 +16,7 @@ from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import run_files
 from runcoach.services import runs as service
 from runcoach.views.runs import detail_json, samples_json, summary_json
+from runcoach.views.shoes import worn_json
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 from runcoach.web.templating import fragments
 
@@ -132,13 +133,11 @@ class ManualRunIn(BaseModel):
 
 @router.post("", status_code=201, summary="Add a run by hand")
 def add_run(request: Request, access: Authorized, body: ManualRunIn) -> Mapping[str, Any]:
+    settings = athlete_settings_of(request, access)
     added = service.add_manual_run(
-        engine_of(request),
-        body.entry(),
-        athlete_id=access.actor.athlete_id,
-        settings=athlete_settings_of(request, access),
+        engine_of(request), body.entry(), athlete_id=access.actor.athlete_id, settings=settings
     )
-    return {"id": added.run_id}
+    return {"id": added.run_id, "worn_out": worn_json(added.worn_out, settings.units)}
 
 
 class RaceIn(BaseModel):
@@ -194,10 +193,11 @@ def edit_run(
 ) -> Mapping[str, Any]:
     engine = engine_of(request)
     settings = athlete_settings_of(request, access)
-    service.edit_run(
+    changed = service.edit_run(
         engine, run_id, body.edit(), athlete_id=access.actor.athlete_id, settings=settings
     )
-    return detail_json(service.show_run(engine, run_id, athlete_id=access.actor.athlete_id))
+    shown = detail_json(service.show_run(engine, run_id, athlete_id=access.actor.athlete_id))
+    return {**shown, "worn_out": worn_json(changed.worn_out, settings.units)}
 
 
 @router.delete("/{run_id}", status_code=204, summary="Delete a run (its files go with it)")

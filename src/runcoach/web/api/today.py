@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from runcoach.services import checkins, done, today
 from runcoach.services.athletes import athlete_settings
+from runcoach.views.checkins import checked_in_json
 from runcoach.views.today import answer_json, warning_json, week_json
 from runcoach.web.auth import Authorized, engine_of, settings_of
 
@@ -71,9 +72,10 @@ def post_today(request: Request, access: Authorized, body: CheckInIn) -> Mapping
 def post_checkin(request: Request, access: Authorized, body: CheckInIn) -> dict[str, Any]:
     engine = engine_of(request)
     units = athlete_settings(engine, athlete_id=access.actor.athlete_id).units
-    return checkins.checkin(
+    told = checkins.checkin(
         engine, body.report(units), body.date, athlete_id=access.actor.athlete_id
     )
+    return dict(checked_in_json(told))
 
 
 @router.get("/warnings", summary="The three too's watched: too far, too soon, too fast")

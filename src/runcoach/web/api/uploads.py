@@ -8,7 +8,9 @@ from fastapi import APIRouter, File, Request, UploadFile
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.services import uploads as service
-from runcoach.web.auth import Authorized, engine_of, now
+from runcoach.services.shoes import list_pairs
+from runcoach.views.shoes import WornShoeJson, worn_json
+from runcoach.web.auth import Authorized, athlete_settings_of, engine_of, now
 
 router = APIRouter(prefix="/uploads", tags=["uploads"])
 
@@ -57,13 +59,22 @@ async def upload(
     """Send one or more files as multipart/form-data field ``files`` (FIT, GPX, TCX, their
     .gz, or a Strava/Garmin export .zip). The answer is the job; follow it at its URL."""
     job_id = await queue_files(request, access.actor.athlete_id, files)
-    return job_json(
-        service.upload_status(engine_of(request), job_id, athlete_id=access.actor.athlete_id)
-    )
+    return _answer(request, access, job_id)
 
 
 @router.get("/{job_id}", summary="An upload's progress and each file's outcome")
 def upload_status(request: Request, access: Authorized, job_id: int) -> dict[str, Any]:
-    return job_json(
-        service.upload_status(engine_of(request), job_id, athlete_id=access.actor.athlete_id)
-    )
+    return _answer(request, access, job_id)
+
+
+def _answer(request: Request, access: Authorized, job_id: int) -> dict[str, Any]:
+    """The job, and once it is done the pairs now worn out (the warning the CLI prints
+    after an import)."""
+    engine, athlete_id = engine_of(request), access.actor.athlete_id
+    job = service.upload_status(engine, job_id, athlete_id=athlete_id)
+    worn: list[WornShoeJson] = []
+    if job.status == "done":
+        settings = athlete_settings_of(request, access)
+        pairs = list_pairs(engine, settings, include_retired=False, athlete_id=athlete_id)
+        worn = worn_json(pairs, settings.units)
+    return {**job_json(job), "worn_out": worn}

@@ -123,7 +123,8 @@ def invite(
 
 @router.get("/groups/join/{code}", response_class=HTMLResponse)
 def join_page(request: Request, access: Page, code: str) -> Response:
-    found = invitations.invitation_info(engine_of(request), code)
+    found = invitations.invitation_info(engine_of(request), code,
+                                        athlete_id=access.actor.athlete_id)  # fmt: skip
     return render(request, "pages/group_join.html", nav="groups", invitation=found, code=code)
 
 

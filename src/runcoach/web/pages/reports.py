@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from runcoach.domain.progress.report import PeriodKind
 from runcoach.services import checkins
 from runcoach.services.athletes import athlete_settings
-from runcoach.services.progress import period_report, recent_wins
+from runcoach.services.reports import period_report, recent_wins
 from runcoach.views.json import to_jsonable
 from runcoach.web.auth import athlete_settings_of, engine_of
 from runcoach.web.pages.common import Page

@@ -70,7 +70,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
 
-
     op.create_table(
         "invitation_emails",
         sa.Column("id", sa.Integer, primary_key=True),

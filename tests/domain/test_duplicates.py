@@ -1,11 +1,18 @@
-"""The rule that recognises one activity in two files (domain.run.same_activity)."""
+"""The duplicate-run rules (domain.run.duplicates): one activity in two files, whose numbers
+the run keeps, and what an export's index adds."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from runcoach.domain.run.duplicates import (
+    filled_from_index,
+    first_same_activity,
+    is_same_activity,
+    keeps_new_numbers,
+    richness,
+)
 from runcoach.domain.run.runs import Run, Sport
-from runcoach.domain.run.same_activity import first_same_activity, is_same_activity
 
 START = datetime(2026, 5, 3, 7, 0, tzinfo=UTC)
 
@@ -56,3 +63,29 @@ def test_the_first_matching_stored_run_is_chosen():
     stored = [_run(-250, distance_m=3_000.0, id=1), _run(20, id=2), _run(25, id=3)]
     assert first_same_activity(stored, _run()) is stored[1]
     assert first_same_activity([], _run()) is None
+
+
+def test_a_watchs_fit_replaces_the_numbers_of_its_gpx_copy_and_never_the_other_way():
+    fit, gpx = richness("fit", streams=6, laps=5), richness(".gpx", streams=3, laps=0)
+    assert keeps_new_numbers(fit, gpx)
+    assert not keeps_new_numbers(gpx, fit)
+
+
+def test_the_same_copy_again_changes_nothing_and_more_samples_win_within_a_format():
+    once = richness("fit", streams=6, laps=5)
+    assert not keeps_new_numbers(once, once)
+    assert keeps_new_numbers(richness("fit", 7, 0), richness("FIT", 6, 5))
+    assert not keeps_new_numbers(richness("manual", 0, 0), richness("gpx", 0, 0))
+
+
+def test_an_export_index_only_fills_what_the_stored_run_lacks():
+    bare = _run()
+    filled = filled_from_index(bare, "Morning run", "felt easy", "Pegasus")
+    assert (filled.name, filled.notes, filled.gear) == ("Morning run", "felt easy", "Pegasus")
+    named = _run(name="Parkrun", notes="PB", shoe_id=3)
+    assert not filled_from_index(named, "Morning run", "felt easy", "Pegasus")
+
+
+def test_an_export_index_puts_no_shoes_on_a_ride():
+    ride = _run(sport=Sport.CYCLING)
+    assert filled_from_index(ride, None, None, "Pegasus").gear is None

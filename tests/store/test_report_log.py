@@ -16,10 +16,10 @@ from runcoach.domain.progress.wins import WinInputs, detect_wins
 from runcoach.domain.run.efforts import BestEffort, RunAnalysis, analyse_run
 from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.domain.units import Pace
-from runcoach.services.reports import build_report
+from runcoach.services.report_builder import build_report
 from runcoach.services.runlog import AthleteProfile, log_from_runs, win_history
 from runcoach.store.athletes import default_athlete_id
-from runcoach.store.progress import SqlRunLog
+from runcoach.store.report_log import SqlRunLog
 from runcoach.store.runs import _LAP_FIELDS, insert_run
 
 TODAY = date(2026, 11, 20)
