@@ -162,6 +162,9 @@ class WeekLayout:
         self._keep_mostly_easy()
         self._fit_long(long_i)
         self._keep_single_run_rule()
+        # the long run and the easy runs cut to their caps can leave the week over the hard
+        # share again (a mile plan's recovery week at 75 % easy): trade once more
+        self._keep_mostly_easy()
         self._routines()
         self._hand_over()
 
@@ -345,7 +348,9 @@ class WeekLayout:
                 if not w.is_run or w.kind.value == "race" or w.total_distance_m() <= cap:
                     continue
                 if w.is_quality:
-                    minutes = cap / 1000 * self.wk.paces.easy.slow.seconds_per_km / 60
+                    # the easy run's distance is counted at the middle of the easy band: minutes
+                    # from the slow end would land over the cap (a mile plan's 91-minute run)
+                    minutes = cap / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
                     self.slots[i][k] = lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
                 else:
                     self.slots[i][k] = self._smaller(w, cap, cap)
