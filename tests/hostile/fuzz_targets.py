@@ -24,6 +24,7 @@ from runcoach.inputs.documents import BATCH_LINE, PROFILE, bounded_lines, load_d
 from runcoach.inputs.plans import read_plan_file
 from runcoach.services.fitness import predict_batch
 from runcoach.services.import_sources import Limits, Sources
+from runcoach.views.fitness import batch_answer_json
 
 MiB = 1024 * 1024
 TODAY = date(2026, 12, 1)
@@ -84,7 +85,7 @@ def plan_file(data: bytes, scratch: Path) -> None:
 
 def batch(data: bytes, scratch: Path) -> None:
     for answer in predict_batch(bounded_lines(io.BytesIO(data), BATCH_LINE.max_bytes)):
-        assert "line" in answer
+        assert "line" in batch_answer_json(answer)
 
 
 def backup(data: bytes, scratch: Path) -> None:

@@ -18,6 +18,7 @@ from runcoach.inputs.documents import (
     load_document,
 )
 from runcoach.services.fitness import predict_batch
+from runcoach.views.fitness import batch_answer_json
 from tests.hostile.bounded import MiB, cli_cases, run_bounded
 
 GOOD_PROFILE = "goal: {race: half, date: 2027-04-18}\nweekly_distance: 30km\n"
@@ -118,7 +119,9 @@ def test_limits_can_be_tightened_per_kind_of_document() -> None:
 
 def _lines(*lines: bytes) -> list[dict]:
     stream = io.BytesIO(b"\n".join(lines) + b"\n")
-    return list(predict_batch(bounded_lines(stream, BATCH_LINE.max_bytes)))
+    return [
+        batch_answer_json(a) for a in predict_batch(bounded_lines(stream, BATCH_LINE.max_bytes))
+    ]
 
 
 GOOD_LINE = b'{"results": [{"distance": "half", "time": "1:32:05"}], "to": "marathon"}'

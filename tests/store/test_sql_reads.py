@@ -17,28 +17,38 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic import command
 
+from runcoach.config import Settings
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.progress.habits import Habits
+from runcoach.domain.progress.report import PeriodKind
 from runcoach.domain.run.runs import Feel, RaceResult, Sport, WorkoutType
 from runcoach.domain.today.health import CheckIn, Symptoms
+from runcoach.services import page_cache
+from runcoach.services import today as today_service
+from runcoach.services.checkins import CheckInReport
+from runcoach.services.day_reads import log_since, prescribed_between
 from runcoach.services.fitness import gain_inputs_from_log, read_log_inputs
 from runcoach.services.import_sources import sources_of_paths
 from runcoach.services.importing import import_sources
+from runcoach.services.reports import period_report, recent_wins
 from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
-from runcoach.store import checkin_reads, log_reads, performances, plan_reads
+from runcoach.store import checkin_reads, log_reads, performances, plan_reads, today_reads
+from runcoach.store import runs as run_store
+from runcoach.store import shoes as shoe_store
 from runcoach.store.athlete_reads import first_athlete_id
 from runcoach.store.checkins import log_rows, save_adjustment, save_checkin
 from runcoach.store.db import alembic_config, current_revision, open_engine, read_db
 from runcoach.store.lite import open_reader, sqlite_file
 from runcoach.store.plans import add_plan, get_plan
-from runcoach.store.progress import SqlRunLog
+from runcoach.store.report_log import SqlRunLog
 from runcoach.store.revision import HEAD_REVISION
 from runcoach.store.run_list import RunFilter, list_summaries
-from runcoach.store.sql import reading
+from runcoach.store.shoes import add_shoe, retire_shoe
+from runcoach.store.sql import reading, store_key
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 TODAY = date(2026, 11, 20)
@@ -344,3 +354,165 @@ def test_todays_answers_read_the_same_both_ways(store):
     assert found[-2]["day"] == date(2026, 11, 6)
     assert found[-2]["changes"] == ["shortened", "easier"] and found[-1]["changes"] == []
     assert found[-2]["detail"] == {"workouts": [], "why": "tired, é"}
+
+
+def test_the_start_points_read_once_are_kept_through_sqlite3_as_through_sqlalchemy(store):
+    """A report on the command line keeps the start points it read from the samples through
+    sqlite3 (``BEGIN IMMEDIATE``), beside its own read transaction, as a write through
+    SQLAlchemy does (derived from the samples: the data version, and the pages kept for it,
+    stay as they were)."""
+    engine, reader, athlete, _ = store
+    with reading(engine) as db:
+        run_ids = [row[0] for row in list_summaries(db, RunFilter(athlete))]
+        before = log_reads.data_version(db, athlete)
+    with reading(reader) as db:  # a read transaction open on the reader meanwhile
+        through_sqlite3 = SqlRunLog(reader, athlete, db=db).start_points(run_ids[1::2])
+        assert set(log_reads.kept_start_points(db, run_ids[1::2])) == set()  # its own moment
+    with reading(engine) as db:
+        kept = log_reads.kept_start_points(db, run_ids)
+        assert log_reads.data_version(db, athlete) == before
+    assert set(run_ids[1::2]) <= set(kept)  # written once, by sqlite3
+    assert through_sqlite3 and through_sqlite3 == SqlRunLog(engine, athlete).start_points(
+        run_ids[1::2]
+    )
+    assert SqlRunLog(reader, athlete).start_points(run_ids) == SqlRunLog(
+        engine, athlete
+    ).start_points(run_ids)
+
+
+def test_the_nearest_run_day_reads_the_same_both_ways(store):
+    engine, reader, athlete, _ = store
+    for first, last in ((date(2026, 10, 5), date(2026, 10, 11)), (date(1990, 1, 1),
+                        date(1990, 1, 7)), (date(2030, 1, 1), date(2030, 1, 7))):  # fmt: skip
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(log_reads.nearest_run_day(db, athlete, first, last))
+                assert log_reads.has_runs_table(db)
+        assert answers[0] == answers[1]
+        with engine.connect() as conn:
+            assert run_store.nearest_run_day(conn, athlete, first, last) == answers[0]
+    with reading(reader) as db:
+        # the ride of 10-19 is not running: the last run before 10-20 is the trial
+        assert log_reads.nearest_run_day(db, athlete, date(2026, 10, 19), date(2026, 10, 19)) == (
+            date(2026, 10, 18)
+        )
+        assert log_reads.nearest_run_day(db, athlete + 1, EVER[0], EVER[1]) is None
+
+
+def test_the_reports_and_wins_are_the_same_through_sqlite3_and_sqlalchemy(store):
+    """``report`` and ``wins`` on the command line read through sqlite3: the same report,
+    the same wins, with the plan matched against the log and today's answers."""
+    engine, reader, athlete, _ = store
+    with engine.begin() as conn:
+        add_plan(conn, athlete, _ten_k_plan())
+        assert get_plan(conn, athlete) is not None  # the active plan the report matches
+    settings = Settings(home=Path(), database_url=str(engine.url))
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    periods = [(PeriodKind.MONTH, None, None), (PeriodKind.YEAR, None, None),
+               (PeriodKind.CUSTOM, date(2016, 1, 1), date(2026, 11, 20))]  # fmt: skip
+    for kind, first, last in periods:
+        made = []
+        for source in (reader, engine):
+            page_cache.answers.clear()  # both key the same store: each makes its own
+            made.append(period_report(source, settings, kind, first, last, now, athlete_id=athlete))
+        assert made[0] == made[1]
+    wins = []
+    for source in (reader, engine):
+        page_cache.answers.clear()
+        wins.append(recent_wins(source, settings, date(2016, 1, 1), now, athlete_id=athlete))
+    assert wins[0] == wins[1] and wins[0]
+    assert store_key(reader) == store_key(engine)  # one store, one key in the page cache
+
+
+def test_the_plan_s_log_and_prescribed_days_read_the_same_as_today_s(store):
+    """The report hooks read the plan's log and today's answers without SQLAlchemy
+    (``services.day_reads``), as ``services.today`` reads them."""
+    engine, reader, athlete, _ = store
+    since, first, last = date(2026, 1, 1), date(2026, 11, 1), date(2026, 11, 30)
+    with reading(reader) as db:
+        log, prescribed = (
+            log_since(db, athlete, since),
+            prescribed_between(db, athlete, first, last),
+        )
+    with engine.connect() as conn:
+        assert log == today_service.read_log(conn, athlete, since)
+        assert prescribed == today_service.prescribed_days(conn, athlete, first, last)
+    assert log and all(run.day >= since for run in log)
+
+
+def test_todays_laps_shoes_and_time_zone_read_the_same_both_ways(store):
+    """What ``today`` reads besides the plan and the log (``store.today_reads``): the laps
+    since the plan was made, the shoes in use with their distance, the time zone."""
+    engine, reader, athlete, written = store
+    with engine.begin() as conn:
+        worn = add_shoe(conn, athlete, {"name": "daily trainers", "added_on": date(2026, 1, 5)})
+        add_shoe(conn, athlete, {"name": "racers", "added_on": date(2026, 2, 1),
+                                 "retirement_m": 400_000.0})  # fmt: skip
+        old = add_shoe(conn, athlete, {"name": "old pair", "added_on": date(2020, 1, 1)})
+        retire_shoe(conn, old, date(2025, 12, 31))
+    edit_run(engine, written["easy"], RunEdit(shoes="daily trainers"), athlete_id=athlete)
+    edit_run(engine, written["trial"], RunEdit(shoes="daily trainers"), athlete_id=athlete)
+    for since in (date(2000, 1, 1), date(2026, 10, 1), date(2030, 1, 1)):
+        answers = []
+        for source in (reader, engine):
+            with reading(source) as db:
+                answers.append(today_reads.laps_since(db, athlete, since))
+        assert answers[0] == answers[1]
+        with engine.connect() as conn:
+            assert run_store.laps_since(conn, athlete, since) == answers[0]
+    assert answers[0] == {}  # nothing run since 2030
+    with reading(reader) as db:
+        assert any(today_reads.laps_since(db, athlete, EVER[0]).values())  # the real files'
+        assert today_reads.laps_since(db, athlete + 1, EVER[0]) == {}
+    shoes, zones = [], []
+    for source in (reader, engine):
+        with reading(source) as db:
+            shoes.append(today_reads.shoes_in_use(db, athlete))
+            zones.append(today_reads.athlete_timezone(db, athlete))
+            assert today_reads.shoes_in_use(db, athlete + 1) == []
+    assert shoes[0] == shoes[1] and zones[0] == zones[1]
+    with engine.connect() as conn:
+        every = shoe_store.shoes_with_distance(conn, athlete)
+        assert zones[0] == run_store.athlete_timezone(conn, athlete)
+    in_use = [(r.id, r.name, float(r.distance_m), r.retirement_m) for r in every
+              if r.retired_on is None]  # fmt: skip
+    assert [tuple(s) for s in shoes[0]] == in_use
+    assert [s.name for s in shoes[0]] == ["daily trainers", "racers"]
+    assert shoes[0][0].id == worn and shoes[0][0].distance_m == 13_000.0  # the trial, the easy run
+    assert shoes[0][1].distance_m == 0.0 and shoes[0][1].retirement_m == 400_000.0
+
+
+def test_today_answers_the_same_through_sqlite3_and_keeps_a_new_answer_once(store):
+    """``runcoach today`` on a ready SQLite store reads through sqlite3 and keeps a new
+    answer with ``BEGIN IMMEDIATE``: the same answer as through the engine, kept once for
+    the day (a second look writes nothing), the data version raised by the store's trigger."""
+    engine, reader, athlete, _ = store
+    plan = _ten_k_plan()
+    with engine.begin() as conn:
+        add_plan(conn, athlete, plan)
+    settings = Settings(home=Path(), database_url=str(engine.url))
+    day = plan.start + timedelta(days=9)
+
+    def kept() -> list[dict]:
+        with reading(engine) as db:
+            return checkin_reads.adjustments_between(db, athlete, day, day)
+
+    with reading(engine) as db:
+        before = log_reads.data_version(db, athlete)
+    through_sqlite3 = today_service.today(reader, settings, day, athlete_id=athlete)
+    after = kept()
+    assert len(after) == 1 and after[0]["kind"] == "today"
+    with reading(engine) as db:
+        assert log_reads.data_version(db, athlete) > before
+    through_sqlalchemy = today_service.today(engine, settings, day, athlete_id=athlete)
+    assert through_sqlite3 == through_sqlalchemy
+    assert today_service.today(reader, settings, day, athlete_id=athlete) == through_sqlite3
+    assert kept() == after  # the same answer again: nothing written, either way
+    with engine.connect() as conn:
+        inputs = today_service.gather(conn, athlete, settings, None, day)
+    with reading(reader) as db:
+        assert today_service.gather_from(db, athlete, settings, None, day) == inputs
+    with pytest.raises(TypeError):  # a check-in is written through the engine only
+        today_service.today(reader, settings, day, CheckInReport("good", None, ""),
+                            athlete_id=athlete)  # fmt: skip

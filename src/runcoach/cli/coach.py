@@ -3,6 +3,7 @@ weeks at a glance, their plans edited with a note, and predictions for the team.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from runcoach.services.plan_changes import RotaRequest, ShiftRequest
 from runcoach.views.coaching import (
     athlete_json,
     coach_change_json,
+    coach_invitation_json,
+    coaching_json,
     edit_json,
     glance_json,
     grant_json,
@@ -45,7 +48,7 @@ def coach_group() -> None:
 def invite_command(app: AppContext, access: str, as_json: bool) -> None:
     """An invitation code for your coach (shown once; they run `coach accept CODE`)."""
     code = service.invite_coach(app.engine, parse_access(access), _now(), athlete_id=app.athlete_id)
-    data = {"code": code, "link": f"/coach/join/{code}", "access": parse_access(access).value}
+    data = coach_invitation_json(code, parse_access(access))
     emit(as_json, data, lambda: f"give your coach this code (once, 14 days): {code}")
 
 
@@ -56,7 +59,7 @@ def invite_command(app: AppContext, access: str, as_json: bool) -> None:
 def accept_command(app: AppContext, code: str, as_json: bool) -> None:
     """As a coach: accept an athlete's invitation code."""
     grant = service.accept_invitation(app.engine, code, _now(), athlete_id=app.athlete_id)
-    data = {"athlete_id": grant.athlete_id, "access": grant.access.value}
+    data = coaching_json(grant.athlete_id, grant.access)
     emit(as_json, data, lambda: f"you coach athlete {grant.athlete_id} ({grant.access.value})")
 
 
@@ -67,7 +70,7 @@ def coaches_command(app: AppContext, as_json: bool) -> None:
     """Your coaches (live and revoked) and open invitations."""
     data = [grant_json(g) for g in service.my_coaches(app.engine, athlete_id=app.athlete_id)]
     emit(as_json, data, lambda: "\n".join(
-        f"{g['id']}: {(g['coach'] or {}).get('email') or 'not accepted yet'} {g['access']} "
+        f"{g['id']}: {(g['coach'] and g['coach']['email']) or 'not accepted yet'} {g['access']} "
         f"({g['state']})" for g in data) or "no coaches")  # fmt: skip
 
 
@@ -100,7 +103,7 @@ def athletes_command(app: AppContext, as_json: bool) -> None:
     emit(as_json, data, lambda: "\n".join(_glance_line(a) for a in data) or "no athletes yet")
 
 
-def _glance_line(a: dict[str, Any]) -> str:
+def _glance_line(a: Mapping[str, Any]) -> str:
     days = "".join(MARKS[d["mark"]] for d in a["days"])
     share = "–" if a["share_done"] is None else f"{a['share_done']:.0%}"
     return (f"{a['athlete_id']}: {a['email'] or a['name']} [{days}] {share} done, "
@@ -145,10 +148,12 @@ def predict_command(app: AppContext, to: str, as_json: bool) -> None:
     found = service.team_predictions(app.engine, parse_distance(to), _now(),
                                      athlete_id=app.athlete_id)  # fmt: skip
     data = [prediction_line(t) for t in found]
-    emit(as_json, data, lambda: "\n".join(
-        f"{d['athlete']}: " + (d["error"] if "error" in d else
-                               f"{format_duration(d['seconds'])} ({d['model']})")
-        for d in data) or "no athletes yet")  # fmt: skip
+    emit(as_json, data, lambda: "\n".join(_team_line(d) for d in data) or "no athletes yet")
+
+
+def _team_line(d: Mapping[str, Any]) -> str:
+    told = d["error"] if "error" in d else f"{format_duration(d['seconds'])} ({d['model']})"
+    return f"{d['athlete']}: {told}"
 
 
 def _change_line(data: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ from runcoach.cli.output import emit, json_option
 from runcoach.domain.accountability.contracts import DEFAULT_REFEREE_DAYS, Decision, Outcome
 from runcoach.inputs.contracts import TermsText, parse_amount, parse_goal, parse_receiver
 from runcoach.services import contracts as service
-from runcoach.views.contracts import contract_json
+from runcoach.views.contracts import ContractJson, contract_json, judged_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -90,7 +90,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
     emit(as_json, data, lambda: "\n".join(_line(c) for c in data) or "no contracts")
 
 
-def _line(c: dict[str, Any]) -> str:
+def _line(c: ContractJson) -> str:
     t = c["tally"]
     return (f"{c['id']}: {c['terms']['goal']['text']}, {c['terms']['start']} to "
             f"{c['terms']['end']} ({c['status']}, {c['role']}): {t['kept']} kept, {t['missed']} "
@@ -111,7 +111,7 @@ def _show(app: AppContext, contract_id: int, as_json: bool) -> None:
     emit(as_json, data, lambda: render_contract(data))
 
 
-def render_contract(c: dict[str, Any]) -> str:
+def render_contract(c: ContractJson) -> str:
     lines = [_line(c), f"  stake: {c['terms']['stake']['text']}"]
     if c["referee"]:
         who, days = c["referee"]["email"] or c["referee"]["name"], c["terms"]["referee_days"]
@@ -204,7 +204,7 @@ def judge_command(app: AppContext, as_json: bool) -> None:
     """Judge your contracts' periods that are over, now (the server does it every minute
     and after each import; reading a contract never judges it)."""
     judged = service.judge_due(app.engine, _now(), athlete_id=app.athlete_id)
-    emit(as_json, {"judged": judged}, lambda: f"{judged} period(s) judged")
+    emit(as_json, judged_json(judged), lambda: f"{judged} period(s) judged")
 
 
 @contracts_group.command("accept")

@@ -7,6 +7,7 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.services.info import store_info
+from runcoach.views.info import info_json
 
 
 @click.command("info")
@@ -14,7 +15,7 @@ from runcoach.services.info import store_info
 @pass_app
 def info_command(app: AppContext, as_json: bool) -> None:
     """Show the home folder, the database and what the store holds."""
-    data = store_info(app.settings, app.engine)
+    data = info_json(store_info(app.settings, app.engine))
     emit(as_json, data, lambda: "\n".join(f"{key}: {value}" for key, value in data.items()))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -16,7 +17,7 @@ from runcoach.domain.units import UnitSystem, distance_label, format_distance, f
 from runcoach.inputs.documents import BATCH_LINE, bounded_lines
 from runcoach.inputs.fitness import parse_prediction_request
 from runcoach.services.fitness import predict_batch, predict_race
-from runcoach.views.fitness import prediction_json
+from runcoach.views.fitness import batch_answer_json, prediction_json
 
 
 @click.command("predict")
@@ -47,7 +48,7 @@ def predict_command(
     """Predict a race time from your results (runcoach's own model, with an 80 % interval)."""
     if batch is not None:
         for answer in predict_batch(bounded_lines(batch, BATCH_LINE.max_bytes)):
-            click.echo(to_jsonable_line(answer))
+            click.echo(to_jsonable_line(batch_answer_json(answer)))
         return
     if to is None:
         raise InvalidInput("say which race to predict", hint="for example --to marathon")
@@ -68,7 +69,7 @@ def _log_note(results: tuple[str, ...]) -> str:
     )
 
 
-def to_jsonable_line(answer: dict[str, Any]) -> str:
+def to_jsonable_line(answer: Mapping[str, object]) -> str:
     return json.dumps(answer, ensure_ascii=False)
 
 

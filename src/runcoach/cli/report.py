@@ -64,7 +64,7 @@ def report_command(
                              (PeriodKind.YEAR, year)) if on]  # fmt: skip
     chosen = _kind(kinds, first, last)
     report, name = period_report(
-        app.engine,
+        app.reads,  # sqlite3 on a ready SQLite store: no SQLAlchemy (store.sql)
         app.settings,
         chosen,
         first.date() if first else None,
@@ -73,7 +73,7 @@ def report_command(
     )
     empty = report.totals.runs == 0
     nearest = (
-        period_with_runs(app.engine, report.period, athlete_id=app.athlete_id) if empty else None
+        period_with_runs(app.reads, report.period, athlete_id=app.athlete_id) if empty else None
     )
     try:
         files = write_report(report, out, name) if out and not empty else []
@@ -216,7 +216,7 @@ def _year_line(report: Report, units: UnitSystem) -> str:
 def wins_command(app: AppContext, since: datetime | None, as_json: bool) -> None:
     """The small wins found in your log, newest first."""
     found = recent_wins(
-        app.engine, app.settings, since.date() if since else None, athlete_id=app.athlete_id
+        app.reads, app.settings, since.date() if since else None, athlete_id=app.athlete_id
     )
     emit(as_json, found, lambda: render_wins(found, since_given=since is not None))
 

@@ -21,9 +21,18 @@ from runcoach.domain.units import (
     parse_duration,
 )
 from runcoach.services import run_list
-from runcoach.views.runs import detail_json, summary_json
+from runcoach.views.runs import (
+    detail_json,
+    export_json,
+    reanalysed_json,
+    run_added_json,
+    run_changed_json,
+    run_deleted_json,
+    summary_json,
+)
 
 if TYPE_CHECKING:
+    from runcoach.services import log_export
     from runcoach.services import runs as service
 
 # Only ``runs list`` is an everyday command: it reads through services.run_list (no
@@ -132,7 +141,7 @@ def add_command(app: AppContext, /, as_json: bool, **given: Any) -> None:
         app.engine, entry, athlete_id=app.athlete_id, settings=app.settings
     )
     run_id = added.run_id
-    emit(as_json, {"id": run_id}, lambda: f"added run {run_id}")
+    emit(as_json, run_added_json(run_id), lambda: f"added run {run_id}")
     warn_worn(added.worn_out, app.settings.units)
 
 
@@ -175,7 +184,7 @@ def edit_command(app: AppContext, /, run_id: int, as_json: bool, **given: Any) -
         athlete_id=app.athlete_id,
         settings=app.settings,
     )
-    emit(as_json, {"id": run_id, "changed": True}, lambda: f"changed run {run_id}")
+    emit(as_json, run_changed_json(run_id), lambda: f"changed run {run_id}")
     warn_worn(changed.worn_out, app.settings.units)
 
 
@@ -236,24 +245,19 @@ def export_command(
     selection = log_export.LogSelection(
         _day(given["date_from"]), _day(given["date_to"]), given["workout_type"], given["sport"]
     )
-    done: dict[str, Any] = {}
+    csv = gpx = None
     if csv_path is not None:
-        done["csv"] = log_export.export_csv(
-            app.engine, csv_path, selection, athlete_id=app.athlete_id
-        )
+        csv = log_export.export_csv(app.engine, csv_path, selection, athlete_id=app.athlete_id)
     if gpx_folder is not None:
-        done["gpx"] = log_export.export_gpx(
-            app.engine, gpx_folder, selection, athlete_id=app.athlete_id
-        )
-    emit(as_json, done, lambda: _exported(done))
+        gpx = log_export.export_gpx(app.engine, gpx_folder, selection, athlete_id=app.athlete_id)
+    emit(as_json, export_json(csv, gpx), lambda: _exported(csv, gpx))
 
 
-def _exported(done: dict[str, Any]) -> str:
+def _exported(csv: log_export.ExportSummary | None, gpx: log_export.ExportSummary | None) -> str:
     lines = []
-    if "csv" in done:
-        lines.append(f"wrote {counted(done['csv'].runs, 'run')} to {done['csv'].path}")
-    if "gpx" in done:
-        gpx = done["gpx"]
+    if csv is not None:
+        lines.append(f"wrote {counted(csv.runs, 'run')} to {csv.path}")
+    if gpx is not None:
         lines.append(f"wrote {counted(len(gpx.files), 'GPX file')} to {gpx.path}")
         if gpx.without_track:
             ids = ", ".join(str(i) for i in gpx.without_track[:10])
@@ -277,7 +281,7 @@ def _delete(app: AppContext, run_id: int, yes: bool, as_json: bool) -> None:
                                "--delete --yes --json")  # fmt: skip
         click.confirm(f"delete run {run_id} and its samples?", abort=True, err=True)
     service.delete_run(app.engine, run_id, athlete_id=app.athlete_id)
-    emit(as_json, {"id": run_id, "deleted": True}, lambda: f"deleted run {run_id}")
+    emit(as_json, run_deleted_json(run_id), lambda: f"deleted run {run_id}")
 
 
 def _day(value: object) -> date | None:
@@ -315,6 +319,6 @@ def reanalyse_command(app: AppContext, as_json: bool) -> None:
     count = reanalyse_runs(app.engine, athlete_id=app.athlete_id)
     emit(
         as_json,
-        {"reanalysed": count},
+        reanalysed_json(count),
         lambda: f"analysed {counted(count, 'run')} again from their samples",
     )

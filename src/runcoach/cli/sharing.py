@@ -16,7 +16,14 @@ from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.domain.units import format_distance, parse_distance
 from runcoach.services import comments, group_invitations, groups, notifications, partners, sharing
 from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, shared_with_me
-from runcoach.views.accountability import plain, privacy_json
+from runcoach.views.accountability import (
+    PrivacyJson,
+    created_json,
+    plain,
+    privacy_json,
+    run_sharing_json,
+    skipped_json,
+)
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 AUDIENCE = click.Choice([a.value for a in Audience])
@@ -36,7 +43,7 @@ def privacy_show(app: AppContext, as_json: bool) -> None:
     emit(as_json, found, lambda: _privacy_text(found))
 
 
-def _privacy_text(found: dict[str, Any]) -> str:
+def _privacy_text(found: PrivacyJson) -> str:
     lines = [f"{part}: {audience}" for part, audience in found["defaults"].items()]
     lines.append(f"start and end hidden: {found['trim_m']:.0f} m")
     lines += [f"zone {z['id']} {z['name']}: {z['latitude']:.5f}, {z['longitude']:.5f}, "
@@ -59,7 +66,7 @@ def privacy_set(app: AppContext, summary: str | None, map_: str | None, heart_ra
     chosen = {part: Audience(v) for part, v in given.items() if v is not None}
     if run_id is not None:
         found = sharing.set_run_sharing(app.engine, run_id, chosen, athlete_id=app.athlete_id)
-        data = {p.value: None if a is None else a.value for p, a in found.items()}
+        data = run_sharing_json(found)
         emit(as_json, data, lambda: ", ".join(f"{k}: {v or 'default'}" for k, v in data.items()))
         return
     kept = sharing.set_privacy_defaults(app.engine, athlete_id=app.athlete_id, defaults=chosen,
@@ -79,7 +86,7 @@ def zone_add(app: AppContext, name: str, latitude: float, longitude: float, radi
     """Add a privacy zone: no shared point inside it leaves runcoach."""
     zone_id = sharing.add_privacy_zone(app.engine, PrivacyZone(name, latitude, longitude, radius),
                                        athlete_id=app.athlete_id)  # fmt: skip
-    emit(as_json, {"id": zone_id}, lambda: f"added privacy zone {zone_id}: {name}")
+    emit(as_json, created_json(zone_id), lambda: f"added privacy zone {zone_id}: {name}")
 
 
 @privacy_group.command("zone-rm")
@@ -162,7 +169,7 @@ def partners_skipped(app: AppContext, marks: tuple[str, ...], as_json: bool) -> 
     """The kinds of run you mark or tend to skip (found from planned vs done)."""
     if marks:
         partners.mark_skipped(app.engine, list(marks), athlete_id=app.athlete_id)
-    found = partners.skipped(app.engine, app.settings, athlete_id=app.athlete_id)
+    found = skipped_json(partners.skipped(app.engine, app.settings, athlete_id=app.athlete_id))
     emit(as_json, found, lambda: f"marked: {', '.join(found['marked']) or '-'}\n"
          f"found in planned vs done: {', '.join(found['found']) or '-'}")  # fmt: skip
 
@@ -181,7 +188,7 @@ def partners_session(app: AppContext, partner_id: int, day: datetime, at: str | 
     found = partners.invite_to_session(app.engine, partner_id, day.date(),
                                        athlete_id=app.athlete_id, start_time=at,
                                        workout_kind=kind, description=what)  # fmt: skip
-    emit(as_json, {"id": found}, lambda: f"invited: session {found}")
+    emit(as_json, created_json(found), lambda: f"invited: session {found}")
 
 
 @partners_group.command("answer")
@@ -235,7 +242,7 @@ def groups_create(
         goal_distance_m=parse_distance(goal_distance) if goal_distance else None,
         goal_date=goal_date.date() if goal_date else None, is_open=not invite_only,
     )  # fmt: skip
-    emit(as_json, {"id": found}, lambda: f"group {found}: {name}")
+    emit(as_json, created_json(found), lambda: f"group {found}: {name}")
 
 
 @groups_group.command("join")
@@ -364,7 +371,7 @@ def groups_challenge(app: AppContext, group_id: int, name: str, measure: str, fi
     found = groups.create_challenge(app.engine, group_id, name, Measure(measure),
                                     first.date(), last.date(), athlete_id=app.athlete_id,
                                     target=goal)  # fmt: skip
-    emit(as_json, {"id": found}, lambda: f"challenge {found}: {name}")
+    emit(as_json, created_json(found), lambda: f"challenge {found}: {name}")
 
 
 @click.group("comments")

@@ -17,7 +17,7 @@ from runcoach.services.shoes import (
     list_pairs,
     retire_pair,
 )
-from runcoach.views.shoes import shoe_json, worn_message
+from runcoach.views.shoes import shoe_added_json, shoe_json, shoe_retired_json, worn_message
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -56,7 +56,7 @@ def add_command(
         notes=notes,
     )
     shoe_id = add_pair(app.engine, shoe, date.today(), athlete_id=app.athlete_id)
-    emit(as_json, {"id": shoe_id, "name": name}, lambda: f"added shoes {shoe_id}: {name}")
+    emit(as_json, shoe_added_json(shoe_id, name), lambda: f"added shoes {shoe_id}: {name}")
 
 
 @shoes_group.command("list")
@@ -94,7 +94,7 @@ def retire_command(
     on = None if undo else (day.date() if day else date.today())
     shoe = retire_pair(app.engine, name, on, athlete_id=app.athlete_id)
     text = f"'{shoe}' back in use" if on is None else f"retired '{shoe}' on {on}"
-    emit(as_json, {"name": shoe, "retired_on": on}, lambda: text)
+    emit(as_json, shoe_retired_json(shoe, on), lambda: text)
 
 
 def _render(pairs: list[ShoeReport], units: UnitSystem) -> str:

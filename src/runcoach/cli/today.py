@@ -27,8 +27,11 @@ def today_command(app: AppContext, feel: str | None, symptoms: str | None, note:
                   day: Any, plan_file: Path | None, as_json: bool) -> None:  # fmt: skip
     """What to run today: the planned session, or a better one, and why."""
     report = checkins.CheckInReport(feel, symptoms, note)
+    # a check-in is written through the engine; a look at today reads through sqlite3 on a
+    # ready SQLite store (no SQLAlchemy) and keeps a new answer with BEGIN IMMEDIATE
+    source = app.reads if report.empty else app.engine
     told = service.today(
-        app.engine, app.settings, day_of(day), report, plan_of(plan_file), athlete_id=app.athlete_id
+        source, app.settings, day_of(day), report, plan_of(plan_file), athlete_id=app.athlete_id
     )
     data = answer_json(told)
     emit(as_json, data, lambda: render_answer(data, app.settings.units))

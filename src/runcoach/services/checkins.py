@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine
-
+from runcoach.domain.days import zone
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, Hint
 from runcoach.domain.progress.habits import ENOUGH_SLEEP_S, Habits
 from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms, can_run_meaning
 from runcoach.domain.units import UnitSystem, parse_heart_rate, parse_hours, parse_weight
-from runcoach.store import checkins as store
-from runcoach.store.runs import athlete_timezone, local_date_of
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 
 def parse_checkin(
@@ -96,6 +96,8 @@ class CheckInReport:
 
 def record_checkin(conn: Connection, athlete_id: int, checkin: CheckIn) -> CheckIn:
     """Store the check-in, merged with what the runner already said that day."""
+    from runcoach.store import checkins as store  # SQLAlchemy: only for a check-in written
+
     kept = store.merged(store.checkin_on(conn, athlete_id, checkin.day), checkin)
     store.save_checkin(conn, athlete_id, kept)
     return kept
@@ -121,6 +123,8 @@ def checkin(
                 Do.CHECK_IN, "for example how you feel, that you can run, a habit kept, the sleep"
             ),
         )
+    from runcoach.store import checkins as store
+
     with engine.begin() as conn:
         when = day or local_today(conn, athlete_id)
         kept = record_checkin(conn, athlete_id, report.on(when))
@@ -133,7 +137,19 @@ def checkin(
 
 def local_today(conn: Connection, athlete_id: int) -> date:
     """Today in the athlete's time zone (UTC when it is not set): the one clock read."""
-    return local_date_of(datetime.now(UTC), athlete_timezone(conn, athlete_id))
+    from runcoach.store.runs import athlete_timezone
+
+    return today_in(athlete_timezone(conn, athlete_id))
+
+
+def today_in(zone_name: str | None) -> date:
+    """Today where the athlete lives (``store.runs.local_date_of`` of now: UTC when the zone
+    is not set or not known here)."""
+    now = datetime.now(UTC)
+    try:
+        return now.astimezone(zone(zone_name)).date()
+    except InvalidInput:  # a zone name this machine does not know
+        return now.date()
 
 
 def checkin_to_dict(c: CheckIn) -> dict[str, Any]:

@@ -39,7 +39,8 @@ from runcoach.services.today import (
     warnings,
 )
 from runcoach.store.athletes import data_version
-from runcoach.store.db import read_only, reading
+from runcoach.store.db import SqlAlchemyDb, read_only
+from runcoach.store.sql import DbReading, db_reading
 
 WINS_DAYS = 28  # the dashboard's wins: the last four weeks, as `runcoach wins`
 UNCHANGED = {"as-planned", "rest-day", "dropped", "off-plan"}  # answers that keep the plan's day
@@ -124,6 +125,13 @@ def _wins(
                 return PlanFacts(source=why)
             return plan_facts(plan, weeks, log, first, min(last, day), why)
 
-    hooks = ReportHooks(plan=plan_hook, habits=HabitReader(reading(engine, conn), athlete_id).read)
+    hooks = ReportHooks(
+        plan=plan_hook, habits=HabitReader(_db_reading(engine, conn), athlete_id).read
+    )
     since = day - timedelta(days=WINS_DAYS)
     return wins_since(opened.log, opened.athlete, since, day, settings.units, hooks)
+
+
+def _db_reading(engine: Engine, conn: Connection) -> DbReading:
+    """The report hooks' reads (``store.sql``) through the page's one transaction."""
+    return db_reading(engine, SqlAlchemyDb(conn, conn.dialect.name))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from runcoach.domain.errors import InvalidInput, NotFound, RuncoachError
 from runcoach.domain.fitness.current import (
@@ -238,7 +238,16 @@ def predict_race(
     return widened_for_age(prediction, log.age_days)
 
 
-def predict_batch(lines: Iterable[bytes | str]) -> Iterator[dict[str, Any]]:
+@dataclass(frozen=True)
+class BatchAnswer:
+    """One line of a batch answered: its prediction, or the error that stopped it."""
+
+    line: int  # its number in the batch, from 1
+    prediction: Prediction | None = None
+    error: str | None = None
+
+
+def predict_batch(lines: Iterable[bytes | str]) -> Iterator[BatchAnswer]:
     """One answer per non-empty line; a bad line (not UTF-8, not JSON, nested too deep, too
     long) answers with its error and line number, and the next lines are still answered."""
     for number, line in enumerate(lines, start=1):
@@ -248,15 +257,9 @@ def predict_batch(lines: Iterable[bytes | str]) -> Iterator[dict[str, Any]]:
             asked = parse_batch_line(line)
             p = predict(asked.results, asked.target_m, asked.weekly_m)
         except RuncoachError as error:
-            yield {"line": number, "error": str(error)}
+            yield BatchAnswer(number, error=str(error))
             continue
-        yield {
-            "line": number,
-            "seconds": round(p.time_s, 1),
-            "low_seconds": round(p.low_s, 1),
-            "high_seconds": round(p.high_s, 1),
-            "model": p.model,
-        }
+        yield BatchAnswer(number, prediction=p)
 
 
 @dataclass(frozen=True)

@@ -34,22 +34,42 @@ class Built:
     filled_from_log: list[str]
 
 
+DAYS_PER_YEAR = 365.25
+
+
 def fill_from_log(
     engine: Engine, profile: Profile, today: date, *, athlete_id: int
 ) -> tuple[Profile, list[str]]:
-    """Current weekly volume and longest run from the training log where the profile is silent."""
-    if profile.weekly_distance_m is not None and profile.longest_run_m is not None:
-        return profile, []
+    """What the profile leaves out and the training log can tell: current weekly volume and
+    longest run (last weeks), years of running (how far back the log goes, when that is a year
+    or more: a shorter log cannot tell a beginner from a runner with a new watch) and, when no
+    recent run tells the longest (a comeback), the longest run ever."""
+    filled: list[str] = []
     with read_only(engine) as conn:
-        found = store.log_volume(conn, athlete_id, today)
-    if found is None:
-        return profile, []
-    weekly, longest = found
-    filled = []
-    if profile.weekly_distance_m is None:
-        profile, filled = replace(profile, weekly_distance_m=weekly), ["weekly_distance"]
-    if profile.longest_run_m is None:
-        profile, filled = replace(profile, longest_run_m=longest), [*filled, "longest_run_30d"]
+        found = None
+        if profile.weekly_distance_m is None or profile.longest_run_m is None:
+            found = store.log_volume(conn, athlete_id, today)
+        history = store.log_history(conn, athlete_id, today) if profile.unstated else None
+    if found is not None:
+        weekly, longest = found
+        if profile.weekly_distance_m is None:
+            profile, filled = replace(profile, weekly_distance_m=weekly), ["weekly_distance"]
+        if profile.longest_run_m is None:
+            profile, filled = replace(profile, longest_run_m=longest), [*filled, "longest_run_30d"]
+    if history is not None:
+        first, longest_ever = history
+        years = (today - first).days / DAYS_PER_YEAR
+        if "years_running" in profile.unstated and years >= 1.0:
+            profile = replace(profile, years_running=round(years, 1))
+            filled.append("years_running")
+        # the longest run ever only matters when the recent longest is unknown (a comeback)
+        if (
+            "longest_run_ever" in profile.unstated
+            and longest_ever > 0
+            and not profile.longest_run_m
+        ):
+            profile = replace(profile, longest_run_ever_m=longest_ever)
+            filled.append("longest_run_ever")
     return profile, filled
 
 

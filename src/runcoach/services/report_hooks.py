@@ -20,8 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING
 
 from runcoach.domain.fitness.current import (
     LOOKBACK_DAYS,
@@ -49,9 +48,12 @@ from runcoach.domain.units import (
 )
 from runcoach.services.fitness import performances_from_log
 from runcoach.services.report_builder import ReportHooks, Threshold
-from runcoach.store import checkins as checkin_store
-from runcoach.store.db import Reading, SqlAlchemyDb, reading
+from runcoach.store import checkin_reads
 from runcoach.store.plan_reads import active_plan_of
+from runcoach.store.sql import Db, DbReading, Reader, db_reading
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 PREDICTION_DISTANCES_M = (5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M)  # the usual races
 GOAL_DISTANCE_TOLERANCE = 0.03  # a race within 3 % of the goal distance is over it (GPS ~1-3 %)
@@ -59,13 +61,22 @@ PREDICTION_MODEL = "VDOT-equivalent time (Daniels-Gilbert)"
 
 
 def report_hooks(
-    engine: Engine, today: date, *, athlete_id: int, conn: Connection | None = None
+    source: Engine | Reader,
+    today: date,
+    *,
+    athlete_id: int,
+    conn: Connection | None = None,
+    db: Db | None = None,
 ) -> ReportHooks:
-    """Hooks that read the athlete's active plan and fitness from the store (through
-    ``conn`` when given)."""
-    read = reading(engine, conn)
+    """Hooks that read the athlete's active plan and fitness from the store: an engine or a
+    sqlite3 reader (``store.sql``), through ``db`` (or ``conn``) when given."""
+    if conn is not None and db is None:
+        from runcoach.store.db import SqlAlchemyDb
+
+        db = SqlAlchemyDb(conn, conn.dialect.name)
+    read = db_reading(source, db)
     with read() as own:
-        plan = active_plan(own, athlete_id)
+        plan = active_plan_of(own, athlete_id)
     fitness = LogFitness(read, athlete_id)
     return ReportHooks(
         plan=None if plan is None else _PlanReader(read, athlete_id, plan, today).facts,
@@ -77,30 +88,32 @@ def report_hooks(
 
 @dataclass
 class HabitReader:
-    read_store: Reading
+    read_store: DbReading
     athlete_id: int
 
     def read(self, first: date, last: date) -> HabitLog:
         """The habits told from ``first`` to ``last`` and, when a warm-up is told, the days
         with a run (a log without check-ins reads no runs for them)."""
         with self.read_store() as conn:
-            told = checkin_store.list_checkins(conn, self.athlete_id, last, first)
+            told = checkin_reads.checkins_between(conn, self.athlete_id, last, first)
             days = {c.day: c.habits for c in told if not c.habits.empty}
             if not any(h.warm_up is not None for h in days.values()):
                 return HabitLog(days)
-            rows = checkin_store.log_rows(conn, self.athlete_id, first, last)
+            rows = checkin_reads.log_rows(conn, self.athlete_id, first, last)
         ran = {r.local_date for r in rows if counts_as_running(Sport(r.sport), r.workout_type)}
         return HabitLog(days, frozenset(ran))
 
 
 def active_plan(conn: Connection, athlete_id: int) -> tuple[int, Plan] | None:
     """The athlete's active plan and its id, None without one."""
+    from runcoach.store.db import SqlAlchemyDb
+
     return active_plan_of(SqlAlchemyDb(conn, conn.dialect.name), athlete_id)
 
 
 @dataclass
 class _PlanReader:
-    read_store: Reading
+    read_store: DbReading
     athlete_id: int
     plan: tuple[int, Plan]
     today: date
@@ -110,12 +123,12 @@ class _PlanReader:
         source = f"plan {plan_id} ({plan.summary()}), matched by domain/progress/compliance.py"
         if not plan.weeks or plan.start > last:
             return PlanFacts(source=source)
-        # the day-by-day coaching modules load only when there is a plan to match
-        from runcoach.services.today import prescribed_days, read_log
+        # the day-by-day reads load only when there is a plan to match
+        from runcoach.services.day_reads import log_since, prescribed_between
 
-        with self.read_store() as conn:
-            log = read_log(conn, self.athlete_id, plan.start)
-            prescribed = prescribed_days(conn, self.athlete_id, plan.start, self.today)
+        with self.read_store() as db:
+            log = log_since(db, self.athlete_id, plan.start)
+            prescribed = prescribed_between(db, self.athlete_id, plan.start, self.today)
         weeks = compliance(plan, log, self.today, prescribed)
         return plan_facts(plan, weeks, log, first, min(last, self.today), source)
 
@@ -164,7 +177,7 @@ def goals_met(plan: Plan, log: Sequence[LoggedRun], first: date, last: date) -> 
 class LogFitness:
     """Fitness over time from the log's performances, read once per period asked."""
 
-    read_store: Reading
+    read_store: DbReading
     athlete_id: int
     _read: dict[tuple[date, date], list[Fitness]] = field(default_factory=dict)
 
@@ -172,9 +185,8 @@ class LogFitness:
         """Fitness on the first of each month from ``first`` and on ``last``."""
         key = (first, last)
         if key not in self._read:
-            with self.read_store() as conn:
+            with self.read_store() as db:
                 since = first - timedelta(days=LOOKBACK_DAYS)
-                db = SqlAlchemyDb(conn, conn.dialect.name)
                 found = performances_from_log(db, self.athlete_id, since, last)
             self._read[key] = fitness_history(found, monthly_dates(first, last))
         return self._read[key]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING
 
 from runcoach.config import Settings
 from runcoach.domain.days import zone
@@ -16,10 +15,12 @@ from runcoach.services.page_cache import answers
 from runcoach.services.report_builder import ReportHooks, build_report, wins_since
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
-from runcoach.store import runs as run_store
-from runcoach.store.athletes import data_version
-from runcoach.store.db import read_only
-from runcoach.store.report_log import SqlRunLog, athlete_row, has_training_log
+from runcoach.store import log_reads
+from runcoach.store.report_log import SqlRunLog
+from runcoach.store.sql import Db, Reader, reading, store_key
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 
 @dataclass(frozen=True)
@@ -30,27 +31,38 @@ class OpenLog:
     with_log: bool = False  # the store holds the training log (and plans)
 
 
-def open_log(engine: Engine, *, athlete_id: int, conn: Connection | None = None) -> OpenLog:
+def open_log(
+    source: Engine | Reader,
+    *,
+    athlete_id: int,
+    conn: Connection | None = None,
+    db: Db | None = None,
+) -> OpenLog:
     """The athlete's log as reports read it, with the athlete's time zone and heart rates.
-    With ``conn`` (a read-only transaction) every read of the log goes through it."""
-    if conn is None:
-        with read_only(engine) as own:
-            row, with_log = athlete_row(own, athlete_id), has_training_log(own)
+    ``source`` is an engine or a sqlite3 reader (``store.sql``); with ``db`` (or ``conn``,
+    a SQLAlchemy connection), a read-only transaction, every read of the log goes through it."""
+    if conn is not None and db is None:
+        from runcoach.store.db import SqlAlchemyDb
+
+        db = SqlAlchemyDb(conn, conn.dialect.name)
+    if db is None:
+        with reading(source) as own:
+            row, with_log = log_reads.athlete_row(own, athlete_id), log_reads.has_runs_table(own)
     else:
-        row, with_log = athlete_row(conn, athlete_id), has_training_log(conn)
+        row, with_log = log_reads.athlete_row(db, athlete_id), log_reads.has_runs_table(db)
     tz = zone(row.timezone if row else None)
     profile = AthleteProfile(
         athlete_id, tz, row.max_hr if row else None, row.resting_hr if row else None
     )
     log: RunLog = MemoryLog([])  # a store without the training log's tables holds no runs
     if with_log:
-        log = SqlRunLog(engine, athlete_id, conn)
+        log = SqlRunLog(source, athlete_id, db=db)
     return OpenLog(log, profile, row.name if row else "", with_log)
 
 
-def store_run_log(engine: Engine, *, athlete_id: int) -> RunLog:
+def store_run_log(source: Engine | Reader, *, athlete_id: int) -> RunLog:
     """The SQL ``RunLog`` over the training log's tables."""
-    return SqlRunLog(engine, athlete_id)
+    return SqlRunLog(source, athlete_id)
 
 
 def today_for(athlete: AthleteProfile, now: datetime | None = None) -> date:
@@ -59,7 +71,7 @@ def today_for(athlete: AthleteProfile, now: datetime | None = None) -> date:
 
 
 def period_report(
-    engine: Engine,
+    source: Engine | Reader,
     settings: Settings,
     kind: PeriodKind,
     first: date | None = None,
@@ -72,29 +84,30 @@ def period_report(
     """The report for the week, month, year or custom period, and the athlete's name.
 
     Without ``hooks``, the active plan and the fitness model feed them (``report_hooks``).
+    ``source`` is an engine or a sqlite3 reader (``store.sql``).
     """
-    with read_only(engine) as conn:  # one moment of the store, one connection
-        opened = open_log(engine, athlete_id=athlete_id, conn=conn)
+    with reading(source) as db:  # one moment of the store, one connection
+        opened = open_log(source, athlete_id=athlete_id, db=db)
         today = today_for(opened.athlete, now)
         period = resolve_period(kind, today, first, last)
-        key = ("report", str(engine.url), athlete_id, data_version(conn, athlete_id), period, today,
-               settings.units)  # fmt: skip
+        version = log_reads.data_version(db, athlete_id)
+        key = ("report", store_key(source), athlete_id, version, period, today, settings.units)
         if hooks is None and (kept := answers.get(key)) is not None:
             return kept, opened.name
-        mine = hooks or _store_hooks(engine, opened, today, conn)
+        mine = hooks or _store_hooks(source, opened, today, db)
         report = build_report(opened.log, opened.athlete, period, today, settings.units, mine)
     if hooks is None:
         answers.put(key, report)
     return report, opened.name
 
 
-def period_with_runs(engine: Engine, period: Period, *, athlete_id: int) -> Period | None:
+def period_with_runs(source: Engine | Reader, period: Period, *, athlete_id: int) -> Period | None:
     """For an empty period, the nearest one of the same kind with runs (the last before it,
     else the first after it; a month for a custom period); None when the log has no runs."""
-    with read_only(engine) as conn:
-        if not has_training_log(conn):
+    with reading(source) as db:
+        if not log_reads.has_runs_table(db):
             return None
-        day = run_store.nearest_run_day(conn, athlete_id, period.first, period.last)
+        day = log_reads.nearest_run_day(db, athlete_id, period.first, period.last)
     if day is None:
         return None
     kind = PeriodKind.MONTH if period.kind is PeriodKind.CUSTOM else period.kind
@@ -102,11 +115,11 @@ def period_with_runs(engine: Engine, period: Period, *, athlete_id: int) -> Peri
 
 
 def _store_hooks(
-    engine: Engine, opened: OpenLog, today: date, conn: Connection | None = None
+    source: Engine | Reader, opened: OpenLog, today: date, db: Db | None = None
 ) -> ReportHooks:
     if not opened.with_log:
         return ReportHooks()
-    return report_hooks(engine, today, athlete_id=opened.athlete.athlete_id, conn=conn)
+    return report_hooks(source, today, athlete_id=opened.athlete.athlete_id, db=db)
 
 
 def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[Path]:
@@ -123,7 +136,7 @@ def write_report(report: Report, folder: Path, athlete_name: str = "") -> list[P
 
 
 def recent_wins(
-    engine: Engine,
+    source: Engine | Reader,
     settings: Settings,
     since: date | None,
     now: datetime | None = None,
@@ -131,23 +144,16 @@ def recent_wins(
     athlete_id: int,
 ) -> list[Win]:
     """The wins from ``since`` (default: the last 28 days) to today, newest first."""
-    with read_only(engine) as conn:
-        opened = open_log(engine, athlete_id=athlete_id, conn=conn)
+    with reading(source) as db:
+        opened = open_log(source, athlete_id=athlete_id, db=db)
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
-        key = (
-            "wins",
-            str(engine.url),
-            athlete_id,
-            data_version(conn, athlete_id),
-            first,
-            today,
-            settings.units,
-        )
+        version = log_reads.data_version(db, athlete_id)
+        key = ("wins", store_key(source), athlete_id, version, first, today, settings.units)
         kept: list[Win] | None = answers.get(key)
         if kept is not None:
             return list(kept)
-        hooks = _store_hooks(engine, opened, today, conn)
+        hooks = _store_hooks(source, opened, today, db)
         found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
     answers.put(key, found)
     return list(found)

@@ -10,37 +10,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
-from typing import Any
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING, Any, cast
 
 from runcoach.config import Settings
 from runcoach.domain.errors import InvalidInput, NotFound
 from runcoach.domain.fitness.body import Reading
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.plans.codec import workout_from_dict, workout_to_dict
+from runcoach.domain.plans.codec import workout_to_dict
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.schedule import DayType
-from runcoach.domain.plans.workouts import Workout, WorkoutKind
+from runcoach.domain.plans.workouts import Workout
 from runcoach.domain.progress.compliance import WeekCompliance, compliance
 from runcoach.domain.progress.load import HeartRateProfile
 from runcoach.domain.progress.load import heart_rate_profile as profile_of_heart_rate
 from runcoach.domain.run.logged import LoggedRun, logged_runs
-from runcoach.domain.run.runs import Lap, Run, Sport, WorkoutType, counts_as_running
+from runcoach.domain.run.runs import Run
 from runcoach.domain.today.answer import Answer, Change, FitnessChange, Situation, answer
 from runcoach.domain.today.fitness_change import fitness_change
 from runcoach.domain.today.health import resting_hr_readings
 from runcoach.domain.today.refresh import GoalRefresh, refresh_goal
 from runcoach.domain.today.warnings import ShoeWear, TrainingWarning, watch
-from runcoach.services.checkins import CheckInReport, local_today, record_checkin
+from runcoach.services.checkins import CheckInReport, local_today, record_checkin, today_in
+from runcoach.services.day_reads import prescribed_of, running_log
 from runcoach.services.page_cache import answers
-from runcoach.store import checkins as store
-from runcoach.store import plans as plan_store
-from runcoach.store import runs as run_store
-from runcoach.store import shoes as shoe_store
-from runcoach.store.athletes import data_version
-from runcoach.store.db import read_only
-from runcoach.store.report_log import athlete_row
+from runcoach.store import checkin_reads, log_reads, plan_reads, today_reads
+from runcoach.store.sql import Db, Reader, reading, store_key, writing
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+    from runcoach.store.db import SqlAlchemyDb
 
 LOG_DAYS_NEEDED = 400  # the rules read at most a year back (goal verdict races), days
 RESTING_HR_DAYS = 14  # resting heart rates read: a rise's mornings and the week before, days
@@ -70,47 +69,39 @@ def read_log(
 ) -> list[LoggedRun]:
     """The running log from ``since`` on the days it was run (each run's own zone), oldest
     first; the runs from ``laps_since`` on carry their laps (benchmark workouts read them)."""
-    rows = store.log_rows(conn, athlete_id, since)
-    return _log_of(conn, athlete_id, rows, laps_since)
+    db = _db(conn)
+    return _log_of(db, athlete_id, checkin_reads.log_rows(db, athlete_id, since), laps_since)
 
 
 def _log_of(
-    conn: Connection, athlete_id: int, rows: Sequence[Any], laps_since: date | None
+    db: Db, athlete_id: int, rows: Sequence[Any], laps_since: date | None
 ) -> list[LoggedRun]:
-    laps = run_store.laps_since(conn, athlete_id, laps_since) if laps_since else {}
-    running = [r for r in rows if counts_as_running(Sport(r.sport), r.workout_type)]
-    return [_logged(r, laps.get(r.id, ())) for r in running]
+    laps = today_reads.laps_since(db, athlete_id, laps_since) if laps_since else {}
+    return running_log(rows, laps)
 
 
-def _logged(row: Any, laps: Sequence[Lap]) -> LoggedRun:
-    kind = WorkoutKind.of(WorkoutType(row.workout_type)) if row.workout_type else None
-    is_race = bool(row.is_race)
-    return LoggedRun(
-        row.local_date,
-        (row.race_distance_m if is_race else None) or row.distance_m or 0.0,
-        (row.race_official_time_s if is_race else None) or row.duration_s or 0.0,
-        WorkoutKind.RACE if is_race else kind,
-        run_id=row.id, rpe=row.rpe, is_race=is_race, shoe_id=row.shoe_id,
-        avg_hr=row.avg_hr, laps=tuple(laps),
-    )  # fmt: skip
+def _db(conn: Connection) -> SqlAlchemyDb:
+    """The plain SQL reads (``store.sql``) on ``conn``."""
+    from runcoach.store.db import SqlAlchemyDb  # only where a connection was handed
+
+    return SqlAlchemyDb(conn, conn.dialect.name)
 
 
 def heart_rate_profile(
-    conn: Connection, athlete_id: int, seen_max_hr: Sequence[float]
+    conn: Connection | Db, athlete_id: int, seen_max_hr: Sequence[float]
 ) -> HeartRateProfile | None:
     """The runner's resting and maximum heart rate, as ``runcoach report`` finds them: the
     athlete's own, else the highest recorded (from 5 runs with one) and a resting 60 bpm."""
-    row = athlete_row(conn, athlete_id)
+    row = log_reads.athlete_row(_as_db(conn), athlete_id)
     own_max, own_resting = (row.max_hr, row.resting_hr) if row else (None, None)
     return profile_of_heart_rate(own_max, own_resting, seen_max_hr)[0]
 
 
-def read_shoes(conn: Connection, athlete_id: int, settings: Settings) -> list[ShoeWear]:
+def read_shoes(conn: Connection | Db, athlete_id: int, settings: Settings) -> list[ShoeWear]:
     """Pairs still in use with their distance and retirement distance."""
     return [
-        ShoeWear(r.id, r.name, float(r.distance_m), r.retirement_m or settings.shoe_retirement_m)
-        for r in shoe_store.shoes_with_distance(conn, athlete_id)
-        if r.retired_on is None
+        ShoeWear(r.id, r.name, r.distance_m, r.retirement_m or settings.shoe_retirement_m)
+        for r in today_reads.shoes_in_use(_as_db(conn), athlete_id)
     ]
 
 
@@ -131,13 +122,15 @@ def respond(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> Tod
     return told
 
 
-def answer_for(conn: Connection, athlete_id: int, inputs: Inputs, day: date) -> TodayAnswer:
-    """Today's answer for ``day``; nothing is written."""
+def answer_for(conn: Connection | Db, athlete_id: int, inputs: Inputs, day: date) -> TodayAnswer:
+    """Today's answer for ``day``; nothing is written (``conn``: a connection, or a
+    ``store.sql.Db``)."""
     plan = _need_plan(inputs)
     log = inputs.log()
     fitness = fitness_change(plan, log, day)
     situation = Situation(
-        plan, log, store.list_checkins(conn, athlete_id, until=day), inputs.shoes, fitness,
+        plan, log, checkin_reads.checkins_between(_as_db(conn), athlete_id, until=day),
+        inputs.shoes, fitness,
         inputs.heart_rate,
     )  # fmt: skip
     got = answer(situation, day)
@@ -153,6 +146,8 @@ def keep_answer(conn: Connection, athlete_id: int, day: date, told: TodayAnswer)
     """Keep the answer in ``plan_adjustments`` unless it is the one kept last for the day:
     every answer that differs is kept (what was prescribed counts for the minis done), the
     same answer seen again (a page viewed twice) writes nothing. True when it was kept."""
+    from runcoach.store import checkins as store  # a write through the connection
+
     changes, history = [c.value for c in told.answer.changes], _history(told)
     if store.is_last_adjustment(conn, athlete_id, day, "today", changes, history):
         return False
@@ -160,15 +155,22 @@ def keep_answer(conn: Connection, athlete_id: int, day: date, told: TodayAnswer)
     return True
 
 
-def remember_answer(engine: Engine, day: date, told: TodayAnswer, *, athlete_id: int) -> bool:
+def remember_answer(
+    source: Engine | Reader, day: date, told: TodayAnswer, *, athlete_id: int
+) -> bool:
     """``keep_answer`` from a read: looked at without the write lock, written (and looked at
-    again under it) only when the answer is new for the day."""
+    again under it) only when the answer is new for the day. ``source``: an engine or a
+    sqlite3 reader (``store.sql.writing``: ``BEGIN IMMEDIATE``); the triggers raise the
+    athlete's data version whichever writes."""
     changes, history = [c.value for c in told.answer.changes], _history(told)
-    with read_only(engine) as conn:
-        if store.is_last_adjustment(conn, athlete_id, day, "today", changes, history):
+    with reading(source) as db:
+        if checkin_reads.is_last_adjustment(db, athlete_id, day, "today", changes, history):
             return False
-    with engine.begin() as conn:
-        return keep_answer(conn, athlete_id, day, told)
+    with writing(source) as db:
+        if checkin_reads.is_last_adjustment(db, athlete_id, day, "today", changes, history):
+            return False
+        checkin_reads.add_adjustment(db, athlete_id, day, "today", changes, history)
+    return True
 
 
 def _history(told: TodayAnswer) -> dict[str, Any]:
@@ -203,15 +205,7 @@ def prescribed_days(
     conn: Connection, athlete_id: int, first: date, last: date
 ) -> dict[date, list[Workout]]:
     """The last answer given for each day that changed the plan."""
-    found: dict[date, list[Workout]] = {}
-    for row in store.list_adjustments(conn, athlete_id, first, last):
-        if row["kind"] != "today":
-            continue
-        if set(row["changes"]) <= {"as-planned", "rest-day", "dropped", "off-plan"}:
-            found.pop(row["day"], None)
-            continue
-        found[row["day"]] = [workout_from_dict(w) for w in row["detail"]["workouts"]]
-    return found
+    return prescribed_of(checkin_reads.adjustments_between(_db(conn), athlete_id, first, last))
 
 
 def _need_plan(inputs: Inputs) -> Plan:
@@ -232,6 +226,8 @@ def load_plan(conn: Connection, athlete_id: int, given: Plan | None) -> StoredOr
     if given is not None:
         return StoredOrFile(given, None)
     try:
+        from runcoach.store import plans as plan_store
+
         stored = plan_store.get_plan(conn, athlete_id)
     except NotFound as exc:
         raise NotFound(NO_PLAN, hint=NO_PLAN_HINT) from exc
@@ -262,19 +258,38 @@ def gather(
         if plan_required:
             raise
         plan = None
+    return _inputs(_db(conn), athlete_id, settings, plan, day)
+
+
+def gather_from(
+    db: Db, athlete_id: int, settings: Settings, given: Plan | None, day: date
+) -> Inputs:
+    """``gather`` (a plan required) through a ``store.sql.Db``: a sqlite3 reader's or an
+    engine's read-only transaction."""
+    if given is not None:
+        return _inputs(db, athlete_id, settings, given, day)
+    active = plan_reads.active_plan_of(db, athlete_id)
+    if active is None:
+        raise NotFound(NO_PLAN, hint=NO_PLAN_HINT)
+    return _inputs(db, athlete_id, settings, active[1], day)
+
+
+def _inputs(db: Db, athlete_id: int, settings: Settings, plan: Plan | None, day: date) -> Inputs:
+    """What the rules look at for ``day`` under ``plan`` (see ``gather``)."""
     start = min(plan.start, day) if plan else day
     since = start - timedelta(days=LOG_DAYS_NEEDED)
     laps_since = min(plan.created, day) if plan else None
-    rows = store.log_rows(conn, athlete_id, since)
-    hr = heart_rate_profile(conn, athlete_id, [r.max_hr for r in rows if r.max_hr])
-    log = _log_of(conn, athlete_id, rows, laps_since)
-    told = store.list_checkins(conn, athlete_id, day, day - timedelta(days=RESTING_HR_DAYS))
-    shoes = read_shoes(conn, athlete_id, settings)
+    rows = checkin_reads.log_rows(db, athlete_id, since)
+    hr = heart_rate_profile(db, athlete_id, [r.max_hr for r in rows if r.max_hr])
+    log = _log_of(db, athlete_id, rows, laps_since)
+    first = day - timedelta(days=RESTING_HR_DAYS)
+    told = checkin_reads.checkins_between(db, athlete_id, day, first)
+    shoes = read_shoes(db, athlete_id, settings)
     return Inputs(plan, log, shoes, hr, resting_hr_readings(told))
 
 
 def today(
-    engine: Engine,
+    source: Engine | Reader,
     settings: Settings,
     day: date | None = None,
     report: CheckInReport | None = None,
@@ -283,16 +298,19 @@ def today(
     athlete_id: int,
 ) -> TodayAnswer:
     """``runcoach today``: store the check-in if one was given, then answer for the day.
-    The answer is kept when it is new for the day; a repeated look writes nothing."""
+    The answer is kept when it is new for the day; a repeated look writes nothing.
+    ``source``: an engine, or a sqlite3 reader (``store.sql``) when no check-in is given."""
     if report is not None and not report.empty:
-        with engine.begin() as conn:
+        if isinstance(source, Reader):
+            raise TypeError("a check-in is written through the engine: pass the engine")
+        with source.begin() as conn:
             when = day or local_today(conn, athlete_id)
             record_checkin(conn, athlete_id, report.on(when))
             return respond(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
-    with read_only(engine) as conn:
-        when = day or local_today(conn, athlete_id)
-        told = answer_for(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
-    remember_answer(engine, when, told, athlete_id=athlete_id)
+    with reading(source) as db:
+        when = day or today_in(today_reads.athlete_timezone(db, athlete_id))
+        told = answer_for(db, athlete_id, gather_from(db, athlete_id, settings, plan, when), when)
+    remember_answer(source, when, told, athlete_id=athlete_id)
     return told
 
 
@@ -304,6 +322,8 @@ def warnings_for(
     *,
     athlete_id: int,
 ) -> list[TrainingWarning]:
+    from runcoach.store.db import read_only
+
     with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
         return warnings(gather(conn, athlete_id, settings, plan, when, False), when)
@@ -317,13 +337,15 @@ def progress_for(
     *,
     athlete_id: int,
 ) -> list[WeekCompliance]:
+    from runcoach.store.db import read_only
+
     with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
         key = (
             "progress",
-            str(engine.url),
+            store_key(engine),
             athlete_id,
-            data_version(conn, athlete_id),
+            log_reads.data_version(_db(conn), athlete_id),
             when,
             settings,
         )
@@ -345,3 +367,10 @@ def day_type_named(plan: Plan, name: str) -> DayType:
             f"the plan has no day type '{name}'", hint="one of: " + ", ".join(sorted(types))
         )
     return found
+
+
+def _as_db(conn: Connection | Db) -> Db:
+    """A ``store.sql.Db`` of either: a SQLAlchemy connection is wrapped."""
+    if hasattr(conn, "rows"):
+        return cast(Db, conn)
+    return _db(conn)

@@ -16,7 +16,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress.habits import Habits
 from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
-from runcoach.store.sql import Db, day_of
+from runcoach.store.sql import Db, Writer, day_of
 
 HABIT_COLUMNS = tuple(f.name for f in fields(Habits))  # the same names in the table
 _FLAGS = frozenset({"can_run", "strength", "warm_up", "ate_well"})  # booleans, NULL: not told
@@ -146,3 +146,35 @@ def adjustments_between(
         }
         for row_id, day, kind, changes, detail in rows
     ]
+
+
+def adjustment_texts(changes: list[str], detail: dict[str, Any]) -> tuple[str, str]:
+    """How ``plan_adjustments`` holds an adjustment's changes and detail (as
+    ``store.checkins.save_adjustment`` writes them)."""
+    return ",".join(changes)[:400], json.dumps(detail, ensure_ascii=False)
+
+
+def is_last_adjustment(
+    db: Db, athlete_id: int, day: date, kind: str, changes: list[str], detail: dict[str, Any]
+) -> bool:
+    """Whether the adjustment kept last for the day and kind is this one, to the byte."""
+    last = db.rows(
+        "SELECT changes, detail FROM plan_adjustments "
+        "WHERE athlete_id = :athlete_id AND day = :day AND kind = :kind "
+        "ORDER BY id DESC LIMIT 1",
+        {"athlete_id": athlete_id, "day": day, "kind": kind},
+    )
+    return bool(last) and tuple(last[0]) == adjustment_texts(changes, detail)
+
+
+def add_adjustment(
+    db: Writer, athlete_id: int, day: date, kind: str, changes: list[str], detail: dict[str, Any]
+) -> None:
+    """Keep an adjustment (``created_at`` is the database's clock, as for every writer)."""
+    changes_text, detail_text = adjustment_texts(changes, detail)
+    db.write(
+        "INSERT INTO plan_adjustments (athlete_id, day, kind, changes, detail) "
+        "VALUES (:athlete_id, :day, :kind, :changes, :detail)",
+        [{"athlete_id": athlete_id, "day": day, "kind": kind, "changes": changes_text,
+          "detail": detail_text}],
+    )  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,6 +105,11 @@ class SqlAlchemyDb:
         given = sqlite_params(params) if self.dialect == "sqlite" else dict(params or {})
         return [tuple(row) for row in self.conn.execute(_text(sql), given)]
 
+    def write(self, sql: str, rows: Sequence[Params]) -> None:
+        if rows:
+            convert = sqlite_params if self.dialect == "sqlite" else dict
+            self.conn.execute(_text(sql), [convert(r) for r in rows])
+
 
 @lru_cache(maxsize=256)
 def _text(sql: str) -> TextClause:
@@ -119,6 +124,13 @@ def read_db(engine: Engine, conn: Connection | None = None) -> Iterator[Db]:
         return
     with read_only(engine) as own:
         yield SqlAlchemyDb(own, own.dialect.name)
+
+
+@contextmanager
+def write_db(engine: Engine) -> Iterator[SqlAlchemyDb]:
+    """The plain SQL writes (``store.sql.writing``) in a transaction of the engine's own."""
+    with engine.begin() as conn:
+        yield SqlAlchemyDb(conn, conn.dialect.name)
 
 
 snapshot_read = read_only  # the backup's name for it: one moment of the whole database

@@ -15,7 +15,7 @@ A read is what ``store.db.read_only`` makes on SQLite: a deferred transaction in
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -52,12 +52,18 @@ class SqliteDb:
     def rows(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
         return self._conn.execute(sql, sqlite_params(params)).fetchall()
 
+    def write(self, sql: str, rows: Sequence[Params]) -> None:
+        self._conn.executemany(sql, [sqlite_params(r) for r in rows])
+
 
 class SqliteReader:
-    """A migrated SQLite store, read through sqlite3 (``store.sql.Reader``)."""
+    """A migrated SQLite store, read through sqlite3 (``store.sql.Reader``); ``url`` is the
+    one it was opened with (``store.sql.store_key``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, url: str, path: Path) -> None:
         self._conn = conn
+        self.url = url
+        self._path = path
 
     @contextmanager
     def read_db(self) -> Iterator[Db]:
@@ -66,6 +72,25 @@ class SqliteReader:
             yield SqliteDb(self._conn)
         finally:
             self._conn.execute("ROLLBACK")  # nothing was written: ends the snapshot
+
+    @contextmanager
+    def write_db(self) -> Iterator[SqliteDb]:
+        """A write transaction of its own (``BEGIN IMMEDIATE``: the write lock from the start,
+        waiting for another writer as store/db.py does), on a connection of its own, so a
+        read transaction open on this reader keeps its moment of the store."""
+        conn = sqlite3.connect(self._path, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield SqliteDb(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
 
     def close(self) -> None:
         self._conn.close()
@@ -90,7 +115,7 @@ def open_reader(url: str) -> SqliteReader | None:
         return None
     conn.execute("PRAGMA query_only=1")
     conn.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-    return SqliteReader(conn)
+    return SqliteReader(conn, url, path)
 
 
 def _revision(conn: sqlite3.Connection) -> str | None:

@@ -1,4 +1,4 @@
-"""What reports read of the log (``store.progress.SqlRunLog``), in plain SQL (``store.sql``).
+"""What reports read of the log (``store.report_log.SqlRunLog``), in plain SQL (``store.sql``).
 
 The athlete's profile, the page cache's data version and the log's aggregates (counts and
 distance, best efforts, totals, halves, run days per week), written once here and run
@@ -39,6 +39,36 @@ def athlete_row(db: Db, athlete_id: int) -> AthleteRow | None:
         {"athlete_id": athlete_id},
     )
     return None if row is None else AthleteRow(int(row[0]), *row[1:])
+
+
+def has_runs_table(db: Db) -> bool:
+    """Whether this store holds the runs table (the training log's migration has run)."""
+    if db.dialect == "sqlite":
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'"
+    else:
+        sql = (
+            "SELECT 1 FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name = 'runs'"
+        )
+    return one(db, sql) is not None
+
+
+def nearest_run_day(db: Db, athlete_id: int, first: date, last: date) -> date | None:
+    """The local day of the athlete's last run before ``first``; without one, of the first
+    run after ``last`` (running only, as reports count it)."""
+    mine = f"runs.athlete_id = :athlete_id AND {RUNNING_ONLY}"
+    found = one(
+        db,
+        f"SELECT MAX(runs.local_date) FROM runs WHERE {mine} AND runs.local_date < :first",
+        {"athlete_id": athlete_id, "first": first},
+    )
+    if found is None or found[0] is None:
+        found = one(
+            db,
+            f"SELECT MIN(runs.local_date) FROM runs WHERE {mine} AND runs.local_date > :last",
+            {"athlete_id": athlete_id, "last": last},
+        )
+    return None if found is None or found[0] is None else day_of(found[0])
 
 
 def data_version(db: Db, athlete_id: int) -> int:

@@ -159,6 +159,20 @@ def _stored(row: object) -> StoredPlan:
     )
 
 
+def log_history(conn: Connection, athlete_id: int, today: date) -> tuple[date, float] | None:
+    """The day of the first run in the training log before ``today`` and its longest run ever,
+    or ``None`` when the log is not there or holds no runs."""
+    if not inspect(conn).has_table("runs"):
+        return None
+    runs = Table("runs", MetaData(), autoload_with=conn)
+    first, longest = conn.execute(
+        select(func.min(runs.c.local_date), func.max(runs.c.distance_m)).where(
+            runs.c.athlete_id == athlete_id, running_only(runs), runs.c.local_date < today
+        )
+    ).one()
+    return None if first is None else (first, float(longest or 0.0))
+
+
 def log_volume(conn: Connection, athlete_id: int, today: date) -> tuple[float, float] | None:
     """Weekly distance (last 4 weeks) and longest run (last 30 days) from the training log,
     or ``None`` when the log is not there (its table missing) or holds no runs."""

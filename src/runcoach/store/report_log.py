@@ -1,22 +1,16 @@
 """What reports read from the store: the athlete's profile, and the log as a ``RunLog``.
 
-Reports read summary columns only, within bounded windows (see ``services/runlog.py``).
+Reports read summary columns only, within bounded windows (see ``services/runlog.py``),
+through ``store.sql``: a sqlite3 reader on the command line (no SQLAlchemy imported), or an
+engine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, tzinfo
-
-from sqlalchemy import (
-    Connection,
-    Engine,
-    insert,
-    inspect,
-    select,
-)
+from typing import TYPE_CHECKING
 
 from runcoach.domain.days import local_day, week_start
 from runcoach.domain.progress.measures import Totals
@@ -25,25 +19,25 @@ from runcoach.domain.progress.wins import Effort, Halves
 from runcoach.domain.run.efforts import EFFORT_DISTANCES_M
 from runcoach.domain.run.runs import Run
 from runcoach.store import log_reads
-from runcoach.store.db import SqlAlchemyDb, read_db, read_only
-from runcoach.store.log_reads import AthleteRow
-from runcoach.store.sql import Db
-from runcoach.store.streams_codec import decode_streams
-from runcoach.store.tables import (
-    run_start_points,
-    runs,
-    streams,
-)
+from runcoach.store.log_reads import AthleteRow, StartPoint
+from runcoach.store.sql import Db, Reader, Writer, db_reading, writing
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 
 def athlete_row(conn: Connection, athlete_id: int) -> AthleteRow | None:
     """The athlete's name, time zone and heart-rate profile."""
+    from runcoach.store.db import SqlAlchemyDb
+
     return log_reads.athlete_row(SqlAlchemyDb(conn, conn.dialect.name), athlete_id)
 
 
 def has_training_log(conn: Connection) -> bool:
     """Whether this store holds the runs table (the training log's migration has run)."""
-    return "runs" in inspect(conn).get_table_names()
+    from runcoach.store.db import SqlAlchemyDb
+
+    return log_reads.has_runs_table(SqlAlchemyDb(conn, conn.dialect.name))
 
 
 class SqlRunLog:
@@ -52,28 +46,32 @@ class SqlRunLog:
     Implements ``services.runlog.RunLog``. Never reads samples, except once per run for its
     start point (kept in ``run_start_points`` afterwards).
 
-    Every read goes through ``conn`` when given (a page's one read-only transaction: one
-    moment of the store, one connection for all its queries), else through a read-only
-    transaction of its own; only the start points not kept yet are written, in a write
-    transaction of their own.
+    ``source`` is an engine or a sqlite3 reader (``store.sql``). Every read goes through
+    ``db`` (or ``conn``, a SQLAlchemy connection) when given (a page's one read-only
+    transaction: one moment of the store, one connection for all its queries), else through
+    a read-only transaction of its own; only the start points not kept yet are written, in a
+    write transaction of their own (``store.sql.writing``).
     """
 
-    def __init__(self, engine: Engine, athlete_id: int, conn: Connection | None = None) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        source: Engine | Reader,
+        athlete_id: int,
+        conn: Connection | None = None,
+        *,
+        db: Db | None = None,
+    ) -> None:
+        if conn is not None and db is None:
+            from runcoach.store.db import SqlAlchemyDb
+
+            db = SqlAlchemyDb(conn, conn.dialect.name)
+        self.source = source
         self.athlete_id = athlete_id
-        self.conn = conn
+        self._read = db_reading(source, db)
         self._weeks: list[tuple[date, int]] | None = None  # run days of each week, read once
 
-    @contextmanager
-    def _reading(self) -> Iterator[Connection]:
-        if self.conn is not None:
-            yield self.conn
-            return
-        with read_only(self.engine) as conn:
-            yield conn
-
     def _db(self) -> AbstractContextManager[Db]:
-        return read_db(self.engine, self.conn)
+        return self._read()
 
     def runs(self, start: datetime, end: datetime) -> list[Run]:
         with self._db() as db:
@@ -125,14 +123,11 @@ class SqlRunLog:
             known = log_reads.kept_start_points(db, wanted)
         missing = [i for i in wanted if i not in known]
         if missing:  # read once from the samples, then kept (a write: its own transaction)
-            with self.engine.begin() as conn:
-                known.update(
-                    log_reads.kept_start_points(SqlAlchemyDb(conn, conn.dialect.name), missing)
-                )
+            with writing(self.source) as db:
+                known.update(log_reads.kept_start_points(db, missing))
                 missing = [i for i in wanted if i not in known]
                 if missing:
-                    found = _remember_start_points(conn, self.athlete_id, missing)
-                    known.update({i: (p.latitude, p.longitude) for i, p in found.items()})
+                    known.update(_remember_start_points(db, self.athlete_id, missing))
         return {
             i: (lat, lon) for i, (lat, lon) in known.items() if lat is not None and lon is not None
         }
@@ -154,28 +149,28 @@ class SqlRunLog:
         return found
 
 
-@dataclass(frozen=True)
-class _Point:
-    latitude: float | None
-    longitude: float | None
-
-
 def _remember_start_points(
-    conn: Connection, athlete_id: int, run_ids: list[int]
-) -> dict[int, _Point]:
+    db: Writer, athlete_id: int, run_ids: list[int]
+) -> dict[int, StartPoint]:
     """Read the start point of runs not seen before from their samples, and keep it."""
-    query = (
-        select(streams.c.run_id, streams.c.data)
-        .join(runs, runs.c.id == streams.c.run_id)
-        .where(runs.c.athlete_id == athlete_id, streams.c.run_id.in_(run_ids))
+    # the samples' codec (NumPy) loads only when a run's start point was never read
+    from runcoach.store.streams_codec import decode_streams
+
+    names = {f"id{i}": run_id for i, run_id in enumerate(run_ids)}
+    rows = db.rows(
+        "SELECT streams.run_id, streams.data FROM streams "
+        "JOIN runs ON runs.id = streams.run_id WHERE runs.athlete_id = :athlete_id "
+        f"AND streams.run_id IN ({', '.join(':' + n for n in names)})",
+        {"athlete_id": athlete_id, **names},
     )
-    found = {i: _Point(None, None) for i in run_ids}
-    for run_id, blob in conn.execute(query):
-        start = start_of(decode_streams(blob))
+    found: dict[int, StartPoint] = {i: (None, None) for i in run_ids}
+    for run_id, blob in rows:
+        start = start_of(decode_streams(bytes(blob)))
         if start is not None:
-            found[run_id] = _Point(*start)
-    conn.execute(
-        insert(run_start_points),
-        [{"run_id": i, "latitude": p.latitude, "longitude": p.longitude} for i, p in found.items()],
+            found[int(run_id)] = (start[0], start[1])
+    db.write(
+        "INSERT INTO run_start_points (run_id, latitude, longitude) "
+        "VALUES (:run_id, :latitude, :longitude)",
+        [{"run_id": i, "latitude": lat, "longitude": lon} for i, (lat, lon) in found.items()],
     )
     return found

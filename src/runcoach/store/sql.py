@@ -18,8 +18,8 @@ tests/store/test_sql_reads.py runs every read both ways on one store and compare
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -47,6 +47,10 @@ class Reader(Protocol):
 
     def read_db(self) -> AbstractContextManager[Db]: ...
 
+    def write_db(self) -> AbstractContextManager[Writer]:
+        """A write transaction of its own, beside any read transaction open on this store."""
+        ...
+
 
 def reading(source: Engine | Reader) -> AbstractContextManager[Db]:
     """A read-only transaction on ``source``: a ``Reader`` (sqlite3), or an engine."""
@@ -55,6 +59,53 @@ def reading(source: Engine | Reader) -> AbstractContextManager[Db]:
     from runcoach.store.db import read_db  # SQLAlchemy only where an engine was handed
 
     return read_db(source)
+
+
+DbReading = Callable[[], AbstractContextManager[Db]]  # opens a read-only transaction
+
+
+def db_reading(source: Engine | Reader, db: Db | None = None) -> DbReading:
+    """Reads through ``db`` (a page's one read-only transaction) when given, else each in a
+    read-only transaction of its own on ``source``."""
+
+    @contextmanager
+    def read() -> Iterator[Db]:
+        if db is not None:
+            yield db
+            return
+        with reading(source) as own:
+            yield own
+
+    return read
+
+
+def store_key(source: Engine | Reader) -> str:
+    """Which store ``source`` reads, for the page cache's keys: its URL (a reader keeps the
+    one it was opened with, so both name a SQLite file alike)."""
+    return str(source.url)  # type: ignore[union-attr]
+
+
+class Writer(Protocol):
+    """A write transaction: statements with named parameters, many rows at once."""
+
+    dialect: str
+
+    def rows(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]: ...
+
+    def write(self, sql: str, rows: Sequence[Params]) -> None:
+        """Run ``sql`` (an INSERT, UPDATE or DELETE) once per row of parameters."""
+        ...
+
+
+def writing(source: Engine | Reader) -> AbstractContextManager[Writer]:
+    """A write transaction on ``source`` (committed at the end, rolled back on an error):
+    sqlite3's ``BEGIN IMMEDIATE`` on a reader's file, else the engine's. The store's
+    triggers (``data_version``) fire whichever writes."""
+    if isinstance(source, Reader):
+        return source.write_db()
+    from runcoach.store.db import write_db  # SQLAlchemy only where an engine was handed
+
+    return write_db(source)
 
 
 def one(db: Db, sql: str, params: Params | None = None) -> tuple[Any, ...] | None:

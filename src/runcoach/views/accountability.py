@@ -5,19 +5,27 @@ numbers; heart rate only when shared; never notes, shoes, effort, feel, files or
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
-from runcoach.domain.accountability.privacy import SharedPart
+from runcoach.domain.accountability.privacy import Audience, SharedPart
 from runcoach.services.comments import RunSocial
 from runcoach.services.notifications import KindSwitch, Notification
 from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
 from runcoach.views.json import to_jsonable
 
 __all__ = [
+    "CreatedJson",
+    "PrivacyJson",
+    "RunSharingJson",
+    "SkippedJson",
+    "created_json",
     "notification_json",
     "privacy_json",
+    "run_sharing_json",
     "shared_run_json",
     "shared_summary_json",
+    "skipped_json",
     "social_json",
     "switch_json",
 ]
@@ -25,9 +33,46 @@ __all__ = [
 HEART_RATE_FIELDS = ("avg_hr", "max_hr")
 
 
-def privacy_json(found: PrivacySettings) -> dict[str, Any]:
+class CreatedJson(TypedDict):
+    """Something created (a privacy zone, a group, a challenge, a partner session): its id."""
+
+    id: int
+
+
+def created_json(new_id: int) -> CreatedJson:
+    return {"id": new_id}
+
+
+class AudiencesJson(TypedDict):
+    """Who sees each part of a run: private, partners, group or public."""
+
+    summary: Audience
+    map: Audience
+    heart_rate: Audience
+
+
+class PrivacyZoneJson(TypedDict):
+    id: int
+    name: str
+    latitude: float
+    longitude: float
+    radius_m: float
+
+
+class PrivacyJson(TypedDict):
+    """The runner's audiences for every run, the metres hidden at each end of a shared
+    track, and the privacy zones no shared point leaves."""
+
+    defaults: AudiencesJson
+    trim_m: float
+    zones: list[PrivacyZoneJson]
+
+
+def privacy_json(found: PrivacySettings) -> PrivacyJson:
     return {
-        "defaults": {part.value: audience.value for part, audience in found.defaults.items()},
+        "defaults": {  # type: ignore[typeddict-item]
+            part.value: audience.value for part, audience in found.defaults.items()
+        },
         "trim_m": found.trim_m,
         "zones": [
             {"id": zone_id, "name": z.name, "latitude": z.latitude, "longitude": z.longitude,
@@ -35,6 +80,32 @@ def privacy_json(found: PrivacySettings) -> dict[str, Any]:
             for zone_id, z in found.zones
         ],
     }  # fmt: skip
+
+
+class RunSharingJson(TypedDict):
+    """One run's own audiences: null where the run follows the runner's defaults."""
+
+    summary: Audience | None
+    map: Audience | None
+    heart_rate: Audience | None
+
+
+def run_sharing_json(found: Mapping[SharedPart, Audience | None]) -> RunSharingJson:
+    return {  # type: ignore[return-value]
+        p.value: None if a is None else a.value for p, a in found.items()
+    }
+
+
+class SkippedJson(TypedDict):
+    """The kinds of run the runner marked as the ones they skip, and those runcoach found
+    skipped in planned vs done (what a partner is shown)."""
+
+    marked: list[str]
+    found: list[str]
+
+
+def skipped_json(found: Mapping[str, list[str]]) -> SkippedJson:
+    return {"marked": list(found["marked"]), "found": list(found["found"])}
 
 
 def _parts(parts: frozenset[SharedPart]) -> list[str]:

@@ -2,21 +2,86 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, TypedDict
 
+from runcoach.domain.accountability.coaching import Access
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.rules import check
 from runcoach.domain.units import format_duration
 from runcoach.services.coach_plans import CoachChange
 from runcoach.services.coaching import AthleteGlance, CoachGrant, TeamPrediction
-from runcoach.views.fitness import prediction_json
+from runcoach.views.fitness import PredictionJson, prediction_json
+from runcoach.views.json import IsoDate, IsoDateTime
 from runcoach.views.plans import shift_json, violations_json
-from runcoach.views.today import warning_json
+from runcoach.views.today import WarningJson, warning_json
 
 
-def grant_json(g: CoachGrant) -> dict[str, Any]:
+class CoachInvitationJson(TypedDict):
+    """An invitation for a coach: its code (shown once) and link, and the access it gives."""
+
+    code: str
+    link: str
+    access: str  # read or read-write
+
+
+def coach_invitation_json(code: str, access: Access) -> CoachInvitationJson:
+    return {"code": code, "link": f"/coach/join/{code}", "access": access.value}
+
+
+class CoachingJson(TypedDict):
+    """An athlete's invitation accepted: whom the coach now coaches, and how."""
+
+    athlete_id: int
+    access: str  # read or read-write
+
+
+def coaching_json(athlete_id: int, access: Access) -> CoachingJson:
+    return {"athlete_id": athlete_id, "access": access.value}
+
+
+class CoachJson(TypedDict):
+    athlete_id: int
+    name: str
+    email: str | None
+
+
+class GrantJson(TypedDict):
+    """A coach's access to the runner: invited (not accepted yet), live or revoked."""
+
+    id: int
+    state: Literal["invited", "live", "revoked"]
+    access: str  # read or read-write
+    coach: CoachJson | None  # null until accepted
+    created_at: IsoDateTime
+    expires_at: IsoDateTime | None  # an invitation's end; null once accepted
+    accepted_at: IsoDateTime | None
+    revoked_at: IsoDateTime | None
+
+
+class GlanceDayJson(TypedDict):
+    date: IsoDate
+    mark: str  # done, partly, missed, rest, coming, unplanned
+    sessions: list[str]  # the planned sessions' titles
+
+
+class GlanceJson(TypedDict):
+    """An athlete at a glance for their coach: the last 7 days marked, and the warnings."""
+
+    athlete_id: int
+    name: str
+    email: str | None
+    access: str
+    has_plan: bool
+    share_done: float | None  # the share of the planned sessions done
+    days: list[GlanceDayJson]
+    warnings: list[WarningJson]
+
+
+def grant_json(g: CoachGrant) -> GrantJson:
     grant = g.grant
-    state = "revoked" if grant.revoked_at else ("live" if grant.coach_athlete_id else "invited")
+    state: Literal["invited", "live", "revoked"] = (
+        "revoked" if grant.revoked_at else ("live" if grant.coach_athlete_id else "invited")
+    )
     return {
         "id": grant.id,
         "state": state,
@@ -30,7 +95,7 @@ def grant_json(g: CoachGrant) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def glance_json(a: AthleteGlance) -> dict[str, Any]:
+def glance_json(a: AthleteGlance) -> GlanceJson:
     return {
         "athlete_id": a.person.athlete_id,
         "name": a.person.name,
@@ -53,11 +118,27 @@ def edit_json(done: dict[str, Any]) -> dict[str, Any]:
     return {**done, "violations": violations_json(done["violations"])}
 
 
-def prediction_line(t: TeamPrediction) -> dict[str, Any]:
-    line: dict[str, Any] = {"athlete_id": t.athlete.athlete_id, "athlete": t.athlete.label}
+class TeamPredictionJson(PredictionJson):
+    """An athlete's predicted time for their coach, from the athlete's own log."""
+
+    athlete_id: int
+    athlete: str  # the athlete's name or address
+
+
+class TeamPredictionErrorJson(TypedDict):
+    """An athlete whose log holds nothing to predict from, and why."""
+
+    athlete_id: int
+    athlete: str
+    error: str | None
+
+
+def prediction_line(t: TeamPrediction) -> TeamPredictionJson | TeamPredictionErrorJson:
+    athlete_id, athlete = t.athlete.athlete_id, t.athlete.label
     if t.prediction is None:
-        return {**line, "error": t.error}
-    return {**line, **prediction_json(t.prediction), "time": format_duration(t.prediction.time_s)}
+        return {"athlete_id": athlete_id, "athlete": athlete, "error": t.error}
+    return {"athlete_id": athlete_id, "athlete": athlete, **prediction_json(t.prediction),
+            "time": format_duration(t.prediction.time_s)}  # fmt: skip
 
 
 def coach_change_json(c: CoachChange) -> dict[str, Any]:

@@ -2,17 +2,136 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, TypedDict, cast
 
 from runcoach.domain.accountability.contracts import Outcome, Terms, tally
 from runcoach.domain.units import format_distance, format_duration
 from runcoach.services.contract_judging import ContractState, PeriodState
 from runcoach.store.people import Person
+from runcoach.views.json import IsoDate, IsoDateTime
 
+Status = Literal["active", "over", "ended", "awaiting-referee"]
 LAPSED_NOTE = "the referee did not decide in time: the automatic verdict stands"
 
 
-def terms_json(terms: Terms) -> dict[str, Any]:
+class GoalJson(TypedDict):
+    kind: str  # run-days, weekly-distance, key-sessions, race-time
+    run_days: int | None
+    distance_m: float | None
+    distance: str | None  # the distance as a person reads it
+    time_s: float | None
+    time: str | None
+    text: str  # the goal in words
+
+
+class StakeJson(TypedDict):
+    amount: float
+    currency: str
+    receiver: str  # charity, friend, anti-charity
+    receiver_name: str
+    text: str
+
+
+class TermsJson(TypedDict):
+    """What the runner signed: the goal, the days, the stake for each missed period."""
+
+    goal: GoalJson
+    start: IsoDate
+    end: IsoDate
+    periods: int
+    stake: StakeJson
+    max_excused: int
+    referee_days: int
+
+
+class PersonJson(TypedDict):
+    athlete_id: int
+    name: str
+    email: str | None
+
+
+class DisputeJson(TypedDict):
+    at: IsoDateTime
+    note: str | None
+
+
+class DecisionJson(TypedDict):
+    decision: str  # confirm or overturn
+    note: str | None
+    at: IsoDateTime | None
+
+
+class PeriodJson(TypedDict):
+    """A period judged: the automatic verdict, the referee's side and the final outcome."""
+
+    number: int
+    start: IsoDate
+    end: IsoDate
+    automatic: str  # kept, missed, excused, open
+    outcome: str  # the final outcome: kept, missed, excused, open
+    rule: str
+    seen: str
+    run_ids: list[int]
+    unwell_days: list[IsoDate]
+    review: str  # awaiting, disputed, confirmed, overturned, lapsed, no-referee
+    review_due: IsoDateTime | None
+    review_note: str | None
+    disputed: DisputeJson | None
+    decision: DecisionJson | None
+
+
+class EndedJson(TypedDict):
+    at: IsoDateTime
+    on: IsoDate | None
+    reason: str | None
+
+
+class TallyJson(TypedDict):
+    kept: int
+    missed: int
+    excused: int
+    open: int
+    owed: str  # the stakes owed, in words
+
+
+class TermsChangeJson(TypedDict):
+    """Terms made harder: when, and the terms before (as the store keeps them)."""
+
+    changed_at: IsoDateTime
+    terms: dict[str, Any]
+
+
+class ContractJson(TypedDict):
+    """A commitment contract as the runner or its referee sees it."""
+
+    id: int
+    role: str  # who is asking: runner or referee
+    status: Status
+    athlete: PersonJson | None
+    referee: PersonJson | None
+    referee_state: str | None  # asked, accepted, refused
+    referee_note: str | None
+    active_from: IsoDateTime | None
+    terms: TermsJson
+    signed_at: IsoDateTime
+    ended: EndedJson | None
+    tally: TallyJson
+    periods: list[PeriodJson]
+    history: list[TermsChangeJson]
+    today: IsoDate
+
+
+class JudgedJson(TypedDict):
+    """How many periods were judged by ``contracts judge``."""
+
+    judged: int
+
+
+def judged_json(count: int) -> JudgedJson:
+    return {"judged": count}
+
+
+def terms_json(terms: Terms) -> TermsJson:
     goal, stake = terms.goal, terms.stake
     return {
         "goal": {
@@ -40,11 +159,11 @@ def terms_json(terms: Terms) -> dict[str, Any]:
     }
 
 
-def _person(p: Person | None) -> dict[str, Any] | None:
+def _person(p: Person | None) -> PersonJson | None:
     return None if p is None else {"athlete_id": p.athlete_id, "name": p.name, "email": p.email}
 
 
-def period_json(state: PeriodState) -> dict[str, Any]:
+def period_json(state: PeriodState) -> PeriodJson:
     v, stored = state.verdict, state.stored
     return {
         "number": v.index + 1,
@@ -67,7 +186,7 @@ def period_json(state: PeriodState) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _status(state: ContractState) -> str:
+def _status(state: ContractState) -> Status:
     """ended / over / active, or awaiting-referee: a referee is asked and has not accepted."""
     c = state.contract
     if c.ended_at:
@@ -77,7 +196,7 @@ def _status(state: ContractState) -> str:
     return "over" if state.today > c.terms.end else "active"
 
 
-def contract_json(state: ContractState) -> dict[str, Any]:
+def contract_json(state: ContractState) -> ContractJson:
     c = state.contract
     outcomes = [p.final for p in state.periods]
     counts = tally(outcomes)
@@ -99,7 +218,7 @@ def contract_json(state: ContractState) -> dict[str, Any]:
         "tally": {"kept": counts.kept, "missed": counts.missed, "excused": counts.excused,
                   "open": counts.open, "owed": counts.owed(c.terms.stake)},
         "periods": [period_json(p) for p in state.periods],
-        "history": c.history,
+        "history": cast(list[TermsChangeJson], c.history),
         "today": state.today.isoformat(),
     }  # fmt: skip
 

@@ -10,7 +10,7 @@ from runcoach.domain.fitness.own_model import INTERVAL_SHARE, Prediction, Result
 from runcoach.domain.fitness.paces import TrainingPaces
 from runcoach.domain.fitness.zones import HeartRateZones
 from runcoach.domain.units import Pace, UnitSystem, format_duration, format_pace
-from runcoach.services.fitness import FitnessOverTime, PacesReport
+from runcoach.services.fitness import BatchAnswer, FitnessOverTime, PacesReport
 from runcoach.views.json import IsoDate, to_jsonable
 
 
@@ -166,3 +166,34 @@ def _used(fitness: Fitness) -> list[PerformanceJson]:
         }
         for w in fitness.used
     ]
+
+
+class BatchPredictionJson(TypedDict):
+    """A line of ``predict --batch`` answered: the time predicted and its interval."""
+
+    line: int  # its number in the batch, from 1
+    seconds: float
+    low_seconds: float
+    high_seconds: float
+    model: str
+
+
+class BatchErrorJson(TypedDict):
+    """A line of ``predict --batch`` that could not be answered, and why."""
+
+    line: int
+    error: str
+
+
+def batch_answer_json(answer: BatchAnswer) -> BatchPredictionJson | BatchErrorJson:
+    """One line of ``predict --batch``'s JSON lines."""
+    p = answer.prediction
+    if p is None:
+        return {"line": answer.line, "error": answer.error or ""}
+    return {
+        "line": answer.line,
+        "seconds": round(p.time_s, 1),
+        "low_seconds": round(p.low_s, 1),
+        "high_seconds": round(p.high_s, 1),
+        "model": p.model,
+    }

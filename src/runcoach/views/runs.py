@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
 
 from runcoach.domain.run.runs import Lap, RaceResult, Sport, activity_label, counts_as_running
 from runcoach.services.run_list import RunSummary
 
-__all__ = ["RunDetailJson", "RunSummaryJson", "SamplesJson", "detail_json", "samples_json",
-           "summary_json", "tag_value"]  # fmt: skip
+__all__ = ["ExportJson", "ExportedJson", "ReanalysedJson", "RunAddedJson", "RunChangedJson",
+           "RunDeletedJson", "RunDetailJson", "RunSummaryJson", "SamplesJson", "detail_json",
+           "export_json", "reanalysed_json", "run_added_json", "run_changed_json",
+           "run_deleted_json", "samples_json", "summary_json", "tag_value"]  # fmt: skip
 from runcoach.views.json import IsoDate, IsoDateTime
 
 if TYPE_CHECKING:
+    from runcoach.services.log_export import ExportSummary  # the GPX writer: for export alone
     from runcoach.services.run_files import ChartSamples  # NumPy and SQLAlchemy
     from runcoach.services.runs import RunDetail  # its module reads with SQLAlchemy
 
@@ -192,4 +195,81 @@ def samples_json(found: ChartSamples) -> SamplesJson:
         "heart_rate": columns["heart_rate"],
         "cadence_spm": columns["cadence_spm"],
         "pace_s_per_km": columns["pace_s_per_km"],
+    }
+
+
+class RunAddedJson(TypedDict):
+    """A run added at the command line: its id (a pair it wore out is warned of on stderr)."""
+
+    id: int
+
+
+def run_added_json(run_id: int) -> RunAddedJson:
+    return {"id": run_id}
+
+
+class RunChangedJson(TypedDict):
+    """A run changed by ``runs edit``: its id."""
+
+    id: int
+    changed: Literal[True]
+
+
+def run_changed_json(run_id: int) -> RunChangedJson:
+    return {"id": run_id, "changed": True}
+
+
+class RunDeletedJson(TypedDict):
+    """A run deleted, with its samples and files: its id."""
+
+    id: int
+    deleted: Literal[True]
+
+
+def run_deleted_json(run_id: int) -> RunDeletedJson:
+    return {"id": run_id, "deleted": True}
+
+
+class ReanalysedJson(TypedDict):
+    """How many runs were analysed again from their kept samples."""
+
+    reanalysed: int
+
+
+def reanalysed_json(count: int) -> ReanalysedJson:
+    return {"reanalysed": count}
+
+
+class ExportedJson(TypedDict):
+    """One export written: where, how many runs, the files written (GPX: one a track) and
+    the runs left out for want of a GPS track (GPX only)."""
+
+    path: str
+    runs: int
+    files: list[str]
+    without_track: list[int]
+
+
+class ExportJson(TypedDict):
+    """``runs export``: the CSV and/or the GPX export, whichever was asked for."""
+
+    csv: NotRequired[ExportedJson]
+    gpx: NotRequired[ExportedJson]
+
+
+def export_json(csv: ExportSummary | None = None, gpx: ExportSummary | None = None) -> ExportJson:
+    done: ExportJson = {}
+    if csv is not None:
+        done["csv"] = _exported_json(csv)
+    if gpx is not None:
+        done["gpx"] = _exported_json(gpx)
+    return done
+
+
+def _exported_json(summary: ExportSummary) -> ExportedJson:
+    return {
+        "path": str(summary.path),
+        "runs": summary.runs,
+        "files": [str(f) for f in summary.files],
+        "without_track": list(summary.without_track),
     }

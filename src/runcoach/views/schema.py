@@ -37,7 +37,24 @@ from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
-from runcoach.views import checkins, fitness, imports, plans, runs, shoes, today
+from runcoach.services.comments import RunSocial
+from runcoach.services.group_invitations import GroupInvitation, JoinRequest
+from runcoach.services.groups import GroupInfo
+from runcoach.services.notifications import KindSwitch, Notification
+from runcoach.services.partners import Partner, PartnerInvitation
+from runcoach.views import (
+    accountability,
+    checkins,
+    coaching,
+    contracts,
+    fitness,
+    imports,
+    info,
+    plans,
+    runs,
+    shoes,
+    today,
+)
 
 # Types a module names for type checks only (imported lazily, for the command line's start-up):
 # the schema needs them to read the hints of the results that hold them.
@@ -58,6 +75,7 @@ class Shape:
     doors: tuple[str, ...]
     golden: tuple[str, ...] = ()
     many: bool = False  # a JSON array of them
+    lines: bool = False  # JSON lines: one of them a line (the schema is of one line)
     extra: Mapping[str, Any] = field(default_factory=dict)  # optional keys a door adds
 
 
@@ -141,11 +159,113 @@ SHAPES: tuple[Shape, ...] = (
           ("runcoach checkin --json", "POST /api/v1/checkins"),
           ("checkin-sore", "checkin-note", "checkin-injured", "checkin-can-run")),
     Shape("backup", BackupSummary, "What a backup holds, or what a restore loaded",
-          ("runcoach backup --json", "runcoach verify --json", "runcoach restore --json")),
-    # no golden steps: the story's backups are normalised ($SIZE, $STAMP; tests/golden), so
-    # tests/views/test_schema.py validates a real backup's answer against it instead
+          ("runcoach backup --json", "runcoach verify --json", "runcoach restore --json"),
+          ("backup", "verify", "restore")),
+    # the story's backups are normalised ($SIZE, $STAMP; tests/golden): the test puts a size
+    # and an instant back before validating, and validates a real backup's answer too
     Shape("wins", Win, "Small wins found in the log, newest first",
           ("runcoach wins --json", "GET /api/v1/wins"), ("wins", "wins-since"), many=True),
+    Shape("info", info.InfoJson, "Where runcoach keeps its data, and what the store holds",
+          ("runcoach info --json",), ("info", "info-restored")),
+    Shape("run-id", runs.RunAddedJson, "A run added at the command line: its id",
+          ("runcoach runs add --json",),
+          ("runs-add-easy", "runs-add-long", "runs-add-race", "runs-add-tempo",
+           "runs-add-treadmill")),
+    Shape("run-changed", runs.RunChangedJson, "A run changed",
+          ("runcoach runs edit ID --json",),
+          ("runs-edit-check", "runs-edit-race", "runs-edit-tags", "runs-edit-trust")),
+    Shape("run-deleted", runs.RunDeletedJson, "A run deleted",
+          ("runcoach runs edit ID --delete --yes --json",), ("runs-delete",)),
+    Shape("runs-export", runs.ExportJson, "The log exported as CSV and/or GPX files",
+          ("runcoach runs export --json",), ("runs-export",)),
+    Shape("runs-reanalyse", runs.ReanalysedJson, "The runs analysed again from their samples",
+          ("runcoach runs reanalyse --json",), ("runs-reanalyse",)),
+    Shape("shoe-added", shoes.ShoeAddedJson, "A pair of shoes added",
+          ("runcoach shoes add --json", "POST /api/v1/shoes"),
+          ("shoes-add-ghost", "shoes-add-kinvara")),
+    Shape("shoe-retired", shoes.ShoeRetiredJson, "A pair retired, or back in use",
+          ("runcoach shoes retire --json", "POST /api/v1/shoes/{name}/retire"),
+          ("shoes-retire", "shoes-retire-undo")),
+    Shape("predict-batch", fitness.BatchPredictionJson | fitness.BatchErrorJson,
+          "A line of a batch of predictions: the time predicted, or the line's error",
+          ("runcoach predict --batch FILE",), ("predict-batch",), lines=True),
+    Shape("contract", contracts.ContractJson,
+          "A commitment contract: its terms, every period's verdict and why, what is owed",
+          ("runcoach contracts sign|show|harder|end|dispute|review|accept|referee --json",
+           "POST /api/v1/contracts", "GET /api/v1/contracts/{contract_id}",
+           "PUT /api/v1/contracts/{contract_id}", "POST /api/v1/contracts/{contract_id}/end",
+           "POST /api/v1/contracts/{contract_id}/periods/{number}/dispute",
+           "POST /api/v1/contracts/{contract_id}/periods/{number}/review",
+           "POST /api/v1/contracts/{contract_id}/referee/accept",
+           "PUT /api/v1/contracts/{contract_id}/referee"),
+          ("contracts-sign", "contracts-show", "contracts-harder", "contracts-end")),
+    Shape("contracts", contracts.ContractJson,
+          "The runner's contracts and those they referee, each judged up to today",
+          ("runcoach contracts list --json", "GET /api/v1/contracts"), ("contracts-list",),
+          many=True),
+    Shape("contracts-judge", contracts.JudgedJson, "The periods judged now",
+          ("runcoach contracts judge --json", "POST /api/v1/contracts/judge"),
+          ("contracts-judge",)),
+    Shape("coach-invitation", coaching.CoachInvitationJson,
+          "An invitation for a coach (its code shown once)",
+          ("runcoach coach invite --json", "POST /api/v1/coaching/invitations"),
+          ("coach-invite",)),
+    Shape("coach-accepted", coaching.CoachingJson, "An athlete's invitation accepted by a coach",
+          ("runcoach coach accept CODE --json", "POST /api/v1/coach/invitations/accept")),
+    Shape("coaches", coaching.GrantJson, "The runner's coaches and open invitations",
+          ("runcoach coach coaches --json", "GET /api/v1/coaching/coaches"),
+          ("coach-coaches",), many=True),
+    Shape("coach-athletes", coaching.GlanceJson,
+          "A coach's athletes: the last 7 days marked, and their warnings",
+          ("runcoach coach athletes --json", "GET /api/v1/coach/athletes"),
+          ("coach-athletes",), many=True),
+    Shape("run-social", RunSocial, "A run's comments and kudos, and what the reader may do",
+          ("runcoach comments list RUN_ID --json", "GET /api/v1/runs/{run_id}/social"),
+          ("comments-list",)),
+    Shape("coach-predict", coaching.TeamPredictionJson | coaching.TeamPredictionErrorJson,
+          "A predicted time for each of a coach's athletes, or why there is none",
+          ("runcoach coach predict --json", "POST /api/v1/coach/predictions"),
+          ("coach-predict",), many=True),
+    Shape("created", accountability.CreatedJson,
+          "Something created: a privacy zone, a group, a challenge, a partner session",
+          ("runcoach privacy zone-add --json", "runcoach groups create --json",
+           "runcoach groups challenge --json", "runcoach partners session --json",
+           "POST /api/v1/privacy/zones", "POST /api/v1/groups",
+           "POST /api/v1/groups/{group_id}/challenges", "POST /api/v1/partner-sessions"),
+          ("privacy-zone-add", "groups-create", "groups-challenge")),
+    Shape("privacy", accountability.PrivacyJson,
+          "Who sees what of the runner's runs, and their privacy zones",
+          ("runcoach privacy show --json", "runcoach privacy set --json", "GET /api/v1/privacy",
+           "PUT /api/v1/privacy"), ("privacy-show", "privacy-set")),
+    Shape("run-sharing", accountability.RunSharingJson, "One run's own audiences",
+          ("runcoach privacy set --run ID --json", "GET /api/v1/runs/{run_id}/sharing",
+           "PUT /api/v1/runs/{run_id}/sharing"), ("privacy-set-run",)),
+    Shape("partners", Partner, "The runner's training partners and the invitations sent",
+          ("runcoach partners list --json", "GET /api/v1/partners"), ("partners-list",),
+          many=True),
+    Shape("partner-invitation", PartnerInvitation, "A partner invitation (its code shown once)",
+          ("runcoach partners invite --json", "POST /api/v1/partners/invitations"),
+          ("partners-invite",), extra={"link": str}),  # the API adds the link
+    Shape("partners-skipped", accountability.SkippedJson,
+          "The kinds of run the runner marks or tends to skip",
+          ("runcoach partners skipped --json", "GET /api/v1/partners/skipped"),
+          ("partners-skipped",)),
+    Shape("groups", GroupInfo, "The runner's groups, then the open groups they may join",
+          ("runcoach groups list --json", "GET /api/v1/groups"), ("groups-list",), many=True),
+    Shape("group-invitation", GroupInvitation, "An invitation into a group (its code shown once)",
+          ("runcoach groups invite --json", "POST /api/v1/groups/{group_id}/invitations"),
+          ("groups-invite",), extra={"url": str}),
+    Shape("join-requests", JoinRequest, "The runners asking to join a group, oldest first",
+          ("runcoach groups requests --json", "GET /api/v1/groups/{group_id}/requests"),
+          ("groups-requests",), many=True),
+    Shape("notifications", Notification, "The runner's notifications, newest first",
+          ("runcoach notifications list --json",), ("notifications-list",), many=True),
+    Shape("notification-kinds", KindSwitch,
+          "Every kind of notification, on or off in the app and by email",
+          ("runcoach notifications kinds --json",), ("notifications-kinds",), many=True),
+    Shape("notification-switch", KindSwitch, "A kind of notification switched on or off",
+          ("runcoach notifications switch --json", "PUT /api/v1/notifications/settings/{kind}"),
+          ("notifications-switch",)),
 )  # fmt: skip
 
 
@@ -160,6 +280,8 @@ def schema_of(shape: Shape) -> dict[str, Any]:
         defs[_name(shape.kind)]["properties"].update(extra)
     body = {"type": "array", "items": one} if shape.many else one
     doors = "; ".join(shape.doors)
+    if shape.lines:
+        doors += " (JSON lines: one answer a line)"
     return {
         "$schema": DIALECT,
         "$id": f"https://runcoach.example/schema/{shape.name}.json",

@@ -8,6 +8,7 @@ from typing import TypedDict
 
 from runcoach.domain.units import UnitSystem, format_distance
 from runcoach.services.shoes import ShoeReport
+from runcoach.views.json import IsoDate
 
 
 class ShoeJson(TypedDict):
@@ -67,3 +68,25 @@ def worn_json(pairs: Iterable[ShoeReport], units: UnitSystem) -> list[WornShoeJs
          "retirement_m": p.retirement_m, "warning": worn_message(p, units)}
         for p in pairs if p.worn_out
     ]  # fmt: skip
+
+
+class ShoeAddedJson(TypedDict):
+    """A pair added: its id and its name."""
+
+    id: int
+    name: str
+
+
+def shoe_added_json(shoe_id: int, name: str) -> ShoeAddedJson:
+    return {"id": shoe_id, "name": name}
+
+
+class ShoeRetiredJson(TypedDict):
+    """A pair retired on a day, or back in use (``retired_on`` null)."""
+
+    name: str
+    retired_on: IsoDate | None
+
+
+def shoe_retired_json(name: str, on: date | None) -> ShoeRetiredJson:
+    return {"name": name, "retired_on": on.isoformat() if on else None}

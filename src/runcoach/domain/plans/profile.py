@@ -85,6 +85,8 @@ class Profile:
     age: int | None = None  # years; 50 and over: a masters runner (recovery every third week)
     longest_run_ever_m: float | None = None  # training history when the log has none
     goal_venue: str = "road"  # where the goal race is run: road, track, indoor (a 200 m track)
+    # what the runner left out that the training log may tell (filled by the plan service)
+    unstated: frozenset[str] = frozenset()
 
     @property
     def is_masters(self) -> bool:
@@ -120,7 +122,13 @@ def profile_from_dict(doc: Any) -> Profile:
         age=_opt_int(data, "age", *AGE_RANGE),
         longest_run_ever_m=_opt_distance(data, "longest_run_ever"),
         goal_venue=_venue(data.get("goal")),
+        unstated=frozenset(k for k in FROM_THE_LOG if data.get(k) is None),
     )
+
+
+# the history a log can tell when the profile is silent (years_running: how long the log goes
+# back; longest_run_ever: its longest run); current volume and longest run are always filled
+FROM_THE_LOG = ("years_running", "longest_run_ever")
 
 
 VENUES = ("road", "track", "indoor", "trail")  # where a goal race is run

@@ -3,6 +3,7 @@ coach changed) and /api/v1/coach (the coach's side: the athletes, their plans, p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,8 @@ from runcoach.domain.units import parse_distance
 from runcoach.services import coaching as service
 from runcoach.views.coaching import (
     athlete_json,
+    coach_invitation_json,
+    coaching_json,
     edit_json,
     glance_json,
     grant_json,
@@ -29,16 +32,16 @@ class InvitationIn(BaseModel):
 
 
 @router.post("/coaching/invitations", status_code=201, summary="Invite a coach (a link, once)")
-def invite(request: Request, access: Authorized, body: InvitationIn) -> dict[str, Any]:
+def invite(request: Request, access: Authorized, body: InvitationIn) -> Mapping[str, Any]:
     """The code is shown once; the coach opens ``link`` while logged in to accept it."""
     code = service.invite_coach(
         engine_of(request), body.access, now(), athlete_id=access.actor.athlete_id
     )
-    return {"code": code, "link": f"/coach/join/{code}", "access": body.access.value}
+    return coach_invitation_json(code, body.access)
 
 
 @router.get("/coaching/coaches", summary="Your coaches (live and revoked) and open invitations")
-def coaches(request: Request, access: Authorized) -> list[dict[str, Any]]:
+def coaches(request: Request, access: Authorized) -> list[Mapping[str, Any]]:
     found = service.my_coaches(engine_of(request), athlete_id=access.actor.athlete_id)
     return [grant_json(g) for g in found]
 
@@ -67,15 +70,15 @@ class AcceptIn(BaseModel):
 
 
 @router.post("/coach/invitations/accept", status_code=201, summary="Accept an athlete's invitation")
-def accept(request: Request, access: Authorized, body: AcceptIn) -> dict[str, Any]:
+def accept(request: Request, access: Authorized, body: AcceptIn) -> Mapping[str, Any]:
     grant = service.accept_invitation(
         engine_of(request), body.code, now(), athlete_id=access.actor.athlete_id
     )
-    return {"athlete_id": grant.athlete_id, "access": grant.access.value}
+    return coaching_json(grant.athlete_id, grant.access)
 
 
 @router.get("/coach/athletes", summary="Your athletes: the last 7 days coloured, and warnings")
-def athletes(request: Request, access: Authorized) -> list[dict[str, Any]]:
+def athletes(request: Request, access: Authorized) -> list[Mapping[str, Any]]:
     found = service.team(
         engine_of(request), settings_of(request), now(), athlete_id=access.actor.athlete_id
     )
@@ -132,7 +135,9 @@ class TeamPredictionIn(BaseModel):
 
 
 @router.post("/coach/predictions", summary="A predicted time for each of your athletes")
-def predictions(request: Request, access: Reading, body: TeamPredictionIn) -> list[dict[str, Any]]:
+def predictions(
+    request: Request, access: Reading, body: TeamPredictionIn
+) -> list[Mapping[str, Any]]:
     found = service.team_predictions(engine_of(request), parse_distance(body.to), now(),
                                      athlete_id=access.actor.athlete_id)  # fmt: skip
     return [prediction_line(t) for t in found]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 
@@ -17,7 +18,7 @@ from runcoach.domain.accountability.contracts import (
 )
 from runcoach.inputs.contracts import TermsText, cents, goal_of
 from runcoach.services import contracts as service
-from runcoach.views.contracts import contract_json
+from runcoach.views.contracts import contract_json, judged_json
 from runcoach.web.auth import Authorized, engine_of, now
 
 router = APIRouter(prefix="/contracts", tags=["contracts"])
@@ -77,13 +78,13 @@ EXAMPLE = {
 
 
 @router.get("", summary="Your contracts and those you referee, each judged up to today")
-def list_contracts(request: Request, access: Authorized) -> list[dict[str, Any]]:
+def list_contracts(request: Request, access: Authorized) -> list[Mapping[str, Any]]:
     found = service.list_contracts(engine_of(request), now(), athlete_id=access.actor.athlete_id)
     return [contract_json(c) for c in found]
 
 
 @router.post("", status_code=201, summary="Sign a commitment contract")
-def sign(request: Request, access: Authorized, body: ContractIn) -> dict[str, Any]:
+def sign(request: Request, access: Authorized, body: ContractIn) -> Mapping[str, Any]:
     """Signed at once: afterwards it can only be made harder or ended (recorded as ended)."""
     engine, me = engine_of(request), access.actor.athlete_id
     contract_id = service.sign(engine, body.terms(), body.referee, now(), athlete_id=me)
@@ -91,14 +92,14 @@ def sign(request: Request, access: Authorized, body: ContractIn) -> dict[str, An
 
 
 @router.post("/judge", summary="Judge your contracts' periods that are over, now")
-def judge(request: Request, access: Authorized) -> dict[str, int]:
+def judge(request: Request, access: Authorized) -> Mapping[str, Any]:
     """The job does it every minute and after each import; this asks for it at once."""
     me = access.actor.athlete_id
-    return {"judged": service.judge_due(engine_of(request), now(), athlete_id=me)}
+    return judged_json(service.judge_due(engine_of(request), now(), athlete_id=me))
 
 
 @router.get("/{contract_id}", summary="A contract with every period's verdict and why")
-def show(request: Request, access: Authorized, contract_id: int) -> dict[str, Any]:
+def show(request: Request, access: Authorized, contract_id: int) -> Mapping[str, Any]:
     state = service.show(engine_of(request), contract_id, now(), athlete_id=access.actor.athlete_id)
     return contract_json(state)
 
@@ -106,7 +107,7 @@ def show(request: Request, access: Authorized, contract_id: int) -> dict[str, An
 @router.put("/{contract_id}", summary="New terms: only harder ones are accepted (409 otherwise)")
 def make_harder(
     request: Request, access: Authorized, contract_id: int, body: TermsIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     engine, me = engine_of(request), access.actor.athlete_id
     service.make_harder(engine, contract_id, body.terms(), now(), athlete_id=me)
     return contract_json(service.show(engine, contract_id, now(), athlete_id=me))
@@ -117,7 +118,7 @@ class EndIn(BaseModel):
 
 
 @router.post("/{contract_id}/end", summary="End a contract early (recorded, with the reason)")
-def end(request: Request, access: Authorized, contract_id: int, body: EndIn) -> dict[str, Any]:
+def end(request: Request, access: Authorized, contract_id: int, body: EndIn) -> Mapping[str, Any]:
     engine, me = engine_of(request), access.actor.athlete_id
     service.end(engine, contract_id, body.reason, now(), athlete_id=me)
     return contract_json(service.show(engine, contract_id, now(), athlete_id=me))
@@ -130,7 +131,7 @@ class DisputeIn(BaseModel):
 @router.post("/{contract_id}/periods/{number}/dispute", summary="Dispute a period's verdict")
 def dispute(
     request: Request, access: Authorized, contract_id: int, number: int, body: DisputeIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     engine, me = engine_of(request), access.actor.athlete_id
     service.dispute(engine, contract_id, number, body.note, now(), athlete_id=me)
     return contract_json(service.show(engine, contract_id, now(), athlete_id=me))
@@ -149,7 +150,7 @@ class ReviewIn(BaseModel):
 )
 def review(
     request: Request, access: Authorized, contract_id: int, number: int, body: ReviewIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     engine, me = engine_of(request), access.actor.athlete_id
     outcome = Outcome(body.outcome) if body.outcome else None
     service.review(engine, contract_id, number, body.decision, outcome, body.note, now(),
@@ -162,7 +163,7 @@ class NoteIn(BaseModel):
 
 
 @router.post("/{contract_id}/referee/accept", summary="The asked referee accepts the role")
-def accept_role(request: Request, access: Authorized, contract_id: int) -> dict[str, Any]:
+def accept_role(request: Request, access: Authorized, contract_id: int) -> Mapping[str, Any]:
     """The contract becomes active: its periods are judged from its start."""
     engine, me = engine_of(request), access.actor.athlete_id
     service.accept_role(engine, contract_id, now(), athlete_id=me)
@@ -198,7 +199,7 @@ class RefereeIn(BaseModel):
 @router.put("/{contract_id}/referee", summary="Name another referee (or none)")
 def name_referee(
     request: Request, access: Authorized, contract_id: int, body: RefereeIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     """After a refusal or a step-down, or in place of a referee who has not answered."""
     engine, me = engine_of(request), access.actor.athlete_id
     service.name_referee(engine, contract_id, body.referee, now(), athlete_id=me)

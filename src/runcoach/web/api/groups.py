@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,7 @@ from runcoach.domain.accountability.groups import GroupKind, Measure, Role
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import groups as service
 from runcoach.services.shared_feed import PAGE_RUNS
-from runcoach.views.accountability import plain
+from runcoach.views.accountability import created_json, plain
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
 router = APIRouter(prefix="/groups", tags=["groups"])
@@ -39,7 +40,7 @@ class GroupIn(BaseModel):
 
 
 @router.post("", status_code=201, summary="Create a group; you are its admin")
-def create(request: Request, access: Authorized, body: GroupIn) -> dict[str, Any]:
+def create(request: Request, access: Authorized, body: GroupIn) -> Mapping[str, Any]:
     group_id = service.create_group(
         engine_of(request), body.name, body.kind, athlete_id=access.actor.athlete_id,
         description=body.description,
@@ -47,7 +48,7 @@ def create(request: Request, access: Authorized, body: GroupIn) -> dict[str, Any
         goal_time_s=parse_duration(body.goal_time) if body.goal_time else None,
         goal_date=body.goal_date, is_open=body.is_open,
     )  # fmt: skip
-    return {"id": group_id}
+    return created_json(group_id)
 
 
 @router.post("/{group_id}/join", status_code=204, summary="Join an open group")
@@ -116,9 +117,9 @@ class ChallengeIn(BaseModel):
 @router.post("/{group_id}/challenges", status_code=201, summary="Set a challenge (admins)")
 def challenge(
     request: Request, access: Authorized, group_id: int, body: ChallengeIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     found = service.create_challenge(
         engine_of(request), group_id, body.name, body.measure, body.starts_on, body.ends_on,
         athlete_id=access.actor.athlete_id, target=body.target,
     )  # fmt: skip
-    return {"id": found}
+    return created_json(found)

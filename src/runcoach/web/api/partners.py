@@ -3,6 +3,7 @@ the kinds you skip; sessions to run together, with their iCalendar invite."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.services import partners as service
-from runcoach.views.accountability import plain
+from runcoach.views.accountability import created_json, plain, skipped_json
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
 router = APIRouter(tags=["partners"])
@@ -67,11 +68,11 @@ def week(
 
 
 @router.get("/partners/skipped", summary="The kinds of run you mark or tend to skip")
-def skipped(request: Request, access: Authorized) -> dict[str, Any]:
-    return service.skipped(
+def skipped(request: Request, access: Authorized) -> Mapping[str, Any]:
+    return skipped_json(service.skipped(
         engine_of(request), athlete_settings_of(request, access),
         athlete_id=access.actor.athlete_id,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 class SkippedIn(BaseModel):
@@ -107,12 +108,12 @@ class SessionIn(BaseModel):
 
 
 @router.post("/partner-sessions", status_code=201, summary="Invite a partner to a session")
-def invite_session(request: Request, access: Authorized, body: SessionIn) -> dict[str, Any]:
+def invite_session(request: Request, access: Authorized, body: SessionIn) -> Mapping[str, Any]:
     found = service.invite_to_session(
         engine_of(request), body.partner_id, body.day, athlete_id=access.actor.athlete_id,
         start_time=body.start_time, workout_kind=body.workout_kind, description=body.description,
     )  # fmt: skip
-    return {"id": found}
+    return created_json(found)
 
 
 class AnswerIn(BaseModel):

@@ -4,6 +4,7 @@ ends trimmed, never a point more)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Response
@@ -12,7 +13,13 @@ from pydantic import BaseModel, Field
 from runcoach.domain.accountability import Audience, PrivacyZone, SharedPart
 from runcoach.domain.accountability.zones import DEFAULT_ZONE_RADIUS_M
 from runcoach.services import sharing as service
-from runcoach.views.accountability import privacy_json, shared_run_json, shared_summary_json
+from runcoach.views.accountability import (
+    created_json,
+    privacy_json,
+    run_sharing_json,
+    shared_run_json,
+    shared_summary_json,
+)
 from runcoach.web.api.runs import samples_text
 from runcoach.web.auth import Authorized, engine_of
 
@@ -34,14 +41,14 @@ class PrivacyIn(BaseModel):
 
 
 @router.get("/privacy", summary="Who sees what of your runs, and your privacy zones")
-def get_privacy(request: Request, access: Authorized) -> dict[str, Any]:
+def get_privacy(request: Request, access: Authorized) -> Mapping[str, Any]:
     return privacy_json(
         service.privacy_settings(engine_of(request), athlete_id=access.actor.athlete_id)
     )
 
 
 @router.put("/privacy", summary="Your runs' audience per part, and the start and end hidden")
-def put_privacy(request: Request, access: Authorized, body: PrivacyIn) -> dict[str, Any]:
+def put_privacy(request: Request, access: Authorized, body: PrivacyIn) -> Mapping[str, Any]:
     return privacy_json(
         service.set_privacy_defaults(
             engine_of(request), athlete_id=access.actor.athlete_id, defaults=body.defaults(),
@@ -58,10 +65,10 @@ class ZoneIn(BaseModel):
 
 
 @router.post("/privacy/zones", status_code=201, summary="Add a privacy zone")
-def add_zone(request: Request, access: Authorized, body: ZoneIn) -> dict[str, Any]:
+def add_zone(request: Request, access: Authorized, body: ZoneIn) -> Mapping[str, Any]:
     zone = PrivacyZone(body.name, body.latitude, body.longitude, body.radius_m)
     zone_id = service.add_privacy_zone(engine_of(request), zone, athlete_id=access.actor.athlete_id)
-    return {"id": zone_id}
+    return created_json(zone_id)
 
 
 @router.delete("/privacy/zones/{zone_id}", status_code=204, summary="Delete a privacy zone")
@@ -78,26 +85,22 @@ class RunSharingIn(BaseModel):
     heart_rate: Audience | None = None
 
 
-def _run_sharing_json(found: dict[SharedPart, Audience | None]) -> dict[str, Any]:
-    return {part.value: None if a is None else a.value for part, a in found.items()}
-
-
 @router.get("/runs/{run_id}/sharing", summary="Your run's own audience per part")
-def get_run_sharing(request: Request, access: Authorized, run_id: int) -> dict[str, Any]:
+def get_run_sharing(request: Request, access: Authorized, run_id: int) -> Mapping[str, Any]:
     found = service.run_sharing(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
-    return _run_sharing_json(found)
+    return run_sharing_json(found)
 
 
 @router.put("/runs/{run_id}/sharing", summary="Set your run's audience per part")
 def put_run_sharing(
     request: Request, access: Authorized, run_id: int, body: RunSharingIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     given = {SharedPart(k): (None if v is None else Audience(v))
              for k, v in body.model_dump(exclude_unset=True).items()}  # fmt: skip
     found = service.set_run_sharing(
         engine_of(request), run_id, given, athlete_id=access.actor.athlete_id
     )
-    return _run_sharing_json(found)
+    return run_sharing_json(found)
 
 
 @router.get("/athletes/{athlete_id}/runs", summary="Another runner's recent runs you may see")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from runcoach.domain.units import parse_distance
 from runcoach.services import shoes as service
 from runcoach.services.calendar import today_of
-from runcoach.views.shoes import shoe_json
+from runcoach.views.shoes import shoe_added_json, shoe_json, shoe_retired_json
 from runcoach.web.auth import Authorized, engine_of, settings_of
 
 router = APIRouter(prefix="/shoes", tags=["shoes"])
@@ -53,7 +53,7 @@ def add_shoe(request: Request, access: Authorized, body: ShoeIn) -> Mapping[str,
     )
     today = today_of(engine, athlete_id=access.actor.athlete_id)
     shoe_id = service.add_pair(engine, shoe, today, athlete_id=access.actor.athlete_id)
-    return {"id": shoe_id, "name": body.name.strip()}
+    return shoe_added_json(shoe_id, body.name.strip())
 
 
 class RetireIn(BaseModel):
@@ -72,4 +72,4 @@ def retire_shoe(
         else body.on or today_of(engine, athlete_id=access.actor.athlete_id)
     )
     shown = service.retire_pair(engine, name, on, athlete_id=access.actor.athlete_id)
-    return {"name": shown, "retired_on": on.isoformat() if on else None}
+    return shoe_retired_json(shown, on)
