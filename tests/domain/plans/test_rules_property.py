@@ -64,3 +64,57 @@ def test_a_runner_who_can_run_one_day_in_seventeen_gets_no_empty_or_token_runs()
     assert [v for v in check(plan) if v.accepted is None] == []
     runs = [w for day in plan.days() for w in day.workouts if w.is_run and w.kind.value != "race"]
     assert runs and min(w.total_duration_s() for w in runs) >= 10 * 60
+
+
+def test_a_quality_session_cut_to_an_easy_run_stays_under_the_single_run_cap():
+    # found by the thorough property run (plans15b): a mile plan's session over the 10 % cap
+    # became an easy run sized from the slow end of the easy band, 11.8 km after 10.5 km
+    doc = {
+        "weekly_distance": "56.0km",
+        "longest_run_30d": "10.5km",
+        "years_running": 0,
+        "run_days_per_week": 4,
+        "availability": {
+            "weekdays": {
+                "monday": "any",
+                "tuesday": "any",
+                "wednesday": "any",
+                "thursday": "none",
+                "friday": "none",
+                "saturday": "none",
+                "sunday": "short 15",
+            }
+        },
+        "goal": {"race": "mile", "date": "2027-02-14"},
+        "long_run_day": "saturday",
+    }
+    plan = _plan(doc)
+    assert plan is not None
+    assert [v for v in check(plan) if v.accepted is None] == []
+
+
+def test_a_week_whose_runs_were_cut_to_their_caps_stays_mostly_easy():
+    # found by the property run (plans15b, on main too): the long and easy runs cut to the
+    # 10 % cap after the hard-share trade left a mile plan's recovery week at 75 % easy
+    doc = {
+        "weekly_distance": "82.0km",
+        "longest_run_30d": "5.2km",
+        "years_running": 0,
+        "run_days_per_week": 4,
+        "availability": {
+            "weekdays": {
+                "monday": "any",
+                "tuesday": "none",
+                "wednesday": "none",
+                "thursday": "short 31",
+                "friday": "any",
+                "saturday": "any",
+                "sunday": "none",
+            }
+        },
+        "goal": {"race": "mile", "date": "2027-04-16"},
+        "long_run_day": "saturday",
+    }
+    plan = _plan(doc)
+    assert plan is not None
+    assert [v for v in check(plan) if v.accepted is None] == []

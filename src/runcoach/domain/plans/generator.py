@@ -296,7 +296,26 @@ def _races(b: Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEnt
                 "days after it are easy only."
             )
         races[entry.day] = (entry, False)
+    _races_fit_the_run_days(b, start, races)
     return races
+
+
+def _races_fit_the_run_days(
+    b: Build, start: date, races: dict[date, tuple[RaceEntry, bool]]
+) -> None:
+    """The races kept in a week are run days: more of them than the runner can run in a week
+    is a profile that contradicts itself, and no plan can keep both."""
+    most = b.profile.availability.run_days_wanted
+    weeks: dict[int, list[date]] = {}
+    for day in races:
+        weeks.setdefault((day - start).days // 7, []).append(day)
+    for days in weeks.values():
+        if len(days) > most:
+            listed = ", ".join(str(d) for d in sorted(days))
+            raise InvalidInput(
+                f"{len(days)} races in one week ({listed}) but run_days_per_week allows {most}",
+                hint="drop a tune-up (or its insist: true), or raise run_days_per_week",
+            )
 
 
 def _weeks(

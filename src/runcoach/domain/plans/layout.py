@@ -23,6 +23,7 @@ from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
 
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
 QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
+LONG_KEPT = 0.85  # a benchmark takes the long run's day only if the long run keeps this much
 BENCHMARK_SHARE = 0.4  # the same for the benchmark, mostly warm-up and cool-down jogging in a
 # small week (a 15 km week holds 3 x 1 km with its 25 minutes of easy running around it)
 EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
@@ -125,11 +126,23 @@ class WeekLayout:
         if self.wk.benchmark is not None and not self._has_benchmark():
             # the days after the long run cannot hold the benchmark (two free days in a row
             # in a rotating week): the benchmark first, the long run the day after it
+            first = (copy.deepcopy(self.carry), self.slots, self.hard)
             self.carry.__dict__.update(copy.deepcopy(saved).__dict__)
             self.slots = [[] for _ in self.wk.dates]
             self.hard = [False] * len(self.wk.dates)
             self._lay_out(key_first=True)
+            if not self._has_benchmark() or self._long_m() < LONG_KEPT * self._long_m(first[1]):
+                # the benchmark does not fit either way, or only by cutting the long run to a
+                # short day's stub: the long run keeps its day, the benchmark moves on a week
+                self.carry.__dict__.update(first[0].__dict__)
+                self.slots, self.hard = first[1], first[2]
         return self.slots
+
+    def _long_m(self, slots: list[list[Workout]] | None = None) -> float:
+        slots = self.slots if slots is None else slots
+        return max((w.total_distance_m() for s in slots for w in s
+                    if w.kind.value == "long" and not w.title.startswith("Back-to-back")),
+                   default=0.0)  # fmt: skip
 
     def _has_benchmark(self) -> bool:
         return any(w.benchmark for s in self.slots for w in s)
@@ -149,6 +162,9 @@ class WeekLayout:
         self._keep_mostly_easy()
         self._fit_long(long_i)
         self._keep_single_run_rule()
+        # the long run and the easy runs cut to their caps can leave the week over the hard
+        # share again (a mile plan's recovery week at 75 % easy): trade once more
+        self._keep_mostly_easy()
         self._routines()
         self._hand_over()
 
@@ -225,14 +241,17 @@ class WeekLayout:
             return self.carry.prev_long
         return any(w.kind.value in ("long", "race") for w in self.slots[i - 1])
 
-    def _long_rank(self, i: int) -> tuple[int, int]:
+    def _long_rank(self, i: int) -> tuple[int, int, int]:
         t = self.wk.types[i]
         short = 0 if t.allowance is Allowance.ANY else 1
+        # among short days, the one that holds the longest run
+        room = 0 if t.max_minutes is None else -int(t.max_minutes)
         if self.wk.long_day_type is not None:
-            return (short, 0 if t.name == self.wk.long_day_type else 1 + (6 - i))
+            return (short, room, 0 if t.name == self.wk.long_day_type else 1 + (6 - i))
         want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
         return (
             short,
+            room,
             min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
         )
 
@@ -329,7 +348,9 @@ class WeekLayout:
                 if not w.is_run or w.kind.value == "race" or w.total_distance_m() <= cap:
                     continue
                 if w.is_quality:
-                    minutes = cap / 1000 * self.wk.paces.easy.slow.seconds_per_km / 60
+                    # the easy run's distance is counted at the middle of the easy band: minutes
+                    # from the slow end would land over the cap (a mile plan's 91-minute run)
+                    minutes = cap / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
                     self.slots[i][k] = lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
                 else:
                     self.slots[i][k] = self._smaller(w, cap, cap)
