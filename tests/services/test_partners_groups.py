@@ -196,3 +196,34 @@ def _validates_as_group_board(board):
     )
     assert [e.message for e in validator.iter_errors(printed)] == []
     assert printed["group"]["goal_date"] == board["group"].goal_date.isoformat()
+
+
+def test_a_partners_week_with_a_plan_validates_against_its_schema(engine, settings):
+    """No golden step shows a partner's week: one with a plan's sessions and a run is
+    checked against docs/schema/partner-week.json here, without the sessions' notes."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from runcoach.inputs.plans import read_profile
+    from runcoach.services import plans
+    from runcoach.views.accountability import partner_week_json
+    from runcoach.views.schema import SHAPES, schema_of
+
+    profile = Path(__file__).resolve().parents[2] / "docs" / "examples" / "first-half.yaml"
+    ann, bo = _runner(engine, "ann"), _runner(engine, "bo")
+    _partners(engine, ann, bo)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    plans.build_plan(engine, read_profile(profile), monday, athlete_id=ann)
+    add_manual_run(engine, ManualRun(TODAY, 8000, 2640, name="easy"), athlete_id=ann)
+    sharing.set_privacy_defaults(
+        engine, athlete_id=ann, defaults={SharedPart.SUMMARY: Audience.PARTNERS}
+    )
+    printed = json.loads(
+        json.dumps(partner_week_json(partners.partner_week(engine, settings, ann, athlete_id=bo)))
+    )
+    shape = next(s for s in SHAPES if s.name == "partner-week")
+    validator = jsonschema.Draft202012Validator(
+        schema_of(shape), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    sessions = [s for d in printed["days"] for s in d["sessions"]]
+    assert sessions and all("notes" not in s for s in sessions)
+    assert printed["name"] == "ann" and len(printed["days"]) == 7

@@ -21,6 +21,7 @@ from runcoach.views.accountability import (
     created_json,
     feed_page_json,
     group_board_json,
+    partner_week_json,
     plain,
     privacy_json,
     run_sharing_json,
@@ -155,7 +156,7 @@ def partners_week(app: AppContext, athlete_id: int, start: datetime | None, as_j
     first = start.date() if start else None
     found = partners.partner_week(app.engine, app.settings, athlete_id, first,
                                   athlete_id=app.athlete_id)  # fmt: skip
-    emit(as_json, found, lambda: "\n".join(
+    emit(as_json, partner_week_json(found), lambda: "\n".join(
         f"{d['date']}: " + (", ".join(f"{s['title']} ({s['status']})" for s in d["sessions"])
                             or "rest")
         + "".join(f"; ran {format_distance(r['distance_m'] or 0, app.settings.units)}"

@@ -12,6 +12,7 @@ from runcoach.domain.accountability.privacy import Audience, SharedPart
 from runcoach.services.comments import RunSocial
 from runcoach.services.groups import GroupBoard
 from runcoach.services.notifications import KindSwitch, Notification
+from runcoach.services.partners import PartnerWeek
 from runcoach.services.shared_feed import FeedPage, FeedRun
 from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
 from runcoach.views.json import to_jsonable
@@ -26,6 +27,7 @@ __all__ = [
     "feed_page_json",
     "group_board_json",
     "notification_json",
+    "partner_week_json",
     "privacy_json",
     "run_sharing_json",
     "shared_run_json",
@@ -63,6 +65,11 @@ def feed_page_json(found: FeedPage) -> FeedPageJson:
 def group_board_json(found: GroupBoard) -> dict[str, Any]:
     """A group's board as JSON (``services.groups.GroupBoard``: the group's fields, its
     goal date as ISO 8601)."""
+    return to_jsonable(found)  # type: ignore[no-any-return]
+
+
+def partner_week_json(found: PartnerWeek) -> dict[str, Any]:
+    """A partner's week as JSON (``services.partners.PartnerWeek``)."""
     return to_jsonable(found)  # type: ignore[no-any-return]
 
 

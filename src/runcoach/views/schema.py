@@ -41,7 +41,7 @@ from runcoach.services.comments import RunSocial
 from runcoach.services.group_invitations import GroupInvitation, JoinRequest
 from runcoach.services.groups import GroupBoard, GroupInfo
 from runcoach.services.notifications import KindSwitch, Notification
-from runcoach.services.partners import Partner, PartnerInvitation
+from runcoach.services.partners import Partner, PartnerInvitation, PartnerWeek
 from runcoach.views import (
     accountability,
     checkins,
@@ -246,6 +246,10 @@ SHAPES: tuple[Shape, ...] = (
     Shape("partner-invitation", PartnerInvitation, "A partner invitation (its code shown once)",
           ("runcoach partners invite --json", "POST /api/v1/partners/invitations"),
           ("partners-invite",), extra={"link": str}),  # the API adds the link
+    Shape("partner-week", PartnerWeek,
+          "A partner's week: the sessions planned and how they went, the runs they share",
+          ("runcoach partners week ATHLETE_ID --json",
+           "GET /api/v1/partners/{athlete_id}/week")),
     Shape("partners-skipped", accountability.SkippedJson,
           "The kinds of run the runner marks or tends to skip",
           ("runcoach partners skipped --json", "GET /api/v1/partners/skipped"),
