@@ -4,6 +4,7 @@ partnership ends; a group of three has a board, a challenge, an admin and a remo
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -135,6 +136,7 @@ def test_a_group_board_with_three_members(engine, settings):
     assert {r["name"] for r in board["runs"]} == {"ann", "bo"}
     standings = board["challenges"][0]["standings"]
     assert standings[0]["name"] == "ann" and standings[0]["reached"] is True
+    _validates_as_group_board(board)
     run = board["runs"][0]["run_id"]
     owner = board["runs"][0]["athlete_id"]
     commenter = bo if owner == ann else ann
@@ -178,3 +180,50 @@ def test_each_partner_gets_one_weekly_digest_of_a_runner_who_shares(engine, sett
     assert "12.00 km" in digest.body
     notifications.set_reminder_time(engine, "00:00", athlete_id=ann)
     assert send_session_reminders(engine, settings) == 0  # no plan: nothing to remind of
+
+
+def _validates_as_group_board(board):
+    """The golden story's board has one member and no runs: a fuller one is checked against
+    docs/schema/group-board.json here."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from runcoach.views.accountability import group_board_json
+    from runcoach.views.schema import SHAPES, schema_of
+
+    printed = json.loads(json.dumps(group_board_json(board)))
+    shape = next(s for s in SHAPES if s.name == "group-board")
+    validator = jsonschema.Draft202012Validator(
+        schema_of(shape), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    assert printed["group"]["goal_date"] == board["group"].goal_date.isoformat()
+
+
+def test_a_partners_week_with_a_plan_validates_against_its_schema(engine, settings):
+    """No golden step shows a partner's week: one with a plan's sessions and a run is
+    checked against docs/schema/partner-week.json here, without the sessions' notes."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from runcoach.inputs.plans import read_profile
+    from runcoach.services import plans
+    from runcoach.views.accountability import partner_week_json
+    from runcoach.views.schema import SHAPES, schema_of
+
+    profile = Path(__file__).resolve().parents[2] / "docs" / "examples" / "first-half.yaml"
+    ann, bo = _runner(engine, "ann"), _runner(engine, "bo")
+    _partners(engine, ann, bo)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    plans.build_plan(engine, read_profile(profile), monday, athlete_id=ann)
+    add_manual_run(engine, ManualRun(TODAY, 8000, 2640, name="easy"), athlete_id=ann)
+    sharing.set_privacy_defaults(
+        engine, athlete_id=ann, defaults={SharedPart.SUMMARY: Audience.PARTNERS}
+    )
+    printed = json.loads(
+        json.dumps(partner_week_json(partners.partner_week(engine, settings, ann, athlete_id=bo)))
+    )
+    shape = next(s for s in SHAPES if s.name == "partner-week")
+    validator = jsonschema.Draft202012Validator(
+        schema_of(shape), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    sessions = [s for d in printed["days"] for s in d["sessions"]]
+    assert sessions and all("notes" not in s for s in sessions)
+    assert printed["name"] == "ann" and len(printed["days"]) == 7

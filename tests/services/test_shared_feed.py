@@ -4,6 +4,7 @@ audiences admit, newest first, with a cursor that stays put while new runs arriv
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -124,3 +125,27 @@ def test_the_group_board_pages_its_runs(engine, tmp_path):
     assert last.next is None
     with pytest.raises(PermissionDenied):
         groups.group_runs(engine, group, athlete_id=dee)
+
+
+def test_a_page_with_kudos_and_comments_validates_against_its_schema(engine):
+    """The golden story's feeds are empty: a real page, a run with kudos and a comment,
+    is checked against docs/schema/feed-page.json here."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from runcoach.services import comments
+    from runcoach.views.accountability import feed_page_json
+    from runcoach.views.schema import SHAPES, schema_of
+
+    me, bo = _runner(engine, "me"), _runner(engine, "bo")
+    partners.accept_partner(engine, partners.invite_partner(engine, athlete_id=me).code,
+                            athlete_id=bo)  # fmt: skip
+    _share(engine, bo, Audience.PARTNERS)
+    run = _run(engine, bo, 1)
+    comments.give_kudos(engine, run, athlete_id=me)
+    comments.add_comment(engine, run, "lovely pace", athlete_id=me)
+    printed = json.loads(json.dumps(feed_page_json(shared_with_me(engine, athlete_id=me))))
+    shape = next(s for s in SHAPES if s.name == "feed-page")
+    validator = jsonschema.Draft202012Validator(schema_of(shape))
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    [item] = printed["runs"]
+    assert item["kudos"] == ["me"] and item["gave_kudos"] is True
+    assert [c["body"] for c in item["comments"]] == ["lovely pace"]

@@ -19,6 +19,9 @@ from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, shared_with_me
 from runcoach.views.accountability import (
     PrivacyJson,
     created_json,
+    feed_page_json,
+    group_board_json,
+    partner_week_json,
     plain,
     privacy_json,
     run_sharing_json,
@@ -153,7 +156,7 @@ def partners_week(app: AppContext, athlete_id: int, start: datetime | None, as_j
     first = start.date() if start else None
     found = partners.partner_week(app.engine, app.settings, athlete_id, first,
                                   athlete_id=app.athlete_id)  # fmt: skip
-    emit(as_json, found, lambda: "\n".join(
+    emit(as_json, partner_week_json(found), lambda: "\n".join(
         f"{d['date']}: " + (", ".join(f"{s['title']} ({s['status']})" for s in d["sessions"])
                             or "rest")
         + "".join(f"; ran {format_distance(r['distance_m'] or 0, app.settings.units)}"
@@ -270,7 +273,7 @@ def groups_leave(app: AppContext, group_id: int) -> None:
 def groups_board(app: AppContext, group_id: int, as_json: bool) -> None:
     """A group's board: run days, weekly streaks, wins, races."""
     found = groups.group_board(app.engine, app.settings, group_id, athlete_id=app.athlete_id)
-    emit(as_json, found, lambda: "\n".join(
+    emit(as_json, group_board_json(found), lambda: "\n".join(
         f"{m['name']}: " + (f"{m['run_days']} run days in {found['weeks']} weeks, streak "
                             f"{m['streak_weeks']} weeks" if m["shares"] else "shares nothing")
         for m in found["members"]))  # fmt: skip
@@ -510,7 +513,7 @@ def _feed_text(found: FeedPage, units: Any) -> str:
 def shared(app: AppContext, cursor: str | None, limit: int, as_json: bool) -> None:
     """The runs your partners and groups share with you, newest first, a page at a time."""
     found = shared_with_me(app.engine, athlete_id=app.athlete_id, cursor=cursor, limit=limit)
-    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+    emit(as_json, feed_page_json(found), lambda: _feed_text(found, app.settings.units))
 
 
 @groups_group.command("runs")
@@ -523,7 +526,7 @@ def groups_runs(app: AppContext, group_id: int, cursor: str | None, limit: int,
     """A group board's runs, newest first, a page at a time."""
     found = groups.group_runs(app.engine, group_id, athlete_id=app.athlete_id, cursor=cursor,
                               limit=limit)  # fmt: skip
-    emit(as_json, plain(found), lambda: _feed_text(found, app.settings.units))
+    emit(as_json, feed_page_json(found), lambda: _feed_text(found, app.settings.units))
 
 
 COMMANDS = [privacy_group, partners_group, groups_group, comments_group, notifications_group,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 from sqlalchemy import Engine
 
@@ -40,9 +40,57 @@ def _plan(engine: Engine, athlete_id: int) -> plan_store.StoredPlan | None:
             return None
 
 
+class CalendarRun(TypedDict):
+    """A run logged on a day of the calendar."""
+
+    id: int
+    sport: str
+    name: str | None
+    distance_m: float | None
+    duration_s: float | None
+    workout_type: str | None
+
+
+class CalendarSession(TypedDict):
+    """A planned session (as in a plan file, docs/plan-format.md: only the keys it has) with
+    how it went: done, short, different, missed, coming, or rest."""
+
+    kind: str
+    title: str
+    tip: NotRequired[str]
+    blocks: NotRequired[list[dict[str, Any]]]
+    exercises: NotRequired[list[dict[str, Any]]]
+    mini: NotRequired[dict[str, Any]]
+    surface: NotRequired[str]
+    terrain: NotRequired[str]
+    shoe: NotRequired[str]
+    benchmark: NotRequired[str]
+    notes: NotRequired[list[str]]
+    duration_s: NotRequired[float]
+    status: str
+    is_run: bool
+
+
+class CalendarDay(TypedDict):
+    date: str  # ISO 8601
+    day_type: str | None  # the plan's type of day; None: no plan that day
+    sessions: list[CalendarSession]
+    runs: list[CalendarRun]
+
+
+class Calendar(TypedDict):
+    """Each day from ``first`` to ``last``: the sessions planned, how they went, the runs."""
+
+    first: str  # ISO 8601
+    last: str
+    today: str  # the runner's local day
+    plan_id: int | None
+    days: list[CalendarDay]
+
+
 def calendar(
     engine: Engine, settings: Settings, first: date, last: date, *, athlete_id: int
-) -> dict[str, Any]:
+) -> Calendar:
     """Each day from ``first`` to ``last``: the planned sessions with their status (done,
     short, different, missed, coming) and the runs logged."""
     last = min(last, first + timedelta(days=MAX_CALENDAR_DAYS - 1))
@@ -50,10 +98,10 @@ def calendar(
     stored = _plan(engine, athlete_id)
     statuses = _statuses(engine, settings, stored, min(last, today), athlete_id)
     runs = run_service.list_runs(engine, athlete_id=athlete_id, date_from=first, date_to=last)
-    by_day: dict[date, list[dict[str, Any]]] = {}
+    by_day: dict[date, list[CalendarRun]] = {}
     for run in runs:
         by_day.setdefault(run.local_date, []).append(_run(run))
-    days = []
+    days: list[CalendarDay] = []
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
         days.append(_day(stored.plan if stored else None, day, today, statuses, by_day))
@@ -74,7 +122,7 @@ class CalendarPage:
     """What the calendar page shows: the days, the plan's day types (for a shift change) and
     its latest changes (newest first)."""
 
-    days: dict[str, Any]
+    days: Calendar
     day_types: list[str]
     history: History | None  # None: no active plan
 
@@ -106,7 +154,7 @@ def calendar_page(
     return page
 
 
-def _run(run: run_service.RunSummary) -> dict[str, Any]:
+def _run(run: run_service.RunSummary) -> CalendarRun:
     return {
         "id": run.id,
         "sport": run.sport,
@@ -135,15 +183,16 @@ def _day(
     day: date,
     today: date,
     statuses: dict[tuple[str, str], str],
-    runs: dict[date, list[dict[str, Any]]],
-) -> dict[str, Any]:
+    runs: dict[date, list[CalendarRun]],
+) -> CalendarDay:
     planned = plan.day(day) if plan else None
     sessions = []
     for workout in planned.workouts if planned else []:
         status = statuses.get((day.isoformat(), workout.title))
         if status is None:
             status = "coming" if day >= today else ("rest" if not workout.is_run else "missed")
-        sessions.append({**workout_to_dict(workout), "status": status, "is_run": workout.is_run})
+        session = {**workout_to_dict(workout), "status": status, "is_run": workout.is_run}
+        sessions.append(cast(CalendarSession, session))
     return {
         "date": day.isoformat(),
         "day_type": planned.day_type.name if planned else None,

@@ -65,7 +65,7 @@ def _digest(engine: Engine, settings: Settings, runner: int, partner: int, now: 
     return 1
 
 
-def _tally(days: list[dict[str, Any]]) -> str:
+def _tally(days: list[calendar_service.CalendarDay]) -> str:
     sessions = [s for d in days for s in d["sessions"] if s.get("is_run")]
     done = sum(1 for s in sessions if s["status"] in ("done", "short", "different"))
     runs = sum(len(d["runs"]) for d in days)
@@ -75,7 +75,8 @@ def _tally(days: list[dict[str, Any]]) -> str:
 
 
 def _digest_body(
-    name: str, week: list[dict[str, Any]], coming: list[dict[str, Any]], wins: list[Any],
+    name: str, week: list[calendar_service.CalendarDay],
+    coming: list[calendar_service.CalendarDay], wins: list[Any],
     settings: Settings,
 ) -> str:  # fmt: skip
     lines = [f"{name}'s week, planned vs done:"]
@@ -87,8 +88,8 @@ def _digest_body(
         lines += ["", "Small wins:"] + [f"  {w.title}" for w in wins[:5]]
     key = next((s for d in coming for s in d["sessions"] if s.get("kind") in QUALITY), None)
     if key is not None:
-        day = next(d["date"] for d in coming if key in d["sessions"])
-        lines += ["", f"Coming key session: {key['title']} on {day}. A word before it helps."]
+        when = next(d["date"] for d in coming if key in d["sessions"])
+        lines += ["", f"Coming key session: {key['title']} on {when}. A word before it helps."]
     return "\n".join(lines)
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, Engine
 
 from runcoach.config import Settings
 from runcoach.domain.accountability.groups import (
     MAX_SUGGESTIONS,
-    Consistency,
     GoalOf,
     GroupKind,
     Measure,
@@ -33,7 +32,7 @@ from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionD
 from runcoach.services.checkins import local_today
 from runcoach.services.notifications import notify_on
 from runcoach.services.reports import recent_wins
-from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, page_of
+from runcoach.services.shared_feed import PAGE_RUNS, FeedPage, FeedRun, page_of
 from runcoach.store import groups as store
 from runcoach.store import plans as plan_store
 from runcoach.store import sharing as sharing_store
@@ -238,9 +237,74 @@ def group_runs(
         return page_of(conn, athlete_id, ids, lambda _: SEEN_BY_GROUP, cursor, limit)
 
 
+class BoardRace(TypedDict):
+    """A member's next race (their active plan's goal), when they share with the group."""
+
+    name: str | None
+    date: str  # ISO 8601
+    distance_m: float | None
+
+
+class BoardWin(TypedDict):
+    """One of a member's recent small wins (on a run shared with the group, or none)."""
+
+    day: str  # ISO 8601
+    title: str
+    run_id: int | None
+
+
+class BoardMember(TypedDict):
+    """A member's row on the board: consistency over the board's weeks, the weekly streak,
+    the next race and recent wins (all empty when they share nothing with groups)."""
+
+    athlete_id: int
+    name: str
+    role: str  # admin or member
+    shares: bool
+    run_days: int
+    weeks_with_runs: int
+    distance_m: float
+    streak_weeks: int
+    streak_forgiven: int  # empty weeks forgiven inside the streak
+    upcoming_race: BoardRace | None
+    wins: list[BoardWin]
+
+
+class Standing(TypedDict):
+    athlete_id: int
+    name: str
+    value: float  # the challenge's measure so far
+    reached: bool  # the target is reached
+
+
+class ChallengeStandings(TypedDict):
+    """A group challenge and its standings today, the best first."""
+
+    id: int
+    name: str
+    measure: str  # a domain.accountability.groups.Measure's value
+    target: float | None
+    starts_on: str  # ISO 8601
+    ends_on: str
+    standings: list[Standing]
+
+
+class GroupBoard(TypedDict):
+    """A group's board: the group, its members' rows over ``weeks`` weeks up to ``today``,
+    the first page of the runs shared with it (``runs_next``: the older page), challenges."""
+
+    group: GroupInfo
+    today: str  # ISO 8601, the asker's local day
+    weeks: int
+    members: list[BoardMember]
+    runs: list[FeedRun]
+    runs_next: str | None
+    challenges: list[ChallengeStandings]
+
+
 def group_board(
     engine: Engine, settings: Settings, group_id: int, *, athlete_id: int
-) -> dict[str, Any]:
+) -> GroupBoard:
     """The board of a group the runner is in."""
     with engine.connect() as conn:
         role = _role(conn, group_id, athlete_id)
@@ -259,7 +323,7 @@ def group_board(
     for row in rows:  # wins read the log on their own connections (SQLite: one at a time)
         row["wins"] = _wins(engine, settings, row, runs, board_from) if row["shares"] else []
     return {
-        "group": _info(group, role, len(members)).__dict__, "today": today.isoformat(),
+        "group": _info(group, role, len(members)), "today": today.isoformat(),
         "weeks": BOARD_WEEKS, "members": rows, "runs": feed.runs, "runs_next": feed.next,
         "challenges": challenges,
     }  # fmt: skip
@@ -267,7 +331,7 @@ def group_board(
 
 def _member(
     conn: Connection, member: Any, runs: list[Any], first: date, today: date
-) -> dict[str, Any]:
+) -> BoardMember:
     mine = [
         (r.local_date, float(r.distance_m or 0)) for r in runs if r.athlete_id == member.athlete_id
     ]
@@ -275,45 +339,42 @@ def _member(
     shares = _shares_with_group(conn, member.athlete_id)
     return {
         "athlete_id": member.athlete_id, "name": member.name, "role": member.role,
-        "shares": shares, **_consistency_json(value),
-        "upcoming_race": _race(conn, member.athlete_id, today) if shares else None,
-    }  # fmt: skip
-
-
-def _consistency_json(value: Consistency) -> dict[str, Any]:
-    return {
-        "run_days": value.run_days, "weeks_with_runs": value.weeks_with_runs,
+        "shares": shares, "run_days": value.run_days, "weeks_with_runs": value.weeks_with_runs,
         "distance_m": round(value.distance_m, 1), "streak_weeks": value.streak.weeks,
         "streak_forgiven": value.streak.forgiven,
+        "upcoming_race": _race(conn, member.athlete_id, today) if shares else None,
+        "wins": [],  # filled in after: wins read the log on their own connections
     }  # fmt: skip
 
 
-def _race(conn: Connection, athlete_id: int, today: date) -> dict[str, Any] | None:
+def _race(conn: Connection, athlete_id: int, today: date) -> BoardRace | None:
     try:
         goal = plan_store.get_plan(conn, athlete_id).plan.goal
     except NotFound:
         return None
     if goal.race_date is None or goal.race_date < today:
         return None
-    return {"name": goal.name or None, "date": goal.race_date.isoformat(),
-            "distance_m": goal.distance_m}  # fmt: skip
+    race: BoardRace = {"name": goal.name or None, "date": goal.race_date.isoformat(),
+                       "distance_m": goal.distance_m}  # fmt: skip
+    return race
 
 
 def _wins(
-    engine: Engine, settings: Settings, member: dict[str, Any], runs: list[Any], first: date
-) -> list[dict[str, Any]]:
+    engine: Engine, settings: Settings, member: BoardMember, runs: list[Any], first: date
+) -> list[BoardWin]:
     athlete_id = member["athlete_id"]
     shared = {r.id for r in runs if r.athlete_id == athlete_id}
     found = recent_wins(engine, settings, first, athlete_id=athlete_id)
-    return [
+    wins: list[BoardWin] = [
         {"day": w.day.isoformat(), "title": w.title, "run_id": w.run_id}
         for w in found if w.run_id is None or w.run_id in shared
-    ][:3]  # fmt: skip
+    ]  # fmt: skip
+    return wins[:3]
 
 
 def challenge_standings(
     row: Any, members: list[int], conn: Connection, today: date
-) -> dict[str, Any]:
+) -> ChallengeStandings:
     """A challenge and its standings on ``today`` (only the runs shared with the group)."""
     measure = Measure(row.measure)
     last = min(row.ends_on, today)
@@ -324,7 +385,7 @@ def challenge_standings(
         value = measured(measure, consistency(mine, row.starts_on, max(last, row.starts_on)))
         scores.append((value, member))
     scores.sort(key=lambda s: -s[0])
-    standings = [
+    standings: list[Standing] = [
         {"athlete_id": member, "name": sharing_store.athlete_name(conn, member), "value": value,
          "reached": row.target is not None and value >= row.target}
         for value, member in scores

@@ -26,6 +26,7 @@ from runcoach.domain.errors import Conflict, InvalidInput, NotFound, PermissionD
 from runcoach.exporters.ical import session_invite
 from runcoach.services import calendar as calendar_service
 from runcoach.services.accounts import digest, new_secret
+from runcoach.services.calendar import Calendar
 from runcoach.services.checkins import local_today
 from runcoach.services.notifications import Attachment, email_invitation, notify_on, signup_link
 from runcoach.services.sharing import parts_on
@@ -366,10 +367,18 @@ def _session(conn: Connection, row: Any) -> PartnerSession:
 # --- a partner's week --------------------------------------------------------------------------
 
 
+class PartnerWeek(Calendar):
+    """A partner's week as the reader may see it: ``services.calendar``'s days without the
+    sessions' notes, and only the runs the reader may see."""
+
+    athlete_id: int  # the partner's
+    name: str
+
+
 def partner_week(
     engine: Engine, settings: Settings, partner_id: int, first: date | None = None, *,
     athlete_id: int,
-) -> dict[str, Any]:  # fmt: skip
+) -> PartnerWeek:  # fmt: skip
     """A partner's week (Monday to Sunday) as ``athlete_id`` may see it: planned vs done when
     the partner shares their runs with partners, and only the runs they may see."""
     with engine.connect() as conn:

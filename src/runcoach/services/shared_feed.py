@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, Engine
 
@@ -28,9 +28,34 @@ MAX_PAGE_RUNS = 100  # the most one request may ask for
 SCAN_FACTOR = 3  # rows read per wanted run while filtering by audience
 
 
+class FeedComment(TypedDict):
+    """A comment on a run of a feed, as the reader may see it."""
+
+    id: int
+    author: str
+    body: str
+    hidden: bool
+    may_hide: bool  # the reader may hide it (the run's owner, or its author)
+
+
+class FeedRun(TypedDict):
+    """A run as a feed lists it: whose, when, how far, with its kudos and comments."""
+
+    run_id: int
+    athlete_id: int
+    name: str  # the owner's name
+    date: str  # the run's local day, ISO 8601
+    distance_m: float | None
+    title: str | None
+    kudos: list[str]  # the names of those who gave kudos
+    gave_kudos: bool  # the reader gave kudos
+    may_give_kudos: bool
+    comments: list[FeedComment]
+
+
 @dataclass(frozen=True)
 class FeedPage:
-    runs: list[dict[str, Any]]
+    runs: list[FeedRun]
     next: str | None  # the cursor of the next (older) page; None: this was the last
 
 
@@ -96,7 +121,7 @@ def _cursor(row: Any) -> str:
     return f"{row.local_date.isoformat()}_{row.id}"
 
 
-def run_items(conn: Connection, rows: list[Any], viewer: int) -> list[dict[str, Any]]:
+def run_items(conn: Connection, rows: list[Any], viewer: int) -> list[FeedRun]:
     """Runs as a feed lists them: whose, when, how far, with kudos and comments."""
     social: dict[int, Any] = {}
     for owner in {r.athlete_id for r in rows}:

@@ -10,17 +10,24 @@ from typing import Any, TypedDict
 
 from runcoach.domain.accountability.privacy import Audience, SharedPart
 from runcoach.services.comments import RunSocial
+from runcoach.services.groups import GroupBoard
 from runcoach.services.notifications import KindSwitch, Notification
+from runcoach.services.partners import PartnerWeek
+from runcoach.services.shared_feed import FeedPage, FeedRun
 from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
 from runcoach.views.json import to_jsonable
 
 __all__ = [
     "CreatedJson",
+    "FeedPageJson",
     "PrivacyJson",
     "RunSharingJson",
     "SkippedJson",
     "created_json",
+    "feed_page_json",
+    "group_board_json",
     "notification_json",
+    "partner_week_json",
     "privacy_json",
     "run_sharing_json",
     "shared_run_json",
@@ -41,6 +48,29 @@ class CreatedJson(TypedDict):
 
 def created_json(new_id: int) -> CreatedJson:
     return {"id": new_id}
+
+
+class FeedPageJson(TypedDict):
+    """A page of runs shared with the runner (``shared``) or of a group board's runs, newest
+    first; ``next`` is the cursor of the older page, null on the last."""
+
+    runs: list[FeedRun]
+    next: str | None
+
+
+def feed_page_json(found: FeedPage) -> FeedPageJson:
+    return {"runs": list(found.runs), "next": found.next}
+
+
+def group_board_json(found: GroupBoard) -> dict[str, Any]:
+    """A group's board as JSON (``services.groups.GroupBoard``: the group's fields, its
+    goal date as ISO 8601)."""
+    return to_jsonable(found)  # type: ignore[no-any-return]
+
+
+def partner_week_json(found: PartnerWeek) -> dict[str, Any]:
+    """A partner's week as JSON (``services.partners.PartnerWeek``)."""
+    return to_jsonable(found)  # type: ignore[no-any-return]
 
 
 class AudiencesJson(TypedDict):

@@ -39,9 +39,9 @@ from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
 from runcoach.services.comments import RunSocial
 from runcoach.services.group_invitations import GroupInvitation, JoinRequest
-from runcoach.services.groups import GroupInfo
+from runcoach.services.groups import GroupBoard, GroupInfo
 from runcoach.services.notifications import KindSwitch, Notification
-from runcoach.services.partners import Partner, PartnerInvitation
+from runcoach.services.partners import Partner, PartnerInvitation, PartnerWeek
 from runcoach.views import (
     accountability,
     checkins,
@@ -246,10 +246,22 @@ SHAPES: tuple[Shape, ...] = (
     Shape("partner-invitation", PartnerInvitation, "A partner invitation (its code shown once)",
           ("runcoach partners invite --json", "POST /api/v1/partners/invitations"),
           ("partners-invite",), extra={"link": str}),  # the API adds the link
+    Shape("partner-week", PartnerWeek,
+          "A partner's week: the sessions planned and how they went, the runs they share",
+          ("runcoach partners week ATHLETE_ID --json",
+           "GET /api/v1/partners/{athlete_id}/week")),
     Shape("partners-skipped", accountability.SkippedJson,
           "The kinds of run the runner marks or tends to skip",
           ("runcoach partners skipped --json", "GET /api/v1/partners/skipped"),
           ("partners-skipped",)),
+    Shape("group-board", GroupBoard,
+          "A group's board: members' consistency, streaks, wins and races, runs, challenges",
+          ("runcoach groups board --json", "GET /api/v1/groups/{group_id}/board"),
+          ("groups-board",)),
+    Shape("feed-page", accountability.FeedPageJson,
+          "A page of runs shared with the runner, or of a group board's runs, newest first",
+          ("runcoach shared --json", "runcoach groups runs --json", "GET /api/v1/shared-runs",
+           "GET /api/v1/groups/{group_id}/runs"), ("shared", "groups-runs")),
     Shape("groups", GroupInfo, "The runner's groups, then the open groups they may join",
           ("runcoach groups list --json", "GET /api/v1/groups"), ("groups-list",), many=True),
     Shape("group-invitation", GroupInvitation, "An invitation into a group (its code shown once)",

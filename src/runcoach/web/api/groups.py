@@ -13,7 +13,7 @@ from runcoach.domain.accountability.groups import GroupKind, Measure, Role
 from runcoach.domain.units import parse_distance, parse_duration
 from runcoach.services import groups as service
 from runcoach.services.shared_feed import PAGE_RUNS
-from runcoach.views.accountability import created_json, plain
+from runcoach.views.accountability import created_json, feed_page_json, group_board_json, plain
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
 router = APIRouter(prefix="/groups", tags=["groups"])
@@ -65,10 +65,10 @@ def leave(request: Request, access: Authorized, group_id: int) -> Response:
 
 @router.get("/{group_id}/board", summary="The group board: consistency, wins, races, runs")
 def board(request: Request, access: Authorized, group_id: int) -> dict[str, Any]:
-    return service.group_board(
+    return group_board_json(service.group_board(
         engine_of(request), athlete_settings_of(request, access), group_id,
         athlete_id=access.actor.athlete_id,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @router.get("/{group_id}/runs", summary="The board's runs, newest first, a page at a time")
@@ -79,7 +79,7 @@ def runs(
     """``cursor``: the board's ``runs_next`` or the ``next`` of the page before."""
     found = service.group_runs(engine_of(request), group_id, athlete_id=access.actor.athlete_id,
                                cursor=cursor, limit=limit)  # fmt: skip
-    return dict(plain(found))
+    return dict(feed_page_json(found))
 
 
 @router.delete("/{group_id}/members/{member_id}", status_code=204,

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.services import partners as service
-from runcoach.views.accountability import created_json, plain, skipped_json
+from runcoach.views.accountability import created_json, partner_week_json, plain, skipped_json
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
 
 router = APIRouter(tags=["partners"])
@@ -61,10 +61,10 @@ def end(request: Request, access: Authorized, partnership_id: int) -> Response:
 def week(
     request: Request, access: Authorized, athlete_id: int, start: date | None = None
 ) -> dict[str, Any]:
-    return service.partner_week(
+    return partner_week_json(service.partner_week(
         engine_of(request), athlete_settings_of(request, access), athlete_id, start,
         athlete_id=access.actor.athlete_id,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @router.get("/partners/skipped", summary="The kinds of run you mark or tend to skip")

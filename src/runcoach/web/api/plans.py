@@ -172,12 +172,14 @@ def get_calendar(
     date_from: Annotated[date, Query(alias="from")],
     date_to: Annotated[date, Query(alias="to")],
 ) -> dict[str, Any]:
-    return calendar.calendar(
-        engine_of(request),
-        settings_of(request),
-        date_from,
-        date_to,
-        athlete_id=access.actor.athlete_id,
+    return dict(
+        calendar.calendar(
+            engine_of(request),
+            settings_of(request),
+            date_from,
+            date_to,
+            athlete_id=access.actor.athlete_id,
+        )
     )
 
 

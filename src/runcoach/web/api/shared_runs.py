@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from runcoach.services.shared_feed import PAGE_RUNS, shared_with_me
-from runcoach.views.accountability import plain
+from runcoach.views.accountability import feed_page_json
 from runcoach.web.auth import Authorized, engine_of
 
 router = APIRouter(prefix="/shared-runs", tags=["partners"])
@@ -22,4 +22,4 @@ def shared_runs(
     found = shared_with_me(
         engine_of(request), athlete_id=access.actor.athlete_id, cursor=cursor, limit=limit
     )
-    return dict(plain(found))
+    return dict(feed_page_json(found))

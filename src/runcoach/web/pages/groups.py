@@ -79,7 +79,7 @@ def _board_page(
     if before:
         older = groups.group_runs(engine, group_id, athlete_id=athlete, cursor=before)
         found |= {"runs": older.runs, "runs_next": older.next}
-    admin = found["group"]["role"] == "admin"
+    admin = found["group"].role == "admin"
     waiting = invitations.join_requests(engine, group_id, athlete_id=athlete) if admin else []
     return render(request, "pages/group.html", nav="groups", board=found, before=before,
                   me=athlete, measures=[m.value for m in Measure], requests=waiting,
