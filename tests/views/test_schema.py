@@ -105,3 +105,60 @@ def test_a_coachs_team_predictions_validate_against_their_schema():
     validator = jsonschema.Draft202012Validator(schema_of(shape))
     assert [e.message for e in validator.iter_errors(printed)] == []
     assert printed[0]["athlete"] == "Ana (ana@example.org)" and "error" in printed[1]
+
+
+def test_a_coachs_answers_about_a_read_write_athlete_validate_against_their_schemas(
+    engine, tmp_path
+):
+    """The golden story's coach has no read-write athlete: a real one is coached here, and what
+    ``coach show|edit|plan|shift|changes`` print is checked against their shapes."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from datetime import UTC, date, datetime, timedelta
+
+    from sqlalchemy import insert
+
+    from runcoach.config import Settings
+    from runcoach.domain.accountability.coaching import Access
+    from runcoach.inputs.plans import read_profile
+    from runcoach.services import coach_plans, coaching, plans
+    from runcoach.services.plan_changes import ShiftRequest
+    from runcoach.store.tables import athletes
+    from runcoach.views.coaching import athlete_json, coach_change_json, edit_json
+    from tests.conftest import local_athlete
+
+    now = datetime(2026, 11, 20, 18, tzinfo=UTC)
+    ann = local_athlete(engine)
+    with engine.begin() as conn:
+        coach = int(conn.execute(insert(athletes).values(name="Coach")).inserted_primary_key[0])
+    profile = read_profile(ROOT / "docs" / "examples" / "first-half.yaml")
+    plans.build_plan(engine, profile, now.date(), athlete_id=ann)
+    code = coaching.invite_coach(engine, Access.READ_WRITE, now, athlete_id=ann)
+    coaching.accept_invitation(engine, code, now, athlete_id=coach)
+    settings = Settings(home=tmp_path, database_url=str(engine.url))
+    day = next(
+        d.day
+        for d in plans.active_plan(engine, athlete_id=ann).plan.weeks[1].days
+        if any(w.kind.value == "easy" for w in d.workouts)
+    )
+
+    def check(name: str, printed: object) -> None:
+        shape = next(s for s in SHAPES if s.name == name)
+        validator = jsonschema.Draft202012Validator(schema_of(shape))
+        as_printed = json.loads(json.dumps(printed))
+        assert [e.message for e in validator.iter_errors(as_printed)] == [], name
+
+    edited = coaching.edit_athlete_plan(engine, ann, day, "easy 25min", "legs first", now,
+                                        athlete_id=coach)  # fmt: skip
+    check("coach-edit", edit_json(edited))
+    shifted = coach_plans.shift(engine, ann, ShiftRequest(day=day + timedelta(days=1),
+                                day_type="any"), "swapped shift", True, now,
+                                athlete_id=coach)  # fmt: skip
+    check("coach-change", coach_change_json(shifted))
+    built = coach_plans.build_plan(engine, ann, profile, "a fresh start", now, athlete_id=coach)
+    check("coach-change", coach_change_json(built))
+    seen = athlete_json(coaching.athlete(engine, settings, ann, now, athlete_id=coach))
+    check("coach-athlete", seen)
+    changes = coaching.plan_changes(engine, athlete_id=ann)
+    check("coach-changes", changes)
+    assert len(changes) == 3 and seen["changes"] == changes
+    assert date.fromisoformat(edited["day"]) == day

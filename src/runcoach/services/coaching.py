@@ -14,7 +14,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, Engine
 
@@ -130,7 +130,19 @@ def change_access(engine: Engine, grant_id: int, access: Access, *, athlete_id: 
             raise NotFound(f"there is no live grant {grant_id} of yours")
 
 
-def plan_changes(engine: Engine, *, athlete_id: int) -> list[dict[str, Any]]:
+class PlanChangeLine(TypedDict):
+    """A line of the athlete's plan change log: what a coach changed, why, by whom, when."""
+
+    id: int
+    plan_id: int
+    day: str  # the plan's day the change is about (ISO 8601)
+    change: str
+    note: str  # the coach's why
+    by: str  # the coach's name or address ("a former coach" once the account is gone)
+    at: str  # when it was saved (UTC, ISO 8601)
+
+
+def plan_changes(engine: Engine, *, athlete_id: int) -> list[PlanChangeLine]:
     """What coaches changed in the athlete's plans, and why, newest first."""
     with engine.connect() as conn:
         changes = store.plan_changes_of(conn, athlete_id)
@@ -138,7 +150,7 @@ def plan_changes(engine: Engine, *, athlete_id: int) -> list[dict[str, Any]]:
     return [_change(c, authors) for c in changes]
 
 
-def _change(c: store.PlanChange, authors: dict[int, people.Person]) -> dict[str, Any]:
+def _change(c: store.PlanChange, authors: dict[int, people.Person]) -> PlanChangeLine:
     author = authors.get(c.author_athlete_id or 0)
     return {
         "id": c.id, "plan_id": c.plan_id, "day": c.day.isoformat(), "change": c.change,

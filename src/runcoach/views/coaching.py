@@ -9,10 +9,10 @@ from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.rules import check
 from runcoach.domain.units import format_duration
 from runcoach.services.coach_plans import CoachChange
-from runcoach.services.coaching import AthleteGlance, CoachGrant, TeamPrediction
+from runcoach.services.coaching import AthleteGlance, CoachGrant, PlanChangeLine, TeamPrediction
 from runcoach.views.fitness import PredictionJson, prediction_json
 from runcoach.views.json import IsoDate, IsoDateTime
-from runcoach.views.plans import shift_json, violations_json
+from runcoach.views.plans import PlanDocJson, ShiftJson, ViolationJson, shift_json, violations_json
 from runcoach.views.today import WarningJson, warning_json
 
 
@@ -109,13 +109,59 @@ def glance_json(a: AthleteGlance) -> GlanceJson:
     }  # fmt: skip
 
 
-def athlete_json(view: dict[str, Any]) -> dict[str, Any]:
-    return {**view, "glance": glance_json(view["glance"]),
-            "violations": violations_json(view["violations"])}  # fmt: skip
+class CoachRunJson(TypedDict):
+    """One of the athlete's runs of the last four weeks, as their coach's page lists it."""
+
+    id: int
+    day: IsoDate
+    distance_m: int
+    duration_s: int
+    kind: str | None  # the workout type, when known
 
 
-def edit_json(done: dict[str, Any]) -> dict[str, Any]:
-    return {**done, "violations": violations_json(done["violations"])}
+class CoachAthleteJson(TypedDict):
+    """One athlete as their coach sees them: the glance, the active plan with the rules it
+    breaks, the last four weeks' runs and the changes coaches made."""
+
+    glance: GlanceJson
+    plan_id: int | None
+    plan: PlanDocJson | None  # the plan document (docs/plan-format.md); null without a plan
+    violations: list[ViolationJson]
+    runs: list[CoachRunJson]  # newest first
+    changes: list[PlanChangeLine]  # newest first
+
+
+def athlete_json(view: dict[str, Any]) -> CoachAthleteJson:
+    return {
+        "glance": glance_json(view["glance"]),
+        "plan_id": view["plan_id"],
+        "plan": view["plan"],
+        "violations": violations_json(view["violations"]),
+        "runs": view["runs"],
+        "changes": view["changes"],
+    }
+
+
+class CoachEditJson(TypedDict):
+    """A coach's edit of a day of the athlete's plan, saved (a refused one is an error)."""
+
+    change_id: int
+    plan_id: int
+    day: IsoDate
+    change: str  # what the day was and is now, in words
+    note: str  # the coach's why, which the athlete reads
+    violations: list[ViolationJson]  # the rules the plan breaks after the edit (none new)
+
+
+def edit_json(done: dict[str, Any]) -> CoachEditJson:
+    return {
+        "change_id": done["change_id"],
+        "plan_id": done["plan_id"],
+        "day": done["day"],
+        "change": done["change"],
+        "note": done["note"],
+        "violations": violations_json(done["violations"]),
+    }
 
 
 class TeamPredictionJson(PredictionJson):
@@ -141,7 +187,19 @@ def prediction_line(t: TeamPrediction) -> TeamPredictionJson | TeamPredictionErr
             "time": format_duration(t.prediction.time_s)}  # fmt: skip
 
 
-def coach_change_json(c: CoachChange) -> dict[str, Any]:
+class CoachChangeJson(TypedDict):
+    """A coach's plan built from a profile, or a shift or rota recorded for the athlete."""
+
+    plan_id: int
+    day: IsoDate
+    change: str  # the change log's line
+    note: str  # the coach's why
+    violations: list[ViolationJson]  # the rules the athlete's plan breaks now
+    shift: ShiftJson | None  # a shift or rota: what moved; null for a plan built
+    plan: PlanDocJson | None  # the athlete's plan after the change
+
+
+def coach_change_json(c: CoachChange) -> CoachChangeJson:
     """A coach's change to an athlete's plan: the change log's line and what it did."""
     plan = c.built.plan if c.built else (c.shifted.plan if c.shifted else None)
     violations = check(plan) if plan is not None else []

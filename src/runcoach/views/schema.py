@@ -37,6 +37,7 @@ from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
+from runcoach.services.coaching import PlanChangeLine
 from runcoach.services.comments import RunSocial
 from runcoach.services.group_invitations import GroupInvitation, JoinRequest
 from runcoach.services.groups import GroupBoard, GroupInfo
@@ -219,6 +220,23 @@ SHAPES: tuple[Shape, ...] = (
           "A coach's athletes: the last 7 days marked, and their warnings",
           ("runcoach coach athletes --json", "GET /api/v1/coach/athletes"),
           ("coach-athletes",), many=True),
+    Shape("coach-changes", PlanChangeLine,
+          "What the runner's coaches changed in their plan, and why, newest first",
+          ("runcoach coach changes --json", "GET /api/v1/coaching/plan-changes"),
+          ("coach-changes",), many=True),
+    Shape("coach-athlete", coaching.CoachAthleteJson,
+          "One athlete as their coach sees them: glance, plan and its rules, runs, changes",
+          ("runcoach coach show ATHLETE --json", "GET /api/v1/coach/athletes/{athlete_id}")),
+    Shape("coach-edit", coaching.CoachEditJson,
+          "A coach's edit of one day of an athlete's plan",
+          ("runcoach coach edit ATHLETE DAY --json",
+           "PUT /api/v1/coach/athletes/{athlete_id}/plan/days/{day}")),
+    Shape("coach-change", coaching.CoachChangeJson,
+          "A coach's plan built from a profile, or a shift or rota recorded for an athlete",
+          ("runcoach coach plan|shift|rota ATHLETE --json",
+           "POST /api/v1/coach/athletes/{athlete_id}/plans",
+           "POST /api/v1/coach/athletes/{athlete_id}/plan/shifts",
+           "POST /api/v1/coach/athletes/{athlete_id}/plan/rota")),
     Shape("run-social", RunSocial, "A run's comments and kudos, and what the reader may do",
           ("runcoach comments list RUN_ID --json", "GET /api/v1/runs/{run_id}/social"),
           ("comments-list",)),
