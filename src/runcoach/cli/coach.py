@@ -156,7 +156,7 @@ def _team_line(d: Mapping[str, Any]) -> str:
     return f"{d['athlete']}: {told}"
 
 
-def _change_line(data: dict[str, Any]) -> str:
+def _change_line(data: Mapping[str, Any]) -> str:
     broken = "".join(f"\n  rule: {v['rule']} ({v['date']})" for v in data["violations"])
     return f"{data['day']}: {data['change']} ({data['note']}){broken}"
 

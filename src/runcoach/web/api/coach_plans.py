@@ -37,7 +37,7 @@ def build_plan(
 ) -> dict[str, Any]:
     done = service.build_plan(engine_of(request), athlete_id, profile_from_dict(body.profile),
                               body.note, now(), athlete_id=access.actor.athlete_id)  # fmt: skip
-    return coach_change_json(done)
+    return dict(coach_change_json(done))
 
 
 class CoachShiftIn(ShiftChange):
@@ -53,7 +53,7 @@ def shift(
 ) -> dict[str, Any]:
     done = service.shift(engine_of(request), athlete_id, body.request(), body.note,
                          body.accept_breaks, now(), athlete_id=access.actor.athlete_id)  # fmt: skip
-    return coach_change_json(done)
+    return dict(coach_change_json(done))
 
 
 @router.post(
@@ -74,4 +74,4 @@ async def rota(
     told = rota_request(await file.read(MAX_ROTA_BYTES + 1), file.filename or "rota.ics", mapping)
     done = service.rota(engine_of(request), athlete_id, told, note, accept_breaks, now(),
                         athlete_id=access.actor.athlete_id)  # fmt: skip
-    return coach_change_json(done)
+    return dict(coach_change_json(done))

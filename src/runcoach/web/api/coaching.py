@@ -62,7 +62,10 @@ def revoke(request: Request, access: Authorized, grant_id: int) -> Response:
 
 @router.get("/coaching/plan-changes", summary="What your coaches changed in your plan, and why")
 def plan_changes(request: Request, access: Authorized) -> list[dict[str, Any]]:
-    return service.plan_changes(engine_of(request), athlete_id=access.actor.athlete_id)
+    return [
+        dict(c)
+        for c in service.plan_changes(engine_of(request), athlete_id=access.actor.athlete_id)
+    ]
 
 
 class AcceptIn(BaseModel):
@@ -89,7 +92,7 @@ def athletes(request: Request, access: Authorized) -> list[Mapping[str, Any]]:
 def athlete(request: Request, access: Authorized, athlete_id: int) -> dict[str, Any]:
     view = service.athlete(engine_of(request), settings_of(request), athlete_id, now(),
                            athlete_id=access.actor.athlete_id)  # fmt: skip
-    return athlete_json(view)
+    return dict(athlete_json(view))
 
 
 class CoachEdit(BaseModel):
@@ -108,7 +111,7 @@ def edit_day(
     done = service.edit_athlete_plan(
         engine_of(request), athlete_id, day, body.workout, body.note, now(), athlete_id=coach
     )
-    return edit_json(done)
+    return dict(edit_json(done))
 
 
 class CommentIn(BaseModel):
