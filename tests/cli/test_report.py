@@ -79,7 +79,9 @@ def logged(monkeypatch):
     """The CLI over a constructed week of runs, on Sunday 8 March 2026."""
     athlete = AthleteProfile(1, UTC, max_hr=190, resting_hr=50)
     opened = reports.OpenLog(week_of_runs(), athlete, "Ana")
-    monkeypatch.setattr(reports, "open_log", lambda engine, athlete_id=None, conn=None: opened)
+    monkeypatch.setattr(
+        reports, "open_log", lambda source, athlete_id=None, conn=None, db=None: opened
+    )
     sunday = datetime(2026, 3, 8, 20, tzinfo=UTC)
     original = reports.today_for
     monkeypatch.setattr(reports, "today_for", lambda a, now=None: original(a, now or sunday))

@@ -23,7 +23,7 @@ from runcoach.importers.account_exports import garmin_index, strava_index
 from runcoach.inputs.documents import BATCH_LINE, PROFILE, bounded_lines, load_document
 from runcoach.inputs.plans import read_plan_file
 from runcoach.services.fitness import predict_batch
-from runcoach.services.import_sources import Limits, Sources
+from runcoach.services.import_sources import Limits, Sources, sources_of_paths
 from runcoach.views.fitness import batch_answer_json
 
 MiB = 1024 * 1024
@@ -47,7 +47,7 @@ def _archive(suffix: str) -> Target:
         path = scratch / f"fuzzed{suffix}"
         path.write_bytes(data)
         with Sources(ARCHIVE_LIMITS) as sources:
-            for candidate in sources.candidates([path]):
+            for candidate in sources.candidates_of(sources_of_paths([path])):
                 try:
                     if candidate.problem is not None:
                         raise candidate.problem
