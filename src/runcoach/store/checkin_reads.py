@@ -16,7 +16,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress.habits import Habits
 from runcoach.domain.run.runs import Feel
 from runcoach.domain.today.health import CheckIn, Symptoms
-from runcoach.store.sql import Db, Writer, day_of
+from runcoach.store.sql import Db, Writer, day_of, of_athlete_between
 
 HABIT_COLUMNS = tuple(f.name for f in fields(Habits))  # the same names in the table
 _FLAGS = frozenset({"can_run", "strength", "warm_up", "ate_well"})  # booleans, NULL: not told
@@ -27,18 +27,9 @@ def checkins_between(
     db: Db, athlete_id: int, until: date | None = None, since: date | None = None
 ) -> list[CheckIn]:
     """The check-ins from ``since`` to ``until`` (each included when given), oldest first."""
-    conditions = ["athlete_id = :athlete_id"]
-    params: dict[str, Any] = {"athlete_id": athlete_id}
-    if since is not None:
-        conditions.append("day >= :since")
-        params["since"] = since
-    if until is not None:
-        conditions.append("day <= :until")
-        params["until"] = until
+    where, params = of_athlete_between("athlete_id", "day", athlete_id, since, until)
     rows = db.rows(
-        f"SELECT {', '.join(CHECKIN_COLUMNS)} FROM checkins WHERE {' AND '.join(conditions)} "
-        "ORDER BY day",
-        params,
+        f"SELECT {', '.join(CHECKIN_COLUMNS)} FROM checkins WHERE {where} ORDER BY day", params
     )
     return [checkin_of(dict(zip(CHECKIN_COLUMNS, row, strict=True))) for row in rows]
 
@@ -99,18 +90,10 @@ def log_rows(
     """What the day-by-day rules read of each run from ``since`` to ``until`` (local dates,
     each included when given), oldest first: day, sport, distance, duration, type, effort,
     race result, shoe, heart rate. No laps, no samples, no JSON."""
-    conditions = ["runs.athlete_id = :athlete_id"]
-    params: dict[str, Any] = {"athlete_id": athlete_id}
-    if since is not None:
-        conditions.append("runs.local_date >= :since")
-        params["since"] = since
-    if until is not None:
-        conditions.append("runs.local_date <= :until")
-        params["until"] = until
+    where, params = of_athlete_between("runs.athlete_id", "runs.local_date", athlete_id,
+                                       since, until)  # fmt: skip
     rows = db.rows(
-        f"SELECT {_LOG_SQL} FROM runs WHERE {' AND '.join(conditions)} "
-        "ORDER BY runs.local_date, runs.id",
-        params,
+        f"SELECT {_LOG_SQL} FROM runs WHERE {where} ORDER BY runs.local_date, runs.id", params
     )
     return [
         LogRow._make((run_id, day_of(day), *rest[:5], bool(rest[5]), *rest[6:]))

@@ -108,6 +108,22 @@ def writing(source: Engine | Reader) -> AbstractContextManager[Writer]:
     return write_db(source)
 
 
+def of_athlete_between(
+    athlete: str, day: str, athlete_id: int, since: date | None, until: date | None
+) -> tuple[str, dict[str, Any]]:
+    """The WHERE text and parameters of one athlete's rows whose ``day`` column lies from
+    ``since`` to ``until`` (each included when given)."""
+    conditions = [f"{athlete} = :athlete_id"]
+    params: dict[str, Any] = {"athlete_id": athlete_id}
+    if since is not None:
+        conditions.append(f"{day} >= :since")
+        params["since"] = since
+    if until is not None:
+        conditions.append(f"{day} <= :until")
+        params["until"] = until
+    return " AND ".join(conditions), params
+
+
 def one(db: Db, sql: str, params: Params | None = None) -> tuple[Any, ...] | None:
     """The first row of ``sql``, or None."""
     found = db.rows(sql, params)
