@@ -32,7 +32,7 @@ i.e. ``--stages 0 --measured N --batch N``.)
       import's time is from the job seen running to it seen done. The moment a runner's
       import is done, its reports are timed through the API, beside the imports still
       running.
-Prints per stage: the histories and runs in the database, the copies' seconds, each measured
+Prints per stage: the histories, runs and MiB in the database, the copies' seconds, each measured
 runner's upload and import seconds and reports' milliseconds, the load average, the server's
 peak resident memory and its CPU seconds over the stage's imports (uploads, jobs and
 reports; PostgreSQL's own CPU is not in it); as JSON (docs/benchmarks.md, "The club").
@@ -114,6 +114,14 @@ def email(number: int) -> str:
 
 
 def runs_stored(url: str) -> int:
+    return int(scalar(url, "SELECT count(*) FROM runs"))
+
+
+def database_mib(url: str) -> float:
+    return round(scalar(url, "SELECT pg_database_size(current_database())") / 2**20, 1)
+
+
+def scalar(url: str, query: str) -> Any:
     from sqlalchemy import text
 
     from runcoach.store.db import make_engine
@@ -121,7 +129,7 @@ def runs_stored(url: str) -> int:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            return int(conn.execute(text("SELECT count(*) FROM runs")).scalar_one())
+            return conn.execute(text(query)).scalar_one()
     finally:
         engine.dispose()
 
@@ -309,6 +317,7 @@ class Club:
         record["filler"] = self.fill(target)
         record["histories_before"] = self.histories
         record["runs_before"] = runs_stored(self.url)
+        record["database_mib_before"] = database_mib(self.url)
         record["load_average_before"] = load_average()
         if self.source is not None:
             record["first_runner_reports_ms"] = asyncio.run(
@@ -317,6 +326,7 @@ class Club:
         record["measured"] = self.imports(self.runners(self.args.measured))
         record["server_cpu_s"] = self.cpu_s
         record["runs_after"] = runs_stored(self.url)
+        record["database_mib_after"] = database_mib(self.url)
         record["server_peak_rss_mib"] = server_memory_mib(self.server_pid)
         print(json.dumps(record), file=sys.stderr)
         return record
@@ -384,6 +394,7 @@ def summary(
         "stages": club.stages,
         "per_stage": [
             {"histories": s["histories_before"], "runs": s["runs_before"],
+             "database_mib": s["database_mib_before"],
              "import_s": [r["import_s"] for r in s["measured"]],
              "server_cpu_s_per_import": round(s["server_cpu_s"] / len(s["measured"]), 1),
              "whole_history_ms": [r["reports_ms"]["whole history"] for r in s["measured"]],

@@ -109,8 +109,8 @@ def copy_plan() -> list[TableCopy]:
 
 def _table_copy(table: Table, owners: tuple[tuple[str, str], ...]) -> TableCopy:
     for fk in table.foreign_keys:
-        pk = list(fk.column.table.primary_key.columns)
-        if pk != [fk.column]:
+        pk = [c.name for c in fk.column.table.primary_key.columns]
+        if pk != [fk.column.name]:
             raise ValueError(f"{table.name}.{fk.parent.name}: a key on a non-id column")
     return TableCopy(table, owners)
 
