@@ -36,6 +36,9 @@ from runcoach.domain.accountability.contracts import (
 from runcoach.domain.accountability.groups import GroupKind
 from runcoach.domain.accountability.zones import PrivacyZone
 from runcoach.domain.accounts import Scope
+from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.paces import DANIELS
+from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.progress.report import PeriodKind
 from runcoach.domain.today.health import CheckIn
 from runcoach.services import (
@@ -53,14 +56,15 @@ from runcoach.services.run_list import list_runs
 from runcoach.services.runs import ManualRun, RunEdit, add_manual_run, edit_run
 from runcoach.services.shoes import NewShoe, add_pair
 from runcoach.services.uploads import queue_upload, run_upload
-from runcoach.store.checkins import save_checkin
+from runcoach.store.checkins import save_adjustment, save_checkin
+from runcoach.store.plans import add_plan
 from runcoach.store.tables import metadata
 from runcoach.views.json import to_jsonable
 from tests.conftest import ACTIVITIES, needs_shared_data
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 TODAY = NOW.date()
-SHOE = re.compile(r"\bshoe (\d+)\b")
+NAMED = re.compile(r"\b(shoe|plan) (\d+)\b")  # "shoe 2" in the variety, "plan 1" in a source
 REAL_FILES = [
     "python-fitparse/2013-02-06-12-11-14.fit",
     "python-fitparse/20170518-191602-1740899583.fit",
@@ -79,7 +83,7 @@ def _club(engine: Engine) -> tuple[int, int]:
     bo = sign_up(engine, "bo@example.com", "correct horse battery staple", NOW).athlete_id
     files = [(name, (ACTIVITIES / name).read_bytes()) for name in REAL_FILES]
     run_upload(engine, queue_upload(engine, files, athlete_id=ann, now=NOW))
-    shoe = add_pair(engine, NewShoe("blue pair"), TODAY - timedelta(days=60), athlete_id=ann)
+    add_pair(engine, NewShoe("blue pair"), TODAY - timedelta(days=60), athlete_id=ann)
     mine = []
     for days, km in ((1, 8), (3, 12), (9, 21.1), (30, 10)):
         entry = ManualRun(TODAY - timedelta(days=days), km * 1000, km * 320)
@@ -87,6 +91,11 @@ def _club(engine: Engine) -> tuple[int, int]:
     edit_run(engine, mine[0], RunEdit(shoes="blue pair"), athlete_id=ann)
     with engine.begin() as conn:
         save_checkin(conn, ann, CheckIn(TODAY, note="legs fine"))
+        doc = {"goal": {"race": "10k", "date": "2027-02-28"}, "weekly_distance": "30km"}
+        add_plan(conn, ann, generate(profile_from_dict(doc), TODAY, DANIELS))
+        warning = {"kind": "too many hard days", "run_ids": mine[:2], "numbers": {"run_id": 0}}
+        save_adjustment(conn, ann, TODAY, "today", ["easy"], {"warnings": [warning],
+                        "change": {"run_id": float(mine[2])}})  # fmt: skip
     stake = Stake(1000, "EUR", Receiver.CHARITY, "Red Cross")
     start = date(2026, 10, 19)  # a Monday
     terms = Terms(Goal(GoalKind.RUN_DAYS, run_days=2), start, weeks_from(start, 4), stake)
@@ -114,7 +123,6 @@ def _club(engine: Engine) -> tuple[int, int]:
     settings = Settings(home=Path(), database_url=str(engine.url))
     period_report(engine, settings, PeriodKind.CUSTOM, date(2000, 1, 1), TODAY, NOW,
                   athlete_id=ann)  # keeps the runs' start points  # fmt: skip
-    assert shoe
     return ann, bo
 
 
@@ -137,33 +145,34 @@ def copied(engine: Engine) -> tuple[Engine, int, int, Copied, dict[str, int], di
     return engine, ann, bo, copy, before, _counts(engine)
 
 
-def _translated(value: Any, runs: dict[int, int], shoes: dict[int, int]) -> Any:
+def _translated(value: Any, ids: dict[str, dict[int, int]]) -> Any:
     """The original's report or run list as the copy's should read: its ids the copy's."""
+    runs, shoes = ids["runs"], ids["shoes"]
     if isinstance(value, list):
-        return [_translated(v, runs, shoes) for v in value]
-    if isinstance(value, str):  # the variety of shoes names a pair by its id: "shoe 2"
-        return SHOE.sub(lambda found: f"shoe {shoes.get(int(found[1]), found[1])}", value)
+        return [_translated(v, ids) for v in value]
+    if isinstance(value, str):  # a pair or a plan named by its id
+        return NAMED.sub(lambda f: f"{f[1]} {ids[f[1] + 's'].get(int(f[2]), f[2])}", value)
     if not isinstance(value, dict):
         return value
     out = {}
     for name, v in value.items():
-        key = _translated(name, runs, shoes)
+        key = _translated(name, ids)
         if key.endswith("run_id") or (key == "id" and "start_utc" in value):
             out[key] = runs.get(v, v)
         elif key == "shoe_id":
             out[key] = shoes.get(v, v)
         else:
-            out[key] = _translated(v, runs, shoes)
+            out[key] = _translated(v, ids)
     return out
 
 
 def test_a_copied_runner_lists_the_same_runs_as_the_original(copied):
     engine, ann, _bo, copy, _before, _after = copied
-    runs, shoes = copy.ids["runs"], copy.ids["shoes"]
+    runs = copy.ids["runs"]
     original = [to_jsonable(r) for r in list_runs(engine, athlete_id=ann)]
     assert len(original) >= 8  # the real files (4 of 5 hold a run) and the runs by hand
     assert [to_jsonable(r) for r in list_runs(engine, athlete_id=copy.athlete_id)] == (
-        _translated(original, runs, shoes)
+        _translated(original, copy.ids)
     )
     assert set(runs.values()).isdisjoint(runs)  # new rows, not the original's
 
@@ -181,7 +190,7 @@ def test_a_copied_runner_s_reports_equal_the_original_s(copied, kind):
 
     original = report(ann)
     assert original["totals"]["runs"] > 0
-    assert report(copy.athlete_id) == _translated(original, copy.ids["runs"], copy.ids["shoes"])
+    assert report(copy.athlete_id) == _translated(original, copy.ids)
 
 
 def test_every_table_of_the_runner_s_is_copied_and_the_copy_holds_nothing_else(copied):
@@ -189,8 +198,8 @@ def test_every_table_of_the_runner_s_is_copied_and_the_copy_holds_nothing_else(c
     grown = {name for name in after if after[name] > before[name]}
     expected = {s.name for s in copy_plan()} - {"upload_files", "web_sessions", "invitations",
                                                 "group_invitations", "group_join_requests",
-                                                "partner_sessions", "plan_changes", "plans",
-                                                "plan_versions", "plan_adjustments"}  # fmt: skip
+                                                "partner_sessions", "plan_changes",
+                                                "plan_versions"}  # fmt: skip
     assert expected <= grown, expected - grown  # (the others: Ann has none of those rows)
     assert grown <= {s.name for s in copy_plan()}
     with engine.begin() as conn:  # the copy goes with its athlete, and only the copy
@@ -239,6 +248,14 @@ def test_the_run_ids_in_the_copy_s_documents_are_the_copy_s(copied):
         links = conn.execute(text(
             "SELECT link FROM notifications WHERE athlete_id = :a AND link LIKE '/runs/%'"),
             {"a": copy.athlete_id}).scalars().all()  # fmt: skip
+        detail = json.loads(conn.execute(text(
+            "SELECT detail FROM plan_adjustments WHERE athlete_id = :a"), {"a": copy.athlete_id}
+        ).scalar_one())  # fmt: skip
+    new_runs = copy.ids["runs"]
+    originals = sorted(new_runs)  # Ann's runs, oldest id first
+    assert detail["warnings"][0]["run_ids"] == [new_runs[i] for i in originals[-4:-2]]
+    assert detail["change"]["run_id"] == float(new_runs[originals[-2]])
+    assert detail["warnings"][0]["numbers"]["run_id"] == 0  # no run: kept
     outcomes = outcomes if isinstance(outcomes, list) else json.loads(outcomes)
     named = [i for o in outcomes for i in (o["run_ids"] or [])]
     assert named and set(named) <= set(copy.ids["runs"].values())
