@@ -12,8 +12,11 @@ import json
 import re
 from typing import Any
 
+from fastapi import Response
+
 from runcoach.views.schema import SHAPES, schema_of
 
+ANSWERS = ("200", "201", "202")  # the statuses whose JSON answer is a view's shape
 _PARAM = re.compile(r"\{[^}]*\}")
 PREFIX = "views."  # beside the request bodies' models: views.Run, views.Warning...
 
@@ -33,7 +36,7 @@ def with_view_schemas(document: dict[str, Any]) -> dict[str, Any]:
             if method.isupper() and found is not None:
                 operation = document["paths"][found][method.lower()]
                 for status, response in operation.get("responses", {}).items():
-                    if status in ("200", "201"):
+                    if status in ANSWERS:
                         response["content"]["application/json"]["schema"] = answer
     return document
 
@@ -42,3 +45,13 @@ def _refs(schema: Any) -> Any:
     """``#/$defs/X`` becomes ``#/components/schemas/views.X``."""
     text = json.dumps(schema).replace('"#/$defs/', f'"#/components/schemas/{PREFIX}')
     return json.loads(text)
+
+
+def file_answer(*media_types: str, description: str) -> dict[str, Any]:
+    """A route's arguments when it answers with a file (iCalendar, GPX, a zip), not JSON: its
+    media types in the document instead of FastAPI's JSON answer."""
+    content = {m: {"schema": {"type": "string", "format": "binary"}} for m in media_types}
+    return {
+        "response_class": Response,
+        "responses": {200: {"description": description, "content": content}},
+    }
