@@ -6,12 +6,12 @@ account, tokens or upload jobs."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypedDict, cast
+from typing import Any, TypedDict
 
 from runcoach.services.accounts import TokenInfo
 from runcoach.services.athletes import AthleteSettings
 from runcoach.services.uploads import UploadJob
-from runcoach.views.imports import OutcomeName
+from runcoach.views.imports import FileOutcomeJson
 from runcoach.views.json import IsoDateTime
 from runcoach.views.shoes import WornShoeJson
 
@@ -99,16 +99,6 @@ class SignupInvitationJson(TypedDict):
     url: str
 
 
-class UploadOutcomeJson(TypedDict):
-    """One uploaded file: what became of it, why, the runs it holds."""
-
-    name: str  # as uploaded
-    outcome: OutcomeName
-    reason: str | None
-    run_ids: list[int]
-    warnings: list[str]
-
-
 class UploadJobJson(TypedDict):
     """An upload's job: its progress, each file's outcome, and once done the pairs of shoes
     the new runs wore out."""
@@ -118,7 +108,7 @@ class UploadJobJson(TypedDict):
     files_total: int
     files_done: int
     finished: bool
-    outcomes: list[UploadOutcomeJson]
+    outcomes: list[FileOutcomeJson]  # as ``runcoach import --json`` tells each file
     error: str | None
     created_at: IsoDateTime
     finished_at: IsoDateTime | None
@@ -129,7 +119,17 @@ def upload_job_json(job: UploadJob, worn_out: list[WornShoeJson]) -> UploadJobJs
     return {
         "id": job.id, "status": job.status, "files_total": job.files_total,
         "files_done": job.files_done, "finished": job.finished,
-        "outcomes": cast(list[UploadOutcomeJson], job.outcomes),  # written by the import
+        "outcomes": [_outcome(o) for o in job.outcomes],
         "error": job.error, "created_at": job.created_at.isoformat(),
         "finished_at": _iso(job.finished_at), "worn_out": worn_out,
+    }  # fmt: skip
+
+
+def _outcome(stored: dict[str, Any]) -> FileOutcomeJson:
+    """A file's outcome as the upload job stored it (a job stored before ``kind`` was kept
+    has none: null)."""
+    return {
+        "name": stored["name"], "outcome": stored["outcome"], "reason": stored["reason"],
+        "run_ids": list(stored["run_ids"]), "kind": stored.get("kind"),
+        "warnings": list(stored["warnings"]),
     }  # fmt: skip

@@ -23,7 +23,6 @@ __all__ = [
     "FeedPageJson",
     "InviterJson",
     "JoinedJson",
-    "MarkedKindsJson",
     "MarkedReadJson",
     "NotificationSettingsJson",
     "NotificationsJson",
@@ -304,12 +303,6 @@ class PartnershipJson(TypedDict):
     """A partner invitation accepted: the partnership's id."""
 
     partnership_id: int
-
-
-class MarkedKindsJson(TypedDict):
-    """The kinds of run now marked as the ones the runner skips."""
-
-    marked: list[str]
 
 
 class JoinedJson(TypedDict):

@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field
 from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.services import partners as service
 from runcoach.views.accountability import (
-    MarkedKindsJson,
     PartnershipJson,
     created_json,
     inviter_json,
@@ -90,9 +89,9 @@ class SkippedIn(BaseModel):
 
 @router.put("/partners/skipped", summary="Mark the kinds of run you tend to skip")
 def mark_skipped(request: Request, access: Authorized, body: SkippedIn) -> Mapping[str, Any]:
-    found = service.mark_skipped(engine_of(request), body.kinds, athlete_id=access.actor.athlete_id)
-    answer: MarkedKindsJson = {"marked": found}
-    return answer
+    """The answer is ``GET``'s, as ``partners skipped --mark KIND --json`` prints it."""
+    service.mark_skipped(engine_of(request), body.kinds, athlete_id=access.actor.athlete_id)
+    return skipped(request, access)
 
 
 @router.get("/partners/suggestions", summary="Coming sessions to do with a partner")
