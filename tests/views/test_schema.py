@@ -352,7 +352,6 @@ def test_groups_coaching_and_the_plans_answers_validate_against_their_schemas(we
     assert seen["group_id"] == group and not seen["already_member"]
     joined = _api_check("group-joined", post(bob, f"/api/v1/group-invitations/{code}/accept"))
     assert joined == {"group_id": group}
-    _api_check("group-suggestions", bob.client.get("/api/v1/groups/suggestions"))
     coach_code = post(ann, "/api/v1/coaching/invitations", {"access": "read"}).json()["code"]
     assert post(bob, "/api/v1/coach/invitations/accept", {"code": coach_code}).status_code == 201
     day = (date.today() - timedelta(days=1)).isoformat()
@@ -371,6 +370,10 @@ def test_groups_coaching_and_the_plans_answers_validate_against_their_schemas(we
     assert "->" in _api_check("plan-move", post(ann, "/api/v1/plans/active/moves", move))["change"]
     ann.client.put("/api/v1/partners/skipped", json={"kinds": ["easy", "long", "intervals"]},
                    headers=ann.headers())  # fmt: skip
+    race = {"goal_distance": "10k", "goal_date": STARTS_TODAY["goal"]["date"], "is_open": True}
+    post(bob, "/api/v1/groups", {"name": "10k crew", **race})
+    alike = _api_check("group-suggestions", ann.client.get("/api/v1/groups/suggestions"))
+    assert [g["name"] for g in alike] == ["10k crew"]
     found = _api_check("partner-suggestions", ann.client.get("/api/v1/partners/suggestions"))
     assert found and {"day", "kind", "title"} == set(found[0])
     _api_check("run-id", post(ann, "/api/v1/today/done"), 201)
