@@ -29,8 +29,7 @@ DOC = ROOT / "docs" / "plans.md"
 EXAMPLES = ROOT / "docs" / "examples"
 TODAY = date(2026, 12, 3)  # the day the readings are built on (plan create --today)
 HEADER = (
-    "| week | phase | km | run days | long run km | key sessions |\n"
-    "|---|---|---|---|---|---|\n"
+    "| week | phase | km | run days | long run km | key sessions |\n|---|---|---|---|---|---|\n"
 )
 
 
@@ -41,7 +40,8 @@ class Reading:
 
 
 READINGS = (
-    Reading("A first half marathon from a 4-mile longest run", "readings/first-half-from-4-miles.yaml"),
+    Reading("A first half marathon from a 4-mile longest run",
+            "readings/first-half-from-4-miles.yaml"),
     Reading("A first marathon on long work blocks", "readings/first-marathon-work-blocks.yaml"),
     Reading("A sub-3 marathon on 4 days a week", "readings/sub3-four-days.yaml"),
     Reading("A 100-miler", "100-mile-ultra.yaml"),
