@@ -184,8 +184,15 @@ def _say_range(b: Build, weeks: list[Week]) -> None:
     if least is None or least == most:
         return
     fewer = sum(1 for w in weeks if w.run_days <= least)
-    b.notes.append(
-        f"You asked for {least}-{most} run days a week: {fewer} of the {len(weeks)} weeks (the "
-        f"base and the recovery weeks) hold {least}, the build adds up to {most}: the habit "
-        "first, then the extra day."
-    )
+    said = f"You asked for {least}-{most} run days a week: "
+    if fewer:
+        said += (
+            f"{fewer} of the {len(weeks)} weeks (the base and the recovery weeks) hold "
+            f"{least}, the build adds up to {most}: the habit first, then the extra day."
+        )
+    else:
+        said += (
+            f"the base and the recovery weeks aim at {least}, but their running does not "
+            f"fit in {least} of your days, so every week holds up to {most}."
+        )
+    b.notes.append(said)
