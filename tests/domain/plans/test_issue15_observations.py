@@ -304,3 +304,28 @@ def test_an_indoor_or_track_goal_race_is_on_the_track_with_its_laps(venue: str, 
     assert race.surface is not None and race.surface.value == "road" and not race.notes
     with pytest.raises(InvalidInput, match=r"goal\.venue"):
         profile_from_dict({**doc, "goal": {**doc["goal"], "venue": "moon"}})
+
+
+@pytest.mark.parametrize(
+    ("facilities", "hills", "surface"),
+    [([], "none", None), (["treadmill"], "treadmill", "treadmill"), (["hills"], "hill", None),
+     (["trails"], "none", "trail")],
+)  # fmt: skip
+def test_the_equipment_decides_the_hill_sessions_and_the_surfaces(
+    facilities: list[str], hills: str, surface: str | None
+):
+    """Issue 15: no hill repeats without a hill or a treadmill; on the treadmill only when the
+    runner has one and no hills; trails and a treadmill add their surfaces."""
+    doc = {"goal": {"race": "half", "date": "2027-05-02"}, "weekly_distance": "45km",
+           "longest_run_30d": "16km", "years_running": 5, "run_days_per_week": 5,
+           "facilities": facilities}  # fmt: skip
+    plan, _ = _build(doc)
+    workouts = [w for d in plan.days() for w in d.workouts]
+    on_hills = [w.title for w in workouts if w.kind is WorkoutKind.HILLS]
+    if hills == "none":
+        assert on_hills == []
+    else:
+        assert on_hills and all(("(treadmill)" in t) == (hills == "treadmill") for t in on_hills)
+    surfaces = {w.surface.value for w in workouts if w.is_run and w.surface is not None}
+    assert surface is None or surface in surfaces
+    assert "treadmill" not in surfaces or "treadmill" in facilities
