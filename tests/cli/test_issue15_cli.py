@@ -178,3 +178,44 @@ def test_10_running_the_planned_weeks_exactly_raises_no_warning_against_the_plan
 def _run(day: date, distance_m: float, kind: WorkoutType) -> Run:
     start = datetime.combine(day, time(7), tzinfo=UTC)
     return Run(start, distance_m=distance_m, moving_s=distance_m * 0.4, workout_type=kind)
+
+
+def test_9_a_coachs_refused_shift_names_options_that_coach_shift_has(log_cli, engine, tmp_path):
+    """The refusal says "--dry-run" and "--accept-breaks": `coach shift` has both, and its dry
+    run saves and logs nothing."""
+    from runcoach.domain.accountability.coaching import Access
+    from runcoach.services import coaching
+    from runcoach.store import plans as plan_store
+    from runcoach.store.accounts import add_athlete
+    from tests.conftest import local_athlete
+
+    local_athlete(engine)  # the coach: the command line's own athlete
+    with engine.begin() as conn:
+        dan = add_athlete(conn, "Dan")
+    code = coaching.invite_coach(engine, Access.READ_WRITE, datetime.now(UTC), athlete_id=dan)
+    assert log_cli("coach", "accept", code).exit_code == 0
+    start = date.today() + timedelta(days=7 - date.today().weekday())  # next Monday
+    cycle = {"start": start.isoformat(), "days": ["day", "day", "day", "off", "off", "off", "off",
+             "night", "night", "night", "recover", "off", "off", "off"]}  # fmt: skip
+    doc = yaml.safe_load((READINGS / "shift-worker-nights.yaml").read_text(encoding="utf-8"))
+    doc["availability"]["cycle"].update(cycle)
+    doc["goal"]["date"] = (start + timedelta(weeks=18, days=6)).isoformat()
+    profile = tmp_path / "dan.yaml"
+    profile.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    built = log_cli("coach", "plan", str(dan), "--profile", str(profile), "--note", "rota")
+    assert built.exit_code == 0, built.stderr
+    with engine.connect() as conn:
+        plan = plan_store.get_plan(conn, dan).plan
+    recover = start + timedelta(days=10)  # the day after three nights: its week's 4th run day
+    assert plan.day(recover).day_type.name == "recover" and plan.day(recover).is_run_day
+    shift = ("coach", "shift", str(dan), "--date", recover.isoformat(), "--day-type", "short 20")
+    preview = log_cli(*shift, "--dry-run", "--json")
+    assert preview.exit_code == 0, preview.stderr
+    assert preview.json()["saved"] is False and preview.json()["new_violations"]
+    refused = log_cli(*shift, "--note", "swapped")
+    assert refused.exit_code == 4
+    assert "--dry-run" in refused.stderr and "--accept-breaks" in refused.stderr
+    assert log_cli(*shift).exit_code == 2  # saving needs the note for the athlete
+    saved = log_cli(*shift, "--note", "swapped", "--accept-breaks")
+    assert saved.exit_code == 0, saved.stderr
+    assert [c["note"] for c in coaching.plan_changes(engine, athlete_id=dan)] == ["swapped", "rota"]
