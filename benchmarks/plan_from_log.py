@@ -58,7 +58,8 @@ def main() -> None:
                 cpu, wall, filled[name] = _timed(engine, athlete, doc)
                 times[name].append((cpu, wall))
     out = {
-        "machine": f"{platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}",
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus, "
+        f"Python {platform.python_version()}",
         "runs": runs,
         "repeat": args.repeat,
         "load": os.getloadavg(),
