@@ -64,19 +64,31 @@ def test_the_observation_table_has_the_twelve_observations_each_with_a_cli_or_do
     assert all("::" in row[2] or ".py` (every test)" in row[2] for row in rows)
 
 
+def _missing(where: str, cell: str) -> list[str]:
+    """The tests a table's cell names (`file.py::test`, `::test` of the file before) that do
+    not exist; a bare file is under tests/domain/plans unless it says tests/."""
+    missing, module = [], None
+    for ref in re.findall(r"`([^`]+\.py[^`]*|::[^`]+)`", cell):
+        if not ref.startswith("::"):
+            name = ref.split("::")[0]
+            module = ROOT / (name if name.startswith("tests/") else f"tests/domain/plans/{name}")
+        assert module is not None, ref
+        source = module.read_text(encoding="utf-8") if module.is_file() else ""
+        test = ref.split("::")[1] if "::" in ref else None
+        if not source or (test and f"def {test}(" not in source):
+            missing.append(f"{where}: {ref}")
+    return missing
+
+
 def test_every_test_the_observation_table_names_exists():
-    missing = []
-    for row in _observation_rows():
-        module = None
-        for ref in re.findall(r"`([^`]+)`", row[2]):
-            if not ref.startswith("::"):
-                name = ref.split("::")[0]
-                module = ROOT / (
-                    name if name.startswith("tests/") else f"tests/domain/plans/{name}"
-                )
-            assert module is not None
-            source = module.read_text(encoding="utf-8") if module.is_file() else ""
-            test = ref.split("::")[1] if "::" in ref else None
-            if not source or (test and f"def {test}(" not in source):
-                missing.append(f"observation {row[0].strip('| ')}: {ref}")
+    missing = [m for row in _observation_rows() for m in _missing(row[0], row[2])]
+    assert missing == []
+
+
+def test_every_test_the_profile_table_names_exists():
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("## What the profile can say") : text.index("## A coach's reading")]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ")][2:]
+    assert len(rows) >= 9
+    missing = [m for row in rows for m in _missing(row[0], row[-1])]
     assert missing == []
