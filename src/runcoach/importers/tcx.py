@@ -111,7 +111,7 @@ def _point(point: Element) -> list[float]:
             try:
                 row[field] = float(value)
             except ValueError:
-                pass  # NaN, as xmlfiles.number
+                row[field] = _NAN  # as xmlfiles.number
         else:
             time = xmlfiles.timestamp(value)
             row[0] = NO_TIME if time is None else time
