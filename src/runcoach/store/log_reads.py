@@ -188,20 +188,21 @@ def halves(db: Db, athlete_id: int, run_ids: Sequence[int]) -> list[Halves]:
     """The two halves' times of these runs (those of the athlete that have them)."""
     if not run_ids:
         return []
-    names = {f"id{i}": run_id for i, run_id in enumerate(run_ids)}
     # by primary key; the athlete is checked on the rows (a condition on it in SQL makes
     # SQLite walk all the athlete's runs by its index instead)
+    where, params = by_ids("id", run_ids)
     rows = db.rows(
         "SELECT id, athlete_id, distance_m, first_half_s_per_km, second_half_s_per_km "
-        f"FROM runs WHERE id IN ({', '.join(':' + n for n in names)}) "
+        f"FROM runs WHERE {where} "
         "AND first_half_s_per_km IS NOT NULL AND distance_m IS NOT NULL",
-        names,
+        params,
     )
+    wanted = set(run_ids)
     # each half is half the distance: time = pace (s/km) x half the distance (km)
     return [
         Halves(run_id, first * metres / 2000, second * metres / 2000)
         for run_id, athlete, metres, first, second in rows
-        if athlete == athlete_id
+        if athlete == athlete_id and run_id in wanted
     ]
 
 
@@ -252,10 +253,11 @@ YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (t
 
 
 def _part(db: Db, field: str, column: str) -> str:
-    """The year, month or day of a date column as an integer, in the store's dialect."""
+    """The year, month or day of a date column as an integer, in the store's dialect (SQLite
+    keeps a date as its ISO text: cut out, a third cheaper than ``strftime``)."""
     if db.dialect == "sqlite":
-        code = {"year": "%Y", "month": "%m", "day": "%d"}[field]
-        return f"CAST(strftime('{code}', {column}) AS INTEGER)"
+        first, length = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}[field]
+        return f"CAST(substr({column}, {first}, {length}) AS INTEGER)"
     return f"CAST(extract({field} FROM {column}) AS INTEGER)"
 
 
@@ -298,10 +300,24 @@ def kept_start_points(db: Db, run_ids: Sequence[int]) -> dict[int, StartPoint]:
     its samples is not in the answer."""
     if not run_ids:
         return {}
-    names = {f"id{i}": run_id for i, run_id in enumerate(run_ids)}
+    where, params = by_ids("run_id", run_ids)
     rows = db.rows(
-        "SELECT run_id, latitude, longitude FROM run_start_points "
-        f"WHERE run_id IN ({', '.join(':' + n for n in names)})",
-        names,
+        f"SELECT run_id, latitude, longitude FROM run_start_points WHERE {where}", params
     )
-    return {int(run_id): (lat, lon) for run_id, lat, lon in rows}
+    wanted = set(run_ids)
+    return {int(run_id): (lat, lon) for run_id, lat, lon in rows if run_id in wanted}
+
+
+RANGE_SPREAD = 2  # ids read by their range when it is at most this many times their number
+RANGE_FROM = 64  # ids: fewer are read by an IN list
+
+
+def by_ids(column: str, ids: Sequence[int]) -> tuple[str, dict[str, Any]]:
+    """``column`` among ``ids``, as SQL: an IN list, or for many ids close together (a long
+    period's runs) their range by the primary key, which the caller narrows to ``ids`` (a
+    few thousand bound names cost SQLite more than the rows between them)."""
+    low, high = min(ids), max(ids)
+    if len(ids) >= RANGE_FROM and high - low + 1 <= RANGE_SPREAD * len(ids):
+        return f"{column} BETWEEN :low AND :high", {"low": low, "high": high}
+    names = {f"id{i}": run_id for i, run_id in enumerate(ids)}
+    return f"{column} IN ({', '.join(':' + n for n in names)})", names
