@@ -162,3 +162,33 @@ def test_a_coachs_answers_about_a_read_write_athlete_validate_against_their_sche
     check("coach-changes", changes)
     assert len(changes) == 3 and seen["changes"] == changes
     assert date.fromisoformat(edited["day"]) == day
+
+
+def test_a_real_calendar_validates_against_its_schema(engine, tmp_path):
+    """``GET /api/v1/calendar`` has no command-line twin: a calendar over a real plan (every
+    kind of day of a rota) with a run logged on a planned day is checked against its shape."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from datetime import date, timedelta
+
+    from runcoach.config import Settings
+    from runcoach.inputs.plans import read_profile
+    from runcoach.services import calendar, plans, runs
+    from tests.conftest import local_athlete
+
+    ann = local_athlete(engine)
+    today = date.today()
+    profile = read_profile(ROOT / "docs" / "examples" / "shift-worker.yaml")
+    built = plans.build_plan(engine, profile, today - timedelta(days=20), athlete_id=ann)
+    first = built.plan.weeks[0].days[0].day
+    runs.add_manual_run(
+        engine, runs.ManualRun(day=today - timedelta(days=1), distance_m=8000.0, duration_s=2700.0),
+        athlete_id=ann,
+    )
+    settings = Settings(home=tmp_path, database_url=str(engine.url))
+    answer = calendar.calendar(engine, settings, first, first + timedelta(days=41), athlete_id=ann)
+    shape = next(s for s in SHAPES if s.name == "calendar")
+    printed = json.loads(json.dumps(answer))
+    validator = jsonschema.Draft202012Validator(schema_of(shape))
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    assert len(printed["days"]) == 42 and any(d["runs"] for d in printed["days"])
+    assert {s["status"] for d in printed["days"] for s in d["sessions"]} >= {"coming"}

@@ -37,6 +37,7 @@ from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.progress.report import Report
 from runcoach.domain.progress.wins import Win
 from runcoach.services.backup import BackupSummary
+from runcoach.services.calendar import Calendar
 from runcoach.services.coaching import PlanChangeLine
 from runcoach.services.comments import RunSocial
 from runcoach.services.group_invitations import GroupInvitation, JoinRequest
@@ -116,6 +117,8 @@ SHAPES: tuple[Shape, ...] = (
           ("plan-edit", "plan-edit-rest", "plan-import")),
     Shape("plan-check", plans.CheckJson, "The rules a plan breaks",
           ("runcoach plan check --json",), ("plan-check", "plan-check-broken")),
+    Shape("calendar", Calendar, "Days with the planned sessions, how each went, and the runs",
+          ("GET /api/v1/calendar",)),
     Shape("runs", runs.RunSummaryJson, "The training log, one line a run",
           ("runcoach runs list --json", "GET /api/v1/runs"),
           ("runs-list", "runs-list-easy", "runs-list-period", "runs-list-all", "runs-list-rides",
