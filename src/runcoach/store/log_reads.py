@@ -16,7 +16,7 @@ from typing import Any
 
 from runcoach.domain.days import day_bounds_utc
 from runcoach.domain.progress.measures import Totals
-from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.progress.wins import Effort, Halves
 from runcoach.domain.run.runs import Lap, Run
 from runcoach.store.run_rows import LAP_FIELDS, RUN_COLUMNS_SQL, RunRow, run_of
 from runcoach.store.sql import RUNNING_ONLY, Db, day_of, instant_of, one
@@ -249,45 +249,21 @@ def runs_between(db: Db, athlete_id: int, start: datetime, end: datetime) -> lis
     return found
 
 
-YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (time zones)
-
-
-def _part(db: Db, field: str, column: str) -> str:
-    """The year, month or day of a date column as an integer, in the store's dialect (SQLite
-    keeps a date as its ISO text: cut out, a third cheaper than ``strftime``)."""
-    if db.dialect == "sqlite":
-        first, length = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}[field]
-        return f"CAST(substr({column}, {first}, {length}) AS INTEGER)"
-    return f"CAST(extract({field} FROM {column}) AS INTEGER)"
-
-
 def win_efforts(db: Db, athlete_id: int, start: datetime, end: datetime) -> list[Effort]:
-    """The efforts of the window that can be wins, as ``detect_wins`` judges them.
-
-    An effort no faster than an earlier one at its distance in the same year (of the window,
-    plausible) can neither be a win nor change a best, so it is not read: a decade's report
-    reads a few hundred efforts, not twenty thousand. The year is the run's local year;
-    efforts of runs within ``YEAR_EDGE_DAYS`` of New Year are all read, since the athlete's
-    time zone may put them in the other year.
+    """The efforts of the window that can be wins, as ``detect_wins`` judges them: those
+    marked ``could_win`` (``store/effort_records.py``: the year's records as they fell,
+    plausible, and every effort near New Year), read by their partial index. An effort no
+    faster than an earlier one at its distance in the same year can neither be a win nor
+    change a best: a decade's report reads a few hundred efforts, not thirteen thousand.
     """
     where, params = mine(athlete_id, start, end, True)
-    month, day = _part(db, "month", "runs.local_date"), _part(db, "day", "runs.local_date")
-    edge = (
-        f"(({month} = 12 AND {day} > {31 - YEAR_EDGE_DAYS}) "
-        f"OR ({month} = 1 AND {day} <= {YEAR_EDGE_DAYS}))"
-    )
     rows = db.rows(
-        "SELECT run_id, start_utc, distance_m, elapsed_s, start_s FROM ("
         "SELECT best_efforts.run_id, runs.start_utc, best_efforts.distance_m, "
-        f"best_efforts.elapsed_s, best_efforts.start_s, CASE WHEN {edge} THEN 1 ELSE 0 END "
-        f"AS edge, min(CASE WHEN {edge} THEN NULL ELSE best_efforts.elapsed_s END) OVER ("
-        f"PARTITION BY best_efforts.distance_m, {_part(db, 'year', 'runs.local_date')} "
-        "ORDER BY runs.start_utc, best_efforts.start_s "
-        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier "
+        "best_efforts.elapsed_s, best_efforts.start_s "
         "FROM best_efforts JOIN runs ON runs.id = best_efforts.run_id "
-        f"WHERE {where} AND best_efforts.distance_m <= :top_speed * best_efforts.elapsed_s"
-        ") AS efforts WHERE edge = 1 OR earlier IS NULL OR elapsed_s < earlier",
-        {**params, "top_speed": MAX_PLAUSIBLE_SPEED_M_S},
+        "WHERE best_efforts.athlete_id = :athlete_id AND best_efforts.could_win = 1 "
+        f"AND {where} ORDER BY runs.start_utc, best_efforts.start_s",
+        params,
     )
     return [_effort(row) for row in rows]
 
