@@ -67,26 +67,27 @@ _YEAR_RUNS = (
 def refresh_years(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
     """Mark again the efforts of the athlete's years holding ``days`` (the caller holds the
     training log, as ``refresh_weeks`` does)."""
-    unmark, mark = _marking(conn.dialect.name)
+    unmark, records, mark = _marking(conn.dialect.name)
     for year in sorted({d.year for d in days}):
         params = _year(conn, athlete_id, year)
         conn.execute(unmark, params)
-        conn.execute(mark, params)
+        found = conn.execute(records, params).all()
+        if found:  # by primary key: an UPDATE over the window's answer reads every effort
+            conn.execute(mark, [{"run_id": r, "distance_m": d} for r, d in found])
 
 
 @lru_cache(maxsize=4)
-def _marking(dialect: str) -> tuple[TextClause, TextClause]:
-    """The two statements that mark a year again, built once per dialect (an import runs
-    them once per batch)."""
+def _marking(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
+    """The statements that mark a year again (unmark its runs' efforts, find its records,
+    mark one effort), built once per dialect (an import runs them once per batch)."""
     unmark = text(
         "UPDATE best_efforts SET could_win = 0 WHERE athlete_id = :athlete_id "
         f"AND could_win = 1 AND run_id IN ({_YEAR_RUNS})"
     )
     mark = text(
-        "UPDATE best_efforts SET could_win = 1 WHERE athlete_id = :athlete_id "
-        f"AND (run_id, distance_m) IN ({_records_sql(dialect)})"
+        "UPDATE best_efforts SET could_win = 1 WHERE run_id = :run_id AND distance_m = :distance_m"
     )
-    return unmark, mark
+    return unmark, text(_records_sql(dialect)), mark
 
 
 def _year(conn: Connection, athlete_id: int, year: int) -> dict[str, Any]:
