@@ -18,7 +18,7 @@ year of every athlete (the migration's backfill).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -58,43 +58,87 @@ def _records_sql(dialect: str) -> str:
     )
 
 
-_YEAR_RUNS = (
-    "SELECT runs.id FROM runs WHERE runs.athlete_id = :athlete_id "
-    "AND runs.local_date >= :first AND runs.local_date <= :last"
-)
+# One athlete's running efforts of one year (the run's local year) started from :cut on,
+# plausible, and whether each is near New Year; the window's own conditions, in SQL.
+def _year_efforts(dialect: str, columns: str, more: str = "") -> str:
+    return (
+        f"SELECT {columns} FROM best_efforts JOIN runs ON runs.id = best_efforts.run_id "
+        "WHERE runs.athlete_id = :athlete_id AND runs.local_date >= :first "
+        f"AND runs.local_date <= :last AND {RUNNING_ONLY} "
+        f"AND best_efforts.distance_m <= :top_speed * best_efforts.elapsed_s {more}"
+    )
 
 
 def refresh_years(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
     """Mark again the efforts of the athlete's years holding ``days`` (the caller holds the
-    training log, as ``refresh_weeks`` does)."""
-    unmark, records, mark = _marking(conn.dialect.name)
-    for year in sorted({d.year for d in days}):
-        params = _year(conn, athlete_id, year)
-        conn.execute(unmark, params)
-        found = conn.execute(records, params).all()
-        if found:  # by primary key: an UPDATE over the window's answer reads every effort
-            conn.execute(mark, [{"run_id": r, "distance_m": d} for r, d in found])
+    training log, as ``refresh_weeks`` does), each year from a day before its first touched
+    day: an effort's mark depends only on the efforts started before it, so those of the
+    days before keep theirs (a run imported after the last one costs its own efforts, not
+    a year's)."""
+    first_touched: dict[int, date] = {}
+    for day in days:
+        first_touched[day.year] = min(day, first_touched.get(day.year, day))
+    for year, day in sorted(first_touched.items()):
+        # a run's local day is at most 14 hours ahead of UTC: every run of ``day`` or later
+        # started after midnight UTC of the day before
+        mark_year(conn, athlete_id, year, datetime.combine(day - timedelta(days=1), time(), UTC))
+
+
+def mark_year(conn: Connection, athlete_id: int, year: int, cut: datetime | None = None) -> None:
+    """Mark the efforts of the athlete's ``year`` started from ``cut`` on (all without one),
+    judged against the year's earlier efforts."""
+    unmark, prior, tail, mark = _marking(conn.dialect.name)
+    params = _year(conn, athlete_id, year, cut)
+    conn.execute(unmark, params)
+    best = {float(d): float(t) for d, t in conn.execute(prior, params)}  # before ``cut``
+    marked = []
+    for run_id, distance_m, elapsed_s, edge in conn.execute(tail, params):
+        earlier = best.get(distance_m)
+        if edge or earlier is None or elapsed_s < earlier:
+            marked.append({"run_id": run_id, "distance_m": distance_m})
+        if not edge and (earlier is None or elapsed_s < earlier):
+            best[distance_m] = elapsed_s
+    if marked:  # by primary key
+        conn.execute(mark, marked)
 
 
 @lru_cache(maxsize=4)
-def _marking(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
-    """The statements that mark a year again (unmark its runs' efforts, find its records,
-    mark one effort), built once per dialect (an import runs them once per batch)."""
+def _marking(dialect: str) -> tuple[TextClause, TextClause, TextClause, TextClause]:
+    """The statements that mark a year again from a moment on (unmark those efforts, the
+    year's best times before it, the efforts from it in order, mark one effort), built once
+    per dialect (an import runs them once per batch)."""
+    edge = year_edge(dialect, "runs.local_date")
     unmark = text(
         "UPDATE best_efforts SET could_win = 0 WHERE athlete_id = :athlete_id "
-        f"AND could_win = 1 AND run_id IN ({_YEAR_RUNS})"
+        "AND could_win = 1 AND run_id IN (SELECT runs.id FROM runs "
+        "WHERE runs.athlete_id = :athlete_id AND runs.local_date >= :first "
+        "AND runs.local_date <= :last AND runs.start_utc >= :cut)"
+    )
+    prior = _year_efforts(
+        dialect,
+        "best_efforts.distance_m, min(best_efforts.elapsed_s)",
+        f"AND runs.start_utc < :cut AND NOT {edge} GROUP BY best_efforts.distance_m",
+    )
+    tail = _year_efforts(
+        dialect,
+        "best_efforts.run_id, best_efforts.distance_m, best_efforts.elapsed_s, "
+        f"CASE WHEN {edge} THEN 1 ELSE 0 END",
+        "AND runs.start_utc >= :cut ORDER BY runs.start_utc, best_efforts.start_s",
     )
     mark = text(
         "UPDATE best_efforts SET could_win = 1 WHERE run_id = :run_id AND distance_m = :distance_m"
     )
-    return unmark, text(_records_sql(dialect)), mark
+    return unmark, text(prior), text(tail), mark
 
 
-def _year(conn: Connection, athlete_id: int, year: int) -> dict[str, Any]:
-    """The parameters of ``_records_sql`` for one year (SQLite: dates as ISO text)."""
+def _year(conn: Connection, athlete_id: int, year: int, cut: datetime | None) -> dict[str, Any]:
+    """The parameters of one year's statements (SQLite: dates and instants as text)."""
     params = {"athlete_id": athlete_id, "first": date(year, 1, 1), "last": date(year, 12, 31),
-              "top_speed": MAX_PLAUSIBLE_SPEED_M_S}  # fmt: skip
+              "top_speed": MAX_PLAUSIBLE_SPEED_M_S, "cut": cut or YEARS_BEFORE}  # fmt: skip
     return sqlite_params(params) if conn.dialect.name == "sqlite" else params
+
+
+YEARS_BEFORE = datetime(1900, 1, 1, tzinfo=UTC)  # a cut before every run: the whole year
 
 
 def rebuild_effort_records(conn: Connection) -> int:
@@ -108,7 +152,7 @@ def rebuild_effort_records(conn: Connection) -> int:
         )
     ).all()
     for athlete_id, year in years:
-        refresh_years(conn, int(athlete_id), [date(int(year), 1, 1)])
+        mark_year(conn, int(athlete_id), int(year))
     return len(years)
 
 
@@ -137,6 +181,6 @@ def recounted_efforts(conn: Connection, athlete_id: int) -> set[tuple[int, float
     ).scalars()
     found: set[tuple[int, float]] = set()
     for year in years:
-        rows = conn.execute(text(_records_sql(dialect)), _year(conn, athlete_id, int(year)))
+        rows = conn.execute(text(_records_sql(dialect)), _year(conn, athlete_id, int(year), None))
         found |= {(int(run_id), float(distance)) for run_id, distance in rows}
     return found
