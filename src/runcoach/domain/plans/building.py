@@ -110,7 +110,7 @@ def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> N
 
 def _over_share(b: Build, week: Week, held_m: float) -> bool:
     found = longest_share(week)
-    limit = long_share_max(b.profile.goal.distance_m, week.distance_m)
+    limit = long_share_max(b.profile.goal.distance_m, week.distance_m, week.run_days)
     if found is None or limit is None:
         return False
     return found[2] > limit and found[1].total_distance_m() > held_m

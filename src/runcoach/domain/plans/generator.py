@@ -444,7 +444,7 @@ def _week_input(
         protected=protected,
         long_allowed=not goal_here,
         long_target_m=_long_target_m(p, baseline),
-        long_share=_long_share(p.goal.distance_m, shape.volume_m),
+        long_share=_long_share(p.goal.distance_m, shape.volume_m, p.availability.run_days_wanted),
         benchmark=None,
         paces=paces,
         baseline_longest_m=baseline.longest_run_m,
@@ -463,9 +463,9 @@ def _long_target_m(p: Profile, baseline: Baseline) -> float:
     return max(peak_long_m(p.goal.distance_m, p.years_running), min(baseline.longest_run_m, need))
 
 
-def _long_share(goal_m: float | None, volume_m: float) -> float:
+def _long_share(goal_m: float | None, volume_m: float, run_days: int) -> float:
     """The generator's long-run share: just under the rule's (an ultra's own share)."""
-    limit = long_share_max(goal_m, volume_m)
+    limit = long_share_max(goal_m, volume_m, run_days)
     return ULTRA_LONG_SHARE if limit is None else limit * LONG_SHARE_MARGIN
 
 

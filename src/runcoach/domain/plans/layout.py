@@ -27,6 +27,10 @@ LONG_KEPT = 0.85  # a benchmark takes the long run's day only if the long run ke
 BENCHMARK_SHARE = 0.4  # the same for the benchmark, mostly warm-up and cool-down jogging in a
 # small week (a 15 km week holds 3 x 1 km with its 25 minutes of easy running around it)
 EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
+EASY_SHARE_FOUR_DAYS = 0.3  # ... on 4 run days or fewer: a medium-long run (ratio), Pfitzinger
+# & Douglas 2009 (11-15 mi midweek in 55-70 mi weeks); few days must each carry more
+FOUR_DAYS = 4  # run days a week at or under which each run carries more of the week (days)
+MEDIUM_LONG_MIN = 105.0  # the longest easy run on those weeks (minutes), Pfitzinger 2009
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
 SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
 # gets no run: a few minutes of running is not training (runcoach's rule)
@@ -119,6 +123,7 @@ class WeekLayout:
         possible = min(sum(1 for t in wk.types if t.can_run), wk.max_days, wk.run_days)
         self.few_days = possible < 4
         self.few_share = min(1.0 / max(possible, 1) + 0.01, FEW_DAYS_SHARE_MAX)
+        self.four_days = possible <= FOUR_DAYS
 
     def build(self) -> list[list[Workout]]:
         saved = copy.deepcopy(self.carry)
@@ -486,7 +491,7 @@ class WeekLayout:
     def _place_easy(self) -> None:
         runs = sum(1 for s in self.slots if any(w.is_run for w in s))
         budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
-        per_run = min(self._minutes_m(MAX_EASY_MIN), self._easy_ceiling())
+        per_run = min(self._minutes_m(self._easy_most_min()), self._easy_ceiling())
         needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
         chosen: list[int] = []
         room = self.wk.max_days - runs
@@ -503,12 +508,15 @@ class WeekLayout:
             if minutes >= SHORTEST_RUN_MIN:
                 self._put(i, self._easy_workout(i, minutes))
 
-    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int]:
-        """Spread the runs out: the free day farthest from other runs, unlimited days first."""
+    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int]:
+        """Spread the runs out: the free day farthest from other runs, unlimited days first;
+        on 4 days or fewer, not the day after the long run (its 45 minutes would cap the
+        week's one easy run, the medium-long run few days need)."""
         taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
         gap = min((abs(i - j) for j in taken), default=7)
         whole = 1 if self.wk.types[i].allowance is Allowance.ANY else 0
-        return (whole, min(gap, 2))
+        fresh = 0 if self.four_days and self._after_long(i) else 1
+        return (whole, fresh, min(gap, 2))
 
     def _share(self, chosen: list[int], budget: float) -> list[float]:
         ceiling = self._easy_ceiling()
@@ -532,10 +540,14 @@ class WeekLayout:
         """An easy run's longest: shorter the day after a long run or race (recovery), and
         in the days before the goal race (a shake-out, then short easy running)."""
         days = self._days_to_goal(i)
-        most = AFTER_LONG_MAX_MIN if self._after_long(i) else MAX_EASY_MIN
+        most = AFTER_LONG_MAX_MIN if self._after_long(i) else self._easy_most_min()
         if days <= GOAL_QUIET_DAYS:
             return min(most, SHAKE_OUT_MAX_MIN)
         return min(most, self._race_week_min()) if days <= RACE_WEEK_DAYS else most
+
+    def _easy_most_min(self) -> float:
+        """The longest easy run: 80 minutes, a medium-long 105 on 4 run days or fewer."""
+        return MEDIUM_LONG_MIN if self.four_days and not self.wk.recovery else MAX_EASY_MIN
 
     def _race_week_min(self) -> float:
         """Race week's easy run: 50 minutes, and for a fast runner no further than half the
@@ -546,7 +558,8 @@ class WeekLayout:
 
     def _easy_ceiling(self) -> float:
         longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
-        share = self.few_share if self.few_days else EASY_SHARE_MAX
+        share = EASY_SHARE_FOUR_DAYS if self.four_days else EASY_SHARE_MAX
+        share = self.few_share if self.few_days else share
         return min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
 
     def _minutes_m(self, minutes: float) -> float:

@@ -37,6 +37,9 @@ LONG_SHARE_LOW_VOLUME = 0.45  # half and longer on low volume: novice programmes
 # a 20-25 mi week in the long run (ratio), Higdon's novice half and marathon programmes
 HIGH_VOLUME_M = 60000.0  # from this weekly volume (m) the long run keeps the standard share
 LOW_VOLUME_M = 25000.0  # up to this weekly volume (m) the low-volume share applies
+LONG_SHARE_FOUR_DAYS = 0.05  # ... and on 4 run days or fewer this much more (ratio): FIRST's
+# 3-day marathon programme runs 20 mi in 35-40 mi weeks; few days, each run carries more
+FOUR_RUN_DAYS = 4  # run days a week at or under which that extra share applies (days)
 SHARE_GOAL_M = 21000.0  # goals from about the half marathon on need a long run that grows (m)
 EASY_SHARE_MIN = 0.75  # easy share of running time ("about 80 %"; ratio), Seiler 2010
 MAX_QUALITY = 3  # quality sessions a week, Daniels 2014
@@ -240,11 +243,12 @@ def _single_runs(plan: Plan) -> Iterator[Violation]:
             )
 
 
-def long_share_max(goal_m: float | None, week_m: float) -> float | None:
+def long_share_max(goal_m: float | None, week_m: float, run_days: int = 7) -> float | None:
     """The long run's largest share of a week of ``week_m``; ``None`` for ultras (excepted).
 
     From the half marathon on, a smaller week may give its long run a larger share (the long
-    run must still grow toward the race); the marathon build-up allows 40 % at any volume."""
+    run must still grow toward the race); the marathon build-up allows 40 % at any volume;
+    a week of 4 run days or fewer, 5 points more (each of few runs carries more)."""
     goal = goal_m or 0.0
     if goal > ULTRA_M:
         return None
@@ -252,13 +256,14 @@ def long_share_max(goal_m: float | None, week_m: float) -> float | None:
         return LONG_SHARE_MAX
     low = min(max((HIGH_VOLUME_M - week_m) / (HIGH_VOLUME_M - LOW_VOLUME_M), 0.0), 1.0)
     share = LONG_SHARE_MAX + (LONG_SHARE_LOW_VOLUME - LONG_SHARE_MAX) * low
-    return max(share, LONG_SHARE_MARATHON) if goal >= MARATHON_M - 1 else share
+    share = max(share, LONG_SHARE_MARATHON) if goal >= MARATHON_M - 1 else share
+    return share + (LONG_SHARE_FOUR_DAYS if run_days <= FOUR_RUN_DAYS else 0.0)
 
 
 def _long_share(plan: Plan) -> Iterator[Violation]:
     for week in plan.weeks:
         found = longest_share(week)
-        limit = long_share_max(plan.goal.distance_m, week.distance_m)
+        limit = long_share_max(plan.goal.distance_m, week.distance_m, week.run_days)
         if found is None or limit is None:
             continue
         held = found[1].total_distance_m() <= plan.baseline.longest_run_m * TOLERANCE
