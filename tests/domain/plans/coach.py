@@ -284,6 +284,103 @@ def _mean_work_pace(w: Workout) -> float:
     return sum(paces) / len(paces) if paces else 0.0
 
 
+# Volume that builds (issue 15): a peak week by goal distance a seasoned runner reaches (km),
+# Daniels 2014 and Pfitzinger & Douglas 2009; a runner already at it need not grow.
+PEAK_KM = ((5001, 45.0), (10001, 50.0), (21100, 55.0), (42200, 70.0), (float("inf"), 80.0))
+BUILDS_FROM_WEEKS = 10  # the volume checks read plans of this many weeks or more
+PEAK_GROWTH = 1.1  # the peak block's mean week vs the runner's current week (ratio)
+HOLDS_CURRENT = 0.9  # no normal week after week 2 under this share of the current week
+LONG_GROWTH = 1.2  # the long run at the end of the build vs the plan's first (ratio)
+SESSION_MIN = 30.0  # a day of this many minutes holds a short quality session (minutes)
+
+
+def _normal_main(plan: Plan) -> list[Week]:
+    return [w for w in plan.weeks if w.phase is not Phase.TAPER and not w.recovery]
+
+
+def _peak_km(goal_m: float | None) -> float:
+    return next(km for limit, km in PEAK_KM if (goal_m or 10000.0) < limit) * KM
+
+
+def volume_holds_current(plan: Plan) -> list[str]:
+    """After week 2 no normal week falls under 90 % of what the runner runs now, in the
+    weeks whose days can hold that much (a week of nights is the rota's, not the plan's)."""
+    if len(plan.weeks) < BUILDS_FROM_WEEKS:
+        return []
+    now = plan.baseline.weekly_distance_m
+    return [f"week {w.index}: {_training_m(plan, w) / KM:.1f} km, under the "
+            f"{now / KM:.0f} km the runner runs now"
+            for w in _normal_main(plan)[2:]
+            if w.index > 2 and _capacity_m(plan, w) >= now
+            and _training_m(plan, w) < now * HOLDS_CURRENT]  # fmt: skip
+
+
+def peak_block_builds(plan: Plan) -> list[str]:
+    """The peak block's mean week is 10 % over the runner's week now, when the distance's
+    peak week is that far above it and the days allow it (every main week's days can hold
+    1.1 x the current week at easy pace, free days counted as 90 minutes)."""
+    now = plan.baseline.weekly_distance_m
+    peak = [w for w in _normal_main(plan) if w.phase is Phase.PEAK]
+    main = [w for w in plan.weeks if w.phase is not Phase.TAPER]
+    few = len(plan.weeks) < BUILDS_FROM_WEEKS or not peak
+    if few or _peak_km(plan.goal.distance_m) < now * PEAK_GROWTH:
+        return []
+    if min(_capacity_m(plan, w) for w in main) < now * PEAK_GROWTH:
+        return []
+    mean = sum(_training_m(plan, w) for w in peak) / len(peak)
+    if mean < now * PEAK_GROWTH:
+        return [f"the peak weeks average {mean / KM:.1f} km, not 10 % over the runner's "
+                f"{now / KM:.0f} km now"]  # fmt: skip
+    return []
+
+
+def long_run_builds(plan: Plan) -> list[str]:
+    """The long run at the end of the build is ~20 % over the plan's first, unless the first
+    already is what the distance needs (16 km for a 10k, 19 for the half, 32 the marathon)."""
+    longs = [(w, max(_long_runs(w), default=0.0)) for w in plan.weeks[:-1]]
+    longs = [(w, m) for w, m in longs if m > 0]
+    build = [m for w, m in longs if w.phase is Phase.BUILD]
+    if len(plan.weeks) < BUILDS_FROM_WEEKS or not build or not longs:
+        return []
+    first = longs[0][1]
+    need = max(16 * KM, min((plan.goal.distance_m or 10 * KM) * 0.9, 32 * KM)) * 0.9
+    reached = max(build[-3:])
+    if first < need and reached < min(first * LONG_GROWTH, need):
+        return [f"the long run at the end of the build is {reached / KM:.1f} km, "
+                f"the first {first / KM:.1f} km: it does not grow"]  # fmt: skip
+    return []
+
+
+def quality_in_build(plan: Plan) -> list[str]:
+    """Every normal build and peak week holds a quality session when one of its days could:
+    a day of 30 minutes or more that is neither the long run's day nor next to it."""
+    out = []
+    for week in _normal_main(plan):
+        if week.phase not in (Phase.BUILD, Phase.PEAK) or _has_race(week):
+            continue
+        if any(w.is_quality for _, w in week.workouts()):
+            continue
+        long_i = {i for i, d in enumerate(week.days)
+                  if any(w.kind is WorkoutKind.LONG for w in d.workouts)}  # fmt: skip
+        near = {j for i in long_i for j in (i - 1, i, i + 1)}
+        could = [d for i, d in enumerate(week.days) if i not in near and d.day_type.can_run
+                 and (d.day_type.max_minutes is None or d.day_type.max_minutes >= SESSION_MIN)]
+        if could:
+            out.append(f"week {week.index} ({week.phase.value}): no quality session, "
+                       f"though {could[0].day} could hold one")  # fmt: skip
+    return out
+
+
+def volume_builds(plan: Plan) -> list[str]:
+    """Issue 15's four questions on a plan's growth."""
+    return (
+        volume_holds_current(plan)
+        + peak_block_builds(plan)
+        + long_run_builds(plan)
+        + quality_in_build(plan)
+    )
+
+
 def everything(plan: Plan, profile: Profile) -> list[str]:
     return (
         first_long_run(plan)
