@@ -248,7 +248,8 @@ def long_share_max(goal_m: float | None, week_m: float, run_days: int = 7) -> fl
 
     From the half marathon on, a smaller week may give its long run a larger share (the long
     run must still grow toward the race); the marathon build-up allows 40 % at any volume;
-    a week of 4 run days or fewer, 5 points more (each of few runs carries more)."""
+    a week of 4 run days or fewer, 5 points more up to the low-volume 45 % (each of few runs
+    carries more)."""
     goal = goal_m or 0.0
     if goal > ULTRA_M:
         return None
@@ -257,7 +258,9 @@ def long_share_max(goal_m: float | None, week_m: float, run_days: int = 7) -> fl
     low = min(max((HIGH_VOLUME_M - week_m) / (HIGH_VOLUME_M - LOW_VOLUME_M), 0.0), 1.0)
     share = LONG_SHARE_MAX + (LONG_SHARE_LOW_VOLUME - LONG_SHARE_MAX) * low
     share = max(share, LONG_SHARE_MARATHON) if goal >= MARATHON_M - 1 else share
-    return share + (LONG_SHARE_FOUR_DAYS if run_days <= FOUR_RUN_DAYS else 0.0)
+    if run_days > FOUR_RUN_DAYS:
+        return share
+    return max(share, min(share + LONG_SHARE_FOUR_DAYS, LONG_SHARE_LOW_VOLUME))
 
 
 def _long_share(plan: Plan) -> Iterator[Violation]:
