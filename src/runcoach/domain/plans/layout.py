@@ -350,7 +350,8 @@ class WeekLayout:
             self.carry.history.pop(day, None)
             cap = self._cap(i)
             for k, w in enumerate(self.slots[i]):
-                if not w.is_run or w.kind.value == "race" or w.total_distance_m() <= cap:
+                fits = w.total_distance_m() <= (self._session_cap(i) if w.is_quality else cap)
+                if not w.is_run or w.kind.value == "race" or fits:
                     continue
                 if w.is_quality:
                     # the easy run's distance is counted at the middle of the easy band: minutes
@@ -410,12 +411,28 @@ class WeekLayout:
             wanted = max(wanted, 1)  # a benchmark carried over into a recovery week
         for n in range(max(wanted, 0)):
             session = self._next_session(n)
-            if session is None:
-                return
-            options = [i for i in range(7) if self._quality_ok(i, session)]
-            if not options:
+            options = [] if session is None else [
+                i for i in range(7) if self._quality_ok(i, session)]  # fmt: skip
+            if session is None or not options:
+                if n > 0 or self.wk.fixed:
+                    return
+                self._place_short_day_session()  # the week's only session: on a short day
                 return
             i = max(options, key=self._spacing)
+            self._put(i, session, hard=True)
+
+    def _place_short_day_session(self) -> None:
+        """No session fits the week's free days (they hold the long run): a short one on a
+        short day, within its time limit, never next to another hard day."""
+        options: list[tuple[int, Workout]] = []
+        for i, t in enumerate(self.wk.types):
+            if t.allowance is not Allowance.SHORT or t.max_duration_s is None:
+                continue
+            session = lib.short_day_intervals(self.wk.paces, t.max_duration_s / 60 * SAFETY)
+            if session is not None and self._quality_ok(i, session) and self._fits(session):
+                options.append((i, session))
+        if options:
+            i, session = max(options, key=lambda x: self._spacing(x[0]))
             self._put(i, session, hard=True)
 
     def _next_session(self, n: int) -> Workout | None:
@@ -478,8 +495,13 @@ class WeekLayout:
             and not self._hard_before(i)
             and not after
             and self.wk.dates[i] not in self.wk.protected
-            and session.total_distance_m() <= self._cap(i)
+            and session.total_distance_m() <= self._session_cap(i)
         )
+
+    def _session_cap(self, i: int) -> float:
+        """A session's longest on day ``i``: the 10 % single-run rule; the day's time limit is
+        kept by the session's duration (its fast minutes cover more than easy ones)."""
+        return single_run_cap(self.carry, self.wk.dates[i], self.wk)
 
     def _spacing(self, i: int) -> tuple[int, int]:
         hard_days = [j for j in range(7) if self.hard[j]] + ([-1] if self.carry.prev_hard else [])
