@@ -291,6 +291,7 @@ BUILDS_FROM_WEEKS = 10  # the volume checks read plans of this many weeks or mor
 PEAK_GROWTH = 1.1  # the peak block's mean week vs the runner's current week (ratio)
 HOLDS_CURRENT = 0.9  # no normal week after week 2 under this share of the current week
 LONG_GROWTH = 1.2  # the long run at the end of the build vs the plan's first (ratio)
+ROUNDING = 0.99  # "about" 20 %: a long run sized to 0.1 km may land a hair under (ratio)
 SESSION_MIN = 30.0  # a day of this many minutes holds a short quality session (minutes)
 
 
@@ -345,7 +346,7 @@ def long_run_builds(plan: Plan) -> list[str]:
     first = longs[0][1]
     need = max(16 * KM, min((plan.goal.distance_m or 10 * KM) * 0.9, 32 * KM)) * 0.9
     reached = max(build[-3:])
-    if first < need and reached < min(first * LONG_GROWTH, need):
+    if first < need and reached < min(first * LONG_GROWTH, need) * ROUNDING:
         return [f"the long run at the end of the build is {reached / KM:.1f} km, "
                 f"the first {first / KM:.1f} km: it does not grow"]  # fmt: skip
     return []

@@ -9,7 +9,12 @@ from datetime import date
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.profile import Profile
-from runcoach.domain.plans.rules import FIRST_WEEK_MAX, long_share_max, longest_share
+from runcoach.domain.plans.rules import (
+    FIRST_WEEK_MAX,
+    long_share_max,
+    longest_share,
+    whole_run_days,
+)
 from runcoach.domain.plans.schedule import Availability
 from runcoach.domain.plans.shape import peak_long_m
 from runcoach.domain.plans.workouts import WorkoutKind
@@ -103,14 +108,15 @@ def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> N
                 "long-run-share",
                 f"weeks {over[:8]}: your days that "
                 "can hold a run are so uneven (short days) that one run must carry "
-                "more than 30 % of the week.",
+                "more of the week than the long-run share allows (30 %; up to 45 % from the "
+                "half on, or on 4 whole run days or fewer).",
             )
         )
 
 
 def _over_share(b: Build, week: Week, held_m: float) -> bool:
     found = longest_share(week)
-    limit = long_share_max(b.profile.goal.distance_m, week.distance_m, week.run_days)
+    limit = long_share_max(b.profile.goal.distance_m, week.distance_m, whole_run_days(week))
     if found is None or limit is None:
         return False
     return found[2] > limit and found[1].total_distance_m() > held_m

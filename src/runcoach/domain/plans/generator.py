@@ -444,7 +444,7 @@ def _week_input(
         protected=protected,
         long_allowed=not goal_here,
         long_target_m=_long_target_m(p, baseline),
-        long_share=_long_share(p.goal.distance_m, shape.volume_m, p.availability.run_days_wanted),
+        long_share=_long_share(p.goal.distance_m, shape.volume_m, _whole_days(p, dates)),
         benchmark=None,
         paces=paces,
         baseline_longest_m=baseline.longest_run_m,
@@ -461,6 +461,13 @@ def _long_target_m(p: Profile, baseline: Baseline) -> float:
     goal_m = p.goal.distance_m or 10000.0
     need = max(HOLD_UP_TO_MIN_M, min(goal_m * HOLD_UP_TO_SHARE, HOLD_UP_TO_MAX_M))
     return max(peak_long_m(p.goal.distance_m, p.years_running), min(baseline.longest_run_m, need))
+
+
+def _whole_days(p: Profile, dates: list[date]) -> int:
+    """The most whole run days (no time limit) the week can hold: the rule's measure of few
+    days, counted high so that the generator never takes a share the rule does not allow."""
+    free = sum(1 for d in dates if p.availability.day_type(d).allowance is Allowance.ANY)
+    return min(free, p.availability.run_days_wanted)
 
 
 def _long_share(goal_m: float | None, volume_m: float, run_days: int) -> float:

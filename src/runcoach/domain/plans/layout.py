@@ -170,8 +170,14 @@ class WeekLayout:
         # the long run and the easy runs cut to their caps can leave the week over the hard
         # share again (a mile plan's recovery week at 75 % easy): trade once more
         self._keep_mostly_easy()
+        before_m = self._run_m()
         self._routines()
+        if self._run_m() < before_m:  # the routines shortened a short day's run: the share again
+            self._fit_long(long_i)
         self._hand_over()
+
+    def _run_m(self) -> float:
+        return sum(w.total_distance_m() for s in self.slots for w in s if w.is_run)
 
     def _place_race(self, i: int, day: date, race: Workout) -> None:
         dist = race.total_distance_m()
@@ -252,7 +258,9 @@ class WeekLayout:
         # among short days, the one that holds the longest run
         room = 0 if t.max_minutes is None else -int(t.max_minutes)
         if self.wk.long_day_type is not None:
-            return (short, room, 0 if t.name == self.wk.long_day_type else 1 + (6 - i))
+            # the last day of the long run's type: the free days before it hold the session and
+            # a longer easy run, not the long run's 45-minute next day (a rota's off days)
+            return (short, room, (6 - i) if t.name == self.wk.long_day_type else 7 + (6 - i))
         want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
         return (
             short,

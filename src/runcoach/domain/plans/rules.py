@@ -37,10 +37,12 @@ LONG_SHARE_LOW_VOLUME = 0.45  # half and longer on low volume: novice programmes
 # a 20-25 mi week in the long run (ratio), Higdon's novice half and marathon programmes
 HIGH_VOLUME_M = 60000.0  # from this weekly volume (m) the long run keeps the standard share
 LOW_VOLUME_M = 25000.0  # up to this weekly volume (m) the low-volume share applies
-LONG_SHARE_FOUR_DAYS = 0.05  # ... and on 4 run days or fewer this much more (ratio): FIRST's
-# 3-day marathon programme runs 20 mi in 35-40 mi weeks; few days, each run carries more
-FOUR_RUN_DAYS = 4  # run days a week at or under which that extra share applies (days)
+LONG_SHARE_FOUR_DAYS = 0.05  # ... and on 4 whole run days or fewer this much more (ratio):
+# FIRST's 3-day marathon programme runs 20 mi in 35-40 mi weeks; few days, each carries more
+FOUR_RUN_DAYS = 4  # whole run days (no time limit) at or under which that extra applies (days)
 SHARE_GOAL_M = 21000.0  # goals from about the half marathon on need a long run that grows (m)
+SHARE_GOAL_FEW_DAYS_M = 9999.0  # ... from the 10k on when the week has few whole days (m): a
+# 10k's 15-16 km long run cannot stay under 30 % of a week whose other days are 30 minutes
 EASY_SHARE_MIN = 0.75  # easy share of running time ("about 80 %"; ratio), Seiler 2010
 MAX_QUALITY = 3  # quality sessions a week, Daniels 2014
 RACE_GAP_DAYS = 7  # days between races, SPEC principle 7
@@ -248,17 +250,19 @@ def long_share_max(goal_m: float | None, week_m: float, run_days: int = 7) -> fl
 
     From the half marathon on, a smaller week may give its long run a larger share (the long
     run must still grow toward the race); the marathon build-up allows 40 % at any volume;
-    a week of 4 run days or fewer, 5 points more up to the low-volume 45 % (each of few runs
-    carries more)."""
+    a week of 4 whole run days or fewer (days without a time limit: a short day's 30 minutes
+    cannot carry its share), 5 points more up to the low-volume 45 % (each of few runs
+    carries more); with those few days the 10k too takes the sliding share of a small week."""
     goal = goal_m or 0.0
+    few = run_days <= FOUR_RUN_DAYS
     if goal > ULTRA_M:
         return None
-    if goal < SHARE_GOAL_M:
+    if goal < (SHARE_GOAL_FEW_DAYS_M if few else SHARE_GOAL_M):
         return LONG_SHARE_MAX
     low = min(max((HIGH_VOLUME_M - week_m) / (HIGH_VOLUME_M - LOW_VOLUME_M), 0.0), 1.0)
     share = LONG_SHARE_MAX + (LONG_SHARE_LOW_VOLUME - LONG_SHARE_MAX) * low
     share = max(share, LONG_SHARE_MARATHON) if goal >= MARATHON_M - 1 else share
-    if run_days > FOUR_RUN_DAYS:
+    if not few:
         return share
     return max(share, min(share + LONG_SHARE_FOUR_DAYS, LONG_SHARE_LOW_VOLUME))
 
@@ -266,7 +270,7 @@ def long_share_max(goal_m: float | None, week_m: float, run_days: int = 7) -> fl
 def _long_share(plan: Plan) -> Iterator[Violation]:
     for week in plan.weeks:
         found = longest_share(week)
-        limit = long_share_max(plan.goal.distance_m, week.distance_m, week.run_days)
+        limit = long_share_max(plan.goal.distance_m, week.distance_m, whole_run_days(week))
         if found is None or limit is None:
             continue
         held = found[1].total_distance_m() <= plan.baseline.longest_run_m * TOLERANCE
@@ -278,6 +282,15 @@ def _long_share(plan: Plan) -> Iterator[Violation]:
                 f"{_km(run.total_distance_m())} is "
                 f"{share:.0%} of the week's {_km(week.distance_m)}",
             )
+
+
+def whole_run_days(week: Week) -> int:
+    """The week's run days on days without a time limit (a short day holds a short run)."""
+    return sum(
+        1
+        for d in week.days
+        if d.day_type.allowance is Allowance.ANY and any(w.is_run for w in d.workouts)
+    )
 
 
 def longest_share(week: Week) -> tuple[Day, Workout, float] | None:
