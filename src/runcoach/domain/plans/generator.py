@@ -437,6 +437,7 @@ def _week_input(
         run_days=run_days_of_week(p.availability, shape.phase, shape.recovery),
         max_days=p.availability.run_days_wanted,
         back_to_back=ultra and training,
+        share_rule=not ultra,
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
         goal_days=set(p.goal.race_days),

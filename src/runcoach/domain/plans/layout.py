@@ -97,6 +97,7 @@ class WeekInput:
     cross_training: bool = False  # after an injury: one easy cross-training session a week
     max_days: int = 7  # the most run days the runner can run this week
     back_to_back: bool = False  # an ultra's build: a second long run the day after the first
+    share_rule: bool = True  # the long-run-share rule applies (ultras are excepted)
 
 
 def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
@@ -172,8 +173,11 @@ class WeekLayout:
         self._keep_mostly_easy()
         before_m = self._run_m()
         self._routines()
-        if self._run_m() < before_m:  # the routines shortened a short day's run: the share again
-            self._fit_long(long_i)
+        if self._run_m() < before_m:  # the routines shortened a short day's run: again,
+            if self.wk.share_rule:  # on the week as built, the long run's share,
+                self._fit_long(long_i)
+            self._keep_single_run_rule()  # the 10 % caps a shorter run lowered,
+            self._keep_mostly_easy()  # and the easy share
         self._hand_over()
 
     def _run_m(self) -> float:
@@ -436,9 +440,15 @@ class WeekLayout:
         for i, t in enumerate(self.wk.types):
             if t.allowance is not Allowance.SHORT or t.max_duration_s is None:
                 continue
-            session = lib.short_day_intervals(self.wk.paces, t.max_duration_s / 60 * SAFETY)
-            if session is not None and self._quality_ok(i, session) and self._fits(session):
-                options.append((i, session))
+            for rep_min in (3, 2):  # not last week's session (variety)
+                session = lib.short_day_intervals(
+                    self.wk.paces, t.max_duration_s / 60 * SAFETY, rep_min
+                )
+                if session is None or session.title in self.carry.last_titles:
+                    continue
+                if self._quality_ok(i, session) and self._fits(session):
+                    options.append((i, session))
+                break
         if options:
             i, session = max(options, key=lambda x: self._spacing(x[0]))
             self._put(i, session, hard=True)

@@ -213,26 +213,27 @@ def intervals(
 SHORT_DAY_WARM_UP_MIN = 10  # a short day's session: its warm-up jog, drills inside (minutes)
 SHORT_DAY_COOL_DOWN_MIN = 3  # ... and its cool-down (minutes)
 SHORT_DAY_REP_S, SHORT_DAY_JOG_S = 180.0, 90.0  # 3 min at interval pace, 90 s jog (Daniels'
-# I-pace reps of 3-5 min with shorter jogs); issue 15: a 30-minute day holds a real session
+# I-pace reps of 3-5 min with shorter jogs; 2-minute reps the week after, for variety)
 SHORT_DAY_MIN_REPS = 3  # fewer reps than this is no session (reps)
 
 
-def short_day_intervals(p: PlanPaces, minutes: float) -> Workout | None:
+def short_day_intervals(p: PlanPaces, minutes: float, rep_min: int = 3) -> Workout | None:
     """A quality session that fits a short day of ``minutes``, everything included: a 10
-    minute warm-up jog, as many 3-minute reps at interval pace as fit, a 3-minute cool-down;
-    ``None`` when fewer than 3 reps fit."""
+    minute warm-up jog, as many reps of ``rep_min`` minutes at interval pace (half as long a
+    jog after each) as fit, a 3-minute cool-down; ``None`` when fewer than 3 reps fit."""
+    rep_s = _min(rep_min)
     room_s = _min(minutes - SHORT_DAY_WARM_UP_MIN - SHORT_DAY_COOL_DOWN_MIN)
-    reps = int(room_s // (SHORT_DAY_REP_S + SHORT_DAY_JOG_S))
+    reps = int(room_s // (rep_s * (1 + SHORT_DAY_JOG_S / SHORT_DAY_REP_S)))
     if reps < SHORT_DAY_MIN_REPS:
         return None
 
     def build(n: int, name: str, mini: Workout | None) -> Workout:
-        work = Step(StepKind.WORK, duration_s=SHORT_DAY_REP_S, pace=p.named()[name],
-                    effort=Effort.HARD)  # fmt: skip
+        work = Step(StepKind.WORK, duration_s=rep_s, pace=p.named()[name], effort=Effort.HARD)
+        jog = _jog(rep_s * SHORT_DAY_JOG_S / SHORT_DAY_REP_S, p)
         return Workout(
             WorkoutKind.INTERVALS,
-            f"{n} x 3 min at {name} pace (short day)",
-            (warm_up(p, SHORT_DAY_WARM_UP_MIN), Repeat(n, (work, _jog(SHORT_DAY_JOG_S, p))),
+            f"{n} x {rep_min} min at {name} pace (short day)",
+            (warm_up(p, SHORT_DAY_WARM_UP_MIN), Repeat(n, (work, jog)),
              cool_down(p, SHORT_DAY_COOL_DOWN_MIN)),  # fmt: skip
             tip="A whole session in half an hour: a few drills in the warm-up jog, then every "
             "rep at the same controlled pace. Short days can still hold quality.",
