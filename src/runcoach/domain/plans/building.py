@@ -11,6 +11,8 @@ from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.profile import Profile
 from runcoach.domain.plans.rules import (
     FIRST_WEEK_MAX,
+    FOUR_RUN_DAYS,
+    SHARE_GOAL_FEW_DAYS_M,
     long_share_max,
     longest_share,
     whole_run_days,
@@ -120,6 +122,19 @@ def _over_share(b: Build, week: Week, held_m: float) -> bool:
     if found is None or limit is None:
         return False
     return found[2] > limit and found[1].total_distance_m() > held_m
+
+
+def say_few_days(b: Build, weeks: list[Week]) -> None:
+    """Say so when few whole run days (no time limit) let the long run take more of the week."""
+    few = [w for w in weeks if 0 < whole_run_days(w) <= FOUR_RUN_DAYS and w.run_days >= 4]
+    goal_m = b.profile.goal.distance_m or 0.0
+    if not few or goal_m < SHARE_GOAL_FEW_DAYS_M:
+        return
+    b.notes.append(
+        f"{len(few)} of the {len(weeks)} weeks have 4 or fewer days that can hold a run "
+        "without a time limit: each of those runs carries more, so the long run may take up "
+        "to 45 % of such a week (docs/plans.md, long-run-share)."
+    )
 
 
 def say_benchmarks(b: Build, weeks: list[Week], planned: int) -> None:

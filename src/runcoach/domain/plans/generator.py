@@ -20,6 +20,7 @@ from runcoach.domain.plans.building import (
     races_m,
     run_days_of_week,
     say_benchmarks,
+    say_few_days,
     say_long_share,
     say_longest,
     say_routines,
@@ -372,6 +373,8 @@ def _weeks(
     assign_variety(out, p)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
     say_long_share(b, out, ultra, baseline.longest_run_m)
+    if not ultra:
+        say_few_days(b, out)
     say_longest(b, out, carry.max_long_m)
     b.notes.extend(carry.notes)
     for day, rule in carry.waived:
