@@ -23,7 +23,7 @@ from runcoach.domain.progress.report import PlanFacts
 from runcoach.domain.progress.wins import Win
 from runcoach.domain.today.warnings import TrainingWarning
 from runcoach.services.checkins import local_today
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.report_builder import ReportHooks, wins_since
 from runcoach.services.report_hooks import HabitReader, plan_facts
 from runcoach.services.reports import open_log
@@ -63,9 +63,9 @@ def dashboard(
     with read_only(engine) as conn:
         day = local_today(conn, athlete_id)
         version = data_version(conn, athlete_id)
-        key = ("dashboard", str(engine.url), athlete_id, version, day, settings,
-               units_settings.units)  # fmt: skip
-        kept: Dashboard | None = answers.get(key)
+        key = AnswerKey("dashboard", athlete_id, version,
+                        (str(engine.url), day, settings, units_settings.units))  # fmt: skip
+        kept: Dashboard | None = recall(conn, key)
         if kept is not None:  # nothing written since: today's answer is kept already
             return kept
         try:
@@ -87,7 +87,7 @@ def dashboard(
     shown = Dashboard(day, answer, week, found, wins)
     if answer is not None and remember_answer(engine, day, answer, athlete_id=athlete_id):
         return shown  # a write: the data version moved on, the next view computes anew
-    answers.put(key, shown)
+    keep(engine, key, shown)
     return shown
 
 

@@ -11,7 +11,7 @@ from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.progress.wins import Win
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.report_builder import ReportHooks, build_report, wins_since
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
@@ -91,13 +91,14 @@ def period_report(
         today = today_for(opened.athlete, now)
         period = resolve_period(kind, today, first, last)
         version = log_reads.data_version(db, athlete_id)
-        key = ("report", store_key(source), athlete_id, version, period, today, settings.units)
-        if hooks is None and (kept := answers.get(key)) is not None:
+        key = AnswerKey("report", athlete_id, version,
+                        (store_key(source), period, today, settings.units))  # fmt: skip
+        if hooks is None and (kept := recall(db, key)) is not None:
             return kept, opened.name
         mine = hooks or _store_hooks(source, opened, today, db)
         report = build_report(opened.log, opened.athlete, period, today, settings.units, mine)
     if hooks is None:
-        answers.put(key, report)
+        keep(source, key, report)
     return report, opened.name
 
 
@@ -149,13 +150,14 @@ def recent_wins(
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
         version = log_reads.data_version(db, athlete_id)
-        key = ("wins", store_key(source), athlete_id, version, first, today, settings.units)
-        kept: list[Win] | None = answers.get(key)
+        key = AnswerKey("wins", athlete_id, version,
+                        (store_key(source), first, today, settings.units))  # fmt: skip
+        kept: list[Win] | None = recall(db, key)
         if kept is not None:
             return list(kept)
         hooks = _store_hooks(source, opened, today, db)
         found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
-    answers.put(key, found)
+    keep(source, key, found)
     return list(found)
 
 

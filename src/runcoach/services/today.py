@@ -32,7 +32,7 @@ from runcoach.domain.today.refresh import GoalRefresh, refresh_goal
 from runcoach.domain.today.warnings import ShoeWear, TrainingWarning, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin, today_in
 from runcoach.services.day_reads import prescribed_of, running_log
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.store import checkin_reads, log_reads, plan_reads, today_reads
 from runcoach.store.sql import Db, Reader, reading, store_key, writing
 
@@ -341,20 +341,14 @@ def progress_for(
 
     with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
-        key = (
-            "progress",
-            store_key(engine),
-            athlete_id,
-            log_reads.data_version(_db(conn), athlete_id),
-            when,
-            settings,
-        )
-        kept: list[WeekCompliance] | None = None if plan else answers.get(key)
+        version = log_reads.data_version(_db(conn), athlete_id)
+        key = AnswerKey("progress", athlete_id, version, (store_key(engine), when, settings))
+        kept: list[WeekCompliance] | None = None if plan else recall(conn, key)
         if kept is not None:
             return list(kept)
         found = progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
     if plan is None:
-        answers.put(key, found)
+        keep(engine, key, found)
     return list(found)
 
 
