@@ -26,7 +26,8 @@ from runcoach.services.run_files import run_samples
 from runcoach.services.runs import ManualRun, add_manual_run
 from runcoach.services.today import progress_for
 from runcoach.store.answer_codec import Unkeepable, decode, encode
-from runcoach.store.db import make_engine
+from runcoach.store.athletes import data_version
+from runcoach.store.db import make_engine, read_only
 from runcoach.store.page_answers import KEPT_PER_ATHLETE, write_answer
 from tests.web.conftest import Runner
 from tests.web.test_api import STARTS_TODAY, script
@@ -190,3 +191,29 @@ def test_the_codec_refuses_what_it_cannot_write():
         encode({1, 2})
     with pytest.raises(Unkeepable):
         encode(Path("x"))
+
+
+def test_the_dashboard_that_keeps_todays_answer_is_kept_under_the_version_its_write_raised(
+    app, ann: Runner
+):
+    engine = app.state.engine
+    _runner_with_a_plan_and_runs(app, ann)
+    settings = _settings(engine)
+    answers.clear()
+    with read_only(engine) as conn:
+        before = data_version(conn, 1)
+    first = board.dashboard(engine, settings, settings, athlete_id=1)  # writes today's answer
+    with read_only(engine) as conn:
+        after = data_version(conn, 1)
+    assert after > before
+    hits = answers.hits
+    assert board.dashboard(engine, settings, settings, athlete_id=1) is first
+    assert answers.hits == hits + 1  # the second view: no computing, no write
+    answers.clear()
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM page_answers"))
+    made_anew = board.dashboard(engine, settings, settings, athlete_id=1)
+    assert _plain(made_anew) == _plain(first)
+    with read_only(engine) as conn:
+        assert data_version(conn, 1) == after  # and the one made anew wrote nothing

@@ -35,7 +35,7 @@ from runcoach.services.today import (
     gather,
     load_plan,
     prescribed_days,
-    remember_answer,
+    remember_answer_from,
     warnings,
 )
 from runcoach.store.athletes import data_version
@@ -85,8 +85,11 @@ def dashboard(
         found = warnings(inputs, day)
         wins = _wins(engine, conn, units_settings, source, weeks, inputs, day, athlete_id)
     shown = Dashboard(day, answer, week, found, wins)
-    if answer is not None and remember_answer(engine, day, answer, athlete_id=athlete_id):
-        return shown  # a write: the data version moved on, the next view computes anew
+    if answer is not None:  # kept under the version its own write raised, if nobody else wrote
+        now = remember_answer_from(engine, day, answer, version, athlete_id=athlete_id)
+        if now is None:
+            return shown  # another write came in between: the next view computes anew
+        key = key._replace(version=now)
     keep(engine, key, shown)
     return shown
 

@@ -173,6 +173,26 @@ def remember_answer(
     return True
 
 
+def remember_answer_from(
+    engine: Engine, day: date, told: TodayAnswer, version: int, *, athlete_id: int
+) -> int | None:
+    """``remember_answer`` for an answer worked out from the data at ``version``: the data
+    version under which what was shown with it is still exactly the data (``version`` when
+    nothing was written, the version the write raised when nobody else wrote since), None
+    when another writer came in between. The athlete's row is locked while the version is
+    compared and raised (on SQLite the write transaction holds the lock already)."""
+    changes, history = [c.value for c in told.answer.changes], _history(told)
+    with reading(engine) as db:
+        if checkin_reads.is_last_adjustment(db, athlete_id, day, "today", changes, history):
+            return version
+    with writing(engine) as db:
+        before = log_reads.locked_data_version(db, athlete_id)
+        if checkin_reads.is_last_adjustment(db, athlete_id, day, "today", changes, history):
+            return version if before == version else None
+        checkin_reads.add_adjustment(db, athlete_id, day, "today", changes, history)
+        return log_reads.data_version(db, athlete_id) if before == version else None
+
+
 def _history(told: TodayAnswer) -> dict[str, Any]:
     """What the history of adjustments keeps of an answer: what was prescribed instead of
     the plan (``prescribed_days`` reads it back) and why."""
