@@ -26,7 +26,7 @@ from runcoach.services.checkins import local_today
 from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.report_builder import ReportHooks, wins_since
 from runcoach.services.report_hooks import HabitReader, plan_facts
-from runcoach.services.reports import open_log
+from runcoach.services.reports import job_settings, open_log, rebuild_reports
 from runcoach.services.today import (
     Inputs,
     StoredOrFile,
@@ -92,6 +92,15 @@ def dashboard(
         key = key._replace(version=now)
     keep(engine, key, shown)
     return shown
+
+
+def rebuild_pages(engine: Engine, *, athlete_id: int) -> None:
+    """After an import: today's answer first (the dashboard keeps it for the day, a write
+    that raises the data version), then the reports under the version that write left, so
+    the runner's first dashboard after the import does not make the ready reports stale."""
+    settings = job_settings(engine, athlete_id=athlete_id)
+    dashboard(engine, settings, settings, athlete_id=athlete_id)
+    rebuild_reports(engine, athlete_id=athlete_id)
 
 
 def _with_answer(prescribed: dict[date, list[Any]], day: date, told: TodayAnswer) -> None:

@@ -161,6 +161,14 @@ def recent_wins(
     return list(found)
 
 
+def job_settings(engine: Engine, *, athlete_id: int) -> Settings:
+    """The settings a job works in for the athlete: the store's, in the athlete's units."""
+    from runcoach.services.athletes import athlete_settings
+
+    own = athlete_settings(engine, athlete_id=athlete_id)
+    return Settings(home=Path(), database_url=str(engine.url), units=own.units)
+
+
 DEFAULT_WIN_DAYS = 28  # `runcoach wins` without --since: the last four weeks
 
 
@@ -170,13 +178,10 @@ REBUILT_PERIODS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR)  # the re
 def rebuild_reports(engine: Engine, *, athlete_id: int) -> None:
     """Make the reports the pages open first (this week, month and year, and the recent
     wins) for the athlete's data as it is now, and keep them (``page_cache``): run after an
-    import, so the next page reads a ready report. In the process that runs the job (the
-    web server on SQLite; on PostgreSQL the worker that took it)."""
-    from runcoach.config import Settings
-    from runcoach.services.athletes import athlete_settings
-
-    own = athlete_settings(engine, athlete_id=athlete_id)
-    settings = Settings(home=Path(), database_url=str(engine.url), units=own.units)
+    import (``services.dashboard.rebuild_pages``), so the next page reads a ready report. In
+    the process that runs the job (the web server on SQLite; on PostgreSQL the worker that
+    took it, and kept for every worker in the shared page cache)."""
+    settings = job_settings(engine, athlete_id=athlete_id)
     for kind in REBUILT_PERIODS:
         period_report(engine, settings, kind, athlete_id=athlete_id)
     recent_wins(engine, settings, None, athlete_id=athlete_id)
