@@ -135,6 +135,7 @@ def _record(engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: File
             "outcome": o.outcome.value,
             "reason": o.reason,
             "run_ids": o.run_ids,
+            "kind": o.kind,  # the problem's kind, as ``runcoach import --json`` tells it
             "warnings": o.warnings,
         }
     )
