@@ -39,6 +39,7 @@ from runcoach.services.run_files import run_samples
 from runcoach.store.db import open_engine
 
 Page = Callable[[Engine, Settings, int, int], object]
+LOG_PAGE = LogQuery(sport="running", limit=200)  # what /log asks (web/pages/log.py)
 
 
 def _month(today: date) -> tuple[date, date]:
@@ -49,9 +50,9 @@ def _month(today: date) -> tuple[date, date]:
 PAGES: dict[str, Page] = {
     "dashboard": lambda e, s, a, r: board.dashboard(e, s, s, athlete_id=a),
     "report (month)": lambda e, s, a, r: period_report(e, s, PeriodKind.MONTH, athlete_id=a),
-    "log": lambda e, s, a, r: log(e, s, LogQuery(), athlete_id=a),
+    "log": lambda e, s, a, r: log(e, s, LOG_PAGE, athlete_id=a),
     "calendar (month)": lambda e, s, a, r: calendar_page(e, s, *_month(date.today()), athlete_id=a),
-    "chart data (47 min at 1 Hz)": lambda e, s, a, r: run_samples(e, r, athlete_id=a),
+    "chart data (47-min FIT run)": lambda e, s, a, r: run_samples(e, r, athlete_id=a),
 }
 
 

@@ -135,9 +135,9 @@ def calendar_page(
     else, so what is kept under it is never older than it."""
     with read_only(engine) as conn:
         today = local_today(conn, athlete_id)
-        key = AnswerKey("calendar", athlete_id, data_version(conn, athlete_id),
+        key = AnswerKey("calendar", data_version(conn, athlete_id),
                         (str(engine.url), first, last, today, settings))  # fmt: skip
-        kept: CalendarPage | None = recall(conn, key)
+        kept: CalendarPage | None = recall(conn, key, athlete_id=athlete_id)
     if kept is not None:
         return kept
     days = calendar(engine, settings, first, last, athlete_id=athlete_id)
@@ -150,7 +150,7 @@ def calendar_page(
             types = sorted({d.day_type.name for d in stored.plan.days()})
             versions = plan_store.plan_versions_of(conn, stored.id)[:HISTORY_SHOWN]
             page = CalendarPage(days, types, History(stored.id, versions))
-    keep(engine, key, page)
+    keep(engine, key, page, athlete_id=athlete_id)
     return page
 
 

@@ -63,9 +63,9 @@ def dashboard(
     with read_only(engine) as conn:
         day = local_today(conn, athlete_id)
         version = data_version(conn, athlete_id)
-        key = AnswerKey("dashboard", athlete_id, version,
+        key = AnswerKey("dashboard", version,
                         (str(engine.url), day, settings, units_settings.units))  # fmt: skip
-        kept: Dashboard | None = recall(conn, key)
+        kept: Dashboard | None = recall(conn, key, athlete_id=athlete_id)
         if kept is not None:  # nothing written since: today's answer is kept already
             return kept
         try:
@@ -90,7 +90,7 @@ def dashboard(
         if now is None:
             return shown  # another write came in between: the next view computes anew
         key = key._replace(version=now)
-    keep(engine, key, shown)
+    keep(engine, key, shown, athlete_id=athlete_id)
     return shown
 
 

@@ -42,8 +42,8 @@ def log(engine: Engine, settings: Settings, query: LogQuery, *, athlete_id: int)
     Callers never change what they get."""
     with read_only(engine) as conn:
         version = data_version(conn, athlete_id)
-        key = AnswerKey("log", athlete_id, version, (str(engine.url), query, settings))
-        kept: Log | None = recall(conn, key)
+        key = AnswerKey("log", version, (str(engine.url), query, settings))
+        kept: Log | None = recall(conn, key, athlete_id=athlete_id)
     if kept is not None:
         return kept
     runs = list_runs(engine, athlete_id=athlete_id, date_from=query.date_from,
@@ -51,5 +51,5 @@ def log(engine: Engine, settings: Settings, query: LogQuery, *, athlete_id: int)
                      limit=query.limit, shoe_id=query.shoe_id)  # fmt: skip
     with read_only(engine) as conn:
         found = Log(version, runs, shoe_reports(conn, settings, athlete_id=athlete_id))
-    keep(engine, key, found)
+    keep(engine, key, found, athlete_id=athlete_id)
     return found

@@ -83,11 +83,10 @@ answers = AnswerCache()
 
 
 class AnswerKey(NamedTuple):
-    """What a kept answer is kept under: its kind, whose, the data version it was made
+    """What an athlete's kept answer is kept under: its kind, the data version it was made
     from, and everything else it depends on (the day, the period, the settings, ...)."""
 
     kind: str
-    athlete_id: int
     version: int
     rest: tuple[Hashable, ...]
 
@@ -101,14 +100,15 @@ class AnswerKey(NamedTuple):
 _log = logging.getLogger(__name__)
 
 
-def recall(reader: Connection | Db, key: AnswerKey) -> Any | None:
-    """The answer kept for ``key``: this process's, else (PostgreSQL) the one another worker
-    kept, read through ``reader``, the transaction the key's data version was read in."""
-    found = answers.get(key)
+def recall(reader: Connection | Db, key: AnswerKey, *, athlete_id: int) -> Any | None:
+    """The athlete's answer kept for ``key``: this process's, else (PostgreSQL) the one
+    another worker kept, read through ``reader``, the transaction the key's data version was
+    read in."""
+    found = answers.get((athlete_id, key))
     shared = _shared(reader)
     if found is not None or shared is None:
         return found
-    stored = read_answer(shared, key.athlete_id, key.version, key.what)
+    stored = read_answer(shared, athlete_id, key.version, key.what)
     if stored is None:
         return None
     try:
@@ -116,19 +116,20 @@ def recall(reader: Connection | Db, key: AnswerKey) -> Any | None:
     except Unkeepable as error:  # written by another runcoach: make it anew
         _log.warning("page cache: %s", error)
         return None
-    answers.put(key, found)
+    answers.put((athlete_id, key), found)
     return found
 
 
-def keep(store: Engine | Reader, key: AnswerKey, answer: Any) -> None:
-    """Keep ``answer`` for ``key`` in this process and (PostgreSQL) for every worker."""
-    answers.put(key, answer)
+def keep(store: Engine | Reader, key: AnswerKey, answer: Any, *, athlete_id: int) -> None:
+    """Keep the athlete's ``answer`` for ``key`` in this process and (PostgreSQL) for every
+    worker."""
+    answers.put((athlete_id, key), answer)
     if getattr(getattr(store, "dialect", None), "name", None) != "postgresql":
         return
     from sqlalchemy.exc import DBAPIError
 
     try:
-        write_answer(store, key.athlete_id, key.version, key.what, encode(answer))  # type: ignore[arg-type]
+        write_answer(store, athlete_id, key.version, key.what, encode(answer))  # type: ignore[arg-type]
     except (Unkeepable, DBAPIError) as error:  # kept in this process only: still exact
         _log.warning("page cache: %s not shared: %s", key.kind, error)
 

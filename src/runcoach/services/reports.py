@@ -91,14 +91,14 @@ def period_report(
         today = today_for(opened.athlete, now)
         period = resolve_period(kind, today, first, last)
         version = log_reads.data_version(db, athlete_id)
-        key = AnswerKey("report", athlete_id, version,
+        key = AnswerKey("report", version,
                         (store_key(source), period, today, settings.units))  # fmt: skip
-        if hooks is None and (kept := recall(db, key)) is not None:
+        if hooks is None and (kept := recall(db, key, athlete_id=athlete_id)) is not None:
             return kept, opened.name
         mine = hooks or _store_hooks(source, opened, today, db)
         report = build_report(opened.log, opened.athlete, period, today, settings.units, mine)
     if hooks is None:
-        keep(source, key, report)
+        keep(source, key, report, athlete_id=athlete_id)
     return report, opened.name
 
 
@@ -150,14 +150,14 @@ def recent_wins(
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
         version = log_reads.data_version(db, athlete_id)
-        key = AnswerKey("wins", athlete_id, version,
+        key = AnswerKey("wins", version,
                         (store_key(source), first, today, settings.units))  # fmt: skip
-        kept: list[Win] | None = recall(db, key)
+        kept: list[Win] | None = recall(db, key, athlete_id=athlete_id)
         if kept is not None:
             return list(kept)
         hooks = _store_hooks(source, opened, today, db)
         found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
-    keep(source, key, found)
+    keep(source, key, found, athlete_id=athlete_id)
     return list(found)
 
 

@@ -74,16 +74,16 @@ def run_samples(
     only with its row); ``full`` gives every sample (the data behind the charts, to
     download)."""
     with read_only(engine) as conn:
-        key = AnswerKey("chart samples", athlete_id, data_version(conn, athlete_id),
+        key = AnswerKey("chart samples", data_version(conn, athlete_id),
                         (str(engine.url), run_id))  # fmt: skip
-        kept: ChartSamples | None = None if full else recall(conn, key)
+        kept: ChartSamples | None = None if full else recall(conn, key, athlete_id=athlete_id)
         if kept is not None:
             return kept
         run_store.get_row(conn, athlete_id, run_id)  # NotFound for another athlete's run
         streams = run_store.streams_of(conn, run_id)
     found = chart_samples(streams, full)
     if not full:
-        keep(engine, key, found)
+        keep(engine, key, found, athlete_id=athlete_id)
     return found
 
 

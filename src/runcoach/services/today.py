@@ -362,13 +362,15 @@ def progress_for(
     with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
         version = log_reads.data_version(_db(conn), athlete_id)
-        key = AnswerKey("progress", athlete_id, version, (store_key(engine), when, settings))
-        kept: list[WeekCompliance] | None = None if plan else recall(conn, key)
+        key = AnswerKey("progress", version, (store_key(engine), when, settings))
+        kept: list[WeekCompliance] | None = (
+            None if plan else recall(conn, key, athlete_id=athlete_id)
+        )
         if kept is not None:
             return list(kept)
         found = progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
     if plan is None:
-        keep(engine, key, found)
+        keep(engine, key, found, athlete_id=athlete_id)
     return list(found)
 
 
