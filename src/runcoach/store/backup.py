@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 
 VERSION_TABLE = "alembic_version"  # the migration bookkeeping: the manifest records it instead
-# The page cache shared by the web workers (0019_web13c_page_answers): answers made from the
+# The page cache shared by the web workers (0020_web13c_page_answers): answers made from the
 # data, not data; a restored store starts with it empty.
 CACHE_TABLE = "page_answers"
 INSERT_BATCH_ROWS = 200  # rows per INSERT; streams and original files are up to ~1 MB a row

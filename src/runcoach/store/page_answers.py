@@ -1,5 +1,5 @@
 """The page cache shared by the web workers on PostgreSQL: table ``page_answers``
-(0019_web13c_page_answers, UNLOGGED there: a cache is not worth the write-ahead log, and
+(0020_web13c_page_answers, UNLOGGED there: a cache is not worth the write-ahead log, and
 PostgreSQL empties it after a crash), one row per (athlete, data version, what).
 
 An answer is read in the page's own read-only transaction, the one its data version was

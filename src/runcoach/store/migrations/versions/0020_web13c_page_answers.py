@@ -3,8 +3,8 @@ one row per (athlete, data version, what); UNLOGGED on PostgreSQL (a cache: no w
 log, emptied after a crash); on SQLite the table is made too (one schema for both engines)
 but the one web process keeps its answers in memory
 
-Revision ID: 0019_web13c_page_answers
-Revises: 0018_acct14b_group_invitations
+Revision ID: 0020_web13c_page_answers
+Revises: 0019_rep18_effort_records
 Create Date: 2026-12-04
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019_web13c_page_answers"
-down_revision = "0018_acct14b_group_invitations"
+revision = "0020_web13c_page_answers"
+down_revision = "0019_rep18_effort_records"
 branch_labels = None
 depends_on = None
 
