@@ -26,6 +26,7 @@ from runcoach.domain.plans.document import (
     WeekDocJson,
     WorkoutDocJson,
 )
+from runcoach.domain.plans.document_check import check_document
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -210,13 +211,34 @@ def _drop_none(values: dict[str, Any]) -> Json:
 # ---- reading ---------------------------------------------------------------------------
 
 
-def plan_from_dict(data: Any) -> Plan:
+def plan_from_file(data: Any) -> Plan:
+    """A plan file a person wrote or edited: checked against the document's types first
+    (``document_check``: what docs/schema/plan-document.json says), so that anything wrong is
+    named by its JSON path, then read."""
+    _plan_file(data)
+    check_document(data, PlanDocJson, "the plan")
+    return plan_from_dict(data)
+
+
+def workout_from_file(data: Any) -> Workout:
+    """A workout a coach wrote (a plan file's workout), checked like a plan file, then read."""
+    check_document(data, WorkoutDocJson, "the workout")
+    return workout_from_dict(data)
+
+
+def _plan_file(data: Any) -> Json:
     doc = _obj(data, "plan")
     if doc.get("format") != FORMAT_NAME:
         raise InvalidInput(
             "this is not a runcoach plan file: 'format' must be 'runcoach-plan'",
             hint=Hint(Do.EXPORT_PLAN, "export a plan from runcoach as JSON and start from it"),
         )
+    return doc
+
+
+def plan_from_dict(data: Any) -> Plan:
+    """A plan from its document (a stored plan's, or a file's after ``plan_from_file``)."""
+    doc = _plan_file(data)
     return Plan(
         goal=_goal_in(_obj(doc.get("goal"), "goal")),
         created=date_field(doc.get("created"), "created"),
@@ -238,6 +260,8 @@ def plan_from_dict(data: Any) -> Plan:
 def _opt_int(value: Any, where: str) -> int | None:
     if value is None:
         return None
+    if isinstance(value, float) and value.is_integer():  # JSON Schema's integer: 4.0 is one
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"{where}: '{value}' must be a whole number")
     return value
