@@ -155,5 +155,6 @@ class PlanDocJson(TypedDict):
     notes: list[TextDocJson]
     limitations: list[LimitationDocJson]
     waivers: list[WaiverDocJson]
-    max_run_days: NotRequired[int]
+    max_run_days: NotRequired[int]  # the runner's limit of run days a week
+    min_run_days: NotRequired[int]  # the low end of a range of run days ('3-4')
     weeks: list[WeekDocJson]
