@@ -108,6 +108,7 @@ BROKEN = [
     ("a note pointing nowhere", lambda d: d["notes"].append({"text": "x", "do": "dance"}),
      ".do: 'dance' is not one of"),
     ("another version", lambda d: d.update(version=2), "version: '2' must be 1"),
+    ("a version that is true", lambda d: d.update(version=True), "version: 'true' must be 1"),
     ("a day that is no date", lambda d: d["weeks"][0]["days"][0].update(date="2026-13-01"),
      "weeks[0].days[0].date: '2026-13-01' is not a date"),
     ("an unknown allowance", lambda d: d["weeks"][0]["days"][0]["day_type"].update(

@@ -46,7 +46,8 @@ def _problem(value: Any, hint: Any, where: str) -> str | None:
         return _annotated(value, args, where)
     if origin is Literal:
         wanted = ", ".join(str(a) for a in args)
-        return None if value in args else f"{where}: '{_shown(value)}' must be {wanted}"
+        same = value in args and not isinstance(value, bool)  # true is not 1 in JSON
+        return None if same else f"{where}: '{_shown(value)}' must be {wanted}"
     if origin in (typing.Union, types.UnionType):
         return _union(value, args, where)
     if origin is list:
