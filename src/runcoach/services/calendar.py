@@ -5,18 +5,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, NotRequired, TypedDict, cast
+from typing import Annotated, NotRequired, TypedDict, cast
 
 from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import NotFound
 from runcoach.domain.plans.codec import workout_to_dict
+from runcoach.domain.plans.document import (
+    ExerciseDocJson,
+    RepeatDocJson,
+    StepDocJson,
+    TextDocJson,
+    WorkoutDocJson,
+)
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.move import Moved, move_session
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Surface, Terrain
 from runcoach.services import runs as run_service
 from runcoach.services.checkins import local_today
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.plan_changes import History
 from runcoach.services.today import progress_for
 from runcoach.store import checkins as adjustments
@@ -55,17 +64,17 @@ class CalendarSession(TypedDict):
     """A planned session (as in a plan file, docs/plan-format.md: only the keys it has) with
     how it went: done, short, different, missed, coming, or rest."""
 
-    kind: str
+    kind: Annotated[str, WorkoutKind]
     title: str
-    tip: NotRequired[str]
-    blocks: NotRequired[list[dict[str, Any]]]
-    exercises: NotRequired[list[dict[str, Any]]]
-    mini: NotRequired[dict[str, Any]]
-    surface: NotRequired[str]
-    terrain: NotRequired[str]
+    tip: NotRequired[TextDocJson]
+    blocks: NotRequired[list[StepDocJson | RepeatDocJson]]
+    exercises: NotRequired[list[ExerciseDocJson]]
+    mini: NotRequired[WorkoutDocJson]
+    surface: NotRequired[Annotated[str, Surface]]
+    terrain: NotRequired[Annotated[str, Terrain]]
     shoe: NotRequired[str]
     benchmark: NotRequired[str]
-    notes: NotRequired[list[str]]
+    notes: NotRequired[list[TextDocJson]]
     duration_s: NotRequired[float]
     status: str
     is_run: bool
@@ -135,9 +144,9 @@ def calendar_page(
     else, so what is kept under it is never older than it."""
     with read_only(engine) as conn:
         today = local_today(conn, athlete_id)
-        key = ("calendar", str(engine.url), athlete_id, data_version(conn, athlete_id),
-               first, last, today, settings)  # fmt: skip
-    kept: CalendarPage | None = answers.get(key)
+        key = AnswerKey("calendar", data_version(conn, athlete_id),
+                        (str(engine.url), first, last, today, settings))  # fmt: skip
+        kept: CalendarPage | None = recall(conn, key, athlete_id=athlete_id)
     if kept is not None:
         return kept
     days = calendar(engine, settings, first, last, athlete_id=athlete_id)
@@ -150,7 +159,7 @@ def calendar_page(
             types = sorted({d.day_type.name for d in stored.plan.days()})
             versions = plan_store.plan_versions_of(conn, stored.id)[:HISTORY_SHOWN]
             page = CalendarPage(days, types, History(stored.id, versions))
-    answers.put(key, page)
+    keep(engine, key, page, athlete_id=athlete_id)
     return page
 
 
