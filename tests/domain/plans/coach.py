@@ -364,8 +364,13 @@ def quality_in_build(plan: Plan) -> list[str]:
         long_i = {i for i, d in enumerate(week.days)
                   if any(w.kind is WorkoutKind.LONG for w in d.workouts)}  # fmt: skip
         near = {j for i in long_i for j in (i - 1, i, i + 1)}
-        could = [d for i, d in enumerate(week.days) if i not in near and d.day_type.can_run
-                 and (d.day_type.max_minutes is None or d.day_type.max_minutes >= SESSION_MIN)]
+        could = [
+            d
+            for i, d in enumerate(week.days)
+            if i not in near
+            and d.day_type.can_run
+            and (d.day_type.max_minutes is None or d.day_type.max_minutes >= SESSION_MIN)
+        ]
         if could:
             out.append(f"week {week.index} ({week.phase.value}): no quality session, "
                        f"though {could[0].day} could hold one")  # fmt: skip

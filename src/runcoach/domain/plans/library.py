@@ -233,8 +233,11 @@ def short_day_intervals(p: PlanPaces, minutes: float, rep_min: int = 3) -> Worko
         return Workout(
             WorkoutKind.INTERVALS,
             f"{n} x {rep_min} min at {name} pace (short day)",
-            (warm_up(p, SHORT_DAY_WARM_UP_MIN), Repeat(n, (work, jog)),
-             cool_down(p, SHORT_DAY_COOL_DOWN_MIN)),  # fmt: skip
+            (
+                warm_up(p, SHORT_DAY_WARM_UP_MIN),
+                Repeat(n, (work, jog)),
+                cool_down(p, SHORT_DAY_COOL_DOWN_MIN),
+            ),
             tip="A whole session in half an hour: a few drills in the warm-up jog, then every "
             "rep at the same controlled pace. Short days can still hold quality.",
             mini=mini,
