@@ -600,6 +600,8 @@ class WeekLayout:
         longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
         share = EASY_SHARE_FOUR_DAYS if self.four_days else EASY_SHARE_MAX
         share = self.few_share if self.few_days else share
+        if self.four_days and self.carry.max_long_m:  # a medium-long run stays under the
+            longest = min(longest or float("inf"), self.carry.max_long_m)  # longest so far
         return min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
 
     def _minutes_m(self, minutes: float) -> float:
