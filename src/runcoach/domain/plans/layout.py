@@ -262,15 +262,26 @@ class WeekLayout:
         # among short days, the one that holds the longest run
         room = 0 if t.max_minutes is None else -int(t.max_minutes)
         if self.wk.long_day_type is not None:
-            # the last day of the long run's type: the free days before it hold the session and
-            # a longer easy run, not the long run's 45-minute next day (a rota's off days)
-            return (short, room, (6 - i) if t.name == self.wk.long_day_type else 7 + (6 - i))
+            # the first day of the long run's type, or a later one of its block with two free
+            # days before it: those hold the session and a longer easy run, not the long run's
+            # 45-minute next day (a rota's block of off days)
+            if t.name != self.wk.long_day_type:
+                return (short, room, 14 + (6 - i))
+            return (short, room, (6 - i) if self._free_before(i) >= 2 else 7 + i)
         want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
         return (
             short,
             room,
             min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
         )
+
+    def _free_before(self, i: int) -> int:
+        """Free days right before day ``i`` of the long run's day type, not after a long run."""
+        n, j = 0, i - 1
+        while j >= 0 and self.wk.types[j].name == self.wk.long_day_type:
+            n += self._free(j) and not self._after_long(j)
+            j -= 1
+        return n
 
     def _long_distance(self, i: int) -> float:
         """Toward the distance's long run within the week's share, never below what the runner
