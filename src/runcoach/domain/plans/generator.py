@@ -49,16 +49,16 @@ from runcoach.domain.plans.rules import long_share_max
 from runcoach.domain.plans.schedule import Allowance, Cycle
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
-    RECOVERY_FACTOR,
     ULTRA_M,
     WeekShape,
     peak_long_m,
+    recovery_volume_m,
     shape_weeks,
 )
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
-from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M
+from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M, single_run_limit_m
 from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
@@ -97,6 +97,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             f"After '{profile.recent_injury}': gentler growth, a recovery week every "
             "third week, and an easy cross-training session most weeks."
         )
+    races = _races(b, start)
     shapes = shape_weeks(
         start,
         weeks,
@@ -104,9 +105,9 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         profile.years_running,
         baseline.weekly_distance_m,
         careful,
+        _tune_up_weeks(races, start, baseline.longest_run_m),
     )
     vdots = _vdot_path(b, vdot_now, shapes)
-    races = _races(b, start, vdots[-1])
     plan_weeks = _weeks(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
     say_routines(b, plan_weeks)
@@ -266,7 +267,21 @@ def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
     return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 
 
-def _races(b: Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEntry, bool]]:
+def _tune_up_weeks(
+    races: dict[date, tuple[RaceEntry, bool]], start: date, longest_m: float
+) -> dict[int, float]:
+    """The longest tune-up race of each week that holds one, by week index (from 0), in m:
+    the races the plan keeps (insisted on, or within the 10 % of the longest run now; a
+    longer one is left out by the week's layout)."""
+    weeks: dict[int, float] = {}
+    for day, (entry, is_goal) in races.items():
+        if not is_goal and (entry.insist or entry.distance_m <= single_run_limit_m(longest_m)):
+            i = (day - start).days // 7
+            weeks[i] = max(weeks.get(i, 0.0), entry.distance_m)
+    return weeks
+
+
+def _races(b: Build, start: date) -> dict[date, tuple[RaceEntry, bool]]:
     """Goal and tune-up races by date; True marks the goal. Too-close tune-ups are dropped
     unless the runner insists (then waived, warned and protected)."""
     goal = b.profile.goal
@@ -336,6 +351,7 @@ def _weeks(
             "from that rule); back-to-back long efforts build time on feet."
         )
     carry = Carry(max_long_m=baseline.longest_run_m)
+    tune_ups = _tune_up_weeks(races, shapes[0].start, baseline.longest_run_m)
     out: list[Week] = []
     done_bench = 0
     bench_m: float | None = None
@@ -345,8 +361,9 @@ def _weeks(
             ceiling, steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m)
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
-        if shape.recovery and ran:
-            ceiling = min(ceiling, ran[-1].distance_m * RECOVERY_FACTOR)
+        if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
+            race_m = tune_ups.get(shape.index - 1, 0.0)
+            ceiling = min(ceiling, recovery_volume_m(ran[-1].distance_m, race_m))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
