@@ -150,6 +150,27 @@ FOUND: list[dict[str, Any]] = [
         "goal": {"race": "mile", "date": "2027-06-13"},
         "tune_up_races": [{"date": "2027-05-02", "distance": "5k", "insist": True}],
     },
+    # the same with a 10k tune-up the runner did not insist on, longer than the 0.4 km run
+    # now but kept in week 27 once the long run had grown: the recovery week still followed
+    # it (plans15c: every tune-up some week of the plan holds at its share counts)
+    {
+        "weekly_distance": "0.6km",
+        "longest_run_30d": "0.4km",
+        "years_running": 15,
+        "run_days_per_week": 5,
+        "availability": {
+            "cycle": {
+                "start": "2026-10-18",
+                "days": ["t0", "t1", "t1", "t0", "t0", "t2", "t1", "t2", "t1"],
+                "types": {"t0": "any", "t1": "any", "t2": "any", "t3": "any"},
+            }
+        },
+        "dislikes": ["tempo", "intervals", "hills"],
+        "goal": {"race": "8k", "date": "2027-07-16"},
+        "tune_up_races": [{"date": "2027-06-04", "distance": "10k", "insist": False}],
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
+        "long_run_day": "t1",
+    },
     # the long run on a 15-minute day while an 18-minute day held only a recovery run
     {
         "weekly_distance": "1.0km",
@@ -169,7 +190,7 @@ FOUND: list[dict[str, Any]] = [
 ]
 
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
-             "tune-up-then-recovery-week", "longest-short-day"]  # fmt: skip
+             "tune-up-then-recovery-week", "tune-up-grown-into", "longest-short-day"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).

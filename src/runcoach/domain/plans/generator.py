@@ -105,7 +105,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         profile.years_running,
         baseline.weekly_distance_m,
         careful,
-        _tune_up_weeks(races, start, baseline.longest_run_m),
+        _tune_up_weeks(races, start),
     )
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _weeks(b, shapes, vdots, races, baseline)
@@ -267,18 +267,32 @@ def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
     return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 
 
-def _tune_up_weeks(
-    races: dict[date, tuple[RaceEntry, bool]], start: date, longest_m: float
-) -> dict[int, float]:
-    """The longest tune-up race of each week that holds one, by week index (from 0), in m:
-    the races the plan keeps (insisted on, or within the 10 % of the longest run now; a
-    longer one is left out by the week's layout)."""
+def _tune_up_weeks(races: dict[date, tuple[RaceEntry, bool]], start: date) -> dict[int, float]:
+    """The longest tune-up race of each week that holds one, by week index (from 0), in m."""
     weeks: dict[int, float] = {}
     for day, (entry, is_goal) in races.items():
-        if not is_goal and (entry.insist or entry.distance_m <= single_run_limit_m(longest_m)):
+        if not is_goal:
             i = (day - start).days // 7
             weeks[i] = max(weeks.get(i, 0.0), entry.distance_m)
     return weeks
+
+
+def _kept_tune_up_m(
+    races: dict[date, tuple[RaceEntry, bool]], shape: WeekShape, longest_m: float
+) -> float:
+    """The longest tune-up of the week the layout will keep (insisted on, or within 10 % of
+    the longest run so far; a longer one is left out): the room a lighter week keeps for it."""
+    end = shape.start + timedelta(days=7)
+    return max(
+        (
+            r.distance_m
+            for d, (r, is_goal) in races.items()
+            if not is_goal
+            and shape.start <= d < end
+            and (r.insist or r.distance_m <= single_run_limit_m(longest_m))
+        ),
+        default=0.0,
+    )
 
 
 def _races(b: Build, start: date) -> dict[date, tuple[RaceEntry, bool]]:
@@ -351,7 +365,6 @@ def _weeks(
             "from that rule); back-to-back long efforts build time on feet."
         )
     carry = Carry(max_long_m=baseline.longest_run_m)
-    tune_ups = _tune_up_weeks(races, shapes[0].start, baseline.longest_run_m)
     out: list[Week] = []
     done_bench = 0
     bench_m: float | None = None
@@ -362,7 +375,7 @@ def _weeks(
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
         if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
-            race_m = tune_ups.get(shape.index - 1, 0.0)
+            race_m = _kept_tune_up_m(races, shape, carry.max_long_m)
             ceiling = min(ceiling, recovery_volume_m(ran[-1].distance_m, race_m))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside

@@ -114,11 +114,16 @@ def recovery_weeks(
     return flags
 
 
+def race_room_m(race_m: float) -> float:
+    """The smallest week that holds a tune-up race of ``race_m`` at its share (m)."""
+    return race_m / (TUNE_UP_SHARE * SAFETY)
+
+
 def recovery_volume_m(level_m: float, race_m: float) -> float:
     """A lighter week's volume: ``RECOVERY_FACTOR`` of the level, or what its tune-up race
     needs to stay within its share of the week (a race no normal week holds at that share
     is left out by the week's layout: no room kept for it)."""
-    room = race_m / (TUNE_UP_SHARE * SAFETY)
+    room = race_room_m(race_m)
     return max(level_m * RECOVERY_FACTOR, room if room <= level_m else 0.0)
 
 
@@ -136,12 +141,14 @@ def shape_weeks(
 ) -> list[WeekShape]:
     """The plan's weeks; ``tune_ups`` maps a week's index (from 0) to the tune-up race
     distance it holds (m): such a week may be the block's lighter week (``recovery_weeks``),
-    lighter around its race but with room for it."""
+    lighter around its race but with room for it (a race that even the peak week would not
+    hold at its share is left out by the week's layout: its week is an ordinary one)."""
     races = tune_ups or {}
     taper = taper_weeks(goal_m, total)
     phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
-    recovery = recovery_weeks(phase_list, 3 if careful else 4, frozenset(races))
     peak = peak_volume_m(goal_m, years, baseline_m)
+    held = frozenset(i for i, m in races.items() if race_room_m(m) <= peak)
+    recovery = recovery_weeks(phase_list, 3 if careful else 4, held)
     level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
     growth = _growth(phase_list, recovery, level, peak, careful)
     shapes: list[WeekShape] = []
