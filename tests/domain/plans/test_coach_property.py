@@ -171,6 +171,101 @@ FOUND: list[dict[str, Any]] = [
         "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
         "long_run_day": "t1",
     },
+    # a runner over what a base plan holds (54 km, 42 km longest, 4 days): week 1's first day
+    # followed no long run, so week 1 alone held more than every week after it (plans15c: the
+    # day before the plan ends a week like the plan's own)
+    {
+        "weekly_distance": "54.0km",
+        "longest_run_30d": "42.0km",
+        "years_running": 0,
+        "run_days_per_week": 4,
+        "availability": {
+            "weekdays": {
+                "monday": "any",
+                "tuesday": "any",
+                "wednesday": "any",
+                "thursday": "any",
+                "friday": "any",
+                "saturday": "any",
+                "sunday": "any",
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": "base",
+        "weeks": 8,
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
+        "long_run_day": "saturday",
+    },
+    # 99 km a week on days that hold about 50: a 15-minute day took a run day from an
+    # 80-minute one, and week 1 stayed the biggest (plans15c: the short day that holds more)
+    {
+        "weekly_distance": "98.9km",
+        "longest_run_30d": "36.4km",
+        "years_running": 2,
+        "run_days_per_week": 5,
+        "availability": {
+            "weekdays": {
+                "monday": "any",
+                "tuesday": "none",
+                "wednesday": "short 80",
+                "thursday": "short 15",
+                "friday": "short 80",
+                "saturday": "any",
+                "sunday": "any",
+            }
+        },
+        "facilities": [],
+        "shoes": [],
+        "dislikes": [],
+        "goal": "base",
+        "weeks": 27,
+        "long_run_day": "wed",
+    },
+    # 69 km a week, 4 days, a base plan that holds about 55: week 1's session was bigger than
+    # every later week's (plans15c: a plan that cannot build starts at the level it holds)
+    {
+        "weekly_distance": "69.0km",
+        "longest_run_30d": "42.0km",
+        "years_running": 0,
+        "run_days_per_week": 4,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t0"],
+                "types": {"t0": "any", "t1": "any"},
+            }
+        },
+        "goal": "base",
+        "weeks": 10,
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
+    },
+    # the same for a health plan at 94 km a week on 5 days
+    {
+        "weekly_distance": "93.9km",
+        "longest_run_30d": "36.2km",
+        "years_running": 15,
+        "run_days_per_week": 5,
+        "availability": {
+            "weekdays": {
+                "monday": "short 47",
+                "tuesday": "none",
+                "wednesday": "any",
+                "thursday": "none",
+                "friday": "any",
+                "saturday": "any",
+                "sunday": "any",
+            }
+        },
+        "facilities": ["hills", "treadmill", "track"],
+        "shoes": [],
+        "dislikes": ["intervals", "tempo", "hills"],
+        "goal": "health",
+        "weeks": 27,
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
+        "long_run_day": "sunday",
+    },
     # the long run on a 15-minute day while an 18-minute day held only a recovery run
     {
         "weekly_distance": "1.0km",
@@ -190,7 +285,9 @@ FOUND: list[dict[str, Any]] = [
 ]
 
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
-             "tune-up-then-recovery-week", "tune-up-grown-into", "longest-short-day"]  # fmt: skip
+             "tune-up-then-recovery-week", "tune-up-grown-into", "held-after-a-usual-week",
+             "short-day-that-holds-more", "held-base-plan", "held-health-plan",
+             "longest-short-day"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).
@@ -210,10 +307,30 @@ FOUND_ROTAS: list[dict[str, Any]] = [
         },
         "long_run_day": "off",
     },
+    # (plans15c) a 10k on the 8-day rota of days, nights and a recovery day, 26.7 km a week on
+    # "3-4" days: no week after week 1 held as much (the weeks of the plan held their level, week
+    # 1 alone started after no long run)
+    {
+        "goal": {"race": "10k", "date": "2027-06-17"},
+        "weekly_distance": "26.7km",
+        "longest_run_30d": "10.4km",
+        "years_running": 0.5,
+        "run_days_per_week": "3-4",
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["day", "day", "night", "night", "recover", "off", "off", "off"],
+                "types": {"day": "short 36", "night": "none", "recover": "none", "off": "any"},
+            }
+        },
+        "long_run_day": "off",
+    },
 ]
 
 
-@pytest.mark.parametrize("doc", FOUND_ROTAS, ids=["12-on-9-off-benchmark-day"])
+@pytest.mark.parametrize(
+    "doc", FOUND_ROTAS, ids=["12-on-9-off-benchmark-day", "8-day-rota-10k-held"]
+)
 def test_a_coach_signs_the_rotas_the_property_found(doc: dict[str, Any]) -> None:
     assert _complaints(doc) == []
 

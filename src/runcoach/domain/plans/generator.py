@@ -6,6 +6,7 @@ race is the last day of the last week; an open-ended plan starts today.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -75,6 +76,7 @@ ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (
 EVER_SHARE = 0.5  # ... but at most half the longest run ever (ratio; detraining, coaching practice)
 HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the race (ratio)
 HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
+HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
 LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
 
 
@@ -108,7 +110,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         _tune_up_weeks(races, start),
     )
     vdots = _vdot_path(b, vdot_now, shapes)
-    plan_weeks = _weeks(b, shapes, vdots, races, baseline)
+    plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
     say_routines(b, plan_weeks)
     return Plan(
@@ -392,6 +394,8 @@ def _weeks(
                 bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
         _program_week(b, wk, shape, paces)
+        if not out:
+            _as_after_a_usual_week(wk, carry)
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
         _mark_forced_rest(out, baseline.weekly_distance_m, b.profile.goal.race_days)
@@ -410,6 +414,37 @@ def _weeks(
             "(marathon pace) rather than all out."
         )
     return out
+
+
+def _held_from_week_one(
+    b: Build,
+    shapes: list[WeekShape],
+    vdots: list[float],
+    races: dict[date, tuple[RaceEntry, bool]],
+    baseline: Baseline,
+) -> list[Week]:
+    """The weeks; when no later week holds what week 1 does (a runner whose volume now is
+    over what the plan's days and caps hold: the plan holds, it cannot build), week 1 is
+    built again at the most a later week holds, so the plan never starts at its biggest."""
+    said = len(b.notes), len(b.limitations), len(b.waivers)
+    weeks = _weeks(b, shapes, vdots, races, baseline)
+    later = [w.distance_m - races_m(w) for w in weeks[1:] if w.phase is not Phase.TAPER]
+    first = weeks[0].distance_m - races_m(weeks[0])
+    if len(later) < HELD_MIN_WEEKS or max(later) >= first or shapes[0].phase is Phase.TAPER:
+        return weeks
+    del b.notes[said[0] :], b.limitations[said[1] :], b.waivers[said[2] :]
+    lower = replace(shapes[0], volume_m=min(shapes[0].volume_m, max(later)))
+    return _weeks(b, [lower, *shapes[1:]], vdots, races, baseline)
+
+
+def _as_after_a_usual_week(wk: WeekInput, carry: Carry) -> None:
+    """The runner ran before the plan: the day before week 1 is taken to end a week like the
+    plan's own (a long run or a hard session the day before holds week 1's first day to a
+    recovery run, as it does every later week's; otherwise week 1 alone could hold more
+    than any week after it)."""
+    probe = copy.deepcopy(carry)
+    WeekLayout(copy.deepcopy(wk), probe).build()
+    carry.prev_hard, carry.prev_long = probe.prev_hard, probe.prev_long
 
 
 def _mark_forced_rest(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> None:
