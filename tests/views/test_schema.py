@@ -8,11 +8,13 @@ validates against the schema of its shape: a key the view adds, drops or retypes
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from runcoach.views.schema import SHAPES, dumps, schema_of
+from tests.conftest import needs_shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "schema"
@@ -162,3 +164,240 @@ def test_a_coachs_answers_about_a_read_write_athlete_validate_against_their_sche
     check("coach-changes", changes)
     assert len(changes) == 3 and seen["changes"] == changes
     assert date.fromisoformat(edited["day"]) == day
+
+
+def test_a_real_calendar_validates_against_its_schema(engine, tmp_path):
+    """``GET /api/v1/calendar`` has no command-line twin: a calendar over a real plan (every
+    kind of day of a rota) with a run logged on a planned day is checked against its shape."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from datetime import date, timedelta
+
+    from runcoach.config import Settings
+    from runcoach.inputs.plans import read_profile
+    from runcoach.services import calendar, plans, runs
+    from tests.conftest import local_athlete
+
+    ann = local_athlete(engine)
+    today = date.today()
+    profile = read_profile(ROOT / "docs" / "examples" / "shift-worker.yaml")
+    built = plans.build_plan(engine, profile, today - timedelta(days=20), athlete_id=ann)
+    first = built.plan.weeks[0].days[0].day
+    runs.add_manual_run(
+        engine,
+        runs.ManualRun(day=today - timedelta(days=1), distance_m=8000.0, duration_s=2700.0),
+        athlete_id=ann,
+    )
+    settings = Settings(home=tmp_path, database_url=str(engine.url))
+    answer = calendar.calendar(engine, settings, first, first + timedelta(days=41), athlete_id=ann)
+    shape = next(s for s in SHAPES if s.name == "calendar")
+    printed = json.loads(json.dumps(answer))
+    validator = jsonschema.Draft202012Validator(schema_of(shape))
+    assert [e.message for e in validator.iter_errors(printed)] == []
+    assert len(printed["days"]) == 42 and any(d["runs"] for d in printed["days"])
+    assert {s["status"] for d in printed["days"] for s in d["sessions"]} >= {"coming"}
+
+
+# ---- the API's own answers: through the web app, as a client reads them --------------------
+
+
+def _api_check(name: str, answer, status: int = 200) -> dict:
+    """``answer`` (an HTTP answer of the test client) has ``status`` and validates against the
+    shape ``name``; its JSON."""
+    jsonschema = pytest.importorskip("jsonschema")
+    assert answer.status_code == status, answer.text[:500]
+    shape = next(s for s in SHAPES if s.name == name)
+    validator = jsonschema.Draft202012Validator(
+        schema_of(shape), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    printed = answer.json()
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(printed)]
+    assert not errors, f"{name}: " + "\n".join(errors[:10])
+    return printed
+
+
+@pytest.fixture
+def web_app(engine, tmp_path):
+    from runcoach.config import Settings
+    from runcoach.web.app import create_app
+    from runcoach.web.jobs import InProcessQueue
+
+    settings = Settings(home=tmp_path / "home", database_url=str(engine.url))
+    return create_app(settings, engine, jobs=InProcessQueue(engine))
+
+
+def test_the_accounts_answers_validate_against_their_schemas(web_app):
+    """The account, its settings, feed URL, tokens and the admin's sign-ups: real answers of a
+    logged-in runner (the first account: the admin)."""
+    from tests.web.conftest import sign_up
+
+    ann = sign_up(web_app, "ann@example.com")
+    api, headers = ann.client, ann.headers()
+    account = _api_check("account", api.get("/api/v1/account"))
+    assert account["email"] == "ann@example.com" and account["is_admin"]
+    settings = {"name": "Ann", "units": "imperial", "timezone": "Europe/Ljubljana", "max_hr": 190}
+    changed = _api_check(
+        "account-settings", api.put("/api/v1/account/settings", json=settings, headers=headers)
+    )
+    assert changed["units"] == "imperial" and changed["max_hr"] == 190
+    _api_check("calendar-feed", api.post("/api/v1/account/feed", headers=headers))
+    created = _api_check(
+        "token-created",
+        api.post("/api/v1/tokens", json={"name": "phone", "scope": "read"}, headers=headers),
+        201,
+    )
+    tokens = _api_check("tokens", api.get("/api/v1/tokens"))
+    assert tokens[0]["id"] == created["id"] and "token" not in tokens[0]
+    assert _api_check(
+        "signups", api.put("/api/v1/admin/signups", json={"open": False}, headers=headers)
+    ) == {"open": False}
+    _api_check(
+        "signup-invitation",
+        api.post("/api/v1/admin/invitations", json={"email": "cy@example.com"}, headers=headers),
+        201,
+    )
+    ann.client.close()
+
+
+@needs_shared_data()
+def test_an_uploads_answers_validate_against_their_schema(web_app):
+    from tests.web.conftest import sign_up
+    from tests.web.test_api import FIT, script, wait_for
+
+    ann = sign_up(web_app, "ann@example.com")
+    phone = script(web_app, ann.token("write"))
+    queued = _api_check(
+        "upload", phone.post("/api/v1/uploads", files={"files": (FIT.name, FIT.read_bytes())}), 202
+    )
+    done = wait_for(phone, queued)
+    job = _api_check("upload", phone.get(f"/api/v1/uploads/{done['id']}"))
+    assert job["status"] == "done" and job["outcomes"][0]["outcome"] == "imported"
+    ann.client.close()
+
+
+def test_partners_sharing_comments_and_notifications_validate_against_their_schemas(web_app):
+    """Two partners: the invitation and its acceptance, a shared run read by the partner,
+    commented and given kudos, a session together, the kinds skipped, the notifications."""
+    from tests.web.conftest import sign_up
+
+    ann, bob = sign_up(web_app, "ann@example.com"), sign_up(web_app, "bob@example.com")
+
+    def post(who, path, body=None):
+        return who.client.post(path, json=body, headers=who.headers())
+
+    def put(who, path, body):
+        return who.client.put(path, json=body, headers=who.headers())
+
+    ann_id = ann.client.get("/api/v1/account").json()["athlete_id"]
+    bob_id = bob.client.get("/api/v1/account").json()["athlete_id"]
+    code = post(ann, "/api/v1/partners/invitations", {"email": bob.email}).json()["code"]
+    inviter = _api_check("partner-inviter", bob.client.get(f"/api/v1/partners/invitations/{code}"))
+    assert inviter["athlete_id"] == ann_id
+    _api_check("partnership", post(bob, f"/api/v1/partners/invitations/{code}/accept"))
+    put(
+        ann, "/api/v1/privacy", {"summary": "partners", "map": "partners", "heart_rate": "partners"}
+    )
+    day = (date.today() - timedelta(days=1)).isoformat()
+    run_id = post(ann, "/api/v1/runs", {"date": day, "distance": "8k", "duration": "45:00",
+                                        "type": "easy"}).json()["id"]  # fmt: skip
+    theirs = _api_check("shared-runs", bob.client.get(f"/api/v1/athletes/{ann_id}/runs"))
+    assert [r["id"] for r in theirs] == [run_id]
+    _api_check("shared-run", bob.client.get(f"/api/v1/athletes/{ann_id}/runs/{run_id}"))
+    commented = _api_check(
+        "run-social", post(bob, f"/api/v1/runs/{run_id}/comments", {"body": "Nice!"}), 201
+    )
+    assert isinstance(commented["id"], int)
+    _api_check("run-social", post(bob, f"/api/v1/runs/{run_id}/kudos"))
+    _api_check("run-social", bob.client.delete(f"/api/v1/runs/{run_id}/kudos",
+                                               headers=bob.headers()))  # fmt: skip
+    marked = put(bob, "/api/v1/partners/skipped", {"kinds": ["intervals"]})
+    assert _api_check("partners-skipped", marked)["marked"] == ["intervals"]  # as the CLI's
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    session = post(
+        ann,
+        "/api/v1/partner-sessions",
+        {"partner_id": bob_id, "day": tomorrow, "workout_kind": "intervals"},
+    ).json()["id"]
+    answered = _api_check(
+        "partner-session",
+        post(bob, f"/api/v1/partner-sessions/{session}/answer", {"answer": "accept"}),
+    )
+    assert answered["status"] == "accepted"
+    assert _api_check("partner-sessions", bob.client.get("/api/v1/partner-sessions"))
+    told = _api_check("notifications-page", ann.client.get("/api/v1/notifications"))
+    assert told["unread"] >= 1 and told["notifications"]
+    _api_check("notifications-read", post(ann, "/api/v1/notifications/read", {"ids": None}))
+    _api_check("notification-reminder", put(ann, "/api/v1/notifications/reminder",
+                                            {"time": "06:30"}))  # fmt: skip
+    kinds = _api_check("notification-settings", ann.client.get("/api/v1/notifications/settings"))
+    assert kinds["reminder_time"] == "06:30" and kinds["kinds"]
+    ann.client.close()
+    bob.client.close()
+
+
+def test_groups_coaching_and_the_plans_answers_validate_against_their_schemas(web_app):
+    """A group invitation read and accepted, a coach's comment, a plan's session moved, the
+    partner suggestions and today's session logged."""
+    from tests.web.conftest import sign_up
+    from tests.web.test_api import STARTS_TODAY
+
+    ann, bob = sign_up(web_app, "ann@example.com"), sign_up(web_app, "bob@example.com")
+
+    def post(who, path, body=None):
+        return who.client.post(path, json=body, headers=who.headers())
+
+    ann_id = ann.client.get("/api/v1/account").json()["athlete_id"]
+    group = post(ann, "/api/v1/groups", {"name": "Club", "is_open": False}).json()["id"]
+    code = post(ann, f"/api/v1/groups/{group}/invitations", {}).json()["code"]
+    seen = _api_check("group-invitation-info", bob.client.get(f"/api/v1/group-invitations/{code}"))
+    assert seen["group_id"] == group and not seen["already_member"]
+    joined = _api_check("group-joined", post(bob, f"/api/v1/group-invitations/{code}/accept"))
+    assert joined == {"group_id": group}
+    coach_code = post(ann, "/api/v1/coaching/invitations", {"access": "read"}).json()["code"]
+    assert post(bob, "/api/v1/coach/invitations/accept", {"code": coach_code}).status_code == 201
+    day = (date.today() - timedelta(days=1)).isoformat()
+    run_id = post(ann, "/api/v1/runs", {"date": day, "distance": "8k",
+                                        "duration": "45:00"}).json()["id"]  # fmt: skip
+    _api_check(
+        "coach-comment",
+        post(bob, f"/api/v1/coach/athletes/{ann_id}/runs/{run_id}/comments", {"body": "Even!"}),
+        201,
+    )
+    plan = post(ann, "/api/v1/plans", STARTS_TODAY).json()["plan"]
+    days = [d["date"] for w in plan["weeks"] for d in w["days"]
+            if d["workouts"] and d["date"] > date.today().isoformat()]  # fmt: skip
+    move = {"from_day": days[0], "to_day": days[1]}
+    _api_check("plan-move", post(ann, "/api/v1/plans/active/moves/preview", move))
+    assert "->" in _api_check("plan-move", post(ann, "/api/v1/plans/active/moves", move))["change"]
+    ann.client.put("/api/v1/partners/skipped", json={"kinds": ["easy", "long", "intervals"]},
+                   headers=ann.headers())  # fmt: skip
+    race = {"goal_distance": "10k", "goal_date": STARTS_TODAY["goal"]["date"], "is_open": True}
+    post(bob, "/api/v1/groups", {"name": "10k crew", **race})
+    alike = _api_check("group-suggestions", ann.client.get("/api/v1/groups/suggestions"))
+    assert [g["name"] for g in alike] == ["10k crew"]
+    found = _api_check("partner-suggestions", ann.client.get("/api/v1/partners/suggestions"))
+    assert found and {"day", "kind", "title"} == set(found[0])
+    _api_check("run-id", post(ann, "/api/v1/today/done"), 201)
+    ann.client.close()
+    bob.client.close()
+
+
+def test_no_json_answer_of_the_api_is_a_bare_object():
+    """Every JSON answer of docs/openapi.json names its shape (a view's schema); an answer that
+    is a file (iCalendar, GPX, a zip, a device file, a plan file) says its media type, and a
+    write with nothing to say answers 204: none is documented as "any object" (or nothing)."""
+    document = json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
+    bare = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation.get("responses", {}).items():
+                if not status.startswith("2") or status == "204":
+                    continue
+                content = response.get("content", {})
+                schemas = {media: body.get("schema", {}) for media, body in content.items()}
+                named = all(
+                    "$ref" in json.dumps(s) or s == {"type": "string", "format": "binary"}
+                    for s in schemas.values()
+                )
+                if not schemas or not named:
+                    bare.append(f"{method.upper()} {path} {status}")
+    assert bare == []

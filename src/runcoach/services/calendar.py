@@ -201,21 +201,35 @@ def _day(
     }
 
 
-def preview_move(
-    engine: Engine, from_day: date, to_day: date, *, athlete_id: int
-) -> dict[str, Any]:
+class MoveViolation(TypedDict):
+    """A rule of the plan the move newly breaks, on ``day`` (ISO 8601)."""
+
+    day: str
+    rule: str
+    seen: str
+    source: str
+
+
+class MoveAnswer(TypedDict):
+    """A session moved to another day (swapping days): what moved, the rules it newly breaks."""
+
+    change: str
+    new_violations: list[MoveViolation]
+
+
+def preview_move(engine: Engine, from_day: date, to_day: date, *, athlete_id: int) -> MoveAnswer:
     """What moving the session would change and break; nothing is saved."""
     return _moved_to_dict(_move(engine, from_day, to_day, athlete_id)[1])
 
 
-def save_move(engine: Engine, from_day: date, to_day: date, *, athlete_id: int) -> dict[str, Any]:
+def save_move(engine: Engine, from_day: date, to_day: date, *, athlete_id: int) -> MoveAnswer:
     """Move the session and keep the plan as it was in the adjustments (it can be undone)."""
     stored, moved = _move(engine, from_day, to_day, athlete_id)
     detail = _moved_to_dict(moved)
     with engine.begin() as conn:
         today = local_today(conn, athlete_id)
         plan_store.replace_plan(conn, stored.id, moved.plan, f"move: {moved.change}")
-        adjustments.save_adjustment(conn, athlete_id, today, "shift", ["move"], detail)
+        adjustments.save_adjustment(conn, athlete_id, today, "shift", ["move"], dict(detail))
     return detail
 
 
@@ -229,7 +243,7 @@ def _move(
     return stored, move_session(stored.plan, from_day, to_day, today)
 
 
-def _moved_to_dict(moved: Moved) -> dict[str, Any]:
+def _moved_to_dict(moved: Moved) -> MoveAnswer:
     return {
         "change": moved.change,
         "new_violations": [

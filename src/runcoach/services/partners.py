@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, Engine
 
@@ -213,9 +213,17 @@ def mark_skipped(engine: Engine, kinds: list[str], *, athlete_id: int) -> list[s
     return chosen
 
 
+class SuggestedSession(TypedDict):
+    """A coming session of a kind the runner skips: one to do with a partner."""
+
+    day: str  # ISO 8601
+    kind: str
+    title: str
+
+
 def suggested_sessions(
     engine: Engine, settings: Settings, *, athlete_id: int
-) -> list[dict[str, Any]]:
+) -> list[SuggestedSession]:
     """The coming two weeks' sessions of a kind the runner skips: to do with a partner."""
     kinds = skipped(engine, settings, athlete_id=athlete_id)
     wanted = set(kinds["marked"]) | set(kinds["found"])
@@ -224,9 +232,9 @@ def suggested_sessions(
         engine, settings, today, today + timedelta(days=SUGGESTION_DAYS - 1), athlete_id=athlete_id
     )["days"]
     return [
-        {"day": d["date"], "kind": s.get("kind"), "title": s.get("title")}
+        {"day": d["date"], "kind": s["kind"], "title": s["title"]}
         for d in days for s in d["sessions"]
-        if s.get("kind") in wanted and s["status"] == "coming"
+        if s["kind"] in wanted and s["status"] == "coming"
     ]  # fmt: skip
 
 

@@ -4,6 +4,7 @@ request (web/jobs.py runs ``run_upload``), and the runner follows the job's prog
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
@@ -22,6 +23,7 @@ MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export 
 MAX_UPLOAD_BYTES = 512 * 2**20  # all files of one upload together, bytes (PostgreSQL's bytea
 # holds 1 GiB at most); a larger export is imported on the server: runcoach import FILE.zip
 log = logging.getLogger("runcoach.jobs")
+PROGRESS_EVERY_S = 1.0  # s between two writes of a job's progress (the page polls)
 IMPORT_WORKERS = 1  # a job reads in its own process: the web server keeps the other cores
 
 
@@ -94,6 +96,7 @@ def run_upload(engine: Engine, job_id: int) -> None:
         files = store.files_of(conn, job_id)
         store.update_job(conn, job_id, status="running")
     outcomes: list[dict[str, Any]] = []
+    progress = _Progress(engine, job_id, outcomes)
     try:
         import_sources(
             engine,
@@ -101,7 +104,7 @@ def run_upload(engine: Engine, job_id: int) -> None:
             athlete_id=job.athlete_id,
             workers=IMPORT_WORKERS,
             on_total=lambda n: _set(engine, job_id, files_total=n),
-            progress=lambda o: _record(engine, job_id, outcomes, o),
+            progress=progress.record,
         )
     except Exception as error:  # the job fails with its reason; the files already stored stay
         _finish(engine, job_id, "failed", outcomes, f"{type(error).__name__}: {error}")
@@ -128,17 +131,31 @@ def _set(engine: Engine, job_id: int, **values: Any) -> None:
         store.update_job(conn, job_id, **values)
 
 
-def _record(engine: Engine, job_id: int, outcomes: list[dict[str, Any]], o: FileOutcome) -> None:
-    outcomes.append(
-        {
-            "name": o.name,  # as uploaded: the sources are the bytes received, named so
-            "outcome": o.outcome.value,
-            "reason": o.reason,
-            "run_ids": o.run_ids,
-            "warnings": o.warnings,
-        }
-    )
-    _set(engine, job_id, files_done=len(outcomes), outcomes=list(outcomes))
+class _Progress:
+    """Each file's outcome as the import tells it, written to the job for the upload page
+    at most every ``PROGRESS_EVERY_S`` (the last ones by ``_finish``): writing the whole list
+    after every file cost time and bytes growing with the square of the files (a decade's
+    export, 3,000 files: about 700 MB of JSON)."""
+
+    def __init__(self, engine: Engine, job_id: int, outcomes: list[dict[str, Any]]) -> None:
+        self.engine, self.job_id, self.outcomes = engine, job_id, outcomes
+        self.written_at = time.monotonic()
+
+    def record(self, o: FileOutcome) -> None:
+        self.outcomes.append(
+            {
+                "name": o.name,  # as uploaded: the sources are the bytes received, named so
+                "outcome": o.outcome.value,
+                "reason": o.reason,
+                "run_ids": o.run_ids,
+                "kind": o.kind,  # the problem's kind, as ``runcoach import --json`` tells it
+                "warnings": o.warnings,
+            }
+        )
+        now = time.monotonic()
+        if now - self.written_at >= PROGRESS_EVERY_S:
+            self.written_at = now
+            _set(self.engine, self.job_id, files_done=len(self.outcomes), outcomes=self.outcomes)
 
 
 def _finish(

@@ -12,21 +12,34 @@ from runcoach.domain.accountability.privacy import Audience, SharedPart
 from runcoach.services.comments import RunSocial
 from runcoach.services.groups import GroupBoard
 from runcoach.services.notifications import KindSwitch, Notification
-from runcoach.services.partners import PartnerWeek
+from runcoach.services.partners import Partner, PartnerWeek
 from runcoach.services.shared_feed import FeedPage, FeedRun
 from runcoach.services.sharing import PrivacySettings, SharedRun, SharedSummary
-from runcoach.views.json import to_jsonable
+from runcoach.views.json import IsoDate, IsoDateTime, to_jsonable
 
 __all__ = [
+    "CommentedJson",
     "CreatedJson",
     "FeedPageJson",
+    "InviterJson",
+    "JoinedJson",
+    "MarkedReadJson",
+    "NotificationSettingsJson",
+    "NotificationsJson",
+    "PartnershipJson",
     "PrivacyJson",
+    "ReminderJson",
     "RunSharingJson",
+    "SharedRunJson",
+    "SharedSummaryJson",
     "SkippedJson",
     "created_json",
     "feed_page_json",
     "group_board_json",
+    "inviter_json",
     "notification_json",
+    "notification_settings_json",
+    "notifications_json",
     "partner_week_json",
     "privacy_json",
     "run_sharing_json",
@@ -142,7 +155,39 @@ def _parts(parts: frozenset[SharedPart]) -> list[str]:
     return sorted(p.value for p in parts)
 
 
-def shared_run_json(shared: SharedRun) -> dict[str, Any]:
+class SharedLapJson(TypedDict):
+    distance_m: float | None
+    elapsed_s: float
+    moving_s: float | None
+    avg_hr: float | None  # null unless heart rate is shared
+
+
+class SharedRunJson(TypedDict):
+    """Another runner's run as shared with the reader: only the parts it allows (the map's
+    ascent and heart rate are null unless those parts are shared)."""
+
+    id: int | None  # as in ``runs show``: a stored run's
+    athlete_id: int
+    athlete: str
+    parts: list[str]  # summary, map, heart_rate
+    date: IsoDate
+    start_utc: IsoDateTime
+    sport: str
+    name: str | None
+    distance_m: float | None
+    moving_s: float | None
+    elapsed_s: float | None
+    ascent_m: float | None
+    pace_s_per_km: float | None
+    workout_type: str | None
+    is_race: bool
+    race_official_time_s: float | None
+    avg_hr: float | None
+    max_hr: float | None
+    laps: list[SharedLapJson]
+
+
+def shared_run_json(shared: SharedRun) -> SharedRunJson:
     run, detail = shared.detail.run, shared.detail
     heart = SharedPart.HEART_RATE in shared.parts
     return {
@@ -164,7 +209,24 @@ def shared_run_json(shared: SharedRun) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def shared_summary_json(shared: SharedSummary) -> dict[str, Any]:
+class SharedSummaryJson(TypedDict):
+    """One line of another runner's recent runs, as shared with the reader."""
+
+    id: int
+    athlete_id: int
+    parts: list[str]
+    date: IsoDate
+    sport: str
+    name: str | None
+    distance_m: float | None
+    duration_s: float | None
+    pace_s_per_km: float | None
+    workout_type: str | None
+    is_race: bool
+    avg_hr: float | None  # null unless heart rate is shared
+
+
+def shared_summary_json(shared: SharedSummary) -> SharedSummaryJson:
     run = shared.run
     heart = SharedPart.HEART_RATE in shared.parts
     return {
@@ -186,6 +248,74 @@ def notification_json(found: Notification) -> dict[str, Any]:
 
 def switch_json(found: KindSwitch) -> dict[str, Any]:
     return to_jsonable(found)  # type: ignore[no-any-return]
+
+
+class NotificationsJson(TypedDict):
+    """The runner's notifications, newest first (the items ``notifications list --json``
+    prints), and how many are unread."""
+
+    unread: int
+    notifications: list[Notification]
+
+
+def notifications_json(found: list[Notification], unread: int) -> NotificationsJson:
+    return {"unread": unread, "notifications": plain(found)}
+
+
+class MarkedReadJson(TypedDict):
+    """How many notifications were marked read."""
+
+    marked: int
+
+
+class ReminderJson(TypedDict):
+    """The time of day (HH:MM) of today's session reminder, null: none."""
+
+    reminder_time: str | None
+
+
+class NotificationSettingsJson(ReminderJson):
+    """Every kind of notification, on or off in the app and by email, and the reminder."""
+
+    kinds: list[KindSwitch]
+
+
+def notification_settings_json(
+    kinds: list[KindSwitch], reminder_time: str | None
+) -> NotificationSettingsJson:
+    return {"kinds": plain(kinds), "reminder_time": reminder_time}
+
+
+class InviterJson(TypedDict):
+    """Who sent a partner invitation, told before it is accepted."""
+
+    partnership_id: int
+    athlete_id: int | None
+    name: str | None
+
+
+def inviter_json(found: Partner) -> InviterJson:
+    return {"partnership_id": found.partnership_id, "athlete_id": found.athlete_id,
+            "name": found.name}  # fmt: skip
+
+
+class PartnershipJson(TypedDict):
+    """A partner invitation accepted: the partnership's id."""
+
+    partnership_id: int
+
+
+class JoinedJson(TypedDict):
+    """A group joined by an invitation: its id."""
+
+    group_id: int
+
+
+class CommentedJson(TypedDict):
+    """A coach's comment on an athlete's run: its id and the run's."""
+
+    id: int
+    run_id: int
 
 
 def plain(value: Any) -> Any:

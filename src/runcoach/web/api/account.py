@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -12,30 +12,27 @@ from runcoach.domain.accounts import Scope
 from runcoach.domain.units import UnitSystem
 from runcoach.services import accounts
 from runcoach.services.athletes import AthleteSettings, athlete_settings, change_settings
+from runcoach.views.account import (
+    SignupInvitationJson,
+    SignupsJson,
+    UrlJson,
+    account_json,
+    settings_json,
+    token_created_json,
+    token_json,
+)
 from runcoach.web.auth import Authorized, SessionOnly, engine_of, now
 from runcoach.web.cookies import clear_session_cookie
+from runcoach.web.openapi_views import file_answer
 
 router = APIRouter(tags=["account"])
 
 
-def settings_json(access_email: str, is_admin: bool, s: AthleteSettings) -> dict[str, Any]:
-    return {
-        "email": access_email,
-        "is_admin": is_admin,
-        "name": s.name,
-        "units": s.units.value,
-        "timezone": s.timezone,
-        "max_hr": s.max_hr,
-        "resting_hr": s.resting_hr,
-    }
-
-
 @router.get("/account", summary="Your account and settings")
-def get_account(request: Request, access: Authorized) -> dict[str, Any]:
+def get_account(request: Request, access: Authorized) -> Mapping[str, Any]:
     found = athlete_settings(engine_of(request), athlete_id=access.actor.athlete_id)
-    # the athlete id: what partners and group mates know you by (/api/v1/athletes/ID/runs)
-    return {**settings_json(access.actor.email, access.actor.is_admin, found),
-            "athlete_id": access.actor.athlete_id}  # fmt: skip
+    actor = access.actor
+    return account_json(actor.email, actor.is_admin, found, actor.athlete_id)
 
 
 class SettingsIn(BaseModel):
@@ -47,7 +44,7 @@ class SettingsIn(BaseModel):
 
 
 @router.put("/account/settings", summary="Units, time zone and heart-rate profile")
-def put_settings(request: Request, access: Authorized, body: SettingsIn) -> dict[str, Any]:
+def put_settings(request: Request, access: Authorized, body: SettingsIn) -> Mapping[str, Any]:
     new = AthleteSettings(body.name, body.units, body.timezone, body.max_hr, body.resting_hr)
     found = change_settings(engine_of(request), new, athlete_id=access.actor.athlete_id)
     return settings_json(access.actor.email, access.actor.is_admin, found)
@@ -83,9 +80,10 @@ def feed_url(request: Request, token: str) -> str:
 
 
 @router.post("/account/feed", summary="A new private calendar feed URL (the old one stops)")
-def new_feed(request: Request, access: SessionOnly) -> dict[str, Any]:
+def new_feed(request: Request, access: SessionOnly) -> Mapping[str, Any]:
     token = accounts.new_feed_token(engine_of(request), access.actor)
-    return {"url": feed_url(request, token)}
+    answer: UrlJson = {"url": feed_url(request, token)}
+    return answer
 
 
 class TokenIn(BaseModel):
@@ -93,33 +91,17 @@ class TokenIn(BaseModel):
     scope: Scope = Scope.READ
 
 
-def token_json(t: accounts.TokenInfo) -> dict[str, Any]:
-    return {
-        "id": t.id,
-        "name": t.name,
-        "prefix": t.prefix,
-        "scope": t.scope,
-        "created_at": _iso(t.created_at),
-        "last_used_at": _iso(t.last_used_at),
-        "revoked": t.revoked,
-    }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
-
-
 @router.get("/tokens", summary="Your API tokens (never their secrets) and when each was last used")
-def list_tokens(request: Request, access: SessionOnly) -> list[dict[str, Any]]:
+def list_tokens(request: Request, access: SessionOnly) -> list[Mapping[str, Any]]:
     return [token_json(t) for t in accounts.list_tokens(engine_of(request), access.actor)]
 
 
 @router.post("/tokens", status_code=201, summary="A new API token, shown once")
-def create_token(request: Request, access: SessionOnly, body: TokenIn) -> dict[str, Any]:
+def create_token(request: Request, access: SessionOnly, body: TokenIn) -> Mapping[str, Any]:
     token, info = accounts.create_token(
         engine_of(request), access.actor, body.name, body.scope, now()
     )
-    return {**token_json(info), "token": token}
+    return token_created_json(token, info)
 
 
 @router.delete("/tokens/{token_id}", status_code=204, summary="Revoke an API token")
@@ -133,9 +115,10 @@ class SignupsIn(BaseModel):
 
 
 @router.put("/admin/signups", summary="Open or close sign-ups (admin)")
-def set_signups(request: Request, access: SessionOnly, body: SignupsIn) -> dict[str, Any]:
+def set_signups(request: Request, access: SessionOnly, body: SignupsIn) -> Mapping[str, Any]:
     accounts.set_signups_open(engine_of(request), access.actor, body.open)
-    return {"open": body.open}
+    answer: SignupsJson = {"open": body.open}
+    return answer
 
 
 class InviteIn(BaseModel):
@@ -143,14 +126,17 @@ class InviteIn(BaseModel):
 
 
 @router.post("/admin/invitations", status_code=201, summary="An invitation to sign up (admin)")
-def invite(request: Request, access: SessionOnly, body: InviteIn) -> dict[str, Any]:
+def invite(request: Request, access: SessionOnly, body: InviteIn) -> Mapping[str, Any]:
     code = accounts.invite(engine_of(request), access.actor, body.email, now())
-    return {"code": code, "url": str(request.url_for("signup_page")) + f"?invitation={code}"}
+    url = str(request.url_for("signup_page")) + f"?invitation={code}"
+    answer: SignupInvitationJson = {"code": code, "url": url}
+    return answer
 
 
 @router.get(
     "/account/export",
     summary="All your data in one zip: log, files, plans, privacy, partners, groups, comments",
+    **file_answer("application/zip", description="A zip: every table as JSON, every original file"),
 )
 def export(request: Request, access: Authorized) -> Response:
     from runcoach.services.account_export import export_account

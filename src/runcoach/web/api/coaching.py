@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from runcoach.domain.accountability.coaching import Access
 from runcoach.domain.units import parse_distance
 from runcoach.services import coaching as service
+from runcoach.views.accountability import CommentedJson
 from runcoach.views.coaching import (
     athlete_json,
     coach_invitation_json,
@@ -46,7 +47,7 @@ def coaches(request: Request, access: Authorized) -> list[Mapping[str, Any]]:
     return [grant_json(g) for g in found]
 
 
-@router.patch("/coaching/coaches/{grant_id}", summary="Change a coach's access")
+@router.patch("/coaching/coaches/{grant_id}", status_code=204, summary="Change a coach's access")
 def change(request: Request, access: Authorized, grant_id: int, body: InvitationIn) -> Response:
     service.change_access(
         engine_of(request), grant_id, body.access, athlete_id=access.actor.athlete_id
@@ -54,7 +55,8 @@ def change(request: Request, access: Authorized, grant_id: int, body: Invitation
     return Response(status_code=204)
 
 
-@router.delete("/coaching/coaches/{grant_id}", summary="Revoke a coach's access, at once")
+@router.delete("/coaching/coaches/{grant_id}", status_code=204,
+               summary="Revoke a coach's access, at once")  # fmt: skip
 def revoke(request: Request, access: Authorized, grant_id: int) -> Response:
     service.revoke_coach(engine_of(request), grant_id, now(), athlete_id=access.actor.athlete_id)
     return Response(status_code=204)
@@ -125,12 +127,13 @@ class CommentIn(BaseModel):
 )
 def comment(
     request: Request, access: Authorized, athlete_id: int, run_id: int, body: CommentIn
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     coach = access.actor.athlete_id
     comment_id = service.comment_on_run(
         engine_of(request), athlete_id, run_id, body.body, athlete_id=coach
     )
-    return {"id": comment_id, "run_id": run_id}
+    answer: CommentedJson = {"id": comment_id, "run_id": run_id}
+    return answer
 
 
 class TeamPredictionIn(BaseModel):

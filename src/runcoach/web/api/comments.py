@@ -33,6 +33,7 @@ class CommentIn(BaseModel):
 def add_comment(
     request: Request, access: Authorized, run_id: int, body: CommentIn
 ) -> dict[str, Any]:
+    """The run's comments and kudos as ``GET .../social`` answers, and the new comment's id."""
     comment_id = service.add_comment(
         engine_of(request), run_id, body.body, athlete_id=access.actor.athlete_id
     )

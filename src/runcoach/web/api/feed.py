@@ -6,11 +6,17 @@ from fastapi import APIRouter, Request, Response
 
 from runcoach.services import accounts, plan_exports
 from runcoach.web.auth import engine_of
+from runcoach.web.openapi_views import file_answer
 
 router = APIRouter(tags=["feed"])
 
 
-@router.get("/feed/{token}.ics", name="calendar_feed", summary="The plan's private iCal feed")
+@router.get(
+    "/feed/{token}.ics",
+    name="calendar_feed",
+    summary="The plan's private iCal feed",
+    **file_answer("text/calendar", description="The plan as iCalendar"),
+)
 def calendar_feed(request: Request, token: str) -> Response:
     """No login: the URL's secret is the credential (regenerate it in Settings)."""
     engine = engine_of(request)

@@ -3,13 +3,14 @@ invite-only groups, invitations by link, account or email, and requests to join.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from runcoach.services import group_invitations as service
-from runcoach.views.accountability import plain
+from runcoach.views.accountability import JoinedJson, plain
 from runcoach.web.auth import Authorized, engine_of
 
 router = APIRouter(tags=["groups"])
@@ -34,17 +35,17 @@ def invite(
 
 
 @router.get("/group-invitations/{code}", summary="The group an invitation link is for")
-def invitation(request: Request, access: Authorized, code: str) -> dict[str, Any]:
-    return dict(
-        plain(service.invitation_info(engine_of(request), code, athlete_id=access.actor.athlete_id))
-    )
+def invitation(request: Request, access: Authorized, code: str) -> Mapping[str, Any]:
+    found = service.invitation_info(engine_of(request), code, athlete_id=access.actor.athlete_id)
+    return plain(found)  # type: ignore[no-any-return]
 
 
 @router.post("/group-invitations/{code}/accept", summary="Join the group of an invitation")
-def accept(request: Request, access: Authorized, code: str) -> dict[str, Any]:
+def accept(request: Request, access: Authorized, code: str) -> Mapping[str, Any]:
     group_id = service.accept_invitation(engine_of(request), code,
                                          athlete_id=access.actor.athlete_id)  # fmt: skip
-    return {"group_id": group_id}
+    answer: JoinedJson = {"group_id": group_id}
+    return answer
 
 
 @router.post("/groups/{group_id}/requests", status_code=204,

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from runcoach.services import notifications as service
-from runcoach.views.accountability import notification_json, switch_json
+from runcoach.views.accountability import (
+    MarkedReadJson,
+    ReminderJson,
+    notification_settings_json,
+    notifications_json,
+    switch_json,
+)
 from runcoach.web.auth import Authorized, engine_of
 
 router = APIRouter(prefix="/notifications", tags=["notifications"])
@@ -17,13 +24,10 @@ router = APIRouter(prefix="/notifications", tags=["notifications"])
 @router.get("", summary="Your notifications, newest first, and how many are unread")
 def list_notifications(
     request: Request, access: Authorized, unread: bool = False
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     engine, athlete_id = engine_of(request), access.actor.athlete_id
     found = service.list_notifications(engine, athlete_id=athlete_id, unread_only=unread)
-    return {
-        "unread": service.unread_count(engine, athlete_id=athlete_id),
-        "notifications": [notification_json(n) for n in found],
-    }
+    return notifications_json(found, service.unread_count(engine, athlete_id=athlete_id))
 
 
 class ReadIn(BaseModel):
@@ -31,20 +35,21 @@ class ReadIn(BaseModel):
 
 
 @router.post("/read", summary="Mark notifications read")
-def mark_read(request: Request, access: Authorized, body: ReadIn) -> dict[str, Any]:
+def mark_read(request: Request, access: Authorized, body: ReadIn) -> Mapping[str, Any]:
     count = service.mark_read(
         engine_of(request), athlete_id=access.actor.athlete_id, notification_ids=body.ids
     )
-    return {"marked": count}
+    answer: MarkedReadJson = {"marked": count}
+    return answer
 
 
 @router.get("/settings", summary="Each kind of notification: on or off, in the app and by email")
-def get_settings(request: Request, access: Authorized) -> dict[str, Any]:
+def get_settings(request: Request, access: Authorized) -> Mapping[str, Any]:
     engine, athlete_id = engine_of(request), access.actor.athlete_id
-    return {
-        "kinds": [switch_json(s) for s in service.switches(engine, athlete_id=athlete_id)],
-        "reminder_time": service.reminder_time(engine, athlete_id=athlete_id),
-    }
+    return notification_settings_json(
+        service.switches(engine, athlete_id=athlete_id),
+        service.reminder_time(engine, athlete_id=athlete_id),
+    )
 
 
 class SwitchIn(BaseModel):
@@ -66,8 +71,9 @@ class ReminderIn(BaseModel):
 
 
 @router.put("/reminder", summary="The time of day of today's session reminder (or none)")
-def put_reminder(request: Request, access: Authorized, body: ReminderIn) -> dict[str, Any]:
+def put_reminder(request: Request, access: Authorized, body: ReminderIn) -> Mapping[str, Any]:
     found = service.set_reminder_time(
         engine_of(request), body.time, athlete_id=access.actor.athlete_id
     )
-    return {"reminder_time": found}
+    answer: ReminderJson = {"reminder_time": found}
+    return answer

@@ -3,7 +3,7 @@ the kinds you skip; sessions to run together, with their iCalendar invite."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -12,8 +12,16 @@ from pydantic import BaseModel, Field
 
 from runcoach.domain.accountability.partners import SessionAnswer
 from runcoach.services import partners as service
-from runcoach.views.accountability import created_json, partner_week_json, plain, skipped_json
+from runcoach.views.accountability import (
+    PartnershipJson,
+    created_json,
+    inviter_json,
+    partner_week_json,
+    plain,
+    skipped_json,
+)
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
+from runcoach.web.openapi_views import file_answer
 
 router = APIRouter(tags=["partners"])
 
@@ -38,16 +46,16 @@ def invite(request: Request, access: Authorized, body: InviteIn) -> dict[str, An
 
 
 @router.get("/partners/invitations/{code}", summary="Who invites you (before accepting)")
-def invitation(request: Request, access: Authorized, code: str) -> dict[str, Any]:
+def invitation(request: Request, access: Authorized, code: str) -> Mapping[str, Any]:
     found = service.invitation_from(engine_of(request), code, athlete_id=access.actor.athlete_id)
-    return {"partnership_id": found.partnership_id, "athlete_id": found.athlete_id,
-            "name": found.name}  # fmt: skip
+    return inviter_json(found)
 
 
 @router.post("/partners/invitations/{code}/accept", summary="Accept: you are partners")
-def accept(request: Request, access: Authorized, code: str) -> dict[str, Any]:
+def accept(request: Request, access: Authorized, code: str) -> Mapping[str, Any]:
     found = service.accept_partner(engine_of(request), code, athlete_id=access.actor.athlete_id)
-    return {"partnership_id": found}
+    answer: PartnershipJson = {"partnership_id": found}
+    return answer
 
 
 @router.delete("/partners/{partnership_id}", status_code=204,
@@ -80,13 +88,14 @@ class SkippedIn(BaseModel):
 
 
 @router.put("/partners/skipped", summary="Mark the kinds of run you tend to skip")
-def mark_skipped(request: Request, access: Authorized, body: SkippedIn) -> dict[str, Any]:
-    found = service.mark_skipped(engine_of(request), body.kinds, athlete_id=access.actor.athlete_id)
-    return {"marked": found}
+def mark_skipped(request: Request, access: Authorized, body: SkippedIn) -> Mapping[str, Any]:
+    """The answer is ``GET``'s, as ``partners skipped --mark KIND --json`` prints it."""
+    service.mark_skipped(engine_of(request), body.kinds, athlete_id=access.actor.athlete_id)
+    return skipped(request, access)
 
 
 @router.get("/partners/suggestions", summary="Coming sessions to do with a partner")
-def suggestions(request: Request, access: Authorized) -> list[dict[str, Any]]:
+def suggestions(request: Request, access: Authorized) -> Sequence[Mapping[str, Any]]:
     return service.suggested_sessions(
         engine_of(request), athlete_settings_of(request, access),
         athlete_id=access.actor.athlete_id,
@@ -133,7 +142,11 @@ def answer(request: Request, access: Authorized, session_id: int, body: AnswerIn
     return plain(found)  # type: ignore[no-any-return]
 
 
-@router.get("/partner-sessions/{session_id}/invite.ics", summary="The session as an invite")
+@router.get(
+    "/partner-sessions/{session_id}/invite.ics",
+    summary="The session as an invite",
+    **file_answer("text/calendar", description="An iCalendar invite (METHOD:REQUEST)"),
+)
 def invite_ics(request: Request, access: Authorized, session_id: int) -> Response:
     text = service.session_ics(engine_of(request), session_id, athlete_id=access.actor.athlete_id)
     return Response(text, media_type="text/calendar; method=REQUEST")

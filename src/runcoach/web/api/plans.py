@@ -28,6 +28,7 @@ from runcoach.views.plans import (
     violations_json,
 )
 from runcoach.web.auth import Access, Authorized, Reading, engine_of, settings_of
+from runcoach.web.openapi_views import file_answer
 
 router = APIRouter(tags=["plans"])
 PROFILE_EXAMPLE = {
@@ -84,14 +85,14 @@ class Move(BaseModel):
 
 
 @router.post("/plans/active/moves/preview", summary="What moving a session would break")
-def preview_move(request: Request, access: Reading, body: Move) -> dict[str, Any]:
+def preview_move(request: Request, access: Reading, body: Move) -> Mapping[str, Any]:
     return calendar.preview_move(
         engine_of(request), body.from_day, body.to_day, athlete_id=access.actor.athlete_id
     )
 
 
 @router.post("/plans/active/moves", summary="Move a session to another day (swapping days)")
-def save_move(request: Request, access: Authorized, body: Move) -> dict[str, Any]:
+def save_move(request: Request, access: Authorized, body: Move) -> Mapping[str, Any]:
     return calendar.save_move(
         engine_of(request), body.from_day, body.to_day, athlete_id=access.actor.athlete_id
     )
@@ -183,19 +184,31 @@ def get_calendar(
     )
 
 
-@router.get("/plans/active/plan.ics", summary="The plan as an iCalendar file")
+@router.get(
+    "/plans/active/plan.ics",
+    summary="The plan as an iCalendar file",
+    **file_answer("text/calendar", description="The plan as an iCalendar file"),
+)
 def export_ical(request: Request, access: Authorized) -> Response:
     data = plan_exports.plan_ical(engine_of(request), athlete_id=access.actor.athlete_id)
     return _file(data, "text/calendar", "runcoach-plan.ics")
 
 
-@router.get("/plans/active/plan.json", summary="The plan as JSON (docs/plan-format.md)")
+@router.get(
+    "/plans/active/plan.json",
+    summary="The plan as JSON (docs/plan-format.md)",
+    **file_answer("application/json", description="A plan file (docs/plan-format.md)"),
+)
 def export_json(request: Request, access: Authorized) -> Response:
     data = plan_exports.plan_json(engine_of(request), athlete_id=access.actor.athlete_id)
     return _file(data.encode("utf-8"), "application/json", "runcoach-plan.json")
 
 
-@router.get("/plans/active/workouts.zip", summary="The plan's workouts as FIT files for a watch")
+@router.get(
+    "/plans/active/workouts.zip",
+    summary="The plan's workouts as FIT files for a watch",
+    **file_answer("application/zip", description="A zip of FIT workout files"),
+)
 def export_fit(request: Request, access: Authorized) -> Response:
     data = plan_exports.plan_fit_zip(engine_of(request), athlete_id=access.actor.athlete_id)
     return _file(data, "application/zip", "runcoach-workouts.zip")

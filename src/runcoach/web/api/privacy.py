@@ -22,6 +22,7 @@ from runcoach.views.accountability import (
 )
 from runcoach.web.api.runs import samples_text
 from runcoach.web.auth import Authorized, engine_of
+from runcoach.web.openapi_views import file_answer
 
 router = APIRouter(tags=["privacy"])
 
@@ -104,7 +105,7 @@ def put_run_sharing(
 
 
 @router.get("/athletes/{athlete_id}/runs", summary="Another runner's recent runs you may see")
-def their_runs(request: Request, access: Authorized, athlete_id: int) -> list[dict[str, Any]]:
+def their_runs(request: Request, access: Authorized, athlete_id: int) -> list[Mapping[str, Any]]:
     found = service.shared_runs(
         engine_of(request), viewer_athlete_id=access.actor.athlete_id, athlete_id=athlete_id
     )
@@ -112,7 +113,9 @@ def their_runs(request: Request, access: Authorized, athlete_id: int) -> list[di
 
 
 @router.get("/athletes/{athlete_id}/runs/{run_id}", summary="Another runner's run, as shared")
-def their_run(request: Request, access: Authorized, athlete_id: int, run_id: int) -> dict[str, Any]:
+def their_run(
+    request: Request, access: Authorized, athlete_id: int, run_id: int
+) -> Mapping[str, Any]:
     found = service.shared_run(
         engine_of(request), viewer_athlete_id=access.actor.athlete_id, athlete_id=athlete_id,
         run_id=run_id,
@@ -135,6 +138,7 @@ def their_samples(request: Request, access: Authorized, athlete_id: int, run_id:
 @router.get(
     "/athletes/{athlete_id}/runs/{run_id}/track.gpx",
     summary="A GPX of a run made for someone else: the shared track only",
+    **file_answer("application/gpx+xml", description="A GPX file of the shared track"),
 )
 def their_gpx(request: Request, access: Authorized, athlete_id: int, run_id: int) -> Response:
     text = service.shared_gpx(

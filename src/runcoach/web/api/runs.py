@@ -18,6 +18,7 @@ from runcoach.services import runs as service
 from runcoach.views.runs import detail_json, samples_json, summary_json
 from runcoach.views.shoes import worn_json
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of
+from runcoach.web.openapi_views import file_answer
 from runcoach.web.templating import fragments
 
 router = APIRouter(prefix="/runs", tags=["runs"])
@@ -85,7 +86,15 @@ def samples_text(found: run_files.ChartSamples) -> str:
     return json.dumps(samples_json(found), allow_nan=False)
 
 
-@router.get("/{run_id}/file", summary="The original device file, as it was imported")
+@router.get(
+    "/{run_id}/file",
+    summary="The original device file, as it was imported",
+    **file_answer(
+        *run_files.MEDIA_TYPES.values(),
+        "application/octet-stream",
+        description="The file as the device wrote it (FIT, GPX or TCX)",
+    ),
+)
 def original_file(request: Request, access: Authorized, run_id: int) -> Response:
     found = run_files.original_file(engine_of(request), run_id, athlete_id=access.actor.athlete_id)
     disposition = f'attachment; filename="{_ascii(found.name)}"'

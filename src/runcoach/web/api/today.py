@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from runcoach.services import checkins, done, today
 from runcoach.services.athletes import athlete_settings
 from runcoach.views.checkins import checked_in_json
+from runcoach.views.runs import run_added_json
 from runcoach.views.today import answer_json, warning_json, week_json
 from runcoach.web.auth import Authorized, engine_of, settings_of
 
@@ -99,8 +100,8 @@ def get_progress(
 
 
 @router.post("/today/done", status_code=201, summary="Did it: log today's prescribed run")
-def did_it(request: Request, access: Authorized) -> dict[str, Any]:
+def did_it(request: Request, access: Authorized) -> Mapping[str, Any]:
     run_id = done.session_done(
         engine_of(request), settings_of(request), athlete_id=access.actor.athlete_id
     )
-    return {"id": run_id}
+    return run_added_json(run_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -9,19 +10,11 @@ from fastapi import APIRouter, File, Request, UploadFile
 from runcoach.domain.errors import InvalidInput
 from runcoach.services import uploads as service
 from runcoach.services.shoes import list_pairs
+from runcoach.views.account import upload_job_json
 from runcoach.views.shoes import WornShoeJson, worn_json
 from runcoach.web.auth import Authorized, athlete_settings_of, engine_of, now
 
 router = APIRouter(prefix="/uploads", tags=["uploads"])
-
-
-def job_json(job: service.UploadJob) -> dict[str, Any]:
-    return {
-        "id": job.id, "status": job.status, "files_total": job.files_total,
-        "files_done": job.files_done, "finished": job.finished, "outcomes": job.outcomes,
-        "error": job.error, "created_at": job.created_at.isoformat(),
-        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
-    }  # fmt: skip
 
 
 def check_length(request: Request) -> None:
@@ -55,7 +48,7 @@ async def queue_files(request: Request, athlete_id: int, files: list[UploadFile]
 @router.post("", status_code=202, summary="Upload activity files; a job imports them")
 async def upload(
     request: Request, access: Authorized, files: Annotated[list[UploadFile], File()]
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     """Send one or more files as multipart/form-data field ``files`` (FIT, GPX, TCX, their
     .gz, or a Strava/Garmin export .zip). The answer is the job; follow it at its URL."""
     job_id = await queue_files(request, access.actor.athlete_id, files)
@@ -63,11 +56,11 @@ async def upload(
 
 
 @router.get("/{job_id}", summary="An upload's progress and each file's outcome")
-def upload_status(request: Request, access: Authorized, job_id: int) -> dict[str, Any]:
+def upload_status(request: Request, access: Authorized, job_id: int) -> Mapping[str, Any]:
     return _answer(request, access, job_id)
 
 
-def _answer(request: Request, access: Authorized, job_id: int) -> dict[str, Any]:
+def _answer(request: Request, access: Authorized, job_id: int) -> Mapping[str, Any]:
     """The job, and once it is done the pairs now worn out (the warning the CLI prints
     after an import)."""
     engine, athlete_id = engine_of(request), access.actor.athlete_id
@@ -77,4 +70,4 @@ def _answer(request: Request, access: Authorized, job_id: int) -> dict[str, Any]
         settings = athlete_settings_of(request, access)
         pairs = list_pairs(engine, settings, include_retired=False, athlete_id=athlete_id)
         worn = worn_json(pairs, settings.units)
-    return {**job_json(job), "worn_out": worn}
+    return upload_job_json(job, worn)

@@ -62,7 +62,7 @@ def calendar_page(
     )
 
 
-def _preview(request: Request, access: Any, from_day: date, to_day: date) -> dict[str, Any]:
+def _preview(request: Request, access: Any, from_day: date, to_day: date) -> service.MoveAnswer:
     return service.preview_move(
         engine_of(request), from_day, to_day, athlete_id=access.actor.athlete_id
     )
