@@ -266,6 +266,45 @@ FOUND: list[dict[str, Any]] = [
         "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
         "long_run_day": "sunday",
     },
+    # a half marathon tune-up in a 100k plan's recovery week kept room for itself, then was
+    # left out (with its warm-up it was over half the week): a "recovery" week 6 % lighter
+    # (plans15c: the room counts the race as the layout does)
+    {
+        "weekly_distance": "35.9km",
+        "longest_run_30d": "28.6km",
+        "years_running": 5,
+        "run_days_per_week": 6,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-13",
+                "days": [
+                    "t0",
+                    "t0",
+                    "t1",
+                    "t3",
+                    "t0",
+                    "t3",
+                    "t2",
+                    "t0",
+                    "t2",
+                    "t1",
+                    "t2",
+                    "t1",
+                    "t2",
+                    "t0",
+                    "t0",
+                    "t0",
+                    "t2",
+                ],
+                "types": {"t0": "any", "t1": "none", "t2": "any", "t3": "none"},
+            }
+        },
+        "facilities": ["treadmill", "trails", "hills", "track"],
+        "shoes": [],
+        "dislikes": ["intervals", "tempo", "hills"],
+        "goal": {"race": "100k", "date": "2027-08-20", "target": "19:30"},
+        "tune_up_races": [{"date": "2027-01-17", "distance": "half", "insist": False}],
+    },
     # the long run on a 15-minute day while an 18-minute day held only a recovery run
     {
         "weekly_distance": "1.0km",
@@ -287,7 +326,7 @@ FOUND: list[dict[str, Any]] = [
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
              "tune-up-then-recovery-week", "tune-up-grown-into", "held-after-a-usual-week",
              "short-day-that-holds-more", "held-base-plan", "held-health-plan",
-             "longest-short-day"]  # fmt: skip
+             "tune-up-left-out", "longest-short-day"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).

@@ -280,21 +280,23 @@ def _tune_up_weeks(races: dict[date, tuple[RaceEntry, bool]], start: date) -> di
 
 
 def _kept_tune_up_m(
-    races: dict[date, tuple[RaceEntry, bool]], shape: WeekShape, longest_m: float
+    b: Build,
+    paces: PlanPaces,
+    races: dict[date, tuple[RaceEntry, bool]],
+    shape: WeekShape,
+    longest_m: float,
 ) -> float:
     """The longest tune-up of the week the layout will keep (insisted on, or within 10 % of
-    the longest run so far; a longer one is left out): the room a lighter week keeps for it."""
+    the longest run so far; a longer one is left out), warm-up and cool-down included: the
+    room a lighter week keeps for it."""
     end = shape.start + timedelta(days=7)
-    return max(
-        (
-            r.distance_m
-            for d, (r, is_goal) in races.items()
-            if not is_goal
-            and shape.start <= d < end
-            and (r.insist or r.distance_m <= single_run_limit_m(longest_m))
-        ),
-        default=0.0,
-    )
+    kept = [
+        _race_workout(b, paces, r, False).total_distance_m()
+        for d, (r, is_goal) in races.items()
+        if not is_goal and shape.start <= d < end
+    ]
+    insisted = any(r.insist for d, (r, g) in races.items() if not g and shape.start <= d < end)
+    return max((m for m in kept if insisted or m <= single_run_limit_m(longest_m)), default=0.0)
 
 
 def _races(b: Build, start: date) -> dict[date, tuple[RaceEntry, bool]]:
@@ -376,14 +378,16 @@ def _weeks(
             ceiling, steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m)
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
+        paces = b.model.paces(vdot)
         if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
-            race_m = _kept_tune_up_m(races, shape, carry.max_long_m)
-            ceiling = min(ceiling, recovery_volume_m(ran[-1].distance_m, race_m))
+            race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
+            light = recovery_volume_m(ran[-1].distance_m, race_m)
+            ceiling = min(ceiling, light)
+            shape = replace(shape, volume_m=max(shape.volume_m, light if race_m else 0.0))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
         shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
-        paces = b.model.paces(vdot)
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
