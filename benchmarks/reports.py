@@ -1,6 +1,6 @@
 """How long reports take on 1, 3 and 10 years of training, and what a weekly report reads.
 
-    python -m benchmarks.reports [--repeat 5] [--charts] [--store]
+    python -m benchmarks.reports [--repeat 5] [--charts] [--store [--sqlite3]] [--years 1 3 10]
 
 For each history length it builds the synthetic history (``benchmarks/synthetic.py``, about
 300 runs a year, so 3,000 runs for a decade), then times ``build_report`` for the week, the
@@ -8,18 +8,25 @@ month, the year and the whole history (median and fastest of ``--repeat`` runs),
 the runs the weekly report read. With ``--charts`` it also times drawing every chart and the
 HTML report. With ``--store`` the history is inserted through the repository into a SQLite
 file and the reports read it with a new ``SqlRunLog`` and the store's hooks (race
-predictions and the threshold pace from the fitness model) each time, as the CLI does.
+predictions and the threshold pace from the fitness model) each time, as the CLI does;
+with ``--sqlite3`` it reads through the standard library's sqlite3 (``store.lite``), as
+``runcoach report`` does on a ready SQLite store, instead of SQLAlchemy. Each cell gives the
+median wall time, its fastest, and the median CPU time of the process (user + system), which
+other jobs on a shared machine move much less than the wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from benchmarks.store_history import stored_history
 from benchmarks.synthetic import history, start_points
@@ -31,7 +38,9 @@ from runcoach.exporters.report_html import render_report_html
 from runcoach.services.report_builder import ReportHooks, build_report
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
+from runcoach.store.lite import open_reader
 from runcoach.store.report_log import SqlRunLog
+from runcoach.store.sql import Reader
 
 TODAY = date(2026, 11, 20)
 ATHLETE = AthleteProfile(1, zone("Europe/Ljubljana"), max_hr=190, resting_hr=50)
@@ -52,15 +61,22 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
     return timings_ms(action, repeat)[0]
 
 
-def timings_ms(action: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median and fastest of ``repeat`` runs, ms (the fastest is the least disturbed by other
-    jobs on a shared machine)."""
-    times = []
+def timings_ms(action: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    """Median and fastest wall time of ``repeat`` runs, and their median CPU time (user +
+    system of this process), ms (the fastest and the CPU time are the least disturbed by
+    other jobs on a shared machine)."""
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), _cpu_s()
         action()
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), min(times)
+        cpu.append((_cpu_s() - used) * 1000)
+    return statistics.median(times), min(times), statistics.median(cpu)
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def periods(years: int) -> dict[str, Period]:
@@ -91,8 +107,8 @@ def _time_periods(
     open_log: Callable[[], tuple[RunLog, ReportHooks]], years: int, repeat: int, cells: list[str]
 ) -> None:
     for name, period in periods(years).items():
-        ms, fastest = timings_ms(lambda p=period: _report(open_log, p), repeat)
-        cells.append(f"{name} {ms:6.1f} ms (min {fastest:.1f})")
+        ms, fastest, cpu = timings_ms(lambda p=period: _report(open_log, p), repeat)
+        cells.append(f"{name} {ms:6.1f} ms (min {fastest:.1f}, CPU {cpu:.1f})")
 
 
 def _report(open_log: Callable[[], tuple[RunLog, ReportHooks]], period: Period) -> Report:
@@ -100,13 +116,18 @@ def _report(open_log: Callable[[], tuple[RunLog, ReportHooks]], period: Period) 
     return build_report(log, ATHLETE, period, TODAY, hooks=hooks)
 
 
-def bench_store(years: int, repeat: int, folder: Path) -> None:
+def bench_store(years: int, repeat: int, folder: Path, through_sqlite3: bool = False) -> None:
     started = time.perf_counter()
     engine, athlete_id, count = stored_history(years, TODAY, folder)
     inserted = time.perf_counter() - started
+    source: Engine | Reader = engine
+    if through_sqlite3:
+        reader = open_reader(str(engine.url))
+        assert reader is not None, "a migrated SQLite store opens through sqlite3"
+        source = reader
 
     def open_log() -> tuple[RunLog, ReportHooks]:
-        return SqlRunLog(engine, athlete_id), report_hooks(engine, TODAY, athlete_id=athlete_id)
+        return SqlRunLog(source, athlete_id), report_hooks(source, TODAY, athlete_id=athlete_id)
 
     _report(open_log, periods(years)["all"])  # start points, read once and kept
     cells: list[str] = []
@@ -124,11 +145,14 @@ def main() -> None:
     parser.add_argument("--charts", action="store_true")
     parser.add_argument("--years", type=int, nargs="*", default=[1, 3, 10])
     parser.add_argument("--store", action="store_true", help="read through the SQLite store")
+    parser.add_argument(
+        "--sqlite3", action="store_true", help="with --store: read through sqlite3, as the CLI"
+    )
     args = parser.parse_args()
     for years in args.years:
         if args.store:
             with tempfile.TemporaryDirectory() as folder:
-                bench_store(years, args.repeat, Path(folder))
+                bench_store(years, args.repeat, Path(folder), args.sqlite3)
         else:
             bench(years, args.repeat, args.charts)
 

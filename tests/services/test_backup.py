@@ -67,6 +67,23 @@ def test_a_backup_restores_into_an_empty_database_row_for_row(engine, tmp_path):
     assert current_revision(target) == HEAD_REVISION
 
 
+def test_a_restore_marks_the_efforts_that_can_be_wins_whatever_the_backup_says(engine, tmp_path):
+    from sqlalchemy import text
+
+    from runcoach.store.effort_records import marked_efforts, recounted_efforts
+
+    _fill(engine)
+    with engine.begin() as conn:  # derived data damaged (or edited) in the store backed up
+        conn.execute(text("UPDATE best_efforts SET could_win = 0"))
+    write_backup(engine, tmp_path / "a.zip", NOW)
+    target = _fresh(tmp_path)
+    restore_backup(target, tmp_path / "a.zip")
+    with target.connect() as conn:
+        athlete = default_athlete_id(conn)
+        marked = marked_efforts(conn, athlete)
+        assert marked and marked == recounted_efforts(conn, athlete)
+
+
 def test_a_sqlite_backup_moves_to_postgresql_and_new_rows_get_new_ids(engine, tmp_path):
     source = _fresh(tmp_path, "laptop")
     migrate(source)

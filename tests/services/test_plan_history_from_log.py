@@ -61,3 +61,28 @@ def test_an_empty_log_fills_nothing(engine, tmp_path):
     profile = profile_from_dict(DOC)
     assert plans.fill_from_log(engine, profile, TODAY, athlete_id=me) == (profile, [])
     assert replace(profile, unstated=frozenset()) != profile  # the profile knows what was left out
+
+
+def test_the_races_of_the_last_year_give_the_plans_fitness_when_the_profile_gives_none(
+    engine, tmp_path
+):
+    """A runner with a 10k race in the log and no recent_results in the profile gets paces
+    from that race, not from an assumed VDOT; a result the profile gives wins."""
+    from runcoach.domain.run.runs import WorkoutType
+
+    me = _runs(engine, tmp_path, [(date(2026, 11, 1), 8), (date(2026, 11, 20), 12)])
+    settings = Settings(home=tmp_path, database_url=str(engine.url))
+    race = ManualRun(date(2026, 10, 18), 10_000, 45 * 60, workout_type=WorkoutType.RACE)
+    add_manual_run(engine, race, athlete_id=me, settings=settings)
+    profile, filled = plans.fill_from_log(engine, profile_from_dict(DOC), TODAY, athlete_id=me)
+    assert "recent_results" in filled
+    assert [(r.day, r.distance_m, r.time_s) for r in profile.results] == [
+        (date(2026, 10, 18), 10_000, 2700)
+    ]
+    built = plans.build_plan(engine, profile_from_dict(DOC), TODAY, save=False, athlete_id=me)
+    assert built.plan.vdot == pytest.approx(45.3, abs=0.3)  # Daniels: 45:00 for 10 km
+    assert not any("No race or time trial" in n for n in built.plan.notes)
+    said = {**DOC, "recent_results": [{"date": "2026-11-01", "distance": "5k", "time": "25:00"}]}
+    kept, filled = plans.fill_from_log(engine, profile_from_dict(said), TODAY, athlete_id=me)
+    assert "recent_results" not in filled and len(kept.results) == 1
+    assert kept.results[0].distance_m == 5000

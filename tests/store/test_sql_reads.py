@@ -516,3 +516,12 @@ def test_today_answers_the_same_through_sqlite3_and_keeps_a_new_answer_once(stor
     with pytest.raises(TypeError):  # a check-in is written through the engine only
         today_service.today(reader, settings, day, CheckInReport("good", None, ""),
                             athlete_id=athlete)  # fmt: skip
+
+
+def test_an_import_of_real_files_marks_the_efforts_a_recount_finds(store):
+    from runcoach.store.effort_records import marked_efforts, recounted_efforts
+
+    engine, _reader, athlete, _ = store
+    with engine.connect() as conn:
+        marked = marked_efforts(conn, athlete)
+        assert marked and marked == recounted_efforts(conn, athlete)

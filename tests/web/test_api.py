@@ -291,3 +291,44 @@ def test_a_plan_reads_in_miles_for_a_runner_whose_units_are_miles(app, ann: Runn
     page = ann.client.get("/plan", headers={"accept": "text/html"})
     assert page.status_code == 200 and "Long run" in page.text
     assert not [line for line in page.text.splitlines() if "Long run" in line and " km" in line]
+
+
+RUNS = {"easy", "long", "tempo", "progression", "intervals", "hills", "race", "recovery", "strides"}
+
+
+def test_the_api_takes_a_profile_that_says_everything_issue_15_asks_and_the_plan_follows(
+    app, ann: Runner
+):
+    """Issue 15, what the profile must be able to say: a range of run days, age, a history
+    without a log, where in the rotation today falls, runs after nights, a double on
+    consecutive days on a track, the equipment; each changes the plan the API builds."""
+    race_day = date.today() + timedelta(days=140)
+    profile = {
+        "goal": {"race": "10k", "date": race_day.isoformat(), "venue": "track",
+                 "also": [{"date": (race_day - timedelta(days=1)).isoformat()}]},
+        "run_days_per_week": "3-4", "age": 58, "years_running": 0.5,
+        "weekly_distance": "20km", "longest_run_ever": "21km",
+        "availability": {"cycle": {
+            "today_is": 2, "days": ["night", "night", "off", "off", "off", "off"],
+            "types": {"night": "none", "off": "any"}}},
+        "night_shifts": {"run": "after"}, "long_run_day": "off", "facilities": ["hills"],
+    }  # fmt: skip
+    phone = script(app, ann.token("write"))
+    built = phone.post("/api/v1/plans", json=profile)
+    assert built.status_code == 201, built.text
+    plan = built.json()["plan"]
+    assert plan["max_run_days"] == 4 and plan["min_run_days"] == 3
+    run_days = [sum(1 for d in w["days"] if any(x["kind"] in RUNS for x in d["workouts"]))
+                for w in plan["weeks"]]  # fmt: skip
+    assert min(run_days) >= 3 and max(run_days) == 4  # a week of 2 nights: 4 days needed
+    notes = " ".join(plan["notes"])
+    assert "At 58" in notes and "3-4 run days" in notes and "longest run ever" in notes
+    days = {d["date"]: d for w in plan["weeks"] for d in w["days"]}
+    names = ["night", "night (run after the last)", "off", "off", "off", "off"]
+    for day, seen in days.items():  # today is day 2: the second night, a run after it
+        position = (date.fromisoformat(day) - date.today()).days + 1
+        assert seen["day_type"]["name"] == names[position % 6], day
+    races = [w for d in days.values() for w in d["workouts"] if w["kind"] == "race"]
+    assert len(races) == 2 and all(r["surface"] == "track" for r in races)
+    titles = [w["title"] for d in days.values() for w in d["workouts"]]
+    assert not any("treadmill" in t for t in titles)

@@ -141,3 +141,32 @@ def test_every_answer_carries_the_security_headers_and_pages_are_not_stored(app,
     script = ann.client.get("/static/app.js")
     assert script.status_code == 200 and script.headers["x-frame-options"] == "DENY"
     assert "no-store" not in script.headers.get("cache-control", "")
+
+
+def test_the_plan_form_says_a_double_and_the_minutes_around_a_night(ann: Runner):
+    """Issue 15: races on consecutive days as one goal, and how long a run before or after a
+    night shift may be, can be said on the form as in a profile file."""
+    from datetime import date, timedelta
+
+    race_day = date.today() + timedelta(days=120)
+    form = {
+        "csrf_token": ann.csrf, "goal_kind": "race", "race": "marathon",
+        "race_date": race_day.isoformat(), "also_distance": "marathon",
+        "also_date": (race_day - timedelta(days=1)).isoformat(),
+        "weekly_distance": "60km", "longest_run_30d": "28km", "years_running": "6",
+        "run_days_per_week": "5", "long_run_day": "off", "availability": "cycle",
+        "cycle_today_is": "1", "cycle_days": "day, night, night, off, off, off, off",
+        "night_runs": "before", "night_minutes": "20",
+        "type_name_0": "day", "type_kind_0": "short", "type_minutes_0": "45",
+        "type_name_1": "night", "type_kind_1": "none", "type_name_2": "off", "type_kind_2": "any",
+    }  # fmt: skip
+    answer = ann.client.post("/plan", data=form)
+    assert answer.status_code == 200 and 'id="week-1"' in answer.text, answer.text[-1500:]
+    plan = ann.client.get("/api/v1/plans/active").json()["plan"]
+    races = [(d["date"], w["title"]) for wk in plan["weeks"] for d in wk["days"]
+             for w in d["workouts"] if w["kind"] == "race"]  # fmt: skip
+    assert [day for day, _ in races] == [form["also_date"], form["race_date"]]
+    assert all(title.startswith("Goal race") for _, title in races)
+    nights = [d["day_type"] for wk in plan["weeks"] for d in wk["days"]
+              if d["day_type"]["name"].startswith("night")]  # fmt: skip
+    assert nights and all(t["max_minutes"] == 20 for t in nights)

@@ -16,7 +16,7 @@ from runcoach.domain.accountability.coaching import parse_access
 from runcoach.domain.units import format_duration, parse_distance
 from runcoach.services import coach_plans
 from runcoach.services import coaching as service
-from runcoach.services.plan_changes import RotaRequest, ShiftRequest
+from runcoach.services.plan_changes import Outcome, RotaRequest, ShiftRequest
 from runcoach.views.coaching import (
     athlete_json,
     coach_change_json,
@@ -27,6 +27,7 @@ from runcoach.views.coaching import (
     grant_json,
     prediction_line,
 )
+from runcoach.views.plans import shift_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 MARKS = {"done": "+", "partly": "~", "missed": "x", "rest": ".", "coming": " ", "unplanned": "o"}
@@ -184,21 +185,46 @@ def plan_command(app: AppContext, athlete: int, profile_path: Path, note: str,
     emit(as_json, data, lambda: _change_line(data))
 
 
+_NOTE = click.option("--note", help="Why: the athlete sees it with the change (needed to save).")
+_DRY_RUN = click.option(
+    "--dry-run", is_flag=True, help="Show what would move and the rules broken; save nothing."
+)
+
+
+def _noted(note: str | None) -> str:
+    if note is None:
+        raise click.UsageError("--note is needed to save a change: why, for the athlete")
+    return note
+
+
+def _emit_preview(as_json: bool, preview: Outcome) -> None:
+    from runcoach.cli.plans import render_shift  # the preview reads as 'plan shift --dry-run'
+
+    data = shift_json(preview)
+    emit(as_json, data, lambda: render_shift(data))
+
+
 @coach_group.command("shift")
 @click.argument("athlete", type=int)
 @click.option("--date", "day", type=DATE, help="The day that changes.")
 @click.option("--day-type", help="The day's new type: one of the plan's, none, any, 'short 30'.")
 @click.option("--swap", nargs=2, type=DATE, help="Swap two days' types.")
-@click.option("--note", required=True, help="Why: the athlete sees it with the change.")
+@_NOTE
+@_DRY_RUN
 @click.option("--accept-breaks", is_flag=True, help="Save it even when it breaks plan rules.")
 @json_option
 @pass_app
 def shift_command(app: AppContext, athlete: int, day: datetime | None, day_type: str | None,
-                  swap: Any, note: str, accept_breaks: bool, as_json: bool) -> None:  # fmt: skip
+                  swap: Any, note: str | None, dry_run: bool, accept_breaks: bool,
+                  as_json: bool) -> None:  # fmt: skip
     """As a coach: record an athlete's changed shift; their plan re-fits around it."""
     request = ShiftRequest(swap=(swap[0].date(), swap[1].date()) if swap else None,
                            day=day.date() if day else None, day_type=day_type)  # fmt: skip
-    done = coach_plans.shift(app.engine, athlete, request, note, accept_breaks, _now(),
+    if dry_run:
+        preview = coach_plans.preview_shift(app.engine, athlete, request, _now(),
+                                            athlete_id=app.athlete_id)  # fmt: skip
+        return _emit_preview(as_json, preview)
+    done = coach_plans.shift(app.engine, athlete, request, _noted(note), accept_breaks, _now(),
                              athlete_id=app.athlete_id)  # fmt: skip
     data = coach_change_json(done)
     emit(as_json, data, lambda: _change_line(data))
@@ -214,18 +240,24 @@ def shift_command(app: AppContext, athlete: int, day: datetime | None, day_type:
     metavar="KIND=TYPE",
     help="What a kind of shift is in the plan, e.g. night=none. Repeatable.",
 )
-@click.option("--note", required=True, help="Why: the athlete sees it with the change.")
+@_NOTE
+@_DRY_RUN
 @click.option("--accept-breaks", is_flag=True, help="Save it even when it breaks plan rules.")
 @json_option
 @pass_app
 def rota_command(app: AppContext, athlete: int, rota_file: Path, told: tuple[str, ...],
-                 note: str, accept_breaks: bool, as_json: bool) -> None:  # fmt: skip
+                 note: str | None, dry_run: bool, accept_breaks: bool,
+                 as_json: bool) -> None:  # fmt: skip
     """As a coach: an athlete's shifts from their iCalendar rota; their plan re-fits."""
     from runcoach.cli.plans import rota_mapping  # the --map syntax of 'plan rota', once
     from runcoach.inputs.rota import read_rota_file
 
     request = RotaRequest(read_rota_file(rota_file), rota_mapping(told))
-    done = coach_plans.rota(app.engine, athlete, request, note, accept_breaks, _now(),
+    if dry_run:
+        preview = coach_plans.preview_rota(app.engine, athlete, request, _now(),
+                                           athlete_id=app.athlete_id)  # fmt: skip
+        return _emit_preview(as_json, preview)
+    done = coach_plans.rota(app.engine, athlete, request, _noted(note), accept_breaks, _now(),
                             athlete_id=app.athlete_id)  # fmt: skip
     data = coach_change_json(done)
     emit(as_json, data, lambda: _change_line(data))

@@ -93,18 +93,27 @@ def _samples(laps: list[Element], points: xmlfiles.Points) -> tuple[np.ndarray, 
 
 
 def _point(point: Element) -> list[float]:
-    """A point's row (see ``_FIELDS``): the first element of each field with text wins."""
+    """A point's row (see ``_FIELDS``): the first element of each field with text wins.
+    (Run once per point: the lookups are inlined, ``xmlfiles.number`` is its ``float``.)"""
     row = [_NAN] * len(_FIELDS)
     taken = 0  # bit i: field i had its element already
+    seen = _field_of.seen
     for element in point.iter():
-        field = _field_of(element.tag)
-        if field is None or taken >> field & 1 or not element.text:
+        tag = element.tag
+        field = seen[tag] if tag in seen else _field_of(tag)
+        if field is None or taken >> field & 1:
+            continue
+        value = element.text
+        if not value:
             continue
         taken |= 1 << field
         if field:
-            row[field] = xmlfiles.number(element.text)
+            try:
+                row[field] = float(value)
+            except ValueError:
+                row[field] = _NAN  # as xmlfiles.number
         else:
-            time = xmlfiles.timestamp(element.text)
+            time = xmlfiles.timestamp(value)
             row[0] = NO_TIME if time is None else time
     return row
 

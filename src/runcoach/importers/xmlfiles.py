@@ -54,7 +54,10 @@ class Points:
         self._rows: dict[Element, array[float]] = {}
 
     def add(self, parent: Element, values: Iterable[float]) -> None:
-        self._rows.setdefault(parent, array("d")).extend(values)
+        rows = self._rows.get(parent)
+        if rows is None:
+            rows = self._rows[parent] = array("d")
+        rows.extend(values)
 
     def under(self, parents: Iterable[Element]) -> np.ndarray:
         """The rows held by ``parents``, in document order: shape (points, width)."""
@@ -194,12 +197,13 @@ class TagLookup(Generic[Found]):
 
     def __init__(self, by_local_tag: dict[str, Found]) -> None:
         self._names = by_local_tag
-        self._seen: dict[object, Found | None] = {}
+        self.seen: dict[object, Found | None] = {}  # a reader's loop over a point's elements
+        # looks a tag up here first (a dict lookup, no call: most of a point's reading time)
 
     def __call__(self, tag: object) -> Found | None:
-        if tag in self._seen:
-            return self._seen[tag]
+        if tag in self.seen:
+            return self.seen[tag]
         name = self._names.get(local(tag).lower())
-        if len(self._seen) < self.MAX_CACHED:
-            self._seen[tag] = name
+        if len(self.seen) < self.MAX_CACHED:
+            self.seen[tag] = name
         return name

@@ -55,6 +55,7 @@ from runcoach.store.db import (
     migrate_to,
     snapshot_read,
 )
+from runcoach.store.effort_records import rebuild_effort_records
 from runcoach.store.files import PRIVATE_FILE_MODE, private_folder
 
 BACKUP_FORMAT = "runcoach-backup"
@@ -241,6 +242,8 @@ def restore_backup(engine: Engine, path: Path) -> BackupSummary:
                 _restore_table(conn, archive, manifest, tables[name], path)
             reset_id_sequences(conn, tables.values())
     migrate(engine)
+    with engine.begin() as conn:  # derived from the runs: marked again, whatever the file says
+        rebuild_effort_records(conn)
     return BackupSummary(
         path, manifest["revision"], manifest["created_at"], manifest["rows"], path.stat().st_size
     )

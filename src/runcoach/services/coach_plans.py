@@ -91,6 +91,33 @@ def rota(
     return _shifted(engine, coached, athlete_id, today, done, why, now)
 
 
+def preview_shift(
+    engine: Engine,
+    coached: int,
+    request: plan_changes.ShiftRequest,
+    now: datetime,
+    *,
+    athlete_id: int,
+) -> plan_changes.Outcome:
+    """What the shift change would move in the athlete's plan and the rules it would break;
+    nothing is saved or logged."""
+    today = _check(engine, coached, athlete_id, now)
+    return plan_changes.preview_shift(engine, None, request, today, athlete_id=coached)
+
+
+def preview_rota(
+    engine: Engine,
+    coached: int,
+    request: plan_changes.RotaRequest,
+    now: datetime,
+    *,
+    athlete_id: int,
+) -> plan_changes.Outcome:
+    """What the rota would change in the athlete's plan; nothing is saved or logged."""
+    today = _check(engine, coached, athlete_id, now)
+    return plan_changes.preview_rota(engine, None, request, today, athlete_id=coached)
+
+
 def _check(engine: Engine, coached: int, coach: int, now: datetime) -> date:
     """The athlete's today, after the coach's read-write grant is checked."""
     with engine.connect() as conn:

@@ -141,6 +141,17 @@ def _rateable_performances(
     return performances_from_log(db, athlete_id, LOG_START, today)
 
 
+def fitness_performances(
+    store: Engine | Reader, today: dt.date, *, athlete_id: int
+) -> tuple[Performance, ...]:
+    """The races, time trials and hard efforts of the last year that set current fitness
+    (``current_fitness``); none when the last year of the log holds none."""
+    with reading(store) as db:
+        first = today - dt.timedelta(days=LOOKBACK_DAYS)
+        fitness = current_fitness(performances_from_log(db, athlete_id, first, today), today)
+    return () if fitness is None else tuple(w.performance for w in fitness.used)
+
+
 def read_log_inputs(store: Engine | Reader, today: dt.date, *, athlete_id: int) -> LogInputs:
     """Current fitness, weekly volume and longest recent run from the log, as of ``today``."""
     with reading(store) as db:

@@ -59,6 +59,7 @@ from runcoach.services.import_sources import Candidate, ImportSource, Limits, So
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
+from runcoach.store.recent_log import RecentRuns
 from runcoach.store.run_weeks import refresh_weeks
 from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import (
@@ -201,14 +202,16 @@ def _pipeline(
 
 class _Writer:
     """The import's one connection and its open batch: the files stored since the last
-    commit (their outcomes are told only once committed) and the days whose weeks to recount
-    before committing (once per week and batch instead of once per run)."""
+    commit (their outcomes are told only once committed), the days whose weeks to recount
+    before committing (once per week and batch instead of once per run), and the runs kept
+    in memory for the tags' context (``store.recent_log``: read once for many runs)."""
 
     def __init__(self, conn: Connection, athlete_id: int) -> None:
         self.conn = conn
         self.athlete_id = athlete_id
         self.pending: list[FileOutcome] = []
         self.weeks: set[date] = set()
+        self.recent = RecentRuns(athlete_id)
         self.began = 0.0
 
     def begin(self) -> Connection:
@@ -238,6 +241,7 @@ class _Writer:
         if self.conn.in_transaction():
             if self.weeks:
                 refresh_weeks(self.conn, self.athlete_id, self.weeks)
+            self.recent.committing(self.conn)
             self.conn.commit()
         self.weeks.clear()
         done, self.pending = self.pending, []
@@ -299,7 +303,11 @@ def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutc
                         conn, writer, item.candidate, item.file_format, item.data, read, checked
                     )
             except IntegrityError as refused:  # another writer stored it first: this file?
+                writer.recent.forget()  # the file was rolled back to its savepoint
                 return _stored_meanwhile(conn, writer.athlete_id, name, item.data, refused)
+            except BaseException:
+                writer.recent.forget()
+                raise
 
         writer.pending.append(_guarded(name, store))
     if writer.full():
@@ -395,7 +403,15 @@ def _store_file(
     warnings = [w for found in read.runs for w in found.run.warnings]
     kept, held = _sorted_out(read.runs)
     placed = [
-        _place_run(conn, athlete_id, candidate, found, _again(data, name, index), writer.weeks)
+        _place_run(
+            conn,
+            athlete_id,
+            candidate,
+            found,
+            _again(data, name, index),
+            writer.weeks,
+            writer.recent,
+        )
         for index, found in kept
     ]
     added = [p.run_id for p in placed if p.new or p.primary]
@@ -485,9 +501,11 @@ def _place_run(
     read: ReadRun,
     read_again: Callable[[], Run],
     weeks: set[date] | None = None,
+    recent: RecentRuns | None = None,
 ) -> _Placement:
     """Store a run, or recognise it as one already stored (keeping the richer numbers).
-    ``weeks``: the days whose weeks the caller recounts before committing (else here)."""
+    ``weeks``: the days whose weeks the caller recounts before committing (else here);
+    ``recent``: the runs kept for the tags' context (else read for this run)."""
     record = _export_record(candidate, read.run)
     if record is not None and record.sport is not None and not same_family(record.sport, read.run):
         # The export says it was another kind of activity: its analysis and tags change with
@@ -499,13 +517,17 @@ def _place_run(
         prepared = dataclasses.replace(
             read.prepared, run=_with_record(conn, athlete_id, run, record)
         )
-        tags = _tags(conn, athlete_id, prepared.run, read.reading)
-        run_id = run_store.insert_prepared(conn, athlete_id, prepared, tags, weeks=weeks)
+        tags = _tags(conn, athlete_id, prepared.run, read.reading, recent)
+        run_id = run_store.insert_prepared(
+            conn, athlete_id, prepared, tags, weeks=weeks, recent=recent
+        )
         return _Placement(run_id, new=True, primary=True)
     assert match.id is not None  # a stored run
     richer = keeps_new_numbers(_richness(read), _stored_richness(conn, match))
     if richer:
-        tags = _tags(conn, athlete_id, run, read.reading)
+        tags = _tags(conn, athlete_id, run, read.reading, recent)
+        if recent is not None:
+            recent.forget()  # a stored run's numbers change: read the log again
         run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags, weeks=weeks)
     _merge_record(conn, athlete_id, match, record)
     return _Placement(match.id, new=False, primary=richer)
@@ -519,8 +541,17 @@ def _read_again(data: bytes, name: str, index: int) -> Run:
     return read_activity(name, data)[index]
 
 
-def _tags(conn: Connection, athlete_id: int, run: Run, reading: SampleReading) -> InferredTags:
-    recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)
+def _tags(
+    conn: Connection,
+    athlete_id: int,
+    run: Run,
+    reading: SampleReading,
+    kept: RecentRuns | None = None,
+) -> InferredTags:
+    if kept is None:
+        recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)
+    else:
+        recent = kept.before(conn, run.start, RECENT_DAYS)
     return infer_tags(run, runner_context(recent), reading)
 
 

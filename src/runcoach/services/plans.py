@@ -14,12 +14,13 @@ from runcoach.domain.plans.edit import workout_from_spec
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS, plan_paces
-from runcoach.domain.plans.profile import Profile
+from runcoach.domain.plans.profile import Profile, Result
 from runcoach.domain.plans.rules import Violation, check
 from runcoach.domain.plans.workouts import Workout
 from runcoach.domain.units import UnitSystem
 from runcoach.exporters.plan_json import plan_to_json
 from runcoach.services.files import atomic_path
+from runcoach.services.fitness import fitness_performances
 from runcoach.store import plans as store
 from runcoach.store.db import read_only
 
@@ -56,6 +57,8 @@ def fill_from_log(
             profile, filled = replace(profile, weekly_distance_m=weekly), ["weekly_distance"]
         if profile.longest_run_m is None:
             profile, filled = replace(profile, longest_run_m=longest), [*filled, "longest_run_30d"]
+    if not profile.results:
+        profile, filled = _results_from_log(engine, profile, today, athlete_id, filled)
     if history is not None:
         first, longest_ever = history
         years = (today - first).days / DAYS_PER_YEAR
@@ -71,6 +74,19 @@ def fill_from_log(
             profile = replace(profile, longest_run_ever_m=longest_ever)
             filled.append("longest_run_ever")
     return profile, filled
+
+
+def _results_from_log(
+    engine: Engine, profile: Profile, today: date, athlete_id: int, filled: list[str]
+) -> tuple[Profile, list[str]]:
+    """The races, time trials and hard efforts of the last year that set the runner's current
+    fitness, when the profile gives no result: the plan's paces and the goal's verdict come
+    from them rather than from an assumed VDOT."""
+    found = fitness_performances(engine, today, athlete_id=athlete_id)
+    if not found:
+        return profile, filled
+    results = tuple(Result(p.date, p.distance_m, p.time_s) for p in found)
+    return replace(profile, results=results), [*filled, "recent_results"]
 
 
 def build_plan(

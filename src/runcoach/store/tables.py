@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    text,
     true,
 )
 
@@ -153,7 +154,17 @@ best_efforts = Table(
     Column("elapsed_s", Float, nullable=False),
     Column("start_s", Float, nullable=False),  # on the run's clock
     Column("start_m", Float, nullable=False),  # metres into the run
+    # 1: a record of its year as it fell, or near New Year: it can be a win (kept by
+    # store/effort_records.py on every write of a run; reports read these only)
+    Column("could_win", Integer, nullable=False, server_default="0"),
     Index("ix_best_efforts_athlete_id_distance_m", "athlete_id", "distance_m", "elapsed_s"),
+    Index(
+        "ix_best_efforts_could_win",
+        "athlete_id",
+        "run_id",
+        sqlite_where=text("could_win = 1"),
+        postgresql_where=text("could_win = 1"),
+    ),
 )
 
 streams = Table(

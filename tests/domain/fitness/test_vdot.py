@@ -92,3 +92,26 @@ def test_training_paces_get_faster_from_easy_to_repetition():
 
 def test_repetition_pace_is_about_400m_in_89_seconds_at_vdot_50():
     assert training_paces(50).repetition.time_for(400) == pytest.approx(89, abs=1.5)
+
+
+def _plain_bisection(vdot: float, distance_m: float) -> float:
+    """The race time as runcoach first solved it: 80 halvings of 0.5-2000 minutes."""
+    from runcoach.domain.fitness.vdot import _vdot_at
+
+    low_min, high_min = 0.5, 2000.0
+    for _ in range(80):
+        mid = (low_min + high_min) / 2
+        if _vdot_at(distance_m, mid) > vdot:
+            low_min = mid
+        else:
+            high_min = mid
+    return (low_min + high_min) / 2 * 60.0
+
+
+def test_race_time_is_the_plain_bisections_answer_to_the_last_bit():
+    distances = (800, 1500, METRES_PER_MILE, 3000, 5000, 10000, HALF_MARATHON_M, MARATHON_M,
+                 50_000, 100_000)  # fmt: skip
+    for tenth in range(100, 951, 3):
+        for distance_m in distances:
+            vdot = tenth / 10 + 0.0123
+            assert race_time_s(vdot, distance_m) == _plain_bisection(vdot, distance_m)

@@ -141,6 +141,23 @@ def test_3_run_days_per_week_is_a_limit_and_a_beginner_can_give_a_range():
     assert plan_from_dict(plan_to_dict(plan)).max_run_days == 4
 
 
+def test_3_a_beginners_range_starts_at_its_low_end_and_adds_the_day_in_the_build():
+    """ "3-4 days" is not parsed and ignored: the base and recovery weeks hold 3 run days
+    (the habit first), the build and peak 4; plan check accepts 3 but not 2."""
+    plan, _ = _build(FIRST_HALF)
+    training = [w for w in plan.weeks if w.phase.value != "taper"]
+    lighter = {w.index for w in training if w.phase.value == "base" or w.recovery}
+    assert lighter and all(w.run_days == 3 for w in training if w.index in lighter)
+    assert all(w.run_days == 4 for w in training if w.index not in lighter)
+    assert any(n.startswith("You asked for 3-4 run days") for n in plan.notes)
+    assert plan_from_dict(plan_to_dict(plan)).min_run_days == 3
+    assert _undeclared(plan) == [] and not plan.limitations
+    week = plan.weeks[0]
+    runs = [d for d in week.days if d.is_run_day and not d.has(WorkoutKind.LONG)]
+    runs[0].workouts = [w for w in runs[0].workouts if not w.is_run]  # the runner drops a day
+    assert "run-days-per-week" in {v.rule for v in check(plan) if v.accepted is None}
+
+
 def test_4_benchmarks_come_four_or_five_times_in_16_and_24_week_plans():
     for doc in (ROTATING_NIGHTS, PHYSICIAN, FOUR_DAYS, FIRST_HALF):
         plan, _ = _build(doc)
@@ -287,3 +304,28 @@ def test_an_indoor_or_track_goal_race_is_on_the_track_with_its_laps(venue: str, 
     assert race.surface is not None and race.surface.value == "road" and not race.notes
     with pytest.raises(InvalidInput, match=r"goal\.venue"):
         profile_from_dict({**doc, "goal": {**doc["goal"], "venue": "moon"}})
+
+
+@pytest.mark.parametrize(
+    ("facilities", "hills", "surface"),
+    [([], "none", None), (["treadmill"], "treadmill", "treadmill"), (["hills"], "hill", None),
+     (["trails"], "none", "trail")],
+)  # fmt: skip
+def test_the_equipment_decides_the_hill_sessions_and_the_surfaces(
+    facilities: list[str], hills: str, surface: str | None
+):
+    """Issue 15: no hill repeats without a hill or a treadmill; on the treadmill only when the
+    runner has one and no hills; trails and a treadmill add their surfaces."""
+    doc = {"goal": {"race": "half", "date": "2027-05-02"}, "weekly_distance": "45km",
+           "longest_run_30d": "16km", "years_running": 5, "run_days_per_week": 5,
+           "facilities": facilities}  # fmt: skip
+    plan, _ = _build(doc)
+    workouts = [w for d in plan.days() for w in d.workouts]
+    on_hills = [w.title for w in workouts if w.kind is WorkoutKind.HILLS]
+    if hills == "none":
+        assert on_hills == []
+    else:
+        assert on_hills and all(("(treadmill)" in t) == (hills == "treadmill") for t in on_hills)
+    surfaces = {w.surface.value for w in workouts if w.is_run and w.surface is not None}
+    assert surface is None or surface in surfaces
+    assert "treadmill" not in surfaces or "treadmill" in facilities

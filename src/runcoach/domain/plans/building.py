@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from runcoach.domain.plans.model import Limitation, Waiver, Week
+from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.profile import Profile
 from runcoach.domain.plans.rules import FIRST_WEEK_MAX, long_share_max, longest_share
+from runcoach.domain.plans.schedule import Availability
 from runcoach.domain.plans.shape import peak_long_m
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.safety import AVERAGE_GROWTH, AVERAGE_WINDOW, MIN_WEEKLY_M, TWO_WEEK_MAX
@@ -148,8 +149,20 @@ def say_routines(b: Build, weeks: list[Week]) -> None:
         )
 
 
+def run_days_of_week(availability: Availability, phase: Phase, recovery: bool) -> int:
+    """The run days a week aims at: the runner's number, or for a range ("3-4": a beginner
+    building the habit) its low end in the base phase and in recovery weeks, its high end once
+    the build begins: the habit of the low end first, the extra day once it holds."""
+    least = availability.run_days_least
+    if least is not None and (phase is Phase.BASE or recovery):
+        return least
+    return availability.run_days_wanted
+
+
 def say_run_days(b: Build, weeks: list[Week]) -> None:
-    short = [w.index for w in weeks if w.run_days < MIN_RUN_DAYS]
+    _say_range(b, weeks)
+    least = b.profile.availability.run_days_least or MIN_RUN_DAYS  # a range's low end is fine
+    short = [w.index for w in weeks if w.run_days < min(MIN_RUN_DAYS, least)]
     if short:
         b.limitations.append(
             Limitation(
@@ -164,3 +177,22 @@ def say_run_days(b: Build, weeks: list[Week]) -> None:
             f"system asks for {MIN_RUN_DAYS}, so the extra days are short easy runs "
             "(cross-training is fine instead)."
         )
+
+
+def _say_range(b: Build, weeks: list[Week]) -> None:
+    least, most = b.profile.availability.run_days_least, b.profile.availability.run_days_wanted
+    if least is None or least == most:
+        return
+    fewer = sum(1 for w in weeks if w.run_days <= least)
+    said = f"You asked for {least}-{most} run days a week: "
+    if fewer:
+        said += (
+            f"{fewer} of the {len(weeks)} weeks (the base and the recovery weeks) hold "
+            f"{least}, the build adds up to {most}: the habit first, then the extra day."
+        )
+    else:
+        said += (
+            f"the base and the recovery weeks aim at {least}, but their running does not "
+            f"fit in {least} of your days, so every week holds up to {most}."
+        )
+    b.notes.append(said)

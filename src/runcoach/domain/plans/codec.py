@@ -72,6 +72,7 @@ def plan_to_dict(plan: Plan) -> Json:
             {"date": w.day.isoformat(), "rule": w.rule, "reason": w.reason} for w in plan.waivers
         ],
         **({"max_run_days": plan.max_run_days} if plan.max_run_days else {}),
+        **({"min_run_days": plan.min_run_days} if plan.min_run_days else {}),
         "weeks": [_week_out(w) for w in plan.weeks],
     }
 
@@ -190,6 +191,7 @@ def plan_from_dict(data: Any) -> Plan:
         limitations=[Limitation(str(x["rule"]), str(x["why"])) for x in doc.get("limitations", [])],
         waivers=[_waiver_in(x, f"waivers[{i}]") for i, x in enumerate(doc.get("waivers", []))],
         max_run_days=_opt_int(doc.get("max_run_days"), "max_run_days"),
+        min_run_days=_opt_int(doc.get("min_run_days"), "min_run_days"),
     )
 
 

@@ -19,6 +19,7 @@ from runcoach.domain.plans.building import (
     allowed_volume_m,
     goal_distance_m,
     races_m,
+    run_days_of_week,
     say_benchmarks,
     say_long_share,
     say_longest,
@@ -126,6 +127,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         limitations=b.limitations,
         waivers=b.waivers,
         max_run_days=profile.availability.run_days_wanted,
+        min_run_days=profile.availability.run_days_least,
     )
 
 
@@ -501,7 +503,7 @@ def _week_input(
         long_factor=shape.long_factor,
         recovery=shape.recovery,
         quality=quality,
-        run_days=p.availability.run_days_wanted,
+        run_days=run_days_of_week(p.availability, shape.phase, shape.recovery),
         max_days=p.availability.run_days_wanted,
         back_to_back=ultra and training,
         sessions=sessions,  # type: ignore[arg-type]

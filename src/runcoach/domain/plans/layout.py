@@ -116,7 +116,7 @@ class WeekLayout:
         self.hard = [False] * len(wk.dates)
         # With fewer than 4 days that can hold a run no run can stay under 30 % of the week;
         # the plan declares that, and the shares below stop shrinking the week.
-        possible = min(sum(1 for t in wk.types if t.can_run), wk.max_days)
+        possible = min(sum(1 for t in wk.types if t.can_run), wk.max_days, wk.run_days)
         self.few_days = possible < 4
         self.few_share = min(1.0 / max(possible, 1) + 0.01, FEW_DAYS_SHARE_MAX)
 

@@ -161,6 +161,7 @@ class Plan:
     limitations: list[Limitation] = field(default_factory=list)
     waivers: list[Waiver] = field(default_factory=list)
     max_run_days: int | None = None  # the runner's limit of run days a week, if any
+    min_run_days: int | None = None  # the low end of a beginner's range ("3-4"), if one was given
 
     @property
     def start(self) -> date:

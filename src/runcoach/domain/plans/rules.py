@@ -140,9 +140,10 @@ def day_time_s(day: Day) -> float:
 
 def _run_days(plan: Plan) -> Iterator[Violation]:
     most = plan.max_run_days or 7
+    least = min(MIN_RUN_DAYS, most, plan.min_run_days or 7)  # a beginner's "3-4" says 3 is fine
     for week in plan.weeks:
         possible = sum(1 for d in week.days if d.day_type.can_run)
-        if week.run_days < min(MIN_RUN_DAYS, possible, most) and not _is_goal_week(plan, week):
+        if week.run_days < min(least, possible) and not _is_goal_week(plan, week):
             yield _v(
                 week.start,
                 "run-days-per-week",

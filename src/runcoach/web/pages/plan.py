@@ -79,6 +79,9 @@ def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
             goal["target"] = form["target"].strip()
         if form.get("venue", "").strip() not in ("", "road"):
             goal["venue"] = form["venue"].strip()
+        if form.get("also_date", "").strip():  # the goal's other race: a double
+            also = form.get("also_distance", "").strip() or goal["race"]
+            goal["also"] = [{"date": form["also_date"].strip(), "distance": also}]
     profile: dict[str, Any] = {"goal": goal, "availability": _availability(form)}
     texts = ("weekly_distance", "longest_run_30d", "longest_run_ever", "long_run_day",
              "recent_injury")  # fmt: skip
@@ -92,6 +95,8 @@ def profile_of_form(form: dict[str, str]) -> dict[str, Any]:
     if form.get("availability") == "cycle" and form.get("night_runs", "").strip():
         profile["night_shifts"] = {"type": form.get("night_type", "").strip() or "night",
                                    "run": form["night_runs"].strip()}  # fmt: skip
+        if form.get("night_minutes", "").strip():
+            profile["night_shifts"]["minutes"] = _number_or_text(form["night_minutes"].strip())
     facilities = [f for f in FACILITIES if form.get(f"has_{f}")]
     if facilities:
         profile["facilities"] = facilities
