@@ -5,7 +5,8 @@ the fallback. fitfast is used only where a test shows it agrees with fitdecode o
 file (tests/importers/test_fit_decoders_agree.py); a file goes to fitdecode when fitfast:
 
 - rejects it (truncated, bad CRC, chained with a broken part, missing definition...);
-- holds ``compressed_speed_distance`` (FR60/FR70 era): fitfast leaves the packed bytes unexpanded;
+- holds ``compressed_speed_distance`` (FR60/FR70 era) in a form ``fit_compressed`` does not expand
+  exactly as fitdecode would (it expands the usual one: one definition, no native speed/distance);
 - holds ``hr`` messages (HRM-Tri/Swim): fitfast leaves ``event_timestamp_12`` packed;
 - declares a developer field named like a native record field (it would shadow the native one).
 
@@ -32,6 +33,7 @@ import fitfast
 import numpy as np
 
 from runcoach.domain.run.runs import FloatArray
+from runcoach.importers import fit_compressed
 
 Message = dict[str, Any]
 
@@ -155,7 +157,7 @@ def decode_fast(data: bytes) -> FitContent | None:
         raise
     except BaseException:
         return None
-    if not _fast_is_trusted(parsed):
+    if not _fast_is_trusted(parsed) or not _expand_compressed(parsed, prepared):
         return None
     messages: dict[str, list[Any]] = {
         kind: [_fast_message(m) for m in found] if kind in SUMMARY_MESSAGES else found
@@ -170,9 +172,19 @@ def _fast_is_trusted(parsed: dict[str, list[dict[str | int, Any]]]) -> bool:
     if parsed.get("hr"):
         return False
     names = {str(d.get("field_name", "")) for d in parsed.get("field_description", [])}
-    if names & NATIVE_RECORD_FIELDS:
+    return not names & NATIVE_RECORD_FIELDS
+
+
+def _expand_compressed(parsed: dict[str, list[dict[str | int, Any]]], data: bytes) -> bool:
+    """Speed and distance from compressed_speed_distance, in place; False if not exactly."""
+    records = parsed.get("record", [])
+    if not any(fit_compressed.FIELD in r for r in records):
+        return True
+    expanded = fit_compressed.expand(records) if fit_compressed.defines_it_once(data) else None
+    if expanded is None:
         return False
-    return not any("compressed_speed_distance" in r for r in parsed.get("record", []))
+    parsed["record"] = expanded
+    return True
 
 
 def _fast_message(raw: dict[str | int, Any]) -> Message:
