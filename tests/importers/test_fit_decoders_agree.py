@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from runcoach.importers.fit_decode import FitContent, decode, decode_fast, decode_reference
+from runcoach.importers import fit_prefix
+from runcoach.importers.fit_decode import (
+    FitContent,
+    decode,
+    decode_fast,
+    decode_reference,
+    fit_crc,
+)
 from tests.conftest import ACTIVITIES, needs_shared_data
 
 FIT_FILES = sorted(ACTIVITIES.rglob("*.[fF][iI][tT]")) if ACTIVITIES.is_dir() else []
@@ -205,3 +213,51 @@ def test_a_file_that_defines_compressed_speed_distance_twice_goes_to_fitdecode()
     data = _compressed_file(_pairs(50), heart_rate_from=25)
     assert decode_fast(data) is None
     assert decode(data).decoder == "fitdecode"
+
+
+# --- a file broken at an undefined local message: fitfast reads the part before the break ---
+
+
+def _broken_at_undefined(path: Path) -> bool:
+    data = path.read_bytes()
+    return decode_fast(data) is None and fit_prefix.before_break(data, fit_crc) is not None
+
+
+BROKEN_FILES = [p for p in FIT_FILES if _broken_at_undefined(p)]
+
+
+def _same_as_fitdecode_before_the_break(data: bytes) -> None:
+    from runcoach.importers.fit import runs_of
+
+    ours, reference = decode(data), decode_reference(data)
+    assert ours.decoder == "fitfast"
+    assert (ours.warnings, ours.end_offset) == (reference.warnings, reference.end_offset)
+    assert {k: len(v) for k, v in ours.messages.items()} == {
+        k: len(v) for k, v in reference.messages.items()
+    }
+    assert _records(ours) == _records(reference)
+    mine, theirs = ours.columns(), reference.columns()
+    for name in mine:
+        np.testing.assert_array_equal(mine[name], theirs[name], err_msg=name)
+    assert _plain(runs_of(ours)) == _plain(runs_of(reference))
+
+
+@needs_shared_data()
+def test_there_is_a_real_file_broken_at_an_undefined_local_message() -> None:
+    assert "strava-android-app-201.10-b1218918.fit" in [p.name for p in BROKEN_FILES]
+
+
+@needs_shared_data()
+@pytest.mark.parametrize("path", BROKEN_FILES, ids=lambda p: p.name)
+def test_a_file_broken_at_an_undefined_message_reads_as_fitdecode_reads_it(path: Path) -> None:
+    _same_as_fitdecode_before_the_break(path.read_bytes())
+
+
+def test_a_written_file_broken_at_an_undefined_message_reads_as_fitdecode_reads_it() -> None:
+    from runcoach.importers import fit_walk
+
+    data = _compressed_file(_pairs(80))
+    cut = [offset for offset, _ in fit_walk.definitions(data, data[0], len(data) - 2)][40]
+    broken = bytearray(data[:cut] + b"\x0b" + data[cut:])  # local message 11: never defined
+    struct.pack_into("<I", broken, 4, struct.unpack_from("<I", broken, 4)[0] + 1)
+    _same_as_fitdecode_before_the_break(bytes(broken))

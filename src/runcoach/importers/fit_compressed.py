@@ -18,6 +18,8 @@ from __future__ import annotations
 import struct
 from typing import Any
 
+from runcoach.importers import fit_walk
+
 FIELD = "compressed_speed_distance"
 RECORD_MESSAGE = 20  # FIT global message number of ``record`` (FIT profile)
 _FIELD_NUMBER = 8  # record.compressed_speed_distance (FIT profile)
@@ -55,50 +57,15 @@ def _accumulate(value: int, total: int) -> int:
 def defines_it_once(data: bytes) -> bool:
     """Whether the file (all its chained parts) declares record.compressed_speed_distance in
     exactly one definition message, so that one running total covers it all."""
-    count = 0
-    offset = 0
     try:
-        while offset < len(data):
-            header_size = data[offset]
-            (data_size,) = struct.unpack_from("<I", data, offset + 4)
-            count += _definitions_in(data, offset + header_size, offset + header_size + data_size)
-            offset += header_size + data_size + 2
-    except (IndexError, KeyError, struct.error):
+        count = sum(
+            1
+            for start, header_size, end in fit_walk.segments(data)
+            for _, found in fit_walk.definitions(data, start + header_size, end)
+            if found is not None
+            and found.message == RECORD_MESSAGE
+            and _FIELD_NUMBER in found.fields
+        )
+    except (IndexError, struct.error, fit_walk.UndefinedMessage):
         return False
     return count == 1
-
-
-def _definitions_in(data: bytes, offset: int, end: int) -> int:
-    """How many definition messages between offset and end declare the field (walks the
-    record headers: definitions give each local message's size)."""
-    sizes: dict[int, int] = {}
-    count = 0
-    while offset < end:
-        header = data[offset]
-        offset += 1
-        if header & 0x80:  # compressed timestamp header: a data message
-            offset += sizes[(header >> 5) & 0x3]
-        elif header & 0x40:  # a definition message
-            size, declares, offset = _definition(data, offset, header & 0x20)
-            sizes[header & 0x0F] = size
-            count += declares
-        else:
-            offset += sizes[header & 0x0F]
-    return count
-
-
-def _definition(data: bytes, offset: int, developer: int) -> tuple[int, int, int]:
-    big_endian = data[offset + 1] == 1
-    (message,) = struct.unpack_from(">H" if big_endian else "<H", data, offset + 2)
-    fields = data[offset + 4]
-    offset += 5
-    size, declares = 0, 0
-    for at in range(offset, offset + 3 * fields, 3):
-        size += data[at + 1]
-        declares |= message == RECORD_MESSAGE and data[at] == _FIELD_NUMBER
-    offset += 3 * fields
-    if developer:
-        extra = data[offset]
-        size += sum(data[at + 1] for at in range(offset + 1, offset + 1 + 3 * extra, 3))
-        offset += 1 + 3 * extra
-    return size, int(declares), offset

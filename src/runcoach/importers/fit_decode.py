@@ -33,7 +33,7 @@ import fitfast
 import numpy as np
 
 from runcoach.domain.run.runs import FloatArray
-from runcoach.importers import fit_compressed
+from runcoach.importers import fit_compressed, fit_prefix
 
 Message = dict[str, Any]
 
@@ -139,18 +139,26 @@ _NAN = float("nan")
 
 
 def decode(data: bytes) -> FitContent:
-    """The file's messages, from fitfast when it is trusted with this file, else fitdecode."""
+    """The file's messages, from fitfast when it is trusted with this file (or with the part
+    before a break at an undefined local message: ``fit_prefix``), else fitdecode."""
     fast = decode_fast(data)
     if fast is not None:
         return fast
+    cut = fit_prefix.before_break(data, fit_crc)
+    if cut is not None:
+        before = _fast_reading(cut.data)
+        if before is not None:
+            return _broken_at(before, cut.offset, cut.reason)
     return decode_reference(data)
 
 
 def decode_fast(data: bytes) -> FitContent | None:
     """fitfast's reading, or None when fitfast cannot read this file or is not trusted with it."""
     prepared = _with_computed_header_crcs(data)
-    if prepared is None:
-        return None
+    return _fast_reading(prepared) if prepared is not None else None
+
+
+def _fast_reading(prepared: bytes) -> FitContent | None:
     try:
         parsed = fitfast.parse(prepared, enum_names=True, datetimes=False)
     except (KeyboardInterrupt, SystemExit):
@@ -213,9 +221,14 @@ def decode_reference(data: bytes) -> FitContent:
         offset = _offset_of(error)
         if not content.messages:
             raise FitDecodeFailed(_short(error), offset) from error
-        content.end_offset = offset
-        where = f"at byte {offset}" if offset is not None else "early"
-        content.warnings.append(f"the file breaks {where} ({_short(error)})")
+        _broken_at(content, offset, _short(error))
+    return content
+
+
+def _broken_at(content: FitContent, offset: int | None, reason: str) -> FitContent:
+    content.end_offset = offset
+    where = f"at byte {offset}" if offset is not None else "early"
+    content.warnings.append(f"the file breaks {where} ({reason})")
     return content
 
 
