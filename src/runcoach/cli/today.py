@@ -11,6 +11,7 @@ from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.options import checkin_options, date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.warnings import render_warnings
+from runcoach.domain.plans.document import StepDocJson, WorkoutDocJson
 from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
 from runcoach.services import checkins
 from runcoach.services import today as service
@@ -54,7 +55,7 @@ def render_answer(data: AnswerJson, units: UnitSystem) -> str:
     return "\n".join(lines)
 
 
-def _steps(workout: dict[str, Any], units: UnitSystem) -> list[str]:
+def _steps(workout: WorkoutDocJson, units: UnitSystem) -> list[str]:
     lines = []
     for block in workout.get("blocks", []):
         if "repeat" in block:
@@ -67,7 +68,7 @@ def _steps(workout: dict[str, Any], units: UnitSystem) -> list[str]:
     return lines
 
 
-def _step(step: dict[str, Any], units: UnitSystem) -> str:
+def _step(step: StepDocJson, units: UnitSystem) -> str:
     size = (
         format_duration(step["duration_s"])
         if "duration_s" in step

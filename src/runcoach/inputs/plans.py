@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from runcoach.domain.errors import InvalidInput
-from runcoach.domain.plans.codec import plan_from_dict, workout_from_dict
+from runcoach.domain.plans.codec import plan_from_file, workout_from_file
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.profile import Profile, profile_from_dict
 from runcoach.domain.plans.workouts import Workout
@@ -49,22 +49,20 @@ def read_plan_file(path: Path) -> Plan:
 
 def plan_from_json(text: str) -> Plan:
     """A plan from the JSON document of docs/plan-format.md."""
-    raw = text.encode("utf-8", "surrogateescape")
-    return _plan(load_document(raw, "the plan file", PLAN_FILE, as_json=True), "the plan file")
+    return plan_from_text(text, "the plan file")
 
 
 def plan_from_text(text: str, name: str) -> Plan:
-    try:
-        return plan_from_json(text)
-    except InvalidInput as error:
-        raise InvalidInput(f"{name}: {error.message}", hint=error.hint) from error
+    """A plan from the JSON text of a plan file; errors name ``name``."""
+    raw = text.encode("utf-8", "surrogateescape")
+    return _plan(load_document(raw, name, PLAN_FILE, as_json=True), name)
 
 
 def _plan(data: Any, name: str) -> Plan:
     try:
-        return plan_from_dict(data)
-    except InvalidInput:
-        raise
+        return plan_from_file(data)
+    except InvalidInput as error:  # the file, then the JSON path of what is wrong in it
+        raise InvalidInput(f"{name}: {error.message}", hint=error.hint) from None
     except (TypeError, KeyError, ValueError, AttributeError) as error:  # a field's wrong shape
         raise InvalidInput(
             f"{name}: not a runcoach plan ({type(error).__name__}: {str(error)[:160]})",
@@ -77,7 +75,7 @@ def read_workout_file(path: Path) -> Workout:
     raw = read_limited(path, PLAN_FILE.max_bytes, "workout")
     data = load_document(raw, path.name, PLAN_FILE, as_json=True)
     try:
-        return workout_from_dict(data)
+        return workout_from_file(data)
     except InvalidInput:
         raise
     except (TypeError, KeyError, ValueError, AttributeError) as error:

@@ -5,15 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, NotRequired, TypedDict, cast
+from typing import Annotated, NotRequired, TypedDict, cast
 
 from sqlalchemy import Engine
 
 from runcoach.config import Settings
 from runcoach.domain.errors import NotFound
 from runcoach.domain.plans.codec import workout_to_dict
+from runcoach.domain.plans.document import (
+    ExerciseDocJson,
+    RepeatDocJson,
+    StepDocJson,
+    TextDocJson,
+    WorkoutDocJson,
+)
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.move import Moved, move_session
+from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.runs import Surface, Terrain
 from runcoach.services import runs as run_service
 from runcoach.services.checkins import local_today
 from runcoach.services.page_cache import answers
@@ -55,17 +64,17 @@ class CalendarSession(TypedDict):
     """A planned session (as in a plan file, docs/plan-format.md: only the keys it has) with
     how it went: done, short, different, missed, coming, or rest."""
 
-    kind: str
+    kind: Annotated[str, WorkoutKind]
     title: str
-    tip: NotRequired[str]
-    blocks: NotRequired[list[dict[str, Any]]]
-    exercises: NotRequired[list[dict[str, Any]]]
-    mini: NotRequired[dict[str, Any]]
-    surface: NotRequired[str]
-    terrain: NotRequired[str]
+    tip: NotRequired[TextDocJson]
+    blocks: NotRequired[list[StepDocJson | RepeatDocJson]]
+    exercises: NotRequired[list[ExerciseDocJson]]
+    mini: NotRequired[WorkoutDocJson]
+    surface: NotRequired[Annotated[str, Surface]]
+    terrain: NotRequired[Annotated[str, Terrain]]
     shoe: NotRequired[str]
     benchmark: NotRequired[str]
-    notes: NotRequired[list[str]]
+    notes: NotRequired[list[TextDocJson]]
     duration_s: NotRequired[float]
     status: str
     is_run: bool

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.describe import summary
+from runcoach.domain.plans.document import PlanDocJson as PlanDocJson  # docs/plan-format.md
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.race_plan import RacePlan
 from runcoach.domain.plans.rules import Violation
@@ -14,8 +15,6 @@ from runcoach.domain.units import UnitSystem, distances_in
 from runcoach.services.plan_changes import History, Outcome, Undone
 from runcoach.services.plans import Built
 from runcoach.views.json import IsoDate
-
-PlanDocJson = dict[str, Any]  # a plan as in a plan file: docs/plan-format.md
 
 
 class ViolationJson(TypedDict):

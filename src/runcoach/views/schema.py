@@ -119,6 +119,10 @@ SHAPES: tuple[Shape, ...] = (
     Shape("plan-shown", plans.PlanShownJson, "A stored plan, week by week",
           ("runcoach plan show --json", "GET /api/v1/plans/active"),
           ("plan-show", "plan-show-week", "plan-show-shifts")),
+    Shape("plan-document", plans.PlanDocJson,
+          "A training plan as a JSON document (docs/plan-format.md): the file plan export "
+          "writes and plan import reads (a coach may write one by hand)",
+          ("runcoach plan export --json FILE", "GET /api/v1/plans/active/plan.json")),
     Shape("plan-stored", plans.PlanStoredJson, "A plan imported or changed by hand, re-checked",
           ("runcoach plan edit --json", "runcoach plan import --json"),
           ("plan-edit", "plan-edit-rest", "plan-import")),
@@ -415,6 +419,9 @@ def _schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return _schema(args[0], defs)
     if origin is Annotated:  # views.json.IsoDate: text in a known format
         formats = [a for a in args[1:] if a in ("date", "date-time")]
+        choices = [a for a in args[1:] if isinstance(a, type) and issubclass(a, Enum)]
+        if choices:  # Annotated[str, SomeEnum]: a text that is one of the enum's values
+            return {**_schema(args[0], defs), "enum": [m.value for m in choices[0]]}
         return {**_schema(args[0], defs), **({"format": formats[0]} if formats else {})}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_schema(a, defs) for a in args]}

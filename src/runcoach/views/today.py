@@ -7,9 +7,10 @@ The one shape that ``runcoach today|warnings|plan progress --json`` and
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from runcoach.domain.plans.codec import workout_to_dict
+from runcoach.domain.plans.document import WorkoutDocJson
 from runcoach.domain.progress.compliance import Match, WeekCompliance
 from runcoach.domain.run.logged import LoggedRun
 from runcoach.domain.today.answer import FitnessChange
@@ -18,7 +19,7 @@ from runcoach.domain.today.warnings import TrainingWarning
 from runcoach.services.today import TodayAnswer
 from runcoach.views.json import IsoDate, to_jsonable
 
-WorkoutJson = dict[str, Any]  # a workout as in a plan file: docs/plan-format.md
+WorkoutJson = WorkoutDocJson  # a workout as in a plan file: docs/plan-format.md
 
 
 class ReasonJson(TypedDict):

@@ -7,11 +7,26 @@ is wrong, so a hand-edited file fails with a message a coach can act on.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from runcoach.domain.days import date_field
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, Hint, pointers_to_json, text_in
+from runcoach.domain.plans.document import (
+    BaselineDocJson,
+    DayDocJson,
+    DayTypeDocJson,
+    GoalDocJson,
+    LimitationDocJson,
+    PaceBandJson,
+    PlanDocJson,
+    RepeatDocJson,
+    StepDocJson,
+    WaiverDocJson,
+    WeekDocJson,
+    WorkoutDocJson,
+)
+from runcoach.domain.plans.document_check import check_document
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -38,8 +53,8 @@ from runcoach.domain.plans.workouts import (
 from runcoach.domain.run.runs import Surface, Terrain
 from runcoach.domain.units import Pace
 
-FORMAT_NAME = "runcoach-plan"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "runcoach-plan"
+FORMAT_VERSION: Final = 1
 
 Json = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
@@ -48,49 +63,66 @@ E = TypeVar("E", bound=StrEnum)
 # ---- writing ---------------------------------------------------------------------------
 
 
-def plan_document(plan: Plan) -> Json:
+def plan_document(plan: Plan) -> PlanDocJson:
     """The plan as a stored document or a plan file: ``plan_to_dict`` with the pointers of
     its notes and tips kept as their action and values (docs/plan-format.md), so that each
     door phrases them again when the plan is read back."""
-    return pointers_to_json(plan_to_dict(plan))  # type: ignore[no-any-return]
+    return cast(PlanDocJson, pointers_to_json(plan_to_dict(plan)))
 
 
-def plan_to_dict(plan: Plan) -> Json:
-    return {
+def plan_to_dict(plan: Plan) -> PlanDocJson:
+    """The plan document, its notes and tips as they are (a ``Pointer`` is a ``str``)."""
+    return cast(PlanDocJson, {  # a cast: ``max_run_days`` (only when set) before the weeks
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "title": plan.title,
         "program": plan.program,
         "created": plan.created.isoformat(),
         "goal": _goal_out(plan.goal),
-        "baseline": _drop_none(vars(plan.baseline)),
+        "baseline": _baseline_out(plan.baseline),
         "vdot": plan.vdot,
         "paces": {name: _range_out(r) for name, r in plan.paces.items()},
         "notes": list(plan.notes),
-        "limitations": [{"rule": x.rule, "why": x.why} for x in plan.limitations],
-        "waivers": [
-            {"date": w.day.isoformat(), "rule": w.rule, "reason": w.reason} for w in plan.waivers
-        ],
+        "limitations": [_limitation_out(x) for x in plan.limitations],
+        "waivers": [_waiver_out(w) for w in plan.waivers],
         **({"max_run_days": plan.max_run_days} if plan.max_run_days else {}),
         **({"min_run_days": plan.min_run_days} if plan.min_run_days else {}),
         "weeks": [_week_out(w) for w in plan.weeks],
+    })  # fmt: skip
+
+
+def _limitation_out(limitation: Limitation) -> LimitationDocJson:
+    return {"rule": limitation.rule, "why": limitation.why}
+
+
+def _waiver_out(waiver: Waiver) -> WaiverDocJson:
+    return {"date": waiver.day.isoformat(), "rule": waiver.rule, "reason": waiver.reason}
+
+
+def _goal_out(goal: Goal) -> GoalDocJson:
+    race_date = goal.race_date.isoformat() if goal.race_date else None
+    also = [d.isoformat() for d in goal.also] or None
+    return cast(GoalDocJson, _drop_none({  # a cast: the name (always) after optional keys
+        "kind": goal.kind.value,
+        "distance_m": goal.distance_m,
+        "race_date": race_date,
+        "target_time_s": goal.target_time_s,
+        "name": goal.name,
+        "also": also,
+    }))  # fmt: skip
+
+
+def _baseline_out(baseline: Baseline) -> BaselineDocJson:
+    doc: BaselineDocJson = {
+        "weekly_distance_m": baseline.weekly_distance_m,
+        "longest_run_m": baseline.longest_run_m,
     }
+    if baseline.weekly_duration_s is not None:
+        doc["weekly_duration_s"] = baseline.weekly_duration_s
+    return doc
 
 
-def _goal_out(goal: Goal) -> Json:
-    return _drop_none(
-        {
-            "kind": goal.kind.value,
-            "distance_m": goal.distance_m,
-            "race_date": goal.race_date.isoformat() if goal.race_date else None,
-            "target_time_s": goal.target_time_s,
-            "name": goal.name,
-            "also": [d.isoformat() for d in goal.also] or None,
-        }
-    )
-
-
-def _week_out(week: Week) -> Json:
+def _week_out(week: Week) -> WeekDocJson:
     return {
         "index": week.index,
         "phase": week.phase.value,
@@ -100,62 +132,73 @@ def _week_out(week: Week) -> Json:
     }
 
 
-def _day_out(day: Day) -> Json:
-    return _drop_none(
-        {
-            "date": day.day.isoformat(),
-            "day_type": _drop_none(
-                {
-                    "name": day.day_type.name,
-                    "allowance": day.day_type.allowance.value,
-                    "max_minutes": day.day_type.max_minutes,
-                }
-            ),
-            "note": day.note or None,
-            "workouts": [workout_to_dict(w) for w in day.workouts],
-        }
-    )
+def _day_out(day: Day) -> DayDocJson:
+    day_type: DayTypeDocJson = {
+        "name": day.day_type.name,
+        "allowance": day.day_type.allowance.value,
+    }
+    if day.day_type.max_minutes is not None:
+        day_type["max_minutes"] = day.day_type.max_minutes
+    workouts = [workout_to_dict(w) for w in day.workouts]
+    if day.note:  # the note (only when there is one) before the workouts
+        return {"date": day.day.isoformat(), "day_type": day_type, "note": day.note,
+                "workouts": workouts}  # fmt: skip
+    return {"date": day.day.isoformat(), "day_type": day_type, "workouts": workouts}
 
 
-def workout_to_dict(workout: Workout) -> Json:
-    return _drop_none(
-        {
-            "kind": workout.kind.value,
-            "title": workout.title,
-            "tip": workout.tip or None,
-            "blocks": [_block_out(b) for b in workout.blocks] or None,
-            "exercises": [vars(e) for e in workout.exercises] or None,
-            "mini": workout_to_dict(workout.mini) if workout.mini else None,
-            "surface": workout.surface.value if workout.surface else None,
-            "terrain": workout.terrain.value if workout.terrain else None,
-            "shoe": workout.shoe,
-            "benchmark": workout.benchmark,
-            "notes": list(workout.notes) or None,
-            "duration_s": workout.duration_s,
-        }
-    )
+def workout_to_dict(workout: Workout) -> WorkoutDocJson:
+    """A workout of the document: the keys it has a value for, in the order of the format."""
+    doc: WorkoutDocJson = {"kind": workout.kind.value, "title": workout.title}
+    if workout.tip:
+        doc["tip"] = workout.tip
+    if workout.blocks:
+        doc["blocks"] = [_block_out(b) for b in workout.blocks]
+    if workout.exercises:
+        doc["exercises"] = [{"name": e.name, "amount": e.amount, "how": e.how}
+                            for e in workout.exercises]  # fmt: skip
+    if workout.mini:
+        doc["mini"] = workout_to_dict(workout.mini)
+    _workout_tags_out(workout, doc)
+    if workout.notes:
+        doc["notes"] = list(workout.notes)
+    if workout.duration_s is not None:
+        doc["duration_s"] = workout.duration_s
+    return doc
 
 
-def _block_out(block: Block) -> Json:
+def _workout_tags_out(workout: Workout, doc: WorkoutDocJson) -> None:
+    if workout.surface:
+        doc["surface"] = workout.surface.value
+    if workout.terrain:
+        doc["terrain"] = workout.terrain.value
+    if workout.shoe is not None:
+        doc["shoe"] = workout.shoe
+    if workout.benchmark is not None:
+        doc["benchmark"] = workout.benchmark
+
+
+def _block_out(block: Block) -> StepDocJson | RepeatDocJson:
     if isinstance(block, Repeat):
         return {"repeat": block.count, "steps": [_step_out(s) for s in block.steps]}
     return _step_out(block)
 
 
-def _step_out(step: Step) -> Json:
-    return _drop_none(
-        {
-            "step": step.kind.value,
-            "duration_s": step.duration_s,
-            "distance_m": step.distance_m,
-            "pace": _range_out(step.pace) if step.pace else None,
-            "effort": step.effort.value if step.effort else None,
-            "note": step.note or None,
-        }
-    )
+def _step_out(step: Step) -> StepDocJson:
+    doc: StepDocJson = {"step": step.kind.value}
+    if step.duration_s is not None:
+        doc["duration_s"] = step.duration_s
+    if step.distance_m is not None:
+        doc["distance_m"] = step.distance_m
+    if step.pace:
+        doc["pace"] = _range_out(step.pace)
+    if step.effort:
+        doc["effort"] = step.effort.value
+    if step.note:
+        doc["note"] = step.note
+    return doc
 
 
-def _range_out(pace: PaceRange) -> Json:
+def _range_out(pace: PaceRange) -> PaceBandJson:
     return {
         "fast_s_per_km": pace.fast.seconds_per_km,
         "slow_s_per_km": pace.slow.seconds_per_km,
@@ -169,13 +212,34 @@ def _drop_none(values: dict[str, Any]) -> Json:
 # ---- reading ---------------------------------------------------------------------------
 
 
-def plan_from_dict(data: Any) -> Plan:
+def plan_from_file(data: Any) -> Plan:
+    """A plan file a person wrote or edited: checked against the document's types first
+    (``document_check``: what docs/schema/plan-document.json says), so that anything wrong is
+    named by its JSON path, then read."""
+    _plan_file(data)
+    check_document(data, PlanDocJson, "the plan")
+    return plan_from_dict(data)
+
+
+def workout_from_file(data: Any) -> Workout:
+    """A workout a coach wrote (a plan file's workout), checked like a plan file, then read."""
+    check_document(data, WorkoutDocJson, "the workout")
+    return workout_from_dict(data)
+
+
+def _plan_file(data: Any) -> Json:
     doc = _obj(data, "plan")
     if doc.get("format") != FORMAT_NAME:
         raise InvalidInput(
             "this is not a runcoach plan file: 'format' must be 'runcoach-plan'",
             hint=Hint(Do.EXPORT_PLAN, "export a plan from runcoach as JSON and start from it"),
         )
+    return doc
+
+
+def plan_from_dict(data: Any) -> Plan:
+    """A plan from its document (a stored plan's, or a file's after ``plan_from_file``)."""
+    doc = _plan_file(data)
     return Plan(
         goal=_goal_in(_obj(doc.get("goal"), "goal")),
         created=date_field(doc.get("created"), "created"),
@@ -198,6 +262,8 @@ def plan_from_dict(data: Any) -> Plan:
 def _opt_int(value: Any, where: str) -> int | None:
     if value is None:
         return None
+    if isinstance(value, float) and value.is_integer():  # JSON Schema's integer: 4.0 is one
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"{where}: '{value}' must be a whole number")
     return value

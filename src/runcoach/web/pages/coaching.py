@@ -104,7 +104,8 @@ def _athlete(request: Request, access: Page, athlete_id: int, **shown: Any) -> R
                                         now(), athlete_id=access.actor.athlete_id))  # fmt: skip
     today = date.fromisoformat(view["glance"]["days"][-1]["date"])
     last = today + timedelta(days=PLAN_DAYS_SHOWN)
-    days = [d for w in (view["plan"] or {}).get("weeks", []) for d in w["days"]
+    weeks = view["plan"]["weeks"] if view["plan"] else []
+    days = [d for w in weeks for d in w["days"]
             if today <= date.fromisoformat(d["date"]) <= last]  # fmt: skip
     types = sorted({d["day_type"]["name"] for d in days if d.get("day_type")})
     shown.setdefault("form", {})
