@@ -37,6 +37,7 @@ from runcoach.services.backup_checks import check_row
 from runcoach.services.files import atomic_path
 from runcoach.store.athletes import only_an_untouched_athlete
 from runcoach.store.backup import (
+    CACHE_TABLE,
     column_kinds,
     column_rules,
     count_rows,
@@ -280,6 +281,7 @@ def _make_empty_schema(engine: Engine, revision: str) -> None:
                 ),
             )
         if current_revision(conn) != revision:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {CACHE_TABLE}")  # it names athletes
             for table in reversed(tables):  # empty, so nothing is lost
                 table.drop(conn)
             conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")

@@ -25,7 +25,7 @@ from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.run.runs import Surface, Terrain
 from runcoach.services import runs as run_service
 from runcoach.services.checkins import local_today
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.plan_changes import History
 from runcoach.services.today import progress_for
 from runcoach.store import checkins as adjustments
@@ -144,9 +144,9 @@ def calendar_page(
     else, so what is kept under it is never older than it."""
     with read_only(engine) as conn:
         today = local_today(conn, athlete_id)
-        key = ("calendar", str(engine.url), athlete_id, data_version(conn, athlete_id),
-               first, last, today, settings)  # fmt: skip
-    kept: CalendarPage | None = answers.get(key)
+        key = AnswerKey("calendar", data_version(conn, athlete_id),
+                        (str(engine.url), first, last, today, settings))  # fmt: skip
+        kept: CalendarPage | None = recall(conn, key, athlete_id=athlete_id)
     if kept is not None:
         return kept
     days = calendar(engine, settings, first, last, athlete_id=athlete_id)
@@ -159,7 +159,7 @@ def calendar_page(
             types = sorted({d.day_type.name for d in stored.plan.days()})
             versions = plan_store.plan_versions_of(conn, stored.id)[:HISTORY_SHOWN]
             page = CalendarPage(days, types, History(stored.id, versions))
-    answers.put(key, page)
+    keep(engine, key, page, athlete_id=athlete_id)
     return page
 
 

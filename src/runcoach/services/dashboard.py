@@ -23,10 +23,10 @@ from runcoach.domain.progress.report import PlanFacts
 from runcoach.domain.progress.wins import Win
 from runcoach.domain.today.warnings import TrainingWarning
 from runcoach.services.checkins import local_today
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.report_builder import ReportHooks, wins_since
 from runcoach.services.report_hooks import HabitReader, plan_facts
-from runcoach.services.reports import open_log
+from runcoach.services.reports import job_settings, open_log, rebuild_reports
 from runcoach.services.today import (
     Inputs,
     StoredOrFile,
@@ -35,7 +35,7 @@ from runcoach.services.today import (
     gather,
     load_plan,
     prescribed_days,
-    remember_answer,
+    remember_answer_from,
     warnings,
 )
 from runcoach.store.athletes import data_version
@@ -63,9 +63,9 @@ def dashboard(
     with read_only(engine) as conn:
         day = local_today(conn, athlete_id)
         version = data_version(conn, athlete_id)
-        key = ("dashboard", str(engine.url), athlete_id, version, day, settings,
-               units_settings.units)  # fmt: skip
-        kept: Dashboard | None = answers.get(key)
+        key = AnswerKey("dashboard", version,
+                        (str(engine.url), day, settings, units_settings.units))  # fmt: skip
+        kept: Dashboard | None = recall(conn, key, athlete_id=athlete_id)
         if kept is not None:  # nothing written since: today's answer is kept already
             return kept
         try:
@@ -85,10 +85,22 @@ def dashboard(
         found = warnings(inputs, day)
         wins = _wins(engine, conn, units_settings, source, weeks, inputs, day, athlete_id)
     shown = Dashboard(day, answer, week, found, wins)
-    if answer is not None and remember_answer(engine, day, answer, athlete_id=athlete_id):
-        return shown  # a write: the data version moved on, the next view computes anew
-    answers.put(key, shown)
+    if answer is not None:  # kept under the version its own write raised, if nobody else wrote
+        now = remember_answer_from(engine, day, answer, version, athlete_id=athlete_id)
+        if now is None:
+            return shown  # another write came in between: the next view computes anew
+        key = key._replace(version=now)
+    keep(engine, key, shown, athlete_id=athlete_id)
     return shown
+
+
+def rebuild_pages(engine: Engine, *, athlete_id: int) -> None:
+    """After an import: today's answer first (the dashboard keeps it for the day, a write
+    that raises the data version), then the reports under the version that write left, so
+    the runner's first dashboard after the import does not make the ready reports stale."""
+    settings = job_settings(engine, athlete_id=athlete_id)
+    dashboard(engine, settings, settings, athlete_id=athlete_id)
+    rebuild_reports(engine, athlete_id=athlete_id)
 
 
 def _with_answer(prescribed: dict[date, list[Any]], day: date, told: TodayAnswer) -> None:

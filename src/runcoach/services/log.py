@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from runcoach.config import Settings
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.run_list import RunSummary, list_runs
 from runcoach.services.shoes import ShoeReport, shoe_reports
 from runcoach.store.athletes import data_version
@@ -42,8 +42,8 @@ def log(engine: Engine, settings: Settings, query: LogQuery, *, athlete_id: int)
     Callers never change what they get."""
     with read_only(engine) as conn:
         version = data_version(conn, athlete_id)
-    key = ("log", str(engine.url), athlete_id, version, query, settings)
-    kept: Log | None = answers.get(key)
+        key = AnswerKey("log", version, (str(engine.url), query, settings))
+        kept: Log | None = recall(conn, key, athlete_id=athlete_id)
     if kept is not None:
         return kept
     runs = list_runs(engine, athlete_id=athlete_id, date_from=query.date_from,
@@ -51,5 +51,5 @@ def log(engine: Engine, settings: Settings, query: LogQuery, *, athlete_id: int)
                      limit=query.limit, shoe_id=query.shoe_id)  # fmt: skip
     with read_only(engine) as conn:
         found = Log(version, runs, shoe_reports(conn, settings, athlete_id=athlete_id))
-    answers.put(key, found)
+    keep(engine, key, found, athlete_id=athlete_id)
     return found

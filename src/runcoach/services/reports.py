@@ -11,7 +11,7 @@ from runcoach.config import Settings
 from runcoach.domain.days import zone
 from runcoach.domain.progress.report import Period, PeriodKind, Report, resolve_period
 from runcoach.domain.progress.wins import Win
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.services.report_builder import ReportHooks, build_report, wins_since
 from runcoach.services.report_hooks import report_hooks
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
@@ -91,13 +91,14 @@ def period_report(
         today = today_for(opened.athlete, now)
         period = resolve_period(kind, today, first, last)
         version = log_reads.data_version(db, athlete_id)
-        key = ("report", store_key(source), athlete_id, version, period, today, settings.units)
-        if hooks is None and (kept := answers.get(key)) is not None:
+        key = AnswerKey("report", version,
+                        (store_key(source), period, today, settings.units))  # fmt: skip
+        if hooks is None and (kept := recall(db, key, athlete_id=athlete_id)) is not None:
             return kept, opened.name
         mine = hooks or _store_hooks(source, opened, today, db)
         report = build_report(opened.log, opened.athlete, period, today, settings.units, mine)
     if hooks is None:
-        answers.put(key, report)
+        keep(source, key, report, athlete_id=athlete_id)
     return report, opened.name
 
 
@@ -149,14 +150,23 @@ def recent_wins(
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
         version = log_reads.data_version(db, athlete_id)
-        key = ("wins", store_key(source), athlete_id, version, first, today, settings.units)
-        kept: list[Win] | None = answers.get(key)
+        key = AnswerKey("wins", version,
+                        (store_key(source), first, today, settings.units))  # fmt: skip
+        kept: list[Win] | None = recall(db, key, athlete_id=athlete_id)
         if kept is not None:
             return list(kept)
         hooks = _store_hooks(source, opened, today, db)
         found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
-    answers.put(key, found)
+    keep(source, key, found, athlete_id=athlete_id)
     return list(found)
+
+
+def job_settings(engine: Engine, *, athlete_id: int) -> Settings:
+    """The settings a job works in for the athlete: the store's, in the athlete's units."""
+    from runcoach.services.athletes import athlete_settings
+
+    own = athlete_settings(engine, athlete_id=athlete_id)
+    return Settings(home=Path(), database_url=str(engine.url), units=own.units)
 
 
 DEFAULT_WIN_DAYS = 28  # `runcoach wins` without --since: the last four weeks
@@ -168,13 +178,10 @@ REBUILT_PERIODS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.YEAR)  # the re
 def rebuild_reports(engine: Engine, *, athlete_id: int) -> None:
     """Make the reports the pages open first (this week, month and year, and the recent
     wins) for the athlete's data as it is now, and keep them (``page_cache``): run after an
-    import, so the next page reads a ready report. In the process that runs the job (the
-    web server on SQLite; on PostgreSQL the worker that took it)."""
-    from runcoach.config import Settings
-    from runcoach.services.athletes import athlete_settings
-
-    own = athlete_settings(engine, athlete_id=athlete_id)
-    settings = Settings(home=Path(), database_url=str(engine.url), units=own.units)
+    import (``services.dashboard.rebuild_pages``), so the next page reads a ready report. In
+    the process that runs the job (the web server on SQLite; on PostgreSQL the worker that
+    took it, and kept for every worker in the shared page cache)."""
+    settings = job_settings(engine, athlete_id=athlete_id)
     for kind in REBUILT_PERIODS:
         period_report(engine, settings, kind, athlete_id=athlete_id)
     recent_wins(engine, settings, None, athlete_id=athlete_id)

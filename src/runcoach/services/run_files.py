@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from runcoach.domain.errors import NotFound
 from runcoach.domain.run.runs import Streams
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import data_version
 from runcoach.store.db import read_only
@@ -74,16 +74,16 @@ def run_samples(
     only with its row); ``full`` gives every sample (the data behind the charts, to
     download)."""
     with read_only(engine) as conn:
-        key = ("chart samples", str(engine.url), athlete_id, data_version(conn, athlete_id),
-               run_id)  # fmt: skip
-        kept: ChartSamples | None = None if full else answers.get(key)
+        key = AnswerKey("chart samples", data_version(conn, athlete_id),
+                        (str(engine.url), run_id))  # fmt: skip
+        kept: ChartSamples | None = None if full else recall(conn, key, athlete_id=athlete_id)
         if kept is not None:
             return kept
         run_store.get_row(conn, athlete_id, run_id)  # NotFound for another athlete's run
         streams = run_store.streams_of(conn, run_id)
     found = chart_samples(streams, full)
     if not full:
-        answers.put(key, found)
+        keep(engine, key, found, athlete_id=athlete_id)
     return found
 
 

@@ -32,7 +32,7 @@ from runcoach.domain.today.refresh import GoalRefresh, refresh_goal
 from runcoach.domain.today.warnings import ShoeWear, TrainingWarning, watch
 from runcoach.services.checkins import CheckInReport, local_today, record_checkin, today_in
 from runcoach.services.day_reads import prescribed_of, running_log
-from runcoach.services.page_cache import answers
+from runcoach.services.page_cache import AnswerKey, keep, recall
 from runcoach.store import checkin_reads, log_reads, plan_reads, today_reads
 from runcoach.store.sql import Db, Reader, reading, store_key, writing
 
@@ -171,6 +171,26 @@ def remember_answer(
             return False
         checkin_reads.add_adjustment(db, athlete_id, day, "today", changes, history)
     return True
+
+
+def remember_answer_from(
+    engine: Engine, day: date, told: TodayAnswer, version: int, *, athlete_id: int
+) -> int | None:
+    """``remember_answer`` for an answer worked out from the data at ``version``: the data
+    version under which what was shown with it is still exactly the data (``version`` when
+    nothing was written, the version the write raised when nobody else wrote since), None
+    when another writer came in between. The athlete's row is locked while the version is
+    compared and raised (on SQLite the write transaction holds the lock already)."""
+    changes, history = [c.value for c in told.answer.changes], _history(told)
+    with reading(engine) as db:
+        if checkin_reads.is_last_adjustment(db, athlete_id, day, "today", changes, history):
+            return version
+    with writing(engine) as db:
+        before = log_reads.locked_data_version(db, athlete_id)
+        if checkin_reads.is_last_adjustment(db, athlete_id, day, "today", changes, history):
+            return version if before == version else None
+        checkin_reads.add_adjustment(db, athlete_id, day, "today", changes, history)
+        return log_reads.data_version(db, athlete_id) if before == version else None
 
 
 def _history(told: TodayAnswer) -> dict[str, Any]:
@@ -341,20 +361,16 @@ def progress_for(
 
     with read_only(engine) as conn:
         when = day or local_today(conn, athlete_id)
-        key = (
-            "progress",
-            store_key(engine),
-            athlete_id,
-            log_reads.data_version(_db(conn), athlete_id),
-            when,
-            settings,
+        version = log_reads.data_version(_db(conn), athlete_id)
+        key = AnswerKey("progress", version, (store_key(engine), when, settings))
+        kept: list[WeekCompliance] | None = (
+            None if plan else recall(conn, key, athlete_id=athlete_id)
         )
-        kept: list[WeekCompliance] | None = None if plan else answers.get(key)
         if kept is not None:
             return list(kept)
         found = progress(conn, athlete_id, gather(conn, athlete_id, settings, plan, when), when)
     if plan is None:
-        answers.put(key, found)
+        keep(engine, key, found, athlete_id=athlete_id)
     return list(found)
 
 

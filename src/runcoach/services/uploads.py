@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.services.contract_judging import judge_due
+from runcoach.services.dashboard import rebuild_pages
 from runcoach.services.import_sources import ImportSource
 from runcoach.services.importing import FileOutcome, import_sources
-from runcoach.services.reports import rebuild_reports
 from runcoach.store import uploads as store
 
 MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export is one zip
@@ -111,7 +111,7 @@ def run_upload(engine: Engine, job_id: int) -> None:
         raise
     _set(engine, job_id, status="rebuilding")  # the upload page shows this step too
     try:
-        rebuild_reports(engine, athlete_id=job.athlete_id)
+        rebuild_pages(engine, athlete_id=job.athlete_id)
     except Exception:  # the runs are in: a report not made now is made when first opened
         log.exception("rebuilding the reports after upload %s failed", job_id)
     _judge_contracts(engine, job.athlete_id)

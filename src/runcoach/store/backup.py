@@ -36,6 +36,9 @@ from sqlalchemy import (
 )
 
 VERSION_TABLE = "alembic_version"  # the migration bookkeeping: the manifest records it instead
+# The page cache shared by the web workers (0020_web13c_page_answers): answers made from the
+# data, not data; a restored store starts with it empty.
+CACHE_TABLE = "page_answers"
 INSERT_BATCH_ROWS = 200  # rows per INSERT; streams and original files are up to ~1 MB a row
 # The days a restored date may fall on: far inside Python's calendar (years 1-9999), so that
 # week, plan and report arithmetic on them never overflows; a year-9999 start is damage.
@@ -44,10 +47,11 @@ LATEST_DAY = date(2200, 1, 1)  # excluded
 
 
 def reflect_tables(conn: Connection) -> list[Table]:
-    """The database's tables, parents before children (foreign keys), without Alembic's."""
+    """The database's tables, parents before children (foreign keys), without Alembic's
+    and the page cache's."""
     meta = MetaData()
     meta.reflect(bind=conn)
-    return [t for t in meta.sorted_tables if t.name != VERSION_TABLE]
+    return [t for t in meta.sorted_tables if t.name not in (VERSION_TABLE, CACHE_TABLE)]
 
 
 def column_kinds(table: Table) -> dict[str, str]:

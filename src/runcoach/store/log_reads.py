@@ -77,6 +77,14 @@ def data_version(db: Db, athlete_id: int) -> int:
     return int((row[0] if row else 0) or 0)
 
 
+def locked_data_version(db: Db, athlete_id: int) -> int:
+    """``data_version`` in a write transaction, the athlete's row locked until it ends (no
+    other writer raises the version meanwhile; SQLite's write transaction locks it all)."""
+    lock = " FOR UPDATE" if db.dialect == "postgresql" else ""
+    row = one(db, f"SELECT data_version FROM athletes WHERE id = :a{lock}", {"a": athlete_id})
+    return int((row[0] if row else 0) or 0)
+
+
 def mine(
     athlete_id: int, start: datetime | None, end: datetime, only_runs: bool
 ) -> tuple[str, dict[str, Any]]:

@@ -747,3 +747,16 @@ plan_changes = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_plan_changes_athlete_id", "athlete_id"),
 )
+
+page_answers = Table(
+    "page_answers",
+    metadata,
+    # The page cache shared by the web workers (store/page_answers.py): an answer kept for
+    # the athlete's data version, compressed JSON (store/answer_codec.py). UNLOGGED on
+    # PostgreSQL (0020_web13c_page_answers); not backed up: bookkeeping, not data.
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("data_version", BigInteger, primary_key=True),
+    Column("what", String(64), primary_key=True),  # sha256 of the rest of the key
+    Column("answer", LargeBinary, nullable=False),
+    Column("made_at", DateTime(timezone=True), nullable=False),
+)

@@ -503,12 +503,15 @@ class WeekLayout:
             if minutes >= SHORTEST_RUN_MIN:
                 self._put(i, self._easy_workout(i, minutes))
 
-    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int]:
-        """Spread the runs out: the free day farthest from other runs, unlimited days first."""
+    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int]:
+        """Spread the runs out: the free day farthest from other runs, unlimited days first,
+        then the short day that holds the longest run (a 15-minute day never takes a run day
+        from an 80-minute one)."""
         taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
         gap = min((abs(i - j) for j in taken), default=7)
-        whole = 1 if self.wk.types[i].allowance is Allowance.ANY else 0
-        return (whole, min(gap, 2))
+        t = self.wk.types[i]
+        whole = 1 if t.allowance is Allowance.ANY else 0
+        return (whole, min(gap, 2), int(t.max_minutes or 0))
 
     def _share(self, chosen: list[int], budget: float) -> list[float]:
         ceiling = self._easy_ceiling()

@@ -218,20 +218,34 @@ def _place_misfits(
             day.workouts.remove(w)
             misfits.append((day.day, w))
     misfits.sort(key=lambda m: (not is_key(m[1]), m[0]))
-    said = [_place(plan, days, when, w, today) for when, w in misfits]
+    displaced: list[tuple[date, Workout]] = []  # easy runs a moved session took the day of
+    said = [_place(plan, days, when, w, today, displaced) for when, w in misfits]
     for (when, w), text in zip(misfits, said, strict=True):
         if w.benchmark and text == "":
             pending.append((when, w))  # the series keeps it: a day of the next week
+    # they go to a free day of the week (shortened to a short day's limit if need be): the
+    # week keeps its run days and its volume
+    said += [_place(plan, days, when, w, today, displaced) for when, w in displaced]
     return [text for text in said if text]
 
 
-def _place(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
+def _place(
+    plan: Plan,
+    days: list[Day],
+    was: date,
+    workout: Workout,
+    today: date,
+    displaced: list[tuple[date, Workout]],
+) -> str:
     """Where the misfit went, in words ("" for a benchmark no day of its week holds: it goes
-    to the next week, never dropped silently)."""
+    to the next week, never dropped silently); an easy run it took the day of is added to
+    ``displaced``."""
     for day in _candidates(days, was, today):
         if _holds(plan, days, day, workout) or _strength_makes_room(plan, days, day, workout):
-            replacing = " in place of its easy run" if day.is_run_day else ""
+            replaced = [(day.day, w) for w in day.runs if not is_key(w)]
+            replacing = " in place of its easy run" if replaced else ""
             day.workouts = [w for w in day.workouts if not w.is_run] + [workout]
+            displaced += replaced
             return (
                 f"'{workout.title}' moved from {was} to {day.day} ({day.day_type.name}){replacing}"
             )
