@@ -1,6 +1,6 @@
 """The CPU of one import, split between its main process and its reader processes.
 
-    python -m benchmarks.import_cpu TREE FOLDER [--db URL]
+    python -m benchmarks.import_cpu TREE FOLDER [--db URL] [--keep HOME]
 
 Imports FOLDER (e.g. a history kept by ``benchmarks.decade --out``) with the runcoach source
 tree TREE (``TREE/src`` first on the path: the code of another branch, unpacked with
@@ -9,7 +9,8 @@ tree TREE (``TREE/src`` first on the path: the code of another branch, unpacked 
 load average at the start and end, and the import's counts. With ``--db URL`` the import goes
 into that PostgreSQL database, whose ``public`` schema is DROPPED and made again first: give
 a database of your own. On a loaded machine the CPU times, not the wall time, compare two
-trees: run them alternately (docs/benchmarks.md, "Imports, fourth pass").
+trees: run them alternately (docs/benchmarks.md, "Imports, fourth pass"). With ``--keep HOME``
+the import goes into that new folder, kept afterwards, so two trees' stores can be compared.
 """
 
 from __future__ import annotations
@@ -39,8 +40,13 @@ def main() -> None:
     parser.add_argument("tree", help="a runcoach source tree (its src/ is imported)")
     parser.add_argument("folder", help="the files to import")
     parser.add_argument("--db", help="a PostgreSQL URL of your own database (schema dropped)")
+    parser.add_argument(
+        "--keep", help="import into this new folder and keep it (to compare stores)"
+    )
     args = parser.parse_args()
-    home = tempfile.mkdtemp(prefix="runcoach-import-cpu-")
+    home = args.keep or tempfile.mkdtemp(prefix="runcoach-import-cpu-")
+    if args.keep:
+        os.makedirs(home)  # a new folder: never an existing home
     env = {**os.environ, "PYTHONPATH": os.path.join(args.tree, "src"), "RUNCOACH_HOME": home}
     env.pop("RUNCOACH_DATABASE_URL", None)
     if args.db:
@@ -55,7 +61,8 @@ def main() -> None:
         [sys.executable, "-c", _WRAPPER, args.folder], env=env, capture_output=True, text=True
     )
     wall = time.perf_counter() - began
-    shutil.rmtree(home, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(home, ignore_errors=True)
     if done.returncode != 0:
         raise SystemExit(done.stderr[-3000:])
     figures = json.loads(done.stderr.strip().splitlines()[-1])

@@ -5,7 +5,8 @@ the fallback. fitfast is used only where a test shows it agrees with fitdecode o
 file (tests/importers/test_fit_decoders_agree.py); a file goes to fitdecode when fitfast:
 
 - rejects it (truncated, bad CRC, chained with a broken part, missing definition...);
-- holds ``compressed_speed_distance`` (FR60/FR70 era): fitfast leaves the packed bytes unexpanded;
+- holds ``compressed_speed_distance`` (FR60/FR70 era) in a form ``fit_compressed`` does not expand
+  exactly as fitdecode would (it expands the usual one: one definition, no native speed/distance);
 - holds ``hr`` messages (HRM-Tri/Swim): fitfast leaves ``event_timestamp_12`` packed;
 - declares a developer field named like a native record field (it would shadow the native one).
 
@@ -32,6 +33,7 @@ import fitfast
 import numpy as np
 
 from runcoach.domain.run.runs import FloatArray
+from runcoach.importers import fit_compressed, fit_prefix
 
 Message = dict[str, Any]
 
@@ -137,25 +139,33 @@ _NAN = float("nan")
 
 
 def decode(data: bytes) -> FitContent:
-    """The file's messages, from fitfast when it is trusted with this file, else fitdecode."""
+    """The file's messages, from fitfast when it is trusted with this file (or with the part
+    before a break at an undefined local message: ``fit_prefix``), else fitdecode."""
     fast = decode_fast(data)
     if fast is not None:
         return fast
+    cut = fit_prefix.before_break(data, fit_crc)
+    if cut is not None:
+        before = _fast_reading(cut.data)
+        if before is not None:
+            return _broken_at(before, cut.offset, cut.reason)
     return decode_reference(data)
 
 
 def decode_fast(data: bytes) -> FitContent | None:
     """fitfast's reading, or None when fitfast cannot read this file or is not trusted with it."""
     prepared = _with_computed_header_crcs(data)
-    if prepared is None:
-        return None
+    return _fast_reading(prepared) if prepared is not None else None
+
+
+def _fast_reading(prepared: bytes) -> FitContent | None:
     try:
         parsed = fitfast.parse(prepared, enum_names=True, datetimes=False)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:
         return None
-    if not _fast_is_trusted(parsed):
+    if not _fast_is_trusted(parsed) or not _expand_compressed(parsed, prepared):
         return None
     messages: dict[str, list[Any]] = {
         kind: [_fast_message(m) for m in found] if kind in SUMMARY_MESSAGES else found
@@ -170,9 +180,19 @@ def _fast_is_trusted(parsed: dict[str, list[dict[str | int, Any]]]) -> bool:
     if parsed.get("hr"):
         return False
     names = {str(d.get("field_name", "")) for d in parsed.get("field_description", [])}
-    if names & NATIVE_RECORD_FIELDS:
+    return not names & NATIVE_RECORD_FIELDS
+
+
+def _expand_compressed(parsed: dict[str, list[dict[str | int, Any]]], data: bytes) -> bool:
+    """Speed and distance from compressed_speed_distance, in place; False if not exactly."""
+    records = parsed.get("record", [])
+    if not any(fit_compressed.FIELD in r for r in records):
+        return True
+    expanded = fit_compressed.expand(records) if fit_compressed.defines_it_once(data) else None
+    if expanded is None:
         return False
-    return not any("compressed_speed_distance" in r for r in parsed.get("record", []))
+    parsed["record"] = expanded
+    return True
 
 
 def _fast_message(raw: dict[str | int, Any]) -> Message:
@@ -201,9 +221,14 @@ def decode_reference(data: bytes) -> FitContent:
         offset = _offset_of(error)
         if not content.messages:
             raise FitDecodeFailed(_short(error), offset) from error
-        content.end_offset = offset
-        where = f"at byte {offset}" if offset is not None else "early"
-        content.warnings.append(f"the file breaks {where} ({_short(error)})")
+        _broken_at(content, offset, _short(error))
+    return content
+
+
+def _broken_at(content: FitContent, offset: int | None, reason: str) -> FitContent:
+    content.end_offset = offset
+    where = f"at byte {offset}" if offset is not None else "early"
+    content.warnings.append(f"the file breaks {where} ({reason})")
     return content
 
 

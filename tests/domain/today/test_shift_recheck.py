@@ -75,3 +75,15 @@ def test_a_rota_that_takes_running_from_a_week_leaves_no_growth_rule_broken_week
     assert lighter, "the week the rota emptied is a lighter week"
     assert any("a lighter week" in c for c in shifted.changes)
     assert any("lighter week" in n for w in lighter for n in w.notes)
+
+
+def test_an_extra_night_keeps_every_week_s_run_days_where_its_days_hold_them():
+    # the golden story's insert was refused: four weeks fell to 3 run days with 5 possible,
+    # because a long run moved "in place of" an easy run that was then lost, while two
+    # short days of the week stood empty (plans15c, issue 15 point 4)
+    plan = _nurse()
+    shifted = insert_day(plan, _night(plan), date(2026, 11, 28), TODAY)
+    assert [v for v in shifted.new_violations if v.rule == "run-days-per-week"] == []
+    assert shifted.new_violations == ()
+    moved = [c for c in shifted.changes if "in place of its easy run" in c]
+    assert moved and any(c.startswith(("'Easy run", "'Recovery run")) for c in shifted.changes)

@@ -6,6 +6,7 @@ race is the last day of the last week; an open-ended plan starts today.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -51,16 +52,16 @@ from runcoach.domain.plans.rules import long_share_max
 from runcoach.domain.plans.schedule import Allowance, Cycle
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
-    RECOVERY_FACTOR,
     ULTRA_M,
     WeekShape,
     peak_long_m,
+    recovery_volume_m,
     shape_weeks,
 )
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
-from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M
+from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M, single_run_limit_m
 from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
@@ -77,6 +78,7 @@ ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (
 EVER_SHARE = 0.5  # ... but at most half the longest run ever (ratio; detraining, coaching practice)
 HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the race (ratio)
 HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
+HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
 LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
 
 
@@ -99,6 +101,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             f"After '{profile.recent_injury}': gentler growth, a recovery week every "
             "third week, and an easy cross-training session most weeks."
         )
+    races = _races(b, start)
     shapes = shape_weeks(
         start,
         weeks,
@@ -106,10 +109,10 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         profile.years_running,
         baseline.weekly_distance_m,
         careful,
+        _tune_up_weeks(races, start),
     )
     vdots = _vdot_path(b, vdot_now, shapes)
-    races = _races(b, start, vdots[-1])
-    plan_weeks = _weeks(b, shapes, vdots, races, baseline)
+    plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
     say_routines(b, plan_weeks)
     return Plan(
@@ -269,7 +272,37 @@ def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
     return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 
 
-def _races(b: Build, start: date, final_vdot: float) -> dict[date, tuple[RaceEntry, bool]]:
+def _tune_up_weeks(races: dict[date, tuple[RaceEntry, bool]], start: date) -> dict[int, float]:
+    """The longest tune-up race of each week that holds one, by week index (from 0), in m."""
+    weeks: dict[int, float] = {}
+    for day, (entry, is_goal) in races.items():
+        if not is_goal:
+            i = (day - start).days // 7
+            weeks[i] = max(weeks.get(i, 0.0), entry.distance_m)
+    return weeks
+
+
+def _kept_tune_up_m(
+    b: Build,
+    paces: PlanPaces,
+    races: dict[date, tuple[RaceEntry, bool]],
+    shape: WeekShape,
+    longest_m: float,
+) -> float:
+    """The longest tune-up of the week the layout will keep (insisted on, or within 10 % of
+    the longest run so far; a longer one is left out), warm-up and cool-down included: the
+    room a lighter week keeps for it."""
+    end = shape.start + timedelta(days=7)
+    kept = [
+        _race_workout(b, paces, r, False).total_distance_m()
+        for d, (r, is_goal) in races.items()
+        if not is_goal and shape.start <= d < end
+    ]
+    insisted = any(r.insist for d, (r, g) in races.items() if not g and shape.start <= d < end)
+    return max((m for m in kept if insisted or m <= single_run_limit_m(longest_m)), default=0.0)
+
+
+def _races(b: Build, start: date) -> dict[date, tuple[RaceEntry, bool]]:
     """Goal and tune-up races by date; True marks the goal. Too-close tune-ups are dropped
     unless the runner insists (then waived, warned and protected)."""
     goal = b.profile.goal
@@ -348,13 +381,16 @@ def _weeks(
             ceiling, steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m)
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
-        if shape.recovery and ran:
-            ceiling = min(ceiling, ran[-1].distance_m * RECOVERY_FACTOR)
+        paces = b.model.paces(vdot)
+        if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
+            race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
+            light = recovery_volume_m(ran[-1].distance_m, race_m)
+            ceiling = min(ceiling, light)
+            shape = replace(shape, volume_m=max(shape.volume_m, light if race_m else 0.0))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
         shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
-        paces = b.model.paces(vdot)
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
@@ -365,6 +401,8 @@ def _weeks(
                 bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
         _program_week(b, wk, shape, paces)
+        if not out:
+            _as_after_a_usual_week(wk, carry)
         slots = WeekLayout(wk, carry).build()
         out.append(_week(shape, wk, slots))
         _mark_forced_rest(out, baseline.weekly_distance_m, b.profile.goal.race_days)
@@ -385,6 +423,37 @@ def _weeks(
             "(marathon pace) rather than all out."
         )
     return out
+
+
+def _held_from_week_one(
+    b: Build,
+    shapes: list[WeekShape],
+    vdots: list[float],
+    races: dict[date, tuple[RaceEntry, bool]],
+    baseline: Baseline,
+) -> list[Week]:
+    """The weeks; when no later week holds what week 1 does (a runner whose volume now is
+    over what the plan's days and caps hold: the plan holds, it cannot build), week 1 is
+    built again at the most a later week holds, so the plan never starts at its biggest."""
+    said = len(b.notes), len(b.limitations), len(b.waivers)
+    weeks = _weeks(b, shapes, vdots, races, baseline)
+    later = [w.distance_m - races_m(w) for w in weeks[1:] if w.phase is not Phase.TAPER]
+    first = weeks[0].distance_m - races_m(weeks[0])
+    if len(later) < HELD_MIN_WEEKS or max(later) >= first or shapes[0].phase is Phase.TAPER:
+        return weeks
+    del b.notes[said[0] :], b.limitations[said[1] :], b.waivers[said[2] :]
+    lower = replace(shapes[0], volume_m=min(shapes[0].volume_m, max(later)))
+    return _weeks(b, [lower, *shapes[1:]], vdots, races, baseline)
+
+
+def _as_after_a_usual_week(wk: WeekInput, carry: Carry) -> None:
+    """The runner ran before the plan: the day before week 1 is taken to end a week like the
+    plan's own (a long run or a hard session the day before holds week 1's first day to a
+    recovery run, as it does every later week's; otherwise week 1 alone could hold more
+    than any week after it)."""
+    probe = copy.deepcopy(carry)
+    WeekLayout(copy.deepcopy(wk), probe).build()
+    carry.prev_hard, carry.prev_long = probe.prev_hard, probe.prev_long
 
 
 def _mark_forced_rest(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> None:

@@ -559,15 +559,17 @@ class WeekLayout:
             if minutes >= SHORTEST_RUN_MIN:
                 self._put(i, self._easy_workout(i, minutes))
 
-    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int]:
-        """Spread the runs out: the free day farthest from other runs, unlimited days first;
-        on 4 days or fewer, not the day after the long run (its 45 minutes would cap the
-        week's one easy run, the medium-long run few days need)."""
+    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int, int]:
+        """Spread the runs out: the free day farthest from other runs, unlimited days first,
+        then the short day that holds the longest run (a 15-minute day never takes a run day
+        from an 80-minute one); on 4 days or fewer, not the day after the long run (its 45
+        minutes would cap the week's one easy run, the medium-long run few days need)."""
         taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
         gap = min((abs(i - j) for j in taken), default=7)
-        whole = 1 if self.wk.types[i].allowance is Allowance.ANY else 0
+        t = self.wk.types[i]
+        whole = 1 if t.allowance is Allowance.ANY else 0
         fresh = 0 if self.four_days and self._after_long(i) else 1
-        return (whole, fresh, min(gap, 2))
+        return (whole, fresh, min(gap, 2), int(t.max_minutes or 0))
 
     def _share(self, chosen: list[int], budget: float) -> list[float]:
         ceiling = self._easy_ceiling()

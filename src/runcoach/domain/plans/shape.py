@@ -5,9 +5,11 @@ Constants are the rules of thumb coaches use; their sources are in docs/plans.md
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from runcoach.domain.plans.layout import SAFETY, TUNE_UP_SHARE
 from runcoach.domain.plans.model import Phase
 from runcoach.domain.safety import MIN_WEEKLY_M  # the one safety model
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M
@@ -93,13 +95,36 @@ def phases(total: int, taper: int) -> list[Phase]:
     return [Phase.BASE] * base + [Phase.BUILD] * build + [Phase.PEAK] * peak + [Phase.TAPER] * taper
 
 
-def recovery_weeks(phase_list: list[Phase], every: int) -> list[bool]:
-    """Every ``every``-th week of the main block is a recovery week (never right before taper)."""
+def recovery_weeks(
+    phase_list: list[Phase], every: int, race_weeks: frozenset[int] = frozenset()
+) -> list[bool]:
+    """Every ``every``-th week of the main block is a recovery week (never right before
+    taper). A tune-up race's week whose next week would be the recovery week is the down
+    week itself (a coach never follows a race week with a second lighter week: the block
+    would then build five weeks with none); the count starts again from it."""
     flags = []
+    since = 0  # weeks since the last down week
     for i, phase in enumerate(phase_list):
+        since += 1
         is_last_main = i + 1 < len(phase_list) and phase_list[i + 1] is Phase.TAPER
-        flags.append(phase is not Phase.TAPER and (i + 1) % every == 0 and not is_last_main)
+        main = phase is not Phase.TAPER and not is_last_main
+        due = since >= every or (i in race_weeks and since >= every - 1)
+        flags.append(main and due)
+        since = 0 if flags[-1] else since
     return flags
+
+
+def race_room_m(race_m: float) -> float:
+    """The smallest week that holds a tune-up race of ``race_m`` at its share (m)."""
+    return race_m / (TUNE_UP_SHARE * SAFETY)
+
+
+def recovery_volume_m(level_m: float, race_m: float) -> float:
+    """A lighter week's volume: ``RECOVERY_FACTOR`` of the level, or what its tune-up race
+    needs to stay within its share of the week (a race no normal week holds at that share
+    is left out by the week's layout: no room kept for it)."""
+    room = race_room_m(race_m)
+    return max(level_m * RECOVERY_FACTOR, room if room <= level_m else 0.0)
 
 
 _TAPER_FACTORS = {1: (0.6,), 2: (0.75, 0.55), 3: (0.85, 0.7, 0.5)}
@@ -112,11 +137,18 @@ def shape_weeks(
     years: float,
     baseline_m: float,
     careful: bool,
+    tune_ups: Mapping[int, float] | None = None,
 ) -> list[WeekShape]:
+    """The plan's weeks; ``tune_ups`` maps a week's index (from 0) to the tune-up race
+    distance it holds (m): such a week may be the block's lighter week (``recovery_weeks``),
+    lighter around its race but with room for it (a race that even the peak week would not
+    hold at its share is left out by the week's layout: its week is an ordinary one)."""
+    races = tune_ups or {}
     taper = taper_weeks(goal_m, total)
     phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
-    recovery = recovery_weeks(phase_list, 3 if careful else 4)
     peak = peak_volume_m(goal_m, years, baseline_m)
+    held = frozenset(i for i, m in races.items() if race_room_m(m) <= peak)
+    recovery = recovery_weeks(phase_list, 3 if careful else 4, held)
     level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
     growth = _growth(phase_list, recovery, level, peak, careful)
     shapes: list[WeekShape] = []
@@ -128,9 +160,8 @@ def shape_weeks(
             shapes.append(WeekShape(i + 1, when, phase, False, level * factor, factor, level))
             continue
         if recovery[i]:
-            shapes.append(
-                WeekShape(i + 1, when, phase, True, level * RECOVERY_FACTOR, RECOVERY_FACTOR, level)
-            )
+            volume = recovery_volume_m(level, races.get(i, 0.0))
+            shapes.append(WeekShape(i + 1, when, phase, True, volume, RECOVERY_FACTOR, level))
             continue
         if i > 0:
             level = min(level * (1 + growth), max(peak, level))

@@ -115,6 +115,8 @@ def _reflow(plan: Plan, types: dict[date, DayType], touched: set[date], today: d
                 "change, dropped" for was, w in pending]  # fmt: skip
     new_plan = replace(plan, weeks=weeks)
     changes += _cap_single_runs(new_plan, today)
+    changes += _cap_long_share(new_plan, today)
+    changes += _cap_single_runs(new_plan, today)  # a shorter long run lowers the next caps
     before = {(v.rule, v.day) for v in rules.check(plan)}
     changes += _lighter_weeks(plan, new_plan, before)
     fresh = tuple(v for v in rules.check(new_plan) if (v.rule, v.day) not in before)
@@ -218,20 +220,34 @@ def _place_misfits(
             day.workouts.remove(w)
             misfits.append((day.day, w))
     misfits.sort(key=lambda m: (not is_key(m[1]), m[0]))
-    said = [_place(plan, days, when, w, today) for when, w in misfits]
+    displaced: list[tuple[date, Workout]] = []  # easy runs a moved session took the day of
+    said = [_place(plan, days, when, w, today, displaced) for when, w in misfits]
     for (when, w), text in zip(misfits, said, strict=True):
         if w.benchmark and text == "":
             pending.append((when, w))  # the series keeps it: a day of the next week
+    # they go to a free day of the week (shortened to a short day's limit if need be): the
+    # week keeps its run days and its volume
+    said += [_place(plan, days, when, w, today, displaced) for when, w in displaced]
     return [text for text in said if text]
 
 
-def _place(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
+def _place(
+    plan: Plan,
+    days: list[Day],
+    was: date,
+    workout: Workout,
+    today: date,
+    displaced: list[tuple[date, Workout]],
+) -> str:
     """Where the misfit went, in words ("" for a benchmark no day of its week holds: it goes
-    to the next week, never dropped silently)."""
+    to the next week, never dropped silently); an easy run it took the day of is added to
+    ``displaced``."""
     for day in _candidates(days, was, today):
         if _holds(plan, days, day, workout) or _strength_makes_room(plan, days, day, workout):
-            replacing = " in place of its easy run" if day.is_run_day else ""
+            replaced = [(day.day, w) for w in day.runs if not is_key(w)]
+            replacing = " in place of its easy run" if replaced else ""
             day.workouts = [w for w in day.workouts if not w.is_run] + [workout]
+            displaced += replaced
             return (
                 f"'{workout.title}' moved from {was} to {day.day} ({day.day_type.name}){replacing}"
             )
@@ -391,6 +407,27 @@ def _cap_single_runs(plan: Plan, today: date) -> list[str]:
                 day.workouts = [short if x is w else x for x in day.workouts]
                 changes.append(f"'{w.title}' on {day.day} shortened: 10 % over the longest run of "
                                "the 30 days before it after the change")  # fmt: skip
+    return changes
+
+
+def _cap_long_share(plan: Plan, today: date) -> list[str]:
+    """Shorten a long run that a day taken from its week left over the long-run share (never
+    under what the runner already runs, which the rule keeps)."""
+    changes = []
+    for week in plan.weeks:
+        found = rules.longest_share(week)
+        share = rules.long_share_max(plan.goal.distance_m, week.distance_m,
+                                     rules.whole_run_days(week))  # fmt: skip
+        if found is None or share is None or found[0].day < today or found[2] <= share:
+            continue
+        day, run, _ = found
+        rest = week.distance_m - run.total_distance_m()
+        wanted = max(share * 0.99 * rest / (1 - share * 0.99), plan.baseline.longest_run_m)
+        if run.kind in adjust.SCALABLE and wanted < run.total_distance_m():
+            short = adjust.shortened(run, wanted / run.total_distance_m())
+            day.workouts = [short if x is run else x for x in day.workouts]
+            changes.append(f"'{run.title}' on {day.day} shortened: over the long-run share of "
+                           "its week after the change")  # fmt: skip
     return changes
 
 
