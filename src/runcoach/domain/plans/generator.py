@@ -510,6 +510,7 @@ def _week_input(
         max_days=p.availability.run_days_wanted,
         back_to_back=ultra and training,
         share_rule=not ultra,
+        next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
         goal_days=set(p.goal.race_days),

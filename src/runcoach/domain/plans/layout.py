@@ -98,6 +98,7 @@ class WeekInput:
     max_days: int = 7  # the most run days the runner can run this week
     back_to_back: bool = False  # an ultra's build: a second long run the day after the first
     share_rule: bool = True  # the long-run-share rule applies (ultras are excepted)
+    next_type: str | None = None  # the day type of the day after the week (a rota's next day)
 
 
 def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
@@ -267,13 +268,20 @@ class WeekLayout:
             # 45-minute next day (a rota's block of off days)
             if t.name != self.wk.long_day_type:
                 return (short, room, 14 + (6 - i))
-            return (short, room, (6 - i) if self._free_before(i) >= 2 else 7 + i)
+            late = self._free_before(i) >= 2 and self._ends_block(i)
+            return (short, room, (6 - i) if late else 7 + i)
         want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
         return (
             short,
             room,
             min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
         )
+
+    def _ends_block(self, i: int) -> bool:
+        """Day ``i`` is the last of its block of long-run days: the day after it is of another
+        type (a long run there leaves no day after it that the next long run needs)."""
+        after = self.wk.types[i + 1].name if i + 1 < 7 else self.wk.next_type
+        return after != self.wk.long_day_type
 
     def _free_before(self, i: int) -> int:
         """Free days right before day ``i`` of the long run's day type, not after a long run."""
