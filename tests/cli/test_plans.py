@@ -130,8 +130,9 @@ def test_a_race_date_in_the_past_is_called_that(runcoach, tmp_path: Path) -> Non
 def test_with_imperial_units_the_notes_and_long_runs_read_in_miles_in_text_and_json(
     runcoach,
 ) -> None:
-    """Issue 15: `--units imperial` still showed km in the plan's notes and long runs."""
-    profile = str(EXAMPLES / "first-half.yaml")
+    """Issue 15: `--units imperial` still showed km in the plan's notes and long runs. (The
+    100-miler's notes name distances: its long run stays short of what the race wants.)"""
+    profile = str(EXAMPLES / "100-mile-ultra.yaml")
     text = runcoach("--units", "imperial", "plan", "create", "--profile", profile,
                     "--today", TODAY)  # fmt: skip
     assert text.exit_code == 0, text.stderr
