@@ -28,7 +28,7 @@ def test_a_session_run_a_day_late_still_fulfils_it():
 
 
 def test_an_easy_run_on_an_interval_day_is_done_differently_and_short_runs_are_short():
-    day, _workout = next((d, w) for d, w in WEEK1.workouts() if w.is_quality)
+    day, _workout = next((d, w) for d, w in WEEK1.workouts() if w.kind is WorkoutKind.INTERVALS)
     easy_day, easy = next((d, w) for d, w in WEEK1.workouts() if w.kind is WorkoutKind.RECOVERY)
     log = [
         LoggedRun(day.day, 6000, 2100, WorkoutKind.EASY, run_id=1),
