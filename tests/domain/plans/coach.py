@@ -273,9 +273,10 @@ def benchmarks(plan: Plan) -> list[str]:
 
 def _holds_a_session(week: Week) -> bool:
     """Two free days apart, or one free day not next to another: room for a session and a
-    long run that keep the hard/easy rule."""
+    long run that keep the hard/easy rule. The weeks follow each other: a Sunday is next to
+    the Monday after it, so a week free on Sunday and Monday only has no such room."""
     free = [i for i, d in enumerate(week.days) if d.day_type.allowance is Allowance.ANY]
-    return len(free) >= 2 and free[-1] - free[0] >= 2
+    return any(2 <= b - a <= 5 for a, b in itertools.combinations(free, 2))
 
 
 def _mean_work_pace(w: Workout) -> float:

@@ -397,3 +397,20 @@ def test_more_races_in_a_week_than_the_runner_can_run_is_refused_clearly() -> No
     with pytest.raises(InvalidInput, match=r"3 races in one week .* allows 2") as raised:
         generate(profile_from_dict(doc), TODAY, DANIELS)
     assert "run_days_per_week" in (raised.value.hint or "")
+
+
+def test_a_week_free_only_on_sunday_and_monday_holds_no_benchmark_and_the_coach_agrees() -> None:
+    """Found by the any-life property: every run day of such a week is next to another (the
+    Sunday long run, then Monday), so the plan declares that no benchmark fits; the coach's
+    reading once took Sunday and Monday for days apart."""
+    free = {"monday": "any", "sunday": "any"}
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    doc: dict[str, Any] = {
+        "weekly_distance": "26.0km", "longest_run_30d": "26.0km", "years_running": 0,
+        "run_days_per_week": 2,
+        "availability": {"weekdays": {d: free.get(d, "none") for d in days}},
+        "goal": {"race": "30k", "date": "2027-01-31"}, "long_run_day": "saturday",
+    }  # fmt: skip
+    plan = generate(profile_from_dict(doc), TODAY, DANIELS)
+    assert "benchmark-repeats" in {x.rule for x in plan.limitations}
+    assert _complaints(doc) == []
