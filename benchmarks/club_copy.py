@@ -90,11 +90,18 @@ class TableCopy:
         return len(pk) == 1 and pk[0].name == "id" and isinstance(pk[0].type, Integer)
 
 
+# The athlete's tables a copy leaves empty: answers kept for the pages (services/page_cache.py),
+# made again from the copied data; a copy of them would name the original's data version.
+NOT_COPIED = frozenset({"page_answers"})
+
+
 def copy_plan() -> list[TableCopy]:
     """The athlete's tables in the order they are copied (the root, athletes, first)."""
     owned = {ROOT}
     plan = [TableCopy(metadata.tables[ROOT], ())]
     for table in metadata.sorted_tables:
+        if table.name in NOT_COPIED:
+            continue
         owners = tuple(
             (fk.parent.name, fk.column.table.name)
             for fk in table.foreign_keys
