@@ -108,25 +108,46 @@ def long_run_grows(plan: Plan) -> list[str]:
 
 def volume_is_steady(plan: Plan) -> list[str]:
     """Volume rises at most 30 % over the last level week; planned recovery weeks and
-    weeks of a life event (under half the volume before) do not set the level."""
+    weeks of a life event (under half the volume before) do not set the level. In a life of
+    blocks (7 days on with every day short, 7 off) a week is judged against the same week of
+    the cycle before: the free week carries the volume, the work week what its days hold."""
     vols = [_training_m(plan, w) for w in plan.weeks]
+    period = _cycle_weeks(plan)
     out = []
     for i in range(1, len(vols)):
         week = plan.weeks[i]
         if week.phase is Phase.TAPER or _has_race(week):
             continue
-        level = _level(plan, vols, i)
+        level = _level(plan, vols, i, period)
         if level is not None and vols[i] > max(level, 10 * KM) * WEEK_ON_WEEK:
             out.append(f"week {week.index}: {vols[i] / KM:.1f} km after {level / KM:.1f} km")
     return out
 
 
-def _level(plan: Plan, vols: list[float], i: int) -> float | None:
-    for j in range(i - 1, -1, -1):
+def _level(plan: Plan, vols: list[float], i: int, period: int = 1) -> float | None:
+    for j in range(i - period, -1, -period):
         forced = vols[j] < FORCED * max([plan.baseline.weekly_distance_m, *vols[:j]])
         if not plan.weeks[j].recovery and not forced:
             return vols[j]
     return None
+
+
+def _all_short(week: Week) -> bool:
+    """Every day of the week that can hold a run has a time limit (a week on at work)."""
+    runnable = [d for d in week.days if d.day_type.can_run]
+    return all(d.day_type.max_minutes is not None for d in runnable)
+
+
+def _cycle_weeks(plan: Plan) -> int:
+    """The plan's life in blocks, read from its days: 2 (or 3, 4) when the weeks' day types
+    repeat with that period and one week of the cycle has only short days; 1 otherwise."""
+    kinds = [tuple(d.day_type.name for d in w.days) for w in plan.weeks]
+    if len(set(kinds)) < 2 or not any(_all_short(w) for w in plan.weeks):
+        return 1
+    for period in (2, 3, 4):
+        if all(kinds[i] == kinds[i + period] for i in range(len(kinds) - period)):
+            return period
+    return 1
 
 
 def _has_race(week: Week) -> bool:
@@ -306,15 +327,27 @@ def _peak_km(goal_m: float | None) -> float:
 
 def volume_holds_current(plan: Plan) -> list[str]:
     """After week 2 no normal week falls under 90 % of what the runner runs now, in the
-    weeks whose days can hold that much (a week of nights is the rota's, not the plan's)."""
+    weeks whose days can hold that much (a week of nights is the rota's, not the plan's).
+    In a life of blocks (``_cycle_weeks``) the runner's volume now is itself an average over
+    the cycle: a week of short work days is judged with the weeks of its cycle (their mean),
+    not alone, so the plan need not fill every 45-minute day to hold it."""
     if len(plan.weeks) < BUILDS_FROM_WEEKS:
         return []
     now = plan.baseline.weekly_distance_m
-    return [f"week {w.index}: {_training_m(plan, w) / KM:.1f} km, under the "
-            f"{now / KM:.0f} km the runner runs now"
-            for w in _normal_main(plan)[2:]
-            if w.index > 2 and _capacity_m(plan, w) >= now
-            and _training_m(plan, w) < now * HOLDS_CURRENT]  # fmt: skip
+    period = _cycle_weeks(plan)
+    out = []
+    for w in _normal_main(plan)[2:]:
+        if w.index <= 2 or _capacity_m(plan, w) < now:
+            continue
+        held, what = _training_m(plan, w), f"week {w.index}"
+        if period > 1 and _all_short(w) and w.index >= period:
+            block = plan.weeks[w.index - period : w.index]
+            held = sum(_training_m(plan, x) for x in block) / period
+            what = f"weeks {block[0].index}-{w.index} (a cycle)"
+        if held < now * HOLDS_CURRENT:
+            out.append(f"{what}: {held / KM:.1f} km, under the "
+                       f"{now / KM:.0f} km the runner runs now")  # fmt: skip
+    return out
 
 
 def peak_block_builds(plan: Plan) -> list[str]:

@@ -40,28 +40,7 @@ def test_each_reading_is_a_plan_that_keeps_the_rules_and_passes_the_coach(readin
     assert (EXAMPLES / reading.profile).is_file()
 
 
-WORK_BLOCKS = "readings/first-marathon-work-blocks.yaml"
-
-
-@pytest.mark.parametrize(
-    "reading",
-    [
-        pytest.param(
-            r,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 15, open: on 7 days on (45-minute runs) and 7 off, growth and the "
-                "swing limit are judged week by week, so the free weeks cannot carry a first "
-                "marathon's long run (17.2 km at the end of the build) and the work weeks stay "
-                "under the runner's 35 km; judging them over the 14-day cycle would",
-            ),
-        )
-        if r.profile == WORK_BLOCKS
-        else r
-        for r in READINGS
-    ],
-    ids=lambda r: r.profile,
-)
+@pytest.mark.parametrize("reading", READINGS, ids=lambda r: r.profile)
 def test_each_reading_builds_as_a_coach_asks(reading: Reading):
     """The volume questions of issue 15 (coach.volume_builds: the runner's week held, the
     peak block over it, the long run growing, a session in every build week) on the six."""

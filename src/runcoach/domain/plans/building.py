@@ -4,7 +4,7 @@ limitations and notes it declares up front (the rules it cannot keep, and why)."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
@@ -17,7 +17,7 @@ from runcoach.domain.plans.rules import (
     longest_share,
     whole_run_days,
 )
-from runcoach.domain.plans.schedule import Availability
+from runcoach.domain.plans.schedule import Availability, Cycle
 from runcoach.domain.plans.shape import peak_long_m
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.safety import AVERAGE_GROWTH, AVERAGE_WINDOW, MIN_WEEKLY_M, TWO_WEEK_MAX
@@ -56,13 +56,43 @@ def allowed_volume_m(done: list[Week], baseline_m: float, goal_days: tuple[date,
     return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
 
 
-def steady_volume_m(done: list[Week], goal_days: tuple[date, ...], baseline_m: float) -> float:
+CYCLE_DAYS = 14  # a rota cycle this long or longer is judged over the cycle (days)
+
+
+def cycle_weeks(availability: Availability, first_day: date) -> int:
+    """The weeks over which volume swings are judged: 1, or, for a rota cycle of 14 days or
+    more in whole weeks with a week whose days all have a time limit (7 days on at work, 7
+    off), the cycle in weeks. A coach reads such a life in blocks: the work week holds what
+    its short days hold and the free week carries the volume and the long run, so a free
+    week is judged against the free week before it, not the work week between. Every other
+    life (a cycle whose every week has a free day) is judged week on week."""
+    pattern = availability.pattern
+    days = len(pattern.days) if isinstance(pattern, Cycle) else 7
+    if days < CYCLE_DAYS or days % 7:
+        return 1
+    starts = [first_day + timedelta(days=7 * k) for k in range(days // 7)]
+    timed = any(
+        all(
+            pattern.day_type(s + timedelta(days=d)).max_minutes is not None
+            for d in range(7)
+            if pattern.day_type(s + timedelta(days=d)).can_run
+        )
+        for s in starts
+    )
+    return days // 7 if timed else 1
+
+
+def steady_volume_m(
+    done: list[Week], goal_days: tuple[date, ...], baseline_m: float, period: int = 1
+) -> float:
     """The most the next week may hold so that volume does not swing with the work cycle: at
-    most 30 % over the last week as built (the two-week rule applied week on week). A planned
-    recovery week, and a week the runner's life forced under half the volume before it or
-    the runner's volume now (a week of nights), do not set the level: the week before does."""
+    most 30 % over the last week as built (the two-week rule applied week on week), or over
+    the same week of the last cycle (``period``: the cycle in weeks, ``cycle_weeks``). A
+    planned recovery week, and a week the runner's life forced under half the volume before
+    it or the runner's volume now (a week of nights), do not set the level: the week before
+    (the cycle before) does."""
     vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
-    for i in range(len(done) - 1, -1, -1):
+    for i in range(len(done) - period, -1, -period):
         forced = vols[i] < FORCED_DIP * max([baseline_m, *vols[:i]])
         if not done[i].recovery and not forced:
             return max(vols[i], MIN_WEEKLY_M) * TWO_WEEK_MAX * GROWTH_MARGIN

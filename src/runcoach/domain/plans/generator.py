@@ -17,6 +17,7 @@ from runcoach.domain.plans.building import (
     FORCED_DIP,
     Build,
     allowed_volume_m,
+    cycle_weeks,
     goal_distance_m,
     races_m,
     run_days_of_week,
@@ -375,10 +376,12 @@ def _weeks(
     out: list[Week] = []
     done_bench = 0
     bench_m: float | None = None
+    period = cycle_weeks(p.availability, shapes[0].start)
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         ceiling = min(
-            ceiling, steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m)
+            ceiling,
+            steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m, period),
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
         paces = b.model.paces(vdot)
