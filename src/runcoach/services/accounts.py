@@ -56,8 +56,14 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def new_secret() -> str:
-    return secrets.token_urlsafe(SECRET_BYTES)
+def new_secret(nbytes: int = SECRET_BYTES) -> str:
+    """A random URL-safe secret that never starts with '-': invitation codes are pasted at
+    the command line (`runcoach coach accept CODE`), where a leading '-' reads as an option
+    (one code in 64 did)."""
+    while True:
+        secret = secrets.token_urlsafe(nbytes)
+        if not secret.startswith("-"):
+            return secret
 
 
 @dataclass(frozen=True)

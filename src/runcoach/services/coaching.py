@@ -11,7 +11,6 @@ very next request (404: nothing says the athlete is there).
 from __future__ import annotations
 
 import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypedDict
@@ -37,6 +36,7 @@ from runcoach.domain.today.warnings import TrainingWarning
 from runcoach.services import comments
 from runcoach.services import plans as plan_service
 from runcoach.services import today as today_service
+from runcoach.services.accounts import new_secret
 from runcoach.services.fitness import AthleteLog, predict_race
 from runcoach.services.notices import Outbox
 from runcoach.store import coaching as store
@@ -73,7 +73,7 @@ def _today(conn: Connection, athlete_id: int, now: datetime) -> date:
 
 def invite_coach(engine: Engine, access: Access, now: datetime, *, athlete_id: int) -> str:
     """An invitation code (shown once) that a coach's account accepts to get ``access``."""
-    code = secrets.token_urlsafe(CODE_BYTES)
+    code = new_secret(CODE_BYTES)
     with engine.begin() as conn:
         store.add_grant(
             conn, athlete_id, access, _digest(code), now, now + timedelta(days=INVITATION_DAYS)
