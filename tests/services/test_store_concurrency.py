@@ -142,13 +142,13 @@ def test_a_file_another_writer_stored_first_is_already_there_not_failed(engine, 
 
     athlete = local_athlete(engine)
     import_sources(engine, sources_of_paths([LATER]), athlete_id=athlete)
-    real_find, calls = importing.find_source, []
+    real_find, calls = importing.KnownFiles.find, []
 
-    def missed_twice(conn, athlete_id, sha256):  # as if the other import were not yet done
+    def missed_twice(known, conn, sha256):  # as if the other import were not yet done
         calls.append(sha256)
-        return None if len(calls) <= 2 else real_find(conn, athlete_id, sha256)
+        return None if len(calls) <= 2 else real_find(known, conn, sha256)
 
-    monkeypatch.setattr(importing, "find_source", missed_twice)
+    monkeypatch.setattr(importing.KnownFiles, "find", missed_twice)
     again = import_sources(engine, sources_of_paths([LATER]), athlete_id=athlete)
     assert [f.outcome for f in again.files] == [Outcome.ALREADY_THERE]
     assert again.files[0].reason == "the same file as " + str(LATER)

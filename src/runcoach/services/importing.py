@@ -64,6 +64,8 @@ from runcoach.store.run_weeks import refresh_weeks
 from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import (
     QUARANTINED,
+    KnownFiles,
+    StoredFile,
     add_source,
     find_source,
     link_source,
@@ -172,7 +174,6 @@ class _Prepared:
     file_format: str
     data: bytes
     future: Future[ParseResult] | None
-    checked_in: object  # the transaction that found the file not stored yet
 
 
 def _pipeline(
@@ -204,7 +205,8 @@ class _Writer:
     """The import's one connection and its open batch: the files stored since the last
     commit (their outcomes are told only once committed), the days whose weeks to recount
     before committing (once per week and batch instead of once per run), and the runs kept
-    in memory for the tags' context (``store.recent_log``: read once for many runs)."""
+    in memory for the tags' context and the same-activity check (``store.recent_log``: read
+    once for many runs) and the files stored (``source_files.KnownFiles``: read once)."""
 
     def __init__(self, conn: Connection, athlete_id: int) -> None:
         self.conn = conn
@@ -212,6 +214,7 @@ class _Writer:
         self.pending: list[FileOutcome] = []
         self.weeks: set[date] = set()
         self.recent = RecentRuns(athlete_id)
+        self.known = KnownFiles(athlete_id)
         self.began = 0.0
 
     def begin(self) -> Connection:
@@ -242,6 +245,7 @@ class _Writer:
             if self.weeks:
                 refresh_weeks(self.conn, self.athlete_id, self.weeks)
             self.recent.committing(self.conn)
+            self.known.committing(self.conn)
             self.conn.commit()
         self.weeks.clear()
         done, self.pending = self.pending, []
@@ -277,11 +281,11 @@ def _prepare(writer: _Writer, candidate: Candidate, pool: Pool | None) -> _Prepa
             "not an activity file", hint=f"runcoach reads {', '.join(supported_suffixes())}"
         )
     data = candidate.read()
-    stored = find_source(writer.begin(), writer.athlete_id, sha256_of(data))
+    stored = writer.known.find(writer.begin(), sha256_of(data))
     if stored is not None:
         return _same_file(candidate.name, stored)
     future = None if pool is None else pool.submit(candidate.name, data)
-    return _Prepared(candidate, suffix.lstrip("."), data, future, writer.conn.get_transaction())
+    return _Prepared(candidate, suffix.lstrip("."), data, future)
 
 
 def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutcome]:
@@ -298,10 +302,12 @@ def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutc
             conn = writer.begin()
             try:
                 with conn.begin_nested():  # a file's failure rolls back that file alone
-                    checked = item.checked_in is conn.get_transaction()
-                    return _store_file(
-                        conn, writer, item.candidate, item.file_format, item.data, read, checked
+                    outcome, stored = _store_file(
+                        conn, writer, item.candidate, item.file_format, item.data, read
                     )
+                if stored is not None:
+                    writer.known.stored(conn, read.original.sha256, stored)
+                return outcome
             except IntegrityError as refused:  # another writer stored it first: this file?
                 writer.recent.forget()  # the file was rolled back to its savepoint
                 return _stored_meanwhile(conn, writer.athlete_id, name, item.data, refused)
@@ -388,16 +394,14 @@ def _store_file(
     file_format: str,
     data: bytes,
     read: ReadFile,
-    checked: bool = False,
-) -> FileOutcome:
-    """Store a file's runs and original. ``checked``: this transaction found the file not
-    stored yet, holding the log (no other import can have stored it since)."""
+) -> tuple[FileOutcome, StoredFile | None]:
+    """Store a file's runs and original: what happened, and the file as stored (None when it
+    was there already)."""
     name, athlete_id = candidate.name, writer.athlete_id
     lock_training_log(conn, athlete_id)  # held by the batch: no other import stores a run
-    if not checked:
-        stored = find_source(conn, athlete_id, read.original.sha256)  # by another import
-        if stored is not None:
-            return _same_file(name, stored)
+    stored = writer.known.find(conn, read.original.sha256)  # by another import, or this one
+    if stored is not None:
+        return _same_file(name, stored), None
     if not read.runs:
         raise NotAnActivity("no activity in the file")
     warnings = [w for found in read.runs for w in found.run.warnings]
@@ -421,16 +425,18 @@ def _store_file(
         outcome, reason = Outcome.QUARANTINED, "; ".join(held)
     elif held:
         warnings += [f"quarantined: {why}" for why in held]
+    kept_as = _source_outcome(added, held)
     source_id = add_source(
         conn, athlete_id, name=name, file_format=file_format, data=read.original,
-        outcome=_source_outcome(added, held), reason="; ".join(held) if held else reason,
+        outcome=kept_as, reason="; ".join(held) if held else reason,
     )  # fmt: skip
     for placement in placed:
         link_source(
             conn, placement.run_id, source_id, primary=placement.primary, first=placement.new
         )
     run_ids = [p.run_id for p in placed]
-    return FileOutcome(name, outcome, reason, run_ids, warnings=warnings)
+    stored_file = StoredFile(source_id, name[:1000], kept_as)
+    return FileOutcome(name, outcome, reason, run_ids, warnings=warnings), stored_file
 
 
 def take_in_quarantined(
@@ -512,7 +518,7 @@ def _place_run(
         # the sport, so the run is read again here with its samples (rare: an export's index).
         read = read_run(dataclasses.replace(read_again(), sport=record.sport))
     run = read.run
-    match = _same_activity(conn, athlete_id, run)
+    match = _same_activity(conn, athlete_id, run, recent)
     if match is None:
         prepared = dataclasses.replace(
             read.prepared, run=_with_record(conn, athlete_id, run, record)
@@ -529,7 +535,8 @@ def _place_run(
         if recent is not None:
             recent.forget()  # a stored run's numbers change: read the log again
         run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags, weeks=weeks)
-    _merge_record(conn, athlete_id, match, record)
+    if _merge_record(conn, athlete_id, match, record) and recent is not None:
+        recent.forget()  # the stored run's name, notes or shoes changed: read the log again
     return _Placement(match.id, new=False, primary=richer)
 
 
@@ -555,8 +562,13 @@ def _tags(
     return infer_tags(run, runner_context(recent), reading)
 
 
-def _same_activity(conn: Connection, athlete_id: int, run: Run) -> Run | None:
-    nearby = run_store.activities_near(conn, athlete_id, run.start, SAME_START_S)
+def _same_activity(
+    conn: Connection, athlete_id: int, run: Run, kept: RecentRuns | None = None
+) -> Run | None:
+    if kept is None:
+        nearby = run_store.activities_near(conn, athlete_id, run.start, SAME_START_S)
+    else:
+        nearby = kept.near(conn, run.start, SAME_START_S)
     return first_same_activity(nearby, run)
 
 
@@ -595,14 +607,16 @@ def _with_record(conn: Connection, athlete_id: int, run: Run, record: ExportReco
 
 def _merge_record(
     conn: Connection, athlete_id: int, stored: Run, record: ExportRecord | None
-) -> None:
-    """Fill what the stored run lacks from an export's index (never overwrite)."""
+) -> bool:
+    """Fill what the stored run lacks from an export's index (never overwrite); whether it
+    changed the stored run."""
     if record is None or stored.id is None:
-        return
+        return False
     filled = filled_from_index(stored, record.name, record.description, record.gear)
     if not filled:
-        return
+        return False
     values: dict[str, Any] = {"name": filled.name, "notes": filled.notes}
     if filled.gear is not None:
         values["shoe_id"] = shoe_or_new(conn, athlete_id, filled.gear, datetime.now(UTC).date())
     run_store.update_run(conn, athlete_id, stored.id, {k: v for k, v in values.items() if v})
+    return True

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
+from runcoach.store.kept_log import KeptOfLog
 from runcoach.store.tables import run_sources, source_files
 
 ORIGINAL_ZSTD_LEVEL = 3  # zstd level, 1-22; on a replayed decade of real files (229 MB) level 3
@@ -55,6 +56,52 @@ _INSERT_LINK = insert(run_sources)
 
 def find_source(conn: Connection, athlete_id: int, sha256: str) -> Any:
     return conn.execute(_FIND_SOURCE, {"athlete_id": athlete_id, "sha256": sha256}).one_or_none()
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What ``find_source`` tells of a stored file."""
+
+    id: int
+    name: str
+    outcome: str
+
+
+_SOURCES_OF = select(
+    source_files.c.sha256, source_files.c.id, source_files.c.name, source_files.c.outcome
+).where(source_files.c.athlete_id == bindparam("athlete_id"))
+
+
+class KnownFiles(KeptOfLog):
+    """``find_source`` for the many files one import checks, from memory: the athlete's
+    stored files read once (their SHA-256, id, name and outcome) and the files the import
+    stores added, while they hold (``store.kept_log``). Before, the import asked the database
+    about every file, twice for many (docs/benchmarks.md, "Imports, sixth pass").
+
+    A file stored meanwhile by a writer that does not hold the log, or with no run (nothing
+    raises ``data_version``), is not seen here: the unique key on the athlete's SHA-256
+    refuses it when it is stored again, and the import tells it as already there."""
+
+    def __init__(self, athlete_id: int) -> None:
+        super().__init__(athlete_id)
+        self._files: dict[str, StoredFile] = {}
+
+    def find(self, conn: Connection, sha256: str) -> StoredFile | None:
+        """The stored file with these bytes, if any (as ``find_source``)."""
+        if not self._holds(conn):
+            rows = conn.execute(_SOURCES_OF, {"athlete_id": self.athlete_id})
+            self._files = {r.sha256: StoredFile(r.id, r.name, r.outcome) for r in rows}
+            self._read_now(conn)
+        return self._files.get(sha256)
+
+    def stored(self, conn: Connection, sha256: str, file: StoredFile) -> None:
+        """A file this writer stored in the transaction (its savepoint released)."""
+        if self._holding(conn):
+            self._files[sha256] = file
+
+    def forget(self) -> None:
+        super().forget()
+        self._files = {}
 
 
 def add_source(
