@@ -99,3 +99,32 @@ def test_a_file_rolled_back_leaves_no_run_behind(engine: Engine) -> None:
         kept.forget()  # what the import does when a file's savepoint is rolled back
         assert kept.before(conn, before, DAYS) == recent_runs(conn, athlete_id, before, DAYS) == []
         conn.rollback()
+
+
+def _near_summary(found: list[Run]) -> list[tuple[object, ...]]:
+    return [
+        (r.id, r.start.astimezone(UTC), r.sport, r.distance_m, r.elapsed_s, r.moving_s, r.source)
+        + (r.name, r.notes, r.shoe_id)
+        for r in found
+    ]
+
+
+def test_the_runs_near_a_run_kept_are_those_the_log_gives_in_the_same_order(
+    engine: Engine,
+) -> None:
+    with engine.begin() as conn:
+        athlete_id = default_athlete_id(conn)
+        for minutes in (0, 2, 4, 4, 9):  # two at the same instant: ordered by id
+            run = _run(10)
+            run.start += timedelta(minutes=minutes)
+            run.name = f"at {minutes}"
+            _store(conn, athlete_id, run)
+    kept = RecentRuns(athlete_id)
+    with engine.connect() as conn:
+        conn.begin()
+        for day, minutes in ((10, 5), (10, 0), (10, 9), (11, 0), (60, 0), (10, 4)):
+            start = FIRST + timedelta(days=day, minutes=minutes)
+            expected = run_store.activities_near(conn, athlete_id, start, 300.0)
+            assert _near_summary(kept.near(conn, start, 300.0)) == _near_summary(expected)
+            _store(conn, athlete_id, _run(day + 1), kept)  # the import stores more meanwhile
+        conn.rollback()
