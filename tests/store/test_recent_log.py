@@ -101,10 +101,13 @@ def test_a_file_rolled_back_leaves_no_run_behind(engine: Engine) -> None:
         conn.rollback()
 
 
+def _own(run: Run) -> tuple[object, ...]:
+    return run.source, run.name, run.notes, run.shoe_id
+
+
 def _near_summary(found: list[Run]) -> list[tuple[object, ...]]:
     return [
-        (r.id, r.start.astimezone(UTC), r.sport, r.distance_m, r.elapsed_s, r.moving_s, r.source)
-        + (r.name, r.notes, r.shoe_id)
+        (r.id, r.start.astimezone(UTC), r.sport, r.distance_m, r.elapsed_s, r.moving_s, *_own(r))
         for r in found
     ]
 
