@@ -151,6 +151,67 @@ def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
     assert _count(engine, runs) == 4
 
 
+def _three_files(tmp_path):
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for name in ("4078723797.fit", "4801048867.fit", "3173437224.tcx"):
+        shutil.copy(SWEATPY / name, folder / name)
+    return folder
+
+
+def _failing_on(name, make_it_fail):
+    """``link_source`` for the import, failing as ``make_it_fail`` says for the file ``name``:
+    after the file's run, details and original were written."""
+    real_link = importing.link_source
+
+    def link(conn, run_id, source_id, **kwargs):
+        if (
+            conn.execute(select(source_files.c.name).where(source_files.c.id == source_id))
+            .scalar()
+            .endswith(name)
+        ):
+            return make_it_fail(conn, run_id, source_id, real_link, **kwargs)
+        return real_link(conn, run_id, source_id, **kwargs)
+
+    return link
+
+
+def _raise_a_bug(conn, run_id, source_id, real_link, **kwargs):
+    raise ValueError("a bug after the file's first writes")
+
+
+def _refused_by_the_database(conn, run_id, source_id, real_link, **kwargs):
+    return real_link(conn, run_id, source_id + 1_000_000, **kwargs)  # no such file: refused
+
+
+@pytest.mark.parametrize("failure", [_raise_a_bug, _refused_by_the_database])
+def test_a_file_failing_after_its_first_writes_is_rolled_back_alone_and_told(
+    engine, tmp_path, monkeypatch, failure
+):
+    """The file's run, details and original were written (or waiting to be sent with its
+    end, on PostgreSQL) when it failed: none of it stays, the files around it are stored."""
+    monkeypatch.setattr(importing, "link_source", _failing_on("4801048867.fit", failure))
+    folder = _three_files(tmp_path)
+    summary = import_sources(engine, sources_of_paths([folder]), athlete_id=local_athlete(engine))
+    outcomes = {Path(f.name).name: f.outcome for f in summary.files}
+    assert outcomes == {
+        "4078723797.fit": Outcome.IMPORTED,
+        "4801048867.fit": Outcome.FAILED,
+        "3173437224.tcx": Outcome.IMPORTED,
+    }
+    failed = next(f for f in summary.files if f.name.endswith("4801048867.fit"))
+    told = "a bug after the file's first writes" if failure is _raise_a_bug else "Integrity"
+    assert told in (failed.reason or "")
+    assert _count(engine, runs) == 2 and _count(engine, source_files) == 2
+    assert _count(engine, streams) == 2 and _count(engine, run_sources) == 2
+    with engine.connect() as conn:
+        names = conn.execute(select(source_files.c.name)).scalars().all()
+    assert not any(name.endswith("4801048867.fit") for name in names)
+    monkeypatch.undo()
+    again = import_sources(engine, sources_of_paths([folder]), athlete_id=local_athlete(engine))
+    assert again.count(Outcome.IMPORTED) == 1 and again.count(Outcome.ALREADY_THERE) == 2
+
+
 def test_gz_and_nested_zips_are_read(engine, tmp_path):
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as archive:

@@ -13,8 +13,8 @@ from runcoach.domain.run.efforts import analyse_run
 from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import default_athlete_id
-from runcoach.store.pipeline import write_all
-from runcoach.store.tables import best_efforts, laps, streams
+from runcoach.store.pipeline import savepoint, write_all
+from runcoach.store.tables import best_efforts, laps, runs, streams
 
 START = datetime(2026, 3, 1, 7, 0, tzinfo=UTC)
 
@@ -75,3 +75,28 @@ def test_a_refused_write_is_sqlalchemys_integrity_error_and_rolls_back_alone(
         with pytest.raises(IntegrityError), conn.begin_nested():
             write_all(conn, [(insert(laps), [lap]), (insert(streams), orphan)])
         assert conn.execute(select(func.count()).select_from(laps)).scalar_one() == 0
+
+
+def test_in_a_files_savepoint_a_read_sees_the_writes_still_waiting(engine: Engine) -> None:
+    run = _run_with_everything()
+    with engine.begin() as conn:
+        athlete_id = default_athlete_id(conn)
+        with savepoint(conn):
+            run_id = run_store.insert_run(conn, athlete_id, run, analyse_run(run))
+            assert run_store.lap_count(conn, run_id) == 2  # sent before the read
+            assert run_store.stream_count(conn, run_id) == 3
+
+
+def test_a_files_savepoint_rolls_back_its_writes_waiting_or_sent(engine: Engine) -> None:
+    run = _run_with_everything()
+    with engine.begin() as conn:
+        athlete_id = default_athlete_id(conn)
+        with pytest.raises(KeyboardInterrupt), savepoint(conn):
+            run_store.insert_run(conn, athlete_id, run, analyse_run(run))
+            raise KeyboardInterrupt  # the details are still waiting on PostgreSQL
+        kept_id = run_store.insert_run(conn, athlete_id, run, analyse_run(run))
+    with engine.connect() as conn:
+        for table, rows in ((runs, 1), (laps, 2), (streams, 1)):
+            found = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            assert found == rows, table.name
+        assert run_store.lap_count(conn, kept_id) == 2

@@ -59,6 +59,7 @@ from runcoach.services.import_sources import Candidate, ImportSource, Limits, So
 from runcoach.services.shoes import ShoeReport, worn_out_now
 from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
+from runcoach.store.pipeline import savepoint
 from runcoach.store.recent_log import RecentRuns
 from runcoach.store.run_weeks import refresh_weeks
 from runcoach.store.shoes import shoe_or_new
@@ -301,7 +302,7 @@ def _finish(writer: _Writer, item: _Prepared | FileOutcome) -> Iterator[FileOutc
             read = read_file_of(result_of(item.future, name, item.data))
             conn = writer.begin()
             try:
-                with conn.begin_nested():  # a file's failure rolls back that file alone
+                with savepoint(conn):  # a file's failure rolls back that file alone
                     outcome, stored = _store_file(
                         conn, writer, item.candidate, item.file_format, item.data, read
                     )

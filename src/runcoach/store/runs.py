@@ -38,7 +38,7 @@ from runcoach.domain.run.runs import (
 from runcoach.domain.run.tagging import InferredTags
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.moments import aware
-from runcoach.store.pipeline import Write, write_all
+from runcoach.store.pipeline import Write, insert_returning_id, write_all
 from runcoach.store.recent_log import RecentRuns
 from runcoach.store.recent_log import recent_runs as recent_runs
 from runcoach.store.run_list import RunFilter as RunFilter
@@ -168,8 +168,7 @@ def insert_prepared(
         **_own_values(run),
         **_tag_values(run, tags),
     }
-    result = conn.execute(_INSERT_RUN, {"athlete_id": athlete_id, **values})
-    run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    run_id = insert_returning_id(conn, _INSERT_RUN, {"athlete_id": athlete_id, **values})
     _write_details(conn, athlete_id, run_id, prepared)
     _weeks_changed(conn, athlete_id, [values["local_date"]], weeks)
     if recent is not None:

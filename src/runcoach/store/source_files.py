@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
 from runcoach.store.kept_log import KeptOfLog
+from runcoach.store.pipeline import insert_returning_id, write_all
 from runcoach.store.tables import run_sources, source_files
 
 ORIGINAL_ZSTD_LEVEL = 3  # zstd level, 1-22; on a replayed decade of real files (229 MB) level 3
@@ -118,8 +119,7 @@ def add_source(
     packed = data if isinstance(data, PackedOriginal) else pack_original(data)
     row = {"athlete_id": athlete_id, "sha256": packed.sha256, "name": name[:1000]}
     row.update(format=file_format, size_bytes=packed.size_bytes, data=packed.compressed)
-    result = conn.execute(_INSERT_SOURCE, {**row, "outcome": outcome, "reason": reason})
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    return insert_returning_id(conn, _INSERT_SOURCE, {**row, "outcome": outcome, "reason": reason})
 
 
 def link_source(
@@ -130,7 +130,7 @@ def link_source(
     if primary and not first:
         conn.execute(_NOT_PRIMARY, {"linked_run_id": run_id})
     link = {"run_id": run_id, "source_file_id": source_id, "is_primary": primary}
-    conn.execute(_INSERT_LINK, link)
+    write_all(conn, [(_INSERT_LINK, link)])  # inside an import's file: sent with its end
 
 
 def sources_of(conn: Connection, run_id: int) -> list[Row[Any]]:
