@@ -18,11 +18,12 @@ always sees them; none waits beyond the scope, so a write's error is its file's.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Insert, event
+from sqlalchemy import Connection, Engine, Insert, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
@@ -74,7 +75,7 @@ def savepoint(conn: Connection) -> Iterator[None]:
     assert conn.info.get(_WAITING) is None, "one file's savepoint at a time"
     waiting: list[Write | str] = [f"SAVEPOINT {_SAVEPOINT}"]
     conn.info[_WAITING] = waiting
-    event.listen(conn, "before_execute", _send_waiting)
+    _listening(conn.engine)
     try:
         yield
         waiting = conn.info[_WAITING]
@@ -90,7 +91,17 @@ def savepoint(conn: Connection) -> Iterator[None]:
         raise
     finally:
         conn.info.pop(_WAITING, None)
-        event.remove(conn, "before_execute", _send_waiting)
+
+
+_LISTENING: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose statements send the
+# writes waiting first (listened to once: adding and removing a listener per file cost more
+# than a round trip)
+
+
+def _listening(engine: Engine) -> None:
+    if engine not in _LISTENING:
+        event.listen(engine, "before_execute", _send_waiting)
+        _LISTENING.add(engine)
 
 
 @contextmanager
@@ -107,7 +118,7 @@ def _on_sqlite(conn: Connection) -> Iterator[None]:
 
 def _send_waiting(conn: Connection, *_args: Any) -> None:
     """Before a statement sent through SQLAlchemy: the writes waiting go first."""
-    waiting = conn.info.get(_WAITING)
+    waiting = conn.info.get(_WAITING)  # (every statement of the engine: a dict look-up)
     if waiting:
         conn.info[_WAITING] = []
         _pipelined(conn, waiting)
