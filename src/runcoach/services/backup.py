@@ -57,6 +57,7 @@ from runcoach.store.db import (
     snapshot_read,
 )
 from runcoach.store.effort_records import rebuild_effort_records
+from runcoach.store.fitness_months import forget_all_months
 from runcoach.store.files import PRIVATE_FILE_MODE, private_folder
 
 BACKUP_FORMAT = "runcoach-backup"
@@ -245,6 +246,7 @@ def restore_backup(engine: Engine, path: Path) -> BackupSummary:
     migrate(engine)
     with engine.begin() as conn:  # derived from the runs: marked again, whatever the file says
         rebuild_effort_records(conn)
+        forget_all_months(conn)  # worked out again by the first report
     return BackupSummary(
         path, manifest["revision"], manifest["created_at"], manifest["rows"], path.stat().st_size
     )
