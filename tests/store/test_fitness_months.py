@@ -5,19 +5,21 @@ report's race predictions read through it are those worked out from scratch."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import text
 
 from benchmarks.store_history import insert_history
 from runcoach.domain.fitness.current import FitnessPoint, fitness_on, monthly_dates, point_of
+from runcoach.domain.fitness.vdot import race_time_s
 from runcoach.domain.run.efforts import BestEffort, RunAnalysis
 from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.domain.units import Pace
 from runcoach.services.fitness import LOG_START, performances_from_log
 from runcoach.services.import_sources import sources_of_paths
 from runcoach.services.importing import import_sources
-from runcoach.services.report_hooks import report_hooks
+from runcoach.services.report_hooks import PREDICTION_DISTANCES_M, report_hooks
 from runcoach.store.fitness_months import keep_months, kept_months
 from runcoach.store.log_reads import data_version
 from runcoach.store.runs import delete_run, insert_run, replace_analysis, update_run
@@ -33,7 +35,13 @@ def _recount(engine, athlete: int, months: list[date]) -> dict[date, FitnessPoin
     with reading(engine) as db:
         found = performances_from_log(db, athlete, LOG_START, END)
     worked = fitness_on(found, months)
-    return {d: None if f is None else point_of(f) for d, f in zip(months, worked, strict=True)}
+    return {d: None if f is None else _with_times(point_of(f))
+            for d, f in zip(months, worked, strict=True)}  # fmt: skip
+
+
+def _with_times(point: FitnessPoint) -> FitnessPoint:
+    times = tuple((m, race_time_s(point.vdot, m)) for m in PREDICTION_DISTANCES_M)
+    return replace(point, race_times_s=times)
 
 
 def _kept(engine, athlete: int) -> dict[date, FitnessPoint | None]:
@@ -110,7 +118,8 @@ def test_months_worked_out_before_a_write_are_not_kept(engine):
     insert_history(engine, 1, END, seed=4, athlete=athlete)
     with reading(engine) as db:
         version = data_version(db, athlete)
-    stale = {date(2026, 3, 1): FitnessPoint(date(2026, 3, 1), 99.0, 1, ("race",))}
+    stale = {date(2026, 3, 1): FitnessPoint(date(2026, 3, 1), 99.0, 1, ("race",),
+                                            ((5000.0, 1000.0),))}  # fmt: skip
     with engine.begin() as conn:  # a run written after the months were worked out
         insert_run(conn, athlete, *_fast_run(date(2026, 2, 20), 9, 1000.0))
     assert keep_months(engine, athlete, version, stale) is False

@@ -19,7 +19,7 @@ Each hook reads the store when the report asks for its period, once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -207,7 +207,7 @@ class LogFitness:
             found = performances_from_log(db, self.athlete_id, since, last)
             version = data_version(db, self.athlete_id)
         worked = {
-            day: None if fitness is None else point_of(fitness)
+            day: None if fitness is None else _with_race_times(point_of(fitness))
             for day, fitness in zip([*missing, last], fitness_on(found, [*missing, last]), strict=True)
         }  # fmt: skip
         if missing:
@@ -219,7 +219,8 @@ class LogFitness:
         points = []
         for f in self.monthly(first, last):
             source = f"{PREDICTION_MODEL} for {_fitness_words(f)}"
-            points += [PredictionPoint(f.on, m, race_time_s(f.vdot, m), source)
+            times = dict(f.race_times_s)
+            points += [PredictionPoint(f.on, m, times.get(m) or race_time_s(f.vdot, m), source)
                        for m in PREDICTION_DISTANCES_M]  # fmt: skip
         return points
 
@@ -230,6 +231,12 @@ class LogFitness:
             return None
         words = f"fitness model: Daniels' threshold pace for {_fitness_words(now)}"
         return Threshold(training_paces(now.vdot).threshold, words)
+
+
+def _with_race_times(point: FitnessPoint) -> FitnessPoint:
+    """The point with the race times predicted from it (kept with it)."""
+    times = tuple((m, race_time_s(point.vdot, m)) for m in PREDICTION_DISTANCES_M)
+    return replace(point, race_times_s=times)
 
 
 def _fitness_words(fitness: FitnessPoint) -> str:

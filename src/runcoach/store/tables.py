@@ -315,6 +315,7 @@ fitness_months = Table(
     Column("vdot", Float, nullable=True),
     Column("performances", Integer, nullable=False),
     Column("kinds", String(64), nullable=False),
+    Column("race_times", String(256), nullable=False),  # "metres:seconds,...", exact
 )
 
 # --- accounts of the web app (issue 13, migration 0008) ---------------------------------------

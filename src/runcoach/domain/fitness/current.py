@@ -79,6 +79,7 @@ class FitnessPoint:
     vdot: float
     performances: int
     kinds: tuple[str, ...]  # the kinds of the performances used, sorted, each once
+    race_times_s: tuple[tuple[float, float], ...] = ()  # (metres, s) worked out from the VDOT
 
 
 def point_of(fitness: Fitness) -> FitnessPoint:

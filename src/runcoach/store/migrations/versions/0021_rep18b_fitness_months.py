@@ -32,6 +32,8 @@ def upgrade() -> None:
         sa.Column("vdot", sa.Float, nullable=True),  # None: no performance in the year before
         sa.Column("performances", sa.Integer, nullable=False),
         sa.Column("kinds", sa.String(64), nullable=False),  # comma-separated, sorted
+        # the race times of the VDOT: "metres:seconds" comma-separated, exact (repr)
+        sa.Column("race_times", sa.String(256), nullable=False),
     )
 
 
