@@ -18,8 +18,8 @@ from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.domain.units import Pace
 from runcoach.services.report_builder import build_report
 from runcoach.services.runlog import AthleteProfile, log_from_runs, win_history
-from runcoach.store.athletes import default_athlete_id
 from runcoach.store import report_log
+from runcoach.store.athletes import default_athlete_id
 from runcoach.store.report_log import SqlRunLog
 from runcoach.store.runs import _LAP_FIELDS, insert_run
 

@@ -57,8 +57,8 @@ from runcoach.store.db import (
     snapshot_read,
 )
 from runcoach.store.effort_records import rebuild_effort_records
-from runcoach.store.fitness_months import forget_all_months
 from runcoach.store.files import PRIVATE_FILE_MODE, private_folder
+from runcoach.store.fitness_months import forget_all_months
 
 BACKUP_FORMAT = "runcoach-backup"
 BACKUP_VERSION = 2  # of the archive's layout; a newer one is refused with a clear message

@@ -11,10 +11,10 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from itertools import takewhile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
+from itertools import takewhile
 
 from runcoach.domain.days import DAYS_PER_WEEK, day_bounds_utc, local_day, week_start
 from runcoach.domain.fitness.body import BodyTrend, Reading, body_trend

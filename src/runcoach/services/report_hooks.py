@@ -206,10 +206,11 @@ class LogFitness:
             since = (missing[0] if missing else last) - timedelta(days=LOOKBACK_DAYS)
             found = performances_from_log(db, self.athlete_id, since, last)
             version = data_version(db, self.athlete_id)
+        asked = [*missing, last]
         worked = {
             day: None if fitness is None else _with_race_times(point_of(fitness))
-            for day, fitness in zip([*missing, last], fitness_on(found, [*missing, last]), strict=True)
-        }  # fmt: skip
+            for day, fitness in zip(asked, fitness_on(found, asked), strict=True)
+        }
         if missing:
             keep_months(self.source, self.athlete_id, version, {d: worked[d] for d in missing})
         every = {**kept, **worked}

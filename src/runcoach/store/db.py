@@ -107,7 +107,8 @@ class SqlAlchemyDb:
             # line reads through store/lite.py: the same tuples without SQLAlchemy's rows
             # (a fifth of a decade's report reading 3,000 runs and 6,400 laps)
             raw = self.conn.connection.driver_connection
-            return raw.execute(sql, sqlite_params(params)).fetchall()  # type: ignore[union-attr]
+            found: list[tuple[Any, ...]] = raw.execute(sql, sqlite_params(params)).fetchall()  # type: ignore[union-attr]
+            return found
         return [tuple(row) for row in self.conn.execute(_text(sql), dict(params or {}))]
 
     def write(self, sql: str, rows: Sequence[Params]) -> None:

@@ -46,7 +46,7 @@ RunRow = namedtuple("RunRow", RUN_COLUMNS)  # type: ignore[misc]  # a plain row 
 
 def run_of(row: Any) -> Run:
     """The domain run of a stored row (without laps and samples)."""
-    return Run(
+    return Run(  # type: ignore[misc]  # the numbers fill Run's fields up to laps, no more
         instant_of(row.start_utc),
         _SPORTS.get(row.sport) or Sport(row.sport),
         *_IN_ORDER_OF(row),
