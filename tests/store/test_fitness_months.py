@@ -5,9 +5,11 @@ report's race predictions read through it are those worked out from scratch."""
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import text
 
 from benchmarks.store_history import insert_history
@@ -27,6 +29,7 @@ from runcoach.store.sql import reading
 from tests.conftest import ACTIVITIES, local_athlete, needs_shared_data
 
 END = date(2026, 11, 20)
+LOCK_WAIT_S = 5.0  # s; far under a lock wait, far over a query
 FIRST = date(2008, 1, 1)  # the months asked: from before any run (real files too) to the end
 
 
@@ -138,3 +141,19 @@ def test_an_import_of_real_files_keeps_what_a_recount_finds(engine):
     _ask_for_predictions(engine, athlete)  # months kept, then the other half imported
     import_sources(engine, sources_of_paths(files[1::2]), athlete_id=athlete, workers=1)
     _check(engine, athlete)
+
+
+def test_months_are_not_kept_while_a_write_holds_the_log_on_postgresql(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("on SQLite a write transaction waits for the write lock, as every writer")
+    athlete = local_athlete(engine)
+    insert_history(engine, 1, END, seed=4, athlete=athlete)
+    with reading(engine) as db:
+        version = data_version(db, athlete)
+    point = {date(2026, 3, 1): FitnessPoint(date(2026, 3, 1), 50.0, 1, ("race",))}
+    with engine.begin() as conn:  # a run being written: the athlete's row is locked
+        insert_run(conn, athlete, *_fast_run(date(2026, 2, 20), 9, 1000.0))
+        started = time.monotonic()
+        assert keep_months(engine, athlete, version, point) is False
+        assert time.monotonic() - started < LOCK_WAIT_S  # not waited for
+    assert _kept(engine, athlete) == {}

@@ -17,8 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from runcoach.domain.fitness.current import LOOKBACK_DAYS, FitnessPoint
-from runcoach.store.log_reads import locked_data_version
-from runcoach.store.sql import Db, Reader, day_of, writing
+from runcoach.store.sql import Db, Reader, Writer, day_of, writing
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -90,7 +89,7 @@ def keep_months(
     if not months:
         return True
     with writing(source) as db:
-        if locked_data_version(db, athlete_id) != version:
+        if _unlocked_data_version(db, athlete_id) != version:
             return False
         db.write(
             "INSERT INTO fitness_months "
@@ -100,6 +99,17 @@ def keep_months(
             [_row(athlete_id, day, point) for day, point in months.items()],
         )
     return True
+
+
+def _unlocked_data_version(db: Writer, athlete_id: int) -> int | None:
+    """The athlete's data version, its row locked until the transaction ends (no write of a
+    run commits meanwhile: each raises the version, which locks the row); None when a writer
+    holds it now (PostgreSQL: not waited for, the months are kept by a later report). On
+    SQLite the write transaction holds the whole database, waiting as any writer does (an
+    import holds it half a second at most)."""
+    skip = " FOR UPDATE SKIP LOCKED" if db.dialect == "postgresql" else ""
+    rows = db.rows(f"SELECT data_version FROM athletes WHERE id = :a{skip}", {"a": athlete_id})
+    return int(rows[0][0] or 0) if rows else None
 
 
 def _row(athlete_id: int, day: date, point: FitnessPoint | None) -> dict[str, object]:
