@@ -230,13 +230,13 @@ def say_run_days(b: Build, weeks: list[Week]) -> None:
             )
         )
     small = [w.index for w in short if w.index not in cannot and w.run_days < wanted]
-    if small:  # a start from almost nothing: the shortest run (10 minutes) decides
+    if small:  # the week's volume, not the days: the shortest run (10 minutes) decides
         b.limitations.append(
             Limitation(
                 "run-days-per-week",
-                f"weeks {small[:8]} are too small for {MIN_RUN_DAYS} runs of at least "
-                f"{SHORTEST_RUN_MIN:.0f} minutes (a start from little running): fewer, whole "
-                "runs instead.",
+                f"weeks {small[:8]}: what the week's volume leaves after its long run and "
+                f"sessions is too small for {MIN_RUN_DAYS} runs of at least "
+                f"{SHORTEST_RUN_MIN:.0f} minutes: fewer, whole runs instead.",
             )
         )
     if by_limit:
