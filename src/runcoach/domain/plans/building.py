@@ -114,10 +114,10 @@ def races_m(week: Week) -> float:
 
 def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
     """Say so when the long run cannot grow to what the race wants in this plan."""
-    goal_m = b.profile.goal.distance_m
+    goal_m, p = b.profile.goal_races_m, b.profile  # a double: its combined distance
     if goal_m is None or goal_m < 15000:
         return
-    wanted = min(peak_long_m(goal_m, b.profile.years_running), goal_m * 0.75)
+    wanted = min(peak_long_m(p.goal.distance_m, p.years_running, p.also_m), goal_m * 0.75)
     built = [
         x.total_distance_m() for w in weeks for _, x in w.workouts() if x.kind is WorkoutKind.LONG
     ]
@@ -148,7 +148,7 @@ def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> N
 
 def _over_share(b: Build, week: Week, held_m: float) -> bool:
     found = longest_share(week)
-    limit = long_share_max(b.profile.goal.distance_m, week.distance_m, whole_run_days(week))
+    limit = long_share_max(b.profile.goal_races_m, week.distance_m, whole_run_days(week))
     if found is None or limit is None:
         return False
     return found[2] > limit and found[1].total_distance_m() > held_m
@@ -157,7 +157,7 @@ def _over_share(b: Build, week: Week, held_m: float) -> bool:
 def say_few_days(b: Build, weeks: list[Week]) -> None:
     """Say so when few whole run days (no time limit) let the long run take more of the week."""
     few = [w for w in weeks if 0 < whole_run_days(w) <= FOUR_RUN_DAYS and w.run_days >= 4]
-    goal_m = b.profile.goal.distance_m or 0.0
+    goal_m = b.profile.goal_races_m or 0.0
     if not few or goal_m < SHARE_GOAL_FEW_DAYS_M:
         return
     b.notes.append(
