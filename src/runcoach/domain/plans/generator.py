@@ -606,7 +606,8 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         b.limitations.append(
             Limitation(
                 "benchmark-repeats",
-                f"{len(shapes)} weeks leave room for {count} benchmark sessions, not 4-5.",
+                f"{len(shapes)} weeks leave room for {count} benchmark "
+                f"session{'' if count == 1 else 's'}, not 4-5.",
             )
         )
     if count <= 0:
