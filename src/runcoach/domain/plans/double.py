@@ -12,6 +12,7 @@ counted, so the prediction is a sceptical one: day 2 is never printed as fast as
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from runcoach.domain.plans.building import Build
@@ -46,25 +47,26 @@ def race_day_of_a_double(b: Build, vdot: float, entry: RaceEntry, race: Workout)
     total_m = sum(r.distance_m for r in races)
     alone_s = b.model.race_time_s(vdot, entry.distance_m)
     own_s = double_time_s(b, vdot, entry)
-    head = f"Day {n} of {len(races)} of a {format_distance(total_m, digits=1)} double"
+    head = f"Day {n} of {len(races)} of the {format_distance(total_m, digits=1)} double"
     if n < len(races):
         pace = Pace.from_distance_time(entry.distance_m, own_s)
         tip = (
             f"{head}: pace it for the days after, at {format_pace(pace)} "
             f"({format_duration(own_s)}), the even pace of one "
-            f"{format_distance(total_m, digits=1)} race, not the {format_duration(alone_s)} "
-            "this race alone would allow. Hold back in the first half even if you feel fresh, "
-            "walk the aid stations, eat and drink from the start. After the finish: eat "
-            "within the hour, drink, legs up, sleep early: tomorrow is the rest of the race."
+            f"{format_distance(total_m, digits=1)} race (Daniels & Gilbert's VDOT time), "
+            f"not the {format_duration(alone_s)} this race alone would allow. Hold back in "
+            "the first half even if you feel fresh, walk the aid stations, eat and drink "
+            "from the start. After the finish: eat within the hour, drink, legs up, sleep "
+            "early: tomorrow is the rest of the race."
         )
     else:
         before_m = total_m - entry.distance_m
         tip = (
             f"{head}, on tired legs: predicted {format_duration(own_s)}, slower than day 1 "
-            f"and than the {format_duration(alone_s)} this race alone would take (the "
-            f"fitness model's time for {format_distance(total_m, digits=1)} less its time "
-            f"for the {format_distance(before_m, digits=1)} before: the last leg of one "
-            "race; the night's rest is not counted). Start at yesterday's pace for 5 km, "
+            f"and than the {format_duration(alone_s)} this race alone would take: "
+            f"Daniels & Gilbert's VDOT time for {format_distance(total_m, digits=1)} less "
+            f"its time for the {format_distance(before_m, digits=1)} before, the last leg "
+            "of one race (the night's rest is not counted). Start at yesterday's pace for 5 km, "
             "walk the aid stations, and race only what is left in the last 10 km."
         )
     return race.with_changes(tip=tip)
@@ -98,5 +100,5 @@ def say_double(b: Build, ultra: bool) -> None:
 
 def _days(races: list[RaceEntry]) -> str:
     days: list[date] = [r.day for r in races]
-    consecutive = all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
+    consecutive = all((b - a).days == 1 for a, b in itertools.pairwise(days))
     return f"{len(days)} consecutive days" if consecutive else f"{len(days)} days"

@@ -66,7 +66,9 @@ def _lookup(table: tuple[tuple[float, float], ...], distance_m: float) -> float:
     return next(value for limit, value in table if distance_m < limit) * 1000.0
 
 
-def _read(table: tuple[tuple[float, float], ...], goal_m: float, also_m: tuple[float, ...]) -> float:
+def _read(
+    table: tuple[tuple[float, float], ...], goal_m: float, also_m: tuple[float, ...]
+) -> float:
     """A table's value for a goal race (its row), or for a goal with other races (a double)
     at their combined distance, between the rows of the races around it (m)."""
     if not also_m:
