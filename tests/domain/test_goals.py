@@ -152,3 +152,17 @@ def test_the_race_plan_says_the_same_heat_cost_as_the_verdict(distance_m, result
     seconds = float(said.split("about ")[1].split(" s")[0])
     assert verdict.race_plan is not None
     assert f"the heat costs about {format_duration(seconds)}" in verdict.race_plan.strategy
+
+
+def test_a_plan_is_judged_on_the_volume_it_builds_to_not_more():
+    """The verdict alone assumes the volume grows to 1.5x in a long build; a plan that peaks
+    lower must not train for the faster time that 1.5x would give."""
+    goal = Goal(42195, parse_duration("3:30:00"), TODAY + dt.timedelta(weeks=19))
+    results = [Result(21097.5, parse_duration("1:38:00"))]
+    alone = check_goal(goal, results, 55_000, TODAY)
+    planned = check_goal(goal, results, 55_000, TODAY, planned_peak_m=70_000)
+    assert alone.race_day_weekly_distance_m == pytest.approx(82_500, rel=0.01)
+    assert planned.race_day_weekly_distance_m == 70_000
+    assert planned.realistic_s > alone.realistic_s + 60
+    held = check_goal(goal, results, 55_000, TODAY, planned_peak_m=40_000)
+    assert held.race_day_weekly_distance_m == 55_000  # never below what the runner runs now
