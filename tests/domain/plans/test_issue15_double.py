@@ -192,3 +192,8 @@ def test_a_single_marathon_is_unchanged_no_back_to_back():
     assert _back_to_back(plan) == [] and plan.goal_races_m == MARATHON_M
     race = _races(plan)[0]
     assert "Day 1" not in race.tip
+
+
+def test_a_doubles_title_names_both_races_and_both_days():
+    plan, _ = _build(_double("10k", "half"))
+    assert plan.title == "10k + half plan for 2027-04-17 and 2027-04-18"

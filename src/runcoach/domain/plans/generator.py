@@ -149,6 +149,11 @@ def _title(profile: Profile) -> str:
     goal = profile.goal
     if not goal.is_race or goal.distance_m is None:
         return f"{goal.name.capitalize()} plan"
+    if profile.goal_races:  # a double: its races, each day ("Marathon + marathon plan for ...")
+        races = [*profile.goal_races, RaceEntry(goal.race_date or date.min, goal.distance_m)]
+        names = " + ".join(_race_name(r.distance_m) for r in sorted(races, key=lambda r: r.day))
+        days = " and ".join(str(d) for d in goal.race_days)
+        return f"{names.capitalize()} plan for {days}"
     return f"{_race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
 
 
