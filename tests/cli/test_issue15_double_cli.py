@@ -58,8 +58,8 @@ def test_6_the_second_day_is_not_printed_as_fast_as_the_first(runcoach, tmp_path
     assert _seconds(times["Saturday"]) < _seconds(times["Sunday"])
     plan = plan_from_dict(runcoach("plan", "show", "--json").json()["plan"])
     races = [w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE]
-    assert races[0].tip.startswith("Day 1 of 2 of the 84.4 km double: pace it for the days")
-    assert races[1].tip.startswith("Day 2 of 2") and "slower than day 1" in races[1].tip
+    assert races[0].notes[-1].startswith("Day 1 of 2 of the 84.4 km double: pace it for the")
+    assert races[1].notes[-1].startswith("Day 2 of 2") and "slower than day 1" in races[1].notes[-1]
 
 
 def test_6_a_10k_and_half_weekend_is_no_ultra(runcoach, tmp_path: Path):
@@ -74,3 +74,14 @@ def test_6_a_10k_and_half_weekend_is_no_ultra(runcoach, tmp_path: Path):
     assert "one goal of 31.1 km" in out and "Not an ultra" in out
     assert "Back-to-back" not in out
     assert "Every rule kept." in runcoach("plan", "check").stdout
+
+
+def test_6_a_doubles_notes_read_in_miles_for_an_imperial_runner(runcoach, tmp_path: Path):
+    path = tmp_path / "double.yaml"
+    path.write_text(yaml.safe_dump(DOUBLE), encoding="utf-8")
+    out = runcoach("--units", "imperial", "plan", "create", "--profile", str(path),
+                   "--today", TODAY).stdout  # fmt: skip
+    said = next(line for line in out.splitlines() if "Races on 2 consecutive days" in line)
+    assert "52.4 mi" in said and " km" not in said  # one goal of 84.4 km
+    display = runcoach("--units", "imperial", "plan", "show", "--json").json()["display"]
+    assert not any(" km" in n for n in display["notes"])

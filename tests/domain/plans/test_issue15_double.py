@@ -144,11 +144,12 @@ def test_day_one_is_paced_for_day_two_and_day_two_is_predicted_slower():
     assert saturday.title == "Goal race: Saturday race" and sunday.title == "Goal race: Sunday race"
     assert summary(saturday) != summary(sunday).replace("Sunday", "Saturday")
     assert coach.double_paced(plan) == []
-    alone = re.search(r"not the ([0-9:]+) this race alone", saturday.tip)
+    alone = re.search(r"not the ([0-9:]+) this race alone", " ".join(saturday.notes))
     assert alone is not None  # the marathon alone at race-week fitness
     assert parse_duration(alone[1]) < _race_s(saturday) < _race_s(sunday)  # held back, slower
-    assert "pace it for the days after" in saturday.tip and "84.4 km" in saturday.tip
-    assert "Daniels & Gilbert" in sunday.tip and "slower than day 1" in sunday.tip
+    assert "pace it for the days after" in saturday.notes[-1] and "84.4 km" in saturday.notes[-1]
+    assert "Daniels & Gilbert" in sunday.notes[-1] and "slower than day 1" in sunday.notes[-1]
+    assert "tomorrow is the rest of the race" in saturday.tip and "tired legs" in sunday.tip
 
 
 def _race_s(w: Workout) -> float:
@@ -176,7 +177,7 @@ def test_a_10k_and_half_weekend_is_no_ultra_and_no_marathon():
     _, sunday = _races(plan)
     alone = DANIELS.race_time_s(plan.vdot or 0.0, HALF_MARATHON_M)  # today's fitness
     assert _race_s(sunday) > alone  # the half on the 10k's legs
-    assert "less its time for the 10.0 km before" in sunday.tip
+    assert "less its time for the 10.0 km before" in sunday.notes[-1]
 
 
 def test_a_half_and_a_marathon_add_up_to_an_ultra():
@@ -191,7 +192,7 @@ def test_a_single_marathon_is_unchanged_no_back_to_back():
     plan, _ = _build(doc)
     assert _back_to_back(plan) == [] and plan.goal_races_m == MARATHON_M
     race = _races(plan)[0]
-    assert "Day 1" not in race.tip
+    assert "Day 1" not in race.tip + " ".join(race.notes)
 
 
 def test_a_doubles_title_names_both_races_and_both_days():

@@ -19,7 +19,7 @@ from runcoach.domain.plans.building import Build
 from runcoach.domain.plans.profile import RaceEntry
 from runcoach.domain.plans.shape import peak_long_m, peak_volume_m
 from runcoach.domain.plans.workouts import Workout
-from runcoach.domain.units import Pace, format_distance, format_duration, format_pace
+from runcoach.domain.units import format_distance, format_duration
 
 
 def goal_races(b: Build) -> list[RaceEntry]:
@@ -41,7 +41,8 @@ def double_time_s(b: Build, vdot: float, entry: RaceEntry) -> float:
 
 
 def race_day_of_a_double(b: Build, vdot: float, entry: RaceEntry, race: Workout) -> Workout:
-    """The race day's tip: how to pace day 1 for day 2, and why day 2 is slower."""
+    """The race day's tip and note: how to pace day 1 for day 2, and why day 2 is slower
+    (the note in km, which the doors write in the runner's units)."""
     races = goal_races(b)
     n = next(i for i, r in enumerate(races) if r.day == entry.day) + 1
     total_m = sum(r.distance_m for r in races)
@@ -49,27 +50,30 @@ def race_day_of_a_double(b: Build, vdot: float, entry: RaceEntry, race: Workout)
     own_s = double_time_s(b, vdot, entry)
     head = f"Day {n} of {len(races)} of the {format_distance(total_m, digits=1)} double"
     if n < len(races):
-        pace = Pace.from_distance_time(entry.distance_m, own_s)
         tip = (
-            f"{head}: pace it for the days after, at {format_pace(pace)} "
-            f"({format_duration(own_s)}), the even pace of one "
-            f"{format_distance(total_m, digits=1)} race (Daniels & Gilbert's VDOT time), "
-            f"not the {format_duration(alone_s)} this race alone would allow. Hold back in "
-            "the first half even if you feel fresh, walk the aid stations, eat and drink "
-            "from the start. After the finish: eat within the hour, drink, legs up, sleep "
-            "early: tomorrow is the rest of the race."
+            "Hold back in the first half even if you feel fresh, walk the aid stations, eat "
+            "and drink from the start. After the finish: eat within the hour, drink, legs up, "
+            "sleep early: tomorrow is the rest of the race."
+        )
+        said = (
+            f"{head}: pace it for the days after: {format_duration(own_s)}, the even pace of "
+            f"one {format_distance(total_m, digits=1)} race (Daniels & Gilbert's VDOT time), "
+            f"not the {format_duration(alone_s)} this race alone would allow."
         )
     else:
         before_m = total_m - entry.distance_m
         tip = (
-            f"{head}, on tired legs: predicted {format_duration(own_s)}, slower than day 1 "
-            f"and than the {format_duration(alone_s)} this race alone would take: "
-            f"Daniels & Gilbert's VDOT time for {format_distance(total_m, digits=1)} less "
-            f"its time for the {format_distance(before_m, digits=1)} before, the last leg "
-            "of one race (the night's rest is not counted). Start at yesterday's pace for 5 km, "
-            "walk the aid stations, and race only what is left in the last 10 km."
+            "On tired legs: start at yesterday's pace, walk the aid stations, and race only "
+            "what is left near the end."
         )
-    return race.with_changes(tip=tip)
+        said = (
+            f"{head}: predicted {format_duration(own_s)}, slower than day 1 and than the "
+            f"{format_duration(alone_s)} this race alone would take: Daniels & Gilbert's VDOT "
+            f"time for {format_distance(total_m, digits=1)} less its time for the "
+            f"{format_distance(before_m, digits=1)} before, the last leg of one race (the "
+            "night's rest is not counted)."
+        )
+    return race.with_changes(tip=tip, notes=(*race.notes, said))
 
 
 def say_double(b: Build, ultra: bool) -> None:
