@@ -443,13 +443,20 @@ def back_to_back_long_runs(plan: Plan) -> list[str]:
 
 
 def double_paced(plan: Plan) -> list[str]:
-    """A double's days after the first are predicted slower than the first (a runner does not
-    believe day 2 as fast as day 1 on the same legs), never the same time twice."""
+    """A double's later days are predicted no faster than its first, and its last slower (a
+    runner does not believe day 2 as fast as day 1 on the same legs): never the same time
+    printed for every day."""
     races = [(d.day, w) for d in plan.days() if d.day in plan.goal.race_days
              for w in d.workouts if w.kind is WorkoutKind.RACE]  # fmt: skip
     paces = [(day, _mean_work_pace(w)) for day, w in races]
-    return [f"{day}: {pace:.0f} s/km, not slower than day 1's {paces[0][1]:.0f} s/km"
-            for day, pace in paces[1:] if pace <= paces[0][1]]  # fmt: skip
+    if len(paces) < 2:
+        return []
+    first = paces[0][1]
+    out = [f"{day}: {pace:.0f} s/km, faster than day 1's {first:.0f} s/km"
+           for day, pace in paces[1:] if pace < first]  # fmt: skip
+    if paces[-1][1] <= first:
+        out.append(f"{paces[-1][0]}: the last day predicted as fast as day 1 ({first:.0f} s/km)")
+    return out
 
 
 def volume_builds(plan: Plan) -> list[str]:

@@ -198,3 +198,34 @@ def test_a_single_marathon_is_unchanged_no_back_to_back():
 def test_a_doubles_title_names_both_races_and_both_days():
     plan, _ = _build(_double("10k", "half"))
     assert plan.title == "10k + half plan for 2027-04-17 and 2027-04-18"
+
+
+def test_a_target_for_the_last_day_never_makes_it_faster_than_day_one():
+    """A target time is a single race's: on day 2 of a double the plan keeps the prediction
+    when the target is faster, and says so; a slower target is the day's."""
+    fast = _double()
+    fast["goal"] = {**fast["goal"], "target": "3:35:00"}
+    plan, _ = _build(fast)
+    saturday, sunday = _races(plan)
+    assert _race_s(saturday) < _race_s(sunday) and coach.double_paced(plan) == []
+    assert "Your target, " in sunday.notes[-1] and "is this race's alone" in sunday.notes[-1]
+    slow = _double()
+    slow["goal"] = {**slow["goal"], "target": "4:05:00"}
+    plan, _ = _build(slow)
+    assert abs(_race_s(_races(plan)[1]) - 4 * 3600 - 300) < 60  # the band's middle
+    assert "is the day's target" in _races(plan)[1].notes[-1]
+
+
+def test_three_races_in_three_days_are_one_goal_of_their_sum():
+    doc = _double("half", "half", run_days_per_week=6)
+    doc["goal"]["also"] = [
+        {"date": "2027-04-16", "distance": "half", "name": "Friday race"},
+        {"date": "2027-04-17", "distance": "half", "name": "Saturday race"},
+    ]
+    plan, profile = _build(doc)
+    assert plan.goal_races_m == 3 * HALF_MARATHON_M
+    assert len(_back_to_back(plan)) >= 6  # 63.3 km in all: an ultra's training
+    times = [_race_s(w) for w in _races(plan)]
+    assert times[0] == times[1] < times[2]  # even pace, then the last leg
+    assert _undeclared(plan) == [] and coach.everything(plan, profile) == []
+    assert any("Races on 3 consecutive days" in n for n in plan.notes)

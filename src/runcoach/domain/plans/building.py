@@ -123,9 +123,10 @@ def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
     ]
     reached = max(built, default=0.0)
     if reached < wanted * 0.9:
+        who = "your races together want" if p.goal_races else "this race wants"
         b.notes.append(
             f"The long run reaches {format_distance(reached, digits=1)}, short of the "
-            f"{format_distance(wanted, digits=0)} this race wants: the weekly volume your days "
+            f"{format_distance(wanted, digits=0)} {who}: the weekly volume your days "
             "and the weeks to race day allow cannot carry a longer one without breaking the "
             "10 % and long-run-share rules. Race day will be a step up: start slower than goal "
             "pace and walk the aid stations if you need to."

@@ -40,6 +40,16 @@ def double_time_s(b: Build, vdot: float, entry: RaceEntry) -> float:
     return whole_s * entry.distance_m / total
 
 
+def double_target_s(b: Build, vdot: float, entry: RaceEntry) -> float:
+    """A day's target time: the prediction, or on the last day the runner's target when it
+    is slower (a target faster than the last leg's prediction is a single race's) (s)."""
+    predicted = double_time_s(b, vdot, entry)
+    target = b.profile.goal.target_time_s
+    if target is None or entry.day != goal_races(b)[-1].day:
+        return predicted
+    return max(target, predicted)
+
+
 def race_day_of_a_double(b: Build, vdot: float, entry: RaceEntry, race: Workout) -> Workout:
     """The race day's tip and note: how to pace day 1 for day 2, and why day 2 is slower
     (the note in km, which the doors write in the runner's units)."""
@@ -73,7 +83,20 @@ def race_day_of_a_double(b: Build, vdot: float, entry: RaceEntry, race: Workout)
             f"{format_distance(before_m, digits=1)} before, the last leg of one race (the "
             "night's rest is not counted)."
         )
+        said += _target_said(b, own_s)
     return race.with_changes(tip=tip, notes=(*race.notes, said))
+
+
+def _target_said(b: Build, predicted_s: float) -> str:
+    target = b.profile.goal.target_time_s
+    if target is None:
+        return ""
+    if target < predicted_s:
+        return (
+            f" Your target, {format_duration(target)}, is this race's alone: on the last day of "
+            "a double the plan's target is the prediction."
+        )
+    return f" Your target, {format_duration(target)}, is the day's target."
 
 
 def say_double(b: Build, ultra: bool) -> None:

@@ -29,7 +29,7 @@ from runcoach.domain.plans.building import (
     say_run_days,
     steady_volume_m,
 )
-from runcoach.domain.plans.double import double_time_s, race_day_of_a_double, say_double
+from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
     RACE_RECOVERY_DAYS,
@@ -585,10 +585,10 @@ def _protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[
 
 def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
     goal = b.profile.goal
-    if is_goal and goal.target_time_s and entry.day == goal.race_date:
+    if is_goal and goal.also:  # a double: day 1 paced for day 2, day 2 predicted slower
+        seconds = double_target_s(b, paces.vdot, entry)
+    elif is_goal and goal.target_time_s and entry.day == goal.race_date:
         seconds = goal.target_time_s
-    elif is_goal and goal.also:
-        seconds = double_time_s(b, paces.vdot, entry)
     else:
         seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
     pace = Pace.from_distance_time(entry.distance_m, seconds)
