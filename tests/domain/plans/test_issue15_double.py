@@ -13,6 +13,8 @@ import re
 from datetime import date
 from typing import Any
 
+import pytest
+
 from runcoach.domain.plans.describe import summary
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Phase, Plan
@@ -229,3 +231,26 @@ def test_three_races_in_three_days_are_one_goal_of_their_sum():
     assert times[0] == times[1] < times[2]  # even pace, then the last leg
     assert _undeclared(plan) == [] and coach.everything(plan, profile) == []
     assert any("Races on 3 consecutive days" in n for n in plan.notes)
+
+
+PAIRS = (("5k", "10k"), ("10k", "10k"), ("10k", "half"), ("half", "half"),
+         ("half", "marathon"), ("marathon", "marathon"), ("50k", "marathon"))  # fmt: skip
+
+
+@pytest.mark.parametrize(("saturday", "sunday"), PAIRS)
+def test_a_coach_signs_every_double_for_these_lives(saturday: str, sunday: str):
+    """Every pair of races, 40-90 km a week, 4-6 run days, 10 or 19 weeks out: every rule kept
+    or declared, every coach check signed, back-to-back long runs exactly when the sum is an
+    ultra, the last day slower than the first."""
+    for weekly, longest in (("40km", "16km"), ("60km", "26km"), ("90km", "32km")):
+        for days in (4, 5, 6):
+            for race_day in (date(2027, 4, 18), date(2027, 2, 14)):
+                doc = _double(saturday, sunday, weekly_distance=weekly, longest_run_30d=longest,
+                              run_days_per_week=days)  # fmt: skip
+                doc["goal"]["date"] = race_day.isoformat()
+                doc["goal"]["also"][0]["date"] = date.fromordinal(race_day.toordinal() - 1)
+                plan, profile = _build(doc)
+                seen = (saturday, sunday, weekly, days, race_day)
+                assert _undeclared(plan) == [], seen
+                assert coach.everything(plan, profile) == [], seen
+                assert coach.back_to_back_long_runs(plan) == [], seen
