@@ -534,9 +534,13 @@ def _week_input(
 
 def _long_target_m(p: Profile, baseline: Baseline) -> float:
     """The long run the plan grows toward: the distance's (gentler for a beginner), but never
-    below what the runner already runs, up to what the distance needs."""
-    goal_m = p.goal.distance_m or 10000.0
-    need = max(HOLD_UP_TO_MIN_M, min(goal_m * HOLD_UP_TO_SHARE, HOLD_UP_TO_MAX_M))
+    below what the runner already runs, up to what the distance needs. A goal without a race
+    (base building, staying healthy) needs no particular distance: the runner's own long run
+    is what the plan holds, up to the marathoner's 32 km (a coach starts from what a 90 km
+    runner does, not from a 10k's 18 km)."""
+    goal_m = p.goal.distance_m
+    wanted = HOLD_UP_TO_MAX_M if goal_m is None else goal_m * HOLD_UP_TO_SHARE
+    need = max(HOLD_UP_TO_MIN_M, min(wanted, HOLD_UP_TO_MAX_M))
     return max(peak_long_m(p.goal.distance_m, p.years_running), min(baseline.longest_run_m, need))
 
 
