@@ -13,10 +13,12 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
     FORCED_DIP,
     Build,
     allowed_volume_m,
+    block_peak_m,
     cycle_weeks,
     goal_distance_m,
     races_m,
@@ -103,6 +105,9 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             "third week, and an easy cross-training session most weeks."
         )
     races = _races(b, start)
+    period = cycle_weeks(
+        profile.availability, [start + timedelta(days=7 * k) for k in range(weeks)]
+    )
     shapes = shape_weeks(
         start,
         weeks,
@@ -111,6 +116,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         baseline.weekly_distance_m,
         careful,
         _tune_up_weeks(races, start),
+        block_peak_m(profile.goal.distance_m, profile.years_running) if period > 1 else 0.0,
     )
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
@@ -376,7 +382,7 @@ def _weeks(
     out: list[Week] = []
     done_bench = 0
     bench_m: float | None = None
-    period = cycle_weeks(p.availability, shapes[0].start)
+    period = cycle_weeks(p.availability, [s.start for s in shapes])
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         ceiling = min(
@@ -397,6 +403,7 @@ def _weeks(
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
+        wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
         if due and (late or not shape.recovery) and shape.phase is not Phase.TAPER:
@@ -555,6 +562,17 @@ def _long_share(goal_m: float | None, volume_m: float, run_days: int) -> float:
     """The generator's long-run share: just under the rule's (an ultra's own share)."""
     limit = long_share_max(goal_m, volume_m, run_days)
     return ULTRA_LONG_SHARE if limit is None else limit * LONG_SHARE_MARGIN
+
+
+def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) -> float | None:
+    """A free week of a life of blocks: the long-run share read with its cycle (the weeks of
+    the cycle as built and this week's volume), just under the rule's; ``None`` otherwise."""
+    if period < 2 or len(done) < period - 1 or is_work_week(wk.types):
+        return None
+    cycle_m = sum(w.distance_m for w in done[len(done) - period + 1 :]) + wk.volume_m
+    goal_m = b.profile.goal.distance_m
+    limit = long_share_max(goal_m, wk.volume_m, _whole_days(b.profile, wk.dates), cycle_m)
+    return None if limit is None else limit * LONG_SHARE_MARGIN
 
 
 def _quality_count(p: Profile, shape: WeekShape) -> int:

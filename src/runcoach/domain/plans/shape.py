@@ -138,15 +138,18 @@ def shape_weeks(
     baseline_m: float,
     careful: bool,
     tune_ups: Mapping[int, float] | None = None,
+    least_peak_m: float = 0.0,
 ) -> list[WeekShape]:
     """The plan's weeks; ``tune_ups`` maps a week's index (from 0) to the tune-up race
     distance it holds (m): such a week may be the block's lighter week (``recovery_weeks``),
     lighter around its race but with room for it (a race that even the peak week would not
-    hold at its share is left out by the week's layout: its week is an ordinary one)."""
+    hold at its share is left out by the week's layout: its week is an ordinary one).
+    ``least_peak_m``: the peak week is at least this (a life of blocks' free week,
+    ``building.block_peak_m``)."""
     races = tune_ups or {}
     taper = taper_weeks(goal_m, total)
     phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
-    peak = peak_volume_m(goal_m, years, baseline_m)
+    peak = max(peak_volume_m(goal_m, years, baseline_m), least_peak_m)
     held = frozenset(i for i, m in races.items() if race_room_m(m) <= peak)
     recovery = recovery_weeks(phase_list, 3 if careful else 4, held)
     level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
