@@ -89,7 +89,6 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
     profile = apply_program(_rotation_from_today(profile, today), today)
     b = Build(profile, today, model)
-    b.profile = profile = realistic_goal(b)
     start, weeks = _frame(b)
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
@@ -118,6 +117,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         _tune_up_weeks(races, start),
         block_peak_m(profile.goal.distance_m, profile.years_running) if period > 1 else 0.0,
     )
+    planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
+    b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
@@ -618,7 +619,8 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         b.limitations.append(
             Limitation(
                 "benchmark-repeats",
-                f"{len(shapes)} weeks leave room for {count} benchmark sessions, not 4-5.",
+                f"{len(shapes)} weeks leave room for {count} benchmark "
+                f"session{'' if count == 1 else 's'}, not 4-5.",
             )
         )
     if count <= 0:

@@ -552,6 +552,9 @@ class WeekLayout:
         budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
         per_run = min(self._minutes_m(self._easy_most_min()), self._easy_ceiling())
         needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
+        # no more runs than the budget holds at the shortest run: split four ways a small
+        # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
+        needed = min(needed, int(max(budget, 0) // self._minutes_m(SHORTEST_RUN_MIN)))
         chosen: list[int] = []
         room = self.wk.max_days - runs
         for _ in range(min(needed, room)):
