@@ -138,7 +138,8 @@ def test_the_verdict_states_the_ladder_step_it_used():
 
 @pytest.mark.parametrize("distance_m, result", [(42195, "1:38:00"), (10000, "1:50:00")])
 def test_the_race_plan_says_the_same_heat_cost_as_the_verdict(distance_m, result):
-    """When the goal is not realistic the race plan is for the verdict's time. A sceptical runner read 'with the conditions +16:27' and, in the race plan of the
+    """When the goal is not realistic the race plan is for the verdict's time. A sceptical
+    runner read 'with the conditions +16:27' and, in the race plan of the
     same answer, 'the heat costs about 17:18': the plan judged the heat at the hot day's
     slower time, where the verdict judges it at the cool-day time the target came from."""
     from runcoach.domain.units import format_duration

@@ -100,7 +100,8 @@ class _Shape:
         self.distance_m, self.target_s = distance_m, target_s
         effect = _effect_inside(conditions, distance_m, target_s)
         heat = [a for a in effect.adjustments if a.name == HEAT_ADJUSTMENT]
-        self.heat_cost_s = heat[0].cost_s(target_s / effect.factor) if heat else 0.0  # as the verdict
+        cool_s = target_s / effect.factor  # the verdict's cost: at the cool-day time
+        self.heat_cost_s = heat[0].cost_s(cool_s) if heat else 0.0
         self.negative = NEGATIVE_SPLIT_SHARE if distance_m >= SHORT_RACE_M else 0.0
         self.costs = [a for a in effect.adjustments if a.name != HEAT_ADJUSTMENT]
 

@@ -33,7 +33,8 @@ def realistic_goal(b: Build, planned_peak_m: float | None = None) -> Profile:
         f"({verdict.reasons[0]}). The plan trains for {format_duration(verdict.realistic_s)}, "
         f"with paces that can be run; the ladder toward your target: {rungs}."
     )
-    b.notes.insert(0, note(Do.SEE_GOAL_NUMBERS, said, "The goal's verdict has the numbers."))  # first
+    pointer = note(Do.SEE_GOAL_NUMBERS, said, "The goal's verdict has the numbers.")
+    b.notes.insert(0, pointer)  # what the runner reads first
     return replace(profile, goal=replace(goal, target_time_s=round(verdict.realistic_s)))
 
 
