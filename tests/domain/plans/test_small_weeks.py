@@ -5,8 +5,8 @@ hold a run' in a week of seven free days)."""
 
 from __future__ import annotations
 
-from tests.domain.plans.test_programs import _plan
 from runcoach.domain.plans.rules import check
+from tests.domain.plans.test_programs import _plan
 
 
 def test_a_comebacks_lighter_weeks_keep_their_runs():

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from runcoach.domain.plans.blocks import block_period, week_types
+from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.profile import Profile
@@ -223,6 +224,16 @@ def say_run_days(b: Build, weeks: list[Week]) -> None:
                 "run-days-per-week",
                 f"weeks {cannot[:8]} have fewer than "
                 f"{MIN_RUN_DAYS} days that can hold a run; the plan uses every one.",
+            )
+        )
+    small = [w.index for w in short if w.index not in cannot and w.run_days < wanted]
+    if small:  # a start from almost nothing: the shortest run (10 minutes) decides
+        b.limitations.append(
+            Limitation(
+                "run-days-per-week",
+                f"weeks {small[:8]} are too small for {MIN_RUN_DAYS} runs of at least "
+                f"{SHORTEST_RUN_MIN:.0f} minutes (a start from little running): fewer, whole "
+                "runs instead.",
             )
         )
     if by_limit:

@@ -396,7 +396,10 @@ def _weeks(
             race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
             light = recovery_volume_m(ran[-1].distance_m, race_m)
             ceiling = min(ceiling, light)
-            shape = replace(shape, volume_m=max(shape.volume_m, light if race_m else 0.0))
+            # lighter than the week the runner really ran, not than the shape's level: where
+            # the shortest runs make the weeks bigger than the shape (a start from 1 km a
+            # week), 75 % of the shape's level left a week of one 2 km run
+            shape = replace(shape, volume_m=max(shape.volume_m, light))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
