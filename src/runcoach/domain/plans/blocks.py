@@ -35,14 +35,12 @@ def block_period(weeks: Sequence[Sequence[DayType]]) -> int:
     return 1
 
 
-def block_cycle_m(
-    volumes: Sequence[float], types: Sequence[Sequence[DayType]], i: int, period: int
-) -> float | None:
+def block_cycle_m(weeks: Sequence[Week], i: int, period: int) -> float | None:
     """The running of week ``i``'s cycle (it and the weeks of its cycle before it) when week
     ``i`` is a free week of a life of blocks (``block_period``); ``None`` otherwise."""
-    if period < 2 or i < period - 1 or is_work_week(types[i]):
+    if period < 2 or i < period - 1 or is_work_week(week_types(weeks[i])):
         return None
-    return sum(volumes[i - period + 1 : i + 1])
+    return sum(w.distance_m for w in weeks[i - period + 1 : i + 1])
 
 
 def week_types(week: Week) -> list[DayType]:

@@ -130,7 +130,8 @@ def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
 
 
 def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> None:
-    over = [w.index for i, w in enumerate(weeks) if _over_share(b, weeks, i, held_m)]
+    period = block_period([week_types(w) for w in weeks])
+    over = [w.index for i, w in enumerate(weeks) if _over_share(b, (weeks, period), i, held_m)]
     if over and not ultra:
         b.limitations.append(
             Limitation(
@@ -143,9 +144,10 @@ def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> N
         )
 
 
-def _over_share(b: Build, weeks: list[Week], i: int, held_m: float) -> bool:
+def _over_share(b: Build, plan: tuple[list[Week], int], i: int, held_m: float) -> bool:
+    """Week ``i`` of ``plan`` (its weeks and its cycle in weeks) over the long-run share."""
+    weeks, period = plan
     found = longest_share(weeks[i])
-    period = block_period([week_types(w) for w in weeks])
     limit = week_long_share_max(b.profile.goal.distance_m, weeks, i, period)
     if found is None or limit is None:
         return False

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from runcoach.domain.plans.blocks import block_cycle_m, plan_period, week_types
+from runcoach.domain.plans.blocks import block_cycle_m, plan_period
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.shape import ULTRA_M
@@ -286,9 +286,7 @@ def week_long_share_max(
     goal_m: float | None, weeks: Sequence[Week], i: int, period: int
 ) -> float | None:
     """``long_share_max`` for week ``i`` of ``weeks``, a life of blocks read over its cycle."""
-    week = weeks[i]
-    vols = [w.distance_m for w in weeks]
-    cycle = block_cycle_m(vols, [week_types(w) for w in weeks], i, period)
+    week, cycle = weeks[i], block_cycle_m(weeks, i, period)
     return long_share_max(goal_m, week.distance_m, whole_run_days(week), cycle)
 
 
