@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from runcoach.domain.plans.blocks import block_period, week_types
+from runcoach.domain.plans.blocks import block_period, is_work_week, week_types
 from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
@@ -67,6 +67,16 @@ def cycle_weeks(availability: Availability, starts: Sequence[date]) -> int:
     week is judged against the free week before it, not the work week between."""
     types = [[availability.day_type(s + timedelta(days=d)) for d in range(7)] for s in starts]
     return block_period(types)
+
+
+def work_weeks(availability: Availability, starts: Sequence[date]) -> frozenset[int]:
+    """The weeks (indices from 0) whose every day that can hold a run is short: a life of
+    blocks' work weeks, where its recovery weeks fall (``shape.recovery_weeks``)."""
+    return frozenset(
+        k
+        for k, s in enumerate(starts)
+        if is_work_week([availability.day_type(s + timedelta(days=d)) for d in range(7)])
+    )
 
 
 def block_peak_m(goal_m: float | None, years: float) -> float:

@@ -30,6 +30,7 @@ from runcoach.domain.plans.building import (
     say_routines,
     say_run_days,
     steady_volume_m,
+    work_weeks,
 )
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
@@ -104,9 +105,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             "third week, and an easy cross-training session most weeks."
         )
     races = _races(b, start)
-    period = cycle_weeks(
-        profile.availability, [start + timedelta(days=7 * k) for k in range(weeks)]
-    )
+    starts = [start + timedelta(days=7 * k) for k in range(weeks)]
+    period = cycle_weeks(profile.availability, starts)
     shapes = shape_weeks(
         start,
         weeks,
@@ -116,6 +116,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
         block_peak_m(profile.goal.distance_m, profile.years_running) if period > 1 else 0.0,
+        work_weeks(profile.availability, starts) if period > 1 else None,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
