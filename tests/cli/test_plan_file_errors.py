@@ -26,3 +26,32 @@ def test_the_cli_refuses_a_broken_plan_file_with_the_path_and_imports_an_exporte
     assert refused.exit_code != 0
     assert "plan.json: weeks[0].days[" in refused.stderr
     assert "blocks[0]: unknown key 'duraton_s'" in refused.stderr
+
+
+MINIMAL = {  # what a coach writes by hand: every key the reader can default left out
+    "format": "runcoach-plan", "version": 1, "created": "2026-12-01",
+    "goal": {"kind": "base"},
+    "baseline": {"weekly_distance_m": 20000, "longest_run_m": 8000},
+    "weeks": [{"index": 1, "phase": "base", "days": [
+        {"date": "2026-12-07", "workouts": [{
+            "kind": "easy", "title": "Easy 30 min",
+            "blocks": [{"step": "work", "duration_s": 1800, "effort": "easy"}]}]},
+        {"date": "2026-12-08"},
+    ]}],
+}  # fmt: skip
+
+
+def test_a_hand_written_plan_need_not_spell_out_what_is_empty(log_cli, tmp_path):
+    """No notes, limitations, waivers, paces, week notes, recovery flag, day type or a rest
+    day's workouts: the schema and the reader agree that those default (docs/plan-format.md)."""
+    assert _errors("plan-document", MINIMAL) == []
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(MINIMAL), encoding="utf-8")
+    imported = log_cli("plan", "import", str(path))
+    assert imported.exit_code == 0, imported.stderr
+    shown = log_cli("plan", "show")
+    assert "Easy 30 min" in shown.stdout and "Tue 08 Dec  rest" in shown.stdout
+    broken = {**MINIMAL, "baseline": {"weekly_distance_m": 20000}}  # required stays required
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    refused = log_cli("plan", "import", str(path))
+    assert refused.exit_code != 0 and "longest_run_m" in refused.stderr

@@ -3,8 +3,10 @@
 One ``TypedDict`` per object of the document, so that mypy checks the codec's output and
 ``views.schema`` publishes the same keys as JSON Schema (docs/schema/plan-document.json): a
 coach writing a plan file by hand has a schema to validate it against. A key the codec leaves
-out when it has no value is ``NotRequired``. ``Annotated[str, SomeEnum]`` is a text that is
-one of the enum's values; ``Annotated[str, "date"]`` an ISO 8601 date.
+out when it has no value is ``NotRequired``, and so is a key the reader gives a default to
+(a plan's notes, limitations and waivers, a week's ``recovery``, a day's ``workouts``...): a
+coach's hand-written file need not spell out what is empty. ``Annotated[str, SomeEnum]`` is a
+text that is one of the enum's values; ``Annotated[str, "date"]`` an ISO 8601 date.
 """
 
 from __future__ import annotations
@@ -94,16 +96,16 @@ class DayTypeDocJson(TypedDict):
 
 class DayDocJson(TypedDict):
     date: DateText
-    day_type: DayTypeDocJson
+    day_type: NotRequired[DayTypeDocJson]  # a free day (anything goes) when left out
     note: NotRequired[str]
-    workouts: list[WorkoutDocJson]
+    workouts: NotRequired[list[WorkoutDocJson]]  # a rest day when left out
 
 
 class WeekDocJson(TypedDict):
     index: int  # 1-based
     phase: Annotated[str, Phase]
-    recovery: bool
-    notes: list[TextDocJson]
+    recovery: NotRequired[bool]  # false when left out
+    notes: NotRequired[list[TextDocJson]]
     days: list[DayDocJson]
 
 
@@ -112,7 +114,7 @@ class GoalDocJson(TypedDict):
     distance_m: NotRequired[float]
     race_date: NotRequired[DateText]
     target_time_s: NotRequired[float]
-    name: str
+    name: NotRequired[str]
     also: NotRequired[list[DateText]]  # the goal's other race days
 
 
@@ -145,16 +147,16 @@ class PlanDocJson(TypedDict):
 
     format: Literal["runcoach-plan"]
     version: Literal[1]
-    title: str
-    program: str | None  # the ready program it came from
+    title: NotRequired[str]
+    program: NotRequired[str | None]  # the ready program it came from
     created: DateText
     goal: GoalDocJson
     baseline: BaselineDocJson
-    vdot: float | None
-    paces: dict[str, PaceBandJson]
-    notes: list[TextDocJson]
-    limitations: list[LimitationDocJson]
-    waivers: list[WaiverDocJson]
+    vdot: NotRequired[float | None]
+    paces: NotRequired[dict[str, PaceBandJson]]
+    notes: NotRequired[list[TextDocJson]]
+    limitations: NotRequired[list[LimitationDocJson]]
+    waivers: NotRequired[list[WaiverDocJson]]
     max_run_days: NotRequired[int]  # the runner's limit of run days a week
     min_run_days: NotRequired[int]  # the low end of a range of run days ('3-4')
     weeks: list[WeekDocJson]

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
     FORCED_DIP,
     Build,
     allowed_volume_m,
+    block_peak_m,
     cycle_weeks,
     goal_distance_m,
     races_m,
@@ -28,7 +30,9 @@ from runcoach.domain.plans.building import (
     say_routines,
     say_run_days,
     steady_volume_m,
+    work_weeks,
 )
+from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
     RACE_RECOVERY_DAYS,
@@ -87,7 +91,6 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
     profile = apply_program(_rotation_from_today(profile, today), today)
     b = Build(profile, today, model)
-    b.profile = profile = realistic_goal(b)
     start, weeks = _frame(b)
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
@@ -103,6 +106,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             "third week, and an easy cross-training session most weeks."
         )
     races = _races(b, start)
+    starts = [start + timedelta(days=7 * k) for k in range(weeks)]
+    period = cycle_weeks(profile.availability, starts)
     shapes = shape_weeks(
         start,
         weeks,
@@ -111,7 +116,12 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         baseline.weekly_distance_m,
         careful,
         _tune_up_weeks(races, start),
+        profile.also_m,
+        block_peak_m(profile, period),
+        work_weeks(profile.availability, starts) if period > 1 else None,
     )
+    planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
+    b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
@@ -146,6 +156,11 @@ def _title(profile: Profile) -> str:
     goal = profile.goal
     if not goal.is_race or goal.distance_m is None:
         return f"{goal.name.capitalize()} plan"
+    if profile.goal_races:  # a double: its races, each day ("Marathon + marathon plan for ...")
+        races = [*profile.goal_races, RaceEntry(goal.race_date or date.min, goal.distance_m)]
+        names = " + ".join(_race_name(r.distance_m) for r in sorted(races, key=lambda r: r.day))
+        days = " and ".join(str(d) for d in goal.race_days)
+        return f"{names.capitalize()} plan for {days}"
     return f"{_race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
 
 
@@ -366,8 +381,10 @@ def _weeks(
     cat = catalogue(goal.distance_m, p.availability.facilities, p.dislikes)
     bench = [] if p.program == "sub-5-mile" else _benchmark_weeks(b, shapes)
     protected = _protected_days(b, races)
-    ultra = (goal.distance_m or 0) > ULTRA_M
-    if ultra:
+    ultra = (p.goal_races_m or 0) > ULTRA_M
+    if p.goal_races:
+        say_double(b, ultra)
+    elif ultra:
         b.notes.append(
             "Ultra: the long run may exceed 30 % of its week (ultras are excepted "
             "from that rule); back-to-back long efforts build time on feet."
@@ -376,7 +393,7 @@ def _weeks(
     out: list[Week] = []
     done_bench = 0
     bench_m: float | None = None
-    period = cycle_weeks(p.availability, shapes[0].start)
+    period = cycle_weeks(p.availability, [s.start for s in shapes])
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         ceiling = min(
@@ -389,7 +406,10 @@ def _weeks(
             race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
             light = recovery_volume_m(ran[-1].distance_m, race_m)
             ceiling = min(ceiling, light)
-            shape = replace(shape, volume_m=max(shape.volume_m, light if race_m else 0.0))
+            # lighter than the week the runner really ran, not than the shape's level: where
+            # the shortest runs make the weeks bigger than the shape (a start from 1 km a
+            # week), 75 % of the shape's level left a week of one 2 km run
+            shape = replace(shape, volume_m=max(shape.volume_m, light))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
@@ -397,6 +417,7 @@ def _weeks(
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
+        wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
         if due and (late or not shape.recovery) and shape.phase is not Phase.TAPER:
@@ -500,7 +521,7 @@ def _week_input(
     goal_m = sum(r.distance_m for r, g in races.values() if g and r.day in dates)
     goal_here = any(d in dates for d in p.goal.race_days)
     quality = _quality_count(p, shape)
-    ultra = (p.goal.distance_m or 0) > ULTRA_M
+    ultra = (p.goal_races_m or 0) > ULTRA_M  # a double of that length too
     training = shape.phase in (Phase.BUILD, Phase.PEAK) and not shape.recovery
     return WeekInput(
         dates=dates,
@@ -521,7 +542,7 @@ def _week_input(
         protected=protected,
         long_allowed=not goal_here,
         long_target_m=_long_target_m(p, baseline),
-        long_share=_long_share(p.goal.distance_m, shape.volume_m, _whole_days(p, dates)),
+        long_share=_long_share(p.goal_races_m, shape.volume_m, _whole_days(p, dates)),
         benchmark=None,
         paces=paces,
         baseline_longest_m=baseline.longest_run_m,
@@ -534,10 +555,15 @@ def _week_input(
 
 def _long_target_m(p: Profile, baseline: Baseline) -> float:
     """The long run the plan grows toward: the distance's (gentler for a beginner), but never
-    below what the runner already runs, up to what the distance needs."""
-    goal_m = p.goal.distance_m or 10000.0
-    need = max(HOLD_UP_TO_MIN_M, min(goal_m * HOLD_UP_TO_SHARE, HOLD_UP_TO_MAX_M))
-    return max(peak_long_m(p.goal.distance_m, p.years_running), min(baseline.longest_run_m, need))
+    below what the runner already runs, up to what the distance needs (a double's: its
+    combined distance). A goal without a race (base building, staying healthy) needs no
+    particular distance: the runner's own long run is what the plan holds, up to the
+    marathoner's 32 km (a coach starts from what a 90 km runner does, not from a 10k's 18)."""
+    goal_m = p.goal_races_m
+    wanted = HOLD_UP_TO_MAX_M if goal_m is None else goal_m * HOLD_UP_TO_SHARE
+    need = max(HOLD_UP_TO_MIN_M, min(wanted, HOLD_UP_TO_MAX_M))
+    longest = peak_long_m(p.goal.distance_m, p.years_running, p.also_m)
+    return max(longest, min(baseline.longest_run_m, need))
 
 
 def _whole_days(p: Profile, dates: list[date]) -> int:
@@ -551,6 +577,17 @@ def _long_share(goal_m: float | None, volume_m: float, run_days: int) -> float:
     """The generator's long-run share: just under the rule's (an ultra's own share)."""
     limit = long_share_max(goal_m, volume_m, run_days)
     return ULTRA_LONG_SHARE if limit is None else limit * LONG_SHARE_MARGIN
+
+
+def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) -> float | None:
+    """A free week of a life of blocks: the long-run share read with its cycle (the weeks of
+    the cycle as built and this week's volume), just under the rule's; ``None`` otherwise."""
+    if period < 2 or len(done) < period - 1 or is_work_week(wk.types):
+        return None
+    cycle_m = sum(w.distance_m for w in done[len(done) - period + 1 :]) + wk.volume_m
+    goal_m = b.profile.goal_races_m
+    limit = long_share_max(goal_m, wk.volume_m, _whole_days(b.profile, wk.dates), cycle_m)
+    return None if limit is None else limit * LONG_SHARE_MARGIN
 
 
 def _quality_count(p: Profile, shape: WeekShape) -> int:
@@ -573,14 +610,18 @@ def _protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[
 
 def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
     goal = b.profile.goal
-    if is_goal and goal.target_time_s and entry.day == goal.race_date:
-        pace = Pace.from_distance_time(entry.distance_m, goal.target_time_s)
+    if is_goal and goal.also:  # a double: day 1 paced for day 2, day 2 predicted slower
+        seconds = double_target_s(b, paces.vdot, entry)
+    elif is_goal and goal.target_time_s and entry.day == goal.race_date:
+        seconds = goal.target_time_s
     else:
         seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
-        pace = Pace.from_distance_time(entry.distance_m, seconds)
+    pace = Pace.from_distance_time(entry.distance_m, seconds)
     label = entry.name or f"{_race_name(entry.distance_m)} race"
     title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
     race = lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+    if is_goal and goal.also:
+        race = race_day_of_a_double(b, paces.vdot, entry, race)
     return lib.on_a_track(race, entry.distance_m, pace, b.profile.goal_venue if is_goal else "road")
 
 
@@ -596,7 +637,8 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         b.limitations.append(
             Limitation(
                 "benchmark-repeats",
-                f"{len(shapes)} weeks leave room for {count} benchmark sessions, not 4-5.",
+                f"{len(shapes)} weeks leave room for {count} benchmark "
+                f"session{'' if count == 1 else 's'}, not 4-5.",
             )
         )
     if count <= 0:
