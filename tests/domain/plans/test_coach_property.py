@@ -367,11 +367,45 @@ FOUND_ROTAS: list[dict[str, Any]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    "doc", FOUND_ROTAS, ids=["12-on-9-off-benchmark-day", "8-day-rota-10k-held"]
+# (coach15) a half marathon on a 12-on/9-off rota at 65.8 km a week on "4-5" days: the free
+# week of the 21-day cycle fell on every recovery week (every third week), the work weeks'
+# one free day went to the long run, so the benchmark series never found a week to hold it
+FOUND_ROTAS.append(
+    {
+        "goal": {"race": "half", "date": "2027-05-29"},
+        "weekly_distance": "65.8km",
+        "longest_run_30d": "19.7km",
+        "years_running": 0.5,
+        "run_days_per_week": "4-5",
+        "availability": {
+            "cycle": {
+                "start": "2026-11-02",
+                "days": ["on"] * 12 + ["off"] * 9,
+                "types": {"on": "short 30", "off": "any"},
+            }
+        },
+        "long_run_day": "off",
+    }
 )
+FOUND_ROTA_IDS = ["12-on-9-off-benchmark-day", "8-day-rota-10k-held", "12-on-9-off-half-benchmarks"]
+
+
+@pytest.mark.parametrize("doc", FOUND_ROTAS, ids=FOUND_ROTA_IDS)
 def test_a_coach_signs_the_rotas_the_property_found(doc: dict[str, Any]) -> None:
     assert _complaints(doc) == []
+
+
+def test_a_half_on_a_12_on_9_off_rota_gets_its_benchmark_four_or_five_times() -> None:
+    """SPEC section 3: 4-5 editions in every plan of 8 weeks or more, each a little faster,
+    the first from today's fitness; on this rota they go to the free weeks, lighter or not."""
+    doc = FOUND_ROTAS[FOUND_ROTA_IDS.index("12-on-9-off-half-benchmarks")]
+    plan = generate(profile_from_dict(doc), TODAY, DANIELS)
+    editions = [(d.day, w) for d in plan.days() for w in d.workouts if w.benchmark]
+    assert 4 <= len(editions) <= 5
+    assert all(d.day_type.allowance.value == "any" for d in plan.days() for w in d.workouts
+               if w.benchmark)  # fmt: skip
+    assert coach.benchmarks(plan) == []
+    assert "benchmark-repeats" not in {x.rule for x in plan.limitations}
 
 
 @pytest.mark.parametrize("doc", FOUND, ids=FOUND_IDS)

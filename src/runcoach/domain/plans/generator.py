@@ -399,7 +399,8 @@ def _weeks(
         )
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
-        if due and (late or not shape.recovery) and shape.phase is not Phase.TAPER:
+        chosen = shape.index in bench  # a rota's roomy recovery week may be chosen
+        if due and (late or chosen or not shape.recovery) and shape.phase is not Phase.TAPER:
             if bench_m is None:  # sized once, on the first edition: every edition the same
                 bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
@@ -585,9 +586,18 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
-    eligible = [s.index for s in shapes if s.phase is not Phase.TAPER and not s.recovery]
-    roomy = [s.index for s in shapes if s.index in eligible and _holds_a_session(b, s)]
-    eligible = roomy if len(roomy) >= BENCHMARK_MIN else eligible
+    """The weeks of the benchmark's editions: normal weeks whose days hold a session and a
+    long run apart; on a rota whose roomy weeks are its lighter weeks (a 21-day cycle of 12
+    work days and 9 off, its free week every third week, as the recovery weeks are) the
+    roomy weeks, recovery or not: the benchmark goes where the runner's days hold it."""
+    main = [s for s in shapes if s.phase is not Phase.TAPER]
+    eligible = [s.index for s in main if not s.recovery]
+    roomy = [s.index for s in main if s.index in eligible and _holds_a_session(b, s)]
+    roomy_light = [s.index for s in main if _holds_a_session(b, s)]
+    if len(roomy) >= BENCHMARK_MIN:
+        eligible = roomy
+    elif len(roomy_light) >= BENCHMARK_MIN:
+        eligible = roomy_light
     later = [i for i in eligible if i > 1]  # week 1 only when a short plan needs it
     eligible = later if len(later) > BENCHMARK_MAX else eligible
     count = min(BENCHMARK_MAX, len(eligible))  # five aimed at: a week that cannot hold one
