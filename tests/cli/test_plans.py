@@ -159,3 +159,23 @@ def test_check_without_a_file_checks_the_active_plan(runcoach) -> None:
     checked = runcoach("plan", "check", "--json")
     assert checked.exit_code == 0, checked.stdout
     assert not [v for v in checked.json()["violations"] if v["accepted"] is None]
+
+
+def test_with_imperial_units_today_and_warnings_read_in_miles(runcoach) -> None:
+    """`today --units imperial` said 'Long run 16.3 km' in its title and reasons, and the
+    warnings 'the plan's 16.3 km ... (14.0 km ...)', beside paces in min/mi."""
+    profile = str(EXAMPLES / "first-half.yaml")
+    assert runcoach("plan", "create", "--profile", profile, "--today", TODAY).exit_code == 0
+    plan = runcoach("plan", "show", "--json").json()
+    long_days = [d["date"] for w in plan["plan"]["weeks"] for d in w["days"]
+                 if any(x["kind"] == "long" for x in d["workouts"])]  # fmt: skip
+    seen_warning = False
+    for day in long_days[:6]:
+        text = runcoach("--units", "imperial", "today", "--date", day)
+        assert text.exit_code == 0, text.stderr
+        assert "Long run" in text.stdout and " km" not in text.stdout, text.stdout
+        warned = runcoach("--units", "imperial", "warnings", "--date", day).stdout
+        assert " km" not in warned, warned
+        seen_warning |= "longer than your longest" in warned
+    assert seen_warning  # a long run over the longest of the 30 days before, with no log
+    assert "km" in runcoach("today", "--date", long_days[0]).stdout  # metric stays metric

@@ -134,3 +134,36 @@ def test_the_verdict_states_the_ladder_step_it_used():
     assert len(stated) == 1
     assert f"{step_pct:g} % faster" in stated[0]
     assert f"{(rungs[1].date - rungs[0].date).days // 7}-week" in stated[0]
+
+
+@pytest.mark.parametrize("distance_m, result", [(42195, "1:38:00"), (10000, "1:50:00")])
+def test_the_race_plan_says_the_same_heat_cost_as_the_verdict(distance_m, result):
+    """When the goal is not realistic the race plan is for the verdict's time. A sceptical
+    runner read 'with the conditions +16:27' and, in the race plan of the
+    same answer, 'the heat costs about 17:18': the plan judged the heat at the hot day's
+    slower time, where the verdict judges it at the cool-day time the target came from."""
+    from runcoach.domain.units import format_duration
+
+    hot = Conditions(temperature_c=24, dew_point_c=16, start_hour=10, elevation_gain_m=120)
+    goal = Goal(distance_m, parse_duration("3:30:00") * distance_m / 42195,
+                TODAY + dt.timedelta(weeks=19), hot)  # fmt: skip
+    verdict = check_goal(goal, [Result(21097.5, parse_duration(result))], 55_000, TODAY)
+    assert verdict.kind is VerdictKind.NOT_REALISTIC
+    (said,) = [r for r in verdict.reasons if r.startswith("heat costs about")]
+    seconds = float(said.split("about ")[1].split(" s")[0])
+    assert verdict.race_plan is not None
+    assert f"the heat costs about {format_duration(seconds)}" in verdict.race_plan.strategy
+
+
+def test_a_plan_is_judged_on_the_volume_it_builds_to_not_more():
+    """The verdict alone assumes the volume grows to 1.5x in a long build; a plan that peaks
+    lower must not train for the faster time that 1.5x would give."""
+    goal = Goal(42195, parse_duration("3:30:00"), TODAY + dt.timedelta(weeks=19))
+    results = [Result(21097.5, parse_duration("1:38:00"))]
+    alone = check_goal(goal, results, 55_000, TODAY)
+    planned = check_goal(goal, results, 55_000, TODAY, planned_peak_m=70_000)
+    assert alone.race_day_weekly_distance_m == pytest.approx(82_500, rel=0.01)
+    assert planned.race_day_weekly_distance_m == 70_000
+    assert planned.realistic_s > alone.realistic_s + 60
+    held = check_goal(goal, results, 55_000, TODAY, planned_peak_m=40_000)
+    assert held.race_day_weekly_distance_m == 55_000  # never below what the runner runs now

@@ -12,7 +12,14 @@ from runcoach.cli.options import checkin_options, date_option, day_of, plan_of, 
 from runcoach.cli.output import emit, json_option
 from runcoach.cli.warnings import render_warnings
 from runcoach.domain.plans.document import StepDocJson, WorkoutDocJson
-from runcoach.domain.units import Pace, UnitSystem, format_distance, format_duration, format_pace
+from runcoach.domain.units import (
+    Pace,
+    UnitSystem,
+    distances_in,
+    format_distance,
+    format_duration,
+    format_pace,
+)
 from runcoach.services import checkins
 from runcoach.services import today as service
 from runcoach.views.today import AnswerJson, answer_json
@@ -39,10 +46,14 @@ def today_command(app: AppContext, feel: str | None, symptoms: str | None, note:
 
 
 def render_answer(data: AnswerJson, units: UnitSystem) -> str:
-    lines = [f"{data['day']}: " + (", ".join(w["title"] for w in data["workouts"]) or "rest")]
+    titles = ", ".join(distances_in(w["title"], units) for w in data["workouts"])
+    lines = [f"{data['day']}: " + (titles or "rest")]
     for workout in data["workouts"]:
         lines += [f"  {line}" for line in _steps(workout, units)]
-    lines += [f"why: {r['text']} [{r['rule']}; {r['source']}]" for r in data["reasons"]]
+    lines += [
+        f"why: {distances_in(r['text'], units)} [{r['rule']}; {r['source']}]"
+        for r in data["reasons"]
+    ]
     if data["win"]:
         lines.append(f"small win: {data['win']}")
     goal = data.get("goal")
@@ -51,7 +62,7 @@ def render_answer(data: AnswerJson, units: UnitSystem) -> str:
     elif data["refresh_goal"]:
         lines.append("your fitness changed: no timed race goal or no race in the log to judge it")
     if data["warnings"]:
-        lines += ["", render_warnings(data["warnings"])]
+        lines += ["", render_warnings(data["warnings"], units)]
     return "\n".join(lines)
 
 

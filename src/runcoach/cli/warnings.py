@@ -10,6 +10,7 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.options import date_option, day_of, plan_of, plan_option
 from runcoach.cli.output import emit, json_option
+from runcoach.domain.units import UnitSystem, distances_in
 from runcoach.services import today as service
 from runcoach.views.today import WarningJson, warning_json
 
@@ -25,12 +26,15 @@ def warnings_command(app: AppContext, day: Any, plan_file: Path | None, as_json:
         app.engine, app.settings, day_of(day), plan_of(plan_file), athlete_id=app.athlete_id
     )
     data = [warning_json(w) for w in found]
-    emit(as_json, data, lambda: render_warnings(data) or "no warnings: carry on")
+    units = app.settings.units
+    emit(as_json, data, lambda: render_warnings(data, units) or "no warnings: carry on")
 
 
-def render_warnings(warnings: list[WarningJson]) -> str:
+def render_warnings(warnings: list[WarningJson], units: UnitSystem) -> str:
+    """The warnings, their distances in the runner's units (the JSON keeps metres' words)."""
     return "\n".join(
-        f"{w['severity']}: {w['seen']}\n  instead: {w['instead']}\n  source: {w['source']}"
+        f"{w['severity']}: {distances_in(w['seen'], units)}\n"
+        f"  instead: {distances_in(w['instead'], units)}\n  source: {w['source']}"
         for w in warnings
     )
 

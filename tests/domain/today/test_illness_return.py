@@ -74,3 +74,43 @@ def test_can_run_while_sick_is_not_run_normally_it_starts_the_way_back():
     assert health_on([*checkins, back], back.day).status is Status.AFTER_ILLNESS
     with pytest.raises(InvalidInput, match="which is it"):
         CheckIn(SICK_FROM, Feel.SICK, Symptoms.FEVER, can_run=True)
+
+
+def _hard_steps(workout) -> int:
+    steps = [s for b in workout.blocks for s in (b.steps if hasattr(b, "steps") else (b,))]
+    return sum(1 for s in steps if s.effort is not None and s.effort.value == "hard")
+
+
+def test_every_easy_day_of_the_way_back_is_shorter_and_has_no_strides_whatever_it_was():
+    """An easy run with strides was neither scaled nor easy: the day said 'reduced volume'
+    and gave the planned run whole, strides included (found running the CLI)."""
+    seen_strides = 0
+    for start in range(33, 75):  # the strides come from week 6
+        sick_day = START + timedelta(days=start)
+        checkins = [CheckIn(sick_day, Feel.SICK, Symptoms.BELOW_NECK),
+                    CheckIn(sick_day + timedelta(days=1), Feel.NORMAL, can_run=True)]  # fmt: skip
+        log = history_before()
+        for offset in range(1, 4):
+            day = sick_day + timedelta(days=offset)
+            health = health_on(checkins, day)
+            if health.status is not Status.AFTER_ILLNESS or health.volume_share >= 1.0:
+                continue
+            planned = PLAN.day(day).runs
+            seen_strides += any(w.kind.value == "strides" for w in planned)
+            got = answer(Situation(PLAN, log, checkins), day)
+            for w in got.runs:
+                assert _hard_steps(w) == 0, (day, w.title)
+            ran = sum(w.total_duration_s() for w in got.runs)
+            whole = sum(w.total_duration_s() for w in planned)
+            assert ran <= max(whole * health.volume_share, 15 * 60) + 60, (day, ran, whole)
+    assert seen_strides  # the plan's strides days were among them
+
+
+def test_a_shortened_easy_run_with_strides_keeps_its_strides_and_says_so():
+    from runcoach.domain.today import adjust
+
+    strides = next(w for d in PLAN.days() for w in d.runs if w.kind.value == "strides")
+    short = adjust.shortened(strides, 0.75)
+    assert _hard_steps(short) == _hard_steps(strides) > 0
+    assert adjust.easy_part_s(short) < adjust.easy_part_s(strides)
+    assert ", shortened to " in short.title and short.title.endswith("min + strides")

@@ -126,11 +126,18 @@ def check_goal(
     dream_s: float | None = None,
     longest_run_m: float | None = None,
     gain_inputs: GainInputs | None = None,
+    planned_peak_m: float | None = None,
 ) -> Verdict:
-    """Judge ``goal`` against the runner's results and volume, as of ``today``."""
+    """Judge ``goal`` against the runner's results and volume, as of ``today``.
+
+    ``planned_peak_m``: the weekly volume a plan builds to, when a plan asks: the race-day
+    volume is then at most that (a plan that peaks at 70 km is not judged as if it built to
+    the 1.5x the verdict alone assumes)."""
     weeks_left = _weeks_left(goal, today)
     now = predict(results, goal.distance_m, weekly_distance_m)
     volume = built_volume_m(weekly_distance_m, weeks_left)
+    if volume is not None and planned_peak_m is not None:
+        volume = max(min(volume, planned_peak_m), weekly_distance_m or 0.0)
     expected = expected_gain(weeks_left, gain_inputs or GainInputs())
     gain = expected.centre_pct
     built_s = predict(results, goal.distance_m, volume).time_s

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.profile import Profile
@@ -211,23 +212,51 @@ def run_days_of_week(availability: Availability, phase: Phase, recovery: bool) -
 
 
 def say_run_days(b: Build, weeks: list[Week]) -> None:
+    """Say why a week has fewer than the system's 4 run days: the runner's days cannot hold
+    more (a rota, short days), or the runner can run no more (``run_days_per_week: 3``, a
+    limit the plan keeps, issue 15 observation 3). A range's low end is never a shortfall."""
     _say_range(b, weeks)
+    wanted = b.profile.availability.run_days_wanted
     least = b.profile.availability.run_days_least or MIN_RUN_DAYS  # a range's low end is fine
-    short = [w.index for w in weeks if w.run_days < min(MIN_RUN_DAYS, least)]
-    if short:
+    short = [w for w in weeks if w.run_days < min(MIN_RUN_DAYS, least)]
+    cannot = [w.index for w in short if _days_that_can_run(w) < MIN_RUN_DAYS]
+    by_limit = [w.index for w in short if w.index not in cannot and w.run_days >= wanted]
+    if cannot:
         b.limitations.append(
             Limitation(
                 "run-days-per-week",
-                f"weeks {short[:8]} have fewer than "
+                f"weeks {cannot[:8]} have fewer than "
                 f"{MIN_RUN_DAYS} days that can hold a run; the plan uses every one.",
             )
         )
-    if b.profile.availability.run_days_wanted < MIN_RUN_DAYS:
-        b.notes.append(
-            f"You asked for {b.profile.availability.run_days_wanted} run days; the "
-            f"system asks for {MIN_RUN_DAYS}, so the extra days are short easy runs "
-            "(cross-training is fine instead)."
+    small = [w.index for w in short if w.index not in cannot and w.run_days < wanted]
+    if small:  # a start from almost nothing: the shortest run (10 minutes) decides
+        b.limitations.append(
+            Limitation(
+                "run-days-per-week",
+                f"weeks {small[:8]} are too small for {MIN_RUN_DAYS} runs of at least "
+                f"{SHORTEST_RUN_MIN:.0f} minutes (a start from little running): fewer, whole "
+                "runs instead.",
+            )
         )
+    if by_limit:
+        b.limitations.append(
+            Limitation(
+                "run-days-per-week",
+                f"weeks {by_limit[:8]}: you can run at most {wanted} days a week, under the "
+                f"system's {MIN_RUN_DAYS}; the plan keeps your limit.",
+            )
+        )
+    if wanted < MIN_RUN_DAYS:
+        b.notes.append(
+            f"You can run at most {wanted} days a week; the system asks for {MIN_RUN_DAYS} "
+            f"(consistency), so the plan keeps your {wanted} and each run carries a little "
+            "more. Cross-training (cycling, swimming) on another day helps where you can."
+        )
+
+
+def _days_that_can_run(week: Week) -> int:
+    return sum(1 for d in week.days if d.day_type.can_run)
 
 
 def _say_range(b: Build, weeks: list[Week]) -> None:

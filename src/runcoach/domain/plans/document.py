@@ -5,8 +5,8 @@ One ``TypedDict`` per object of the document, so that mypy checks the codec's ou
 coach writing a plan file by hand has a schema to validate it against. A key the codec leaves
 out when it has no value is ``NotRequired``, and so is a key the reader gives a default to
 (a plan's notes, limitations and waivers, a week's ``recovery``, a day's ``workouts``...): a
-coach's hand-written file need not spell out what is empty. ``Annotated[str, SomeEnum]`` is a text that is
-one of the enum's values; ``Annotated[str, "date"]`` an ISO 8601 date.
+coach's hand-written file need not spell out what is empty. ``Annotated[str, SomeEnum]`` is a
+text that is one of the enum's values; ``Annotated[str, "date"]`` an ISO 8601 date.
 """
 
 from __future__ import annotations

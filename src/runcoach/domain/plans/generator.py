@@ -87,7 +87,6 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
     profile = apply_program(_rotation_from_today(profile, today), today)
     b = Build(profile, today, model)
-    b.profile = profile = realistic_goal(b)
     start, weeks = _frame(b)
     baseline = _baseline(b)
     vdot_now = _current_vdot(b)
@@ -112,6 +111,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
     )
+    planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
+    b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
     say_run_days(b, plan_weeks)
@@ -389,7 +390,10 @@ def _weeks(
             race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
             light = recovery_volume_m(ran[-1].distance_m, race_m)
             ceiling = min(ceiling, light)
-            shape = replace(shape, volume_m=max(shape.volume_m, light if race_m else 0.0))
+            # lighter than the week the runner really ran, not than the shape's level: where
+            # the shortest runs make the weeks bigger than the shape (a start from 1 km a
+            # week), 75 % of the shape's level left a week of one 2 km run
+            shape = replace(shape, volume_m=max(shape.volume_m, light))
         if shape.phase is Phase.TAPER and out:
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
@@ -606,7 +610,8 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         b.limitations.append(
             Limitation(
                 "benchmark-repeats",
-                f"{len(shapes)} weeks leave room for {count} benchmark sessions, not 4-5.",
+                f"{len(shapes)} weeks leave room for {count} benchmark "
+                f"session{'' if count == 1 else 's'}, not 4-5.",
             )
         )
     if count <= 0:

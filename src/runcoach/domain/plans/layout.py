@@ -552,6 +552,9 @@ class WeekLayout:
         budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
         per_run = min(self._minutes_m(self._easy_most_min()), self._easy_ceiling())
         needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
+        # no more runs than the budget holds at the shortest run: split four ways a small
+        # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
+        needed = min(needed, int(max(budget, 0) // self._minutes_m(SHORTEST_RUN_MIN)))
         chosen: list[int] = []
         room = self.wk.max_days - runs
         for _ in range(min(needed, room)):
@@ -623,7 +626,10 @@ class WeekLayout:
         share = self.few_share if self.few_days else share
         if self.four_days and self.carry.max_long_m:  # a medium-long run stays under the
             longest = min(longest or float("inf"), self.carry.max_long_m)  # longest so far
-        return min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
+        ceiling = min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
+        # the shortest run is always allowed: a start from 1 km a week at a fast easy pace has
+        # a 2.2 km long run in its lighter week, and 95 % of it is a 9.6-minute run, dropped
+        return max(ceiling, self._minutes_m(SHORTEST_RUN_MIN))
 
     def _minutes_m(self, minutes: float) -> float:
         return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runcoach.domain.fitness.conditions import Conditions, conditions_effect
+from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, conditions_effect
 from runcoach.domain.plans.programs import FIRST_HALF_WEEKS, FIVE_MINUTE_MILE_S, MILE_WEEKS
 from runcoach.domain.run.runs import FloatArray
 from runcoach.domain.units import (
@@ -81,15 +81,27 @@ def race_plan(
     )
 
 
+def _effect_inside(conditions: Conditions, distance_m: float, target_s: float) -> ConditionsEffect:
+    """The day's adjustments to a target that already holds them, judged at the cool-day time
+    it came from (``t`` with ``t x factor(t) = target``), as the goal verdict judges them: the
+    heat's cost grows with the time spent in it, so judging it at the slower target would
+    say a larger cost than the verdict's (16:27 in the verdict, 17:18 in its race plan)."""
+    effect = conditions_effect(conditions, distance_m, target_s)
+    for _ in range(4):  # the factor changes by far less than its own size: a few steps settle it
+        effect = conditions_effect(conditions, distance_m, target_s / effect.factor)
+    return effect
+
+
 class _Shape:
     """The clock time at any distance of the race: a slight negative split on an even
     effort, the day's costs spread evenly."""
 
     def __init__(self, distance_m: float, target_s: float, conditions: Conditions) -> None:
         self.distance_m, self.target_s = distance_m, target_s
-        effect = conditions_effect(conditions, distance_m, target_s)
+        effect = _effect_inside(conditions, distance_m, target_s)
         heat = [a for a in effect.adjustments if a.name == HEAT_ADJUSTMENT]
-        self.heat_cost_s = target_s - target_s / heat[0].factor if heat else 0.0
+        cool_s = target_s / effect.factor  # the verdict's cost: at the cool-day time
+        self.heat_cost_s = heat[0].cost_s(cool_s) if heat else 0.0
         self.negative = NEGATIVE_SPLIT_SHARE if distance_m >= SHORT_RACE_M else 0.0
         self.costs = [a for a in effect.adjustments if a.name != HEAT_ADJUSTMENT]
 

@@ -17,11 +17,12 @@ from runcoach.domain.plans.profile import Profile
 from runcoach.domain.units import format_duration
 
 
-def realistic_goal(b: Build) -> Profile:
+def realistic_goal(b: Build, planned_peak_m: float | None = None) -> Profile:
     """The profile with its target replaced by the realistic time when the verdict says the
-    target is not realistic this time; the note says so, with the ladder."""
+    target is not realistic this time; the note says so, with the ladder. The verdict judges
+    the race day on the volume this plan builds to (``planned_peak_m``), not more."""
     profile, goal = b.profile, b.profile.goal
-    verdict = _verdict(b)
+    verdict = _verdict(b, planned_peak_m)
     if verdict is None or verdict.kind is not goals.VerdictKind.NOT_REALISTIC:
         return profile
     assert goal.target_time_s is not None
@@ -32,11 +33,12 @@ def realistic_goal(b: Build) -> Profile:
         f"({verdict.reasons[0]}). The plan trains for {format_duration(verdict.realistic_s)}, "
         f"with paces that can be run; the ladder toward your target: {rungs}."
     )
-    b.notes.append(note(Do.SEE_GOAL_NUMBERS, said, "The goal's verdict has the numbers."))
+    pointer = note(Do.SEE_GOAL_NUMBERS, said, "The goal's verdict has the numbers.")
+    b.notes.insert(0, pointer)  # what the runner reads first
     return replace(profile, goal=replace(goal, target_time_s=round(verdict.realistic_s)))
 
 
-def _verdict(b: Build) -> goals.Verdict | None:
+def _verdict(b: Build, planned_peak_m: float | None) -> goals.Verdict | None:
     goal = b.profile.goal
     if not goal.is_race or goal.distance_m is None or goal.race_date is None:
         return None
@@ -55,4 +57,5 @@ def _verdict(b: Build) -> goals.Verdict | None:
         b.profile.weekly_distance_m,
         b.today,
         longest_run_m=b.profile.longest_run_m,
+        planned_peak_m=planned_peak_m,
     )

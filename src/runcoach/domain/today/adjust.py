@@ -33,7 +33,10 @@ def rest(title: str, tip: str = "") -> Workout:
 
 
 def shortened(workout: Workout, factor: float) -> Workout:
-    """An easy, long or recovery run with every step ``factor`` as long (never below 15 min)."""
+    """An easy, long or recovery run with every step ``factor`` as long (never below 15 min);
+    an easy run with strides has its easy part shortened and keeps its strides."""
+    if workout.kind is WorkoutKind.STRIDES and factor < 1.0:
+        return _strides_shortened(workout, factor)
     if workout.kind not in SCALABLE or factor >= 1.0:
         return workout
     floor = min(1.0, MIN_EASY_S / max(workout.total_duration_s(), 1.0))
@@ -42,6 +45,21 @@ def shortened(workout: Workout, factor: float) -> Workout:
     minutes = sum(_block_s(b) for b in blocks) / 60
     root = workout.title.split(SHORTENED)[0]
     return replace(workout, blocks=blocks, title=f"{root}{SHORTENED}{minutes:.0f} min")
+
+
+def easy_part_s(workout: Workout) -> float:
+    """The easy running of a workout, s: its steps outside repeats (an easy run with strides:
+    the run without the strides)."""
+    return sum(b.estimated_duration_s() for b in workout.blocks if not isinstance(b, Repeat))
+
+
+def _strides_shortened(workout: Workout, factor: float) -> Workout:
+    easy_s = easy_part_s(workout)
+    factor = max(factor, min(1.0, MIN_EASY_S / max(easy_s, 1.0)))
+    blocks = tuple(b if isinstance(b, Repeat) else _scale_step(b, factor) for b in workout.blocks)
+    minutes = sum(_block_s(b) for b in blocks if not isinstance(b, Repeat)) / 60
+    root = workout.title.split(SHORTENED)[0]
+    return replace(workout, blocks=blocks, title=f"{root}{SHORTENED}{minutes:.0f} min + strides")
 
 
 def _scale_block(block: Block, factor: float) -> Block:

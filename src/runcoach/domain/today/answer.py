@@ -247,6 +247,8 @@ def _reduce(draft: Draft, factor: float, easy: PaceRange | None, easy_only: bool
     def smaller(w: Workout) -> Workout:
         if w.is_quality and easy_only:
             return adjust.easy_run(easy, w.easy_duration_s() * factor / unwell.EASY_ONLY_SHARE)
+        if w.kind is WorkoutKind.STRIDES and easy_only:  # easy running only: no strides
+            return adjust.easy_run(easy, adjust.easy_part_s(w) * factor)
         if w.is_quality:
             return w.mini or w
         return adjust.shortened(w, factor) if w.kind is not WorkoutKind.RACE else w
