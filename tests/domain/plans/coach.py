@@ -92,7 +92,7 @@ def long_run_grows(plan: Plan) -> list[str]:
     longest = max((m for w in plan.weeks[:-1] for m in _long_runs(w)), default=0.0)
     if longest >= need * 0.9:
         return []
-    said = any("long" in n.lower() and "run" in n.lower() for n in plan.notes)
+    said = _says_the_long_run_stops(plan)
     biggest = max(_training_m(plan, w) for w in plan.weeks[:-1])
     # a life whose days hold no run that long (every day 15 minutes at most) cannot reach it
     holds = max((_day_holds_m(plan, d) for w in plan.weeks[:-1] for d in w.days
@@ -104,6 +104,10 @@ def long_run_grows(plan: Plan) -> list[str]:
         return [f"the longest run stops at {longest / KM:.1f} km of the ~{need / KM:.0f} km "
                 "the distance needs, and the plan does not say so"]  # fmt: skip
     return []
+
+
+def _says_the_long_run_stops(plan: Plan) -> bool:
+    return any("long" in n.lower() and "run" in n.lower() for n in plan.notes)
 
 
 def volume_is_steady(plan: Plan) -> list[str]:
@@ -315,6 +319,9 @@ HOLDS_CURRENT = 0.9  # no normal week after week 2 under this share of the curre
 LONG_GROWTH = 1.2  # the long run at the end of the build vs the plan's first (ratio)
 ROUNDING = 0.99  # "about" 20 %: a long run sized to 0.1 km may land a hair under (ratio)
 SESSION_MIN = 30.0  # a day of this many minutes holds a short quality session (minutes)
+SESSION_WEEK_M = 25 * KM  # a week this big or bigger holds a session (m): under it, easy
+# running and strides build the volume first (Daniels 2014, phase I; the benchmark reading's
+# "small" weeks above)
 
 
 def _normal_main(plan: Plan) -> list[Week]:
@@ -327,7 +334,8 @@ def _peak_km(goal_m: float | None) -> float:
 
 def volume_holds_current(plan: Plan) -> list[str]:
     """After week 2 no normal week falls under 90 % of what the runner runs now, in the
-    weeks whose days can hold that much (a week of nights is the rota's, not the plan's).
+    weeks whose days can hold that much (a week of nights is the rota's, not the plan's), with
+    runs no more than 10 % over the longest before them (``_runs_hold_m``).
     In a life of blocks (``_cycle_weeks``) the runner's volume now is itself an average over
     the cycle: a week of short work days is judged with the weeks of its cycle (their mean),
     not alone, so the plan need not fill every 45-minute day to hold it."""
@@ -337,7 +345,7 @@ def volume_holds_current(plan: Plan) -> list[str]:
     period = _cycle_weeks(plan)
     out = []
     for w in _normal_main(plan)[2:]:
-        if w.index <= 2 or _capacity_m(plan, w) < now:
+        if w.index <= 2 or min(_capacity_m(plan, w), _runs_hold_m(plan, w)) < now:
             continue
         held, what = _training_m(plan, w), f"week {w.index}"
         if period > 1 and _all_short(w) and w.index >= period:
@@ -348,6 +356,17 @@ def volume_holds_current(plan: Plan) -> list[str]:
             out.append(f"{what}: {held / KM:.1f} km, under the "
                        f"{now / KM:.0f} km the runner runs now")  # fmt: skip
     return out
+
+
+def _runs_hold_m(plan: Plan, week: Week) -> float:
+    """The most the runner's run days hold this week when no run is over 10 % longer than
+    the longest run before it (the single-run rule a coach keeps): a runner who says 31 km a
+    week on 3 days but no run over 6.7 km cannot be held at 31 km until the runs grow."""
+    before = [m for w in plan.weeks[: week.index - 1] for _, x in _runs(w)
+              if x.kind is not WorkoutKind.RACE for m in [x.total_distance_m()]]  # fmt: skip
+    longest = max([plan.baseline.longest_run_m, *before])
+    days = min(plan.max_run_days or 7, sum(1 for d in week.days if d.day_type.can_run))
+    return days * longest * 1.1
 
 
 def peak_block_builds(plan: Plan) -> list[str]:
@@ -371,7 +390,10 @@ def peak_block_builds(plan: Plan) -> list[str]:
 
 def long_run_builds(plan: Plan) -> list[str]:
     """The long run at the end of the build is ~20 % over the plan's first, unless the first
-    already is what the distance needs (16 km for a 10k, 19 for the half, 32 the marathon)."""
+    already is what the distance needs (16 km for a 10k, 19 for the half, 32 the marathon),
+    or the plan says why it stops where it is (issue 15: "say so when the time is too short")
+    and never goes under the first: a runner already at 28 km of a marathon's 32 on weeks
+    whose long-run share holds no more is told so, as ``long_run_grows`` asks."""
     longs = [(w, max(_long_runs(w), default=0.0)) for w in plan.weeks[:-1]]
     longs = [(w, m) for w, m in longs if m > 0]
     build = [m for w, m in longs if w.phase is Phase.BUILD]
@@ -380,6 +402,8 @@ def long_run_builds(plan: Plan) -> list[str]:
     first = longs[0][1]
     need = max(16 * KM, min((plan.goal.distance_m or 10 * KM) * 0.9, 32 * KM)) * 0.9
     reached = max(build[-3:])
+    if _says_the_long_run_stops(plan) and reached >= first * ROUNDING:
+        return []
     if first < need and reached < min(first * LONG_GROWTH, need) * ROUNDING:
         return [f"the long run at the end of the build is {reached / KM:.1f} km, "
                 f"the first {first / KM:.1f} km: it does not grow"]  # fmt: skip
@@ -387,11 +411,15 @@ def long_run_builds(plan: Plan) -> list[str]:
 
 
 def quality_in_build(plan: Plan) -> list[str]:
-    """Every normal build and peak week holds a quality session when one of its days could:
-    a day of 30 minutes or more that is neither the long run's day nor next to it."""
+    """Every normal build and peak week of 25 km or more holds a quality session when one
+    of its days could: a day of 30 minutes or more that is neither the long run's day nor next
+    to it. A smaller week (a beginner's, or a rota's work week) is easy running and strides:
+    its few hard minutes (a fifth of the week's time) hold no session with its warm-up."""
     out = []
     for week in _normal_main(plan):
         if week.phase not in (Phase.BUILD, Phase.PEAK) or _has_race(week):
+            continue
+        if _training_m(plan, week) < SESSION_WEEK_M:
             continue
         if any(w.is_quality for _, w in week.workouts()):
             continue
@@ -421,7 +449,22 @@ def volume_builds(plan: Plan) -> list[str]:
     )
 
 
-def everything(plan: Plan, profile: Profile) -> list[str]:
+def growth(plan: Plan) -> list[str]:
+    """Issue 15's growth questions (``volume_builds``) asked of any life, where a coach
+    would ask them. Guards for lives that cannot build: a plan under 10 weeks sharpens what
+    the runner has, its few weeks are no build (three of the four questions said so already);
+    inside the questions, a week under 25 km holds no session (``quality_in_build``), a week
+    is held to what its run days hold under the 10 % single-run rule (``_runs_hold_m``), and
+    a long run that stops where the plan says why it stops is told (``long_run_builds``)."""
+    if len(plan.weeks) < BUILDS_FROM_WEEKS:
+        return []
+    return volume_builds(plan)
+
+
+def kept(plan: Plan, profile: Profile) -> list[str]:
+    """The questions the generator answers for every random life today (the random-life
+    properties assert them; ``growth`` is asserted there as a known gap, see
+    test_coach_property.py)."""
     return (
         first_long_run(plan)
         + long_run_grows(plan)
@@ -433,3 +476,8 @@ def everything(plan: Plan, profile: Profile) -> list[str]:
         + tapers(plan)
         + benchmarks(plan)
     )
+
+
+def everything(plan: Plan, profile: Profile) -> list[str]:
+    """Every question a coach asks of a plan: what the generator keeps, and its growth."""
+    return kept(plan, profile) + growth(plan)
