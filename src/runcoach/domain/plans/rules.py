@@ -270,7 +270,7 @@ def long_share_max(goal_m: float | None, week_m: float, run_days: int = 7) -> fl
 def _long_share(plan: Plan) -> Iterator[Violation]:
     for week in plan.weeks:
         found = longest_share(week)
-        limit = long_share_max(plan.goal.distance_m, week.distance_m, whole_run_days(week))
+        limit = long_share_max(plan.goal_races_m, week.distance_m, whole_run_days(week))
         if found is None or limit is None:
             continue
         held = found[1].total_distance_m() <= plan.baseline.longest_run_m * TOLERANCE
