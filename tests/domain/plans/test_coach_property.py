@@ -325,10 +325,31 @@ FOUND: list[dict[str, Any]] = [
     },
 ]
 
+# (coach15) 58-minute days every other day, 13 km a week on 3 days, a 5-week base plan: the
+# coach read it as a life of blocks (every week all short days) and judged week 5 against
+# week 1; its weeks are judged one after the other now (coach._cycle_weeks)
+FOUND.append(
+    {
+        "weekly_distance": "13.0km",
+        "longest_run_30d": "13.0km",
+        "years_running": 0,
+        "run_days_per_week": 3,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t1"],
+                "types": {"t0": "none", "t1": "short 58"},
+            }
+        },
+        "goal": "base",
+        "weeks": 5,
+    }
+)
+
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
              "tune-up-then-recovery-week", "tune-up-grown-into", "held-after-a-usual-week",
              "short-day-that-holds-more", "held-base-plan", "held-health-plan",
-             "tune-up-left-out", "longest-short-day"]  # fmt: skip
+             "tune-up-left-out", "longest-short-day", "short-days-alike-every-week"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).
