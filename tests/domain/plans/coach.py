@@ -23,6 +23,7 @@ WEEK_ON_WEEK = 1.30 * 1.01  # volume rise over the last level week (ratio, with 
 FORCED = 0.5  # a week the runner's life holds under half the volume before it (ratio)
 TAPER_RACE_WEEK = 0.8  # race week vs the peak week (ratio)
 TAPER_WEEK_BEFORE = 0.9  # the week before race week vs the peak, half marathon and longer
+LONG_HEAVY = 0.8  # the runner's longest run this share of their week: the week is one run
 SIX_DAYS_OUT = 0.6  # the longest run in the 6 days before the goal vs the peak long run
 
 
@@ -289,6 +290,9 @@ def benchmarks(plan: Plan) -> list[str]:
     declared = any(x.rule == "benchmark-repeats" for x in plan.limitations)
     vols = [_training_m(plan, w) for w in plan.weeks[:-1]]
     small = sum(vols) / len(vols) < 25 * KM or plan.baseline.longest_run_m < 5 * KM
+    # a week that is mostly one long run (30.5 km of 34 a week, a run day or two a week)
+    # holds no benchmark beside it most weeks: the plan says how many fit (coach15)
+    small = small or plan.baseline.longest_run_m >= LONG_HEAVY * plan.baseline.weekly_distance_m
     roomy = [w for w in plan.weeks if w.phase is not Phase.TAPER and _holds_a_session(w)]
     if declared and (small or len(roomy) < 8):
         return []  # weeks this small, or a rota that rarely holds a session: the plan says so

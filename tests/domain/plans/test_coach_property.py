@@ -346,10 +346,38 @@ FOUND.append(
     }
 )
 
+# (coach15) a 30k from 34 km a week whose longest run is 30.5 km, on a 9-day cycle with two
+# free days: 3 of 5 benchmarks fit beside the long run, declared; the coach now accepts that
+# for a week that is mostly one long run (coach.LONG_HEAVY)
+FOUND.append(
+    {
+        "weekly_distance": "34.1km",
+        "longest_run_30d": "30.5km",
+        "years_running": 5,
+        "run_days_per_week": 7,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-09",
+                "days": ["t2", "t1", "t2", "t0", "t2", "t2", "t0", "t0", "t1"],
+                "types": {"t0": "none", "t1": "any", "t2": "none"},
+            }
+        },
+        "dislikes": ["intervals", "hills", "tempo"],
+        "recent_injury": "calf strain",
+        "goal": {"race": "30k", "date": "2027-03-15", "target": "4:30:00"},
+        "tune_up_races": [
+            {"date": "2027-01-22", "distance": "5k", "insist": True},
+            {"date": "2027-01-29", "distance": "5k", "insist": True},
+        ],
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "60:00"}],
+    }
+)
+
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
              "tune-up-then-recovery-week", "tune-up-grown-into", "held-after-a-usual-week",
              "short-day-that-holds-more", "held-base-plan", "held-health-plan",
-             "tune-up-left-out", "longest-short-day", "short-days-alike-every-week"]  # fmt: skip
+             "tune-up-left-out", "longest-short-day", "short-days-alike-every-week",
+             "week-of-one-long-run"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).
