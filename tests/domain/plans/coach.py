@@ -293,6 +293,8 @@ def benchmarks(plan: Plan) -> list[str]:
     # a week that is mostly one long run (30.5 km of 34 a week, a run day or two a week)
     # holds no benchmark beside it most weeks: the plan says how many fit (coach15)
     small = small or plan.baseline.longest_run_m >= LONG_HEAVY * plan.baseline.weekly_distance_m
+    # an ultra on 2 run days: the build's weekends are its back-to-back pair, both its days
+    small = small or ((plan.max_run_days or 7) <= 2 and goal_m(plan) > 42195 + 1)
     roomy = [w for w in plan.weeks if w.phase is not Phase.TAPER and _holds_a_session(w)]
     if declared and (small or len(roomy) < 8):
         return []  # weeks this small, or a rota that rarely holds a session: the plan says so

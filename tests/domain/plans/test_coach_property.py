@@ -373,11 +373,31 @@ FOUND.append(
     }
 )
 
+# (coach15, the thorough profile, also on main) a 50k on 2 run days a week from 53 km with a
+# 42 km longest run: the build's two days are the back-to-back long runs, so 3 benchmarks of 5
+# fit, declared; a coach signs that for an ultra on 2 days
+FOUND.append(
+    {
+        "weekly_distance": "53.0km",
+        "longest_run_30d": "42.0km",
+        "years_running": 1,
+        "run_days_per_week": 2,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-22",
+                "days": ["t0", "t0"],
+                "types": {"t0": "any", "t1": "any"},
+            }
+        },
+        "goal": {"race": "50k", "date": "2027-01-31"},
+    }
+)
+
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
              "tune-up-then-recovery-week", "tune-up-grown-into", "held-after-a-usual-week",
              "short-day-that-holds-more", "held-base-plan", "held-health-plan",
              "tune-up-left-out", "longest-short-day", "short-days-alike-every-week",
-             "week-of-one-long-run"]  # fmt: skip
+             "week-of-one-long-run", "ultra-on-two-days"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).
