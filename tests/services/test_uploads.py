@@ -44,3 +44,34 @@ def test_the_page_sees_the_progress_file_by_file_when_the_rate_allows(engine, mo
     job, written = _run(engine, monkeypatch, every_s=0.0)
     assert written == [*range(1, len(FILES) + 1), len(FILES)]
     assert job.files_done == len(FILES)
+
+
+def test_the_job_reads_one_file_at_a_time_not_the_whole_upload(engine, monkeypatch):
+    """A job held every file of its upload at once (up to 512 MB in a server process); now
+    each file's bytes are read from the database when the import reaches it."""
+    read: list[int] = []  # files whose bytes were read, when each outcome was recorded
+    seen_at_outcome: list[int] = []
+    real_data, real_update = store.file_data, store.update_job
+
+    def file_data(conn, file_id):
+        read.append(file_id)
+        return real_data(conn, file_id)
+
+    def update_job(conn, job, **values):
+        if "outcomes" in values:
+            seen_at_outcome.append(len(read))
+        real_update(conn, job, **values)
+
+    monkeypatch.setattr(store, "file_data", file_data)
+    monkeypatch.setattr(store, "update_job", update_job)
+    monkeypatch.setattr(uploads, "PROGRESS_EVERY_S", 0.0)
+    ann = local_athlete(engine)
+    job_id = uploads.queue_upload(
+        engine, [(p.name, p.read_bytes()) for p in FILES], athlete_id=ann,
+        now=datetime(2026, 12, 4, tzinfo=UTC),
+    )  # fmt: skip
+    uploads.run_upload(engine, job_id)
+    job = uploads.upload_status(engine, job_id, athlete_id=ann)
+    assert job.status == "done" and [o["name"] for o in job.outcomes] == [p.name for p in FILES]
+    assert len(set(read)) == len(FILES)  # every file read, each when its turn came
+    assert seen_at_outcome[0] < len(FILES)  # the first outcome came before the last file was read

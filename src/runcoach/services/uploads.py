@@ -3,12 +3,15 @@ request (web/jobs.py runs ``run_upload``), and the runner follows the job's prog
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Engine
 
@@ -100,7 +103,7 @@ def run_upload(engine: Engine, job_id: int) -> None:
     try:
         import_sources(
             engine,
-            [ImportSource.of_bytes(name, data) for name, data in files],
+            [ImportSource(f.name, f.size, _reader(engine, f.id)) for f in files],
             athlete_id=job.athlete_id,
             workers=IMPORT_WORKERS,
             on_total=lambda n: _set(engine, job_id, files_total=n),
@@ -116,6 +119,21 @@ def run_upload(engine: Engine, job_id: int) -> None:
         log.exception("rebuilding the reports after upload %s failed", job_id)
     _judge_contracts(engine, job.athlete_id)
     _finish(engine, job_id, "done", outcomes, None)
+
+
+Opener = Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
+
+
+def _reader(engine: Engine, file_id: int) -> Opener:
+    """Open one uploaded file: its bytes read from the database when the import reaches it,
+    and let go after (the job's memory holds one file, not the whole upload)."""
+
+    def open_file() -> contextlib.AbstractContextManager[IO[bytes]]:
+        with engine.connect() as conn:
+            data = store.file_data(conn, file_id)
+        return contextlib.nullcontext(io.BytesIO(data))
+
+    return open_file
 
 
 def _judge_contracts(engine: Engine, athlete_id: int) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from runcoach.domain.errors import NotFound
 from runcoach.store.moments import aware
@@ -75,13 +75,29 @@ def recent_jobs(conn: Connection, athlete_id: int, limit: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def files_of(conn: Connection, job_id: int) -> list[tuple[str, bytes]]:
+@dataclass(frozen=True)
+class UploadFileRow:
+    id: int
+    name: str
+    size: int  # bytes
+
+
+def files_of(conn: Connection, job_id: int) -> list[UploadFileRow]:
+    """The upload's files by name and size, in the order received; their bytes are read one
+    file at a time (``file_data``), so a job never holds a whole upload (up to 512 MB)."""
     rows = conn.execute(
-        select(upload_files.c.name, upload_files.c.data)
+        select(upload_files.c.id, upload_files.c.name, func.length(upload_files.c.data))
         .where(upload_files.c.job_id == job_id)
         .order_by(upload_files.c.id)
     )
-    return [(str(r.name), bytes(r.data)) for r in rows]
+    return [UploadFileRow(int(r[0]), str(r[1]), int(r[2] or 0)) for r in rows]
+
+
+def file_data(conn: Connection, file_id: int) -> bytes:
+    data = conn.execute(select(upload_files.c.data).where(upload_files.c.id == file_id)).scalar()
+    if data is None:
+        raise NotFound(f"upload file {file_id} is gone")
+    return bytes(data)
 
 
 def update_job(conn: Connection, job_id: int, **values: Any) -> None:

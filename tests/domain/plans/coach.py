@@ -39,6 +39,17 @@ def _training_m(plan: Plan, week: Week) -> float:
     )
 
 
+def goal_m(plan: Plan) -> float:
+    """What the goal asks: its race's distance, or for races on consecutive days (a double)
+    their combined distance, read from the races on the goal's days (a coach trains a double
+    for the two races together: Koop 2016's back-to-back weekends)."""
+    also = set(plan.goal.also)
+    others = sum(s.distance_m or 0.0 for d in plan.days() if d.day in also
+                 for w in d.workouts if w.kind is WorkoutKind.RACE
+                 for s in w.steps() if s.kind is StepKind.WORK)  # fmt: skip
+    return (plan.goal.distance_m or 0.0) + others
+
+
 def _is_b2b(w: Workout) -> bool:
     return w.title.startswith("Back-to-back")
 
@@ -75,8 +86,8 @@ def first_long_run(plan: Plan) -> list[str]:
     volume = max(_training_m(plan, w) for w in first)
     # what the distance needs at most: 16 km for a 10k, 19 for the half, 32 from the marathon
     # ... and without a race (base building, staying healthy) what the runner runs, to 32 km
-    goal_m = plan.goal.distance_m
-    enough = max(16 * KM, min(goal_m * 0.9 if goal_m else 32 * KM, 32 * KM))
+    goal = goal_m(plan)
+    enough = max(16 * KM, min(goal * 0.9 if goal else 32 * KM, 32 * KM))
     wanted = min(plan.baseline.longest_run_m, holds, volume * 0.45, enough)
     if longest < CLOSE * wanted - 1:
         return [f"first long run {longest / KM:.1f} km, the runner already runs "
@@ -87,10 +98,10 @@ def first_long_run(plan: Plan) -> list[str]:
 def long_run_grows(plan: Plan) -> list[str]:
     """From the half on, the longest run grows toward what the distance needs, or the plan
     says why it cannot."""
-    goal_m = plan.goal.distance_m or 0.0
-    if not plan.goal.is_race or goal_m < 21000 or len(plan.weeks) < 10:
+    goal = goal_m(plan)
+    if not plan.goal.is_race or goal < 21000 or len(plan.weeks) < 10:
         return []
-    need = min(goal_m * 0.75, 32 * KM)
+    need = min(goal * 0.75, 32 * KM)
     longest = max((m for w in plan.weeks[:-1] for m in _long_runs(w)), default=0.0)
     if longest >= need * 0.9:
         return []
@@ -243,7 +254,7 @@ def tapers(plan: Plan) -> list[str]:
     out = []
     if vols[-1] > peak * TAPER_RACE_WEEK * 1.01:
         out.append(f"race week {vols[-1] / KM:.1f} km vs a peak of {peak / KM:.1f} km")
-    long_race = (plan.goal.distance_m or 0) >= 21000 and len(plan.weeks) >= 8
+    long_race = goal_m(plan) >= 21000 and len(plan.weeks) >= 8
     if long_race and vols[-2] > peak * TAPER_WEEK_BEFORE * 1.01:
         out.append(f"the week before the race {vols[-2] / KM:.1f} km, peak {peak / KM:.1f}")
     first = plan.goal.race_days[0]
@@ -360,7 +371,7 @@ def peak_block_builds(plan: Plan) -> list[str]:
     peak = [w for w in _normal_main(plan) if w.phase is Phase.PEAK]
     main = [w for w in plan.weeks if w.phase is not Phase.TAPER]
     few = len(plan.weeks) < BUILDS_FROM_WEEKS or not peak
-    if few or _peak_km(plan.goal.distance_m) < now * PEAK_GROWTH:
+    if few or _peak_km(goal_m(plan)) < now * PEAK_GROWTH:
         return []
     if min(_capacity_m(plan, w) for w in main) < now * PEAK_GROWTH:
         return []
@@ -380,7 +391,7 @@ def long_run_builds(plan: Plan) -> list[str]:
     if len(plan.weeks) < BUILDS_FROM_WEEKS or not build or not longs:
         return []
     first = longs[0][1]
-    need = max(16 * KM, min((plan.goal.distance_m or 10 * KM) * 0.9, 32 * KM)) * 0.9
+    need = max(16 * KM, min((goal_m(plan) or 10 * KM) * 0.9, 32 * KM)) * 0.9
     reached = max(build[-3:])
     if first < need and reached < min(first * LONG_GROWTH, need) * ROUNDING:
         return [f"the long run at the end of the build is {reached / KM:.1f} km, "
@@ -413,6 +424,43 @@ def quality_in_build(plan: Plan) -> list[str]:
     return out
 
 
+ULTRA_KM = 42.2  # a goal longer than the marathon (one race, or a double's sum) is an ultra
+BACK_TO_BACK_SHARE = 0.5  # ... whose normal build and peak weeks hold back-to-back long runs,
+# at least this share of them (Koop 2016: back-to-back weekends through the build)
+
+
+def back_to_back_long_runs(plan: Plan) -> list[str]:
+    """An ultra (or a double whose races add up to one) holds back-to-back long runs in its
+    build and peak: the long run, and a second long run the next day; a goal no longer than
+    the marathon (a double of two halves, a 10k and a half) holds none."""
+    weeks = [w for w in _normal_main(plan) if w.phase in (Phase.BUILD, Phase.PEAK)]
+    held = [w for w in weeks if any(_is_b2b(x) for _, x in w.workouts())]
+    if goal_m(plan) <= ULTRA_KM * KM:
+        return [f"week {w.index}: back-to-back long runs for a goal of "
+                f"{goal_m(plan) / KM:.1f} km" for w in held]  # fmt: skip
+    if len(weeks) >= 4 and len(held) < BACK_TO_BACK_SHARE * len(weeks):
+        return [f"{len(held)} of {len(weeks)} build and peak weeks hold back-to-back long "
+                f"runs, for a goal of {goal_m(plan) / KM:.1f} km"]  # fmt: skip
+    return []
+
+
+def double_paced(plan: Plan) -> list[str]:
+    """A double's later days are predicted no faster than its first, and its last slower (a
+    runner does not believe day 2 as fast as day 1 on the same legs): never the same time
+    printed for every day."""
+    races = [(d.day, w) for d in plan.days() if d.day in plan.goal.race_days
+             for w in d.workouts if w.kind is WorkoutKind.RACE]  # fmt: skip
+    paces = [(day, _mean_work_pace(w)) for day, w in races]
+    if len(paces) < 2:
+        return []
+    first = paces[0][1]
+    out = [f"{day}: {pace:.0f} s/km, faster than day 1's {first:.0f} s/km"
+           for day, pace in paces[1:] if pace < first]  # fmt: skip
+    if paces[-1][1] <= first:
+        out.append(f"{paces[-1][0]}: the last day predicted as fast as day 1 ({first:.0f} s/km)")
+    return out
+
+
 def volume_builds(plan: Plan) -> list[str]:
     """Issue 15's four questions on a plan's growth."""
     return (
@@ -434,4 +482,5 @@ def everything(plan: Plan, profile: Profile) -> list[str]:
         + short_days_within_limit(plan)
         + tapers(plan)
         + benchmarks(plan)
+        + double_paced(plan)
     )

@@ -111,18 +111,19 @@ def races_m(week: Week) -> float:
 
 def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
     """Say so when the long run cannot grow to what the race wants in this plan."""
-    goal_m = b.profile.goal.distance_m
+    goal_m, p = b.profile.goal_races_m, b.profile  # a double: its combined distance
     if goal_m is None or goal_m < 15000:
         return
-    wanted = min(peak_long_m(goal_m, b.profile.years_running), goal_m * 0.75)
+    wanted = min(peak_long_m(p.goal.distance_m, p.years_running, p.also_m), goal_m * 0.75)
     built = [
         x.total_distance_m() for w in weeks for _, x in w.workouts() if x.kind is WorkoutKind.LONG
     ]
     reached = max(built, default=0.0)
     if reached < wanted * 0.9:
+        who = "your races together want" if p.goal_races else "this race wants"
         b.notes.append(
             f"The long run reaches {format_distance(reached, digits=1)}, short of the "
-            f"{format_distance(wanted, digits=0)} this race wants: the weekly volume your days "
+            f"{format_distance(wanted, digits=0)} {who}: the weekly volume your days "
             "and the weeks to race day allow cannot carry a longer one without breaking the "
             "10 % and long-run-share rules. Race day will be a step up: start slower than goal "
             "pace and walk the aid stations if you need to."
@@ -148,7 +149,7 @@ def _over_share(b: Build, plan: tuple[list[Week], int], i: int, held_m: float) -
     """Week ``i`` of ``plan`` (its weeks and its cycle in weeks) over the long-run share."""
     weeks, period = plan
     found = longest_share(weeks[i])
-    limit = week_long_share_max(b.profile.goal.distance_m, weeks, i, period)
+    limit = week_long_share_max(b.profile.goal_races_m, weeks, i, period)
     if found is None or limit is None:
         return False
     return found[2] > limit and found[1].total_distance_m() > held_m
@@ -157,7 +158,7 @@ def _over_share(b: Build, plan: tuple[list[Week], int], i: int, held_m: float) -
 def say_few_days(b: Build, weeks: list[Week]) -> None:
     """Say so when few whole run days (no time limit) let the long run take more of the week."""
     few = [w for w in weeks if 0 < whole_run_days(w) <= FOUR_RUN_DAYS and w.run_days >= 4]
-    goal_m = b.profile.goal.distance_m or 0.0
+    goal_m = b.profile.goal_races_m or 0.0
     if not few or goal_m < SHARE_GOAL_FEW_DAYS_M:
         return
     b.notes.append(
@@ -229,13 +230,13 @@ def say_run_days(b: Build, weeks: list[Week]) -> None:
             )
         )
     small = [w.index for w in short if w.index not in cannot and w.run_days < wanted]
-    if small:  # a start from almost nothing: the shortest run (10 minutes) decides
+    if small:  # the week's volume, not the days: the shortest run (10 minutes) decides
         b.limitations.append(
             Limitation(
                 "run-days-per-week",
-                f"weeks {small[:8]} are too small for {MIN_RUN_DAYS} runs of at least "
-                f"{SHORTEST_RUN_MIN:.0f} minutes (a start from little running): fewer, whole "
-                "runs instead.",
+                f"weeks {small[:8]}: what the week's volume leaves after its long run and "
+                f"sessions is too small for {MIN_RUN_DAYS} runs of at least "
+                f"{SHORTEST_RUN_MIN:.0f} minutes: fewer, whole runs instead.",
             )
         )
     if by_limit:

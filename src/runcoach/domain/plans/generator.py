@@ -31,6 +31,7 @@ from runcoach.domain.plans.building import (
     say_run_days,
     steady_volume_m,
 )
+from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
     RACE_RECOVERY_DAYS,
@@ -115,6 +116,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         baseline.weekly_distance_m,
         careful,
         _tune_up_weeks(races, start),
+        profile.also_m,
         block_peak_m(profile.goal.distance_m, profile.years_running) if period > 1 else 0.0,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
@@ -153,6 +155,11 @@ def _title(profile: Profile) -> str:
     goal = profile.goal
     if not goal.is_race or goal.distance_m is None:
         return f"{goal.name.capitalize()} plan"
+    if profile.goal_races:  # a double: its races, each day ("Marathon + marathon plan for ...")
+        races = [*profile.goal_races, RaceEntry(goal.race_date or date.min, goal.distance_m)]
+        names = " + ".join(_race_name(r.distance_m) for r in sorted(races, key=lambda r: r.day))
+        days = " and ".join(str(d) for d in goal.race_days)
+        return f"{names.capitalize()} plan for {days}"
     return f"{_race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
 
 
@@ -373,8 +380,10 @@ def _weeks(
     cat = catalogue(goal.distance_m, p.availability.facilities, p.dislikes)
     bench = [] if p.program == "sub-5-mile" else _benchmark_weeks(b, shapes)
     protected = _protected_days(b, races)
-    ultra = (goal.distance_m or 0) > ULTRA_M
-    if ultra:
+    ultra = (p.goal_races_m or 0) > ULTRA_M
+    if p.goal_races:
+        say_double(b, ultra)
+    elif ultra:
         b.notes.append(
             "Ultra: the long run may exceed 30 % of its week (ultras are excepted "
             "from that rule); back-to-back long efforts build time on feet."
@@ -511,7 +520,7 @@ def _week_input(
     goal_m = sum(r.distance_m for r, g in races.values() if g and r.day in dates)
     goal_here = any(d in dates for d in p.goal.race_days)
     quality = _quality_count(p, shape)
-    ultra = (p.goal.distance_m or 0) > ULTRA_M
+    ultra = (p.goal_races_m or 0) > ULTRA_M  # a double of that length too
     training = shape.phase in (Phase.BUILD, Phase.PEAK) and not shape.recovery
     return WeekInput(
         dates=dates,
@@ -532,7 +541,7 @@ def _week_input(
         protected=protected,
         long_allowed=not goal_here,
         long_target_m=_long_target_m(p, baseline),
-        long_share=_long_share(p.goal.distance_m, shape.volume_m, _whole_days(p, dates)),
+        long_share=_long_share(p.goal_races_m, shape.volume_m, _whole_days(p, dates)),
         benchmark=None,
         paces=paces,
         baseline_longest_m=baseline.longest_run_m,
@@ -545,14 +554,15 @@ def _week_input(
 
 def _long_target_m(p: Profile, baseline: Baseline) -> float:
     """The long run the plan grows toward: the distance's (gentler for a beginner), but never
-    below what the runner already runs, up to what the distance needs. A goal without a race
-    (base building, staying healthy) needs no particular distance: the runner's own long run
-    is what the plan holds, up to the marathoner's 32 km (a coach starts from what a 90 km
-    runner does, not from a 10k's 18 km)."""
-    goal_m = p.goal.distance_m
+    below what the runner already runs, up to what the distance needs (a double's: its
+    combined distance). A goal without a race (base building, staying healthy) needs no
+    particular distance: the runner's own long run is what the plan holds, up to the
+    marathoner's 32 km (a coach starts from what a 90 km runner does, not from a 10k's 18 km)."""
+    goal_m = p.goal_races_m
     wanted = HOLD_UP_TO_MAX_M if goal_m is None else goal_m * HOLD_UP_TO_SHARE
     need = max(HOLD_UP_TO_MIN_M, min(wanted, HOLD_UP_TO_MAX_M))
-    return max(peak_long_m(p.goal.distance_m, p.years_running), min(baseline.longest_run_m, need))
+    longest = peak_long_m(p.goal.distance_m, p.years_running, p.also_m)
+    return max(longest, min(baseline.longest_run_m, need))
 
 
 def _whole_days(p: Profile, dates: list[date]) -> int:
@@ -599,14 +609,18 @@ def _protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[
 
 def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
     goal = b.profile.goal
-    if is_goal and goal.target_time_s and entry.day == goal.race_date:
-        pace = Pace.from_distance_time(entry.distance_m, goal.target_time_s)
+    if is_goal and goal.also:  # a double: day 1 paced for day 2, day 2 predicted slower
+        seconds = double_target_s(b, paces.vdot, entry)
+    elif is_goal and goal.target_time_s and entry.day == goal.race_date:
+        seconds = goal.target_time_s
     else:
         seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
-        pace = Pace.from_distance_time(entry.distance_m, seconds)
+    pace = Pace.from_distance_time(entry.distance_m, seconds)
     label = entry.name or f"{_race_name(entry.distance_m)} race"
     title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
     race = lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
+    if is_goal and goal.also:
+        race = race_day_of_a_double(b, paces.vdot, entry, race)
     return lib.on_a_track(race, entry.distance_m, pace, b.profile.goal_venue if is_goal else "road")
 
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from runcoach.domain.plans.schedule import DayType
-from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
+from runcoach.domain.plans.workouts import PaceRange, StepKind, Workout, WorkoutKind
 
 
 class Phase(StrEnum):
@@ -191,6 +191,26 @@ class Plan:
 
     def summary(self) -> str:
         return self.title or self.goal.name or self.goal.kind.value
+
+    @property
+    def goal_races_m(self) -> float | None:
+        """What the goal asks: its race's distance, or for races on consecutive days (a
+        double, ``goal.also``) their combined distance, read from the plan's goal races (the
+        race itself, without its warm-up and cool-down); the goal's distance when the plan
+        holds no race on those days."""
+        days = set(self.goal.also)
+        if self.goal.distance_m is None or not days:
+            return self.goal.distance_m
+        others = sum(
+            s.distance_m or 0.0
+            for d in self.days()
+            if d.day in days
+            for w in d.workouts
+            if w.kind is WorkoutKind.RACE
+            for s in w.steps()
+            if s.kind is StepKind.WORK
+        )
+        return self.goal.distance_m + others
 
 
 def _search(plan: Plan, when: date) -> Day | None:

@@ -6,6 +6,7 @@ checks every field, naming the field and giving an example when something is wro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -96,6 +97,17 @@ class Profile:
     def is_beginner(self) -> bool:
         return self.years_running < 1.0
 
+    @property
+    def also_m(self) -> tuple[float, ...]:
+        """The distances of the goal's other races (a double), in date order (m)."""
+        return tuple(r.distance_m for r in self.goal_races)
+
+    @property
+    def goal_races_m(self) -> float | None:
+        """What the goal asks: its race's distance, or a double's combined distance (m)."""
+        distance = self.goal.distance_m
+        return None if distance is None else distance + sum(self.also_m)
+
 
 def profile_from_dict(doc: Any) -> Profile:
     data = _mapping(doc, "profile", "goal: {race: half, date: 2027-04-18}")
@@ -111,7 +123,7 @@ def profile_from_dict(doc: Any) -> Profile:
         longest_run_m=_opt_distance(data, "longest_run_30d"),
         years_running=_number(data, "years_running", 1.0, "years_running: 3"),
         recent_injury=_opt_str(data.get("recent_injury")),
-        availability=_availability(data),
+        availability=_long_on_the_first_race_day(_availability(data), data, also),
         shoes=tuple(_shoe(s, i) for i, s in enumerate(_seq(data, "shoes"))),
         surfaces=_surfaces(data),
         dislikes=tuple(_kind(k, f"dislikes[{i}]") for i, k in enumerate(_seq(data, "dislikes"))),
@@ -194,6 +206,16 @@ def _goal_also(value: Any, goal: Goal) -> tuple[RaceEntry, ...]:
         distance = _distance(data.get("distance", value.get("race")), f"{where}.distance")
         out.append(RaceEntry(day, distance, str(data.get("name", "")) or f"race on {day}"))
     return tuple(sorted(out, key=lambda r: r.day))
+
+
+def _long_on_the_first_race_day(
+    availability: Availability, data: Mapping[str, Any], also: tuple[RaceEntry, ...]
+) -> Availability:
+    """A double's long run falls, unless the profile says otherwise, on the weekday of its
+    first race, so that the back-to-back long runs rehearse the race weekend's own days."""
+    if not also or data.get("long_run_day") is not None or isinstance(availability.pattern, Cycle):
+        return availability
+    return replace(availability, long_run_weekday=also[0].day.weekday())
 
 
 def _race(value: Any, i: int) -> RaceEntry:

@@ -294,7 +294,7 @@ def _long_share(plan: Plan) -> Iterator[Violation]:
     period = plan_period(plan)
     for i, week in enumerate(plan.weeks):
         found = longest_share(week)
-        limit = week_long_share_max(plan.goal.distance_m, plan.weeks, i, period)
+        limit = week_long_share_max(plan.goal_races_m, plan.weeks, i, period)
         if found is None or limit is None:
             continue
         held = found[1].total_distance_m() <= plan.baseline.longest_run_m * TOLERANCE

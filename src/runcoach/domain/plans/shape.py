@@ -5,6 +5,7 @@ Constants are the rules of thumb coaches use; their sources are in docs/plans.md
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -42,6 +43,12 @@ _LONG_KM = (
     (110000, 42),
     (1e9, 48),
 )
+# The race each row above is written for (m): the mile, 5k, 10k, half, marathon, 50k, 100k and
+# 100 miles. A goal of races on consecutive days (a double: ``also``) is trained for their
+# combined distance, read between the rows of the races around it (linear in distance): a
+# combined distance is rarely a race of its own (10k + half = 31.1 km is no marathon, two
+# marathons 84.4 km an ultra between 50k and 100k), Koop 2016 (back-to-back weekends).
+_ROW_RACE_M = (1609.344, 5000.0, 10000.0, HALF_MARATHON_M, MARATHON_M, 50000.0, 100000.0, 160934.4)
 
 
 @dataclass(frozen=True)
@@ -59,27 +66,57 @@ def _lookup(table: tuple[tuple[float, float], ...], distance_m: float) -> float:
     return next(value for limit, value in table if distance_m < limit) * 1000.0
 
 
+def _read(
+    table: tuple[tuple[float, float], ...], goal_m: float, also_m: tuple[float, ...]
+) -> float:
+    """A table's value for a goal race (its row), or for a goal with other races (a double)
+    at their combined distance, between the rows of the races around it (m)."""
+    if not also_m:
+        return _lookup(table, goal_m)
+    total = goal_m + sum(also_m)
+    rows = [(race_m, value) for race_m, (_, value) in zip(_ROW_RACE_M, table, strict=True)]
+    if total <= rows[0][0]:
+        return rows[0][1] * 1000.0
+    for (a_m, a), (b_m, b) in itertools.pairwise(rows):
+        if total < b_m:
+            return (a + (b - a) * (total - a_m) / (b_m - a_m)) * 1000.0
+    return rows[-1][1] * 1000.0
+
+
+def goal_races_m(goal_m: float | None, also_m: tuple[float, ...] = ()) -> float | None:
+    """What the goal asks: its race's distance, or a double's combined distance (m)."""
+    return None if goal_m is None else goal_m + sum(also_m)
+
+
 def experience_factor(years: float) -> float:
     """Share of a seasoned runner's peak volume (0.75 beginner ... 1.0 three years and more)."""
     return 0.75 if years < 1 else (0.85 if years < 3 else 1.0)
 
 
-def peak_volume_m(goal_m: float | None, years: float, baseline_m: float) -> float:
-    base = _lookup(_PEAK_KM, goal_m or 10000.0) * experience_factor(years)
+def peak_volume_m(
+    goal_m: float | None, years: float, baseline_m: float, also_m: tuple[float, ...] = ()
+) -> float:
+    """The peak week for the goal race (``also_m``: the goal's other races, a double)."""
+    base = _read(_PEAK_KM, goal_m or 10000.0, also_m) * experience_factor(years)
     return max(base, baseline_m)
 
 
-def peak_long_m(goal_m: float | None, years: float) -> float:
-    long_m = _lookup(_LONG_KM, goal_m or 10000.0)
-    if years < 1 and (goal_m or 0) <= MARATHON_M:
-        long_m = min(long_m, max(HALF_MARATHON_M * 0.9, (goal_m or 0) * 0.75))
+def peak_long_m(goal_m: float | None, years: float, also_m: tuple[float, ...] = ()) -> float:
+    """The longest long run for the goal race (``also_m``: the goal's other races)."""
+    long_m = _read(_LONG_KM, goal_m or 10000.0, also_m)
+    total = goal_races_m(goal_m, also_m) or 0.0
+    if years < 1 and total <= MARATHON_M:
+        long_m = min(long_m, max(HALF_MARATHON_M * 0.9, total * 0.75))
     return long_m
 
 
-def taper_weeks(goal_m: float | None, total_weeks: int) -> int:
-    """1 week up to 10k, 2 for the half and 50k-100k, 3 for the marathon and 100 miles."""
+def taper_weeks(goal_m: float | None, total_weeks: int, also_m: tuple[float, ...] = ()) -> int:
+    """1 week up to 10k, 2 for the half and 50k-100k, 3 for the marathon and 100 miles; a
+    double the longer of its race's taper and its combined distance's (two marathons: 3)."""
     if goal_m is None:
         return 0
+    if also_m:
+        return max(taper_weeks(goal_m, total_weeks), taper_weeks(sum(also_m) + goal_m, total_weeks))
     wanted = 1 if goal_m <= 10001 else 2
     if MARATHON_M - 1 <= goal_m <= MARATHON_M + 1 or goal_m > 110000:
         wanted = 3 if total_weeks >= 14 else 2
@@ -138,18 +175,20 @@ def shape_weeks(
     baseline_m: float,
     careful: bool,
     tune_ups: Mapping[int, float] | None = None,
+    also_m: tuple[float, ...] = (),
     least_peak_m: float = 0.0,
 ) -> list[WeekShape]:
     """The plan's weeks; ``tune_ups`` maps a week's index (from 0) to the tune-up race
     distance it holds (m): such a week may be the block's lighter week (``recovery_weeks``),
     lighter around its race but with room for it (a race that even the peak week would not
-    hold at its share is left out by the week's layout: its week is an ordinary one).
+    hold at its share is left out by the week's layout: its week is an ordinary one);
+    ``also_m``: the goal's other races (a double), trained for with the goal race;
     ``least_peak_m``: the peak week is at least this (a life of blocks' free week,
     ``building.block_peak_m``)."""
     races = tune_ups or {}
-    taper = taper_weeks(goal_m, total)
+    taper = taper_weeks(goal_m, total, also_m)
     phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
-    peak = max(peak_volume_m(goal_m, years, baseline_m), least_peak_m)
+    peak = max(peak_volume_m(goal_m, years, baseline_m, also_m), least_peak_m)
     held = frozenset(i for i, m in races.items() if race_room_m(m) <= peak)
     recovery = recovery_weeks(phase_list, 3 if careful else 4, held)
     level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
