@@ -584,7 +584,7 @@ def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) ->
     if period < 2 or len(done) < period - 1 or is_work_week(wk.types):
         return None
     cycle_m = sum(w.distance_m for w in done[len(done) - period + 1 :]) + wk.volume_m
-    goal_m = b.profile.goal.distance_m
+    goal_m = b.profile.goal_races_m
     limit = long_share_max(goal_m, wk.volume_m, _whole_days(b.profile, wk.dates), cycle_m)
     return None if limit is None else limit * LONG_SHARE_MARGIN
 
