@@ -78,3 +78,16 @@ def test_the_limits_are_the_same_numbers_in_the_plan_rules_and_the_warnings():
     assert pytest.approx(safety.AVERAGE_GROWTH - 1) == warnings.WEEK_JUMP_FRACTION
     assert warnings.SPIKE_LOOKBACK_DAYS == safety.SINGLE_RUN_WINDOW_DAYS
     assert not hasattr(rules, "SINGLE_RUN_MAX")  # one place: the rules import the model
+
+
+def test_a_warning_measured_from_the_plans_start_names_it_not_a_run_of_the_log():
+    """With no run logged, the spike is measured from the longest run the plan started from;
+    the warning called it 'a run on <the day before the plan>', a run the log does not hold."""
+    plan = generate(profile_from_dict(FIRST_HALF), TODAY, DANIELS)
+    found = []
+    for offset in range(0, 28):
+        day = plan.start + timedelta(days=offset)
+        found += [w for w in watch([], day, plan) if w.rule is Rule.PLANNED_SPIKE]
+    assert found
+    assert all("the longest run your plan started from" in w.seen for w in found)
+    assert not any(" a run on " in w.seen for w in found)

@@ -103,6 +103,24 @@ def test_followed_exactly_the_physician_s_plan_raises_no_warning_before_race_day
     assert seen == []
 
 
+def test_a_plan_that_starts_on_a_work_week_rests_on_work_weeks_and_builds_the_same():
+    """The same physician a week later in her rota: the plan's first week is a work week.
+    Its recovery weeks (every 4th) fell on the free weeks, which held the long run at
+    16-18 km and the free weeks at 33-36 km for 20 weeks; they now fall on work weeks."""
+    doc = {**PHYSICIAN, "availability": {"cycle": {**PHYSICIAN["availability"]["cycle"],
+                                                   "start": "2026-12-07"}}}  # fmt: skip
+    plan, profile = _build(doc)
+    assert is_work_week(week_types(plan.weeks[0]))
+    rested = [w for w in plan.weeks if w.recovery]
+    assert rested and all(is_work_week(week_types(w)) for w in rested)
+    longs = [m for w, m in zip(plan.weeks, _long_runs(plan), strict=True)
+             if w.phase is not Phase.TAPER]  # fmt: skip
+    assert sum(1 for m in longs if m >= 29 * KM) >= 2
+    assert coach.everything(plan, profile) == []
+    assert coach.volume_builds(plan) == []
+    assert _undeclared(plan) == []
+
+
 def test_a_free_week_s_long_run_share_is_read_with_its_cycle():
     """Half the free week (Higdon's Novice: 20 mi in 40 mi) when the cycle's running carries
     it; the usual 40 % when the work week holds nothing (the cycle is the free week alone),

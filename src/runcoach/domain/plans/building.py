@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from runcoach.domain.plans.blocks import block_period, week_types
+from runcoach.domain.plans.blocks import block_period, is_work_week, week_types
 from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
@@ -71,14 +71,26 @@ def cycle_weeks(availability: Availability, starts: Sequence[date]) -> int:
     return block_period(types)
 
 
-def block_peak_m(goal_m: float | None, years: float) -> float:
-    """The free week a life of blocks needs at its peak: the race's long run at half its week
-    (``LONG_SHARE_BLOCK``: 32 km in a 64 km free week for a marathon). The work week is held
-    down by the job, not by the runner's fitness, so the free week may carry more than the
-    plan's usual peak week while the cycle's mean week stays well under it (64 + 28 km)."""
-    if goal_m is None or not SHARE_GOAL_M <= goal_m <= ULTRA_M:
+def work_weeks(availability: Availability, starts: Sequence[date]) -> frozenset[int]:
+    """The weeks (indices from 0) whose every day that can hold a run is short: a life of
+    blocks' work weeks, where its recovery weeks fall (``shape.recovery_weeks``)."""
+    return frozenset(
+        k
+        for k, s in enumerate(starts)
+        if is_work_week([availability.day_type(s + timedelta(days=d)) for d in range(7)])
+    )
+
+
+def block_peak_m(p: Profile, period: int) -> float:
+    """The free week a life of blocks (``period`` > 1) needs at its peak: the race's long run
+    at half its week (``LONG_SHARE_BLOCK``: 32 km in a 64 km free week for a marathon). The
+    work week is held down by the job, not by the runner's fitness, so the free week may carry
+    more than the plan's usual peak week while the cycle's mean week stays well under it
+    (64 + 28 km). 0 for every other life, and below the half or for an ultra."""
+    goal_m = p.goal_races_m
+    if period < 2 or goal_m is None or not SHARE_GOAL_M <= goal_m <= ULTRA_M:
         return 0.0
-    return peak_long_m(goal_m, years) / LONG_SHARE_BLOCK
+    return peak_long_m(p.goal.distance_m, p.years_running, p.also_m) / LONG_SHARE_BLOCK
 
 
 def steady_volume_m(

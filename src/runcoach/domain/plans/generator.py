@@ -30,6 +30,7 @@ from runcoach.domain.plans.building import (
     say_routines,
     say_run_days,
     steady_volume_m,
+    work_weeks,
 )
 from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
 from runcoach.domain.plans.layout import (
@@ -105,9 +106,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             "third week, and an easy cross-training session most weeks."
         )
     races = _races(b, start)
-    period = cycle_weeks(
-        profile.availability, [start + timedelta(days=7 * k) for k in range(weeks)]
-    )
+    starts = [start + timedelta(days=7 * k) for k in range(weeks)]
+    period = cycle_weeks(profile.availability, starts)
     shapes = shape_weeks(
         start,
         weeks,
@@ -117,7 +117,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
         profile.also_m,
-        block_peak_m(profile.goal.distance_m, profile.years_running) if period > 1 else 0.0,
+        block_peak_m(profile, period),
+        work_weeks(profile.availability, starts) if period > 1 else None,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
@@ -559,7 +560,7 @@ def _long_target_m(p: Profile, baseline: Baseline) -> float:
     below what the runner already runs, up to what the distance needs (a double's: its
     combined distance). A goal without a race (base building, staying healthy) needs no
     particular distance: the runner's own long run is what the plan holds, up to the
-    marathoner's 32 km (a coach starts from what a 90 km runner does, not from a 10k's 18 km)."""
+    marathoner's 32 km (a coach starts from what a 90 km runner does, not from a 10k's 18)."""
     goal_m = p.goal_races_m
     wanted = HOLD_UP_TO_MAX_M if goal_m is None else goal_m * HOLD_UP_TO_SHARE
     need = max(HOLD_UP_TO_MIN_M, min(wanted, HOLD_UP_TO_MAX_M))

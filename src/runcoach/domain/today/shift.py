@@ -418,7 +418,7 @@ def _cap_long_share(plan: Plan, today: date) -> list[str]:
     period = plan_period(plan)
     for i, week in enumerate(plan.weeks):
         found = rules.longest_share(week)
-        share = rules.week_long_share_max(plan.goal.distance_m, plan.weeks, i, period)
+        share = rules.week_long_share_max(plan.goal_races_m, plan.weeks, i, period)
         if found is None or share is None or found[0].day < today or found[2] <= share:
             continue
         day, run, _ = found

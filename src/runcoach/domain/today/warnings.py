@@ -200,6 +200,18 @@ def _reference(log: Sequence[LoggedRun], day: date, plan: Plan | None) -> Logged
     return LoggedRun(plan.start - timedelta(days=1), said, 0.0, WorkoutKind.LONG)
 
 
+def _named(longest: LoggedRun, plan: Plan | None) -> str:
+    """The reference run in words: a run of the log, or the plan's starting point (no run of
+    the log: the longest the runner said they ran when the plan was made)."""
+    said = (
+        plan is not None
+        and longest.run_id is None
+        and longest.day == plan.start - timedelta(days=1)
+        and longest.distance_m == plan.baseline.longest_run_m
+    )
+    return "the longest run your plan started from" if said else longest.label()
+
+
 def spike_fraction(distance_m: float, longest: LoggedRun | None) -> float | None:
     """How much longer than the longest earlier run (0.25 = 25 % longer); None if no spike."""
     return run_over(distance_m, longest.distance_m if longest is not None else None)
@@ -220,7 +232,7 @@ def long_run_spikes(
             Severity.WARNING if extra > 0.3 else Severity.CAUTION,
             run.day,
             f"{run.label()} was {_km(run.distance_m)}, {extra:.0%} longer than your longest of "
-            f"the previous 30 days ({_km(longest.distance_m)}, {longest.label()})",
+            f"the previous 30 days ({_km(longest.distance_m)}, {_named(longest, plan)})",
             "build the long run in steps of at most 10 % over your longest of the last 30 days; "
             "keep the next days easy",
             SOURCE_SPIKE,
@@ -249,7 +261,7 @@ def planned_spikes(
             day.day,
             f"the plan's {_km(day.distance_m)} on {day.day.isoformat()} is {extra:.0%} longer "
             f"than your longest run of the 30 days before it ({_km(longest.distance_m)}, "
-            f"{longest.label()})",
+            f"{_named(longest, plan)})",
             note(
                 Do.ASK_TODAY,
                 f"run at most {_km(single_run_limit_m(longest.distance_m))} that day, or "
