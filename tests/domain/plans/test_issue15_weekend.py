@@ -129,6 +129,17 @@ def test_the_weekday_runs_keep_their_30_minutes():
     assert coach.short_days_within_limit(plan) == []
 
 
+def test_a_lighter_week_s_weekday_runs_are_real_runs():
+    """The first benchmark week split its 5.6 km left into three 12-minute weekday runs: it
+    keeps 4 run days with runs of 15 minutes and more."""
+    plan = plan_of(WEEKEND)
+    for i in _main(plan):
+        for weekday in range(4):
+            minutes = _minutes(plan, i, weekday)
+            assert minutes == 0 or minutes >= 15, (plan.weeks[i].index, weekday, minutes)
+        assert plan.weeks[i].run_days >= 4
+
+
 def test_the_benchmark_goes_in_the_lighter_weeks():
     """On the Saturday of a building week it left the week 20 km short of its volume."""
     plan = plan_of(WEEKEND)

@@ -35,6 +35,7 @@ WEEKEND_DAYS = 2  # ... and so when the week's days without a time limit are the
 # (Higdon's Intermediate marathon: a 10 mi Saturday run before the 20 mi Sunday)
 MEDIUM_LONG_MIN = 105.0  # the longest easy run on those weeks (minutes), Pfitzinger 2009
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
+LEAST_RUN_DAYS = 4  # the run days a week keeps (days), rules.MIN_RUN_DAYS (SPEC principle 1)
 SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
 # gets no run: a few minutes of running is not training (runcoach's rule)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
@@ -563,6 +564,10 @@ class WeekLayout:
         # no more runs than the budget holds at the shortest run: split four ways a small
         # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
         needed = min(needed, int(max(budget, 0) // self._minutes_m(SHORTEST_RUN_MIN)))
+        if self.weekend_life:  # a lighter week's weekday runs: 15 minutes or more each, on 4
+            # run days at least (a benchmark week split its 5.6 km into three 12-minute runs)
+            real = int(max(budget, 0) // self._minutes_m(MIN_EASY_MIN))
+            needed = min(needed, max(real, LEAST_RUN_DAYS - runs))
         chosen: list[int] = []
         room = self.wk.max_days - runs
         for _ in range(min(needed, room)):
