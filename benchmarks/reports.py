@@ -1,6 +1,7 @@
 """How long reports take on 1, 3 and 10 years of training, and what a weekly report reads.
 
-    python -m benchmarks.reports [--repeat 5] [--charts] [--store [--sqlite3]] [--years 1 3 10]
+    python -m benchmarks.reports [--repeat 5] [--charts] [--store [--sqlite3] [--after-writes]]
+        [--years 1 3 10]
 
 For each history length it builds the synthetic history (``benchmarks/synthetic.py``, about
 300 runs a year, so 3,000 runs for a decade), then times ``build_report`` for the week, the
@@ -10,9 +11,11 @@ HTML report. With ``--store`` the history is inserted through the repository int
 file and the reports read it with a new ``SqlRunLog`` and the store's hooks (race
 predictions and the threshold pace from the fitness model) each time, as the CLI does;
 with ``--sqlite3`` it reads through the standard library's sqlite3 (``store.lite``), as
-``runcoach report`` does on a ready SQLite store, instead of SQLAlchemy. Each cell gives the
-median wall time, its fastest, and the median CPU time of the process (user + system), which
-other jobs on a shared machine move much less than the wall time.
+``runcoach report`` does on a ready SQLite store, instead of SQLAlchemy; with
+``--after-writes`` it also times the whole history after a write of a run on its last day
+(the fitness months of the last year forgotten) and with no fitness month kept. Each cell
+gives the median wall time, its fastest, and the median CPU time of the process (user +
+system), which other jobs on a shared machine move much less than the wall time.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from benchmarks.store_history import stored_history
 from benchmarks.synthetic import history, start_points
@@ -40,6 +43,7 @@ from runcoach.services.report_hooks import report_hooks
 from runcoach.services.runlog import AthleteProfile, MemoryLog, RunLog
 from runcoach.store.lite import open_reader
 from runcoach.store.report_log import SqlRunLog
+from runcoach.store.run_weeks import refresh_weeks
 from runcoach.store.sql import Reader
 
 TODAY = date(2026, 11, 20)
@@ -116,7 +120,13 @@ def _report(open_log: Callable[[], tuple[RunLog, ReportHooks]], period: Period) 
     return build_report(log, ATHLETE, period, TODAY, hooks=hooks)
 
 
-def bench_store(years: int, repeat: int, folder: Path, through_sqlite3: bool = False) -> None:
+def bench_store(
+    years: int,
+    repeat: int,
+    folder: Path,
+    through_sqlite3: bool = False,
+    after_writes: bool = False,
+) -> None:
     started = time.perf_counter()
     engine, athlete_id, count = stored_history(years, TODAY, folder)
     inserted = time.perf_counter() - started
@@ -129,14 +139,50 @@ def bench_store(years: int, repeat: int, folder: Path, through_sqlite3: bool = F
     def open_log() -> tuple[RunLog, ReportHooks]:
         return SqlRunLog(source, athlete_id), report_hooks(source, TODAY, athlete_id=athlete_id)
 
-    _report(open_log, periods(years)["all"])  # start points, read once and kept
+    _report(open_log, periods(years)["all"])  # start points and fitness months, then kept
     cells: list[str] = []
     _time_periods(open_log, years, repeat, cells)
+    if after_writes:
+        _time_after_writes(engine, athlete_id, open_log, years, repeat, cells)
     print(
         f"{years:2d} y, {count:5d} runs in SQLite (inserted in {inserted:.0f} s) | "
         + " | ".join(cells)
     )
     engine.dispose()
+
+
+def _time_after_writes(
+    engine: Engine,
+    athlete_id: int,
+    open_log: Callable[[], tuple[RunLog, ReportHooks]],
+    years: int,
+    repeat: int,
+    cells: list[str],
+) -> None:
+    """The whole history after a write of a run on its last day (the last year's fitness
+    months forgotten: worked out and kept again by the report) and with no month kept (the
+    first report after the migration, or after a write ten years back)."""
+    whole = periods(years)["all"]
+
+    def timed(before: Callable[[], None]) -> tuple[float, float, float]:
+        def one() -> None:
+            before()  # not timed apart: a write costs the store a few ms
+            _report(open_log, whole)
+
+        return timings_ms(one, repeat)
+
+    def written() -> None:
+        with engine.begin() as conn:
+            refresh_weeks(conn, athlete_id, [TODAY])
+
+    def forgotten() -> None:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM fitness_months WHERE athlete_id = :a"),
+                         {"a": athlete_id})  # fmt: skip
+
+    for name, before in (("all after a write", written), ("all, no month kept", forgotten)):
+        ms, fastest, cpu = timed(before)
+        cells.append(f"{name} {ms:6.1f} ms (min {fastest:.1f}, CPU {cpu:.1f})")
 
 
 def main() -> None:
@@ -148,11 +194,16 @@ def main() -> None:
     parser.add_argument(
         "--sqlite3", action="store_true", help="with --store: read through sqlite3, as the CLI"
     )
+    parser.add_argument(
+        "--after-writes",
+        action="store_true",
+        help="with --store: also the whole history after a write, and with no fitness kept",
+    )
     args = parser.parse_args()
     for years in args.years:
         if args.store:
             with tempfile.TemporaryDirectory() as folder:
-                bench_store(years, args.repeat, Path(folder), args.sqlite3)
+                bench_store(years, args.repeat, Path(folder), args.sqlite3, args.after_writes)
         else:
             bench(years, args.repeat, args.charts)
 

@@ -18,6 +18,7 @@ from runcoach.domain.run.runs import Lap, Run, Streams
 from runcoach.domain.units import Pace
 from runcoach.services.report_builder import build_report
 from runcoach.services.runlog import AthleteProfile, log_from_runs, win_history
+from runcoach.store import report_log
 from runcoach.store.athletes import default_athlete_id
 from runcoach.store.report_log import SqlRunLog
 from runcoach.store.runs import _LAP_FIELDS, insert_run
@@ -157,3 +158,17 @@ def test_efforts_near_new_year_are_all_read_whatever_their_time(engine):
 
 def test_laps_are_read_in_the_order_of_their_fields():
     assert [f.name for f in dataclasses.fields(Lap)][1:] == list(_LAP_FIELDS)
+
+
+def test_the_fastest_before_a_moment_is_the_same_read_from_few_runs_or_by_the_index(
+    stored, monkeypatch
+):
+    sql, memory = stored
+    for end in (datetime(2024, 12, 20, tzinfo=TZ), datetime(2025, 6, 1, tzinfo=TZ),
+                datetime(2026, 11, 1, tzinfo=TZ)):  # fmt: skip
+        found = []
+        for few in (-1, 10**6):  # the index walked always; the runs' efforts read always
+            monkeypatch.setattr(report_log, "FEW_RUNS_BEFORE", few)
+            found.append(sql.best_effort_times(None, end))
+        assert found[0] == found[1] and list(found[0]) == list(found[1])  # same order too
+        assert found[0] == pytest.approx(memory.best_effort_times(None, end))

@@ -58,6 +58,7 @@ from runcoach.store.db import (
 )
 from runcoach.store.effort_records import rebuild_effort_records
 from runcoach.store.files import PRIVATE_FILE_MODE, private_folder
+from runcoach.store.fitness_months import forget_all_months
 
 BACKUP_FORMAT = "runcoach-backup"
 BACKUP_VERSION = 2  # of the archive's layout; a newer one is refused with a clear message
@@ -245,6 +246,7 @@ def restore_backup(engine: Engine, path: Path) -> BackupSummary:
     migrate(engine)
     with engine.begin() as conn:  # derived from the runs: marked again, whatever the file says
         rebuild_effort_records(conn)
+        forget_all_months(conn)  # worked out again by the first report
     return BackupSummary(
         path, manifest["revision"], manifest["created_at"], manifest["rows"], path.stat().st_size
     )

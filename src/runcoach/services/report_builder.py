@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
+from itertools import takewhile
 
-from runcoach.domain.days import day_bounds_utc, local_day
+from runcoach.domain.days import DAYS_PER_WEEK, day_bounds_utc, local_day, week_start
 from runcoach.domain.fitness.body import BodyTrend, Reading, body_trend
 from runcoach.domain.progress.habits import HABIT_LOOKBACK_WEEKS, HabitLog, habit_counts, habit_wins
 from runcoach.domain.progress.load import (
@@ -35,6 +36,7 @@ from runcoach.domain.progress.measures import (
     BenchmarkRun,
     Streaks,
     Totals,
+    WeekVolume,
     benchmark_runs,
     intensity_by_heart_rate,
     intensity_by_pace,
@@ -133,7 +135,7 @@ def _build_report(
     threshold = hooks.threshold(*span) if hooks.threshold and span else None
     basis, basis_notes = load_basis(window, athlete, threshold)
     trend = weekly_volume(window, trend_start(period), period.last, tz)
-    weeks = weekly_volume(inside, period.first, period.last, tz)  # a partial first week
+    weeks = period_weeks(inside, trend, period, tz)  # a partial first week
     this_year, last_year = year_over_year(log, athlete, until)
     load = load_summary(window, period, until, athlete, basis, basis_notes)
     benchmarks = [b for b in benchmark_runs(window, tz) if b.day <= period.last]
@@ -186,6 +188,20 @@ class _Seen:
     benchmarks: Sequence[BenchmarkRun]  # up to the period's end
     plan: PlanFacts
     habits: HabitLog  # check-ins and run days, from HABIT_LOOKBACK_WEEKS before the period
+
+
+def period_weeks(
+    inside: Sequence[Run], trend: list[WeekVolume], period: Period, tz: tzinfo
+) -> list[WeekVolume]:
+    """``weekly_volume`` of the period's runs. When the charts' trend starts on the period's
+    first day (a year, a long period), its weeks after the first hold the same runs: only
+    the first week is counted again, from the period's runs (the trend's also holds the
+    load warm-up's runs of that week before the first day)."""
+    if trend_start(period) != period.first or len(trend) < 2:
+        return weekly_volume(inside, period.first, period.last, tz)
+    sunday = week_start(period.first) + timedelta(days=DAYS_PER_WEEK - 1)
+    head = list(takewhile(lambda run: local_day(run.start, tz) <= sunday, inside))
+    return weekly_volume(head, period.first, sunday, tz) + trend[1:]
 
 
 def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLine]:

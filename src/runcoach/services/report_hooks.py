@@ -10,7 +10,8 @@
   time trials and best efforts of the log (``services/fitness.performances_from_log``);
   race predictions are its VDOT-equivalent times (Daniels-Gilbert) on the first of each
   month and on the last day; the threshold pace is Daniels' threshold pace for the VDOT
-  on the period's last day.
+  on the period's last day. The firsts of months are kept in the store once worked out
+  (``store/fitness_months.py``, forgotten by a write in the year before each).
 
 Each hook reads the store when the report asks for its period, once.
 """
@@ -18,15 +19,16 @@ Each hook reads the store when the report asks for its period, once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from runcoach.domain.fitness.current import (
     LOOKBACK_DAYS,
-    Fitness,
-    fitness_history,
+    FitnessPoint,
+    fitness_on,
     monthly_dates,
+    point_of,
 )
 from runcoach.domain.fitness.paces import training_paces
 from runcoach.domain.fitness.vdot import race_time_s
@@ -49,6 +51,8 @@ from runcoach.domain.units import (
 from runcoach.services.fitness import performances_from_log
 from runcoach.services.report_builder import ReportHooks, Threshold
 from runcoach.store import checkin_reads
+from runcoach.store.fitness_months import keep_months, kept_months
+from runcoach.store.log_reads import data_version
 from runcoach.store.plan_reads import active_plan_of
 from runcoach.store.sql import Db, DbReading, Reader, db_reading
 
@@ -77,7 +81,7 @@ def report_hooks(
     read = db_reading(source, db)
     with read() as own:
         plan = active_plan_of(own, athlete_id)
-    fitness = LogFitness(read, athlete_id)
+    fitness = LogFitness(read, athlete_id, source)
     return ReportHooks(
         plan=None if plan is None else _PlanReader(read, athlete_id, plan, today).facts,
         predictions=fitness.predictions,
@@ -175,27 +179,49 @@ def goals_met(plan: Plan, log: Sequence[LoggedRun], first: date, last: date) -> 
 
 @dataclass
 class LogFitness:
-    """Fitness over time from the log's performances, read once per period asked."""
+    """Fitness over time from the log's performances, read once per period asked.
+
+    The firsts of months come from those kept in the store (``store/fitness_months.py``);
+    the months not kept, and the last day, are worked out from the performances of the year
+    before each, and the months kept for the next report.
+    """
 
     read_store: DbReading
     athlete_id: int
-    _read: dict[tuple[date, date], list[Fitness]] = field(default_factory=dict)
+    source: Engine | Reader
+    _read: dict[tuple[date, date], list[FitnessPoint]] = field(default_factory=dict)
 
-    def monthly(self, first: date, last: date) -> list[Fitness]:
-        """Fitness on the first of each month from ``first`` and on ``last``."""
+    def monthly(self, first: date, last: date) -> list[FitnessPoint]:
+        """Fitness on the first of each month from ``first``'s month and on ``last``."""
         key = (first, last)
         if key not in self._read:
-            with self.read_store() as db:
-                since = first - timedelta(days=LOOKBACK_DAYS)
-                found = performances_from_log(db, self.athlete_id, since, last)
-            self._read[key] = fitness_history(found, monthly_dates(first, last))
+            self._read[key] = self._history(monthly_dates(first, last))
         return self._read[key]
+
+    def _history(self, dates: list[date]) -> list[FitnessPoint]:
+        *months, last = dates
+        with self.read_store() as db:
+            kept = kept_months(db, self.athlete_id, months[0], months[-1]) if months else {}
+            missing = [day for day in months if day not in kept]
+            since = (missing[0] if missing else last) - timedelta(days=LOOKBACK_DAYS)
+            found = performances_from_log(db, self.athlete_id, since, last)
+            version = data_version(db, self.athlete_id)
+        asked = [*missing, last]
+        worked = {
+            day: None if fitness is None else _with_race_times(point_of(fitness))
+            for day, fitness in zip(asked, fitness_on(found, asked), strict=True)
+        }
+        if missing:
+            keep_months(self.source, self.athlete_id, version, {d: worked[d] for d in missing})
+        every = {**kept, **worked}
+        return [point for day in dates if (point := every[day]) is not None]
 
     def predictions(self, first: date, last: date) -> list[PredictionPoint]:
         points = []
         for f in self.monthly(first, last):
             source = f"{PREDICTION_MODEL} for {_fitness_words(f)}"
-            points += [PredictionPoint(f.on, m, race_time_s(f.vdot, m), source)
+            times = dict(f.race_times_s)
+            points += [PredictionPoint(f.on, m, times.get(m) or race_time_s(f.vdot, m), source)
                        for m in PREDICTION_DISTANCES_M]  # fmt: skip
         return points
 
@@ -208,9 +234,15 @@ class LogFitness:
         return Threshold(training_paces(now.vdot).threshold, words)
 
 
-def _fitness_words(fitness: Fitness) -> str:
-    kinds = sorted({w.performance.kind.value for w in fitness.used})
+def _with_race_times(point: FitnessPoint) -> FitnessPoint:
+    """The point with the race times predicted from it (kept with it)."""
+    times = tuple((m, race_time_s(point.vdot, m)) for m in PREDICTION_DISTANCES_M)
+    return replace(point, race_times_s=times)
+
+
+def _fitness_words(fitness: FitnessPoint) -> str:
     return (
         f"VDOT {fitness.vdot:.1f} on {fitness.on}, from "
-        f"{counted(len(fitness.used), 'performance')} ({', '.join(kinds)}) of the year before"
+        f"{counted(fitness.performances, 'performance')} ({', '.join(fitness.kinds)}) "
+        "of the year before"
     )

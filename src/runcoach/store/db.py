@@ -102,8 +102,14 @@ class SqlAlchemyDb:
     dialect: str
 
     def rows(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
-        given = sqlite_params(params) if self.dialect == "sqlite" else dict(params or {})
-        return [tuple(row) for row in self.conn.execute(_text(sql), given)]
+        if self.dialect == "sqlite":
+            # on the connection's own sqlite3 connection, in its transaction, as the command
+            # line reads through store/lite.py: the same tuples without SQLAlchemy's rows
+            # (a fifth of a decade's report reading 3,000 runs and 6,400 laps)
+            raw = self.conn.connection.driver_connection
+            found: list[tuple[Any, ...]] = raw.execute(sql, sqlite_params(params)).fetchall()  # type: ignore[union-attr]
+            return found
+        return [tuple(row) for row in self.conn.execute(_text(sql), dict(params or {}))]
 
     def write(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:

@@ -148,9 +148,21 @@ def fastest_before(db: Db, athlete_id: int, distance_m: float, end: datetime) ->
     return None if row is None or row[0] is None else float(row[0])
 
 
-def fastest_between(db: Db, athlete_id: int, start: datetime, end: datetime) -> dict[float, float]:
-    """The fastest time at each distance of the runs in [start, end): from the window's runs
-    (indexed by start), then their efforts."""
+def runs_before(db: Db, athlete_id: int, end: datetime) -> int:
+    """How many of the athlete's activities (every sport) started before ``end`` (indexed)."""
+    row = one(
+        db,
+        "SELECT count(*) FROM runs WHERE runs.athlete_id = :athlete_id AND runs.start_utc < :end",
+        {"athlete_id": athlete_id, "end": end.astimezone(UTC)},
+    )
+    return 0 if row is None else int(row[0])
+
+
+def fastest_between(
+    db: Db, athlete_id: int, start: datetime | None, end: datetime
+) -> dict[float, float]:
+    """The fastest time at each distance of the runs in [start, end) (from the first run
+    without ``start``): from the window's runs (indexed by start), then their efforts."""
     where, params = mine(athlete_id, start, end, True)
     rows = db.rows(
         "SELECT best_efforts.distance_m, min(best_efforts.elapsed_s) FROM best_efforts "

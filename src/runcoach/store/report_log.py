@@ -40,6 +40,13 @@ def has_training_log(conn: Connection) -> bool:
     return log_reads.has_runs_table(SqlAlchemyDb(conn, conn.dialect.name))
 
 
+# Fewer runs than this before a moment: their efforts are read to find the fastest before
+# it; more: the (athlete, distance, time) index is walked fastest first, which stops early
+# when most efforts come before the moment but walks nearly all when few do (a decade's
+# report asks for the fastest before its first day: 5 ms of walking for no effort).
+FEW_RUNS_BEFORE = 300
+
+
 class SqlRunLog:
     """One athlete's log as reports read it: summary columns, bounded windows, aggregates.
 
@@ -100,6 +107,10 @@ class SqlRunLog:
         with self._db() as db:
             if start is not None:
                 return log_reads.fastest_between(db, self.athlete_id, start, end)
+            if log_reads.runs_before(db, self.athlete_id, end) <= FEW_RUNS_BEFORE:
+                # the index walk below would pass every effort of the later runs first
+                found_early = log_reads.fastest_between(db, self.athlete_id, None, end)
+                return {d: found_early[d] for d in EFFORT_DISTANCES_M if d in found_early}
             found = {
                 d: log_reads.fastest_before(db, self.athlete_id, d, end) for d in EFFORT_DISTANCES_M
             }

@@ -6,7 +6,8 @@ counts as running (``store/running.py``). ``store/runs.py`` calls ``refresh_week
 days a write touched (insert, a richer file replacing the numbers, an edit, a delete), so
 that streaks and counts over years read one row a week instead of every run
 (``store/report_log.py``); the same call marks again the efforts of those days' years that
-can be wins (``store/effort_records.py``).
+can be wins (``store/effort_records.py``) and forgets the fitness kept for the year after
+each day (``store/fitness_months.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from sqlalchemy import (
 from runcoach.domain.days import DAYS_PER_WEEK, week_start
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.effort_records import refresh_years
+from runcoach.store.fitness_months import forget_months
 from runcoach.store.running import running_only
 from runcoach.store.tables import run_weeks, runs
 
@@ -75,9 +77,10 @@ _COUNT_WEEK = insert(run_weeks).from_select(
 
 
 def refresh_weeks(conn: Connection, athlete_id: int, days: Iterable[date]) -> None:
-    """Recount the weeks holding ``days`` from the runs table, and mark again the efforts of
-    their years that can be wins (``store/effort_records.py``); the log held meanwhile, so
-    two writers never count the same week from different moments."""
+    """Recount the weeks holding ``days`` from the runs table, mark again the efforts of
+    their years that can be wins (``store/effort_records.py``) and forget the fitness kept
+    for the months after them (``store/fitness_months.py``); the log held meanwhile, so two
+    writers never count the same week from different moments."""
     lock_training_log(conn, athlete_id)
     touched = set(days)
     for monday in sorted({week_start(d) for d in touched}):
@@ -86,6 +89,7 @@ def refresh_weeks(conn: Connection, athlete_id: int, days: Iterable[date]) -> No
         conn.execute(_DELETE_WEEK, week)
         conn.execute(_COUNT_WEEK, week)
     refresh_years(conn, athlete_id, touched)  # the efforts that can be wins, by year
+    forget_months(conn, athlete_id, touched)  # the fitness kept of the year after each day
 
 
 def rebuild_run_weeks(conn: Connection) -> int:

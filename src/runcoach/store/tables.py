@@ -304,6 +304,20 @@ run_weeks = Table(
     Column("ascent_m", Float, nullable=False),
 )
 
+fitness_months = Table(
+    "fitness_months",
+    metadata,
+    # The fitness model's VDOT on the first of each month (store/fitness_months.py), kept as
+    # reports work it out and forgotten by every write of a run in the year before it
+    # (0021_rep18b_fitness_months); vdot None: no performance in that year.
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("on_day", Date, primary_key=True),
+    Column("vdot", Float, nullable=True),
+    Column("performances", Integer, nullable=False),
+    Column("kinds", String(64), nullable=False),
+    Column("race_times", String(256), nullable=False),  # "metres:seconds,...", exact
+)
+
 # --- accounts of the web app (issue 13, migration 0008) ---------------------------------------
 # Secrets (session ids, API tokens, invitation codes, feed tokens) are stored as SHA-256 hex
 # digests only; passwords as argon2id hashes. Every row goes with its account's athlete.

@@ -86,7 +86,9 @@ def first_long_run(plan: Plan) -> list[str]:
                  if d.day_type.can_run), default=0.0)  # fmt: skip
     volume = max(_training_m(plan, w) for w in first)
     # what the distance needs at most: 16 km for a 10k, 19 for the half, 32 from the marathon
-    enough = max(16 * KM, min((goal_m(plan) or 10 * KM) * 0.9, 32 * KM))
+    # ... and without a race (base building, staying healthy) what the runner runs, to 32 km
+    goal = goal_m(plan)
+    enough = max(16 * KM, min(goal * 0.9 if goal else 32 * KM, 32 * KM))
     wanted = min(plan.baseline.longest_run_m, holds, volume * 0.45, enough)
     if longest < CLOSE * wanted - 1:
         return [f"first long run {longest / KM:.1f} km, the runner already runs "

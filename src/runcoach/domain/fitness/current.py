@@ -70,6 +70,24 @@ class Fitness:
     half_life_days: float = FITNESS_HALF_LIFE_DAYS
 
 
+@dataclass(frozen=True)
+class FitnessPoint:
+    """Fitness on a date as a history keeps it: the VDOT and what it rests on (how many
+    performances, of which kinds), without the performances themselves."""
+
+    on: dt.date
+    vdot: float
+    performances: int
+    kinds: tuple[str, ...]  # the kinds of the performances used, sorted, each once
+    race_times_s: tuple[tuple[float, float], ...] = ()  # (metres, s) worked out from the VDOT
+
+
+def point_of(fitness: Fitness) -> FitnessPoint:
+    """The point a history keeps of ``fitness``."""
+    kinds = tuple(sorted({w.performance.kind.value for w in fitness.used}))
+    return FitnessPoint(fitness.on, fitness.vdot, len(fitness.used), kinds)
+
+
 def _weight(performance: Performance, on: dt.date) -> float:
     age_days = (on - performance.date).days
     return KIND_WEIGHT[performance.kind] * float(0.5 ** (age_days / FITNESS_HALF_LIFE_DAYS))
@@ -137,15 +155,20 @@ def _weighted(candidates: Sequence[tuple[Performance, float]], on: dt.date) -> F
 
 def fitness_history(performances: Sequence[Performance], dates: Sequence[dt.date]) -> list[Fitness]:
     """Fitness on each of ``dates`` (only performances up to that date count)."""
+    return [f for f in fitness_on(performances, dates) if f is not None]
+
+
+def fitness_on(
+    performances: Sequence[Performance], dates: Sequence[dt.date]
+) -> list[Fitness | None]:
+    """Fitness on each of ``dates``, None where the year before holds no performance."""
     rated = sorted(_rated(performances), key=lambda pair: pair[0].date)
     days = [p.date for p, _vdot in rated]
-    history = []
+    found = []
     for on in dates:
         since = on - dt.timedelta(days=LOOKBACK_DAYS)  # the window of current_fitness
-        fitness = _weighted(rated[bisect_left(days, since) : bisect_right(days, on)], on)
-        if fitness is not None:
-            history.append(fitness)
-    return history
+        found.append(_weighted(rated[bisect_left(days, since) : bisect_right(days, on)], on))
+    return found
 
 
 def monthly_dates(start: dt.date, end: dt.date) -> list[dt.date]:

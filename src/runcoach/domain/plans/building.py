@@ -3,9 +3,11 @@ limitations and notes it declares up front (the rules it cannot keep, and why)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from runcoach.domain.plans.blocks import block_period, is_work_week, week_types
 from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
@@ -13,13 +15,17 @@ from runcoach.domain.plans.profile import Profile
 from runcoach.domain.plans.rules import (
     FIRST_WEEK_MAX,
     FOUR_RUN_DAYS,
+    LONG_SHARE_BLOCK,
+    LONG_SHARE_WEEKEND,
     SHARE_GOAL_FEW_DAYS_M,
-    long_share_max,
+    SHARE_GOAL_M,
+    WEEKEND_RUN_DAYS,
     longest_share,
+    week_long_share_max,
     whole_run_days,
 )
-from runcoach.domain.plans.schedule import Availability, Cycle
-from runcoach.domain.plans.shape import peak_long_m
+from runcoach.domain.plans.schedule import Availability
+from runcoach.domain.plans.shape import ULTRA_M, peak_long_m
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.safety import AVERAGE_GROWTH, AVERAGE_WINDOW, MIN_WEEKLY_M, TWO_WEEK_MAX
 from runcoach.domain.units import format_distance
@@ -57,30 +63,34 @@ def allowed_volume_m(done: list[Week], baseline_m: float, goal_days: tuple[date,
     return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
 
 
-CYCLE_DAYS = 14  # a rota cycle this long or longer is judged over the cycle (days)
+def cycle_weeks(availability: Availability, starts: Sequence[date]) -> int:
+    """The weeks over which volume swings are judged: 1, or the cycle in weeks for a life of
+    blocks (``blocks.block_period``: 7 days on with every run day short, 7 off), whose free
+    week is judged against the free week before it, not the work week between."""
+    types = [[availability.day_type(s + timedelta(days=d)) for d in range(7)] for s in starts]
+    return block_period(types)
 
 
-def cycle_weeks(availability: Availability, first_day: date) -> int:
-    """The weeks over which volume swings are judged: 1, or, for a rota cycle of 14 days or
-    more in whole weeks with a week whose days all have a time limit (7 days on at work, 7
-    off), the cycle in weeks. A coach reads such a life in blocks: the work week holds what
-    its short days hold and the free week carries the volume and the long run, so a free
-    week is judged against the free week before it, not the work week between. Every other
-    life (a cycle whose every week has a free day) is judged week on week."""
-    pattern = availability.pattern
-    days = len(pattern.days) if isinstance(pattern, Cycle) else 7
-    if days < CYCLE_DAYS or days % 7:
-        return 1
-    starts = [first_day + timedelta(days=7 * k) for k in range(days // 7)]
-    timed = any(
-        all(
-            pattern.day_type(s + timedelta(days=d)).max_minutes is not None
-            for d in range(7)
-            if pattern.day_type(s + timedelta(days=d)).can_run
-        )
-        for s in starts
+def work_weeks(availability: Availability, starts: Sequence[date]) -> frozenset[int]:
+    """The weeks (indices from 0) whose every day that can hold a run is short: a life of
+    blocks' work weeks, where its recovery weeks fall (``shape.recovery_weeks``)."""
+    return frozenset(
+        k
+        for k, s in enumerate(starts)
+        if is_work_week([availability.day_type(s + timedelta(days=d)) for d in range(7)])
     )
-    return days // 7 if timed else 1
+
+
+def block_peak_m(p: Profile, period: int) -> float:
+    """The free week a life of blocks (``period`` > 1) needs at its peak: the race's long run
+    at half its week (``LONG_SHARE_BLOCK``: 32 km in a 64 km free week for a marathon). The
+    work week is held down by the job, not by the runner's fitness, so the free week may carry
+    more than the plan's usual peak week while the cycle's mean week stays well under it
+    (64 + 28 km). 0 for every other life, and below the half or for an ultra."""
+    goal_m = p.goal_races_m
+    if period < 2 or goal_m is None or not SHARE_GOAL_M <= goal_m <= ULTRA_M:
+        return 0.0
+    return peak_long_m(p.goal.distance_m, p.years_running, p.also_m) / LONG_SHARE_BLOCK
 
 
 def steady_volume_m(
@@ -135,7 +145,8 @@ def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
 
 
 def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> None:
-    over = [w.index for w in weeks if _over_share(b, w, held_m)]
+    period = block_period([week_types(w) for w in weeks])
+    over = [w.index for i, w in enumerate(weeks) if _over_share(b, (weeks, period), i, held_m)]
     if over and not ultra:
         b.limitations.append(
             Limitation(
@@ -148,24 +159,33 @@ def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> N
         )
 
 
-def _over_share(b: Build, week: Week, held_m: float) -> bool:
-    found = longest_share(week)
-    limit = long_share_max(b.profile.goal_races_m, week.distance_m, whole_run_days(week))
+def _over_share(b: Build, plan: tuple[list[Week], int], i: int, held_m: float) -> bool:
+    """Week ``i`` of ``plan`` (its weeks and its cycle in weeks) over the long-run share."""
+    weeks, period = plan
+    found = longest_share(weeks[i])
+    limit = week_long_share_max(b.profile.goal_races_m, weeks, i, period)
     if found is None or limit is None:
         return False
     return found[2] > limit and found[1].total_distance_m() > held_m
 
 
 def say_few_days(b: Build, weeks: list[Week]) -> None:
-    """Say so when few whole run days (no time limit) let the long run take more of the week."""
+    """Say so when few whole run days (no time limit) let the long run take more of the week:
+    45 %, or 55 % when they are the weekend's two (``rules.LONG_SHARE_WEEKEND``)."""
     few = [w for w in weeks if 0 < whole_run_days(w) <= FOUR_RUN_DAYS and w.run_days >= 4]
     goal_m = b.profile.goal_races_m or 0.0
     if not few or goal_m < SHARE_GOAL_FEW_DAYS_M:
         return
+    weekend = goal_m >= SHARE_GOAL_M and all(whole_run_days(w) <= WEEKEND_RUN_DAYS for w in few)
+    carries = (
+        f"the weekend carries the week: Saturday a medium-long run, Sunday the long run, which "
+        f"may take up to {round(LONG_SHARE_WEEKEND * 100)} % of such a week"
+        if weekend
+        else "each of those runs carries more, so the long run may take up to 45 % of such a week"
+    )
     b.notes.append(
         f"{len(few)} of the {len(weeks)} weeks have 4 or fewer days that can hold a run "
-        "without a time limit: each of those runs carries more, so the long run may take up "
-        "to 45 % of such a week (docs/plans.md, long-run-share)."
+        f"without a time limit: {carries} (docs/plans.md, long-run-share)."
     )
 
 

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
     FORCED_DIP,
     Build,
     allowed_volume_m,
+    block_peak_m,
     cycle_weeks,
     goal_distance_m,
     races_m,
@@ -28,6 +30,7 @@ from runcoach.domain.plans.building import (
     say_routines,
     say_run_days,
     steady_volume_m,
+    work_weeks,
 )
 from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
 from runcoach.domain.plans.layout import (
@@ -50,7 +53,7 @@ from runcoach.domain.plans.model import (
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
-from runcoach.domain.plans.rules import long_share_max
+from runcoach.domain.plans.rules import SHARE_GOAL_M, WEEKEND_RUN_DAYS, long_share_max
 from runcoach.domain.plans.schedule import Allowance, Cycle
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
@@ -103,6 +106,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             "third week, and an easy cross-training session most weeks."
         )
     races = _races(b, start)
+    starts = [start + timedelta(days=7 * k) for k in range(weeks)]
+    period = cycle_weeks(profile.availability, starts)
     shapes = shape_weeks(
         start,
         weeks,
@@ -112,6 +117,8 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
         profile.also_m,
+        block_peak_m(profile, period),
+        work_weeks(profile.availability, starts) if period > 1 else None,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
@@ -386,7 +393,7 @@ def _weeks(
     out: list[Week] = []
     done_bench = 0
     bench_m: float | None = None
-    period = cycle_weeks(p.availability, shapes[0].start)
+    period = cycle_weeks(p.availability, [s.start for s in shapes])
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         ceiling = min(
@@ -410,10 +417,12 @@ def _weeks(
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
+        wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
-        chosen = shape.index in bench  # a rota's roomy recovery week may be chosen
-        if due and (late or chosen or not shape.recovery) and shape.phase is not Phase.TAPER:
+        planned = due and shape.index == bench[done_bench]  # a weekend life's lighter week,
+        # or a rota's roomy recovery week (_benchmark_weeks)
+        if due and (late or planned or not shape.recovery) and shape.phase is not Phase.TAPER:
             if bench_m is None:  # sized once, on the first edition: every edition the same
                 bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
@@ -527,6 +536,7 @@ def _week_input(
         max_days=p.availability.run_days_wanted,
         back_to_back=ultra and training,
         share_rule=not ultra,
+        weekend_carries=(p.goal_races_m or 0.0) >= SHARE_GOAL_M,  # a 10k's Saturday stays short
         next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
@@ -549,9 +559,12 @@ def _week_input(
 def _long_target_m(p: Profile, baseline: Baseline) -> float:
     """The long run the plan grows toward: the distance's (gentler for a beginner), but never
     below what the runner already runs, up to what the distance needs (a double's: its
-    combined distance)."""
-    goal_m = p.goal_races_m or 10000.0
-    need = max(HOLD_UP_TO_MIN_M, min(goal_m * HOLD_UP_TO_SHARE, HOLD_UP_TO_MAX_M))
+    combined distance). A goal without a race (base building, staying healthy) needs no
+    particular distance: the runner's own long run is what the plan holds, up to the
+    marathoner's 32 km (a coach starts from what a 90 km runner does, not from a 10k's 18)."""
+    goal_m = p.goal_races_m
+    wanted = HOLD_UP_TO_MAX_M if goal_m is None else goal_m * HOLD_UP_TO_SHARE
+    need = max(HOLD_UP_TO_MIN_M, min(wanted, HOLD_UP_TO_MAX_M))
     longest = peak_long_m(p.goal.distance_m, p.years_running, p.also_m)
     return max(longest, min(baseline.longest_run_m, need))
 
@@ -567,6 +580,17 @@ def _long_share(goal_m: float | None, volume_m: float, run_days: int) -> float:
     """The generator's long-run share: just under the rule's (an ultra's own share)."""
     limit = long_share_max(goal_m, volume_m, run_days)
     return ULTRA_LONG_SHARE if limit is None else limit * LONG_SHARE_MARGIN
+
+
+def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) -> float | None:
+    """A free week of a life of blocks: the long-run share read with its cycle (the weeks of
+    the cycle as built and this week's volume), just under the rule's; ``None`` otherwise."""
+    if period < 2 or len(done) < period - 1 or is_work_week(wk.types):
+        return None
+    cycle_m = sum(w.distance_m for w in done[len(done) - period + 1 :]) + wk.volume_m
+    goal_m = b.profile.goal_races_m
+    limit = long_share_max(goal_m, wk.volume_m, _whole_days(b.profile, wk.dates), cycle_m)
+    return None if limit is None else limit * LONG_SHARE_MARGIN
 
 
 def _quality_count(p: Profile, shape: WeekShape) -> int:
@@ -606,11 +630,15 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
     """The weeks of the benchmark's editions: normal weeks whose days hold a session and a
-    long run apart; on a rota whose roomy weeks are its lighter weeks (a 21-day cycle of 12
-    work days and 9 off, its free week every third week, as the recovery weeks are) the
-    roomy weeks, recovery or not: the benchmark goes where the runner's days hold it."""
+    long run apart (a weekend life's lighter weeks); on a rota whose roomy weeks are its
+    lighter weeks (a 21-day cycle of 12 work days and 9 off, its free week every third week,
+    as the recovery weeks are) the roomy weeks, recovery or not: the benchmark goes where the
+    runner's days hold it."""
     main = [s for s in shapes if s.phase is not Phase.TAPER]
     eligible = [s.index for s in main if not s.recovery]
+    lighter = [s.index for s in main if s.recovery]
+    if _weekend_life(b, shapes) and len(lighter) >= BENCHMARK_MIN:
+        eligible = lighter
     roomy = [s.index for s in main if s.index in eligible and _holds_a_session(b, s)]
     roomy_light = [s.index for s in main if _holds_a_session(b, s)]
     if len(roomy) >= BENCHMARK_MIN:
@@ -633,6 +661,15 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         return []
     step = len(eligible) / count
     return [eligible[int(k * step)] for k in range(count)]
+
+
+def _weekend_life(b: Build, shapes: list[WeekShape]) -> bool:
+    """Every week's whole run days (no time limit) are two at most, the weekend's: its
+    benchmark goes in the lighter weeks (fresh legs for the test), whose Saturday is free,
+    so that the building weeks' Saturday stays the medium-long run that carries the long
+    run's share (``rules.LONG_SHARE_WEEKEND``); a benchmark on it cut the week by a third."""
+    days = [[s.start + timedelta(days=i) for i in range(7)] for s in shapes]
+    return all(0 < _whole_days(b.profile, d) <= WEEKEND_RUN_DAYS for d in days)
 
 
 def _holds_a_session(b: Build, shape: WeekShape) -> bool:

@@ -133,20 +133,32 @@ def phases(total: int, taper: int) -> list[Phase]:
 
 
 def recovery_weeks(
-    phase_list: list[Phase], every: int, race_weeks: frozenset[int] = frozenset()
+    phase_list: list[Phase],
+    every: int,
+    race_weeks: frozenset[int] = frozenset(),
+    work_weeks: frozenset[int] | None = None,
 ) -> list[bool]:
     """Every ``every``-th week of the main block is a recovery week (never right before
     taper). A tune-up race's week whose next week would be the recovery week is the down
     week itself (a coach never follows a race week with a second lighter week: the block
-    would then build five weeks with none); the count starts again from it."""
+    would then build five weeks with none); the count starts again from it. In a life of
+    blocks (``work_weeks``: the weeks of short work days) a recovery week falls on a work
+    week, a week later if need be (never more: a lighter week in every 5): the free week
+    carries the cycle's long run and volume, the work week is light anyway (a free week held
+    down would stop the long run's growth)."""
     flags = []
     since = 0  # weeks since the last down week
-    for i, phase in enumerate(phase_list):
-        since += 1
+
+    def may_rest(i: int) -> bool:
         is_last_main = i + 1 < len(phase_list) and phase_list[i + 1] is Phase.TAPER
-        main = phase is not Phase.TAPER and not is_last_main
+        return i < len(phase_list) and phase_list[i] is not Phase.TAPER and not is_last_main
+
+    for i in range(len(phase_list)):
+        since += 1
         due = since >= every or (i in race_weeks and since >= every - 1)
-        flags.append(main and due)
+        work_next = work_weeks is not None and i not in work_weeks and i + 1 in work_weeks
+        wait = work_next and since == every and may_rest(i + 1)  # the work week next
+        flags.append(may_rest(i) and due and not wait)
         since = 0 if flags[-1] else since
     return flags
 
@@ -176,18 +188,23 @@ def shape_weeks(
     careful: bool,
     tune_ups: Mapping[int, float] | None = None,
     also_m: tuple[float, ...] = (),
+    least_peak_m: float = 0.0,
+    work_weeks: frozenset[int] | None = None,
 ) -> list[WeekShape]:
     """The plan's weeks; ``tune_ups`` maps a week's index (from 0) to the tune-up race
     distance it holds (m): such a week may be the block's lighter week (``recovery_weeks``),
     lighter around its race but with room for it (a race that even the peak week would not
     hold at its share is left out by the week's layout: its week is an ordinary one);
-    ``also_m``: the goal's other races (a double), trained for with the goal race."""
+    ``also_m``: the goal's other races (a double), trained for with the goal race;
+    ``least_peak_m``: the peak week is at least this (a life of blocks' free week,
+    ``building.block_peak_m``); ``work_weeks``: a life of blocks' work weeks (indices from
+    0), where its recovery weeks fall (``recovery_weeks``)."""
     races = tune_ups or {}
     taper = taper_weeks(goal_m, total, also_m)
     phase_list = phases(total, taper) if goal_m is not None else [Phase.BASE] * total
-    peak = peak_volume_m(goal_m, years, baseline_m, also_m)
+    peak = max(peak_volume_m(goal_m, years, baseline_m, also_m), least_peak_m)
     held = frozenset(i for i, m in races.items() if race_room_m(m) <= peak)
-    recovery = recovery_weeks(phase_list, 3 if careful else 4, held)
+    recovery = recovery_weeks(phase_list, 3 if careful else 4, held, work_weeks)
     level = max(baseline_m, MIN_WEEKLY_M)  # the last normal week's volume
     growth = _growth(phase_list, recovery, level, peak, careful)
     shapes: list[WeekShape] = []

@@ -194,9 +194,13 @@ def _segments(run: Run) -> list[tuple[float, float | None, float | None]]:
 
 
 def pace_zone(seconds: float, metres: float | None, threshold: Pace) -> Intensity | None:
+    return _speed_zone(seconds, metres, threshold.speed_m_per_s)
+
+
+def _speed_zone(seconds: float, metres: float | None, threshold_m_s: float) -> Intensity | None:
     if not metres or seconds <= 0:
         return None
-    fraction = (metres / seconds) / threshold.speed_m_per_s
+    fraction = (metres / seconds) / threshold_m_s
     if fraction < EASY_SPEED_FRACTION:
         return Intensity.EASY
     return Intensity.HARD if fraction >= HARD_SPEED_FRACTION else Intensity.MODERATE
@@ -213,7 +217,8 @@ def heart_rate_zone(avg_hr: float | None, max_hr: float) -> Intensity | None:
 
 def intensity_by_pace(runs: Iterable[Run], threshold: Pace) -> IntensitySplit:
     """Time easy / moderate / hard from each lap's average pace against threshold pace."""
-    zones = ((pace_zone(t, m, threshold), t) for run in runs for t, m, _hr in _segments(run))
+    speed = threshold.speed_m_per_s  # once, not once a lap
+    zones = ((_speed_zone(t, m, speed), t) for run in runs for t, m, _hr in _segments(run))
     return _split("pace", zones)
 
 

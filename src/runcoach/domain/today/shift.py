@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import routines, rules
+from runcoach.domain.plans.blocks import plan_period
 from runcoach.domain.plans.layout import AFTER_LONG_MAX_MIN, GOAL_QUIET_DAYS
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.plans.schedule import DayType
@@ -448,10 +449,10 @@ def _cap_long_share(plan: Plan, today: date) -> list[str]:
     """Shorten a long run that a day taken from its week left over the long-run share (never
     under what the runner already runs, which the rule keeps)."""
     changes = []
-    for week in plan.weeks:
+    period = plan_period(plan)
+    for i, week in enumerate(plan.weeks):
         found = rules.longest_share(week)
-        share = rules.long_share_max(plan.goal.distance_m, week.distance_m,
-                                     rules.whole_run_days(week))  # fmt: skip
+        share = rules.week_long_share_max(plan.goal_races_m, plan.weeks, i, period)
         if found is None or share is None or found[0].day < today or found[2] <= share:
             continue
         day, run, _ = found

@@ -1,0 +1,52 @@
+"""A life of blocks (7 days on at work with every run day short, 7 off): how a coach reads it.
+
+Such a life is read over its cycle, not week by week: the work week holds what its short days
+hold, and the free week carries the volume and the long run. The generator (``building``), the
+rules (``rules``: the long-run share of a free week) and the plan's edits read it from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from runcoach.domain.plans.model import Plan, Week
+from runcoach.domain.plans.schedule import DayType
+
+BLOCK_PERIODS = (2, 3, 4)  # a life of blocks repeats its weeks' day types every 2-4 weeks
+
+
+def is_work_week(types: Sequence[DayType]) -> bool:
+    """Every day of the week that can hold a run has a time limit (a week on at work)."""
+    return all(t.max_minutes is not None for t in types if t.can_run)
+
+
+def block_period(weeks: Sequence[Sequence[DayType]]) -> int:
+    """A life of blocks, read from its weeks' day types: they repeat every 2, 3 or 4 weeks
+    and one week of the cycle has a time limit on every day that can hold a run (7 days on at
+    work, 7 off): the cycle in weeks. 1 for every other life (a rota with a free day each
+    week, the same week every week). A coach reads such a life in blocks: the work week holds
+    what its short days hold, the free week carries the volume and the long run."""
+    kinds = [tuple(t.name for t in week) for week in weeks]
+    if len(set(kinds)) < 2 or not any(is_work_week(week) for week in weeks):
+        return 1
+    for period in BLOCK_PERIODS:
+        if all(kinds[i] == kinds[i + period] for i in range(len(kinds) - period)):
+            return period
+    return 1
+
+
+def block_cycle_m(weeks: Sequence[Week], i: int, period: int) -> float | None:
+    """The running of week ``i``'s cycle (it and the weeks of its cycle before it) when week
+    ``i`` is a free week of a life of blocks (``block_period``); ``None`` otherwise."""
+    if period < 2 or i < period - 1 or is_work_week(week_types(weeks[i])):
+        return None
+    return sum(w.distance_m for w in weeks[i - period + 1 : i + 1])
+
+
+def week_types(week: Week) -> list[DayType]:
+    return [d.day_type for d in week.days]
+
+
+def plan_period(plan: Plan) -> int:
+    """The plan's life in blocks (``block_period``), read from its days."""
+    return block_period([week_types(w) for w in plan.weeks])
