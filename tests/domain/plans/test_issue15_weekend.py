@@ -69,20 +69,22 @@ def _minutes(plan: Plan, i: int, weekday: int) -> float:
 
 
 def test_the_weekend_marathoner_s_long_run_reaches_a_marathon_s_before_the_taper():
-    """It stayed at 18.0 km for all 21 weeks; Higdon's Novice runs 20 mi (32 km)."""
+    """It stayed at 18.0 km for all 21 weeks; Higdon's Novice runs 20 mi (32 km) in 40 mi
+    weeks, half the week: at that share the weekend carries 28 km, and the plan says the rest
+    is race day's step (never over half the week: issue 15's first observation)."""
     plan = plan_of(WEEKEND)
     longs = [_long(plan, i) for i in _main(plan)]
-    assert sum(1 for m in longs if m >= 29 * KM) >= 2
+    assert sum(1 for m in longs if m >= 27.5 * KM) >= 2
     assert max(longs) <= 32 * KM + 1  # the marathon's long run, no more
-    assert not any("short of" in n for n in plan.notes)  # no excuse any more
+    assert any("short of the 32 km" in n for n in plan.notes)  # said, not hidden
 
 
 def test_the_weekend_marathoner_s_long_run_grows_by_the_single_run_rule():
     plan = plan_of(WEEKEND)
     normal = [_long(plan, i) for i in _main(plan) if not plan.weeks[i].recovery]
     assert normal[0] >= plan.baseline.longest_run_m * 0.99  # from his 18 km, not below it
-    for a, b in itertools.pairwise(normal):
-        assert a - 1 <= b <= a * SINGLE_RUN_MAX + 1  # it grows, 10 % at most a step
+    for a, b in itertools.pairwise(normal):  # it grows, 10 % at most a step (a 3-hour long
+        assert 0.98 * a <= b <= a * SINGLE_RUN_MAX + 1  # run covers a little less some weeks)
     assert not [v for v in check(plan) if v.rule == "single-run-growth"]
 
 
@@ -164,7 +166,7 @@ def test_followed_exactly_the_weekend_plan_raises_no_warning_before_race_day():
 def test_the_plan_says_the_weekend_carries_the_week():
     plan = plan_of(WEEKEND)
     said = [n for n in plan.notes if "weekend carries the week" in n]
-    assert said and "55 %" in said[0]
+    assert said and "50 %" in said[0]
 
 
 # ---- the same days, a half marathon and a 10k ------------------------------------------------
@@ -196,12 +198,12 @@ def test_the_weekend_10k_is_not_over_cooked():
 # ---- the rule -------------------------------------------------------------------------------
 
 
-def test_a_weekend_week_s_long_run_may_take_55_percent_from_the_half_on():
-    """Two whole run days (every other run day short): up to 55 % from the half on; three or
+def test_a_weekend_week_s_long_run_may_take_half_the_week_from_the_half_on():
+    """Two whole run days (every other run day short): up to 50 % from the half on; three or
     four keep the few-days 45 %; a 10k and an ordinary week are unchanged."""
-    assert pytest.approx(0.55) == LONG_SHARE_WEEKEND
-    assert long_share_max(MARATHON_M, 60 * KM, 2) == pytest.approx(0.55)
-    assert long_share_max(HALF_MARATHON_M, 45 * KM, 2) == pytest.approx(0.55)
+    assert pytest.approx(0.50) == LONG_SHARE_WEEKEND
+    assert long_share_max(MARATHON_M, 60 * KM, 2) == pytest.approx(0.50)
+    assert long_share_max(HALF_MARATHON_M, 45 * KM, 2) == pytest.approx(0.50)
     assert long_share_max(MARATHON_M, 60 * KM, 3) == pytest.approx(LONG_SHARE_MARATHON + 0.05)
     assert long_share_max(MARATHON_M, 60 * KM, 0) == pytest.approx(LONG_SHARE_MARATHON + 0.05)
     assert long_share_max(MARATHON_M, 60 * KM, 6) == pytest.approx(LONG_SHARE_MARATHON)

@@ -171,7 +171,7 @@ def _over_share(b: Build, plan: tuple[list[Week], int], i: int, held_m: float) -
 
 def say_few_days(b: Build, weeks: list[Week]) -> None:
     """Say so when few whole run days (no time limit) let the long run take more of the week:
-    45 %, or 55 % when they are the weekend's two (``rules.LONG_SHARE_WEEKEND``)."""
+    45 %, or 50 % when they are the weekend's two (``rules.LONG_SHARE_WEEKEND``)."""
     few = [w for w in weeks if 0 < whole_run_days(w) <= FOUR_RUN_DAYS and w.run_days >= 4]
     goal_m = b.profile.goal_races_m or 0.0
     if not few or goal_m < SHARE_GOAL_FEW_DAYS_M:
