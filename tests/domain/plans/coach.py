@@ -538,6 +538,30 @@ def growth(plan: Plan) -> list[str]:
     return volume_builds(plan)
 
 
+HALF_THE_WEEK = 0.5  # the long run's largest share of its week's running (ratio)
+SHORT_LONG_M = 8 * KM  # a "long run" this short is a share of nothing: a 6 km week's 3.5 km
+
+
+def long_run_at_most_half(plan: Plan) -> list[str]:
+    """No long run over half its week's running (issue 15's first observation: "the long
+    run over half of the week"; Higdon's Novice marathon, the most a novice programme gives,
+    is half). Excepted: an ultra or a double adding up to one (back-to-back weekends), and a
+    long run no longer than the runner already runs (the plan keeps what they do: a runner
+    whose week is mostly one run is not cut), and a long run of 8 km or less (a start from little
+    running: a 6 km week's 3.5 km run is a share of nothing)."""
+    if goal_m(plan) > ULTRA_KM * KM:
+        return []
+    kept_m = max(plan.baseline.longest_run_m + 1.0, SHORT_LONG_M)
+    out = []
+    for week in plan.weeks:
+        longs = [m for m in _long_runs(week) if m > kept_m]
+        week_m = _training_m(plan, week)
+        if longs and week_m > 0 and max(longs) > HALF_THE_WEEK * week_m + 1.0:
+            out.append(f"week {week.index}: a {max(longs) / KM:.1f} km long run in a "
+                       f"{week_m / KM:.1f} km week")  # fmt: skip
+    return out
+
+
 def kept(plan: Plan, profile: Profile) -> list[str]:
     """The questions the generator answers for every random life today (the random-life
     properties assert them; ``growth`` is asserted there as a known gap, see
