@@ -157,17 +157,36 @@ def detect_wins(
 ) -> list[Win]:
     """Every win in ``inputs``, newest first."""
     past = history or WinHistory()
-    runs = sorted((r for r in inputs.runs if r.is_run), key=lambda r: r.start)
+    runs = runs_in_order(inputs.runs)
     days = {r.id: local_day(r.start, tz) for r in runs if r.id is not None}
     found = [
         *negative_splits(runs, inputs.halves, days, system),
+        *other_wins(inputs, runs, tz, today, system, past),
+    ]
+    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
+
+
+def runs_in_order(runs: Iterable[Run]) -> list[Run]:
+    """The runs that can win (not cross-training), oldest first."""
+    return sorted((r for r in runs if r.is_run), key=lambda r: r.start)
+
+
+def other_wins(
+    inputs: WinInputs,
+    runs: Sequence[Run],
+    tz: tzinfo,
+    today: date,
+    system: UnitSystem,
+    past: WinHistory,
+) -> list[Win]:
+    """Every win but the negative splits: efforts, benchmarks, streaks, milestones, plan."""
+    return [
         *effort_wins(inputs.efforts, tz, past),
         *benchmark_wins(inputs.benchmarks, past, system),
         *streak_wins(runs, tz, today, past),
         *milestone_wins(runs, tz, system, past),
         *plan_wins(inputs.plan_weeks, inputs.minis, inputs.goals, today),
     ]
-    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
 
 
 def negative_splits(
@@ -177,8 +196,17 @@ def negative_splits(
     system: UnitSystem,
 ) -> list[Win]:
     """Runs of 3 km or more whose second half was faster than the first by more than 1 %."""
+    return [
+        negative_split_win(run, half, days[run.id], system)
+        for run, half in split_runs(runs, halves)
+        if run.id is not None
+    ]
+
+
+def split_runs(runs: Sequence[Run], halves: Iterable[Halves]) -> list[tuple[Run, Halves]]:
+    """The runs that are a negative split, with their halves, without the words of a win."""
     by_run = {h.run_id: h for h in halves}
-    wins = []
+    found = []
     for run in runs:
         half = by_run.get(run.id) if run.id is not None else None
         if half is None or run.id is None or (run.distance_m or 0.0) < MIN_NEGATIVE_SPLIT_M:
@@ -186,14 +214,19 @@ def negative_splits(
         if (run.distance_m or 0.0) / (half.first_s + half.second_s) > MAX_PLAUSIBLE_SPEED_M_S:
             continue
         if half.second_s < half.first_s * (1.0 - EVEN_SPLIT_TOLERANCE):
-            gained = half.first_s - half.second_s
-            title = f"Negative split: {format_distance(run.distance_m or 0.0, system, 1)}"
-            detail = (
-                f"second half {format_duration(half.second_s)}, first half "
-                f"{format_duration(half.first_s)}: {format_duration(gained)} faster"
-            )
-            wins.append(Win(WinKind.NEGATIVE_SPLIT, days[run.id], title, detail, run.id))
-    return wins
+            found.append((run, half))
+    return found
+
+
+def negative_split_win(run: Run, half: Halves, day: date, system: UnitSystem) -> Win:
+    """The win of a negative split, in words."""
+    gained = half.first_s - half.second_s
+    title = f"Negative split: {format_distance(run.distance_m or 0.0, system, 1)}"
+    detail = (
+        f"second half {format_duration(half.second_s)}, first half "
+        f"{format_duration(half.first_s)}: {format_duration(gained)} faster"
+    )
+    return Win(WinKind.NEGATIVE_SPLIT, day, title, detail, run.id)
 
 
 def effort_wins(efforts: Iterable[Effort], tz: tzinfo, past: WinHistory) -> list[Win]:
