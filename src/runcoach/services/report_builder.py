@@ -38,8 +38,7 @@ from runcoach.domain.progress.measures import (
     Totals,
     WeekVolume,
     benchmark_runs,
-    intensity_by_heart_rate,
-    intensity_by_pace,
+    intensity_splits,
     runs_in,
     same_period_last_year,
     streaks_from_weeks,
@@ -48,6 +47,7 @@ from runcoach.domain.progress.measures import (
 )
 from runcoach.domain.progress.report import (
     LoadSummary,
+    LongSummary,
     Period,
     PeriodKind,
     PlanFacts,
@@ -56,8 +56,14 @@ from runcoach.domain.progress.report import (
     RunLine,
     trend_start,
 )
+from runcoach.domain.progress.summary import (
+    digest_wins,
+    is_long,
+    long_summary,
+    notable_runs,
+)
 from runcoach.domain.progress.variety import variety
-from runcoach.domain.progress.wins import PlanWeek, Win, WinInputs, detect_wins
+from runcoach.domain.progress.wins import PlanWeek, Win, WinHistory, WinInputs, detect_wins
 from runcoach.domain.run.runs import Run
 from runcoach.domain.units import Pace, UnitSystem, format_pace
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
@@ -142,6 +148,8 @@ def _build_report(
     plan = _plan_facts(hooks, period)
     habits = _habit_log(hooks, period)
     seen = _Seen(window, inside, benchmarks, plan, habits)
+    shown = wins_and_runs(log, athlete, period, today, units, hooks, seen, load)
+    by_pace, by_heart_rate = intensity_splits(inside, basis.threshold_pace, _max_hr(inside, basis))
     return Report(
         period=period,
         today=today,
@@ -150,19 +158,15 @@ def _build_report(
         weeks=weeks,
         streak_four_days=current_streaks(log, athlete, until, STREAK_RUN_DAYS),
         streak_any_run=current_streaks(log, athlete, until, 1),
-        intensity_pace=intensity_by_pace(inside, basis.threshold_pace)
-        if basis.threshold_pace
-        else None,
-        intensity_heart_rate=intensity_by_heart_rate(inside, basis.heart_rate.max_hr)
-        if basis.heart_rate and any(r.avg_hr is not None for r in inside)
-        else None,
-        load=load,
+        intensity_pace=by_pace,
+        intensity_heart_rate=by_heart_rate,
+        load=shown.load,
         variety=variety(inside, log.start_points([r.id for r in inside if r.id]), units),
-        wins=period_wins(log, athlete, period, today, units, hooks, seen),
+        wins=shown.wins,
         this_year=this_year,
         last_year=last_year,
         benchmarks=benchmarks,
-        runs=run_lines(inside, load, tz),
+        runs=shown.runs,
         trend_weeks=trend,
         planned=plan.weeks,
         predictions=list(hooks.predictions(*span)) if hooks.predictions and span else [],
@@ -170,7 +174,51 @@ def _build_report(
         habits=habit_counts(habits, period.first, until),
         weight=_trend(habits, "weight_kg", trend_start(period), until),
         resting_hr=_trend(habits, "resting_hr", trend_start(period), until),
+        summary=shown.summary,
     )
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The wins, run lines and run loads a report shows, and a long period's summary."""
+
+    wins: list[Win]
+    runs: list[RunLine]
+    load: LoadSummary
+    summary: LongSummary | None = None
+
+
+def wins_and_runs(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    today: date,
+    units: UnitSystem,
+    hooks: ReportHooks,
+    seen: _Seen,
+    load: LoadSummary,
+) -> _Shown:
+    """Every win and run of a week, month or year; of a longer period the notable and most
+    recent ones, with the counts of all (``domain/progress/summary.py``)."""
+    tz = athlete.tz
+    if not is_long(period):
+        wins = period_wins(log, athlete, period, today, units, hooks, seen)
+        return _Shown(wins, run_lines(seen.inside, load, tz), load)
+    inputs, history = _win_inputs(log, athlete, period, seen)
+    habit = habit_wins(seen.habits, period.first, period.last, today)
+    digest = digest_wins(inputs, tz, min(today, period.last), units, history, habit)
+    runs = notable_runs(seen.inside)
+    ids = {r.id for r in runs if r.id is not None}
+    load = replace(load, runs=[item for item in load.runs if item.run_id in ids])
+    summary = long_summary(digest, len(seen.inside), len(runs), period)
+    return _Shown(digest.shown, run_lines(runs, load, tz), load, summary)
+
+
+def _max_hr(runs: Sequence[Run], basis: LoadBasis) -> float | None:
+    """The maximum heart rate the intensity split is measured against, when a run has one."""
+    if basis.heart_rate and any(r.avg_hr is not None for r in runs):
+        return basis.heart_rate.max_hr
+    return None
 
 
 def _trend(habits: HabitLog, measure: str, first: date, last: date) -> BodyTrend | None:
@@ -294,13 +342,24 @@ def period_wins(
 ) -> list[Win]:
     """The wins of the period, judged against everything before it."""
     tz = athlete.tz
-    start, end = day_bounds_utc(period.first, period.last, tz)
     if seen is None:
         warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
         window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
         seen = _Seen(window, runs_in(window, period.first, period.last, tz),
                      benchmark_runs(window, tz), _plan_facts(hooks, period),
                      _habit_log(hooks, period))  # fmt: skip
+    inputs, history = _win_inputs(log, athlete, period, seen)
+    found = detect_wins(inputs, tz, min(today, period.last), units, history)
+    found += habit_wins(seen.habits, period.first, period.last, today)
+    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
+
+
+def _win_inputs(
+    log: RunLog, athlete: AthleteProfile, period: Period, seen: _Seen
+) -> tuple[WinInputs, WinHistory]:
+    """What the wins of the period are found in, and what came before it."""
+    tz = athlete.tz
+    start, end = day_bounds_utc(period.first, period.last, tz)
     plan = seen.plan
     history = win_history(log, start, tz)
     earlier = {b.name: b.pace for b in seen.benchmarks if b.day < period.first}
@@ -315,9 +374,7 @@ def period_wins(
         minis=plan.minis,
         goals=plan.goals,
     )
-    found = detect_wins(inputs, tz, min(today, period.last), units, history)
-    found += habit_wins(seen.habits, period.first, period.last, today)
-    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
+    return inputs, history
 
 
 def wins_since(

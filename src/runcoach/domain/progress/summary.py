@@ -1,0 +1,132 @@
+"""The report of a long period is a summary: the wins and runs counted, the notable shown.
+
+Over more than a year the report counts the period's wins by kind and its runs, and shows
+with their words only the notable ones (new bests and records, races, the longest run) and
+the most recent, as the multi-year views of Garmin Connect, Strava and intervals.icu do. A
+week, a month or a year shows every win and every run.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from itertools import chain
+
+from runcoach.domain.days import local_day
+from runcoach.domain.progress.report import LongSummary, Period
+from runcoach.domain.progress.wins import (
+    Halves,
+    Win,
+    WinHistory,
+    WinInputs,
+    WinKind,
+    negative_split_win,
+    other_wins,
+    runs_in_order,
+    split_runs,
+)
+from runcoach.domain.run.runs import Run, WorkoutType
+from runcoach.domain.units import UnitSystem
+
+LONG_PERIOD_DAYS = 366  # longer than a (leap) year: summarised (multi-year views of Garmin, Strava)
+SHOWN_WINS = 20  # wins shown with their words in a long period's report
+SHOWN_RECORDS = 15  # of them at most this many records, so that the most recent show too
+SHOWN_RUNS = 20  # run lines shown in a long period's report
+RECORD_KINDS = frozenset(
+    {WinKind.BEST_EFFORT, WinKind.FIRST_DISTANCE, WinKind.LONGEST_STREAK, WinKind.GOAL_MET}
+)  # the wins shown first: new bests and records
+
+
+def is_long(period: Period) -> bool:
+    """A period longer than a year, whose report is a summary."""
+    return period.days > LONG_PERIOD_DAYS
+
+
+@dataclass(frozen=True)
+class WinDigest:
+    """A long period's wins: the shown ones in words, and how many of each kind in all."""
+
+    shown: list[Win]
+    by_kind: dict[str, int]
+
+
+def digest_wins(
+    inputs: WinInputs,
+    tz: tzinfo,
+    today: date,
+    system: UnitSystem,
+    history: WinHistory,
+    extra: Sequence[Win] = (),
+    shown: int = SHOWN_WINS,
+) -> WinDigest:
+    """The period's wins (and ``extra``, the habit wins) counted by kind; the records
+    (newest first, at most ``SHOWN_RECORDS``), then the most recent, up to ``shown`` in
+    words. A negative split gets its words only when it is shown."""
+    runs = runs_in_order(inputs.runs)
+    worded = [*other_wins(inputs, runs, tz, today, system, history), *extra]
+    splits = split_runs(runs, inputs.halves)
+    counts = Counter(w.kind.value for w in worded)
+    if splits:
+        counts[WinKind.NEGATIVE_SPLIT.value] = len(splits)
+    return WinDigest(_chosen(worded, splits, tz, system, shown), dict(counts))
+
+
+def _chosen(
+    worded: Sequence[Win],
+    splits: Sequence[tuple[Run, Halves]],
+    tz: tzinfo,
+    system: UnitSystem,
+    shown: int,
+) -> list[Win]:
+    newest = _newest_first
+    most = min(SHOWN_RECORDS, shown)
+    records = heapq.nlargest(most, (w for w in worded if w.kind in RECORD_KINDS), key=newest)
+    left = shown - len(records)
+    rest = (w for w in worded if w.kind not in RECORD_KINDS or w not in records)
+    newest_splits = splits[-left:] if left > 0 else []  # the runs are oldest first
+    split_keys = (((day, WinKind.NEGATIVE_SPLIT.value), (day, run, half))
+                  for run, half in newest_splits
+                  for day in (local_day(run.start, tz),))  # fmt: skip
+    keyed = chain(((newest(w), w) for w in rest), split_keys)
+    recent = heapq.nlargest(left, keyed, key=lambda pair: pair[0]) if left > 0 else []
+    found = records + [
+        item if isinstance(item, Win) else negative_split_win(item[1], item[2], item[0], system)
+        for _key, item in recent
+    ]
+    return sorted(found, key=newest, reverse=True)
+
+
+def _newest_first(win: Win) -> tuple[date, str]:
+    return win.day, win.kind.value
+
+
+def notable_runs(runs: Sequence[Run], shown: int = SHOWN_RUNS) -> list[Run]:
+    """The races and the longest run (newest first), then the most recent, up to ``shown``,
+    oldest first as a report lists them."""
+    longest = max(runs, key=lambda r: r.distance_m or 0.0, default=None)
+    notable = [r for r in runs if r.workout_type is WorkoutType.RACE or r is longest]
+    picked = {id(r) for r in heapq.nlargest(shown, notable, key=lambda r: r.start)}
+    for run in reversed(runs):
+        if len(picked) >= shown:
+            break
+        picked.add(id(run))
+    return [r for r in runs if id(r) in picked]
+
+
+def long_summary(
+    digest: WinDigest, runs_total: int, runs_shown: int, period: Period
+) -> LongSummary:
+    """What a long period's report says of the wins and runs it does not show."""
+    span = f"--from {period.first.isoformat()} --to {period.last.isoformat()}"
+    return LongSummary(
+        wins_by_kind=digest.by_kind,
+        wins_total=sum(digest.by_kind.values()),
+        wins_shown=len(digest.shown),
+        runs_total=runs_total,
+        runs_shown=runs_shown,
+        every_win=f"runcoach wins {span}",
+        every_run=f"runcoach runs list {span}",
+    )
