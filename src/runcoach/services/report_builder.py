@@ -54,6 +54,7 @@ from runcoach.domain.progress.report import (
     PredictionPoint,
     Report,
     RunLine,
+    resolve_period,
     trend_start,
 )
 from runcoach.domain.progress.summary import (
@@ -384,9 +385,10 @@ def wins_since(
     today: date,
     units: UnitSystem,
     hooks: ReportHooks | None = None,
+    until: date | None = None,
 ) -> list[Win]:
-    """Every win from ``since`` to ``today``, newest first."""
-    period = Period(PeriodKind.CUSTOM, since, today)
+    """Every win from ``since`` to ``until`` (default ``today``), newest first."""
+    period = resolve_period(PeriodKind.CUSTOM, today, since, until or today)  # checks the order
     return period_wins(log, athlete, period, today, units, hooks or ReportHooks())
 
 

@@ -29,7 +29,7 @@ from runcoach.domain.progress.wins import (
     split_runs,
 )
 from runcoach.domain.run.runs import Run, WorkoutType
-from runcoach.domain.units import UnitSystem
+from runcoach.domain.units import UnitSystem, counted
 
 LONG_PERIOD_DAYS = 366  # longer than a (leap) year: summarised (multi-year views of Garmin, Strava)
 SHOWN_WINS = 20  # wins shown with their words in a long period's report
@@ -130,3 +130,32 @@ def long_summary(
         every_win=f"runcoach wins {span}",
         every_run=f"runcoach runs list {span}",
     )
+
+
+_KIND_WORDS = {  # how a count of each kind of win reads: (one, many)
+    WinKind.NEGATIVE_SPLIT: ("negative split", "negative splits"),
+    WinKind.BEST_EFFORT: ("new best", "new bests"),
+    WinKind.YEAR_BEST: ("best this year", "bests of a year"),
+    WinKind.FIRST_DISTANCE: ("first at a distance", "firsts at a distance"),
+    WinKind.BENCHMARK_FASTER: ("faster benchmark", "faster benchmarks"),
+    WinKind.STREAK_KEPT: ("streak week kept", "streak weeks kept"),
+    WinKind.LONGEST_STREAK: ("longest streak yet", "longest streaks yet"),
+    WinKind.PLAN_WEEK_COMPLETE: ("complete plan week", "complete plan weeks"),
+    WinKind.MINI_WORKOUT: ("mini workout", "mini workouts"),
+    WinKind.RUN_MILESTONE: ("run milestone", "run milestones"),
+    WinKind.DISTANCE_MILESTONE: ("distance milestone", "distance milestones"),
+    WinKind.GOAL_MET: ("goal met", "goals met"),
+    WinKind.HABIT_KEPT: ("habit kept", "habits kept"),
+}
+
+
+def summary_lines(summary: LongSummary) -> list[str]:
+    """A long period's wins and runs in counts, with the commands that list them all."""
+    kinds = sorted(summary.wins_by_kind.items(), key=lambda item: -item[1])
+    words = ", ".join(counted(n, *_KIND_WORDS[WinKind(kind)]) for kind, n in kinds)
+    return [
+        f"wins: {words or 'none'} ({summary.wins_total:,} in all, {summary.wins_shown} shown: "
+        f"new bests first, then the most recent; all: {summary.every_win})",
+        f"runs: {summary.runs_total:,} in all, {summary.runs_shown} shown (races, the longest, "
+        f"the most recent; all: {summary.every_run})",
+    ]
