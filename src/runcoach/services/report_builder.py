@@ -9,7 +9,6 @@ through ``ReportHooks`` (fed by ``services/report_hooks.py``).
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -22,14 +21,6 @@ from runcoach.domain.progress.habits import HABIT_LOOKBACK_WEEKS, HabitLog, habi
 from runcoach.domain.progress.load import (
     LOAD_WARMUP_DAYS,
     LoadBasis,
-    daily_loads,
-    estimate_threshold_pace,
-    heart_rate_profile,
-    ramp_rate,
-    run_load,
-    training_curve,
-    week_strain,
-    workload_ratio,
 )
 from runcoach.domain.progress.measures import (
     STREAK_RUN_DAYS,
@@ -66,16 +57,9 @@ from runcoach.domain.progress.summary import (
 from runcoach.domain.progress.variety import variety
 from runcoach.domain.progress.wins import PlanWeek, Win, WinHistory, WinInputs, detect_wins
 from runcoach.domain.run.runs import Run
-from runcoach.domain.units import Pace, UnitSystem, format_pace
+from runcoach.domain.units import UnitSystem
+from runcoach.services.report_load import Threshold, load_basis, load_summary
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A threshold pace and where it comes from."""
-
-    pace: Pace
-    source: str
 
 
 @dataclass(frozen=True)
@@ -144,12 +128,14 @@ def _build_report(
     trend = weekly_volume(window, trend_start(period), period.last, tz)
     weeks = period_weeks(inside, trend, period, tz)  # a partial first week
     this_year, last_year = year_over_year(log, athlete, until)
-    load = load_summary(window, period, until, athlete, basis, basis_notes)
+    lines = notable_runs(inside) if is_long(period) else None  # a long period's run lines
+    listed = None if lines is None else {r.id for r in lines}
+    load = load_summary(window, period, until, athlete, basis, basis_notes, listed)
     benchmarks = [b for b in benchmark_runs(window, tz) if b.day <= period.last]
     plan = _plan_facts(hooks, period)
     habits = _habit_log(hooks, period)
     seen = _Seen(window, inside, benchmarks, plan, habits)
-    shown = wins_and_runs(log, athlete, period, today, units, hooks, seen, load)
+    shown = wins_and_runs(log, athlete, period, today, units, hooks, seen, load, lines)
     by_pace, by_heart_rate = intensity_splits(inside, basis.threshold_pace, _max_hr(inside, basis))
     return Report(
         period=period,
@@ -198,6 +184,7 @@ def wins_and_runs(
     hooks: ReportHooks,
     seen: _Seen,
     load: LoadSummary,
+    lines: Sequence[Run] | None = None,
 ) -> _Shown:
     """Every win and run of a week, month or year; of a longer period the notable and most
     recent ones, with the counts of all (``domain/progress/summary.py``)."""
@@ -208,8 +195,8 @@ def wins_and_runs(
     inputs, history = _win_inputs(log, athlete, period, seen)
     habit = habit_wins(seen.habits, period.first, period.last, today)
     digest = digest_wins(inputs, tz, min(today, period.last), units, history, habit)
-    runs = notable_runs(seen.inside)
-    ids = {r.id for r in runs if r.id is not None}
+    runs = notable_runs(seen.inside) if lines is None else lines
+    ids = {r.id for r in runs}
     load = replace(load, runs=[item for item in load.runs if item.run_id in ids])
     summary = long_summary(digest, len(seen.inside), len(runs), period)
     return _Shown(digest.shown, run_lines(runs, load, tz), load, summary)
@@ -264,58 +251,6 @@ def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLin
                              run.duration_s, run.avg_hr, item.load if item else None,
                              item.method.value if item else None))  # fmt: skip
     return lines
-
-
-def load_basis(
-    runs: Sequence[Run], athlete: AthleteProfile, threshold: Threshold | None = None
-) -> tuple[LoadBasis, list[str]]:
-    """The threshold pace and heart-rate profile loads are measured against, with sources."""
-    notes: list[str] = []
-    pace = None
-    if threshold is not None:
-        pace = threshold.pace
-        notes.append(
-            f"threshold pace {format_pace(pace, UnitSystem.METRIC)} from the {threshold.source}"
-        )
-    else:
-        pace = estimate_threshold_pace(runs)
-        if pace is not None:
-            notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
-    seen = [r.max_hr for r in runs if r.max_hr is not None]
-    profile, assumed = heart_rate_profile(athlete.max_hr, athlete.resting_hr, seen)
-    return LoadBasis(profile, pace), notes + assumed
-
-
-def load_summary(
-    runs: Sequence[Run],
-    period: Period,
-    until: date,
-    athlete: AthleteProfile,
-    basis: LoadBasis,
-    notes: list[str],
-) -> LoadSummary:
-    """Run loads, fitness/fatigue/form, ramp, monotony/strain and the acute:chronic ratio."""
-    warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
-    loads = [run_load(r, local_day(r.start, athlete.tz), basis) for r in runs]
-    known = [item for item in loads if item is not None]
-    daily = daily_loads(known, warm_first, period.last)
-    curve = training_curve(warm_first, daily)
-    offset = LOAD_WARMUP_DAYS
-    end_index = (until - warm_first).days
-    in_period = [item for item in known if period.first <= item.day <= period.last]
-    weeks = [
-        week_strain(curve[i].day, daily[i : i + 7])
-        for i in range(offset - period.first.weekday(), len(daily) - 6, 7)
-    ]
-    return LoadSummary(
-        basis=notes,
-        runs=in_period,
-        methods=dict(Counter(item.method.value for item in in_period)),
-        days=curve[(trend_start(period) - warm_first).days : end_index + 1],
-        ramp_rate=ramp_rate(curve, end_index),
-        weeks=weeks,
-        workload_ratio=workload_ratio(daily[: end_index + 1]),
-    )
 
 
 def current_streaks(log: RunLog, athlete: AthleteProfile, until: date, min_days: int) -> Streaks:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from itertools import chain
+from typing import NamedTuple
 
 from runcoach.domain.days import local_day
 from runcoach.domain.progress.report import LongSummary, Period
@@ -87,16 +88,25 @@ def _chosen(
     left = shown - len(records)
     rest = (w for w in worded if w.kind not in RECORD_KINDS or w not in records)
     newest_splits = splits[-left:] if left > 0 else []  # the runs are oldest first
-    split_keys = (((day, WinKind.NEGATIVE_SPLIT.value), (day, run, half))
+    split_keys = (((day, WinKind.NEGATIVE_SPLIT.value), _Split(day, run, half))
                   for run, half in newest_splits
                   for day in (local_day(run.start, tz),))  # fmt: skip
+    keyed: Iterable[tuple[tuple[date, str], Win | _Split]]
     keyed = chain(((newest(w), w) for w in rest), split_keys)
     recent = heapq.nlargest(left, keyed, key=lambda pair: pair[0]) if left > 0 else []
     found = records + [
-        item if isinstance(item, Win) else negative_split_win(item[1], item[2], item[0], system)
+        item if isinstance(item, Win) else negative_split_win(item.run, item.half, item.day, system)
         for _key, item in recent
     ]
     return sorted(found, key=newest, reverse=True)
+
+
+class _Split(NamedTuple):
+    """A negative split not worded yet."""
+
+    day: date
+    run: Run
+    half: Halves
 
 
 def _newest_first(win: Win) -> tuple[date, str]:
