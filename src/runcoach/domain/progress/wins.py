@@ -7,6 +7,7 @@ streak so far), so a week's wins need only that week's runs plus a few aggregate
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -354,27 +355,21 @@ def milestone_wins(
     unit_m = METRES_PER_MILE if system is UnitSystem.IMPERIAL else METRES_PER_KM
     unit = "mi" if system is UnitSystem.IMPERIAL else "km"
     count, metres = past.runs, past.distance_m
+    marks_m = [mark * unit_m for mark in DISTANCE_MILESTONES]  # ascending
     wins = []
     for run in runs:
-        day = local_day(run.start, tz)
         count += 1
         if count in RUN_MILESTONES:
             title = f"Run number {count}" if count > 1 else "Your first run in runcoach"
-            wins.append(
-                Win(
-                    WinKind.RUN_MILESTONE,
-                    day,
-                    title,
-                    f"{counted(count, 'run')} logged",
-                    run.id,
-                )
-            )
+            detail = f"{counted(count, 'run')} logged"
+            wins.append(Win(WinKind.RUN_MILESTONE, local_day(run.start, tz), title, detail, run.id))
         before, metres = metres, metres + (run.distance_m or 0.0)
-        for mark in DISTANCE_MILESTONES:
-            if before < mark * unit_m <= metres:
-                title = f"{mark:,} {unit} run in total"
-                detail = f"passed {mark:,} {unit} during this run"
-                wins.append(Win(WinKind.DISTANCE_MILESTONE, day, title, detail, run.id))
+        passed = range(bisect_right(marks_m, before), bisect_right(marks_m, metres))
+        for mark in (DISTANCE_MILESTONES[i] for i in passed):  # before < mark <= metres
+            title = f"{mark:,} {unit} run in total"
+            detail = f"passed {mark:,} {unit} during this run"
+            day = local_day(run.start, tz)
+            wins.append(Win(WinKind.DISTANCE_MILESTONE, day, title, detail, run.id))
     return wins
 
 
