@@ -10,24 +10,29 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from itertools import chain
+from functools import partial
 from typing import NamedTuple
 
 from runcoach.domain.days import local_day
 from runcoach.domain.progress.report import LongSummary, Period
 from runcoach.domain.progress.wins import (
-    Halves,
     Win,
     WinHistory,
     WinInputs,
     WinKind,
+    benchmark_win,
+    effort_wins,
+    faster_benchmarks,
+    milestone_wins,
     negative_split_win,
-    other_wins,
+    plan_wins,
     runs_in_order,
     split_runs,
+    streak_weeks,
+    streak_win,
 )
 from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.domain.units import UnitSystem, counted
@@ -65,48 +70,70 @@ def digest_wins(
 ) -> WinDigest:
     """The period's wins (and ``extra``, the habit wins) counted by kind; the records
     (newest first, at most ``SHOWN_RECORDS``), then the most recent, up to ``shown`` in
-    words. A negative split gets its words only when it is shown."""
+    words. The many (negative splits, faster benchmarks, streak weeks) get their words only
+    when they are shown."""
     runs = runs_in_order(inputs.runs)
-    worded = [*other_wins(inputs, runs, tz, today, system, history), *extra]
-    splits = split_runs(runs, inputs.halves)
-    counts = Counter(w.kind.value for w in worded)
-    if splits:
-        counts[WinKind.NEGATIVE_SPLIT.value] = len(splits)
-    return WinDigest(_chosen(worded, splits, tz, system, shown), dict(counts))
+    found: list[Win | _Pending] = [
+        *_splits(runs, inputs, tz, system),
+        *effort_wins(inputs.efforts, tz, history),
+        *_benchmarks(inputs, history, system),
+        *_streaks(runs, tz, today, history),
+        *milestone_wins(runs, tz, system, history),
+        *plan_wins(inputs.plan_weeks, inputs.minis, inputs.goals, today),
+        *extra,
+    ]  # the order of detect_wins, so that wins of one day and kind keep its order
+    counts = Counter(item.kind.value for item in found)
+    return WinDigest(_chosen(found, shown), dict(counts))
 
 
-def _chosen(
-    worded: Sequence[Win],
-    splits: Sequence[tuple[Run, Halves]],
-    tz: tzinfo,
-    system: UnitSystem,
-    shown: int,
-) -> list[Win]:
-    newest = _newest_first
-    most = min(SHOWN_RECORDS, shown)
-    records = heapq.nlargest(most, (w for w in worded if w.kind in RECORD_KINDS), key=newest)
-    left = shown - len(records)
-    rest = (w for w in worded if w.kind not in RECORD_KINDS or w not in records)
-    newest_splits = splits[-left:] if left > 0 else []  # the runs are oldest first
-    split_keys = (((day, WinKind.NEGATIVE_SPLIT.value), _Split(day, run, half))
-                  for run, half in newest_splits
-                  for day in (local_day(run.start, tz),))  # fmt: skip
-    keyed: Iterable[tuple[tuple[date, str], Win | _Split]]
-    keyed = chain(((newest(w), w) for w in rest), split_keys)
-    recent = heapq.nlargest(left, keyed, key=lambda pair: pair[0]) if left > 0 else []
-    found = records + [
-        item if isinstance(item, Win) else negative_split_win(item.run, item.half, item.day, system)
-        for _key, item in recent
-    ]
-    return sorted(found, key=newest, reverse=True)
-
-
-class _Split(NamedTuple):
-    """A negative split not worded yet."""
+class _Pending(NamedTuple):
+    """A win found, its words not made yet."""
 
     day: date
-    run: Run
-    half: Halves
+    kind: WinKind
+    words: Callable[[], Win]
+
+
+def _splits(
+    runs: Sequence[Run], inputs: WinInputs, tz: tzinfo, system: UnitSystem
+) -> list[_Pending]:
+    found = []
+    for run, half in split_runs(runs, inputs.halves):
+        day = local_day(run.start, tz)
+        words = partial(negative_split_win, run, half, day, system)
+        found.append(_Pending(day, WinKind.NEGATIVE_SPLIT, words))
+    return found
+
+
+def _benchmarks(inputs: WinInputs, history: WinHistory, system: UnitSystem) -> list[_Pending]:
+    return [
+        _Pending(
+            result.day, WinKind.BENCHMARK_FASTER, partial(benchmark_win, result, before, system)
+        )
+        for result, before in faster_benchmarks(inputs.benchmarks, history)
+    ]
+
+
+def _streaks(runs: Sequence[Run], tz: tzinfo, today: date, history: WinHistory) -> list[_Pending]:
+    found = []
+    for week in streak_weeks(runs, tz, today, history):
+        kind = WinKind.STREAK_KEPT if week[2] is None else WinKind.LONGEST_STREAK
+        found.append(_Pending(week[0], kind, partial(streak_win, *week)))
+    return found
+
+
+def _chosen(found: Sequence[Win | _Pending], shown: int) -> list[Win]:
+    most = min(SHOWN_RECORDS, shown)
+    records = heapq.nlargest(most, (w for w in found if w.kind in RECORD_KINDS), key=_key)
+    taken = {id(item) for item in records}
+    rest = (item for item in found if id(item) not in taken)
+    recent = heapq.nlargest(shown - len(records), rest, key=_key)
+    words = [item if isinstance(item, Win) else item.words() for item in [*records, *recent]]
+    return sorted(words, key=_newest_first, reverse=True)
+
+
+def _key(item: Win | _Pending) -> tuple[date, str]:
+    return item.day, item.kind.value
 
 
 def _newest_first(win: Win) -> tuple[date, str]:

@@ -288,27 +288,50 @@ def benchmark_wins(
     results: Iterable[BenchmarkRun], past: WinHistory, system: UnitSystem
 ) -> list[Win]:
     """A benchmark workout run faster than the last time it was run."""
+    return [benchmark_win(result, before, system) for result, before in faster_benchmarks(
+        results, past)]  # fmt: skip
+
+
+def faster_benchmarks(
+    results: Iterable[BenchmarkRun], past: WinHistory
+) -> list[tuple[BenchmarkRun, Pace]]:
+    """The benchmark results faster than the last time, with that time's pace, no words."""
     last = dict(past.benchmark_pace)
-    wins = []
+    found = []
     for result in sorted(results, key=lambda r: r.day):
         before = last.get(result.name)
         gain = before.seconds_per_km - result.pace.seconds_per_km if before else 0.0
         if before is not None and gain >= MIN_BENCHMARK_GAIN_S_PER_KM:
-            if system is UnitSystem.IMPERIAL:
-                gain *= METRES_PER_MILE / METRES_PER_KM
-            unit = "mi" if system is UnitSystem.IMPERIAL else "km"
-            title = f"Benchmark faster: {result.name}"
-            detail = (
-                f"{format_pace(result.pace, system)}, {gain:.0f} s/{unit} faster than last time "
-                f"({format_pace(before, system)})"
-            )
-            wins.append(Win(WinKind.BENCHMARK_FASTER, result.day, title, detail, result.run_id))
+            found.append((result, before))
         last[result.name] = result.pace
-    return wins
+    return found
+
+
+def benchmark_win(result: BenchmarkRun, before: Pace, system: UnitSystem) -> Win:
+    gain = before.seconds_per_km - result.pace.seconds_per_km
+    if system is UnitSystem.IMPERIAL:
+        gain *= METRES_PER_MILE / METRES_PER_KM
+    unit = "mi" if system is UnitSystem.IMPERIAL else "km"
+    title = f"Benchmark faster: {result.name}"
+    detail = (
+        f"{format_pace(result.pace, system)}, {gain:.0f} s/{unit} faster than last time "
+        f"({format_pace(before, system)})"
+    )
+    return Win(WinKind.BENCHMARK_FASTER, result.day, title, detail, result.run_id)
 
 
 def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) -> list[Win]:
     """A week that keeps the streak of 4-run-day weeks going, or makes it the longest."""
+    return [streak_win(*week) for week in streak_weeks(runs, tz, today, past)]
+
+
+StreakWeek = tuple[date, int, int | None, Run]  # day made, weeks in a row, record beaten, run
+
+
+def streak_weeks(
+    runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory
+) -> list[StreakWeek]:
+    """``streak_wins`` without the words: the day, the streak, the record it beats, the run."""
     new_days: dict[date, Run] = {}
     for run in runs:
         new_days.setdefault(local_day(run.start, tz), run)
@@ -319,7 +342,7 @@ def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) 
     # is said once, the week the current streak passes a real earlier streak; a first streak
     # and the weeks after the record fell are "Streak kept".
     longest, record, streak, previous = 0, 0, 0, None
-    wins = []
+    wins: list[StreakWeek] = []
     for monday in sorted(set(past.weeks_before) | set(fresh)):
         before, days = past.weeks_before.get(monday, 0), fresh.get(monday, [])
         if before + len(days) < STREAK_RUN_DAYS:
@@ -333,11 +356,11 @@ def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) 
         if before < STREAK_RUN_DAYS and streak >= MIN_STREAK_WIN_WEEKS:
             made_on = days[STREAK_RUN_DAYS - before - 1]
             run = new_days[made_on]
-            wins.append(_streak_win(made_on, streak, record if beaten else None, run))
+            wins.append((made_on, streak, record if beaten else None, run))
     return wins
 
 
-def _streak_win(day: date, weeks: int, beaten: int | None, run: Run) -> Win:
+def streak_win(day: date, weeks: int, beaten: int | None, run: Run) -> Win:
     """A streak week; ``beaten`` is the earlier record this week passes, if it does."""
     words = "Streak kept" if beaten is None else "Longest streak yet"
     title = f"{words}: {weeks} weeks in a row with {STREAK_RUN_DAYS}+ run days"
