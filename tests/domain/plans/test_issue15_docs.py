@@ -1,4 +1,4 @@
-"""docs/plans.md keeps to the code for issue 15: "A coach's reading of six plans" shows what
+"""docs/plans.md keeps to the code for issue 15: "A coach's reading of seven plans" shows what
 the generator writes today (each table rebuilt from its profile in docs/examples), and every
 regression test the table of the twelve observations names exists."""
 
@@ -43,7 +43,7 @@ def test_each_reading_is_a_plan_that_keeps_the_rules_and_passes_the_coach(readin
 @pytest.mark.parametrize("reading", READINGS, ids=lambda r: r.profile)
 def test_each_reading_builds_as_a_coach_asks(reading: Reading):
     """The volume questions of issue 15 (coach.volume_builds: the runner's week held, the
-    peak block over it, the long run growing, a session in every build week) on the six."""
+    peak block over it, the long run growing, a session in every build week) on the seven."""
     assert coach.volume_builds(plan_of(reading)) == []
 
 
