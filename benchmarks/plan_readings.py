@@ -1,6 +1,6 @@
-"""The tables of docs/plans.md's "A coach's reading of six plans", from the generator.
+"""The tables of docs/plans.md's "A coach's reading of seven plans", from the generator.
 
-    python -m benchmarks.plan_readings            # print the six tables
+    python -m benchmarks.plan_readings            # print the seven tables
     python -m benchmarks.plan_readings --write    # rewrite them in docs/plans.md
 
 Each reading is a profile of docs/examples built as `runcoach plan create --profile FILE
@@ -47,6 +47,8 @@ READINGS = (
     Reading("A 100-miler", "100-mile-ultra.yaml"),
     Reading("A 5-minute mile from 5:40", "readings/mile-from-5-40.yaml"),
     Reading("A rotating shift worker with nights", "readings/shift-worker-nights.yaml"),
+    Reading("A marathon on 30-minute workdays and free weekends",
+            "readings/weekend-marathon.yaml"),
 )  # fmt: skip
 
 

@@ -221,3 +221,26 @@ def test_9_a_coachs_refused_shift_names_options_that_coach_shift_has(log_cli, en
     saved = log_cli(*shift, "--note", "swapped", "--accept-breaks")
     assert saved.exit_code == 0, saved.stderr
     assert [c["note"] for c in coaching.plan_changes(engine, athlete_id=dan)] == ["swapped", "rota"]
+
+
+def test_the_weekend_runner_s_marathon_builds_the_long_run_on_sunday(runcoach, tmp_path: Path):
+    """30 minutes on workdays, the weekend free: the plan held the long run at 18.0 km for 21
+    weeks; it now grows to 28 km on Sunday (half the week, as Higdon's Novice) with
+    Saturday's medium-long run, says the rest is race day's step, and keeps every rule."""
+    profile = _profile(tmp_path, "weekend-marathon.yaml")
+    created = runcoach("plan", "create", "--profile", profile, "--today", "2026-12-04")
+    assert created.exit_code == 0, created.stderr
+    assert "reaches 18.0 km" not in created.stdout and "short of the 32 km" in created.stdout
+    assert "the weekend carries the week" in created.stdout
+    checked = runcoach("plan", "check")
+    assert checked.exit_code == 0 and "Every rule kept." in checked.stdout
+    plan = _active(runcoach)
+    main = [w for w in plan.weeks if w.phase.value != "taper"]
+    sundays = [max((x.total_distance_m() for x in w.days[6].workouts
+                    if x.kind is WorkoutKind.LONG), default=0.0) for w in main]  # fmt: skip
+    assert sum(1 for m in sundays if m >= 27500) >= 2
+    saturdays = [sum(x.total_duration_s() for x in w.days[5].workouts if x.is_run) / 60
+                 for w in main if w.phase.value == "peak" and not w.recovery]  # fmt: skip
+    assert min(saturdays) >= 90  # a medium-long run, not a short one
+    imperial = runcoach("--units", "imperial", "plan", "show").stdout
+    assert "Long run 17.6 mi" in imperial  # 28.3 km, in the runner's units

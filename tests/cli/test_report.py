@@ -137,3 +137,28 @@ def test_no_wins_in_the_last_28_days_says_how_to_see_older_ones():
     assert default.startswith("no wins in the last 28 days yet")
     assert "runcoach wins --since" in default
     assert render_wins([]) == "no wins in this period yet: every run is a chance for one"
+
+
+def test_wins_from_and_to_list_only_the_wins_of_those_days(runcoach, logged):
+    every = runcoach("wins", "--from", "2026-03-01", "--json").json()
+    split_day = next(w["day"] for w in every if w["kind"] == "negative_split")
+    before = (date.fromisoformat(split_day) - timedelta(days=1)).isoformat()
+    earlier = runcoach("wins", "--from", "2026-03-01", "--to", before, "--json").json()
+    assert earlier and all(w["day"] <= before for w in earlier)
+    assert "negative_split" not in {w["kind"] for w in earlier}
+    that_day = runcoach("wins", "--from", split_day, "--to", split_day, "--json").json()
+    assert ("negative_split", 4) in {(w["kind"], w["run_id"]) for w in that_day}
+    assert runcoach("wins", "--from", "2026-03-05", "--to", "2026-03-01").exit_code != 0
+
+
+def test_a_report_of_more_than_a_year_counts_its_wins_and_runs_and_says_where_all_are(
+    runcoach, logged
+):
+    result = runcoach("report", "--from", "2024-03-01", "--to", "2026-03-08")
+    assert result.exit_code == 0, result.stderr
+    assert "1 negative split" in result.stdout
+    assert "all: runcoach wins --from 2024-03-01 --to 2026-03-08" in result.stdout
+    assert "runs: 4 in all, 4 shown" in result.stdout
+    data = runcoach("report", "--from", "2024-03-01", "--to", "2026-03-08", "--json").json()
+    assert data["summary"]["runs_total"] == 4 and data["summary"]["wins_by_kind"]
+    assert "summary" not in runcoach("report", "--json").json()

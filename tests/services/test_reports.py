@@ -20,7 +20,8 @@ from runcoach.domain.progress.report import (
 from runcoach.domain.progress.wins import Effort, Halves, WinKind
 from runcoach.domain.run.runs import Run, WorkoutType
 from runcoach.domain.units import Pace, UnitSystem
-from runcoach.services.report_builder import ReportHooks, Threshold, build_report, wins_since
+from runcoach.services.report_builder import ReportHooks, build_report, wins_since
+from runcoach.services.report_load import Threshold
 from runcoach.services.runlog import AthleteProfile, MemoryLog
 
 ME = AthleteProfile(1, UTC)

@@ -8,7 +8,7 @@ from datetime import UTC, date
 import pytest
 
 from runcoach.domain.errors import ImportProblem
-from runcoach.domain.progress.report import Period, PeriodKind
+from runcoach.domain.progress.report import Period, PeriodKind, resolve_period
 from runcoach.domain.progress.wins import WinKind
 from runcoach.domain.run.runs import Run
 from runcoach.domain.run.tagging import infer_tags, with_inferred_tags
@@ -62,9 +62,17 @@ def test_every_real_run_with_a_duration_has_a_load_that_names_its_method(real_lo
     period = Period(PeriodKind.CUSTOM, min(days), max(days))
     report = build_report(real_log, ME, period, TODAY)
     with_time = [r for r in real_log.all_runs if r.duration_s]
-    assert len(report.load.runs) == len(with_time)
-    assert {item.method.value for item in report.load.runs} <= {"heart_rate", "pace", "duration"}
-    assert all(item.load >= 0 for item in report.load.runs)
+    # the whole history is a summary (more than a year): its loads are counted by method,
+    # and each year's report shows every run's load
+    assert sum(report.load.methods.values()) == len(with_time)
+    years = [
+        resolve_period(PeriodKind.YEAR, date(y, 1, 1))
+        for y in range(min(days).year, max(days).year + 1)
+    ]
+    loads = [item for year in years for item in build_report(real_log, ME, year, TODAY).load.runs]
+    assert len(loads) == len(with_time)
+    assert {item.method.value for item in loads} <= {"heart_rate", "pace", "duration"}
+    assert all(item.load >= 0 for item in loads)
 
 
 def test_wins_on_the_real_files_link_to_real_runs_and_agree_with_the_analysis(real_log):

@@ -337,11 +337,22 @@ def test_the_api_takes_a_profile_that_says_everything_issue_15_asks_and_the_plan
 def test_the_dashboard_reads_in_miles_for_a_runner_whose_units_are_miles(app, ann: Runner):
     """Today's card (titles, the plan's day, the reasons), the week and the warnings said km
     to a runner in miles: each is text written in km, put in the runner's units."""
+    from datetime import UTC, datetime
+    from datetime import time as clock
+
+    import time_machine
+
     body = {"name": "Ann", "units": "imperial", "timezone": "Europe/Ljubljana"}
     ann.client.put("/api/v1/account/settings", json=body, headers=ann.headers())
     phone = script(app, ann.token("write"))
-    profile = {**STARTS_TODAY, "weekly_distance": "25km", "longest_run_30d": "9km"}
+    today = date.today()
+    monday = today + timedelta(days=7 - today.weekday())  # its week and runs on the page
+    race = monday + timedelta(days=15 * 7 - 1)
+    profile = {"goal": {"race": "half", "date": race.isoformat()}, "weekly_distance": "25km",
+               "longest_run_30d": "9km", "start": monday.isoformat()}  # fmt: skip
     assert phone.post("/api/v1/plans", json=profile).status_code == 201
-    page = ann.client.get("/", headers={"accept": "text/html"})
-    assert page.status_code == 200 and "This week" in page.text
-    assert " mi" in page.text and " km" not in page.text
+    for day in range(7):
+        with time_machine.travel(datetime.combine(monday + timedelta(days=day), clock(9), UTC)):
+            page = ann.client.get("/", headers={"accept": "text/html"})
+        assert page.status_code == 200 and "This week" in page.text
+        assert " mi" in page.text and " km" not in page.text, day

@@ -170,3 +170,14 @@ def test_the_plan_form_says_a_double_and_the_minutes_around_a_night(ann: Runner)
     nights = [d["day_type"] for wk in plan["weeks"] for d in wk["days"]
               if d["day_type"]["name"].startswith("night")]  # fmt: skip
     assert nights and all(t["max_minutes"] == 20 for t in nights)
+
+
+def test_the_report_of_more_than_a_year_counts_its_wins_and_runs(ann: Runner):
+    for day in ("2024-03-05", "2026-11-03"):
+        ann.client.post("/runs/new", data={"csrf_token": ann.csrf, "day": day,
+                                            "distance": "10k", "duration": "50:00"})  # fmt: skip
+    long = ann.client.get("/reports?period=custom&from=2024-01-01&to=2026-11-30").text
+    assert "Wins and runs of the period" in long
+    assert "runs: 2 in all, 2 shown" in long and "runcoach wins --from 2024-01-01" in long
+    year = ann.client.get("/reports?period=custom&from=2026-01-01&to=2026-11-30").text
+    assert "Wins and runs of the period" not in year

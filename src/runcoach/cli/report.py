@@ -18,6 +18,7 @@ from runcoach.domain.progress.report import (
     habit_lines,
     latest_predictions,
 )
+from runcoach.domain.progress.summary import summary_lines
 from runcoach.domain.progress.wins import Win
 from runcoach.domain.units import (
     UnitSystem,
@@ -161,6 +162,7 @@ def render_report(report: Report) -> str:
     lines += _plan_lines(report)
     lines += _prediction_lines(report)
     lines += habit_lines(report)
+    lines += summary_lines(report.summary) if report.summary else []
     lines += [f"win {w.day}: {w.title}" for w in report.wins]
     return "\n".join(lines)
 
@@ -210,13 +212,23 @@ def _year_line(report: Report, units: UnitSystem) -> str:
 
 
 @click.command("wins")
-@click.option("--since", type=DAY, help="First day (YYYY-MM-DD); default the last 28 days.")
+@click.option(
+    "--since", "--from", "since", type=DAY,
+    help="First day (YYYY-MM-DD); default the last 28 days.",
+)  # fmt: skip
+@click.option("--to", "until", type=DAY, help="Last day (YYYY-MM-DD); default today.")
 @json_option
 @pass_app
-def wins_command(app: AppContext, since: datetime | None, as_json: bool) -> None:
+def wins_command(
+    app: AppContext, since: datetime | None, until: datetime | None, as_json: bool
+) -> None:
     """The small wins found in your log, newest first."""
     found = recent_wins(
-        app.reads, app.settings, since.date() if since else None, athlete_id=app.athlete_id
+        app.reads,
+        app.settings,
+        since.date() if since else None,
+        until=until.date() if until else None,
+        athlete_id=app.athlete_id,
     )
     emit(as_json, found, lambda: render_wins(found, since_given=since is not None))
 

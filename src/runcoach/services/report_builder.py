@@ -9,7 +9,6 @@ through ``ReportHooks`` (fed by ``services/report_hooks.py``).
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -22,14 +21,6 @@ from runcoach.domain.progress.habits import HABIT_LOOKBACK_WEEKS, HabitLog, habi
 from runcoach.domain.progress.load import (
     LOAD_WARMUP_DAYS,
     LoadBasis,
-    daily_loads,
-    estimate_threshold_pace,
-    heart_rate_profile,
-    ramp_rate,
-    run_load,
-    training_curve,
-    week_strain,
-    workload_ratio,
 )
 from runcoach.domain.progress.measures import (
     STREAK_RUN_DAYS,
@@ -38,8 +29,7 @@ from runcoach.domain.progress.measures import (
     Totals,
     WeekVolume,
     benchmark_runs,
-    intensity_by_heart_rate,
-    intensity_by_pace,
+    intensity_splits,
     runs_in,
     same_period_last_year,
     streaks_from_weeks,
@@ -48,27 +38,28 @@ from runcoach.domain.progress.measures import (
 )
 from runcoach.domain.progress.report import (
     LoadSummary,
+    LongSummary,
     Period,
     PeriodKind,
     PlanFacts,
     PredictionPoint,
     Report,
     RunLine,
+    resolve_period,
     trend_start,
 )
+from runcoach.domain.progress.summary import (
+    digest_wins,
+    is_long,
+    long_summary,
+    notable_runs,
+)
 from runcoach.domain.progress.variety import variety
-from runcoach.domain.progress.wins import PlanWeek, Win, WinInputs, detect_wins
+from runcoach.domain.progress.wins import PlanWeek, Win, WinHistory, WinInputs, detect_wins
 from runcoach.domain.run.runs import Run
-from runcoach.domain.units import Pace, UnitSystem, format_pace
+from runcoach.domain.units import UnitSystem
+from runcoach.services.report_load import Threshold, load_basis, load_summary
 from runcoach.services.runlog import AthleteProfile, RunLog, win_history
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A threshold pace and where it comes from."""
-
-    pace: Pace
-    source: str
 
 
 @dataclass(frozen=True)
@@ -137,11 +128,15 @@ def _build_report(
     trend = weekly_volume(window, trend_start(period), period.last, tz)
     weeks = period_weeks(inside, trend, period, tz)  # a partial first week
     this_year, last_year = year_over_year(log, athlete, until)
-    load = load_summary(window, period, until, athlete, basis, basis_notes)
+    lines = notable_runs(inside) if is_long(period) else None  # a long period's run lines
+    listed = None if lines is None else {r.id for r in lines}
+    load = load_summary(window, period, until, athlete, basis, basis_notes, listed)
     benchmarks = [b for b in benchmark_runs(window, tz) if b.day <= period.last]
     plan = _plan_facts(hooks, period)
     habits = _habit_log(hooks, period)
     seen = _Seen(window, inside, benchmarks, plan, habits)
+    shown = wins_and_runs(log, athlete, period, today, units, hooks, seen, load, lines)
+    by_pace, by_heart_rate = intensity_splits(inside, basis.threshold_pace, _max_hr(inside, basis))
     return Report(
         period=period,
         today=today,
@@ -150,19 +145,15 @@ def _build_report(
         weeks=weeks,
         streak_four_days=current_streaks(log, athlete, until, STREAK_RUN_DAYS),
         streak_any_run=current_streaks(log, athlete, until, 1),
-        intensity_pace=intensity_by_pace(inside, basis.threshold_pace)
-        if basis.threshold_pace
-        else None,
-        intensity_heart_rate=intensity_by_heart_rate(inside, basis.heart_rate.max_hr)
-        if basis.heart_rate and any(r.avg_hr is not None for r in inside)
-        else None,
-        load=load,
+        intensity_pace=by_pace,
+        intensity_heart_rate=by_heart_rate,
+        load=shown.load,
         variety=variety(inside, log.start_points([r.id for r in inside if r.id]), units),
-        wins=period_wins(log, athlete, period, today, units, hooks, seen),
+        wins=shown.wins,
         this_year=this_year,
         last_year=last_year,
         benchmarks=benchmarks,
-        runs=run_lines(inside, load, tz),
+        runs=shown.runs,
         trend_weeks=trend,
         planned=plan.weeks,
         predictions=list(hooks.predictions(*span)) if hooks.predictions and span else [],
@@ -170,7 +161,52 @@ def _build_report(
         habits=habit_counts(habits, period.first, until),
         weight=_trend(habits, "weight_kg", trend_start(period), until),
         resting_hr=_trend(habits, "resting_hr", trend_start(period), until),
+        summary=shown.summary,
     )
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The wins, run lines and run loads a report shows, and a long period's summary."""
+
+    wins: list[Win]
+    runs: list[RunLine]
+    load: LoadSummary
+    summary: LongSummary | None = None
+
+
+def wins_and_runs(
+    log: RunLog,
+    athlete: AthleteProfile,
+    period: Period,
+    today: date,
+    units: UnitSystem,
+    hooks: ReportHooks,
+    seen: _Seen,
+    load: LoadSummary,
+    lines: Sequence[Run] | None = None,
+) -> _Shown:
+    """Every win and run of a week, month or year; of a longer period the notable and most
+    recent ones, with the counts of all (``domain/progress/summary.py``)."""
+    tz = athlete.tz
+    if not is_long(period):
+        wins = period_wins(log, athlete, period, today, units, hooks, seen)
+        return _Shown(wins, run_lines(seen.inside, load, tz), load)
+    inputs, history = _win_inputs(log, athlete, period, seen)
+    habit = habit_wins(seen.habits, period.first, period.last, today)
+    digest = digest_wins(inputs, tz, min(today, period.last), units, history, habit)
+    runs = notable_runs(seen.inside) if lines is None else lines
+    ids = {r.id for r in runs}
+    load = replace(load, runs=[item for item in load.runs if item.run_id in ids])
+    summary = long_summary(digest, len(seen.inside), len(runs), period)
+    return _Shown(digest.shown, run_lines(runs, load, tz), load, summary)
+
+
+def _max_hr(runs: Sequence[Run], basis: LoadBasis) -> float | None:
+    """The maximum heart rate the intensity split is measured against, when a run has one."""
+    if basis.heart_rate and any(r.avg_hr is not None for r in runs):
+        return basis.heart_rate.max_hr
+    return None
 
 
 def _trend(habits: HabitLog, measure: str, first: date, last: date) -> BodyTrend | None:
@@ -217,58 +253,6 @@ def run_lines(runs: Sequence[Run], load: LoadSummary, tz: tzinfo) -> list[RunLin
     return lines
 
 
-def load_basis(
-    runs: Sequence[Run], athlete: AthleteProfile, threshold: Threshold | None = None
-) -> tuple[LoadBasis, list[str]]:
-    """The threshold pace and heart-rate profile loads are measured against, with sources."""
-    notes: list[str] = []
-    pace = None
-    if threshold is not None:
-        pace = threshold.pace
-        notes.append(
-            f"threshold pace {format_pace(pace, UnitSystem.METRIC)} from the {threshold.source}"
-        )
-    else:
-        pace = estimate_threshold_pace(runs)
-        if pace is not None:
-            notes.append("threshold pace estimated: the fastest pace held 20-70 min in the log")
-    seen = [r.max_hr for r in runs if r.max_hr is not None]
-    profile, assumed = heart_rate_profile(athlete.max_hr, athlete.resting_hr, seen)
-    return LoadBasis(profile, pace), notes + assumed
-
-
-def load_summary(
-    runs: Sequence[Run],
-    period: Period,
-    until: date,
-    athlete: AthleteProfile,
-    basis: LoadBasis,
-    notes: list[str],
-) -> LoadSummary:
-    """Run loads, fitness/fatigue/form, ramp, monotony/strain and the acute:chronic ratio."""
-    warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
-    loads = [run_load(r, local_day(r.start, athlete.tz), basis) for r in runs]
-    known = [item for item in loads if item is not None]
-    daily = daily_loads(known, warm_first, period.last)
-    curve = training_curve(warm_first, daily)
-    offset = LOAD_WARMUP_DAYS
-    end_index = (until - warm_first).days
-    in_period = [item for item in known if period.first <= item.day <= period.last]
-    weeks = [
-        week_strain(curve[i].day, daily[i : i + 7])
-        for i in range(offset - period.first.weekday(), len(daily) - 6, 7)
-    ]
-    return LoadSummary(
-        basis=notes,
-        runs=in_period,
-        methods=dict(Counter(item.method.value for item in in_period)),
-        days=curve[(trend_start(period) - warm_first).days : end_index + 1],
-        ramp_rate=ramp_rate(curve, end_index),
-        weeks=weeks,
-        workload_ratio=workload_ratio(daily[: end_index + 1]),
-    )
-
-
 def current_streaks(log: RunLog, athlete: AthleteProfile, until: date, min_days: int) -> Streaks:
     """The streak alive at ``until`` and the longest, from run days per week."""
     _start, end = day_bounds_utc(until, until, athlete.tz)
@@ -294,13 +278,24 @@ def period_wins(
 ) -> list[Win]:
     """The wins of the period, judged against everything before it."""
     tz = athlete.tz
-    start, end = day_bounds_utc(period.first, period.last, tz)
     if seen is None:
         warm_first = period.first - timedelta(days=LOAD_WARMUP_DAYS)
         window = log.runs(*day_bounds_utc(warm_first, period.last, tz))
         seen = _Seen(window, runs_in(window, period.first, period.last, tz),
                      benchmark_runs(window, tz), _plan_facts(hooks, period),
                      _habit_log(hooks, period))  # fmt: skip
+    inputs, history = _win_inputs(log, athlete, period, seen)
+    found = detect_wins(inputs, tz, min(today, period.last), units, history)
+    found += habit_wins(seen.habits, period.first, period.last, today)
+    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
+
+
+def _win_inputs(
+    log: RunLog, athlete: AthleteProfile, period: Period, seen: _Seen
+) -> tuple[WinInputs, WinHistory]:
+    """What the wins of the period are found in, and what came before it."""
+    tz = athlete.tz
+    start, end = day_bounds_utc(period.first, period.last, tz)
     plan = seen.plan
     history = win_history(log, start, tz)
     earlier = {b.name: b.pace for b in seen.benchmarks if b.day < period.first}
@@ -315,9 +310,7 @@ def period_wins(
         minis=plan.minis,
         goals=plan.goals,
     )
-    found = detect_wins(inputs, tz, min(today, period.last), units, history)
-    found += habit_wins(seen.habits, period.first, period.last, today)
-    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
+    return inputs, history
 
 
 def wins_since(
@@ -327,9 +320,10 @@ def wins_since(
     today: date,
     units: UnitSystem,
     hooks: ReportHooks | None = None,
+    until: date | None = None,
 ) -> list[Win]:
-    """Every win from ``since`` to ``today``, newest first."""
-    period = Period(PeriodKind.CUSTOM, since, today)
+    """Every win from ``since`` to ``until`` (default ``today``), newest first."""
+    period = resolve_period(PeriodKind.CUSTOM, today, since, until or today)  # checks the order
     return period_wins(log, athlete, period, today, units, hooks or ReportHooks())
 
 

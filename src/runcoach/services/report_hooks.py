@@ -49,7 +49,8 @@ from runcoach.domain.units import (
     format_duration,
 )
 from runcoach.services.fitness import performances_from_log
-from runcoach.services.report_builder import ReportHooks, Threshold
+from runcoach.services.report_builder import ReportHooks
+from runcoach.services.report_load import Threshold
 from runcoach.store import checkin_reads
 from runcoach.store.fitness_months import keep_months, kept_months
 from runcoach.store.log_reads import data_version

@@ -142,21 +142,24 @@ def recent_wins(
     since: date | None,
     now: datetime | None = None,
     *,
+    until: date | None = None,
     athlete_id: int,
 ) -> list[Win]:
-    """The wins from ``since`` (default: the last 28 days) to today, newest first."""
+    """The wins from ``since`` (default: the last 28 days) to ``until`` (default and at the
+    latest today), newest first."""
     with reading(source) as db:
         opened = open_log(source, athlete_id=athlete_id, db=db)
         today = today_for(opened.athlete, now)
         first = since if since is not None else today - timedelta(days=DEFAULT_WIN_DAYS)
+        last = today if until is None else min(until, today)
         version = log_reads.data_version(db, athlete_id)
         key = AnswerKey("wins", version,
-                        (store_key(source), first, today, settings.units))  # fmt: skip
+                        (store_key(source), first, last, today, settings.units))  # fmt: skip
         kept: list[Win] | None = recall(db, key, athlete_id=athlete_id)
         if kept is not None:
             return list(kept)
         hooks = _store_hooks(source, opened, today, db)
-        found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks)
+        found = wins_since(opened.log, opened.athlete, first, today, settings.units, hooks, last)
     keep(source, key, found, athlete_id=athlete_id)
     return list(found)
 

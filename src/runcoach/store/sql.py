@@ -172,6 +172,11 @@ def instant_of(value: datetime | str) -> datetime:
     """A stored instant (SQLite: naive UTC text; PostgreSQL: aware) as an aware datetime."""
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    if len(value) > 10 and value[-6] not in "+-" and value[-1] != "Z":  # naive: parse once
+        try:
+            return datetime.fromisoformat(value + UTC_SUFFIX)
+        except ValueError:
+            pass  # an offset of another form ("+0100"): read as it is below
     found = datetime.fromisoformat(value)
     if found.tzinfo is not None:
         return found

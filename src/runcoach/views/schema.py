@@ -64,6 +64,7 @@ from runcoach.views import (
     shoes,
     today,
 )
+from runcoach.views.json import omitted_when_none
 
 # Types a module names for type checks only (imported lazily, for the command line's start-up):
 # the schema needs them to read the hints of the results that hold them.
@@ -457,7 +458,8 @@ def _object(kind: type, defs: dict[str, Any]) -> dict[str, Any]:
         closed = True  # a view's TypedDict lists every key it writes
     else:
         names = [f.name for f in dataclasses.fields(kind)]
-        required = names
+        left_out = omitted_when_none(kind)
+        required = [n for n in names if n not in left_out]
         closed = False  # a view may add a key beside the fields (documented in docs/)
     doc = (kind.__doc__ or "").strip()
     defs[name] = {

@@ -16,8 +16,10 @@ from runcoach.domain.plans.rules import (
     FIRST_WEEK_MAX,
     FOUR_RUN_DAYS,
     LONG_SHARE_BLOCK,
+    LONG_SHARE_WEEKEND,
     SHARE_GOAL_FEW_DAYS_M,
     SHARE_GOAL_M,
+    WEEKEND_RUN_DAYS,
     longest_share,
     week_long_share_max,
     whole_run_days,
@@ -168,15 +170,22 @@ def _over_share(b: Build, plan: tuple[list[Week], int], i: int, held_m: float) -
 
 
 def say_few_days(b: Build, weeks: list[Week]) -> None:
-    """Say so when few whole run days (no time limit) let the long run take more of the week."""
+    """Say so when few whole run days (no time limit) let the long run take more of the week:
+    45 %, or 50 % when they are the weekend's two (``rules.LONG_SHARE_WEEKEND``)."""
     few = [w for w in weeks if 0 < whole_run_days(w) <= FOUR_RUN_DAYS and w.run_days >= 4]
     goal_m = b.profile.goal_races_m or 0.0
     if not few or goal_m < SHARE_GOAL_FEW_DAYS_M:
         return
+    weekend = goal_m >= SHARE_GOAL_M and all(whole_run_days(w) <= WEEKEND_RUN_DAYS for w in few)
+    carries = (
+        f"the weekend carries the week: Saturday a medium-long run, Sunday the long run, which "
+        f"may take up to {round(LONG_SHARE_WEEKEND * 100)} % of such a week"
+        if weekend
+        else "each of those runs carries more, so the long run may take up to 45 % of such a week"
+    )
     b.notes.append(
         f"{len(few)} of the {len(weeks)} weeks have 4 or fewer days that can hold a run "
-        "without a time limit: each of those runs carries more, so the long run may take up "
-        "to 45 % of such a week (docs/plans.md, long-run-share)."
+        f"without a time limit: {carries} (docs/plans.md, long-run-share)."
     )
 
 

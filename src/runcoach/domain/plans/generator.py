@@ -53,7 +53,7 @@ from runcoach.domain.plans.model import (
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
-from runcoach.domain.plans.rules import long_share_max
+from runcoach.domain.plans.rules import SHARE_GOAL_M, WEEKEND_RUN_DAYS, long_share_max
 from runcoach.domain.plans.schedule import Allowance, Cycle
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
@@ -420,7 +420,9 @@ def _weeks(
         wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
-        if due and (late or not shape.recovery) and shape.phase is not Phase.TAPER:
+        planned = due and shape.index == bench[done_bench]  # a weekend life's lighter week,
+        # or a rota's roomy recovery week (_benchmark_weeks)
+        if due and (late or planned or not shape.recovery) and shape.phase is not Phase.TAPER:
             if bench_m is None:  # sized once, on the first edition: every edition the same
                 bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
@@ -534,6 +536,7 @@ def _week_input(
         max_days=p.availability.run_days_wanted,
         back_to_back=ultra and training,
         share_rule=not ultra,
+        weekend_carries=(p.goal_races_m or 0.0) >= SHARE_GOAL_M,  # a 10k's Saturday stays short
         next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
@@ -626,9 +629,22 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
-    eligible = [s.index for s in shapes if s.phase is not Phase.TAPER and not s.recovery]
-    roomy = [s.index for s in shapes if s.index in eligible and _holds_a_session(b, s)]
-    eligible = roomy if len(roomy) >= BENCHMARK_MIN else eligible
+    """The weeks of the benchmark's editions: normal weeks whose days hold a session and a
+    long run apart (a weekend life's lighter weeks); on a rota whose roomy weeks are its
+    lighter weeks (a 21-day cycle of 12 work days and 9 off, its free week every third week,
+    as the recovery weeks are) the roomy weeks, recovery or not: the benchmark goes where the
+    runner's days hold it."""
+    main = [s for s in shapes if s.phase is not Phase.TAPER]
+    eligible = [s.index for s in main if not s.recovery]
+    lighter = [s.index for s in main if s.recovery]
+    if _weekend_life(b, shapes) and len(lighter) >= BENCHMARK_MIN:
+        eligible = lighter
+    roomy = [s.index for s in main if s.index in eligible and _holds_a_session(b, s)]
+    roomy_light = [s.index for s in main if _holds_a_session(b, s)]
+    if len(roomy) >= BENCHMARK_MIN:
+        eligible = roomy
+    elif len(roomy_light) >= BENCHMARK_MIN:
+        eligible = roomy_light
     later = [i for i in eligible if i > 1]  # week 1 only when a short plan needs it
     eligible = later if len(later) > BENCHMARK_MAX else eligible
     count = min(BENCHMARK_MAX, len(eligible))  # five aimed at: a week that cannot hold one
@@ -645,6 +661,15 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         return []
     step = len(eligible) / count
     return [eligible[int(k * step)] for k in range(count)]
+
+
+def _weekend_life(b: Build, shapes: list[WeekShape]) -> bool:
+    """Every week's whole run days (no time limit) are two at most, the weekend's: its
+    benchmark goes in the lighter weeks (fresh legs for the test), whose Saturday is free,
+    so that the building weeks' Saturday stays the medium-long run that carries the long
+    run's share (``rules.LONG_SHARE_WEEKEND``); a benchmark on it cut the week by a third."""
+    days = [[s.start + timedelta(days=i) for i in range(7)] for s in shapes]
+    return all(0 < _whole_days(b.profile, d) <= WEEKEND_RUN_DAYS for d in days)
 
 
 def _holds_a_session(b: Build, shape: WeekShape) -> bool:

@@ -30,8 +30,12 @@ EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
 EASY_SHARE_FOUR_DAYS = 0.3  # ... on 4 run days or fewer: a medium-long run (ratio), Pfitzinger
 # & Douglas 2009 (11-15 mi midweek in 55-70 mi weeks); few days must each carry more
 FOUR_DAYS = 4  # run days a week at or under which each run carries more of the week (days)
+WEEKEND_DAYS = 2  # ... and so when the week's days without a time limit are the weekend's two
+# (days): the other days are 30 minutes before work, and Saturday carries the medium-long run
+# (Higdon's Intermediate marathon: a 10 mi Saturday run before the 20 mi Sunday)
 MEDIUM_LONG_MIN = 105.0  # the longest easy run on those weeks (minutes), Pfitzinger 2009
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
+LEAST_RUN_DAYS = 4  # the run days a week keeps (days), rules.MIN_RUN_DAYS (SPEC principle 1)
 SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
 # gets no run: a few minutes of running is not training (runcoach's rule)
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
@@ -99,6 +103,8 @@ class WeekInput:
     back_to_back: bool = False  # an ultra's build: a second long run the day after the first
     share_rule: bool = True  # the long-run-share rule applies (ultras are excepted)
     next_type: str | None = None  # the day type of the day after the week (a rota's next day)
+    weekend_carries: bool = False  # a goal whose long run must grow (the half on): on a week
+    # whose only whole days are the weekend's, Saturday may be a medium-long run (WEEKEND_DAYS)
 
 
 def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
@@ -126,6 +132,9 @@ class WeekLayout:
         self.few_days = possible < 4
         self.few_share = min(1.0 / max(possible, 1) + 0.01, FEW_DAYS_SHARE_MAX)
         self.four_days = possible <= FOUR_DAYS
+        whole = sum(1 for t in wk.types if t.can_run and t.allowance is Allowance.ANY)
+        self.weekend_life = 0 < whole <= WEEKEND_DAYS < possible
+        self.weekend = wk.weekend_carries and self.weekend_life
 
     def build(self) -> list[list[Workout]]:
         saved = copy.deepcopy(self.carry)
@@ -555,6 +564,10 @@ class WeekLayout:
         # no more runs than the budget holds at the shortest run: split four ways a small
         # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
         needed = min(needed, int(max(budget, 0) // self._minutes_m(SHORTEST_RUN_MIN)))
+        if self.weekend_life:  # a lighter week's weekday runs: 15 minutes or more each, on 4
+            # run days at least (a benchmark week split its 5.6 km into three 12-minute runs)
+            real = int(max(budget, 0) // self._minutes_m(MIN_EASY_MIN))
+            needed = min(needed, max(real, LEAST_RUN_DAYS - runs))
         chosen: list[int] = []
         room = self.wk.max_days - runs
         for _ in range(min(needed, room)):
@@ -610,8 +623,10 @@ class WeekLayout:
         return min(most, self._race_week_min()) if days <= RACE_WEEK_DAYS else most
 
     def _easy_most_min(self) -> float:
-        """The longest easy run: 80 minutes, a medium-long 105 on 4 run days or fewer."""
-        return MEDIUM_LONG_MIN if self.four_days and not self.wk.recovery else MAX_EASY_MIN
+        """The longest easy run: 80 minutes, a medium-long 105 on 4 run days or fewer, or when
+        the weekend's two days are the week's only ones without a time limit."""
+        few = self.four_days or self.weekend
+        return MEDIUM_LONG_MIN if few and not self.wk.recovery else MAX_EASY_MIN
 
     def _race_week_min(self) -> float:
         """Race week's easy run: 50 minutes, and for a fast runner no further than half the
@@ -622,9 +637,10 @@ class WeekLayout:
 
     def _easy_ceiling(self) -> float:
         longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
-        share = EASY_SHARE_FOUR_DAYS if self.four_days else EASY_SHARE_MAX
+        few = self.four_days or self.weekend
+        share = EASY_SHARE_FOUR_DAYS if few else EASY_SHARE_MAX
         share = self.few_share if self.few_days else share
-        if self.four_days and self.carry.max_long_m:  # a medium-long run stays under the
+        if few and self.carry.max_long_m:  # a medium-long run stays under the
             longest = min(longest or float("inf"), self.carry.max_long_m)  # longest so far
         ceiling = min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
         # the shortest run is always allowed: a start from 1 km a week at a fast easy pace has
@@ -652,6 +668,10 @@ class WeekLayout:
             if any(w.is_quality or w.kind.value == "race" for w in self.slots[i])
         ]
         runs = [j for j in range(7) if any(w.is_run for w in self.slots[j])]
+        if self.weekend_life:  # the warm-ups go first where they take no running: on a
+            # 30-minute day before work a 10-minute warm-up cut the run to 19 minutes, and the
+            # week lost a third of its weekday running while the weekend had room (issue 15)
+            runs.sort(key=lambda j: self._room_s(j) < routines.DYNAMIC_WARM_UP_S)
         warm: list[int] = []
         for i in quality + [j for j in runs if j not in quality]:
             if len(warm) >= 2 and i not in quality[:3]:
@@ -697,6 +717,9 @@ class WeekLayout:
         easy = [i for i in range(7) if self.slots[i] and not self.hard[i]]
         rest = [i for i in range(7) if not any(w.is_run for w in self.slots[i])]
         order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days]
+        # a day that holds the routine whole first: a short day's run is cut for it only when
+        # no such day is left (a week of 39-minute days lost 10 min of running a routine)
+        order.sort(key=lambda i: self._room_s(i) < routines.STRENGTH_S)
         placed = 0
         for i in order:
             if placed >= 2:

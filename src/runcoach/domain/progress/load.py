@@ -142,57 +142,65 @@ class RunLoad:
 
 def run_load(run: Run, day: date, basis: LoadBasis) -> RunLoad | None:
     """The load of one run, by the best method its data allows; None without a duration."""
+    found = load_points(run, basis)
+    if found is None:
+        return None
+    points, method = found
+    return RunLoad(day, points, method, load_detail(run, method, basis), run.id)
+
+
+def load_points(run: Run, basis: LoadBasis) -> tuple[float, LoadMethod] | None:
+    """``run_load``'s points and method without its words (a long period's report words
+    only the runs it lists); None without a duration."""
     duration_s = run.duration_s
     if not duration_s:
         return None
     minutes = duration_s / 60.0
-    found = (
-        _heart_rate_load(run, minutes, basis.heart_rate)
-        or _rpe_load(run, minutes)
-        or _pace_load(run, minutes, basis.threshold_pace)
-        or _duration_load(minutes)
-    )
-    load, method, detail = found
-    return RunLoad(day=day, load=load, method=method, detail=detail, run_id=run.id)
+    hr = basis.heart_rate
+    if hr is not None and run.avg_hr is not None:
+        trimp = hr.trimp(minutes, run.avg_hr)
+        return trimp / hr.threshold_hour_trimp() * POINTS_PER_THRESHOLD_HOUR, LoadMethod.HEART_RATE
+    if run.rpe is not None:
+        session_au = run.rpe * minutes
+        points = session_au / SRPE_THRESHOLD_HOUR_AU * POINTS_PER_THRESHOLD_HOUR
+        return points, LoadMethod.SESSION_RPE
+    intensity = _intensity_factor(run, basis.threshold_pace)
+    if intensity is not None:
+        return minutes / 60.0 * intensity**2 * POINTS_PER_THRESHOLD_HOUR, LoadMethod.PACE
+    return minutes / 60.0 * ASSUMED_EASY_IF**2 * POINTS_PER_THRESHOLD_HOUR, LoadMethod.DURATION
 
 
-_Found = tuple[float, LoadMethod, str]
-
-
-def _heart_rate_load(run: Run, minutes: float, hr: HeartRateProfile | None) -> _Found | None:
-    if hr is None or run.avg_hr is None:
-        return None
-    trimp = hr.trimp(minutes, run.avg_hr)
-    points = trimp / hr.threshold_hour_trimp() * POINTS_PER_THRESHOLD_HOUR
-    detail = f"TRIMP {trimp:.0f} from average heart rate {run.avg_hr:.0f} bpm"
-    return points, LoadMethod.HEART_RATE, detail
-
-
-def _rpe_load(run: Run, minutes: float) -> _Found | None:
-    if run.rpe is None:
-        return None
-    session_au = run.rpe * minutes
-    points = session_au / SRPE_THRESHOLD_HOUR_AU * POINTS_PER_THRESHOLD_HOUR
-    detail = f"session RPE {session_au:.0f} AU (effort {run.rpe} x {minutes:.0f} min)"
-    return points, LoadMethod.SESSION_RPE, detail
-
-
-def _pace_load(run: Run, minutes: float, threshold: Pace | None) -> _Found | None:
+def _intensity_factor(run: Run, threshold: Pace | None) -> float | None:
     pace = run.pace
     if threshold is None or pace is None or not run.is_run:
         return None
-    intensity = threshold.seconds_per_km / pace.seconds_per_km
-    points = minutes / 60.0 * intensity**2 * POINTS_PER_THRESHOLD_HOUR
-    detail = f"intensity factor {intensity:.2f} (average pace vs threshold pace)"
-    return points, LoadMethod.PACE, detail
+    return threshold.seconds_per_km / pace.seconds_per_km
 
 
-def _duration_load(minutes: float) -> _Found:
-    points = minutes / 60.0 * ASSUMED_EASY_IF**2 * POINTS_PER_THRESHOLD_HOUR
-    return points, LoadMethod.DURATION, f"{minutes:.0f} min at an assumed easy effort"
+def load_detail(run: Run, method: LoadMethod, basis: LoadBasis) -> str:
+    """How a run's load was worked out, in words ("TRIMP 84 from average heart rate 152 bpm")."""
+    minutes = (run.duration_s or 0.0) / 60.0
+    if method is LoadMethod.HEART_RATE and basis.heart_rate and run.avg_hr is not None:
+        trimp = basis.heart_rate.trimp(minutes, run.avg_hr)
+        return f"TRIMP {trimp:.0f} from average heart rate {run.avg_hr:.0f} bpm"
+    if method is LoadMethod.SESSION_RPE and run.rpe is not None:
+        return f"session RPE {run.rpe * minutes:.0f} AU (effort {run.rpe} x {minutes:.0f} min)"
+    intensity = _intensity_factor(run, basis.threshold_pace)
+    if method is LoadMethod.PACE and intensity is not None:
+        return f"intensity factor {intensity:.2f} (average pace vs threshold pace)"
+    return f"{minutes:.0f} min at an assumed easy effort"
 
 
-def daily_loads(loads: Iterable[RunLoad], first: date, last: date) -> list[float]:
+class DayLoad(Protocol):
+    """A load on a day (a ``RunLoad``, or a long period's load without its words)."""
+
+    @property
+    def day(self) -> date: ...
+    @property
+    def load(self) -> float: ...
+
+
+def daily_loads(loads: Iterable[DayLoad], first: date, last: date) -> list[float]:
     """Total load of each day from ``first`` to ``last`` (0 on days without a run)."""
     totals = [0.0] * ((last - first).days + 1)
     for item in loads:

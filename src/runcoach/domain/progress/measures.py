@@ -228,6 +228,25 @@ def intensity_by_heart_rate(runs: Iterable[Run], max_hr: float) -> IntensitySpli
     return _split("heart rate", zones)
 
 
+def intensity_splits(
+    runs: Iterable[Run], threshold: Pace | None, max_hr: float | None
+) -> tuple[IntensitySplit | None, IntensitySplit | None]:
+    """``intensity_by_pace`` and ``intensity_by_heart_rate`` (None without their basis) in
+    one pass over the laps: the same sums in the same order."""
+    speed = threshold.speed_m_per_s if threshold is not None else None
+    by_pace: dict[Intensity | None, float] = defaultdict(float)
+    by_hr: dict[Intensity | None, float] = defaultdict(float)
+    for run in runs:
+        for t, m, hr in _segments(run):
+            if speed is not None:
+                by_pace[_speed_zone(t, m, speed)] += t
+            if max_hr is not None:
+                by_hr[heart_rate_zone(hr, max_hr)] += t
+    pace = _split("pace", by_pace.items()) if speed is not None else None
+    hr_split = _split("heart rate", by_hr.items()) if max_hr is not None else None
+    return pace, hr_split
+
+
 def _split(basis: str, zones: Iterable[tuple[Intensity | None, float]]) -> IntensitySplit:
     seconds: dict[Intensity | None, float] = defaultdict(float)
     for zone, duration in zones:

@@ -127,6 +127,23 @@ class RunLine:
     load_method: str | None
 
 
+@dataclass(frozen=True)
+class LongSummary:
+    """What the report of a period longer than a year counts instead of showing it all
+    (``domain/progress/summary.py``): its wins by kind and its runs, and where to see them."""
+
+    wins_by_kind: dict[str, int]  # every win of the period, by kind
+    wins_total: int
+    wins_shown: int  # in ``Report.wins``: records first, then the most recent
+    runs_total: int
+    runs_shown: int  # in ``Report.runs`` and ``LoadSummary.runs``: races, longest, most recent
+    every_win: str  # the command that lists every win of the period
+    every_run: str  # the command that lists every run of the period
+
+
+OMIT_WHEN_NONE = {"json": "omit when None"}  # left out of the JSON when None (views/json.py)
+
+
 TREND_WEEKS = 12  # weeks of context shown with a short period's charts
 
 
@@ -161,6 +178,7 @@ class Report:
     habits: HabitCounts | None = None  # the habits told in the period's check-ins
     weight: BodyTrend | None = None  # body weight, kg, from trend_start(period)
     resting_hr: BodyTrend | None = None  # morning resting heart rate, bpm
+    summary: LongSummary | None = field(default=None, metadata=OMIT_WHEN_NONE)  # long periods
 
 
 def habit_lines(report: Report) -> list[str]:

@@ -7,6 +7,7 @@ streak so far), so a week's wins need only that week's runs plus a few aggregate
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -157,17 +158,36 @@ def detect_wins(
 ) -> list[Win]:
     """Every win in ``inputs``, newest first."""
     past = history or WinHistory()
-    runs = sorted((r for r in inputs.runs if r.is_run), key=lambda r: r.start)
+    runs = runs_in_order(inputs.runs)
     days = {r.id: local_day(r.start, tz) for r in runs if r.id is not None}
     found = [
         *negative_splits(runs, inputs.halves, days, system),
+        *other_wins(inputs, runs, tz, today, system, past),
+    ]
+    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
+
+
+def runs_in_order(runs: Iterable[Run]) -> list[Run]:
+    """The runs that can win (not cross-training), oldest first."""
+    return sorted((r for r in runs if r.is_run), key=lambda r: r.start)
+
+
+def other_wins(
+    inputs: WinInputs,
+    runs: Sequence[Run],
+    tz: tzinfo,
+    today: date,
+    system: UnitSystem,
+    past: WinHistory,
+) -> list[Win]:
+    """Every win but the negative splits: efforts, benchmarks, streaks, milestones, plan."""
+    return [
         *effort_wins(inputs.efforts, tz, past),
         *benchmark_wins(inputs.benchmarks, past, system),
         *streak_wins(runs, tz, today, past),
         *milestone_wins(runs, tz, system, past),
         *plan_wins(inputs.plan_weeks, inputs.minis, inputs.goals, today),
     ]
-    return sorted(found, key=lambda w: (w.day, w.kind.value), reverse=True)
 
 
 def negative_splits(
@@ -177,8 +197,17 @@ def negative_splits(
     system: UnitSystem,
 ) -> list[Win]:
     """Runs of 3 km or more whose second half was faster than the first by more than 1 %."""
+    return [
+        negative_split_win(run, half, days[run.id], system)
+        for run, half in split_runs(runs, halves)
+        if run.id is not None
+    ]
+
+
+def split_runs(runs: Sequence[Run], halves: Iterable[Halves]) -> list[tuple[Run, Halves]]:
+    """The runs that are a negative split, with their halves, without the words of a win."""
     by_run = {h.run_id: h for h in halves}
-    wins = []
+    found = []
     for run in runs:
         half = by_run.get(run.id) if run.id is not None else None
         if half is None or run.id is None or (run.distance_m or 0.0) < MIN_NEGATIVE_SPLIT_M:
@@ -186,14 +215,19 @@ def negative_splits(
         if (run.distance_m or 0.0) / (half.first_s + half.second_s) > MAX_PLAUSIBLE_SPEED_M_S:
             continue
         if half.second_s < half.first_s * (1.0 - EVEN_SPLIT_TOLERANCE):
-            gained = half.first_s - half.second_s
-            title = f"Negative split: {format_distance(run.distance_m or 0.0, system, 1)}"
-            detail = (
-                f"second half {format_duration(half.second_s)}, first half "
-                f"{format_duration(half.first_s)}: {format_duration(gained)} faster"
-            )
-            wins.append(Win(WinKind.NEGATIVE_SPLIT, days[run.id], title, detail, run.id))
-    return wins
+            found.append((run, half))
+    return found
+
+
+def negative_split_win(run: Run, half: Halves, day: date, system: UnitSystem) -> Win:
+    """The win of a negative split, in words."""
+    gained = half.first_s - half.second_s
+    title = f"Negative split: {format_distance(run.distance_m or 0.0, system, 1)}"
+    detail = (
+        f"second half {format_duration(half.second_s)}, first half "
+        f"{format_duration(half.first_s)}: {format_duration(gained)} faster"
+    )
+    return Win(WinKind.NEGATIVE_SPLIT, day, title, detail, run.id)
 
 
 def effort_wins(efforts: Iterable[Effort], tz: tzinfo, past: WinHistory) -> list[Win]:
@@ -254,27 +288,50 @@ def benchmark_wins(
     results: Iterable[BenchmarkRun], past: WinHistory, system: UnitSystem
 ) -> list[Win]:
     """A benchmark workout run faster than the last time it was run."""
+    return [benchmark_win(result, before, system) for result, before in faster_benchmarks(
+        results, past)]  # fmt: skip
+
+
+def faster_benchmarks(
+    results: Iterable[BenchmarkRun], past: WinHistory
+) -> list[tuple[BenchmarkRun, Pace]]:
+    """The benchmark results faster than the last time, with that time's pace, no words."""
     last = dict(past.benchmark_pace)
-    wins = []
+    found = []
     for result in sorted(results, key=lambda r: r.day):
         before = last.get(result.name)
         gain = before.seconds_per_km - result.pace.seconds_per_km if before else 0.0
         if before is not None and gain >= MIN_BENCHMARK_GAIN_S_PER_KM:
-            if system is UnitSystem.IMPERIAL:
-                gain *= METRES_PER_MILE / METRES_PER_KM
-            unit = "mi" if system is UnitSystem.IMPERIAL else "km"
-            title = f"Benchmark faster: {result.name}"
-            detail = (
-                f"{format_pace(result.pace, system)}, {gain:.0f} s/{unit} faster than last time "
-                f"({format_pace(before, system)})"
-            )
-            wins.append(Win(WinKind.BENCHMARK_FASTER, result.day, title, detail, result.run_id))
+            found.append((result, before))
         last[result.name] = result.pace
-    return wins
+    return found
+
+
+def benchmark_win(result: BenchmarkRun, before: Pace, system: UnitSystem) -> Win:
+    gain = before.seconds_per_km - result.pace.seconds_per_km
+    if system is UnitSystem.IMPERIAL:
+        gain *= METRES_PER_MILE / METRES_PER_KM
+    unit = "mi" if system is UnitSystem.IMPERIAL else "km"
+    title = f"Benchmark faster: {result.name}"
+    detail = (
+        f"{format_pace(result.pace, system)}, {gain:.0f} s/{unit} faster than last time "
+        f"({format_pace(before, system)})"
+    )
+    return Win(WinKind.BENCHMARK_FASTER, result.day, title, detail, result.run_id)
 
 
 def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) -> list[Win]:
     """A week that keeps the streak of 4-run-day weeks going, or makes it the longest."""
+    return [streak_win(*week) for week in streak_weeks(runs, tz, today, past)]
+
+
+StreakWeek = tuple[date, int, int | None, Run]  # day made, weeks in a row, record beaten, run
+
+
+def streak_weeks(
+    runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory
+) -> list[StreakWeek]:
+    """``streak_wins`` without the words: the day, the streak, the record it beats, the run."""
     new_days: dict[date, Run] = {}
     for run in runs:
         new_days.setdefault(local_day(run.start, tz), run)
@@ -285,7 +342,7 @@ def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) 
     # is said once, the week the current streak passes a real earlier streak; a first streak
     # and the weeks after the record fell are "Streak kept".
     longest, record, streak, previous = 0, 0, 0, None
-    wins = []
+    wins: list[StreakWeek] = []
     for monday in sorted(set(past.weeks_before) | set(fresh)):
         before, days = past.weeks_before.get(monday, 0), fresh.get(monday, [])
         if before + len(days) < STREAK_RUN_DAYS:
@@ -299,11 +356,11 @@ def streak_wins(runs: Sequence[Run], tz: tzinfo, today: date, past: WinHistory) 
         if before < STREAK_RUN_DAYS and streak >= MIN_STREAK_WIN_WEEKS:
             made_on = days[STREAK_RUN_DAYS - before - 1]
             run = new_days[made_on]
-            wins.append(_streak_win(made_on, streak, record if beaten else None, run))
+            wins.append((made_on, streak, record if beaten else None, run))
     return wins
 
 
-def _streak_win(day: date, weeks: int, beaten: int | None, run: Run) -> Win:
+def streak_win(day: date, weeks: int, beaten: int | None, run: Run) -> Win:
     """A streak week; ``beaten`` is the earlier record this week passes, if it does."""
     words = "Streak kept" if beaten is None else "Longest streak yet"
     title = f"{words}: {weeks} weeks in a row with {STREAK_RUN_DAYS}+ run days"
@@ -321,27 +378,21 @@ def milestone_wins(
     unit_m = METRES_PER_MILE if system is UnitSystem.IMPERIAL else METRES_PER_KM
     unit = "mi" if system is UnitSystem.IMPERIAL else "km"
     count, metres = past.runs, past.distance_m
+    marks_m = [mark * unit_m for mark in DISTANCE_MILESTONES]  # ascending
     wins = []
     for run in runs:
-        day = local_day(run.start, tz)
         count += 1
         if count in RUN_MILESTONES:
             title = f"Run number {count}" if count > 1 else "Your first run in runcoach"
-            wins.append(
-                Win(
-                    WinKind.RUN_MILESTONE,
-                    day,
-                    title,
-                    f"{counted(count, 'run')} logged",
-                    run.id,
-                )
-            )
+            detail = f"{counted(count, 'run')} logged"
+            wins.append(Win(WinKind.RUN_MILESTONE, local_day(run.start, tz), title, detail, run.id))
         before, metres = metres, metres + (run.distance_m or 0.0)
-        for mark in DISTANCE_MILESTONES:
-            if before < mark * unit_m <= metres:
-                title = f"{mark:,} {unit} run in total"
-                detail = f"passed {mark:,} {unit} during this run"
-                wins.append(Win(WinKind.DISTANCE_MILESTONE, day, title, detail, run.id))
+        passed = range(bisect_right(marks_m, before), bisect_right(marks_m, metres))
+        for mark in (DISTANCE_MILESTONES[i] for i in passed):  # before < mark <= metres
+            title = f"{mark:,} {unit} run in total"
+            detail = f"passed {mark:,} {unit} during this run"
+            day = local_day(run.start, tz)
+            wins.append(Win(WinKind.DISTANCE_MILESTONE, day, title, detail, run.id))
     return wins
 
 

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import routines, rules
 from runcoach.domain.plans.blocks import plan_period
-from runcoach.domain.plans.layout import GOAL_QUIET_DAYS
+from runcoach.domain.plans.layout import AFTER_LONG_MAX_MIN, GOAL_QUIET_DAYS
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.plans.schedule import DayType
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
@@ -103,21 +103,22 @@ def _check_day(plan: Plan, day: date, today: date) -> None:
 
 def _reflow(plan: Plan, types: dict[date, DayType], touched: set[date], today: date) -> Shifted:
     changes: list[str] = []
-    weeks = []
     pending: list[tuple[date, Workout]] = []  # benchmarks their week could not hold
-    for week in plan.weeks:
-        days = [_retyped(d, types[d.day]) if d.day >= today else copy_day(d) for d in week.days]
+    # every week retyped first: a week's moves read the days around it (the week before as
+    # re-fitted, the week after with its new day types), never the plan before the change
+    new_plan = replace(plan, weeks=[_retyped_week(w, types, today) for w in plan.weeks])
+    for week in new_plan.weeks:
+        days = week.days
         if any(d.day in touched for d in days) or pending:
-            changes += _place_carried(plan, days, pending, today)
-            changes += _place_misfits(plan, days, today, pending)
+            changes += _place_carried(new_plan, days, pending, today)
+            changes += _place_misfits(new_plan, days, today, pending)
             _warm_ups_follow_their_sessions(days, today)
-        weeks.append(Week(week.index, week.phase, days, week.recovery, list(week.notes)))
     changes += [f"'{w.title}' on {was}: no day of its week or the next holds it after the "
                 "change, dropped" for was, w in pending]  # fmt: skip
-    new_plan = replace(plan, weeks=weeks)
     changes += _cap_single_runs(new_plan, today)
     changes += _cap_long_share(new_plan, today)
     changes += _cap_single_runs(new_plan, today)  # a shorter long run lowers the next caps
+    changes += _cap_after_long(new_plan, today)
     before = {(v.rule, v.day) for v in rules.check(plan)}
     changes += _lighter_weeks(plan, new_plan, before)
     fresh = tuple(v for v in rules.check(new_plan) if (v.rule, v.day) not in before)
@@ -206,6 +207,11 @@ def _may_take(plan: Plan, days: list[Day], day: Day, spare_needed: bool = True) 
 
 def _bare(day: Day) -> Day:
     return Day(day.day, day.day_type, [w for w in day.workouts if not w.is_run], day.note)
+
+
+def _retyped_week(week: Week, types: Mapping[date, DayType], today: date) -> Week:
+    days = [_retyped(d, types[d.day]) if d.day >= today else copy_day(d) for d in week.days]
+    return Week(week.index, week.phase, days, week.recovery, list(week.notes))
 
 
 def _retyped(day: Day, day_type: DayType) -> Day:
@@ -334,11 +340,30 @@ def _candidates(days: list[Day], was: date, today: date) -> list[Day]:
 def _holds(plan: Plan, days: list[Day], day: Day, workout: Workout) -> bool:
     if not fits(day, workout):
         return False
-    if not is_key(workout):
-        return not day.is_run_day  # never two runs on one day
+    if not is_key(workout):  # never two runs on one day; the day after a long run, 45 min
+        return not day.is_run_day and not _too_long_after_long(plan, day, workout)
     if day.is_hard:
         return False
     return not any(n is not None and n.is_hard for n in _neighbours(plan, days, day))
+
+
+def _after_long(plan: Plan, day: date) -> bool:
+    """``day`` follows a long run or a race (an ultra's back-to-back long run is the second
+    day of its pair, not a long run that needs an easy day after it)."""
+    before = plan.day(day - timedelta(days=1))
+    return before is not None and any(
+        w.kind is WorkoutKind.RACE or (w.kind is WorkoutKind.LONG and not _is_back_to_back(w))
+        for w in before.workouts
+    )
+
+
+def _is_back_to_back(workout: Workout) -> bool:
+    return workout.title.startswith("Back-to-back")
+
+
+def _too_long_after_long(plan: Plan, day: Day, workout: Workout) -> bool:
+    longest_s = AFTER_LONG_MAX_MIN * 60 + 1
+    return workout.total_duration_s() > longest_s and _after_long(plan, day.day)
 
 
 def _neighbours(plan: Plan, days: list[Day], day: Day) -> list[Day | None]:
@@ -351,9 +376,10 @@ def _neighbours(plan: Plan, days: list[Day], day: Day) -> list[Day | None]:
 
 def _shorten_into(plan: Plan, days: list[Day], was: date, workout: Workout, today: date) -> str:
     """An easy or long run that fits nowhere whole: shortened to the limit of a free short day
-    (a long run cut to a short day's limit is no long run any more: an easy run)."""
+    (a long run cut to a short day's limit is no long run any more: an easy run), or of the
+    free day after a long run (45 minutes)."""
     for day in _candidates(days, was, today):
-        limit = day.day_type.max_duration_s
+        limit = _limit_s(plan, day)
         if day.is_run_day or not day.day_type.can_run or limit is None:
             continue
         short = adjust.shortened(workout, limit / max(workout.total_duration_s(), 1.0))
@@ -361,7 +387,7 @@ def _shorten_into(plan: Plan, days: list[Day], was: date, workout: Workout, toda
             minutes = short.total_duration_s() / 60
             title = f"Easy run {minutes:.0f} min (the long run, cut to the day)"
             short = adjust.easy_run(plan.paces.get("easy"), short.total_duration_s(), title)
-        if fits(day, short):
+        if fits(day, short) and not _too_long_after_long(plan, day, short):
             day.workouts.append(short)
             return f"'{workout.title}' moved from {was} to {day.day}, shortened to fit"
     if workout.kind is WorkoutKind.EASY and _spread(plan, days, workout, today):
@@ -375,7 +401,7 @@ def _spread(plan: Plan, days: list[Day], workout: Workout, today: date) -> bool:
     ``SPREAD_MAX`` longer and within its day's limit), so the week keeps its volume."""
     hosts = [(d, w) for d in days if d.day >= today for w in d.runs
              if w.kind is WorkoutKind.EASY and len(list(w.steps())) == 1]  # fmt: skip
-    room = {id(w): _room(d, w) for d, w in hosts}
+    room = {id(w): _room(plan, d, w) for d, w in hosts}
     left = workout.total_duration_s()
     if not hosts or sum(room.values()) < left * SPREAD_NEEDED:
         return False
@@ -388,8 +414,16 @@ def _spread(plan: Plan, days: list[Day], workout: Workout, today: date) -> bool:
     return True
 
 
-def _room(day: Day, workout: Workout) -> float:
+def _limit_s(plan: Plan, day: Day) -> float | None:
+    """The day's time limit: its type's, and 45 minutes the day after a long run or race."""
     limit = day.day_type.max_duration_s
+    if not _after_long(plan, day.day):
+        return limit
+    return min(limit if limit is not None else float("inf"), AFTER_LONG_MAX_MIN * 60)
+
+
+def _room(plan: Plan, day: Day, workout: Workout) -> float:
+    limit = _limit_s(plan, day)
     used = sum(w.total_duration_s() for w in day.workouts)
     by_day = float("inf") if limit is None else max(limit - used, 0.0)
     return min(workout.total_duration_s() * SPREAD_MAX, by_day)
@@ -430,6 +464,29 @@ def _cap_long_share(plan: Plan, today: date) -> list[str]:
             changes.append(f"'{run.title}' on {day.day} shortened: over the long-run share of "
                            "its week after the change")  # fmt: skip
     return changes
+
+
+def _cap_after_long(plan: Plan, today: date) -> list[str]:
+    """The run the day after a long run or race is an easy one of 45 minutes at most, as the
+    generator lays it out: a change that put a longer one there (a moved easy run, or the long
+    run moved to the day before one) shortens it (a race, or an ultra's back-to-back long
+    run, is that day's by design)."""
+    changes = []
+    for day in plan.days():
+        if day.day < today:
+            continue
+        for w in [w for w in day.runs if w.kind in EASY_KINDS or w.kind is WorkoutKind.LONG]:
+            if _is_back_to_back(w) or not _too_long_after_long(plan, day, w):
+                continue
+            short = _easy_of_minutes(plan, AFTER_LONG_MAX_MIN)
+            day.workouts = [short if x is w else x for x in day.workouts]
+            changes.append(f"'{w.title}' on {day.day} shortened to {short.title.lower()}: the "
+                           "day after a long run or race after the change")  # fmt: skip
+    return changes
+
+
+def _easy_of_minutes(plan: Plan, minutes: float) -> Workout:
+    return adjust.easy_run(plan.paces.get("easy"), minutes * 60)
 
 
 def _longest_before(plan: Plan, day: date) -> float:

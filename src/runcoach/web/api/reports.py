@@ -36,11 +36,18 @@ def report(
 
 
 @router.get("/wins", summary="The small wins, newest first (default: the last 28 days)")
-def wins(request: Request, access: Authorized, since: date | None = None) -> list[Any]:
+def wins(
+    request: Request,
+    access: Authorized,
+    since: date | None = None,
+    date_to: Annotated[date | None, Query(alias="to")] = None,
+) -> list[Any]:
+    """From ``since`` (default: 28 days ago) to ``to`` (default and at the latest today)."""
     found = recent_wins(
         engine_of(request),
         athlete_settings_of(request, access),
         since,
+        until=date_to,
         athlete_id=access.actor.athlete_id,
     )
     return list(to_jsonable(found))

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runcoach.domain.progress.report import PeriodKind
+from runcoach.domain.progress.summary import summary_lines
 from runcoach.services import checkins
 from runcoach.services.athletes import athlete_settings
 from runcoach.services.reports import period_report, recent_wins
@@ -48,6 +49,7 @@ def reports_page(
         periods=list(PeriodKind),
         api_url="/api/v1/reports?" + urlencode(query),
         wins=wins,
+        summary=summary_lines(found.summary) if found.summary else [],
         chosen={"from": date_from, "to": date_to},
     )
 
