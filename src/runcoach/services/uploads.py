@@ -21,6 +21,7 @@ from runcoach.services.dashboard import rebuild_pages
 from runcoach.services.import_sources import ImportSource
 from runcoach.services.importing import FileOutcome, import_sources
 from runcoach.store import uploads as store
+from runcoach.store.db import read_only
 
 MAX_UPLOAD_FILES = 2000  # files in one upload (a folder's contents); an export is one zip
 MAX_UPLOAD_BYTES = 512 * 2**20  # all files of one upload together, bytes (PostgreSQL's bytea
@@ -129,8 +130,8 @@ def _reader(engine: Engine, file_id: int) -> Opener:
     and let go after (the job's memory holds one file, not the whole upload)."""
 
     def open_file() -> contextlib.AbstractContextManager[IO[bytes]]:
-        with engine.connect() as conn:
-            data = store.file_data(conn, file_id)
+        with read_only(engine) as conn:  # beside the import's own writing transaction: on
+            data = store.file_data(conn, file_id)  # SQLite a write's BEGIN would wait on it
         return contextlib.nullcontext(io.BytesIO(data))
 
     return open_file
