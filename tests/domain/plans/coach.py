@@ -124,9 +124,14 @@ def _says_the_long_run_stops(plan: Plan) -> bool:
     return any("long" in n.lower() and "run" in n.lower() for n in plan.notes)
 
 
+NOW_PLUS = 1.1  # a week at the runner's own volume, 10 % more at most, is no rise (ratio)
+
+
 def volume_is_steady(plan: Plan) -> list[str]:
     """Volume rises at most 30 % over the last level week; planned recovery weeks and
-    weeks of a life event (under half the volume before) do not set the level. In a life of
+    weeks of a life event (under half the volume before) do not set the level, and a week
+    back at the volume the runner runs now is no rise (a cycle whose weeks hold 2 or 3 run days
+    by turn: 9.2 km, then the runner's own 13 km). In a life of
     blocks (7 days on with every day short, 7 off) a week is judged against the same week of
     the cycle before: the free week carries the volume, the work week what its days hold."""
     vols = [_training_m(plan, w) for w in plan.weeks]
@@ -137,7 +142,8 @@ def volume_is_steady(plan: Plan) -> list[str]:
         if week.phase is Phase.TAPER or _has_race(week):
             continue
         level = _level(plan, vols, i, period)
-        if level is not None and vols[i] > max(level, 10 * KM) * WEEK_ON_WEEK:
+        now_m = plan.baseline.weekly_distance_m * NOW_PLUS  # the runner's own week, +10 %
+        if level is not None and vols[i] > max(max(level, 10 * KM) * WEEK_ON_WEEK, now_m):
             out.append(f"week {week.index}: {vols[i] / KM:.1f} km after {level / KM:.1f} km")
     return out
 

@@ -393,11 +393,32 @@ FOUND.append(
     }
 )
 
+# (the lead, a random seed) a 3-day cycle of two no-run days and a 34-minute day for a runner
+# of 13 km a week: the weeks hold 2 or 3 of its run days by turn, 9.2 then 13.2 km; back to
+# the volume the runner runs now is no jump (coach.volume_is_steady)
+FOUND.append(
+    {
+        "weekly_distance": "13.0km",
+        "longest_run_30d": "13.0km",
+        "years_running": 5,
+        "run_days_per_week": 3,
+        "availability": {
+            "cycle": {
+                "start": "2026-11-21",
+                "days": ["t0", "t0", "t1"],
+                "types": {"t0": "none", "t1": "short 34"},
+            }
+        },
+        "goal": "base",
+        "weeks": 4,
+    }
+)
+
 FOUND_IDS = ["tune-up-taper", "long-held", "short-days", "fast-8k", "free-day-kept-long",
              "tune-up-then-recovery-week", "tune-up-grown-into", "held-after-a-usual-week",
              "short-day-that-holds-more", "held-base-plan", "held-health-plan",
              "tune-up-left-out", "longest-short-day", "short-days-alike-every-week",
-             "week-of-one-long-run", "ultra-on-two-days"]  # fmt: skip
+             "week-of-one-long-run", "ultra-on-two-days", "back-to-the-runners-volume"]  # fmt: skip
 
 # Rotas the rotating-life property found with more examples (plans15b): week 1's one free
 # day went to the benchmark and the long run to a 20-minute shift (5.0 of the 6.0 km run).
