@@ -92,7 +92,8 @@ def test_the_scan_finds_cli_words():
 def test_every_action_reads_well_at_each_door(do):
     other = Hint(Do.GIVE_RESULT, "for example 10k in 41:30")
     values = {"after": "2026-11-20", "example": "2027-03-14", "or": other, "note": "A note.",
-              "before": "as in ", "id": 49, "kind": "night", "types": "day shift, off"}  # fmt: skip
+              "before": "as in ", "id": 49, "kind": "night", "types": "day shift, off",
+              "from": "2024-01-01", "to": "2026-11-20"}  # fmt: skip
     hint = Hint(do, "plain words", values)
     said = phrase(hint)
     assert said and "{" not in said

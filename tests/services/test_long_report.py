@@ -99,9 +99,14 @@ def test_races_are_shown_before_the_most_recent_runs(log):
 
 
 def test_a_long_report_says_where_to_see_every_win_and_run(long_report):
+    """Said without any door's words (a pointer), each door phrasing it: the command line
+    names its commands (tests/test_hints.py keeps CLI words out of the lower layers)."""
+    from runcoach.cli.hints import said
+
     summary = long_report.summary
-    assert summary.every_win == "runcoach wins --from 2023-11-21 --to 2026-11-20"
-    assert summary.every_run == "runcoach runs list --from 2023-11-21 --to 2026-11-20"
+    assert summary.every_win == "the list of wins from 2023-11-21 to 2026-11-20"
+    assert said(summary.every_win) == "runcoach wins --from 2023-11-21 --to 2026-11-20"
+    assert said(summary.every_run) == "runcoach runs list --from 2023-11-21 --to 2026-11-20"
 
 
 def test_a_years_report_shows_every_win_and_run_and_its_json_has_no_summary(log):

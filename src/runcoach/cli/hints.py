@@ -51,6 +51,8 @@ CLI: dict[Do, str] = {
     Do.GIVE_RPE: "--rpe 6",
     Do.LIST_QUARANTINE: "runcoach quarantine lists the files held back, with their numbers",
     Do.LIST_RUNS: "runcoach runs list shows the run ids",
+    Do.LIST_RUNS_BETWEEN: "runcoach runs list --from {from} --to {to}",
+    Do.LIST_WINS: "runcoach wins --from {from} --to {to}",
     Do.LIST_OR_ADD_SHOES: "runcoach shoes list shows your pairs; runcoach shoes add NAME adds one",
     Do.MAP_SHIFT_KIND: (
         "say what {kind} shifts are with --map {kind}=TYPE: one of the plan's day types "

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from runcoach.cli.context import AppContext, pass_app
+from runcoach.cli.hints import said
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.progress.measures import Intensity, IntensitySplit, Streaks
@@ -162,7 +163,7 @@ def render_report(report: Report) -> str:
     lines += _plan_lines(report)
     lines += _prediction_lines(report)
     lines += habit_lines(report)
-    lines += summary_lines(report.summary) if report.summary else []
+    lines += summary_lines(report.summary, said) if report.summary else []
     lines += [f"win {w.day}: {w.title}" for w in report.wins]
     return "\n".join(lines)
 

@@ -48,6 +48,8 @@ class Do(StrEnum):
     LIST_QUARANTINE = "list-quarantine"
     MAP_SHIFT_KIND = "map-shift-kind"  # values: kind (of shift), types (the plan's day types)
     LIST_RUNS = "list-runs"
+    LIST_RUNS_BETWEEN = "list-runs-between"  # values: from, to (ISO days)
+    LIST_WINS = "list-wins"  # values: from, to (ISO days)
     LIST_OR_ADD_SHOES = "list-or-add-shoes"
     MARK_A_RACE = "mark-a-race"
     MARK_AS_RACE = "mark-as-race"

@@ -19,6 +19,8 @@ WEB: dict[Do, str] = {
     Do.CREATE_OR_GIVE_PLAN: "create one on the Plan page from your profile",
     Do.EXPORT_PLAN: "download a plan from the Plan page (plan.json) and start from it",
     Do.LIST_RUNS: "the Log page lists your runs",
+    Do.LIST_RUNS_BETWEEN: "the Log page, from {from} to {to}",
+    Do.LIST_WINS: "the wins of the API, /api/v1/wins?from={from}&to={to}",
     Do.LIST_OR_ADD_SHOES: "Settings lists your shoes; add a pair there by its name",
     Do.MAP_SHIFT_KIND: (
         "say what {kind} shifts are in Kinds, e.g. {kind}=none: one of the plan's day types "

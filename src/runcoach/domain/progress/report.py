@@ -137,8 +137,8 @@ class LongSummary:
     wins_shown: int  # in ``Report.wins``: records first, then the most recent
     runs_total: int
     runs_shown: int  # in ``Report.runs`` and ``LoadSummary.runs``: races, longest, most recent
-    every_win: str  # the command that lists every win of the period
-    every_run: str  # the command that lists every run of the period
+    every_win: str  # where every win of the period is listed (a Pointer: each door says it)
+    every_run: str  # where every run of the period is listed (a Pointer)
 
 
 OMIT_WHEN_NONE = {"json": "omit when None"}  # left out of the JSON when None (views/json.py)

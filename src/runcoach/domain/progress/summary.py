@@ -17,6 +17,7 @@ from functools import partial
 from typing import NamedTuple
 
 from runcoach.domain.days import local_day
+from runcoach.domain.hints import Do, Hint, Pointer
 from runcoach.domain.progress.report import LongSummary, Period
 from runcoach.domain.progress.wins import (
     Win,
@@ -157,15 +158,16 @@ def long_summary(
     digest: WinDigest, runs_total: int, runs_shown: int, period: Period
 ) -> LongSummary:
     """What a long period's report says of the wins and runs it does not show."""
-    span = f"--from {period.first.isoformat()} --to {period.last.isoformat()}"
+    days = {"from": period.first.isoformat(), "to": period.last.isoformat()}
+    span = f"from {days['from']} to {days['to']}"
     return LongSummary(
         wins_by_kind=digest.by_kind,
         wins_total=sum(digest.by_kind.values()),
         wins_shown=len(digest.shown),
         runs_total=runs_total,
         runs_shown=runs_shown,
-        every_win=f"runcoach wins {span}",
-        every_run=f"runcoach runs list {span}",
+        every_win=Pointer(Hint(Do.LIST_WINS, f"the list of wins {span}", days)),
+        every_run=Pointer(Hint(Do.LIST_RUNS_BETWEEN, f"the list of runs {span}", days)),
     )
 
 
@@ -186,13 +188,14 @@ _KIND_WORDS = {  # how a count of each kind of win reads: (one, many)
 }
 
 
-def summary_lines(summary: LongSummary) -> list[str]:
-    """A long period's wins and runs in counts, with the commands that list them all."""
+def summary_lines(summary: LongSummary, say: Callable[[str], str] = str) -> list[str]:
+    """A long period's wins and runs in counts, with where to list them all (``say``: a
+    door's phrasing of a pointer)."""
     kinds = sorted(summary.wins_by_kind.items(), key=lambda item: -item[1])
     words = ", ".join(counted(n, *_KIND_WORDS[WinKind(kind)]) for kind, n in kinds)
     return [
         f"wins: {words or 'none'} ({summary.wins_total:,} in all, {summary.wins_shown} shown: "
-        f"new bests first, then the most recent; all: {summary.every_win})",
+        f"new bests first, then the most recent; all: {say(summary.every_win)})",
         f"runs: {summary.runs_total:,} in all, {summary.runs_shown} shown (races, the longest, "
-        f"the most recent; all: {summary.every_run})",
+        f"the most recent; all: {say(summary.every_run)})",
     ]

@@ -16,6 +16,7 @@ from runcoach.services.athletes import athlete_settings
 from runcoach.services.reports import period_report, recent_wins
 from runcoach.views.json import to_jsonable
 from runcoach.web.auth import athlete_settings_of, engine_of
+from runcoach.web.hints import phrase
 from runcoach.web.pages.common import Page
 from runcoach.web.templating import render
 
@@ -49,7 +50,7 @@ def reports_page(
         periods=list(PeriodKind),
         api_url="/api/v1/reports?" + urlencode(query),
         wins=wins,
-        summary=summary_lines(found.summary) if found.summary else [],
+        summary=summary_lines(found.summary, _said) if found.summary else [],
         chosen={"from": date_from, "to": date_to},
     )
 
@@ -85,3 +86,8 @@ def habits_checkin(
         athlete_id=access.actor.athlete_id,
     )
     return RedirectResponse("/reports?checked=1", status_code=303)
+
+
+def _said(text: str) -> str:
+    """A pointer of the report in the web's words."""
+    return phrase(text) or text
