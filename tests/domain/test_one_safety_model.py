@@ -45,6 +45,17 @@ def before(plan, weeks: int = 6) -> list[LoggedRun]:
     return log
 
 
+def warned_when_followed(plan) -> list[tuple[object, object]]:
+    """Every warning raised on its own day by a runner who does exactly what ``plan`` says,
+    from the weeks its baseline describes (the goal's race days left out)."""
+    log, seen = before(plan), []
+    for day in plan.days():
+        log += [done_as(day.day, w) for w in day.runs]
+        if day.day not in plan.goal.race_days:
+            seen += [(w.day, w.rule) for w in watch(log, day.day, plan) if w.day == day.day]
+    return seen
+
+
 @pytest.mark.parametrize(
     "doc", [FIRST_HALF, FOUR_DAYS, PHYSICIAN, ROTATING_NIGHTS], ids=["half", "4days", "md", "rn"]
 )

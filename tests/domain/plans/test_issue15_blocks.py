@@ -18,12 +18,10 @@ from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile, profile_from_dict
 from runcoach.domain.plans.rules import LONG_SHARE_MARATHON, check, long_share_max
 from runcoach.domain.safety import SINGLE_RUN_MAX, TWO_WEEK_MAX
-from runcoach.domain.today.warnings import watch
 from runcoach.domain.units import MARATHON_M
 from tests.domain.plans import coach
 from tests.domain.plans.test_issue15_observations import PHYSICIAN
-from tests.domain.test_one_safety_model import before
-from tests.domain.today.helpers import done_as
+from tests.domain.test_one_safety_model import warned_when_followed
 
 TODAY = date(2026, 12, 3)
 KM = 1000.0
@@ -103,12 +101,7 @@ def test_followed_exactly_the_physician_s_plan_raises_no_warning_before_race_day
     """The rules and the warnings are one model: neither the growth limits nor the spike
     rule nor the acute:chronic ratio (the free week against the cycle's 28 days) object."""
     plan = generate(profile_from_dict(PHYSICIAN), TODAY, DANIELS)
-    log, seen = before(plan), []
-    for day in plan.days():
-        log += [done_as(day.day, w) for w in day.runs]
-        if day.day not in plan.goal.race_days:
-            seen += [(w.day, w.rule) for w in watch(log, day.day, plan) if w.day == day.day]
-    assert seen == []
+    assert warned_when_followed(plan) == []
 
 
 def test_a_plan_that_starts_on_a_work_week_rests_on_work_weeks_and_builds_the_same():

@@ -26,11 +26,9 @@ from runcoach.domain.plans.rules import (
 )
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.safety import SINGLE_RUN_MAX
-from runcoach.domain.today.warnings import watch
 from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M
 from tests.domain.plans import coach
-from tests.domain.test_one_safety_model import before
-from tests.domain.today.helpers import done_as
+from tests.domain.test_one_safety_model import warned_when_followed
 
 TODAY = date(2026, 12, 4)
 KM = 1000.0
@@ -152,15 +150,9 @@ def test_the_benchmark_goes_in_the_lighter_weeks():
 
 
 def test_followed_exactly_the_weekend_plan_raises_no_warning_before_race_day():
-    """The rules and the warnings are one safety model: the 32 km Sunday after 16 km on
-    Saturday is no spike for the warnings either."""
-    plan = plan_of(WEEKEND)
-    log, seen = before(plan), []
-    for day in plan.days():
-        log += [done_as(day.day, w) for w in day.runs]
-        if day.day not in plan.goal.race_days:
-            seen += [(w.day, w.rule) for w in watch(log, day.day, plan) if w.day == day.day]
-    assert seen == []
+    """The rules and the warnings are one safety model: the 28 km Sunday after Saturday's
+    medium-long run is no spike for the warnings either."""
+    assert warned_when_followed(plan_of(WEEKEND)) == []
 
 
 def test_the_plan_says_the_weekend_carries_the_week():
