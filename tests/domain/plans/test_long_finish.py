@@ -102,3 +102,13 @@ def test_on_a_tired_day_the_marathon_pace_long_run_is_shortened_all_easy():
     assert Change.SHORTENED in got.changes
     run = next(w for w in got.runs if w.kind is WorkoutKind.LONG)
     assert not any(s.effort is Effort.MARATHON for s in run.steps())
+
+
+def test_its_title_says_the_finish_in_the_runner_s_units():
+    from runcoach.domain.plans.describe import summary
+    from runcoach.domain.units import UnitSystem
+
+    plan = _plan(_doc("weekend-marathon.yaml"))
+    w = next(w for _, w in plan.weeks[9].workouts() if long_finish.is_marathon_pace_long_run(w))
+    assert summary(w).startswith("Long run 24.3 km, the last 5 km at marathon pace")
+    assert summary(w, UnitSystem.IMPERIAL).startswith("Long run 15.1 mi, the last 3 mi at marathon")
