@@ -659,6 +659,11 @@ class WeekLayout:
         few = self.four_days or self.weekend
         return MEDIUM_LONG_MIN if few and not self.wk.recovery else MAX_EASY_MIN
 
+    def recovery_run_most_min(self) -> float:
+        """A recovery run's longest (minutes): the day after a long run's 45; a run the
+        week's top-up grows past it is an easy run (``top_up``)."""
+        return AFTER_LONG_MAX_MIN
+
     def _race_week_min(self) -> float:
         """Race week's easy run: 50 minutes, and for a fast runner no further than half the
         plan's longest run (50 easy minutes can be 11 km): a taper cuts distance, not time."""

@@ -62,10 +62,12 @@ def _pace_m_s(w: Workout) -> float:
 
 
 def _rebuilt(lay: WeekLayout, w: Workout, metres: float) -> Workout:
-    """``w`` at ``metres`` (rounded down to whole minutes, never over)."""
+    """``w`` at ``metres`` (rounded down to whole minutes, never over; at its own pace, so a
+    recovery run grown into an easy run lands a little under ``metres``)."""
     minutes = math.floor(metres / _pace_m_s(w) / 60)
-    if w.kind is WorkoutKind.RECOVERY:
-        return lib.recovery_run(lay.wk.paces, minutes)
+    if w.kind is WorkoutKind.RECOVERY and minutes <= lay.recovery_run_most_min():
+        return lib.recovery_run(lay.wk.paces, minutes)  # a longer one is an easy run: a
+    # 93-minute "recovery run" the day after a session is the week's medium-long run
     if w.kind is WorkoutKind.STRIDES:
         return lib.strides_run(lay.wk.paces, minutes)
     return lib.easy_run(lay.wk.paces, minutes)
