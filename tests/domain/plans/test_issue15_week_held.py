@@ -7,8 +7,9 @@ rotating lives (coach.volume_holds_current), fixed in the generator:
   routine) left the week under its volume while its days had room: plans/top_up.py;
 - a strength routine cut a short day's run while a session's free day could hold it whole;
 - with 4 run days or fewer, a 20-minute night took the week's easy run from a 31-minute day,
-  and a 2-day off block put the long run first, leaving its second day the 45-minute
-  recovery run instead of the week's medium-long run.
+  a 2-day off block put the long run first, leaving its second day the 45-minute recovery
+  run instead of the week's medium-long run, and the session took a free day that a short
+  day could have spared.
 """
 
 from __future__ import annotations
@@ -135,3 +136,14 @@ def test_a_week_is_held_to_what_each_day_holds_under_both_its_limit_and_the_10_p
     week = plan.weeks[3]
     assert coach._capacity_m(plan, week) > 13500 and coach._runs_hold_m(plan, week) < 12150
     assert coach.volume_holds_current(plan) == []
+
+
+def test_on_few_days_a_short_day_that_holds_the_session_takes_it() -> None:
+    """The 8-day rota's 27 km runner, week 7: a free day, two 36-minute days, a free day.
+    The session goes on a 36-minute day, the free day holds the week's medium-long run (the
+    session on the free day left the week at 22.6 km, the 36-minute days at 33 minutes)."""
+    week = _built(BUILDS["8-day-rota-10k-held"]).weeks[6]
+    session = [d for d in week.days if any(w.is_quality for w in d.workouts)]
+    assert [d.day_type.name for d in session] == ["day"]
+    free = [d for d in week.days if d.day_type.name == "off" and not d.has(WorkoutKind.LONG)]
+    assert any(w.total_duration_s() > 45 * 60 for d in free for w in _runs_on(d))

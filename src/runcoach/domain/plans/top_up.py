@@ -62,15 +62,20 @@ def _pace_m_s(w: Workout) -> float:
 
 
 def _rebuilt(lay: WeekLayout, w: Workout, metres: float) -> Workout:
-    """``w`` at ``metres`` (rounded down to whole minutes, never over; at its own pace, so a
-    recovery run grown into an easy run lands a little under ``metres``)."""
+    """``w`` at ``metres``, rounded down to whole minutes at its pace: never over. A recovery
+    run that grows past its longest is an easy run (a 93-minute "recovery run" the day after
+    a session is the week's medium-long run), its minutes at easy pace: the same minutes at
+    the faster pace ran 11.9 km where the 10 % rule allowed 11.5."""
+    paces = lay.wk.paces
+    if w.kind is WorkoutKind.RECOVERY:
+        minutes = math.floor(metres / _pace_m_s(w) / 60)
+        if minutes <= lay.recovery_run_most_min():
+            return lib.recovery_run(paces, minutes)
+        return lib.easy_run(paces, math.floor(metres / _pace_m_s(lib.easy_run(paces, 60)) / 60))
     minutes = math.floor(metres / _pace_m_s(w) / 60)
-    if w.kind is WorkoutKind.RECOVERY and minutes <= lay.recovery_run_most_min():
-        return lib.recovery_run(lay.wk.paces, minutes)  # a longer one is an easy run: a
-    # 93-minute "recovery run" the day after a session is the week's medium-long run
     if w.kind is WorkoutKind.STRIDES:
-        return lib.strides_run(lay.wk.paces, minutes)
-    return lib.easy_run(lay.wk.paces, minutes)
+        return lib.strides_run(paces, minutes)
+    return lib.easy_run(paces, minutes)
 
 
 def _grow_easy(lay: WeekLayout) -> None:
