@@ -42,6 +42,7 @@ from runcoach.domain.plans.layout import (
     WeekInput,
     WeekLayout,
 )
+from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -436,6 +437,7 @@ def _weeks(
         # a benchmark the week could not hold (a short-day week) moves to the next week
         done_bench += any(w.benchmark for s in slots for w in s) and wk.benchmark is not None
     assign_variety(out, p)
+    add_marathon_pace_finishes(out, [b.model.paces(v) for v in vdots], p.goal_races_m, ultra)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
     say_long_share(b, out, ultra, baseline.longest_run_m)
     say_held_to_half(b, out, carry.held_to_half)
