@@ -163,8 +163,7 @@ class WeekLayout:
 
     def _long_m(self, slots: list[list[Workout]] | None = None) -> float:
         slots = self.slots if slots is None else slots
-        return max((w.total_distance_m() for s in slots for w in s
-                    if w.kind.value == "long" and not w.title.startswith("Back-to-back")),
+        return max((w.total_distance_m() for s in slots for w in s if self._is_long(w)),
                    default=0.0)  # fmt: skip
 
     def _has_benchmark(self) -> bool:
@@ -474,6 +473,8 @@ class WeekLayout:
             minutes = min(minutes, math.floor((w.total_duration_s() + self._room_s(i)) / 60))
         while minutes * 60 > w.total_duration_s():
             grown = make.get(w.kind.value, lib.easy_run)(self.wk.paces, minutes)
+            if grown.total_distance_m() <= w.total_distance_m():
+                return 0.0  # (strides keep 10 easy minutes: no longer at these minutes)
             added_s = grown.total_duration_s() - w.total_duration_s()
             within = grown.total_duration_s() <= self._easy_max_min(i) * 60
             if within and grown.total_distance_m() <= most_m and added_s <= self._room_s(i):
@@ -481,7 +482,7 @@ class WeekLayout:
                 self.carry.history[self.wk.dates[i]] = max(
                     x.total_distance_m() for x in self.slots[i] if x.is_run
                 )
-                return max(grown.total_distance_m() - w.total_distance_m(), 0.0)
+                return grown.total_distance_m() - w.total_distance_m()
             minutes -= 1
         return 0.0
 
