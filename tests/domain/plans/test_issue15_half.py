@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
+from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.plans.workouts import Step, StepKind
 from tests.domain.plans import coach
 from tests.domain.plans.strategies import TODAY
 
@@ -122,3 +124,31 @@ def test_the_other_runs_carry_more_before_the_long_run_is_cut() -> None:
     plan = _plan(LIVES["half-from-1-km-one-free-day-in-four"])
     assert not any("held to half of the week" in n for n in plan.notes)
     assert coach.long_run_at_most_half(plan) == []
+
+
+def test_a_session_on_a_free_day_carries_the_week_in_its_cool_down() -> None:
+    """A 48.6 km runner on 3 days of a 14-day rota (38-minute day shifts): the easy run is a
+    38-minute day's and the run after the long one 45 minutes, so the long run held at his
+    14.2 km for the whole plan. The session on the free day now ends with a longer easy
+    cool-down (never a benchmark's), and the long run grows past 14.2 km within half its week."""
+    doc = {
+        "goal": {"race": "marathon", "date": "2027-06-11"}, "weekly_distance": "48.6km",
+        "longest_run_30d": "14.2km", "years_running": 1, "run_days_per_week": 3,
+        "availability": _rota(FOURTEEN, {"day": "short 38", "night": "none",
+                                         "recover": "none", "off": "any"}, "2026-11-18"),
+        "long_run_day": "off",
+    }  # fmt: skip
+    plan = _plan(doc)
+    cool = [
+        b.duration_s
+        for w in plan.weeks
+        for _, x in w.workouts()
+        if x.is_quality and not x.benchmark
+        for b in x.blocks
+        if isinstance(b, Step) and b.kind is StepKind.COOL_DOWN and b.duration_s
+    ]
+    assert max(cool) > lib.COOL_DOWN_MIN * 60
+    editions = {x.blocks[-1].duration_s for w in plan.weeks for _, x in w.workouts() if x.benchmark}
+    assert len(editions) == 1  # a benchmark's cool-down is the same every edition
+    assert coach.long_run_at_most_half(plan) == []
+    assert max(m for w in plan.weeks[:-1] for m in coach._long_runs(w)) > 15_000

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans import library as lib
@@ -18,7 +18,7 @@ from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
-from runcoach.domain.plans.workouts import Workout
+from runcoach.domain.plans.workouts import Step, StepKind, Workout
 from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
 
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
@@ -119,6 +119,10 @@ def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
     if day - timedelta(days=30) < wk.start:
         window.append(wk.baseline_longest_m)
     return single_run_limit_m(max(window, default=MIN_LONGEST_M)) * SAFETY
+
+
+def _is_easy(w: Workout) -> bool:
+    return w.kind.value in ("easy", "recovery", "strides")
 
 
 def _limit_m(t: DayType, p: PlanPaces) -> float:
@@ -450,16 +454,44 @@ class WeekLayout:
     def _others_carry(self, long_i: int, wanted_m: float) -> None:
         """The week's easy runs take ``wanted_m`` more between them, each within its day (the
         day's time limit with its routines, the 10 % rule, the easy run's longest, the day
-        after the long run's 45 minutes) and no longer than the long run."""
+        after the long run's 45 minutes) and no longer than the long run; what they cannot
+        take, the quality sessions' cool-downs (``_grow_session``)."""
         long_m = self._the_long_run(long_i)[1].total_distance_m()
-        for _ in range(3):
-            runs = [(i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s)
-                    if i != long_i and w.kind.value in ("easy", "recovery", "strides")]  # fmt: skip
-            if wanted_m < self._minutes_m(1) or not runs:
-                return
-            each = wanted_m / len(runs)
-            for i, k in runs:
-                wanted_m -= self._grow_easy(i, k, each, long_m)
+        for grow, sessions in ((self._grow_easy, False), (self._grow_session, True)):
+            for _ in range(3):
+                runs = [(i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s)
+                        if i != long_i and (w.is_quality if sessions else _is_easy(w))]  # fmt: skip
+                if wanted_m < self._minutes_m(1) or not runs:
+                    break
+                each = wanted_m / len(runs)
+                for i, k in runs:
+                    wanted_m -= grow(i, k, each, long_m)
+
+    def _grow_session(self, i: int, k: int, add_m: float, long_m: float) -> float:
+        """A quality session's cool-down longer by whole minutes, up to ``add_m`` (easy
+        running after the work, as Pfitzinger's sessions carry their miles: "10 mi with
+        5 x 1000 m"); never a benchmark (every edition the same session), the session within
+        the week's longest easy run in time (80 minutes, 105 on few days), the 10 % rule and
+        the day's time limit, and no longer than the long run. Returns the metres added."""
+        w = self.slots[i][k]
+        last = w.blocks[-1] if w.blocks else None
+        if not w.is_quality or w.benchmark or not isinstance(last, Step):
+            return 0.0
+        if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
+            return 0.0
+        most_m = min(self._session_cap(i), long_m)
+        most_s = min(self._easy_most_min() * 60 - w.total_duration_s(), self._room_s(i))
+        minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / self._minutes_m(1))
+        minutes = min(minutes, math.floor(most_s / 60))
+        if minutes < 1:
+            return 0.0
+        longer = replace(last, duration_s=last.duration_s + minutes * 60)
+        grown = replace(w, blocks=(*w.blocks[:-1], longer))
+        self.slots[i][k] = grown
+        self.carry.history[self.wk.dates[i]] = max(
+            x.total_distance_m() for x in self.slots[i] if x.is_run
+        )
+        return grown.total_distance_m() - w.total_distance_m()
 
     def _grow_easy(self, i: int, k: int, add_m: float, long_m: float) -> float:
         """The easy run ``k`` of day ``i`` longer by whole minutes, up to ``add_m``, within
