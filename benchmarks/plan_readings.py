@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.long_finish import is_marathon_pace_long_run
 from runcoach.domain.plans.model import Plan, Week
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile, profile_from_dict
@@ -62,7 +63,8 @@ def plan_of(reading: Reading) -> Plan:
 
 def _is_key(workout: Workout) -> bool:
     back_to_back = workout.title.startswith("Back-to-back")
-    return workout.is_quality or workout.kind is WorkoutKind.RACE or back_to_back
+    marathon_pace = is_marathon_pace_long_run(workout)  # a long run's marathon-pace finish
+    return workout.is_quality or workout.kind is WorkoutKind.RACE or back_to_back or marathon_pace
 
 
 def _row(week: Week) -> str:
@@ -76,7 +78,7 @@ def _row(week: Week) -> str:
 
 def table(plan: Plan) -> str:
     """Week by week: phase, running km (the goal race included), run days, the long run(s)
-    and the key sessions (quality, back-to-back long runs, races)."""
+    and the key sessions (quality, back-to-back long runs, marathon-pace long runs, races)."""
     return HEADER + "".join(_row(week) for week in plan.weeks)
 
 

@@ -149,3 +149,33 @@ def test_a_page_with_kudos_and_comments_validates_against_its_schema(engine):
     [item] = printed["runs"]
     assert item["kudos"] == ["me"] and item["gave_kudos"] is True
     assert [c["body"] for c in item["comments"]] == ["lovely pace"]
+
+
+def test_the_feed_and_the_board_count_running_as_the_runner_s_own_log_does(engine, tmp_path):
+    """A partner's trail run and treadmill run are runs (store/running.py, as in their own log
+    and reports); a ride, and a run-profile recording tagged strength, are not: the feed and
+    the group board's run days leave them out."""
+    from runcoach.config import Settings
+    from runcoach.domain.run.runs import Sport, WorkoutType
+
+    me, bo = _runner(engine, "me"), _runner(engine, "bo")
+    partners.accept_partner(engine, partners.invite_partner(engine, athlete_id=me).code,
+                            athlete_id=bo)  # fmt: skip
+    group = groups.create_group(engine, "Trail club", GroupKind.CLUB, athlete_id=me)
+    groups.join_group(engine, group, athlete_id=bo)
+    sharing.set_privacy_defaults(engine, athlete_id=bo, defaults={
+        SharedPart.SUMMARY: Audience.GROUP})  # fmt: skip
+    ran = {}
+    for back, name, sport, kind in ((1, "trail", Sport.TRAIL_RUNNING, None),
+                                    (2, "mill", Sport.TREADMILL, None),
+                                    (3, "ride", Sport.CYCLING, None),
+                                    (4, "gym", Sport.RUNNING, WorkoutType.STRENGTH)):  # fmt: skip
+        entry = ManualRun(TODAY - timedelta(days=back), 8000, 2700, sport=sport,
+                          workout_type=kind, name=name)  # fmt: skip
+        ran[name] = add_manual_run(engine, entry, athlete_id=bo).run_id
+    seen = [r["run_id"] for r in shared_with_me(engine, athlete_id=me).runs]
+    assert seen == [ran["trail"], ran["mill"]]
+    board = groups.group_board(engine, Settings(home=tmp_path, database_url=str(engine.url)),
+                               group, athlete_id=me)  # fmt: skip
+    assert [r["run_id"] for r in board["runs"]] == [ran["trail"], ran["mill"]]
+    assert {m["name"]: m["run_days"] for m in board["members"]}["bo"] == 2

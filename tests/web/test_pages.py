@@ -39,6 +39,25 @@ def test_a_run_added_on_the_form_shows_on_its_page(ann: Runner):
     assert "Treadmill tempo" in ann.client.get("/log").text
 
 
+def test_the_log_lists_the_runs_runs_list_lists(ann: Runner):
+    """The web log's default is the command line's (``runs list``): every running sport, a
+    trail run and a treadmill run too, but no ride and no watch started by mistake (under a
+    minute); "other sports and short recordings too" shows them all."""
+    for name, sport, duration in (("Ridge trail", "trail_running", "1:10:00"),
+                                  ("Mill intervals", "treadmill", "40:00"),
+                                  ("Commute ride", "cycling", "30:00"),
+                                  ("Pocket start", "running", "0:20")):  # fmt: skip
+        answer = ann.client.post("/runs/new", data={
+            "csrf_token": ann.csrf, "day": "2026-11-03", "distance": "0.1km" if duration == "0:20"
+            else "10k", "duration": duration, "sport": sport, "name": name})  # fmt: skip
+        assert answer.url.path.startswith("/runs/"), answer.text[:300]
+    shown = ann.client.get("/log").text
+    assert "Ridge trail" in shown and "Mill intervals" in shown
+    assert "Commute ride" not in shown and "Pocket start" not in shown
+    everything = ann.client.get("/log?everything=true").text
+    assert all(n in everything for n in ("Ridge trail", "Commute ride", "Pocket start"))
+
+
 def test_a_form_page_without_its_csrf_token_is_refused(ann: Runner):
     answer = ann.client.post(
         "/runs/new", data={"day": "2026-11-03", "distance": "10k"}, headers={"accept": "text/html"}

@@ -19,7 +19,9 @@ from runcoach.store.db import read_only
 @dataclass(frozen=True)
 class LogQuery:
     """What the log shows: local dates (inclusive), a workout type, a sport, a pair of shoes,
-    at most ``limit`` runs, newest first."""
+    at most ``limit`` runs, newest first; ``runs_only``: running of every kind (trail,
+    treadmill, track) of a minute or more, what ``runs list`` shows by default
+    (``services.run_list.list_runs``)."""
 
     date_from: date | None = None
     date_to: date | None = None
@@ -27,6 +29,7 @@ class LogQuery:
     sport: str | None = None
     shoe_id: int | None = None
     limit: int | None = None
+    runs_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ def log(engine: Engine, settings: Settings, query: LogQuery, *, athlete_id: int)
         return kept
     runs = list_runs(engine, athlete_id=athlete_id, date_from=query.date_from,
                      date_to=query.date_to, workout_type=query.workout_type, sport=query.sport,
-                     limit=query.limit, shoe_id=query.shoe_id)  # fmt: skip
+                     limit=query.limit, runs_only=query.runs_only,
+                     shoe_id=query.shoe_id)  # fmt: skip
     with read_only(engine) as conn:
         found = Log(version, runs, shoe_reports(conn, settings, athlete_id=athlete_id))
     keep(engine, key, found, athlete_id=athlete_id)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from runcoach.domain.errors import NotFound
+from runcoach.store.running import running_only
 from runcoach.store.tables import (
     challenges,
     group_invitations,
@@ -118,7 +119,7 @@ def run_rows(conn: Connection, athlete_ids: list[int], first: date, last: date) 
             select(runs.c.id, runs.c.athlete_id, runs.c.local_date, runs.c.distance_m, runs.c.name)
             .where(
                 runs.c.athlete_id.in_(athlete_ids),
-                runs.c.sport == "running",
+                running_only(),
                 runs.c.local_date >= first,
                 runs.c.local_date <= last,
             )

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 from runcoach.domain.accountability.privacy import Audience, SharedPart, Sharing
 from runcoach.domain.accountability.zones import DEFAULT_TRIM_M, PrivacyZone
 from runcoach.domain.errors import NotFound
+from runcoach.store.running import running_only
 from runcoach.store.tables import (
     athletes,
     group_members,
@@ -212,7 +213,7 @@ def runs_before(
         return []
     query = select(
         runs.c.id, runs.c.athlete_id, runs.c.local_date, runs.c.distance_m, runs.c.name
-    ).where(runs.c.athlete_id.in_(owners), runs.c.sport == "running")
+    ).where(runs.c.athlete_id.in_(owners), running_only())
     if before is not None:
         day, run_id = before
         query = query.where(or_(runs.c.local_date < day,

@@ -190,6 +190,23 @@ def test_8_an_impossible_target_is_trained_at_the_realistic_time_with_the_ladder
     assert "1:50:00" in note and "ladder" in note
 
 
+def test_8_without_results_the_race_is_paced_at_what_the_plan_s_fitness_predicts():
+    """No result to judge the target from (the verdict needs one): the paces grow toward
+    what the weeks can bring, and the goal race is paced there too, never at a 30:00 10k's
+    3:00/km that the plan's own paces say the runner cannot hold (exported to the watch)."""
+    doc = {"goal": {"race": "10k", "date": "2027-05-02", "target": "30:00"},
+           "weekly_distance": "30km"}  # fmt: skip
+    plan, _ = _build(doc)
+    race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert "(10.00 km in 47:01)" in summary(race)
+    note = next(n for n in plan.notes if "Your target needs VDOT" in n)
+    assert "race day is paced for 47:01" in note and "not 30:00" in note
+    reachable = dict(doc, goal={"race": "10k", "date": "2027-05-02", "target": "52:00"})
+    plan, _ = _build(reachable)
+    race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)
+    assert "(10.00 km in 52:00)" in summary(race)  # a target within reach is the race's
+
+
 def test_12_a_race_shows_its_own_distance_and_time_and_long_runs_follow_the_units():
     plan, _ = _build(FOUR_DAYS)
     race = next(w for d in plan.days() for w in d.workouts if w.kind is WorkoutKind.RACE)

@@ -112,3 +112,24 @@ def test_age_and_training_history_are_read_and_checked() -> None:
         profile_from_dict({"goal": RACE, "age": 250})
     with pytest.raises(InvalidInput, match="longest_run_ever"):
         profile_from_dict({"goal": RACE, "longest_run_ever": "far"})
+
+
+def test_a_result_faster_than_the_world_record_is_refused_where_it_stands() -> None:
+    doc = {"goal": {"race": "10k", "date": "2027-05-02"}, "recent_results": [
+        {"date": "2026-10-11", "distance": "10k", "time": "50:00"},
+        {"date": "2026-10-18", "distance": "half", "time": "0:01"}]}  # fmt: skip
+    with pytest.raises(InvalidInput) as raised:
+        profile_from_dict(doc)
+    assert raised.value.message.startswith("recent_results[1].time: 21.10 km in 0:01")
+    assert "world record" in raised.value.message
+
+
+def test_a_walker_s_slow_result_and_a_target_beyond_anyone_are_read() -> None:
+    """Slow times are anyone's; a target beyond the world record goes to the goal's verdict
+    (the plan trains for the realistic time, issue 15's observation 8), not refused here."""
+    doc = {
+        "goal": {"race": "marathon", "date": "2027-05-02", "target": "1:50:00"},
+        "recent_results": [{"date": "2026-10-11", "distance": "5k", "time": "1:05:00"}],
+    }
+    profile = profile_from_dict(doc)
+    assert profile.goal.target_time_s == 6600 and profile.results[0].time_s == 3900

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from runcoach.domain.plans.model import Day, Plan, Week
 from runcoach.domain.plans.workouts import (
     Block,
+    Effort,
     PaceRange,
     Repeat,
     Step,
@@ -90,7 +91,11 @@ def _title(w: Workout, units: UnitSystem) -> str:
     if w.kind is not WorkoutKind.LONG:
         return distances_in(w.title, units)
     head = "Back-to-back long run" if w.title.startswith("Back-to-back") else "Long run"
-    return f"{head} {format_distance(w.total_distance_m(), units, digits=1)}"
+    title = f"{head} {format_distance(w.total_distance_m(), units, digits=1)}"
+    pace_m = sum(s.distance_m or 0.0 for s in w.steps() if s.effort is Effort.MARATHON)
+    if pace_m:  # domain/plans/long_finish.py's marathon-pace finish
+        title += f", the last {format_distance(pace_m, units, digits=0)} at marathon pace"
+    return title
 
 
 def describe(w: Workout, units: UnitSystem = UnitSystem.METRIC, say: Say = str) -> str:

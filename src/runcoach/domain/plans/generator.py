@@ -7,6 +7,7 @@ race is the last day of the last week; an open-ended plan starts today.
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -41,6 +42,7 @@ from runcoach.domain.plans.layout import (
     WeekInput,
     WeekLayout,
 )
+from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -67,7 +69,14 @@ from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
 from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M, single_run_limit_m
-from runcoach.domain.units import METRES_PER_MILE, Pace, counted, distance_label, format_distance
+from runcoach.domain.units import (
+    METRES_PER_MILE,
+    Pace,
+    counted,
+    distance_label,
+    format_distance,
+    format_duration,
+)
 
 RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
 MAX_PLAN_WEEKS = 104  # weeks; the longest plan built (two years: Lydiard's base periods and
@@ -279,9 +288,12 @@ def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
         target = wanted
         if wanted > cap:
             target = cap
+            race_s = b.model.race_time_s(cap, goal.distance_m)
             said = (
                 f"Your target needs VDOT {wanted:.1f}; you are at {now:.1f}. The paces "
-                f"grow toward {cap:.1f}, what {len(main)} weeks can bring."
+                f"grow toward {cap:.1f}, what {len(main)} weeks can bring, and race day is "
+                f"paced for {format_duration(race_s)}, what VDOT {cap:.1f} predicts, not "
+                f"{format_duration(goal.target_time_s)}."
             )
             b.notes.append(note(Do.CHECK_GOAL, said, "Check the goal's verdict."))
     target = max(target, now)
@@ -435,6 +447,7 @@ def _weeks(
         # a benchmark the week could not hold (a short-day week) moves to the next week
         done_bench += any(w.benchmark for s in slots for w in s) and wk.benchmark is not None
     assign_variety(out, p)
+    add_marathon_pace_finishes(out, [b.model.paces(v) for v in vdots], p.goal_races_m, ultra)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
     say_long_share(b, out, ultra, baseline.longest_run_m)
     if not ultra:
@@ -616,7 +629,12 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
     if is_goal and goal.also:  # a double: day 1 paced for day 2, day 2 predicted slower
         seconds = double_target_s(b, paces.vdot, entry)
     elif is_goal and goal.target_time_s and entry.day == goal.race_date:
-        seconds = goal.target_time_s
+        # the target, unless it is beyond what the race week's fitness predicts (a target the
+        # paces could not grow to in the weeks there are, ``_vdot_path``): never a race pace
+        # the plan's own paces say the runner cannot hold
+        seconds = max(
+            goal.target_time_s, _rounded(b.model.race_time_s(paces.vdot, entry.distance_m))
+        )
     else:
         seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
     pace = Pace.from_distance_time(entry.distance_m, seconds)
@@ -626,6 +644,11 @@ def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -
     if is_goal and goal.also:
         race = race_day_of_a_double(b, paces.vdot, entry, race)
     return lib.on_a_track(race, entry.distance_m, pace, b.profile.goal_venue if is_goal else "road")
+
+
+def _rounded(seconds: float) -> float:
+    """A predicted time to the whole second: a target reached exactly stays the target."""
+    return float(math.floor(seconds))
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:

@@ -26,8 +26,15 @@ from runcoach.domain.plans.schedule import (
     weekday_index,
 )
 from runcoach.domain.plans.workouts import WorkoutKind
+from runcoach.domain.run.records import faster_than_any_runner
 from runcoach.domain.run.runs import Surface
-from runcoach.domain.units import METRES_PER_MILE, parse_distance, parse_duration
+from runcoach.domain.units import (
+    METRES_PER_MILE,
+    format_distance,
+    format_duration,
+    parse_distance,
+    parse_duration,
+)
 
 MIN_GOAL_M = METRES_PER_MILE - 1  # shortest goal race: the mile
 MAX_GOAL_M = 100 * METRES_PER_MILE + 1  # longest goal race: 100 miles
@@ -172,11 +179,14 @@ def _goal(value: Any) -> Goal:
             f"goal.race: {data['race']} is outside 1 mile to 100 miles", hint=example
         )
     target = data.get("target")
+    # a target beyond anyone (a 1:50 marathon) is judged by the goal's verdict, not refused:
+    # the plan trains for the realistic time and says so (plans/verdict.py, issue 15)
+    target_s = _duration(target, "goal.target") if target is not None else None
     return Goal(
         GoalKind.RACE,
         distance_m=distance,
         race_date=date_field(data.get("date"), "goal.date"),
-        target_time_s=_duration(target, "goal.target") if target is not None else None,
+        target_time_s=target_s,
         name=str(data.get("name", "")) or f"{data['race']} race",
     )
 
@@ -232,11 +242,21 @@ def _race(value: Any, i: int) -> RaceEntry:
 def _result(value: Any, i: int) -> Result:
     where = f"recent_results[{i}]"
     data = _mapping(value, where, "{date: 2026-10-04, distance: 10k, time: '48:30'}")
-    return Result(
-        date_field(data.get("date"), f"{where}.date"),
-        _distance(data.get("distance"), f"{where}.distance"),
-        _duration(data.get("time"), f"{where}.time"),
-    )
+    distance = _distance(data.get("distance"), f"{where}.distance")
+    time_s = _duration(data.get("time"), f"{where}.time")
+    _humanly_possible(distance, time_s, f"{where}.time")
+    return Result(date_field(data.get("date"), f"{where}.date"), distance, time_s)
+
+
+def _humanly_possible(distance_m: float, time_s: float, where: str) -> None:
+    """A result faster than the world record's pace is a typo (a half in 0:01), not a result:
+    the plan's paces would come from it. Slow times are anyone's."""
+    if faster_than_any_runner(distance_m, time_s):
+        raise InvalidInput(
+            f"{where}: {format_distance(distance_m, digits=2)} in {format_duration(time_s)} "
+            "is faster than the world record: no runner can run it",
+            hint="a time as h:mm:ss or mm:ss, e.g. time: '48:30' for a 10k, '1:52:00' for a half",
+        )
 
 
 def _availability(data: dict[str, Any]) -> Availability:

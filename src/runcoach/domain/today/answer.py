@@ -177,7 +177,8 @@ def _tired(s: Situation, health: Health, draft: Draft) -> None:
             text = f"{feel} today: the mini version of '{w.title}': {mini.title}"
             draft.say(Change.MINI, "tired-mini", text, SOURCE_MINI)
         elif w.kind is WorkoutKind.LONG:
-            short = adjust.shortened(w, TIRED_LONG_SHARE)
+            # a long run with a marathon-pace finish: its mini is the same run all easy
+            short = adjust.shortened(w.mini or w, TIRED_LONG_SHARE)
             draft.replace(w, short)
             text = f"{feel} today: the long run cut to two thirds, all easy"
             draft.say(Change.SHORTENED, "tired-shorter", text, SOURCE_MINI)

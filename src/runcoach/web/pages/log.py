@@ -41,10 +41,11 @@ def log(
     shoe: int | None = None,
     everything: bool = False,
 ) -> Response:
-    """Running only by default (``everything`` shows rides, swims and the rest too)."""
+    """Running of every kind by default, as ``runs list`` shows it (no rides, no recording
+    under a minute); ``everything`` shows rides, swims and the rest too."""
     workout_type = WorkoutType(kind).value if kind else None
-    query = LogQuery(date_from, date_to, workout_type, None if everything else Sport.RUNNING.value,
-                     shoe, LOG_PAGE_SIZE)  # fmt: skip
+    query = LogQuery(date_from, date_to, workout_type, None, shoe, LOG_PAGE_SIZE,
+                     runs_only=not everything)  # fmt: skip
     athlete_id, units = access.actor.athlete_id, request.state.units
     found = training_log(engine_of(request), settings_of(request), query, athlete_id=athlete_id)
     rows_key = ("log rows", str(engine_of(request).url), athlete_id, found.version, query, units)
