@@ -4,6 +4,7 @@ none, each for its own cause in the layout (qual15)."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -68,6 +69,20 @@ LIVES: dict[str, dict[str, Any]] = {
                               "2026-11-05"),
         "long_run_day": "off",
     },
+    # a 50k runner who dislikes hills, intervals and tempo: progression runs are the only
+    # sessions left, and last week's was never repeated, so a 103 km peak week held none
+    "progression-runs-alone": {
+        "weekly_distance": "119.4km", "longest_run_30d": "15.6km", "years_running": 2,
+        "run_days_per_week": 4,
+        "availability": _rota(["t3", "t1", "t0", "t3", "t3", "t3", "t2", "t1", "t1", "t0", "t1",
+                               "t1", "t2", "t0", "t0", "t2", "t0"],
+                              {"t0": "any", "t1": "short 16", "t2": "short 49", "t3": "any"},
+                              "2026-11-12"),
+        "facilities": [], "dislikes": ["hills", "intervals", "tempo"],
+        "recent_injury": "calf strain", "goal": {"race": "50k", "date": "2027-08-30",
+                                                 "target": "19:30"},
+        "long_run_day": "t2",
+    },
 }  # fmt: skip
 
 
@@ -124,9 +139,16 @@ def test_a_session_takes_a_run_day_of_six_and_leaves_real_easy_runs() -> None:
 
 def test_a_session_keeps_off_the_week_s_last_day_before_a_free_day() -> None:
     plan = _plan(LIVES["free-block-across-the-week"])
-    for week, after in zip(plan.weeks, plan.weeks[1:], strict=False):
+    for week, after in itertools.pairwise(plan.weeks):
         last, first = week.days[-1], after.days[0]
         free = (last.day_type.allowance, first.day_type.allowance)
         both_free = free == (Allowance.ANY, Allowance.ANY)
         if both_free and week.phase in (Phase.BUILD, Phase.PEAK) and not week.recovery:
             assert not any(w.is_quality for w in last.workouts)
+
+
+def test_a_runner_with_one_kind_of_session_runs_it_at_another_size_each_week() -> None:
+    plan = _plan(LIVES["progression-runs-alone"])
+    titles = [{w.title for _, w in week.workouts() if w.is_quality} for week in plan.weeks]
+    for before, after in itertools.pairwise(titles):
+        assert not before & after  # never the same session two weeks in a row (variety)

@@ -500,13 +500,27 @@ class WeekLayout:
         if n == 0 and self.wk.benchmark is not None:
             return self._sized(self.wk.benchmark)
         sessions = self.wk.sessions
+        taken = {w.title for s in self.slots for w in s}
         for k in range(len(sessions)):
             session = sessions[(self.carry.rotation + k) % len(sessions)]
             workout = self._sized_session(session)
-            taken = {w.title for s in self.slots for w in s}
             if workout and workout.title not in self.carry.last_titles | taken:
                 self.carry.rotation += k + 1
                 return workout
+        if n > 0:
+            return None
+        # the week's one session, when every session that fits was last week's: the same kind
+        # at another size (a runner who dislikes intervals, hills and tempo has progression
+        # runs alone, and a 103 km ultra week went without any for variety's sake; identical
+        # sessions two weeks in a row stay out, the variety rule)
+        seen = self.carry.last_titles | taken
+        for k in range(len(sessions)):
+            session = sessions[(self.carry.rotation + k) % len(sessions)]
+            for scale in (0.75, 0.5, 0.35):
+                workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
+                if workout.title not in seen and self._fits(workout):
+                    self.carry.rotation += k + 1
+                    return workout
         return None
 
     def _sized_session(self, session: Session) -> Workout | None:
