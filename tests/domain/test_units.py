@@ -112,3 +112,10 @@ def test_a_sentence_in_km_reads_in_miles_for_an_imperial_runner_and_is_kept_for_
     said = distances_in(note, UnitSystem.IMPERIAL)
     assert said == "The long run reaches 8.6 mi, short of the 10 mi this race wants (5k, 400 m)"
     assert distances_in("Long run 6.9 km", UnitSystem.IMPERIAL) == "Long run 4.3 mi"
+
+
+def test_a_change_that_rounds_to_nothing_is_never_minus_zero():
+    from runcoach.domain.units import signed
+
+    assert [signed(x) for x in (-0.01, 0.0, 1.25, -0.4)] == ["+0.0", "+0.0", "+1.2", "-0.4"]
+    assert signed(-0.004, 2) == "+0.00" and signed(3.0, 0) == "+3"

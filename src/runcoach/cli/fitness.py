@@ -7,7 +7,7 @@ import click
 from runcoach.cli.context import AppContext, pass_app
 from runcoach.cli.output import emit, json_option
 from runcoach.domain.fitness.current import Fitness
-from runcoach.domain.units import distance_label, format_duration
+from runcoach.domain.units import distance_label, format_duration, signed
 from runcoach.inputs.fitness import parse_date
 from runcoach.services.fitness import FitnessOverTime, fitness_over_time
 from runcoach.views.fitness import FITNESS_SOURCE, fitness_json
@@ -60,11 +60,7 @@ def render(report: FitnessOverTime) -> str:
 
 
 def _arrow(then: Fitness, now: Fitness) -> str:
-    return (
-        "  (now)"
-        if then.on == now.on
-        else f"  ({round(then.vdot - now.vdot, 1) + 0.0:+.1f} vs now)"
-    )
+    return "  (now)" if then.on == now.on else f"  ({signed(then.vdot - now.vdot)} vs now)"
 
 
 COMMANDS = [fitness_command]

@@ -17,6 +17,7 @@ from runcoach.domain.units import (
     distance_label,
     format_distance,
     format_duration,
+    signed,
 )
 from runcoach.inputs.fitness import ConditionsText, RunnerText, parse_goal_request
 from runcoach.services.fitness import judge_goal
@@ -84,8 +85,8 @@ def render(v: Verdict, units: UnitSystem) -> str:
         f"(80 %: {format_duration(v.today.low_s)}-{format_duration(v.today.high_s)}, "
         f"{v.today.model})",
         f"  on race day          {format_duration(v.race_day_s)} "
-        f"(expected gain {v.improvement_pct:+.1f} %, 80 %: {v.improvement_low_pct:+.1f} to "
-        f"{v.improvement_high_pct:+.1f} %{_volume(v, units)})",
+        f"(expected gain {signed(v.improvement_pct)} %, 80 %: {signed(v.improvement_low_pct)} to "
+        f"{signed(v.improvement_high_pct)} %{_volume(v, units)})",
         f"  race day range       {format_duration(v.race_day_fast_s)}-"
         f"{format_duration(v.race_day_slow_s)} (the 80 % interval of the gain)",
     ]

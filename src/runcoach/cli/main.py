@@ -40,10 +40,10 @@ COMMAND_MODULES: dict[str, str] = {
     "coach": "coach",
     "privacy": "sharing",
     "partners": "sharing",
-    "groups": "sharing",
-    "comments": "sharing",
-    "notifications": "sharing",
-    "shared": "sharing",
+    "groups": "groups",
+    "comments": "social",
+    "notifications": "social",
+    "shared": "social",
 }
 
 

@@ -26,6 +26,7 @@ from runcoach.domain.units import (
     distance_label,
     format_distance,
     format_duration,
+    signed,
 )
 from runcoach.services.reports import (
     period_report,
@@ -195,8 +196,8 @@ def _load_lines(report: Report) -> list[str]:
     ratio = load.workload_ratio.ratio
     methods = ", ".join(f"{n} by {m.replace('_', ' ')}" for m, n in load.methods.items())
     return [
-        f"fitness {last.fitness:.1f}, fatigue {last.fatigue:.1f}, form {last.form:+.1f}"
-        + (f", ramp {load.ramp_rate:+.1f}/week" if load.ramp_rate is not None else ""),
+        f"fitness {last.fitness:.1f}, fatigue {last.fatigue:.1f}, form {signed(last.form)}"
+        + (f", ramp {signed(load.ramp_rate)}/week" if load.ramp_rate is not None else ""),
         f"acute:chronic ratio {'-' if ratio is None else f'{ratio:.2f}'} "
         "(a description, not an injury predictor: see docs/progress.md)",
         "; ".join([f"loads: {methods or 'none'}", *load.basis]),

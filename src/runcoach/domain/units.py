@@ -353,6 +353,12 @@ def parse_hours(text: str) -> float:
     return float(match["h"]) * 3600.0
 
 
+def signed(value: float, digits: int = 1) -> str:
+    """A change with its sign: "+1.2", "-0.4", and "+0.0" for what rounds to nothing (never
+    "-0.0", which reads as a loss)."""
+    return f"{round(value, digits) + 0.0:+.{digits}f}"
+
+
 def format_hours(seconds: float) -> str:
     """Format seconds as hours and minutes the way sleep is told: "7h30", "8h00"."""
     minutes = round(seconds / 60.0)

@@ -18,6 +18,7 @@ from runcoach.domain.units import (
     format_distance,
     format_duration,
     format_pace,
+    signed,
 )
 from runcoach.exporters.charts import report_charts, svg_markup
 
@@ -140,10 +141,10 @@ def _load(report: Report) -> str:
         rows += [
             ("fitness (CTL, 42 d)", f"{last.fitness:.1f}"),
             ("fatigue (ATL, 7 d)", f"{last.fatigue:.1f}"),
-            ("form (TSB)", f"{last.form:+.1f}"),
+            ("form (TSB)", signed(last.form)),
         ]
     if load.ramp_rate is not None:
-        rows.append(("ramp rate (fitness change, 7 d)", f"{load.ramp_rate:+.1f}"))
+        rows.append(("ramp rate (fitness change, 7 d)", signed(load.ramp_rate)))
     ratio = load.workload_ratio.ratio
     rows.append(("acute:chronic ratio (7 d / 28 d)", "–" if ratio is None else f"{ratio:.2f}"))
     shown = [w for w in load.weeks if w.load > 0][-STRAIN_WEEKS_SHOWN:]

@@ -19,6 +19,7 @@ from runcoach.domain.units import (
     format_distance,
     format_duration,
     format_pace,
+    signed,
 )
 from runcoach.services.page_cache import AnswerCache
 from runcoach.web.auth import find_access, pre_session_csrf
@@ -62,6 +63,7 @@ def _day(value: date | str) -> str:
 
 
 templates.env.filters["day"] = _day
+templates.env.filters["signed"] = signed  # a change: "+1.2", never "-0.0"
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

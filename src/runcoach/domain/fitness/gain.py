@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from runcoach.domain.units import signed
+
 # Fitted by median regression on one half of the runners (split by a hash of the name), checked
 # on the other half (docs/heat_gain_accuracy.json). Gains in % of race time, + = faster.
 GAIN_BASE_PCT_PER_YEAR = -0.01  # % a year, an experienced runner with no known trend
@@ -74,7 +76,7 @@ def expected_gain(weeks: float, inputs: GainInputs) -> Gain:
 
 def _per_year(inputs: GainInputs) -> tuple[float, tuple[str, ...]]:
     per_year = GAIN_BASE_PCT_PER_YEAR
-    reasons = [f"repeat marathoners: {GAIN_BASE_PCT_PER_YEAR:+.1f} % a year in the median"]
+    reasons = [f"repeat marathoners: {signed(GAIN_BASE_PCT_PER_YEAR)} % a year in the median"]
     if inputs.trend_pct_per_year is not None:
         trend = max(
             min(inputs.trend_pct_per_year, TREND_CLIP_PCT_PER_YEAR), -TREND_CLIP_PCT_PER_YEAR
@@ -82,13 +84,13 @@ def _per_year(inputs: GainInputs) -> tuple[float, tuple[str, ...]]:
         part = GAIN_TREND_WEIGHT * trend
         per_year += part
         reasons.append(
-            f"your last year's trend {trend:+.1f} %: {part:+.1f} % a year "
+            f"your last year's trend {signed(trend)} %: {signed(part)} % a year "
             "(part of a recent change usually reverses)"
         )
     if inputs.age is not None and inputs.age > GAIN_AGE_FROM:
         part = GAIN_AGE_PCT_PER_YEAR_PER_YEAR * (inputs.age - GAIN_AGE_FROM)
         per_year += part
-        reasons.append(f"age {inputs.age:g}: {part:+.1f} % a year")
+        reasons.append(f"age {inputs.age:g}: {signed(part)} % a year")
     return per_year, tuple(reasons)
 
 
