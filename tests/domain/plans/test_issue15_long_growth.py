@@ -33,3 +33,23 @@ def test_a_10k_and_half_double_s_long_run_grows_toward_what_the_double_wants() -
     assert coach.long_run_builds(plan) == []
     longest = max(m for w in plan.weeks for m in coach._long_runs(w))
     assert longest >= 16000.0 * coach.LONG_GROWTH
+
+
+def test_a_life_of_15_minute_days_is_not_asked_a_long_run_its_days_cannot_hold() -> None:
+    """Every day 15 minutes at most: the long run is what 15 minutes hold (1.8 km), and a coach
+    does not ask it to grow past it (``coach.long_run_builds`` reads the need within what the
+    days hold, as ``coach.long_run_grows`` does)."""
+    doc = {
+        "weekly_distance": "0.4km", "longest_run_30d": "0.1km", "years_running": 0.5,
+        "run_days_per_week": 2,
+        "availability": {"cycle": {"start": "2026-11-22", "days": ["t0", "t0"],
+                                   "types": {"t0": "short 15", "t1": "any"}}},
+        "goal": {"race": "mile", "date": "2027-07-04"},
+    }  # fmt: skip
+    plan = generate(profile_from_dict(doc), TODAY, DANIELS)
+    assert len(plan.weeks) >= coach.BUILDS_FROM_WEEKS
+    holds = max(coach._day_holds_m(plan, d) for w in plan.weeks for d in w.days
+                if d.day_type.can_run)  # fmt: skip
+    longest = max(m for w in plan.weeks for m in coach._long_runs(w))
+    assert longest <= holds * 1.05  # the limit read at the easy band's slow end, the run its middle
+    assert coach.long_run_builds(plan) == []
