@@ -83,6 +83,17 @@ LIVES: dict[str, dict[str, Any]] = {
                                                  "target": "19:30"},
         "long_run_day": "t2",
     },
+    # a 15k runner who dislikes hills and tempo: the peak's one session left, 3 x 1.6 km at
+    # 10k pace (9.5 km), is over 28 % of a 32 km week on 6 days; a base session (a progression
+    # run, a fartlek) sized to the week is the session such a week holds
+    "15k-with-one-peak-session": {
+        "weekly_distance": "0.7km", "longest_run_30d": "0.5km", "years_running": 2,
+        "run_days_per_week": 6,
+        "availability": _rota(["t0", "t0", "t1"], {"t0": "any", "t1": "any"}, "2026-11-19"),
+        "facilities": ["treadmill", "track"], "dislikes": ["hills", "tempo"],
+        "goal": {"race": "15k", "date": "2027-06-18"},
+        "tune_up_races": [{"date": "2027-04-06", "distance": "5k", "insist": False}],
+    },
 }  # fmt: skip
 
 

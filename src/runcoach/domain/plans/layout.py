@@ -105,6 +105,8 @@ class WeekInput:
     back_to_back: bool = False  # an ultra's build: a second long run the day after the first
     share_rule: bool = True  # the long-run-share rule applies (ultras are excepted)
     next_type: str | None = None  # the day type of the day after the week (a rota's next day)
+    smaller: tuple[Session, ...] = ()  # sessions for a week none of ``sessions`` fits (the
+    # base phase's: a progression run or a fartlek sized to a small week)
     weekend_carries: bool = False  # a goal whose long run must grow (the half on): on a week
     # whose only whole days are the weekend's, Saturday may be a medium-long run (WEEKEND_DAYS)
 
@@ -521,6 +523,13 @@ class WeekLayout:
                 if workout.title not in seen and self._fits(workout):
                     self.carry.rotation += k + 1
                     return workout
+        # ... and when none of the phase's sessions fits the week at all (a 15k runner who
+        # dislikes hills and tempo has 3 x 1.6 km at 10k pace, 9.5 km, over 28 % of a 32 km
+        # week), a smaller session of the base phase's: a progression run, a fartlek
+        for session in self.wk.smaller:
+            workout = self._sized_session(session)
+            if workout and workout.title not in seen:
+                return workout
         return None
 
     def _sized_session(self, session: Session) -> Workout | None:
