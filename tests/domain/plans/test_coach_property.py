@@ -1,7 +1,7 @@
 """Random lives, read as a coach reads a plan: the checks in ``coach.py`` are written
 independently of ``plan check`` (the generator's own rules). Here every question but the
-growth ones (``coach.kept``); the growth questions over random lives, a known gap, are in
-test_growth_property.py."""
+growth ones (``coach.kept``, the long run at most half its week among them); the growth
+questions over random lives, a known gap, are in test_growth_property.py."""
 
 from __future__ import annotations
 

@@ -144,6 +144,17 @@ def say_longest(b: Build, weeks: list[Week], longest_m: float) -> None:
         )
 
 
+def say_held_to_half(b: Build, weeks: list[Week], held: list[date]) -> None:
+    """Say which weeks' long run the runner's days held to half the week, and what it costs."""
+    over = [w.index for w in weeks if w.days and w.days[0].day in set(held)]
+    if over:
+        b.notes.append(
+            f"Weeks {over[:8]}: your other run days cannot carry more running, so the long "
+            "run is held to half of the week (the most a novice programme gives it: Higdon); "
+            "it grows only as the rest of the week does."
+        )
+
+
 def say_long_share(b: Build, weeks: list[Week], ultra: bool, held_m: float) -> None:
     period = block_period([week_types(w) for w in weeks])
     over = [w.index for i, w in enumerate(weeks) if _over_share(b, (weeks, period), i, held_m)]

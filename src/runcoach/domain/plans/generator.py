@@ -26,6 +26,7 @@ from runcoach.domain.plans.building import (
     run_days_of_week,
     say_benchmarks,
     say_few_days,
+    say_held_to_half,
     say_long_share,
     say_longest,
     say_routines,
@@ -451,6 +452,7 @@ def _weeks(
     add_marathon_pace_finishes(out, [b.model.paces(v) for v in vdots], p.goal_races_m, ultra)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
     say_long_share(b, out, ultra, baseline.longest_run_m)
+    say_held_to_half(b, out, carry.held_to_half)
     if not ultra:
         say_few_days(b, out)
     say_longest(b, out, carry.max_long_m)

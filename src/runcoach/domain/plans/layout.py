@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans import library as lib
@@ -18,7 +18,7 @@ from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
-from runcoach.domain.plans.workouts import Workout
+from runcoach.domain.plans.workouts import Step, StepKind, Workout
 from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
 
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
@@ -57,6 +57,10 @@ HARD_SHARE_MAX = 0.22  # hard share a built week may keep (the rule's "about 80 
 HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
 TUNE_UP_SHARE = 0.5  # the largest share of its week a tune-up race may take
 SAFETY = 0.98  # margin kept under a cap so estimates rounding never break a rule
+HALF_THE_WEEK = 0.5  # no long run over half its week's running (ratio): issue 15's "the long
+# run over half of the week"; Higdon's Novice marathon, the most a novice programme gives
+SHORT_LONG_M = 8000.0  # a long run this short or shorter is held to no share (m): a 6 km
+# week's 3.5 km run is a share of nothing (a start from little running)
 
 
 @dataclass
@@ -73,6 +77,8 @@ class Carry:
     plan_long_m: float = 0.0  # the plan's own longest long run so far (the taper's measure)
     strength_turn: int = 0
     notes: list[str] = field(default_factory=list)
+    held_to_half: list[date] = field(default_factory=list)  # weeks whose long run the rest
+    # of the week could not carry: held to half the week (their first days)
     waived: list[tuple[date, str]] = field(default_factory=list)  # (day, rule) kept on request
 
 
@@ -119,6 +125,10 @@ def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
     return single_run_limit_m(max(window, default=MIN_LONGEST_M)) * SAFETY
 
 
+def _is_easy(w: Workout) -> bool:
+    return w.kind.value in ("easy", "recovery", "strides")
+
+
 def _limit_m(t: DayType, p: PlanPaces) -> float:
     limit = t.max_duration_s
     return float("inf") if limit is None else limit / p.easy.slow.seconds_per_km * 1000 * SAFETY
@@ -130,6 +140,7 @@ class WeekLayout:
         self.carry = carry
         self.slots: list[list[Workout]] = [[] for _ in wk.dates]
         self.hard = [False] * len(wk.dates)
+        self.longest_before = (carry.max_long_m, carry.plan_long_m)  # before this week
         # With fewer than 4 days that can hold a run no run can stay under 30 % of the week;
         # the plan declares that, and the shares below stop shrinking the week.
         possible = min(sum(1 for t in wk.types if t.can_run), wk.max_days, wk.run_days)
@@ -160,14 +171,14 @@ class WeekLayout:
 
     def _long_m(self, slots: list[list[Workout]] | None = None) -> float:
         slots = self.slots if slots is None else slots
-        return max((w.total_distance_m() for s in slots for w in s
-                    if w.kind.value == "long" and not w.title.startswith("Back-to-back")),
+        return max((w.total_distance_m() for s in slots for w in s if self._is_long(w)),
                    default=0.0)  # fmt: skip
 
     def _has_benchmark(self) -> bool:
         return any(w.benchmark for s in self.slots for w in s)
 
     def _lay_out(self, key_first: bool) -> None:
+        self.longest_before = (self.carry.max_long_m, self.carry.plan_long_m)
         for i, d in enumerate(self.wk.dates):
             if d in self.wk.races:
                 self._place_race(i, d, self.wk.races[d])
@@ -192,6 +203,7 @@ class WeekLayout:
                 self._fit_long(long_i)
             self._keep_single_run_rule()  # the 10 % caps a shorter run lowered,
             self._keep_mostly_easy()  # and the easy share
+        self._hold_long_to_half(long_i)
         self._hand_over()
 
     def _run_m(self) -> float:
@@ -385,6 +397,130 @@ class WeekLayout:
                 return
             if movable[0][2].total_distance_m() <= x_m:
                 return
+
+    # -- the long run held to half its week ---------------------------------------------------
+
+    def _hold_long_to_half(self, long_i: int | None) -> None:
+        """No long run over half the week's running as finally laid out: the week's other
+        runs carry more where their days allow (up to the volume asked), and where they
+        cannot the long run is what half the week allows; never below what the runner already
+        runs, nor a long run of ``SHORT_LONG_M`` or less (the week gives it no share)."""
+        if long_i is None or not self.wk.share_rule:
+            return
+        over = self._long_over_half(long_i)
+        if over > 0:
+            self._others_carry(long_i, min(over, self.wk.volume_m - self._run_m()))
+        for _ in range(3):  # a session traded for easy running on the shorter week is
+            if not self._cut_long_to_half(long_i):  # shorter: the long run once more
+                return
+
+    def _cut_long_to_half(self, long_i: int) -> bool:
+        """The long run cut to half the week, not below the runner's longest or
+        ``SHORT_LONG_M``; then the week's 10 % caps and easy share again. Cut or not."""
+        over = self._long_over_half(long_i)
+        if over <= 0:
+            return False
+        k, run = self._the_long_run(long_i)
+        floor = min(run.total_distance_m(), max(self.wk.baseline_longest_m, SHORT_LONG_M))
+        held = max(run.total_distance_m() - over, floor)
+        if held >= run.total_distance_m():
+            return False
+        self.slots[long_i][k] = lib.long_run(self.wk.paces, held, run.terrain)
+        self.carry.history[self.wk.dates[long_i]] = held
+        self.carry.max_long_m = max(self.longest_before[0], held)  # the plan's longest so far:
+        self.carry.plan_long_m = max(self.longest_before[1], held)  # the run as it is held
+        if self.wk.dates[0] not in self.carry.held_to_half:
+            self.carry.held_to_half.append(self.wk.dates[0])
+        self._keep_single_run_rule()  # the runs after it measured on the shorter one,
+        self._keep_mostly_easy()  # and less easy running: the hard share again
+        return True
+
+    def _the_long_run(self, i: int) -> tuple[int, Workout]:
+        return max(((k, w) for k, w in enumerate(self.slots[i]) if self._is_long(w)),
+                   key=lambda x: x[1].total_distance_m())  # fmt: skip
+
+    @staticmethod
+    def _is_long(w: Workout) -> bool:
+        return w.kind.value == "long" and not w.title.startswith("Back-to-back")
+
+    def _long_over_half(self, long_i: int) -> float:
+        """How much (m) the long run on day ``long_i`` must lose, or the rest of the week gain,
+        for the long run to be at most half the week's running, with a margin (the goal race
+        aside: race week is read on its training)."""
+        if not any(self._is_long(w) for w in self.slots[long_i]):
+            return 0.0
+        goal = {i for i, d in enumerate(self.wk.dates) if d in self.wk.goal_days}
+        week_m = sum(w.total_distance_m() for i, s in enumerate(self.slots) for w in s
+                     if w.is_run and not (i in goal and w.kind.value == "race"))  # fmt: skip
+        long_m = self._the_long_run(long_i)[1].total_distance_m()
+        return long_m - (week_m - long_m) * SAFETY
+
+    def _others_carry(self, long_i: int, wanted_m: float) -> None:
+        """The week's easy runs take ``wanted_m`` more between them, each within its day (the
+        day's time limit with its routines, the 10 % rule, the easy run's longest, the day
+        after the long run's 45 minutes) and no longer than the long run; what they cannot
+        take, the quality sessions' cool-downs (``_grow_session``)."""
+        long_m = self._the_long_run(long_i)[1].total_distance_m()
+        for grow, sessions in ((self._grow_easy, False), (self._grow_session, True)):
+            for _ in range(3):
+                runs = [(i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s)
+                        if i != long_i and (w.is_quality if sessions else _is_easy(w))]  # fmt: skip
+                if wanted_m < self._minutes_m(1) or not runs:
+                    break
+                each = wanted_m / len(runs)
+                for i, k in runs:
+                    wanted_m -= grow(i, k, each, long_m)
+
+    def _grow_session(self, i: int, k: int, add_m: float, long_m: float) -> float:
+        """A quality session's cool-down longer by whole minutes, up to ``add_m`` (easy
+        running after the work, as Pfitzinger's sessions carry their miles: "10 mi with
+        5 x 1000 m"); never a benchmark (every edition the same session), the session within
+        the week's longest easy run in time (80 minutes, 105 on few days), the 10 % rule and
+        the day's time limit, and no longer than the long run. Returns the metres added."""
+        w = self.slots[i][k]
+        last = w.blocks[-1] if w.blocks else None
+        if not w.is_quality or w.benchmark or not isinstance(last, Step):
+            return 0.0
+        if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
+            return 0.0
+        most_m = min(self._session_cap(i), long_m)
+        most_s = min(self._easy_most_min() * 60 - w.total_duration_s(), self._room_s(i))
+        minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / self._minutes_m(1))
+        minutes = min(minutes, math.floor(most_s / 60))
+        if minutes < 1:
+            return 0.0
+        longer = replace(last, duration_s=last.duration_s + minutes * 60)
+        grown = replace(w, blocks=(*w.blocks[:-1], longer))
+        self.slots[i][k] = grown
+        self.carry.history[self.wk.dates[i]] = max(
+            x.total_distance_m() for x in self.slots[i] if x.is_run
+        )
+        return grown.total_distance_m() - w.total_distance_m()
+
+    def _grow_easy(self, i: int, k: int, add_m: float, long_m: float) -> float:
+        """The easy run ``k`` of day ``i`` longer by whole minutes, up to ``add_m``, within
+        its day and no longer than ``long_m``; returns the metres added."""
+        w = self.slots[i][k]
+        most_m = min(self._cap(i), self._minutes_m(self._easy_max_min(i)), long_m)
+        make = {"recovery": lib.recovery_run, "strides": lib.strides_run}
+        grow_m = min(add_m, most_m - w.total_distance_m())
+        minutes = math.floor(w.total_duration_s() / 60 + grow_m / self._minutes_m(1))
+        if self._room_s(i) < float("inf"):
+            minutes = min(minutes, math.floor((w.total_duration_s() + self._room_s(i)) / 60))
+        while minutes * 60 > w.total_duration_s():
+            grown = make.get(w.kind.value, lib.easy_run)(self.wk.paces, minutes)
+            if grown.total_distance_m() <= w.total_distance_m():
+                return 0.0  # (strides keep 10 easy minutes: no longer at these minutes)
+            added_s = grown.total_duration_s() - w.total_duration_s()
+            within = grown.total_duration_s() <= self._easy_max_min(i) * 60
+            if within and grown.total_distance_m() <= most_m and added_s <= self._room_s(i):
+                self.slots[i][k] = grown
+                self.carry.history[self.wk.dates[i]] = max(
+                    x.total_distance_m() for x in self.slots[i] if x.is_run
+                )
+                return grown.total_distance_m() - w.total_distance_m()
+            minutes -= 1
+        return 0.0
 
     def _keep_single_run_rule(self) -> None:
         """Last pass, day by day in order: no run over 10 % beyond the longest of the 30 days
