@@ -449,7 +449,9 @@ def long_run_builds(plan: Plan) -> list[str]:
     plan's build is five weeks and its peak carries the growth on) is ~20 % over the plan's
     first, unless the first already is what the distance needs (16 km for a 10k, 19 for the
     half, 32 the marathon; for a double 75 % of its races together, as ``long_run_grows``
-    and the plan's own note read a double: 15-16 km for two 10ks)."""
+    and the plan's own note read a double: 15-16 km for two 10ks). What the distance needs is
+    read within what the runner's days hold, as ``long_run_grows`` reads it (qual15: a life of
+    15-minute days holds a 1.8 km run at most, and a coach does not ask it to grow past it)."""
     longs = [(w, max(_long_runs(w), default=0.0)) for w in plan.weeks[:-1]]
     longs = [(w, m) for w, m in longs if m > 0]
     build = [m for w, m in longs if w.phase is Phase.BUILD]
@@ -458,6 +460,9 @@ def long_run_builds(plan: Plan) -> list[str]:
     first = longs[0][1]
     share = 0.75 if plan.goal.also else 0.9
     need = max(16 * KM, min((goal_m(plan) or 10 * KM) * share, 32 * KM)) * 0.9
+    holds = max((_day_holds_m(plan, d) for w in plan.weeks[:-1] for d in w.days
+                 if d.day_type.can_run), default=0.0) * 0.97  # fmt: skip
+    need = min(need, holds)
     reached = max(build[-3:] + [m for w, m in longs if w.phase is Phase.PEAK])
     if first < need and reached < min(first * LONG_GROWTH, need) * ROUNDING:
         return [f"the long run at the end of the build is {reached / KM:.1f} km, "

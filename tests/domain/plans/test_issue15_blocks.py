@@ -76,11 +76,17 @@ def test_the_physician_s_free_weeks_build_within_the_growth_rules():
     assert vols[-1] >= 1.5 * vols[0]  # 34 km -> 60 km and more
     for a, b in itertools.pairwise(vols):
         assert b <= a * TWO_WEEK_MAX  # free week on free week: the two-week rule
-    work = [w.distance_m for i, w in enumerate(plan.weeks)
+    work = [w for i, w in enumerate(plan.weeks)
             if i not in _free_weeks(plan) and w.phase is not Phase.TAPER]  # fmt: skip
-    # six 45-minute days with their routines: the job's cap (32 km since coach15: a strength
-    # routine goes to the work week's day without a run, so the run days keep their minutes)
-    assert max(work) <= 32 * KM
+    # six 45-minute days with their routines: the job's cap (32 km of easy running since
+    # coach15: a strength routine goes to the work week's day without a run, so the run days
+    # keep their minutes). The cap is the job's minutes: a session's fast minutes inside them
+    # cover more ground (qual15: a 19-minute tempo in a 45-minute day, a 33-34 km work week),
+    # so the week's running time is read as easy running
+    easy_s = plan.paces["easy"].slow.seconds_per_km  # as the layout reads a day's limit
+    as_easy = [sum(x.total_duration_s() for _, x in w.workouts() if x.is_run) / easy_s * KM
+               for w in work]  # fmt: skip
+    assert max(as_easy) <= 32 * KM
     for i, week in enumerate(plan.weeks):
         if i in _free_weeks(plan) or week.phase is Phase.TAPER:
             continue

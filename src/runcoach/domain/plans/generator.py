@@ -430,6 +430,7 @@ def _weeks(
         wk = _week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
+        wk.smaller = cat.base if shape.phase in (Phase.BUILD, Phase.PEAK) else ()
         wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do

@@ -24,6 +24,8 @@ from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
 
 ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
 QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
+# ... on fewer than 4 run days, the share of one run (a third on 3 days: FIRST's three runs a
+# week, Pierce, Murr & Moss 2007, each a third of the week, one of them the session)
 LONG_KEPT = 0.85  # a benchmark takes the long run's day only if the long run keeps this much
 BENCHMARK_SHARE = 0.4  # the same for the benchmark, mostly warm-up and cool-down jogging in a
 # small week (a 15 km week holds 3 x 1 km with its 25 minutes of easy running around it)
@@ -112,6 +114,8 @@ class WeekInput:
     back_to_back: bool = False  # an ultra's build: a second long run the day after the first
     share_rule: bool = True  # the long-run-share rule applies (ultras are excepted)
     next_type: str | None = None  # the day type of the day after the week (a rota's next day)
+    smaller: tuple[Session, ...] = ()  # sessions for a week none of ``sessions`` fits (the
+    # base phase's: a progression run or a fartlek sized to a small week)
     weekend_carries: bool = False  # a goal whose long run must grow (the half on): on a week
     # whose only whole days are the weekend's, Saturday may be a medium-long run (WEEKEND_DAYS)
 
@@ -624,23 +628,34 @@ class WeekLayout:
 
     def _place_short_day_session(self) -> None:
         """No session fits the week's free days (they hold the long run): a short one on a
-        short day, within its time limit, never next to another hard day."""
+        short day, within its time limit, never next to another hard day; as many reps as
+        the day holds, fewer where the week's share or its easy runs leave less (a 59-minute
+        day's 9 x 3 min is over a third of a 30 km week on 3 days: 6 x 3 min is not)."""
         options: list[tuple[int, Workout]] = []
         for i, t in enumerate(self.wk.types):
             if t.allowance is not Allowance.SHORT or t.max_duration_s is None:
                 continue
             for rep_min in (3, 2):  # not last week's session (variety)
-                session = lib.short_day_intervals(
-                    self.wk.paces, t.max_duration_s / 60 * SAFETY, rep_min
-                )
-                if session is None or session.title in self.carry.last_titles:
-                    continue
-                if self._quality_ok(i, session) and self._fits(session):
+                session = self._short_day_session(i, t.max_duration_s / 60 * SAFETY, rep_min)
+                if session is not None:
                     options.append((i, session))
-                break
+                    break
         if options:
             i, session = max(options, key=lambda x: self._spacing(x[0]))
             self._put(i, session, hard=True)
+
+    def _short_day_session(self, i: int, minutes: float, rep_min: int) -> Workout | None:
+        """The largest short-day session day ``i`` holds, within ``minutes``, that the week
+        holds, not last week's; ``None`` when none of 3 reps or more does."""
+        step = rep_min * (1 + lib.SHORT_DAY_JOG_S / lib.SHORT_DAY_REP_S)  # one rep (minutes)
+        while True:
+            session = lib.short_day_intervals(self.wk.paces, minutes, rep_min)
+            if session is None:
+                return None
+            fresh = session.title not in self.carry.last_titles
+            if fresh and self._quality_ok(i, session) and self._fits(session):
+                return session
+            minutes -= step
 
     def _next_session(self, n: int) -> Workout | None:
         if self.wk.fixed:
@@ -648,12 +663,33 @@ class WeekLayout:
         if n == 0 and self.wk.benchmark is not None:
             return self._sized(self.wk.benchmark)
         sessions = self.wk.sessions
+        taken = {w.title for s in self.slots for w in s}
         for k in range(len(sessions)):
             session = sessions[(self.carry.rotation + k) % len(sessions)]
             workout = self._sized_session(session)
-            taken = {w.title for s in self.slots for w in s}
             if workout and workout.title not in self.carry.last_titles | taken:
                 self.carry.rotation += k + 1
+                return workout
+        if n > 0:
+            return None
+        # the week's one session, when every session that fits was last week's: the same kind
+        # at another size (a runner who dislikes intervals, hills and tempo has progression
+        # runs alone, and a 103 km ultra week went without any for variety's sake; identical
+        # sessions two weeks in a row stay out, the variety rule)
+        seen = self.carry.last_titles | taken
+        for k in range(len(sessions)):
+            session = sessions[(self.carry.rotation + k) % len(sessions)]
+            for scale in (0.75, 0.5, 0.35):
+                workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
+                if workout.title not in seen and self._fits(workout):
+                    self.carry.rotation += k + 1
+                    return workout
+        # ... and when none of the phase's sessions fits the week at all (a 15k runner who
+        # dislikes hills and tempo has 3 x 1.6 km at 10k pace, 9.5 km, over 28 % of a 32 km
+        # week), a smaller session of the base phase's: a progression run, a fartlek
+        for session in self.wk.smaller:
+            workout = self._sized_session(session)
+            if workout and workout.title not in seen:
                 return workout
         return None
 
@@ -679,30 +715,52 @@ class WeekLayout:
         if hard_s > week_s * HARD_SHARE:
             return False
         dist = workout.total_distance_m()
-        room = max((self._cap(i) for i in range(7) if self._free(i)), default=0.0)
-        share = BENCHMARK_SHARE if workout.benchmark else QUALITY_SHARE
+        room = any(self._free(i) and self._day_holds(i, workout) for i in range(7))
+        share = BENCHMARK_SHARE if workout.benchmark else self._quality_share()
         fits_week = dist <= min(self.wk.volume_m * share, self._remaining_m())
-        return fits_week and dist <= room and self._leaves_easy_runs(dist)
+        return fits_week and room and self._leaves_easy_runs(dist)
+
+    def _day_holds(self, i: int, session: Workout) -> bool:
+        """Day ``i`` holds ``session``: its time limit by the session's duration and the 10 %
+        single-run rule by its distance (a 41-minute day holds 6 x 3 min at interval pace,
+        7.9 km: its fast minutes cover more ground than the 7.3 km of easy running the day's
+        limit holds, and measuring it as easy running left a 29 km build week without one)."""
+        limit = self.wk.types[i].max_duration_s
+        fits = limit is None or session.total_duration_s() <= limit * SAFETY
+        return fits and session.total_distance_m() <= self._session_cap(i)
+
+    def _quality_share(self) -> float:
+        """One session's largest share of the week: QUALITY_SHARE, a run's share on few days."""
+        return max(QUALITY_SHARE, self.few_share) if self.few_days else QUALITY_SHARE
 
     def _leaves_easy_runs(self, dist: float) -> bool:
         """After a session of ``dist`` the week still holds its easy days as real runs (20
-        minutes or more each), not 13-minute leftovers."""
+        minutes or more each), not 13-minute leftovers. The week's first session may take a
+        run day of a runner who runs more than the system's 4 days: a 28 km build week on 6
+        days (a 10 km long run, five 20-minute runs) is a long run, a session and 3 easy runs
+        on 5 days, not six days of easy running (``_thin_easy_days`` then lays out fewer,
+        real runs); a second session never thins the week, nor does a recovery week's."""
         runs = sum(1 for s in self.slots if any(w.is_run for w in s)) + 1
         free = sum(1 for i in range(7) if self.wk.types[i].can_run and not self.slots[i]) - 1
         easy_days = max(0, min(self.wk.run_days, self.wk.max_days, runs + free) - runs)
-        return self._remaining_m() - dist >= easy_days * self._minutes_m(MIN_EASY_MIN + 5)
+        left, real = self._remaining_m() - dist, self._minutes_m(MIN_EASY_MIN + 5)
+        if left >= easy_days * real:
+            return True
+        if self._holds_session() or self.wk.recovery:
+            return False
+        return left >= min(easy_days, max(0, LEAST_RUN_DAYS - runs)) * real
+
+    def _holds_session(self) -> bool:
+        return any(w.is_quality for s in self.slots for w in s)
 
     def _quality_ok(self, i: int, session: Workout) -> bool:
         after = self.hard[i + 1] if i + 1 < 7 else False
-        limit = self.wk.types[i].max_duration_s
-        fits = limit is None or session.total_duration_s() <= limit * SAFETY
         return (
             self._free(i)
-            and fits
+            and self._day_holds(i, session)
             and not self._hard_before(i)
             and not after
             and self.wk.dates[i] not in self.wk.protected
-            and session.total_distance_m() <= self._session_cap(i)
         )
 
     def _session_cap(self, i: int) -> float:
@@ -721,9 +779,20 @@ class WeekLayout:
         return (gap, whole, 0)
 
     def _spacing(self, i: int) -> tuple[int, int]:
+        """Farthest from the hard days, a whole day first. A week whose next day is a free day
+        of the rota counts that day as hard: a session on its last day would take it from the
+        next week (a block of 7 free days across two weeks, long run on its first day: a
+        session on Sunday left Monday-Wednesday a recovery run, an easy run and the long run;
+        on Saturday, Monday holds the next week's session, Wednesday its long run)."""
         hard_days = [j for j in range(7) if self.hard[j]] + ([-1] if self.carry.prev_hard else [])
+        hard_days += [7] if self._next_day_free() else []
         gap = min((abs(i - j) for j in hard_days), default=7)
         return (min(gap, 3), 1 if self.wk.types[i].allowance is Allowance.ANY else 0)
+
+    def _next_day_free(self) -> bool:
+        """The day after the week is a day of one of the week's free types (a rota's block)."""
+        free = {t.name for t in self.wk.types if t.allowance is Allowance.ANY}
+        return self.wk.next_type in free
 
     # -- easy runs ------------------------------------------------------------------------
 
@@ -749,10 +818,37 @@ class WeekLayout:
         if not chosen:
             return
         chosen.sort()
-        for i, metres in zip(chosen, self._share(chosen, budget), strict=True):
+        chosen, shares = self._thin_easy_days(chosen, self._share(chosen, budget), budget, runs)
+        for i, metres in zip(chosen, shares, strict=True):
             minutes = metres / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
             if minutes >= SHORTEST_RUN_MIN:
                 self._put(i, self._easy_workout(i, minutes))
+
+    def _thin_easy_days(
+        self, chosen: list[int], shares: list[float], budget: float, runs: int
+    ) -> tuple[list[int], list[float]]:
+        """A week that holds a session lays its easy running out as real runs (20 minutes or
+        more each) on fewer days, down to the system's 4 run days, while the fewer days hold
+        the same running: the shortest run's day rests (the day after a hard day first). A
+        recovery week keeps its days (a rota's shifted day must not take it under 4)."""
+        real = self._minutes_m(MIN_EASY_MIN + 5)
+        while (
+            self._holds_session()
+            and not self.wk.recovery
+            and len(chosen) > 1
+            and runs + len(chosen) > LEAST_RUN_DAYS
+            and min(shares) < real - 1
+        ):
+            k = min(
+                range(len(chosen)),
+                key=lambda k: (round(shares[k], -2), 0 if self._hard_before(chosen[k]) else 1),
+            )
+            fewer = chosen[:k] + chosen[k + 1 :]
+            more = self._share(fewer, budget)
+            if sum(more) < sum(shares) - 1:
+                break
+            chosen, shares = fewer, more
+        return chosen, shares
 
     def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int, int]:
         """Spread the runs out: unlimited days first, then the day that holds the longest easy

@@ -25,7 +25,7 @@ from runcoach.domain.safety import (  # the one safety model, shared with the wa
     growth_check,
     run_over,
 )
-from runcoach.domain.units import MARATHON_M, format_distance, format_duration
+from runcoach.domain.units import HALF_MARATHON_M, MARATHON_M, format_distance, format_duration
 
 MIN_RUN_DAYS = 4  # run days a week where availability allows (days), SPEC principle 1
 FIRST_WEEK_MAX = 1.10  # week 1 vs the volume the runner does now (ratio)
@@ -286,7 +286,7 @@ def long_share_max(
         return LONG_SHARE_MAX
     low = min(max((HIGH_VOLUME_M - week_m) / (HIGH_VOLUME_M - LOW_VOLUME_M), 0.0), 1.0)
     share = LONG_SHARE_MAX + (LONG_SHARE_LOW_VOLUME - LONG_SHARE_MAX) * low
-    share = max(share, LONG_SHARE_MARATHON) if goal >= MARATHON_M - 1 else share
+    share = max(share, _marathon_floor(goal))
     if few:
         share = max(share, min(share + LONG_SHARE_FOUR_DAYS, LONG_SHARE_LOW_VOLUME))
     if 0 < run_days <= WEEKEND_RUN_DAYS and goal >= SHARE_GOAL_M:
@@ -295,6 +295,20 @@ def long_share_max(
         return share
     of_cycle = (long_share_max(goal, cycle_m, run_days) or share) * cycle_m / week_m
     return max(share, min(LONG_SHARE_BLOCK, of_cycle))
+
+
+def _marathon_floor(goal_m: float) -> float:
+    """The marathon build-up's 40 % floor, and between the half and the marathon (a 30k, or
+    a double whose races add up to 31 km: a 10k and a half) read between their rows as
+    ``shape`` reads such a goal's peak week and long run: the half's 30 % at 21.1 km to the
+    marathon's 40 % (two 10ks and a half want a ~21-23 km long run, 35 % of a 60 km week,
+    which the half's 30 % held at 17.4 km for 19 weeks)."""
+    if goal_m >= MARATHON_M - 1:
+        return LONG_SHARE_MARATHON
+    if goal_m <= HALF_MARATHON_M:
+        return 0.0
+    between = (goal_m - HALF_MARATHON_M) / (MARATHON_M - HALF_MARATHON_M)
+    return LONG_SHARE_MAX + (LONG_SHARE_MARATHON - LONG_SHARE_MAX) * between
 
 
 def week_long_share_max(
