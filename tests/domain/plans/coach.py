@@ -408,12 +408,21 @@ def volume_holds_current(plan: Plan) -> list[str]:
 def _runs_hold_m(plan: Plan, week: Week) -> float:
     """The most the runner's run days hold this week when no run is over 10 % longer than
     the longest run before it (the single-run rule a coach keeps): a runner who says 31 km a
-    week on 3 days but no run over 6.7 km cannot be held at 31 km until the runs grow."""
+    week on 3 days but no run over 6.7 km cannot be held at 31 km until the runs grow.
+    Each day holds the shorter of the two: its time limit (``_capacity_m``'s measure, a free
+    day 90 minutes) and that run; the week its best days (vol15: a runner of 13.5 km a week
+    with a 7.3 km longest run on a free day and a 19-minute day holds 8.0 + 3.7 km, not the
+    two days' 22.6 km of time and 16.1 km of runs read apart, neither of which the other lets
+    it reach)."""
     before = [m for w in plan.weeks[: week.index - 1] for _, x in _runs(w)
               if x.kind is not WorkoutKind.RACE for m in [x.total_distance_m()]]  # fmt: skip
-    longest = max([plan.baseline.longest_run_m, *before])
-    days = min(plan.max_run_days or 7, sum(1 for d in week.days if d.day_type.can_run))
-    return days * longest * 1.1
+    run_m = max([plan.baseline.longest_run_m, *before]) * 1.1
+    days = sorted(
+        (min(run_m, _easy_m(plan, (d.day_type.max_minutes or 90.0) * 60))
+         for d in week.days if d.day_type.can_run),
+        reverse=True,
+    )  # fmt: skip
+    return sum(days[: plan.max_run_days or 7])
 
 
 def peak_block_builds(plan: Plan) -> list[str]:

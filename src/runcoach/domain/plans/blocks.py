@@ -25,9 +25,14 @@ def block_period(weeks: Sequence[Sequence[DayType]]) -> int:
     and one week of the cycle has a time limit on every day that can hold a run (7 days on at
     work, 7 off): the cycle in weeks. 1 for every other life (a rota with a free day each
     week, the same week every week). A coach reads such a life in blocks: the work week holds
-    what its short days hold, the free week carries the volume and the long run."""
+    what its short days hold, the free week carries the volume and the long run. A life whose
+    every week is short days (33-minute days every other day, 3 run days one week and 4 the
+    next) has no free week to carry the volume: 1, its weeks one after the other, as the
+    coach reads it (a week of 13.3 km after one of 9.7 was judged against the 13.2 two weeks
+    before it)."""
     kinds = [tuple(t.name for t in week) for week in weeks]
-    if len(set(kinds)) < 2 or not any(is_work_week(week) for week in weeks):
+    work = [is_work_week(week) for week in weeks]
+    if len(set(kinds)) < 2 or not any(work) or all(work):
         return 1
     for period in BLOCK_PERIODS:
         if all(kinds[i] == kinds[i + period] for i in range(len(kinds) - period)):

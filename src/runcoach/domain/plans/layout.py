@@ -18,6 +18,7 @@ from runcoach.domain.plans import routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
+from runcoach.domain.plans.top_up import top_up
 from runcoach.domain.plans.workouts import Step, StepKind, Workout
 from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
 
@@ -37,6 +38,8 @@ WEEKEND_DAYS = 2  # ... and so when the week's days without a time limit are the
 # (Higdon's Intermediate marathon: a 10 mi Saturday run before the 20 mi Sunday)
 MEDIUM_LONG_MIN = 105.0  # the longest easy run on those weeks (minutes), Pfitzinger 2009
 MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
+EASY_RANK_STEP_MIN = 10  # short days this many minutes apart rank by what they hold before
+# the runs' spacing (minutes; a 31-minute day before a 20-minute one, 31 and 39 by spacing)
 LEAST_RUN_DAYS = 4  # the run days a week keeps (days), rules.MIN_RUN_DAYS (SPEC principle 1)
 SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
 # gets no run: a few minutes of running is not training (runcoach's rule)
@@ -203,7 +206,8 @@ class WeekLayout:
                 self._fit_long(long_i)
             self._keep_single_run_rule()  # the 10 % caps a shorter run lowered,
             self._keep_mostly_easy()  # and the easy share
-        self._hold_long_to_half(long_i)
+        top_up(self, long_i)  # the volume those cuts lost, back on the days with room
+        self._hold_long_to_half(long_i)  # then the long run within half the week as built
         self._hand_over()
 
     def _run_m(self) -> float:
@@ -293,7 +297,7 @@ class WeekLayout:
             # 45-minute next day (a rota's block of off days)
             if t.name != self.wk.long_day_type:
                 return (short, room, 14 + (6 - i))
-            late = self._free_before(i) >= 2 and self._ends_block(i)
+            late = self._free_before(i) >= self._days_before_long() and self._ends_block(i)
             return (short, room, (6 - i) if late else 7 + i)
         want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
         return (
@@ -301,6 +305,13 @@ class WeekLayout:
             room,
             min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
         )
+
+    def _days_before_long(self) -> int:
+        """The free days of its block a long run wants before it to go last: two (the session
+        and a longer easy run), or on 4 run days or fewer one, which then holds the week's
+        medium-long run (Higdon's Saturday run before the Sunday long run) instead of the
+        long run's 45-minute next day: a 2-day block's 80 minutes, not 45."""
+        return 1 if self.four_days else 2
 
     def _ends_block(self, i: int) -> bool:
         """Day ``i`` is the last of its block of long-run days: the day after it is of another
@@ -319,14 +330,28 @@ class WeekLayout:
     def _long_distance(self, i: int) -> float:
         """Toward the distance's long run within the week's share, never below what the runner
         already runs (a long run that goes backwards is no long run), within the day's caps."""
+        return max(min(self._long_wanted_m(i), self._cap(i), self._remaining_m()), 0.0)
+
+    def _long_wanted_m(self, i: int) -> float:
+        """The long run day ``i`` is asked for: toward its target (the distance's, or less to
+        recover, taper or before the goal) within the week's share, never below what the
+        runner already runs; the day's caps aside."""
+        share = self.wk.volume_m * self._long_share()
+        return max(min(self._long_target(i), share), self._hold_m())
+
+    def _long_target(self, i: int) -> float:
         target = self.wk.long_target_m
         if self.wk.long_factor < 1 and self.carry.max_long_m:
             target = min(target, self.carry.max_long_m * self.wk.long_factor)
         if self._days_to_goal(i) <= RACE_WEEK_DAYS:  # the last long run before the race
             target = min(target, self.carry.max_long_m * PRE_RACE_LONG)
-        share = self.wk.volume_m * self._long_share()
-        wanted = max(min(target, share), self._hold_m())
-        return max(min(wanted, self._cap(i), self._remaining_m()), 0.0)
+        return target
+
+    def _long_share_now(self) -> float:
+        """The long run's share of the week as built, as ``_fit_long`` keeps it (a week of
+        fewer than 4 runs: the few days' share, as ``_long_distance`` sized it)."""
+        runs = sum(1 for s in self.slots if any(w.is_run for w in s))
+        return (self.wk.long_share if runs >= 4 else self._long_share()) * 0.995
 
     def _days_to_goal(self, i: int) -> int:
         ahead = [(g - self.wk.dates[i]).days for g in self.wk.goal_days]
@@ -598,7 +623,7 @@ class WeekLayout:
                     return
                 self._place_short_day_session()  # the week's only session: on a short day
                 return
-            i = max(options, key=self._spacing)
+            i = max(options, key=self._session_rank)
             self._put(i, session, hard=True)
 
     def _place_short_day_session(self) -> None:
@@ -743,6 +768,16 @@ class WeekLayout:
         kept by the session's duration (its fast minutes cover more than easy ones)."""
         return single_run_cap(self.carry, self.wk.dates[i], self.wk)
 
+    def _session_rank(self, i: int) -> tuple[int, int, int]:
+        """Where a session goes: spaced from the hard days; on 4 run days or fewer a short
+        day that holds it before a free day, which then holds the week's medium-long run (a
+        30-minute session on a free day left an 8-day rota's week 4 km of its 27 under the
+        runner's volume while its 36-minute days held 33 minutes each)."""
+        gap, whole = self._spacing(i)
+        if self.four_days:  # an easy day between hard days is the hard/easy rule's spacing
+            return (min(gap, 2), 1 - whole, gap)
+        return (gap, whole, 0)
+
     def _spacing(self, i: int) -> tuple[int, int]:
         """Farthest from the hard days, a whole day first. A week whose next day is a free day
         of the rota counts that day as hard: a session on its last day would take it from the
@@ -816,16 +851,22 @@ class WeekLayout:
         return chosen, shares
 
     def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int, int]:
-        """Spread the runs out: the free day farthest from other runs, unlimited days first,
-        then the short day that holds the longest run (a 15-minute day never takes a run day
-        from an 80-minute one); on 4 days or fewer, not the day after the long run (its 45
-        minutes would cap the week's one easy run, the medium-long run few days need)."""
+        """Spread the runs out: unlimited days first, then the day that holds the longest easy
+        run (its time limit, and 45 minutes the day after a long run), then the day farthest
+        from other runs. A 15-minute day never takes a run day from a 72-minute one, even the
+        day after the long run (45 minutes still hold three times as much), nor a 20-minute
+        night from a 31-minute day for the spacing: runs on days in a row are ordinary, a run
+        cut to 14 minutes is volume lost. On 4 days or fewer a free day after the long run
+        comes after a fresh one (its 45 minutes would cap the week's one easy run, the
+        medium-long run few days need)."""
         taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
         gap = min((abs(i - j) for j in taken), default=7)
         t = self.wk.types[i]
         whole = 1 if t.allowance is Allowance.ANY else 0
-        fresh = 0 if self.four_days and self._after_long(i) else 1
-        return (whole, fresh, min(gap, 2), int(t.max_minutes or 0))
+        holds = min(t.max_minutes or float("inf"), self._easy_max_min(i))
+        if not self.four_days and whole:
+            holds = self._easy_most_min()  # enough days: a free day is a free day
+        return (whole, int(holds) // EASY_RANK_STEP_MIN, min(gap, 2), int(t.max_minutes or 0))
 
     def _share(self, chosen: list[int], budget: float) -> list[float]:
         ceiling = self._easy_ceiling()
@@ -859,6 +900,11 @@ class WeekLayout:
         the weekend's two days are the week's only ones without a time limit."""
         few = self.four_days or self.weekend
         return MEDIUM_LONG_MIN if few and not self.wk.recovery else MAX_EASY_MIN
+
+    def recovery_run_most_min(self) -> float:
+        """A recovery run's longest (minutes): the day after a long run's 45; a run the
+        week's top-up grows past it is an easy run (``top_up``)."""
+        return AFTER_LONG_MAX_MIN
 
     def _race_week_min(self) -> float:
         """Race week's easy run: 50 minutes, and for a fast runner no further than half the
@@ -952,6 +998,8 @@ class WeekLayout:
         # a day that holds the routine whole first: a short day's run is cut for it only when
         # no such day is left (a week of 39-minute days lost 10 min of running a routine)
         order.sort(key=lambda i: self._room_s(i) < routines.STRENGTH_S)
+        whole = [i for i in order if self._room_s(i) >= routines.STRENGTH_S]
+        order = whole + self._session_days_for_strength() + order[len(whole) :]
         placed = 0
         for i in order:
             if placed >= 2:
@@ -960,6 +1008,20 @@ class WeekLayout:
                 self.slots[i].append(routines.strength(self.carry.strength_turn))
                 self.carry.strength_turn += 1
                 placed += 1
+
+    def _session_days_for_strength(self) -> list[int]:
+        """Before a short day's run is cut for a strength routine: a quality session's day
+        without a time limit, the routine after the session ("hard days hard", as Magness
+        2014 and most coaches place strength; a 39-minute day's run cut to 18 minutes for it
+        cost the week what the runner runs now). Never a long run's or a race's day."""
+        return [
+            i
+            for i in range(7)
+            if any(w.is_quality for w in self.slots[i])
+            and not any(w.kind.value in ("long", "race") for w in self.slots[i])
+            and self._room_s(i) >= routines.STRENGTH_S
+            and i - 1 not in {j for j, d in enumerate(self.wk.dates) if d in self.wk.races}
+        ]
 
     def _hand_over(self) -> None:
         for i, day in enumerate(self.wk.dates):  # the week's runs as finally laid out

@@ -1,0 +1,141 @@
+"""A week laid out under the volume it was asked to hold, topped up where its days have room.
+
+The layout sizes each run against the week as planned, then cuts: the long run to its share
+of the week as built, a short day's run for a strength routine or a warm-up, a recovery run
+after a session. Each cut is right on its own; together they can leave a week well under
+what the runner already runs while its days still have room (a rota's 36-minute days cut to
+33, a free day left without a run, the long run cut to its share of a week the cuts made
+smaller). A coach puts the volume back on the days that can take it: the easy runs grow to
+their caps, an idle day the runner may run takes an easy run, and the long run regains its
+share of the week as finally built. Nothing grows past a rule the layout keeps: the day's
+time limit (routines included), the 10 % single-run rule, the easy run's longest (45 minutes
+the day after a long run, a shake-out before the goal), the easy runs' share of the week, the
+long run's share, and never past the week's asked volume.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.schedule import Allowance
+from runcoach.domain.plans.workouts import Workout, WorkoutKind
+
+if TYPE_CHECKING:
+    from runcoach.domain.plans.layout import WeekLayout
+
+GROWN = (WorkoutKind.EASY, WorkoutKind.RECOVERY, WorkoutKind.STRIDES)  # the runs topped up
+TOP_UP_ROUNDS = 2  # passes: a longer long run raises the easy runs' ceiling (95 % of it)
+SLACK_MIN = 1.0  # a week this close to its volume (minutes of easy running) is left alone
+ADDED_RUN_MIN = 20.0  # a run added to top up a week: a real run (minutes), the layout's
+# MIN_EASY_MIN + 5 (``WeekLayout._leaves_easy_runs``)
+
+
+def top_up(lay: WeekLayout, long_i: int | None) -> None:
+    """Grow the week's runs back toward its asked volume where its days have room."""
+    for _ in range(TOP_UP_ROUNDS):
+        if _short_m(lay) < lay._minutes_m(SLACK_MIN):
+            return
+        _grow_easy(lay)
+        _add_easy_day(lay)
+        _grow_long(lay, long_i)
+
+
+def _short_m(lay: WeekLayout) -> float:
+    return lay.wk.volume_m - lay._run_m()
+
+
+def _most_m(lay: WeekLayout, i: int, per_s: float, own_s: float = 0.0) -> float:
+    """The longest easy run on day ``i`` (``per_s``: its pace in m/s; ``own_s``: the run there
+    now): the day's time left (its routines counted), the easy run's longest on that day, the
+    10 % rule and the easy runs' ceiling."""
+    most_s = lay._easy_max_min(i) * 60
+    t = lay.wk.types[i]
+    if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
+        most_s = min(most_s, own_s + lay._room_s(i))
+    return min(most_s * per_s, lay._cap(i), lay._easy_ceiling())
+
+
+def _pace_m_s(w: Workout) -> float:
+    return w.total_distance_m() / max(w.total_duration_s(), 1.0)
+
+
+def _rebuilt(lay: WeekLayout, w: Workout, metres: float) -> Workout:
+    """``w`` at ``metres``, rounded down to whole minutes at its pace: never over. A recovery
+    run that grows past its longest is an easy run (a 93-minute "recovery run" the day after
+    a session is the week's medium-long run), its minutes at easy pace: the same minutes at
+    the faster pace ran 11.9 km where the 10 % rule allowed 11.5."""
+    paces = lay.wk.paces
+    if w.kind is WorkoutKind.RECOVERY:
+        minutes = math.floor(metres / _pace_m_s(w) / 60)
+        if minutes <= lay.recovery_run_most_min():
+            return lib.recovery_run(paces, minutes)
+        return lib.easy_run(paces, math.floor(metres / _pace_m_s(lib.easy_run(paces, 60)) / 60))
+    minutes = math.floor(metres / _pace_m_s(w) / 60)
+    if w.kind is WorkoutKind.STRIDES:
+        return lib.strides_run(paces, minutes)
+    return lib.easy_run(paces, minutes)
+
+
+def _grow_easy(lay: WeekLayout) -> None:
+    """The easy runs take the week's shortfall, shared out evenly up to each one's cap."""
+    found = [(i, k) for i, s in enumerate(lay.slots) for k, w in enumerate(s) if w.kind in GROWN]
+    open_ = list(found)
+    for _ in range(3):
+        left = _short_m(lay)
+        if not open_ or left < lay._minutes_m(SLACK_MIN):
+            return
+        each = left / len(open_)
+        for i, k in list(open_):
+            w = lay.slots[i][k]
+            most = _most_m(lay, i, _pace_m_s(w), w.total_duration_s())
+            room = most - w.total_distance_m()
+            if room < lay._minutes_m(SLACK_MIN):
+                open_.remove((i, k))
+                continue
+            grown = _rebuilt(lay, w, w.total_distance_m() + min(each, room))
+            if grown.total_distance_m() > w.total_distance_m():
+                lay.slots[i][k] = grown
+                lay.carry.history[lay.wk.dates[i]] = grown.total_distance_m()
+
+
+def _add_easy_day(lay: WeekLayout) -> None:
+    """A day the runner may run holds no run yet and the week is still short of a real run's
+    worth (20 minutes): an easy run there, on the day the layout's easy runs would choose."""
+    short = _short_m(lay)
+    options = [i for i in range(7) if lay._free(i)]
+    if short < lay._minutes_m(ADDED_RUN_MIN) or not options:
+        return
+    i = max(options, key=lambda j: lay._easy_rank(j, []))
+    probe = lib.easy_run(lay.wk.paces, 60)
+    most = min(_most_m(lay, i, _pace_m_s(probe)), short)
+    minutes = math.floor(most / probe.total_distance_m() * 60)
+    if minutes >= ADDED_RUN_MIN:
+        lay._put(i, lay._easy_workout(i, minutes))
+
+
+def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
+    """The long run cut to its share of a smaller week regains it in the week as topped up:
+    up to what its day was asked to hold, within its caps and its share of the week."""
+    if long_i is None:
+        return
+    found = [(k, w) for k, w in enumerate(lay.slots[long_i]) if w.kind is WorkoutKind.LONG]
+    found = [(k, w) for k, w in found if not w.title.startswith("Back-to-back")]
+    if not found:
+        return
+    k, w = found[0]
+    now = w.total_distance_m()
+    most = min(lay._long_wanted_m(long_i), lay._cap(long_i), now + _short_m(lay))
+    if lay.wk.share_rule:
+        share = lay._long_share_now()
+        rest = lay._run_m() - now
+        most = min(most, share * rest / (1 - share)) if share < 1 else most
+    t = lay.wk.types[long_i]
+    if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
+        most = min(most, now + lay._room_s(long_i) * _pace_m_s(w))
+    if most > now + lay._minutes_m(SLACK_MIN):
+        lay.slots[long_i][k] = lib.long_run(lay.wk.paces, most)
+        lay.carry.history[lay.wk.dates[long_i]] = most
+        lay.carry.max_long_m = max(lay.carry.max_long_m, most)
+        lay.carry.plan_long_m = max(lay.carry.plan_long_m, most)
