@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from runcoach.domain.plans import library as lib
-from runcoach.domain.plans import routines
 from runcoach.domain.plans.layout_limits import (
     AFTER_LONG_MAX_MIN,
     BACK_TO_BACK_SHARE,
@@ -48,6 +47,7 @@ from runcoach.domain.plans.layout_limits import (
     is_easy,
     single_run_cap,
 )
+from runcoach.domain.plans.layout_routines import lay_out_routines, room_s
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
@@ -192,7 +192,7 @@ class WeekLayout:
         # share again (a mile plan's recovery week at 75 % easy): trade once more
         self._keep_mostly_easy()
         before_m = self._run_m()
-        self._routines()
+        lay_out_routines(self)
         if self._run_m() < before_m:  # the routines shortened a short day's run: again,
             if self.wk.share_rule:  # on the week as built, the long run's share,
                 self._fit_long(long_i)
@@ -501,7 +501,7 @@ class WeekLayout:
         if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
             return 0.0
         most_m = min(self._session_cap(i), long_m)
-        most_s = min(self._easy_most_min() * 60 - w.total_duration_s(), self._room_s(i))
+        most_s = min(self._easy_most_min() * 60 - w.total_duration_s(), room_s(self, i))
         minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / self._minutes_m(1))
         minutes = min(minutes, math.floor(most_s / 60))
         if minutes < 1:
@@ -522,15 +522,15 @@ class WeekLayout:
         make = {"recovery": lib.recovery_run, "strides": lib.strides_run}
         grow_m = min(add_m, most_m - w.total_distance_m())
         minutes = math.floor(w.total_duration_s() / 60 + grow_m / self._minutes_m(1))
-        if self._room_s(i) < float("inf"):
-            minutes = min(minutes, math.floor((w.total_duration_s() + self._room_s(i)) / 60))
+        if room_s(self, i) < float("inf"):
+            minutes = min(minutes, math.floor((w.total_duration_s() + room_s(self, i)) / 60))
         while minutes * 60 > w.total_duration_s():
             grown = make.get(w.kind.value, lib.easy_run)(self.wk.paces, minutes)
             if grown.total_distance_m() <= w.total_distance_m():
                 return 0.0  # (strides keep 10 easy minutes: no longer at these minutes)
             added_s = grown.total_duration_s() - w.total_duration_s()
             within = grown.total_duration_s() <= self._easy_max_min(i) * 60
-            if within and grown.total_distance_m() <= most_m and added_s <= self._room_s(i):
+            if within and grown.total_distance_m() <= most_m and added_s <= room_s(self, i):
                 self.slots[i][k] = grown
                 self.carry.history[self.wk.dates[i]] = max(
                     x.total_distance_m() for x in self.slots[i] if x.is_run
@@ -929,91 +929,6 @@ class WeekLayout:
         return lib.easy_run(self.wk.paces, minutes)
 
     # -- routines -------------------------------------------------------------------------
-
-    def _routines(self) -> None:
-        hard_days = [i for i in range(7) if self.hard[i] and self.slots[i]]
-        quality = [
-            i
-            for i in hard_days
-            if any(w.is_quality or w.kind.value == "race" for w in self.slots[i])
-        ]
-        runs = [j for j in range(7) if any(w.is_run for w in self.slots[j])]
-        if self.weekend_life:  # the warm-ups go first where they take no running: on a
-            # 30-minute day before work a 10-minute warm-up cut the run to 19 minutes, and the
-            # week lost a third of its weekday running while the weekend had room (issue 15)
-            runs.sort(key=lambda j: self._room_s(j) < routines.DYNAMIC_WARM_UP_S)
-        warm: list[int] = []
-        for i in quality + [j for j in runs if j not in quality]:
-            if len(warm) >= 2 and i not in quality[:3]:
-                break
-            if self._make_room(i, routines.DYNAMIC_WARM_UP_S):
-                self.slots[i].insert(0, routines.dynamic_warm_up())
-                warm.append(i)
-        self._strength()
-        if self.wk.cross_training:
-            self._cross_train()
-
-    def _room_s(self, i: int) -> float:
-        """Time left on day ``i`` for a routine: a short day's limit counts everything."""
-        t = self.wk.types[i]
-        if t.allowance is not Allowance.SHORT:
-            return float("inf")
-        return (t.max_duration_s or 0.0) * SAFETY - sum(w.total_duration_s() for w in self.slots[i])
-
-    def _make_room(self, i: int, seconds: float) -> bool:
-        """Room for ``seconds`` of routine on day ``i``, shortening its easy run if need be."""
-        short = seconds - self._room_s(i)
-        if short <= 0:
-            return True
-        for k, w in enumerate(self.slots[i]):
-            minutes = math.floor((w.total_duration_s() - short) / 60)
-            if w.kind.value in ("easy", "recovery", "strides") and minutes >= SHORTEST_RUN_MIN:
-                self.slots[i][k] = (
-                    lib.recovery_run(self.wk.paces, minutes)
-                    if w.kind.value == "recovery"
-                    else lib.easy_run(self.wk.paces, minutes)
-                )
-                self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
-                return self._room_s(i) >= seconds
-        return False
-
-    def _cross_train(self) -> None:
-        rest = [i for i in range(7) if self.wk.types[i].can_run and not self.slots[i]]
-        if rest:
-            self.slots[rest[len(rest) // 2]].append(routines.cross_training())
-
-    def _strength(self) -> None:
-        race_days = {i for i, d in enumerate(self.wk.dates) if d in self.wk.races}
-        easy = [i for i in range(7) if self.slots[i] and not self.hard[i]]
-        rest = [i for i in range(7) if not any(w.is_run for w in self.slots[i])]
-        order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days]
-        # a day that holds the routine whole first: a short day's run is cut for it only when
-        # no such day is left (a week of 39-minute days lost 10 min of running a routine)
-        order.sort(key=lambda i: self._room_s(i) < routines.STRENGTH_S)
-        whole = [i for i in order if self._room_s(i) >= routines.STRENGTH_S]
-        order = whole + self._session_days_for_strength() + order[len(whole) :]
-        placed = 0
-        for i in order:
-            if placed >= 2:
-                break
-            if self._make_room(i, routines.STRENGTH_S):
-                self.slots[i].append(routines.strength(self.carry.strength_turn))
-                self.carry.strength_turn += 1
-                placed += 1
-
-    def _session_days_for_strength(self) -> list[int]:
-        """Before a short day's run is cut for a strength routine: a quality session's day
-        without a time limit, the routine after the session ("hard days hard", as Magness
-        2014 and most coaches place strength; a 39-minute day's run cut to 18 minutes for it
-        cost the week what the runner runs now). Never a long run's or a race's day."""
-        return [
-            i
-            for i in range(7)
-            if any(w.is_quality for w in self.slots[i])
-            and not any(w.kind.value in ("long", "race") for w in self.slots[i])
-            and self._room_s(i) >= routines.STRENGTH_S
-            and i - 1 not in {j for j, d in enumerate(self.wk.dates) if d in self.wk.races}
-        ]
 
     def _hand_over(self) -> None:
         for i, day in enumerate(self.wk.dates):  # the week's runs as finally laid out

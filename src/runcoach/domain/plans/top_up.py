@@ -19,6 +19,7 @@ import math
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
 
@@ -53,7 +54,7 @@ def _most_m(lay: WeekLayout, i: int, per_s: float, own_s: float = 0.0) -> float:
     most_s = lay._easy_max_min(i) * 60
     t = lay.wk.types[i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
-        most_s = min(most_s, own_s + lay._room_s(i))
+        most_s = min(most_s, own_s + room_s(lay, i))
     return min(most_s * per_s, lay._cap(i), lay._easy_ceiling())
 
 
@@ -133,7 +134,7 @@ def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
         most = min(most, share * rest / (1 - share)) if share < 1 else most
     t = lay.wk.types[long_i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
-        most = min(most, now + lay._room_s(long_i) * _pace_m_s(w))
+        most = min(most, now + room_s(lay, long_i) * _pace_m_s(w))
     if most > now + lay._minutes_m(SLACK_MIN):
         lay.slots[long_i][k] = lib.long_run(lay.wk.paces, most)
         lay.carry.history[lay.wk.dates[long_i]] = most
