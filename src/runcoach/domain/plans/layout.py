@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_half import hold_long_to_half, is_long
 from runcoach.domain.plans.layout_limits import (
     AFTER_LONG_MAX_MIN,
     BACK_TO_BACK_SHARE,
@@ -39,20 +40,18 @@ from runcoach.domain.plans.layout_limits import (
     RACE_WEEK_MIN_MIN,
     SAFETY,
     SHAKE_OUT_MAX_MIN,
-    SHORT_LONG_M,
     SHORTEST_RUN_MIN,
     TUNE_UP_SHARE,
     ULTRA_LONG_SHARE,
     WEEKEND_DAYS,
-    is_easy,
     single_run_cap,
 )
-from runcoach.domain.plans.layout_routines import lay_out_routines, room_s
+from runcoach.domain.plans.layout_routines import lay_out_routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
 from runcoach.domain.plans.top_up import top_up
-from runcoach.domain.plans.workouts import Step, StepKind, Workout
+from runcoach.domain.plans.workouts import Workout
 
 # the limits other modules read from here, where they were first written (``layout_limits``)
 __all__ = [
@@ -166,7 +165,7 @@ class WeekLayout:
 
     def _long_m(self, slots: list[list[Workout]] | None = None) -> float:
         slots = self.slots if slots is None else slots
-        return max((w.total_distance_m() for s in slots for w in s if self._is_long(w)),
+        return max((w.total_distance_m() for s in slots for w in s if is_long(w)),
                    default=0.0)  # fmt: skip
 
     def _has_benchmark(self) -> bool:
@@ -199,7 +198,7 @@ class WeekLayout:
             self._keep_single_run_rule()  # the 10 % caps a shorter run lowered,
             self._keep_mostly_easy()  # and the easy share
         top_up(self, long_i)  # the volume those cuts lost, back on the days with room
-        self._hold_long_to_half(long_i)  # then the long run within half the week as built
+        hold_long_to_half(self, long_i)  # then the long run within half the week as built
         self._hand_over()
 
     def _run_m(self) -> float:
@@ -416,128 +415,6 @@ class WeekLayout:
                 return
 
     # -- the long run held to half its week ---------------------------------------------------
-
-    def _hold_long_to_half(self, long_i: int | None) -> None:
-        """No long run over half the week's running as finally laid out: the week's other
-        runs carry more where their days allow (up to the volume asked), and where they
-        cannot the long run is what half the week allows; never below what the runner already
-        runs, nor a long run of ``SHORT_LONG_M`` or less (the week gives it no share)."""
-        if long_i is None or not self.wk.share_rule:
-            return
-        over = self._long_over_half(long_i)
-        if over > 0:
-            self._others_carry(long_i, min(over, self.wk.volume_m - self._run_m()))
-        for _ in range(3):  # a session traded for easy running on the shorter week is
-            if not self._cut_long_to_half(long_i):  # shorter: the long run once more
-                return
-
-    def _cut_long_to_half(self, long_i: int) -> bool:
-        """The long run cut to half the week, not below the runner's longest or
-        ``SHORT_LONG_M``; then the week's 10 % caps and easy share again. Cut or not."""
-        over = self._long_over_half(long_i)
-        if over <= 0:
-            return False
-        k, run = self._the_long_run(long_i)
-        floor = min(run.total_distance_m(), max(self.wk.baseline_longest_m, SHORT_LONG_M))
-        held = max(run.total_distance_m() - over, floor)
-        if held >= run.total_distance_m():
-            return False
-        self.slots[long_i][k] = lib.long_run(self.wk.paces, held, run.terrain)
-        self.carry.history[self.wk.dates[long_i]] = held
-        self.carry.max_long_m = max(self.longest_before[0], held)  # the plan's longest so far:
-        self.carry.plan_long_m = max(self.longest_before[1], held)  # the run as it is held
-        if self.wk.dates[0] not in self.carry.held_to_half:
-            self.carry.held_to_half.append(self.wk.dates[0])
-        self._keep_single_run_rule()  # the runs after it measured on the shorter one,
-        self._keep_mostly_easy()  # and less easy running: the hard share again
-        return True
-
-    def _the_long_run(self, i: int) -> tuple[int, Workout]:
-        return max(((k, w) for k, w in enumerate(self.slots[i]) if self._is_long(w)),
-                   key=lambda x: x[1].total_distance_m())  # fmt: skip
-
-    @staticmethod
-    def _is_long(w: Workout) -> bool:
-        return w.kind.value == "long" and not w.title.startswith("Back-to-back")
-
-    def _long_over_half(self, long_i: int) -> float:
-        """How much (m) the long run on day ``long_i`` must lose, or the rest of the week gain,
-        for the long run to be at most half the week's running, with a margin (the goal race
-        aside: race week is read on its training)."""
-        if not any(self._is_long(w) for w in self.slots[long_i]):
-            return 0.0
-        goal = {i for i, d in enumerate(self.wk.dates) if d in self.wk.goal_days}
-        week_m = sum(w.total_distance_m() for i, s in enumerate(self.slots) for w in s
-                     if w.is_run and not (i in goal and w.kind.value == "race"))  # fmt: skip
-        long_m = self._the_long_run(long_i)[1].total_distance_m()
-        return long_m - (week_m - long_m) * SAFETY
-
-    def _others_carry(self, long_i: int, wanted_m: float) -> None:
-        """The week's easy runs take ``wanted_m`` more between them, each within its day (the
-        day's time limit with its routines, the 10 % rule, the easy run's longest, the day
-        after the long run's 45 minutes) and no longer than the long run; what they cannot
-        take, the quality sessions' cool-downs (``_grow_session``)."""
-        long_m = self._the_long_run(long_i)[1].total_distance_m()
-        for grow, sessions in ((self._grow_easy, False), (self._grow_session, True)):
-            for _ in range(3):
-                runs = [(i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s)
-                        if i != long_i and (w.is_quality if sessions else is_easy(w))]  # fmt: skip
-                if wanted_m < self._minutes_m(1) or not runs:
-                    break
-                each = wanted_m / len(runs)
-                for i, k in runs:
-                    wanted_m -= grow(i, k, each, long_m)
-
-    def _grow_session(self, i: int, k: int, add_m: float, long_m: float) -> float:
-        """A quality session's cool-down longer by whole minutes, up to ``add_m`` (easy
-        running after the work, as Pfitzinger's sessions carry their miles: "10 mi with
-        5 x 1000 m"); never a benchmark (every edition the same session), the session within
-        the week's longest easy run in time (80 minutes, 105 on few days), the 10 % rule and
-        the day's time limit, and no longer than the long run. Returns the metres added."""
-        w = self.slots[i][k]
-        last = w.blocks[-1] if w.blocks else None
-        if not w.is_quality or w.benchmark or not isinstance(last, Step):
-            return 0.0
-        if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
-            return 0.0
-        most_m = min(self._session_cap(i), long_m)
-        most_s = min(self._easy_most_min() * 60 - w.total_duration_s(), room_s(self, i))
-        minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / self._minutes_m(1))
-        minutes = min(minutes, math.floor(most_s / 60))
-        if minutes < 1:
-            return 0.0
-        longer = replace(last, duration_s=last.duration_s + minutes * 60)
-        grown = replace(w, blocks=(*w.blocks[:-1], longer))
-        self.slots[i][k] = grown
-        self.carry.history[self.wk.dates[i]] = max(
-            x.total_distance_m() for x in self.slots[i] if x.is_run
-        )
-        return grown.total_distance_m() - w.total_distance_m()
-
-    def _grow_easy(self, i: int, k: int, add_m: float, long_m: float) -> float:
-        """The easy run ``k`` of day ``i`` longer by whole minutes, up to ``add_m``, within
-        its day and no longer than ``long_m``; returns the metres added."""
-        w = self.slots[i][k]
-        most_m = min(self._cap(i), self._minutes_m(self._easy_max_min(i)), long_m)
-        make = {"recovery": lib.recovery_run, "strides": lib.strides_run}
-        grow_m = min(add_m, most_m - w.total_distance_m())
-        minutes = math.floor(w.total_duration_s() / 60 + grow_m / self._minutes_m(1))
-        if room_s(self, i) < float("inf"):
-            minutes = min(minutes, math.floor((w.total_duration_s() + room_s(self, i)) / 60))
-        while minutes * 60 > w.total_duration_s():
-            grown = make.get(w.kind.value, lib.easy_run)(self.wk.paces, minutes)
-            if grown.total_distance_m() <= w.total_distance_m():
-                return 0.0  # (strides keep 10 easy minutes: no longer at these minutes)
-            added_s = grown.total_duration_s() - w.total_duration_s()
-            within = grown.total_duration_s() <= self._easy_max_min(i) * 60
-            if within and grown.total_distance_m() <= most_m and added_s <= room_s(self, i):
-                self.slots[i][k] = grown
-                self.carry.history[self.wk.dates[i]] = max(
-                    x.total_distance_m() for x in self.slots[i] if x.is_run
-                )
-                return grown.total_distance_m() - w.total_distance_m()
-            minutes -= 1
-        return 0.0
 
     def _keep_single_run_rule(self) -> None:
         """Last pass, day by day in order: no run over 10 % beyond the longest of the 30 days
