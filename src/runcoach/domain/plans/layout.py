@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_caps import fit_long, keep_mostly_easy, keep_single_run_rule
 from runcoach.domain.plans.layout_half import hold_long_to_half, is_long
 from runcoach.domain.plans.layout_limits import (
     AFTER_LONG_MAX_MIN,
@@ -26,7 +27,6 @@ from runcoach.domain.plans.layout_limits import (
     FOUR_DAYS,
     GOAL_QUIET_DAYS,
     HARD_SHARE,
-    HARD_SHARE_MAX,
     LEAST_RUN_DAYS,
     LONG_KEPT,
     MAX_EASY_MIN,
@@ -184,19 +184,19 @@ class WeekLayout:
         if not key_first:
             self._place_quality()
         self._place_easy()
-        self._keep_mostly_easy()
-        self._fit_long(long_i)
-        self._keep_single_run_rule()
+        keep_mostly_easy(self)
+        fit_long(self, long_i)
+        keep_single_run_rule(self)
         # the long run and the easy runs cut to their caps can leave the week over the hard
         # share again (a mile plan's recovery week at 75 % easy): trade once more
-        self._keep_mostly_easy()
+        keep_mostly_easy(self)
         before_m = self._run_m()
         lay_out_routines(self)
         if self._run_m() < before_m:  # the routines shortened a short day's run: again,
             if self.wk.share_rule:  # on the week as built, the long run's share,
-                self._fit_long(long_i)
-            self._keep_single_run_rule()  # the 10 % caps a shorter run lowered,
-            self._keep_mostly_easy()  # and the easy share
+                fit_long(self, long_i)
+            keep_single_run_rule(self)  # the 10 % caps a shorter run lowered,
+            keep_mostly_easy(self)  # and the easy share
         top_up(self, long_i)  # the volume those cuts lost, back on the days with room
         hold_long_to_half(self, long_i)  # then the long run within half the week as built
         self._hand_over()
@@ -386,95 +386,7 @@ class WeekLayout:
         """The week's volume not yet given to a run."""
         return self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
 
-    def _fit_long(self, long_i: int | None) -> None:
-        """Cap the longest runs so none is over the long-run share of the week as built."""
-        if sum(1 for s in self.slots if any(w.is_run for w in s)) >= 4:
-            self._cap_runs(self.wk.long_share * 0.995)
-        if long_i is not None:
-            longest = max(w.total_distance_m() for w in self.slots[long_i])
-            self.carry.max_long_m = max(self.carry.max_long_m, longest)
-            self.carry.plan_long_m = max(self.carry.plan_long_m, longest)
-
-    def _cap_runs(self, share: float) -> None:
-        items = [(i, k, w) for i, s in enumerate(self.slots) for k, w in enumerate(s)]
-        runs = sorted((x for x in items if x[2].is_run), key=lambda x: -x[2].total_distance_m())
-        total = sum(x[2].total_distance_m() for x in runs)
-        movable = [x for x in runs if x[2].kind.value != "race" and not x[2].is_quality]
-        for n in range(1, len(movable) + 1):
-            rest = total - sum(x[2].total_distance_m() for x in movable[:n])
-            if share * n >= 1:
-                return
-            x_m = share * rest / (1 - share * n)
-            nxt = movable[n][2].total_distance_m() if n < len(movable) else 0.0
-            if movable[n - 1][2].total_distance_m() > x_m >= nxt:
-                for i, k, w in movable[:n]:
-                    self.slots[i][k] = self._smaller(w, x_m, self._cap(i))
-                    self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
-                return
-            if movable[0][2].total_distance_m() <= x_m:
-                return
-
     # -- the long run held to half its week ---------------------------------------------------
-
-    def _keep_single_run_rule(self) -> None:
-        """Last pass, day by day in order: no run over 10 % beyond the longest of the 30 days
-        before it, measured on the runs as finally laid out (a session moved by the layout
-        can land after a shorter week than the one it was sized for)."""
-        for i, day in enumerate(self.wk.dates):
-            self.carry.history.pop(day, None)
-            cap = self._cap(i)
-            for k, w in enumerate(self.slots[i]):
-                fits = w.total_distance_m() <= (self._session_cap(i) if w.is_quality else cap)
-                if not w.is_run or w.kind.value == "race" or fits:
-                    continue
-                if w.is_quality:
-                    # the easy run's distance is counted at the middle of the easy band: minutes
-                    # from the slow end would land over the cap (a mile plan's 91-minute run)
-                    minutes = cap / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-                    self.slots[i][k] = lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
-                else:
-                    self.slots[i][k] = self._smaller(w, cap, cap)
-            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
-            if runs:
-                self.carry.history[day] = max(runs)
-
-    def _smaller(self, w: Workout, limit: float, cap: float) -> Workout:
-        if w.kind.value == "long" and w.title.startswith("Back-to-back"):
-            return lib.back_to_back_long_run(self.wk.paces, limit)
-        if w.kind.value == "long":
-            floor = min(self._hold_m(), cap)
-            return (
-                w
-                if w.total_distance_m() <= floor
-                else lib.long_run(self.wk.paces, max(limit, floor))
-            )
-        minutes = limit / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-        return lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
-
-    def _keep_mostly_easy(self) -> None:
-        """If the week came out smaller than planned, trade quality for easy running until
-        at most HARD_SHARE_MAX of the running time is hard."""
-        while self._hard_share() > HARD_SHARE_MAX:
-            found = [
-                (i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s) if w.is_quality
-            ]
-            if not found:
-                return
-            i, k = found[-1]  # the session's time as easy running, within the day's easy cap
-            minutes = math.floor(min(self.slots[i][k].total_duration_s() / 60,
-                                     self._easy_max_min(i)))  # fmt: skip
-            self.slots[i][k] = lib.easy_run(self.wk.paces, minutes)
-            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
-            self.carry.history[self.wk.dates[i]] = max(runs, default=0.0)
-            self.hard[i] = any(
-                w.is_quality or w.kind.value in ("race", "long") for w in self.slots[i]
-            )
-
-    def _hard_share(self) -> float:
-        runs = [w for s in self.slots for w in s if w.is_run and w.kind.value != "race"]
-        total = sum(w.total_duration_s() for w in runs)
-        hard = sum(w.total_duration_s() - w.easy_duration_s() for w in runs)
-        return hard / total if total else 0.0
 
     # -- quality --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_caps import keep_mostly_easy, keep_single_run_rule
 from runcoach.domain.plans.layout_limits import SAFETY, SHORT_LONG_M, is_easy
 from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.workouts import Step, StepKind, Workout
@@ -53,8 +54,8 @@ def cut_long_to_half(lay: WeekLayout, long_i: int) -> bool:
     lay.carry.plan_long_m = max(lay.longest_before[1], held)  # the run as it is held
     if lay.wk.dates[0] not in lay.carry.held_to_half:
         lay.carry.held_to_half.append(lay.wk.dates[0])
-    lay._keep_single_run_rule()  # the runs after it measured on the shorter one,
-    lay._keep_mostly_easy()  # and less easy running: the hard share again
+    keep_single_run_rule(lay)  # the runs after it measured on the shorter one,
+    keep_mostly_easy(lay)  # and less easy running: the hard share again
     return True
 
 
