@@ -18,7 +18,6 @@ from runcoach.domain.plans.layout_caps import fit_long, keep_mostly_easy, keep_s
 from runcoach.domain.plans.layout_half import hold_long_to_half, is_long
 from runcoach.domain.plans.layout_limits import (
     AFTER_LONG_MAX_MIN,
-    BACK_TO_BACK_SHARE,
     BENCHMARK_SHARE,
     EASY_RANK_STEP_MIN,
     EASY_SHARE_FOUR_DAYS,
@@ -45,6 +44,13 @@ from runcoach.domain.plans.layout_limits import (
     ULTRA_LONG_SHARE,
     WEEKEND_DAYS,
     single_run_cap,
+)
+from runcoach.domain.plans.layout_long import (
+    after_long,
+    days_to_goal,
+    place_back_to_back,
+    place_long,
+    place_pending_back_to_back,
 )
 from runcoach.domain.plans.layout_routines import lay_out_routines
 from runcoach.domain.plans.paces import PlanPaces
@@ -176,11 +182,11 @@ class WeekLayout:
         for i, d in enumerate(self.wk.dates):
             if d in self.wk.races:
                 self._place_race(i, d, self.wk.races[d])
-        self._place_pending_back_to_back()
+        place_pending_back_to_back(self)
         if key_first:
             self._place_quality()
-        long_i = self._place_long()
-        self._place_back_to_back(long_i)
+        long_i = place_long(self)
+        place_back_to_back(self, long_i)
         if not key_first:
             self._place_quality()
         self._place_easy()
@@ -246,141 +252,6 @@ class WeekLayout:
         )
 
     # -- the long run ---------------------------------------------------------------------
-
-    def _place_long(self) -> int | None:
-        if not self.wk.long_allowed:
-            return None
-        options = [i for i in range(7) if self._long_ok(i)]
-        options = [i for i in options if not self._after_long(i)]  # never two long days
-        if not options:
-            return None
-        i = min(options, key=self._long_rank)
-        distance = self._long_distance(i)
-        if distance < self._minutes_m(SHORTEST_RUN_MIN):
-            return None  # the week's volume leaves no real long run: easy runs only
-        self._put(i, lib.long_run(self.wk.paces, distance), hard=True)
-        return i
-
-    def _long_ok(self, i: int) -> bool:
-        near_race = any(abs((self.wk.dates[i] - r).days) <= 1 for r in self.wk.races)
-        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
-        return (
-            self._free(i)
-            and not near_race
-            and not before_quality
-            and self.wk.dates[i] not in self.wk.protected
-        )
-
-    def _after_long(self, i: int) -> bool:
-        """Day ``i`` follows a long run or a race (two long days in a row are not training)."""
-        if i == 0:
-            return self.carry.prev_long
-        return any(w.kind.value in ("long", "race") for w in self.slots[i - 1])
-
-    def _long_rank(self, i: int) -> tuple[int, int, int]:
-        t = self.wk.types[i]
-        short = 0 if t.allowance is Allowance.ANY else 1
-        # among short days, the one that holds the longest run
-        room = 0 if t.max_minutes is None else -int(t.max_minutes)
-        if self.wk.long_day_type is not None:
-            # the first day of the long run's type, or a later one of its block with two free
-            # days before it: those hold the session and a longer easy run, not the long run's
-            # 45-minute next day (a rota's block of off days)
-            if t.name != self.wk.long_day_type:
-                return (short, room, 14 + (6 - i))
-            late = self._free_before(i) >= self._days_before_long() and self._ends_block(i)
-            return (short, room, (6 - i) if late else 7 + i)
-        want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
-        return (
-            short,
-            room,
-            min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
-        )
-
-    def _days_before_long(self) -> int:
-        """The free days of its block a long run wants before it to go last: two (the session
-        and a longer easy run), or on 4 run days or fewer one, which then holds the week's
-        medium-long run (Higdon's Saturday run before the Sunday long run) instead of the
-        long run's 45-minute next day: a 2-day block's 80 minutes, not 45."""
-        return 1 if self.four_days else 2
-
-    def _ends_block(self, i: int) -> bool:
-        """Day ``i`` is the last of its block of long-run days: the day after it is of another
-        type (a long run there leaves no day after it that the next long run needs)."""
-        after = self.wk.types[i + 1].name if i + 1 < 7 else self.wk.next_type
-        return after != self.wk.long_day_type
-
-    def _free_before(self, i: int) -> int:
-        """Free days right before day ``i`` of the long run's day type, not after a long run."""
-        n, j = 0, i - 1
-        while j >= 0 and self.wk.types[j].name == self.wk.long_day_type:
-            n += self._free(j) and not self._after_long(j)
-            j -= 1
-        return n
-
-    def _long_distance(self, i: int) -> float:
-        """Toward the distance's long run within the week's share, never below what the runner
-        already runs (a long run that goes backwards is no long run), within the day's caps."""
-        return max(min(self._long_wanted_m(i), self._cap(i), self._remaining_m()), 0.0)
-
-    def _long_wanted_m(self, i: int) -> float:
-        """The long run day ``i`` is asked for: toward its target (the distance's, or less to
-        recover, taper or before the goal) within the week's share, never below what the
-        runner already runs; the day's caps aside."""
-        share = self.wk.volume_m * self._long_share()
-        return max(min(self._long_target(i), share), self._hold_m())
-
-    def _long_target(self, i: int) -> float:
-        target = self.wk.long_target_m
-        if self.wk.long_factor < 1 and self.carry.max_long_m:
-            target = min(target, self.carry.max_long_m * self.wk.long_factor)
-        if self._days_to_goal(i) <= RACE_WEEK_DAYS:  # the last long run before the race
-            target = min(target, self.carry.max_long_m * PRE_RACE_LONG)
-        return target
-
-    def _long_share_now(self) -> float:
-        """The long run's share of the week as built, as ``_fit_long`` keeps it (a week of
-        fewer than 4 runs: the few days' share, as ``_long_distance`` sized it)."""
-        runs = sum(1 for s in self.slots if any(w.is_run for w in s))
-        return (self.wk.long_share if runs >= 4 else self._long_share()) * 0.995
-
-    def _days_to_goal(self, i: int) -> int:
-        ahead = [(g - self.wk.dates[i]).days for g in self.wk.goal_days]
-        return min((k for k in ahead if k > 0), default=99)
-
-    def _long_share(self) -> float:
-        return max(self.few_share, self.wk.long_share) if self.few_days else self.wk.long_share
-
-    def _hold_m(self) -> float:
-        """The long run the runner already runs, kept in normal weeks (not to recover or taper)."""
-        if self.wk.long_factor < 1 or self.wk.recovery or not self.wk.long_allowed:
-            return 0.0
-        return min(self.wk.baseline_longest_m, self.wk.long_target_m)
-
-    def _place_back_to_back(self, long_i: int | None) -> None:
-        """An ultra's second long run on the day after the first: time on tired legs (the
-        first day of next week when the long run closes this one)."""
-        self.carry.back_to_back_m = 0.0
-        if not self.wk.back_to_back or long_i is None:
-            return
-        first = max(w.total_distance_m() for w in self.slots[long_i] if w.is_run)
-        if long_i + 1 >= 7:
-            self.carry.back_to_back_m = first * BACK_TO_BACK_SHARE
-            return
-        self._back_to_back(long_i + 1, first * BACK_TO_BACK_SHARE)
-
-    def _place_pending_back_to_back(self) -> None:
-        wanted = self.carry.back_to_back_m
-        if wanted > 0 and not self.wk.recovery and self.wk.long_factor >= 1:
-            self._back_to_back(0, wanted)
-
-    def _back_to_back(self, i: int, wanted_m: float) -> None:
-        dist = min(wanted_m, self._cap(i), self._remaining_m())
-        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
-        if before_quality or self.wk.dates[i] in self.wk.protected:
-            return
-        if self._free(i) and dist >= wanted_m * 0.7:
-            self._put(i, lib.back_to_back_long_run(self.wk.paces, dist), hard=True)
 
     def _remaining_m(self) -> float:
         """The week's volume not yet given to a run."""
@@ -670,8 +541,8 @@ class WeekLayout:
     def _easy_max_min(self, i: int) -> float:
         """An easy run's longest: shorter the day after a long run or race (recovery), and
         in the days before the goal race (a shake-out, then short easy running)."""
-        days = self._days_to_goal(i)
-        most = AFTER_LONG_MAX_MIN if self._after_long(i) else self._easy_most_min()
+        days = days_to_goal(self, i)
+        most = AFTER_LONG_MAX_MIN if after_long(self, i) else self._easy_most_min()
         if days <= GOAL_QUIET_DAYS:
             return min(most, SHAKE_OUT_MAX_MIN)
         return min(most, self._race_week_min()) if days <= RACE_WEEK_DAYS else most

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.layout_limits import HARD_SHARE_MAX
+from runcoach.domain.plans.layout_long import hold_m
 from runcoach.domain.plans.workouts import Workout
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def smaller(lay: WeekLayout, w: Workout, limit: float, cap: float) -> Workout:
     if w.kind.value == "long" and w.title.startswith("Back-to-back"):
         return lib.back_to_back_long_run(lay.wk.paces, limit)
     if w.kind.value == "long":
-        floor = min(lay._hold_m(), cap)
+        floor = min(hold_m(lay), cap)
         return w if w.total_distance_m() <= floor else lib.long_run(lay.wk.paces, max(limit, floor))
     minutes = limit / 1000 * lay.wk.paces.easy.middle.seconds_per_km / 60
     return lib.easy_run(lay.wk.paces, max(1.0, math.floor(minutes)))

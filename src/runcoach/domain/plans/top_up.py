@@ -19,6 +19,7 @@ import math
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_long import long_share_now, long_wanted_m
 from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
@@ -127,9 +128,9 @@ def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
         return
     k, w = found[0]
     now = w.total_distance_m()
-    most = min(lay._long_wanted_m(long_i), lay._cap(long_i), now + _short_m(lay))
+    most = min(long_wanted_m(lay, long_i), lay._cap(long_i), now + _short_m(lay))
     if lay.wk.share_rule:
-        share = lay._long_share_now()
+        share = long_share_now(lay)
         rest = lay._run_m() - now
         most = min(most, share * rest / (1 - share)) if share < 1 else most
     t = lay.wk.types[long_i]
