@@ -18,21 +18,18 @@ from runcoach.domain.plans.layout_caps import fit_long, keep_mostly_easy, keep_s
 from runcoach.domain.plans.layout_half import hold_long_to_half, is_long
 from runcoach.domain.plans.layout_limits import (
     AFTER_LONG_MAX_MIN,
-    BENCHMARK_SHARE,
     EASY_RANK_STEP_MIN,
     EASY_SHARE_FOUR_DAYS,
     EASY_SHARE_MAX,
     FEW_DAYS_SHARE_MAX,
     FOUR_DAYS,
     GOAL_QUIET_DAYS,
-    HARD_SHARE,
     LEAST_RUN_DAYS,
     LONG_KEPT,
     MAX_EASY_MIN,
     MEDIUM_LONG_MIN,
     MIN_EASY_MIN,
     PRE_RACE_LONG,
-    QUALITY_SHARE,
     RACE_RECOVERY_DAYS,
     RACE_WEEK_DAYS,
     RACE_WEEK_MAX_MIN,
@@ -52,6 +49,7 @@ from runcoach.domain.plans.layout_long import (
     place_long,
     place_pending_back_to_back,
 )
+from runcoach.domain.plans.layout_quality import place_quality
 from runcoach.domain.plans.layout_routines import lay_out_routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
@@ -184,11 +182,11 @@ class WeekLayout:
                 self._place_race(i, d, self.wk.races[d])
         place_pending_back_to_back(self)
         if key_first:
-            self._place_quality()
+            place_quality(self)
         long_i = place_long(self)
         place_back_to_back(self, long_i)
         if not key_first:
-            self._place_quality()
+            place_quality(self)
         self._place_easy()
         keep_mostly_easy(self)
         fit_long(self, long_i)
@@ -261,190 +259,13 @@ class WeekLayout:
 
     # -- quality --------------------------------------------------------------------------
 
-    def _place_quality(self) -> None:
-        races = sum(1 for d in self.wk.dates if d in self.wk.races)
-        wanted = len(self.wk.fixed) if self.wk.fixed else self.wk.quality - races
-        if self.wk.benchmark is not None:
-            wanted = max(wanted, 1)  # a benchmark carried over into a recovery week
-        for n in range(max(wanted, 0)):
-            session = self._next_session(n)
-            options = [] if session is None else [
-                i for i in range(7) if self._quality_ok(i, session)]  # fmt: skip
-            if session is None or not options:
-                if n > 0 or self.wk.fixed:
-                    return
-                self._place_short_day_session()  # the week's only session: on a short day
-                return
-            i = max(options, key=self._session_rank)
-            self._put(i, session, hard=True)
-
-    def _place_short_day_session(self) -> None:
-        """No session fits the week's free days (they hold the long run): a short one on a
-        short day, within its time limit, never next to another hard day; as many reps as
-        the day holds, fewer where the week's share or its easy runs leave less (a 59-minute
-        day's 9 x 3 min is over a third of a 30 km week on 3 days: 6 x 3 min is not)."""
-        options: list[tuple[int, Workout]] = []
-        for i, t in enumerate(self.wk.types):
-            if t.allowance is not Allowance.SHORT or t.max_duration_s is None:
-                continue
-            for rep_min in (3, 2):  # not last week's session (variety)
-                session = self._short_day_session(i, t.max_duration_s / 60 * SAFETY, rep_min)
-                if session is not None:
-                    options.append((i, session))
-                    break
-        if options:
-            i, session = max(options, key=lambda x: self._spacing(x[0]))
-            self._put(i, session, hard=True)
-
-    def _short_day_session(self, i: int, minutes: float, rep_min: int) -> Workout | None:
-        """The largest short-day session day ``i`` holds, within ``minutes``, that the week
-        holds, not last week's; ``None`` when none of 3 reps or more does."""
-        step = rep_min * (1 + lib.SHORT_DAY_JOG_S / lib.SHORT_DAY_REP_S)  # one rep (minutes)
-        while True:
-            session = lib.short_day_intervals(self.wk.paces, minutes, rep_min)
-            if session is None:
-                return None
-            fresh = session.title not in self.carry.last_titles
-            if fresh and self._quality_ok(i, session) and self._fits(session):
-                return session
-            minutes -= step
-
-    def _next_session(self, n: int) -> Workout | None:
-        if self.wk.fixed:
-            return self._sized(self.wk.fixed[n]) if n < len(self.wk.fixed) else None
-        if n == 0 and self.wk.benchmark is not None:
-            return self._sized(self.wk.benchmark)
-        sessions = self.wk.sessions
-        taken = {w.title for s in self.slots for w in s}
-        for k in range(len(sessions)):
-            session = sessions[(self.carry.rotation + k) % len(sessions)]
-            workout = self._sized_session(session)
-            if workout and workout.title not in self.carry.last_titles | taken:
-                self.carry.rotation += k + 1
-                return workout
-        if n > 0:
-            return None
-        # the week's one session, when every session that fits was last week's: the same kind
-        # at another size (a runner who dislikes intervals, hills and tempo has progression
-        # runs alone, and a 103 km ultra week went without any for variety's sake; identical
-        # sessions two weeks in a row stay out, the variety rule)
-        seen = self.carry.last_titles | taken
-        for k in range(len(sessions)):
-            session = sessions[(self.carry.rotation + k) % len(sessions)]
-            for scale in (0.75, 0.5, 0.35):
-                workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
-                if workout.title not in seen and self._fits(workout):
-                    self.carry.rotation += k + 1
-                    return workout
-        # ... and when none of the phase's sessions fits the week at all (a 15k runner who
-        # dislikes hills and tempo has 3 x 1.6 km at 10k pace, 9.5 km, over 28 % of a 32 km
-        # week), a smaller session of the base phase's: a progression run, a fartlek
-        for session in self.wk.smaller:
-            workout = self._sized_session(session)
-            if workout and workout.title not in seen:
-                return workout
-        return None
-
-    def _sized_session(self, session: Session) -> Workout | None:
-        for scale in (1.0, 0.75, 0.5, 0.35):
-            workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
-            if self._fits(workout):
-                return workout
-        return None
-
-    def _sized(self, workout: Workout) -> Workout | None:
-        return workout if self._fits(workout) else None
-
-    def _fits(self, workout: Workout) -> bool:
-        week_s = self.wk.volume_m / 1000 * self.wk.paces.easy.middle.seconds_per_km
-        hard_s = sum(
-            w.total_duration_s() - w.easy_duration_s()
-            for s in self.slots
-            for w in s
-            if w.is_run and w.kind.value != "race"
-        )
-        hard_s += workout.total_duration_s() - workout.easy_duration_s()
-        if hard_s > week_s * HARD_SHARE:
-            return False
-        dist = workout.total_distance_m()
-        room = any(self._free(i) and self._day_holds(i, workout) for i in range(7))
-        share = BENCHMARK_SHARE if workout.benchmark else self._quality_share()
-        fits_week = dist <= min(self.wk.volume_m * share, self._remaining_m())
-        return fits_week and room and self._leaves_easy_runs(dist)
-
-    def _day_holds(self, i: int, session: Workout) -> bool:
-        """Day ``i`` holds ``session``: its time limit by the session's duration and the 10 %
-        single-run rule by its distance (a 41-minute day holds 6 x 3 min at interval pace,
-        7.9 km: its fast minutes cover more ground than the 7.3 km of easy running the day's
-        limit holds, and measuring it as easy running left a 29 km build week without one)."""
-        limit = self.wk.types[i].max_duration_s
-        fits = limit is None or session.total_duration_s() <= limit * SAFETY
-        return fits and session.total_distance_m() <= self._session_cap(i)
-
-    def _quality_share(self) -> float:
-        """One session's largest share of the week: QUALITY_SHARE, a run's share on few days."""
-        return max(QUALITY_SHARE, self.few_share) if self.few_days else QUALITY_SHARE
-
-    def _leaves_easy_runs(self, dist: float) -> bool:
-        """After a session of ``dist`` the week still holds its easy days as real runs (20
-        minutes or more each), not 13-minute leftovers. The week's first session may take a
-        run day of a runner who runs more than the system's 4 days: a 28 km build week on 6
-        days (a 10 km long run, five 20-minute runs) is a long run, a session and 3 easy runs
-        on 5 days, not six days of easy running (``_thin_easy_days`` then lays out fewer,
-        real runs); a second session never thins the week, nor does a recovery week's."""
-        runs = sum(1 for s in self.slots if any(w.is_run for w in s)) + 1
-        free = sum(1 for i in range(7) if self.wk.types[i].can_run and not self.slots[i]) - 1
-        easy_days = max(0, min(self.wk.run_days, self.wk.max_days, runs + free) - runs)
-        left, real = self._remaining_m() - dist, self._minutes_m(MIN_EASY_MIN + 5)
-        if left >= easy_days * real:
-            return True
-        if self._holds_session() or self.wk.recovery:
-            return False
-        return left >= min(easy_days, max(0, LEAST_RUN_DAYS - runs)) * real
-
     def _holds_session(self) -> bool:
         return any(w.is_quality for s in self.slots for w in s)
-
-    def _quality_ok(self, i: int, session: Workout) -> bool:
-        after = self.hard[i + 1] if i + 1 < 7 else False
-        return (
-            self._free(i)
-            and self._day_holds(i, session)
-            and not self._hard_before(i)
-            and not after
-            and self.wk.dates[i] not in self.wk.protected
-        )
 
     def _session_cap(self, i: int) -> float:
         """A session's longest on day ``i``: the 10 % single-run rule; the day's time limit is
         kept by the session's duration (its fast minutes cover more than easy ones)."""
         return single_run_cap(self.carry, self.wk.dates[i], self.wk)
-
-    def _session_rank(self, i: int) -> tuple[int, int, int]:
-        """Where a session goes: spaced from the hard days; on 4 run days or fewer a short
-        day that holds it before a free day, which then holds the week's medium-long run (a
-        30-minute session on a free day left an 8-day rota's week 4 km of its 27 under the
-        runner's volume while its 36-minute days held 33 minutes each)."""
-        gap, whole = self._spacing(i)
-        if self.four_days:  # an easy day between hard days is the hard/easy rule's spacing
-            return (min(gap, 2), 1 - whole, gap)
-        return (gap, whole, 0)
-
-    def _spacing(self, i: int) -> tuple[int, int]:
-        """Farthest from the hard days, a whole day first. A week whose next day is a free day
-        of the rota counts that day as hard: a session on its last day would take it from the
-        next week (a block of 7 free days across two weeks, long run on its first day: a
-        session on Sunday left Monday-Wednesday a recovery run, an easy run and the long run;
-        on Saturday, Monday holds the next week's session, Wednesday its long run)."""
-        hard_days = [j for j in range(7) if self.hard[j]] + ([-1] if self.carry.prev_hard else [])
-        hard_days += [7] if self._next_day_free() else []
-        gap = min((abs(i - j) for j in hard_days), default=7)
-        return (min(gap, 3), 1 if self.wk.types[i].allowance is Allowance.ANY else 0)
-
-    def _next_day_free(self) -> bool:
-        """The day after the week is a day of one of the week's free types (a rota's block)."""
-        free = {t.name for t in self.wk.types if t.allowance is Allowance.ANY}
-        return self.wk.next_type in free
 
     # -- easy runs ------------------------------------------------------------------------
 
