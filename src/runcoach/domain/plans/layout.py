@@ -9,33 +9,20 @@ within each day's time limit and the 10 % single-run rule, then strength and war
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.layout_caps import fit_long, keep_mostly_easy, keep_single_run_rule
+from runcoach.domain.plans.layout_easy import place_easy
 from runcoach.domain.plans.layout_half import hold_long_to_half, is_long
 from runcoach.domain.plans.layout_limits import (
     AFTER_LONG_MAX_MIN,
-    EASY_RANK_STEP_MIN,
-    EASY_SHARE_FOUR_DAYS,
-    EASY_SHARE_MAX,
     FEW_DAYS_SHARE_MAX,
     FOUR_DAYS,
     GOAL_QUIET_DAYS,
-    LEAST_RUN_DAYS,
     LONG_KEPT,
-    MAX_EASY_MIN,
-    MEDIUM_LONG_MIN,
-    MIN_EASY_MIN,
-    PRE_RACE_LONG,
     RACE_RECOVERY_DAYS,
-    RACE_WEEK_DAYS,
-    RACE_WEEK_MAX_MIN,
-    RACE_WEEK_MIN_MIN,
     SAFETY,
-    SHAKE_OUT_MAX_MIN,
     SHORTEST_RUN_MIN,
     TUNE_UP_SHARE,
     ULTRA_LONG_SHARE,
@@ -43,8 +30,6 @@ from runcoach.domain.plans.layout_limits import (
     single_run_cap,
 )
 from runcoach.domain.plans.layout_long import (
-    after_long,
-    days_to_goal,
     place_back_to_back,
     place_long,
     place_pending_back_to_back,
@@ -187,7 +172,7 @@ class WeekLayout:
         place_back_to_back(self, long_i)
         if not key_first:
             place_quality(self)
-        self._place_easy()
+        place_easy(self)
         keep_mostly_easy(self)
         fit_long(self, long_i)
         keep_single_run_rule(self)
@@ -269,145 +254,8 @@ class WeekLayout:
 
     # -- easy runs ------------------------------------------------------------------------
 
-    def _place_easy(self) -> None:
-        runs = sum(1 for s in self.slots if any(w.is_run for w in s))
-        budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
-        per_run = min(self._minutes_m(self._easy_most_min()), self._easy_ceiling())
-        needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
-        # no more runs than the budget holds at the shortest run: split four ways a small
-        # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
-        needed = min(needed, int(max(budget, 0) // self._minutes_m(SHORTEST_RUN_MIN)))
-        if self.weekend_life:  # a lighter week's weekday runs: 15 minutes or more each, on 4
-            # run days at least (a benchmark week split its 5.6 km into three 12-minute runs)
-            real = int(max(budget, 0) // self._minutes_m(MIN_EASY_MIN))
-            needed = min(needed, max(real, LEAST_RUN_DAYS - runs))
-        chosen: list[int] = []
-        room = self.wk.max_days - runs
-        for _ in range(min(needed, room)):
-            options = [i for i in range(7) if self._free(i) and i not in chosen]
-            if not options:
-                break
-            chosen.append(max(options, key=lambda i: self._easy_rank(i, chosen)))
-        if not chosen:
-            return
-        chosen.sort()
-        chosen, shares = self._thin_easy_days(chosen, self._share(chosen, budget), budget, runs)
-        for i, metres in zip(chosen, shares, strict=True):
-            minutes = metres / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-            if minutes >= SHORTEST_RUN_MIN:
-                self._put(i, self._easy_workout(i, minutes))
-
-    def _thin_easy_days(
-        self, chosen: list[int], shares: list[float], budget: float, runs: int
-    ) -> tuple[list[int], list[float]]:
-        """A week that holds a session lays its easy running out as real runs (20 minutes or
-        more each) on fewer days, down to the system's 4 run days, while the fewer days hold
-        the same running: the shortest run's day rests (the day after a hard day first). A
-        recovery week keeps its days (a rota's shifted day must not take it under 4)."""
-        real = self._minutes_m(MIN_EASY_MIN + 5)
-        while (
-            self._holds_session()
-            and not self.wk.recovery
-            and len(chosen) > 1
-            and runs + len(chosen) > LEAST_RUN_DAYS
-            and min(shares) < real - 1
-        ):
-            k = min(
-                range(len(chosen)),
-                key=lambda k: (round(shares[k], -2), 0 if self._hard_before(chosen[k]) else 1),
-            )
-            fewer = chosen[:k] + chosen[k + 1 :]
-            more = self._share(fewer, budget)
-            if sum(more) < sum(shares) - 1:
-                break
-            chosen, shares = fewer, more
-        return chosen, shares
-
-    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int, int]:
-        """Spread the runs out: unlimited days first, then the day that holds the longest easy
-        run (its time limit, and 45 minutes the day after a long run), then the day farthest
-        from other runs. A 15-minute day never takes a run day from a 72-minute one, even the
-        day after the long run (45 minutes still hold three times as much), nor a 20-minute
-        night from a 31-minute day for the spacing: runs on days in a row are ordinary, a run
-        cut to 14 minutes is volume lost. On 4 days or fewer a free day after the long run
-        comes after a fresh one (its 45 minutes would cap the week's one easy run, the
-        medium-long run few days need)."""
-        taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
-        gap = min((abs(i - j) for j in taken), default=7)
-        t = self.wk.types[i]
-        whole = 1 if t.allowance is Allowance.ANY else 0
-        holds = min(t.max_minutes or float("inf"), self._easy_max_min(i))
-        if not self.four_days and whole:
-            holds = self._easy_most_min()  # enough days: a free day is a free day
-        return (whole, int(holds) // EASY_RANK_STEP_MIN, min(gap, 2), int(t.max_minutes or 0))
-
-    def _share(self, chosen: list[int], budget: float) -> list[float]:
-        ceiling = self._easy_ceiling()
-        caps = [min(self._cap(i), self._minutes_m(self._easy_max_min(i)), ceiling) for i in chosen]
-        shares = [0.0] * len(chosen)
-        left, open_ = max(budget, 0.0), list(range(len(chosen)))
-        for _ in range(3):
-            if not open_ or left <= 0:
-                break
-            each = left / len(open_)
-            for k in list(open_):
-                add = min(each, caps[k] - shares[k])
-                shares[k] += add
-                left -= add
-                if shares[k] >= caps[k] - 1:
-                    open_.remove(k)
-        floor = min(self._minutes_m(MIN_EASY_MIN), max(budget, 0.0) / len(chosen))
-        return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
-
-    def _easy_max_min(self, i: int) -> float:
-        """An easy run's longest: shorter the day after a long run or race (recovery), and
-        in the days before the goal race (a shake-out, then short easy running)."""
-        days = days_to_goal(self, i)
-        most = AFTER_LONG_MAX_MIN if after_long(self, i) else self._easy_most_min()
-        if days <= GOAL_QUIET_DAYS:
-            return min(most, SHAKE_OUT_MAX_MIN)
-        return min(most, self._race_week_min()) if days <= RACE_WEEK_DAYS else most
-
-    def _easy_most_min(self) -> float:
-        """The longest easy run: 80 minutes, a medium-long 105 on 4 run days or fewer, or when
-        the weekend's two days are the week's only ones without a time limit."""
-        few = self.four_days or self.weekend
-        return MEDIUM_LONG_MIN if few and not self.wk.recovery else MAX_EASY_MIN
-
-    def recovery_run_most_min(self) -> float:
-        """A recovery run's longest (minutes): the day after a long run's 45; a run the
-        week's top-up grows past it is an easy run (``top_up``)."""
-        return AFTER_LONG_MAX_MIN
-
-    def _race_week_min(self) -> float:
-        """Race week's easy run: 50 minutes, and for a fast runner no further than half the
-        plan's longest run (50 easy minutes can be 11 km): a taper cuts distance, not time."""
-        half_long = (self.carry.plan_long_m or self.carry.max_long_m) * PRE_RACE_LONG
-        by_distance = half_long / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-        return min(RACE_WEEK_MAX_MIN, max(RACE_WEEK_MIN_MIN, by_distance))
-
-    def _easy_ceiling(self) -> float:
-        longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
-        few = self.four_days or self.weekend
-        share = EASY_SHARE_FOUR_DAYS if few else EASY_SHARE_MAX
-        share = self.few_share if self.few_days else share
-        if few and self.carry.max_long_m:  # a medium-long run stays under the
-            longest = min(longest or float("inf"), self.carry.max_long_m)  # longest so far
-        ceiling = min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
-        # the shortest run is always allowed: a start from 1 km a week at a fast easy pace has
-        # a 2.2 km long run in its lighter week, and 95 % of it is a 9.6-minute run, dropped
-        return max(ceiling, self._minutes_m(SHORTEST_RUN_MIN))
-
     def _minutes_m(self, minutes: float) -> float:
         return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000
-
-    def _easy_workout(self, i: int, minutes: float) -> Workout:
-        minutes = max(1.0, math.floor(minutes))  # rounding down never overshoots the week
-        if self._hard_before(i) and not self.wk.recovery:
-            return lib.recovery_run(self.wk.paces, minutes)
-        if minutes >= 30 and not self.wk.recovery and i % 3 == 1:
-            return lib.strides_run(self.wk.paces, minutes)
-        return lib.easy_run(self.wk.paces, minutes)
 
     # -- routines -------------------------------------------------------------------------
 

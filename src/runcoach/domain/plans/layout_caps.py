@@ -13,6 +13,7 @@ import math
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_easy import easy_max_min
 from runcoach.domain.plans.layout_limits import HARD_SHARE_MAX
 from runcoach.domain.plans.layout_long import hold_m
 from runcoach.domain.plans.workouts import Workout
@@ -93,7 +94,7 @@ def keep_mostly_easy(lay: WeekLayout) -> None:
             return
         i, k = found[-1]  # the session's time as easy running, within the day's easy cap
         minutes = math.floor(min(lay.slots[i][k].total_duration_s() / 60,
-                                 lay._easy_max_min(i)))  # fmt: skip
+                                 easy_max_min(lay, i)))  # fmt: skip
         lay.slots[i][k] = lib.easy_run(lay.wk.paces, minutes)
         runs = [w.total_distance_m() for w in lay.slots[i] if w.is_run]
         lay.carry.history[lay.wk.dates[i]] = max(runs, default=0.0)

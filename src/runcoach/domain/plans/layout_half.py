@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.layout_caps import keep_mostly_easy, keep_single_run_rule
+from runcoach.domain.plans.layout_easy import easy_max_min, easy_most_min
 from runcoach.domain.plans.layout_limits import SAFETY, SHORT_LONG_M, is_easy
 from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.workouts import Step, StepKind, Workout
@@ -113,7 +114,7 @@ def grow_session(lay: WeekLayout, i: int, k: int, add_m: float, long_m: float) -
     if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
         return 0.0
     most_m = min(lay._session_cap(i), long_m)
-    most_s = min(lay._easy_most_min() * 60 - w.total_duration_s(), room_s(lay, i))
+    most_s = min(easy_most_min(lay) * 60 - w.total_duration_s(), room_s(lay, i))
     minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / lay._minutes_m(1))
     minutes = min(minutes, math.floor(most_s / 60))
     if minutes < 1:
@@ -129,7 +130,7 @@ def grow_easy(lay: WeekLayout, i: int, k: int, add_m: float, long_m: float) -> f
     """The easy run ``k`` of day ``i`` longer by whole minutes, up to ``add_m``, within
     its day and no longer than ``long_m``; returns the metres added."""
     w = lay.slots[i][k]
-    most_m = min(lay._cap(i), lay._minutes_m(lay._easy_max_min(i)), long_m)
+    most_m = min(lay._cap(i), lay._minutes_m(easy_max_min(lay, i)), long_m)
     make = {"recovery": lib.recovery_run, "strides": lib.strides_run}
     grow_m = min(add_m, most_m - w.total_distance_m())
     minutes = math.floor(w.total_duration_s() / 60 + grow_m / lay._minutes_m(1))
@@ -140,7 +141,7 @@ def grow_easy(lay: WeekLayout, i: int, k: int, add_m: float, long_m: float) -> f
         if grown.total_distance_m() <= w.total_distance_m():
             return 0.0  # (strides keep 10 easy minutes: no longer at these minutes)
         added_s = grown.total_duration_s() - w.total_duration_s()
-        within = grown.total_duration_s() <= lay._easy_max_min(i) * 60
+        within = grown.total_duration_s() <= easy_max_min(lay, i) * 60
         if within and grown.total_distance_m() <= most_m and added_s <= room_s(lay, i):
             lay.slots[i][k] = grown
             lay.carry.history[lay.wk.dates[i]] = max(

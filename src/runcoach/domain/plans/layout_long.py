@@ -125,8 +125,8 @@ def long_target(lay: WeekLayout, i: int) -> float:
 
 
 def long_share_now(lay: WeekLayout) -> float:
-    """The long run's share of the week as built, as ``_fit_long`` keeps it (a week of
-    fewer than 4 runs: the few days' share, as ``_long_distance`` sized it)."""
+    """The long run's share of the week as built, as ``layout_caps.fit_long`` keeps it (a week of
+    fewer than 4 runs: the few days' share, as ``long_distance`` sized it)."""
     runs = sum(1 for s in lay.slots if any(w.is_run for w in s))
     return (lay.wk.long_share if runs >= 4 else long_share(lay)) * 0.995
 

@@ -166,7 +166,7 @@ def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
     minutes or more each), not 13-minute leftovers. The week's first session may take a
     run day of a runner who runs more than the system's 4 days: a 28 km build week on 6
     days (a 10 km long run, five 20-minute runs) is a long run, a session and 3 easy runs
-    on 5 days, not six days of easy running (``_thin_easy_days`` then lays out fewer,
+    on 5 days, not six days of easy running (``layout_easy.thin_easy_days`` then lays out fewer,
     real runs); a second session never thins the week, nor does a recovery week's."""
     runs = sum(1 for s in lay.slots if any(w.is_run for w in s)) + 1
     free = sum(1 for i in range(7) if lay.wk.types[i].can_run and not lay.slots[i]) - 1

@@ -19,6 +19,13 @@ import math
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_easy import (
+    easy_ceiling,
+    easy_max_min,
+    easy_rank,
+    easy_workout,
+    recovery_run_most_min,
+)
 from runcoach.domain.plans.layout_long import long_share_now, long_wanted_m
 from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.schedule import Allowance
@@ -31,7 +38,7 @@ GROWN = (WorkoutKind.EASY, WorkoutKind.RECOVERY, WorkoutKind.STRIDES)  # the run
 TOP_UP_ROUNDS = 2  # passes: a longer long run raises the easy runs' ceiling (95 % of it)
 SLACK_MIN = 1.0  # a week this close to its volume (minutes of easy running) is left alone
 ADDED_RUN_MIN = 20.0  # a run added to top up a week: a real run (minutes), the layout's
-# MIN_EASY_MIN + 5 (``WeekLayout._leaves_easy_runs``)
+# MIN_EASY_MIN + 5 (``layout_quality.leaves_easy_runs``)
 
 
 def top_up(lay: WeekLayout, long_i: int | None) -> None:
@@ -52,11 +59,11 @@ def _most_m(lay: WeekLayout, i: int, per_s: float, own_s: float = 0.0) -> float:
     """The longest easy run on day ``i`` (``per_s``: its pace in m/s; ``own_s``: the run there
     now): the day's time left (its routines counted), the easy run's longest on that day, the
     10 % rule and the easy runs' ceiling."""
-    most_s = lay._easy_max_min(i) * 60
+    most_s = easy_max_min(lay, i) * 60
     t = lay.wk.types[i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
         most_s = min(most_s, own_s + room_s(lay, i))
-    return min(most_s * per_s, lay._cap(i), lay._easy_ceiling())
+    return min(most_s * per_s, lay._cap(i), easy_ceiling(lay))
 
 
 def _pace_m_s(w: Workout) -> float:
@@ -71,7 +78,7 @@ def _rebuilt(lay: WeekLayout, w: Workout, metres: float) -> Workout:
     paces = lay.wk.paces
     if w.kind is WorkoutKind.RECOVERY:
         minutes = math.floor(metres / _pace_m_s(w) / 60)
-        if minutes <= lay.recovery_run_most_min():
+        if minutes <= recovery_run_most_min(lay):
             return lib.recovery_run(paces, minutes)
         return lib.easy_run(paces, math.floor(metres / _pace_m_s(lib.easy_run(paces, 60)) / 60))
     minutes = math.floor(metres / _pace_m_s(w) / 60)
@@ -109,12 +116,12 @@ def _add_easy_day(lay: WeekLayout) -> None:
     options = [i for i in range(7) if lay._free(i)]
     if short < lay._minutes_m(ADDED_RUN_MIN) or not options:
         return
-    i = max(options, key=lambda j: lay._easy_rank(j, []))
+    i = max(options, key=lambda j: easy_rank(lay, j, []))
     probe = lib.easy_run(lay.wk.paces, 60)
     most = min(_most_m(lay, i, _pace_m_s(probe)), short)
     minutes = math.floor(most / probe.total_distance_m() * 60)
     if minutes >= ADDED_RUN_MIN:
-        lay._put(i, lay._easy_workout(i, minutes))
+        lay._put(i, easy_workout(lay, i, minutes))
 
 
 def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
