@@ -4,6 +4,14 @@ The order matters: fixed races first, then the long run on the preferred day, th
 sessions where the rules allow them (never on consecutive days, never the day after a race
 or long run, never close before the goal race), then easy runs to reach the week's volume
 within each day's time limit and the 10 % single-run rule, then strength and warm-ups.
+
+``WeekLayout`` holds the week being built and orders the passes; each pass is a module of
+functions that take the layout: ``layout_long`` (the long run, an ultra's back-to-back),
+``layout_quality`` (the sessions), ``layout_easy`` (the easy runs), ``layout_caps`` (the
+long-run share, the 10 % rule and the hard share kept on the runs as laid out),
+``layout_routines`` (warm-ups, strength, cross-training), ``top_up`` (the volume the cuts
+lost) and ``layout_half`` (the long run within half its week). Their limits are named in
+``layout_limits``.
 """
 
 from __future__ import annotations
@@ -118,6 +126,8 @@ def _limit_m(t: DayType, p: PlanPaces) -> float:
 
 
 class WeekLayout:
+    """One week being laid out: its slots, its hard days, and the carry it hands on."""
+
     def __init__(self, wk: WeekInput, carry: Carry) -> None:
         self.wk = wk
         self.carry = carry
@@ -179,9 +189,9 @@ class WeekLayout:
         # the long run and the easy runs cut to their caps can leave the week over the hard
         # share again (a mile plan's recovery week at 75 % easy): trade once more
         keep_mostly_easy(self)
-        before_m = self._run_m()
+        before_m = self.run_m()
         lay_out_routines(self)
-        if self._run_m() < before_m:  # the routines shortened a short day's run: again,
+        if self.run_m() < before_m:  # the routines shortened a short day's run: again,
             if self.wk.share_rule:  # on the week as built, the long run's share,
                 fit_long(self, long_i)
             keep_single_run_rule(self)  # the 10 % caps a shorter run lowered,
@@ -190,13 +200,13 @@ class WeekLayout:
         hold_long_to_half(self, long_i)  # then the long run within half the week as built
         self._hand_over()
 
-    def _run_m(self) -> float:
+    def run_m(self) -> float:
         return sum(w.total_distance_m() for s in self.slots for w in s if w.is_run)
 
     def _place_race(self, i: int, day: date, race: Workout) -> None:
         dist = race.total_distance_m()
         too_long = day not in self.wk.goal_days and (
-            dist > self._cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
+            dist > self.cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
         )
         if too_long and day not in self.wk.insisted:
             del self.wk.races[day]
@@ -207,11 +217,11 @@ class WeekLayout:
             return
         if too_long:
             self.carry.waived.append((day, "single-run-growth"))
-        self._put(i, race, hard=True)
+        self.put(i, race, hard=True)
 
-    # -- helpers --------------------------------------------------------------------------
+    # -- what the passes share ----------------------------------------------------------
 
-    def _put(self, i: int, workout: Workout, hard: bool = False) -> None:
+    def put(self, i: int, workout: Workout, hard: bool = False) -> None:
         self.slots[i].append(workout)
         self.hard[i] = self.hard[i] or hard
         dist = workout.total_distance_m()
@@ -219,45 +229,35 @@ class WeekLayout:
             d = self.wk.dates[i]
             self.carry.history[d] = max(self.carry.history.get(d, 0.0), dist)
 
-    def _free(self, i: int) -> bool:
+    def free(self, i: int) -> bool:
         """Day ``i`` can take a new run: it allows one, holds none, and the week has room."""
         days = sum(1 for s in self.slots if any(w.is_run for w in s))
         empty = not any(w.is_run for w in self.slots[i])
         return self.wk.types[i].can_run and empty and days < self.wk.max_days
 
-    def _hard_before(self, i: int) -> bool:
+    def hard_before(self, i: int) -> bool:
         return self.hard[i - 1] if i > 0 else self.carry.prev_hard
 
-    def _cap(self, i: int) -> float:
+    def cap(self, i: int) -> float:
         return min(
             single_run_cap(self.carry, self.wk.dates[i], self.wk),
             _limit_m(self.wk.types[i], self.wk.paces),
         )
 
-    # -- the long run ---------------------------------------------------------------------
-
-    def _remaining_m(self) -> float:
+    def remaining_m(self) -> float:
         """The week's volume not yet given to a run."""
         return self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
 
-    # -- the long run held to half its week ---------------------------------------------------
-
-    # -- quality --------------------------------------------------------------------------
-
-    def _holds_session(self) -> bool:
+    def holds_session(self) -> bool:
         return any(w.is_quality for s in self.slots for w in s)
 
-    def _session_cap(self, i: int) -> float:
+    def session_cap(self, i: int) -> float:
         """A session's longest on day ``i``: the 10 % single-run rule; the day's time limit is
         kept by the session's duration (its fast minutes cover more than easy ones)."""
         return single_run_cap(self.carry, self.wk.dates[i], self.wk)
 
-    # -- easy runs ------------------------------------------------------------------------
-
-    def _minutes_m(self, minutes: float) -> float:
+    def minutes_m(self, minutes: float) -> float:
         return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000
-
-    # -- routines -------------------------------------------------------------------------
 
     def _hand_over(self) -> None:
         for i, day in enumerate(self.wk.dates):  # the week's runs as finally laid out

@@ -45,7 +45,7 @@ def cap_runs(lay: WeekLayout, share: float) -> None:
         nxt = movable[n][2].total_distance_m() if n < len(movable) else 0.0
         if movable[n - 1][2].total_distance_m() > x_m >= nxt:
             for i, k, w in movable[:n]:
-                lay.slots[i][k] = smaller(lay, w, x_m, lay._cap(i))
+                lay.slots[i][k] = smaller(lay, w, x_m, lay.cap(i))
                 lay.carry.history[lay.wk.dates[i]] = lay.slots[i][k].total_distance_m()
             return
         if movable[0][2].total_distance_m() <= x_m:
@@ -58,9 +58,9 @@ def keep_single_run_rule(lay: WeekLayout) -> None:
     can land after a shorter week than the one it was sized for)."""
     for i, day in enumerate(lay.wk.dates):
         lay.carry.history.pop(day, None)
-        cap = lay._cap(i)
+        cap = lay.cap(i)
         for k, w in enumerate(lay.slots[i]):
-            fits = w.total_distance_m() <= (lay._session_cap(i) if w.is_quality else cap)
+            fits = w.total_distance_m() <= (lay.session_cap(i) if w.is_quality else cap)
             if not w.is_run or w.kind.value == "race" or fits:
                 continue
             if w.is_quality:

@@ -41,19 +41,19 @@ if TYPE_CHECKING:
 def place_easy(lay: WeekLayout) -> None:
     runs = sum(1 for s in lay.slots if any(w.is_run for w in s))
     budget = lay.wk.volume_m - sum(w.total_distance_m() for s in lay.slots for w in s)
-    per_run = min(lay._minutes_m(easy_most_min(lay)), easy_ceiling(lay))
+    per_run = min(lay.minutes_m(easy_most_min(lay)), easy_ceiling(lay))
     needed = max(lay.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
     # no more runs than the budget holds at the shortest run: split four ways a small
     # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
-    needed = min(needed, int(max(budget, 0) // lay._minutes_m(SHORTEST_RUN_MIN)))
+    needed = min(needed, int(max(budget, 0) // lay.minutes_m(SHORTEST_RUN_MIN)))
     if lay.weekend_life:  # a lighter week's weekday runs: 15 minutes or more each, on 4
         # run days at least (a benchmark week split its 5.6 km into three 12-minute runs)
-        real = int(max(budget, 0) // lay._minutes_m(MIN_EASY_MIN))
+        real = int(max(budget, 0) // lay.minutes_m(MIN_EASY_MIN))
         needed = min(needed, max(real, LEAST_RUN_DAYS - runs))
     chosen: list[int] = []
     room = lay.wk.max_days - runs
     for _ in range(min(needed, room)):
-        options = [i for i in range(7) if lay._free(i) and i not in chosen]
+        options = [i for i in range(7) if lay.free(i) and i not in chosen]
         if not options:
             break
         chosen.append(max(options, key=lambda i: easy_rank(lay, i, chosen)))
@@ -64,7 +64,7 @@ def place_easy(lay: WeekLayout) -> None:
     for i, metres in zip(chosen, shares, strict=True):
         minutes = metres / 1000 * lay.wk.paces.easy.middle.seconds_per_km / 60
         if minutes >= SHORTEST_RUN_MIN:
-            lay._put(i, easy_workout(lay, i, minutes))
+            lay.put(i, easy_workout(lay, i, minutes))
 
 
 def thin_easy_days(
@@ -74,9 +74,9 @@ def thin_easy_days(
     more each) on fewer days, down to the system's 4 run days, while the fewer days hold
     the same running: the shortest run's day rests (the day after a hard day first). A
     recovery week keeps its days (a rota's shifted day must not take it under 4)."""
-    real = lay._minutes_m(MIN_EASY_MIN + 5)
+    real = lay.minutes_m(MIN_EASY_MIN + 5)
     while (
-        lay._holds_session()
+        lay.holds_session()
         and not lay.wk.recovery
         and len(chosen) > 1
         and runs + len(chosen) > LEAST_RUN_DAYS
@@ -84,7 +84,7 @@ def thin_easy_days(
     ):
         k = min(
             range(len(chosen)),
-            key=lambda k: (round(shares[k], -2), 0 if lay._hard_before(chosen[k]) else 1),
+            key=lambda k: (round(shares[k], -2), 0 if lay.hard_before(chosen[k]) else 1),
         )
         fewer = chosen[:k] + chosen[k + 1 :]
         more = easy_shares(lay, fewer, budget)
@@ -115,7 +115,7 @@ def easy_rank(lay: WeekLayout, i: int, chosen: list[int]) -> tuple[int, int, int
 
 def easy_shares(lay: WeekLayout, chosen: list[int], budget: float) -> list[float]:
     ceiling = easy_ceiling(lay)
-    caps = [min(lay._cap(i), lay._minutes_m(easy_max_min(lay, i)), ceiling) for i in chosen]
+    caps = [min(lay.cap(i), lay.minutes_m(easy_max_min(lay, i)), ceiling) for i in chosen]
     shares = [0.0] * len(chosen)
     left, open_ = max(budget, 0.0), list(range(len(chosen)))
     for _ in range(3):
@@ -128,7 +128,7 @@ def easy_shares(lay: WeekLayout, chosen: list[int], budget: float) -> list[float
             left -= add
             if shares[k] >= caps[k] - 1:
                 open_.remove(k)
-    floor = min(lay._minutes_m(MIN_EASY_MIN), max(budget, 0.0) / len(chosen))
+    floor = min(lay.minutes_m(MIN_EASY_MIN), max(budget, 0.0) / len(chosen))
     return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
 
 
@@ -173,12 +173,12 @@ def easy_ceiling(lay: WeekLayout) -> float:
     ceiling = min(lay.wk.volume_m * share, longest * 0.95 or float("inf"))
     # the shortest run is always allowed: a start from 1 km a week at a fast easy pace has
     # a 2.2 km long run in its lighter week, and 95 % of it is a 9.6-minute run, dropped
-    return max(ceiling, lay._minutes_m(SHORTEST_RUN_MIN))
+    return max(ceiling, lay.minutes_m(SHORTEST_RUN_MIN))
 
 
 def easy_workout(lay: WeekLayout, i: int, minutes: float) -> Workout:
     minutes = max(1.0, math.floor(minutes))  # rounding down never overshoots the week
-    if lay._hard_before(i) and not lay.wk.recovery:
+    if lay.hard_before(i) and not lay.wk.recovery:
         return lib.recovery_run(lay.wk.paces, minutes)
     if minutes >= 30 and not lay.wk.recovery and i % 3 == 1:
         return lib.strides_run(lay.wk.paces, minutes)

@@ -32,7 +32,7 @@ def hold_long_to_half(lay: WeekLayout, long_i: int | None) -> None:
         return
     over = long_over_half(lay, long_i)
     if over > 0:
-        others_carry(lay, long_i, min(over, lay.wk.volume_m - lay._run_m()))
+        others_carry(lay, long_i, min(over, lay.wk.volume_m - lay.run_m()))
     for _ in range(3):  # a session traded for easy running on the shorter week is
         if not cut_long_to_half(lay, long_i):  # shorter: the long run once more
             return
@@ -94,7 +94,7 @@ def others_carry(lay: WeekLayout, long_i: int, wanted_m: float) -> None:
         for _ in range(3):
             runs = [(i, k) for i, s in enumerate(lay.slots) for k, w in enumerate(s)
                     if i != long_i and (w.is_quality if sessions else is_easy(w))]  # fmt: skip
-            if wanted_m < lay._minutes_m(1) or not runs:
+            if wanted_m < lay.minutes_m(1) or not runs:
                 break
             each = wanted_m / len(runs)
             for i, k in runs:
@@ -113,9 +113,9 @@ def grow_session(lay: WeekLayout, i: int, k: int, add_m: float, long_m: float) -
         return 0.0
     if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
         return 0.0
-    most_m = min(lay._session_cap(i), long_m)
+    most_m = min(lay.session_cap(i), long_m)
     most_s = min(easy_most_min(lay) * 60 - w.total_duration_s(), room_s(lay, i))
-    minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / lay._minutes_m(1))
+    minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / lay.minutes_m(1))
     minutes = min(minutes, math.floor(most_s / 60))
     if minutes < 1:
         return 0.0
@@ -130,10 +130,10 @@ def grow_easy(lay: WeekLayout, i: int, k: int, add_m: float, long_m: float) -> f
     """The easy run ``k`` of day ``i`` longer by whole minutes, up to ``add_m``, within
     its day and no longer than ``long_m``; returns the metres added."""
     w = lay.slots[i][k]
-    most_m = min(lay._cap(i), lay._minutes_m(easy_max_min(lay, i)), long_m)
+    most_m = min(lay.cap(i), lay.minutes_m(easy_max_min(lay, i)), long_m)
     make = {"recovery": lib.recovery_run, "strides": lib.strides_run}
     grow_m = min(add_m, most_m - w.total_distance_m())
-    minutes = math.floor(w.total_duration_s() / 60 + grow_m / lay._minutes_m(1))
+    minutes = math.floor(w.total_duration_s() / 60 + grow_m / lay.minutes_m(1))
     if room_s(lay, i) < float("inf"):
         minutes = min(minutes, math.floor((w.total_duration_s() + room_s(lay, i)) / 60))
     while minutes * 60 > w.total_duration_s():

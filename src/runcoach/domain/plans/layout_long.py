@@ -32,9 +32,9 @@ def place_long(lay: WeekLayout) -> int | None:
         return None
     i = min(options, key=lambda i: long_rank(lay, i))
     distance = long_distance(lay, i)
-    if distance < lay._minutes_m(SHORTEST_RUN_MIN):
+    if distance < lay.minutes_m(SHORTEST_RUN_MIN):
         return None  # the week's volume leaves no real long run: easy runs only
-    lay._put(i, lib.long_run(lay.wk.paces, distance), hard=True)
+    lay.put(i, lib.long_run(lay.wk.paces, distance), hard=True)
     return i
 
 
@@ -42,7 +42,7 @@ def long_ok(lay: WeekLayout, i: int) -> bool:
     near_race = any(abs((lay.wk.dates[i] - r).days) <= 1 for r in lay.wk.races)
     before_quality = i + 1 < 7 and any(w.is_quality for w in lay.slots[i + 1])
     return (
-        lay._free(i)
+        lay.free(i)
         and not near_race
         and not before_quality
         and lay.wk.dates[i] not in lay.wk.protected
@@ -96,7 +96,7 @@ def free_before(lay: WeekLayout, i: int) -> int:
     """Free days right before day ``i`` of the long run's day type, not after a long run."""
     n, j = 0, i - 1
     while j >= 0 and lay.wk.types[j].name == lay.wk.long_day_type:
-        n += lay._free(j) and not after_long(lay, j)
+        n += lay.free(j) and not after_long(lay, j)
         j -= 1
     return n
 
@@ -104,7 +104,7 @@ def free_before(lay: WeekLayout, i: int) -> int:
 def long_distance(lay: WeekLayout, i: int) -> float:
     """Toward the distance's long run within the week's share, never below what the runner
     already runs (a long run that goes backwards is no long run), within the day's caps."""
-    return max(min(long_wanted_m(lay, i), lay._cap(i), lay._remaining_m()), 0.0)
+    return max(min(long_wanted_m(lay, i), lay.cap(i), lay.remaining_m()), 0.0)
 
 
 def long_wanted_m(lay: WeekLayout, i: int) -> float:
@@ -167,9 +167,9 @@ def place_pending_back_to_back(lay: WeekLayout) -> None:
 
 
 def back_to_back(lay: WeekLayout, i: int, wanted_m: float) -> None:
-    dist = min(wanted_m, lay._cap(i), lay._remaining_m())
+    dist = min(wanted_m, lay.cap(i), lay.remaining_m())
     before_quality = i + 1 < 7 and any(w.is_quality for w in lay.slots[i + 1])
     if before_quality or lay.wk.dates[i] in lay.wk.protected:
         return
-    if lay._free(i) and dist >= wanted_m * 0.7:
-        lay._put(i, lib.back_to_back_long_run(lay.wk.paces, dist), hard=True)
+    if lay.free(i) and dist >= wanted_m * 0.7:
+        lay.put(i, lib.back_to_back_long_run(lay.wk.paces, dist), hard=True)

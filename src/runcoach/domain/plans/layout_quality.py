@@ -43,7 +43,7 @@ def place_quality(lay: WeekLayout) -> None:
             place_short_day_session(lay)  # the week's only session: on a short day
             return
         i = max(options, key=lambda i: session_rank(lay, i))
-        lay._put(i, session, hard=True)
+        lay.put(i, session, hard=True)
 
 
 def place_short_day_session(lay: WeekLayout) -> None:
@@ -62,7 +62,7 @@ def place_short_day_session(lay: WeekLayout) -> None:
                 break
     if options:
         i, session = max(options, key=lambda x: spacing(lay, x[0]))
-        lay._put(i, session, hard=True)
+        lay.put(i, session, hard=True)
 
 
 def short_day_session(lay: WeekLayout, i: int, minutes: float, rep_min: int) -> Workout | None:
@@ -140,9 +140,9 @@ def fits(lay: WeekLayout, workout: Workout) -> bool:
     if hard_s > week_s * HARD_SHARE:
         return False
     dist = workout.total_distance_m()
-    room = any(lay._free(i) and day_holds(lay, i, workout) for i in range(7))
+    room = any(lay.free(i) and day_holds(lay, i, workout) for i in range(7))
     share = BENCHMARK_SHARE if workout.benchmark else quality_share(lay)
-    fits_week = dist <= min(lay.wk.volume_m * share, lay._remaining_m())
+    fits_week = dist <= min(lay.wk.volume_m * share, lay.remaining_m())
     return fits_week and room and leaves_easy_runs(lay, dist)
 
 
@@ -153,7 +153,7 @@ def day_holds(lay: WeekLayout, i: int, session: Workout) -> bool:
     limit holds, and measuring it as easy running left a 29 km build week without one)."""
     limit = lay.wk.types[i].max_duration_s
     fits = limit is None or session.total_duration_s() <= limit * SAFETY
-    return fits and session.total_distance_m() <= lay._session_cap(i)
+    return fits and session.total_distance_m() <= lay.session_cap(i)
 
 
 def quality_share(lay: WeekLayout) -> float:
@@ -171,10 +171,10 @@ def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
     runs = sum(1 for s in lay.slots if any(w.is_run for w in s)) + 1
     free = sum(1 for i in range(7) if lay.wk.types[i].can_run and not lay.slots[i]) - 1
     easy_days = max(0, min(lay.wk.run_days, lay.wk.max_days, runs + free) - runs)
-    left, real = lay._remaining_m() - dist, lay._minutes_m(MIN_EASY_MIN + 5)
+    left, real = lay.remaining_m() - dist, lay.minutes_m(MIN_EASY_MIN + 5)
     if left >= easy_days * real:
         return True
-    if lay._holds_session() or lay.wk.recovery:
+    if lay.holds_session() or lay.wk.recovery:
         return False
     return left >= min(easy_days, max(0, LEAST_RUN_DAYS - runs)) * real
 
@@ -182,9 +182,9 @@ def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
 def quality_ok(lay: WeekLayout, i: int, session: Workout) -> bool:
     after = lay.hard[i + 1] if i + 1 < 7 else False
     return (
-        lay._free(i)
+        lay.free(i)
         and day_holds(lay, i, session)
-        and not lay._hard_before(i)
+        and not lay.hard_before(i)
         and not after
         and lay.wk.dates[i] not in lay.wk.protected
     )

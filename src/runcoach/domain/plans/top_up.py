@@ -44,7 +44,7 @@ ADDED_RUN_MIN = 20.0  # a run added to top up a week: a real run (minutes), the 
 def top_up(lay: WeekLayout, long_i: int | None) -> None:
     """Grow the week's runs back toward its asked volume where its days have room."""
     for _ in range(TOP_UP_ROUNDS):
-        if _short_m(lay) < lay._minutes_m(SLACK_MIN):
+        if _short_m(lay) < lay.minutes_m(SLACK_MIN):
             return
         _grow_easy(lay)
         _add_easy_day(lay)
@@ -52,7 +52,7 @@ def top_up(lay: WeekLayout, long_i: int | None) -> None:
 
 
 def _short_m(lay: WeekLayout) -> float:
-    return lay.wk.volume_m - lay._run_m()
+    return lay.wk.volume_m - lay.run_m()
 
 
 def _most_m(lay: WeekLayout, i: int, per_s: float, own_s: float = 0.0) -> float:
@@ -63,7 +63,7 @@ def _most_m(lay: WeekLayout, i: int, per_s: float, own_s: float = 0.0) -> float:
     t = lay.wk.types[i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
         most_s = min(most_s, own_s + room_s(lay, i))
-    return min(most_s * per_s, lay._cap(i), easy_ceiling(lay))
+    return min(most_s * per_s, lay.cap(i), easy_ceiling(lay))
 
 
 def _pace_m_s(w: Workout) -> float:
@@ -93,14 +93,14 @@ def _grow_easy(lay: WeekLayout) -> None:
     open_ = list(found)
     for _ in range(3):
         left = _short_m(lay)
-        if not open_ or left < lay._minutes_m(SLACK_MIN):
+        if not open_ or left < lay.minutes_m(SLACK_MIN):
             return
         each = left / len(open_)
         for i, k in list(open_):
             w = lay.slots[i][k]
             most = _most_m(lay, i, _pace_m_s(w), w.total_duration_s())
             room = most - w.total_distance_m()
-            if room < lay._minutes_m(SLACK_MIN):
+            if room < lay.minutes_m(SLACK_MIN):
                 open_.remove((i, k))
                 continue
             grown = _rebuilt(lay, w, w.total_distance_m() + min(each, room))
@@ -113,15 +113,15 @@ def _add_easy_day(lay: WeekLayout) -> None:
     """A day the runner may run holds no run yet and the week is still short of a real run's
     worth (20 minutes): an easy run there, on the day the layout's easy runs would choose."""
     short = _short_m(lay)
-    options = [i for i in range(7) if lay._free(i)]
-    if short < lay._minutes_m(ADDED_RUN_MIN) or not options:
+    options = [i for i in range(7) if lay.free(i)]
+    if short < lay.minutes_m(ADDED_RUN_MIN) or not options:
         return
     i = max(options, key=lambda j: easy_rank(lay, j, []))
     probe = lib.easy_run(lay.wk.paces, 60)
     most = min(_most_m(lay, i, _pace_m_s(probe)), short)
     minutes = math.floor(most / probe.total_distance_m() * 60)
     if minutes >= ADDED_RUN_MIN:
-        lay._put(i, easy_workout(lay, i, minutes))
+        lay.put(i, easy_workout(lay, i, minutes))
 
 
 def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
@@ -135,15 +135,15 @@ def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
         return
     k, w = found[0]
     now = w.total_distance_m()
-    most = min(long_wanted_m(lay, long_i), lay._cap(long_i), now + _short_m(lay))
+    most = min(long_wanted_m(lay, long_i), lay.cap(long_i), now + _short_m(lay))
     if lay.wk.share_rule:
         share = long_share_now(lay)
-        rest = lay._run_m() - now
+        rest = lay.run_m() - now
         most = min(most, share * rest / (1 - share)) if share < 1 else most
     t = lay.wk.types[long_i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
         most = min(most, now + room_s(lay, long_i) * _pace_m_s(w))
-    if most > now + lay._minutes_m(SLACK_MIN):
+    if most > now + lay.minutes_m(SLACK_MIN):
         lay.slots[long_i][k] = lib.long_run(lay.wk.paces, most)
         lay.carry.history[lay.wk.dates[long_i]] = most
         lay.carry.max_long_m = max(lay.carry.max_long_m, most)
