@@ -16,25 +16,31 @@ from runcoach.domain.fitness.paces import training_paces
 from runcoach.domain.fitness.vdot import race_time_s, vdot_from_performance
 from runcoach.domain.plans.codec import plan_to_dict
 from runcoach.domain.plans.generator import generate
-from runcoach.domain.plans.model import Goal, GoalKind
+from runcoach.domain.plans.model import Goal, GoalKind, Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import Profile
 from runcoach.domain.plans.schedule import Availability
-from runcoach.domain.units import format_pace
+from runcoach.domain.units import format_duration, format_pace
 
 START = date(2026, 3, 2)  # a Monday
 RACE_DAY = date(2026, 5, 31)
 RACE_S = 48 * 60 + 30
 GOAL_S = 50 * 60
-# The first week as planned (kind, km to one decimal); Friday's fartlek is the mini version.
-FARTLEK_DAY = date(2026, 3, 6)
-WEEK_ONE = (
-    ("2026-03-02", "recovery", "3.8", "24:00"),
-    ("2026-03-03", "easy", "4.0", "24:00"),
-    ("2026-03-04", "progression", "5.6", "30:00"),
-    ("2026-03-06", "intervals", "5.7", "33:00"),
-    ("2026-03-08", "long", "14.0", "1:25:06"),
-)
+FARTLEK_DAY = date(2026, 3, 6)  # the first week's session: run as its mini version
+
+
+def week_one(plan: Plan) -> list[tuple[str, str, str, str]]:
+    """The first week as planned (day, kind, km to one decimal, time), Friday's session as
+    its mini version: what the runner logs to have done the week in full."""
+    done = []
+    for day in plan.weeks[0].days:
+        for w in day.runs:
+            ran = w.mini if day.day == FARTLEK_DAY and w.mini is not None else w
+            km = f"{ran.total_distance_m() / 1000:.1f}"
+            done.append(
+                (day.day.isoformat(), ran.kind.value, km, format_duration(ran.total_duration_s()))
+            )
+    return done
 
 
 @pytest.fixture
@@ -52,7 +58,7 @@ def planned(log_cli, tmp_path):
     assert log_cli("plan", "import", str(path)).exit_code == 0
     tired = log_cli("today", "--feel", "tired", "--date", FARTLEK_DAY.isoformat(), "--json")
     assert "mini" in tired.json()["changes"], tired.stderr
-    for day, kind, km, duration in WEEK_ONE:
+    for day, kind, km, duration in week_one(plan):
         added = log_cli("runs", "add", "--date", day, "--type", kind, "--distance", f"{km}km",
                         "--duration", duration, "--json")  # fmt: skip
         assert added.exit_code == 0, added.stderr
@@ -72,11 +78,12 @@ def test_the_report_shows_planned_vs_done_minis_goal_and_predictions(log_cli, pl
     assert result.exit_code == 0, result.stderr
     data = result.json()
 
-    # planned vs done, week one by hand: 5 run sessions due, 5 done, 33.1 km run
+    # planned vs done, week one: 5 run sessions due, 5 done, every planned kilometre run
     first = data["planned"][0]
     assert first["week_start"] == "2026-03-02"
     assert (first["planned_sessions"], first["done_sessions"]) == (5, 5)
-    assert first["done_distance_m"] == pytest.approx(5600 + 3800 + 4000 + 5700 + 14000)
+    ran_m = sum(float(km) * 1000 for _, _, km, _ in week_one(plan))
+    assert first["done_distance_m"] == pytest.approx(ran_m)
     # what was planned, with Thursday's fartlek replaced by its mini version
     days = plan.weeks[0].days
     fartlek = next(w for d in days if d.day == FARTLEK_DAY for w in d.workouts if w.is_run)
@@ -133,8 +140,16 @@ def test_the_terminal_and_the_printable_report_show_the_plan_and_the_predictions
     out = tmp_path / "out"
     result = log_cli("report", "--from", "2026-03-02", "--to", "2026-06-07", "--out", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "plan, week of 2026-03-02: 5 of 5 sessions due done, 33.1 km of 33.1 km run" in (
-        result.stdout
+    plan = planned[0]
+    done = sum(float(km) for _, _, km, _ in week_one(plan))  # as logged, to 0.1 km a run
+    due = sum(
+        (w.mini if d.day == FARTLEK_DAY and w.mini else w).total_distance_m()
+        for d in plan.weeks[0].days
+        for w in d.runs
+    )
+    assert (
+        f"plan, week of 2026-03-02: 5 of 5 sessions due done, {done:.1f} km of "
+        f"{due / 1000:.1f} km run" in result.stdout
     )
     assert "predicted on 2026-06-07:" in result.stdout and "10k 48:30" in result.stdout
     page = (out / "report.html").read_text(encoding="utf-8")
