@@ -104,8 +104,9 @@ BUILDS: dict[str, dict[str, Any]] = {
     # week 7 held 22.6 km of the runner's 26.7: its session went to the last day of the week,
     # before the next week's free day, and the free day's easy run was cut short beside it; a
     # session now keeps off a week's last day when the next day is a free day of the rota
-    # (qual15, layout._spacing), and on 4 run days or fewer a short day that holds it takes it
-    # before a free day, which holds the week's medium-long run (vol15, layout._session_rank)
+    # (qual15, layout_quality.spacing), and on 4 run days or fewer a short day that holds it
+    # takes it before a free day, which holds the week's medium-long run (vol15,
+    # layout_quality.session_rank)
     "8-day-rota-10k-held": {
         "goal": {"race": "10k", "date": "2027-06-17"}, "weekly_distance": "26.7km",
         "longest_run_30d": "10.4km", "years_running": 0.5, "run_days_per_week": "3-4",

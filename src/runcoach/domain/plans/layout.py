@@ -4,66 +4,66 @@ The order matters: fixed races first, then the long run on the preferred day, th
 sessions where the rules allow them (never on consecutive days, never the day after a race
 or long run, never close before the goal race), then easy runs to reach the week's volume
 within each day's time limit and the 10 % single-run rule, then strength and warm-ups.
+
+``WeekLayout`` holds the week being built and orders the passes; each pass is a module of
+functions that take the layout: ``layout_long`` (the long run, an ultra's back-to-back),
+``layout_quality`` (the sessions), ``layout_easy`` (the easy runs), ``layout_caps`` (the
+long-run share, the 10 % rule and the hard share kept on the runs as laid out),
+``layout_routines`` (warm-ups, strength, cross-training), ``top_up`` (the volume the cuts
+lost) and ``layout_half`` (the long run within half its week). Their limits are named in
+``layout_limits``.
 """
 
 from __future__ import annotations
 
 import copy
-import math
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 
-from runcoach.domain.plans import library as lib
-from runcoach.domain.plans import routines
+from runcoach.domain.plans.layout_caps import fit_long, keep_mostly_easy, keep_single_run_rule
+from runcoach.domain.plans.layout_easy import place_easy
+from runcoach.domain.plans.layout_half import hold_long_to_half, is_long
+from runcoach.domain.plans.layout_limits import (
+    AFTER_LONG_MAX_MIN,
+    FEW_DAYS_SHARE_MAX,
+    FOUR_DAYS,
+    GOAL_QUIET_DAYS,
+    LONG_KEPT,
+    RACE_RECOVERY_DAYS,
+    SAFETY,
+    SHORTEST_RUN_MIN,
+    TUNE_UP_SHARE,
+    ULTRA_LONG_SHARE,
+    WEEKEND_DAYS,
+    single_run_cap,
+)
+from runcoach.domain.plans.layout_long import (
+    place_back_to_back,
+    place_long,
+    place_pending_back_to_back,
+)
+from runcoach.domain.plans.layout_quality import place_quality
+from runcoach.domain.plans.layout_routines import lay_out_routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
 from runcoach.domain.plans.sessions import Session
 from runcoach.domain.plans.top_up import top_up
-from runcoach.domain.plans.workouts import Step, StepKind, Workout
-from runcoach.domain.safety import MIN_LONGEST_M, single_run_limit_m
+from runcoach.domain.plans.workouts import Workout
 
-ULTRA_LONG_SHARE = 0.40  # the same for ultras, which are excepted from the 30 % rule
-QUALITY_SHARE = 0.28  # the largest share of the week one quality session may take
-# ... on fewer than 4 run days, the share of one run (a third on 3 days: FIRST's three runs a
-# week, Pierce, Murr & Moss 2007, each a third of the week, one of them the session)
-LONG_KEPT = 0.85  # a benchmark takes the long run's day only if the long run keeps this much
-BENCHMARK_SHARE = 0.4  # the same for the benchmark, mostly warm-up and cool-down jogging in a
-# small week (a 15 km week holds 3 x 1 km with its 25 minutes of easy running around it)
-EASY_SHARE_MAX = 0.25  # the largest share of the week one easy run may take
-EASY_SHARE_FOUR_DAYS = 0.3  # ... on 4 run days or fewer: a medium-long run (ratio), Pfitzinger
-# & Douglas 2009 (11-15 mi midweek in 55-70 mi weeks); few days must each carry more
-FOUR_DAYS = 4  # run days a week at or under which each run carries more of the week (days)
-WEEKEND_DAYS = 2  # ... and so when the week's days without a time limit are the weekend's two
-# (days): the other days are 30 minutes before work, and Saturday carries the medium-long run
-# (Higdon's Intermediate marathon: a 10 mi Saturday run before the 20 mi Sunday)
-MEDIUM_LONG_MIN = 105.0  # the longest easy run on those weeks (minutes), Pfitzinger 2009
-MIN_EASY_MIN = 15.0  # shortest easy run (minutes)
-EASY_RANK_STEP_MIN = 10  # short days this many minutes apart rank by what they hold before
-# the runs' spacing (minutes; a 31-minute day before a 20-minute one, 31 and 39 by spacing)
-LEAST_RUN_DAYS = 4  # the run days a week keeps (days), rules.MIN_RUN_DAYS (SPEC principle 1)
-SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run day, the day
-# gets no run: a few minutes of running is not training (runcoach's rule)
-MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
-AFTER_LONG_MAX_MIN = 45.0  # the run the day after a long run or race: an easy 45 minutes at
-# most (coaching practice: the day after the long run is for recovery, not more volume)
-BACK_TO_BACK_SHARE = 0.55  # an ultra's second long run vs the first (ratio), Koop 2016
-FEW_DAYS_SHARE_MAX = 0.5  # with fewer than 4 run days, no run over half the week (ratio)
-GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)
-SHAKE_OUT_MAX_MIN = 30.0  # an easy run in those days: a shake-out (minutes), taper practice
-RACE_WEEK_DAYS = 6  # the goal race's week (days before it)
-PRE_RACE_LONG = 0.5  # a long run in those days vs the plan's longest (ratio), taper practice
-RACE_WEEK_MAX_MIN = 50.0  # an easy run in race week (minutes), Mujika & Padilla 2003: keep
-# the frequency, cut the volume
-RACE_WEEK_MIN_MIN = 30.0  # ... but never cut below this by the distance cap (minutes)
-RACE_RECOVERY_DAYS = 2  # easy days protected after a race kept against the rules (days)
-HARD_SHARE_MAX = 0.22  # hard share a built week may keep (the rule's "about 80 %" easy)
-HARD_SHARE = 0.17  # the most running time the generator makes hard (the rule allows ~0.2)
-TUNE_UP_SHARE = 0.5  # the largest share of its week a tune-up race may take
-SAFETY = 0.98  # margin kept under a cap so estimates rounding never break a rule
-HALF_THE_WEEK = 0.5  # no long run over half its week's running (ratio): issue 15's "the long
-# run over half of the week"; Higdon's Novice marathon, the most a novice programme gives
-SHORT_LONG_M = 8000.0  # a long run this short or shorter is held to no share (m): a 6 km
-# week's 3.5 km run is a share of nothing (a start from little running)
+# the limits other modules read from here, where they were first written (``layout_limits``)
+__all__ = [
+    "AFTER_LONG_MAX_MIN",
+    "GOAL_QUIET_DAYS",
+    "RACE_RECOVERY_DAYS",
+    "SAFETY",
+    "SHORTEST_RUN_MIN",
+    "TUNE_UP_SHARE",
+    "ULTRA_LONG_SHARE",
+    "Carry",
+    "WeekInput",
+    "WeekLayout",
+    "single_run_cap",
+]
 
 
 @dataclass
@@ -120,24 +120,14 @@ class WeekInput:
     # whose only whole days are the weekend's, Saturday may be a medium-long run (WEEKEND_DAYS)
 
 
-def single_run_cap(carry: Carry, day: date, wk: WeekInput) -> float:
-    """The longest run allowed on ``day``: 10 % over the longest of the 30 days before it."""
-    window = [m for d, m in carry.history.items() if day - timedelta(days=30) <= d < day]
-    if day - timedelta(days=30) < wk.start:
-        window.append(wk.baseline_longest_m)
-    return single_run_limit_m(max(window, default=MIN_LONGEST_M)) * SAFETY
-
-
-def _is_easy(w: Workout) -> bool:
-    return w.kind.value in ("easy", "recovery", "strides")
-
-
 def _limit_m(t: DayType, p: PlanPaces) -> float:
     limit = t.max_duration_s
     return float("inf") if limit is None else limit / p.easy.slow.seconds_per_km * 1000 * SAFETY
 
 
 class WeekLayout:
+    """One week being laid out: its slots, its hard days, and the carry it hands on."""
+
     def __init__(self, wk: WeekInput, carry: Carry) -> None:
         self.wk = wk
         self.carry = carry
@@ -174,7 +164,7 @@ class WeekLayout:
 
     def _long_m(self, slots: list[list[Workout]] | None = None) -> float:
         slots = self.slots if slots is None else slots
-        return max((w.total_distance_m() for s in slots for w in s if self._is_long(w)),
+        return max((w.total_distance_m() for s in slots for w in s if is_long(w)),
                    default=0.0)  # fmt: skip
 
     def _has_benchmark(self) -> bool:
@@ -185,38 +175,38 @@ class WeekLayout:
         for i, d in enumerate(self.wk.dates):
             if d in self.wk.races:
                 self._place_race(i, d, self.wk.races[d])
-        self._place_pending_back_to_back()
+        place_pending_back_to_back(self)
         if key_first:
-            self._place_quality()
-        long_i = self._place_long()
-        self._place_back_to_back(long_i)
+            place_quality(self)
+        long_i = place_long(self)
+        place_back_to_back(self, long_i)
         if not key_first:
-            self._place_quality()
-        self._place_easy()
-        self._keep_mostly_easy()
-        self._fit_long(long_i)
-        self._keep_single_run_rule()
+            place_quality(self)
+        place_easy(self)
+        keep_mostly_easy(self)
+        fit_long(self, long_i)
+        keep_single_run_rule(self)
         # the long run and the easy runs cut to their caps can leave the week over the hard
         # share again (a mile plan's recovery week at 75 % easy): trade once more
-        self._keep_mostly_easy()
-        before_m = self._run_m()
-        self._routines()
-        if self._run_m() < before_m:  # the routines shortened a short day's run: again,
+        keep_mostly_easy(self)
+        before_m = self.run_m()
+        lay_out_routines(self)
+        if self.run_m() < before_m:  # the routines shortened a short day's run: again,
             if self.wk.share_rule:  # on the week as built, the long run's share,
-                self._fit_long(long_i)
-            self._keep_single_run_rule()  # the 10 % caps a shorter run lowered,
-            self._keep_mostly_easy()  # and the easy share
+                fit_long(self, long_i)
+            keep_single_run_rule(self)  # the 10 % caps a shorter run lowered,
+            keep_mostly_easy(self)  # and the easy share
         top_up(self, long_i)  # the volume those cuts lost, back on the days with room
-        self._hold_long_to_half(long_i)  # then the long run within half the week as built
+        hold_long_to_half(self, long_i)  # then the long run within half the week as built
         self._hand_over()
 
-    def _run_m(self) -> float:
+    def run_m(self) -> float:
         return sum(w.total_distance_m() for s in self.slots for w in s if w.is_run)
 
     def _place_race(self, i: int, day: date, race: Workout) -> None:
         dist = race.total_distance_m()
         too_long = day not in self.wk.goal_days and (
-            dist > self._cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
+            dist > self.cap(i) or dist > self.wk.volume_m * TUNE_UP_SHARE
         )
         if too_long and day not in self.wk.insisted:
             del self.wk.races[day]
@@ -227,11 +217,11 @@ class WeekLayout:
             return
         if too_long:
             self.carry.waived.append((day, "single-run-growth"))
-        self._put(i, race, hard=True)
+        self.put(i, race, hard=True)
 
-    # -- helpers --------------------------------------------------------------------------
+    # -- what the passes share ----------------------------------------------------------
 
-    def _put(self, i: int, workout: Workout, hard: bool = False) -> None:
+    def put(self, i: int, workout: Workout, hard: bool = False) -> None:
         self.slots[i].append(workout)
         self.hard[i] = self.hard[i] or hard
         dist = workout.total_distance_m()
@@ -239,789 +229,35 @@ class WeekLayout:
             d = self.wk.dates[i]
             self.carry.history[d] = max(self.carry.history.get(d, 0.0), dist)
 
-    def _free(self, i: int) -> bool:
+    def free(self, i: int) -> bool:
         """Day ``i`` can take a new run: it allows one, holds none, and the week has room."""
         days = sum(1 for s in self.slots if any(w.is_run for w in s))
         empty = not any(w.is_run for w in self.slots[i])
         return self.wk.types[i].can_run and empty and days < self.wk.max_days
 
-    def _hard_before(self, i: int) -> bool:
+    def hard_before(self, i: int) -> bool:
         return self.hard[i - 1] if i > 0 else self.carry.prev_hard
 
-    def _cap(self, i: int) -> float:
+    def cap(self, i: int) -> float:
         return min(
             single_run_cap(self.carry, self.wk.dates[i], self.wk),
             _limit_m(self.wk.types[i], self.wk.paces),
         )
 
-    # -- the long run ---------------------------------------------------------------------
-
-    def _place_long(self) -> int | None:
-        if not self.wk.long_allowed:
-            return None
-        options = [i for i in range(7) if self._long_ok(i)]
-        options = [i for i in options if not self._after_long(i)]  # never two long days
-        if not options:
-            return None
-        i = min(options, key=self._long_rank)
-        distance = self._long_distance(i)
-        if distance < self._minutes_m(SHORTEST_RUN_MIN):
-            return None  # the week's volume leaves no real long run: easy runs only
-        self._put(i, lib.long_run(self.wk.paces, distance), hard=True)
-        return i
-
-    def _long_ok(self, i: int) -> bool:
-        near_race = any(abs((self.wk.dates[i] - r).days) <= 1 for r in self.wk.races)
-        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
-        return (
-            self._free(i)
-            and not near_race
-            and not before_quality
-            and self.wk.dates[i] not in self.wk.protected
-        )
-
-    def _after_long(self, i: int) -> bool:
-        """Day ``i`` follows a long run or a race (two long days in a row are not training)."""
-        if i == 0:
-            return self.carry.prev_long
-        return any(w.kind.value in ("long", "race") for w in self.slots[i - 1])
-
-    def _long_rank(self, i: int) -> tuple[int, int, int]:
-        t = self.wk.types[i]
-        short = 0 if t.allowance is Allowance.ANY else 1
-        # among short days, the one that holds the longest run
-        room = 0 if t.max_minutes is None else -int(t.max_minutes)
-        if self.wk.long_day_type is not None:
-            # the first day of the long run's type, or a later one of its block with two free
-            # days before it: those hold the session and a longer easy run, not the long run's
-            # 45-minute next day (a rota's block of off days)
-            if t.name != self.wk.long_day_type:
-                return (short, room, 14 + (6 - i))
-            late = self._free_before(i) >= self._days_before_long() and self._ends_block(i)
-            return (short, room, (6 - i) if late else 7 + i)
-        want = self.wk.long_weekday if self.wk.long_weekday is not None else 6
-        return (
-            short,
-            room,
-            min((self.wk.dates[i].weekday() - want) % 7, (want - self.wk.dates[i].weekday()) % 7),
-        )
-
-    def _days_before_long(self) -> int:
-        """The free days of its block a long run wants before it to go last: two (the session
-        and a longer easy run), or on 4 run days or fewer one, which then holds the week's
-        medium-long run (Higdon's Saturday run before the Sunday long run) instead of the
-        long run's 45-minute next day: a 2-day block's 80 minutes, not 45."""
-        return 1 if self.four_days else 2
-
-    def _ends_block(self, i: int) -> bool:
-        """Day ``i`` is the last of its block of long-run days: the day after it is of another
-        type (a long run there leaves no day after it that the next long run needs)."""
-        after = self.wk.types[i + 1].name if i + 1 < 7 else self.wk.next_type
-        return after != self.wk.long_day_type
-
-    def _free_before(self, i: int) -> int:
-        """Free days right before day ``i`` of the long run's day type, not after a long run."""
-        n, j = 0, i - 1
-        while j >= 0 and self.wk.types[j].name == self.wk.long_day_type:
-            n += self._free(j) and not self._after_long(j)
-            j -= 1
-        return n
-
-    def _long_distance(self, i: int) -> float:
-        """Toward the distance's long run within the week's share, never below what the runner
-        already runs (a long run that goes backwards is no long run), within the day's caps."""
-        return max(min(self._long_wanted_m(i), self._cap(i), self._remaining_m()), 0.0)
-
-    def _long_wanted_m(self, i: int) -> float:
-        """The long run day ``i`` is asked for: toward its target (the distance's, or less to
-        recover, taper or before the goal) within the week's share, never below what the
-        runner already runs; the day's caps aside."""
-        share = self.wk.volume_m * self._long_share()
-        return max(min(self._long_target(i), share), self._hold_m())
-
-    def _long_target(self, i: int) -> float:
-        target = self.wk.long_target_m
-        if self.wk.long_factor < 1 and self.carry.max_long_m:
-            target = min(target, self.carry.max_long_m * self.wk.long_factor)
-        if self._days_to_goal(i) <= RACE_WEEK_DAYS:  # the last long run before the race
-            target = min(target, self.carry.max_long_m * PRE_RACE_LONG)
-        return target
-
-    def _long_share_now(self) -> float:
-        """The long run's share of the week as built, as ``_fit_long`` keeps it (a week of
-        fewer than 4 runs: the few days' share, as ``_long_distance`` sized it)."""
-        runs = sum(1 for s in self.slots if any(w.is_run for w in s))
-        return (self.wk.long_share if runs >= 4 else self._long_share()) * 0.995
-
-    def _days_to_goal(self, i: int) -> int:
-        ahead = [(g - self.wk.dates[i]).days for g in self.wk.goal_days]
-        return min((k for k in ahead if k > 0), default=99)
-
-    def _long_share(self) -> float:
-        return max(self.few_share, self.wk.long_share) if self.few_days else self.wk.long_share
-
-    def _hold_m(self) -> float:
-        """The long run the runner already runs, kept in normal weeks (not to recover or taper)."""
-        if self.wk.long_factor < 1 or self.wk.recovery or not self.wk.long_allowed:
-            return 0.0
-        return min(self.wk.baseline_longest_m, self.wk.long_target_m)
-
-    def _place_back_to_back(self, long_i: int | None) -> None:
-        """An ultra's second long run on the day after the first: time on tired legs (the
-        first day of next week when the long run closes this one)."""
-        self.carry.back_to_back_m = 0.0
-        if not self.wk.back_to_back or long_i is None:
-            return
-        first = max(w.total_distance_m() for w in self.slots[long_i] if w.is_run)
-        if long_i + 1 >= 7:
-            self.carry.back_to_back_m = first * BACK_TO_BACK_SHARE
-            return
-        self._back_to_back(long_i + 1, first * BACK_TO_BACK_SHARE)
-
-    def _place_pending_back_to_back(self) -> None:
-        wanted = self.carry.back_to_back_m
-        if wanted > 0 and not self.wk.recovery and self.wk.long_factor >= 1:
-            self._back_to_back(0, wanted)
-
-    def _back_to_back(self, i: int, wanted_m: float) -> None:
-        dist = min(wanted_m, self._cap(i), self._remaining_m())
-        before_quality = i + 1 < 7 and any(w.is_quality for w in self.slots[i + 1])
-        if before_quality or self.wk.dates[i] in self.wk.protected:
-            return
-        if self._free(i) and dist >= wanted_m * 0.7:
-            self._put(i, lib.back_to_back_long_run(self.wk.paces, dist), hard=True)
-
-    def _remaining_m(self) -> float:
+    def remaining_m(self) -> float:
         """The week's volume not yet given to a run."""
         return self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
 
-    def _fit_long(self, long_i: int | None) -> None:
-        """Cap the longest runs so none is over the long-run share of the week as built."""
-        if sum(1 for s in self.slots if any(w.is_run for w in s)) >= 4:
-            self._cap_runs(self.wk.long_share * 0.995)
-        if long_i is not None:
-            longest = max(w.total_distance_m() for w in self.slots[long_i])
-            self.carry.max_long_m = max(self.carry.max_long_m, longest)
-            self.carry.plan_long_m = max(self.carry.plan_long_m, longest)
-
-    def _cap_runs(self, share: float) -> None:
-        items = [(i, k, w) for i, s in enumerate(self.slots) for k, w in enumerate(s)]
-        runs = sorted((x for x in items if x[2].is_run), key=lambda x: -x[2].total_distance_m())
-        total = sum(x[2].total_distance_m() for x in runs)
-        movable = [x for x in runs if x[2].kind.value != "race" and not x[2].is_quality]
-        for n in range(1, len(movable) + 1):
-            rest = total - sum(x[2].total_distance_m() for x in movable[:n])
-            if share * n >= 1:
-                return
-            x_m = share * rest / (1 - share * n)
-            nxt = movable[n][2].total_distance_m() if n < len(movable) else 0.0
-            if movable[n - 1][2].total_distance_m() > x_m >= nxt:
-                for i, k, w in movable[:n]:
-                    self.slots[i][k] = self._smaller(w, x_m, self._cap(i))
-                    self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
-                return
-            if movable[0][2].total_distance_m() <= x_m:
-                return
-
-    # -- the long run held to half its week ---------------------------------------------------
-
-    def _hold_long_to_half(self, long_i: int | None) -> None:
-        """No long run over half the week's running as finally laid out: the week's other
-        runs carry more where their days allow (up to the volume asked), and where they
-        cannot the long run is what half the week allows; never below what the runner already
-        runs, nor a long run of ``SHORT_LONG_M`` or less (the week gives it no share)."""
-        if long_i is None or not self.wk.share_rule:
-            return
-        over = self._long_over_half(long_i)
-        if over > 0:
-            self._others_carry(long_i, min(over, self.wk.volume_m - self._run_m()))
-        for _ in range(3):  # a session traded for easy running on the shorter week is
-            if not self._cut_long_to_half(long_i):  # shorter: the long run once more
-                return
-
-    def _cut_long_to_half(self, long_i: int) -> bool:
-        """The long run cut to half the week, not below the runner's longest or
-        ``SHORT_LONG_M``; then the week's 10 % caps and easy share again. Cut or not."""
-        over = self._long_over_half(long_i)
-        if over <= 0:
-            return False
-        k, run = self._the_long_run(long_i)
-        floor = min(run.total_distance_m(), max(self.wk.baseline_longest_m, SHORT_LONG_M))
-        held = max(run.total_distance_m() - over, floor)
-        if held >= run.total_distance_m():
-            return False
-        self.slots[long_i][k] = lib.long_run(self.wk.paces, held, run.terrain)
-        self.carry.history[self.wk.dates[long_i]] = held
-        self.carry.max_long_m = max(self.longest_before[0], held)  # the plan's longest so far:
-        self.carry.plan_long_m = max(self.longest_before[1], held)  # the run as it is held
-        if self.wk.dates[0] not in self.carry.held_to_half:
-            self.carry.held_to_half.append(self.wk.dates[0])
-        self._keep_single_run_rule()  # the runs after it measured on the shorter one,
-        self._keep_mostly_easy()  # and less easy running: the hard share again
-        return True
-
-    def _the_long_run(self, i: int) -> tuple[int, Workout]:
-        return max(((k, w) for k, w in enumerate(self.slots[i]) if self._is_long(w)),
-                   key=lambda x: x[1].total_distance_m())  # fmt: skip
-
-    @staticmethod
-    def _is_long(w: Workout) -> bool:
-        return w.kind.value == "long" and not w.title.startswith("Back-to-back")
-
-    def _long_over_half(self, long_i: int) -> float:
-        """How much (m) the long run on day ``long_i`` must lose, or the rest of the week gain,
-        for the long run to be at most half the week's running, with a margin (the goal race
-        aside: race week is read on its training)."""
-        if not any(self._is_long(w) for w in self.slots[long_i]):
-            return 0.0
-        goal = {i for i, d in enumerate(self.wk.dates) if d in self.wk.goal_days}
-        week_m = sum(w.total_distance_m() for i, s in enumerate(self.slots) for w in s
-                     if w.is_run and not (i in goal and w.kind.value == "race"))  # fmt: skip
-        long_m = self._the_long_run(long_i)[1].total_distance_m()
-        return long_m - (week_m - long_m) * SAFETY
-
-    def _others_carry(self, long_i: int, wanted_m: float) -> None:
-        """The week's easy runs take ``wanted_m`` more between them, each within its day (the
-        day's time limit with its routines, the 10 % rule, the easy run's longest, the day
-        after the long run's 45 minutes) and no longer than the long run; what they cannot
-        take, the quality sessions' cool-downs (``_grow_session``)."""
-        long_m = self._the_long_run(long_i)[1].total_distance_m()
-        for grow, sessions in ((self._grow_easy, False), (self._grow_session, True)):
-            for _ in range(3):
-                runs = [(i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s)
-                        if i != long_i and (w.is_quality if sessions else _is_easy(w))]  # fmt: skip
-                if wanted_m < self._minutes_m(1) or not runs:
-                    break
-                each = wanted_m / len(runs)
-                for i, k in runs:
-                    wanted_m -= grow(i, k, each, long_m)
-
-    def _grow_session(self, i: int, k: int, add_m: float, long_m: float) -> float:
-        """A quality session's cool-down longer by whole minutes, up to ``add_m`` (easy
-        running after the work, as Pfitzinger's sessions carry their miles: "10 mi with
-        5 x 1000 m"); never a benchmark (every edition the same session), the session within
-        the week's longest easy run in time (80 minutes, 105 on few days), the 10 % rule and
-        the day's time limit, and no longer than the long run. Returns the metres added."""
-        w = self.slots[i][k]
-        last = w.blocks[-1] if w.blocks else None
-        if not w.is_quality or w.benchmark or not isinstance(last, Step):
-            return 0.0
-        if last.kind is not StepKind.COOL_DOWN or last.duration_s is None:
-            return 0.0
-        most_m = min(self._session_cap(i), long_m)
-        most_s = min(self._easy_most_min() * 60 - w.total_duration_s(), self._room_s(i))
-        minutes = math.floor(min(add_m, most_m - w.total_distance_m()) / self._minutes_m(1))
-        minutes = min(minutes, math.floor(most_s / 60))
-        if minutes < 1:
-            return 0.0
-        longer = replace(last, duration_s=last.duration_s + minutes * 60)
-        grown = replace(w, blocks=(*w.blocks[:-1], longer))
-        self.slots[i][k] = grown
-        self.carry.history[self.wk.dates[i]] = max(
-            x.total_distance_m() for x in self.slots[i] if x.is_run
-        )
-        return grown.total_distance_m() - w.total_distance_m()
-
-    def _grow_easy(self, i: int, k: int, add_m: float, long_m: float) -> float:
-        """The easy run ``k`` of day ``i`` longer by whole minutes, up to ``add_m``, within
-        its day and no longer than ``long_m``; returns the metres added."""
-        w = self.slots[i][k]
-        most_m = min(self._cap(i), self._minutes_m(self._easy_max_min(i)), long_m)
-        make = {"recovery": lib.recovery_run, "strides": lib.strides_run}
-        grow_m = min(add_m, most_m - w.total_distance_m())
-        minutes = math.floor(w.total_duration_s() / 60 + grow_m / self._minutes_m(1))
-        if self._room_s(i) < float("inf"):
-            minutes = min(minutes, math.floor((w.total_duration_s() + self._room_s(i)) / 60))
-        while minutes * 60 > w.total_duration_s():
-            grown = make.get(w.kind.value, lib.easy_run)(self.wk.paces, minutes)
-            if grown.total_distance_m() <= w.total_distance_m():
-                return 0.0  # (strides keep 10 easy minutes: no longer at these minutes)
-            added_s = grown.total_duration_s() - w.total_duration_s()
-            within = grown.total_duration_s() <= self._easy_max_min(i) * 60
-            if within and grown.total_distance_m() <= most_m and added_s <= self._room_s(i):
-                self.slots[i][k] = grown
-                self.carry.history[self.wk.dates[i]] = max(
-                    x.total_distance_m() for x in self.slots[i] if x.is_run
-                )
-                return grown.total_distance_m() - w.total_distance_m()
-            minutes -= 1
-        return 0.0
-
-    def _keep_single_run_rule(self) -> None:
-        """Last pass, day by day in order: no run over 10 % beyond the longest of the 30 days
-        before it, measured on the runs as finally laid out (a session moved by the layout
-        can land after a shorter week than the one it was sized for)."""
-        for i, day in enumerate(self.wk.dates):
-            self.carry.history.pop(day, None)
-            cap = self._cap(i)
-            for k, w in enumerate(self.slots[i]):
-                fits = w.total_distance_m() <= (self._session_cap(i) if w.is_quality else cap)
-                if not w.is_run or w.kind.value == "race" or fits:
-                    continue
-                if w.is_quality:
-                    # the easy run's distance is counted at the middle of the easy band: minutes
-                    # from the slow end would land over the cap (a mile plan's 91-minute run)
-                    minutes = cap / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-                    self.slots[i][k] = lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
-                else:
-                    self.slots[i][k] = self._smaller(w, cap, cap)
-            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
-            if runs:
-                self.carry.history[day] = max(runs)
-
-    def _smaller(self, w: Workout, limit: float, cap: float) -> Workout:
-        if w.kind.value == "long" and w.title.startswith("Back-to-back"):
-            return lib.back_to_back_long_run(self.wk.paces, limit)
-        if w.kind.value == "long":
-            floor = min(self._hold_m(), cap)
-            return (
-                w
-                if w.total_distance_m() <= floor
-                else lib.long_run(self.wk.paces, max(limit, floor))
-            )
-        minutes = limit / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-        return lib.easy_run(self.wk.paces, max(1.0, math.floor(minutes)))
-
-    def _keep_mostly_easy(self) -> None:
-        """If the week came out smaller than planned, trade quality for easy running until
-        at most HARD_SHARE_MAX of the running time is hard."""
-        while self._hard_share() > HARD_SHARE_MAX:
-            found = [
-                (i, k) for i, s in enumerate(self.slots) for k, w in enumerate(s) if w.is_quality
-            ]
-            if not found:
-                return
-            i, k = found[-1]  # the session's time as easy running, within the day's easy cap
-            minutes = math.floor(min(self.slots[i][k].total_duration_s() / 60,
-                                     self._easy_max_min(i)))  # fmt: skip
-            self.slots[i][k] = lib.easy_run(self.wk.paces, minutes)
-            runs = [w.total_distance_m() for w in self.slots[i] if w.is_run]
-            self.carry.history[self.wk.dates[i]] = max(runs, default=0.0)
-            self.hard[i] = any(
-                w.is_quality or w.kind.value in ("race", "long") for w in self.slots[i]
-            )
-
-    def _hard_share(self) -> float:
-        runs = [w for s in self.slots for w in s if w.is_run and w.kind.value != "race"]
-        total = sum(w.total_duration_s() for w in runs)
-        hard = sum(w.total_duration_s() - w.easy_duration_s() for w in runs)
-        return hard / total if total else 0.0
-
-    # -- quality --------------------------------------------------------------------------
-
-    def _place_quality(self) -> None:
-        races = sum(1 for d in self.wk.dates if d in self.wk.races)
-        wanted = len(self.wk.fixed) if self.wk.fixed else self.wk.quality - races
-        if self.wk.benchmark is not None:
-            wanted = max(wanted, 1)  # a benchmark carried over into a recovery week
-        for n in range(max(wanted, 0)):
-            session = self._next_session(n)
-            options = [] if session is None else [
-                i for i in range(7) if self._quality_ok(i, session)]  # fmt: skip
-            if session is None or not options:
-                if n > 0 or self.wk.fixed:
-                    return
-                self._place_short_day_session()  # the week's only session: on a short day
-                return
-            i = max(options, key=self._session_rank)
-            self._put(i, session, hard=True)
-
-    def _place_short_day_session(self) -> None:
-        """No session fits the week's free days (they hold the long run): a short one on a
-        short day, within its time limit, never next to another hard day; as many reps as
-        the day holds, fewer where the week's share or its easy runs leave less (a 59-minute
-        day's 9 x 3 min is over a third of a 30 km week on 3 days: 6 x 3 min is not)."""
-        options: list[tuple[int, Workout]] = []
-        for i, t in enumerate(self.wk.types):
-            if t.allowance is not Allowance.SHORT or t.max_duration_s is None:
-                continue
-            for rep_min in (3, 2):  # not last week's session (variety)
-                session = self._short_day_session(i, t.max_duration_s / 60 * SAFETY, rep_min)
-                if session is not None:
-                    options.append((i, session))
-                    break
-        if options:
-            i, session = max(options, key=lambda x: self._spacing(x[0]))
-            self._put(i, session, hard=True)
-
-    def _short_day_session(self, i: int, minutes: float, rep_min: int) -> Workout | None:
-        """The largest short-day session day ``i`` holds, within ``minutes``, that the week
-        holds, not last week's; ``None`` when none of 3 reps or more does."""
-        step = rep_min * (1 + lib.SHORT_DAY_JOG_S / lib.SHORT_DAY_REP_S)  # one rep (minutes)
-        while True:
-            session = lib.short_day_intervals(self.wk.paces, minutes, rep_min)
-            if session is None:
-                return None
-            fresh = session.title not in self.carry.last_titles
-            if fresh and self._quality_ok(i, session) and self._fits(session):
-                return session
-            minutes -= step
-
-    def _next_session(self, n: int) -> Workout | None:
-        if self.wk.fixed:
-            return self._sized(self.wk.fixed[n]) if n < len(self.wk.fixed) else None
-        if n == 0 and self.wk.benchmark is not None:
-            return self._sized(self.wk.benchmark)
-        sessions = self.wk.sessions
-        taken = {w.title for s in self.slots for w in s}
-        for k in range(len(sessions)):
-            session = sessions[(self.carry.rotation + k) % len(sessions)]
-            workout = self._sized_session(session)
-            if workout and workout.title not in self.carry.last_titles | taken:
-                self.carry.rotation += k + 1
-                return workout
-        if n > 0:
-            return None
-        # the week's one session, when every session that fits was last week's: the same kind
-        # at another size (a runner who dislikes intervals, hills and tempo has progression
-        # runs alone, and a 103 km ultra week went without any for variety's sake; identical
-        # sessions two weeks in a row stay out, the variety rule)
-        seen = self.carry.last_titles | taken
-        for k in range(len(sessions)):
-            session = sessions[(self.carry.rotation + k) % len(sessions)]
-            for scale in (0.75, 0.5, 0.35):
-                workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
-                if workout.title not in seen and self._fits(workout):
-                    self.carry.rotation += k + 1
-                    return workout
-        # ... and when none of the phase's sessions fits the week at all (a 15k runner who
-        # dislikes hills and tempo has 3 x 1.6 km at 10k pace, 9.5 km, over 28 % of a 32 km
-        # week), a smaller session of the base phase's: a progression run, a fartlek
-        for session in self.wk.smaller:
-            workout = self._sized_session(session)
-            if workout and workout.title not in seen:
-                return workout
-        return None
-
-    def _sized_session(self, session: Session) -> Workout | None:
-        for scale in (1.0, 0.75, 0.5, 0.35):
-            workout = session(self.wk.paces, self.wk.volume_m / 1000 * scale)
-            if self._fits(workout):
-                return workout
-        return None
-
-    def _sized(self, workout: Workout) -> Workout | None:
-        return workout if self._fits(workout) else None
-
-    def _fits(self, workout: Workout) -> bool:
-        week_s = self.wk.volume_m / 1000 * self.wk.paces.easy.middle.seconds_per_km
-        hard_s = sum(
-            w.total_duration_s() - w.easy_duration_s()
-            for s in self.slots
-            for w in s
-            if w.is_run and w.kind.value != "race"
-        )
-        hard_s += workout.total_duration_s() - workout.easy_duration_s()
-        if hard_s > week_s * HARD_SHARE:
-            return False
-        dist = workout.total_distance_m()
-        room = any(self._free(i) and self._day_holds(i, workout) for i in range(7))
-        share = BENCHMARK_SHARE if workout.benchmark else self._quality_share()
-        fits_week = dist <= min(self.wk.volume_m * share, self._remaining_m())
-        return fits_week and room and self._leaves_easy_runs(dist)
-
-    def _day_holds(self, i: int, session: Workout) -> bool:
-        """Day ``i`` holds ``session``: its time limit by the session's duration and the 10 %
-        single-run rule by its distance (a 41-minute day holds 6 x 3 min at interval pace,
-        7.9 km: its fast minutes cover more ground than the 7.3 km of easy running the day's
-        limit holds, and measuring it as easy running left a 29 km build week without one)."""
-        limit = self.wk.types[i].max_duration_s
-        fits = limit is None or session.total_duration_s() <= limit * SAFETY
-        return fits and session.total_distance_m() <= self._session_cap(i)
-
-    def _quality_share(self) -> float:
-        """One session's largest share of the week: QUALITY_SHARE, a run's share on few days."""
-        return max(QUALITY_SHARE, self.few_share) if self.few_days else QUALITY_SHARE
-
-    def _leaves_easy_runs(self, dist: float) -> bool:
-        """After a session of ``dist`` the week still holds its easy days as real runs (20
-        minutes or more each), not 13-minute leftovers. The week's first session may take a
-        run day of a runner who runs more than the system's 4 days: a 28 km build week on 6
-        days (a 10 km long run, five 20-minute runs) is a long run, a session and 3 easy runs
-        on 5 days, not six days of easy running (``_thin_easy_days`` then lays out fewer,
-        real runs); a second session never thins the week, nor does a recovery week's."""
-        runs = sum(1 for s in self.slots if any(w.is_run for w in s)) + 1
-        free = sum(1 for i in range(7) if self.wk.types[i].can_run and not self.slots[i]) - 1
-        easy_days = max(0, min(self.wk.run_days, self.wk.max_days, runs + free) - runs)
-        left, real = self._remaining_m() - dist, self._minutes_m(MIN_EASY_MIN + 5)
-        if left >= easy_days * real:
-            return True
-        if self._holds_session() or self.wk.recovery:
-            return False
-        return left >= min(easy_days, max(0, LEAST_RUN_DAYS - runs)) * real
-
-    def _holds_session(self) -> bool:
+    def holds_session(self) -> bool:
         return any(w.is_quality for s in self.slots for w in s)
 
-    def _quality_ok(self, i: int, session: Workout) -> bool:
-        after = self.hard[i + 1] if i + 1 < 7 else False
-        return (
-            self._free(i)
-            and self._day_holds(i, session)
-            and not self._hard_before(i)
-            and not after
-            and self.wk.dates[i] not in self.wk.protected
-        )
-
-    def _session_cap(self, i: int) -> float:
+    def session_cap(self, i: int) -> float:
         """A session's longest on day ``i``: the 10 % single-run rule; the day's time limit is
         kept by the session's duration (its fast minutes cover more than easy ones)."""
         return single_run_cap(self.carry, self.wk.dates[i], self.wk)
 
-    def _session_rank(self, i: int) -> tuple[int, int, int]:
-        """Where a session goes: spaced from the hard days; on 4 run days or fewer a short
-        day that holds it before a free day, which then holds the week's medium-long run (a
-        30-minute session on a free day left an 8-day rota's week 4 km of its 27 under the
-        runner's volume while its 36-minute days held 33 minutes each)."""
-        gap, whole = self._spacing(i)
-        if self.four_days:  # an easy day between hard days is the hard/easy rule's spacing
-            return (min(gap, 2), 1 - whole, gap)
-        return (gap, whole, 0)
-
-    def _spacing(self, i: int) -> tuple[int, int]:
-        """Farthest from the hard days, a whole day first. A week whose next day is a free day
-        of the rota counts that day as hard: a session on its last day would take it from the
-        next week (a block of 7 free days across two weeks, long run on its first day: a
-        session on Sunday left Monday-Wednesday a recovery run, an easy run and the long run;
-        on Saturday, Monday holds the next week's session, Wednesday its long run)."""
-        hard_days = [j for j in range(7) if self.hard[j]] + ([-1] if self.carry.prev_hard else [])
-        hard_days += [7] if self._next_day_free() else []
-        gap = min((abs(i - j) for j in hard_days), default=7)
-        return (min(gap, 3), 1 if self.wk.types[i].allowance is Allowance.ANY else 0)
-
-    def _next_day_free(self) -> bool:
-        """The day after the week is a day of one of the week's free types (a rota's block)."""
-        free = {t.name for t in self.wk.types if t.allowance is Allowance.ANY}
-        return self.wk.next_type in free
-
-    # -- easy runs ------------------------------------------------------------------------
-
-    def _place_easy(self) -> None:
-        runs = sum(1 for s in self.slots if any(w.is_run for w in s))
-        budget = self.wk.volume_m - sum(w.total_distance_m() for s in self.slots for w in s)
-        per_run = min(self._minutes_m(self._easy_most_min()), self._easy_ceiling())
-        needed = max(self.wk.run_days - runs, math.ceil(max(budget, 0) / max(per_run, 1.0)))
-        # no more runs than the budget holds at the shortest run: split four ways a small
-        # week's 5.5 km made four 8-minute runs, each dropped, and a week of one run
-        needed = min(needed, int(max(budget, 0) // self._minutes_m(SHORTEST_RUN_MIN)))
-        if self.weekend_life:  # a lighter week's weekday runs: 15 minutes or more each, on 4
-            # run days at least (a benchmark week split its 5.6 km into three 12-minute runs)
-            real = int(max(budget, 0) // self._minutes_m(MIN_EASY_MIN))
-            needed = min(needed, max(real, LEAST_RUN_DAYS - runs))
-        chosen: list[int] = []
-        room = self.wk.max_days - runs
-        for _ in range(min(needed, room)):
-            options = [i for i in range(7) if self._free(i) and i not in chosen]
-            if not options:
-                break
-            chosen.append(max(options, key=lambda i: self._easy_rank(i, chosen)))
-        if not chosen:
-            return
-        chosen.sort()
-        chosen, shares = self._thin_easy_days(chosen, self._share(chosen, budget), budget, runs)
-        for i, metres in zip(chosen, shares, strict=True):
-            minutes = metres / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-            if minutes >= SHORTEST_RUN_MIN:
-                self._put(i, self._easy_workout(i, minutes))
-
-    def _thin_easy_days(
-        self, chosen: list[int], shares: list[float], budget: float, runs: int
-    ) -> tuple[list[int], list[float]]:
-        """A week that holds a session lays its easy running out as real runs (20 minutes or
-        more each) on fewer days, down to the system's 4 run days, while the fewer days hold
-        the same running: the shortest run's day rests (the day after a hard day first). A
-        recovery week keeps its days (a rota's shifted day must not take it under 4)."""
-        real = self._minutes_m(MIN_EASY_MIN + 5)
-        while (
-            self._holds_session()
-            and not self.wk.recovery
-            and len(chosen) > 1
-            and runs + len(chosen) > LEAST_RUN_DAYS
-            and min(shares) < real - 1
-        ):
-            k = min(
-                range(len(chosen)),
-                key=lambda k: (round(shares[k], -2), 0 if self._hard_before(chosen[k]) else 1),
-            )
-            fewer = chosen[:k] + chosen[k + 1 :]
-            more = self._share(fewer, budget)
-            if sum(more) < sum(shares) - 1:
-                break
-            chosen, shares = fewer, more
-        return chosen, shares
-
-    def _easy_rank(self, i: int, chosen: list[int]) -> tuple[int, int, int, int]:
-        """Spread the runs out: unlimited days first, then the day that holds the longest easy
-        run (its time limit, and 45 minutes the day after a long run), then the day farthest
-        from other runs. A 15-minute day never takes a run day from a 72-minute one, even the
-        day after the long run (45 minutes still hold three times as much), nor a 20-minute
-        night from a 31-minute day for the spacing: runs on days in a row are ordinary, a run
-        cut to 14 minutes is volume lost. On 4 days or fewer a free day after the long run
-        comes after a fresh one (its 45 minutes would cap the week's one easy run, the
-        medium-long run few days need)."""
-        taken = [j for j in range(7) if any(w.is_run for w in self.slots[j])] + chosen
-        gap = min((abs(i - j) for j in taken), default=7)
-        t = self.wk.types[i]
-        whole = 1 if t.allowance is Allowance.ANY else 0
-        holds = min(t.max_minutes or float("inf"), self._easy_max_min(i))
-        if not self.four_days and whole:
-            holds = self._easy_most_min()  # enough days: a free day is a free day
-        return (whole, int(holds) // EASY_RANK_STEP_MIN, min(gap, 2), int(t.max_minutes or 0))
-
-    def _share(self, chosen: list[int], budget: float) -> list[float]:
-        ceiling = self._easy_ceiling()
-        caps = [min(self._cap(i), self._minutes_m(self._easy_max_min(i)), ceiling) for i in chosen]
-        shares = [0.0] * len(chosen)
-        left, open_ = max(budget, 0.0), list(range(len(chosen)))
-        for _ in range(3):
-            if not open_ or left <= 0:
-                break
-            each = left / len(open_)
-            for k in list(open_):
-                add = min(each, caps[k] - shares[k])
-                shares[k] += add
-                left -= add
-                if shares[k] >= caps[k] - 1:
-                    open_.remove(k)
-        floor = min(self._minutes_m(MIN_EASY_MIN), max(budget, 0.0) / len(chosen))
-        return [max(s, min(floor, caps[k])) for k, s in enumerate(shares)]
-
-    def _easy_max_min(self, i: int) -> float:
-        """An easy run's longest: shorter the day after a long run or race (recovery), and
-        in the days before the goal race (a shake-out, then short easy running)."""
-        days = self._days_to_goal(i)
-        most = AFTER_LONG_MAX_MIN if self._after_long(i) else self._easy_most_min()
-        if days <= GOAL_QUIET_DAYS:
-            return min(most, SHAKE_OUT_MAX_MIN)
-        return min(most, self._race_week_min()) if days <= RACE_WEEK_DAYS else most
-
-    def _easy_most_min(self) -> float:
-        """The longest easy run: 80 minutes, a medium-long 105 on 4 run days or fewer, or when
-        the weekend's two days are the week's only ones without a time limit."""
-        few = self.four_days or self.weekend
-        return MEDIUM_LONG_MIN if few and not self.wk.recovery else MAX_EASY_MIN
-
-    def recovery_run_most_min(self) -> float:
-        """A recovery run's longest (minutes): the day after a long run's 45; a run the
-        week's top-up grows past it is an easy run (``top_up``)."""
-        return AFTER_LONG_MAX_MIN
-
-    def _race_week_min(self) -> float:
-        """Race week's easy run: 50 minutes, and for a fast runner no further than half the
-        plan's longest run (50 easy minutes can be 11 km): a taper cuts distance, not time."""
-        half_long = (self.carry.plan_long_m or self.carry.max_long_m) * PRE_RACE_LONG
-        by_distance = half_long / 1000 * self.wk.paces.easy.middle.seconds_per_km / 60
-        return min(RACE_WEEK_MAX_MIN, max(RACE_WEEK_MIN_MIN, by_distance))
-
-    def _easy_ceiling(self) -> float:
-        longest = max((w.total_distance_m() for s in self.slots for w in s if w.is_run), default=0)
-        few = self.four_days or self.weekend
-        share = EASY_SHARE_FOUR_DAYS if few else EASY_SHARE_MAX
-        share = self.few_share if self.few_days else share
-        if few and self.carry.max_long_m:  # a medium-long run stays under the
-            longest = min(longest or float("inf"), self.carry.max_long_m)  # longest so far
-        ceiling = min(self.wk.volume_m * share, longest * 0.95 or float("inf"))
-        # the shortest run is always allowed: a start from 1 km a week at a fast easy pace has
-        # a 2.2 km long run in its lighter week, and 95 % of it is a 9.6-minute run, dropped
-        return max(ceiling, self._minutes_m(SHORTEST_RUN_MIN))
-
-    def _minutes_m(self, minutes: float) -> float:
+    def minutes_m(self, minutes: float) -> float:
         return minutes * 60 / self.wk.paces.easy.middle.seconds_per_km * 1000
-
-    def _easy_workout(self, i: int, minutes: float) -> Workout:
-        minutes = max(1.0, math.floor(minutes))  # rounding down never overshoots the week
-        if self._hard_before(i) and not self.wk.recovery:
-            return lib.recovery_run(self.wk.paces, minutes)
-        if minutes >= 30 and not self.wk.recovery and i % 3 == 1:
-            return lib.strides_run(self.wk.paces, minutes)
-        return lib.easy_run(self.wk.paces, minutes)
-
-    # -- routines -------------------------------------------------------------------------
-
-    def _routines(self) -> None:
-        hard_days = [i for i in range(7) if self.hard[i] and self.slots[i]]
-        quality = [
-            i
-            for i in hard_days
-            if any(w.is_quality or w.kind.value == "race" for w in self.slots[i])
-        ]
-        runs = [j for j in range(7) if any(w.is_run for w in self.slots[j])]
-        if self.weekend_life:  # the warm-ups go first where they take no running: on a
-            # 30-minute day before work a 10-minute warm-up cut the run to 19 minutes, and the
-            # week lost a third of its weekday running while the weekend had room (issue 15)
-            runs.sort(key=lambda j: self._room_s(j) < routines.DYNAMIC_WARM_UP_S)
-        warm: list[int] = []
-        for i in quality + [j for j in runs if j not in quality]:
-            if len(warm) >= 2 and i not in quality[:3]:
-                break
-            if self._make_room(i, routines.DYNAMIC_WARM_UP_S):
-                self.slots[i].insert(0, routines.dynamic_warm_up())
-                warm.append(i)
-        self._strength()
-        if self.wk.cross_training:
-            self._cross_train()
-
-    def _room_s(self, i: int) -> float:
-        """Time left on day ``i`` for a routine: a short day's limit counts everything."""
-        t = self.wk.types[i]
-        if t.allowance is not Allowance.SHORT:
-            return float("inf")
-        return (t.max_duration_s or 0.0) * SAFETY - sum(w.total_duration_s() for w in self.slots[i])
-
-    def _make_room(self, i: int, seconds: float) -> bool:
-        """Room for ``seconds`` of routine on day ``i``, shortening its easy run if need be."""
-        short = seconds - self._room_s(i)
-        if short <= 0:
-            return True
-        for k, w in enumerate(self.slots[i]):
-            minutes = math.floor((w.total_duration_s() - short) / 60)
-            if w.kind.value in ("easy", "recovery", "strides") and minutes >= SHORTEST_RUN_MIN:
-                self.slots[i][k] = (
-                    lib.recovery_run(self.wk.paces, minutes)
-                    if w.kind.value == "recovery"
-                    else lib.easy_run(self.wk.paces, minutes)
-                )
-                self.carry.history[self.wk.dates[i]] = self.slots[i][k].total_distance_m()
-                return self._room_s(i) >= seconds
-        return False
-
-    def _cross_train(self) -> None:
-        rest = [i for i in range(7) if self.wk.types[i].can_run and not self.slots[i]]
-        if rest:
-            self.slots[rest[len(rest) // 2]].append(routines.cross_training())
-
-    def _strength(self) -> None:
-        race_days = {i for i, d in enumerate(self.wk.dates) if d in self.wk.races}
-        easy = [i for i in range(7) if self.slots[i] and not self.hard[i]]
-        rest = [i for i in range(7) if not any(w.is_run for w in self.slots[i])]
-        order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days]
-        # a day that holds the routine whole first: a short day's run is cut for it only when
-        # no such day is left (a week of 39-minute days lost 10 min of running a routine)
-        order.sort(key=lambda i: self._room_s(i) < routines.STRENGTH_S)
-        whole = [i for i in order if self._room_s(i) >= routines.STRENGTH_S]
-        order = whole + self._session_days_for_strength() + order[len(whole) :]
-        placed = 0
-        for i in order:
-            if placed >= 2:
-                break
-            if self._make_room(i, routines.STRENGTH_S):
-                self.slots[i].append(routines.strength(self.carry.strength_turn))
-                self.carry.strength_turn += 1
-                placed += 1
-
-    def _session_days_for_strength(self) -> list[int]:
-        """Before a short day's run is cut for a strength routine: a quality session's day
-        without a time limit, the routine after the session ("hard days hard", as Magness
-        2014 and most coaches place strength; a 39-minute day's run cut to 18 minutes for it
-        cost the week what the runner runs now). Never a long run's or a race's day."""
-        return [
-            i
-            for i in range(7)
-            if any(w.is_quality for w in self.slots[i])
-            and not any(w.kind.value in ("long", "race") for w in self.slots[i])
-            and self._room_s(i) >= routines.STRENGTH_S
-            and i - 1 not in {j for j, d in enumerate(self.wk.dates) if d in self.wk.races}
-        ]
 
     def _hand_over(self) -> None:
         for i, day in enumerate(self.wk.dates):  # the week's runs as finally laid out

@@ -19,6 +19,15 @@ import math
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.layout_easy import (
+    easy_ceiling,
+    easy_max_min,
+    easy_rank,
+    easy_workout,
+    recovery_run_most_min,
+)
+from runcoach.domain.plans.layout_long import long_share_now, long_wanted_m
+from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.workouts import Workout, WorkoutKind
 
@@ -29,13 +38,13 @@ GROWN = (WorkoutKind.EASY, WorkoutKind.RECOVERY, WorkoutKind.STRIDES)  # the run
 TOP_UP_ROUNDS = 2  # passes: a longer long run raises the easy runs' ceiling (95 % of it)
 SLACK_MIN = 1.0  # a week this close to its volume (minutes of easy running) is left alone
 ADDED_RUN_MIN = 20.0  # a run added to top up a week: a real run (minutes), the layout's
-# MIN_EASY_MIN + 5 (``WeekLayout._leaves_easy_runs``)
+# MIN_EASY_MIN + 5 (``layout_quality.leaves_easy_runs``)
 
 
 def top_up(lay: WeekLayout, long_i: int | None) -> None:
     """Grow the week's runs back toward its asked volume where its days have room."""
     for _ in range(TOP_UP_ROUNDS):
-        if _short_m(lay) < lay._minutes_m(SLACK_MIN):
+        if _short_m(lay) < lay.minutes_m(SLACK_MIN):
             return
         _grow_easy(lay)
         _add_easy_day(lay)
@@ -43,18 +52,18 @@ def top_up(lay: WeekLayout, long_i: int | None) -> None:
 
 
 def _short_m(lay: WeekLayout) -> float:
-    return lay.wk.volume_m - lay._run_m()
+    return lay.wk.volume_m - lay.run_m()
 
 
 def _most_m(lay: WeekLayout, i: int, per_s: float, own_s: float = 0.0) -> float:
     """The longest easy run on day ``i`` (``per_s``: its pace in m/s; ``own_s``: the run there
     now): the day's time left (its routines counted), the easy run's longest on that day, the
     10 % rule and the easy runs' ceiling."""
-    most_s = lay._easy_max_min(i) * 60
+    most_s = easy_max_min(lay, i) * 60
     t = lay.wk.types[i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
-        most_s = min(most_s, own_s + lay._room_s(i))
-    return min(most_s * per_s, lay._cap(i), lay._easy_ceiling())
+        most_s = min(most_s, own_s + room_s(lay, i))
+    return min(most_s * per_s, lay.cap(i), easy_ceiling(lay))
 
 
 def _pace_m_s(w: Workout) -> float:
@@ -69,7 +78,7 @@ def _rebuilt(lay: WeekLayout, w: Workout, metres: float) -> Workout:
     paces = lay.wk.paces
     if w.kind is WorkoutKind.RECOVERY:
         minutes = math.floor(metres / _pace_m_s(w) / 60)
-        if minutes <= lay.recovery_run_most_min():
+        if minutes <= recovery_run_most_min(lay):
             return lib.recovery_run(paces, minutes)
         return lib.easy_run(paces, math.floor(metres / _pace_m_s(lib.easy_run(paces, 60)) / 60))
     minutes = math.floor(metres / _pace_m_s(w) / 60)
@@ -84,14 +93,14 @@ def _grow_easy(lay: WeekLayout) -> None:
     open_ = list(found)
     for _ in range(3):
         left = _short_m(lay)
-        if not open_ or left < lay._minutes_m(SLACK_MIN):
+        if not open_ or left < lay.minutes_m(SLACK_MIN):
             return
         each = left / len(open_)
         for i, k in list(open_):
             w = lay.slots[i][k]
             most = _most_m(lay, i, _pace_m_s(w), w.total_duration_s())
             room = most - w.total_distance_m()
-            if room < lay._minutes_m(SLACK_MIN):
+            if room < lay.minutes_m(SLACK_MIN):
                 open_.remove((i, k))
                 continue
             grown = _rebuilt(lay, w, w.total_distance_m() + min(each, room))
@@ -104,15 +113,15 @@ def _add_easy_day(lay: WeekLayout) -> None:
     """A day the runner may run holds no run yet and the week is still short of a real run's
     worth (20 minutes): an easy run there, on the day the layout's easy runs would choose."""
     short = _short_m(lay)
-    options = [i for i in range(7) if lay._free(i)]
-    if short < lay._minutes_m(ADDED_RUN_MIN) or not options:
+    options = [i for i in range(7) if lay.free(i)]
+    if short < lay.minutes_m(ADDED_RUN_MIN) or not options:
         return
-    i = max(options, key=lambda j: lay._easy_rank(j, []))
+    i = max(options, key=lambda j: easy_rank(lay, j, []))
     probe = lib.easy_run(lay.wk.paces, 60)
     most = min(_most_m(lay, i, _pace_m_s(probe)), short)
     minutes = math.floor(most / probe.total_distance_m() * 60)
     if minutes >= ADDED_RUN_MIN:
-        lay._put(i, lay._easy_workout(i, minutes))
+        lay.put(i, easy_workout(lay, i, minutes))
 
 
 def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
@@ -126,15 +135,15 @@ def _grow_long(lay: WeekLayout, long_i: int | None) -> None:
         return
     k, w = found[0]
     now = w.total_distance_m()
-    most = min(lay._long_wanted_m(long_i), lay._cap(long_i), now + _short_m(lay))
+    most = min(long_wanted_m(lay, long_i), lay.cap(long_i), now + _short_m(lay))
     if lay.wk.share_rule:
-        share = lay._long_share_now()
-        rest = lay._run_m() - now
+        share = long_share_now(lay)
+        rest = lay.run_m() - now
         most = min(most, share * rest / (1 - share)) if share < 1 else most
     t = lay.wk.types[long_i]
     if t.allowance is Allowance.SHORT and t.max_duration_s is not None:
-        most = min(most, now + lay._room_s(long_i) * _pace_m_s(w))
-    if most > now + lay._minutes_m(SLACK_MIN):
+        most = min(most, now + room_s(lay, long_i) * _pace_m_s(w))
+    if most > now + lay.minutes_m(SLACK_MIN):
         lay.slots[long_i][k] = lib.long_run(lay.wk.paces, most)
         lay.carry.history[lay.wk.dates[long_i]] = most
         lay.carry.max_long_m = max(lay.carry.max_long_m, most)
