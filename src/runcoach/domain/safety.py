@@ -10,7 +10,10 @@ followed exactly, and a warning never asks for less than the plan the runner fol
 - Weekly volume at most 30 % over two weeks before (Nielsen et al. 2014, JOSPT 44(10)) and
   about 10 % a week on average over four weeks (the 10 % rule; Buist et al. 2008, BJSM);
   a lighter (recovery) week does not reset the level growth is measured from; growth is
-  measured from at least 10 km a week.
+  measured from at least 10 km a week. A life of blocks (a cycle of work weeks of short days
+  and free weeks, ``plans.blocks``) is read by its cycle: a week is measured from the same week
+  of an earlier cycle (a free week from a free week), the two weeks and the four rounded up to
+  whole cycles, at the same rates (30 % per cycle of two weeks or more, 10 % a week).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class GrowthCheck:
     two_back_m: float  # the level two weeks before (a lighter week skipped)
     level_m: float  # the level the average growth is measured from
     weeks: int  # weeks since that level
+    two_weeks: int = 2  # weeks back the two-week level was read (a whole cycle of blocks)
 
     @property
     def two_week_limit_m(self) -> float:
@@ -72,19 +76,30 @@ class GrowthCheck:
 
 
 def growth_check(
-    volumes: Sequence[float], lighter: Sequence[bool], i: int, base_m: float
+    volumes: Sequence[float], lighter: Sequence[bool], i: int, base_m: float, period: int = 1
 ) -> GrowthCheck:
     """Week ``i`` of ``volumes`` (``lighter``: the recovery weeks) against the weeks before
-    it; before the first week, the runner's volume before (``base_m``)."""
-    j = _skip_lighter(lighter, i - 2)
+    it; before the first week, the runner's volume before (``base_m``). ``period``: a life of
+    blocks' cycle in weeks (``cycle_back``), 1 for every other life."""
+    two = cycle_back(2, period)
+    j = _skip_lighter(lighter, i - two, period)
     two_back = max(volumes[j] if j >= 0 else base_m, MIN_WEEKLY_M)
-    j = _skip_lighter(lighter, i - AVERAGE_WINDOW)
+    j = _skip_lighter(lighter, i - cycle_back(AVERAGE_WINDOW, period), period)
     level = max(volumes[j] if j >= 0 else base_m, MIN_WEEKLY_M)
-    return GrowthCheck(two_back, level, i - max(j, -1))
+    return GrowthCheck(two_back, level, i - max(j, -1), two)
 
 
-def _skip_lighter(lighter: Sequence[bool], j: int) -> int:
-    """A lighter recovery week does not reset the base growth is measured from."""
+def cycle_back(weeks: int, period: int) -> int:
+    """How far back a level ``weeks`` before is read in a life of blocks of ``period`` weeks:
+    rounded up to whole cycles, so that a free week is measured from a free week, not from
+    the work week its job held down (a 3-week cycle: the two-week level 3 weeks back, the
+    four-week level 6). ``weeks`` itself for every other life (``period`` 1)."""
+    return -(-weeks // period) * period
+
+
+def _skip_lighter(lighter: Sequence[bool], j: int, period: int = 1) -> int:
+    """A lighter recovery week does not reset the base growth is measured from: the week
+    before it (the same week of the cycle before, in a life of blocks) does."""
     while j >= 0 and lighter[j]:
-        j -= 1
+        j -= period
     return j

@@ -27,7 +27,7 @@ from runcoach.domain.plans.rules import (
 from runcoach.domain.plans.schedule import Availability
 from runcoach.domain.plans.shape import ULTRA_M, peak_long_m
 from runcoach.domain.plans.workouts import WorkoutKind
-from runcoach.domain.safety import AVERAGE_GROWTH, AVERAGE_WINDOW, MIN_WEEKLY_M, TWO_WEEK_MAX
+from runcoach.domain.safety import MIN_WEEKLY_M, TWO_WEEK_MAX, growth_check
 from runcoach.domain.units import format_distance
 
 MIN_RUN_DAYS = 4  # the system's minimum run days a week (consistency), SPEC principle 1
@@ -47,20 +47,17 @@ class Build:
     waivers: list[Waiver] = field(default_factory=list)
 
 
-def allowed_volume_m(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> float:
-    """The most the next week may hold under the growth rules, from the weeks as built."""
+def allowed_volume_m(
+    done: list[Week], baseline_m: float, goal_days: tuple[date, ...], period: int = 1
+) -> float:
+    """The most the next week may hold under the growth rules, from the weeks as built: the
+    one safety model's limits (``safety.growth_check``), read over the cycle in a life of
+    blocks (``period``, ``cycle_weeks``) as the plan rules read it."""
     vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
     i = len(vols)
-
-    def ref(j: int) -> tuple[float, int]:
-        while j >= 0 and done[j].recovery:
-            j -= 1
-        return max(vols[j] if j >= 0 else baseline_m, MIN_WEEKLY_M), i - max(j, -1)
-
-    two, _ = ref(i - 2)
-    four, k = ref(i - AVERAGE_WINDOW)
+    limits = growth_check([*vols, 0.0], [w.recovery for w in done] + [False], i, baseline_m, period)
     first = baseline_m * FIRST_WEEK_MAX if i == 0 else float("inf")
-    return min(two * TWO_WEEK_MAX, four * AVERAGE_GROWTH**k, first) * GROWTH_MARGIN
+    return min(limits.two_week_limit_m, limits.average_limit_m, first) * GROWTH_MARGIN
 
 
 def cycle_weeks(availability: Availability, starts: Sequence[date]) -> int:

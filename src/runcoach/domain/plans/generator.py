@@ -408,7 +408,9 @@ def _weeks(
     bench_m: float | None = None
     period = cycle_weeks(p.availability, [s.start for s in shapes])
     for shape, vdot in zip(shapes, vdots, strict=True):
-        ceiling = allowed_volume_m(out, baseline.weekly_distance_m, b.profile.goal.race_days)
+        ceiling = allowed_volume_m(
+            out, baseline.weekly_distance_m, b.profile.goal.race_days, period
+        )
         ceiling = min(
             ceiling,
             steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m, period),

@@ -199,13 +199,15 @@ def _growth(plan: Plan) -> Iterator[Violation]:
     if vols and vols[0] > base * FIRST_WEEK_MAX * TOLERANCE:
         yield _v(plan.start, "first-week-volume", f"week 1 {_km(vols[0])} vs {_km(base)} now")
     lighter = [w.recovery for w in plan.weeks]
+    period = plan_period(plan)  # a life of blocks: a week against the same week of a cycle
     for i, vol in enumerate(vols):
-        limits = growth_check(vols, lighter, i, base)
+        limits = growth_check(vols, lighter, i, base, period)
         if limits.over_two_weeks(vol):
             yield _v(
                 plan.weeks[i].start,
                 "growth-two-weeks",
-                f"week {i + 1} {_km(vol)} vs {_km(limits.two_back_m)} two weeks before",
+                f"week {i + 1} {_km(vol)} vs {_km(limits.two_back_m)} "
+                + ("two weeks before" if limits.two_weeks == 2 else "a cycle before"),
             )
         if limits.over_average(vol):
             yield _v(

@@ -158,9 +158,19 @@ def recovery_weeks(
         due = since >= every or (i in race_weeks and since >= every - 1)
         work_next = work_weeks is not None and i not in work_weeks and i + 1 in work_weeks
         wait = work_next and since == every and may_rest(i + 1)  # the work week next
-        flags.append(may_rest(i) and due and not wait)
+        flags.append(may_rest(i) and (due or _early(work_weeks, i, since, every)) and not wait)
         since = 0 if flags[-1] else since
     return flags
+
+
+def _early(work_weeks: frozenset[int] | None, i: int, since: int, every: int) -> bool:
+    """A work week a week before the recovery week is due, when the next work week comes
+    only after the week a recovery may wait to (a 3-week cycle: 12 days on, 9 off): the work
+    week rests a week early rather than a free week, which carries the cycle's volume and
+    long run, resting on time (a lighter week in every 3 to 5, as before)."""
+    if work_weeks is None or i not in work_weeks or since != every - 1:
+        return False
+    return i + 1 not in work_weeks and i + 2 not in work_weeks
 
 
 def race_room_m(race_m: float) -> float:

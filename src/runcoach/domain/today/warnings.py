@@ -23,6 +23,7 @@ from runcoach.domain.fitness.body import (
 )
 from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
 from runcoach.domain.hints import Do, Hint, Pointer, note
+from runcoach.domain.plans.blocks import plan_period
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.progress.load import (
@@ -282,14 +283,16 @@ def volume_jumps(
     rolling 7-day weeks ending today (a week 10 % lighter than the one before taken as a
     recovery week) without one."""
     weeks, lighter, base = _weeks(log, today, plan)
-    limits = growth_check(weeks, lighter, len(weeks) - 1, base)
+    period = plan_period(plan) if plan is not None and base > 0 else 1  # the plan's cycle
+    limits = growth_check(weeks, lighter, len(weeks) - 1, base, period)
     this, level, two_back = weeks[-1], limits.level_m, limits.two_back_m
     span = "this week of the plan so far holds" if base > 0 else "the last 7 days hold"
     if (level > MIN_WEEK_FOR_JUMP_M or base > 0) and limits.over_average(this):
         when = "the week before" if limits.weeks == 1 else f"{limits.weeks} weeks before"
         yield _jump(Rule.WEEKLY_JUMP, (today, span), this, level, when, limits.average_limit_m)
     if (two_back > MIN_WEEK_FOR_JUMP_M or base > 0) and limits.over_two_weeks(this):
-        yield _jump(Rule.TWO_WEEK_JUMP, (today, span), this, two_back, "two weeks earlier",
+        when = "two weeks earlier" if limits.two_weeks == 2 else "a cycle earlier"
+        yield _jump(Rule.TWO_WEEK_JUMP, (today, span), this, two_back, when,
                     limits.two_week_limit_m)  # fmt: skip
 
 
