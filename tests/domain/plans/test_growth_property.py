@@ -14,7 +14,8 @@ on 120 rotating lives of seeds 11-13, 7-10 lives a seed still fell under the run
 work week, and 15-minute days that hold under the 10 % rule's run). The growth rules now read
 a life of blocks by its cycle and rest its work week (the two 12-on-9-off lives below); what
 remains under the runner's week is mostly free days the layout does not fill, and "no quality
-session" and "the long run does not grow" are as common. The two properties are strict
+session" and "the long run does not grow" are as common (counted by `python -m
+benchmarks.plan_survey`: docs/plans.md, "Over random lives"). The two properties are strict
 xfails naming that gap: they turn red the day it is closed, and the lives below are the
 cases to start from.
 """
