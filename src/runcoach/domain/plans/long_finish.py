@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from runcoach.domain.plans.layout_limits import HARD_SHARE  # the week's hard share, as laid out
 from runcoach.domain.plans.library import long_run
 from runcoach.domain.plans.model import Phase, Week
 from runcoach.domain.plans.paces import PlanPaces
@@ -25,7 +26,6 @@ STEP_KM = 1.5  # each edition this much longer (km)
 MOST_KM = 13.0  # the longest finish at marathon pace (km), Pfitzinger's MP long runs' 8 mi
 LONG_SHARE = 0.35  # the most of the long run at marathon pace (ratio), Daniels' M in L runs
 LEAST_LONG_M = 18000.0  # a long run shorter than this stays easy: it is still building
-HARD_SHARE = 0.17  # the week's hard running time stays under this share (layout.HARD_SHARE)
 EVERY = 2  # every other eligible long run (the others stay easy: time on feet)
 
 
