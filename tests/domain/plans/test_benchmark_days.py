@@ -54,3 +54,32 @@ def test_a_benchmark_with_short_ends_already_has_no_shorter_edition() -> None:
     short = lib.benchmark_on_a_short_day(paces, full)
     assert short is not None
     assert full.total_duration_s() - short.total_duration_s() == 10 * 60
+
+
+MARATHONER = {
+    "goal": {"race": "marathon", "date": "2027-04-25"},
+    "recent_results": [{"date": "2026-11-01", "distance": "half", "time": "1:39:00"}],
+    "weekly_distance": "50km", "longest_run_30d": "21km", "years_running": 5,
+    "run_days_per_week": 5,
+    "availability": {"weekdays": {
+        "monday": "none", "tuesday": "short 75", "wednesday": "short 60",
+        "thursday": "short 75", "friday": "short 45", "saturday": "any", "sunday": "any"}},
+    "long_run_day": "sunday",
+}  # fmt: skip
+
+
+def test_a_recovery_week_with_the_benchmark_runs_a_day_fewer_not_three_jogs() -> None:
+    """Week 4 of a 50 km marathoner's plan (a recovery week of 40 km, its benchmark and a 19 km
+    long run) left 10 km for three easy days: 18-minute jogs, and the benchmark went to the
+    Saturday before the long run (the key-first layout). It is on Wednesday now, with two
+    real easy runs: a lighter week may run one day fewer (4 still)."""
+    plan = generate(profile_from_dict(MARATHONER), TODAY, DANIELS)
+    for week in plan.weeks:
+        if not week.recovery or not any(w.benchmark for _, w in week.workouts()):
+            continue
+        days = week.days
+        at = next(i for i, d in enumerate(days) if any(w.benchmark for w in d.workouts))
+        assert not any(w.kind is WorkoutKind.LONG for w in days[at + 1].workouts), week.index
+        easy = [w for _, w in week.workouts() if w.kind in (WorkoutKind.EASY, WorkoutKind.RECOVERY)]
+        assert all(w.total_duration_s() >= 20 * 60 for w in easy), week.index
+        assert sum(1 for d in days if any(w.is_run for w in d.workouts)) >= 4
