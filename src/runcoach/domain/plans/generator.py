@@ -87,6 +87,11 @@ OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
 BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
+BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the last (weeks): a
+# test the week after a test shows no progress (rota weeks that could not hold the first
+# edition pushed it to week 10, and the second, due in week 8, came in week 11); a series
+# that then falls short of 4 says so (building.say_benchmarks) rather than cram tests into
+# consecutive weeks (a 12 km runner's weeks 8, 9 and 10)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
 ASSUMED_LONG_SHARE = 0.3  # an unknown longest run: this share of the week (ratio), Daniels 2014
 ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (ratio)
@@ -404,7 +409,7 @@ def _weeks(
         )
     carry = Carry(max_long_m=baseline.longest_run_m)
     out: list[Week] = []
-    done_bench = 0
+    done_bench, last_bench = 0, -BENCHMARK_GAP_WEEKS
     bench_m: float | None = None
     period = cycle_weeks(p.availability, [s.start for s in shapes])
     for shape, vdot in zip(shapes, vdots, strict=True):
@@ -435,6 +440,7 @@ def _weeks(
         wk.smaller = cat.base if shape.phase in (Phase.BUILD, Phase.PEAK) else ()
         wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         due = done_bench < len(bench) and shape.index >= bench[done_bench]
+        due = due and shape.index - last_bench >= BENCHMARK_GAP_WEEKS
         late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
         planned = due and shape.index == bench[done_bench]  # a weekend life's lighter week,
         # or a rota's roomy recovery week (_benchmark_weeks)
@@ -449,7 +455,8 @@ def _weeks(
         out.append(_week(shape, wk, slots))
         _mark_forced_rest(out, baseline.weekly_distance_m, b.profile.goal.race_days)
         # a benchmark the week could not hold (a short-day week) moves to the next week
-        done_bench += any(w.benchmark for s in slots for w in s) and wk.benchmark is not None
+        if wk.benchmark is not None and any(w.benchmark for s in slots for w in s):
+            done_bench, last_bench = done_bench + 1, shape.index
     assign_variety(out, p)
     add_marathon_pace_finishes(out, [b.model.paces(v) for v in vdots], p.goal_races_m, ultra)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
@@ -687,8 +694,42 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         )
     if count <= 0:
         return []
-    step = len(eligible) / count
-    return [eligible[int(k * step)] for k in range(count)]
+    return _spread(eligible, count)
+
+
+def _spread(eligible: list[int], count: int) -> list[int]:
+    """``count`` of the ``eligible`` weeks spread through the plan: nearest to evenly spaced
+    weeks, ``BENCHMARK_GAP_WEEKS`` apart at least where the weeks allow it (a series tested in
+    consecutive weeks shows no progress: a 5k plan had its benchmark in weeks 2 and 3)."""
+    if count == 1:
+        return eligible[:1]
+    gap = BENCHMARK_GAP_WEEKS if _fits_with_gap(eligible, count, BENCHMARK_GAP_WEEKS) else 1
+    # one edition in each of ``count`` equal stretches of the eligible span, at its start:
+    # the last stretch (the peak's last weeks, their longest runs) keeps no test at its end
+    first, span = eligible[0], eligible[-1] - eligible[0] + 1
+    targets = [first + k * span / count for k in range(count)]
+    # best[k][j]: (cost, weeks) of editions 0..k with edition k in week eligible[j]
+    best: list[dict[int, tuple[float, list[int]]]] = [
+        {j: (abs(w - targets[0]), [w]) for j, w in enumerate(eligible)}
+    ]
+    for k in range(1, count):
+        row: dict[int, tuple[float, list[int]]] = {}
+        for j, w in enumerate(eligible):
+            before = [best[-1][i] for i in best[-1] if eligible[i] <= w - gap]
+            if before:
+                cost, weeks = min(before)
+                row[j] = (cost + abs(w - targets[k]), [*weeks, w])
+        best.append(row)
+    return min(best[-1].values())[1]
+
+
+def _fits_with_gap(eligible: list[int], count: int, gap: int) -> bool:
+    """``count`` editions fit the eligible weeks at least ``gap`` weeks apart."""
+    taken, last = 0, None
+    for w in eligible:
+        if last is None or w - last >= gap:
+            taken, last = taken + 1, w
+    return taken >= count
 
 
 def _weekend_life(b: Build, shapes: list[WeekShape]) -> bool:
