@@ -44,6 +44,7 @@ from runcoach.domain.plans.layout import (
     WeekLayout,
 )
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
+from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -127,13 +128,17 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
         profile.also_m,
-        block_peak_m(profile, period),
+        max(
+            block_peak_m(profile, period),
+            long_run_peak_m(profile, baseline.longest_run_m, LONG_SHARE_MARGIN),
+        ),
         work_weeks(profile.availability, starts) if period > 1 else None,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
+    say_long_peak(b.notes, profile, baseline, plan_weeks, LONG_SHARE_MARGIN)
     say_run_days(b, plan_weeks)
     say_routines(b, plan_weeks)
     return Plan(
