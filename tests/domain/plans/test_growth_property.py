@@ -173,6 +173,16 @@ BUILDS["double-half-half-from-60-km"] = _double_life("half", "half", "60km", "26
 # a marathoner of 71 km on 7-on/7-off work weeks of 45-minute days (a CI draw): the long run
 # grew 26.5 -> 26.7 km, the free days' weeks held at the distance's 70 km peak; they now grow
 # toward the week that carries a 29.5 km long run at its share (long_peak.py): 26.5 -> 29.1 km
+# a marathoner of 28 km a week on 3 run days, 12 days on (47 minutes) and 9 off: week 11 held
+# 24.2 km, the long run held to half a week of two sessions; on 3 run days the week now holds
+# one session and a medium-long run (generator.ONE_SESSION_RUN_DAYS, Pfitzinger & Douglas)
+BUILDS["12-on-9-off-marathon-on-3-days"] = {
+    "goal": {"race": "marathon", "date": "2027-04-13"}, "weekly_distance": "28.3km",
+    "longest_run_30d": "5.7km", "years_running": 8, "run_days_per_week": 3,
+    "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 47", "off": "any"},
+                          "2026-11-19"),
+    "long_run_day": "off",
+}  # fmt: skip
 BUILDS["7-on-7-off-marathon-from-71-km"] = {
     "goal": {"race": "marathon", "date": "2027-04-11"}, "weekly_distance": "71.0km",
     "longest_run_30d": "24.6km", "years_running": 1, "run_days_per_week": 5,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from runcoach.domain.plans.generator import generate
-from runcoach.domain.plans.model import Phase, Plan
+from runcoach.domain.plans.model import Phase, Plan, Week
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
@@ -63,3 +63,23 @@ def test_a_half_marathoner_keeps_the_half_s_peak_week() -> None:
     plan = _plan(doc)
     assert _peak_km(plan) <= 60.5
     assert not any("the week with it" in n for n in plan.notes)
+
+
+def test_on_3_run_days_the_build_keeps_the_medium_long_run_and_the_long_run_grows() -> None:
+    """Two sessions beside the long run left no easy running on 3 days: the week shrank to
+    39 km when the build began and the long run fell 25 -> 20 km, held to half of it; one
+    session and a medium-long run (generator.ONE_SESSION_RUN_DAYS) carry it on."""
+    doc = _runner(weekly_distance="45km", longest_run_30d="20km", years_running=4,
+                  run_days_per_week=3, recent_results=[])  # fmt: skip
+    plan = _plan(doc)
+
+    def long_km(w: Week) -> float:
+        return max((x.total_distance_m() for _, x in w.workouts() if x.kind is WorkoutKind.LONG),
+                   default=0.0) / KM  # fmt: skip
+
+    normal = [w for w in plan.weeks if not w.recovery and w.phase is not Phase.TAPER]
+    build = [w for w in normal if w.phase in (Phase.BUILD, Phase.PEAK)]
+    base = [w for w in normal if w.phase is Phase.BASE]
+    assert all(sum(x.is_quality for _, x in w.workouts()) == 1 for w in build)
+    assert long_km(build[0]) >= long_km(base[-1])  # no fall when the build begins
+    assert max(long_km(w) for w in build) >= 28.5
