@@ -44,6 +44,7 @@ from runcoach.domain.plans.layout import (
     WeekLayout,
 )
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
+from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -100,6 +101,11 @@ HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the
 HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
 HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
 LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
+ONE_SESSION_RUN_DAYS = 3  # on this many run days a week or fewer, one session a week: the
+# week is the long run, a session and a medium-long run (Pfitzinger & Douglas 2009: the
+# medium-long run is the most important run after the long run); two sessions beside the long
+# run left no easy running to carry it, and a 25 km long run fell to 20 km, held to half a week
+# of two 10 km sessions, the week the build began
 
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
@@ -132,13 +138,17 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
         profile.also_m,
-        block_peak_m(profile, period),
+        max(
+            block_peak_m(profile, period),
+            long_run_peak_m(profile, baseline.longest_run_m, LONG_SHARE_MARGIN),
+        ),
         work_weeks(profile.availability, starts) if period > 1 else None,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
+    say_long_peak(b.notes, profile, baseline, plan_weeks, LONG_SHARE_MARGIN)
     say_run_days(b, plan_weeks)
     say_routines(b, plan_weeks)
     return Plan(
@@ -621,6 +631,8 @@ def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) ->
 def _quality_count(p: Profile, shape: WeekShape) -> int:
     if shape.recovery or shape.phase is Phase.TAPER:
         return 0 if p.is_beginner and shape.recovery else 1
+    if p.availability.run_days_wanted <= ONE_SESSION_RUN_DAYS:
+        return 1
     if shape.phase is Phase.BASE:
         return 2 if p.years_running >= 3 and p.availability.run_days_wanted >= 5 else 1
     return 1 if p.is_beginner and shape.phase is Phase.BUILD else 2
