@@ -1,4 +1,5 @@
-"""The benchmark's day: never the day before the long run when a weekday can hold it.
+"""A coach's days around the hard ones: the benchmark never the day before the long run when a
+weekday can hold it, and no strength routine in the quiet days before the goal race.
 
 A runner with 45- and 60-minute weekdays and a free weekend: the half's benchmark (3 x 2 km,
 a 15-minute warm-up and a 10-minute cool-down, 61 minutes) fits no weekday, so the layout put
@@ -13,6 +14,7 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.paces import DANIELS, plan_paces
 from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.plans.rules import check
 from runcoach.domain.plans.workouts import Repeat, WorkoutKind
 from tests.domain.plans.strategies import TODAY
 
@@ -83,3 +85,14 @@ def test_a_recovery_week_with_the_benchmark_runs_a_day_fewer_not_three_jogs() ->
         easy = [w for _, w in week.workouts() if w.kind in (WorkoutKind.EASY, WorkoutKind.RECOVERY)]
         assert all(w.total_duration_s() >= 20 * 60 for w in easy), week.index
         assert sum(1 for d in days if any(w.is_run for w in d.workouts)) >= 4
+
+
+def test_no_strength_routine_in_the_quiet_days_before_the_goal_race() -> None:
+    """The marathoner's race week held strength B on the Saturday before the race: strength
+    tapers too, none in the 3 days before the goal race (rules' goal-race-quiet)."""
+    plan = generate(profile_from_dict(MARATHONER), TODAY, DANIELS)
+    race = plan.goal.race_days[0]
+    quiet = [d for d in plan.days() if 0 < (race - d.day).days <= 3]
+    assert len(quiet) == 3
+    assert not any(d.has(WorkoutKind.STRENGTH) for d in quiet)
+    assert check(plan) == []
