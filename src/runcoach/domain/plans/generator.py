@@ -16,12 +16,10 @@ from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
-    FORCED_DIP,
     Build,
     allowed_volume_m,
     block_peak_m,
     cycle_weeks,
-    goal_distance_m,
     races_m,
     run_days_of_week,
     say_benchmarks,
@@ -35,6 +33,7 @@ from runcoach.domain.plans.building import (
     work_weeks,
 )
 from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
+from runcoach.domain.plans.held import after_a_held_week, days_hold_m, mark_held_week
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
     RACE_RECOVERY_DAYS,
@@ -431,6 +430,8 @@ def _weeks(
             steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m, period),
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
+        race_week = any(shape.start <= d < shape.start + timedelta(days=7) for d in races)
+        shape = after_a_held_week(shape, out, race_week)  # never two lighter weeks in a row
         paces = b.model.paces(vdot)
         if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
             race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
@@ -461,9 +462,11 @@ def _weeks(
         _program_week(b, wk, shape, paces)
         if not out:
             _as_after_a_usual_week(wk, carry)
-        slots = WeekLayout(wk, carry).build()
+        lay = WeekLayout(wk, carry)
+        holds_m = days_hold_m(lay)  # the most the week's days hold, before it is laid out
+        slots = lay.build()
         out.append(_week(shape, wk, slots))
-        _mark_forced_rest(out, baseline.weekly_distance_m, b.profile.goal.race_days)
+        mark_held_week(out, baseline.weekly_distance_m, b.profile.goal.race_days, holds_m, period)
         # a benchmark the week could not hold (a short-day week) moves to the next week
         if wk.benchmark is not None and any(w.benchmark for s in slots for w in s):
             done_bench, last_bench = done_bench + 1, shape.index
@@ -515,20 +518,6 @@ def _as_after_a_usual_week(wk: WeekInput, carry: Carry) -> None:
     probe = copy.deepcopy(carry)
     WeekLayout(copy.deepcopy(wk), probe).build()
     carry.prev_hard, carry.prev_long = probe.prev_hard, probe.prev_long
-
-
-def _mark_forced_rest(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> None:
-    """A week the runner's days hold under half the volume before it (a block of night
-    shifts) is the lighter week of its block: marked so, the growth rules measure past it."""
-    week = done[-1]
-    vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
-    if week.phase is Phase.TAPER or week.recovery:
-        return
-    if vols[-1] < FORCED_DIP * max([baseline_m, *vols[:-1]]):
-        week.recovery = True
-        week.notes.append(
-            "Your days this week hold little running: it is the block's lighter week."
-        )
 
 
 def _program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
