@@ -148,6 +148,19 @@ BUILDS: dict[str, dict[str, Any]] = {
                               "2026-11-15"),
         "long_run_day": "off",
     },
+    # 7 days on (26-minute days) and 7 off from a Tuesday: no week is all work days, each
+    # keeps a free day, so the weeks were read one by one: the recovery week fell on a week
+    # of six free days and the free week was held to 1.3 x the week of one free day before it
+    # (31.5 -> 40 km of the runner's 51); the week the job holds light now rests
+    # (blocks.light_weeks) and a week back at the runner's own volume is no rise
+    # (building.steady_volume_m): the free weeks hold 51 km and more, the long run grows
+    "7-on-7-off-marathon-from-a-tuesday": {
+        "goal": {"race": "marathon", "date": "2027-02-07"}, "weekly_distance": "50.9km",
+        "longest_run_30d": "20.4km", "years_running": 3, "run_days_per_week": "3-4",
+        "availability": _rota(["on"] * 7 + ["off"] * 7, {"on": "short 26", "off": "any"},
+                              "2026-10-27"),
+        "long_run_day": "off",
+    },
 }  # fmt: skip
 
 # Lives the growth questions found that the generator does not answer yet (strict xfails)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from runcoach.domain.plans.model import Plan, Week
-from runcoach.domain.plans.schedule import DayType
+from runcoach.domain.plans.schedule import Allowance, DayType
 
 BLOCK_PERIODS = (2, 3, 4)  # a life of blocks repeats its weeks' day types every 2-4 weeks
+LIGHT_WHOLE_DAYS = 1  # a week of work days but this many whole days at most is the job's light
+ROOMY_WHOLE_DAYS = 3  # ... week when another week of its cycle has this many whole days
 
 
 def is_work_week(types: Sequence[DayType]) -> bool:
@@ -38,6 +40,24 @@ def block_period(weeks: Sequence[Sequence[DayType]]) -> int:
         if all(kinds[i] == kinds[i + period] for i in range(len(kinds) - period)):
             return period
     return 1
+
+
+def light_weeks(weeks: Sequence[Sequence[DayType]]) -> frozenset[int]:
+    """The weeks (indices from 0) the job holds light in a life of blocks whose cycle starts
+    mid-week: the weeks' day types repeat every 2-4 weeks, and a week holds one whole day at
+    most while another week of the cycle holds three or more (7 on, 7 off starting on a
+    Tuesday: a week of six work days and one free day, then a week of six free days). No
+    week of it is all short days (``block_period`` reads such a life week by week), but a
+    coach rests the runner in the week the job holds down anyway, not in the free week that
+    carries the cycle's volume and long run (``shape.recovery_weeks``). Empty otherwise."""
+    kinds = [tuple(t.name for t in week) for week in weeks]
+    repeats = any(
+        all(kinds[i] == kinds[i + p] for i in range(len(kinds) - p)) for p in BLOCK_PERIODS
+    )
+    whole = [sum(t.allowance is Allowance.ANY for t in week) for week in weeks]
+    if len(set(kinds)) < 2 or not repeats or max(whole, default=0) < ROOMY_WHOLE_DAYS:
+        return frozenset()
+    return frozenset(k for k, n in enumerate(whole) if n <= LIGHT_WHOLE_DAYS)
 
 
 def block_cycle_m(weeks: Sequence[Week], i: int, period: int) -> float | None:

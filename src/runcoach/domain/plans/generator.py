@@ -128,7 +128,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         _tune_up_weeks(races, start),
         profile.also_m,
         block_peak_m(profile, period),
-        work_weeks(profile.availability, starts) if period > 1 else None,
+        work_weeks(profile.availability, starts),
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
