@@ -161,6 +161,29 @@ BUILDS: dict[str, dict[str, Any]] = {
                               "2026-10-27"),
         "long_run_day": "off",
     },
+    # 12 x 28-minute days then 9 off from a Friday: the free block runs from Friday into the
+    # next week's Saturday and the long run went on its first day, Friday, so Saturday held the
+    # 45-minute day after it and the week 51 km of the runner's 61.5; the week's part of a
+    # block that runs on holds the long run on its last day (layout_long.ends_block): Friday
+    # to Sunday hold the session and two 80-minute runs, the Tuesday after the 45 minutes
+    "12-on-9-off-10k-long-run-late-in-the-week": {
+        "goal": {"race": "10k", "date": "2027-06-14"}, "weekly_distance": "61.5km",
+        "longest_run_30d": "12.3km", "years_running": 1, "run_days_per_week": 7,
+        "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 28", "off": "any"},
+                              "2026-11-15"),
+        "long_run_day": "off",
+    },
+    # the same on 7-on-7-off with 20-minute days and 6 run days: Friday to Sunday free, Monday
+    # to Thursday after them too; the long run on Friday left 39 km of 46 (Saturday 45
+    # minutes, three 20-minute days); now Friday's session, Saturday's 76 minutes, Sunday's
+    # long run, and the 45 minutes on Monday
+    "7-on-7-off-half-from-a-friday": {
+        "goal": {"race": "half", "date": "2027-02-28"}, "weekly_distance": "46.4km",
+        "longest_run_30d": "9.9km", "years_running": 8, "run_days_per_week": 6,
+        "availability": _rota(["on"] * 7 + ["off"] * 7, {"on": "short 20", "off": "any"},
+                              "2026-10-30"),
+        "long_run_day": "off",
+    },
 }  # fmt: skip
 
 # Lives the growth questions found that the generator does not answer yet (strict xfails)

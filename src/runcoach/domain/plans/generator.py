@@ -556,6 +556,7 @@ def _week_input(
         share_rule=not ultra,
         weekend_carries=(p.goal_races_m or 0.0) >= SHARE_GOAL_M,  # a 10k's Saturday stays short
         next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,
+        next_types=tuple(p.availability.day_type(d + timedelta(days=7)).name for d in dates),
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
         goal_days=set(p.goal.race_days),
