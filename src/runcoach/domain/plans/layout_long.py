@@ -98,7 +98,19 @@ def ends_block(lay: WeekLayout, i: int) -> bool:
     after = lay.wk.types[i + 1].name if i + 1 < 7 else lay.wk.next_type
     if after != lay.wk.long_day_type:
         return True
-    return i == 6 and next_block_days(lay) >= NEXT_BLOCK_DAYS
+    return i == 6 and next_block_days(lay) >= next_block_needs(lay)
+
+
+def next_block_needs(lay: WeekLayout) -> int:
+    """The days the next week's part of a block needs to take this week's long run at its end
+    (``ends_block``): ``NEXT_BLOCK_DAYS``, and on fewer than 4 planned run days one more than
+    the most the runner may run, so that the day after the long run may rest: on so few days
+    each run carries a third of the week and a 45-minute run takes the place of a whole one
+    (12 on, 9 off on 3-4 run days: Tuesday's 7 km after Monday's long run instead of an 11 km
+    run, 40 km of the runner's 48 where 43 fit)."""
+    if not lay.few_days:
+        return NEXT_BLOCK_DAYS
+    return max(NEXT_BLOCK_DAYS, lay.wk.max_days + 1)
 
 
 def next_block_days(lay: WeekLayout) -> int:
