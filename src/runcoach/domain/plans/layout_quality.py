@@ -37,6 +37,8 @@ def place_quality(lay: WeekLayout) -> None:
         session = next_session(lay, n)
         options = [] if session is None else [
             i for i in range(7) if quality_ok(lay, i, session)]  # fmt: skip
+        if session is not None and session.benchmark and not options:
+            session, options = _benchmark_with_short_ends(lay, session)
         if session is None or not options:
             if n > 0 or lay.wk.fixed:
                 return
@@ -44,6 +46,15 @@ def place_quality(lay: WeekLayout) -> None:
             return
         i = max(options, key=lambda i: session_rank(lay, i))
         lay.put(i, session, hard=True)
+
+
+def _benchmark_with_short_ends(lay: WeekLayout, full: Workout) -> tuple[Workout, list[int]]:
+    """No day spaced from the hard days holds the whole benchmark: with a 10-minute warm-up
+    and a 5-minute cool-down one may (library.benchmark_on_a_short_day), before the layout
+    puts the benchmark the day before the long run (WeekLayout.build's key-first layout)."""
+    short = lib.benchmark_on_a_short_day(lay.wk.paces, full)
+    options = [] if short is None else [i for i in range(7) if quality_ok(lay, i, short)]
+    return (short, options) if short is not None and options else (full, [])
 
 
 def place_short_day_session(lay: WeekLayout) -> None:
@@ -143,7 +154,7 @@ def fits(lay: WeekLayout, workout: Workout) -> bool:
     room = any(lay.free(i) and day_holds(lay, i, workout) for i in range(7))
     share = BENCHMARK_SHARE if workout.benchmark else quality_share(lay)
     fits_week = dist <= min(lay.wk.volume_m * share, lay.remaining_m())
-    return fits_week and room and leaves_easy_runs(lay, dist)
+    return fits_week and room and leaves_easy_runs(lay, dist, bool(workout.benchmark))
 
 
 def day_holds(lay: WeekLayout, i: int, session: Workout) -> bool:
@@ -161,7 +172,7 @@ def quality_share(lay: WeekLayout) -> float:
     return max(QUALITY_SHARE, lay.few_share) if lay.few_days else QUALITY_SHARE
 
 
-def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
+def leaves_easy_runs(lay: WeekLayout, dist: float, benchmark: bool = False) -> bool:
     """After a session of ``dist`` the week still holds its easy days as real runs (20
     minutes or more each), not 13-minute leftovers. The week's first session may take a
     run day of a runner who runs more than the system's 4 days: a 28 km build week on 6
@@ -174,7 +185,7 @@ def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
     left, real = lay.remaining_m() - dist, lay.minutes_m(MIN_EASY_MIN + 5)
     if left >= easy_days * real:
         return True
-    if lay.holds_session() or lay.wk.recovery:
+    if lay.holds_session() or (lay.wk.recovery and not benchmark):
         return False
     return left >= min(easy_days, max(0, LEAST_RUN_DAYS - runs)) * real
 
