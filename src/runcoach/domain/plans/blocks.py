@@ -42,6 +42,28 @@ def block_period(weeks: Sequence[Sequence[DayType]]) -> int:
     return 1
 
 
+def growth_period(weeks: Sequence[Sequence[DayType]]) -> int:
+    """The cycle in weeks over which volume growth is read (the safety model's two-week and
+    four-week levels, ``safety.cycle_back``): ``block_period``, or for a life of blocks whose
+    cycle starts mid-week (``light_weeks``: 12 on, 9 off from a Wednesday, a week of seven
+    free days then two weeks of one) the period its weeks repeat with. Its free week is
+    measured from the free week before it, not from the week of one free day that its job
+    held to 14 km (Nielsen's 30 % read week by week held a marathoner of 28 km to 18).
+    1 for every other life."""
+    period = block_period(weeks)
+    if period > 1 or not light_weeks(weeks):
+        return period
+    return _repeat_period(weeks)
+
+
+def _repeat_period(weeks: Sequence[Sequence[DayType]]) -> int:
+    kinds = [tuple(t.name for t in week) for week in weeks]
+    for period in BLOCK_PERIODS:
+        if all(kinds[i] == kinds[i + period] for i in range(len(kinds) - period)):
+            return period
+    return 1
+
+
 def light_weeks(weeks: Sequence[Sequence[DayType]]) -> frozenset[int]:
     """The weeks (indices from 0) the job holds light in a life of blocks whose cycle starts
     mid-week: the weeks' day types repeat every 2-4 weeks, and a week holds one whole day at
@@ -75,3 +97,8 @@ def week_types(week: Week) -> list[DayType]:
 def plan_period(plan: Plan) -> int:
     """The plan's life in blocks (``block_period``), read from its days."""
     return block_period([week_types(w) for w in plan.weeks])
+
+
+def plan_growth_period(plan: Plan) -> int:
+    """The cycle the plan's volume growth is read over (``growth_period``), from its days."""
+    return growth_period([week_types(w) for w in plan.weeks])

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from runcoach.domain.plans.blocks import block_period, is_work_week, light_weeks, week_types
+from runcoach.domain.plans.blocks import (
+    block_period,
+    growth_period,
+    is_work_week,
+    light_weeks,
+    week_types,
+)
 from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
@@ -66,6 +72,12 @@ def cycle_weeks(availability: Availability, starts: Sequence[date]) -> int:
     week is judged against the free week before it, not the work week between."""
     types = [[availability.day_type(s + timedelta(days=d)) for d in range(7)] for s in starts]
     return block_period(types)
+
+
+def growth_weeks(availability: Availability, starts: Sequence[date]) -> int:
+    """The cycle in weeks the growth rules read volume over (``blocks.growth_period``)."""
+    types = [[availability.day_type(s + timedelta(days=d)) for d in range(7)] for s in starts]
+    return growth_period(types)
 
 
 def work_weeks(availability: Availability, starts: Sequence[date]) -> frozenset[int] | None:

@@ -22,6 +22,7 @@ from runcoach.domain.plans.building import (
     block_peak_m,
     cycle_weeks,
     goal_distance_m,
+    growth_weeks,
     races_m,
     run_days_of_week,
     say_benchmarks,
@@ -407,9 +408,10 @@ def _weeks(
     done_bench = 0
     bench_m: float | None = None
     period = cycle_weeks(p.availability, [s.start for s in shapes])
+    growth = growth_weeks(p.availability, [s.start for s in shapes])  # the rules' reading
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(
-            out, baseline.weekly_distance_m, b.profile.goal.race_days, period
+            out, baseline.weekly_distance_m, b.profile.goal.race_days, growth
         )
         ceiling = min(
             ceiling,
