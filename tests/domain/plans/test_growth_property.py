@@ -28,10 +28,13 @@ import pytest
 from hypothesis import Phase, given, settings
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.plans import blocks, rules
 from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.model import Phase as PlanPhase
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.safety import TWO_WEEK_MAX
 from tests.domain.plans import coach
 from tests.domain.plans.strategies import TODAY, examples, profiles, shift_lives
 
@@ -278,3 +281,27 @@ def test_a_double_s_peak_is_read_between_the_rows_of_its_races() -> None:
     assert plan is not None
     assert 60000 < coach._goal_peak_m(plan) < 60000 * coach.PEAK_GROWTH
     assert coach.peak_block_builds(plan) == []
+
+
+def test_a_life_of_blocks_from_mid_week_grows_its_free_week_from_the_free_week_before() -> None:
+    """12 on (20-minute days), 9 off from a Wednesday: a week of seven free days, then two of
+    one. No week is all work days, but the growth rules read it over its 3-week cycle
+    (blocks.growth_period): the free week is measured from the free week before it, not held
+    to 30 % over the 14 km week of one free day two weeks before (17.9 km peak weeks for a
+    marathoner of 28 km, before)."""
+    doc = {
+        "goal": {"race": "marathon", "date": "2027-04-13"}, "weekly_distance": "28.3km",
+        "longest_run_30d": "5.7km", "years_running": 8, "run_days_per_week": 3,
+        "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 20", "off": "any"},
+                              "2026-11-19"),
+        "long_run_day": "off",
+    }  # fmt: skip
+    plan = _plan(doc)
+    assert plan is not None
+    assert blocks.plan_growth_period(plan) == 3 and blocks.plan_period(plan) == 1
+    free = [i for i, w in enumerate(plan.weeks) if i >= 2 and w.phase is PlanPhase.PEAK
+            and all(d.day_type.max_minutes is None for d in w.days)]  # fmt: skip
+    assert free
+    for i in free:
+        assert plan.weeks[i].distance_m > TWO_WEEK_MAX * plan.weeks[i - 2].distance_m
+    assert not [v for v in rules.check(plan) if v.rule.startswith("growth")]
