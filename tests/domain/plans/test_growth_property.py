@@ -28,10 +28,13 @@ import pytest
 from hypothesis import Phase, given, settings
 
 from runcoach.domain.errors import InvalidInput
+from runcoach.domain.plans import blocks, rules
 from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.model import Phase as PlanPhase
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS
 from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.safety import TWO_WEEK_MAX
 from tests.domain.plans import coach
 from tests.domain.plans.strategies import TODAY, examples, profiles, shift_lives
 
@@ -173,6 +176,54 @@ BUILDS: dict[str, dict[str, Any]] = {
                                               "recover": "none", "off": "any"}, "2026-11-07"),
         "long_run_day": "off",
     },
+    # 7 days on (26-minute days) and 7 off from a Tuesday: no week is all work days, each
+    # keeps a free day, so the weeks were read one by one: the recovery week fell on a week
+    # of six free days and the free week was held to 1.3 x the week of one free day before it
+    # (31.5 -> 40 km of the runner's 51); the week the job holds light now rests
+    # (blocks.light_weeks) and a week back at the runner's own volume is no rise
+    # (building.steady_volume_m): the free weeks hold 51 km and more, the long run grows
+    "7-on-7-off-marathon-from-a-tuesday": {
+        "goal": {"race": "marathon", "date": "2027-02-07"}, "weekly_distance": "50.9km",
+        "longest_run_30d": "20.4km", "years_running": 3, "run_days_per_week": "3-4",
+        "availability": _rota(["on"] * 7 + ["off"] * 7, {"on": "short 26", "off": "any"},
+                              "2026-10-27"),
+        "long_run_day": "off",
+    },
+    # 12 x 28-minute days then 9 off from a Friday: the free block runs from Friday into the
+    # next week's Saturday and the long run went on its first day, Friday, so Saturday held the
+    # 45-minute day after it and the week 51 km of the runner's 61.5; the week's part of a
+    # block that runs on holds the long run on its last day (layout_long.ends_block): Friday
+    # to Sunday hold the session and two 80-minute runs, the Tuesday after the 45 minutes
+    "12-on-9-off-10k-long-run-late-in-the-week": {
+        "goal": {"race": "10k", "date": "2027-06-14"}, "weekly_distance": "61.5km",
+        "longest_run_30d": "12.3km", "years_running": 1, "run_days_per_week": 7,
+        "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 28", "off": "any"},
+                              "2026-11-15"),
+        "long_run_day": "off",
+    },
+    # the same on 7-on-7-off with 20-minute days and 6 run days: Friday to Sunday free, Monday
+    # to Thursday after them too; the long run on Friday left 39 km of 46 (Saturday 45
+    # minutes, three 20-minute days); now Friday's session, Saturday's 76 minutes, Sunday's
+    # long run, and the 45 minutes on Monday
+    "7-on-7-off-half-from-a-friday": {
+        "goal": {"race": "half", "date": "2027-02-28"}, "weekly_distance": "46.4km",
+        "longest_run_30d": "9.9km", "years_running": 8, "run_days_per_week": 6,
+        "availability": _rota(["on"] * 7 + ["off"] * 7, {"on": "short 20", "off": "any"},
+                              "2026-10-30"),
+        "long_run_day": "off",
+    },
+    # 12 x 30-minute days then 9 off on 3-4 run days, held by the 10 % rule to ~12 km a run:
+    # week 4's four runs (a 47-minute session, two 11.3 km runs, the 12 km long run) held 43.0
+    # km of the runner's 48 (43.2 asked); on fewer than 4 planned run days the session's
+    # cool-down now carries what the easy runs cannot, up to a third of the week (FIRST; a
+    # session carries its miles, Pfitzinger): top_up._grow_sessions
+    "12-on-9-off-half-on-3-4-days": {
+        "goal": {"race": "half", "date": "2027-05-10"}, "weekly_distance": "48.0km",
+        "longest_run_30d": "9.6km", "years_running": 3, "run_days_per_week": "3-4",
+        "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 30", "off": "any"},
+                              "2026-11-07"),
+        "long_run_day": "off",
+    },
 }  # fmt: skip
 
 # Lives the growth questions found that the generator does not answer yet (strict xfails)
@@ -201,13 +252,19 @@ BUILDS["double-half-half-from-60-km"] = _double_life("half", "half", "60km", "26
 # a marathoner of 28 km a week on 3 run days, 12 days on (47 minutes) and 9 off: week 11 held
 # 24.2 km, the long run held to half a week of two sessions; on 3 run days the week now holds
 # one session and a medium-long run (generator.ONE_SESSION_RUN_DAYS, Pfitzinger & Douglas)
-BUILDS["12-on-9-off-marathon-on-3-days"] = {
-    "goal": {"race": "marathon", "date": "2027-04-13"}, "weekly_distance": "28.3km",
-    "longest_run_30d": "5.7km", "years_running": 8, "run_days_per_week": 3,
-    "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 47", "off": "any"},
-                          "2026-11-19"),
-    "long_run_day": "off",
-}  # fmt: skip
+# ... and, with blocks16's cycle reading and the benchmark series spread two weeks apart, its
+# free week 8 holds the benchmark (5.9 km, the same every edition, its cool-down too) beside
+# a 9.6 km long run and a 9.0 km easy run: 24.6 km of the 25.5 asked (blocks16's lives 5-6)
+GAPS["12-on-9-off-marathon-on-3-days"] = (
+    {
+        "goal": {"race": "marathon", "date": "2027-04-13"}, "weekly_distance": "28.3km",
+        "longest_run_30d": "5.7km", "years_running": 8, "run_days_per_week": 3,
+        "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 47", "off": "any"},
+                              "2026-11-19"),
+        "long_run_day": "off",
+    },
+    "a 3-day free week with the benchmark holds 24.6 km of the runner's 28.3",
+)  # fmt: skip
 BUILDS["7-on-7-off-marathon-from-71-km"] = {
     "goal": {"race": "marathon", "date": "2027-04-11"}, "weekly_distance": "71.0km",
     "longest_run_30d": "24.6km", "years_running": 1, "run_days_per_week": 5,
@@ -276,3 +333,27 @@ def test_a_double_s_peak_is_read_between_the_rows_of_its_races() -> None:
     assert plan is not None
     assert 60000 < coach._goal_peak_m(plan) < 60000 * coach.PEAK_GROWTH
     assert coach.peak_block_builds(plan) == []
+
+
+def test_a_life_of_blocks_from_mid_week_grows_its_free_week_from_the_free_week_before() -> None:
+    """12 on (20-minute days), 9 off from a Wednesday: a week of seven free days, then two of
+    one. No week is all work days, but the growth rules read it over its 3-week cycle
+    (blocks.growth_period): the free week is measured from the free week before it, not held
+    to 30 % over the 14 km week of one free day two weeks before (17.9 km peak weeks for a
+    marathoner of 28 km, before)."""
+    doc = {
+        "goal": {"race": "marathon", "date": "2027-04-13"}, "weekly_distance": "28.3km",
+        "longest_run_30d": "5.7km", "years_running": 8, "run_days_per_week": 3,
+        "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 20", "off": "any"},
+                              "2026-11-19"),
+        "long_run_day": "off",
+    }  # fmt: skip
+    plan = _plan(doc)
+    assert plan is not None
+    assert blocks.plan_growth_period(plan) == 3 and blocks.plan_period(plan) == 1
+    free = [i for i, w in enumerate(plan.weeks) if i >= 2 and w.phase is PlanPhase.PEAK
+            and all(d.day_type.max_minutes is None for d in w.days)]  # fmt: skip
+    assert free
+    for i in free:
+        assert plan.weeks[i].distance_m > TWO_WEEK_MAX * plan.weeks[i - 2].distance_m
+    assert not [v for v in rules.check(plan) if v.rule.startswith("growth")]

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from runcoach.domain.plans.blocks import block_period, is_work_week, week_types
+from runcoach.domain.plans.blocks import (
+    block_period,
+    growth_period,
+    is_work_week,
+    light_weeks,
+    week_types,
+)
 from runcoach.domain.plans.layout import SHORTEST_RUN_MIN
 from runcoach.domain.plans.model import Limitation, Phase, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
@@ -68,14 +74,21 @@ def cycle_weeks(availability: Availability, starts: Sequence[date]) -> int:
     return block_period(types)
 
 
-def work_weeks(availability: Availability, starts: Sequence[date]) -> frozenset[int]:
-    """The weeks (indices from 0) whose every day that can hold a run is short: a life of
-    blocks' work weeks, where its recovery weeks fall (``shape.recovery_weeks``)."""
-    return frozenset(
-        k
-        for k, s in enumerate(starts)
-        if is_work_week([availability.day_type(s + timedelta(days=d)) for d in range(7)])
-    )
+def growth_weeks(availability: Availability, starts: Sequence[date]) -> int:
+    """The cycle in weeks the growth rules read volume over (``blocks.growth_period``)."""
+    types = [[availability.day_type(s + timedelta(days=d)) for d in range(7)] for s in starts]
+    return growth_period(types)
+
+
+def work_weeks(availability: Availability, starts: Sequence[date]) -> frozenset[int] | None:
+    """The weeks (indices from 0) where a life of blocks' recovery weeks fall
+    (``shape.recovery_weeks``): its work weeks, whose every day that can hold a run is short
+    (``cycle_weeks`` over 1), or the weeks its job holds light when the cycle starts mid-week
+    (``blocks.light_weeks``); ``None`` for every other life."""
+    types = [[availability.day_type(s + timedelta(days=d)) for d in range(7)] for s in starts]
+    if block_period(types) > 1:
+        return frozenset(k for k, week in enumerate(types) if is_work_week(week))
+    return light_weeks(types) or None
 
 
 def block_peak_m(p: Profile, period: int) -> float:
@@ -98,12 +111,16 @@ def steady_volume_m(
     the same week of the last cycle (``period``: the cycle in weeks, ``cycle_weeks``). A
     planned recovery week, and a week the runner's life forced under half the volume before
     it or the runner's volume now (a week of nights), do not set the level: the week before
-    (the cycle before) does."""
+    (the cycle before) does. A week back at the runner's own volume now is no rise, whatever
+    the week before held: a 7-on-7-off life whose week of one free day held 31 km goes back to
+    the runner's 51 km in its week of six free days (they run it now: Pfitzinger & Douglas
+    2009 resume the usual volume after a down week; the coach's ``volume_is_steady`` too)."""
     vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
     for i in range(len(done) - period, -1, -period):
         forced = vols[i] < FORCED_DIP * max([baseline_m, *vols[:i]])
         if not done[i].recovery and not forced:
-            return max(vols[i], MIN_WEEKLY_M) * TWO_WEEK_MAX * GROWTH_MARGIN
+            rise = max(vols[i], MIN_WEEKLY_M) * TWO_WEEK_MAX * GROWTH_MARGIN
+            return max(rise, baseline_m)
     return float("inf")
 
 

@@ -20,6 +20,7 @@ from runcoach.domain.plans.building import (
     allowed_volume_m,
     block_peak_m,
     cycle_weeks,
+    growth_weeks,
     races_m,
     run_days_of_week,
     say_benchmarks,
@@ -141,7 +142,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             block_peak_m(profile, period),
             long_run_peak_m(profile, baseline.longest_run_m, LONG_SHARE_MARGIN),
         ),
-        work_weeks(profile.availability, starts) if period > 1 else None,
+        work_weeks(profile.availability, starts),
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
@@ -421,9 +422,10 @@ def _weeks(
     done_bench, last_bench = 0, -BENCHMARK_GAP_WEEKS
     bench_m: float | None = None
     period = cycle_weeks(p.availability, [s.start for s in shapes])
+    growth = growth_weeks(p.availability, [s.start for s in shapes])  # the rules' reading
     for shape, vdot in zip(shapes, vdots, strict=True):
         ceiling = allowed_volume_m(
-            out, baseline.weekly_distance_m, b.profile.goal.race_days, period
+            out, baseline.weekly_distance_m, b.profile.goal.race_days, growth
         )
         ceiling = min(
             ceiling,
@@ -562,6 +564,7 @@ def _week_input(
         share_rule=not ultra,
         weekend_carries=(p.goal_races_m or 0.0) >= SHARE_GOAL_M,  # a 10k's Saturday stays short
         next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,
+        next_types=tuple(p.availability.day_type(d + timedelta(days=7)).name for d in dates),
         sessions=sessions,  # type: ignore[arg-type]
         races=week_races,
         goal_days=set(p.goal.race_days),

@@ -114,6 +114,7 @@ class WeekInput:
     back_to_back: bool = False  # an ultra's build: a second long run the day after the first
     share_rule: bool = True  # the long-run-share rule applies (ultras are excepted)
     next_type: str | None = None  # the day type of the day after the week (a rota's next day)
+    next_types: tuple[str, ...] = ()  # the day types of the week after (a rota's next 7 days)
     smaller: tuple[Session, ...] = ()  # sessions for a week none of ``sessions`` fits (the
     # base phase's: a progression run or a fartlek sized to a small week)
     weekend_carries: bool = False  # a goal whose long run must grow (the half on): on a week

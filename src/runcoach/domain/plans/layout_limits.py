@@ -40,6 +40,9 @@ SHORTEST_RUN_MIN = 10.0  # minutes; when the week's volume leaves less for a run
 MAX_EASY_MIN = 80.0  # longest easy (non-long) run (minutes)
 AFTER_LONG_MAX_MIN = 45.0  # the run the day after a long run or race: an easy 45 minutes at
 # most (coaching practice: the day after the long run is for recovery, not more volume)
+NEXT_BLOCK_DAYS = 4  # a block of free days running on into the next week for this many days
+# or more holds the next week's own long run and session after this week's long run (days):
+# the 45-minute day after it, the session, an easy day, then the long run (hard/easy, Bowerman)
 BACK_TO_BACK_SHARE = 0.55  # an ultra's second long run vs the first (ratio), Koop 2016
 FEW_DAYS_SHARE_MAX = 0.5  # with fewer than 4 run days, no run over half the week (ratio)
 GOAL_QUIET_DAYS = 3  # nothing hard in the days before a goal race (days)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.layout_limits import (
     BACK_TO_BACK_SHARE,
+    NEXT_BLOCK_DAYS,
     PRE_RACE_LONG,
     RACE_WEEK_DAYS,
     SHORTEST_RUN_MIN,
@@ -87,9 +88,39 @@ def days_before_long(lay: WeekLayout) -> int:
 
 def ends_block(lay: WeekLayout, i: int) -> bool:
     """Day ``i`` is the last of its block of long-run days: the day after it is of another
-    type (a long run there leaves no day after it that the next long run needs)."""
+    type (a long run there leaves no day after it that the next long run needs). A block
+    that runs on into the next week holds two long runs, this week's and the next's: this
+    week's part of it ends on the week's last day when the next week's part holds a long run
+    of its own away from it (``NEXT_BLOCK_DAYS``). The free days before it then hold the
+    session and a longer easy run, and the 45-minute day after the long run falls on the next
+    week's first free day, not on one of this week's few (an offshore worker's 9 days off
+    from a Friday: the long run on Monday and on the Saturday after, not on Friday)."""
     after = lay.wk.types[i + 1].name if i + 1 < 7 else lay.wk.next_type
-    return after != lay.wk.long_day_type
+    if after != lay.wk.long_day_type:
+        return True
+    return i == 6 and next_block_days(lay) >= next_block_needs(lay)
+
+
+def next_block_needs(lay: WeekLayout) -> int:
+    """The days the next week's part of a block needs to take this week's long run at its end
+    (``ends_block``): ``NEXT_BLOCK_DAYS``, and on fewer than 4 planned run days one more than
+    the most the runner may run, so that the day after the long run may rest: on so few days
+    each run carries a third of the week and a 45-minute run takes the place of a whole one
+    (12 on, 9 off on 3-4 run days: Tuesday's 7 km after Monday's long run instead of an 11 km
+    run, 40 km of the runner's 48 where 43 fit)."""
+    if not lay.few_days:
+        return NEXT_BLOCK_DAYS
+    return max(NEXT_BLOCK_DAYS, lay.wk.max_days + 1)
+
+
+def next_block_days(lay: WeekLayout) -> int:
+    """The days of the long run's type the next week starts with (the block running on)."""
+    n = 0
+    for name in lay.wk.next_types:
+        if name != lay.wk.long_day_type:
+            break
+        n += 1
+    return n
 
 
 def free_before(lay: WeekLayout, i: int) -> int:

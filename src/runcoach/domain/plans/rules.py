@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from runcoach.domain.plans.blocks import block_cycle_m, plan_period
+from runcoach.domain.plans.blocks import block_cycle_m, plan_growth_period, plan_period
 from runcoach.domain.plans.model import Day, Phase, Plan, Week
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.shape import ULTRA_M
@@ -200,7 +200,7 @@ def _growth(plan: Plan) -> Iterator[Violation]:
     if vols and vols[0] > base * FIRST_WEEK_MAX * TOLERANCE:
         yield _v(plan.start, "first-week-volume", f"week 1 {_km(vols[0])} vs {_km(base)} now")
     lighter = [w.recovery for w in plan.weeks]
-    period = plan_period(plan)  # a life of blocks: a week against the same week of a cycle
+    period = plan_growth_period(plan)  # a life of blocks: a week against the same week of a cycle
     for i, vol in enumerate(vols):
         limits = growth_check(vols, lighter, i, base, period)
         if limits.over_two_weeks(vol):

@@ -6,8 +6,9 @@ after a session. Each cut is right on its own; together they can leave a week we
 what the runner already runs while its days still have room (a rota's 36-minute days cut to
 33, a free day left without a run, the long run cut to its share of a week the cuts made
 smaller). A coach puts the volume back on the days that can take it: the easy runs grow to
-their caps, an idle day the runner may run takes an easy run, and the long run regains its
-share of the week as finally built. Nothing grows past a rule the layout keeps: the day's
+their caps, an idle day the runner may run takes an easy run, on fewer than 4 run days the
+sessions' cool-downs carry the rest (up to a third of the week each), and the long run regains
+its share of the week as finally built. Nothing grows past a rule the layout keeps: the day's
 time limit (routines included), the 10 % single-run rule, the easy run's longest (45 minutes
 the day after a long run, a shake-out before the goal), the easy runs' share of the week, the
 long run's share, and never past the week's asked volume.
@@ -26,6 +27,8 @@ from runcoach.domain.plans.layout_easy import (
     easy_workout,
     recovery_run_most_min,
 )
+from runcoach.domain.plans.layout_half import grow_session, is_long
+from runcoach.domain.plans.layout_limits import SAFETY
 from runcoach.domain.plans.layout_long import long_share_now, long_wanted_m
 from runcoach.domain.plans.layout_routines import room_s
 from runcoach.domain.plans.schedule import Allowance
@@ -48,6 +51,7 @@ def top_up(lay: WeekLayout, long_i: int | None) -> None:
             return
         _grow_easy(lay)
         _add_easy_day(lay)
+        _grow_sessions(lay, long_i)
         _grow_long(lay, long_i)
 
 
@@ -122,6 +126,26 @@ def _add_easy_day(lay: WeekLayout) -> None:
     minutes = math.floor(most / probe.total_distance_m() * 60)
     if minutes >= ADDED_RUN_MIN:
         lay.put(i, easy_workout(lay, i, minutes))
+
+
+def _grow_sessions(lay: WeekLayout, long_i: int | None) -> None:
+    """On fewer than 4 run days, what the easy runs could not take the sessions' cool-downs
+    carry, each up to a third of the week (FIRST's three runs a week, Pierce, Murr & Moss
+    2007, each a third of it; a session carries its miles, Pfitzinger & Douglas 2009's "10 mi
+    with 5 x 1000 m") within ``layout_half.grow_session``'s limits (the 10 % rule, the day's
+    time, the easy run's longest, no longer than the long run): on 3 run days held by the
+    10 % rule, a 9.6 km long run and 32- and 37-minute sessions left 22 km of the runner's
+    28."""
+    if long_i is None or not lay.few_days or _short_m(lay) < lay.minutes_m(SLACK_MIN):
+        return
+    long_m = max((w.total_distance_m() for w in lay.slots[long_i] if is_long(w)), default=0.0)
+    found = [(i, k) for i, s in enumerate(lay.slots) for k, w in enumerate(s)
+             if w.is_quality and not w.benchmark]  # fmt: skip
+    share = lay.few_share * SAFETY
+    for n, (i, k) in enumerate(found):  # the shortfall shared between them
+        now = lay.slots[i][k].total_distance_m()
+        third = share * (lay.run_m() - now) / (1 - share) - now  # of the week as grown
+        grow_session(lay, i, k, min(_short_m(lay) / (len(found) - n), third), long_m)
 
 
 def _grow_long(lay: WeekLayout, long_i: int | None) -> None:

@@ -23,7 +23,7 @@ from runcoach.domain.fitness.body import (
 )
 from runcoach.domain.fitness.paces import THRESHOLD_FRACTION, pace_at_fraction
 from runcoach.domain.hints import Do, Hint, Pointer, note
-from runcoach.domain.plans.blocks import plan_period
+from runcoach.domain.plans.blocks import plan_growth_period
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.workouts import WorkoutKind
 from runcoach.domain.progress.load import (
@@ -283,7 +283,7 @@ def volume_jumps(
     rolling 7-day weeks ending today (a week 10 % lighter than the one before taken as a
     recovery week) without one."""
     weeks, lighter, base = _weeks(log, today, plan)
-    period = plan_period(plan) if plan is not None and base > 0 else 1  # the plan's cycle
+    period = plan_growth_period(plan) if plan is not None and base > 0 else 1  # its cycle
     limits = growth_check(weeks, lighter, len(weeks) - 1, base, period)
     this, level, two_back = weeks[-1], limits.level_m, limits.two_back_m
     span = "this week of the plan so far holds" if base > 0 else "the last 7 days hold"
