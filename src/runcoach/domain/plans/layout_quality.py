@@ -27,6 +27,11 @@ from runcoach.domain.plans.workouts import Workout
 if TYPE_CHECKING:
     from runcoach.domain.plans.layout import WeekLayout
 
+OTHER_SIZES = (0.75, 0.5, 0.35, 1.25)  # the week's one session at another size than last
+# week's, smaller first; a quarter longer when every smaller one is the same session (a runner
+# who likes progression runs alone: 30 minutes one week, 37 the next, not the same 30 twice
+# nor none, as a coach varies a session by its length, Daniels 2014's steady runs of 20-40 min)
+
 
 def place_quality(lay: WeekLayout) -> None:
     races = sum(1 for d in lay.wk.dates if d in lay.wk.races)
@@ -97,11 +102,12 @@ def next_session(lay: WeekLayout, n: int) -> Workout | None:
     # the week's one session, when every session that fits was last week's: the same kind
     # at another size (a runner who dislikes intervals, hills and tempo has progression
     # runs alone, and a 103 km ultra week went without any for variety's sake; identical
-    # sessions two weeks in a row stay out, the variety rule)
+    # sessions two weeks in a row stay out, the variety rule); a session at its smallest
+    # already (a progression run's 30 minutes) varies longer, by a quarter (OTHER_SIZES)
     seen = lay.carry.last_titles | taken
     for k in range(len(sessions)):
         session = sessions[(lay.carry.rotation + k) % len(sessions)]
-        for scale in (0.75, 0.5, 0.35):
+        for scale in OTHER_SIZES:
             workout = session(lay.wk.paces, lay.wk.volume_m / 1000 * scale)
             if workout.title not in seen and fits(lay, workout):
                 lay.carry.rotation += k + 1
