@@ -73,6 +73,9 @@ def _rota(days: list[str], types: dict[str, str], start: str) -> dict[str, Any]:
 
 
 EIGHT_DAY_ROTA = ["day", "day", "night", "night", "recover", "off", "off", "off"]
+SIXTEEN_DAY_ROTA = ["day"] * 4 + ["off"] * 4 + ["night"] * 4 + ["recover"] + ["off"] * 3
+FOURTEEN_DAY_ROTA = ["day"] * 3 + ["off"] * 2 + ["night"] * 3 + ["recover", "off", "off"] + [
+    "day", "day", "off"]  # fmt: skip
 
 # Lives whose growth the generator answers (regression cases of coach15's fixes)
 BUILDS: dict[str, dict[str, Any]] = {
@@ -147,6 +150,63 @@ BUILDS: dict[str, dict[str, Any]] = {
         "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 28", "off": "any"},
                               "2026-11-15"),
         "long_run_day": "off",
+    },
+    # a 4-day block of free days split by the calendar: week 11 put its benchmark on Tuesday,
+    # the block's first day, and week 12 (Wednesday to Friday free, the long run on Friday) had
+    # no day for a session; the week before is now laid out again with its last day easy when
+    # that gives the next week a session and keeps its own (across_weeks): week 11's session
+    # goes on a 48-minute day, and the benchmark on week 12's Wednesday (qual16)
+    "16-day-rota-10k-block-split": {
+        "goal": {"race": "10k", "date": "2027-02-23"}, "weekly_distance": "78.6km",
+        "longest_run_30d": "31.3km", "years_running": 1, "run_days_per_week": "3-4",
+        "availability": _rota(SIXTEEN_DAY_ROTA, {"day": "short 48", "night": "none",
+                                                 "recover": "short 48", "off": "any"},
+                              "2026-11-17"),
+        "long_run_day": "off",
+    },
+    # 31-minute work days and a Sunday-Monday pair of free days: Sunday's session left Monday
+    # none, every other week; the week before now gives its second session (a progression run on
+    # a 31-minute day) to the next week, a session in each week (across_weeks.keeps, qual16)
+    "14-day-rota-marathon-on-31-minute-days": {
+        "goal": {"race": "marathon", "date": "2027-06-20"}, "weekly_distance": "42.1km",
+        "longest_run_30d": "10.6km", "years_running": 1, "run_days_per_week": "3-4",
+        "availability": _rota(FOURTEEN_DAY_ROTA, {"day": "short 31", "night": "short 20",
+                                                  "recover": "none", "off": "any"},
+                              "2026-11-19"),
+        "long_run_day": "off",
+    },
+    # a 50k runner who dislikes hills, intervals and tempo has progression runs alone, and each
+    # at its smallest was 30 minutes: the variety rule left every other week without one; the
+    # week's one session now varies longer when every smaller size is last week's
+    # (layout_quality.OTHER_SIZES: 30 minutes, then 37, qual16)
+    "50k-on-progression-runs-alone": {
+        "weekly_distance": "0.4km", "longest_run_30d": "0.1km", "years_running": 2,
+        "run_days_per_week": 4,
+        "availability": _rota(["t3", "t1", "t0", "t3", "t3", "t3", "t2", "t1", "t1", "t0", "t1",
+                               "t1", "t2", "t0", "t0", "t2", "t0"],
+                              {"t0": "any", "t1": "short 49", "t2": "short 49", "t3": "any"},
+                              "2026-11-12"),
+        "facilities": [], "shoes": ["C", "B"], "dislikes": ["hills", "intervals", "tempo"],
+        "recent_injury": "calf strain",
+        "goal": {"race": "50k", "date": "2027-08-30", "target": "19:30"},
+        "tune_up_races": [], "long_run_day": "t2",
+    },
+    # 2 run days a week: the 30 km peak week's 8 km at marathon pace was sized for the week's
+    # 39 km, and the two runs that hold 30 km left it over the hard share: it was turned into
+    # an easy run; the session is now made smaller before it is made easy
+    # (layout_caps.lighter_session, qual16)
+    "30k-on-2-days": {
+        "weekly_distance": "45.8km", "longest_run_30d": "5.6km", "years_running": 5,
+        "run_days_per_week": 2,
+        "availability": _rota(["t1", "t2", "t2", "t1", "t0", "t1", "t1", "t1", "t0", "t1", "t2",
+                               "t2", "t2"], {"t0": "none", "t1": "short 78", "t2": "short 78"},
+                              "2026-11-14"),
+        "facilities": ["hills", "trails", "track", "treadmill"], "shoes": ["C", "B", "A"],
+        "dislikes": [], "recent_injury": "calf strain",
+        "goal": {"race": "30k", "date": "2027-07-15"},
+        "tune_up_races": [{"date": "2027-05-21", "distance": "10k", "insist": True},
+                          {"date": "2027-07-04", "distance": "10k", "insist": False}],
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
     },
 }  # fmt: skip
 
