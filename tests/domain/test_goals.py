@@ -167,3 +167,18 @@ def test_a_plan_is_judged_on_the_volume_it_builds_to_not_more():
     assert planned.realistic_s > alone.realistic_s + 60
     held = check_goal(goal, results, 55_000, TODAY, planned_peak_m=40_000)
     assert held.race_day_weekly_distance_m == 55_000  # never below what the runner runs now
+
+
+def test_a_target_nobody_has_run_is_said_so_not_as_a_percentage_in_the_millions() -> None:
+    """A marathon target of 0:01 (a typo) or 1:50:00 (beyond the records) is not realistic
+    this time; the reason names the records, not "1289976.9 % faster" (issue 15, obs. 8)."""
+    results = [Result(21097.5, parse_duration("1:40:00"))]
+    for typed in ("0:01", "1:50:00"):
+        goal = Goal(42195, parse_duration(typed), TODAY + dt.timedelta(weeks=20))
+        verdict = check_goal(goal, results, 40_000, TODAY)
+        assert verdict.kind is VerdictKind.NOT_REALISTIC
+        assert verdict.reasons[0].startswith(f"no runner has run 42.2 km in {typed}")
+        assert "%" not in verdict.reasons[0]
+    near_record = Goal(42195, parse_duration("2:59:00"), TODAY + dt.timedelta(weeks=20))
+    reason = check_goal(near_record, results, 40_000, TODAY).reasons[0]
+    assert reason.startswith("the goal is ") and "% faster than the race-day prediction" in reason

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from runcoach.config import Settings
-from runcoach.services import importing
+from runcoach.services import importing, run_placement
 from runcoach.services.import_sources import Limits, sources_of_paths
 from runcoach.services.importing import Outcome, import_sources
 from runcoach.store.source_files import original_bytes
@@ -130,7 +130,7 @@ def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
     folder.mkdir()
     for name in ("4078723797.fit", "4801048867.fit", "6449921903_ACTIVITY.fit", "3173437224.tcx"):
         shutil.copy(SWEATPY / name, folder / name)
-    real_insert = importing.run_store.insert_prepared
+    real_insert = run_placement.run_store.insert_prepared
     calls = []
 
     def crash_on_the_third(*args, **kwargs):
@@ -139,12 +139,12 @@ def test_an_interrupted_import_finishes_without_duplicates_when_run_again(
             raise KeyboardInterrupt  # the runner pressed Ctrl-C, or the machine went down
         return real_insert(*args, **kwargs)
 
-    monkeypatch.setattr(importing.run_store, "insert_prepared", crash_on_the_third)
+    monkeypatch.setattr(run_placement.run_store, "insert_prepared", crash_on_the_third)
     with pytest.raises(KeyboardInterrupt):
         import_sources(engine, sources_of_paths([folder]), athlete_id=local_athlete(engine))
     assert _count(engine, runs) == 2
     assert _count(engine, source_files) == 2  # the interrupted file left nothing behind
-    monkeypatch.setattr(importing.run_store, "insert_prepared", real_insert)
+    monkeypatch.setattr(run_placement.run_store, "insert_prepared", real_insert)
     again = import_sources(engine, sources_of_paths([folder]), athlete_id=local_athlete(engine))
     assert again.count(Outcome.ALREADY_THERE) == 2
     assert again.count(Outcome.IMPORTED) == 2

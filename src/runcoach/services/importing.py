@@ -13,7 +13,6 @@ start, sport and overlapping time, stored once, and the richer file's numbers ar
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -31,20 +30,11 @@ from runcoach.config import Settings
 from runcoach.domain.errors import ImportProblem, NotAnActivity, UnsupportedFile
 from runcoach.domain.hints import Do, note
 from runcoach.domain.run.duplicates import (
-    SAME_START_S,
-    Richness,
-    filled_from_index,
-    first_same_activity,
-    keeps_new_numbers,
     richness,
-    same_family,
 )
 from runcoach.domain.run.plausibility import impossible
 from runcoach.domain.run.runs import Run
-from runcoach.domain.run.tagging import InferredTags, SampleReading, infer_tags
-from runcoach.domain.run.workout_shapes import RECENT_DAYS, runner_context
-from runcoach.importers import format_of, read_activity, supported_suffixes
-from runcoach.importers.account_exports import ExportRecord
+from runcoach.importers import format_of, supported_suffixes
 from runcoach.services.import_pool import (
     ParseResult,
     Pool,
@@ -56,13 +46,12 @@ from runcoach.services.import_pool import (
     result_of,
 )
 from runcoach.services.import_sources import Candidate, ImportSource, Limits, Sources
+from runcoach.services.run_placement import as_read, place_run, placement_reason, read_again
 from runcoach.services.shoes import ShoeReport, worn_out_now
-from runcoach.store import runs as run_store
 from runcoach.store.athletes import lock_training_log
 from runcoach.store.pipeline import savepoint
 from runcoach.store.recent_log import RecentRuns
 from runcoach.store.run_weeks import refresh_weeks
-from runcoach.store.shoes import shoe_or_new
 from runcoach.store.source_files import (
     QUARANTINED,
     KnownFiles,
@@ -408,12 +397,12 @@ def _store_file(
     warnings = [w for found in read.runs for w in found.run.warnings]
     kept, held = _sorted_out(read.runs)
     placed = [
-        _place_run(
+        place_run(
             conn,
             athlete_id,
             candidate,
             found,
-            _again(data, name, index),
+            read_again(data, name, index),
             writer.weeks,
             writer.recent,
         )
@@ -421,7 +410,7 @@ def _store_file(
     ]
     added = [p.run_id for p in placed if p.new or p.primary]
     outcome = Outcome.IMPORTED if added else Outcome.ALREADY_THERE
-    reason = _placement_reason(placed)
+    reason = placement_reason(placed)
     if held and not kept:
         outcome, reason = Outcome.QUARANTINED, "; ".join(held)
     elif held:
@@ -449,18 +438,13 @@ def take_in_quarantined(
     linked = linked_runs(conn, source_id)
     candidate = Candidate(name, lambda: b"")
     placed = [
-        _place_run(conn, athlete_id, candidate, read_run(run), partial(_same_run, run))
-        for run in runs
+        place_run(conn, athlete_id, candidate, read_run(run), partial(as_read, run)) for run in runs
     ]
     for placement in placed:
         if placement.run_id not in linked:
             link_source(conn, placement.run_id, source_id, primary=placement.primary)
     set_outcome(conn, source_id, "imported", "released from quarantine by the runner")
     return FileOutcome(name, Outcome.IMPORTED, None, [p.run_id for p in placed])
-
-
-def _same_run(run: Run) -> Run:
-    return run
 
 
 def _sorted_out(found: list[ReadRun]) -> tuple[list[tuple[int, ReadRun]], list[str]]:
@@ -482,142 +466,3 @@ def _source_outcome(added: list[int], held: list[str]) -> str:
     if held:
         return QUARANTINED
     return "imported" if added else "duplicate"
-
-
-@dataclass(frozen=True)
-class _Placement:
-    run_id: int
-    new: bool  # a run that was not in the log
-    primary: bool  # this file's numbers are the run's (new, or richer than the stored file)
-
-
-def _placement_reason(placed: list[_Placement]) -> str | None:
-    known = [str(p.run_id) for p in placed if not p.new]
-    if not known:
-        return None
-    ids = ", ".join(known)
-    if any(p.primary for p in placed if not p.new):
-        return f"the same activity as run {ids}, in a richer file: its numbers replace the old"
-    return f"the same activity as run {ids}, already in the log (kept as a further source)"
-
-
-def _place_run(
-    conn: Connection,
-    athlete_id: int,
-    candidate: Candidate,
-    read: ReadRun,
-    read_again: Callable[[], Run],
-    weeks: set[date] | None = None,
-    recent: RecentRuns | None = None,
-) -> _Placement:
-    """Store a run, or recognise it as one already stored (keeping the richer numbers).
-    ``weeks``: the days whose weeks the caller recounts before committing (else here);
-    ``recent``: the runs kept for the tags' context (else read for this run)."""
-    record = _export_record(candidate, read.run)
-    if record is not None and record.sport is not None and not same_family(record.sport, read.run):
-        # The export says it was another kind of activity: its analysis and tags change with
-        # the sport, so the run is read again here with its samples (rare: an export's index).
-        read = read_run(dataclasses.replace(read_again(), sport=record.sport))
-    run = read.run
-    match = _same_activity(conn, athlete_id, run, recent)
-    if match is None:
-        prepared = dataclasses.replace(
-            read.prepared, run=_with_record(conn, athlete_id, run, record)
-        )
-        tags = _tags(conn, athlete_id, prepared.run, read.reading, recent)
-        run_id = run_store.insert_prepared(
-            conn, athlete_id, prepared, tags, weeks=weeks, recent=recent
-        )
-        return _Placement(run_id, new=True, primary=True)
-    assert match.id is not None  # a stored run
-    richer = keeps_new_numbers(_richness(read), _stored_richness(conn, match))
-    if richer:
-        tags = _tags(conn, athlete_id, run, read.reading, recent)
-        if recent is not None:
-            recent.forget()  # a stored run's numbers change: read the log again
-        run_store.replace_prepared(conn, athlete_id, match.id, read.prepared, tags, weeks=weeks)
-    if _merge_record(conn, athlete_id, match, record) and recent is not None:
-        recent.forget()  # the stored run's name, notes or shoes changed: read the log again
-    return _Placement(match.id, new=False, primary=richer)
-
-
-def _again(data: bytes, name: str, index: int) -> Callable[[], Run]:
-    return partial(_read_again, data, name, index)
-
-
-def _read_again(data: bytes, name: str, index: int) -> Run:
-    return read_activity(name, data)[index]
-
-
-def _tags(
-    conn: Connection,
-    athlete_id: int,
-    run: Run,
-    reading: SampleReading,
-    kept: RecentRuns | None = None,
-) -> InferredTags:
-    if kept is None:
-        recent = run_store.recent_runs(conn, athlete_id, run.start, RECENT_DAYS)
-    else:
-        recent = kept.before(conn, run.start, RECENT_DAYS)
-    return infer_tags(run, runner_context(recent), reading)
-
-
-def _same_activity(
-    conn: Connection, athlete_id: int, run: Run, kept: RecentRuns | None = None
-) -> Run | None:
-    if kept is None:
-        nearby = run_store.activities_near(conn, athlete_id, run.start, SAME_START_S)
-    else:
-        nearby = kept.near(conn, run.start, SAME_START_S)
-    return first_same_activity(nearby, run)
-
-
-def _richness(read: ReadRun) -> Richness:
-    return richness(read.run.source, read.prepared.stream_count, len(read.run.laps))
-
-
-def _stored_richness(conn: Connection, stored: Run) -> Richness:
-    assert stored.id is not None
-    streams, laps = run_store.stream_count(conn, stored.id), run_store.lap_count(conn, stored.id)
-    return richness(stored.source, streams, laps)
-
-
-# --- what an export's index adds -------------------------------------------------------------
-
-
-def _export_record(candidate: Candidate, run: Run) -> ExportRecord | None:
-    if candidate.export is None:
-        return None
-    return candidate.export.record_for(candidate.member, run.start)
-
-
-def _with_record(conn: Connection, athlete_id: int, run: Run, record: ExportRecord | None) -> Run:
-    if record is None:
-        return run
-    shoe_id = run.shoe_id
-    if record.gear and run.sport.is_run:
-        shoe_id = shoe_or_new(conn, athlete_id, record.gear, run.start.date())
-    return dataclasses.replace(
-        run,
-        name=record.name or run.name,
-        notes=run.notes or record.description,
-        shoe_id=shoe_id,
-    )
-
-
-def _merge_record(
-    conn: Connection, athlete_id: int, stored: Run, record: ExportRecord | None
-) -> bool:
-    """Fill what the stored run lacks from an export's index (never overwrite); whether it
-    changed the stored run."""
-    if record is None or stored.id is None:
-        return False
-    filled = filled_from_index(stored, record.name, record.description, record.gear)
-    if not filled:
-        return False
-    values: dict[str, Any] = {"name": filled.name, "notes": filled.notes}
-    if filled.gear is not None:
-        values["shoe_id"] = shoe_or_new(conn, athlete_id, filled.gear, datetime.now(UTC).date())
-    run_store.update_run(conn, athlete_id, stored.id, {k: v for k, v in values.items() if v})
-    return True

@@ -20,7 +20,8 @@ from runcoach.domain.fitness.conditions import Conditions, ConditionsEffect, con
 from runcoach.domain.fitness.gain import Gain, GainInputs, expected_gain, weeks_for_gain
 from runcoach.domain.fitness.own_model import Prediction, Result, predict
 from runcoach.domain.hints import Do, Hint
-from runcoach.domain.units import METRES_PER_KM
+from runcoach.domain.run.records import record_speed_m_s
+from runcoach.domain.units import METRES_PER_KM, format_duration
 
 if TYPE_CHECKING:  # the race plans and programs are imported by a goal's check only: the
     # paces and predictions that import Goal's module need none of the plan stack
@@ -263,6 +264,13 @@ def _reasons(
     reasons = []
     if kind is VerdictKind.WITHIN_REACH:
         reasons.append(f"the race-day prediction is {-needed:.1f} % faster than the goal")
+    elif _beyond_anyone(goal):
+        # a typo more often than a dream (0:01 for a marathon): a percentage in the millions
+        # tells the runner nothing, the records do
+        reasons.append(
+            f"no runner has run {round(goal.distance_m / METRES_PER_KM, 1):g} km in "
+            f"{format_duration(goal.time_s)}: it beats the world records' pace for that long"
+        )
     else:
         reasons.append(f"the goal is {needed:.1f} % faster than the race-day prediction")
     for adjustment in effect.adjustments:
@@ -271,6 +279,12 @@ def _reasons(
             reasons.append(f"{adjustment.name} costs about {cost:.0f} s: {adjustment.detail}")
     reasons.extend(effect.warnings)
     return tuple(reasons)
+
+
+def _beyond_anyone(goal: Goal) -> bool:
+    """The goal's mean speed beats the world records' speed for that long (domain/run/records:
+    the records' curve, with its 5 % margin): nobody has run it."""
+    return goal.distance_m / goal.time_s > record_speed_m_s(goal.time_s)
 
 
 def _long_run_reasons(goal: Goal, longest_run_m: float | None, weeks: float) -> tuple[str, ...]:

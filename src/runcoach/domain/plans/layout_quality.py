@@ -42,6 +42,8 @@ def place_quality(lay: WeekLayout) -> None:
         session = next_session(lay, n)
         options = [] if session is None else [
             i for i in range(7) if quality_ok(lay, i, session)]  # fmt: skip
+        if session is not None and session.benchmark and not options:
+            session, options = _benchmark_with_short_ends(lay, session)
         if session is None or not options:
             if n > 0 or lay.wk.fixed:
                 return
@@ -49,6 +51,15 @@ def place_quality(lay: WeekLayout) -> None:
             return
         i = max(options, key=lambda i: session_rank(lay, i))
         lay.put(i, session, hard=True)
+
+
+def _benchmark_with_short_ends(lay: WeekLayout, full: Workout) -> tuple[Workout, list[int]]:
+    """No day spaced from the hard days holds the whole benchmark: with a 10-minute warm-up
+    and a 5-minute cool-down one may (library.benchmark_on_a_short_day), before the layout
+    puts the benchmark the day before the long run (WeekLayout.build's key-first layout)."""
+    short = lib.benchmark_on_a_short_day(lay.wk.paces, full)
+    options = [] if short is None else [i for i in range(7) if quality_ok(lay, i, short)]
+    return (short, options) if short is not None and options else (full, [])
 
 
 def place_short_day_session(lay: WeekLayout) -> None:

@@ -400,6 +400,21 @@ def benchmark(
     )
 
 
+def benchmark_on_a_short_day(p: PlanPaces, full: Workout) -> Workout | None:
+    """The benchmark with a small runner's 10-minute warm-up and 5-minute cool-down, the reps
+    the series' own (so the edition still compares): for a week whose only days that hold the
+    whole session are next to its long run, a 60-minute weekday holds it instead of the
+    Saturday before a Sunday long run (a hard day the day before the long run is what every
+    coach avoids: Daniels' hard/easy rule). ``None`` when its ends are short already."""
+    first, *middle, last = full.blocks
+    short = (warm_up(p, SMALL_WARM_UP_MIN), *middle, cool_down(p, SMALL_COOL_DOWN_MIN))
+    if short[0] == first and short[-1] == last:
+        return None
+    note = (f"A {SMALL_WARM_UP_MIN}-minute warm-up and {SMALL_COOL_DOWN_MIN}-minute cool-down "
+            "to fit the day; the reps are the series' own.")  # fmt: skip
+    return full.with_changes(blocks=short, notes=(*full.notes, note))
+
+
 TRACK_LAP_M = {"track": 400.0, "indoor": 200.0}  # a lap of an outdoor and an indoor track (m)
 
 
