@@ -208,6 +208,19 @@ BUILDS: dict[str, dict[str, Any]] = {
                           {"date": "2027-07-04", "distance": "10k", "insist": False}],
         "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
     },
+    # a free day every 4 days and 19-minute days between: the benchmark (3 x 2 km) left the
+    # 19-minute days under 20 minutes of easy running, fitted no day, and the week went without
+    # any session though a progression run fitted its free Wednesday; the week's own session
+    # now takes the benchmark's place when the benchmark passes on (layout_quality._own_session)
+    "4-day-cycle-marathon-benchmark-passes": {
+        "weekly_distance": "45.0km", "longest_run_30d": "31.8km", "years_running": 1,
+        "run_days_per_week": 5,
+        "availability": _rota(["t2", "t3", "t1", "t3"], {"t0": "any", "t1": "short 19",
+                                                         "t2": "any", "t3": "none"},
+                              "2026-11-15"),
+        "facilities": [], "shoes": [], "dislikes": ["intervals", "hills", "tempo"],
+        "goal": {"race": "marathon", "date": "2027-04-07"}, "tune_up_races": [],
+    },
 }  # fmt: skip
 
 # Lives the growth questions found that the generator does not answer yet (strict xfails)

@@ -44,6 +44,8 @@ def place_quality(lay: WeekLayout) -> None:
             i for i in range(7) if quality_ok(lay, i, session)]  # fmt: skip
         if session is not None and session.benchmark and not options:
             session, options = _benchmark_with_short_ends(lay, session)
+        if (session is None or not options) and n == 0 and lay.wk.benchmark is not None:
+            session, options = _own_session(lay, wanted - (lay.wk.quality - races))
         if session is None or not options:
             if n > 0 or lay.wk.fixed:
                 return
@@ -95,11 +97,29 @@ def short_day_session(lay: WeekLayout, i: int, minutes: float, rep_min: int) -> 
         minutes -= step
 
 
+def _own_session(lay: WeekLayout, carried: int) -> tuple[Workout | None, list[int]]:
+    """The benchmark fits none of the week's days (it passes to the next week): the week's own
+    session from the rotation, where the week wants one of its own (``carried`` is 0; a
+    recovery week that took the benchmark carried over wants none). A 47 km marathon week whose
+    3 x 2 km left its 19-minute days under 20 minutes of easy running went without any, though
+    a progression run fitted its free Wednesday."""
+    if lay.wk.fixed or carried > 0:
+        return None, []
+    session = rotation_session(lay, 0)
+    options = [] if session is None else [i for i in range(7) if quality_ok(lay, i, session)]
+    return session, options
+
+
 def next_session(lay: WeekLayout, n: int) -> Workout | None:
     if lay.wk.fixed:
         return sized(lay, lay.wk.fixed[n]) if n < len(lay.wk.fixed) else None
     if n == 0 and lay.wk.benchmark is not None:
         return sized(lay, lay.wk.benchmark)
+    return rotation_session(lay, n)
+
+
+def rotation_session(lay: WeekLayout, n: int) -> Workout | None:
+    """Session ``n`` of the week from the phase's rotation (not last week's, not the week's)."""
     sessions = lay.wk.sessions
     taken = {w.title for s in lay.slots for w in s}
     for k in range(len(sessions)):
