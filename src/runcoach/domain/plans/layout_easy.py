@@ -73,11 +73,13 @@ def thin_easy_days(
     """A week that holds a session lays its easy running out as real runs (20 minutes or
     more each) on fewer days, down to the system's 4 run days, while the fewer days hold
     the same running: the shortest run's day rests (the day after a hard day first). A
-    recovery week keeps its days (a rota's shifted day must not take it under 4)."""
+    recovery week keeps its days (a rota's shifted day must not take it under 4), unless it
+    holds the benchmark: its test and long run leave three 18-minute jogs on 5 days, and a
+    coach gives the lighter week one run day fewer rather than jogs (4 days still)."""
     real = lay.minutes_m(MIN_EASY_MIN + 5)
     while (
         lay.holds_session()
-        and not lay.wk.recovery
+        and (not lay.wk.recovery or any(w.benchmark for s in lay.slots for w in s))
         and len(chosen) > 1
         and runs + len(chosen) > LEAST_RUN_DAYS
         and min(shares) < real - 1

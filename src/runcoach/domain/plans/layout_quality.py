@@ -180,7 +180,7 @@ def fits(lay: WeekLayout, workout: Workout) -> bool:
     room = any(lay.free(i) and day_holds(lay, i, workout) for i in range(7))
     share = BENCHMARK_SHARE if workout.benchmark else quality_share(lay)
     fits_week = dist <= min(lay.wk.volume_m * share, lay.remaining_m())
-    return fits_week and room and leaves_easy_runs(lay, dist)
+    return fits_week and room and leaves_easy_runs(lay, dist, bool(workout.benchmark))
 
 
 def day_holds(lay: WeekLayout, i: int, session: Workout) -> bool:
@@ -198,7 +198,7 @@ def quality_share(lay: WeekLayout) -> float:
     return max(QUALITY_SHARE, lay.few_share) if lay.few_days else QUALITY_SHARE
 
 
-def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
+def leaves_easy_runs(lay: WeekLayout, dist: float, benchmark: bool = False) -> bool:
     """After a session of ``dist`` the week still holds its easy days as real runs (20
     minutes or more each), not 13-minute leftovers. The week's first session may take a
     run day of a runner who runs more than the system's 4 days: a 28 km build week on 6
@@ -211,7 +211,7 @@ def leaves_easy_runs(lay: WeekLayout, dist: float) -> bool:
     left, real = lay.remaining_m() - dist, lay.minutes_m(MIN_EASY_MIN + 5)
     if left >= easy_days * real:
         return True
-    if lay.holds_session() or lay.wk.recovery:
+    if lay.holds_session() or (lay.wk.recovery and not benchmark):
         return False
     return left >= min(easy_days, max(0, LEAST_RUN_DAYS - runs)) * real
 

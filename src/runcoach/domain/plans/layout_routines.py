@@ -7,11 +7,12 @@ holds it whole (the day's time limit counts everything on it).
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans import routines
-from runcoach.domain.plans.layout_limits import SAFETY, SHORTEST_RUN_MIN
+from runcoach.domain.plans.layout_limits import GOAL_QUIET_DAYS, SAFETY, SHORTEST_RUN_MIN
 from runcoach.domain.plans.schedule import Allowance
 
 if TYPE_CHECKING:
@@ -75,9 +76,13 @@ def cross_train(lay: WeekLayout) -> None:
 
 def place_strength(lay: WeekLayout) -> None:
     race_days = {i for i, d in enumerate(lay.wk.dates) if d in lay.wk.races}
+    quiet = {g - timedelta(days=k) for g in lay.wk.goal_days for k in range(1, GOAL_QUIET_DAYS + 1)}
     easy = [i for i in range(7) if lay.slots[i] and not lay.hard[i]]
     rest = [i for i in range(7) if not any(w.is_run for w in lay.slots[i])]
-    order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days]
+    # never the day after a race, nor in the quiet days before a goal race: strength tapers
+    # too (a strength routine the day before a marathon was what the race week held)
+    order = [i for i in easy + rest if i not in race_days and i - 1 not in race_days
+             and lay.wk.dates[i] not in quiet]  # fmt: skip
     # a day that holds the routine whole first: a short day's run is cut for it only when
     # no such day is left (a week of 39-minute days lost 10 min of running a routine)
     order.sort(key=lambda i: room_s(lay, i) < routines.STRENGTH_S)

@@ -90,7 +90,8 @@ RULE_SOURCES: dict[str, str] = {
     "quality-consecutive": "quality sessions never on consecutive days (hard/easy principle)",
     "quality-after-hard": "no quality the day after a race or long run (hard/easy principle)",
     "races-7-days-apart": "races at least 7 days apart, runcoach system principle 7",
-    "goal-race-quiet": "nothing hard in the 3 days before a goal race (taper practice)",
+    "goal-race-quiet": "nothing hard in the 3 days before a goal race, strength routines "
+    "included (taper practice: the legs fresh on race day)",
     "variety-repeat": "no identical quality session in consecutive weeks (variety principle)",
     "benchmark-repeats": "a benchmark session 4-5 times, each a little faster (small wins)",
     "mini-version": "every quality workout carries its mini version (small wins)",
@@ -399,6 +400,16 @@ def _races(plan: Plan) -> Iterator[Violation]:
         day = plan.day(goal - timedelta(days=k))
         if day is not None and day.is_hard:
             yield _v(day.day, "goal-race-quiet", f"a hard session {k} day(s) before the race")
+        elif day is not None and day.has(WorkoutKind.STRENGTH):
+            yield _v(day.day, "goal-race-quiet", f"a strength routine {k} day(s) before the race")
+
+
+def goal_quiet_days(plan: Plan) -> set[date]:
+    """The days before the goal race that hold nothing hard and no strength routine."""
+    if not plan.goal.race_days:
+        return set()
+    goal = plan.goal.race_days[0]
+    return {goal - timedelta(days=k) for k in range(1, GOAL_QUIET_DAYS + 1)}
 
 
 # ---- variety, small wins, structure -------------------------------------------------------
@@ -466,12 +477,20 @@ def _routines(plan: Plan) -> Iterator[Violation]:
         kinds = [w.kind for _, w in week.workouts()]
         strength = kinds.count(WorkoutKind.STRENGTH)
         warm = kinds.count(WorkoutKind.WARM_UP_ROUTINE)
-        if not STRENGTH_MIN <= strength <= STRENGTH_MAX or warm < min(WARM_UP_MIN, week.run_days):
+        least = 0 if _holds_goal_race(plan, week) else STRENGTH_MIN
+        if not least <= strength <= STRENGTH_MAX or warm < min(WARM_UP_MIN, week.run_days):
             yield _v(
                 week.start,
                 "routines",
                 f"week {week.index}: {strength} strength, {warm} dynamic warm-ups",
             )
+
+
+def _holds_goal_race(plan: Plan, week: Week) -> bool:
+    """The goal race's week: strength tapers with the running, none in the quiet days before
+    the race (``goal-race-quiet``), so the week may hold fewer than two routines, or none
+    (a week of 30-minute days whose runs leave no room before the quiet days)."""
+    return any(d.day in plan.goal.race_days for d in week.days)
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -281,9 +281,11 @@ def _strength_makes_room(plan: Plan, days: list[Day], day: Day, workout: Workout
     bare = Day(day.day, day.day_type, [w for w in day.workouts if w not in strength], day.note)
     if not _holds(plan, days, bare, workout):
         return False
+    quiet = rules.goal_quiet_days(plan)
     host = next((d for d in days if d.day >= day.day - timedelta(days=6) and d is not day
-                 and not d.is_run_day and not any(not w.is_run and w.kind is not WorkoutKind.REST
-                                                  for w in d.workouts)), None)  # fmt: skip
+                 and not d.is_run_day and d.day not in quiet
+                 and not any(not w.is_run and w.kind is not WorkoutKind.REST
+                             for w in d.workouts)), None)  # fmt: skip
     if host is None:
         return False
     day.workouts = bare.workouts
@@ -340,6 +342,8 @@ def _candidates(days: list[Day], was: date, today: date) -> list[Day]:
 def _holds(plan: Plan, days: list[Day], day: Day, workout: Workout) -> bool:
     if not fits(day, workout):
         return False
+    if workout.kind is WorkoutKind.STRENGTH and day.day in rules.goal_quiet_days(plan):
+        return False  # strength tapers too: none in the quiet days before the goal race
     if not is_key(workout):  # never two runs on one day; the day after a long run, 45 min
         return not day.is_run_day and not _too_long_after_long(plan, day, workout)
     if day.is_hard:

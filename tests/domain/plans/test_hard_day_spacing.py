@@ -1,4 +1,5 @@
-"""The benchmark's day: never the day before the long run when a weekday can hold it.
+"""A coach's days around the hard ones: the benchmark never the day before the long run when a
+weekday can hold it, and no strength routine in the quiet days before the goal race.
 
 A runner with 45- and 60-minute weekdays and a free weekend: the half's benchmark (3 x 2 km,
 a 15-minute warm-up and a 10-minute cool-down, 61 minutes) fits no weekday, so the layout put
@@ -13,6 +14,7 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.generator import generate
 from runcoach.domain.plans.paces import DANIELS, plan_paces
 from runcoach.domain.plans.profile import profile_from_dict
+from runcoach.domain.plans.rules import check
 from runcoach.domain.plans.workouts import Repeat, WorkoutKind
 from tests.domain.plans.strategies import TODAY
 
@@ -54,3 +56,43 @@ def test_a_benchmark_with_short_ends_already_has_no_shorter_edition() -> None:
     short = lib.benchmark_on_a_short_day(paces, full)
     assert short is not None
     assert full.total_duration_s() - short.total_duration_s() == 10 * 60
+
+
+MARATHONER = {
+    "goal": {"race": "marathon", "date": "2027-04-25"},
+    "recent_results": [{"date": "2026-11-01", "distance": "half", "time": "1:39:00"}],
+    "weekly_distance": "50km", "longest_run_30d": "21km", "years_running": 5,
+    "run_days_per_week": 5,
+    "availability": {"weekdays": {
+        "monday": "none", "tuesday": "short 75", "wednesday": "short 60",
+        "thursday": "short 75", "friday": "short 45", "saturday": "any", "sunday": "any"}},
+    "long_run_day": "sunday",
+}  # fmt: skip
+
+
+def test_a_recovery_week_with_the_benchmark_runs_a_day_fewer_not_three_jogs() -> None:
+    """Week 4 of a 50 km marathoner's plan (a recovery week of 40 km, its benchmark and a 19 km
+    long run) left 10 km for three easy days: 18-minute jogs, and the benchmark went to the
+    Saturday before the long run (the key-first layout). It is on Wednesday now, with two
+    real easy runs: a lighter week may run one day fewer (4 still)."""
+    plan = generate(profile_from_dict(MARATHONER), TODAY, DANIELS)
+    for week in plan.weeks:
+        if not week.recovery or not any(w.benchmark for _, w in week.workouts()):
+            continue
+        days = week.days
+        at = next(i for i, d in enumerate(days) if any(w.benchmark for w in d.workouts))
+        assert not any(w.kind is WorkoutKind.LONG for w in days[at + 1].workouts), week.index
+        easy = [w for _, w in week.workouts() if w.kind in (WorkoutKind.EASY, WorkoutKind.RECOVERY)]
+        assert all(w.total_duration_s() >= 20 * 60 for w in easy), week.index
+        assert sum(1 for d in days if any(w.is_run for w in d.workouts)) >= 4
+
+
+def test_no_strength_routine_in_the_quiet_days_before_the_goal_race() -> None:
+    """The marathoner's race week held strength B on the Saturday before the race: strength
+    tapers too, none in the 3 days before the goal race (rules' goal-race-quiet)."""
+    plan = generate(profile_from_dict(MARATHONER), TODAY, DANIELS)
+    race = plan.goal.race_days[0]
+    quiet = [d for d in plan.days() if 0 < (race - d.day).days <= 3]
+    assert len(quiet) == 3
+    assert not any(d.has(WorkoutKind.STRENGTH) for d in quiet)
+    assert check(plan) == []
