@@ -221,20 +221,6 @@ BUILDS: dict[str, dict[str, Any]] = {
         "facilities": [], "shoes": [], "dislikes": ["intervals", "hills", "tempo"],
         "goal": {"race": "marathon", "date": "2027-04-07"}, "tune_up_races": [],
     },
-    # the same rota on 20-minute days, which hold no session: 5 free days in 14 (Wednesday and
-    # a Sunday-Monday pair, then a Saturday-Sunday pair) and every other week had its long run
-    # and no session, Monday following Sunday's session and Saturday the long run's eve; such a
-    # week now lays out its session first and the long run after it, the day after a session
-    # where no other day is left (WeekLayout.build's key-first layout, as for the benchmark;
-    # Daniels counts the long run a Q day and has Q days back to back), qual16
-    "14-day-rota-marathon-on-20-minute-days": {
-        "goal": {"race": "marathon", "date": "2027-06-20"}, "weekly_distance": "42.1km",
-        "longest_run_30d": "10.6km", "years_running": 1, "run_days_per_week": "3-4",
-        "availability": _rota(FOURTEEN_DAY_ROTA, {"day": "short 20", "night": "short 20",
-                                                  "recover": "none", "off": "any"},
-                              "2026-11-19"),
-        "long_run_day": "off",
-    },
 }  # fmt: skip
 
 # Lives the growth questions found that the generator does not answer yet (strict xfails)

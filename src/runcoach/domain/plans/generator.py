@@ -563,7 +563,6 @@ def _week_input(
         run_days=run_days_of_week(p.availability, shape.phase, shape.recovery),
         max_days=p.availability.run_days_wanted,
         back_to_back=ultra and training,
-        key_session=training and quality > 0,
         share_rule=not ultra,
         weekend_carries=(p.goal_races_m or 0.0) >= SHARE_GOAL_M,  # a 10k's Saturday stays short
         next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,

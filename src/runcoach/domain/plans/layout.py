@@ -42,7 +42,7 @@ from runcoach.domain.plans.layout_long import (
     place_long,
     place_pending_back_to_back,
 )
-from runcoach.domain.plans.layout_quality import next_day_free, place_quality
+from runcoach.domain.plans.layout_quality import place_quality
 from runcoach.domain.plans.layout_routines import lay_out_routines
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.schedule import Allowance, DayType
@@ -116,9 +116,6 @@ class WeekInput:
     next_type: str | None = None  # the day type of the day after the week (a rota's next day)
     smaller: tuple[Session, ...] = ()  # sessions for a week none of ``sessions`` fits (the
     # base phase's: a progression run or a fartlek sized to a small week)
-    key_session: bool = False  # a build or peak week's session: rather the day before the
-    # long run than none where the week leaves no other day (Daniels counts the long run a Q
-    # day and has Q days back to back: "Try back-to-back Quality days", Run SMART Project 2018)
     weekend_carries: bool = False  # a goal whose long run must grow (the half on): on a week
     # whose only whole days are the weekend's, Saturday may be a medium-long run (WEEKEND_DAYS)
 
@@ -150,32 +147,20 @@ class WeekLayout:
     def build(self) -> list[list[Workout]]:
         saved = copy.deepcopy(self.carry)
         self._lay_out(key_first=False)
-        if self._keys() < 2:
-            # the days after the long run cannot hold the benchmark, or a build week's session
-            # (two free days in a row in a rotating week, the day before them hard): the
-            # session first, the long run the day after it
-            first = (copy.deepcopy(self.carry), self.slots, self.hard, self._keys())
+        if self.wk.benchmark is not None and not self._has_benchmark():
+            # the days after the long run cannot hold the benchmark (two free days in a row
+            # in a rotating week): the benchmark first, the long run the day after it
+            first = (copy.deepcopy(self.carry), self.slots, self.hard)
             self.carry.__dict__.update(copy.deepcopy(saved).__dict__)
             self.slots = [[] for _ in self.wk.dates]
             self.hard = [False] * len(self.wk.dates)
             self._lay_out(key_first=True)
-            # ... nor by taking the week's last day from the next week, whose first day is
-            # free (a long run there leaves that day a recovery run: a 3-day block across two
-            # weeks gave the first week a session and the long run, the second neither)
-            takes_next = self.hard[-1] and not first[2][-1] and next_day_free(self)
-            short = self._long_m() < LONG_KEPT * self._long_m(first[1])
-            if self._keys() <= first[3] or short or takes_next:
-                # the session does not fit either way, or only by cutting the long run to a
+            if not self._has_benchmark() or self._long_m() < LONG_KEPT * self._long_m(first[1]):
+                # the benchmark does not fit either way, or only by cutting the long run to a
                 # short day's stub: the long run keeps its day, the benchmark moves on a week
                 self.carry.__dict__.update(first[0].__dict__)
                 self.slots, self.hard = first[1], first[2]
         return self.slots
-
-    def _keys(self) -> int:
-        """What the week holds of what it must: its benchmark, and a build week's session."""
-        bench = self.wk.benchmark is None or self._has_benchmark()
-        session = not self.wk.key_session or self.holds_session()
-        return bench + session
 
     def _long_m(self, slots: list[list[Workout]] | None = None) -> float:
         slots = self.slots if slots is None else slots
