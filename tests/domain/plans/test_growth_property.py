@@ -227,6 +227,15 @@ BUILDS: dict[str, dict[str, Any]] = {
 GAPS: dict[str, tuple[dict[str, Any], str]] = {}  # the doubles below
 
 
+def _rota_marathon_on_20_minute_days() -> dict[str, Any]:
+    types = {"day": "short 20", "night": "short 20", "recover": "none", "off": "any"}
+    return {
+        "goal": {"race": "marathon", "date": "2027-06-20"}, "weekly_distance": "42.1km",
+        "longest_run_30d": "10.6km", "years_running": 1, "run_days_per_week": "3-4",
+        "availability": _rota(FOURTEEN_DAY_ROTA, types, "2026-11-19"), "long_run_day": "off",
+    }  # fmt: skip
+
+
 def _double_life(saturday: str, sunday: str, weekly: str, longest: str) -> dict[str, Any]:
     """test_issue15_double.py's runner, 5 days a week, the races 19 weeks out."""
     from tests.domain.plans.test_issue15_double import _double
@@ -238,6 +247,14 @@ def _double_life(saturday: str, sunday: str, weekly: str, longest: str) -> dict[
 # share of its 60 km weeks was the half's 30 %; between the half and the marathon it is now read
 # between their rows (rules._marathon_floor, 35 % for 31 km): 16.0 -> 20.3 km (qual15)
 BUILDS["double-10k-half-from-40-km"] = _double_life("10k", "half", "40km", "16km")
+# 20-minute days and 5 free days in 14 (Wednesday, a Sunday-Monday pair, a Saturday-Sunday pair):
+# spaced from each other and across the weeks' boundary they hold 3 hard days a fortnight, not
+# the 2 long runs and 2 sessions the two weeks ask; every other week has its long run and no
+# session (the question reads Monday free, though it follows Sunday's session), qual16
+GAPS["14-day-rota-marathon-on-20-minute-days"] = (
+    _rota_marathon_on_20_minute_days(),
+    "5 free days in 14 hold 3 spaced hard days, not a long run and a session each week",
+)
 GAPS["double-half-half-from-60-km"] = (
     _double_life("half", "half", "60km", "26km"),
     "19 weeks and the long run grows 26.0 -> 26.2 km of the ~28.5 km two halves want",
