@@ -10,13 +10,21 @@ reps the series' own, so the editions still compare) it fits the 60-minute Thurs
 
 from __future__ import annotations
 
+import itertools
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.generator import generate
+from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.paces import DANIELS, plan_paces
 from runcoach.domain.plans.profile import profile_from_dict
 from runcoach.domain.plans.rules import check
 from runcoach.domain.plans.workouts import Repeat, WorkoutKind
-from tests.domain.plans.strategies import TODAY
+from tests.domain.plans.strategies import TODAY, examples, profiles, shift_lives
 
 WEEKDAY_RUNNER = {
     "goal": {"race": "half", "date": "2027-03-21"},
@@ -96,3 +104,41 @@ def test_no_strength_routine_in_the_quiet_days_before_the_goal_race() -> None:
     assert len(quiet) == 3
     assert not any(d.has(WorkoutKind.STRENGTH) for d in quiet)
     assert check(plan) == []
+
+
+FIVE_K = {
+    "goal": {"race": "5k", "date": "2027-03-14"},
+    "recent_results": [{"date": "2026-11-15", "distance": "5k", "time": "19:10"}],
+    "weekly_distance": "55km", "longest_run_30d": "16km", "years_running": 6,
+    "run_days_per_week": 6,
+    "availability": {"weekdays": {
+        "monday": "short 60", "tuesday": "short 75", "wednesday": "short 60",
+        "thursday": "short 75", "friday": "short 45", "saturday": "any", "sunday": "any"}},
+    "long_run_day": "sunday",
+}  # fmt: skip
+
+
+def _benchmark_weeks(plan: Plan) -> list[int]:
+    return [w.index for w in plan.weeks if any(x.benchmark for _, x in w.workouts())]
+
+
+def test_the_benchmark_series_is_spread_through_the_plan() -> None:
+    """A 14-week 5k plan tested its runner in weeks 2 and 3 (the editions picked by their
+    place in the list of eligible weeks): a test the week after a test shows no progress."""
+    weeks = _benchmark_weeks(generate(profile_from_dict(FIVE_K), TODAY, DANIELS))
+    assert 4 <= len(weeks) <= 5
+    assert all(b - a >= 2 for a, b in itertools.pairwise(weeks)), weeks
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.one_of(shift_lives(), profiles()))
+def test_no_benchmark_the_week_after_another_in_a_plan_of_12_weeks_or_more(doc: Any) -> None:
+    """Over random lives (rotas whose work weeks push an edition late included): editions at
+    least two weeks apart once a plan has room for it."""
+    try:
+        plan = generate(profile_from_dict(doc), TODAY, DANIELS)
+    except InvalidInput:
+        return
+    if len(plan.weeks) >= 12:
+        weeks = _benchmark_weeks(plan)
+        assert all(b - a >= 2 for a, b in itertools.pairwise(weeks)), weeks

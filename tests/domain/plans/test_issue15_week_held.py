@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from runcoach.domain.plans.layout_limits import SAFETY
 from runcoach.domain.plans.model import Plan
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.workouts import WorkoutKind
@@ -139,11 +140,24 @@ def test_a_week_is_held_to_what_each_day_holds_under_both_its_limit_and_the_10_p
 
 
 def test_on_few_days_a_short_day_that_holds_the_session_takes_it() -> None:
-    """The 8-day rota's 27 km runner, week 7: a free day, two 36-minute days, a free day.
-    The session goes on a 36-minute day, the free day holds the week's medium-long run (the
-    session on the free day left the week at 22.6 km, the 36-minute days at 33 minutes)."""
-    week = _built(BUILDS["8-day-rota-10k-held"]).weeks[6]
-    session = [d for d in week.days if any(w.is_quality for w in d.workouts)]
-    assert [d.day_type.name for d in session] == ["day"]
-    free = [d for d in week.days if d.day_type.name == "off" and not d.has(WorkoutKind.LONG)]
-    assert any(w.total_duration_s() > 45 * 60 for d in free for w in _runs_on(d))
+    """The 8-day rota's 27 km runner, whose weeks hold a free day, two 36-minute days and a
+    free day: a session a 36-minute day holds goes on it, and the free day holds the week's
+    medium-long run (the session on the free day left week 7 at 22.6 km, the 36-minute days
+    at 33 minutes). A session no 36-minute day holds (a benchmark, 4 x 800 m) takes a free day."""
+    plan = _built(BUILDS["8-day-rota-10k-held"])
+    on_short_days = 0
+    for week in plan.weeks:
+        sessions = [(d, w) for d in week.days for w in d.workouts if w.is_quality]
+        for day, session in sessions:
+            if session.total_duration_s() <= 36 * 60 * SAFETY:
+                assert day.day_type.name == "day", (week.index, session.title)
+                days = week.days  # a free day apart from the long run (not next to it)
+                near = {j for i, d in enumerate(days) if d.has(WorkoutKind.LONG)
+                        for j in (i - 1, i, i + 1)}  # fmt: skip
+                free = [d for i, d in enumerate(days) if d.day_type.name == "off" and i not in near]
+                if free:
+                    assert any(w.total_duration_s() >= 45 * 60 for d in free for w in _runs_on(d))
+                on_short_days += 1
+            else:
+                assert day.day_type.name == "off", (week.index, session.title)
+    assert on_short_days >= 5

@@ -38,6 +38,7 @@ class Progress:
     carry: Carry
     done_bench: int = 0
     bench_m: float | None = None
+    last_bench: int = 0  # the week index of the last benchmark placed
 
     def copy(self) -> Progress:
         return copy.deepcopy(self)

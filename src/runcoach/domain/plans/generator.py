@@ -17,12 +17,10 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.across_weeks import Laid, Progress, last_day_easy, lay_weeks
 from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
-    FORCED_DIP,
     Build,
     allowed_volume_m,
     block_peak_m,
     cycle_weeks,
-    goal_distance_m,
     races_m,
     run_days_of_week,
     say_benchmarks,
@@ -36,6 +34,7 @@ from runcoach.domain.plans.building import (
     work_weeks,
 )
 from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
+from runcoach.domain.plans.held import after_a_held_week, days_hold_m, mark_held_week
 from runcoach.domain.plans.layout import (
     GOAL_QUIET_DAYS,
     RACE_RECOVERY_DAYS,
@@ -45,6 +44,7 @@ from runcoach.domain.plans.layout import (
     WeekLayout,
 )
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
+from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
 from runcoach.domain.plans.model import (
     Baseline,
     Day,
@@ -88,6 +88,11 @@ OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
 BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
+BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the last (weeks): a
+# test the week after a test shows no progress (rota weeks that could not hold the first
+# edition pushed it to week 10, and the second, due in week 8, came in week 11); a series
+# that then falls short of 4 says so (building.say_benchmarks) rather than cram tests into
+# consecutive weeks (a 12 km runner's weeks 8, 9 and 10)
 RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
 ASSUMED_LONG_SHARE = 0.3  # an unknown longest run: this share of the week (ratio), Daniels 2014
 ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (ratio)
@@ -96,6 +101,11 @@ HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the
 HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
 HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
 LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
+ONE_SESSION_RUN_DAYS = 3  # on this many run days a week or fewer, one session a week: the
+# week is the long run, a session and a medium-long run (Pfitzinger & Douglas 2009: the
+# medium-long run is the most important run after the long run); two sessions beside the long
+# run left no easy running to carry it, and a 25 km long run fell to 20 km, held to half a week
+# of two 10 km sessions, the week the build began
 
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
@@ -128,13 +138,17 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         careful,
         _tune_up_weeks(races, start),
         profile.also_m,
-        block_peak_m(profile, period),
+        max(
+            block_peak_m(profile, period),
+            long_run_peak_m(profile, baseline.longest_run_m, LONG_SHARE_MARGIN),
+        ),
         work_weeks(profile.availability, starts) if period > 1 else None,
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
     vdots = _vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
+    say_long_peak(b.notes, profile, baseline, plan_weeks, LONG_SHARE_MARGIN)
     say_run_days(b, plan_weeks)
     say_routines(b, plan_weeks)
     return Plan(
@@ -408,7 +422,7 @@ def _weeks(
 
     def lay(shape: WeekShape, vdot: float, prog: Progress, easy_last: bool) -> Laid:
         """One week laid out after ``out``, from ``prog`` (which it moves on)."""
-        before = prog.copy()
+        before, given = prog.copy(), shape
         ceiling = allowed_volume_m(
             out, baseline.weekly_distance_m, b.profile.goal.race_days, period
         )
@@ -417,8 +431,9 @@ def _weeks(
             steady_volume_m(out, b.profile.goal.race_days, baseline.weekly_distance_m, period),
         )
         ran = [w for w in out if w.distance_m > 0]  # a week without a run day sets no level
+        race_week = any(shape.start <= d < shape.start + timedelta(days=7) for d in races)
+        shape = after_a_held_week(shape, out, race_week)  # never two lighter weeks in a row
         paces = b.model.paces(vdot)
-        given = shape
         if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
             race_m = _kept_tune_up_m(b, paces, races, shape, prog.carry.max_long_m)
             light = recovery_volume_m(ran[-1].distance_m, race_m)
@@ -438,6 +453,7 @@ def _weeks(
         wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
         done = prog.done_bench
         due = done < len(bench) and shape.index >= bench[done]
+        due = due and shape.index - prog.last_bench >= BENCHMARK_GAP_WEEKS
         late = due and shape.index > bench[done]  # carried over: a recovery week will do
         planned = due and shape.index == bench[done]  # a weekend life's lighter week,
         # or a rota's roomy recovery week (_benchmark_weeks)
@@ -450,14 +466,17 @@ def _weeks(
             last_day_easy(wk)
         if not out:
             _as_after_a_usual_week(wk, prog.carry)
-        slots = WeekLayout(wk, prog.carry).build()
+        layout = WeekLayout(wk, prog.carry)
+        holds_m = days_hold_m(layout)  # the most the week's days hold, before it is laid out
+        slots = layout.build()
         out.append(_week(shape, wk, slots))
-        _mark_forced_rest(out, baseline.weekly_distance_m, b.profile.goal.race_days)
+        mark_held_week(out, baseline.weekly_distance_m, b.profile.goal.race_days, holds_m, period)
         # a benchmark the week could not hold (a short-day week) moves to the next week
-        prog.done_bench += any(w.benchmark for s in slots for w in s) and wk.benchmark is not None
+        if wk.benchmark is not None and any(w.benchmark for s in slots for w in s):
+            prog.done_bench, prog.last_bench = prog.done_bench + 1, shape.index
         return Laid(given, vdot, before, wk, slots)
 
-    start = Progress(Carry(max_long_m=baseline.longest_run_m))
+    start = Progress(Carry(max_long_m=baseline.longest_run_m), last_bench=-BENCHMARK_GAP_WEEKS)
     progress = lay_weeks(list(zip(shapes, vdots, strict=True)), lay, start, out)
     carry = progress.carry
     assign_variety(out, p)
@@ -508,20 +527,6 @@ def _as_after_a_usual_week(wk: WeekInput, carry: Carry) -> None:
     probe = copy.deepcopy(carry)
     WeekLayout(copy.deepcopy(wk), probe).build()
     carry.prev_hard, carry.prev_long = probe.prev_hard, probe.prev_long
-
-
-def _mark_forced_rest(done: list[Week], baseline_m: float, goal_days: tuple[date, ...]) -> None:
-    """A week the runner's days hold under half the volume before it (a block of night
-    shifts) is the lighter week of its block: marked so, the growth rules measure past it."""
-    week = done[-1]
-    vols = [w.distance_m - goal_distance_m(w, goal_days) for w in done]
-    if week.phase is Phase.TAPER or week.recovery:
-        return
-    if vols[-1] < FORCED_DIP * max([baseline_m, *vols[:-1]]):
-        week.recovery = True
-        week.notes.append(
-            "Your days this week hold little running: it is the block's lighter week."
-        )
 
 
 def _program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
@@ -624,6 +629,8 @@ def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) ->
 def _quality_count(p: Profile, shape: WeekShape) -> int:
     if shape.recovery or shape.phase is Phase.TAPER:
         return 0 if p.is_beginner and shape.recovery else 1
+    if p.availability.run_days_wanted <= ONE_SESSION_RUN_DAYS:
+        return 1
     if shape.phase is Phase.BASE:
         return 2 if p.years_running >= 3 and p.availability.run_days_wanted >= 5 else 1
     return 1 if p.is_beginner and shape.phase is Phase.BUILD else 2
@@ -697,8 +704,42 @@ def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
         )
     if count <= 0:
         return []
-    step = len(eligible) / count
-    return [eligible[int(k * step)] for k in range(count)]
+    return _spread(eligible, count)
+
+
+def _spread(eligible: list[int], count: int) -> list[int]:
+    """``count`` of the ``eligible`` weeks spread through the plan: nearest to evenly spaced
+    weeks, ``BENCHMARK_GAP_WEEKS`` apart at least where the weeks allow it (a series tested in
+    consecutive weeks shows no progress: a 5k plan had its benchmark in weeks 2 and 3)."""
+    if count == 1:
+        return eligible[:1]
+    gap = BENCHMARK_GAP_WEEKS if _fits_with_gap(eligible, count, BENCHMARK_GAP_WEEKS) else 1
+    # one edition in each of ``count`` equal stretches of the eligible span, at its start:
+    # the last stretch (the peak's last weeks, their longest runs) keeps no test at its end
+    first, span = eligible[0], eligible[-1] - eligible[0] + 1
+    targets = [first + k * span / count for k in range(count)]
+    # best[k][j]: (cost, weeks) of editions 0..k with edition k in week eligible[j]
+    best: list[dict[int, tuple[float, list[int]]]] = [
+        {j: (abs(w - targets[0]), [w]) for j, w in enumerate(eligible)}
+    ]
+    for k in range(1, count):
+        row: dict[int, tuple[float, list[int]]] = {}
+        for j, w in enumerate(eligible):
+            before = [best[-1][i] for i in best[-1] if eligible[i] <= w - gap]
+            if before:
+                cost, weeks = min(before)
+                row[j] = (cost + abs(w - targets[k]), [*weeks, w])
+        best.append(row)
+    return min(best[-1].values())[1]
+
+
+def _fits_with_gap(eligible: list[int], count: int, gap: int) -> bool:
+    """``count`` editions fit the eligible weeks at least ``gap`` weeks apart."""
+    taken, last = 0, None
+    for w in eligible:
+        if last is None or w - last >= gap:
+            taken, last = taken + 1, w
+    return taken >= count
 
 
 def _weekend_life(b: Build, shapes: list[WeekShape]) -> bool:

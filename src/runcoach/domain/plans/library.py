@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.workouts import (
+    Block,
     Effort,
     PaceRange,
     Repeat,
@@ -406,13 +407,20 @@ def benchmark_on_a_short_day(p: PlanPaces, full: Workout) -> Workout | None:
     whole session are next to its long run, a 60-minute weekday holds it instead of the
     Saturday before a Sunday long run (a hard day the day before the long run is what every
     coach avoids: Daniels' hard/easy rule). ``None`` when its ends are short already."""
-    first, *middle, last = full.blocks
-    short = (warm_up(p, SMALL_WARM_UP_MIN), *middle, cool_down(p, SMALL_COOL_DOWN_MIN))
-    if short[0] == first and short[-1] == last:
+    short = _short_ends(p, full)
+    if short == full.blocks:
         return None
     note = (f"A {SMALL_WARM_UP_MIN}-minute warm-up and {SMALL_COOL_DOWN_MIN}-minute cool-down "
             "to fit the day; the reps are the series' own.")  # fmt: skip
-    return full.with_changes(blocks=short, notes=(*full.notes, note))
+    mini = full.mini and full.mini.with_changes(blocks=_short_ends(p, full.mini))
+    return full.with_changes(blocks=short, notes=(*full.notes, note), mini=mini)
+
+
+def _short_ends(p: PlanPaces, workout: Workout) -> tuple[Block, ...]:
+    """The workout's blocks with a 10-minute warm-up and a 5-minute cool-down (its mini
+    version too: never longer than the session it stands in for)."""
+    _, *middle, _ = workout.blocks
+    return (warm_up(p, SMALL_WARM_UP_MIN), *middle, cool_down(p, SMALL_COOL_DOWN_MIN))
 
 
 TRACK_LAP_M = {"track": 400.0, "indoor": 200.0}  # a lap of an outdoor and an indoor track (m)
