@@ -76,6 +76,9 @@ def _rota(days: list[str], types: dict[str, str], start: str) -> dict[str, Any]:
 
 
 EIGHT_DAY_ROTA = ["day", "day", "night", "night", "recover", "off", "off", "off"]
+SIXTEEN_DAY_ROTA = ["day"] * 4 + ["off"] * 4 + ["night"] * 4 + ["recover"] + ["off"] * 3
+FOURTEEN_DAY_ROTA = ["day"] * 3 + ["off"] * 2 + ["night"] * 3 + ["recover", "off", "off"] + [
+    "day", "day", "off"]  # fmt: skip
 
 # Lives whose growth the generator answers (regression cases of coach15's fixes)
 BUILDS: dict[str, dict[str, Any]] = {
@@ -150,6 +153,76 @@ BUILDS: dict[str, dict[str, Any]] = {
         "availability": _rota(["on"] * 12 + ["off"] * 9, {"on": "short 28", "off": "any"},
                               "2026-11-15"),
         "long_run_day": "off",
+    },
+    # a 4-day block of free days split by the calendar: week 11 put its benchmark on Tuesday,
+    # the block's first day, and week 12 (Wednesday to Friday free, the long run on Friday) had
+    # no day for a session; the week before is now laid out again with its last day easy when
+    # that gives the next week a session and keeps its own (across_weeks): week 11's session
+    # goes on a 48-minute day, and the benchmark on week 12's Wednesday (qual16)
+    "16-day-rota-10k-block-split": {
+        "goal": {"race": "10k", "date": "2027-02-23"}, "weekly_distance": "78.6km",
+        "longest_run_30d": "31.3km", "years_running": 1, "run_days_per_week": "3-4",
+        "availability": _rota(SIXTEEN_DAY_ROTA, {"day": "short 48", "night": "none",
+                                                 "recover": "short 48", "off": "any"},
+                              "2026-11-17"),
+        "long_run_day": "off",
+    },
+    # 31-minute work days and a Sunday-Monday pair of free days: Sunday's session left Monday
+    # none, every other week; the week before now gives its second session (a progression run on
+    # a 31-minute day) to the next week, a session in each week (across_weeks.keeps, qual16)
+    "14-day-rota-marathon-on-31-minute-days": {
+        "goal": {"race": "marathon", "date": "2027-06-20"}, "weekly_distance": "42.1km",
+        "longest_run_30d": "10.6km", "years_running": 1, "run_days_per_week": "3-4",
+        "availability": _rota(FOURTEEN_DAY_ROTA, {"day": "short 31", "night": "short 20",
+                                                  "recover": "none", "off": "any"},
+                              "2026-11-19"),
+        "long_run_day": "off",
+    },
+    # a 50k runner who dislikes hills, intervals and tempo has progression runs alone, and each
+    # at its smallest was 30 minutes: the variety rule left every other week without one; the
+    # week's one session now varies longer when every smaller size is last week's
+    # (layout_quality.OTHER_SIZES: 30 minutes, then 37, qual16)
+    "50k-on-progression-runs-alone": {
+        "weekly_distance": "0.4km", "longest_run_30d": "0.1km", "years_running": 2,
+        "run_days_per_week": 4,
+        "availability": _rota(["t3", "t1", "t0", "t3", "t3", "t3", "t2", "t1", "t1", "t0", "t1",
+                               "t1", "t2", "t0", "t0", "t2", "t0"],
+                              {"t0": "any", "t1": "short 49", "t2": "short 49", "t3": "any"},
+                              "2026-11-12"),
+        "facilities": [], "shoes": ["C", "B"], "dislikes": ["hills", "intervals", "tempo"],
+        "recent_injury": "calf strain",
+        "goal": {"race": "50k", "date": "2027-08-30", "target": "19:30"},
+        "tune_up_races": [], "long_run_day": "t2",
+    },
+    # 2 run days a week: the 30 km peak week's 8 km at marathon pace was sized for the week's
+    # 39 km, and the two runs that hold 30 km left it over the hard share: it was turned into
+    # an easy run; the session is now made smaller before it is made easy
+    # (layout_caps.lighter_session, qual16)
+    "30k-on-2-days": {
+        "weekly_distance": "45.8km", "longest_run_30d": "5.6km", "years_running": 5,
+        "run_days_per_week": 2,
+        "availability": _rota(["t1", "t2", "t2", "t1", "t0", "t1", "t1", "t1", "t0", "t1", "t2",
+                               "t2", "t2"], {"t0": "none", "t1": "short 78", "t2": "short 78"},
+                              "2026-11-14"),
+        "facilities": ["hills", "trails", "track", "treadmill"], "shoes": ["C", "B", "A"],
+        "dislikes": [], "recent_injury": "calf strain",
+        "goal": {"race": "30k", "date": "2027-07-15"},
+        "tune_up_races": [{"date": "2027-05-21", "distance": "10k", "insist": True},
+                          {"date": "2027-07-04", "distance": "10k", "insist": False}],
+        "recent_results": [{"date": "2026-10-01", "distance": "10k", "time": "35:00"}],
+    },
+    # a free day every 4 days and 19-minute days between: the benchmark (3 x 2 km) left the
+    # 19-minute days under 20 minutes of easy running, fitted no day, and the week went without
+    # any session though a progression run fitted its free Wednesday; the week's own session
+    # now takes the benchmark's place when the benchmark passes on (layout_quality._own_session)
+    "4-day-cycle-marathon-benchmark-passes": {
+        "weekly_distance": "45.0km", "longest_run_30d": "31.8km", "years_running": 1,
+        "run_days_per_week": 5,
+        "availability": _rota(["t2", "t3", "t1", "t3"], {"t0": "any", "t1": "short 19",
+                                                         "t2": "any", "t3": "none"},
+                              "2026-11-15"),
+        "facilities": [], "shoes": [], "dislikes": ["intervals", "hills", "tempo"],
+        "goal": {"race": "marathon", "date": "2027-04-07"}, "tune_up_races": [],
     },
     # a 16-day rota (4 days of 32 minutes, 4 off, 4 nights, a day to recover, 3 off), 29 km a
     # week: week 3 (2 free days among the nights) held 20.3 km, and the 30 % two-week rule
@@ -230,6 +303,15 @@ BUILDS: dict[str, dict[str, Any]] = {
 GAPS: dict[str, tuple[dict[str, Any], str]] = {}  # none open: a life found goes here
 
 
+def _rota_marathon_on_20_minute_days() -> dict[str, Any]:
+    types = {"day": "short 20", "night": "short 20", "recover": "none", "off": "any"}
+    return {
+        "goal": {"race": "marathon", "date": "2027-06-20"}, "weekly_distance": "42.1km",
+        "longest_run_30d": "10.6km", "years_running": 1, "run_days_per_week": "3-4",
+        "availability": _rota(FOURTEEN_DAY_ROTA, types, "2026-11-19"), "long_run_day": "off",
+    }  # fmt: skip
+
+
 def _double_life(saturday: str, sunday: str, weekly: str, longest: str) -> dict[str, Any]:
     """test_issue15_double.py's runner, 5 days a week, the races 19 weeks out."""
     from tests.domain.plans.test_issue15_double import _double
@@ -272,6 +354,14 @@ BUILDS["7-on-7-off-marathon-from-71-km"] = {
                           "2026-11-14"),
     "long_run_day": "off",
 }  # fmt: skip
+# 20-minute days and 5 free days in 14 (Wednesday, a Sunday-Monday pair, a Saturday-Sunday pair):
+# spaced from each other and across the weeks' boundary they hold 3 hard days a fortnight, not
+# the 2 long runs and 2 sessions the two weeks ask; every other week has its long run and no
+# session (the question reads Monday free, though it follows Sunday's session), qual16
+GAPS["14-day-rota-marathon-on-20-minute-days"] = (
+    _rota_marathon_on_20_minute_days(),
+    "5 free days in 14 hold 3 spaced hard days, not a long run and a session each week",
+)
 
 
 @pytest.mark.parametrize("doc", list(BUILDS.values()), ids=list(BUILDS))

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
+from runcoach.domain.plans.across_weeks import Laid, Progress, last_day_easy, lay_weeks
 from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
     Build,
@@ -417,13 +418,13 @@ def _weeks(
             "Ultra: the long run may exceed 30 % of its week (ultras are excepted "
             "from that rule); back-to-back long efforts build time on feet."
         )
-    carry = Carry(max_long_m=baseline.longest_run_m)
     out: list[Week] = []
-    done_bench, last_bench = 0, -BENCHMARK_GAP_WEEKS
-    bench_m: float | None = None
     period = cycle_weeks(p.availability, [s.start for s in shapes])
     growth = growth_weeks(p.availability, [s.start for s in shapes])  # the rules' reading
-    for shape, vdot in zip(shapes, vdots, strict=True):
+
+    def lay(shape: WeekShape, vdot: float, prog: Progress, easy_last: bool) -> Laid:
+        """One week laid out after ``out``, from ``prog`` (which it moves on)."""
+        before, given = prog.copy(), shape
         ceiling = allowed_volume_m(
             out, baseline.weekly_distance_m, b.profile.goal.race_days, growth
         )
@@ -436,7 +437,7 @@ def _weeks(
         shape = after_a_held_week(shape, out, race_week)  # never two lighter weeks in a row
         paces = b.model.paces(vdot)
         if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
-            race_m = _kept_tune_up_m(b, paces, races, shape, carry.max_long_m)
+            race_m = _kept_tune_up_m(b, paces, races, shape, prog.carry.max_long_m)
             light = recovery_volume_m(ran[-1].distance_m, race_m)
             ceiling = min(ceiling, light)
             # lighter than the week the runner really ran, not than the shape's level: where
@@ -452,26 +453,34 @@ def _weeks(
         )
         wk.smaller = cat.base if shape.phase in (Phase.BUILD, Phase.PEAK) else ()
         wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
-        due = done_bench < len(bench) and shape.index >= bench[done_bench]
-        due = due and shape.index - last_bench >= BENCHMARK_GAP_WEEKS
-        late = due and shape.index > bench[done_bench]  # carried over: a recovery week will do
-        planned = due and shape.index == bench[done_bench]  # a weekend life's lighter week,
+        done = prog.done_bench
+        due = done < len(bench) and shape.index >= bench[done]
+        due = due and shape.index - prog.last_bench >= BENCHMARK_GAP_WEEKS
+        late = due and shape.index > bench[done]  # carried over: a recovery week will do
+        planned = due and shape.index == bench[done]  # a weekend life's lighter week,
         # or a rota's roomy recovery week (_benchmark_weeks)
         if due and (late or planned or not shape.recovery) and shape.phase is not Phase.TAPER:
-            if bench_m is None:  # sized once, on the first edition: every edition the same
-                bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
-            wk.benchmark = _benchmark(b, paces, vdots[0], done_bench, bench_m)
+            if prog.bench_m is None:  # sized once, on the first edition: every edition the same
+                prog.bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
+            wk.benchmark = _benchmark(b, paces, vdots[0], done, prog.bench_m)
         _program_week(b, wk, shape, paces)
+        if easy_last:
+            last_day_easy(wk)
         if not out:
-            _as_after_a_usual_week(wk, carry)
-        lay = WeekLayout(wk, carry)
-        holds_m = days_hold_m(lay)  # the most the week's days hold, before it is laid out
-        slots = lay.build()
+            _as_after_a_usual_week(wk, prog.carry)
+        layout = WeekLayout(wk, prog.carry)
+        holds_m = days_hold_m(layout)  # the most the week's days hold, before it is laid out
+        slots = layout.build()
         out.append(_week(shape, wk, slots))
         mark_held_week(out, baseline.weekly_distance_m, b.profile.goal.race_days, holds_m, period)
         # a benchmark the week could not hold (a short-day week) moves to the next week
         if wk.benchmark is not None and any(w.benchmark for s in slots for w in s):
-            done_bench, last_bench = done_bench + 1, shape.index
+            prog.done_bench, prog.last_bench = prog.done_bench + 1, shape.index
+        return Laid(given, vdot, before, wk, slots)
+
+    start = Progress(Carry(max_long_m=baseline.longest_run_m), last_bench=-BENCHMARK_GAP_WEEKS)
+    progress = lay_weeks(list(zip(shapes, vdots, strict=True)), lay, start, out)
+    carry = progress.carry
     assign_variety(out, p)
     add_marathon_pace_finishes(out, [b.model.paces(v) for v in vdots], p.goal_races_m, ultra)
     say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))

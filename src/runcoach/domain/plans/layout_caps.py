@@ -16,6 +16,7 @@ from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.layout_easy import easy_max_min
 from runcoach.domain.plans.layout_limits import HARD_SHARE_MAX
 from runcoach.domain.plans.layout_long import hold_m
+from runcoach.domain.plans.layout_quality import OTHER_SIZES, day_holds
 from runcoach.domain.plans.workouts import Workout
 
 if TYPE_CHECKING:
@@ -92,13 +93,51 @@ def keep_mostly_easy(lay: WeekLayout) -> None:
         found = [(i, k) for i, s in enumerate(lay.slots) for k, w in enumerate(s) if w.is_quality]
         if not found:
             return
-        i, k = found[-1]  # the session's time as easy running, within the day's easy cap
+        i, k = found[-1]
+        if lighter_session(lay, i, k):
+            continue
+        # the session's time as easy running, within the day's easy cap
         minutes = math.floor(min(lay.slots[i][k].total_duration_s() / 60,
                                  easy_max_min(lay, i)))  # fmt: skip
         lay.slots[i][k] = lib.easy_run(lay.wk.paces, minutes)
         runs = [w.total_distance_m() for w in lay.slots[i] if w.is_run]
         lay.carry.history[lay.wk.dates[i]] = max(runs, default=0.0)
         lay.hard[i] = any(w.is_quality or w.kind.value in ("race", "long") for w in lay.slots[i])
+
+
+def lighter_session(lay: WeekLayout, i: int, k: int) -> bool:
+    """The session ``lay.slots[i][k]`` made smaller, not easy, when the week came out too
+    small for it: the largest of the week's sessions (at the sizes ``next_session`` tries)
+    with less hard running and no longer, that keeps the week mostly easy and that the day
+    holds. A coach
+    sizes the session to the week rather than drop it (a 2-day week of 30 km keeps a 12-minute
+    tempo, not 8 km at marathon pace turned easy: Pfitzinger & Douglas 2009's tempo runs of
+    4-7 miles by the week). The benchmark and a program's fixed sessions keep their size."""
+    old = lay.slots[i][k]
+    if old.benchmark or lay.wk.fixed:
+        return False
+    taken = {w.title for s in lay.slots for w in s} | lay.carry.last_titles
+    best: Workout | None = None
+    for session in (*lay.wk.sessions, *lay.wk.smaller):
+        for scale in OTHER_SIZES:
+            w = session(lay.wk.paces, lay.wk.volume_m / 1000 * scale)
+            smaller = _hard_s(w) < _hard_s(old) and w.total_duration_s() <= old.total_duration_s()
+            if w.title in taken or not smaller or not day_holds(lay, i, w):
+                continue  # no longer either: the day's routines fit beside the old one
+            lay.slots[i][k] = w
+            if hard_share(lay) <= HARD_SHARE_MAX and (best is None or _hard_s(w) > _hard_s(best)):
+                best = w
+            lay.slots[i][k] = old
+    if best is not None:
+        lay.slots[i][k] = best
+        lay.carry.history[lay.wk.dates[i]] = max(
+            x.total_distance_m() for x in lay.slots[i] if x.is_run
+        )
+    return best is not None
+
+
+def _hard_s(w: Workout) -> float:
+    return w.total_duration_s() - w.easy_duration_s()
 
 
 def hard_share(lay: WeekLayout) -> float:

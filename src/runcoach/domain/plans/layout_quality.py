@@ -27,6 +27,11 @@ from runcoach.domain.plans.workouts import Workout
 if TYPE_CHECKING:
     from runcoach.domain.plans.layout import WeekLayout
 
+OTHER_SIZES = (0.75, 0.5, 0.35, 1.25)  # the week's one session at another size than last
+# week's, smaller first; a quarter longer when every smaller one is the same session (a runner
+# who likes progression runs alone: 30 minutes one week, 37 the next, not the same 30 twice
+# nor none, as a coach varies a session by its length, Daniels 2014's steady runs of 20-40 min)
+
 
 def place_quality(lay: WeekLayout) -> None:
     races = sum(1 for d in lay.wk.dates if d in lay.wk.races)
@@ -39,6 +44,8 @@ def place_quality(lay: WeekLayout) -> None:
             i for i in range(7) if quality_ok(lay, i, session)]  # fmt: skip
         if session is not None and session.benchmark and not options:
             session, options = _benchmark_with_short_ends(lay, session)
+        if (session is None or not options) and n == 0 and lay.wk.benchmark is not None:
+            session, options = _own_session(lay, wanted - (lay.wk.quality - races))
         if session is None or not options:
             if n > 0 or lay.wk.fixed:
                 return
@@ -90,11 +97,29 @@ def short_day_session(lay: WeekLayout, i: int, minutes: float, rep_min: int) -> 
         minutes -= step
 
 
+def _own_session(lay: WeekLayout, carried: int) -> tuple[Workout | None, list[int]]:
+    """The benchmark fits none of the week's days (it passes to the next week): the week's own
+    session from the rotation, where the week wants one of its own (``carried`` is 0; a
+    recovery week that took the benchmark carried over wants none). A 47 km marathon week whose
+    3 x 2 km left its 19-minute days under 20 minutes of easy running went without any, though
+    a progression run fitted its free Wednesday."""
+    if lay.wk.fixed or carried > 0:
+        return None, []
+    session = rotation_session(lay, 0)
+    options = [] if session is None else [i for i in range(7) if quality_ok(lay, i, session)]
+    return session, options
+
+
 def next_session(lay: WeekLayout, n: int) -> Workout | None:
     if lay.wk.fixed:
         return sized(lay, lay.wk.fixed[n]) if n < len(lay.wk.fixed) else None
     if n == 0 and lay.wk.benchmark is not None:
         return sized(lay, lay.wk.benchmark)
+    return rotation_session(lay, n)
+
+
+def rotation_session(lay: WeekLayout, n: int) -> Workout | None:
+    """Session ``n`` of the week from the phase's rotation (not last week's, not the week's)."""
     sessions = lay.wk.sessions
     taken = {w.title for s in lay.slots for w in s}
     for k in range(len(sessions)):
@@ -108,11 +133,12 @@ def next_session(lay: WeekLayout, n: int) -> Workout | None:
     # the week's one session, when every session that fits was last week's: the same kind
     # at another size (a runner who dislikes intervals, hills and tempo has progression
     # runs alone, and a 103 km ultra week went without any for variety's sake; identical
-    # sessions two weeks in a row stay out, the variety rule)
+    # sessions two weeks in a row stay out, the variety rule); a session at its smallest
+    # already (a progression run's 30 minutes) varies longer, by a quarter (OTHER_SIZES)
     seen = lay.carry.last_titles | taken
     for k in range(len(sessions)):
         session = sessions[(lay.carry.rotation + k) % len(sessions)]
-        for scale in (0.75, 0.5, 0.35):
+        for scale in OTHER_SIZES:
             workout = session(lay.wk.paces, lay.wk.volume_m / 1000 * scale)
             if workout.title not in seen and fits(lay, workout):
                 lay.carry.rotation += k + 1
