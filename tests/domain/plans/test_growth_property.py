@@ -15,9 +15,11 @@ work week, and 15-minute days that hold under the 10 % rule's run). The growth r
 a life of blocks by its cycle and rest its work week (the two 12-on-9-off lives below); what
 remains under the runner's week is mostly free days the layout does not fill, and "no quality
 session" and "the long run does not grow" are as common (counted by `python -m
-benchmarks.plan_survey`: docs/plans.md, "Over random lives"). The two properties are strict
-xfails naming that gap: they turn red the day it is closed, and the lives below are the
-cases to start from.
+benchmarks.plan_survey`: docs/plans.md, "Over random lives"). The evening of 2026-12-05
+(blocks16, rota16, long16, qual16) closed more: 120 rotating lives of seeds 11-13 complain
+2 / 4 / 8 times (4 / 14 / 9 before), the any-life seeds 2 / 1 (3 / 2). The two properties are
+strict xfails naming that gap: they turn red the day it is closed, and the lives below are
+the cases to start from.
 """
 
 from __future__ import annotations
