@@ -7,7 +7,6 @@ race is the last day of the last week; an open-ended plan starts today.
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -34,28 +33,21 @@ from runcoach.domain.plans.building import (
     steady_volume_m,
     work_weeks,
 )
-from runcoach.domain.plans.double import double_target_s, race_day_of_a_double, say_double
+from runcoach.domain.plans.double import say_double
 from runcoach.domain.plans.held import after_a_held_week, days_hold_m, mark_held_week
-from runcoach.domain.plans.layout import (
-    GOAL_QUIET_DAYS,
-    RACE_RECOVERY_DAYS,
-    ULTRA_LONG_SHARE,
-    Carry,
-    WeekInput,
-    WeekLayout,
-)
+from runcoach.domain.plans.layout import ULTRA_LONG_SHARE, Carry, WeekInput, WeekLayout
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
-from runcoach.domain.plans.model import (
-    Baseline,
-    Day,
-    Limitation,
-    Phase,
-    Plan,
-    Waiver,
-    Week,
-)
+from runcoach.domain.plans.model import Baseline, Day, Limitation, Phase, Plan, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
+from runcoach.domain.plans.plan_races import (
+    kept_tune_up_m,
+    protected_days,
+    race_name,
+    race_workout,
+    races_of,
+    tune_up_weeks,
+)
 from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
 from runcoach.domain.plans.rules import SHARE_GOAL_M, WEEKEND_RUN_DAYS, long_share_max
@@ -71,17 +63,9 @@ from runcoach.domain.plans.shape import (
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
-from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M, single_run_limit_m
-from runcoach.domain.units import (
-    METRES_PER_MILE,
-    Pace,
-    counted,
-    distance_label,
-    format_distance,
-    format_duration,
-)
+from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M
+from runcoach.domain.units import counted, format_distance, format_duration
 
-RACE_GAP_DAYS = 7  # races at least this many days apart (days), SPEC principle 7
 MAX_PLAN_WEEKS = 104  # weeks; the longest plan built (two years: Lydiard's base periods and
 # Daniels' four-phase plans run 24-52 weeks; a goal further away gets a plan nearer to it)
 MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
@@ -94,7 +78,6 @@ BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the las
 # edition pushed it to week 10, and the second, due in week 8, came in week 11); a series
 # that then falls short of 4 says so (building.say_benchmarks) rather than cram tests into
 # consecutive weeks (a 12 km runner's weeks 8, 9 and 10)
-RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
 ASSUMED_LONG_SHARE = 0.3  # an unknown longest run: this share of the week (ratio), Daniels 2014
 ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (ratio)
 EVER_SHARE = 0.5  # ... but at most half the longest run ever (ratio; detraining, coaching practice)
@@ -127,7 +110,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
             f"After '{profile.recent_injury}': gentler growth, a recovery week every "
             "third week, and an easy cross-training session most weeks."
         )
-    races = _races(b, start)
+    races = races_of(b, start)
     starts = [start + timedelta(days=7 * k) for k in range(weeks)]
     period = cycle_weeks(profile.availability, starts)
     shapes = shape_weeks(
@@ -137,7 +120,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         profile.years_running,
         baseline.weekly_distance_m,
         careful,
-        _tune_up_weeks(races, start),
+        tune_up_weeks(races, start),
         profile.also_m,
         max(
             block_peak_m(profile, period),
@@ -184,17 +167,10 @@ def _title(profile: Profile) -> str:
         return f"{goal.name.capitalize()} plan"
     if profile.goal_races:  # a double: its races, each day ("Marathon + marathon plan for ...")
         races = [*profile.goal_races, RaceEntry(goal.race_date or date.min, goal.distance_m)]
-        names = " + ".join(_race_name(r.distance_m) for r in sorted(races, key=lambda r: r.day))
+        names = " + ".join(race_name(r.distance_m) for r in sorted(races, key=lambda r: r.day))
         days = " and ".join(str(d) for d in goal.race_days)
         return f"{names.capitalize()} plan for {days}"
-    return f"{_race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
-
-
-def _race_name(distance_m: float) -> str:
-    miles = distance_m / METRES_PER_MILE
-    if distance_m > ULTRA_M and abs(miles - round(miles)) < 0.01:
-        return f"{round(miles)}-mile"
-    return distance_label(distance_m)
+    return f"{race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
 
 
 def _frame(b: Build) -> tuple[date, int]:
@@ -317,88 +293,6 @@ def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
     return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 
 
-def _tune_up_weeks(races: dict[date, tuple[RaceEntry, bool]], start: date) -> dict[int, float]:
-    """The longest tune-up race of each week that holds one, by week index (from 0), in m."""
-    weeks: dict[int, float] = {}
-    for day, (entry, is_goal) in races.items():
-        if not is_goal:
-            i = (day - start).days // 7
-            weeks[i] = max(weeks.get(i, 0.0), entry.distance_m)
-    return weeks
-
-
-def _kept_tune_up_m(
-    b: Build,
-    paces: PlanPaces,
-    races: dict[date, tuple[RaceEntry, bool]],
-    shape: WeekShape,
-    longest_m: float,
-) -> float:
-    """The longest tune-up of the week the layout will keep (insisted on, or within 10 % of
-    the longest run so far; a longer one is left out), warm-up and cool-down included: the
-    room a lighter week keeps for it."""
-    end = shape.start + timedelta(days=7)
-    kept = [
-        _race_workout(b, paces, r, False).total_distance_m()
-        for d, (r, is_goal) in races.items()
-        if not is_goal and shape.start <= d < end
-    ]
-    insisted = any(r.insist for d, (r, g) in races.items() if not g and shape.start <= d < end)
-    return max((m for m in kept if insisted or m <= single_run_limit_m(longest_m)), default=0.0)
-
-
-def _races(b: Build, start: date) -> dict[date, tuple[RaceEntry, bool]]:
-    """Goal and tune-up races by date; True marks the goal. Too-close tune-ups are dropped
-    unless the runner insists (then waived, warned and protected)."""
-    goal = b.profile.goal
-    races: dict[date, tuple[RaceEntry, bool]] = {}
-    if goal.race_date and goal.distance_m:
-        races[goal.race_date] = (RaceEntry(goal.race_date, goal.distance_m, goal.name), True)
-    for other in b.profile.goal_races:
-        races[other.day] = (other, True)
-    for entry in sorted(b.profile.tune_ups, key=lambda r: r.day):
-        if not start <= entry.day < (goal.race_days[0] if goal.race_days else date.max):
-            b.notes.append(f"Tune-up {entry.name or entry.day} is outside the plan; left out.")
-            continue
-        close = [d for d in races if abs((d - entry.day).days) < RACE_GAP_DAYS]
-        if close and not entry.insist:
-            b.notes.append(
-                f"Tune-up {entry.name or entry.day} is within {RACE_GAP_DAYS} days of "
-                f"the race on {close[0]}: left out (add insist: true to keep it)."
-            )
-            continue
-        if close:
-            b.waivers.append(
-                Waiver(entry.day, "races-7-days-apart", "the runner insisted on this race")
-            )
-            b.notes.append(
-                f"WARNING: {entry.name or entry.day} is within {RACE_GAP_DAYS} days "
-                f"of another race. Kept because you insisted; the {RACE_RECOVERY_DAYS} "
-                "days after it are easy only."
-            )
-        races[entry.day] = (entry, False)
-    _races_fit_the_run_days(b, start, races)
-    return races
-
-
-def _races_fit_the_run_days(
-    b: Build, start: date, races: dict[date, tuple[RaceEntry, bool]]
-) -> None:
-    """The races kept in a week are run days: more of them than the runner can run in a week
-    is a profile that contradicts itself, and no plan can keep both."""
-    most = b.profile.availability.run_days_wanted
-    weeks: dict[int, list[date]] = {}
-    for day in races:
-        weeks.setdefault((day - start).days // 7, []).append(day)
-    for days in weeks.values():
-        if len(days) > most:
-            listed = ", ".join(str(d) for d in sorted(days))
-            raise InvalidInput(
-                f"{len(days)} races in one week ({listed}) but run_days_per_week allows {most}",
-                hint="drop a tune-up (or its insist: true), or raise run_days_per_week",
-            )
-
-
 def _weeks(
     b: Build,
     shapes: list[WeekShape],
@@ -409,7 +303,7 @@ def _weeks(
     p, goal = b.profile, b.profile.goal
     cat = catalogue(goal.distance_m, p.availability.facilities, p.dislikes)
     bench = [] if p.program == "sub-5-mile" else _benchmark_weeks(b, shapes)
-    protected = _protected_days(b, races)
+    protected = protected_days(b, races)
     ultra = (p.goal_races_m or 0) > ULTRA_M
     if p.goal_races:
         say_double(b, ultra)
@@ -437,7 +331,7 @@ def _weeks(
         shape = after_a_held_week(shape, out, race_week)  # never two lighter weeks in a row
         paces = b.model.paces(vdot)
         if shape.recovery and ran:  # lighter than the week before, with room for a tune-up
-            race_m = _kept_tune_up_m(b, paces, races, shape, prog.carry.max_long_m)
+            race_m = kept_tune_up_m(b, paces, races, shape, prog.carry.max_long_m)
             light = recovery_volume_m(ran[-1].distance_m, race_m)
             ceiling = min(ceiling, light)
             # lighter than the week the runner really ran, not than the shape's level: where
@@ -554,7 +448,7 @@ def _week_input(
 ) -> WeekInput:
     p = b.profile
     dates = [shape.start + timedelta(days=i) for i in range(7)]
-    week_races = {d: _race_workout(b, paces, *races[d]) for d in dates if d in races}
+    week_races = {d: race_workout(b, paces, *races[d]) for d in dates if d in races}
     goal_m = sum(r.distance_m for r, g in races.values() if g and r.day in dates)
     goal_here = any(d in dates for d in p.goal.race_days)
     quality = _quality_count(p, shape)
@@ -637,43 +531,6 @@ def _quality_count(p: Profile, shape: WeekShape) -> int:
     if shape.phase is Phase.BASE:
         return 2 if p.years_running >= 3 and p.availability.run_days_wanted >= 5 else 1
     return 1 if p.is_beginner and shape.phase is Phase.BUILD else 2
-
-
-def _protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[date]:
-    days: set[date] = set()
-    for day, (_, is_goal) in races.items():
-        if is_goal:
-            days |= {day - timedelta(days=k) for k in range(1, GOAL_QUIET_DAYS + 1)}
-    for waiver in b.waivers:
-        days |= {waiver.day + timedelta(days=k) for k in range(1, RACE_RECOVERY_DAYS + 1)}
-    return days
-
-
-def _race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
-    goal = b.profile.goal
-    if is_goal and goal.also:  # a double: day 1 paced for day 2, day 2 predicted slower
-        seconds = double_target_s(b, paces.vdot, entry)
-    elif is_goal and goal.target_time_s and entry.day == goal.race_date:
-        # the target, unless it is beyond what the race week's fitness predicts (a target the
-        # paces could not grow to in the weeks there are, ``_vdot_path``): never a race pace
-        # the plan's own paces say the runner cannot hold
-        seconds = max(
-            goal.target_time_s, _rounded(b.model.race_time_s(paces.vdot, entry.distance_m))
-        )
-    else:
-        seconds = b.model.race_time_s(paces.vdot, entry.distance_m)
-    pace = Pace.from_distance_time(entry.distance_m, seconds)
-    label = entry.name or f"{_race_name(entry.distance_m)} race"
-    title = f"{'Goal race' if is_goal else 'Tune-up race'}: {label}"
-    race = lib.race(paces, entry.distance_m, PaceRange.around(pace, RACE_BAND), title)
-    if is_goal and goal.also:
-        race = race_day_of_a_double(b, paces.vdot, entry, race)
-    return lib.on_a_track(race, entry.distance_m, pace, b.profile.goal_venue if is_goal else "road")
-
-
-def _rounded(seconds: float) -> float:
-    """A predicted time to the whole second: a target reached exactly stays the target."""
-    return float(math.floor(seconds))
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
