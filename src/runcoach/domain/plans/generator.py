@@ -10,7 +10,6 @@ import copy
 from dataclasses import replace
 from datetime import date, timedelta
 
-from runcoach.domain.errors import InvalidInput
 from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.across_weeks import Laid, Progress, last_day_easy, lay_weeks
@@ -40,18 +39,23 @@ from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
 from runcoach.domain.plans.model import Baseline, Day, Limitation, Phase, Plan, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
+from runcoach.domain.plans.plan_frame import (
+    baseline_of,
+    frame,
+    plan_title,
+    rotation_from_today,
+)
 from runcoach.domain.plans.plan_races import (
     kept_tune_up_m,
     protected_days,
-    race_name,
     race_workout,
     races_of,
     tune_up_weeks,
 )
-from runcoach.domain.plans.profile import DEFAULT_OPEN_WEEKS, Profile, RaceEntry
+from runcoach.domain.plans.profile import Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
 from runcoach.domain.plans.rules import SHARE_GOAL_M, WEEKEND_RUN_DAYS, long_share_max
-from runcoach.domain.plans.schedule import Allowance, Cycle
+from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     ULTRA_M,
@@ -63,11 +67,8 @@ from runcoach.domain.plans.shape import (
 from runcoach.domain.plans.variety import assign_variety
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
-from runcoach.domain.safety import MIN_LONGEST_M, MIN_WEEKLY_M
-from runcoach.domain.units import counted, format_distance, format_duration
+from runcoach.domain.units import format_duration
 
-MAX_PLAN_WEEKS = 104  # weeks; the longest plan built (two years: Lydiard's base periods and
-# Daniels' four-phase plans run 24-52 weeks; a goal further away gets a plan nearer to it)
 MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
 OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
 GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
@@ -78,9 +79,6 @@ BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the las
 # edition pushed it to week 10, and the second, due in week 8, came in week 11); a series
 # that then falls short of 4 says so (building.say_benchmarks) rather than cram tests into
 # consecutive weeks (a 12 km runner's weeks 8, 9 and 10)
-ASSUMED_LONG_SHARE = 0.3  # an unknown longest run: this share of the week (ratio), Daniels 2014
-ASSUMED_LONG_SHARE_HISTORY = 0.4  # ... for a runner who has run longer before (ratio)
-EVER_SHARE = 0.5  # ... but at most half the longest run ever (ratio; detraining, coaching practice)
 HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the race (ratio)
 HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
 HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
@@ -94,10 +92,10 @@ ONE_SESSION_RUN_DAYS = 3  # on this many run days a week or fewer, one session a
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     """Build the plan for ``profile`` starting on or after ``today``."""
-    profile = apply_program(_rotation_from_today(profile, today), today)
+    profile = apply_program(rotation_from_today(profile, today), today)
     b = Build(profile, today, model)
-    start, weeks = _frame(b)
-    baseline = _baseline(b)
+    start, weeks = frame(b)
+    baseline = baseline_of(b)
     vdot_now = _current_vdot(b)
     careful = profile.is_beginner or profile.recent_injury is not None or profile.is_masters
     if profile.is_masters:
@@ -140,7 +138,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         created=today,
         baseline=baseline,
         weeks=plan_weeks,
-        title=_title(profile),
+        title=plan_title(profile),
         program=profile.program,
         vdot=round(vdot_now, 1),
         paces=b.model.paces(vdot_now).named(),
@@ -150,110 +148,6 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         max_run_days=profile.availability.run_days_wanted,
         min_run_days=profile.availability.run_days_least,
     )
-
-
-def _rotation_from_today(profile: Profile, today: date) -> Profile:
-    """A rotation given by where today falls in it (``today_is``) starts from today's date."""
-    pattern = profile.availability.pattern
-    if not isinstance(pattern, Cycle) or pattern.today_is is None:
-        return profile
-    anchored = replace(profile.availability, pattern=pattern.anchored(today))
-    return replace(profile, availability=anchored)
-
-
-def _title(profile: Profile) -> str:
-    goal = profile.goal
-    if not goal.is_race or goal.distance_m is None:
-        return f"{goal.name.capitalize()} plan"
-    if profile.goal_races:  # a double: its races, each day ("Marathon + marathon plan for ...")
-        races = [*profile.goal_races, RaceEntry(goal.race_date or date.min, goal.distance_m)]
-        names = " + ".join(race_name(r.distance_m) for r in sorted(races, key=lambda r: r.day))
-        days = " and ".join(str(d) for d in goal.race_days)
-        return f"{names.capitalize()} plan for {days}"
-    return f"{race_name(goal.distance_m).capitalize()} plan for {goal.race_date}"
-
-
-def _frame(b: Build) -> tuple[date, int]:
-    goal, start = b.profile.goal, b.profile.start or b.today
-    if goal.race_date is None:
-        return start, b.profile.weeks or DEFAULT_OPEN_WEEKS
-    days = (goal.race_date - start).days + 1
-    weeks = days // 7
-    if weeks > MAX_PLAN_WEEKS:
-        raise InvalidInput(
-            f"goal.date {goal.race_date} is {weeks:,} weeks after the start {start}: "
-            f"runcoach builds plans of at most {MAX_PLAN_WEEKS} weeks",
-            hint="give a nearer race as the goal, or set start: to a date at most "
-            f"{MAX_PLAN_WEEKS} weeks before the race",
-        )
-    if weeks < 1:
-        if goal.race_date < start:
-            raise InvalidInput(
-                f"goal.date {goal.race_date} is in the past (the plan would start {start})",
-                hint="give the date of a race to come, e.g. date: "
-                f"{start + timedelta(days=16 * 7)}",
-            )
-        raise InvalidInput(
-            f"goal.date {goal.race_date} is less than a week after the start {start}",
-            hint="a plan needs at least one full week before the race",
-        )
-    plan_start = goal.race_date - timedelta(days=7 * weeks - 1)
-    if plan_start > start:
-        b.notes.append(
-            f"The plan starts on {plan_start} so that race day ends its last week; "
-            "until then keep your usual easy running."
-        )
-    if weeks < 4:
-        b.limitations.append(
-            Limitation(
-                "phases",
-                f"only {counted(weeks, 'week')} to race day: no room for "
-                "base, build and peak; the plan sharpens and tapers.",
-            )
-        )
-    return plan_start, weeks
-
-
-def _baseline(b: Build) -> Baseline:
-    p = b.profile
-    weekly = p.weekly_distance_m
-    longest = p.longest_run_m
-    if weekly is None:
-        weekly = MIN_WEEKLY_M * (1.0 if p.is_beginner else 2.0)
-        b.notes.append(
-            f"Your weekly distance is unknown: the plan assumes "
-            f"{format_distance(weekly, digits=0)}. Add weekly_distance to the profile."
-        )
-    if longest is None:
-        longest = _assumed_longest_m(weekly, p.longest_run_ever_m)
-        ever = p.longest_run_ever_m
-        because = (
-            ""
-            if ever is None
-            else (f" (from your week and your longest run ever, {format_distance(ever, digits=1)})")
-        )
-        b.notes.append(
-            f"Your longest recent run is unknown: the plan assumes "
-            f"{format_distance(longest, digits=1)}{because}."
-        )
-    if weekly < MIN_WEEKLY_M or longest < MIN_LONGEST_M:
-        b.notes.append(
-            "You are starting from little or no running: the plan starts with "
-            "20-minute runs (walk breaks welcome) and grows from there."
-        )
-    return Baseline(
-        weekly_distance_m=max(weekly, MIN_WEEKLY_M), longest_run_m=max(longest, MIN_LONGEST_M)
-    )
-
-
-def _assumed_longest_m(weekly_m: float, ever_m: float | None) -> float:
-    """The longest recent run assumed when neither the profile nor the log says it: 30 % of
-    the week; a runner who has run longer before (training history) holds up to 40 % of the
-    week, never more than half the longest ever."""
-    usual = max(MIN_LONGEST_M, weekly_m * ASSUMED_LONG_SHARE)
-    if ever_m is None:
-        return usual
-    return max(usual, min(ever_m * EVER_SHARE, weekly_m * ASSUMED_LONG_SHARE_HISTORY))
 
 
 def _current_vdot(b: Build) -> float:
