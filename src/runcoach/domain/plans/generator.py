@@ -10,7 +10,6 @@ import copy
 from dataclasses import replace
 from datetime import date, timedelta
 
-from runcoach.domain.hints import Do, note
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.across_weeks import Laid, Progress, last_day_easy, lay_weeks
 from runcoach.domain.plans.blocks import is_work_week
@@ -65,13 +64,13 @@ from runcoach.domain.plans.shape import (
     shape_weeks,
 )
 from runcoach.domain.plans.variety import assign_variety
+from runcoach.domain.plans.vdot_path import (
+    current_vdot,
+    vdot_path,
+)
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
-from runcoach.domain.units import format_duration
 
-MAX_VDOT_GAIN_PER_WEEK = 0.25  # fitness a plan's paces may assume per week (VDOT points)
-OPEN_VDOT_GAIN = 1.5  # pace progression of an open-ended plan over its length (VDOT points)
-GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running (VDOT)
 BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
 BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the last (weeks): a
@@ -96,7 +95,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     b = Build(profile, today, model)
     start, weeks = frame(b)
     baseline = baseline_of(b)
-    vdot_now = _current_vdot(b)
+    vdot_now = current_vdot(b)
     careful = profile.is_beginner or profile.recent_injury is not None or profile.is_masters
     if profile.is_masters:
         b.notes.append(
@@ -128,7 +127,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     )
     planned_peak_m = max((s.volume_m for s in shapes if s.phase is not Phase.TAPER), default=None)
     b.profile = profile = realistic_goal(b, planned_peak_m)  # judged on the volume planned
-    vdots = _vdot_path(b, vdot_now, shapes)
+    vdots = vdot_path(b, vdot_now, shapes)
     plan_weeks = _held_from_week_one(b, shapes, vdots, races, baseline)
     say_long_peak(b.notes, profile, baseline, plan_weeks, LONG_SHARE_MARGIN)
     say_run_days(b, plan_weeks)
@@ -148,43 +147,6 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
         max_run_days=profile.availability.run_days_wanted,
         min_run_days=profile.availability.run_days_least,
     )
-
-
-def _current_vdot(b: Build) -> float:
-    recent = [r for r in b.profile.results if (b.today - r.day).days <= 365]
-    if recent:
-        weights = [(0.5 ** ((b.today - r.day).days / 180), r) for r in recent]
-        best = max(weights, key=lambda w: w[0] * b.model.vdot_for(w[1].distance_m, w[1].time_s))
-        return b.model.vdot_for(best[1].distance_m, best[1].time_s)
-    years = b.profile.years_running
-    guess = GUESSED_VDOT[3 if years >= 3 else (1 if years >= 1 else 0)]
-    b.notes.append(
-        f"No race or time trial in the last year: paces assume VDOT {guess:.0f}. "
-        "Run a 5k time trial and rebuild the plan for paces that fit you."
-    )
-    return guess
-
-
-def _vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
-    main = [s for s in shapes if s.phase is not Phase.TAPER] or shapes
-    goal = b.profile.goal
-    cap = now + MAX_VDOT_GAIN_PER_WEEK * len(main)
-    target = now + OPEN_VDOT_GAIN
-    if goal.distance_m and goal.target_time_s:
-        wanted = b.model.vdot_for(goal.distance_m, goal.target_time_s)
-        target = wanted
-        if wanted > cap:
-            target = cap
-            race_s = b.model.race_time_s(cap, goal.distance_m)
-            said = (
-                f"Your target needs VDOT {wanted:.1f}; you are at {now:.1f}. The paces "
-                f"grow toward {cap:.1f}, what {len(main)} weeks can bring, and race day is "
-                f"paced for {format_duration(race_s)}, what VDOT {cap:.1f} predicts, not "
-                f"{format_duration(goal.target_time_s)}."
-            )
-            b.notes.append(note(Do.CHECK_GOAL, said, "Check the goal's verdict."))
-    target = max(target, now)
-    return [now + (target - now) * min(1.0, i / max(1, len(main) - 1)) for i in range(len(shapes))]
 
 
 def _weeks(

@@ -129,8 +129,8 @@ def race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) ->
         seconds = double_target_s(b, paces.vdot, entry)
     elif is_goal and goal.target_time_s and entry.day == goal.race_date:
         # the target, unless it is beyond what the race week's fitness predicts (a target the
-        # paces could not grow to in the weeks there are, ``_vdot_path``): never a race pace
-        # the plan's own paces say the runner cannot hold
+        # paces could not grow to in the weeks there are, ``vdot_path.vdot_path``): never a
+        # race pace the plan's own paces say the runner cannot hold
         seconds = max(
             goal.target_time_s, rounded(b.model.race_time_s(paces.vdot, entry.distance_m))
         )
