@@ -335,7 +335,7 @@ BUILDS["double-half-half-from-60-km"] = _double_life("half", "half", "60km", "26
 # toward the week that carries a 29.5 km long run at its share (long_peak.py): 26.5 -> 29.1 km
 # a marathoner of 28 km a week on 3 run days, 12 days on (47 minutes) and 9 off: week 11 held
 # 24.2 km, the long run held to half a week of two sessions; on 3 run days the week now holds
-# one session and a medium-long run (generator.ONE_SESSION_RUN_DAYS, Pfitzinger & Douglas)
+# one session and a medium-long run (week_input.ONE_SESSION_RUN_DAYS, Pfitzinger & Douglas)
 # ... and, with blocks16's cycle reading and the benchmark series spread two weeks apart, its
 # free week 8 holds the benchmark (5.9 km, the same every edition, its cool-down too) beside
 # a 9.6 km long run and a 9.0 km easy run: 24.6 km of the 25.5 asked (blocks16's lives 5-6)

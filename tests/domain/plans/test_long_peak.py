@@ -68,7 +68,7 @@ def test_a_half_marathoner_keeps_the_half_s_peak_week() -> None:
 def test_on_3_run_days_the_build_keeps_the_medium_long_run_and_the_long_run_grows() -> None:
     """Two sessions beside the long run left no easy running on 3 days: the week shrank to
     39 km when the build began and the long run fell 25 -> 20 km, held to half of it; one
-    session and a medium-long run (generator.ONE_SESSION_RUN_DAYS) carry it on."""
+    session and a medium-long run (week_input.ONE_SESSION_RUN_DAYS) carry it on."""
     doc = _runner(weekly_distance="45km", longest_run_30d="20km", years_running=4,
                   run_days_per_week=3, recent_results=[])  # fmt: skip
     plan = _plan(doc)

@@ -6,13 +6,11 @@ race is the last day of the last week; an open-ended plan starts today.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from datetime import date, timedelta
 
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.across_weeks import Laid, Progress, last_day_easy, lay_weeks
-from runcoach.domain.plans.blocks import is_work_week
 from runcoach.domain.plans.building import (
     Build,
     allowed_volume_m,
@@ -20,7 +18,6 @@ from runcoach.domain.plans.building import (
     cycle_weeks,
     growth_weeks,
     races_m,
-    run_days_of_week,
     say_benchmarks,
     say_few_days,
     say_held_to_half,
@@ -33,10 +30,10 @@ from runcoach.domain.plans.building import (
 )
 from runcoach.domain.plans.double import say_double
 from runcoach.domain.plans.held import after_a_held_week, days_hold_m, mark_held_week
-from runcoach.domain.plans.layout import ULTRA_LONG_SHARE, Carry, WeekInput, WeekLayout
+from runcoach.domain.plans.layout import Carry, WeekLayout
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
-from runcoach.domain.plans.model import Baseline, Day, Limitation, Phase, Plan, Waiver, Week
+from runcoach.domain.plans.model import Baseline, Limitation, Phase, Plan, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel, PlanPaces
 from runcoach.domain.plans.plan_frame import (
     baseline_of,
@@ -47,19 +44,17 @@ from runcoach.domain.plans.plan_frame import (
 from runcoach.domain.plans.plan_races import (
     kept_tune_up_m,
     protected_days,
-    race_workout,
     races_of,
     tune_up_weeks,
 )
 from runcoach.domain.plans.profile import Profile, RaceEntry
-from runcoach.domain.plans.programs import apply_program, mile_sessions, quality_allowed
-from runcoach.domain.plans.rules import SHARE_GOAL_M, WEEKEND_RUN_DAYS, long_share_max
+from runcoach.domain.plans.programs import apply_program
+from runcoach.domain.plans.rules import WEEKEND_RUN_DAYS
 from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     ULTRA_M,
     WeekShape,
-    peak_long_m,
     recovery_volume_m,
     shape_weeks,
 )
@@ -69,7 +64,16 @@ from runcoach.domain.plans.vdot_path import (
     vdot_path,
 )
 from runcoach.domain.plans.verdict import realistic_goal
-from runcoach.domain.plans.workouts import PaceRange, Workout, WorkoutKind
+from runcoach.domain.plans.week_input import (
+    LONG_SHARE_MARGIN,
+    as_after_a_usual_week,
+    block_long_share,
+    program_week,
+    week_from_slots,
+    week_input,
+    whole_days,
+)
+from runcoach.domain.plans.workouts import PaceRange, Workout
 
 BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
 BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
@@ -78,15 +82,7 @@ BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the las
 # edition pushed it to week 10, and the second, due in week 8, came in week 11); a series
 # that then falls short of 4 says so (building.say_benchmarks) rather than cram tests into
 # consecutive weeks (a 12 km runner's weeks 8, 9 and 10)
-HOLD_UP_TO_SHARE = 0.9  # a long run already run is kept up to this share of the race (ratio)
-HOLD_UP_TO_MIN_M, HOLD_UP_TO_MAX_M = 16000.0, 32000.0  # ... within these (m), Pfitzinger 2009
 HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
-LONG_SHARE_MARGIN = 0.97  # the generator's long run stays this far under the rule's share
-ONE_SESSION_RUN_DAYS = 3  # on this many run days a week or fewer, one session a week: the
-# week is the long run, a session and a medium-long run (Pfitzinger & Douglas 2009: the
-# medium-long run is the most important run after the long run); two sessions beside the long
-# run left no easy running to carry it, and a 25 km long run fell to 20 km, held to half a week
-# of two 10 km sessions, the week the build began
 
 
 def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
@@ -198,11 +194,11 @@ def _weeks(
             peak = max(w.distance_m - races_m(w) for w in out)  # training, races aside
             ceiling = min(ceiling, peak * shape.long_factor)
         shape = replace(shape, volume_m=min(shape.volume_m, ceiling))
-        wk = _week_input(
+        wk = week_input(
             b, shape, paces, cat.for_phase(shape.phase), races, protected, baseline, shapes[0].start
         )
         wk.smaller = cat.base if shape.phase in (Phase.BUILD, Phase.PEAK) else ()
-        wk.long_share = _block_long_share(b, wk, out, period) or wk.long_share
+        wk.long_share = block_long_share(b, wk, out, period) or wk.long_share
         done = prog.done_bench
         due = done < len(bench) and shape.index >= bench[done]
         due = due and shape.index - prog.last_bench >= BENCHMARK_GAP_WEEKS
@@ -213,15 +209,15 @@ def _weeks(
             if prog.bench_m is None:  # sized once, on the first edition: every edition the same
                 prog.bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = _benchmark(b, paces, vdots[0], done, prog.bench_m)
-        _program_week(b, wk, shape, paces)
+        program_week(b, wk, shape, paces)
         if easy_last:
             last_day_easy(wk)
         if not out:
-            _as_after_a_usual_week(wk, prog.carry)
+            as_after_a_usual_week(wk, prog.carry)
         layout = WeekLayout(wk, prog.carry)
         holds_m = days_hold_m(layout)  # the most the week's days hold, before it is laid out
         slots = layout.build()
-        out.append(_week(shape, wk, slots))
+        out.append(week_from_slots(shape, wk, slots))
         mark_held_week(out, baseline.weekly_distance_m, b.profile.goal.race_days, holds_m, period)
         # a benchmark the week could not hold (a short-day week) moves to the next week
         if wk.benchmark is not None and any(w.benchmark for s in slots for w in s):
@@ -269,124 +265,6 @@ def _held_from_week_one(
     del b.notes[said[0] :], b.limitations[said[1] :], b.waivers[said[2] :]
     lower = replace(shapes[0], volume_m=min(shapes[0].volume_m, max(later)))
     return _weeks(b, [lower, *shapes[1:]], vdots, races, baseline)
-
-
-def _as_after_a_usual_week(wk: WeekInput, carry: Carry) -> None:
-    """The runner ran before the plan: the day before week 1 is taken to end a week like the
-    plan's own (a long run or a hard session the day before holds week 1's first day to a
-    recovery run, as it does every later week's; otherwise week 1 alone could hold more
-    than any week after it)."""
-    probe = copy.deepcopy(carry)
-    WeekLayout(copy.deepcopy(wk), probe).build()
-    carry.prev_hard, carry.prev_long = probe.prev_hard, probe.prev_long
-
-
-def _program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
-    p = b.profile
-    if not quality_allowed(p, shape.index):
-        wk.quality = 0
-    if p.program == "sub-5-mile" and p.goal.distance_m and p.goal.target_time_s:
-        # this week's mile pace: from today's fitness, tightening week by week toward the
-        # target the verdict allows (the paces' VDOT path), never goal pace from day one
-        wk.fixed = tuple(mile_sessions(shape.index, paces, paces.mile.middle, p))
-        wk.quality = len(wk.fixed)
-
-
-def _week_input(
-    b: Build,
-    shape: WeekShape,
-    paces: PlanPaces,
-    sessions: tuple[object, ...],
-    races: dict[date, tuple[RaceEntry, bool]],
-    protected: set[date],
-    baseline: Baseline,
-    plan_start: date,
-) -> WeekInput:
-    p = b.profile
-    dates = [shape.start + timedelta(days=i) for i in range(7)]
-    week_races = {d: race_workout(b, paces, *races[d]) for d in dates if d in races}
-    goal_m = sum(r.distance_m for r, g in races.values() if g and r.day in dates)
-    goal_here = any(d in dates for d in p.goal.race_days)
-    quality = _quality_count(p, shape)
-    ultra = (p.goal_races_m or 0) > ULTRA_M  # a double of that length too
-    training = shape.phase in (Phase.BUILD, Phase.PEAK) and not shape.recovery
-    return WeekInput(
-        dates=dates,
-        types=[p.availability.day_type(d) for d in dates],
-        volume_m=shape.volume_m + goal_m,
-        long_factor=shape.long_factor,
-        recovery=shape.recovery,
-        quality=quality,
-        run_days=run_days_of_week(p.availability, shape.phase, shape.recovery),
-        max_days=p.availability.run_days_wanted,
-        back_to_back=ultra and training,
-        share_rule=not ultra,
-        weekend_carries=(p.goal_races_m or 0.0) >= SHARE_GOAL_M,  # a 10k's Saturday stays short
-        next_type=p.availability.day_type(dates[-1] + timedelta(days=1)).name,
-        next_types=tuple(p.availability.day_type(d + timedelta(days=7)).name for d in dates),
-        sessions=sessions,  # type: ignore[arg-type]
-        races=week_races,
-        goal_days=set(p.goal.race_days),
-        insisted={d for d, (r, g) in races.items() if r.insist and not g},
-        protected=protected,
-        long_allowed=not goal_here,
-        long_target_m=_long_target_m(p, baseline),
-        long_share=_long_share(p.goal_races_m, shape.volume_m, _whole_days(p, dates)),
-        benchmark=None,
-        paces=paces,
-        baseline_longest_m=baseline.longest_run_m,
-        start=plan_start,
-        long_weekday=p.availability.long_run_weekday,
-        long_day_type=p.availability.long_run_day_type,
-        cross_training=p.recent_injury is not None,
-    )
-
-
-def _long_target_m(p: Profile, baseline: Baseline) -> float:
-    """The long run the plan grows toward: the distance's (gentler for a beginner), but never
-    below what the runner already runs, up to what the distance needs (a double's: its
-    combined distance). A goal without a race (base building, staying healthy) needs no
-    particular distance: the runner's own long run is what the plan holds, up to the
-    marathoner's 32 km (a coach starts from what a 90 km runner does, not from a 10k's 18)."""
-    goal_m = p.goal_races_m
-    wanted = HOLD_UP_TO_MAX_M if goal_m is None else goal_m * HOLD_UP_TO_SHARE
-    need = max(HOLD_UP_TO_MIN_M, min(wanted, HOLD_UP_TO_MAX_M))
-    longest = peak_long_m(p.goal.distance_m, p.years_running, p.also_m)
-    return max(longest, min(baseline.longest_run_m, need))
-
-
-def _whole_days(p: Profile, dates: list[date]) -> int:
-    """The most whole run days (no time limit) the week can hold: the rule's measure of few
-    days, counted high so that the generator never takes a share the rule does not allow."""
-    free = sum(1 for d in dates if p.availability.day_type(d).allowance is Allowance.ANY)
-    return min(free, p.availability.run_days_wanted)
-
-
-def _long_share(goal_m: float | None, volume_m: float, run_days: int) -> float:
-    """The generator's long-run share: just under the rule's (an ultra's own share)."""
-    limit = long_share_max(goal_m, volume_m, run_days)
-    return ULTRA_LONG_SHARE if limit is None else limit * LONG_SHARE_MARGIN
-
-
-def _block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) -> float | None:
-    """A free week of a life of blocks: the long-run share read with its cycle (the weeks of
-    the cycle as built and this week's volume), just under the rule's; ``None`` otherwise."""
-    if period < 2 or len(done) < period - 1 or is_work_week(wk.types):
-        return None
-    cycle_m = sum(w.distance_m for w in done[len(done) - period + 1 :]) + wk.volume_m
-    goal_m = b.profile.goal_races_m
-    limit = long_share_max(goal_m, wk.volume_m, _whole_days(b.profile, wk.dates), cycle_m)
-    return None if limit is None else limit * LONG_SHARE_MARGIN
-
-
-def _quality_count(p: Profile, shape: WeekShape) -> int:
-    if shape.recovery or shape.phase is Phase.TAPER:
-        return 0 if p.is_beginner and shape.recovery else 1
-    if p.availability.run_days_wanted <= ONE_SESSION_RUN_DAYS:
-        return 1
-    if shape.phase is Phase.BASE:
-        return 2 if p.years_running >= 3 and p.availability.run_days_wanted >= 5 else 1
-    return 1 if p.is_beginner and shape.phase is Phase.BUILD else 2
 
 
 def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
@@ -464,7 +342,7 @@ def _weekend_life(b: Build, shapes: list[WeekShape]) -> bool:
     so that the building weeks' Saturday stays the medium-long run that carries the long
     run's share (``rules.LONG_SHARE_WEEKEND``); a benchmark on it cut the week by a third."""
     days = [[s.start + timedelta(days=i) for i in range(7)] for s in shapes]
-    return all(0 < _whole_days(b.profile, d) <= WEEKEND_RUN_DAYS for d in days)
+    return all(0 < whole_days(b.profile, d) <= WEEKEND_RUN_DAYS for d in days)
 
 
 def _holds_a_session(b: Build, shape: WeekShape) -> bool:
@@ -488,12 +366,3 @@ def _benchmark(b: Build, paces: PlanPaces, vdot0: float, k: int, week_m: float) 
     longest = (b.profile.longest_run_m or 0.0) * 1.05 or float("inf")
     band = PaceRange(target.fast, target.slow)
     return lib.benchmark(paces, goal_m, band, "key session", week_m, longest)
-
-
-def _week(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:
-    days = [Day(d, t, list(s)) for d, t, s in zip(wk.dates, wk.types, slots, strict=True)]
-    for day in days:
-        if day.has(WorkoutKind.RACE) and day.day_type.allowance is not Allowance.ANY:
-            day.note = f"A race on a '{day.day_type.name}' day: the race takes the day."
-    notes = ["Recovery week: less volume, same routine."] if shape.recovery else []
-    return Week(shape.index, shape.phase, days, shape.recovery, notes)
