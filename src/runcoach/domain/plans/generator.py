@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.across_weeks import Laid, Progress, last_day_easy, lay_weeks
+from runcoach.domain.plans.benchmark_series import (
+    BENCHMARK_GAP_WEEKS,
+    benchmark_edition,
+    benchmark_weeks,
+)
 from runcoach.domain.plans.building import (
     Build,
     allowed_volume_m,
@@ -33,8 +37,8 @@ from runcoach.domain.plans.held import after_a_held_week, days_hold_m, mark_held
 from runcoach.domain.plans.layout import Carry, WeekLayout
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
-from runcoach.domain.plans.model import Baseline, Limitation, Phase, Plan, Waiver, Week
-from runcoach.domain.plans.paces import FitnessModel, PlanPaces
+from runcoach.domain.plans.model import Baseline, Phase, Plan, Waiver, Week
+from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.plan_frame import (
     baseline_of,
     frame,
@@ -49,8 +53,6 @@ from runcoach.domain.plans.plan_races import (
 )
 from runcoach.domain.plans.profile import Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program
-from runcoach.domain.plans.rules import WEEKEND_RUN_DAYS
-from runcoach.domain.plans.schedule import Allowance
 from runcoach.domain.plans.sessions import catalogue
 from runcoach.domain.plans.shape import (
     ULTRA_M,
@@ -71,17 +73,8 @@ from runcoach.domain.plans.week_input import (
     program_week,
     week_from_slots,
     week_input,
-    whole_days,
 )
-from runcoach.domain.plans.workouts import PaceRange, Workout
 
-BENCHMARK_MIN, BENCHMARK_MAX = 4, 5  # editions of the benchmark session (SPEC section 3)
-BENCHMARK_STEP = 0.006  # each benchmark 0.6 % faster than the last (fraction of pace)
-BENCHMARK_GAP_WEEKS = 2  # an edition carried over waits this long after the last (weeks): a
-# test the week after a test shows no progress (rota weeks that could not hold the first
-# edition pushed it to week 10, and the second, due in week 8, came in week 11); a series
-# that then falls short of 4 says so (building.say_benchmarks) rather than cram tests into
-# consecutive weeks (a 12 km runner's weeks 8, 9 and 10)
 HELD_MIN_WEEKS = 7  # a plan this long after week 1 that cannot build starts at its level (weeks)
 
 
@@ -154,7 +147,7 @@ def _weeks(
 ) -> list[Week]:
     p, goal = b.profile, b.profile.goal
     cat = catalogue(goal.distance_m, p.availability.facilities, p.dislikes)
-    bench = [] if p.program == "sub-5-mile" else _benchmark_weeks(b, shapes)
+    bench = [] if p.program == "sub-5-mile" else benchmark_weeks(b, shapes)
     protected = protected_days(b, races)
     ultra = (p.goal_races_m or 0) > ULTRA_M
     if p.goal_races:
@@ -204,11 +197,11 @@ def _weeks(
         due = due and shape.index - prog.last_bench >= BENCHMARK_GAP_WEEKS
         late = due and shape.index > bench[done]  # carried over: a recovery week will do
         planned = due and shape.index == bench[done]  # a weekend life's lighter week,
-        # or a rota's roomy recovery week (_benchmark_weeks)
+        # or a rota's roomy recovery week (benchmark_weeks)
         if due and (late or planned or not shape.recovery) and shape.phase is not Phase.TAPER:
             if prog.bench_m is None:  # sized once, on the first edition: every edition the same
                 prog.bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
-            wk.benchmark = _benchmark(b, paces, vdots[0], done, prog.bench_m)
+            wk.benchmark = benchmark_edition(b, paces, vdots[0], done, prog.bench_m)
         program_week(b, wk, shape, paces)
         if easy_last:
             last_day_easy(wk)
@@ -265,104 +258,3 @@ def _held_from_week_one(
     del b.notes[said[0] :], b.limitations[said[1] :], b.waivers[said[2] :]
     lower = replace(shapes[0], volume_m=min(shapes[0].volume_m, max(later)))
     return _weeks(b, [lower, *shapes[1:]], vdots, races, baseline)
-
-
-def _benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
-    """The weeks of the benchmark's editions: normal weeks whose days hold a session and a
-    long run apart (a weekend life's lighter weeks); on a rota whose roomy weeks are its
-    lighter weeks (a 21-day cycle of 12 work days and 9 off, its free week every third week,
-    as the recovery weeks are) the roomy weeks, recovery or not: the benchmark goes where the
-    runner's days hold it."""
-    main = [s for s in shapes if s.phase is not Phase.TAPER]
-    eligible = [s.index for s in main if not s.recovery]
-    lighter = [s.index for s in main if s.recovery]
-    if _weekend_life(b, shapes) and len(lighter) >= BENCHMARK_MIN:
-        eligible = lighter
-    roomy = [s.index for s in main if s.index in eligible and _holds_a_session(b, s)]
-    roomy_light = [s.index for s in main if _holds_a_session(b, s)]
-    if len(roomy) >= BENCHMARK_MIN:
-        eligible = roomy
-    elif len(roomy_light) >= BENCHMARK_MIN:
-        eligible = roomy_light
-    later = [i for i in eligible if i > 1]  # week 1 only when a short plan needs it
-    eligible = later if len(later) > BENCHMARK_MAX else eligible
-    count = min(BENCHMARK_MAX, len(eligible))  # five aimed at: a week that cannot hold one
-    # (a rota's work week) passes it on, and four still make the series
-    if count < 4:
-        b.limitations.append(
-            Limitation(
-                "benchmark-repeats",
-                f"{len(shapes)} weeks leave room for {count} benchmark "
-                f"session{'' if count == 1 else 's'}, not 4-5.",
-            )
-        )
-    if count <= 0:
-        return []
-    return _spread(eligible, count)
-
-
-def _spread(eligible: list[int], count: int) -> list[int]:
-    """``count`` of the ``eligible`` weeks spread through the plan: nearest to evenly spaced
-    weeks, ``BENCHMARK_GAP_WEEKS`` apart at least where the weeks allow it (a series tested in
-    consecutive weeks shows no progress: a 5k plan had its benchmark in weeks 2 and 3)."""
-    if count == 1:
-        return eligible[:1]
-    gap = BENCHMARK_GAP_WEEKS if _fits_with_gap(eligible, count, BENCHMARK_GAP_WEEKS) else 1
-    # one edition in each of ``count`` equal stretches of the eligible span, at its start:
-    # the last stretch (the peak's last weeks, their longest runs) keeps no test at its end
-    first, span = eligible[0], eligible[-1] - eligible[0] + 1
-    targets = [first + k * span / count for k in range(count)]
-    # best[k][j]: (cost, weeks) of editions 0..k with edition k in week eligible[j]
-    best: list[dict[int, tuple[float, list[int]]]] = [
-        {j: (abs(w - targets[0]), [w]) for j, w in enumerate(eligible)}
-    ]
-    for k in range(1, count):
-        row: dict[int, tuple[float, list[int]]] = {}
-        for j, w in enumerate(eligible):
-            before = [best[-1][i] for i in best[-1] if eligible[i] <= w - gap]
-            if before:
-                cost, weeks = min(before)
-                row[j] = (cost + abs(w - targets[k]), [*weeks, w])
-        best.append(row)
-    return min(best[-1].values())[1]
-
-
-def _fits_with_gap(eligible: list[int], count: int, gap: int) -> bool:
-    """``count`` editions fit the eligible weeks at least ``gap`` weeks apart."""
-    taken, last = 0, None
-    for w in eligible:
-        if last is None or w - last >= gap:
-            taken, last = taken + 1, w
-    return taken >= count
-
-
-def _weekend_life(b: Build, shapes: list[WeekShape]) -> bool:
-    """Every week's whole run days (no time limit) are two at most, the weekend's: its
-    benchmark goes in the lighter weeks (fresh legs for the test), whose Saturday is free,
-    so that the building weeks' Saturday stays the medium-long run that carries the long
-    run's share (``rules.LONG_SHARE_WEEKEND``); a benchmark on it cut the week by a third."""
-    days = [[s.start + timedelta(days=i) for i in range(7)] for s in shapes]
-    return all(0 < whole_days(b.profile, d) <= WEEKEND_RUN_DAYS for d in days)
-
-
-def _holds_a_session(b: Build, shape: WeekShape) -> bool:
-    """The week's days hold a session and a long run apart (a rota's work week may not)."""
-    days = [shape.start + timedelta(days=i) for i in range(7)]
-    free = [
-        i
-        for i, d in enumerate(days)
-        if b.profile.availability.day_type(d).allowance is Allowance.ANY
-    ]
-    return len(free) >= 2 and free[-1] - free[0] >= 2
-
-
-def _benchmark(b: Build, paces: PlanPaces, vdot0: float, k: int, week_m: float) -> Workout:
-    """Edition ``k`` of the benchmark: sized to the runner's first week as built (the same
-    size every time), its target from today's fitness, a little faster each edition."""
-    goal_m = b.profile.goal.distance_m or 10000.0
-    base = b.model.paces(vdot0)
-    pace = base.mile if goal_m < 3000 else (base.interval if goal_m <= 10001 else base.threshold)
-    target = pace.scaled(1 - BENCHMARK_STEP * k)
-    longest = (b.profile.longest_run_m or 0.0) * 1.05 or float("inf")
-    band = PaceRange(target.fast, target.slow)
-    return lib.benchmark(paces, goal_m, band, "key session", week_m, longest)
