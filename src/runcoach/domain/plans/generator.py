@@ -39,32 +39,14 @@ from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
 from runcoach.domain.plans.model import Baseline, Phase, Plan, Waiver, Week
 from runcoach.domain.plans.paces import FitnessModel
-from runcoach.domain.plans.plan_frame import (
-    baseline_of,
-    frame,
-    plan_title,
-    rotation_from_today,
-)
-from runcoach.domain.plans.plan_races import (
-    kept_tune_up_m,
-    protected_days,
-    races_of,
-    tune_up_weeks,
-)
+from runcoach.domain.plans.plan_frame import baseline_of, frame, plan_title, rotation_from_today
+from runcoach.domain.plans.plan_races import kept_tune_up_m, protected_days, races_of, tune_up_weeks
 from runcoach.domain.plans.profile import Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program
 from runcoach.domain.plans.sessions import catalogue
-from runcoach.domain.plans.shape import (
-    ULTRA_M,
-    WeekShape,
-    recovery_volume_m,
-    shape_weeks,
-)
+from runcoach.domain.plans.shape import ULTRA_M, WeekShape, recovery_volume_m, shape_weeks
 from runcoach.domain.plans.variety import assign_variety
-from runcoach.domain.plans.vdot_path import (
-    current_vdot,
-    vdot_path,
-)
+from runcoach.domain.plans.vdot_path import current_vdot, vdot_path
 from runcoach.domain.plans.verdict import realistic_goal
 from runcoach.domain.plans.week_input import (
     LONG_SHARE_MARGIN,
