@@ -22,24 +22,19 @@ from runcoach.domain.plans.building import (
     cycle_weeks,
     growth_weeks,
     races_m,
-    say_benchmarks,
-    say_few_days,
-    say_held_to_half,
-    say_long_share,
-    say_longest,
     say_routines,
     say_run_days,
     steady_volume_m,
     work_weeks,
 )
-from runcoach.domain.plans.double import say_double
 from runcoach.domain.plans.held import after_a_held_week, days_hold_m, mark_held_week
 from runcoach.domain.plans.layout import Carry, WeekLayout
 from runcoach.domain.plans.long_finish import add_marathon_pace_finishes
 from runcoach.domain.plans.long_peak import long_run_peak_m, say_long_peak
-from runcoach.domain.plans.model import Baseline, Phase, Plan, Waiver, Week
+from runcoach.domain.plans.model import Baseline, Phase, Plan, Week
 from runcoach.domain.plans.paces import FitnessModel
 from runcoach.domain.plans.plan_frame import baseline_of, frame, plan_title, rotation_from_today
+from runcoach.domain.plans.plan_notes import say_after_weeks, say_careful, say_long_efforts
 from runcoach.domain.plans.plan_races import kept_tune_up_m, protected_days, races_of, tune_up_weeks
 from runcoach.domain.plans.profile import Profile, RaceEntry
 from runcoach.domain.plans.programs import apply_program
@@ -68,16 +63,7 @@ def generate(profile: Profile, today: date, model: FitnessModel) -> Plan:
     baseline = baseline_of(b)
     vdot_now = current_vdot(b)
     careful = profile.is_beginner or profile.recent_injury is not None or profile.is_masters
-    if profile.is_masters:
-        b.notes.append(
-            f"At {profile.age}, recovery takes longer: a lighter week every third week and "
-            "gentler growth; keep the strength routines, they matter more every year."
-        )
-    if profile.recent_injury is not None:
-        b.notes.append(
-            f"After '{profile.recent_injury}': gentler growth, a recovery week every "
-            "third week, and an easy cross-training session most weeks."
-        )
+    say_careful(b)
     races = races_of(b, start)
     starts = [start + timedelta(days=7 * k) for k in range(weeks)]
     period = cycle_weeks(profile.availability, starts)
@@ -132,13 +118,7 @@ def _weeks(
     bench = [] if p.program == "sub-5-mile" else benchmark_weeks(b, shapes)
     protected = protected_days(b, races)
     ultra = (p.goal_races_m or 0) > ULTRA_M
-    if p.goal_races:
-        say_double(b, ultra)
-    elif ultra:
-        b.notes.append(
-            "Ultra: the long run may exceed 30 % of its week (ultras are excepted "
-            "from that rule); back-to-back long efforts build time on feet."
-        )
+    say_long_efforts(b, ultra)
     out: list[Week] = []
     period = cycle_weeks(p.availability, [s.start for s in shapes])
     growth = growth_weeks(p.availability, [s.start for s in shapes])  # the rules' reading
@@ -201,23 +181,10 @@ def _weeks(
 
     start = Progress(Carry(max_long_m=baseline.longest_run_m), last_bench=-BENCHMARK_GAP_WEEKS)
     progress = lay_weeks(list(zip(shapes, vdots, strict=True)), lay, start, out)
-    carry = progress.carry
     assign_variety(out, p)
     add_marathon_pace_finishes(out, [b.model.paces(v) for v in vdots], p.goal_races_m, ultra)
-    say_benchmarks(b, out, 5 if p.program == "sub-5-mile" else len(bench))
-    say_long_share(b, out, ultra, baseline.longest_run_m)
-    say_held_to_half(b, out, carry.held_to_half)
-    if not ultra:
-        say_few_days(b, out)
-    say_longest(b, out, carry.max_long_m)
-    b.notes.extend(carry.notes)
-    for day, rule in carry.waived:
-        b.waivers.append(Waiver(day, rule, "the runner insisted on this race"))
-        b.notes.append(
-            f"WARNING: the race on {day} is longer than your longest recent run "
-            "allows (+10 %). Kept because you insisted: run it as a controlled effort "
-            "(marathon pace) rather than all out."
-        )
+    bench_count = 5 if p.program == "sub-5-mile" else len(bench)
+    say_after_weeks(b, out, bench_count, ultra, baseline.longest_run_m, progress.carry)
     return out
 
 
