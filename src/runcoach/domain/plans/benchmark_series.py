@@ -59,6 +59,18 @@ def benchmark_weeks(b: Build, shapes: list[WeekShape]) -> list[int]:
     return spread(eligible, count)
 
 
+def edition_due(bench: list[int], done: int, last: int, shape: WeekShape) -> bool:
+    """Edition ``done`` goes in this week: its week (``bench[done]``) has come, at least
+    ``BENCHMARK_GAP_WEEKS`` after the last edition (``last``), outside the taper, and in a
+    normal week unless it was carried over or planned in a lighter one."""
+    due = done < len(bench) and shape.index >= bench[done]
+    due = due and shape.index - last >= BENCHMARK_GAP_WEEKS
+    late = due and shape.index > bench[done]  # carried over: a recovery week will do
+    planned = due and shape.index == bench[done]  # a weekend life's lighter week,
+    # or a rota's roomy recovery week (benchmark_weeks)
+    return due and (late or planned or not shape.recovery) and shape.phase is not Phase.TAPER
+
+
 def spread(eligible: list[int], count: int) -> list[int]:
     """``count`` of the ``eligible`` weeks spread through the plan: nearest to evenly spaced
     weeks, ``BENCHMARK_GAP_WEEKS`` apart at least where the weeks allow it (a series tested in

@@ -14,6 +14,7 @@ from runcoach.domain.plans.benchmark_series import (
     BENCHMARK_GAP_WEEKS,
     benchmark_edition,
     benchmark_weeks,
+    edition_due,
 )
 from runcoach.domain.plans.building import (
     Build,
@@ -155,12 +156,7 @@ def _weeks(
         wk.smaller = cat.base if shape.phase in (Phase.BUILD, Phase.PEAK) else ()
         wk.long_share = block_long_share(b, wk, out, period) or wk.long_share
         done = prog.done_bench
-        due = done < len(bench) and shape.index >= bench[done]
-        due = due and shape.index - prog.last_bench >= BENCHMARK_GAP_WEEKS
-        late = due and shape.index > bench[done]  # carried over: a recovery week will do
-        planned = due and shape.index == bench[done]  # a weekend life's lighter week,
-        # or a rota's roomy recovery week (benchmark_weeks)
-        if due and (late or planned or not shape.recovery) and shape.phase is not Phase.TAPER:
+        if edition_due(bench, done, prog.last_bench, shape):
             if prog.bench_m is None:  # sized once, on the first edition: every edition the same
                 prog.bench_m = min(out[0].distance_m if out else shape.volume_m, shape.volume_m)
             wk.benchmark = benchmark_edition(b, paces, vdots[0], done, prog.bench_m)
