@@ -33,6 +33,7 @@ def rotation_from_today(profile: Profile, today: date) -> Profile:
 
 
 def plan_title(profile: Profile) -> str:
+    """The plan's title: the goal, or its race(s) and day(s)."""
     goal = profile.goal
     if not goal.is_race or goal.distance_m is None:
         return f"{goal.name.capitalize()} plan"
@@ -45,6 +46,7 @@ def plan_title(profile: Profile) -> str:
 
 
 def frame(b: Build) -> tuple[date, int]:
+    """The plan's first day and its length in weeks (race day ends the last week)."""
     goal, start = b.profile.goal, b.profile.start or b.today
     if goal.race_date is None:
         return start, b.profile.weeks or DEFAULT_OPEN_WEEKS
@@ -86,6 +88,7 @@ def frame(b: Build) -> tuple[date, int]:
 
 
 def baseline_of(b: Build) -> Baseline:
+    """What the runner runs now, assumed (and said) where the profile does not say it."""
     p = b.profile
     weekly = p.weekly_distance_m
     longest = p.longest_run_m

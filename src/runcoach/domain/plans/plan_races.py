@@ -25,6 +25,7 @@ RACE_BAND = 0.01  # a race pace band: +-1 % (fraction)
 
 
 def race_name(distance_m: float) -> str:
+    """A race's name by its distance (a whole number of miles for an ultra)."""
     miles = distance_m / METRES_PER_MILE
     if distance_m > ULTRA_M and abs(miles - round(miles)) < 0.01:
         return f"{round(miles)}-mile"
@@ -114,6 +115,7 @@ def races_fit_the_run_days(
 
 
 def protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[date]:
+    """The easy days before a goal race and after a race kept by a waiver."""
     days: set[date] = set()
     for day, (_, is_goal) in races.items():
         if is_goal:
@@ -124,6 +126,7 @@ def protected_days(b: Build, races: dict[date, tuple[RaceEntry, bool]]) -> set[d
 
 
 def race_workout(b: Build, paces: PlanPaces, entry: RaceEntry, is_goal: bool) -> Workout:
+    """The race's workout: its pace from the week's fitness (a goal's target)."""
     goal = b.profile.goal
     if is_goal and goal.also:  # a double: day 1 paced for day 2, day 2 predicted slower
         seconds = double_target_s(b, paces.vdot, entry)

@@ -16,6 +16,7 @@ GUESSED_VDOT = {0: 30.0, 1: 38.0, 3: 44.0}  # without results: by years running 
 
 
 def current_vdot(b: Build) -> float:
+    """Today's VDOT: from the year's results (recent ones weigh more), or guessed."""
     recent = [r for r in b.profile.results if (b.today - r.day).days <= 365]
     if recent:
         weights = [(0.5 ** ((b.today - r.day).days / 180), r) for r in recent]
@@ -31,6 +32,7 @@ def current_vdot(b: Build) -> float:
 
 
 def vdot_path(b: Build, now: float, shapes: list[WeekShape]) -> list[float]:
+    """Each week's VDOT, from today's toward the goal's, capped by the weeks there are."""
     main = [s for s in shapes if s.phase is not Phase.TAPER] or shapes
     goal = b.profile.goal
     cap = now + MAX_VDOT_GAIN_PER_WEEK * len(main)

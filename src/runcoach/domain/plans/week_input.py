@@ -41,6 +41,7 @@ def as_after_a_usual_week(wk: WeekInput, carry: Carry) -> None:
 
 
 def program_week(b: Build, wk: WeekInput, shape: WeekShape, paces: PlanPaces) -> None:
+    """A program's say over the week: its sessions allowed, the mile's own sessions."""
     p = b.profile
     if not quality_allowed(p, shape.index):
         wk.quality = 0
@@ -61,6 +62,7 @@ def week_input(
     baseline: Baseline,
     plan_start: date,
 ) -> WeekInput:
+    """The layout's input for one week of the plan."""
     p = b.profile
     dates = [shape.start + timedelta(days=i) for i in range(7)]
     week_races = {d: race_workout(b, paces, *races[d]) for d in dates if d in races}
@@ -139,6 +141,7 @@ def block_long_share(b: Build, wk: WeekInput, done: list[Week], period: int) -> 
 
 
 def quality_count(p: Profile, shape: WeekShape) -> int:
+    """The week's quality sessions, by phase, run days and experience."""
     if shape.recovery or shape.phase is Phase.TAPER:
         return 0 if p.is_beginner and shape.recovery else 1
     if p.availability.run_days_wanted <= ONE_SESSION_RUN_DAYS:
@@ -149,6 +152,7 @@ def quality_count(p: Profile, shape: WeekShape) -> int:
 
 
 def week_from_slots(shape: WeekShape, wk: WeekInput, slots: list[list[Workout]]) -> Week:
+    """The week built from the layout's slots, its race days and recovery noted."""
     days = [Day(d, t, list(s)) for d, t, s in zip(wk.dates, wk.types, slots, strict=True)]
     for day in days:
         if day.has(WorkoutKind.RACE) and day.day_type.allowance is not Allowance.ANY:
