@@ -142,3 +142,19 @@ def test_no_benchmark_the_week_after_another_in_a_plan_of_12_weeks_or_more(doc: 
     if len(plan.weeks) >= 12:
         weeks = _benchmark_weeks(plan)
         assert all(b - a >= 2 for a, b in itertools.pairwise(weeks)), weeks
+
+
+def test_a_sunday_long_run_sunday_cannot_hold_goes_to_saturday_not_monday() -> None:
+    """A beginner free on Monday, Wednesday, Friday and Saturday, no long-run day said (Sunday
+    by default, a no-run day): Saturday and Monday are a day from Sunday each, and the long
+    run went to Monday; the weekend's Saturday is the day before the wanted one."""
+    doc = {
+        "goal": {"race": "10k", "date": "2027-04-18"}, "weekly_distance": "3km",
+        "longest_run_30d": "2km", "years_running": 0, "run_days_per_week": 3,
+        "availability": {"weekdays": {
+            "monday": "any", "tuesday": "none", "wednesday": "any", "thursday": "none",
+            "friday": "any", "saturday": "any", "sunday": "none"}},
+    }  # fmt: skip
+    plan = generate(profile_from_dict(doc), TODAY, DANIELS)
+    long_days = {d.day.strftime("%A") for d in plan.days() if d.has(WorkoutKind.LONG)}
+    assert long_days == {"Saturday"}

@@ -71,11 +71,11 @@ def long_rank(lay: WeekLayout, i: int) -> tuple[int, int, int]:
         late = free_before(lay, i) >= days_before_long(lay) and ends_block(lay, i)
         return (short, room, (6 - i) if late else 7 + i)
     want = lay.wk.long_weekday if lay.wk.long_weekday is not None else 6
-    return (
-        short,
-        room,
-        min((lay.wk.dates[i].weekday() - want) % 7, (want - lay.wk.dates[i].weekday()) % 7),
-    )
+    after, before = (lay.wk.dates[i].weekday() - want) % 7, (want - lay.wk.dates[i].weekday()) % 7
+    # nearest the wanted day, and at the same distance the day before it: a Sunday long run
+    # that Sunday cannot hold goes to Saturday, the weekend, not to Monday (a beginner free on
+    # Monday, Wednesday, Friday and Saturday had the long run on Monday)
+    return (short, room, 2 * min(after, before) + (0 if before <= after else 1))
 
 
 def days_before_long(lay: WeekLayout) -> int:
