@@ -121,7 +121,8 @@ class WeekInput:
     # whose only whole days are the weekend's, Saturday may be a medium-long run (WEEKEND_DAYS)
 
 
-def _limit_m(t: DayType, p: PlanPaces) -> float:
+def day_limit_m(t: DayType, p: PlanPaces) -> float:
+    """The most a day of type ``t`` holds (m), at easy pace within its time limit."""
     limit = t.max_duration_s
     return float("inf") if limit is None else limit / p.easy.slow.seconds_per_km * 1000 * SAFETY
 
@@ -242,7 +243,7 @@ class WeekLayout:
     def cap(self, i: int) -> float:
         return min(
             single_run_cap(self.carry, self.wk.dates[i], self.wk),
-            _limit_m(self.wk.types[i], self.wk.paces),
+            day_limit_m(self.wk.types[i], self.wk.paces),
         )
 
     def remaining_m(self) -> float:

@@ -11,7 +11,7 @@ from runcoach.domain.errors import InvalidInput
 from runcoach.domain.plans import library as lib
 from runcoach.domain.plans.building import Build
 from runcoach.domain.plans.double import double_target_s, race_day_of_a_double
-from runcoach.domain.plans.layout import GOAL_QUIET_DAYS, RACE_RECOVERY_DAYS
+from runcoach.domain.plans.layout import GOAL_QUIET_DAYS, RACE_RECOVERY_DAYS, day_limit_m
 from runcoach.domain.plans.model import Waiver
 from runcoach.domain.plans.paces import PlanPaces
 from runcoach.domain.plans.profile import RaceEntry
@@ -50,16 +50,23 @@ def kept_tune_up_m(
     longest_m: float,
 ) -> float:
     """The longest tune-up of the week the layout will keep (insisted on, or within 10 % of
-    the longest run so far; a longer one is left out), warm-up and cool-down included: the
-    room a lighter week keeps for it."""
+    the longest run so far and within its day's time limit, as ``WeekLayout._place_race``
+    keeps it; a longer one is left out), warm-up and cool-down included: the room a lighter
+    week keeps for it. A tune-up the layout leaves out keeps no room: a 10k on a 33-minute
+    day left a recovery week at 23.0 km after a 23.5 km week, no lighter."""
     end = shape.start + timedelta(days=7)
     kept = [
-        race_workout(b, paces, r, False).total_distance_m()
+        (race_workout(b, paces, r, False).total_distance_m(), d)
         for d, (r, is_goal) in races.items()
         if not is_goal and shape.start <= d < end
     ]
     insisted = any(r.insist for d, (r, g) in races.items() if not g and shape.start <= d < end)
-    return max((m for m in kept if insisted or m <= single_run_limit_m(longest_m)), default=0.0)
+
+    def fits(m: float, day: date) -> bool:
+        limit = day_limit_m(b.profile.availability.day_type(day), paces)
+        return m <= min(single_run_limit_m(longest_m), limit)
+
+    return max((m for m, d in kept if insisted or fits(m, d)), default=0.0)
 
 
 def races_of(b: Build, start: date) -> dict[date, tuple[RaceEntry, bool]]:
