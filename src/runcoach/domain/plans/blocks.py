@@ -72,12 +72,10 @@ def light_weeks(weeks: Sequence[Sequence[DayType]]) -> frozenset[int]:
     week of it is all short days (``block_period`` reads such a life week by week), but a
     coach rests the runner in the week the job holds down anyway, not in the free week that
     carries the cycle's volume and long run (``shape.recovery_weeks``). Empty otherwise."""
-    kinds = [tuple(t.name for t in week) for week in weeks]
-    repeats = any(
-        all(kinds[i] == kinds[i + p] for i in range(len(kinds) - p)) for p in BLOCK_PERIODS
-    )
+    kinds = {tuple(t.name for t in week) for week in weeks}
     whole = [sum(t.allowance is Allowance.ANY for t in week) for week in weeks]
-    if len(set(kinds)) < 2 or not repeats or max(whole, default=0) < ROOMY_WHOLE_DAYS:
+    repeats = _repeat_period(weeks) > 1
+    if len(kinds) < 2 or not repeats or max(whole, default=0) < ROOMY_WHOLE_DAYS:
         return frozenset()
     return frozenset(k for k, n in enumerate(whole) if n <= LIGHT_WHOLE_DAYS)
 

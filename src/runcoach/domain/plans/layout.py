@@ -149,7 +149,7 @@ class WeekLayout:
     def build(self) -> list[list[Workout]]:
         saved = copy.deepcopy(self.carry)
         self._lay_out(key_first=False)
-        if self.wk.benchmark is not None and not self._has_benchmark():
+        if self.wk.benchmark is not None and not self.has_benchmark():
             # the days after the long run cannot hold the benchmark (two free days in a row
             # in a rotating week): the benchmark first, the long run the day after it
             first = (copy.deepcopy(self.carry), self.slots, self.hard)
@@ -157,7 +157,7 @@ class WeekLayout:
             self.slots = [[] for _ in self.wk.dates]
             self.hard = [False] * len(self.wk.dates)
             self._lay_out(key_first=True)
-            if not self._has_benchmark() or self._long_m() < LONG_KEPT * self._long_m(first[1]):
+            if not self.has_benchmark() or self._long_m() < LONG_KEPT * self._long_m(first[1]):
                 # the benchmark does not fit either way, or only by cutting the long run to a
                 # short day's stub: the long run keeps its day, the benchmark moves on a week
                 self.carry.__dict__.update(first[0].__dict__)
@@ -169,7 +169,8 @@ class WeekLayout:
         return max((w.total_distance_m() for s in slots for w in s if is_long(w)),
                    default=0.0)  # fmt: skip
 
-    def _has_benchmark(self) -> bool:
+    def has_benchmark(self) -> bool:
+        """The week as laid out holds its benchmark session."""
         return any(w.benchmark for s in self.slots for w in s)
 
     def _lay_out(self, key_first: bool) -> None:

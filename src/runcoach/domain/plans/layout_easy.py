@@ -79,7 +79,7 @@ def thin_easy_days(
     real = lay.minutes_m(MIN_EASY_MIN + 5)
     while (
         lay.holds_session()
-        and (not lay.wk.recovery or any(w.benchmark for s in lay.slots for w in s))
+        and (not lay.wk.recovery or lay.has_benchmark())
         and len(chosen) > 1
         and runs + len(chosen) > LEAST_RUN_DAYS
         and min(shares) < real - 1

@@ -393,11 +393,8 @@ def _races(plan: Plan) -> Iterator[Violation]:
     for a, b in itertools.pairwise(race_days):
         if (b - a).days < RACE_GAP_DAYS and not {a, b} <= set(plan.goal.race_days):
             yield _v(b, "races-7-days-apart", f"races on {a} and {b}")
-    if not plan.goal.race_days:
-        return
-    goal = plan.goal.race_days[0]
-    for k in range(1, GOAL_QUIET_DAYS + 1):
-        day = plan.day(goal - timedelta(days=k))
+    for quiet in sorted(goal_quiet_days(plan), reverse=True):
+        day, k = plan.day(quiet), (plan.goal.race_days[0] - quiet).days
         if day is not None and day.is_hard:
             yield _v(day.day, "goal-race-quiet", f"a hard session {k} day(s) before the race")
         elif day is not None and day.has(WorkoutKind.STRENGTH):
